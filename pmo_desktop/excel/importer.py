@@ -108,6 +108,7 @@ from .row_planner import (
     TITLE_FALLBACK,
     Cancelled,
     OwnRating,
+    OwnScore,
     Planner,
     Progress,
     ScoreWords,
@@ -125,7 +126,10 @@ from .value_translation import (
     OPEN_LISTS,
     fibonacci_scale,
     legend_scale,
+    point_scale,
+    scale_from_declared,
     scale_from_word_level,
+    told_scale,
 )
 from .verdict_logs import rulings_not_decisions, verdicts_not_decisions
 from .vocabulary import (
@@ -267,7 +271,7 @@ _DAYS_WORKED_OUT = frozenset({"next_review", "next_due"})
 
 def _extras(kind: SheetKind, headers: list[str], mapping: dict[int, str], auto: HeaderMatch | None,
             sample: list[list[Any]] | None = None, keyed: set[int] | frozenset[int] = frozenset(),
-            band: list[Any] | None = None) -> dict[int, str]:
+            band: list[Any] | None = None, told: dict[int, int] | None = None) -> dict[int, str]:
     """Columns kept on each record (labelled with their header): every named column no field takes,
     except calculated ones (scores, ratings), which the office recomputes — unless a key of the sheet spells
     out its values (``keyed``: a "Rank" of 1–7 whose key says 1 is "Disaster"), which no level gives again."""
@@ -305,12 +309,17 @@ def _extras(kind: SheetKind, headers: list[str], mapping: dict[int, str], auto: 
         cells = [r[col] for r in sample or [] if col < len(r) and r[col] is not None]
         said = derived and kind.register == "risks" and _rating_words(cells) and (
             rating_head(text) or (_score_header(text) and not any(_has_digits(x) for x in cells)))
-        dropped = derived and _worked_out_again(text, col, mapping, sample or []) and \
+        scored = score_scale(col, mapping, sample or []) if derived and not ours and not told else None
+        dropped = derived and _worked_out_again(text, col, mapping, sample or [],
+                                                told or dict.fromkeys(mapping, scored or 0)) and \
             _levels_given(kind, mapping) and ((kind.register, auto_map.get(col)) not in FROM_MEASUREMENTS or ours)
         if text and col not in mapping and col not in beside and (said or not dropped) and not _left_out_reason(col, text):
             out[col] = " ".join(text.split()).rstrip(":").rstrip() or text  # "Descripción del riesgo:"
             if said and dropped:
                 out[col] = OwnRating(out[col]) if rating_head(text) else ScoreWords(out[col])
+            elif derived and recomputed and kind.register == "risks" and not said and \
+                    any(isinstance(x, (int, float)) and not isinstance(x, bool) for x in cells):
+                out[col] = OwnScore(out[col], scored or 0)  # the sheet's own score, not the office's: said once
     if "category" in mapping.values():
         # labels grouping the rows in a column without a header ("Initiating" over three risks, "Planning" over
         # the next five) where another column gives the category: kept in the notes, the planner carrying each
@@ -412,11 +421,15 @@ def _rating_words(values: list[Any]) -> bool:
         not any(x.lstrip().startswith("=") for x in texts) and all(len(x.split()) <= 3 for x in texts)
 
 
-def _worked_out_again(text: str, col: int, mapping: dict[int, str], sample: list[list[Any]]) -> bool:
+def _worked_out_again(text: str, col: int, mapping: dict[int, str], sample: list[list[Any]],
+                      told: dict[int, int] | None = None) -> bool:
     """Whether the office's own score stands for the sheet's calculated column: its numbers are the products of
-    the row's probability and impact where those are numbers; where they are words, a score stays within the
-    office's 1–25 (81 for High × High is a score on another scale, kept). A rank is an order, no score: it stands
-    only where it is that product. Ratings in words ("High") are the office's rating again. Most rows decide."""
+    the row's probability and impact as the office reads them — a number on a scale the sheet tells (``told``:
+    column → its size, "Likelihood (1-3)") on the office's levels, so 3 × 3 = 9 on a 1–3 sheet is no 4 × 4 = 16
+    and is the sheet's own, kept (it was dropped as the office's calculation, the 9 lost, scale51); where they are
+    words, a score stays within the office's 1–25 (81 for High × High is a score on another scale, kept). A rank
+    is an order, no score: it stands only where it is that product. Ratings in words ("High") are the office's
+    rating again. Most rows decide."""
     at = {n: c for c, n in mapping.items()}
     if "probability" not in at or "impact" not in at:
         return True  # no levels of the sheet to check against (a benefit's "Planned today"): the office's own
@@ -440,7 +453,12 @@ def _worked_out_again(text: str, col: int, mapping: dict[int, str], sample: list
         y = r[c] if c is not None and c < len(r) else None
         if isinstance(y, str) and (hit := words.get(word_key(y))) is not None:
             return float(scale_from_word_level(int(hit), 5))
-        return number(r, c)
+        x = number(r, c)
+        levels = (told or {}).get(c) if c is not None else None
+        if x is not None and levels and levels != 5:
+            read = scale_from_declared(x, levels, 5)
+            return float(read) if read is not None else x
+        return x
 
     words = value_words("scale")
     agree = differ = 0
@@ -463,6 +481,56 @@ def _worked_out_again(text: str, col: int, mapping: dict[int, str], sample: list
             differ += 1  # 9.4 beside levels written with their reason ("High - no authentication"): a CVSS score
     # most rows decide: one stale formula among the products does not make the column another scale
     return differ <= agree if differ or agree else not rank
+
+
+def _told(headers: list[str], mapping: dict[int, str], sample: list[list[Any]], band: list[Any] | None,
+          above_rows: list[list[Any]], legend: int | None) -> dict[int, int]:
+    """The size of the scale the sheet tells for each of its level columns other than by their numbers (its header,
+    the cell above it, a note over the sheet, a legend: value_translation.told_scale, the rule the planner reads the
+    column by), from the first rows; none for a column the sheet tells nothing of."""
+    noted = {t for r in above_rows for x in r if (t := point_scale(x))}
+    note = noted.pop() if len(noted) == 1 else None
+    out = {}
+    for c, name in mapping.items():
+        if name.split(":")[-1] not in ("probability", "impact", "residual_probability", "residual_impact"):
+            continue
+        values = [r[c] for r in sample if c < len(r) and r[c] is not None]
+        told = told_scale(headers[c] if c < len(headers) else None, band[c] if band and c < len(band) else None,
+                          note, legend, values)
+        if told is not None:
+            out[c] = told.levels
+    return out
+
+
+# the fewest rows whose scores tell the sheet's scale: a short list rated 1–3 may be a 1–5 scale nobody used in full
+_SCORED_ROWS = 5
+
+
+def score_scale(col: int, mapping: dict[int, str], sample: list[list[Any]]) -> int | None:
+    """The size of the scale a sheet's own score column tells when nothing else does (scale51): 3 or 4 when every
+    score is the product of the row's likelihood and impact, written as whole numbers 1 … n, the two columns
+    using every level of it and the top score n × n ("Risk Score" 9 for 3 × 3: a 1–3 scale, whose 3 is high,
+    not the office's medium). None otherwise (a 1–5 scale, products disagreeing, too few rows to tell)."""
+    at = {n: c for c, n in mapping.items()}
+    p, i = at.get("probability"), at.get("impact")
+    if p is None or i is None:
+        return None
+    rows = []
+    for r in sample:
+        x, a, b = (r[k] if k < len(r) else None for k in (col, p, i))
+        if a is None and b is None:
+            continue
+        if not all(isinstance(y, (int, float)) and not isinstance(y, bool) and float(y).is_integer() for y in (a, b)):
+            return None  # a level in words or a fraction: the numbers alone do not tell
+        rows.append((x, int(a), int(b)))  # type: ignore[arg-type]
+    scored = [(x, a, b) for x, a, b in rows if isinstance(x, (int, float)) and not isinstance(x, bool)]
+    if len(scored) < _SCORED_ROWS or any(abs(x - a * b) > 1e-9 for x, a, b in scored):
+        return None
+    top = max(max(a, b) for _x, a, b in rows)
+    used = {a for _x, a, _b in rows} | {b for _x, _a, b in rows}
+    if top in (3, 4) and used == set(range(1, top + 1)) and max(x for x, _a, _b in scored) == top * top:
+        return top
+    return None
 
 
 def _column_blocks(headers: list[str], sample: list[list[Any]]) -> list[list[int]]:
@@ -724,8 +792,9 @@ def _number_samples(sheets: list[tuple[SheetReader, HeaderMatch, dict[int, str]]
     return cells
 
 
-def _prepare(store: Store, reader: SheetReader, match: HeaderMatch,
-             mapping: dict[Any, Any] | None) -> tuple[dict[int, str], dict[int, str], str, dict[int, str], bool]:
+def _prepare(store: Store, reader: SheetReader, match: HeaderMatch, mapping: dict[Any, Any] | None,
+             legend_levels: int | None = None) -> tuple[dict[int, str], dict[int, str], str, dict[int, str], bool]:
+    """``legend_levels``: the size of the scale the workbook's legend spells out (else the sheet's own legend's)."""
     kind = match.kind
     headers, layout = _layout(reader, match)
     computed = {f.name for f in kind.reg.fields if not f.kind.stored}
@@ -757,7 +826,9 @@ def _prepare(store: Store, reader: SheetReader, match: HeaderMatch,
     sample = reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE]
     keyed = set(sheet_keys(reader, match, final)[0])
     band = reader.top_rows(fill_merged=False)[match.row - 2] if match.row >= 2 else None
-    extras = _extras(kind, headers, final, match, sample, keyed, band)
+    told = _told(headers, final, sample, band, reader.top_rows()[:max(match.row - 1, 0)],
+                 legend_levels if legend_levels is not None else legend_scale(reader.top_rows()))
+    extras = _extras(kind, headers, final, match, sample, keyed, band, told)
     ignored = _ignored(kind, headers, final, match, extras)
     beside = _beside_the_table(headers, final, sample, band)
     counters = {c for c, text in enumerate(headers) if not text and c not in final and c not in extras
@@ -1257,6 +1328,7 @@ def plan_import(store: Store, path: str | os.PathLike[str], register: str | None
             planner.total = reader.declared_rows
             _letter_grades([(reader, match, final)])
             _legend_levels(planner, [match])
+            planner.legend_scale = legend_scale(reader.top_rows())  # the sheet's own, as _prepare read it
             sheet_plan = planner.plan_sheet(reader, match.kind, match.row, final, match.headers, layout,
                                             ignored, extras=extras, own_export=own, note=title_note(match, final),
                                             spelled=sheet_keys(reader, match, final))
@@ -1706,7 +1778,8 @@ def plan_workbook_import(store: Store, path: str | os.PathLike[str], progress: P
             routed = _split_raid(found)
             order = {k.register: i for i, k in enumerate(ALL_KINDS)}
             routed.sort(key=lambda item: order[item[1].kind.register])
-            prepared = [(reader, match, row_filter, *_prepare(store, reader, match, None))
+            legend = next(iter(scales - {None}), None) if len(scales - {None}) == 1 else None
+            prepared = [(reader, match, row_filter, *_prepare(store, reader, match, None, legend))
                         for reader, match, row_filter in routed]
             with store.session() as session:
                 planner = _planner(store, session, progress, cancelled, [p[5] for p in prepared], translations,
@@ -1716,7 +1789,7 @@ def plan_workbook_import(store: Store, path: str | os.PathLike[str], progress: P
                     _listed_levels([(p[0], p[1], p[3]) for p in prepared], lists)
                 _letter_grades([(p[0], p[1], p[3]) for p in prepared])
                 _legend_levels(planner, [p[1] for p in prepared])
-                planner.legend_scale = next(iter(scales - {None}), None) if len(scales - {None}) == 1 else None
+                planner.legend_scale = legend
                 # how the file writes its decimals (number_order), from the first rows of every sheet's number
                 # columns: a sheet whose numbers all read either way ("2.500") follows the others, whatever their order
                 planner.file_numbers = number_evidence(_number_samples([(p[0], p[1], p[3]) for p in prepared]))

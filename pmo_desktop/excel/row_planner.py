@@ -49,17 +49,20 @@ from .import_plan import Action, PlannedRow, RowReport, SheetPlan
 from .sheet_keys import code_key, code_text
 from .value_translation import (
     CHANCE_FIELDS,
+    HEADER,
     OPEN_LISTS,
     PER_CENT_READINGS,
     ColumnProfile,
+    ToldScale,
     Translator,
-    declared_scale,
     escalation_rest,
     money,
     numbered_priority,
     point_scale,
     quantity,
+    scale_from_declared,
     scale_from_word_level,
+    told_scale,
     undated_word,
 )
 from .value_translation import same_category as same_category_as
@@ -144,6 +147,21 @@ class UnheadedColumn(str):
     first, is data of the record, and a column no header names must never lose it (issue 12, left39). Only the
     columns that hold a value on some record are named in the report (``SheetPlan.extras``), so a sheet
     formatted out to column Z lists no empty columns."""
+
+
+class OwnScore(str):
+    """The header of a numeric score column of the sheet's own, kept in the notes of each record: its numbers are
+    not the office's score of the levels as read (9 for High × High on the sheet's 1–3 scale, where the office works
+    out 16), so dropping it as the office's calculation lost the sheet's word (scale51). Said once a sheet
+    (``Planner._say_told_scales``). ``levels``: the size of the scale the scores themselves tell (3 when every
+    score is the product of the row's two numbers, 1 … 3, the top 9 — importer.score_scale), else 0."""
+
+    levels: int
+
+    def __new__(cls, text: str, levels: int = 0) -> "OwnScore":
+        head = super().__new__(cls, text)
+        head.levels = levels
+        return head
 
 
 class ScoreWords(OwnRating):
@@ -1064,6 +1082,10 @@ class Planner:
         self._parsed: dict[int, dict[Any, Any] | None] = {}  # per field: cell value → parsed value or error
         self._field_maps: dict[str, dict[str, Field]] = {}  # register → field name → field
         self.legend_scale: int | None = None  # levels a legend of the workbook numbers ("Gering (1) … Hoch (3)")
+        # column → the scale the sheet tells for it (value_translation.told_scale) and its words, if it writes words;
+        # set by ``_column_profiles`` for the sheet being planned, said once a column (``_say_told_scales``)
+        self._told_scales: dict[int, ToldScale] = {}
+        self._told_words: dict[int, list[tuple[str, int]]] = {}
         # what the number texts of the file say of their decimal separator (number_order): the first rows of its
         # sheets (set by the importer), and each sheet planned so far whole
         self.file_numbers = number_order.NumberEvidence()
@@ -1325,6 +1347,7 @@ class Planner:
         parent_reg = REGISTERS[kind.parent] if kind.parent else None
         self._profiles, repeated, kept = self._column_profiles(reader, header_row, width, fields, headers,
                                                                count_rows=parent_reg is None)
+        self._say_told_scales(plan, reg, fields)
         # the names and roles each column of people writes as names, for its sentences opening with one
         # (worked out when a sentence is first met: most sheets name their people plainly and pay nothing)
         person_texts = [c for c, f in fields if f.kind.is_reference] + \
@@ -1982,6 +2005,56 @@ class Planner:
                 plan.say(f"{f.label} {spread(every)} read as {reading}: {'; '.join(shown)} "
                          "(each cell kept in the notes under its header).")
 
+    def _say_told_scales(self, plan: SheetPlan, reg: Register, fields: list[tuple[int, Field]]) -> None:
+        """A scale the sheet tells other than the office's (its header, a legend, a note, its own scores) is a
+        reading of every cell of the column: said once a column with where the sheet tells it and what each of
+        its levels became ("Likelihood: a 1–3 scale (from the legend) read as 2, 3, 4 on the office's 1–5"), and
+        the sheet's own score kept beside the office's said once (scale51: R1's 9 became 16, Critical, unsaid).
+        Per column, never per row."""
+        top_level = None
+        for c, f in fields:
+            told = self._told_scales.get(c)
+            if f.kind is not Kind.SCALE or told is None:
+                continue
+            top = f.scale_max(self.ctx)
+            if told.levels == top or not 2 <= told.levels <= 10:
+                continue  # the office's own scale (nothing changed), or a doubling one (read by its doublings)
+            head = self._heading(plan, c, f)
+            words = self._told_words.get(c)
+            if words:
+                read = ", ".join(f"{w} {n}" for w, n in words)
+                plan.say(f"{head}: a 1–{told.levels} scale (from {told.source}), its words read as {read} on the "
+                         f"office's 1–{top}.")
+            else:
+                levels = [scale_from_declared(k, told.levels, top) for k in range(1, told.levels + 1)]
+                plan.say(f"{head}: a 1–{told.levels} scale (from {told.source}) read as "
+                         f"{', '.join(str(n) for n in levels)} on the office's 1–{top}.")
+            office_top = scale_from_declared(told.levels, told.levels, top)
+            if f.name in ("probability", "impact") and office_top is not None:
+                top_level = (told.levels, office_top)
+        for head in plan.extras.values():
+            if not isinstance(head, OwnScore):
+                continue
+            if top_level is not None:
+                n, office = top_level
+                rating = self._office_rating(reg, office)
+                plan.say(f"“{head}” is the sheet's own score, kept in the notes of each record: the office works out "
+                         f"its own from the levels as read ({n} × {n} = {n * n} on the sheet's 1–{n} scale is "
+                         f"{office} × {office} = {office * office}{f', {rating},' if rating else ''} in the office).")
+            else:
+                plan.say(f"“{head}” is the sheet's own score, kept in the notes of each record: it is not the "
+                         "office's score of the levels read, which the office works out itself.")
+
+    def _office_rating(self, reg: Register, level: int) -> str:
+        """The office's rating of a risk rated ``level`` × ``level`` ("Critical" for 4 × 4), for a sentence."""
+        if "inherent_rating" not in reg.field_names:
+            return ""
+        compute = reg.field("inherent_rating").compute
+        try:
+            return str(compute({"probability": level, "impact": level}, self.ctx) or "") if compute else ""
+        except (TypeError, ValueError, KeyError):
+            return ""
+
     @staticmethod
     def _skip_headings(plan: SheetPlan, reg: Register) -> None:
         """Group headings between the records ("1 | Legal" over two risks, "2 | Accidents" over the next):
@@ -2423,21 +2496,25 @@ class Planner:
         noted = {t for r in reader.top_rows()[:max(header_row - 1, 0)] for x in r if (t := point_scale(x))}
         sheet_scale = noted.pop() if len(noted) == 1 else None
 
-        def named_scale(c: int) -> Any:  # the header's, else the cell above it ("von 1 bis 3" over "Grad")
+        scored = next((h for h in self._extras_heads.values() if isinstance(h, OwnScore) and h.levels), None)
+        self._told_scales, self._told_words = {}, {}
+        levels_of = value_words("scale")
+
+        def named_scale(c: int) -> Any:
+            """The column's header, naming the scale the sheet tells for it (value_translation.told_scale)."""
             text = headers[c] if c < len(headers) else None
-            if declared_scale(text) is None and c < len(above) and declared_scale(above[c]) is not None:
-                return above[c]
-            if declared_scale(text) is None and sheet_scale is not None and columns[c] and \
-                    all(isinstance(x, (int, float)) and not isinstance(x, bool) and 0 <= x <= sheet_scale
-                        for x in columns[c]) and any(x >= 1 for x in columns[c]):
-                # a 0 among them (a residual the measures took to nothing) is left empty row by row, said
-                return f"{text or ''} (1-{sheet_scale})"  # every rating on the scale the sheet's note names
-            top = self.legend_scale
-            if declared_scale(text) is None and top is not None and columns[c] and \
-                    all(isinstance(x, (int, float)) and not isinstance(x, bool) and float(x).is_integer()
-                        and 1 <= x <= top for x in columns[c]):
-                return f"{text or ''} (1-{top})"  # numbers on the scale the workbook's legend spells out
-            return text
+            told = told_scale(text, above[c] if c < len(above) else None, sheet_scale, self.legend_scale, columns[c],
+                              scored.levels if scored is not None else None, str(scored or ""))
+            if told is None:
+                return text
+            self._told_scales[c] = told
+            if columns[c] and all(isinstance(x, str) for x in columns[c]):
+                # level words on a told scale read as themselves: each said with the level it became
+                top = next(f for k, f in scale_cols if k == c).scale_max(self.ctx)
+                found = {w: scale_from_word_level(int(levels_of[word_key(w)]), top)
+                         for w in dict.fromkeys(" ".join(x.split()) for x in columns[c]) if word_key(w) in levels_of}
+                self._told_words[c] = sorted(found.items(), key=lambda item: item[1])
+            return text if told.source == HEADER else f"{text or ''} (1-{told.levels})"
 
         # numbers written as text, 2.500 or 1,234 (number_order): read the way the column, else the sheet, else
         # the sheets before it write their decimals; a column reading them with a decimal comma gets a profile
@@ -2448,6 +2525,12 @@ class Planner:
                                         chance=f.name in CHANCE_FIELDS)
                     for c, f in scale_cols}
         _one_scale_for_both_ratings(profiles, scale_cols, columns)
+        for c, _f in scale_cols:  # the rating after the measures, read on the scale told for the one before
+            declared = profiles[c].declared
+            if c not in self._told_scales and declared:
+                told = next((t for t in self._told_scales.values() if t.levels == declared), None)
+                if told is not None:
+                    self._told_scales[c] = told
         profiles.update((c, ColumnProfile(decimal_comma=True)) for c, decimal in decimals.items()
                         if decimal == v.DECIMAL_COMMA and c not in profiles)
         # dates written 03/25/2026 (date_order): a month-first column gets a profile of its own (and with it

@@ -383,15 +383,30 @@ def header_ladder(header: object) -> dict[float, int] | None:
                       if (m := _LADDER_LINE_RE.match(line))})
     if len(numbers) < 3:
         return None
-    if len(numbers) == 3:  # low / medium / high, as a declared 1–3 scale reads
-        return {n: _THREE_AS_WORD_LEVEL[i + 1] for i, n in enumerate(numbers)}
-    return {n: 1 + math.floor(i * 4 / (len(numbers) - 1) + 0.5) for i, n in enumerate(numbers)}
+    return {n: word_level_of_rank(i + 1, len(numbers)) for i, n in enumerate(numbers)}
 
 
 # ("Likelihood_1_3", "Impact_1_5": a header written as one identifier names its scale between underscores)
 _DECLARED_RE = re.compile(r"(?<![^\W_])(?<!\.)[01]\s*(?:-|–|—|_|to|bis|a|à|al|tot|до)\s*(\d{1,2})(?![\d.%])", re.I)
-# A 1–3 scale is low / medium / high: read as those words, which the five-point scale holds as 2, 3, 4.
-_THREE_AS_WORD_LEVEL = {1: 2, 2: 3, 3: 4}
+# A sheet's scale of three or four levels starts at low, not at negligible, and climbs a level a step: 1–3 is
+# low / medium / high (2, 3, 4 on the five-point word scale), 1–4 low / medium / high / very high (2, 3, 4, 5) —
+# the levels the words of such scales give ("Low | Medium | High | Critical", "Minor | Moderate | Major | Severe"),
+# so a sheet's numbers and its words read alike, whichever it writes. Stretched end to end, 1–4 read 1, 2, 4, 5:
+# its "1" was negligible and its "2" low, where a four-level legend says low and medium (scale51).
+_SMALL_SCALE_WORD_LEVELS = {3: (2, 3, 4), 4: (2, 3, 4, 5)}
+
+
+def word_level_of_rank(rank: int, levels: int) -> int:
+    """The level on the five-point word scale (1 very low … 5 very high) of the ``rank``-th level (from 1) of a
+    sheet's scale of ``levels``: three or four levels from low up (above), five as they are, ten by tenths (two
+    a level), other sizes stretched end to end. The one rule for a scale the sheet tells by its header, a
+    legend, a note or its own scores (``told_scale``)."""
+    small = _SMALL_SCALE_WORD_LEVELS.get(levels)
+    if small is not None:
+        return small[rank - 1]
+    if levels == 10:
+        return max(1, math.ceil(rank / 2))
+    return 1 + math.floor((rank - 1) * 4 / (levels - 1) + 0.5)
 
 
 _P_NUMBER_RE = re.compile(r"^\s*p(?:rio(?:rity)?)?\s*[-.]?\s*[1-5]\s*$", re.I)
@@ -446,9 +461,10 @@ _LEVEL_NUMBERED_RE = re.compile(r"^\s*([^\W\d_][^()\d]*?)\s*\(\s*(\d{1,2})\s*\)\
 
 
 def legend_scale(rows: list[list[Any]]) -> int | None:
-    """The size of a scale a legend spells out in one row, each level a word with its number ("Gering (1) |
-    Mässig (2) | Hoch (3)"): 3 or 4 levels numbered from 1, most of them level words; None when no row
-    does so (or rows disagree)."""
+    """The size of a scale a legend spells out, each level a word with its number: in one row ("Gering (1) |
+    Mässig (2) | Hoch (3)") or down two columns side by side, a word and its number a row ("Level | Score" over
+    "Low | 1", "Medium | 2", "High | 3", beside or under a table or on a legend sheet, scale51); 3 or 4 levels
+    numbered from 1, most of them level words; None when no legend does so (or legends disagree)."""
     levels = value_words("scale")
     found: set[int] = set()
     for row in rows:
@@ -458,12 +474,78 @@ def legend_scale(rows: list[list[Any]]) -> int | None:
         if len(numbered) >= 3 and sorted(set(numbers)) == list(range(1, max(numbers) + 1)) and \
                 max(numbers) in (3, 4) and sum(1 for w, _n in numbered if word_key(w) in levels) * 2 > len(numbered):
             found.add(max(numbers))
+    found.update(_legend_down(rows, levels))
     return found.pop() if len(found) == 1 else None
 
 
+def _legend_down(rows: list[list[Any]], levels: dict[str, str]) -> set[int]:
+    """The sizes of the legends written down two columns (a level word, its number beside it, a row each; either
+    way round): every pair of the two columns on the rows that fill both a word and a whole number, the numbers
+    1 … 3 or 1 … 4 each once, every word a level word, the words rising with the numbers. A register's own rows
+    repeat their levels ("High | 3" on two risks), so they are no legend."""
+    width = max((len(r) for r in rows), default=0)
+    out: set[int] = set()
+    for c in range(width - 1):
+        for word_col, number_col in ((c, c + 1), (c + 1, c)):
+            pairs = []
+            for r in rows:
+                word = r[word_col] if word_col < len(r) else None
+                number = r[number_col] if number_col < len(r) else None
+                if isinstance(word, str) and isinstance(number, (int, float)) and not isinstance(number, bool) \
+                        and float(number).is_integer():
+                    pairs.append((levels.get(word_key(word)), int(number)))
+            numbers = [n for _level, n in pairs]
+            if len(pairs) in (3, 4) and sorted(numbers) == list(range(1, len(pairs) + 1)) and \
+                    all(level is not None and level.isdigit() for level, _n in pairs):
+                ranked = [int(level) for level, _n in sorted(pairs, key=lambda p: p[1]) if level is not None]
+                if all(a < b for a, b in zip(ranked, ranked[1:])):
+                    out.add(len(pairs))
+    return out
+
+
+@dataclass(frozen=True)
+class ToldScale:
+    """A scale the sheet tells for a column, other than by the column's numbers alone: its size (1 … ``levels``)
+    and where the sheet tells it, for the preview to say ("from the legend")."""
+
+    levels: int
+    source: str
+
+
+HEADER, ABOVE, NOTE, LEGEND = "the header", "the cell above the header", "the note over the sheet", "the legend"
+
+
+def told_scale(header: object, above: object, note_levels: int | None, legend_levels: int | None,
+               values: list[Any], scored_levels: int | None = None, score_head: str = "") -> ToldScale | None:
+    """The scale a column of levels is rated on, as the sheet tells it, first found of: its header ("Likelihood
+    (1-3)"), the cell above the header ("von 1 bis 3"), a note over the sheet naming its points ("a 10-point
+    scale", for a column of numbers all on it), a legend of the workbook numbering its level words (for a
+    column of whole numbers all on it, or of level words), the sheet's own score column (``scored_levels``:
+    every score the product of the row's two numbers, the top one n × n — importer.score_scale). None when
+    the sheet tells none: the numbers are then read by what they are (fractions, 1–10 …). Decided once a column,
+    read by ``scale_from_declared`` whoever told it: one rule (README: how values are read)."""
+    if (n := declared_scale(header)) is not None:
+        return ToldScale(n, HEADER)
+    if (n := declared_scale(above)) is not None:
+        return ToldScale(n, ABOVE)
+    numbers = all(isinstance(x, (int, float)) and not isinstance(x, bool) for x in values)
+    if note_levels is not None and values and numbers and all(0 <= x <= note_levels for x in values) and \
+            any(x >= 1 for x in values):
+        # a 0 among them (a residual the measures took to nothing) is left empty row by row, said
+        return ToldScale(note_levels, NOTE)
+    for levels, source in ((legend_levels, LEGEND), (scored_levels, f"the “{score_head}” column")):
+        if levels is None or not values:
+            continue
+        if numbers and all(float(x).is_integer() and 1 <= x <= levels for x in values):
+            return ToldScale(levels, source)
+        if not numbers and all(isinstance(x, str) and word_key(x) in value_words("scale") for x in values):
+            return ToldScale(levels, source)  # level words, read as themselves: said with what each became
+    return None
+
+
 def scale_from_declared(number: float, declared: int, top: int) -> int | None:
-    """A number on a scale of ``declared`` levels on the office's scale of ``top`` levels: a 1–3 scale by
-    its words (low, medium, high), a 1–5 scale by the five-point words, a 1–10 scale by tenths, others
+    """A number on a scale of ``declared`` levels on the office's scale of ``top`` levels: a 1–3 or 1–4 scale
+    from low up (``word_level_of_rank``), a 1–5 scale by the five-point words, a 1–10 scale by tenths, others
     stretched end to end."""
     if not 1 <= number <= declared:
         return None
@@ -477,10 +559,8 @@ def scale_from_declared(number: float, declared: int, top: int) -> int | None:
             return scale_from_word_level(n, top)
         return 1 + math.floor((n - 1) * (top - 1) / (declared - 1) + 0.5)
     n = math.floor(number + 0.5)
-    if declared == 3:
-        return scale_from_word_level(_THREE_AS_WORD_LEVEL[n], top)
-    if declared == 5:
-        return scale_from_word_level(n, top)
+    if declared in _SMALL_SCALE_WORD_LEVELS or declared == 5:
+        return scale_from_word_level(word_level_of_rank(n, declared), top)
     if declared == 10:
         return max(1, math.ceil(number * top / 10 - 1e-9))
     return 1 + math.floor((n - 1) * (top - 1) / (declared - 1) + 0.5)
