@@ -94,7 +94,8 @@ def test_declared_scales_of_other_sizes():
     from pmo_desktop.excel.value_translation import declared_scale, scale_from_declared
     assert [declared_scale(h) for h in ("Likelihood (1-3)", "Impact 1 to 4", "Score (1-25)", "Rating",
                                         "Probability (1–10)", "Q1-3 plan")] == [3, 4, None, None, 10, None]
-    assert [scale_from_declared(n, 4, 5) for n in (1, 2, 3, 4, 5)] == [1, 2, 4, 5, None]
+    # 1–4 from low up, as four level words read (scale51; stretched end to end before: 1, 2, 4, 5)
+    assert [scale_from_declared(n, 4, 5) for n in (1, 2, 3, 4, 5)] == [2, 3, 4, 5, None]
     assert [scale_from_declared(n, 10, 5) for n in (1, 5, 10)] == [1, 3, 5]
     assert [scale_from_declared(n, 3, 3) for n in (1, 2, 3)] == [1, 2, 3]
 
