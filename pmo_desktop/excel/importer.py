@@ -318,8 +318,10 @@ def _extras(kind: SheetKind, headers: list[str], mapping: dict[int, str], auto: 
             if said and dropped:
                 out[col] = OwnRating(out[col]) if rating_head(text) else ScoreWords(out[col])
             elif derived and recomputed and kind.register == "risks" and not said and \
+                    {"rank", "ranking"}.isdisjoint(words_of(text.replace("_", " "))) and \
                     any(isinstance(x, (int, float)) and not isinstance(x, bool) for x in cells):
-                out[col] = OwnScore(out[col], scored or 0)  # the sheet's own score, not the office's: said once
+                # the sheet's own score, not the office's: said once (a rank is an order, kept unsaid as before)
+                out[col] = OwnScore(out[col], scored or 0)
     if "category" in mapping.values():
         # labels grouping the rows in a column without a header ("Initiating" over three risks, "Planning" over
         # the next five) where another column gives the category: kept in the notes, the planner carrying each
