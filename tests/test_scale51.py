@@ -157,3 +157,19 @@ def test_a_four_level_scale_reads_from_low_up_in_numbers_and_words_alike(sqlite_
     import_all(sqlite_store, words)
     risks = by_code(sqlite_store, "risks")
     assert _levels(risks, "W1") == (5, 2) and _levels(risks, "W2") == (3, 4)  # what 4, 1 and 2, 3 read as above
+
+
+def test_a_csv_scale_named_between_underscores_keeps_and_says_its_score(sqlite_store, tmp_path):
+    """ShoanKJ's CSV (round 33): "Likelihood_1_3 | Impact_1_3 | Risk_Score", every cell text. The score "9" of 3 × 3
+    was dropped as the office's calculation though the office works out 16; it is kept and said once, as a
+    workbook's number is."""
+    path = tmp_path / "risk-register.csv"
+    path.write_text("Control_Ref,Control_Name,Likelihood_1_3,Impact_1_3,Risk_Score\n" + "".join(
+        f"{c},{t},{p},{i},{p * i}\n" for c, t, p, i in RATED), encoding="utf-8")
+    plan = import_all(sqlite_store, path)
+    note = plan.sheets[0].note
+    assert "Likelihood_1_3: a 1–3 scale (from the header) read as 2, 3, 4" in note
+    assert note.count("“Risk_Score” is the sheet's own score") == 1
+    risks = {r["title"]: r for r in by_code(sqlite_store, "risks").values()}
+    assert "Risk_Score: 9" in risks["Supplier delay"]["notes"]
+    assert (risks["Supplier delay"]["probability"], risks["Supplier delay"]["impact"]) == (4, 4)

@@ -319,7 +319,7 @@ def _extras(kind: SheetKind, headers: list[str], mapping: dict[int, str], auto: 
                 out[col] = OwnRating(out[col]) if rating_head(text) else ScoreWords(out[col])
             elif derived and recomputed and kind.register == "risks" and not said and \
                     {"rank", "ranking"}.isdisjoint(words_of(text.replace("_", " "))) and \
-                    any(isinstance(x, (int, float)) and not isinstance(x, bool) for x in cells):
+                    any(_has_digits(x) and not str(x).lstrip().startswith("=") for x in cells):  # a CSV's "9" too
                 # the sheet's own score, not the office's: said once (a rank is an order, kept unsaid as before)
                 out[col] = OwnScore(out[col], scored or 0)
     if "category" in mapping.values():
