@@ -796,7 +796,7 @@ def _number_samples(sheets: list[tuple[SheetReader, HeaderMatch, dict[int, str]]
 
 def _prepare(store: Store, reader: SheetReader, match: HeaderMatch, mapping: dict[Any, Any] | None,
              legend_levels: int | None = None) -> tuple[dict[int, str], dict[int, str], str, dict[int, str], bool]:
-    """``legend_levels``: the size of the scale the workbook's legend spells out (else the sheet's own legend's)."""
+    """``legend_levels``: the size of the scale the workbook's legends spell out (``legend_scale``), if one."""
     kind = match.kind
     headers, layout = _layout(reader, match)
     computed = {f.name for f in kind.reg.fields if not f.kind.stored}
@@ -829,7 +829,7 @@ def _prepare(store: Store, reader: SheetReader, match: HeaderMatch, mapping: dic
     keyed = set(sheet_keys(reader, match, final)[0])
     band = reader.top_rows(fill_merged=False)[match.row - 2] if match.row >= 2 else None
     told = _told(headers, final, sample, band, reader.top_rows()[:max(match.row - 1, 0)],
-                 legend_levels if legend_levels is not None else legend_scale(reader.top_rows()))
+                 legend_levels)
     extras = _extras(kind, headers, final, match, sample, keyed, band, told)
     ignored = _ignored(kind, headers, final, match, extras)
     beside = _beside_the_table(headers, final, sample, band)
@@ -1324,13 +1324,14 @@ def plan_import(store: Store, path: str | os.PathLike[str], register: str | None
             plan.sheets.append(SheetPlan(reader.title, match.kind.register, match.row, {}, match.headers, "",
                                          parent_register=match.kind.parent))
             return plan
-        final, ignored, layout, extras, own = _prepare(store, reader, match, mapping)
+        legend = legend_scale(reader.top_rows())  # the sheet's own legend, read as the planner reads it
+        final, ignored, layout, extras, own = _prepare(store, reader, match, mapping, legend)
         with store.session() as session:
             planner = _planner(store, session, progress, cancelled, [layout], translations, create_missing)
             planner.total = reader.declared_rows
             _letter_grades([(reader, match, final)])
             _legend_levels(planner, [match])
-            planner.legend_scale = legend_scale(reader.top_rows())  # the sheet's own, as _prepare read it
+            planner.legend_scale = legend
             sheet_plan = planner.plan_sheet(reader, match.kind, match.row, final, match.headers, layout,
                                             ignored, extras=extras, own_export=own, note=title_note(match, final),
                                             spelled=sheet_keys(reader, match, final))

@@ -483,23 +483,25 @@ def _legend_down(rows: list[list[Any]], levels: dict[str, str]) -> set[int]:
     way round): every pair of the two columns on the rows that fill both a word and a whole number, the numbers
     1 … 3 or 1 … 4 each once, every word a level word, the words rising with the numbers. A register's own rows
     repeat their levels ("High | 3" on two risks), so they are no legend."""
-    width = max((len(r) for r in rows), default=0)
+    # one pass over the cells: each whole number with a text beside it is a pair of those two columns (a sheet's
+    # first rows are read once an import for every sheet, so no pass a column pair)
+    found: dict[tuple[int, int], list[tuple[str | None, int]]] = {}
+    for r in rows:
+        for c, number in enumerate(r):
+            if number.__class__ not in (int, float) or not float(number).is_integer():
+                continue
+            for word_col in (c - 1, c + 1):
+                word = r[word_col] if 0 <= word_col < len(r) else None
+                if isinstance(word, str):
+                    found.setdefault((word_col, c), []).append((levels.get(word_key(word)), int(number)))
     out: set[int] = set()
-    for c in range(width - 1):
-        for word_col, number_col in ((c, c + 1), (c + 1, c)):
-            pairs = []
-            for r in rows:
-                word = r[word_col] if word_col < len(r) else None
-                number = r[number_col] if number_col < len(r) else None
-                if isinstance(word, str) and isinstance(number, (int, float)) and not isinstance(number, bool) \
-                        and float(number).is_integer():
-                    pairs.append((levels.get(word_key(word)), int(number)))
-            numbers = [n for _level, n in pairs]
-            if len(pairs) in (3, 4) and sorted(numbers) == list(range(1, len(pairs) + 1)) and \
-                    all(level is not None and level.isdigit() for level, _n in pairs):
-                ranked = [int(level) for level, _n in sorted(pairs, key=lambda p: p[1]) if level is not None]
-                if all(a < b for a, b in zip(ranked, ranked[1:])):
-                    out.add(len(pairs))
+    for pairs in found.values():
+        numbers = [n for _level, n in pairs]
+        if len(pairs) in (3, 4) and sorted(numbers) == list(range(1, len(pairs) + 1)) and \
+                all(level is not None and level.isdigit() for level, _n in pairs):
+            ranked = [int(level) for level, _n in sorted(pairs, key=lambda p: p[1]) if level is not None]
+            if all(a < b for a, b in zip(ranked, ranked[1:])):
+                out.add(len(pairs))
     return out
 
 
