@@ -530,6 +530,8 @@ def told_scale(header: object, above: object, note_levels: int | None, legend_le
         return ToldScale(n, HEADER)
     if (n := declared_scale(above)) is not None:
         return ToldScale(n, ABOVE)
+    if note_levels is None and legend_levels is None and scored_levels is None:
+        return None  # most sheets: no cell of the column is looked at
     numbers = all(isinstance(x, (int, float)) and not isinstance(x, bool) for x in values)
     if note_levels is not None and values and numbers and all(0 <= x <= note_levels for x in values) and \
             any(x >= 1 for x in values):
