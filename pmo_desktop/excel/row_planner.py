@@ -2042,8 +2042,8 @@ class Planner:
                          f"its own from the levels as read ({n} × {n} = {n * n} on the sheet's 1–{n} scale is "
                          f"{office} × {office} = {office * office}{f', {rating},' if rating else ''} in the office).")
             else:
-                plan.say(f"“{head}” is the sheet's own score, kept in the notes of each record: it is not the "
-                         "office's score of the levels read, which the office works out itself.")
+                plan.say(f"“{head}” is the sheet's own score, kept in the notes of each record (not the office's "
+                         "score of the levels read).")
 
     def _office_rating(self, reg: Register, level: int) -> str:
         """The office's rating of a risk rated ``level`` × ``level`` ("Critical" for 4 × 4), for a sentence."""
