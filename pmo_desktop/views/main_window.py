@@ -604,7 +604,19 @@ class MainWindow(QMainWindow):
         page = self.pages.get(row)
         if page is None:
             page_class = load_page_class(PAGES[row][1])
-            page = page_class(self.document, self.stack)
+            children_before = set(self.stack.children())
+            try:
+                page = page_class(self.document, self.stack)
+            except BaseException:
+                # A page whose building failed (its first read, the server away) stayed in the stack half built, its
+                # tables without their delegates: the close's check of what is typed raised on one, out of closeEvent,
+                # and the window closed without asking about the changes kept while the server was away — lost. It
+                # goes with its failure (said by the caller's message); the next visit builds it again.
+                from shiboken6 import delete
+
+                for half_built in set(self.stack.children()) - children_before:
+                    delete(half_built)
+                raise
             # Every page's own words — filter bars, buttons, search boxes, captions — grow with its tables
             # (Ctrl+=, presenting): one zoom for the page, declared here once for every page, not page by page.
             scale_with_zoom(page)
