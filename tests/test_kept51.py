@@ -393,3 +393,31 @@ def test_a_journal_that_cannot_be_read_is_said_and_set_aside_and_new_edits_are_k
         assert aside[0].read_bytes() == raw
     finally:
         pg_server.start()
+
+
+def test_two_windows_on_one_office_keep_their_edits_in_one_journal_without_writing_over_each_other(
+        qtbot, tmp_path, shared_office, pg_server, window_hook):
+    """Two windows of one process on the same office and user (File ▸ Open Recent in a second window) each keep a
+    title while the server is away: the journal holds both — each window writing the file from its own edits wrote
+    over the other's — and neither window is offered the other's edits as an earlier run's."""
+    first, second = risk_ids_of(shared_office)[1:3]
+    raj = laptop(qtbot, tmp_path, "raj", shared_office)
+    window_hook(raj)
+    other = laptop(qtbot, tmp_path, "raj-other", shared_office)
+    pg_server.stop("fast")
+    try:
+        for window, rid, text in ((raj, first, "Typed in the first window"), (other, second, "Typed in the other")):
+            window.activateWindow()
+            qtbot.waitUntil(window.isActiveWindow)
+            type_into(qtbot, window.active_register_view(), rid, "title", text)
+            for box in windows_boxes():
+                box.close()
+        written = journal_of(shared_office).read_text(encoding="utf-8")
+        assert "Typed in the first window" in written and "Typed in the other" in written, written
+    finally:
+        pg_server.start()
+    qtbot.waitUntil(lambda: not raj.document.pending and not other.document.pending, timeout=15_000)
+    assert field_of(raj.document.store, first, "title") == "Typed in the first window"
+    assert field_of(raj.document.store, second, "title") == "Typed in the other"
+    assert not journals_of(shared_office)
+    assert not [b for b in windows_boxes() if b.objectName() == "kept_offer"]

@@ -21,6 +21,8 @@ import json
 import os
 import re
 import tempfile
+import weakref
+from collections.abc import Iterable
 from dataclasses import dataclass
 from dataclasses import field as dataclass_field
 from datetime import date, datetime, timezone
@@ -214,7 +216,19 @@ class KeptJournal:
     """The journal of one office, kept in step with the edits this window keeps (``keep``, ``forget``).
 
     Entries read from an earlier run (``earlier``) stay in the file, untouched, until the user saves or discards
-    them: an edit kept now is written beside them, never over the file they are in."""
+    them: an edit kept now is written beside them, never over the file they are in. Windows of one process on the
+    same office share one journal (``opened``): each writing the file from its own entries wrote over the other's,
+    and a second window offered the first one's kept edits back as an earlier run's."""
+
+    _open: weakref.WeakValueDictionary[Path, KeptJournal] = weakref.WeakValueDictionary()
+
+    @classmethod
+    def opened(cls, path: Path, office: str) -> KeptJournal:
+        """The journal at ``path``, the one this process has open already if a window has it."""
+        journal = cls._open.get(path)
+        if journal is None:
+            journal = cls._open[path] = cls(path, office)
+        return journal
 
     def __init__(self, path: Path, office: str):
         self.path = path
@@ -281,15 +295,19 @@ class KeptJournal:
                 else:
                     _sync_folder(self.path.parent)
             else:
-                document = {"format": FORMAT, "program": "PMO Desktop", "office": self.office,
-                            "written": datetime.now(timezone.utc).isoformat(timespec="seconds"),
-                            "edits": [_entry(edit) for edit in self._edits.values()]}
-                write_atomically(self.path, json.dumps(document, ensure_ascii=False, indent=1).encode("utf-8"))
+                write_atomically(self.path, self._document(self._edits.values()))
         except OSError as e:
             self.failure = f"{e.strerror or e} ({self.path})"
             return False
         self.failure = None
         return True
+
+    def _document(self, edits: Iterable[KeptEdit]) -> bytes:
+        """The journal's JSON: what wrote it and for which office, then an edit a line (readable in any editor)."""
+        head = json.dumps({"format": FORMAT, "program": "PMO Desktop", "office": self.office,
+                           "written": datetime.now(timezone.utc).isoformat(timespec="seconds")}, ensure_ascii=False)
+        lines = ",\n".join(json.dumps(_entry(edit), ensure_ascii=False) for edit in edits)
+        return f'{head[:-1]}, "edits": [\n{lines}\n]}}\n'.encode()
 
     def set_aside(self, cells: list[tuple[str, int, str]], why: str) -> Path | None:
         """Move the entries of ``cells`` out of the journal into a file of their own beside it (their records are
@@ -298,9 +316,6 @@ class KeptJournal:
         if not taken:
             return None
         target = _free_name(self.path, why)
-        document = {"format": FORMAT, "program": "PMO Desktop", "office": self.office,
-                    "written": datetime.now(timezone.utc).isoformat(timespec="seconds"),
-                    "edits": [_entry(edit) for edit in taken]}
-        write_atomically(target, json.dumps(document, ensure_ascii=False, indent=1).encode("utf-8"))
+        write_atomically(target, self._document(taken))
         self.forget(cells=[edit.cell for edit in taken])
         return target

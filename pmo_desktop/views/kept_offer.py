@@ -53,6 +53,7 @@ def said_unreadable(parent: QWidget, journal: KeptJournal) -> QMessageBox | None
     problem = journal.unreadable
     if problem is None:
         return None
+    journal.unreadable = None  # said once, not again by the next window on the office
     where = (f"It was set aside, not deleted, as {problem.set_aside}." if problem.set_aside is not None
              else f"It is left where it is, {problem.path}.")
     return warn(parent, "Kept edits not read",
@@ -294,4 +295,4 @@ def kept_journal_for(folder: Path, document: Document) -> KeptJournal | None:
     store = document.store
     if store.is_sqlite:
         return None
-    return KeptJournal(journal_path(folder, store.url_to_remember), store.url_to_remember)
+    return KeptJournal.opened(journal_path(folder, store.url_to_remember), store.url_to_remember)
