@@ -274,6 +274,13 @@ class KeptJournal:
             if cell in self._edits:
                 self._edits[cell].owner = owner
 
+    def release(self, owners: set[int]) -> None:
+        """The changes ``owners`` are gone with their window, unsaved: their entries are an earlier run's now, offered
+        back when the office is opened again (in this process too, the journal still open for another window)."""
+        for edit in self._edits.values():
+            if edit.owner in owners:
+                edit.owner = None
+
     def forget(self, owner: int | None = None, cells: list[tuple[str, int, str]] | None = None) -> bool:
         """Take out the entries of the change ``owner`` (saved, or given up), or ``cells``, or with neither the
         entries an earlier run left (``earlier``). Returns whether the file is in step."""

@@ -127,6 +127,7 @@ class Document(QObject):
         # Where the cells kept unsaved are written as they are kept, to outlive the window (a shared office's; the
         # window gives it — ``models/kept_journal.py``); None: kept in memory only.
         self.kept_journal: KeptJournal | None = None
+        self._journal_owners: set[int] = set()  # the changes of this window written there (released at ``close``)
         # A change made before those kept is being run (``retry_pending``, ``resolve``): not sent behind them.
         self._running_earlier = False
         self._data_version: int | None = None  # the file's data_version at the last full check
@@ -198,6 +199,7 @@ class Document(QObject):
             return
         if command.journal_owner is None:
             command.journal_owner = next(_JOURNAL_OWNERS)
+            self._journal_owners.add(command.journal_owner)
         try:
             written = journal.keep(command.journal_owner, edits)
         except TypeError:  # a value the journal cannot write so as to read it back the same: in the window only
@@ -218,6 +220,7 @@ class Document(QObject):
         if self.kept_journal is None:
             return
         command.journal_owner = next(_JOURNAL_OWNERS)
+        self._journal_owners.add(command.journal_owner)
         self.kept_journal.take_up(command.journal_owner, cells)
 
     def journaled(self) -> int:
@@ -717,6 +720,8 @@ class Document(QObject):
         server kept a session, until the process ended. One still running then (a server that does not
         answer) gets no new connection, and the one it has is closed as it comes back."""
         self._closed = True
+        if self.kept_journal is not None:  # what is left unsaved is an earlier run's now, offered at the next open
+            self.kept_journal.release(self._journal_owners)
         self.undo_stack.clear()
         deadline = time.monotonic() + CLOSE_WAIT_S
         for thread in list(self._workers):

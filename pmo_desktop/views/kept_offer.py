@@ -287,12 +287,9 @@ def offer_kept_edits(parent: QWidget, document: Document, journal: KeptJournal) 
     return offer
 
 
-def kept_journal_for(folder: Path, document: Document) -> KeptJournal | None:
-    """The journal of a shared office's kept edits (a file's edits are kept in its window: a full disk, a busy file
-    — ``views/document.py``)."""
+def kept_journal_for(folder: Path, document: Document) -> KeptJournal:
+    """The journal of a shared office's kept edits in ``folder``, the one a window of this process has open if any."""
     from ..models.kept_journal import journal_path
 
-    store = document.store
-    if store.is_sqlite:
-        return None
-    return KeptJournal.opened(journal_path(folder, store.url_to_remember), store.url_to_remember)
+    where = document.store.url_to_remember
+    return KeptJournal.opened(journal_path(folder, where), where)

@@ -849,12 +849,14 @@ class MainWindow(QMainWindow):
         """A shared office's kept edits are written to this computer's app-data folder as they are kept
         (``models/kept_journal.py``); what an earlier run left there is offered back once the window has opened
         the office (``kept_offer``) — never applied without the user's word."""
+        if document.store.is_sqlite:
+            # A file's changes kept for a full disk or a busy file stay in its window, as Save a Copy As… can take
+            # them elsewhere (``save_copy``); the journal is for a server that can be away for hours.
+            return
         from .app import kept_edits_folder
         from .kept_offer import kept_journal_for, offer_kept_edits
 
         journal = kept_journal_for(kept_edits_folder(), document)
-        if journal is None:
-            return
         document.kept_journal = journal
 
         def offer() -> None:
