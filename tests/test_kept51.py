@@ -154,7 +154,7 @@ view.select_record(rid, view.model.column_of("title"))
 view.table.setFocus()
 print("ready", flush=True)
 sys.stdin.readline()  # the server is stopped
-for ch in "Typed before the kill":
+for ch in sys.argv[5]:
     QTest.keyClick(QApplication.focusWidget(), ch)
 QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
 while not window.document.pending:
@@ -162,6 +162,28 @@ while not window.document.pending:
 print("kept", flush=True)
 app.exec()
 """
+
+
+def window_of_its_own(tmp_path: Path, url: str, rid: int, text: str) -> subprocess.Popen:
+    """``KEPT_BY_A_CHILD``: a window in a process of its own, to type ``text`` into risk ``rid``'s title."""
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen",
+           "PYTHONPATH": os.pathsep.join([str(TESTS.parent), os.environ.get("PYTHONPATH", "")])}
+    return subprocess.Popen([sys.executable, "-c", KEPT_BY_A_CHILD, url, str(tmp_path / "child.ini"), str(rid),
+                             str(TESTS), text], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True, env=env, cwd=str(TESTS.parent))
+
+
+def go(child: subprocess.Popen) -> None:
+    """Tell the child the server is stopped: it types now."""
+    assert child.stdin is not None
+    child.stdin.write("go\n")
+    child.stdin.flush()
+
+
+def killed(child: subprocess.Popen) -> None:
+    child.send_signal(signal.SIGKILL)
+    child.wait(30)
+    assert child.returncode == -signal.SIGKILL
 
 
 def said_by(proc: subprocess.Popen, word: str, timeout: float = 60) -> None:
@@ -192,27 +214,19 @@ def test_an_edit_kept_by_a_window_killed_with_sigkill_is_offered_back_at_the_nex
         stored = field_of(store, rid, "title")
     finally:
         store.close()
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen",
-           "PYTHONPATH": os.pathsep.join([str(TESTS.parent), os.environ.get("PYTHONPATH", "")])}
-    child = subprocess.Popen([sys.executable, "-c", KEPT_BY_A_CHILD, shared_office, str(tmp_path / "child.ini"),
-                              str(rid), str(TESTS)], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                             stderr=subprocess.PIPE, text=True, env=env, cwd=str(TESTS.parent))
+    child = window_of_its_own(tmp_path, shared_office, rid, "Typed before the kill")
     restarted = True
     try:
         said_by(child, "ready")
         pg_server.stop("fast")
         restarted = False
-        assert child.stdin is not None
-        child.stdin.write("go\n")
-        child.stdin.flush()
+        go(child)
         said_by(child, "kept")
         journal = journal_of(shared_office)
         written = journal.read_text(encoding="utf-8")
         assert "Typed before the kill" in written
         assert SUPERUSER_PASSWORD not in written  # never a credential on the disk
-        child.send_signal(signal.SIGKILL)
-        child.wait(30)
-        assert child.returncode == -signal.SIGKILL
+        killed(child)
     finally:
         if child.poll() is None:
             child.kill()
@@ -421,3 +435,47 @@ def test_two_windows_on_one_office_keep_their_edits_in_one_journal_without_writi
     assert field_of(raj.document.store, second, "title") == "Typed in the other"
     assert not journals_of(shared_office)
     assert not [b for b in windows_boxes() if b.objectName() == "kept_offer"]
+
+
+def test_two_programs_on_one_office_keep_their_edits_in_journals_of_their_own(
+        qtbot, tmp_path, shared_office, pg_server, window_hook):
+    """Raj runs PMO Desktop twice on the same office (two processes). Each keeps a title while the server is away:
+    each has a journal of its own — one file written from each program's edits lost the other's — and the other
+    program's live edits are never offered as an earlier run's. His second program, killed, leaves its edit; the
+    first saves its own when the server is back, and the next window it opens offers the killed one's."""
+    first, second = risk_ids_of(shared_office)[1:3]
+    child = window_of_its_own(tmp_path, shared_office, first, "Typed in the killed program")
+    restarted = True
+    try:
+        said_by(child, "ready")
+        raj = laptop(qtbot, tmp_path, "raj", shared_office)
+        window_hook(raj)
+        assert not [b for b in windows_boxes() if b.objectName() == "kept_offer"]
+        pg_server.stop("fast")
+        restarted = False
+        go(child)
+        said_by(child, "kept")
+        type_into(qtbot, raj.active_register_view(), second, "title", "Typed in the program that lives")
+        for box in windows_boxes():
+            box.close()
+        written = [p.read_text(encoding="utf-8") for p in journals_of(shared_office)]
+        assert len(written) == 2, written
+        assert sorted("Typed in the killed program" in text for text in written) == [False, True], written
+        assert sorted("Typed in the program that lives" in text for text in written) == [False, True], written
+        killed(child)
+    finally:
+        if child.poll() is None:
+            child.kill()
+            child.wait(30)
+        if not restarted:
+            pg_server.start()
+    qtbot.waitUntil(lambda: not raj.document.pending, timeout=15_000)
+    assert field_of(raj.document.store, second, "title") == "Typed in the program that lives"
+    assert field_of(raj.document.store, first, "title") != "Typed in the killed program"
+    again = reopened(qtbot, tmp_path, "raj-again", shared_office, window_hook)
+    box = offered(qtbot)
+    assert box.text().startswith("1 edit typed on"), box.text()
+    press_button(qtbot, box, "Save Them Now")
+    qtbot.waitUntil(lambda: field_of(again.document.store, first, "title") == "Typed in the killed program",
+                    timeout=5000)
+    assert not journals_of(shared_office)

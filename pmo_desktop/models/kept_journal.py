@@ -20,6 +20,7 @@ import hashlib
 import json
 import os
 import re
+import sys
 import tempfile
 import weakref
 from collections.abc import Iterable
@@ -212,6 +213,41 @@ def write_atomically(path: Path, data: bytes) -> None:
     _sync_folder(path.parent)
 
 
+class _ProcessLock:
+    """An exclusive lock on a small file beside a journal, held while this program runs: the system lets go of it
+    when the program ends, however it ends (killed, the power cut), so a lock that can be taken is a journal no
+    running program writes."""
+
+    def __init__(self, path: Path):
+        self.path = path
+        self._fd: int | None = None
+
+    def take(self) -> bool:
+        """Whether the lock is this program's now (False: another running program holds it). Raises OSError when
+        the lock's file cannot be made (the folder read only, say)."""
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
+        try:
+            if sys.platform == "win32":
+                import msvcrt
+
+                msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
+            else:
+                import fcntl
+
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            os.close(fd)
+            return False
+        self._fd = fd
+        return True
+
+    def release(self) -> None:
+        if self._fd is not None:
+            os.close(self._fd)
+            self._fd = None
+
+
 class KeptJournal:
     """The journal of one office, kept in step with the edits this window keeps (``keep``, ``forget``).
 
@@ -222,20 +258,13 @@ class KeptJournal:
 
     _open: weakref.WeakValueDictionary[Path, KeptJournal] = weakref.WeakValueDictionary()
 
-    @classmethod
-    def opened(cls, path: Path, office: str) -> KeptJournal:
-        """The journal at ``path``, the one this process has open already if a window has it."""
-        journal = cls._open.get(path)
-        if journal is None:
-            journal = cls._open[path] = cls(path, office)
-        return journal
-
     def __init__(self, path: Path, office: str):
         self.path = path
         self.office = db_url.without_password(office) if "://" in office else office
         self._edits: dict[tuple[str, int, str], KeptEdit] = {}
         self.failure: str | None = None  # why the last write failed (a full disk, no permission); None: written
         self.unreadable: JournalUnreadable | None = None
+        self._lock: _ProcessLock | None = None  # held while this program runs (``opened``)
         try:
             for edit in read_journal(path):
                 self._edits[edit.cell] = edit
@@ -247,6 +276,68 @@ class KeptJournal:
             except OSError:
                 e.set_aside = None
             self.unreadable = e
+
+    @classmethod
+    def opened(cls, path: Path, office: str) -> KeptJournal:
+        """The journal of the office whose journal is ``path`` (``journal_path``) for this process: the one a window
+        of it has open already, else the first of ``path``, ``NAME-2.json``… that no other running program holds
+        (a lock beside it, let go by the system when that program ends, killed too) — two programs on one office
+        each wrote the file from their own edits, over the other's. The journals programs that have ended left
+        there are gathered into it, to be offered back."""
+        journal = cls._open.get(path)
+        if journal is None:
+            mine, lock = path, None
+            try:
+                for number in range(1, 1000):
+                    candidate = path if number == 1 else path.with_name(f"{path.stem}-{number}{path.suffix}")
+                    held = _ProcessLock(candidate.with_name(f".{candidate.name}.lock"))
+                    if held.take():
+                        mine, lock = candidate, held
+                        break
+            except OSError:
+                pass  # no lock can be made there: the journal's own writes say why they fail (``failure``)
+            journal = cls._open[path] = cls(mine, office)
+            journal._lock = lock
+        journal._gather(path)
+        return journal
+
+    def _gather(self, path: Path) -> None:
+        """Take in the journals of the office (``path``, ``NAME-2.json``…) no running program holds: their entries
+        join this one's as an earlier run's (a cell in both keeps this one's), written here before theirs goes."""
+        numbered = re.compile(rf"{re.escape(path.stem)}(-[0-9]+)?")
+        try:
+            others = sorted(p for p in path.parent.glob(f"{path.stem}*{path.suffix}")
+                            if p != self.path and numbered.fullmatch(p.stem))
+        except OSError:
+            return
+        for other in others:
+            lock = _ProcessLock(other.with_name(f".{other.name}.lock"))
+            try:
+                if not lock.take():
+                    continue  # another program running on the office: its edits are its own
+            except OSError:
+                continue
+            try:
+                try:
+                    edits = read_journal(other)
+                except JournalUnreadable as e:
+                    try:
+                        e.set_aside = set_aside(other, "unreadable")
+                    except OSError:
+                        e.set_aside = None
+                    if self.unreadable is None:
+                        self.unreadable = e
+                    continue
+                for edit in edits:
+                    self._edits.setdefault(edit.cell, edit)
+                if edits and not self._write():
+                    continue  # not written here: left where it is, for the next start
+                try:
+                    os.unlink(other)
+                except FileNotFoundError:
+                    pass
+            finally:
+                lock.release()
 
     @property
     def edits(self) -> list[KeptEdit]:
