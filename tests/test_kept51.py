@@ -479,3 +479,44 @@ def test_two_programs_on_one_office_keep_their_edits_in_journals_of_their_own(
     qtbot.waitUntil(lambda: field_of(again.document.store, first, "title") == "Typed in the killed program",
                     timeout=5000)
     assert not journals_of(shared_office)
+
+
+def test_later_applies_nothing_and_keeps_the_edits_for_the_next_start(qtbot, tmp_path, shared_office, pg_server,
+                                                                        window_hook):
+    """Esc (Later) on the question at the start saves nothing and deletes nothing: the next start asks again."""
+    rid = risk_ids_of(shared_office)[1]
+    stored = field_of_office(shared_office, rid)
+    keep_and_close(qtbot, tmp_path, shared_office, pg_server, window_hook, {rid: "Typed, answered later"})
+    raj = reopened(qtbot, tmp_path, "raj-again", shared_office, window_hook)
+    box = offered(qtbot)
+    qtbot.keyClick(box, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not box.isVisible())
+    assert field_of(raj.document.store, rid, "title") == stored
+    assert "Typed, answered later" in journal_of(shared_office).read_text(encoding="utf-8")
+    raj.close()
+    qtbot.waitUntil(lambda: not raj.isVisible())
+    again = reopened(qtbot, tmp_path, "raj-third", shared_office, window_hook)
+    assert offered(qtbot).text().startswith("1 edit typed on")
+    assert field_of(again.document.store, rid, "title") == stored
+
+
+def test_the_journal_gives_back_each_value_as_it_was_typed_and_never_the_password(tmp_path):
+    """A date stays a date, an amount a Decimal, a list a list, an empty value empty — read back from the disk as
+    the window kept them; the office's address is written without its password."""
+    from datetime import datetime
+    from decimal import Decimal
+
+    from pmo_desktop.models.kept_journal import KeptEdit, KeptJournal, journal_path, read_journal
+
+    url = "postgresql+psycopg://ann:s3cret-pass@db.example.org:5433/pmo"
+    journal = KeptJournal(journal_path(tmp_path, url), url)
+    now = datetime.now().astimezone()
+    values = [date(2027, 3, 15), Decimal("1250.50"), ["Ann", "Raj"], None, "Crane hire “slips”", 7, 2.5, True]
+    journal.keep(1, [KeptEdit("risks", i, "title", value, "before", 4, now) for i, value in enumerate(values)])
+    written = journal.path.read_bytes()
+    assert b"s3cret-pass" not in written and b"s3cret-pass" not in journal.path.name.encode()
+    back = read_journal(journal.path)
+    assert [(e.typed, type(e.typed)) for e in back] == [(v, type(v)) for v in values]
+    assert all(e.was == "before" and e.version == 4 and e.typed_at == now for e in back)
+    journal.forget(1)
+    assert not journal.path.exists()  # the last entry out, the file goes
