@@ -334,8 +334,8 @@ class KeptJournal:
                     continue  # not written here: left where it is, for the next start
                 try:
                     os.unlink(other)
-                except FileNotFoundError:
-                    pass
+                except OSError:
+                    pass  # written here all the same: gathered again, a cell once, at the next open
             finally:
                 lock.release()
 

@@ -13,20 +13,22 @@ import weakref
 from collections.abc import Collection, Iterator
 from contextlib import contextmanager
 from functools import partial
-from typing import Any, Callable, TypeVar
+from typing import TYPE_CHECKING, Any, Callable, TypeVar
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from ..models import errors
 from ..models.fields import Context
-from ..models.kept_journal import KeptEdit, KeptJournal
 from ..models.office import Office
 from ..models.operations import Changes
 from ..models.records import load_context
 from ..models.registers import REGISTERS
 from ..models.settings import SettingKey
 from ..models.store import Store
+
+if TYPE_CHECKING:  # (the journal is loaded with a shared office, not with every file: ``MainWindow._open_kept_journal``)
+    from ..models.kept_journal import KeptEdit, KeptJournal
 
 T = TypeVar("T")
 

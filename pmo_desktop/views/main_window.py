@@ -1173,7 +1173,8 @@ class MainWindow(QMainWindow):
                 f"kept ({on_disk} of them on this computer too)",
                 f"close anyway: the {count_of(on_disk, 'change')} of cells typed {'is' if on_disk == 1 else 'are'} "
                 f"kept on this computer and offered back the next time you open this office, the other "
-                f"{count_of(count - on_disk, 'change')} (rows added or deleted) {'is' if count - on_disk == 1 else 'are'} "
+                f"{count_of(count - on_disk, 'change')} (rows added or deleted, blocks past 10,000 cells) "
+                f"{'is' if count - on_disk == 1 else 'are'} "
                 "lost", "&Close Anyway")
         else:
             where, closing, close_text = "kept in this window only", "close without them", "&Close Without Them"

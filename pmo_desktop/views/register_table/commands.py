@@ -5,13 +5,15 @@ from __future__ import annotations
 from array import array
 from collections.abc import Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import Any, overload
+from typing import TYPE_CHECKING, Any, overload
 
 from ...models import records
 from ...models.errors import EditConflict
 from ...models.fields import Register, count_of
-from ...models.kept_journal import KeptEdit
 from ..document import Document, DocumentCommand
+
+if TYPE_CHECKING:
+    from ...models.kept_journal import KeptEdit
 
 # Records from which a cell edit (Replace All, a paste, a fill) is written behind a progress dialog: 5,000
 # records take about half a second (benchmarks/bench_replace.py), what a window may freeze for at most.
@@ -251,6 +253,8 @@ class EditCellsCommand(DocumentCommand):
 
     def journal_edits(self) -> list[KeptEdit] | None:
         from datetime import datetime
+
+        from ...models.kept_journal import KeptEdit
 
         if self.kept_cells() is None:
             return None  # past what a table shows kept: said by the bar, kept in the window only
