@@ -520,3 +520,24 @@ def test_the_journal_gives_back_each_value_as_it_was_typed_and_never_the_passwor
     assert all(e.was == "before" and e.version == 4 and e.typed_at == now for e in back)
     journal.forget(1)
     assert not journal.path.exists()  # the last entry out, the file goes
+
+
+def test_an_office_closed_with_edits_kept_and_opened_again_in_the_same_program_finds_them(tmp_path):
+    """Its window closed, the office's journal goes with it and lets go of its lock: opened again in the same
+    program, the journal is that file again and its edits an earlier run's, to offer — the lock, held until the
+    program ended, sent the office to a second journal and left the edits of the first unoffered."""
+    import gc
+    from datetime import datetime
+
+    from pmo_desktop.models.kept_journal import KeptEdit, KeptJournal, journal_path
+
+    url = "postgresql+psycopg://ann@db.example.org/pmo"
+    first = KeptJournal.opened(journal_path(tmp_path, url), url)
+    first.keep(1, [KeptEdit("risks", 2, "title", "Typed", "Was", 1, datetime.now().astimezone())])
+    first.release({1})  # the window closed with the edit unsaved
+    where = first.path
+    del first
+    gc.collect()
+    again = KeptJournal.opened(journal_path(tmp_path, url), url)
+    assert again.path == where
+    assert [e.typed for e in again.earlier()] == ["Typed"]

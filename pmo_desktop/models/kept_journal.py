@@ -220,7 +220,7 @@ class _ProcessLock:
 
     def __init__(self, path: Path):
         self.path = path
-        self._fd: int | None = None
+        self._release: weakref.finalize[Any, Any] | None = None
 
     def take(self) -> bool:
         """Whether the lock is this program's now (False: another running program holds it). Raises OSError when
@@ -239,13 +239,15 @@ class _ProcessLock:
         except OSError:
             os.close(fd)
             return False
-        self._fd = fd
+        # Let go of with the journal that holds it, not at the program's end only: an office closed and opened
+        # again in the same program found its own journal locked, and left what it held unoffered.
+        self._release = weakref.finalize(self, os.close, fd)
         return True
 
     def release(self) -> None:
-        if self._fd is not None:
-            os.close(self._fd)
-            self._fd = None
+        if self._release is not None:
+            self._release()
+            self._release = None
 
 
 class KeptJournal:
