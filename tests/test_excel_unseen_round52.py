@@ -3,8 +3,10 @@ workbook of that shape and checks what a user gets."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 from imported import by_code, import_all, rows_of
-from real_world_factory import write_csv
+from real_world_factory import write_csv, write_xlsx
 
 
 def test_a_slovak_register_rated_before_and_after_its_measures(sqlite_store, tmp_path):
@@ -33,3 +35,43 @@ def test_a_slovak_register_rated_before_and_after_its_measures(sqlite_store, tmp
     assert risks["2"]["title"] == "Nedostatočná ochrana siete"
     actions = {a["description"] for a in rows_of(sqlite_store, "risk_actions")}
     assert "Uzamykateľné racky." in actions
+
+
+def test_a_worked_example_marked_where_the_first_title_begins_is_no_record(sqlite_store, tmp_path):
+    """A Japanese issue-management template (課題管理表): its first row is the worked example, its title opening
+    with "例）" ("e.g.") and naming a screen by masking marks ("●●ボタンは必要でしょうか？"); another template's
+    first row is nothing but marks ("□□を実現したい", "○○"). The first was imported as an issue (junk); the
+    second's header (課題名, 課題詳細, 作成者, 作成日) was not read at all. The first record's title opening with
+    an example word set off by a bracket or a colon, or written in masking marks, is the template's example, in
+    any language; and the issue log's Japanese words (重要度 the priority, 起票日 raised, 起票者 who raised it,
+    回答期限 the answer's due date) are read."""
+    path = write_xlsx(tmp_path / "課題管理表.xlsx", {"課題管理表": [
+        ["課題管理表"],
+        [],
+        ["No.", "重要度", "分類", "課題内容", "情報源", "起票日", "起票者", "回答期限", "回答", "ステータス"],
+        [1, "中", "画面", "例）●●ボタンは必要でしょうか？", "外部設計書.xlsx", dt.datetime(2023, 7, 1), "近藤",
+         dt.datetime(2023, 7, 3), "必要です。", "完了"],
+        [2, "高", "帳票", "請求書の様式が未確定", "打合せ", dt.datetime(2023, 7, 5), "佐藤",
+         dt.datetime(2023, 7, 10), "", "対応中"]]})
+    import_all(sqlite_store, path)
+    issues = rows_of(sqlite_store, "issues")
+    assert [i["title"] for i in issues] == ["請求書の様式が未確定"]
+    assert issues[0]["priority"] == "High" and issues[0]["raised_on"] == dt.date(2023, 7, 5)
+
+    masked = write_xlsx(tmp_path / "課題一覧.xlsx", {"課題一覧": [
+        ["課題一覧"],
+        [],
+        ["No", "課題名", "課題詳細", "作成者", "作成日", "対応詳細", "最終更新者", "完了日"],
+        [1, "□□を実現したい", "□□を実現する方法を調査する。", "○○", dt.datetime(2000, 1, 1),
+         "○○：□□は△△で対応可能と判明した。", "○○", dt.datetime(2000, 1, 1)],
+        [2, "ログイン画面の文言を統一する", "表記ゆれがある", "田中", dt.datetime(2024, 4, 2), "", "田中", None]]})
+    import_all(sqlite_store, masked)
+    assert "ログイン画面の文言を統一する" in {i["title"] for i in rows_of(sqlite_store, "issues")}
+    assert not any("□□" in i["title"] for i in rows_of(sqlite_store, "issues"))
+
+    english = write_csv(tmp_path / "risk_log.csv", [
+        ["Risk ID", "Risk", "Likelihood", "Impact", "Owner"],
+        ["R-0", "Example: the supplier goes out of business", "High", "High", "Jo Bloggs"],
+        ["R-1", "Data centre move slips past the go-live", "Medium", "High", "Ann Lee"]])
+    import_all(sqlite_store, english)
+    assert set(by_code(sqlite_store, "risks")) == {"R-1"}
