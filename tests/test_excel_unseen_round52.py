@@ -75,3 +75,20 @@ def test_a_worked_example_marked_where_the_first_title_begins_is_no_record(sqlit
         ["R-1", "Data centre move slips past the go-live", "Medium", "High", "Ann Lee"]])
     import_all(sqlite_store, english)
     assert set(by_code(sqlite_store, "risks")) == {"R-1"}
+
+
+def test_an_indonesian_follow_up_plan_and_its_deadline_are_the_risks_action(sqlite_store, tmp_path):
+    """An Indonesian ISMS register: "… | Respon Risiko | Rencana Tindak Lanjut Risiko | Deadline Rencana Mitigasi |
+    Tingkat Kemungkinan Risiko Residual | …". The follow-up plan (what will be done about the risk) and its
+    deadline were kept in the notes: no risk had an action. They are the response plan and its due date (words)."""
+    path = write_xlsx(tmp_path / "Risk Register.xlsx", {"Risk Register": [
+        ["Pemilik Risiko", "Risk ID", "Nama Risiko", "Tingkat Kemungkinan", "Tingkat Dampak Risiko",
+         "Respon Risiko", "Rencana Tindak Lanjut Risiko", "Deadline Rencana Mitigasi"],
+        ["IT Operation", "001", "Server down", 4, 3, "Mitigasi", "Monitoring server secara berkala",
+         dt.datetime(2025, 6, 30)],
+        ["IT Security", "002", "Karyawan tidak aware keamanan informasi", 3, 3, "Mitigasi",
+         "Workshop security awareness rutin", dt.datetime(2025, 9, 30)]]})
+    import_all(sqlite_store, path)
+    actions = {a["description"]: a for a in rows_of(sqlite_store, "risk_actions")}
+    assert actions["Monitoring server secara berkala"]["due"] == dt.date(2025, 6, 30)
+    assert "Workshop security awareness rutin" in actions
