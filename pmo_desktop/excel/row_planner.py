@@ -910,9 +910,19 @@ def _example_re() -> re.Pattern[str]:
 def _rated_apart(row: Sequence[Any], above: Sequence[Any], cols: Collection[int]) -> bool:
     """The row gives its own rating where the record above gives another (its own likelihood, impact): a
     record of its own under the same merged title (a hazard with several causes, each rated). Only ratings:
-    a legend's letters under a merged caption ("U", "N", "R" … of the engagement levels) rate nothing."""
+    a legend's letters under a merged caption ("U", "N", "R" … of the engagement levels) rate nothing. A number
+    under the record's word ("Baixa", then 0.3) is that rating written again in numbers, as a sheet writing each
+    record on two lines, words then numbers, does (round 51): not a rating of its own."""
     return any(c < len(row) and c < len(above) and row[c] is not None and above[c] is not None and row[c] != above[c]
-               for c in cols)
+               and not _number_under_word(row[c], above[c]) for c in cols)
+
+
+def _number_under_word(value: Any, above: Any) -> bool:
+    """A number where the line above writes a word (not a number typed as text)."""
+    return value.__class__ in (int, float) and above.__class__ is str and _NUMBER_TEXT_RE.fullmatch(above) is None
+
+
+_NUMBER_TEXT_RE = re.compile(r"\s*[-+]?\d+(?:[.,]\d+)?\s*%?\s*")
 
 
 def _example(value: Any) -> bool:
@@ -1770,9 +1780,11 @@ class Planner:
                         return a
                     if a is None:
                         return b
-                    if c in value_cols and isinstance(a, str) and isinstance(b, str):
-                        label = _one_line(headers[c]) if c < len(headers) and headers[c] else dict(fields)[c].label
-                        also.append(f"{label}: {b.strip()}")
+                    if c in value_cols and isinstance(a, str) and isinstance(b, str) or _number_under_word(b, a):
+                        # (the line's number under the record's word, "0.8" under "Muito Alto", is kept beside it)
+                        label = (_one_line(headers[c]) if c < len(headers) and headers[c] else
+                                 dict(fields)[c].label if c in dict(fields) else f"Column {column_letters(c)}")
+                        also.append(f"{label}: {v.parse_text(b)}")
                         return a
                     return f"{a.rstrip()}; {b.strip()}" if isinstance(a, str) and isinstance(b, str) else a
 
