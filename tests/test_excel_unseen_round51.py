@@ -3,7 +3,7 @@ workbook of that shape and checks what a user gets."""
 
 from __future__ import annotations
 
-from imported import import_all, rows_of
+from imported import by_code, import_all, rows_of
 from real_world_factory import write_xlsx
 
 
@@ -31,3 +31,34 @@ def test_a_risk_written_on_two_lines_words_then_numbers_is_one_risk(sqlite_store
     assert first["probability"] == 2  # "Baixa"
     assert "Escopo: Muito Alto" in first["notes"] and "Escopo: 0.8" in first["notes"]
     assert "Custo: 0.1" in first["notes"]
+
+
+def test_a_probability_impact_matrix_under_the_table_is_no_records_and_gives_the_scale(sqlite_store, tmp_path):
+    """A course project's risks rated 1–3, and right under the last risk, with no empty row, the matrix they
+    are rated on: "Impacto" alone, then "Alto | 3 | 6 | 9", "Medio | 2 | 4 | 6", "Bajo | 1 | 2 | 3" and the
+    probability's words under it. The matrix was read as five risks, and its products (6, 9) made the
+    probability a 1–10 score, every rating wrong. A rating's name alone on a row under the records, a row of
+    scores next, opens the matrix: its rows are no records, its numbers no ratings of the table's columns, and
+    its three bands are the scale the ratings are on (1 low, 2 medium, 3 high), said and each cell kept."""
+    path = write_xlsx(tmp_path / "Gestión de Riesgos.xlsx", {"Riesgos": [
+        ["GESTIÓN DE RIESGOS"],
+        [],
+        ["ID", "Descripción del Riesgo", "Probabilidad (P)", "Impacto (I)", "Factor (P x I)", "Acción"],
+        [1, "Perder un integrante del equipo", 1, 3, 3, "Mitigar"],
+        [2, "Dificultad de comunicación", 3, 3, 9, "Evitar"],
+        [3, "Alcance confuso", 2, 1, 2, "Evitar"],
+        ["Impacto"],
+        ["Alto", 3, 6, 9],
+        ["Medio", 2, 4, 6],
+        ["Bajo", 1, 2, 3],
+        [None, "Poco probable", "Probable", "Muy probable"],
+        [None, "Probabilidad", "Probabilidad", "Probabilidad"]]})
+    plan = import_all(sqlite_store, path)
+    got = by_code(sqlite_store, "risks")
+    assert sorted(got) == ["1", "2", "3"]
+    assert (got["1"]["probability"], got["1"]["impact"]) == (2, 4)  # low, high
+    assert (got["2"]["probability"], got["3"]["probability"]) == (4, 3)  # high, medium
+    assert "Probabilidad (P): 1" in got["1"]["notes"]
+    said = " ".join(s.note for s in plan.sheets)
+    assert "bands of the matrix" in said
+    assert sum("probability–impact matrix" in r.reason for r in plan.reports) == 6
