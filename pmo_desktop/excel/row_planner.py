@@ -1584,7 +1584,17 @@ class Planner:
                     plan.say(f"{' '.join(str(head).split())}: blank cells take the value above them, "
                              "as the sheet groups its rows.")
         self._codes_said = {}
+        # the header's own cells merged down over the lines below it ("No" over three lines, its bands and
+        # sub-labels beside): those lines are the header's, however they read (round 51: a template's three-line
+        # header gave two risks, "Kerentanan" and "Keterangan")
+        header_down = max((r2 for r1, _c1, r2, _c2 in reader.merged_ranges() if r1 == header_row and r2 > r1),
+                          default=header_row)
         for number, row in kept if kept is not None else reader.data_rows(header_row + 1, width, self._past):
+            if number <= header_down and last_record is None:
+                if row.count(None) != len(row):
+                    skip(number, "a lower line of the header (the header's cells are merged down over it), "
+                                 "not a record.")
+                continue
             if self._matrix_at is not None and number >= self._matrix_at:
                 if row.count(None) != len(row):
                     skip(number, "below the table: a probability–impact matrix (its axes and scores), not a record.")
