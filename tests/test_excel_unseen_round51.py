@@ -83,3 +83,27 @@ def test_the_lines_a_header_is_merged_down_over_are_the_headers_not_records(sqli
     assert sorted(got) == ["1", "2"]
     assert got["1"]["title"] == "Server tanpa cadangan daya"
     assert sum("lower line of the header" in r.reason for r in plan.reports) == 2
+
+
+def test_an_fmea_names_its_risks_by_their_failure_mode(sqlite_store, tmp_path):
+    """A French FMEA (AMDEC) of a machine: "Mode de défaillance | Cause possible d'une défaillance | Effet | G |
+    F | D | C | Action préventive | Action corrective". No column was read as the title, so the 23 failure modes
+    were refused whole. A failure mode names an FMEA's risks (in French, English, Spanish, Portuguese and
+    German: words), its possible cause is the cause, its preventive and corrective actions the response plans."""
+    path = write_xlsx(tmp_path / "AMDEC.xlsx", {"AMDEC": [
+        ["Moyen de production étudié : Imprimante 3D"],
+        [],
+        ["5M", "Mode de défaillance", "Cause possible d'une défaillance", "Effet", "G", "F", "D", "C",
+         "Action préventive", "Action corrective"],
+        ["Matière", "Colle de mauvaise qualité", "Colle expirée", "Perte d'adhérence", 4, 2, 2, 16,
+         "Vérifier la date de péremption", "Former le personnel"],
+        ["Méthodes", "Machine mal nivelée", "Maintenance inadéquate", "Erreurs de mesure", 3, 3, 2, 18,
+         "Planifier la maintenance", "Recalibrer la machine"],
+        ["Milieu", "Coupure de courant", "Fusibles grillés", "Arrêt de la machine", 5, 1, 2, 10,
+         "Alimentation de qualité", "Redémarrer la machine"]]})
+    import_all(sqlite_store, path)
+    risks = rows_of(sqlite_store, "risks")
+    assert [r["title"] for r in risks] == ["Colle de mauvaise qualité", "Machine mal nivelée", "Coupure de courant"]
+    assert risks[0]["cause"] == "Colle expirée" and risks[0]["effect"] == "Perte d'adhérence"
+    plans = {a["description"] for a in rows_of(sqlite_store, "risk_actions")}
+    assert {"Vérifier la date de péremption", "Former le personnel"} <= plans
