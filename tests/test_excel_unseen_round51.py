@@ -107,3 +107,20 @@ def test_an_fmea_names_its_risks_by_their_failure_mode(sqlite_store, tmp_path):
     assert risks[0]["cause"] == "Colle expirée" and risks[0]["effect"] == "Perte d'adhérence"
     plans = {a["description"] for a in rows_of(sqlite_store, "risk_actions")}
     assert {"Vérifier la date de péremption", "Former le personnel"} <= plans
+
+
+def test_an_incident_in_process_is_an_open_issue(sqlite_store, tmp_path):
+    """An office course's incident log: "Fecha | ID Equipo | Descripción | Prioridad | Estado | Solución |
+    Responsable", its statuses "Solucionado", "En proceso", "Pendiente". The incident "En proceso" was left out
+    (not one of Open, Resolved, Closed), though a risk "en proceso" reads as Open: an issue being worked on is
+    open (words, Spanish and Portuguese)."""
+    path = write_xlsx(tmp_path / "Registro de incidencias.xlsx", {"Registro de incidencias": [
+        ["Fecha", "ID Equipo", "Descripción", "Prioridad", "Estado", "Solución", "Responsable"],
+        ["2024-02-15", "GM-05", "No enciende", "Alta", "Solucionado", "Cambio de PSU", "Técnico"],
+        ["2024-07-03", "GM-22", "Sobrecalentamiento", "Media", "En proceso", "Cambio de ventilación", "Técnico"],
+        ["2024-11-18", "IMP-01", "No imprime", "Baja", "Pendiente", "Revisión de conexiones", "Técnico"]]})
+    import_all(sqlite_store, path)
+    issues = {r["title"]: r for r in rows_of(sqlite_store, "issues")}
+    assert sorted(issues) == ["No enciende", "No imprime", "Sobrecalentamiento"]
+    assert issues["Sobrecalentamiento"]["status"] == "Open"
+    assert "En proceso" in issues["Sobrecalentamiento"]["description"]
