@@ -124,3 +124,22 @@ def test_an_incident_in_process_is_an_open_issue(sqlite_store, tmp_path):
     assert sorted(issues) == ["No enciende", "No imprime", "Sobrecalentamiento"]
     assert issues["Sobrecalentamiento"]["status"] == "Open"
     assert "En proceso" in issues["Sobrecalentamiento"]["description"]
+
+
+def test_a_chinese_pmbok_risk_register_names_its_risks_by_their_statement(sqlite_store, tmp_path):
+    """A Chinese PMBOK risk register template: "风险编号 | 风险说明书 | 概率 | 影响 | 响应 | 修订后的概率 | 责任方 |
+    行动 | 状态 | 说明". The risk statement (风险说明书) was not read as the title, so the sheet was refused; the
+    response (响应), the party responsible (责任方), the action (行动) and the revised probability were not placed
+    either (words)."""
+    path = write_xlsx(tmp_path / "风险登记册.xlsx", {"风险登记册": [
+        ["风险登记册"],
+        ["风险编号", "风险说明书", "概率", "影响", "响应", "修订后的概率", "责任方", "行动", "状态", "说明"],
+        ["R1", "关键供应商交付延迟", 4, 4, "减轻", 2, "采购部", "签订备用供应商", "开放", "每周跟踪"],
+        ["R2", "需求频繁变更", 3, 3, "接受", 3, "项目经理", "建立变更控制流程", "开放", ""]]})
+    import_all(sqlite_store, path)
+    got = by_code(sqlite_store, "risks")
+    assert sorted(got) == ["R1", "R2"]
+    assert got["R1"]["title"] == "关键供应商交付延迟"
+    assert got["R1"]["residual_probability"] == 2
+    plans = {a["description"] for a in rows_of(sqlite_store, "risk_actions")}
+    assert "签订备用供应商" in plans
