@@ -143,3 +143,21 @@ def test_a_chinese_pmbok_risk_register_names_its_risks_by_their_statement(sqlite
     assert got["R1"]["residual_probability"] == 2
     plans = {a["description"] for a in rows_of(sqlite_store, "risk_actions")}
     assert "签订备用供应商" in plans
+
+
+def test_an_fmeas_rating_letters_are_its_impact_and_probability(sqlite_store, tmp_path):
+    """An FMEA heads its ratings by letters: French "G | F | D | C" (gravité, fréquence, détection,
+    criticité) before the actions and again after them; English "S | O | D | RPN". They were kept in the notes as
+    "G: 4", "F: 2", no rating placed. Severity (gravité) is the impact, occurrence (fréquence) the probability,
+    the pair after the actions the residual rating; detection and the product stay in the notes."""
+    path = write_xlsx(tmp_path / "fmea.xlsx", {"FMEA": [
+        ["Failure Mode", "Cause", "Effect", "S", "O", "D", "RPN", "Recommended Action", "S", "O", "D", "RPN"],
+        ["Pump seal leaks", "Worn gasket", "Line stops", 4, 3, 2, 24, "Replace gaskets yearly", 4, 1, 2, 8],
+        ["Sensor drifts", "No calibration", "Bad readings", 3, 2, 4, 24, "Calibrate monthly", 3, 1, 2, 6]]})
+    import_all(sqlite_store, path)
+    risks = rows_of(sqlite_store, "risks")
+    assert [r["title"] for r in risks] == ["Pump seal leaks", "Sensor drifts"]
+    first = risks[0]
+    assert (first["impact"], first["probability"]) == (4, 3)
+    assert (first["residual_impact"], first["residual_probability"]) == (4, 1)
+    assert "D: 2" in first["notes"] and "RPN: 24" in first["notes"]
