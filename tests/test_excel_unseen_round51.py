@@ -161,3 +161,19 @@ def test_an_fmeas_rating_letters_are_its_impact_and_probability(sqlite_store, tm
     assert (first["impact"], first["probability"]) == (4, 3)
     assert (first["residual_impact"], first["residual_probability"]) == (4, 1)
     assert "D: 2" in first["notes"] and "RPN: 24" in first["notes"]
+
+
+def test_codes_under_no_header_left_of_the_table_are_the_ids(sqlite_store, tmp_path):
+    """An FMEA writes its IDs "D1", "D2" … in column A with nothing above them, the table's header starting in
+    column B (here a risk analysis of the same shape). They were kept in the notes as "Column A: D1" and the risks numbered R-001 …; a code of letters
+    and digits on every record, each its own, under no header left of the table is the records' ID."""
+    path = write_xlsx(tmp_path / "amdec.xlsx", {"AMDEC": [
+        [None, "Risque", "Cause", "Effet", "Action préventive"],
+        ["D1", "Colle de mauvaise qualité", "Colle expirée", "Perte d'adhérence", "Vérifier la colle"],
+        ["D2", "Machine mal nivelée", "Maintenance inadéquate", "Erreurs de mesure", "Planifier la maintenance"],
+        ["D3", "Coupure de courant", "Fusibles grillés", "Arrêt de la machine", "Alimentation de qualité"]]})
+    import_all(sqlite_store, path)
+    got = by_code(sqlite_store, "risks")
+    assert sorted(got) == ["D1", "D2", "D3"]
+    assert got["D2"]["title"] == "Machine mal nivelée"
+    assert "Column A" not in (got["D2"]["notes"] or "")
