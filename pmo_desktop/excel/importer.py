@@ -564,9 +564,9 @@ def _unheaded_ids(kind: SheetKind, headers: list[str], mapping: dict[int, str],
     for c in reversed(range(first)):
         if c < len(headers) and headers[c]:
             continue
-        cells = [r[c] if c < len(r) else None for r in records]
-        if len(cells) >= 3 and all(isinstance(x, str) and _UNHEADED_ID_RE.fullmatch(x.strip()) for x in cells) and \
-                len({x.strip().lower() for x in cells}) == len(cells):
+        cells = [x.strip() for r in records if c < len(r) and isinstance(x := r[c], str)]
+        if len(records) >= 3 and len(cells) == len(records) and \
+                all(_UNHEADED_ID_RE.fullmatch(x) for x in cells) and len({x.lower() for x in cells}) == len(cells):
             return {**mapping, c: "code"}
     return mapping
 
