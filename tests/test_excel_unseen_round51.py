@@ -64,24 +64,21 @@ def test_a_probability_impact_matrix_under_the_table_is_no_records_and_gives_the
     assert sum("probability–impact matrix" in r.reason for r in plan.reports) == 6
 
 
-def test_the_lines_a_header_is_merged_down_over_are_the_headers_not_records(sqlite_store, tmp_path):
-    """A risk register's import template heads its columns over three lines: "No", "Tanggal" and "Pemilik"
-    merged down over all three, "Identifikasi Risiko" merged over four columns with "Kerentanan | Paparan"
-    below it and "Keterangan | Nilai" below those. The lower lines were read as two risks, titled "Kerentanan"
-    and "Keterangan" (with a response action "PIC"). The lines the header's own cells are merged down over are
-    the header's: skipped with why; the risks under them import."""
-    path = write_xlsx(tmp_path / "daftar risiko.xlsx", {"Sheet1": [
+def test_an_empty_templates_header_merged_down_over_its_lines_makes_no_records(sqlite_store, tmp_path):
+    """A risk app's import template, shared empty, heads its columns over three lines: "No", "Tanggal" and
+    "Pemilik" merged down over all three, "Identifikasi Risiko" merged over four columns with "Kerentanan |
+    Paparan" below it and "Keterangan | Nilai" below those. The lower lines were read as two risks, titled
+    "Kerentanan" and "Keterangan", with a response action "PIC". When nothing but them stands under the header,
+    the lines the header's own cells are merged down over are the header's: skipped with why, no record."""
+    path = write_xlsx(tmp_path / "Format Excel Empty.xlsx", {"Sheet1": [
         ["DAFTAR RISIKO"],
-        ["No", "Tanggal", "Identifikasi Risiko", None, None, None, "Pemilik"],
-        [None, None, "Kerentanan", None, "Paparan", None, None],
-        [None, None, "Keterangan", "Nilai", "Keterangan", "Nilai", None],
-        [1, "2024-01-10", "Server tanpa cadangan daya", 3, "Layanan berhenti", 4, "Tim TI"],
-        [2, "2024-01-12", "Kata sandi lemah", 4, "Akun diambil alih", 5, "Tim TI"]]},
-        merges={"Sheet1": ["A2:A4", "B2:B4", "G2:G4", "C2:F2", "C3:D3", "E3:F3"]})
+        ["No", "Tanggal", "Identifikasi Risiko", None, None, None, "Mitigasi", None],
+        [None, None, "Kerentanan", None, "Paparan", None, None, None],
+        [None, None, "Keterangan", "Nilai", "Keterangan", "Nilai", "PIC", "Target"]]},
+        merges={"Sheet1": ["A2:A4", "B2:B4", "C2:F2", "C3:D3", "E3:F3", "G2:H3"]})
     plan = import_all(sqlite_store, path)
-    got = by_code(sqlite_store, "risks")
-    assert sorted(got) == ["1", "2"]
-    assert got["1"]["title"] == "Server tanpa cadangan daya"
+    assert rows_of(sqlite_store, "risks") == []
+    assert rows_of(sqlite_store, "risk_actions") == []
     assert sum("lower line of the header" in r.reason for r in plan.reports) == 2
 
 

@@ -1584,11 +1584,16 @@ class Planner:
                     plan.say(f"{' '.join(str(head).split())}: blank cells take the value above them, "
                              "as the sheet groups its rows.")
         self._codes_said = {}
-        # the header's own cells merged down over the lines below it ("No" over three lines, its bands and
-        # sub-labels beside): those lines are the header's, however they read (round 51: a template's three-line
-        # header gave two risks, "Kerentanan" and "Keterangan")
+        # an empty template's header, its own cells merged down over the lines below it ("No" over three lines,
+        # its bands and sub-labels beside) and nothing under those lines: the lines are the header's, however they
+        # read (round 51: a risk app's import template gave two risks, "Kerentanan" and "Keterangan"). Only when
+        # nothing follows them: read with rows below, a city inspectorate's forms (round 49) came in with their
+        # conclusions forms as risks, which its refusal spares the user until that class is done (left49b)
         header_down = max((r2 for r1, _c1, r2, _c2 in reader.merged_ranges() if r1 == header_row and r2 > r1),
                           default=header_row)
+        if header_down > header_row and (kept is None or any(
+                n > header_down and r.count(None) != len(r) for n, r in kept)):
+            header_down = header_row
         for number, row in kept if kept is not None else reader.data_rows(header_row + 1, width, self._past):
             if number <= header_down and last_record is None:
                 if row.count(None) != len(row):
