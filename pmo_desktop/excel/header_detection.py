@@ -977,8 +977,11 @@ def _kinney_letters(row: list[Any], mapping: dict[int, str]) -> dict[int, str]:
     residual rating."""
     letters = {c: word_key(cell) for c, cell in enumerate(row)
                if c not in mapping and isinstance(cell, str) and len(word_key(cell)) == 1}
+    if len(letters) < 3:  # most candidate rows: no three letters, no triple (asked of each, so kept cheap)
+        return {}
+    present = set(letters.values())
     for triple in _KINNEY_LETTERS:
-        if not set(triple) <= set(letters.values()):
+        if not triple.keys() <= present:
             continue
         out: dict[int, str] = {}
         for c, letter in sorted(letters.items()):

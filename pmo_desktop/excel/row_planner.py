@@ -13,7 +13,7 @@ from collections.abc import Collection, Iterable, Iterator, Sequence
 from dataclasses import replace
 from datetime import date, datetime, time, timedelta
 from functools import lru_cache
-from operator import itemgetter
+from operator import itemgetter, methodcaller
 from typing import Any, Callable
 
 from sqlalchemy import func, select
@@ -936,15 +936,29 @@ def _matrix_under(kind: SheetKind, ratings: frozenset[str], rows: list[tuple[int
     """The row number of a probability–impact matrix's caption under the records (``_matrix_caption``, a row
     of two numbers or more next), else None: the matrix's axes and scores are no records, and its numbers (a
     grid of products, 1 to 9) no ratings of the table's columns."""
-    records_above = False
-    for i, (number, row) in enumerate(rows):
-        filled = len(row) - row.count(None)
-        if filled == 1 and records_above and _matrix_caption(kind, ratings, row):
-            below = next((r for _n, r in rows[i + 1:] if r.count(None) != len(r)), None)
+    # the rows' empty cells counted in C, and the rows of one cell found by ``list.index``: a sheet of records
+    # pays two passes in C, no Python step a row (the rows are of one width: ``SheetReader.data_rows`` pads them)
+    if not rows:
+        return None
+    width = len(rows[0][1])
+    empties = list(map(_NONE_COUNT, map(itemgetter(1), rows)))
+    first = next((i for i, n in enumerate(empties) if n <= width - 2), None)  # the first record, near the top
+    if first is None:
+        return None
+    at = first
+    while True:
+        try:
+            at = empties.index(width - 1, at + 1)
+        except ValueError:
+            return None
+        number, row = rows[at]
+        if _matrix_caption(kind, ratings, row):
+            below = next((r for k, (_n, r) in enumerate(rows[at + 1:], start=at + 1) if empties[k] != width), None)
             if below is not None and _numbers_of_a_matrix(below):
                 return number
-        records_above = records_above or filled > 1
-    return None
+
+
+_NONE_COUNT = methodcaller("count", None)
 
 
 def _matrix_bands(rows: Iterable[tuple[Any, ...]]) -> int | None:
@@ -2493,18 +2507,21 @@ class Planner:
                 repeated = {key for key, n in Counter(map(hash, rows)).items() if n > 1}
         caption: int | None = None  # a lone rating's name under the records: a matrix if numbers follow it
         records_above = False
+        # a sheet too long to hold: the matrix found row by row (its bands read only from a sheet held whole)
+        watch = bool(ratings) and kind is not None
         for numbered in () if kept is not None else reader.data_rows(header_row + 1, width, self._past):
             row = numbered[1]
-            if ratings and kind is not None and self._matrix_at is None:
-                filled = len(row) - row.count(None)
-                if caption is not None and filled:
+            if watch and kind is not None:
+                empty = row.count(None)
+                if caption is not None and empty != len(row):
                     if _numbers_of_a_matrix(row):
-                        self._matrix_at = caption
+                        self._matrix_at, watch = caption, False
+                        continue
                     caption = None
-                if filled == 1 and records_above and _matrix_caption(kind, ratings, row):
+                if empty == len(row) - 1 and records_above and _matrix_caption(kind, ratings, row):
                     caption = numbered[0]
-                records_above = records_above or filled > 1
-            if self._matrix_at is not None:
+                records_above = records_above or empty < len(row) - 1
+            elif self._matrix_at is not None:
                 continue
             for c in columns:
                 x = row[c] if c < len(row) else None
