@@ -61,6 +61,9 @@ class KeptEdit:
     version: int | None
     typed_at: datetime
     record: str = ""  # the record as its table showed it ("R-004 “Crane slips”"), for the offer to name it
+    # The record's key (its code, "R-004") when it was typed: the record ID alone names another record in a database
+    # restored from an older backup, and the edit was saved into it — the offer sets such an edit aside instead.
+    code: str = ""
     # The change of this window that holds the edit now (``KeptJournal.keep``), in memory only: an entry read from
     # an earlier run has none until a change takes it up again.
     owner: int | None = dataclass_field(default=None, compare=False)
@@ -122,7 +125,7 @@ def _decode(value: Any) -> Any:
 def _entry(edit: KeptEdit) -> dict[str, Any]:
     return {"register": edit.register, "record_id": edit.record_id, "field": edit.field,
             "typed": _encode(edit.typed), "was": _encode(edit.was), "version": edit.version,
-            "typed_at": edit.typed_at.isoformat(), "record": edit.record}
+            "typed_at": edit.typed_at.isoformat(), "record": edit.record, "code": edit.code}
 
 
 def _edit(entry: Any) -> KeptEdit:
@@ -132,7 +135,8 @@ def _edit(entry: Any) -> KeptEdit:
         version = entry["version"]
         edit = KeptEdit(str(entry["register"]), int(entry["record_id"]), str(entry["field"]),
                         _decode(entry["typed"]), _decode(entry["was"]), None if version is None else int(version),
-                        datetime.fromisoformat(entry["typed_at"]), str(entry.get("record") or ""))
+                        datetime.fromisoformat(entry["typed_at"]), str(entry.get("record") or ""),
+                        str(entry.get("code") or ""))
     except (KeyError, TypeError) as e:
         raise ValueError(f"an entry without its {e}") from e
     return edit
@@ -357,7 +361,12 @@ class KeptJournal:
             _entry(edit)
         for edit in edits:
             edit.owner = owner
-            self._edits.pop(edit.cell, None)  # the newest last, as they were kept
+            before = self._edits.pop(edit.cell, None)  # the newest last, as they were kept
+            if before is not None and not edit.code:
+                # Kept again by a change that had no table's row to name it (the offer's save, the server away once
+                # more): the record as the user saw it when typing stays, or the next start could not tell it
+                # from another record given the same ID since.
+                edit.record, edit.code = edit.record or before.record, before.code
             self._edits[edit.cell] = edit
         return self._write()
 

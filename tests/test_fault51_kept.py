@@ -1,0 +1,64 @@
+"""Round fault51: faults injected into the journal of kept edits (kept51).
+
+Real PostgreSQL server on loopback, real journal files, real windows driven by key presses: a database restored
+from an older backup under the journal, the journal's disk refusing a write while an edit is kept, two windows
+answering the offer of the same kept edits differently."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from test_kept51 import (
+    RISKS,
+    journal_of,
+    keep_and_close,
+    kept_folder,
+    reopened,
+    risk_ids_of,
+    window_hook,  # noqa: F401  (a fixture)
+    windows_boxes,
+)
+from test_walkthrough37 import field_of
+
+from pmo_desktop.models import records
+from pmo_desktop.models.store import Store
+
+pytestmark = [pytest.mark.postgres, pytest.mark.qt_no_exception_capture]
+
+
+@pytest.fixture
+def shared_office(request) -> str:
+    from conftest import _pg_clone
+
+    return _pg_clone(request, "demo")
+
+
+def test_a_kept_edit_whose_record_id_is_another_record_after_a_restore_is_set_aside_not_saved_into_it(
+        qtbot, tmp_path, shared_office, pg_server, window_hook):  # noqa: F811
+    """Raj keeps a trigger typed into R-002 (empty then) and closes. The server is restored from an older backup:
+    the record with that ID is another risk now, its trigger empty too. Save Them Now wrote his text into that other
+    risk without a word (the cell held what he had seen, so only the version "moved"). Now the next start names the
+    edit, says its record ID is another record, and sets it aside in a file — nothing is saved into the other one."""
+    rid = risk_ids_of(shared_office)[1]
+    keep_and_close(qtbot, tmp_path, shared_office, pg_server, window_hook, {rid: "Typed for R-002"},
+                   field="trigger")
+    assert "Typed for R-002" in journal_of(shared_office).read_text(encoding="utf-8")
+    restored = Store.open(shared_office)  # the record with that ID is another risk in the backup restored
+    try:
+        with restored.transaction() as s:
+            code = records.fetch_rows(s, RISKS, ids=[rid])[0][2 + RISKS.field_names.index("code")]
+            records.update_record(s, RISKS, rid, {"code": "R-900", "title": "Another risk of the backup"})
+    finally:
+        restored.close()
+    raj = reopened(qtbot, tmp_path, "raj-again", shared_office, window_hook)
+    qtbot.waitUntil(lambda: any("another record now" in b.informativeText() + b.text() for b in windows_boxes()),
+                    timeout=5000)
+    said = next(b.informativeText() + b.text() for b in windows_boxes()
+                if "another record now" in b.informativeText() + b.text())
+    assert code in said and "R-900" in said and "Typed for R-002" in said, said
+    aside = [p for p in kept_folder().glob("*other-records*.json") if shared_office.rsplit("/", 1)[1] in p.name]
+    assert len(aside) == 1 and str(aside[0]) in said
+    assert [e["typed"] for e in json.loads(aside[0].read_text(encoding="utf-8"))["edits"]] == ["Typed for R-002"]
+    assert not [b for b in windows_boxes() if b.objectName() == "kept_offer"]  # nothing left to save
+    assert (field_of(raj.document.store, rid, "trigger") or "") == ""
