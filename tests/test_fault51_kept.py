@@ -9,11 +9,13 @@ from __future__ import annotations
 import json
 
 import pytest
+from PySide6.QtWidgets import QApplication
 from test_kept51 import (
     RISKS,
     journal_of,
     keep_and_close,
     kept_folder,
+    press_button,
     reopened,
     risk_ids_of,
     window_hook,  # noqa: F401  (a fixture)
@@ -62,3 +64,50 @@ def test_a_kept_edit_whose_record_id_is_another_record_after_a_restore_is_set_as
     assert [e["typed"] for e in json.loads(aside[0].read_text(encoding="utf-8"))["edits"]] == ["Typed for R-002"]
     assert not [b for b in windows_boxes() if b.objectName() == "kept_offer"]  # nothing left to save
     assert (field_of(raj.document.store, rid, "trigger") or "") == ""
+
+
+def test_an_edit_the_journals_disk_refuses_is_not_said_to_be_on_this_computer_at_the_close(
+        qtbot, tmp_path, shared_office, pg_server, window_hook):  # noqa: F811
+    """The journal's disk refuses the write of a kept title (here: the journal's name taken by a folder, which the
+    rename onto it meets as a full disk or a read-only folder would). The bar says the edit is in the window only;
+    the close question said "kept on this computer and offered back" all the same — the journal in memory held it —
+    and its Close lost it. Now it says the changes are kept in this window only and why; once the disk takes the
+    journal again, the next edit kept writes both and the question says so."""
+    from test_kept51 import laptop, type_into
+    from test_walkthrough37 import close_asking
+
+    from pmo_desktop.models.kept_journal import journal_path
+
+    first, second = risk_ids_of(shared_office)[1:3]
+    raj = laptop(qtbot, tmp_path, "raj", shared_office)
+    window_hook(raj)
+    view = raj.active_register_view()
+    journal = journal_path(kept_folder(), shared_office)
+    pg_server.stop("fast")
+    try:
+        journal.mkdir(parents=True)  # the disk refuses the journal's write
+        type_into(qtbot, view, first, "title", "Typed while the disk refused")
+        assert len(raj.document.pending) == 1
+        assert "could not be written to this computer's disk" in raj.statusBar().currentMessage()
+        for box in windows_boxes():
+            box.close()
+        qtbot.waitUntil(lambda: not windows_boxes() and QApplication.activeModalWidget() is None)
+        asked = close_asking(qtbot, raj, lambda box: press_button(qtbot, box, "Go Back"))
+        qtbot.waitUntil(lambda: bool(asked))
+        assert "kept in this window only" in asked[0] and "on this computer and offered back" not in asked[0], asked
+        assert raj.isVisible()
+        journal.rmdir()  # the disk takes it again: the next edit kept writes both
+        raj.activateWindow()
+        qtbot.waitUntil(raj.isActiveWindow)
+        type_into(qtbot, view, second, "title", "Typed once it took them")
+        written = journal.read_text(encoding="utf-8")
+        assert "Typed while the disk refused" in written and "Typed once it took them" in written
+        for box in windows_boxes():
+            box.close()
+        asked = close_asking(qtbot, raj, lambda box: press_button(qtbot, box, "Go Back"))
+        qtbot.waitUntil(lambda: bool(asked))
+        assert "kept on this computer" in asked[0], asked
+    finally:
+        if journal.is_dir():
+            journal.rmdir()
+        pg_server.start()

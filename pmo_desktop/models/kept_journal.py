@@ -269,11 +269,15 @@ class KeptJournal:
         self.office = db_url.without_password(office) if "://" in office else office
         self._edits: dict[tuple[str, int, str], KeptEdit] = {}
         self.failure: str | None = None  # why the last write failed (a full disk, no permission); None: written
+        # The entries as the file holds them (the last write that went through): after a write the disk refused, an
+        # edit in ``_edits`` is not on the disk, and the close question said it was kept on this computer.
+        self._on_disk: dict[tuple[str, int, str], KeptEdit] = {}
         self.unreadable: JournalUnreadable | None = None
         self._lock: _ProcessLock | None = None  # held while this program runs (``opened``)
         try:
             for edit in read_journal(path):
                 self._edits[edit.cell] = edit
+            self._on_disk = dict(self._edits)
         except JournalUnreadable as e:
             # Set aside at once: the edits kept from now on need a journal of their own, and this one is said
             # (``unreadable``) and left for the user — a newer version may read it.
@@ -409,7 +413,13 @@ class KeptJournal:
             self.failure = f"{e.strerror or e} ({self.path})"
             return False
         self.failure = None
+        self._on_disk = dict(self._edits)
         return True
+
+    def on_disk(self, owner: int) -> bool:
+        """Whether the file holds every entry of the change ``owner`` as it is now (False after a write refused)."""
+        mine = [edit for edit in self._edits.values() if edit.owner == owner]
+        return bool(mine) and all(self._on_disk.get(edit.cell) is edit for edit in mine)
 
     def _document(self, edits: Iterable[KeptEdit]) -> bytes:
         """The journal's JSON: what wrote it and for which office, then an edit a line (readable in any editor)."""
