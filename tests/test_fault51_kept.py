@@ -111,3 +111,31 @@ def test_an_edit_the_journals_disk_refuses_is_not_said_to_be_on_this_computer_at
         if journal.is_dir():
             journal.rmdir()
         pg_server.start()
+
+
+@pytest.mark.parametrize("second_answer", ["Save Them Now", "Discard Them"])
+def test_two_windows_offered_the_same_kept_edit_answer_it_once(
+        qtbot, tmp_path, shared_office, pg_server, window_hook, second_answer):  # noqa: F811
+    """Raj's kept title is offered in two windows he opens on the office. He saves it in the first; then answers the
+    second window's offer. Its Save Them Now saved it again, asked about as someone else's change (his own save);
+    its Discard Them said "Discarded … the office is as the server holds it" over the title just saved. Now the
+    second window says the edit was answered in another window and leaves it as saved, once."""
+    from pmo_desktop.views.conflict_dialog import ConflictDialog
+
+    rid = risk_ids_of(shared_office)[1]
+    keep_and_close(qtbot, tmp_path, shared_office, pg_server, window_hook, {rid: "Kept, offered twice"})
+    first = reopened(qtbot, tmp_path, "raj-first", shared_office, window_hook)
+    qtbot.waitUntil(lambda: first.kept_offer is not None and first.kept_offer.box is not None
+                    and first.kept_offer.box.isVisible(), timeout=5000)
+    second = reopened(qtbot, tmp_path, "raj-second", shared_office, window_hook)
+    qtbot.waitUntil(lambda: second.kept_offer is not None and second.kept_offer.box is not None
+                    and second.kept_offer.box.isVisible(), timeout=5000)
+    press_button(qtbot, first.kept_offer.box, "Save Them Now")
+    qtbot.waitUntil(lambda: field_of(first.document.store, rid, "title") == "Kept, offered twice", timeout=5000)
+    press_button(qtbot, second.kept_offer.box, second_answer)
+    qtbot.wait(500)
+    assert not [d for d in second.findChildren(ConflictDialog) if d.isVisible()]
+    assert "answered in another window" in second.statusBar().currentMessage(), second.statusBar().currentMessage()
+    assert field_of(first.document.store, rid, "title") == "Kept, offered twice"
+    assert second.document.undo_stack.count() == 0  # nothing saved a second time
+    assert not [p for p in kept_folder().glob("*.json") if shared_office.rsplit("/", 1)[1] in p.name]

@@ -357,6 +357,11 @@ class KeptJournal:
         """The edits read from the journal an earlier run left, not taken up by a change of this one."""
         return [edit for edit in self._edits.values() if edit.owner is None]
 
+    def unanswered(self, edits: list[KeptEdit]) -> list[KeptEdit]:
+        """Those of ``edits`` (offered from ``earlier``) still in the journal and taken up by no change: the others were
+        answered meanwhile in another window on the office (saved, kept to save, or discarded)."""
+        return [edit for edit in edits if edit.owner is None and self._edits.get(edit.cell) is edit]
+
     def keep(self, owner: int, edits: list[KeptEdit]) -> bool:
         """Write ``edits`` of the change ``owner`` into the journal (a cell already there takes the newer value).
         Returns whether the journal holds them on the disk now. Raises TypeError, the journal left as it was, for

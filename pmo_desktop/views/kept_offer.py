@@ -211,9 +211,26 @@ class KeptOffer:
         return self.review
 
     # ------------------------------------------------------------------ the answers
+    def _still_unanswered(self) -> bool:
+        """Keep to the edits no other window on the office has answered since this one asked (its own offer of the
+        same journal): saved there, they were saved again here, asked about as someone else's change — or the
+        answer here took them from that window's journal entries; discarded there, "saved" here. Says those left
+        out; returns whether any edit is left to answer."""
+        left = self.journal.unanswered(self.edits)
+        if len(left) < len(self.edits):
+            gone = len(self.edits) - len(left)
+            self.document.note.emit(f"{count_of(gone, 'edit')} typed while the server was away "
+                                    f"{'was' if gone == 1 else 'were'} answered in another window on this office "
+                                    "meanwhile (saved or discarded there): left as that window left "
+                                    f"{'it' if gone == 1 else 'them'}.")
+        self.edits = left
+        return bool(left)
+
     def save(self) -> int:
         """Save the edits, a register at a time, each as one undo step; returns how many registers' steps saved."""
         saved = 0
+        if not self._still_unanswered():
+            return 0
         by_register: dict[str, list[KeptEdit]] = {}
         for e in self.edits:
             by_register.setdefault(e.register, []).append(e)
@@ -236,6 +253,8 @@ class KeptOffer:
         return saved
 
     def discard(self) -> None:
+        if not self._still_unanswered():
+            return
         self.journal.forget(cells=[e.cell for e in self.edits])
         self.document.note.emit(f"Discarded {count_of(len(self.edits), 'edit')} typed while the server was away: "
                                 "the office is as the server holds it.")
