@@ -139,3 +139,41 @@ def test_two_windows_offered_the_same_kept_edit_answer_it_once(
     assert field_of(first.document.store, rid, "title") == "Kept, offered twice"
     assert second.document.undo_stack.count() == 0  # nothing saved a second time
     assert not [p for p in kept_folder().glob("*.json") if shared_office.rsplit("/", 1)[1] in p.name]
+
+
+def test_save_them_now_with_the_server_gone_again_keeps_the_record_as_typed_and_saves_once_when_back(
+        qtbot, tmp_path, shared_office, pg_server, window_hook):  # noqa: F811
+    """Raj answers Save Them Now and the server drops again before the save: the edit is kept once more, and its
+    journal entry lost the record it was typed for (the save has no table's row to name it) — the next start named
+    "risk #2", and could not tell it from another record given that ID since. Now the entry keeps the record's name
+    and code; the server back, the edit is saved once, and Ctrl+Z takes it back."""
+    from PySide6.QtCore import Qt
+    from test_kept51 import journals_of
+
+    rid = risk_ids_of(shared_office)[1]
+    keep_and_close(qtbot, tmp_path, shared_office, pg_server, window_hook, {rid: "Saved as the server dropped"})
+    [before] = json.loads(journal_of(shared_office).read_text(encoding="utf-8"))["edits"]
+    raj = reopened(qtbot, tmp_path, "raj-again", shared_office, window_hook)
+    raj.sync_timer.setInterval(300)
+    qtbot.waitUntil(lambda: raj.kept_offer is not None and raj.kept_offer.box is not None
+                    and raj.kept_offer.box.isVisible(), timeout=5000)
+    was = field_of(raj.document.store, rid, "title")
+    pg_server.stop("fast")
+    try:
+        press_button(qtbot, raj.kept_offer.box, "Save Them Now")
+        qtbot.waitUntil(lambda: len(raj.document.pending) == 1, timeout=5000)
+        [entry] = json.loads(journal_of(shared_office).read_text(encoding="utf-8"))["edits"]
+        assert entry["record"] == before["record"] and before["record"].startswith("R-002"), (entry, before)
+        assert entry["typed"] == "Saved as the server dropped"
+        for box in windows_boxes():
+            box.close()
+    finally:
+        pg_server.start()
+    qtbot.waitUntil(lambda: not raj.document.pending, timeout=20_000)
+    assert field_of(raj.document.store, rid, "title") == "Saved as the server dropped"
+    assert raj.document.undo_stack.count() == 1 and not journals_of(shared_office)
+    raj.activateWindow()
+    qtbot.waitUntil(raj.isActiveWindow)
+    qtbot.keyClick(raj, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: field_of(raj.document.store, rid, "title") == was, timeout=5000)
+    assert not journals_of(shared_office)
