@@ -1505,13 +1505,6 @@ class Planner:
         self._kept_columns: list[tuple[int, str, str, dict[Any, tuple[Any, tuple[str, str, str] | None]]]] = [
             (c, self._field_and_notes[c], str(plan.extras[c]), {}) for c in plan.extras
             if c in self._field_and_notes] if ordinary else []
-        # what the kept columns add to an ordinary row, found once per distinct tuple of their cells and of the
-        # choices those cells were stored as (``_kept_of``): a row's words are mostly one of a few such tuples,
-        # so a row costs one lookup, not a pass over the columns (round speed51)
-        self._kept_cells: Callable[[tuple[Any, ...]], Any] | None = \
-            itemgetter(*(k[0] for k in self._kept_columns)) if self._kept_columns else None
-        self._kept_names = tuple(k[1] for k in self._kept_columns)
-        self._kept_found: dict[Any, Any] = {}
         spread = self._spread_columns(reader, header_row, mapping, reg)
         # a person's name in two columns (header_detection.FIRST_NAME): one name, first name first
         first_name = next((c for c, n in mapping.items() if n == FIRST_NAME), None)
@@ -3201,21 +3194,24 @@ class Planner:
             return None  # a category the office's list stores as another: its word goes to the notes, the full way
         # a word read as another choice ("Mitigated" as Closed): its line kept in the notes and counted for the
         # preview as the full way does (``_plan_values``' extra lines, ``_note_kept_as``), found once a word
-        kept_words: tuple[tuple[str, str, str], ...] = ()  # (field, the word as written, the choice stored)
-        kept_lines: tuple[str, ...] = ()
-        if self._kept_cells is not None:
-            try:
-                combination = (self._kept_cells(row), tuple(map(values.get, self._kept_names)))
-                found = self._kept_found.get(combination)
-            except TypeError:  # a value no dict can key (a list): worked out for this row alone
-                combination, found = None, None
-            if found is None:
-                found = self._kept_of(row, values)
-                if combination is not None and len(self._kept_found) < _MEMO_SIZE:
-                    self._kept_found[combination] = found
-            if found is _FULL_WAY:
+        kept_words: list[tuple[str, str, str]] = []  # (field, the word as written, the choice stored)
+        kept_lines: list[str] = []
+        for c, name, head, seen in self._kept_columns:
+            raw = row[c]
+            if raw is None:
+                continue
+            stored = values.get(name)
+            found = seen.get(raw)
+            if found is None or found[0] is not stored and found[0] != stored:
+                found = (stored, self._kept_line(raw, stored, head))
+                if len(seen) < _MEMO_SIZE:
+                    seen[raw] = found
+            kept = found[1]
+            if kept is _FULL_WAY:
                 return None
-            kept_lines, kept_words = found
+            if kept is not None:
+                kept_lines.append(kept[0])
+                kept_words.append((name, kept[1], kept[2]))
         # (a category stored as another was sent the full way above: the full way's category line is none here)
         if kept_lines and (self._codes_said.get(number) or self._unheaded or self._rating_words or
                            self._numbered_priority is not None or self._labelled_priority is not None or
@@ -3284,38 +3280,13 @@ class Planner:
         self.claimed_rows[(reg.name, low)] = prow
         self._claiming = None
         if kept_lines:
-            self.claimed_extras[(reg.name, low)] = list(kept_lines)
+            self.claimed_extras[(reg.name, low)] = kept_lines
             for name, word, choice in kept_words:  # as _note_kept_as counts them, for _say_slips
                 counted = self._kept_as.setdefault(name, {})
                 counted[word] = (choice, counted[word][1] + 1 if word in counted else 1)
         if check_repeat:
             seen_rows[tuple(row)] = number
         return prow, width
-
-    def _kept_of(self, row: tuple[Any, ...], values: dict[str, Any]) -> Any:
-        """What the columns of choices kept in the notes add to an ordinary row: (its lines in the notes, in the
-        full way's order; (field, the word as written, the choice stored) of each, for the preview), or
-        ``_FULL_WAY`` when a cell of them is one the full way treats otherwise. Each column's words are looked
-        up in what they were found to note (``_kept_line``), found once a word."""
-        lines: list[str] = []
-        words: list[tuple[str, str, str]] = []
-        for c, name, head, seen in self._kept_columns:
-            raw = row[c]
-            if raw is None:
-                continue
-            stored = values.get(name)
-            found = seen.get(raw)
-            if found is None or found[0] is not stored and found[0] != stored:
-                found = (stored, self._kept_line(raw, stored, head))
-                if len(seen) < _MEMO_SIZE:
-                    seen[raw] = found
-            kept = found[1]
-            if kept is _FULL_WAY:
-                return _FULL_WAY
-            if kept is not None:
-                lines.append(kept[0])
-                words.append((name, kept[1], kept[2]))
-        return tuple(lines), tuple(words)
 
     def _kept_line(self, raw: Any, stored: Any, head: str) -> tuple[str, str, str] | None:
         """What a cell of a column of choices kept in the notes adds to an ordinary row, as the full way:
