@@ -174,6 +174,9 @@ class MainWindow(QMainWindow):
         self._set_document(None)
         # Ctrl+K's finder, F1's help, What Changed… closed: the keyboard back here, the next shortcut working.
         dialogs_give_keyboard_back(self)
+        from .tab_keys import TabsLeaveCtrlTab
+
+        TabsLeaveCtrlTab(self)  # Ctrl+Tab on to the next control, never round a page's tabs
 
     # ------------------------------------------------------------------ menus
     def _add(self, menu, text, slot, shortcut=None, enabled_with_file=False, writes=False) -> QAction:
@@ -369,8 +372,12 @@ class MainWindow(QMainWindow):
             # around it, and a page without tabs (the stakeholder map's Key concerns) has none — moves on as Tab
             # does, Ctrl+Shift+Tab back: Ctrl+Tab, the README's key out of a table, led the keyboard into such a
             # box and left it there.
-            self.focusNextPrevChild(event.key() == Qt.Key.Key_Tab
-                                    and not event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
+            forward = event.key() == Qt.Key.Key_Tab and not event.modifiers() & Qt.KeyboardModifier.ShiftModifier
+            focus = QApplication.focusWidget()
+            # From a page's control, on through the page as it reads, as Tab goes (``ReadingOrderStack``): the
+            # window's own move follows Qt's chain, and from the RAID page's Rules… it went back to the page list,
+            # and from there to Rules… again, for ever.
+            (self.stack if focus is not None and self.stack.isAncestorOf(focus) else self).focusNextPrevChild(forward)
             event.accept()
             return
         if self.document is not None:
