@@ -77,3 +77,34 @@ def test_ctrl_tab_from_the_raid_pages_rules_button_goes_on_into_the_page(demo_wi
     assert page.isAncestorOf(QApplication.focusWidget())
     press(qtbot, Qt.Key.Key_Backtab, CTRL | SHIFT)
     assert QApplication.focusWidget() is page.rules_button
+
+
+def test_a_dependency_whose_criticality_is_cleared_is_drawn_dashed_on_the_map_not_as_a_low_one(demo_window, qtbot):
+    """A dependency's criticality cleared with Del on the Dependencies tab ("Not assessed yet") and the map shown
+    with Ctrl+PgDown: its line was drawn as thin and solid as a Low one — on a workshop's screen, judged minor —
+    and the map's legend said nothing of widths at all. An unassessed dependency is now dashed, and the legend
+    shows the three: thick High or critical, thin Low or medium, dashed not assessed yet."""
+    window = demo_window
+    press(qtbot, Qt.Key.Key_7, CTRL)  # View ▸ RAID
+    page = window.stack.currentWidget()
+    press(qtbot, Qt.Key.Key_PageDown, CTRL)  # the Dependencies tab
+    view = window.active_register_view()
+    assert view.register.name == "dependencies"
+    qtbot.waitUntil(lambda: view.table.hasFocus())
+    codes = [view.proxy.index(r, view.model.column_of("code")).data() for r in range(view.proxy.rowCount())]
+    row = codes.index("D-003")
+    criticality = view.model.column_of("criticality")
+    assert view.proxy.index(row, criticality).data() == "Medium"
+    view.table.setCurrentIndex(view.proxy.index(row, criticality))
+    press(qtbot, Qt.Key.Key_Delete)
+    qtbot.waitUntil(lambda: view.proxy.index(row, criticality).data() in ("", None, "Not assessed yet"))
+    while page.tabs.currentWidget() is not page.dependency_map:
+        press(qtbot, Qt.Key.Key_PageDown, CTRL)
+    qtbot.waitUntil(lambda: bool(page.dependency_map.view.lines))
+    styles = {arrow.code: (line.pen().style(), line.pen().widthF())
+              for arrow, line in page.dependency_map.view.lines.values()}
+    assert styles["D-003"][0] == Qt.PenStyle.DashLine
+    assert styles["D-006"] == (Qt.PenStyle.SolidLine, styles["D-003"][1])  # Medium: solid, as thin
+    assert styles["D-001"][0] == Qt.PenStyle.SolidLine and styles["D-001"][1] > styles["D-006"][1]  # High: thick
+    words = [item.toPlainText() for item in page.dependency_map.view.scene().items() if hasattr(item, "toPlainText")]
+    assert "Criticality not assessed yet" in words and "High or critical" in words
