@@ -4,6 +4,8 @@ keyboard alone. What they tripped on, each fixed, by real key presses on the rea
 
 from __future__ import annotations
 
+from datetime import date
+
 from focused_keys import press
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QTabBar
@@ -108,3 +110,29 @@ def test_a_dependency_whose_criticality_is_cleared_is_drawn_dashed_on_the_map_no
     assert styles["D-001"][0] == Qt.PenStyle.SolidLine and styles["D-001"][1] > styles["D-006"][1]  # High: thick
     words = [item.toPlainText() for item in page.dependency_map.view.scene().items() if hasattr(item, "toPlainText")]
     assert "Criticality not assessed yet" in words and "High or critical" in words
+
+
+def test_a_hebrew_risk_title_wrapped_in_the_board_packs_narrow_cell_reads_its_lines_top_to_bottom(
+        sqlite_store, tmp_path):
+    """A risk titled in Hebrew, too long for the board pack's Title column: the PDF printed its last words on the
+    first line and its first words under them — the title ordered for drawing as one line, and only then wrapped,
+    so a right-to-left reader met the end of the sentence first. Its lines are now cut in the order typed, each
+    then drawn right to left, flush right as Excel aligns such a cell."""
+    from pypdf import PdfReader
+
+    from pmo_desktop.excel.boardpack_pdf import write_board_pack_pdf
+    from pmo_desktop.models import records
+    from pmo_desktop.models.registers import REGISTERS
+
+    words = "ספק הקופות החדשות מאחר במסירה ובבדיקות הקבלה של המערכת בכל החנויות".split()
+    with sqlite_store.transaction() as s:
+        records.create_record(s, REGISTERS["risks"], {"title": " ".join(words), "probability": 5, "impact": 5},
+                              records.load_context(s))
+    path = write_board_pack_pdf(sqlite_store, tmp_path / "pack.pdf", date(2026, 12, 6))
+    lines = [line for page in PdfReader(path).pages for line in page.extract_text().splitlines()]
+
+    def line_of(word: str) -> int:
+        return next(i for i, line in enumerate(lines) if word in line.split())
+
+    first, last = line_of(words[0]), line_of(words[-1])
+    assert first < last, lines[first:last + 1]  # the title's start on its first line, its end on its last
