@@ -4,16 +4,22 @@ keyboard alone. What they tripped on, each fixed, by real key presses on the rea
 
 from __future__ import annotations
 
+import shutil
 from datetime import date
+from pathlib import Path
 
+import pytest
 from focused_keys import press
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextDocumentFragment
 from PySide6.QtWidgets import QApplication, QTabBar
 
+from pmo_desktop.views.exchange.actions import open_import_dialog
 from pmo_desktop.views.page_list import PageList
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 SHIFT = Qt.KeyboardModifier.ShiftModifier
+CORPUS = Path(__file__).parents[2] / "shared" / "excel-corpus"
 
 
 def test_ctrl_tab_goes_from_a_risks_cause_on_to_its_event_effect_trigger_and_notes(demo_window, qtbot):
@@ -136,3 +142,32 @@ def test_a_hebrew_risk_title_wrapped_in_the_board_packs_narrow_cell_reads_its_li
 
     first, last = line_of(words[0]), line_of(words[-1])
     assert first < last, lines[first:last + 1]  # the title's start on its first line, its end on its last
+
+
+def test_a_stakeholder_registers_preview_does_not_say_no_column_gives_the_attitudes_its_cells_give(
+        empty_window, qtbot, tmp_path):
+    """A colleague's stakeholder register whose "Position/Interest" cells say "For/High": the preview rightly read
+    the attitude and the interest from them (28 Supporters, Opponents, a Critic …) — and then said "Left not
+    assessed on the 29 new stakeholders, as no column of the workbook gives it: Attitude, …", the opposite of what
+    the rows showed: would you trust it? It now says the engagement no column gives, and apart the one stakeholder
+    whose cell gave no attitude ("Medium/Low")."""
+    source = CORPUS / "CRMills97__Stakeholder_Register.xlsx"
+    if not source.exists():
+        pytest.skip("the shared corpus of real workbooks is not on this machine")
+    window = empty_window
+    workbook = tmp_path / "Stakeholder Register.xlsx"
+    shutil.copy(source, workbook)
+    dialog = open_import_dialog(window, window.document, str(workbook))
+    qtbot.waitUntil(lambda: dialog.isVisible() and dialog.isAncestorOf(QApplication.focusWidget()), timeout=30000)
+    said = " ".join(QTextDocumentFragment.fromHtml(dialog.summary.text()).toPlainText().split())
+    assert "29 to insert" in said
+    assert ("Left not assessed on the 29 new stakeholders, as no column of the workbook gives it: Current "
+            "engagement, Desired engagement.") in said, said
+    assert ("Left not assessed on the 1 new stakeholder whose row gives none (the workbook gives it on the others): "
+            "Attitude. Assess them in the office after.") in said, said
+    press(qtbot, Qt.Key.Key_Return)  # Import
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=30000)
+    view = window.active_register_view()
+    attitude = view.model.column_of("attitude")
+    attitudes = [view.proxy.index(r, attitude).data() for r in range(view.proxy.rowCount())]
+    assert len(attitudes) == 29 and attitudes.count("Not assessed yet") == 1 and attitudes.count("Supporter") > 20
