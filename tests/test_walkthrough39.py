@@ -171,3 +171,30 @@ def test_a_stakeholder_registers_preview_does_not_say_no_column_gives_the_attitu
     attitude = view.model.column_of("attitude")
     attitudes = [view.proxy.index(r, attitude).data() for r in range(view.proxy.rowCount())]
     assert len(attitudes) == 29 and attitudes.count("Not assessed yet") == 1 and attitudes.count("Supporter") > 20
+
+
+def test_enter_on_a_project_of_the_dependency_map_puts_the_keyboard_on_its_row_not_in_the_search_box(
+        demo_window, qtbot):
+    """The dependency map by the keyboard: Ctrl+PgDown to it, the arrows to the box of "P-02 Point of sale
+    replacement", Enter — and the Projects page showed P-02 selected, with the keyboard in its search box: Down did
+    nothing, the next keys typed a search (the map, hidden with its page, had let Qt hand the keyboard to the next
+    control it found). The keyboard is now on the project's row, as from the benefits map."""
+    window = demo_window
+    press(qtbot, Qt.Key.Key_7, CTRL)  # View ▸ RAID
+    page = window.stack.currentWidget()
+    while page.tabs.currentWidget() is not page.dependency_map:
+        press(qtbot, Qt.Key.Key_PageDown, CTRL)
+    qtbot.waitUntil(lambda: page.dependency_map.view.hasFocus())
+    for _ in range(12):
+        press(qtbot, Qt.Key.Key_Right)
+        if window.statusBar().currentMessage().startswith("Project P-02"):
+            break
+    assert window.statusBar().currentMessage().startswith("Project P-02"), window.statusBar().currentMessage()
+    press(qtbot, Qt.Key.Key_Return)
+    projects = window.active_register_view()
+    qtbot.waitUntil(lambda: projects is not None and projects.register.name == "projects")
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is projects.table)
+    row = projects.table.currentIndex().row()
+    assert projects.proxy.index(row, projects.model.column_of("code")).data() == "P-02"
+    press(qtbot, Qt.Key.Key_Down)  # the table's keys work at once
+    assert projects.table.currentIndex().row() == row + 1

@@ -643,13 +643,27 @@ class MainWindow(QMainWindow):
         return None
 
     def go_to_record(self, register_name: str, record_id: int) -> bool:
+        before = QApplication.focusWidget()
         for i in range(len(PAGES)):
             self.show_page(i) if i not in self.pages else None
             page = self.pages[i]
             if isinstance(page, RecordPage) and page.select_record(register_name, record_id):
                 self.show_page(i)
+                self.keyboard_follows(before, register_name)
                 return True
         return False
+
+    def keyboard_follows(self, before: QWidget | None, register_name: str) -> None:
+        """After a record was opened from a chart or a list (Enter on the dependency map's box, a line of the
+        action log): the keyboard on the record's row, where it had been in what is now hidden with its tab or page.
+        Qt gave it to the next control it found — the Projects page's search box, where Down did nothing and the
+        next keys typed a search (walk39)."""
+        if before is None or before.isVisible() or not self.isAncestorOf(before):
+            return  # still where it was (a dialog's, a table's own move): left there
+        view = next((v for v in self._register_views_shown(self.stack.currentWidget())
+                     if v.register.name == register_name), None)
+        if view is not None:
+            view.table.setFocus(Qt.FocusReason.OtherFocusReason)
 
     # ------------------------------------------------------------------ documents
     def _set_document(self, document) -> None:
