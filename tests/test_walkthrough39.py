@@ -9,7 +9,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from focused_keys import press
+from focused_keys import press, type_as_a_person
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextDocumentFragment
 from PySide6.QtWidgets import QApplication, QTabBar
@@ -198,3 +198,39 @@ def test_enter_on_a_project_of_the_dependency_map_puts_the_keyboard_on_its_row_n
     assert projects.proxy.index(row, projects.model.column_of("code")).data() == "P-02"
     press(qtbot, Qt.Key.Key_Down)  # the table's keys work at once
     assert projects.table.currentIndex().row() == row + 1
+
+
+def test_a_measurement_dated_12_3_in_december_is_last_march_not_next(demo_window, qtbot):
+    """A benefit's latest actual typed on its Measurements ✱ line in December: "12/3", Tab, 7.5, Enter. The day
+    without its year was read as the nearer 12 March — next year's — and the realization chart drew an actual
+    value not yet measured, three months ahead of today. A measurement records what was measured: the last such
+    day up to today, and a day to come is refused as typed, with the reason."""
+    from pmo_desktop.models import clock
+    from pmo_desktop.models.values import DATE_PAST, day_text, year_left_out
+
+    window = demo_window
+    press(qtbot, Qt.Key.Key_5, CTRL)  # View ▸ Benefits
+    page = window.stack.currentWidget()
+    view = window.active_register_view()
+    qtbot.waitUntil(lambda: view.table.hasFocus())
+    view.table.setCurrentIndex(view.proxy.index(0, view.model.column_of("title")))
+    measurements = page.profile.measurements_view
+    before = measurements.proxy.rowCount()
+    press(qtbot, Qt.Key.Key_Tab, CTRL)  # the ✱ line
+    press(qtbot, Qt.Key.Key_Tab, CTRL)  # the profile's parts, Measurements shown
+    press(qtbot, Qt.Key.Key_Tab)  # into its table
+    assert QApplication.focusWidget() is measurements.table
+    press(qtbot, Qt.Key.Key_End, CTRL)
+    press(qtbot, Qt.Key.Key_Down)  # its ✱ line
+    press(qtbot, Qt.Key.Key_Home)
+    type_as_a_person(qtbot, "12/3")
+    press(qtbot, Qt.Key.Key_Tab)
+    type_as_a_person(qtbot, "7.5")
+    press(qtbot, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: measurements.proxy.rowCount() == before + 1)
+    today = clock.today()
+    meant = year_left_out(3, 12, today, DATE_PAST)
+    on = measurements.model.column_of("on")
+    days = [measurements.proxy.index(r, on).data() for r in range(measurements.proxy.rowCount())]
+    assert day_text(meant) in days, days
+    assert meant <= today
