@@ -234,3 +234,26 @@ def test_a_measurement_dated_12_3_in_december_is_last_march_not_next(demo_window
     days = [measurements.proxy.index(r, on).data() for r in range(measurements.proxy.rowCount())]
     assert day_text(meant) in days, days
     assert meant <= today
+
+
+def test_what_a_late_dependency_threatens_is_listed_whole_at_1280_by_720(demo_window, qtbot):
+    """Under the dependency map, each late or at-risk dependency lists the projects, outputs and benefits it
+    threatens. At 1280×720 the long lines were cut — "Outputs: OP-02 Point of sale replacement release 2, …,
+    OP-04 Point of sale replacement release…", the rest unread, though the list said it wrapped: its rows were one
+    line high. A line too long for the list now wraps onto as many lines as it needs."""
+    window = demo_window
+    press(qtbot, Qt.Key.Key_7, CTRL)  # View ▸ RAID
+    page = window.stack.currentWidget()
+    while page.tabs.currentWidget() is not page.dependency_map:
+        press(qtbot, Qt.Key.Key_PageDown, CTRL)
+    tree = page.dependency_map.trouble
+    qtbot.waitUntil(lambda: tree.topLevelItemCount() > 0)
+    qtbot.wait(100)
+    lines = [tree.topLevelItem(i).child(j) for i in range(tree.topLevelItemCount())
+             for j in range(tree.topLevelItem(i).childCount())]
+    metrics = tree.fontMetrics()
+    room = tree.columnWidth(0) - tree.indentation()
+    long = [item for item in lines if metrics.horizontalAdvance(item.text(0)) > room]
+    assert long, "the demo's lines all fit: nothing to see"
+    for item in long:
+        assert tree.visualItemRect(item).height() >= 2 * metrics.lineSpacing(), item.text(0)

@@ -36,6 +36,7 @@ from ..chart_export import install_export
 from ..document import Document
 from ..lazy_refresh import RefreshWhenShown
 from ..theme import colours
+from ..wrapped_lines import WrappedRows
 from ..zoom import follow_zoom
 
 BOX_W, GAP_X, GAP_Y, PAD, TOP = 210.0, 80.0, 28.0, 10.0, 90.0
@@ -254,7 +255,7 @@ class DependencyMapWidget(RefreshWhenShown, QWidget):
         self.trouble = QTreeWidget(self)
         self.trouble.setAccessibleName("Late or at-risk dependencies and what they threaten")
         self.trouble.setHeaderLabels(["Late or at risk — what it threatens downstream"])
-        self.trouble.setWordWrap(True)
+        self.trouble.setItemDelegate(WrappedRows(self.trouble))  # its long lines wrapped whole, not cut
         self.trouble.itemActivated.connect(self._activated)
         # The tables' text size at every zoom level, as the action log beside it (``zoom.follow_zoom``, the rule for
         # a list beside the tables and charts): in the desktop's small type it could not be read on a projector.
