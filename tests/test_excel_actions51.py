@@ -5,13 +5,19 @@ and the preview saying how many stored actions the sheet's action rows replace."
 from __future__ import annotations
 
 import datetime as dt
+import html
 
 import pytest
+from cli_runner import run_cli
 from imported import by_code, import_all
+from PySide6.QtCore import Qt
 from real_world_factory import write_xlsx
+from xlsx_factory import snapshot
 
 from pmo_desktop.models import records
 from pmo_desktop.models.registers import REGISTERS
+from pmo_desktop.models.store import Store
+from pmo_desktop.views.exchange.import_dialog import ImportDialog
 
 D1, D2 = dt.date(2027, 3, 31), dt.date(2027, 4, 30)
 
@@ -65,3 +71,77 @@ def test_action_columns_are_read_in_the_registers_language(sqlite_store, tmp_pat
     assert f"{register[6]}: Half done" in risks["R-1"]["notes"]
     assert listed["description"].splitlines() == ["Find a second engineer", f"{actions[4]}: Two candidates met"]
     assert [r["owner"] for r in risks.values()] == ["Ann Lee", "Ann Lee"]
+
+
+def _register_with_actions(tmp_path, actions):
+    """Three risks and an action sheet naming the first two (no Status column, as colleagues' sheets often have)."""
+    return write_xlsx(tmp_path / "Risk Register.xlsx", {
+        "Risks": [["Risk ID", "Risk", "Owner"], ["R-1", "Vendor delivers late", "Ann Lee"],
+                  ["R-2", "Key engineer leaves", "Ann Lee"], ["R-3", "Budget cut", "Ann Lee"]],
+        "Risk actions": [["Risk ID", "Action", "Owner", "Due date"], *actions]})
+
+
+SHEET_ACTIONS = [["R-1", "Agree a recovery plan", "Bob Ray", D1], ["R-1", "Find a second vendor", "Bob Ray", D2],
+                 ["R-2", "Hire a second engineer", "Cy Dee", None]]
+
+
+def _edited_in_the_office(store):
+    """R-1's first action reworded and done in the office since the first import; an action added to R-3."""
+    reg = REGISTERS["risk_actions"]
+    with store.transaction() as s:
+        first = records.fetch_rows(s, reg, parent_id=records.find_id_by_code(s, REGISTERS["risks"], "R-1"))[0]
+        records.update_record(s, reg, first[0], {"description": "Agree a recovery plan by May", "status": "Done"},
+                              first[1])
+        records.create_record(s, reg, {"description": "Ask for a contingency budget"},
+                              parent_id=records.find_id_by_code(s, REGISTERS["risks"], "R-3"))
+
+
+REPLACED = ("Actions of 2 risks replaced: 3 stored actions by 3 from the sheet — an action has no ID the workbook and "
+            "the office share, so the sheet's actions of a risk it names are all its actions; risks it does not name "
+            "keep theirs. Not on the sheet as stored, so it goes: R-1 “Agree a recovery plan by May”. The sheet has no "
+            "Status column, so the status the stored actions hold is not kept (“Done” on 1): the sheet's come in “Not "
+            "started”.")
+
+
+def test_the_preview_says_what_an_action_sheet_replaces_and_undo_puts_it_back(qtbot, document, tmp_path):
+    """A colleague's action sheet imported again replaces the actions of the risks it names — an action has no key
+    the workbook and the office share — but the preview said only "3 to insert": an action reworded and marked done
+    in the office since went without a word. Now the preview says how many stored actions of how many risks the
+    sheet's rows replace, which stored ones are not on the sheet as stored, and what the sheet has no column for;
+    the report after the import says the stored actions replaced; undo puts the office back exactly."""
+    store = document.store
+    import_all(store, _register_with_actions(tmp_path, SHEET_ACTIONS))
+    _edited_in_the_office(store)
+    before = snapshot(store)
+
+    dialog = ImportDialog(document, _register_with_actions(tmp_path, SHEET_ACTIONS))
+    qtbot.addWidget(dialog)
+    assert dialog.plan is not None and dialog.plan.ok
+    sheet = next(s for s in dialog.plan.sheets if s.sheet == "Risk actions")
+    assert sheet.replaced_children == 3
+    assert REPLACED in html.unescape(dialog.summary.text())
+    qtbot.keyClick(dialog.import_button, Qt.Key.Key_Space)
+
+    assert [a["description"] for a in actions_of(store, "R-1")] == ["Agree a recovery plan", "Find a second vendor"]
+    assert [a["description"] for a in actions_of(store, "R-2")] == ["Hire a second engineer"]
+    assert [a["description"] for a in actions_of(store, "R-3")] == ["Ask for a contingency budget"]  # not named: kept
+
+    document.undo_stack.undo()
+    assert snapshot(store) == before
+
+
+def test_the_command_lines_dry_run_and_report_say_the_actions_replaced(tmp_path):
+    """``pmo-desktop import --dry-run`` says the preview's sentence; the import's report then says how many stored
+    actions it replaced, where it said "Imported 3 new …" as if the actions were added to those stored."""
+    run_cli("new", "office.pmo", cwd=tmp_path, ok=True)
+    _register_with_actions(tmp_path, SHEET_ACTIONS)
+    run_cli("import", "office.pmo", "Risk Register.xlsx", cwd=tmp_path, ok=True)
+    store = Store.open(tmp_path / "office.pmo")
+    try:
+        _edited_in_the_office(store)
+    finally:
+        store.close()
+    dry = run_cli("import", "office.pmo", "Risk Register.xlsx", "--dry-run", cwd=tmp_path, ok=True).stdout
+    assert f"Sheet “Risk actions”: {REPLACED}" in dry.replace("\n", " ")
+    done = run_cli("import", "office.pmo", "Risk Register.xlsx", cwd=tmp_path, ok=True).stdout
+    assert "Replaced by the workbook's: 3 stored risk actions." in done
