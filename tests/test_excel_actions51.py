@@ -145,3 +145,22 @@ def test_the_command_lines_dry_run_and_report_say_the_actions_replaced(tmp_path)
     assert f"Sheet “Risk actions”: {REPLACED}" in dry.replace("\n", " ")
     done = run_cli("import", "office.pmo", "Risk Register.xlsx", cwd=tmp_path, ok=True).stdout
     assert "Replaced by the workbook's: 3 stored risk actions." in done
+
+
+def test_the_preview_says_a_list_of_links_replaces_the_stored_one(sqlite_store, tmp_path):
+    """An update's list of links (a decision's "Linked risks") is written over the stored list, not added to it:
+    the row said only "changes Linked risks", read as a link added. Now the sheet says which records lose links the
+    sheet does not give; links the sheet gives again, in any case, are no loss."""
+    import_all(sqlite_store, write_xlsx(tmp_path / "risks.xlsx", {"Risks": [
+        ["Risk ID", "Risk", "Owner"], ["R-1", "Vendor late", "Ann"], ["R-2", "Engineer leaves", "Ann"],
+        ["R-3", "Budget cut", "Ann"]]}))
+
+    def decisions(links):
+        return write_xlsx(tmp_path / "decisions.xlsx", {"Decisions": [
+            ["Decision ID", "Decision", "Linked risks"], ["D-1", "Use vendor B", links], ["D-2", "Hire", "R-2"]]})
+
+    import_all(sqlite_store, decisions("R-1; R-2"))
+    plan = import_all(sqlite_store, decisions("R-3; r-1"))
+    assert plan.sheets[0].note == ("The sheet's Linked risks replace each record's stored list, they are not added to "
+                                   "it: 1 decision loses links the sheet does not give (D-1: R-2).")
+    assert by_code(sqlite_store, "decisions")["D-1"]["risks"] == "R-1; R-3"

@@ -1869,6 +1869,7 @@ class Planner:
         self._carry_groups(plan, fields)
         if parent_reg is None:
             self._merge_named(plan, reg)
+            self._say_links_replaced(plan, reg)
         if reg.key_field is not None:
             self._assign_codes(plan, reg)
         self.done += tick % TICK
@@ -3474,6 +3475,28 @@ class Planner:
         if len(self._several_seen) < 10_000:
             self._several_seen[key] = first
         return first
+
+    def _say_links_replaced(self, plan: SheetPlan, reg: Register) -> None:
+        """A list of links the sheet gives (a decision's "Linked risks", a risk's "Projects affected") is the
+        record's whole list: an update writes it over the stored one, it does not add to it. Each row's preview
+        shows the old list and the new, but "changes Linked risks" read as links added; so the sheet says once
+        which records lose links the sheet does not give ("D-1: R-1, R-2"). Only on a sheet with such a column,
+        one pass over its updates."""
+        for f in reg.fields:
+            if f.kind is not Kind.LINKS or f.name not in plan.mapping.values():
+                continue
+            lost: list[str] = []
+            for p in plan.rows:
+                if p.report.action is _UPDATE and p.was and f.name in p.was and f.name in p.values:
+                    given = {str(name).lower() for name in p.values[f.name] or ()}
+                    gone = [name for name in f.parse(p.was[f.name], self.ctx) or () if name.lower() not in given]
+                    if gone:
+                        lost.append(f"{p.report.code}: {', '.join(gone)}")
+            if lost:
+                more = f" and {len(lost) - 3:,} more" if len(lost) > 3 else ""
+                plan.say(f"The sheet's {f.label} replace each record's stored list, they are not added to it: "
+                         f"{count_of(len(lost), reg.noun)} {'loses' if len(lost) == 1 else 'lose'} links the sheet "
+                         f"does not give ({'; '.join(lost[:3])}{more}).")
 
     def _say_several(self, plan: SheetPlan) -> None:
         """The columns of one person some of whose cells named several, named once in the preview; and the
