@@ -3670,7 +3670,7 @@ class Planner:
                        for row in records.fetch_rows(self.session, reg, self.ctx, where=col.in_(chunk),
                                                      with_computed=False)]
         plan.replaced_children = len(stored)
-        if named:
+        if stored:  # records the sheet names that hold none yet lose nothing: their rows are added, said as inserts
             plan.say(replaced_said(plan, reg, named, stored))
 
 
