@@ -3683,8 +3683,8 @@ def replaced_said(plan: SheetPlan, reg: Register, named: dict[int, str], stored:
     Said with it, so that nothing goes unseen: the stored rows whose text the sheet does not give as stored (one
     edited in the office since, or dropped from the sheet), and the values of fields the sheet has no column for
     that the stored rows held ("The sheet has no Status column, so the status the stored actions hold is not kept
-    (“Done” on 2)"). ``named``: the stored records
-    the sheet names (id → their ID in lower case); ``stored``: their stored child rows (record id, values)."""
+    (“Done” on 2)"). ``named``: the stored records the sheet names (id → their ID in lower case); ``stored``: their
+    stored child rows (record id, values)."""
     parent = REGISTERS[plan.parent_register or ""]
     short = reg.noun.removeprefix(parent.noun + " ")  # "risk action" beside "of 12 risks": "action"
     many = plural_of(short)
@@ -3703,8 +3703,9 @@ def replaced_said(plan: SheetPlan, reg: Register, named: dict[int, str], stored:
             f"{count_of(len(stored), 'stored ' + short)} by {new:,} from the sheet — {article} {short} has no ID the "
             f"workbook and the office share, so the sheet's {many} of a {parent.noun} it names are all its {many}; "
             f"{plural_of(parent.noun)} it does not name keep theirs.")
-    gone = [f"{spelled.get(named[pid]) or named[pid]} “{text.display(values.get(text.name))}”" for pid, values in stored
-            if text.display(values.get(text.name)) not in given[named[pid]]]
+    # each named by its first line, cut short: an action's text may carry its kept columns on lines under it
+    gone = [f"{spelled.get(named[pid]) or named[pid]} “{_first_line(text.display(values.get(text.name)))}”"
+            for pid, values in stored if text.display(values.get(text.name)) not in given[named[pid]]]
     if gone:
         more = f" and {len(gone) - 3:,} more" if len(gone) > 3 else ""
         said += (f" Not on the sheet as stored, so {'it goes' if len(gone) == 1 else 'they go'}: "
@@ -3773,6 +3774,12 @@ _ASKING = frozenset(word_key(w) for w in (
 
 def _one_line(text: Any) -> str:
     return " ".join(str(text).split())
+
+
+def _first_line(text: str, room: int = 80) -> str:
+    """A text's first line, cut at ``room`` characters with "…": a record named in a sentence of the preview."""
+    first = text.strip().split("\n", 1)[0].strip()
+    return first if len(first) <= room else first[:room - 1].rstrip() + "…"
 
 
 def _note_other(others: dict[int, dict[int, list[str]]], record: int, column: int, first: Any, name: Any) -> bool:
