@@ -960,6 +960,24 @@ def _guidance_title(value: Any, header: Any) -> bool:
 
 _PROMPT_GLUE = frozenset({"here", "the", "a", "an", "your", "its", "this"})
 
+# A worked example marked as one where the first record's title begins: an example word set off by a bracket or a
+# colon ("例）●●ボタンは必要でしょうか？", "Example: supplier goes bust", "Ejemplo: retraso del proveedor"), or a
+# title left in a template's masking marks ("□□を実現したい", "●●画面の仕様"), the Japanese form's "XXX"
+_EXAMPLE_LEAD_RE = re.compile(r"[(\[（【]?\s*([^\s()\[\]（）【】:：]{1,12})\s*[)\]）】:：]")
+_MASKED_RE = re.compile(r"([●○□■◇◆△▲×＊])\1")
+
+
+def _example_lead(value: Any) -> bool:
+    """The first record's title marked as the template's worked example (``_EXAMPLE_LEAD_RE``). Asked of the
+    first record under a header only — where a template puts its example; the rows after it go the one-step way
+    (``_plan_ordinary``) and pay nothing for this rule."""
+    if value.__class__ is not str:
+        return False
+    lead = _EXAMPLE_LEAD_RE.match(value)
+    if lead is not None and word_key(lead.group(1)) in example_words():
+        return True
+    return _MASKED_RE.search(value) is not None
+
 
 _EXAMPLE_GLUE = frozenset({"de", "of", "an", "a", "the", "el", "la", "un", "una", "ein", "eine", "1"})
 
@@ -1663,7 +1681,9 @@ class Planner:
             if marked is not None and marked in filled and _example(row[marked]):
                 skip(number, f"the template's worked example (“{v.parse_text(row[marked])[:40]}”), not a record.")
                 continue
-            if title_col is not None and title_col in filled and _example_title(row[title_col], reg.name):
+            if title_col is not None and title_col in filled and (
+                    _example_title(row[title_col], reg.name) or
+                    (last_record is None and _example_lead(row[title_col]))):
                 skip(number, f"the template's worked example (“{v.parse_text(row[title_col])[:40]}”), not a record.")
                 continue
             if last_record is None and title_col is not None and title_col in filled and \
