@@ -343,6 +343,9 @@ class ImportResult:
     unchanged: int = 0
     skipped: int = 0
     children_replaced: int = 0
+    # child register → its stored rows deleted to be replaced by the workbook's (a risk's actions): said in the
+    # summary, as the preview said it (row_planner.replaced_said), so that the report does not read as additions only
+    replaced: dict[str, int] = field(default_factory=dict)
     sheets: list[str] = field(default_factory=list)
     left_out: int = 0                      # refused rows a partial import did not write
     left_out_path: Path | None = None      # where they were written, with the reasons
@@ -357,4 +360,8 @@ class ImportResult:
         if self.left_out:
             text += (f", {count_of(self.left_out, 'row')} with errors left out; "
                      f"{left_out_where(self.left_out_path, self.source)}")
-        return text + ")."
+        text += ")."
+        if self.replaced:
+            text += " Replaced by the workbook's: " + ", ".join(
+                count_of(n, "stored " + REGISTERS[name].noun) for name, n in self.replaced.items()) + "."
+        return text

@@ -2888,7 +2888,10 @@ def apply_import(store: Store, plan: ImportPlan, progress: Progress | None = Non
             parent_ids: dict[str, int] = {}
             if sheet.parent_register:
                 parent_ids = _parent_ids(session, REGISTERS[sheet.parent_register])
-                result.children_replaced += _delete_children(session, reg, sheet, parent_ids)
+                removed = _delete_children(session, reg, sheet, parent_ids)
+                result.children_replaced += removed
+                if removed:
+                    result.replaced[reg.name] = result.replaced.get(reg.name, 0) + removed
             inserts: list[Any] = []
             updates: list[Any] = []
             for prow in sheet.rows:

@@ -16,13 +16,22 @@ from functools import lru_cache
 from operator import itemgetter, methodcaller
 from typing import Any, Callable
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..models import records
 from ..models import values as v
 from ..models.errors import ValidationError
-from ..models.fields import CONTROL_CHARACTER, Context, Field, Kind, Register, controls_checked_later
+from ..models.fields import (
+    CONTROL_CHARACTER,
+    Context,
+    Field,
+    Kind,
+    Register,
+    controls_checked_later,
+    count_of,
+    plural_of,
+)
 from ..models.registers import REGISTERS
 from ..models.registers.risks import CATEGORIES
 from ..models.risk_rules import OPPORTUNITY_RESPONSES, THREAT_RESPONSES
@@ -1993,6 +2002,7 @@ class Planner:
         self._carry_groups(plan, fields)
         if parent_reg is None:
             self._merge_named(plan, reg)
+            self._say_links_replaced(plan, reg)
         if reg.key_field is not None:
             self._assign_codes(plan, reg)
         self.done += tick % TICK
@@ -3708,6 +3718,28 @@ class Planner:
             self._several_seen[key] = first
         return first
 
+    def _say_links_replaced(self, plan: SheetPlan, reg: Register) -> None:
+        """A list of links the sheet gives (a decision's "Linked risks", a risk's "Projects affected") is the
+        record's whole list: an update writes it over the stored one, it does not add to it. Each row's preview
+        shows the old list and the new, but "changes Linked risks" read as links added; so the sheet says once
+        which records lose links the sheet does not give ("D-1: R-1, R-2"). Only on a sheet with such a column,
+        one pass over its updates."""
+        for f in reg.fields:
+            if f.kind is not Kind.LINKS or f.name not in plan.mapping.values():
+                continue
+            lost: list[str] = []
+            for p in plan.rows:
+                if p.report.action is _UPDATE and p.was and f.name in p.was and f.name in p.values:
+                    given = {str(name).lower() for name in p.values[f.name] or ()}
+                    gone = [name for name in f.parse(p.was[f.name], self.ctx) or () if name.lower() not in given]
+                    if gone:
+                        lost.append(f"{p.report.code}: {', '.join(gone)}")
+            if lost:
+                more = f" and {len(lost) - 3:,} more" if len(lost) > 3 else ""
+                plan.say(f"The sheet's {f.label} replace each record's stored list, they are not added to it: "
+                         f"{count_of(len(lost), reg.noun)} {'loses' if len(lost) == 1 else 'lose'} links the sheet "
+                         f"does not give ({'; '.join(lost[:3])}{more}).")
+
     def _say_several(self, plan: SheetPlan) -> None:
         """The columns of one person some of whose cells named several, named once in the preview; and the
         cells joining names that are not each a person (roles, teams), kept as one owner as written."""
@@ -3864,13 +3896,76 @@ class Planner:
         self._count_children(plan, reg)
 
     def _count_children(self, plan: SheetPlan, reg: Register) -> None:
-        ids = [i for i in plan.replace_parents.values() if i is not None]
+        """Count the stored child rows the sheet's rows replace, and say so (``replaced_said``): the stored rows
+        of the records the sheet names, read once a sheet, two queries a batch of 500 records."""
+        named = {pid: low for low, pid in plan.replace_parents.items() if pid is not None}
         assert reg.parent is not None  # a sub-table
-        col = getattr(reg.entity, reg.parent)
-        total = 0
-        for start in range(0, len(ids), 500):
-            total += self.session.scalar(select(func.count()).where(col.in_(ids[start:start + 500]))) or 0
-        plan.replaced_children = total
+        E: Any = reg.entity
+        col = getattr(E, reg.parent)
+        names = [f.name for f in reg.fields if f.kind.stored]
+        stored: list[tuple[int, dict[str, Any]]] = []
+        pids = sorted(named)
+        for start in range(0, len(pids), 500):
+            chunk = pids[start:start + 500]
+            owner: dict[int, int] = dict(self.session.execute(select(E.id, col).where(col.in_(chunk))).all())
+            stored += [(owner[row[0]], dict(zip(names, row[2:])))
+                       for row in records.fetch_rows(self.session, reg, self.ctx, where=col.in_(chunk),
+                                                     with_computed=False)]
+        plan.replaced_children = len(stored)
+        if stored:  # records the sheet names that hold none yet lose nothing: their rows are added, said as inserts
+            plan.say(replaced_said(plan, reg, named, stored))
+
+
+def replaced_said(plan: SheetPlan, reg: Register, named: dict[int, str], stored: list[tuple[int, dict[str, Any]]]
+                  ) -> str:
+    """What a child sheet's rows replace, for the preview, the command line's dry run and its report (left49: the
+    count was kept, never shown). A risk's actions have no ID the workbook and the office share — their text is
+    what is edited —, so the sheet's actions of a risk it names are all that risk's actions: the stored ones are
+    deleted and the sheet's written ("Actions of 12 risks replaced: 31 stored actions by 27 from the sheet").
+    Said with it, so that nothing goes unseen: the stored rows whose text the sheet does not give as stored (one
+    edited in the office since, or dropped from the sheet), and the values of fields the sheet has no column for
+    that the stored rows held ("The sheet has no Status column, so the status the stored actions hold is not kept
+    (“Done” on 2)"). ``named``: the stored records the sheet names (id → their ID in lower case); ``stored``: their
+    stored child rows (record id, values)."""
+    parent = REGISTERS[plan.parent_register or ""]
+    short = reg.noun.removeprefix(parent.noun + " ")  # "risk action" beside "of 12 risks": "action"
+    many = plural_of(short)
+    article = "an" if short[:1] in ("a", "e", "i", "o", "u") else "a"
+    text = next(f for f in reg.fields if f.required)
+    spelled = {(p.parent_code or "").lower(): p.parent_code or "" for p in plan.rows}
+    given: dict[str, set[str]] = defaultdict(set)
+    parents = set(named.values())
+    new = 0
+    for p in plan.rows:
+        low = (p.parent_code or "").lower()
+        if p.report.action == _INSERT and low in parents:
+            new += 1
+            given[low].add(text.display(p.values.get(text.name)))
+    said = (f"{many[0].upper()}{many[1:]} of {count_of(len(named), parent.noun)} replaced: "
+            f"{count_of(len(stored), 'stored ' + short)} by {new:,} from the sheet — {article} {short} has no ID the "
+            f"workbook and the office share, so the sheet's {many} of a {parent.noun} it names are all its {many}; "
+            f"{plural_of(parent.noun)} it does not name keep theirs.")
+    # each named by its first line, cut short: an action's text may carry its kept columns on lines under it
+    gone = [f"{spelled.get(named[pid]) or named[pid]} “{_first_line(text.display(values.get(text.name)))}”"
+            for pid, values in stored if text.display(values.get(text.name)) not in given[named[pid]]]
+    if gone:
+        more = f" and {len(gone) - 3:,} more" if len(gone) > 3 else ""
+        said += (f" Not on the sheet as stored, so {'it goes' if len(gone) == 1 else 'they go'}: "
+                 f"{', '.join(gone[:3])}{more}.")
+    # a field the sheet's rows give no value of, by a column or a rule of the import ("Completed: …" is done)
+    set_by_rows = {name for p in plan.rows if p.report.action == _INSERT for name in p.values}
+    unmapped = [f for f in reg.fields if f.kind.stored and f is not text and f.name not in plan.mapping.values()
+                and f.name not in set_by_rows]
+    for f in unmapped:
+        default = reg.defaults.get(f.name)
+        held = Counter(f.display(values.get(f.name)) for _, values in stored
+                       if values.get(f.name) not in (None, "", default))
+        if held:
+            listed = ", ".join(f"“{value}” on {n:,}" for value, n in held.most_common(3))
+            comes = f": the sheet's come in “{f.display(default)}”" if default not in (None, "") else ""
+            said += (f" The sheet has no {f.label} column, so the {f.label.lower()} the stored {many} hold is not "
+                     f"kept ({listed}){comes}.")
+    return said
 
 
 _YES_NO = re.compile(r"(?:^|[\s(\[])(?:y|s|si|sí|yes|j|ja|o|oui|д|да|т|так)\s*/\s*(?:n|no|nein|non|н|нет|ні)(?:$|[\s)\]?.])|\?",
@@ -3921,6 +4016,12 @@ _ASKING = frozenset(word_key(w) for w in (
 
 def _one_line(text: Any) -> str:
     return " ".join(str(text).split())
+
+
+def _first_line(text: str, room: int = 80) -> str:
+    """A text's first line, cut at ``room`` characters with "…": a record named in a sentence of the preview."""
+    first = text.strip().split("\n", 1)[0].strip()
+    return first if len(first) <= room else first[:room - 1].rstrip() + "…"
 
 
 def _note_other(others: dict[int, dict[int, list[str]]], record: int, column: int, first: Any, name: Any) -> bool:
