@@ -75,12 +75,29 @@ def _words(text: str) -> tuple[str, ...]:
     return tuple(w for w in (word_key(x) for x in _WORD_BREAK_RE.split(text)) if w)
 
 
+def _no_key_twice(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    # JSON keeps only the last of two equal keys: two branches each adding "@action_due" under one register
+    # of a words file would lose one branch's words without a word (actions51 met it). A words file says each
+    # key once, or it is not read at all.
+    seen: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in seen:
+            raise ValueError(f"the key {key!r} is written twice at one level")
+        seen[key] = value
+    return seen
+
+
+def read_words_file(path: Path) -> dict[str, Any]:
+    try:
+        data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"), object_pairs_hook=_no_key_twice)
+    except ValueError as error:
+        raise ValueError(f"{path.name}: {error}") from error
+    return data
+
+
 @lru_cache(maxsize=None)
 def _files() -> tuple[dict[str, Any], ...]:
-    out = []
-    for path in sorted(RESOURCES.glob("import_words_*.json")):
-        out.append(json.loads(path.read_text(encoding="utf-8")))
-    return tuple(out)
+    return tuple(read_words_file(path) for path in sorted(RESOURCES.glob("import_words_*.json")))
 
 
 @lru_cache(maxsize=None)
