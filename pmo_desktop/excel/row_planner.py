@@ -3355,7 +3355,7 @@ class Planner:
                 continue
             label = _one_line(headers[c]).strip() if c < len(headers) and headers[c] else f"Column {column_letters(c)}"
             differing.append(f"{label}: {v.parse_text(x)}")
-        label = f"{reg.title.lower().split()[0]} {first.report.code or first_code}"
+        label = first.report.code or v.parse_text(first_code)
         if differing:
             line = f"Row {number}, a copy numbered {v.parse_text(code)}, writes: " + "; ".join(differing)
             first.values[extra] = "\n".join(x for x in (first.values.get(extra), line) if x)
