@@ -176,6 +176,9 @@ class MainWindow(QMainWindow):
         self._set_document(None)
         # Ctrl+K's finder, F1's help, What Changed… closed: the keyboard back here, the next shortcut working.
         dialogs_give_keyboard_back(self)
+        from .tab_keys import TabsLeaveCtrlTab
+
+        TabsLeaveCtrlTab(self)  # Ctrl+Tab on to the next control, never round a page's tabs
 
     # ------------------------------------------------------------------ menus
     def _add(self, menu, text, slot, shortcut=None, enabled_with_file=False, writes=False) -> QAction:
@@ -371,8 +374,12 @@ class MainWindow(QMainWindow):
             # around it, and a page without tabs (the stakeholder map's Key concerns) has none — moves on as Tab
             # does, Ctrl+Shift+Tab back: Ctrl+Tab, the README's key out of a table, led the keyboard into such a
             # box and left it there.
-            self.focusNextPrevChild(event.key() == Qt.Key.Key_Tab
-                                    and not event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
+            forward = event.key() == Qt.Key.Key_Tab and not event.modifiers() & Qt.KeyboardModifier.ShiftModifier
+            focus = QApplication.focusWidget()
+            # From a page's control, on through the page as it reads, as Tab goes (``ReadingOrderStack``): the
+            # window's own move follows Qt's chain, and from the RAID page's Rules… it went back to the page list,
+            # and from there to Rules… again, for ever.
+            (self.stack if focus is not None and self.stack.isAncestorOf(focus) else self).focusNextPrevChild(forward)
             event.accept()
             return
         if self.document is not None:
@@ -606,7 +613,19 @@ class MainWindow(QMainWindow):
         page = self.pages.get(row)
         if page is None:
             page_class = load_page_class(PAGES[row][1])
-            page = page_class(self.document, self.stack)
+            children_before = set(self.stack.children())
+            try:
+                page = page_class(self.document, self.stack)
+            except BaseException:
+                # A page whose building failed (its first read, the server away) stayed in the stack half built, its
+                # tables without their delegates: the close's check of what is typed raised on one, out of closeEvent,
+                # and the window closed without asking about the changes kept while the server was away — lost. It
+                # goes with its failure (said by the caller's message); the next visit builds it again.
+                from shiboken6 import delete
+
+                for half_built in set(self.stack.children()) - children_before:
+                    delete(half_built)
+                raise
             # Every page's own words — filter bars, buttons, search boxes, captions — grow with its tables
             # (Ctrl+=, presenting): one zoom for the page, declared here once for every page, not page by page.
             scale_with_zoom(page)
@@ -638,13 +657,27 @@ class MainWindow(QMainWindow):
         return None
 
     def go_to_record(self, register_name: str, record_id: int) -> bool:
+        before = QApplication.focusWidget()
         for i in range(len(PAGES)):
             self.show_page(i) if i not in self.pages else None
             page = self.pages[i]
             if isinstance(page, RecordPage) and page.select_record(register_name, record_id):
                 self.show_page(i)
+                self.keyboard_follows(before, register_name)
                 return True
         return False
+
+    def keyboard_follows(self, before: QWidget | None, register_name: str) -> None:
+        """After a record was opened from a chart or a list (Enter on the dependency map's box, a line of the
+        action log): the keyboard on the record's row, where it had been in what is now hidden with its tab or page.
+        Qt gave it to the next control it found — the Projects page's search box, where Down did nothing and the
+        next keys typed a search (walk39)."""
+        if before is None or before.isVisible() or not self.isAncestorOf(before):
+            return  # still where it was (a dialog's, a table's own move): left there
+        view = next((v for v in self._register_views_shown(self.stack.currentWidget())
+                     if v.register.name == register_name), None)
+        if view is not None:
+            view.table.setFocus(Qt.FocusReason.OtherFocusReason)
 
     # ------------------------------------------------------------------ documents
     def _set_document(self, document) -> None:
@@ -1164,6 +1197,10 @@ class MainWindow(QMainWindow):
         # A shared office's kept cells are on this computer's disk too (``Document.kept_journal``): closed, they are
         # offered back at the next start against the office. Rows added or deleted are kept in the window only.
         on_disk = document.journaled()
+        # The others: rows added or deleted, blocks past what a table shows kept — or the journal's disk refused them
+        # (full, read only), said here so that "close" is not read as "they are safe on this computer".
+        refused = document.kept_journal.failure if document.kept_journal is not None else None
+        why_not = f"the disk refused them: {refused}" if refused else "rows added or deleted, blocks past 10,000 cells"
         if on_disk == count:
             where, closing, close_text = ("kept on this computer", f"close: {'it stays' if count == 1 else 'they stay'} "
                                           "kept on this computer and offered back the next time you open this office",
@@ -1173,11 +1210,13 @@ class MainWindow(QMainWindow):
                 f"kept ({on_disk} of them on this computer too)",
                 f"close anyway: the {count_of(on_disk, 'change')} of cells typed {'is' if on_disk == 1 else 'are'} "
                 f"kept on this computer and offered back the next time you open this office, the other "
-                f"{count_of(count - on_disk, 'change')} (rows added or deleted, blocks past 10,000 cells) "
+                f"{count_of(count - on_disk, 'change')} ({why_not}) "
                 f"{'is' if count - on_disk == 1 else 'are'} "
                 "lost", "&Close Anyway")
         else:
             where, closing, close_text = "kept in this window only", "close without them", "&Close Without Them"
+            if refused:
+                where += f" — not on this computer's disk, which refused them: {refused}"
         box = QMessageBox(QMessageBox.Icon.Warning, "Not saved",
                           f"{what} could not be saved yet and {'is' if count == 1 else 'are'} {where} "
                           f"(first: {document.pending[0].text()}).\n\nRetry now (once the disk has room or the "
