@@ -356,17 +356,26 @@ def _header_cells(headers: list[str], mapping: dict[int, str], title_col: int | 
     """The mapped columns' header texts, and the cell looked at first for a row writing the header again
     (the title's, else the first mapped column with a header; its text must be in the row's cell there, one
     substring search a row): None when fewer than two columns have a header."""
-    cells = [(c, headers[c]) for c in sorted(mapping) if c < len(headers) and headers[c]]
+    # (compared stripped: "Riscos " typed with a trailing space above "Riscos" written again further down)
+    cells = [(c, headers[c].strip()) for c in sorted(mapping)
+             if c < len(headers) and headers[c] and headers[c].strip()]
     if len(cells) < 2:
         return cells, None
     return cells, next((cell for cell in cells if cell[0] == title_col), cells[0])
 
 
-def _repeats_header(row: Sequence[Any], cells: list[tuple[int, str]]) -> bool:
+def _repeats_header(row: Sequence[Any], cells: list[tuple[int, str]], headers: list[str]) -> bool:
     """A row writing the table's header again (a second page of a long register printed under the first):
-    most of the mapped columns hold their own header's text."""
+    most of the mapped columns hold their own header's text; or, a table pasted again with fewer of its
+    columns (the ID and the title, then the rest further right, under kept columns), every filled cell,
+    three at least, holds its own column's header text."""
     same = sum(1 for c, text in cells if c < len(row) and row[c].__class__ is str and row[c].strip() == text)
-    return same >= 2 and same * 3 >= len(cells) * 2
+    if same >= 2 and same * 3 >= len(cells) * 2:
+        return True
+    filled = [(c, x) for c, x in enumerate(row) if x is not None]
+    return same >= 2 and len(filled) >= 3 and all(
+        x.__class__ is str and c < len(headers) and headers[c].__class__ is str and x.strip() == headers[c].strip()
+        for c, x in filled)
 
 
 def _taken_on_another_sheet(label: str, code: str, earlier: tuple[str, int], reg: Register) -> str:
@@ -1530,6 +1539,11 @@ class Planner:
         # each distinct row → the first row number holding it; only rows whose hash the first pass met
         # more than once can repeat another, so only theirs are kept (not a copy of the whole sheet)
         seen_rows: dict[tuple[Any, ...], int] = {}
+        # a register pasted again lower on the sheet under other numbers (a chat's answer pasted twice, its
+        # risks renumbered 1–9 the second time): each record's title → (index in plan.rows, row number, raw
+        # row, the part of the sheet it is in); a part ends at a gap or a header written again
+        titled: dict[str, tuple[int, int, tuple[Any, ...], int]] = {}
+        part = [0]
 
         def skip(number: int, reason: str, code: str = "") -> None:
             plan.rows.append(PlannedRow(RowReport(plan.sheet, number, Action.SKIP, code, reason)))
@@ -1702,14 +1716,19 @@ class Planner:
             if tick % TICK == 0:
                 self._tick()
             if header_probe is not None and header_probe[0] < len(row) and row[header_probe[0]].__class__ is str \
-                    and header_probe[1] in row[header_probe[0]] and _repeats_header(row, header_cells):
+                    and header_probe[1] in row[header_probe[0]] and _repeats_header(row, header_cells, headers):
                 if blank_run:  # the table goes on under its repeated header: no gap closes it
                     span = f"row {blank_run[0]}" if len(blank_run) == 1 else f"rows {blank_run[0]}–{blank_run[-1]}"
                     skip(blank_run[0], f"blank spacer ({span}).")
                     blank_run = []
                 skip(number, "a repeat of the header (the table's column names written again), not a record.")
+                part[0] += 1
                 continue
-            if ordinary and last_record is not None and not blank_run and number not in merged_title and \
+            # a title an earlier record has: the row goes the full way, which looks for a copy (below)
+            earlier = titled.get(row[title_col].strip()) if titled and title_col is not None and \
+                title_col < len(row) and row[title_col].__class__ is str else None
+            if ordinary and earlier is None and last_record is not None and not blank_run and \
+                    number not in merged_title and \
                     len(plan.rows) - 1 not in notes and \
                     (unheaded_cells is None or unheaded_cells(row).count(None) == len(self._unheaded)) and \
                     number not in self._past:
@@ -1727,6 +1746,8 @@ class Planner:
                         first_raws[len(plan.rows)] = (number, row)
                     last_record = (len(plan.rows), number, row)
                     record_end[0] = number
+                    if parent_reg is None and title_col is not None:  # (the fast way's title is a text)
+                        titled.setdefault(row[title_col].strip(), (len(plan.rows), number, row, part[0]))
                     plan.rows.append(done[0])
                     continue
             filled = [c for c, x in enumerate(row) if x is not None and (x.__class__ is not str or x.strip())]
@@ -1750,7 +1771,11 @@ class Planner:
                 first_block = False
                 block = []
                 continued[0] = 0
+                part[0] += 1
             data_started = True
+            if earlier is not None and earlier[3] < part[0] and \
+                    self._copy_of(plan, reg, number, row, earlier, code_col, headers):
+                continue
             if in_key and last_record is not None and all((number, c) in in_key for c in filled):
                 # "1 | Disaster", "FF4 | Human Resources Internal" under the table: the key spelling out a column
                 skip(number, "a key of the sheet (codes and what they mean), not a record.")
@@ -1959,6 +1984,9 @@ class Planner:
                 first_raws[len(plan.rows)] = (number, row)
             last_record = (len(plan.rows), number, row)
             record_end[0] = number
+            if parent_reg is None and title_col is not None and title_col < len(row) and \
+                    row[title_col].__class__ is str and row[title_col].strip():
+                titled.setdefault(row[title_col].strip(), (len(plan.rows), number, row, part[0]))
             plan.rows.append(planned)
         if not first_block:
             close_block()
@@ -3399,6 +3427,46 @@ class Planner:
             for name in ([wanted] if f.kind.is_reference else list(wanted)):
                 if name and name.lower() not in known and name.lower() not in pending:
                     yield f, name, known, pending
+
+    def _copy_of(self, plan: SheetPlan, reg: Register, number: int, row: tuple[Any, ...],
+                 earlier: tuple[int, int, tuple[Any, ...], int], code_col: int | None, headers: list[str]) -> bool:
+        """Row ``number`` is a copy of an earlier part's record (the register pasted again under other
+        numbers): its title and a description of four words or more in the same column as that record's,
+        its ID another. Then it is no new record: the preview says so, and what the copy writes otherwise
+        (another owner, another rating) is kept in that record's notes, not lost. Rows writing the same
+        ID are the ID rules' (an update, a record continued); one title alone is no copy (two projects'
+        "Staff turnover")."""
+        index, first_number, first_row, _part = earlier
+        first = plan.rows[index]
+        extra = EXTRA_FIELD.get(reg.name)
+        if extra is None or first.report.action not in (Action.INSERT, Action.UPDATE):
+            return False
+        code = row[code_col] if code_col is not None and code_col < len(row) else None
+        first_code = first_row[code_col] if code_col is not None and code_col < len(first_row) else None
+        if code is None or first_code is None or str(code).strip() == str(first_code).strip():
+            return False
+        if not any(c < len(first_row) and x.__class__ is str and len(x.split()) >= 4 and x.strip() == str(
+                first_row[c]).strip() for c, x in enumerate(row) if c != code_col):
+            return False
+        differing = []
+        for c, x in enumerate(row):
+            if c == code_col or x is None or (x.__class__ is str and not x.strip()):
+                continue
+            was = first_row[c] if c < len(first_row) else None
+            if was is not None and str(x).strip() == str(was).strip():
+                continue
+            label = _one_line(headers[c]).strip() if c < len(headers) and headers[c] else f"Column {column_letters(c)}"
+            differing.append(f"{label}: {v.parse_text(x)}")
+        label = first.report.code or v.parse_text(first_code)
+        if differing:
+            line = f"Row {number}, a copy numbered {v.parse_text(code)}, writes: " + "; ".join(differing)
+            first.values[extra] = "\n".join(x for x in (first.values.get(extra), line) if x)
+        plan.rows.append(PlannedRow(RowReport(
+            plan.sheet, number, Action.SKIP, "",
+            f"a copy of row {first_number} ({label}: the same title and description under the number "
+            f"{v.parse_text(code)}), not a new record"
+            + (f"; what it writes otherwise is kept in that record's {extra}." if differing else "."))))
+        return True
 
     def _plan_ordinary(self, plan: SheetPlan, reg: Register, number: int, row: tuple[Any, ...], code_col: int,
                        title_col: int, strict_refs: list[tuple[int, Field]], repeated: set[int] | None,
