@@ -4,9 +4,11 @@ named in Japanese read as issues, an assumption log beside other tables found.""
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 from imported import by_code, import_all, rows_of
-from real_world_factory import write_csv
+from real_world_factory import write_csv, write_xlsx
 
 from pmo_desktop.excel.errors import WorkbookError
 
@@ -45,3 +47,38 @@ def test_a_programs_lookup_table_of_named_kinds_adds_no_risks(sqlite_store, tmp_
         ["R-006", "Key architect is on leave in June", "No deputy is named."]])
     import_all(sqlite_store, path)
     assert {"R-004", "R-005", "R-006"} <= set(by_code(sqlite_store, "risks"))
+
+
+def test_a_sheet_named_as_the_issue_list_in_japanese_is_read_as_issues(sqlite_store, tmp_path):
+    """A training team's "課題一覧" (the issue list) over "No. | 起票日 | 内容 | 対応者 | 対応内容 | ステータス": every
+    word of its header is the risk register's too, and its 4 issues were read as risks, "済" (done) read as nothing
+    and every row Open. The sheet's name decides, as "Issue Log" does in English; "済" closes the issue."""
+    path = write_xlsx(tmp_path / "課題管理.xlsx", {"課題一覧": [
+        ["No.", "起票日", "内容", "対応者", "対応内容", "ステータス"],
+        [1, date(2021, 9, 10), "デザインの改善が必要", "平根", "PostgreSQLを使用する。", "済"],
+        [2, date(2021, 7, 31), "画面レイアウト設計書はPCのみでよい", "藤田", "PCのレイアウトのみ作成。", "対応中"],
+        [3, date(2021, 8, 26), "メッセージ一覧がない", "伊藤", "メッセージ一覧を作成した。", ""]]})
+    import_all(sqlite_store, path)
+    assert rows_of(sqlite_store, "risks") == []
+    issues = {r["title"]: r for r in rows_of(sqlite_store, "issues")}
+    assert len(issues) == 3
+    assert issues["デザインの改善が必要"]["status"] == "Closed"
+    assert issues["画面レイアウト設計書はPCのみでよい"]["status"] == "Open"
+
+
+@pytest.mark.parametrize(("sheet", "header"), [
+    ("Проблемы", ["№", "Описание", "Дата", "Статус"]),
+    ("Problemy", ["Nr", "Opis", "Data", "Status"]),
+    ("Sorunlar", ["No", "Açıklama", "Tarih", "Durum"]),
+])
+def test_a_sheet_named_as_the_issue_list_in_other_languages_is_read_as_issues(sqlite_store, tmp_path, sheet, header):
+    """The same in the languages whose word files knew no issue list: a header any register has, under the
+    sheet's name for the issue list, is read as issues."""
+    path = write_xlsx(tmp_path / "projekt.xlsx", {sheet: [
+        header,
+        [1, "Supplier contract not signed", date(2026, 3, 2), "Open"],
+        [2, "Test server not delivered", date(2026, 3, 9), "Open"],
+        [3, "Two testers on leave in May", date(2026, 3, 12), "Open"]]})
+    import_all(sqlite_store, path)
+    assert rows_of(sqlite_store, "risks") == []
+    assert len(rows_of(sqlite_store, "issues")) == 3

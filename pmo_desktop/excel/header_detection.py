@@ -16,7 +16,7 @@ import hashlib
 import re
 from collections import Counter
 from collections.abc import Callable, Collection, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from functools import lru_cache
 from typing import Any, cast
@@ -3237,7 +3237,28 @@ def _named_sheet(best: HeaderMatch | None, per_kind: dict[str, tuple[HeaderMatch
     # by a little: a risk register on a sheet named "Issue Register" (cause, event, effect, proximity …) stays
     # the risk register; by any margin when none of the other register's columns is its own (a "change_requests"
     # sheet whose dates, owner, status and notes a risk register has too)
-    return max(named, key=lambda m: m.score) if named else best
+    return max(named, key=lambda m: m.score) if named else _named_in_shared_words(best, per_kind, sheet_title)
+
+
+def _named_in_shared_words(best: HeaderMatch, per_kind: dict[str, tuple[HeaderMatch, list[Any]]],
+                           sheet_title: str) -> HeaderMatch:
+    """A sheet named as a register whose own words read too little of its header, every column the other
+    register read being a field both keep (an ID, a title, a date, an owner, a status: "Sorunlar", the Turkish
+    issue list, over "No | Açıklama | Tarih | Durum", words the Turkish file knows for risks only; round 52's
+    "課題一覧" read as risks): the name says what the rows are, and the header reads the same as either register,
+    so the sheet is the register its name says, read with the same columns."""
+    fields = real_fields(best.mapping)
+    if _title_field(best.kind) not in fields or len(fields) != len(best.mapping):
+        return best  # a column only the other register's reading has a place for (a plan, a tick-box scale)
+    for kind in MAIN_KINDS:
+        if kind is best.kind or not kind.matches_sheet_name(sheet_title) or \
+                _title_field(kind) != _title_field(best.kind) or not fields <= set(kind.reg.field_names):
+            continue
+        held = per_kind.get(kind.register)
+        if held is not None and not real_fields(held[0].mapping) <= fields:
+            continue  # its own words read a column the other reading has not: _named_sheet weighed that
+        return replace(best, kind=kind)
+    return best
 
 
 def _title_says_its_noun(match: HeaderMatch) -> bool:
