@@ -82,3 +82,42 @@ def test_a_sheet_named_as_the_issue_list_in_other_languages_is_read_as_issues(sq
     import_all(sqlite_store, path)
     assert rows_of(sqlite_store, "risks") == []
     assert len(rows_of(sqlite_store, "issues")) == 3
+
+
+def test_an_assumption_log_beside_another_table_is_found(sqlite_store, tmp_path):
+    """A test project's "Assumptions.xlsx": "Missing Requirement | Assumption" under a two-row scope block, beside
+    an errors table that runs on below it, one assumption "No limit" (which the status would read as Open).
+    The header was not found and the file refused. The assumptions' own rows decide: 6 assumptions, the table
+    beside them said and left."""
+    errors = [["Empty first name field", "The First name field is required."],
+              ["Empty last name field", "The Last Name field is required."],
+              ["Empty email field", "The Email field is required."],
+              ["Empty mobile number field", "The Mobile Number field is required."],
+              ["Empty password field", "The Password field is required."],
+              ["Short password", "The Password field must be at least 6 characters in length."],
+              ["Passwords differ", "Password not matching with confirm password."],
+              ["Email taken", "The Email is already registered."],
+              ["Mobile taken", "The Mobile Number is already registered."]]
+    assumptions = [["Where to navigate to after registration", "Should navigate to login page"],
+                   ["Error messages content", "See errors table"],
+                   ["Length limit for first and last name", "No limit"],
+                   ["Whether names can contain spaces", "Cannot contain spaces or special characters"],
+                   ["Minimum length for password", "Should be minimum 6 characters"],
+                   ["Allowed email addresses", "Gmail email addresses only are allowed"]]
+    rows: list[list] = [["In scope", "Registration functionality\nLogin functionality"],
+                        ["Out of scope", "Check verification mail sent"],
+                        [], [],
+                        ["Missing Data in UI", "Missing (*) for mandatory fields"],
+                        [],
+                        [None, None, None, None, None, "Errors Table"],
+                        ["Missing Requirement", "Assumption", None, None, None, "Error", "Message"]]
+    for k, error in enumerate(errors):
+        mine = assumptions[k] if k < len(assumptions) else [None, None]
+        rows.append([*mine, None, None, None, *error])
+    path = write_xlsx(tmp_path / "Assumptions.xlsx", {"Sheet1": rows})
+    plan = import_all(sqlite_store, path)
+    titles = {r["title"] for r in rows_of(sqlite_store, "assumptions")}
+    assert titles == {a for _, a in assumptions}
+    assert "Missing Requirement: Length limit for first and last name" in \
+        next(r["notes"] for r in rows_of(sqlite_store, "assumptions") if r["title"] == "No limit")
+    assert "another table beside" in " ".join(plan.sheets[0].ignored.values())
