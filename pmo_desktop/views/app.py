@@ -27,6 +27,15 @@ def demo_office_path() -> Path:
     return path
 
 
+def kept_edits_folder() -> Path:
+    """Where a shared office's edits kept while its server is away are written as they are kept
+    (``models/kept_journal.py``): the user's app-data folder, ``Kept edits`` (on Linux
+    ~/.local/share/PMO Desktop/PMO Desktop/Kept edits, on Windows %APPDATA%\\PMO Desktop\\PMO Desktop\\Kept edits)."""
+    from PySide6.QtCore import QStandardPaths
+
+    return Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)) / "Kept edits"
+
+
 def make_application(argv: list[str] | None = None) -> QApplication:
     app = QApplication.instance() or QApplication([sys.argv[0], *(argv or [])])
     assert isinstance(app, QApplication)  # the GUI's own, or the one a test harness made

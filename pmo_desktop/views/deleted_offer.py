@@ -62,6 +62,7 @@ def offer_deleted(parent: QWidget | None, document: Document, command: EditCells
         document.note.emit(text)
 
     def chosen(button) -> None:
+        document.journal_done(command)  # answered: not offered again at the next start (``Document.kept_journal``)
         if button is add_back:
             values = {**snapshot_fields(register, row), **typed}
             key = register.key_field

@@ -6,13 +6,14 @@ then tells every interested view which records changed, so tables refresh only w
 
 from __future__ import annotations
 
+import itertools
 import threading
 import time
 import weakref
 from collections.abc import Collection, Iterator
 from contextlib import contextmanager
 from functools import partial
-from typing import Any, Callable, TypeVar
+from typing import TYPE_CHECKING, Any, Callable, TypeVar
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
@@ -26,9 +27,13 @@ from ..models.registers import REGISTERS
 from ..models.settings import SettingKey
 from ..models.store import Store
 
+if TYPE_CHECKING:  # (the journal is loaded with a shared office, not with every file: ``MainWindow._open_kept_journal``)
+    from ..models.kept_journal import KeptEdit, KeptJournal
+
 T = TypeVar("T")
 
 CLOSE_WAIT_S = 5.0  # closing waits this long at most for the workers it stopped to end (``Document.close``)
+_JOURNAL_OWNERS = itertools.count(1)  # each kept change's number in the journal (``DocumentCommand.journal_owner``)
 
 
 def _dependants() -> dict[str, set[str]]:
@@ -121,6 +126,10 @@ class Document(QObject):
         self._watched: weakref.WeakSet = weakref.WeakSet()
         # Changes the database could not take because it was unreachable: kept to be retried.
         self.pending: list[DocumentCommand] = []
+        # Where the cells kept unsaved are written as they are kept, to outlive the window (a shared office's; the
+        # window gives it — ``models/kept_journal.py``); None: kept in memory only.
+        self.kept_journal: KeptJournal | None = None
+        self._journal_owners: set[int] = set()  # the changes of this window written there (released at ``close``)
         # A change made before those kept is being run (``retry_pending``, ``resolve``): not sent behind them.
         self._running_earlier = False
         self._data_version: int | None = None  # the file's data_version at the last full check
@@ -175,9 +184,53 @@ class Document(QObject):
             # Nothing left of a replaced change to follow (``follow``): its cells are this one's now.
             command.made_after = [earlier for earlier in command.made_after if earlier in self.pending]
         self.pending.append(command)
+        self._journal_keep(command)
         self.pending_changed.emit(len(self.pending))
         for held in self._holds:
             held.kept = True
+
+    def _journal_keep(self, command: "DocumentCommand") -> None:
+        """Write a kept change's cells to the journal on the disk as it is kept: closed anyway, the battery flat or
+        the process killed, the window's memory went with them (``kept_journal``). A change of no cells (rows added
+        or deleted, a Replace All past ``KEPT_SHOWN_AT_MOST``) stays in the window only, as the close question says."""
+        journal = self.kept_journal
+        if journal is None:
+            return
+        edits = command.journal_edits()
+        if not edits:
+            return
+        if command.journal_owner is None:
+            command.journal_owner = next(_JOURNAL_OWNERS)
+            self._journal_owners.add(command.journal_owner)
+        try:
+            written = journal.keep(command.journal_owner, edits)
+        except TypeError:  # a value the journal cannot write so as to read it back the same: in the window only
+            command.journal_owner = None
+            return
+        if not written:
+            self.note.emit(f"{command.text()} is kept in this window, but could not be written to this computer's "
+                           f"disk as well: {journal.failure}")
+
+    def journal_done(self, command: "DocumentCommand") -> None:
+        """A kept change saved, or given up by the user's choice: its cells leave the journal."""
+        if self.kept_journal is not None and command.journal_owner is not None:
+            self.kept_journal.forget(command.journal_owner)
+
+    def take_up_journal(self, command: "DocumentCommand", cells: list[tuple[str, int, str]]) -> None:
+        """``command`` saves the journal's entries of ``cells`` (edits an earlier run kept, offered back at the start):
+        they leave the journal as it is saved, or stay with it if it is kept in turn."""
+        if self.kept_journal is None:
+            return
+        command.journal_owner = next(_JOURNAL_OWNERS)
+        self._journal_owners.add(command.journal_owner)
+        self.kept_journal.take_up(command.journal_owner, cells)
+
+    def journaled(self) -> int:
+        """How many of the changes kept are written to this computer's disk too (``kept_journal``)."""
+        if self.kept_journal is None:
+            return 0
+        owners = {edit.owner for edit in self.kept_journal.edits}
+        return sum(1 for command in self.pending if command.journal_owner in owners)
 
     def kept_cells(self, register: str) -> dict[tuple[int, str], Any]:
         """The values typed into ``register``'s cells and kept, not saved yet ((record id, field) → value, the
@@ -493,6 +546,7 @@ class Document(QObject):
             if self.conflict_handler is not None and hasattr(command, "take_resolution") and e.register:
                 self.conflict_handler(command, e)  # the user chooses; then ``resolve`` carries on
             else:
+                self.journal_done(command)  # refused for good, and said
                 self.error.emit(str(e))
             return False
         except errors.FileGone as e:
@@ -534,16 +588,19 @@ class Document(QObject):
             if self.deleted_handler is not None and e.record_id in getattr(command, "shown_rows", {}):
                 # Nothing emitted as refused: an editor committing closes (held beside the cell, its note said
                 # "Correct it and press Enter", which cannot help), and the window asks what to do with the text.
-                self.deleted_handler(command, e)
+                self.deleted_handler(command, e)  # (its answer takes it out of the journal: ``journal_done``)
             else:
+                self.journal_done(command)  # refused for good, and said
                 self.error.emit(str(e))
             return False
         except errors.StoreError as e:
             if not isinstance(e, errors.ValidationError):
                 self._store_failed()
+            self.journal_done(command)  # refused for good, and said
             self.error.emit(str(e))
             return False
         command.applied_once = True
+        self.journal_done(command)
         self.undo_stack.push(command)
         return True
 
@@ -589,6 +646,7 @@ class Document(QObject):
             return False
         if undoing:
             kept = self.pending.pop()
+            self.journal_done(kept)  # taken back: nothing of it to offer at the next start
             self.pending_changed.emit(len(self.pending))
             place = kept.place(undoing=True)
             if place is not None and place[1]:
@@ -640,6 +698,7 @@ class Document(QObject):
         version (which may meet another conflict, on another record or a newer save)."""
         self.notify(conflict.register, [conflict.record_id])  # show theirs meanwhile
         if not command.take_resolution(conflict, choice, self.context):
+            self.journal_done(command)
             return True  # kept theirs and nothing else left to write: no undo step
         running, self._running_earlier = self._running_earlier, True  # (met in a retry: before those still kept)
         try:
@@ -663,6 +722,8 @@ class Document(QObject):
         server kept a session, until the process ended. One still running then (a server that does not
         answer) gets no new connection, and the one it has is closed as it comes back."""
         self._closed = True
+        if self.kept_journal is not None:  # what is left unsaved is an earlier run's now, offered at the next open
+            self.kept_journal.release(self._journal_owners)
         self.undo_stack.clear()
         deadline = time.monotonic() + CLOSE_WAIT_S
         for thread in list(self._workers):
@@ -713,6 +774,7 @@ class DocumentCommand(QUndoCommand):
         self.applied_once = False
         self.reverted_already = False  # its redo failed for now and the stack is being put back (``_guarded``)
         self.made_after: list[DocumentCommand] = []  # the changes kept unsaved when it was made (``follow``)
+        self.journal_owner: int | None = None  # its number in the office's journal once kept there (``_journal_keep``)
 
     def apply(self) -> None:
         raise NotImplementedError
@@ -731,6 +793,11 @@ class DocumentCommand(QUndoCommand):
     def kept_cells(self) -> tuple[str, dict[tuple[int, str], Any]] | None:
         """The cells this change types, as its register's name and (record id, field) → value, for a table to show
         them while the change is kept unsaved (``Document.kept_cells``); None when it types no cells to show."""
+        return None
+
+    def journal_edits(self) -> list[KeptEdit] | None:
+        """The cells this change types, as the journal writes them to the disk while it is kept (the value typed, the
+        value shown before, the record's version); None when it types no cells to keep there."""
         return None
 
     def drop_kept_cells(self, register: str, cells: Collection[tuple[int, str]]) -> bool:

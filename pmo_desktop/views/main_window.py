@@ -35,6 +35,7 @@ from .zoom import scale_with_zoom
 if TYPE_CHECKING:
     from .conflict_dialog import ConflictDialog
     from .document import Document
+    from .kept_offer import KeptOffer
     from .recent_offices import RecentOfficesList
     from .server_away_banner import ServerAwayBanner
     from .text_undo import OfficeUndoInTextBoxes
@@ -137,6 +138,7 @@ class MainWindow(QMainWindow):
         self.settings = settings or QSettings()
         self.document: Document | None = None
         self.deleted_offer: QWidget | None = None  # the last "deleted by someone else" question (``offer_deleted``)
+        self.kept_offer: KeptOffer | None = None  # the edits an earlier run kept on this computer, offered back (``kept_offer``)
         self._keyboard_when_let_go: QWidget | None = None  # set by may_let_go, read by _remember_place
         self._waiting_for_file = False  # a change waits for the file another program writes to (the wait cursor)
         self._painting_while_waiting = False
@@ -838,8 +840,30 @@ class MainWindow(QMainWindow):
     def open_store(self, store) -> None:
         from .document import Document
 
-        self._set_document(Document(store, self))
+        document = Document(store, self)
+        self._set_document(document)
         self._remember(store.url_to_remember)  # a server URL is remembered without its password
+        self._open_kept_journal(document)
+
+    def _open_kept_journal(self, document) -> None:
+        """A shared office's kept edits are written to this computer's app-data folder as they are kept
+        (``models/kept_journal.py``); what an earlier run left there is offered back once the window has opened
+        the office (``kept_offer``) — never applied without the user's word."""
+        if document.store.is_sqlite:
+            # A file's changes kept for a full disk or a busy file stay in its window, as Save a Copy As… can take
+            # them elsewhere (``save_copy``); the journal is for a server that can be away for hours.
+            return
+        from .app import kept_edits_folder
+        from .kept_offer import kept_journal_for, offer_kept_edits
+
+        journal = kept_journal_for(kept_edits_folder(), document)
+        document.kept_journal = journal
+
+        def offer() -> None:
+            if self.document is document and document is not None:
+                self.kept_offer = offer_kept_edits(self, document, journal)
+
+        QTimer.singleShot(0, self, offer)
 
     def open_path(self, target: str) -> bool:
         import sqlite3
@@ -1137,14 +1161,31 @@ class MainWindow(QMainWindow):
                      if document.store.is_sqlite else
                      "go back to the window and keep it open until the database server is back "
                      "(the window saves them as soon as it is)")
+        # A shared office's kept cells are on this computer's disk too (``Document.kept_journal``): closed, they are
+        # offered back at the next start against the office. Rows added or deleted are kept in the window only.
+        on_disk = document.journaled()
+        if on_disk == count:
+            where, closing, close_text = ("kept on this computer", f"close: {'it stays' if count == 1 else 'they stay'} "
+                                          "kept on this computer and offered back the next time you open this office",
+                                          "&Close (Keep Them for Next Time)")
+        elif on_disk:
+            where, closing, close_text = (
+                f"kept ({on_disk} of them on this computer too)",
+                f"close anyway: the {count_of(on_disk, 'change')} of cells typed {'is' if on_disk == 1 else 'are'} "
+                f"kept on this computer and offered back the next time you open this office, the other "
+                f"{count_of(count - on_disk, 'change')} (rows added or deleted, blocks past 10,000 cells) "
+                f"{'is' if count - on_disk == 1 else 'are'} "
+                "lost", "&Close Anyway")
+        else:
+            where, closing, close_text = "kept in this window only", "close without them", "&Close Without Them"
         box = QMessageBox(QMessageBox.Icon.Warning, "Not saved",
-                          f"{what} could not be saved yet and {'is' if count == 1 else 'are'} kept in this window only "
+                          f"{what} could not be saved yet and {'is' if count == 1 else 'are'} {where} "
                           f"(first: {document.pending[0].text()}).\n\nRetry now (once the disk has room or the "
-                          f"database is back), {elsewhere}, or close without them.",
+                          f"database is back), {elsewhere}, or {closing}.",
                           QMessageBox.StandardButton.NoButton, self)
         retry = box.addButton("&Retry Now", QMessageBox.ButtonRole.AcceptRole)
         back = box.addButton("&Go Back", QMessageBox.ButtonRole.RejectRole)
-        box.addButton("&Close Without Them", QMessageBox.ButtonRole.DestructiveRole)
+        box.addButton(close_text, QMessageBox.ButtonRole.DestructiveRole)
         box.setDefaultButton(retry)
         box.setEscapeButton(back)
         box.exec()

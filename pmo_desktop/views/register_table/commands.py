@@ -5,12 +5,15 @@ from __future__ import annotations
 from array import array
 from collections.abc import Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import Any, overload
+from typing import TYPE_CHECKING, Any, overload
 
 from ...models import records
 from ...models.errors import EditConflict
 from ...models.fields import Register, count_of
 from ..document import Document, DocumentCommand
+
+if TYPE_CHECKING:
+    from ...models.kept_journal import KeptEdit
 
 # Records from which a cell edit (Replace All, a paste, a fill) is written behind a progress dialog: 5,000
 # records take about half a second (benchmarks/bench_replace.py), what a window may freeze for at most.
@@ -247,6 +250,23 @@ class EditCellsCommand(DocumentCommand):
         if len(self.edits) > KEPT_SHOWN_AT_MOST:
             return None  # a Replace All or fill of many cells kept whole: said by the bar, not cell by cell
         return self.register.name, {(e.record_id, e.field): e.new for e in self.edits}
+
+    def journal_edits(self) -> list[KeptEdit] | None:
+        from datetime import datetime
+
+        from ...models.kept_journal import KeptEdit
+
+        if self.kept_cells() is None:
+            return None  # past what a table shows kept: said by the bar, kept in the window only
+        now = datetime.now().astimezone()
+        key, name = self.register.key_field, self.register.name_field
+        labels: dict[int, str] = {}
+        for rid, row in self.shown_rows.items():  # the record as its table showed it, for the next start to name it
+            code = str(row.get(key.name) or "") if key is not None else ""
+            title = str(row.get(name.name) or "") if name is not None else ""
+            labels[rid] = " ".join(filter(None, (code, f"“{title}”" if title else "")))
+        return [KeptEdit(self.register.name, e.record_id, e.field, e.new, e.old, self.versions.get(e.record_id), now,
+                         labels.get(e.record_id, "")) for e in self.edits]
 
     def drop_kept_cells(self, register: str, cells: Collection[tuple[int, str]]) -> bool:
         if register != self.register.name or len(self.edits) > KEPT_SHOWN_AT_MOST:
