@@ -254,7 +254,8 @@ def field_of_office(url: str, rid: int):
         store.close()
 
 
-def keep_and_close(qtbot, tmp_path, url: str, pg_server, window_hook, typed: dict[int, str]) -> list[str]:
+def keep_and_close(qtbot, tmp_path, url: str, pg_server, window_hook, typed: dict[int, str],
+                   field: str = "title") -> list[str]:
     """Raj types each title of ``typed`` while the server is away and closes his window, answering "close" to the
     question; the server is started again. Returns the question's text."""
     raj = laptop(qtbot, tmp_path, "raj", url)
@@ -263,7 +264,7 @@ def keep_and_close(qtbot, tmp_path, url: str, pg_server, window_hook, typed: dic
     pg_server.stop("fast")
     try:
         for rid, text in typed.items():
-            type_into(qtbot, view, rid, "title", text)
+            type_into(qtbot, view, rid, field, text)
         assert len(raj.document.pending) == len(typed)
         for box in windows_boxes():  # the first change refused said it is kept
             box.close()

@@ -139,8 +139,6 @@ def test_a_kept_cell_given_up_shows_what_is_stored(qtbot, tmp_path, shared_offic
 
 @pytest.mark.postgres
 @pytest.mark.qt_no_exception_capture
-@pytest.mark.skip(reason="passes, then the process ends in a segmentation fault at the test's teardown (the collector's "
-                  "pass): a cause typed in the risk panel while the server is away does so on main a9c2598 too")
 def test_a_risk_cause_typed_while_the_server_is_away_is_marked_not_saved_until_it_is(
         qtbot, tmp_path, shared_office, pg_server, monkeypatch):
     """The risk's panel: a cause typed while the server is away and left (Ctrl+Tab) is kept — its box in italics,

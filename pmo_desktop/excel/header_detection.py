@@ -963,7 +963,13 @@ def _under_caption_left(kind: SheetKind, row: list[Any], group: list[Any], c: in
 # A Fine–Kinney analysis heads its ratings by letters, which name columns only all three together: likelihood,
 # exposure and effect (Dutch W, B, E; English P, E, C; Turkish O, F, Ş). Exposure has no field (notes).
 _KINNEY_LETTERS = ({"w": "probability", "e": "impact", "b": ""}, {"p": "probability", "c": "impact", "e": ""},
-                   {"o": "probability", "s": "impact", "f": ""})
+                   {"o": "probability", "s": "impact", "f": ""},
+                   # an FMEA's three letters (round 51), its detection rated but no field of the office's:
+                   # severity, occurrence, detection ("S | O | D"; Spanish and Portuguese "G | O | D" for
+                   # gravedad / gravidade), French "G | F | D" (gravité, fréquence, détection), German "B | A | E"
+                   # (Bedeutung, Auftreten, Entdeckung)
+                   {"o": "probability", "s": "impact", "d": ""}, {"o": "probability", "g": "impact", "d": ""},
+                   {"f": "probability", "g": "impact", "d": ""}, {"a": "probability", "b": "impact", "e": ""})
 
 
 def _kinney_letters(row: list[Any], mapping: dict[int, str]) -> dict[int, str]:
@@ -971,8 +977,11 @@ def _kinney_letters(row: list[Any], mapping: dict[int, str]) -> dict[int, str]:
     residual rating."""
     letters = {c: word_key(cell) for c, cell in enumerate(row)
                if c not in mapping and isinstance(cell, str) and len(word_key(cell)) == 1}
+    if len(letters) < 3:  # most candidate rows: no three letters, no triple (asked of each, so kept cheap)
+        return {}
+    present = set(letters.values())
     for triple in _KINNEY_LETTERS:
-        if not set(triple) <= set(letters.values()):
+        if not triple.keys() <= present:
             continue
         out: dict[int, str] = {}
         for c, letter in sorted(letters.items()):

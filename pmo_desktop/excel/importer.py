@@ -543,6 +543,34 @@ def _id_apart(mapping: dict[int, str], headers: list[str], sample: list[list[Any
 
 
 
+_UNHEADED_ID_RE = re.compile(r"[^\W\d_]{1,5}[-_.]?\d{1,5}")
+
+
+def _unheaded_ids(kind: SheetKind, headers: list[str], mapping: dict[int, str],
+                  sample: list[list[Any]]) -> dict[int, str]:
+    """The records' IDs in a column with no header, left of the table, when no column is the ID: an FMEA's
+    "D1 … D23" under an empty cell (round 51) were kept in the notes as "Column A", each risk numbered R-001.
+    Every record (a row with its title) holds a code of letters then digits there, each its own, three or more:
+    a numbering column of 1, 2, 3 may only count the rows (round 26) and stays as it was."""
+    named_by = kind.reg.name_field
+    if "code" in mapping.values() or not mapping or named_by is None or \
+            not any(f.name == "code" for f in kind.reg.fields):
+        return mapping
+    title = next((c for c, n in mapping.items() if n == named_by.name), None)
+    first = min(mapping)
+    if title is None or first == 0:
+        return mapping
+    records = [r for r in sample if title < len(r) and r[title] is not None and str(r[title]).strip()]
+    for c in reversed(range(first)):
+        if c < len(headers) and headers[c]:
+            continue
+        cells = [x.strip() for r in records if c < len(r) and isinstance(x := r[c], str)]
+        if len(records) >= 3 and len(cells) == len(records) and \
+                all(_UNHEADED_ID_RE.fullmatch(x) for x in cells) and len({x.lower() for x in cells}) == len(cells):
+            return {**mapping, c: "code"}
+    return mapping
+
+
 def _tile_apart(kind: SheetKind, mapping: dict[int, str], headers: list[str], head_row: list[Any],
                 sample: list[list[Any]]) -> set[int]:
     """A dashboard's tile beside its list (a KPI dashboard's "Top 10 Risks" and, past an empty column, a box
@@ -740,6 +768,7 @@ def _prepare(store: Store, reader: SheetReader, match: HeaderMatch,
         final = {c: n for c, n in match.mapping.items() if n not in computed}
         final = _id_apart(final, headers, reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE])
         final = _short_name_title(kind, headers, final, reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE])
+        final = _unheaded_ids(kind, headers, final, reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE])
         if match.row >= 1:
             tile = _tile_apart(kind, final, headers, reader.top_rows(fill_merged=False)[match.row - 1],
                                reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE])

@@ -13,7 +13,7 @@ from collections.abc import Collection, Iterable, Iterator, Sequence
 from dataclasses import replace
 from datetime import date, datetime, time, timedelta
 from functools import lru_cache
-from operator import itemgetter
+from operator import itemgetter, methodcaller
 from typing import Any, Callable
 
 from sqlalchemy import func, select
@@ -910,9 +910,77 @@ def _example_re() -> re.Pattern[str]:
 def _rated_apart(row: Sequence[Any], above: Sequence[Any], cols: Collection[int]) -> bool:
     """The row gives its own rating where the record above gives another (its own likelihood, impact): a
     record of its own under the same merged title (a hazard with several causes, each rated). Only ratings:
-    a legend's letters under a merged caption ("U", "N", "R" … of the engagement levels) rate nothing."""
+    a legend's letters under a merged caption ("U", "N", "R" … of the engagement levels) rate nothing. A number
+    under the record's word ("Baixa", then 0.3) is that rating written again in numbers, as a sheet writing each
+    record on two lines, words then numbers, does (round 51): not a rating of its own."""
     return any(c < len(row) and c < len(above) and row[c] is not None and above[c] is not None and row[c] != above[c]
-               for c in cols)
+               and not _number_under_word(row[c], above[c]) for c in cols)
+
+
+def _matrix_caption(kind: SheetKind, ratings: frozenset[str], row: Sequence[Any]) -> bool:
+    """A row holding only the name of one of the register's ratings ("Impacto", "Probability"): under the
+    records, the axis caption of a probability–impact matrix drawn below the table (round 51)."""
+    texts = [x for x in row if x is not None]
+    if len(texts) != 1 or texts[0].__class__ is not str or len(texts[0]) > 40:
+        return False
+    mapping, _ = map_header(kind, [texts[0]])
+    return mapping.get(0) in ratings
+
+
+def _numbers_of_a_matrix(row: Sequence[Any]) -> bool:
+    """The row under such a caption: two numbers or more (a band's scores, "Alto | 3 | 6 | 9")."""
+    return sum(1 for x in row if x.__class__ in (int, float)) >= 2
+
+
+def _matrix_under(kind: SheetKind, ratings: frozenset[str], rows: list[tuple[int, tuple[Any, ...]]]) -> int | None:
+    """The row number of a probability–impact matrix's caption under the records (``_matrix_caption``, a row
+    of two numbers or more next), else None: the matrix's axes and scores are no records, and its numbers (a
+    grid of products, 1 to 9) no ratings of the table's columns."""
+    # the rows' empty cells counted in C, and the rows of one cell found by ``list.index``: a sheet of records
+    # pays two passes in C, no Python step a row (the rows are of one width: ``SheetReader.data_rows`` pads them)
+    if not rows:
+        return None
+    width = len(rows[0][1])
+    empties = list(map(_NONE_COUNT, map(itemgetter(1), rows)))
+    first = next((i for i, n in enumerate(empties) if n <= width - 2), None)  # the first record, near the top
+    if first is None:
+        return None
+    at = first
+    while True:
+        try:
+            at = empties.index(width - 1, at + 1)
+        except ValueError:
+            return None
+        number, row = rows[at]
+        if _matrix_caption(kind, ratings, row):
+            below = next((r for k, (_n, r) in enumerate(rows[at + 1:], start=at + 1) if empties[k] != width), None)
+            if below is not None and _numbers_of_a_matrix(below):
+                return number
+
+
+_NONE_COUNT = methodcaller("count", None)
+
+
+def _matrix_bands(rows: Iterable[tuple[Any, ...]]) -> int | None:
+    """How many bands the matrix under the table draws ("Alto | 3 | 6 | 9", "Médio | 2 | 4 | 6", "Baixo | 1 |
+    2 | 3": a level word opening a row of scores), 3 or 4, the scale its table's ratings are on; else None."""
+    levels = value_words("scale")
+    bands = 0
+    for row in rows:
+        texts = [x for x in row if x is not None]
+        if not texts:
+            break
+        if texts[0].__class__ is str and word_key(texts[0]) in levels and _numbers_of_a_matrix(row):
+            bands += 1
+    return bands if bands in (3, 4) else None
+
+
+def _number_under_word(value: Any, above: Any) -> bool:
+    """A number where the line above writes a word (not a number typed as text)."""
+    return value.__class__ in (int, float) and above.__class__ is str and _NUMBER_TEXT_RE.fullmatch(above) is None
+
+
+_NUMBER_TEXT_RE = re.compile(r"\s*[-+]?\d+(?:[.,]\d+)?\s*%?\s*")
 
 
 def _example(value: Any) -> bool:
@@ -1342,7 +1410,7 @@ class Planner:
         width = max(len(headers), max(mapping, default=-1) + 1, max(plan.extras, default=-1) + 1)
         parent_reg = REGISTERS[kind.parent] if kind.parent else None
         self._profiles, repeated, kept = self._column_profiles(reader, header_row, width, fields, headers,
-                                                               count_rows=parent_reg is None)
+                                                               count_rows=parent_reg is None, kind=kind)
         # the names and roles each column of people writes as names, for its sentences opening with one
         # (worked out when a sentence is first met: most sheets name their people plainly and pay nothing)
         person_texts = [c for c, f in fields if f.kind.is_reference] + \
@@ -1548,7 +1616,26 @@ class Planner:
                     plan.say(f"{' '.join(str(head).split())}: blank cells take the value above them, "
                              "as the sheet groups its rows.")
         self._codes_said = {}
+        # an empty template's header, its own cells merged down over the lines below it ("No" over three lines,
+        # its bands and sub-labels beside) and nothing under those lines: the lines are the header's, however they
+        # read (round 51: a risk app's import template gave two risks, "Kerentanan" and "Keterangan"). Only when
+        # nothing follows them: read with rows below, a city inspectorate's forms (round 49) came in with their
+        # conclusions forms as risks, which its refusal spares the user until that class is done (left49b)
+        header_down = max((r2 for r1, _c1, r2, _c2 in reader.merged_ranges() if r1 == header_row and r2 > r1),
+                          default=header_row)
+        if header_down > header_row and (kept is None or any(
+                n > header_down and r.count(None) != len(r) for n, r in kept)):
+            header_down = header_row
         for number, row in kept if kept is not None else reader.data_rows(header_row + 1, width, self._past):
+            if number <= header_down and last_record is None:
+                if row.count(None) != len(row):
+                    skip(number, "a lower line of the header (the header's cells are merged down over it), "
+                                 "not a record.")
+                continue
+            if self._matrix_at is not None and number >= self._matrix_at:
+                if row.count(None) != len(row):
+                    skip(number, "below the table: a probability–impact matrix (its axes and scores), not a record.")
+                continue
             starts = number  # the row this row's text starts on (a lone text above may open it)
             if spread:
                 row = _gathered(row, spread)
@@ -1790,9 +1877,11 @@ class Planner:
                         return a
                     if a is None:
                         return b
-                    if c in value_cols and isinstance(a, str) and isinstance(b, str):
-                        label = _one_line(headers[c]) if c < len(headers) and headers[c] else dict(fields)[c].label
-                        also.append(f"{label}: {b.strip()}")
+                    if c in value_cols and isinstance(a, str) and isinstance(b, str) or _number_under_word(b, a):
+                        # (the line's number under the record's word, "0.8" under "Muito Alto", is kept beside it)
+                        label = (_one_line(headers[c]) if c < len(headers) and headers[c] else
+                                 dict(fields)[c].label if c in dict(fields) else f"Column {column_letters(c)}")
+                        also.append(f"{label}: {v.parse_text(b)}")
                         return a
                     return f"{a.rstrip()}; {b.strip()}" if isinstance(a, str) and isinstance(b, str) else a
 
@@ -2397,12 +2486,15 @@ class Planner:
         return out
 
     def _column_profiles(self, reader: SheetReader, header_row: int, width: int, fields: list[tuple[int, Field]],
-                         headers: list[str], count_rows: bool = False
+                         headers: list[str], count_rows: bool = False, kind: SheetKind | None = None
                          ) -> tuple[dict[int, ColumnProfile], set[int] | None, list[tuple[int, tuple[Any, ...]]] | None]:
         """How to read the numbers of each scale column (fractions 0–1? a 1–10 scale? the scale its header
         names?), from all its cells. This pass reads every row: with ``count_rows`` it also gives the hashes
         met on more than one row (None when the sheet has no scale column, so no such pass), and the rows it
-        read when the sheet is short enough to hold (``KEEP_ROWS``: read once, not twice), else None."""
+        read when the sheet is short enough to hold (``KEEP_ROWS``: read once, not twice), else None.
+        Rows from a probability–impact matrix drawn under the table on are no cells of its columns
+        (``_matrix_caption``; its row number in ``self._matrix_at``)."""
+        self._matrix_at = None
         scale_cols = [(c, f) for c, f in fields if f.kind is Kind.SCALE]
         date_cols = [c for c, f in fields if f.kind is Kind.DATE]
         number_cols = [c for c, f in fields if f.kind.numeric]  # scales too: "2.500" is read the column's way
@@ -2414,9 +2506,17 @@ class Planner:
         once: set[int] = set()
         repeated: set[int] = set()
         kept: list[tuple[int, tuple[Any, ...]]] | None = [] if reader.declared_rows <= KEEP_ROWS else None
+        ratings = frozenset(f.name for _c, f in scale_cols)
+        matrix_scale: int | None = None
+        drawn: set[int] = set()  # scale columns read on the matrix's bands
         if kept is not None:  # held whole: each scale column and the rows' hashes taken column-wise, in C
             kept = list(reader.data_rows(header_row + 1, width, self._past))
             rows = list(map(itemgetter(1), kept))
+            if ratings and kind is not None:
+                self._matrix_at = _matrix_under(kind, ratings, kept)
+                if self._matrix_at is not None:
+                    rows = [r for n, r in kept if n < self._matrix_at]
+                    matrix_scale = _matrix_bands(r for n, r in kept if n > self._matrix_at)
             if min(map(len, rows), default=0) > max(columns):
                 for c in columns:
                     columns[c] = [x for x in map(itemgetter(c), rows) if x is not None]
@@ -2425,8 +2525,24 @@ class Planner:
                     columns[c] = [x for r in rows if c < len(r) and (x := r[c]) is not None]
             if count_rows:
                 repeated = {key for key, n in Counter(map(hash, rows)).items() if n > 1}
+        caption: int | None = None  # a lone rating's name under the records: a matrix if numbers follow it
+        records_above = False
+        # a sheet too long to hold: the matrix found row by row (its bands read only from a sheet held whole)
+        watch = bool(ratings) and kind is not None
         for numbered in () if kept is not None else reader.data_rows(header_row + 1, width, self._past):
             row = numbered[1]
+            if watch and kind is not None:
+                empty = row.count(None)
+                if caption is not None and empty != len(row):
+                    if _numbers_of_a_matrix(row):
+                        self._matrix_at, watch = caption, False
+                        continue
+                    caption = None
+                if empty == len(row) - 1 and records_above and _matrix_caption(kind, ratings, row):
+                    caption = numbered[0]
+                records_above = records_above or empty < len(row) - 1
+            elif self._matrix_at is not None:
+                continue
             for c in columns:
                 x = row[c] if c < len(row) else None
                 if x is not None:
@@ -2452,10 +2568,12 @@ class Planner:
                         for x in columns[c]) and any(x >= 1 for x in columns[c]):
                 # a 0 among them (a residual the measures took to nothing) is left empty row by row, said
                 return f"{text or ''} (1-{sheet_scale})"  # every rating on the scale the sheet's note names
-            top = self.legend_scale
+            top = self.legend_scale or matrix_scale  # (the matrix under the table: its bands, "Alto … Baixo")
             if declared_scale(text) is None and top is not None and columns[c] and \
                     all(isinstance(x, (int, float)) and not isinstance(x, bool) and float(x).is_integer()
                         and 1 <= x <= top for x in columns[c]):
+                if self.legend_scale is None:
+                    drawn.add(c)
                 return f"{text or ''} (1-{top})"  # numbers on the scale the workbook's legend spells out
             return text
 
@@ -2468,6 +2586,9 @@ class Planner:
                                         chance=f.name in CHANCE_FIELDS)
                     for c, f in scale_cols}
         _one_scale_for_both_ratings(profiles, scale_cols, columns)
+        for c in drawn:
+            if profiles[c].declared:
+                profiles[c] = replace(profiles[c], drawn=True)
         profiles.update((c, ColumnProfile(decimal_comma=True)) for c, decimal in decimals.items()
                         if decimal == v.DECIMAL_COMMA and c not in profiles)
         # dates written 03/25/2026 (date_order): a month-first column gets a profile of its own (and with it

@@ -254,6 +254,7 @@ class ColumnProfile:
     decimal_comma: bool = False  # a number column written 12,5 (``number_order``): "2.500" reads 2500
     year: int | None = None   # a date column's one year, for its dates written without one ("14-May")
     percents: bool = False    # a probability column of whole numbers up to 100, some above 10: per cent, "%" unwritten
+    drawn: bool = False       # ``declared`` is the bands of a matrix drawn under the table, not the header's: said
 
     @classmethod
     def of(cls, values: list[Any], top: int = 5, header: object = None, decimal: str = "",
@@ -689,6 +690,9 @@ class Translator:
         if profile is not None and profile.declared and f.kind is Kind.SCALE:
             number = _number(raw)
             if number is not None and (hit := scale_from_declared(number, profile.declared, f.scale_max(ctx))):
+                if profile.drawn:  # the sheet's matrix, not its header, gave the scale: said, each cell kept
+                    return self._rescale(f, raw, hit, f"a rating on the {profile.declared} bands of the matrix "
+                                                      "under the table")
                 return hit  # "Likelihood (1-3)": every number is read on the scale the header names
         if profile is not None and profile.ladder and f.kind is Kind.SCALE:
             number = _number(raw)

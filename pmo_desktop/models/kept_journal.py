@@ -61,6 +61,9 @@ class KeptEdit:
     version: int | None
     typed_at: datetime
     record: str = ""  # the record as its table showed it ("R-004 “Crane slips”"), for the offer to name it
+    # The record's key (its code, "R-004") when it was typed: the record ID alone names another record in a database
+    # restored from an older backup, and the edit was saved into it — the offer sets such an edit aside instead.
+    code: str = ""
     # The change of this window that holds the edit now (``KeptJournal.keep``), in memory only: an entry read from
     # an earlier run has none until a change takes it up again.
     owner: int | None = dataclass_field(default=None, compare=False)
@@ -122,7 +125,7 @@ def _decode(value: Any) -> Any:
 def _entry(edit: KeptEdit) -> dict[str, Any]:
     return {"register": edit.register, "record_id": edit.record_id, "field": edit.field,
             "typed": _encode(edit.typed), "was": _encode(edit.was), "version": edit.version,
-            "typed_at": edit.typed_at.isoformat(), "record": edit.record}
+            "typed_at": edit.typed_at.isoformat(), "record": edit.record, "code": edit.code}
 
 
 def _edit(entry: Any) -> KeptEdit:
@@ -132,7 +135,8 @@ def _edit(entry: Any) -> KeptEdit:
         version = entry["version"]
         edit = KeptEdit(str(entry["register"]), int(entry["record_id"]), str(entry["field"]),
                         _decode(entry["typed"]), _decode(entry["was"]), None if version is None else int(version),
-                        datetime.fromisoformat(entry["typed_at"]), str(entry.get("record") or ""))
+                        datetime.fromisoformat(entry["typed_at"]), str(entry.get("record") or ""),
+                        str(entry.get("code") or ""))
     except (KeyError, TypeError) as e:
         raise ValueError(f"an entry without its {e}") from e
     return edit
@@ -265,11 +269,15 @@ class KeptJournal:
         self.office = db_url.without_password(office) if "://" in office else office
         self._edits: dict[tuple[str, int, str], KeptEdit] = {}
         self.failure: str | None = None  # why the last write failed (a full disk, no permission); None: written
+        # The entries as the file holds them (the last write that went through): after a write the disk refused, an
+        # edit in ``_edits`` is not on the disk, and the close question said it was kept on this computer.
+        self._on_disk: dict[tuple[str, int, str], KeptEdit] = {}
         self.unreadable: JournalUnreadable | None = None
         self._lock: _ProcessLock | None = None  # held while this program runs (``opened``)
         try:
             for edit in read_journal(path):
                 self._edits[edit.cell] = edit
+            self._on_disk = dict(self._edits)
         except JournalUnreadable as e:
             # Set aside at once: the edits kept from now on need a journal of their own, and this one is said
             # (``unreadable``) and left for the user — a newer version may read it.
@@ -349,6 +357,11 @@ class KeptJournal:
         """The edits read from the journal an earlier run left, not taken up by a change of this one."""
         return [edit for edit in self._edits.values() if edit.owner is None]
 
+    def unanswered(self, edits: list[KeptEdit]) -> list[KeptEdit]:
+        """Those of ``edits`` (offered from ``earlier``) still in the journal and taken up by no change: the others were
+        answered meanwhile in another window on the office (saved, kept to save, or discarded)."""
+        return [edit for edit in edits if edit.owner is None and self._edits.get(edit.cell) is edit]
+
     def keep(self, owner: int, edits: list[KeptEdit]) -> bool:
         """Write ``edits`` of the change ``owner`` into the journal (a cell already there takes the newer value).
         Returns whether the journal holds them on the disk now. Raises TypeError, the journal left as it was, for
@@ -357,7 +370,12 @@ class KeptJournal:
             _entry(edit)
         for edit in edits:
             edit.owner = owner
-            self._edits.pop(edit.cell, None)  # the newest last, as they were kept
+            before = self._edits.pop(edit.cell, None)  # the newest last, as they were kept
+            if before is not None and not edit.code:
+                # Kept again by a change that had no table's row to name it (the offer's save, the server away once
+                # more): the record as the user saw it when typing stays, or the next start could not tell it
+                # from another record given the same ID since.
+                edit.record, edit.code = edit.record or before.record, before.code
             self._edits[edit.cell] = edit
         return self._write()
 
@@ -400,7 +418,13 @@ class KeptJournal:
             self.failure = f"{e.strerror or e} ({self.path})"
             return False
         self.failure = None
+        self._on_disk = dict(self._edits)
         return True
+
+    def on_disk(self, owner: int) -> bool:
+        """Whether the file holds every entry of the change ``owner`` as it is now (False after a write refused)."""
+        mine = [edit for edit in self._edits.values() if edit.owner == owner]
+        return bool(mine) and all(self._on_disk.get(edit.cell) is edit for edit in mine)
 
     def _document(self, edits: Iterable[KeptEdit]) -> bytes:
         """The journal's JSON: what wrote it and for which office, then an edit a line (readable in any editor)."""

@@ -29,6 +29,7 @@ from ..models import clock, history, snapshots
 from ..models.snapshots import Source
 from ..models.values import day_text
 from .document import Document
+from .failure_message import reported_not_raised
 
 READ_ONLY_STYLE = ("QLabel { background: #FFF3CD; color: #5C4400; border: 1px solid #E0B84C; "
                    "border-radius: 3px; padding: 3px 8px; font-weight: bold; }")
@@ -128,15 +129,19 @@ class AsAtBar(QWidget):
 
     def fill(self) -> None:
         """Today, each board snapshot (newest first), and a date picker."""
+        # Read before the list is touched: a read that fails (the server away) leaves it as it was, its signals on —
+        # failing in between, it left "Today" alone in the list, deaf to a choice until shown again with the server back.
+        listed = self.document.office.read(snapshots.list_snapshots)
         self.combo.blockSignals(True)
         self.combo.clear()
         self.combo.addItem("Today", TODAY)
-        for s in reversed(self.document.office.read(snapshots.list_snapshots)):
+        for s in reversed(listed):
             self.combo.addItem(f"{s.label} (board snapshot)", key_text(("snapshot", s.id)))
         self.combo.addItem("Another date…", PICK)
         self.combo.blockSignals(False)
         self._show_current()
 
+    @reported_not_raised  # a read of the office, in a Qt virtual: see ``failure_message.reported_not_raised``
     def showEvent(self, event) -> None:  # noqa: N802  (Qt's name)
         self.fill()  # a pack published meanwhile adds a snapshot
         super().showEvent(event)

@@ -168,8 +168,9 @@ class Document(QObject):
         if self._holds:
             self._holds[-1].append(message)
 
-    def _keep(self, command: "DocumentCommand") -> None:
-        """Keep a change the store could not take now, to retry (Edit ▸ Retry Unsaved Changes).
+    def _keep(self, command: "DocumentCommand") -> str:
+        """Keep a change the store could not take now, to retry (Edit ▸ Retry Unsaved Changes). Returns a sentence
+        when the journal's disk refused it (``_journal_keep``), for the caller's word of the keep to end with.
 
         A cell typed again while its first value is still kept replaces that value: the kept edit of the same
         cell is dropped (and a kept change left with nothing is dropped whole). The cell shows the kept value
@@ -184,21 +185,25 @@ class Document(QObject):
             # Nothing left of a replaced change to follow (``follow``): its cells are this one's now.
             command.made_after = [earlier for earlier in command.made_after if earlier in self.pending]
         self.pending.append(command)
-        self._journal_keep(command)
+        refused = self._journal_keep(command)
         self.pending_changed.emit(len(self.pending))
         for held in self._holds:
             held.kept = True
+        return refused
 
-    def _journal_keep(self, command: "DocumentCommand") -> None:
+    def _journal_keep(self, command: "DocumentCommand") -> str:
         """Write a kept change's cells to the journal on the disk as it is kept: closed anyway, the battery flat or
         the process killed, the window's memory went with them (``kept_journal``). A change of no cells (rows added
-        or deleted, a Replace All past ``KEPT_SHOWN_AT_MOST``) stays in the window only, as the close question says."""
+        or deleted, a Replace All past ``KEPT_SHOWN_AT_MOST``) stays in the window only, as the close question says.
+        Returns, when the disk refused the write, the sentence that says so: said by the caller in its own word of the
+        keep — said on its own first, it was replaced at once on the bar by "… is kept, and saved when the server is
+        back", and the user took the edit as safe."""
         journal = self.kept_journal
         if journal is None:
-            return
+            return ""
         edits = command.journal_edits()
         if not edits:
-            return
+            return ""
         if command.journal_owner is None:
             command.journal_owner = next(_JOURNAL_OWNERS)
             self._journal_owners.add(command.journal_owner)
@@ -206,10 +211,11 @@ class Document(QObject):
             written = journal.keep(command.journal_owner, edits)
         except TypeError:  # a value the journal cannot write so as to read it back the same: in the window only
             command.journal_owner = None
-            return
+            return ""
         if not written:
-            self.note.emit(f"{command.text()} is kept in this window, but could not be written to this computer's "
-                           f"disk as well: {journal.failure}")
+            return (f" It is kept in this window only: it could not be written to this computer's disk as well "
+                    f"({journal.failure}).")
+        return ""
 
     def journal_done(self, command: "DocumentCommand") -> None:
         """A kept change saved, or given up by the user's choice: its cells leave the journal."""
@@ -229,8 +235,9 @@ class Document(QObject):
         """How many of the changes kept are written to this computer's disk too (``kept_journal``)."""
         if self.kept_journal is None:
             return 0
-        owners = {edit.owner for edit in self.kept_journal.edits}
-        return sum(1 for command in self.pending if command.journal_owner in owners)
+        journal = self.kept_journal
+        return sum(1 for command in self.pending
+                   if command.journal_owner is not None and journal.on_disk(command.journal_owner))
 
     def kept_cells(self, register: str) -> dict[tuple[int, str], Any]:
         """The values typed into ``register``'s cells and kept, not saved yet ((record id, field) → value, the
@@ -525,9 +532,9 @@ class Document(QObject):
             command.made_after = list(self.pending)
             self.retry_pending()
             if self.pending:
-                self._keep(command)
+                refused = self._keep(command)
                 self.note.emit(f"Not saved yet: {command.text()} is kept behind the changes made before it, and "
-                               "saved after them.")
+                               f"saved after them.{refused}")
                 return False
         # Made while those were kept, it took the cells as the table showed them, without them: it goes on from
         # what they wrote, not asking about this window's own change as someone else's (``follow``).
@@ -572,16 +579,16 @@ class Document(QObject):
             if not command.kept_to_retry:  # its window holds it to run again (an import's dialog, on its plan)
                 self.error.emit(str(e))
                 return False
-            self._keep(command)
+            refused = self._keep(command)
             if isinstance(e, errors.ConnectionLost) and self.server_away is not None:
                 # Said once already, and the window's bar still says it: a box for each change typed (or each
                 # kept change retried) while the server is away told nothing new and took the keys typed next.
                 self.note.emit(f"Not saved — the database server cannot be reached: {command.text()} is kept, and "
-                               "saved when the server is back.")
+                               f"saved when the server is back.{refused}")
                 return False
             self.server_went_away(e)
             # Not "Try again.": typed again, the change would be made twice once the kept one is retried.
-            self.error.emit(f"{str(e).removesuffix(' Try again.')}\n\nYour change is kept: {_retry_when(e)}")
+            self.error.emit(f"{str(e).removesuffix(' Try again.')}\n\nYour change is kept: {_retry_when(e)}{refused}")
             return False
         except errors.RecordNotFound as e:
             self._store_failed()

@@ -7,16 +7,18 @@ time, so a page refreshed again and again does not stack them."""
 
 from __future__ import annotations
 
+import functools
 import re
 import sys
 from types import TracebackType
-from typing import Callable
+from typing import Any, Callable, TypeVar
 
 from PySide6.QtWidgets import QWidget
 
 from .messages import warn
 
 _PYSIDE_PREFIX = re.compile(r"^Error calling Python override of \S+\(\): ")
+Override = TypeVar("Override", bound=Callable[..., None])
 
 
 def failure_text(error: BaseException) -> str | None:
@@ -51,3 +53,24 @@ def install(parent: Callable[[], QWidget | None], said_elsewhere: Callable[[Base
         box.finished.connect(lambda *_: showing.discard(text))
 
     sys.excepthook = hook
+
+
+def reported_not_raised(override: Override) -> Override:
+    """For a Python override of a Qt virtual that returns nothing (``showEvent``, ``focusOutEvent``…) and reads the
+    office, so can fail for a reason outside the program (the server away, the file busy or damaged): its failure
+    goes to ``sys.excepthook`` — the traceback where it went, the window's message (``install``) — and the override
+    returns to Qt as if it had done its work. Not raised into Qt, because PySide 6.11 keeps an exception raised in an
+    override until control is back in Python, and meanwhile every other Python override Qt looks up for the first
+    time on a widget (the rest of a page being shown with it) is released once too often (shiboken's
+    ``Sbk_GetPyOverride`` drops a reference it never took) and never called on that widget again: the class's
+    function was freed while the class still held it, and the next garbage collection, at any moment later, ended
+    the application in a segmentation fault (the Heat map tab clicked while the server was away, crash51)."""
+
+    @functools.wraps(override)
+    def reporting(*args: Any, **kwargs: Any) -> None:
+        try:
+            override(*args, **kwargs)
+        except Exception:  # noqa: BLE001 — reported here, as PySide did before it kept them
+            sys.excepthook(*sys.exc_info())  # type: ignore[arg-type]  # inside ``except``: never (None, None, None)
+
+    return reporting  # type: ignore[return-value]

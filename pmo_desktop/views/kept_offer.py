@@ -75,6 +75,7 @@ class KeptOffer:
         self.edits = self._known(journal.earlier())
         self.now = self._read_now(self.edits)
         self._set_aside_deleted()
+        self._set_aside_other_records()
 
     # ------------------------------------------------------------------ what the journal holds, and the office now
     def _known(self, edits: list[KeptEdit]) -> list[KeptEdit]:
@@ -123,6 +124,25 @@ class KeptOffer:
                                 f"else since ({listed}{more}). {'It was' if len(gone) == 1 else 'They were'} set "
                                 f"aside, not deleted, in {target}.")
         self.edits = [e for e in self.edits if e not in gone]
+
+    def _set_aside_other_records(self) -> None:
+        """Edits whose record ID holds another record now (its code not the one shown when they were typed: the
+        server restored from an older backup, the journal copied to another office) are set aside, named in the
+        question. Saved, they went into that other record — silently when its cell held what the typed one had."""
+        other = [e for e in self.edits if e.code and self.now[e.cell][2] != e.code]
+        if not other:
+            return
+        target = self.journal.set_aside([e.cell for e in other], "other-records")
+        listed = "; ".join(f"{self.record_of(e)}, {self.field_label(e)}: “{self.text_of(e, e.typed)}” — that ID is "
+                           f"{self.now[e.cell][2] or 'a record without a code'} now" for e in other[:5])
+        more = f" … and {len(other) - 5} more" if len(other) > 5 else ""
+        self.set_aside_note += (f"\n\n{count_of(len(other), 'edit')} {'was' if len(other) == 1 else 'were'} not "
+                                f"offered: {'its record' if len(other) == 1 else 'their records'} in the office "
+                                f"{'is' if len(other) == 1 else 'are'} another record now — the database restored "
+                                f"from an older backup, or not the office {'it was' if len(other) == 1 else 'they were'}"
+                                f" typed in ({listed}{more}). {'It was' if len(other) == 1 else 'They were'} set "
+                                f"aside, not saved nor deleted, in {target}.")
+        self.edits = [e for e in self.edits if e not in other]
 
     # ------------------------------------------------------------------ words
     def record_of(self, edit: KeptEdit) -> str:
@@ -191,9 +211,26 @@ class KeptOffer:
         return self.review
 
     # ------------------------------------------------------------------ the answers
+    def _still_unanswered(self) -> bool:
+        """Keep to the edits no other window on the office has answered since this one asked (its own offer of the
+        same journal): saved there, they were saved again here, asked about as someone else's change — or the
+        answer here took them from that window's journal entries; discarded there, "saved" here. Says those left
+        out; returns whether any edit is left to answer."""
+        left = self.journal.unanswered(self.edits)
+        if len(left) < len(self.edits):
+            gone = len(self.edits) - len(left)
+            self.document.note.emit(f"{count_of(gone, 'edit')} typed while the server was away "
+                                    f"{'was' if gone == 1 else 'were'} answered in another window on this office "
+                                    "meanwhile (saved or discarded there): left as that window left "
+                                    f"{'it' if gone == 1 else 'them'}.")
+        self.edits = left
+        return bool(left)
+
     def save(self) -> int:
         """Save the edits, a register at a time, each as one undo step; returns how many registers' steps saved."""
         saved = 0
+        if not self._still_unanswered():
+            return 0
         by_register: dict[str, list[KeptEdit]] = {}
         for e in self.edits:
             by_register.setdefault(e.register, []).append(e)
@@ -216,6 +253,8 @@ class KeptOffer:
         return saved
 
     def discard(self) -> None:
+        if not self._still_unanswered():
+            return
         self.journal.forget(cells=[e.cell for e in self.edits])
         self.document.note.emit(f"Discarded {count_of(len(self.edits), 'edit')} typed while the server was away: "
                                 "the office is as the server holds it.")

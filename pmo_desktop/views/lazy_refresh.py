@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Iterable
 
+from .failure_message import reported_not_raised
+
 if TYPE_CHECKING:  # the mixin always precedes a QWidget: let the type checker see the widget's methods
     from PySide6.QtWidgets import QWidget as _MixinBase
 else:
@@ -47,6 +49,7 @@ class RefreshWhenShown(_MixinBase):
         if self._stale:
             self.refresh()
 
+    @reported_not_raised  # a read of the office, in a Qt virtual: see ``failure_message.reported_not_raised``
     def showEvent(self, event) -> None:
         self.ensure_fresh()
         super().showEvent(event)

@@ -606,7 +606,19 @@ class MainWindow(QMainWindow):
         page = self.pages.get(row)
         if page is None:
             page_class = load_page_class(PAGES[row][1])
-            page = page_class(self.document, self.stack)
+            children_before = set(self.stack.children())
+            try:
+                page = page_class(self.document, self.stack)
+            except BaseException:
+                # A page whose building failed (its first read, the server away) stayed in the stack half built, its
+                # tables without their delegates: the close's check of what is typed raised on one, out of closeEvent,
+                # and the window closed without asking about the changes kept while the server was away — lost. It
+                # goes with its failure (said by the caller's message); the next visit builds it again.
+                from shiboken6 import delete
+
+                for half_built in set(self.stack.children()) - children_before:
+                    delete(half_built)
+                raise
             # Every page's own words — filter bars, buttons, search boxes, captions — grow with its tables
             # (Ctrl+=, presenting): one zoom for the page, declared here once for every page, not page by page.
             scale_with_zoom(page)
@@ -1164,6 +1176,10 @@ class MainWindow(QMainWindow):
         # A shared office's kept cells are on this computer's disk too (``Document.kept_journal``): closed, they are
         # offered back at the next start against the office. Rows added or deleted are kept in the window only.
         on_disk = document.journaled()
+        # The others: rows added or deleted, blocks past what a table shows kept — or the journal's disk refused them
+        # (full, read only), said here so that "close" is not read as "they are safe on this computer".
+        refused = document.kept_journal.failure if document.kept_journal is not None else None
+        why_not = f"the disk refused them: {refused}" if refused else "rows added or deleted, blocks past 10,000 cells"
         if on_disk == count:
             where, closing, close_text = ("kept on this computer", f"close: {'it stays' if count == 1 else 'they stay'} "
                                           "kept on this computer and offered back the next time you open this office",
@@ -1173,11 +1189,13 @@ class MainWindow(QMainWindow):
                 f"kept ({on_disk} of them on this computer too)",
                 f"close anyway: the {count_of(on_disk, 'change')} of cells typed {'is' if on_disk == 1 else 'are'} "
                 f"kept on this computer and offered back the next time you open this office, the other "
-                f"{count_of(count - on_disk, 'change')} (rows added or deleted, blocks past 10,000 cells) "
+                f"{count_of(count - on_disk, 'change')} ({why_not}) "
                 f"{'is' if count - on_disk == 1 else 'are'} "
                 "lost", "&Close Anyway")
         else:
             where, closing, close_text = "kept in this window only", "close without them", "&Close Without Them"
+            if refused:
+                where += f" — not on this computer's disk, which refused them: {refused}"
         box = QMessageBox(QMessageBox.Icon.Warning, "Not saved",
                           f"{what} could not be saved yet and {'is' if count == 1 else 'are'} {where} "
                           f"(first: {document.pending[0].text()}).\n\nRetry now (once the disk has room or the "

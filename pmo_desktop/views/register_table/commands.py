@@ -260,13 +260,13 @@ class EditCellsCommand(DocumentCommand):
             return None  # past what a table shows kept: said by the bar, kept in the window only
         now = datetime.now().astimezone()
         key, name = self.register.key_field, self.register.name_field
-        labels: dict[int, str] = {}
+        labels: dict[int, tuple[str, str]] = {}
         for rid, row in self.shown_rows.items():  # the record as its table showed it, for the next start to name it
             code = str(row.get(key.name) or "") if key is not None else ""
             title = str(row.get(name.name) or "") if name is not None else ""
-            labels[rid] = " ".join(filter(None, (code, f"“{title}”" if title else "")))
+            labels[rid] = " ".join(filter(None, (code, f"“{title}”" if title else ""))), code
         return [KeptEdit(self.register.name, e.record_id, e.field, e.new, e.old, self.versions.get(e.record_id), now,
-                         labels.get(e.record_id, "")) for e in self.edits]
+                         *labels.get(e.record_id, ("", ""))) for e in self.edits]
 
     def drop_kept_cells(self, register: str, cells: Collection[tuple[int, str]]) -> bool:
         if register != self.register.name or len(self.edits) > KEPT_SHOWN_AT_MOST:

@@ -21,6 +21,7 @@ from ...models.snapshots import Source
 from ..as_at import AsAtBar
 from ..chart_cursor import ChartCursor, Spot, tell
 from ..document import Document
+from ..failure_message import reported_not_raised
 from ..flow_layout import FlowLayout
 from ..theme import colours, theme
 from .chart_style import AXIS_PT, COUNT_PT, TITLE_PT, font, set_axis_label, set_title, style_plot, text_on
@@ -336,6 +337,7 @@ class HeatMapChart(QWidget):
         else:
             self._stale = True
 
+    @reported_not_raised  # a read of the office, in a Qt virtual: see ``failure_message.reported_not_raised``
     def showEvent(self, event) -> None:
         if self._stale:
             self._recount()
