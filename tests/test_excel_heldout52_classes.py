@@ -65,6 +65,15 @@ def test_a_sheet_named_as_the_issue_list_in_japanese_is_read_as_issues(sqlite_st
     assert issues["デザインの改善が必要"]["status"] == "Closed"
     assert issues["画面レイアウト設計書はPCのみでよい"]["status"] == "Open"
 
+    # a workbook named as the issue list ("課題管理", issue management) names its "Sheet1"; "タイトル" titles an issue
+    path = write_xlsx(tmp_path / "課題管理.xlsx", {"Sheet1": [
+        ["ID", "タイトル", "課題詳細", "起票者", "起票日"],
+        ["K-1", "ログイン画面が遅い", "3秒以上かかる", "佐藤", date(2024, 5, 1)],
+        ["K-2", "帳票の文字化け", "PDFの一部が化ける", "鈴木", date(2024, 5, 2)]]})
+    import_all(sqlite_store, path)
+    assert by_code(sqlite_store, "issues")["K-1"]["title"] == "ログイン画面が遅い"
+    assert by_code(sqlite_store, "issues")["K-2"]["description"] == "PDFの一部が化ける"
+
 
 @pytest.mark.parametrize(("sheet", "header"), [
     ("Проблемы", ["№", "Описание", "Дата", "Статус"]),
