@@ -277,8 +277,8 @@ def test_the_preview_counts_only_the_issues_whose_labels_give_no_priority(sqlite
         "Odd footer,Two priorities,123456,2024-12-28,\"bug, High, Low\"\n", encoding="utf-8")
     plan = plan_workbook_import(sqlite_store, tmp_path / "issues.csv")
     assert plan.ok, plan.summary()
-    assert plan.unassessed_said() == [
-        "Left not assessed on the 2 new issues, as no column of the workbook gives it: Priority."]
+    assert plan.unassessed_said() == [  # the labels give it on the other two (walk39: not "no column gives it")
+        "Left not assessed on the 2 new issues whose rows give none (the workbook gives it on the others): Priority."]
     apply_import(sqlite_store, plan)
     with sqlite_store.session() as s:
         names = ["id", "version", *ISSUES.field_names]

@@ -23,9 +23,11 @@ from reportlab.graphics.charts.legends import Legend
 from reportlab.graphics.charts.lineplots import LinePlot
 from reportlab.graphics.shapes import Drawing, String
 from reportlab.lib import colors
+from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.pagesizes import A4, landscape, letter
 from reportlab.lib.styles import ParagraphStyle, getSampleStyleSheet
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     BaseDocTemplate,
@@ -39,6 +41,7 @@ from reportlab.platypus import (
     Table,
     TableStyle,
 )
+from reportlab.platypus.paragraph import cleanBlockQuotedText
 
 from .. import APP_NAME
 from ..models import benefit_rules, paper, summary
@@ -123,8 +126,75 @@ def _xml(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\n", "<br/>")
 
 
-def _cell(value: Any) -> Paragraph:
-    return Paragraph(_escape(_text(value)), CELL)
+def _cell(value: Any, colour: str | None = None) -> Paragraph:
+    """A table cell's paragraph (``colour``: its text's, on a dark fill)."""
+    text = _text(value)
+    if rtl_text.has_rtl(text):
+        return RightToLeftParagraph(text, CELL, colour=colour)
+    return Paragraph(_colour_markup(_escape(text), colour), CELL)
+
+
+def _colour_markup(markup: str, colour: str | None) -> str:
+    return f'<font color="{colour}">{markup}</font>' if colour else markup
+
+
+class RightToLeftParagraph(Paragraph):  # type: ignore[misc]  # ReportLab has no types
+    """A paragraph holding right-to-left letters, cut into lines in the order it was typed, then each line put in
+    display order. ``rtl_text.visual`` orders a paragraph as one line, and ReportLab then broke that drawn string
+    where the width ran out — but a right-to-left line ends on its left, so a Hebrew risk title wrapped over two
+    lines of a narrow cell read its lines bottom to top, its first words on the second line (walk39). The
+    lines are cut here at the width ReportLab lays the paragraph out in, a line given its paragraph's direction
+    (a line of a Hebrew title that begins with "POS" still reads from the right)."""
+
+    def __init__(self, text: str | None, style: ParagraphStyle | None = None, bulletText: str | None = None,
+                 frags: list[Any] | None = None, caseSensitive: int = 1, encoding: str = "utf8", colour: str | None = None):
+        # ReportLab makes the two halves of a paragraph split over a page with (None, style, frags=…): lines
+        # already cut and ordered, drawn as they are.
+        self.typed = text if frags is None else None
+        self.colour = colour
+        self.cut_for: float | None = None
+        if self.typed is not None and style is not None and not rtl_text.reads_left_to_right(self.typed):
+            # its lines flush right, where a right-to-left line begins: a short last line under the start of
+            # the one above, as Excel aligns such a cell
+            style = ParagraphStyle(f"{style.name}RightToLeft", parent=style, alignment=TA_RIGHT)
+        super().__init__(self._markup(text) if frags is None and text is not None else text, style,
+                         bulletText=bulletText, frags=frags, caseSensitive=caseSensitive, encoding=encoding)
+
+    def _markup(self, text: str) -> str:
+        return _colour_markup(_escape(text), self.colour)
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803 - ReportLab's names
+        width = availWidth - self.style.leftIndent - self.style.rightIndent
+        if self.typed is not None and self.cut_for != width:
+            self.cut_for = width
+            mark = "" if rtl_text.reads_left_to_right(self.typed) else "\u200f"  # the paragraph's direction
+            lines = [mark + line for line in _lines_as_typed(self.typed, width, self.style)]
+            self._setup(self._markup("\n".join(lines)), self.style, getattr(self.style, "bulletText", None), None,
+                        cleanBlockQuotedText)
+        width, height = super().wrap(availWidth, availHeight)
+        return float(width), float(height)
+
+
+def _drawn_width(text: str, style: ParagraphStyle) -> float:
+    """The width ``text`` takes in ``style`` as drawn, each run in the font that prints it (``pdf_fonts.runs``)."""
+    return float(sum(stringWidth(part, font or style.fontName, style.fontSize) for font, part in pdf_fonts.runs(text)))
+
+
+def _lines_as_typed(text: str, width: float, style: ParagraphStyle) -> list[str]:
+    """``text`` cut into lines of at most ``width`` at its spaces, in the order typed (a word wider than a line
+    on a line of its own); a line break typed stays one."""
+    lines: list[str] = []
+    for typed_line in text.split("\n"):
+        line = ""
+        for word in typed_line.split(" "):
+            longer = f"{line} {word}" if line else word
+            if line and _drawn_width(longer, style) > width:
+                lines.append(line)
+                line = word
+            else:
+                line = longer
+        lines.append(line)
+    return lines
 
 
 def _colour(hex_colour: str | None) -> colors.Color | None:
@@ -144,7 +214,7 @@ def _table(headers: Sequence[str], rows: Sequence[Sequence[Any]], widths: Sequen
         if c is not None and colour is not None:
             style.append(("BACKGROUND", (col, row + 1), (col, row + 1), c))
             if text_colour_on(colour) == "FFFFFF":  # "Critical" on dark red: white, as the app shows it
-                data[row + 1][col] = Paragraph(f'<font color="white">{_escape(_text(rows[row][col]))}</font>', CELL)
+                data[row + 1][col] = _cell(rows[row][col], colour="white")
     # a row taller than a page (a project's asks of 32,000 letters) goes on over the next: ReportLab otherwise stops
     # the whole pack with "Flowable … too large on page" (a LayoutError)
     table = Table(data, colWidths=_whole_words(widths, [list(headers), *rows]), repeatRows=1, hAlign="LEFT",
@@ -295,7 +365,9 @@ def _summary(data: BoardPackData) -> list[Flowable]:
     risks = s["risks"]
     people = ", ".join(x for x in (f"Sponsor: {data.sponsor}" if data.sponsor else "",
                                    f"Program manager: {data.manager}" if data.manager else "") if x)
-    out: list[Flowable] = [Paragraph(_escape(data.program or "Program"), TITLE),
+    program = data.program or "Program"
+    out: list[Flowable] = [RightToLeftParagraph(program, TITLE) if rtl_text.has_rtl(program)
+                           else Paragraph(_escape(program), TITLE),
                            Paragraph(f"Board pack as at {_text(data.today)}", H2)]
     if people:
         out.append(Paragraph(_escape(people), BODY))

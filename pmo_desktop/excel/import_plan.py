@@ -146,6 +146,18 @@ class SheetPlan:
         return [f.name for f in REGISTERS[self.register].fields if f.unset and f.name not in given
                 and any(not r.values.get(f.name) for r in self._inserted())]
 
+    def unassessed_groups(self) -> list[tuple[bool, list[str], int]]:
+        """The assessments ``left_unassessed`` in two groups — (False) those no new row holds, no column giving them,
+        and (True) those some new rows hold (a part of a "For/High" cell, a tracker's label) and others do not —
+        each with how many new records are left without one of them. The preview said of every one "as no column
+        of the workbook gives it": a stakeholder register whose "Position/Interest" gave 28 of 29 attitudes read
+        "Left not assessed on the 29 new stakeholders …: Attitude" (walk39)."""
+        left, inserted = self.left_unassessed(), self._inserted()
+        partly = [name for name in left if any(r.values.get(name) for r in inserted)]
+        groups = ((False, [name for name in left if name not in partly]), (True, partly))
+        return [(given_on_some, names, sum(1 for r in inserted if any(not r.values.get(n) for n in names)))
+                for given_on_some, names in groups if names]
+
     def unassessed_rows(self) -> int:
         """How many of the records the sheet inserts are left with an assessment empty (``left_unassessed``)."""
         left = self.left_unassessed()
@@ -240,17 +252,28 @@ class ImportPlan:
         ``left_unassessed``): "Left not assessed on the 6 new stakeholders, as no column of the workbook gives it:
         Attitude, Current engagement, Desired engagement." — empty in the office, never a level nobody chose. Said by
         the preview and by ``pmo-desktop import`` alike."""
-        left: dict[str, list[str]] = {}
-        inserted: dict[str, int] = {}
+        return [line for _given_on_some, line in self.unassessed_lines()]
+
+    def unassessed_lines(self) -> list[tuple[bool, str]]:
+        """``unassessed_said``'s sentences, each with whether the workbook gives the assessments on some rows (the
+        preview then has no column to offer)."""
+        left: dict[tuple[str, bool], list[str]] = {}
+        inserted: dict[tuple[str, bool], int] = {}
         for sheet in self.sheets:
-            names = sheet.left_unassessed()
-            if names:
-                listed = left.setdefault(sheet.register, [])
+            for given_on_some, names, rows in sheet.unassessed_groups():
+                key = (sheet.register, given_on_some)
+                listed = left.setdefault(key, [])
                 listed += [n for n in names if n not in listed]
-                inserted[sheet.register] = inserted.get(sheet.register, 0) + sheet.unassessed_rows()
-        return [f"Left not assessed on the {count_of(inserted[name], 'new ' + REGISTERS[name].noun)}, as no column of "
-                f"the workbook gives it: {', '.join(REGISTERS[name].field(f).label for f in names)}."
-                for name, names in left.items()]
+                inserted[key] = inserted.get(key, 0) + rows
+        said: list[tuple[bool, str]] = []
+        for (name, given_on_some), names in left.items():
+            n = inserted[(name, given_on_some)]
+            whom = count_of(n, "new " + REGISTERS[name].noun)
+            why = (f" whose {'row gives' if n == 1 else 'rows give'} none (the workbook gives it on the others)"
+                   if given_on_some else ", as no column of the workbook gives it")
+            said.append((given_on_some, f"Left not assessed on the {whom}{why}: "
+                                        f"{', '.join(REGISTERS[name].field(f).label for f in names)}."))
+        return said
 
     def count(self, action: Action) -> int:
         return sum(s.count(action) for s in self.sheets)

@@ -3373,7 +3373,7 @@ class Planner:
                         return None
         key = reg.key_field
         assert key is not None  # an ordinary sheet has IDs
-        code = values.pop(key.name, "") or ""
+        code = values.get(key.name) or ""  # left in the row's values: an insert's, the ID first, are these
         if not code:
             return None
         low = code.lower()
@@ -3391,8 +3391,13 @@ class Planner:
                 if f.name not in values:
                     return None
         if reg.check is not None:
-            record = dict(self.current(reg, record_id)) if record_id is not None else dict(reg.defaults)
+            base = self.current(reg, record_id) if record_id is not None else reg.defaults
+            record = dict(base)
             record.update(values)
+            if key.name in base:  # the rule reads the record as it was without the row's ID
+                record[key.name] = base[key.name]
+            else:
+                del record[key.name]
             try:
                 reg.check(record, self.ctx)
             except ValidationError:
@@ -3406,6 +3411,7 @@ class Planner:
             if kept_in and len(values.get(kept_in) or "") > reg.field(kept_in).max_length:
                 return None  # too long for the notes: refused, the full way
         if record_id is not None:
+            del values[key.name]
             old = self.current(reg, record_id)
             by_name = self._fields_by_name(reg)
             changed = _changed(by_name, values, old)
@@ -3416,7 +3422,10 @@ class Planner:
         else:
             if "status" in values and values["status"] is None and reg.defaults.get("status") not in (None, ""):
                 del values["status"]  # as the full way: a blank status leaves a new record at the default
-            prow = PlannedRow(RowReport(plan.sheet, number, _INSERT, code, ""), {key.name: code, **values})
+            if next(iter(values)) != key.name:  # the ID first, as the full way gives it
+                del values[key.name]
+                values = {key.name: code, **values}
+            prow = PlannedRow(RowReport(plan.sheet, number, _INSERT, code, ""), values)
         claimed[low] = (plan.sheet, number)
         self.claimed_rows[(reg.name, low)] = prow
         self._claiming = None

@@ -14,8 +14,9 @@ backwards too. So the text is given to it as it is to be seen:
   runs reversed, numbers and Latin words inside them kept reading left to right, brackets mirrored, each vowel
   mark after its letter again.
 
-Text with no right-to-left letter is returned as it is. A paragraph that wraps onto several lines is ordered as one
-line before it is wrapped: a long right-to-left title in a narrow cell reads its lines bottom to top.
+Text with no right-to-left letter is returned as it is. A paragraph that wraps onto several lines is cut into its lines
+first, in the order typed, each then ordered here (``boardpack_pdf.RightToLeftParagraph``): ordered whole and then
+wrapped, a long right-to-left title in a narrow cell read its lines bottom to top.
 """
 
 from __future__ import annotations
@@ -108,6 +109,11 @@ def _joined(text: str) -> str:
 
 def has_rtl(text: str) -> bool:
     return any(unicodedata.bidirectional(ch) in ("R", "AL") for ch in text)
+
+
+def reads_left_to_right(text: str) -> bool:
+    """Whether a paragraph of ``text`` reads from the left, as its first strong letter says (Unicode's rule P2)."""
+    return bool(get_base_level(text) == 0)
 
 
 def _marks_after_their_letters(line: str) -> str:

@@ -299,12 +299,19 @@ MONTH_FIRST = "MDY"  # 03/31/2026: the US
 # that is within JUST_MISSED_DAYS and nearer than the one ahead — the nearest such day, leaning ahead: "1 Jan"
 # typed in December is next year's, "15 Jun" (192 days on, 173 back) is still next year's.
 DATE_AHEAD, DATE_PAST, DATE_NEAREST = "ahead", "past", "nearest"
+# A day something was observed on (a benefit's measurement): it looks back as DATE_PAST does — "12/3" typed in
+# December is last March, "Friday" the last one — but a day to come typed in full is not refused: it is asked about
+# (``benefit_rules.future_measurement_warning``). Read as the nearer, "12/3" was next March: an actual value not yet
+# measured, drawn three months ahead on the realization chart (walk39).
+DATE_OBSERVED = "observed"
+LOOKING_BACK = (DATE_PAST, DATE_OBSERVED)
 JUST_MISSED_DAYS = 92  # about three months: further back, a due date typed without its year means the next one
 
 
 def year_left_out(month: int, day: int, today: date, when: str = "") -> date:
     """The day and month typed without a year, in the year the field looks to: DATE_AHEAD the first such day from
-    today on, or the one passed when it is nearer and within JUST_MISSED_DAYS; DATE_PAST the last one up to today, DATE_NEAREST the nearer of those two (the one ahead when both
+    today on, or the one passed when it is nearer and within JUST_MISSED_DAYS; DATE_PAST (and DATE_OBSERVED) the last one
+    up to today, DATE_NEAREST the nearer of those two (the one ahead when both
     are as near), "" this year's. ValueError for a day no year has (30 February), or that this year lacks in a
     field that looks neither way (29 February)."""
     if when in (DATE_NEAREST, DATE_AHEAD):
@@ -314,7 +321,7 @@ def year_left_out(month: int, day: int, today: date, when: str = "") -> date:
         if when == DATE_NEAREST and abs((near - today).days) > 184:  # 29 Feb: no leap year within six months
             raise ValueError(f"29 February is not a day of {today.year}")
         return near
-    return _next_such_day(month, day, today, -1 if when == DATE_PAST else 0)
+    return _next_such_day(month, day, today, -1 if when in LOOKING_BACK else 0)
 
 
 def _next_such_day(month: int, day: int, today: date, step: int) -> date:
@@ -470,7 +477,7 @@ def _weekday_day(low: str, today: date, when: str) -> date | None:
         if this_week <= near < this_week + timedelta(days=7):  # the nearest is in this week: "next" may mean either
             raise AmbiguousDate(near, far)
         return near
-    return passed if when == DATE_PAST else coming
+    return passed if when in LOOKING_BACK else coming
 
 
 def _parse_date_text(text: str, order: str, today: date, when: str = "") -> date | None:

@@ -176,6 +176,9 @@ class MainWindow(QMainWindow):
         self._set_document(None)
         # Ctrl+K's finder, F1's help, What Changed… closed: the keyboard back here, the next shortcut working.
         dialogs_give_keyboard_back(self)
+        from .tab_keys import TabsLeaveCtrlTab
+
+        TabsLeaveCtrlTab(self)  # Ctrl+Tab on to the next control, never round a page's tabs
 
     # ------------------------------------------------------------------ menus
     def _add(self, menu, text, slot, shortcut=None, enabled_with_file=False, writes=False) -> QAction:
@@ -371,8 +374,12 @@ class MainWindow(QMainWindow):
             # around it, and a page without tabs (the stakeholder map's Key concerns) has none — moves on as Tab
             # does, Ctrl+Shift+Tab back: Ctrl+Tab, the README's key out of a table, led the keyboard into such a
             # box and left it there.
-            self.focusNextPrevChild(event.key() == Qt.Key.Key_Tab
-                                    and not event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
+            forward = event.key() == Qt.Key.Key_Tab and not event.modifiers() & Qt.KeyboardModifier.ShiftModifier
+            focus = QApplication.focusWidget()
+            # From a page's control, on through the page as it reads, as Tab goes (``ReadingOrderStack``): the
+            # window's own move follows Qt's chain, and from the RAID page's Rules… it went back to the page list,
+            # and from there to Rules… again, for ever.
+            (self.stack if focus is not None and self.stack.isAncestorOf(focus) else self).focusNextPrevChild(forward)
             event.accept()
             return
         if self.document is not None:
@@ -650,13 +657,27 @@ class MainWindow(QMainWindow):
         return None
 
     def go_to_record(self, register_name: str, record_id: int) -> bool:
+        before = QApplication.focusWidget()
         for i in range(len(PAGES)):
             self.show_page(i) if i not in self.pages else None
             page = self.pages[i]
             if isinstance(page, RecordPage) and page.select_record(register_name, record_id):
                 self.show_page(i)
+                self.keyboard_follows(before, register_name)
                 return True
         return False
+
+    def keyboard_follows(self, before: QWidget | None, register_name: str) -> None:
+        """After a record was opened from a chart or a list (Enter on the dependency map's box, a line of the
+        action log): the keyboard on the record's row, where it had been in what is now hidden with its tab or page.
+        Qt gave it to the next control it found — the Projects page's search box, where Down did nothing and the
+        next keys typed a search (walk39)."""
+        if before is None or before.isVisible() or not self.isAncestorOf(before):
+            return  # still where it was (a dialog's, a table's own move): left there
+        view = next((v for v in self._register_views_shown(self.stack.currentWidget())
+                     if v.register.name == register_name), None)
+        if view is not None:
+            view.table.setFocus(Qt.FocusReason.OtherFocusReason)
 
     # ------------------------------------------------------------------ documents
     def _set_document(self, document) -> None:

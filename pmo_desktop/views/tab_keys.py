@@ -4,11 +4,17 @@ keyboard goes into the tab shown: its table, its chart, its list, else its first
 
 In the benefit profile Ctrl+PgDown left the Benefits tab for the program roll-up, Ctrl+Tab in its description
 showed the next part with the keyboard left in the hidden box (typing went nowhere seen), and Ctrl+Shift+Tab
-went back a part into its table: three ways for one move."""
+went back a part into its table: three ways for one move.
+
+Ctrl+Tab is not one of them: in the window it is the README's key on to the next control (out of a table, a text
+box that takes Tab for focus), and a tab widget took it from whatever inside it left it unused — the keyboard
+went round the tabs for ever (the risk panel's Cause to the Heat map, Trend, Program view, Issue log and back,
+never Event or Notes; a benefit's profile part after part), with no way on to the next control
+(``TabsLeaveCtrlTab``)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QTabWidget, QWidget
 
 from .reading_order import reading_order, takes_tab
@@ -64,3 +70,27 @@ def keyboard_into(tabs: QTabWidget) -> None:
     first = shown if takes_tab(shown) else next(iter(reading_order(shown)), None)  # a tab that is a text box
     target = view.table if view is not None else chart if chart is not None else first or tabs.tabBar()
     target.setFocus(Qt.FocusReason.TabFocusReason)
+
+
+class TabsLeaveCtrlTab(QObject):
+    """Ctrl+Tab / Ctrl+Shift+Tab that nothing inside a tab widget of ``window`` used goes past the tab widget to
+    the window, which moves on to the next (previous) control as Tab does (``MainWindow.keyPressEvent``); Qt's tab
+    widget would show its next tab instead, round and round. Ctrl+PgDown / Ctrl+PgUp move the tabs. Dialogs keep
+    Qt's way, Ctrl+Tab their tabs, as in any dialog."""
+
+    def __init__(self, window: QWidget):
+        super().__init__(window)  # goes with the window
+        self.window = window
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self)
+
+    def eventFilter(self, watched, event) -> bool:
+        if (event.type() == QEvent.Type.KeyPress and isinstance(watched, QTabWidget)
+                and event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab)
+                and event.modifiers() & Qt.KeyboardModifier.ControlModifier
+                and self.window.isAncestorOf(watched)):
+            # Filtered and left unaccepted: Qt hands the key on to the tab widget's parent, and so up to the window.
+            event.ignore()
+            return True
+        return False

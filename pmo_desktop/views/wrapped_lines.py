@@ -1,10 +1,11 @@
-"""Labels that wrap keep the height of all their lines."""
+"""Labels that wrap keep the height of all their lines, and so do a tree's rows (``WrappedRows``)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 
-from PySide6.QtWidgets import QLabel
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
+from PySide6.QtWidgets import QLabel, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QTreeView
 
 
 def keep_wrapped_lines(labels: Iterable[QLabel]) -> None:
@@ -25,3 +26,32 @@ def keep_wrapped_lines(labels: Iterable[QLabel]) -> None:
             layout = holder.layout() if holder is not None else None
             if layout is not None:
                 layout.activate()
+
+
+class WrappedRows(QStyledItemDelegate):
+    """A tree's rows as tall as their wrapped text at the column's width. ``setWordWrap(True)`` alone left each row
+    one line high — Qt asks a row's size with no width to wrap in — so the dependency map's list of what a late
+    dependency threatens cut its long lines ("Outputs: OP-02 …, OP-04 Point of sale replacement release…") at
+    1280×720, the outputs and benefits after it unread (walk39). The rows are laid out again when the column's width
+    changes."""
+
+    def __init__(self, tree: QTreeView):
+        super().__init__(tree)
+        self.tree = tree
+        tree.setWordWrap(True)
+        tree.setTextElideMode(Qt.TextElideMode.ElideNone)
+        tree.header().sectionResized.connect(lambda *_: tree.scheduleDelayedItemsLayout())
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
+        hint = super().sizeHint(option, index)
+        depth, parent = 0, index.parent()
+        while parent.isValid():
+            depth, parent = depth + 1, parent.parent()
+        margin = 2 * (self.tree.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) + 1)
+        width = self.tree.columnWidth(index.column()) - margin - (
+            depth * self.tree.indentation() if index.column() == 0 else 0)
+        text = str(index.data() or "")
+        if width <= 0 or not text:
+            return hint
+        lines = option.fontMetrics.boundingRect(QRect(0, 0, width, 1 << 20), int(Qt.TextFlag.TextWordWrap), text)
+        return QSize(hint.width(), max(hint.height(), lines.height() + 4))

@@ -16,7 +16,7 @@ from ..errors import ValidationError
 from ..fields import NOT_ASSESSED_YET, Context, Field, Kind, Overview, Ref, Register
 from ..links import benefit_objective, benefit_outcome, benefit_project
 from ..program import Outcome, Project, StrategicObjective
-from ..values import DATE_AHEAD, day_text
+from ..values import DATE_AHEAD, DATE_OBSERVED, day_text
 from .program import PERSON
 
 Points = dict[int, list[tuple[date, float]]]   # benefit id → (date, value), in the order entered
@@ -189,7 +189,9 @@ MEASUREMENTS = Register(
     parent="benefit_id",
     check=_check_in_window,
     fields=[
-        Field("on", "Date", Kind.DATE, required=True, width=11),
+        # a measurement records what was measured: its day, typed without a year, is the last such day up to today
+        # (values.DATE_OBSERVED; a day to come typed in full is asked about first, register_table/confirm.py)
+        Field("on", "Date", Kind.DATE, required=True, width=11, when=DATE_OBSERVED),
         Field("value", "Actual value", Kind.FLOAT, required=True, width=12),
         Field("source", "Source", width=18),
         Field("note", "Note", width=30),

@@ -279,9 +279,10 @@ class BenefitProfile(QWidget):
             (focused if focused is not None and focused.isVisible() else holder).setFocus()
 
     def _keyboard_follows_tab(self, _index: int) -> None:
-        """Ctrl+Tab in a part's text box showed the next part (Qt's tabs take Ctrl+Tab from what they hold) with
-        the keyboard left in the box now hidden: typing went nowhere seen. The keyboard goes into the part
-        shown, as Ctrl+PgDown takes it there (``tab_keys``); on the tab bar it stays, for the arrows."""
+        """Another part shown while the keyboard was in a part's text box (Ctrl+Tab did it, before it went on to the
+        next control, ``tab_keys.TabsLeaveCtrlTab``) left the keyboard in the box now hidden: typing went nowhere
+        seen. The keyboard goes into the part shown, as Ctrl+PgDown takes it there (``tab_keys``); on the tab bar it
+        stays, for the arrows."""
         focus = QApplication.focusWidget()
         if focus is not None and self.tabs.isAncestorOf(focus) and not focus.isVisible():
             from ..tab_keys import keyboard_into

@@ -418,8 +418,11 @@ class ImportDialog(QDialog):
         the user can do about them."""
         said = plan.defaults_said()
         given = f"<br>{html.escape(said)} Choose the column that does, or correct them in the office after." if said else ""
-        return given + "".join(f"<br>{html.escape(line)} Choose the column that does, or assess them in the office "
-                               "after." for line in plan.unassessed_said())
+        # a column to choose only where none gives the assessment: where one gives it on some rows, it is theirs
+        return given + "".join(f"<br>{html.escape(line)} " + ("Assess them in the office after." if given_on_some else
+                                                             "Choose the column that does, or assess them in the "
+                                                             "office after.")
+                               for given_on_some, line in plan.unassessed_lines())
 
     @staticmethod
     def _renamed_records(plan: ImportPlan) -> str:

@@ -36,9 +36,11 @@ from ..chart_export import install_export
 from ..document import Document
 from ..lazy_refresh import RefreshWhenShown
 from ..theme import colours
+from ..wrapped_lines import WrappedRows
 from ..zoom import follow_zoom
 
-BOX_W, GAP_X, GAP_Y, PAD, TOP = 210.0, 80.0, 28.0, 10.0, 60.0
+BOX_W, GAP_X, GAP_Y, PAD, TOP = 210.0, 80.0, 28.0, 10.0, 90.0
+LEGEND_ROW_2 = 34.0  # the criticality legend's row, under the statuses' and above the boxes (TOP)
 BOX_PT = 14.0  # the boxes' text as drawn at a scale of 1
 # The least size the boxes' text is shown at when the map is shrunk to fit — nor smaller than the window's own
 # text: on a projector at 150 % the map fitted whole to a short pane came down to half its size, the boxes' words
@@ -73,12 +75,22 @@ class Box(QGraphicsPathItem):
         self.setZValue(2)
 
 
-def _arrow(start: QPointF, end: QPointF, colour: QColor, width: float, bend: float) -> QGraphicsPathItem:
+def line_width_and_style(criticality: str) -> tuple[float, Qt.PenStyle]:
+    """How a dependency's line shows its criticality, as the legend says: thick for High or Critical, thin for
+    Low or Medium, thin and dashed while nobody has assessed it — drawn as a Low one, an unassessed dependency
+    read as judged minor on the map (walk39)."""
+    if not criticality:
+        return 3.0, Qt.PenStyle.DashLine
+    return (5.0 if criticality in ("High", "Critical") else 3.0), Qt.PenStyle.SolidLine
+
+
+def _arrow(start: QPointF, end: QPointF, colour: QColor, width: float, bend: float,
+           style: Qt.PenStyle = Qt.PenStyle.SolidLine) -> QGraphicsPathItem:
     path = QPainterPath(start)
     dx = (end.x() - start.x()) * 0.5
     path.cubicTo(QPointF(start.x() + dx, start.y() + bend), QPointF(end.x() - dx, end.y() + bend), end)
     item = QGraphicsPathItem(path)
-    item.setPen(QPen(colour, width))
+    item.setPen(QPen(colour, width, style))
     item.setZValue(1)
     head = QPainterPath()
     head.addPolygon(QPolygonF([end, QPointF(end.x() - 14, end.y() - 7), QPointF(end.x() - 14, end.y() + 7)]))
@@ -158,6 +170,17 @@ class DependencyMapView(MapCanvas):
             label.setDefaultTextColor(text_colour())
             label.setPos(x + 50, 2)
             x += 70 + label.boundingRect().width()
+        # The lines' widths and dashes, on a second row: the map drew criticality without saying so.
+        x, ink = 0.0, text_colour()  # no status's colour: the width and dash alone
+        for criticality, words in (("High", "High or critical"), ("Low", "Low or medium"),
+                                   ("", f"Criticality {DEPENDENCIES.field('criticality').unset.lower()}")):
+            width, style = line_width_and_style(criticality)
+            scene.addItem(_arrow(QPointF(x, LEGEND_ROW_2 + 14), QPointF(x + 46, LEGEND_ROW_2 + 14), ink, width, 0,
+                                 style))
+            label = scene.addText(words, _font(13))
+            label.setDefaultTextColor(text_colour())
+            label.setPos(x + 50, LEGEND_ROW_2)
+            x += 70 + label.boundingRect().width()
 
     def draw(self, graph: DependencyMap) -> None:
         scene = self.scene()
@@ -191,9 +214,9 @@ class DependencyMapView(MapCanvas):
                 start = start_box.pos() + QPointF(BOX_W / 2, start_box.height)
                 end = end_box.pos() + QPointF(BOX_W / 2, end_box.height)
             colour = edge_colour(STATUS_COLOURS.get(a.status, "#78909c"))
-            width = 5.0 if a.criticality in ("High", "Critical") else 3.0  # not assessed: not drawn as critical
+            width, style = line_width_and_style(a.criticality)
             criticality = a.criticality or f"criticality {DEPENDENCIES.field('criticality').unset.lower()}"
-            item = _arrow(start, end, colour, width, 14.0 * n)
+            item = _arrow(start, end, colour, width, 14.0 * n, style)
             item.setToolTip(f"{a.code} {a.title} — {a.status}, {criticality}"
                             + (f", needed by {day_text(a.needed_by)}" if a.needed_by else ""))
             scene.addItem(item)
@@ -232,7 +255,7 @@ class DependencyMapWidget(RefreshWhenShown, QWidget):
         self.trouble = QTreeWidget(self)
         self.trouble.setAccessibleName("Late or at-risk dependencies and what they threaten")
         self.trouble.setHeaderLabels(["Late or at risk — what it threatens downstream"])
-        self.trouble.setWordWrap(True)
+        self.trouble.setItemDelegate(WrappedRows(self.trouble))  # its long lines wrapped whole, not cut
         self.trouble.itemActivated.connect(self._activated)
         # The tables' text size at every zoom level, as the action log beside it (``zoom.follow_zoom``, the rule for
         # a list beside the tables and charts): in the desktop's small type it could not be read on a projector.

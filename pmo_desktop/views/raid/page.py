@@ -3,7 +3,7 @@ beside the program's action log and the dependency map. The Edit menu acts on th
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QHBoxLayout, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
 from ...models.registers import REGISTERS
 from ..document import Document
@@ -55,9 +55,14 @@ class RaidPage(QWidget):
         self.dependency_map.go_to.connect(self._go_to)
 
     def _go_to(self, register_name: str, record_id: int) -> None:
-        if self.select_record(register_name, record_id):
-            return
+        """A box or line of the dependency map, a line of the action log, opened: its record, here or on its page,
+        the keyboard with it (``MainWindow.keyboard_follows``)."""
+        before = QApplication.focusWidget()
         window = self.window()
+        if self.select_record(register_name, record_id):
+            if hasattr(window, "keyboard_follows"):
+                window.keyboard_follows(before, register_name)
+            return
         if hasattr(window, "go_to_record"):
             window.go_to_record(register_name, record_id)
 
