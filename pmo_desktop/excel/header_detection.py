@@ -16,7 +16,7 @@ import hashlib
 import re
 from collections import Counter
 from collections.abc import Callable, Collection, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from functools import lru_cache
 from typing import Any, cast
@@ -1284,6 +1284,10 @@ def _register_named(kind: SheetKind, sheet_title: str, file_name: str | None, ro
     return next((i + 1 for i, line in enumerate(rows) if caption(line)), len(rows) + 1)
 
 
+def _label(x: Any) -> bool:
+    return isinstance(x, str) and bool(x.strip())
+
+
 def _titled_by_its_noun_alone(kind: SheetKind, row: list[Any], mapping: dict[int, str],
                               sample: list[list[Any]], by_book: bool = False) -> bool:
     """A table whose only column the register knows is the one headed by its noun ("Timestamp | Problem |
@@ -1303,7 +1307,14 @@ def _titled_by_its_noun_alone(kind: SheetKind, row: list[Any], mapping: dict[int
     if word_key(row[c]) not in nouns and not (len(said) == 2 and any(word_key(w) in nouns for w in said)):
         return False
     labels = [x.strip() for x in row if isinstance(x, str) and x.strip()]
-    rows = [r for r in sample if any(x is not None and str(x).strip() for x in r)]
+    # the table's rows are those with content under its own run of labelled columns: a table beside it, past
+    # an unlabelled gap ("Missing Requirement | Assumption | | | Error | Message"), may run on below its end
+    lo = hi = c
+    while lo > 0 and _label(row[lo - 1]):
+        lo -= 1
+    while hi + 1 < len(row) and _label(row[hi + 1]):
+        hi += 1
+    rows = [r for r in sample if any(x is not None and str(x).strip() for x in r[lo:hi + 1])]
     # two labels only ("Posible Riesgo | Nivel"): the other column rates each record with a number
     other = [k for k, x in enumerate(row) if k != c and isinstance(x, str) and x.strip()]
     rated = len(labels) == 2 and len(other) == 1 and len(rows) >= 3 and all(
@@ -1319,15 +1330,17 @@ def _titled_by_its_noun_alone(kind: SheetKind, row: list[Any], mapping: dict[int
         return False
     translator, ctx = Translator(kind.register, add_unknown=False), Context()
     status = _status_field(kind)
+    worded = 0  # cells that read as one of the noun's values: a status or a level
     for r in rows:
         cell = r[c] if c < len(r) else None
         if not isinstance(cell, str) or len(cell.split()) < 2 or sum(1 for x in r if x is not None and str(x).strip()) < 2:
             return False
-        if status is not None and _statuses(kind, [cell], translator, ctx):
+        if v.is_blank(cell):
             return False
-        if v.is_blank(cell) or _level_cell(cell):
-            return False
-    return True
+        worded += (status is not None and _statuses(kind, [cell], translator, ctx)) or _level_cell(cell)
+    # a legend's every row is a value word; one statement among a register's that a value word reads ("No limit"
+    # read as Open in an assumption log of 8, round 52) does not make the register a legend
+    return worded * 2 < len(rows)
 
 
 def text_column(row: list[Any], mapping: dict[int, str], sample: list[list[Any]]) -> int | None:
@@ -3246,7 +3259,28 @@ def _named_sheet(best: HeaderMatch | None, per_kind: dict[str, tuple[HeaderMatch
     # by a little: a risk register on a sheet named "Issue Register" (cause, event, effect, proximity …) stays
     # the risk register; by any margin when none of the other register's columns is its own (a "change_requests"
     # sheet whose dates, owner, status and notes a risk register has too)
-    return max(named, key=lambda m: m.score) if named else best
+    return max(named, key=lambda m: m.score) if named else _named_in_shared_words(best, per_kind, sheet_title)
+
+
+def _named_in_shared_words(best: HeaderMatch, per_kind: dict[str, tuple[HeaderMatch, list[Any]]],
+                           sheet_title: str) -> HeaderMatch:
+    """A sheet named as a register whose own words read too little of its header, every column the other
+    register read being a field both keep (an ID, a title, a date, an owner, a status: "Sorunlar", the Turkish
+    issue list, over "No | Açıklama | Tarih | Durum", words the Turkish file knows for risks only; round 52's
+    "課題一覧" read as risks): the name says what the rows are, and the header reads the same as either register,
+    so the sheet is the register its name says, read with the same columns."""
+    fields = real_fields(best.mapping)
+    if _title_field(best.kind) not in fields or len(fields) != len(best.mapping):
+        return best  # a column only the other register's reading has a place for (a plan, a tick-box scale)
+    for kind in MAIN_KINDS:
+        if kind is best.kind or not kind.matches_sheet_name(sheet_title) or \
+                _title_field(kind) != _title_field(best.kind) or not fields <= set(kind.reg.field_names):
+            continue
+        held = per_kind.get(kind.register)
+        if held is not None and not real_fields(held[0].mapping) <= fields:
+            continue  # its own words read a column the other reading has not: _named_sheet weighed that
+        return replace(best, kind=kind)
+    return best
 
 
 def _title_says_its_noun(match: HeaderMatch) -> bool:

@@ -11,6 +11,11 @@ Decided once per sheet from its header's mapping and the sample of rows under it
 A register with an ID column, a link to its documents, or even snake_case IDs keeps its records: two signs of a
 program are needed, one of them identifiers the register would read as its own field, and any field an office
 keeps ends the question.
+
+A program's own lookup table (round 52's held-out miss: a clinical tool's patient risk factors saved as
+"risks.csv", "risk_id | label | description" over keys "risk_mrsa", "allergy_pcg", "is_shock") shows the second
+sign in its header: every column named as a program names a field (lower case, no space, "risk_id" joined by an
+underscore). An office's own small list ("ID | Title | Description" over "R-001") has neither sign and is kept.
 """
 
 from __future__ import annotations
@@ -60,6 +65,16 @@ def _identifiers(values: list[str]) -> bool:
         sum(1 for v in values if _IDENTIFIER_RE.match(v)) * 3 >= len(values) * 2
 
 
+def _program_column_names(headers: list[Any]) -> str | None:
+    """The first header joined by an underscore when every header is written as a program names a field
+    ("risk_id | label | description"): a table a program keeps for itself, or None. An office names its columns
+    in words ("Risk ID", "Title"); a header of one lower-case word alone ("label") says nothing either way."""
+    named = [str(h).strip() for h in headers if h is not None and str(h).strip()]
+    if len(named) < 2 or not all(_ONE_WORD_RE.match(h) for h in named):
+        return None
+    return next((h for h in named if _IDENTIFIER_RE.match(h)), None)
+
+
 def tool_catalogue(match: HeaderMatch, rows: list[list[Any]]) -> str | None:
     """Why the sheet matched is a tool's catalogue of kinds of record, not an office's register, or None."""
     if match.kind.is_child or any(_office_field(match, n) for n in match.mapping.values()):
@@ -83,10 +98,13 @@ def tool_catalogue(match: HeaderMatch, rows: list[list[Any]]) -> str | None:
             machine.append(f"links (“{header}”)")
         elif all(_STRUCTURE_RE.match(v) for v in values):
             machine.append(f"a program's settings (“{header}”)")
+    if (program_names := _program_column_names(match.headers)) is not None:
+        machine.append(f"a program's column names (“{program_names}”)")
     if not read_as_field or len(named) + len(machine) < 2:
         return None
     said = " and ".join(f"“{h}”" for h, _ in named[:2])
+    verb = "hold" if len(named) > 1 else "holds"
     examples = ", ".join(f"“{v}”" for _, v in named[:2])
     beside = f", beside {' and '.join(machine)}" if machine else ""
-    return (f"a tool's catalogue of kinds, not an office's register: {said} hold a program's identifiers "
+    return (f"a tool's catalogue of kinds, not an office's register: {said} {verb} a program's identifiers "
             f"({examples}) where an office writes words{beside}, and no owner, status, date or rating is kept.")
