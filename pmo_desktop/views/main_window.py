@@ -38,6 +38,7 @@ if TYPE_CHECKING:
     from .kept_offer import KeptOffer
     from .recent_offices import RecentOfficesList
     from .server_away_banner import ServerAwayBanner
+    from .tab_keys import TabsLeaveCtrlTab
     from .text_undo import OfficeUndoInTextBoxes
 
 # The models (SQLAlchemy) are imported when a file is opened, not before the window is first shown:
@@ -176,9 +177,7 @@ class MainWindow(QMainWindow):
         self._set_document(None)
         # Ctrl+K's finder, F1's help, What Changed… closed: the keyboard back here, the next shortcut working.
         dialogs_give_keyboard_back(self)
-        from .tab_keys import TabsLeaveCtrlTab
-
-        TabsLeaveCtrlTab(self)  # Ctrl+Tab on to the next control, never round a page's tabs
+        self._tabs_leave_ctrl_tab: TabsLeaveCtrlTab | None = None  # made with the first page (``_ensure_page``)
 
     # ------------------------------------------------------------------ menus
     def _add(self, menu, text, slot, shortcut=None, enabled_with_file=False, writes=False) -> QAction:
@@ -630,6 +629,15 @@ class MainWindow(QMainWindow):
             # (Ctrl+=, presenting): one zoom for the page, declared here once for every page, not page by page.
             scale_with_zoom(page)
             size_tabs_by_the_shown_tab(page)
+            if self._tabs_leave_ctrl_tab is None:
+                # Ctrl+Tab on to the next control, never round a page's tabs. Made with the first page, not the
+                # window: an application's event filter written in Python makes PySide build the Python type of
+                # every object an event goes to, and the first paint then paid for QTabWidget's, QDialog's and
+                # QProgressDialog's types (issue 16's start-up, ``tests/test_speed47_startup.py``); tabs exist only
+                # on pages.
+                from .tab_keys import TabsLeaveCtrlTab
+
+                self._tabs_leave_ctrl_tab = TabsLeaveCtrlTab(self)
             self.pages[row] = page
             self.stack.addWidget(page)
         return page
