@@ -297,7 +297,13 @@ class ReviewDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self.table.setFocus(Qt.FocusReason.OtherFocusReason)
-        self.resize(760, 320)
+        # Wide enough for every column as sized to its contents (the last, "changed by someone else since", was cut
+        # at a fixed 760), within the screen.
+        margins = layout.contentsMargins()
+        needed = (self.table.horizontalHeader().length() + 2 * self.table.frameWidth()
+                  + self.table.verticalScrollBar().sizeHint().width() + margins.left() + margins.right())
+        screen = self.screen().availableGeometry().width()
+        self.resize(max(760, min(needed, screen * 9 // 10)), 320)
 
     def _save(self) -> None:
         self.accept()
