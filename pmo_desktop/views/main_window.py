@@ -631,13 +631,12 @@ class MainWindow(QMainWindow):
             size_tabs_by_the_shown_tab(page)
             if self._tabs_leave_ctrl_tab is None:
                 # Ctrl+Tab on to the next control, never round a page's tabs. Made with the first page, not the
-                # window: an application's event filter written in Python makes PySide build the Python type of
-                # every object an event goes to, and the first paint then paid for QTabWidget's, QDialog's and
-                # QProgressDialog's types (issue 16's start-up, ``tests/test_speed47_startup.py``); tabs exist only
-                # on pages.
+                # window: tabs exist only on pages, and the first paint pays for no tab widget's type
+                # (``tests/test_speed47_startup.py``).
                 from .tab_keys import TabsLeaveCtrlTab
 
                 self._tabs_leave_ctrl_tab = TabsLeaveCtrlTab(self)
+            self._tabs_leave_ctrl_tab.watch(page)
             self.pages[row] = page
             self.stack.addWidget(page)
         return page

@@ -81,9 +81,13 @@ class TabsLeaveCtrlTab(QObject):
     def __init__(self, window: QWidget):
         super().__init__(window)  # goes with the window
         self.window = window
-        app = QApplication.instance()
-        if app is not None:
-            app.installEventFilter(self)
+
+    def watch(self, page: QWidget) -> None:
+        """Filter the tab widgets of ``page`` (built whole at its first visit, ``MainWindow._ensure_page``): on them
+        only, not on the application, where a filter written in Python would run for every event of every widget —
+        each paint and wheel turn of a scrolled register."""
+        for tabs in page.findChildren(QTabWidget):
+            tabs.installEventFilter(self)
 
     def eventFilter(self, watched, event) -> bool:
         if (event.type() == QEvent.Type.KeyPress and isinstance(watched, QTabWidget)
