@@ -84,3 +84,30 @@ def test_the_program_views_column_names_grow_with_its_rows_on_a_projector(demo_w
             assert QFontInfo(widget.font()).pointSizeF() >= ROOM_READS, widget
     finally:
         press(qtbot, Qt.Key.Key_0, CTRL)
+
+
+def test_the_issue_logs_actions_pane_says_to_choose_an_issue_and_then_whose_actions_it_shows(demo_window, qtbot):
+    """The Issue log's tab clicked: under the issues a blank table headed "Actions of the selected issue", no issue
+    chosen yet — blank with no word of why (no issue chosen? no actions?), and "Call the supplier" typed into it
+    with Enter went nowhere, unsaid. It now says to choose an issue above, is off until one is, and then names the
+    issue whose actions it lists."""
+    window = demo_window
+    press(qtbot, Qt.Key.Key_4, CTRL)  # View ▸ Risks
+    page = window.stack.currentWidget()
+    bar = page.tabs.tabBar()
+    qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(page.tabs.indexOf(page.issue_tab)).center())
+    issues, actions = page.issue_view, page.issue_actions_view
+    qtbot.waitUntil(lambda: page.tabs.currentWidget() is page.issue_tab)
+
+    def said() -> str:
+        return " ".join(label.text() for label in page.issue_tab.findChildren(QLabel)
+                        if label.isVisible() and not actions.isAncestorOf(label) and not issues.isAncestorOf(label))
+
+    assert issues.current_record_id() is None
+    assert "choose an issue above" in said(), said()
+    assert not actions.isEnabled()  # nothing typed into it for no issue
+    first = issues.table.visualRect(issues.proxy.index(0, issues.model.column_of("title"))).center()
+    qtbot.mouseClick(issues.table.viewport(), Qt.MouseButton.LeftButton, pos=first)
+    qtbot.waitUntil(lambda: issues.current_record_id() is not None)
+    assert "I-001 “Card terminal certification fails”" in said(), said()
+    assert actions.isEnabled() and actions.proxy.rowCount() == 1
