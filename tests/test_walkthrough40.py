@@ -5,11 +5,10 @@ key presses on the real window."""
 
 from __future__ import annotations
 
+from focused_keys import press
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFontInfo, QTextDocument
 from PySide6.QtWidgets import QApplication, QLabel
-
-from focused_keys import press
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 SHIFT = Qt.KeyboardModifier.ShiftModifier
@@ -111,3 +110,45 @@ def test_the_issue_logs_actions_pane_says_to_choose_an_issue_and_then_whose_acti
     qtbot.waitUntil(lambda: issues.current_record_id() is not None)
     assert "I-001 “Card terminal certification fails”" in said(), said()
     assert actions.isEnabled() and actions.proxy.rowCount() == 1
+
+
+def test_the_import_preview_shows_what_a_row_skipped_below_the_table_holds(empty_window, qtbot, tmp_path):
+    """A colleague's risk register with a key under it — "Probability | 1 = rare | 5 = almost certain", "Impact |
+    1 = negligible | 5 = severe" — rightly skipped as "below the table: a legend or notes, not a record". The preview
+    said so by the row's number alone: what was being left out of the office could not be seen without opening
+    the workbook at row 8. The preview now shows each such row's cells under their headers, in its "Imported as"
+    column, the whole row in its tooltip."""
+    import openpyxl
+
+    from pmo_desktop.views.exchange.actions import open_import_dialog
+    from pmo_desktop.views.exchange.report_model import ReportModel
+
+    window = empty_window
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["ID", "Title", "Owner", "Probability", "Impact"])
+    for n, (title, owner, probability, impact) in enumerate(
+            [("Supplier late", "Ann Lee", 4, 3), ("Key engineer leaves", "Bo Chan", 2, 4),
+             ("Budget cut", "Ann Lee", 3, 5), ("Site access refused", "Cy Diaz", 2, 2)], start=1):
+        sheet.append([f"R-{n:03d}", title, owner, probability, impact])
+    sheet.append([])
+    sheet.append(["Key"])
+    sheet.append(["Probability", None, None, "1 = rare", "5 = almost certain"])
+    sheet.append(["Impact", None, None, "1 = negligible", "5 = severe"])
+    workbook = tmp_path / "Risk register.xlsx"
+    book.save(workbook)
+    dialog = open_import_dialog(window, window.document, str(workbook))
+    qtbot.waitUntil(lambda: dialog.isVisible() and dialog.isAncestorOf(QApplication.focusWidget()), timeout=30000)
+    report = dialog.findChild(ReportModel)
+    rows = {report.index(r, 1).data(): r for r in range(report.rowCount())}
+    assert report.index(rows["8"], 2).data() == "will skip"
+    assert "below the table" in report.index(rows["8"], 5).data()
+    shown = report.index(rows["8"], 4).data() or ""
+    assert "Probability" in shown and "1 = rare" in shown and "5 = almost certain" in shown, shown
+    assert "1 = negligible" in (report.index(rows["9"], 4).data() or "")
+    tip = report.index(rows["8"], 4).data(Qt.ItemDataRole.ToolTipRole) or ""
+    assert "Impact: 5 = almost certain" in tip, tip  # each cell under its column's header
+    press(qtbot, Qt.Key.Key_Return)  # Import: the four risks, the key left out as the preview said
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=30000)
+    view = window.active_register_view()
+    assert view.register.name == "risks" and view.proxy.rowCount() == 4

@@ -8,6 +8,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from ...excel.import_plan import Action, ImportPlan, PlannedRow, RowReport
+from ...excel.skipped_rows import row_held
 from ...models.fields import Context, Field, Kind
 from ...models.registers import REGISTERS
 from ...models.values import day_text
@@ -51,12 +52,25 @@ def imported_as(register: str, values: dict, ctx: Context | None = None,
     return line, every
 
 
+def left_out(headers: list[str], planned: PlannedRow) -> tuple[str, str]:
+    """(a line, every cell) of what a skipped row holds, each cell under its column's header (else its letter):
+    "Left out — Name: Key · Interest: H = high". A row skipped as a legend or a note below the table was shown by
+    its number alone, and what the import left out could not be seen without the workbook (walk40). Empty for a
+    row that holds nothing or whose cells went into a record (``skipped_rows``)."""
+    held = row_held(headers, planned.raw)
+    if not held:
+        return "", ""
+    return ("Left out — " + " · ".join(f"{label}: {text}" for label, text in held),
+            "Left out of the office, as the row holds it:\n" + "\n".join(f"{label}: {text}" for label, text in held))
+
+
 class ReportModel(QAbstractTableModel):
     def __init__(self, parent=None, context: Context | None = None):
         super().__init__(parent)
         self.context = context  # the office's scales: levels read "4 – High"
         self.reports: list[RowReport] = []
         self._rows: list[tuple[str, PlannedRow]] = []  # (register, planned row), in the order shown
+        self._headers: dict[str, list[str]] = {}  # sheet → its header texts, naming a skipped row's cells
 
     def set_plan(self, plan: ImportPlan | None) -> None:
         rows = [(sheet.register, p) for sheet in (plan.sheets if plan is not None else ()) for p in sheet.rows]
@@ -66,12 +80,15 @@ class ReportModel(QAbstractTableModel):
         # sheet merging into the summary's record, above the summary "Risk Register" whose rows it joins.
         rows.sort(key=lambda r: r[1].report.action != Action.ERROR)
         self._rows = rows
+        self._headers = {sheet.sheet: sheet.headers for sheet in (plan.sheets if plan is not None else ())}
         self.reports = [p.report for _, p in rows]
         self.endResetModel()
 
     def _imported_as(self, row: int) -> tuple[str, str]:
-        """Worked out for the rows on screen only: a preview may plan 100,000 rows."""
+        """Worked out for the rows on screen only: a preview may plan 100,000 rows. A skipped row: what it holds."""
         register, planned = self._rows[row]
+        if planned.report.action is Action.SKIP:
+            return left_out(self._headers.get(planned.report.sheet, []), planned)
         if planned.report.action not in (Action.INSERT, Action.UPDATE) or not planned.values:
             return "", ""
         return imported_as(register, planned.values, self.context, planned.was)
