@@ -152,3 +152,17 @@ def test_the_import_preview_shows_what_a_row_skipped_below_the_table_holds(empty
     qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=30000)
     view = window.active_register_view()
     assert view.register.name == "risks" and view.proxy.rowCount() == 4
+
+
+def test_the_dashboards_pending_decisions_say_what_is_to_be_decided(demo_window, qtbot):
+    """The Decisions tile on the dashboard (and the board pack's registers at a glance, from the same declaration)
+    read "DEC-005 due 3 Dec 2026 — overdue": which decision was late, a room could not tell without opening the log,
+    where every other tile names its records. Each pending decision is now named by its title, as the command
+    line's summary names it."""
+    window = demo_window
+    press(qtbot, Qt.Key.Key_1, CTRL)  # View ▸ Program overview
+    page = window.stack.currentWidget()
+    qtbot.waitUntil(lambda: "decisions" in page.tiles)
+    said = page.tiles["decisions"].body.text()
+    assert "DEC-005 Certify terminals with a second acquirer, due 3 Dec 2026 (overdue)" in said, said
+    assert "DEC-002 Go-live freeze over peak trading, due 16 Dec 2026" in said, said
