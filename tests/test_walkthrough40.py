@@ -166,3 +166,36 @@ def test_the_dashboards_pending_decisions_say_what_is_to_be_decided(demo_window,
     said = page.tiles["decisions"].body.text()
     assert "DEC-005 Certify terminals with a second acquirer, due 3 Dec 2026 (overdue)" in said, said
     assert "DEC-002 Go-live freeze over peak trading, due 16 Dec 2026" in said, said
+
+
+def test_an_issue_log_imported_from_the_risk_register_is_shown_on_the_issue_log_tab(demo_window, qtbot, tmp_path):
+    """A colleague's issue register imported (File ▸ Import, Enter) while the risk register was on screen: "Imported
+    5 new … records", and the window stayed on the risk register — the issues, on the Issue log tab of the same
+    page, out of sight (a register with a page of its own was shown; one on a page's tab was not). The tab holding
+    the register imported is now shown, the keyboard in its table."""
+    import openpyxl
+
+    from pmo_desktop.views.exchange.actions import open_import_dialog
+
+    window = demo_window
+    press(qtbot, Qt.Key.Key_4, CTRL)  # View ▸ Risks, the register tab
+    page = window.stack.currentWidget()
+    assert page.tabs.currentWidget() is page.register_tab
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "Issue Register"
+    sheet.append(["ID", "Issue", "Status", "Priority", "Raised by"])
+    for n, title in enumerate(["Budget was raised", "Limited external help", "No test run conducted"], start=1):
+        sheet.append([f"ISS-{n}", title, "Open", "High", "Ann Lee"])
+    workbook = tmp_path / "Issue Register.xlsx"
+    book.save(workbook)
+    dialog = open_import_dialog(window, window.document, str(workbook))
+    qtbot.waitUntil(lambda: dialog.isVisible() and dialog.isAncestorOf(QApplication.focusWidget()), timeout=30000)
+    press(qtbot, Qt.Key.Key_Return)  # Import
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=30000)
+    assert "Imported 3 new" in window.statusBar().currentMessage()
+    assert page.tabs.currentWidget() is page.issue_tab
+    issues = page.issue_view
+    qtbot.waitUntil(lambda: issues.table.hasFocus())
+    titles = {issues.proxy.index(r, issues.model.column_of("title")).data() for r in range(issues.proxy.rowCount())}
+    assert {"Budget was raised", "Limited external help", "No test run conducted"} <= titles
