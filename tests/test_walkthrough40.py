@@ -112,20 +112,13 @@ def test_the_issue_logs_actions_pane_says_to_choose_an_issue_and_then_whose_acti
     assert actions.isEnabled() and actions.proxy.rowCount() == 1
 
 
-def test_the_import_preview_shows_what_a_row_skipped_below_the_table_holds(empty_window, qtbot, tmp_path):
-    """A colleague's risk register with a key under it — "Probability | 1 = rare | 5 = almost certain", "Impact |
-    1 = negligible | 5 = severe" — rightly skipped as "below the table: a legend or notes, not a record". The preview
-    said so by the row's number alone: what was being left out of the office could not be seen without opening
-    the workbook at row 8. The preview now shows each such row's cells under their headers, in its "Imported as"
-    column, the whole row in its tooltip."""
+def register_with_a_key_below(folder):
+    """A colleague's four risks, and under them, after a blank row, the key of their scales."""
     import openpyxl
 
-    from pmo_desktop.views.exchange.actions import open_import_dialog
-    from pmo_desktop.views.exchange.report_model import ReportModel
-
-    window = empty_window
     book = openpyxl.Workbook()
     sheet = book.active
+    sheet.title = "Risks"
     sheet.append(["ID", "Title", "Owner", "Probability", "Impact"])
     for n, (title, owner, probability, impact) in enumerate(
             [("Supplier late", "Ann Lee", 4, 3), ("Key engineer leaves", "Bo Chan", 2, 4),
@@ -135,8 +128,22 @@ def test_the_import_preview_shows_what_a_row_skipped_below_the_table_holds(empty
     sheet.append(["Key"])
     sheet.append(["Probability", None, None, "1 = rare", "5 = almost certain"])
     sheet.append(["Impact", None, None, "1 = negligible", "5 = severe"])
-    workbook = tmp_path / "Risk register.xlsx"
+    workbook = folder / "Risk register.xlsx"
     book.save(workbook)
+    return workbook
+
+
+def test_the_import_preview_shows_what_a_row_skipped_below_the_table_holds(empty_window, qtbot, tmp_path):
+    """A colleague's risk register with a key under it — "Probability | 1 = rare | 5 = almost certain", "Impact |
+    1 = negligible | 5 = severe" — rightly skipped as "below the table: a legend or notes, not a record". The preview
+    said so by the row's number alone: what was being left out of the office could not be seen without opening
+    the workbook at row 8. The preview now shows each such row's cells under their headers, in its "Imported as"
+    column, the whole row in its tooltip."""
+    from pmo_desktop.views.exchange.actions import open_import_dialog
+    from pmo_desktop.views.exchange.report_model import ReportModel
+
+    window = empty_window
+    workbook = register_with_a_key_below(tmp_path)
     dialog = open_import_dialog(window, window.document, str(workbook))
     qtbot.waitUntil(lambda: dialog.isVisible() and dialog.isAncestorOf(QApplication.focusWidget()), timeout=30000)
     report = dialog.findChild(ReportModel)
@@ -199,3 +206,18 @@ def test_an_issue_log_imported_from_the_risk_register_is_shown_on_the_issue_log_
     qtbot.waitUntil(lambda: issues.table.hasFocus())
     titles = {issues.proxy.index(r, issues.model.column_of("title")).data() for r in range(issues.proxy.rowCount())}
     assert {"Budget was raised", "Limited external help", "No test run conducted"} <= titles
+
+
+def test_the_command_lines_dry_run_says_what_a_skipped_row_holds(tmp_path):
+    """`pmo-desktop import office.pmo risks.xlsx --dry-run`, as the README shows it: "Risks row 8: will skip — below
+    the table: a legend or notes, not a record." and no more — which row of the key that was, and what it said, only
+    the workbook could tell. The line now ends with what the row holds, as the preview shows it."""
+    from cli_runner import run_cli
+
+    workbook = register_with_a_key_below(tmp_path)
+    run_cli("new", "office.pmo", cwd=tmp_path, ok=True)
+    out = run_cli("import", "office.pmo", workbook.name, "--dry-run", cwd=tmp_path, ok=True).stdout
+    line = next(x for x in out.splitlines() if x.startswith("Risks row 8:"))
+    assert line == ("Risks row 8: will skip — below the table: a legend or notes, not a record. "
+                    "Left out — ID: Probability · Probability: 1 = rare · Impact: 5 = almost certain"), line
+    assert "4 to insert" in out

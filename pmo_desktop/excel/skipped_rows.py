@@ -68,3 +68,14 @@ def row_held(headers: list[str], raw: tuple[Any, ...] | None) -> list[tuple[str,
             header = " ".join(str(headers[column]).split()) if column < len(headers) and headers[column] else ""
             out.append((header or column_letters(column), text))
     return out
+
+
+def left_out(headers: list[str], planned: PlannedRow) -> tuple[str, str]:
+    """(a line, every cell on a line of its own) of what a skipped row holds, each cell under its column's header
+    (else its letter) — "Left out — ID: Probability · Probability: 1 = rare" — for the preview's "Imported as" and
+    the command line's row. Empty for a row that holds nothing or whose cells went into a record."""
+    held = row_held(headers, planned.raw)
+    if not held:
+        return "", ""
+    return ("Left out — " + " · ".join(f"{label}: {text}" for label, text in held),
+            "Left out of the office, as the row holds it:\n" + "\n".join(f"{label}: {text}" for label, text in held))

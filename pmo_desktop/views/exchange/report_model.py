@@ -8,7 +8,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from ...excel.import_plan import Action, ImportPlan, PlannedRow, RowReport
-from ...excel.skipped_rows import row_held
+from ...excel.skipped_rows import left_out
 from ...models.fields import Context, Field, Kind
 from ...models.registers import REGISTERS
 from ...models.values import day_text
@@ -50,18 +50,6 @@ def imported_as(register: str, values: dict, ctx: Context | None = None,
     line = " · ".join(head + [f"{label}: {text}" for label, text in parts[:SHOWN_FIELDS]])
     every = "\n".join(head + [f"{label}: {text}" for label, text in parts])
     return line, every
-
-
-def left_out(headers: list[str], planned: PlannedRow) -> tuple[str, str]:
-    """(a line, every cell) of what a skipped row holds, each cell under its column's header (else its letter):
-    "Left out — Name: Key · Interest: H = high". A row skipped as a legend or a note below the table was shown by
-    its number alone, and what the import left out could not be seen without the workbook (walk40). Empty for a
-    row that holds nothing or whose cells went into a record (``skipped_rows``)."""
-    held = row_held(headers, planned.raw)
-    if not held:
-        return "", ""
-    return ("Left out — " + " · ".join(f"{label}: {text}" for label, text in held),
-            "Left out of the office, as the row holds it:\n" + "\n".join(f"{label}: {text}" for label, text in held))
 
 
 class ReportModel(QAbstractTableModel):
