@@ -273,7 +273,7 @@ def _print_reports(plan, dry_run: bool) -> None:
     for line in plan.unassessed_said():  # as the preview says it: none of them is made up
         _say(line)
     from .excel.import_plan import Action
-    from .excel.skipped_rows import left_out
+    from .excel.skipped_rows import what_it_holds
 
     headers_of = {s.sheet: s.headers for s in plan.sheets}
     for row in (row for s in plan.sheets for row in s.rows):
@@ -286,7 +286,7 @@ def _print_reports(plan, dry_run: bool) -> None:
             line += f" {report.code}"
         line = f"{line} — {report.reason}" if report.reason else line
         if report.action is Action.SKIP:  # what the row holds, as the preview shows it (excel/skipped_rows.py)
-            held, _every = left_out(headers_of.get(report.sheet, []), row)
+            held, _every = what_it_holds(headers_of.get(report.sheet, []), row)
             line = f"{line} {held}" if held else line
         _say(line)
 

@@ -219,5 +219,5 @@ def test_the_command_lines_dry_run_says_what_a_skipped_row_holds(tmp_path):
     out = run_cli("import", "office.pmo", workbook.name, "--dry-run", cwd=tmp_path, ok=True).stdout
     line = next(x for x in out.splitlines() if x.startswith("Risks row 8:"))
     assert line == ("Risks row 8: will skip — below the table: a legend or notes, not a record. "
-                    "Left out — ID: Probability · Probability: 1 = rare · Impact: 5 = almost certain"), line
+                    "The row holds: ID: Probability · Probability: 1 = rare · Impact: 5 = almost certain"), line
     assert "4 to insert" in out

@@ -14,7 +14,9 @@ from .import_plan import Action, PlannedRow, SheetPlan
 from .workbook_reader import SheetReader, column_letters
 
 # the skipped rows of a sheet whose cells are kept, the first ones down it: a preview of 200,000 rows that skips
-# most of them keeps no second copy of the sheet, and these are what a reader of the preview looks through
+# most of them keeps no second copy of the sheet, and these are what a reader of the preview looks through. The
+# rows are read once more from the first of them to the last (a blank row under the header: the whole sheet), 0.08 s
+# of CPU more on the 2.0 s plan of a generated 50,000-row register with a blank row under its header (best of 2)
 KEPT_SKIPPED_ROWS = 500
 
 
@@ -70,12 +72,13 @@ def row_held(headers: list[str], raw: tuple[Any, ...] | None) -> list[tuple[str,
     return out
 
 
-def left_out(headers: list[str], planned: PlannedRow) -> tuple[str, str]:
+def what_it_holds(headers: list[str], planned: PlannedRow) -> tuple[str, str]:
     """(a line, every cell on a line of its own) of what a skipped row holds, each cell under its column's header
-    (else its letter) — "Left out — ID: Probability · Probability: 1 = rare" — for the preview's "Imported as" and
-    the command line's row. Empty for a row that holds nothing or whose cells went into a record."""
+    (else its letter) — "The row holds: ID: Probability · Probability: 1 = rare" — for the preview's "Imported as"
+    and the command line's row. Said as what the row holds, not as left out: a row going on with the record above
+    ("continues the record of row 5") is skipped too, its cells in that record. Empty for a row holding nothing."""
     held = row_held(headers, planned.raw)
     if not held:
         return "", ""
-    return ("Left out — " + " · ".join(f"{label}: {text}" for label, text in held),
-            "Left out of the office, as the row holds it:\n" + "\n".join(f"{label}: {text}" for label, text in held))
+    return ("The row holds: " + " · ".join(f"{label}: {text}" for label, text in held),
+            "The row holds, as the workbook has it:\n" + "\n".join(f"{label}: {text}" for label, text in held))

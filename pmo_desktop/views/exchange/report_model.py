@@ -8,7 +8,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from ...excel.import_plan import Action, ImportPlan, PlannedRow, RowReport
-from ...excel.skipped_rows import left_out
+from ...excel.skipped_rows import what_it_holds
 from ...models.fields import Context, Field, Kind
 from ...models.registers import REGISTERS
 from ...models.values import day_text
@@ -76,7 +76,7 @@ class ReportModel(QAbstractTableModel):
         """Worked out for the rows on screen only: a preview may plan 100,000 rows. A skipped row: what it holds."""
         register, planned = self._rows[row]
         if planned.report.action is Action.SKIP:
-            return left_out(self._headers.get(planned.report.sheet, []), planned)
+            return what_it_holds(self._headers.get(planned.report.sheet, []), planned)
         if planned.report.action not in (Action.INSERT, Action.UPDATE) or not planned.values:
             return "", ""
         return imported_as(register, planned.values, self.context, planned.was)
