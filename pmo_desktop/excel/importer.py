@@ -1749,7 +1749,8 @@ def plan_workbook_import(store: Store, path: str | os.PathLike[str], progress: P
                     verdicts_not_decisions(match, reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE]) or \
                     rulings_not_decisions(match, reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE]) or \
                     _user_accounts(match) or _enquiries(match) or \
-                    tool_catalogue(match, reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE]) or \
+                    tool_catalogue(match, reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE],
+                                   reader.top_rows(fill_merged=False)[:match.row]) or \
                     numbered_catalogue(match, reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE],
                                        _named_by_a_list_word(match)) or \
                     item_catalogue(match, reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE]) or \
