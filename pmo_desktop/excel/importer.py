@@ -54,6 +54,7 @@ from .header_detection import (
     LABEL_HEADERS,
     LEVEL,
     NAMED_PEOPLE,
+    NUMBERS_NO_PERSON,
     PARENT,
     PSEUDO,
     RAID_REGISTERS,
@@ -1944,13 +1945,16 @@ def _lone_form(found: list[tuple[SheetReader, HeaderMatch]],
 
 def title_note(match: HeaderMatch, mapping: dict[int, str]) -> str:
     """What the preview says once of a sheet whose title column was chosen though no header
-    names it (``HeaderMatch.titled_by``), while the mapping still takes it."""
+    names it (``HeaderMatch.titled_by``), while the mapping still takes it; and of each column of users'
+    numbers not read as people (``NUMBERS_NO_PERSON``), once a column."""
+    said = [f"“{match.headers[c]}” kept in the notes: {why}." for c, why in sorted(match.demoted.items())
+            if why == NUMBERS_NO_PERSON and c not in mapping and c < len(match.headers)]
     col = match.titled_by
     title = next((f for f in match.kind.reg.fields if f.required), None)
     if col is None or title is None or mapping.get(col) != title.name or col >= len(match.headers):
-        return ""
-    return (f"{title.label} from “{match.headers[col]}”: no column is headed {title.label} (or a word for it); "
-            "choose another in the mapping if that is not what names the records.")
+        return " ".join(said)
+    return " ".join([f"{title.label} from “{match.headers[col]}”: no column is headed {title.label} (or a word for "
+                     "it); choose another in the mapping if that is not what names the records.", *said])
 
 
 def sheet_constants(match: HeaderMatch, mapping: dict[int, str]) -> dict[str, Any]:
