@@ -226,9 +226,38 @@ def header_variants(text: Any) -> list[str]:
         return list(_header_variants.__wrapped__(text.__class__, text))
 
 
+# the marks of a program's expression, which no office writes in a column's name: an arrow function, "or",
+# "and", optional chaining ("(r)=>r.domain?.name||r.domain||''", a web tool's export headed by its column code)
+_EXPRESSION_RE = re.compile(r"=>|\|\||&&|\?\.")
+_MEMBER_RE = re.compile(r"[\w)\]]\??\.([^\W\d]\w*)")          # "r.domain", "r?.owner": the field read
+_CALLED_RE = re.compile(r"([^\W\d]\w*)\s*\(")                   # "getResidual(r)": what it works out
+_VERB_PREFIX_RE = re.compile(r"^(?:get|calc|calculate|compute|format|to|show|render)(?=[A-Z_])")
+
+
+def field_in_expression(text: str) -> str | None:
+    """The field a header written as a program's expression reads, in words, or None for a header of words:
+    the first field it reads off the record ("(r)=>r.domain?.name||r.domain||''" → "domain", "(r)=>
+    r.owner.name" → "owner", "(row) => row.dueDate" → "due date"), else the function it calls without its
+    verb ("(r)=>getResidual(r)" → "residual"). A tool exporting its table may head each column by the code
+    that fills it; the column is what that code names (issue 12, round 52's held-out wadjetteam)."""
+    if not _EXPRESSION_RE.search(text):
+        return None
+    found = _MEMBER_RE.search(text)
+    name = found.group(1) if found else None
+    if name is None:
+        called = [c for c in _CALLED_RE.findall(text) if c not in ("function", "return")]
+        name = _VERB_PREFIX_RE.sub("", called[0]) if called else None
+    if not name:
+        return None
+    return " ".join(re.sub(r"(?<=[a-z0-9])(?=[A-Z])", " ", name).replace("_", " ").split()).lower()
+
+
 @lru_cache(maxsize=4096)
 def _header_variants(_cls: type, text: Any) -> tuple[str, ...]:
-    raw = str(text).strip().replace("#", " number ")  # "Risk #", "#": a number, not the word beside it
+    raw = str(text).strip()
+    if (named := field_in_expression(raw)) is not None:
+        raw = named  # "(r)=>r.domain?.name||r.domain||''": the column of the domain, read by that word
+    raw = raw.replace("#", " number ")  # "Risk #", "#": a number, not the word beside it
     if not raw.strip():
         return ()
     keys = [normalise_key(raw)]
