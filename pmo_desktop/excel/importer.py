@@ -90,6 +90,7 @@ from .header_detection import (
     risk_grid,
     specific_fields,
     tick_level,
+    titled_by_its_kind,
     titled_by_its_noun,
     tracker_column,
     vulnerability_list,
@@ -1740,6 +1741,11 @@ def plan_workbook_import(store: Store, path: str | os.PathLike[str], progress: P
                     reader, match = joined, _match_sheet(joined, ALL_KINDS, None) or match
                 if (labelled := _labels_in_the_title(book, reader, match)) is not None:
                     reader, match, made_notes[title] = labelled
+                if (titled := titled_by_its_kind(
+                        match, reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE],
+                        match.kind.matches_sheet_name(match.sheet_title or title)
+                        or named_by_its_last_words(match.kind, path.stem))) is not None:
+                    match = titled  # an issue list naming no issue, titled by each issue's kind (said once)
                 why = not_records_by_content(match, reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE]) or \
                     _no_records(match, path.stem if _default_sheet_name(title) or title == path.stem else None,
                                 reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE], path.stem) or \
