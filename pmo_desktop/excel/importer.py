@@ -35,6 +35,7 @@ from ..models.values import normalise_key
 from .action_columns import ACTION_DUE, ACTION_OWNER, ACTIONS_OF
 from .child_sheets import (
     child_kinds,
+    child_of_the_parent_named,
     children_by_their_ids,
     ids_not_plans,
     names_its_records,
@@ -1726,6 +1727,9 @@ def plan_workbook_import(store: Store, path: str | os.PathLike[str], progress: P
                     lists += axis_orders(reader.top_rows(fill_merged=False))
                     plan.skipped_sheets.append((title, vulnerability_list(reader.top_rows(fill_merged=False)) or NO_HEADER))
                     continue
+                if match.kind.is_child and PARENT not in match.mapping.values() and \
+                        (whose := child_of_the_parent_named(reader, match)) is not None:
+                    match = whose  # "Actions" whose header names the issue of each: the issue log's actions
                 if match.kind.is_child and PARENT not in match.mapping.values() and \
                         (tied := tied_by_the_parents_ids(reader, match, found)) is not None:
                     reader, match = tied  # the risks before it name its actions by their IDs (left47)
