@@ -89,16 +89,16 @@ def test_a_users_number_is_no_person(sqlite_store, tmp_path, reporters):
     (sheet,) = plan.sheets
     assert sheet.note.count("“reported_by” kept in the notes: its values are user numbers") == 1
 
-    # an e-mail's local part ("jdoe", "asmith2") is how a tool names a person: the owners stay people
+    # an e-mail's local part or a login ("jdoe", "Mark5900") is how a tool names a person: the owners stay people
     (tmp_path / "logins").mkdir()
     path = write_csv(tmp_path / "logins" / "issues.csv", [
         ["issue_id", "title", "reported_by", "status"],
         ["I1", "Login page slow", "jdoe", "Open"],
-        ["I2", "Report totals wrong", "asmith2", "Open"],
+        ["I2", "Report totals wrong", "Mark5900", "Open"],
         ["I3", "Export drops accents", "jdoe", "Open"]])
     import_all(sqlite_store, path)
-    assert _people(sqlite_store) == ["asmith2", "jdoe"]
-    assert by_code(sqlite_store, "issues")["I2"]["owner"] == "asmith2"
+    assert _people(sqlite_store) == ["Mark5900", "jdoe"]
+    assert by_code(sqlite_store, "issues")["I2"]["owner"] == "Mark5900"
 
 
 def test_an_issue_list_naming_no_issue_is_titled_by_its_kind(sqlite_store, tmp_path):

@@ -2415,13 +2415,13 @@ def refill(kind: SheetKind, row: list[Any], group: list[Any] | None, mapping: di
 
 NUMBERS_NO_NAME = "its values are numbers, so it names no record"
 NUMBERS_NO_PERSON = "its values are user numbers, not people's names, so no person is made of them"
-# a user's number in another system: "7", "U-001", "usr_42" — one prefix over every row and a number, where people
-# are named ("jdoe2" and "asmith" differ in their letters: names)
-_NUMBERED_ID_RE = re.compile(r"^([^\W\d_]{0,4})[-_#]?(\d+)$")
+# a user's number in another system: "7", "USER-1", "usr_42", "U001" — a number, alone or after one prefix joined
+# by a separator or a single capital letter. A login joins a name and digits ("Mark5900", "jdoe2"): a name
+_NUMBERED_ID_RE = re.compile(r"^(?:([^\W\d_]{1,4})[-_#]|([A-Z]))?(\d+)$")
 
 
 def _numbered_ids(values: list[Any]) -> bool:
-    """Every value a number, or the same few letters before a number ("U001", "U017"): users' numbers."""
+    """Every value a number, or the same prefix before a number ("USER-1", "U001"): users' numbers."""
     prefixes = set()
     for x in values:
         if isinstance(x, bool):
@@ -2434,7 +2434,7 @@ def _numbered_ids(values: list[Any]) -> bool:
         found = _NUMBERED_ID_RE.match(str(x).strip())
         if found is None:
             return False
-        prefixes.add(found.group(1).lower())
+        prefixes.add((found.group(1) or found.group(2) or "").lower())
     return len(prefixes) == 1
 
 
