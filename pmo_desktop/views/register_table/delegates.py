@@ -66,6 +66,20 @@ class _MovesFromTheList(QObject):
         QApplication.sendEvent(self.combo, key)
 
 
+def hold_for_retry(editor: QWidget) -> None:
+    """A value the register refused, held in its cell (Enter, Tab, a click away): its text selected, as Excel's Retry
+    leaves a refused entry, so what is typed next replaces it — the value put right, never added to. The caret
+    stayed after the text, and a user typing on as in a spreadsheet (Tab, then the next cell's value) had those
+    keys added to the refused text ("32/13/2026Open", "Zzyzx QqMarcus"), the rest of the row piling up in a cell
+    that could take none of it. Every kind of cell alike: a typed text, date or number, a person's name, a choice."""
+    if isinstance(editor, ChoiceCombo) and not editor.isEditable():
+        editor.replace_on_typing()  # its held text is painted, not a text box's: the next key starts afresh
+        return
+    line = editor.lineEdit() if isinstance(editor, QComboBox) else editor
+    if isinstance(line, QLineEdit):
+        line.selectAll()
+
+
 def _same_key(key: int) -> str:
     """Tab and Backtab one key, Enter and Return one: the key a question beside a cell asks to press again."""
     return "tab" if key in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab) else "enter"
@@ -226,7 +240,7 @@ class FieldDelegate(QStyledItemDelegate):
         if (event.type() == QEvent.Type.KeyPress and isinstance(editor, ChoiceCombo) and editor.unmatched
                 and event.key() in MOVES and not event.modifiers() & CHORDS):
             # typed what is no choice: held, said again (Esc puts the cell back)
-            editor.hold_unmatched(by_enter=event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter))
+            editor.hold_unmatched()
             return True
         if (event.type() == QEvent.Type.KeyPress and isinstance(editor, QComboBox) and editor.isEditable()
                 and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
@@ -319,6 +333,7 @@ class FieldDelegate(QStyledItemDelegate):
         else:
             hint = f"Press the same key again to add “{text}” as a new {what}, or correct it, or Esc."
         note_for(editor).show_reason(f"“{text}” is not in the list of {plural(what)}.{meant}", hint)
+        hold_for_retry(editor)
         # The same key, as the note says: Enter after the Tab that asked (a row typed along with Tab, ended with
         # Enter, the question unread) asks again rather than answers.
         editor.setProperty("asked_new", text)
@@ -351,6 +366,7 @@ class FieldDelegate(QStyledItemDelegate):
             self.commitData.emit(editor)
         if refused.by_register:  # held, to correct
             note_for(editor).show_reason(refused.reason, HELD)
+            hold_for_retry(editor)
             return True
         if refused:  # not a refusal: the file gone, the disk full… said in a message box, as before
             document.error.emit(refused[-1])
@@ -371,6 +387,7 @@ class FieldDelegate(QStyledItemDelegate):
             return True
         note_for(editor).show_reason(refused.reason)
         editor.setFocus(Qt.FocusReason.OtherFocusReason)
+        hold_for_retry(editor)
         return False
 
     def _commit_and_close(self, editor) -> None:

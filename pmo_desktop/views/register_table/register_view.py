@@ -55,7 +55,7 @@ from .clipboard import parse_tsv, to_tsv
 from .commands import CompositeCommand, CreateRecordsCommand, DeleteRecordsCommand
 from .confirm import ask_then, edited_rows, warning_for
 from .date_entry import DateLineEdit
-from .delegates import FieldDelegate
+from .delegates import FieldDelegate, hold_for_retry
 from .frozen import CutHeader, FrozenColumns, FrozenTable, blocks_overlap, selection_blocks, spans_cover
 from .new_row import NewRowLine, NewRowModel
 from .proxy import RegisterFilterProxy
@@ -1179,7 +1179,7 @@ class RegisterView(QWidget):
         from .choice_editor import ChoiceCombo
 
         if isinstance(editor, ChoiceCombo) and editor.unmatched:
-            editor.tell_unmatched()
+            editor.hold_unmatched()
             return
         text = editor.currentText() if isinstance(editor, QComboBox) else editor.text() if isinstance(editor, QLineEdit) else None
         if text is None:
@@ -1187,6 +1187,8 @@ class RegisterView(QWidget):
         cells = self.cells_to_set(lambda _column: text)
         if cells and self.model.set_cells(cells, text=f"Fill {len(cells)} cells"):
             self.delegate.closeEditor.emit(editor, QAbstractItemDelegate.EndEditHint.NoHint)
+        elif cells:
+            hold_for_retry(editor)  # refused: held as Enter's refusal holds it, the next keys typed replacing it
 
     def _tell_locked(self, index, view: QAbstractItemView | None = None) -> None:
         """Why a key typed on a cell changes nothing, beside the cell (of the table, or of the ✱ line) and in
