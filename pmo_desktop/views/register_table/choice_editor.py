@@ -178,6 +178,14 @@ class ChoiceCombo(QComboBox):
         if not self.isEditable() and event.key() == Qt.Key.Key_Backspace and not event.modifiers():
             self._take_back_a_letter()
             return
+        if not self.isEditable() and event.key() in (Qt.Key.Key_Home, Qt.Key.Key_End, Qt.Key.Key_PageUp,
+                                                     Qt.Key.Key_PageDown):
+            # Home and End (Ctrl too) in a closed list are a typist's keys for the start and end of what was typed,
+            # PageUp and PageDown a reader's: they change nothing here, as in Excel's list cell. Qt's chose a choice
+            # out of sight of the list: "3", Home emptied a level cell (its first choice is the blank), End made it
+            # "5 – Very high", PageDown a risk's Open "Closed" — which Enter then stored. The open list (Alt+Down)
+            # still goes to its first, last or next page's item with them.
+            return
         if not self.isEditable() and _is_typing(event) and (event.text() != " " or self._ahead.typed):
             if self.unmatched:  # after a refusal (Enter or Tab) the next key replaces what was held: "9", Enter,
                 # "4" is 4, not "94". A word typed on goes on: "checked" in a Status cell was quoted "cked", its

@@ -80,6 +80,22 @@ def hold_for_retry(editor: QWidget) -> None:
         line.selectAll()
 
 
+def _move_in_text(editor: QWidget, event: QKeyEvent) -> bool:
+    """Ctrl+Home / Ctrl+End in a cell being typed in: the caret to the start / end of its text (Shift: selecting
+    to it), as in Excel's cell editing and any text box. A text box has no use for them, so they went on to the
+    table, which stored the text and went to its first or last cell — on the ✱ line its last column — where the
+    next keys typed went. False for an editor with no text (a list of choices: its own keys)."""
+    line = editor.lineEdit() if isinstance(editor, QComboBox) else editor
+    if not isinstance(line, QLineEdit):
+        return False
+    mark = bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
+    if event.key() == Qt.Key.Key_Home:
+        line.home(mark)
+    else:
+        line.end(mark)
+    return True
+
+
 def _same_key(key: int) -> str:
     """Tab and Backtab one key, Enter and Return one: the key a question beside a cell asks to press again."""
     return "tab" if key in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab) else "enter"
@@ -234,6 +250,9 @@ class FieldDelegate(QStyledItemDelegate):
                 self._filling = None
             return True
         if event.type() == QEvent.Type.FocusOut and editor is self._filling:
+            return True
+        if (event.type() == QEvent.Type.KeyPress and event.key() in (Qt.Key.Key_Home, Qt.Key.Key_End)
+                and event.modifiers() & Qt.KeyboardModifier.ControlModifier and _move_in_text(editor, event)):
             return True
         if event.type() == QEvent.Type.FocusOut and isinstance(editor, QLineEdit):
             return self._leave_and_tell(editor, event)
