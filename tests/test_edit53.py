@@ -84,3 +84,123 @@ def test_typing_on_after_a_refused_cell_replaces_it_in_every_kind_of_cell(demo_w
         assert view.proxy.index(row, next_column).data() == next_before, name  # the next cell as it was
         assert view.table.currentIndex().column() == next_column, name  # and the keyboard on it
         press(qtbot, Qt.Key.Key_Escape)
+
+
+def test_ctrl_end_on_every_registers_new_row_line_keeps_the_column_typed_in(demo_window, qtbot):
+    """On the benefits register's ✱ line, in Measure, Ctrl+End went to the line's last column (Description, the
+    table scrolled far right) and what was typed next for the Measure went in there; with the Measure's text being
+    typed, it was stored and the rest of it went into the Description. The ✱ line is the register's end already:
+    Ctrl+End leaves the keyboard in its column, as Ctrl+Down does, on every register's line; in a cell being typed,
+    Ctrl+End and Ctrl+Home go to the end and start of its text, as in Excel."""
+    window = demo_window
+    for page in (2, 3, 4, 5, 6, 7, 8):
+        press(qtbot, getattr(Qt.Key, f"Key_{page}"), CTRL)
+        view = window.active_register_view()
+        qtbot.waitUntil(lambda view=view: view.table.hasFocus())
+        header = view.table.horizontalHeader()
+        shown = [c for c in (header.logicalIndex(v) for v in range(header.count())) if not header.isSectionHidden(c)
+                 and view.model.fields[c].editable]
+        column = shown[len(shown) // 2]  # a column in the middle of the line
+        for key in (Qt.Key.Key_End, Qt.Key.Key_Down):
+            view.focus_new_line(column)
+            qtbot.waitUntil(view.new_line.hasFocus)
+            press(qtbot, key, CTRL)
+            assert view.new_line.hasFocus(), (view.register.name, key)
+            assert view.new_line.currentIndex().column() == column, (view.register.name, key,
+                                                                     view.model.fields[view.new_line.currentIndex().column()].name)
+    press(qtbot, Qt.Key.Key_5, CTRL)  # the benefits: a Measure typed, Ctrl+Home and Ctrl+End inside it
+    view = window.active_register_view()
+    measure = view.model.column_of("measure")
+    view.focus_new_line(measure)
+    qtbot.waitUntil(view.new_line.hasFocus)
+    type_as_a_person(qtbot, "per day")
+    press(qtbot, Qt.Key.Key_Home, CTRL)
+    type_as_a_person(qtbot, "Baskets ")
+    press(qtbot, Qt.Key.Key_End, CTRL)
+    type_as_a_person(qtbot, " a store")
+    _shot(window, "new-line-ctrl-end-in-measure")
+    press(qtbot, Qt.Key.Key_Tab)
+    qtbot.waitUntil(lambda: view.new_line.row_model.pending.get("measure") == "Baskets per day a store")
+    assert "description" not in view.new_line.row_model.pending
+
+
+def test_home_end_and_page_keys_in_a_closed_list_change_nothing_typed(demo_window, qtbot):
+    """A risk's Probability typed "3", then Home — a typist's key for the start of what was typed — emptied the cell
+    (the list's first choice is the blank) and Enter stored it empty; End made it "5 – Very high", PageDown a
+    status "Open" "Closed", out of sight of any list. In a closed list these keys now change nothing, as in
+    Excel's list cell; Enter stores what was typed."""
+    window = demo_window
+    press(qtbot, Qt.Key.Key_4, CTRL)
+    view = window.active_register_view()
+    qtbot.waitUntil(lambda: view.table.hasFocus())
+    for name, typed, keys, reads in (("probability", "3", (Qt.Key.Key_Home, Qt.Key.Key_End), "3"),
+                                     ("status", "o", (Qt.Key.Key_PageDown, Qt.Key.Key_End), "Open"),
+                                     ("category", "sup", (Qt.Key.Key_Home,), "Supplier")):
+        column = view.model.column_of(name)
+        view.table.setFocus()
+        view.table.setCurrentIndex(view.proxy.index(2, column))
+        type_as_a_person(qtbot, typed)
+        for key in keys:
+            press(qtbot, key)
+            press(qtbot, key, CTRL)
+        press(qtbot, Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda column=column, reads=reads: view.proxy.index(2, column).data() == reads, timeout=3000)
+
+
+def test_ctrl_home_in_a_cell_being_typed_goes_to_the_start_of_its_text_not_to_the_first_cell(demo_window, qtbot):
+    """A risk's title being typed, Ctrl+Home to put a word before it: the title was stored half typed and the
+    keyboard went to the register's first cell, the ID, where the word typed was refused letter by letter. Ctrl+Home
+    and Ctrl+End now go to the start and end of the text, as in Excel's cell."""
+    window = demo_window
+    press(qtbot, Qt.Key.Key_4, CTRL)
+    view = window.active_register_view()
+    qtbot.waitUntil(lambda: view.table.hasFocus())
+    title = view.model.column_of("title")
+    view.table.setCurrentIndex(view.proxy.index(3, title))
+    rid = view.proxy.index(3, view.model.column_of("code")).data()
+    type_as_a_person(qtbot, "crane slot lost")
+    press(qtbot, Qt.Key.Key_Home, CTRL)
+    type_as_a_person(qtbot, "Harbour ")
+    press(qtbot, Qt.Key.Key_End, CTRL)
+    type_as_a_person(qtbot, " twice")
+    press(qtbot, Qt.Key.Key_Return)
+    row = next(r for r in range(view.proxy.rowCount()) if view.proxy.index(r, view.model.column_of("code")).data() == rid)
+    qtbot.waitUntil(lambda: view.proxy.index(row, title).data() == "Harbour crane slot lost twice", timeout=3000)
+
+
+def test_a_day_and_month_typed_for_a_baseline_or_a_report_is_the_last_such_day(demo_window, qtbot, uk_locale):
+    """"12/3" typed in December as a benefit's Baseline date became next March — the nearer such day — a baseline
+    not yet taken; a status report's Reported on alike. Walk39 gave a measurement's date the rule of a day something
+    was observed on (the last such day up to today); a baseline's and a report's date are such days too, and now
+    take it. A day four months ahead typed without its year is the one of a year ago; typed in full, a day to come is
+    kept as typed (not refused)."""
+    from datetime import timedelta
+
+    from pmo_desktop.models import clock
+    from pmo_desktop.models.values import DATE_PAST, day_text, year_left_out
+
+    window = demo_window
+    today = clock.today()
+    ahead = today + timedelta(days=120)  # nearer ahead than a year back: the nearest such day is the one to come
+    meant = year_left_out(ahead.month, ahead.day, today, DATE_PAST)
+    assert meant <= today
+    for page, register, column in ((5, "benefits", "baseline_date"), (8, "status_reports", "reported_on")):
+        press(qtbot, getattr(Qt.Key, f"Key_{page}"), CTRL)
+        view = window.active_register_view()
+        for _ in range(4):  # the Status page's tabs: on to its reports
+            if view.register.name == register:
+                break
+            press(qtbot, Qt.Key.Key_PageDown, CTRL)
+            view = window.active_register_view()
+        qtbot.waitUntil(lambda view=view: view.table.hasFocus())
+        assert view.register.name == register
+        col = view.model.column_of(column)
+        view.table.setCurrentIndex(view.proxy.index(0, col))
+        type_as_a_person(qtbot, f"{ahead.day}/{ahead.month}")
+        press(qtbot, Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda view=view, col=col: view.proxy.index(0, col).data() == day_text(meant), timeout=3000)
+        view.table.setCurrentIndex(view.proxy.index(0, col))
+        type_as_a_person(qtbot, ahead.isoformat())  # a day to come, typed in full: kept
+        press(qtbot, Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda view=view, col=col: view.proxy.index(0, col).data() == day_text(ahead), timeout=3000)
+        assert not _note()

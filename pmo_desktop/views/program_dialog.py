@@ -47,6 +47,10 @@ class ProgramDialog(QDialog):
             else:
                 if f.kind == Kind.DATE:  # typed in the user's locale order, or picked on a calendar (Alt+Down)
                     editor = DateLineEdit(self)
+                    # read as Save reads it (the field's way from today): the reading said as it was typed was the
+                    # nearest such day, and "15 Jul" typed in December as the planned End read 15 Jul 2026 there
+                    # and was saved as 15 Jul 2027
+                    editor.read_as(f.label, f.when)
                     editor.setText(text)
                 else:
                     editor = QLineEdit(text, self)
