@@ -204,3 +204,30 @@ def test_a_day_and_month_typed_for_a_baseline_or_a_report_is_the_last_such_day(d
         press(qtbot, Qt.Key.Key_Return)
         qtbot.waitUntil(lambda view=view, col=col: view.proxy.index(0, col).data() == day_text(ahead), timeout=3000)
         assert not _note()
+
+
+def test_program_details_end_date_reads_as_typed_the_day_save_stores(demo_window, qtbot):
+    """File ▸ Program Details: a planned End typed as "9 Jul" in December (five months gone) read, as it was typed, as this
+    July — the nearest such day — and Save stored next July (the field looks ahead). The box now reads the text as
+    Save does, so the day said is the day stored."""
+    from datetime import timedelta
+
+    from pmo_desktop.models import clock
+    from pmo_desktop.models.values import DATE_AHEAD, day_text, year_left_out
+    from pmo_desktop.views.program_dialog import ProgramDialog
+
+    today = clock.today()
+    gone = today - timedelta(days=150)  # further back than a due date's "just missed", nearer than the one ahead
+    stored = year_left_out(gone.month, gone.day, today, DATE_AHEAD)
+    assert stored > today
+    dialog = ProgramDialog(demo_window.document, demo_window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    end = dialog.editors["end_date"]
+    end.setFocus()
+    qtbot.waitUntil(end.hasFocus)
+    end.selectAll()
+    qtbot.keyClicks(end, f"{gone.day} {gone.strftime('%b')}")
+    assert day_text(stored) in end.toolTip(), end.toolTip()
+    _shot(dialog, "program-details-end-read-as-saved")
+    dialog.reject()
