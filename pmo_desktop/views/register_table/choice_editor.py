@@ -164,9 +164,8 @@ class ChoiceCombo(QComboBox):
     def keyPressEvent(self, event) -> None:
         if not self.isEditable() and self.unmatched and event.key() == Qt.Key.Key_Backspace:
             # The text kept is put right as in any cell: Backspace takes its last letter back ("Tz" → "T",
-            # which is Threat again; the last one gone, the cell shows its choice again) — all of it once refused,
-            # as Backspace clears a refused date or number, whose text is then selected.
-            shorter = "" if self.held else self.unmatched[:-1]
+            # which is Threat again; the last one gone, the cell shows its choice again) — once refused too.
+            shorter = self.unmatched[:-1]
             self._ahead.typed = ""
             if shorter:
                 self.select_prefix(self._ahead.add(shorter))
