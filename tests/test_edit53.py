@@ -231,3 +231,42 @@ def test_program_details_end_date_reads_as_typed_the_day_save_stores(demo_window
     assert day_text(stored) in end.toolTip(), end.toolTip()
     _shot(dialog, "program-details-end-read-as-saved")
     dialog.reject()
+
+
+def test_the_tables_command_keys_in_a_cell_being_typed_act_on_the_typing_not_the_table(demo_window, qtbot):
+    """The table's shortcuts act while the keyboard is anywhere in it — a cell being typed too — and took keys from
+    the typing: a title half typed and Ctrl+D was stored and the risk duplicated; in a list cell ("sup" typed, the
+    Category Supplier) Del cleared the stored category behind the open cell, which then showed it empty, Shift+Del
+    deleted the risk, Ctrl+V pasted over the cell with a message box. As in Excel, where a cell being typed takes no
+    command of the sheet's: Del and Shift+Del in a list cell leave what was typed, Ctrl+V there is typed in, and
+    Ctrl+D says in the status bar to store the cell first; the table is untouched until Enter."""
+    window = demo_window
+    press(qtbot, Qt.Key.Key_4, CTRL)
+    view = window.active_register_view()
+    qtbot.waitUntil(lambda: view.table.hasFocus())
+    rows = view.proxy.rowCount()
+    category, title = view.model.column_of("category"), view.model.column_of("title")
+    other = view.proxy.index(2, category).data()
+    view.table.setCurrentIndex(view.proxy.index(2, category))
+    type_as_a_person(qtbot, "sup")
+    editor = QApplication.focusWidget()
+    for key, modifier in ((Qt.Key.Key_Delete, Qt.KeyboardModifier.NoModifier),
+                          (Qt.Key.Key_Delete, Qt.KeyboardModifier.ShiftModifier), (Qt.Key.Key_D, CTRL)):
+        press(qtbot, key, modifier)
+        settle(qtbot)
+        assert QApplication.focusWidget() is editor and _held_text(editor) == "Supplier", key
+        assert view.proxy.rowCount() == rows and view.proxy.index(2, category).data() == other, key
+    assert "Enter stores it" in window.statusBar().currentMessage()
+    QApplication.clipboard().setText("technical\tignored\n")
+    press(qtbot, Qt.Key.Key_V, CTRL)  # typed into the open cell, its first value
+    assert _held_text(editor) == "Technical" and view.proxy.index(2, category).data() == other
+    press(qtbot, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: view.proxy.index(2, category).data() == "Technical", timeout=3000)
+    view.table.setCurrentIndex(view.proxy.index(2, title))
+    type_as_a_person(qtbot, "Tills late")
+    press(qtbot, Qt.Key.Key_D, CTRL)
+    settle(qtbot)
+    assert view.proxy.rowCount() == rows and _held_text(QApplication.focusWidget()) == "Tills late"
+    press(qtbot, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: view.proxy.index(2, title).data() == "Tills late", timeout=3000)
+    assert view.proxy.rowCount() == rows

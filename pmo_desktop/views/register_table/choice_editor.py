@@ -194,6 +194,11 @@ class ChoiceCombo(QComboBox):
             return
         super().keyPressEvent(event)
 
+    def type_over(self, text: str) -> None:
+        """``text`` in place of what the cell holds, read as if typed at once (a paste into the open cell)."""
+        self._ahead.typed = ""
+        self.select_prefix(self._ahead.add(text))
+
     def _take_back_a_letter(self) -> None:
         """Backspace on a choice the letters typed found: the last letter taken back ("op" → "o", still
         Opportunity); with nothing typed, the cell emptied where the column may be empty, as Backspace empties a

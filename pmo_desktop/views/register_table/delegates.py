@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QEvent, QObject, QPersistentModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QAbstractItemView,
@@ -78,6 +78,28 @@ def hold_for_retry(editor: QWidget) -> None:
     line = editor.lineEdit() if isinstance(editor, QComboBox) else editor
     if isinstance(line, QLineEdit):
         line.selectAll()
+
+
+def _table_command(editor: QWidget, event: QKeyEvent) -> str:
+    """The table's command (its name) a key pressed in a cell being typed would run, where the cell's editor has no
+    use for the key itself; "" for any other key. The table's shortcuts act while the keyboard is anywhere in it, a
+    cell's editor too, and took these keys from the typing: Ctrl+D stored the text half typed and duplicated the
+    record; in a list cell ("sup" typed, Supplier) Del cleared the cell behind the editor, which then showed it
+    empty, Shift+Del deleted the record, Ctrl+V pasted into the table over the cell — as in Excel, where a cell
+    being typed takes no command of the sheet's. A text cell's own keys (Del, Shift+Del, Ctrl+V) stay its own."""
+    key, mods = event.key(), event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+    ctrl, shift = Qt.KeyboardModifier.ControlModifier, Qt.KeyboardModifier.ShiftModifier
+    if key == Qt.Key.Key_D and mods == ctrl:
+        return "Fill Down (Ctrl+D)"
+    if (key == Qt.Key.Key_N and mods == ctrl | shift) or (key == Qt.Key.Key_Insert and not mods):
+        return "Add Row"
+    if not isinstance(editor, ChoiceCombo) or editor.isEditable():
+        return ""
+    if key == Qt.Key.Key_Delete:
+        return "Delete Rows" if mods & shift else "Clear Cells (Del)"
+    if event.matches(QKeySequence.StandardKey.Paste):
+        return "Paste"
+    return ""
 
 
 def _move_in_text(editor: QWidget, event: QKeyEvent) -> bool:
@@ -251,6 +273,12 @@ class FieldDelegate(QStyledItemDelegate):
             return True
         if event.type() == QEvent.Type.FocusOut and editor is self._filling:
             return True
+        if event.type() in (QEvent.Type.ShortcutOverride, QEvent.Type.KeyPress) and isinstance(event, QKeyEvent) \
+                and (command := _table_command(editor, event)):
+            if event.type() == QEvent.Type.KeyPress:
+                self._keep_typing(editor, event, command)
+            event.accept()  # an override taken: the key comes to the editor as a key press, not to the table
+            return True
         if (event.type() == QEvent.Type.KeyPress and event.key() in (Qt.Key.Key_Home, Qt.Key.Key_End)
                 and event.modifiers() & Qt.KeyboardModifier.ControlModifier and _move_in_text(editor, event)):
             return True
@@ -305,6 +333,20 @@ class FieldDelegate(QStyledItemDelegate):
             if popup is not None:
                 popup.setCurrentIndex(completer.completionModel().index(count - 1 if last else 0, 0))
         return True
+
+    def _keep_typing(self, editor: QWidget, event: QKeyEvent, command: str) -> None:
+        """A table command's key pressed in a cell being typed (``_table_command``): a paste into a list cell is
+        typed there, as a word typed is; Del there takes nothing (what was typed stays: Backspace takes a letter
+        back); any other says in the status bar how to reach it — the cell first stored or put back."""
+        if isinstance(editor, ChoiceCombo) and command == "Paste":
+            text = " ".join(QApplication.clipboard().text().split("\n", 1)[0].split("\t", 1)[0].split())
+            if text:
+                editor.type_over(text)
+            return
+        if command.startswith("Clear Cells"):
+            return
+        self._document().note.emit(f"{command} acts on the table's cells, not on the cell being typed: Enter "
+                                   "stores it (Esc puts it back), then press the key again.")
 
     def _several_selected(self) -> bool:
         view = self.parent()
