@@ -270,3 +270,31 @@ def test_the_tables_command_keys_in_a_cell_being_typed_act_on_the_typing_not_the
     press(qtbot, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: view.proxy.index(2, title).data() == "Tills late", timeout=3000)
     assert view.proxy.rowCount() == rows
+
+
+def test_a_block_pasted_on_the_new_row_line_with_a_bad_cell_names_its_row(demo_window, qtbot):
+    """Three risks copied from a spreadsheet and pasted on the ✱ line, the third's Threat / opportunity a word the
+    register lacks: nothing was added (a paste is all or nothing) and the message said only "Threat / opportunity:
+    “Maybe” is not one of Threat, Opportunity." — which of the rows, the user had to find. A row pasted over a
+    record was named ("Row 3: …"); a row the paste adds is named now too, by the row it would have been."""
+    window = demo_window
+    press(qtbot, Qt.Key.Key_4, CTRL)
+    view = window.active_register_view()
+    qtbot.waitUntil(lambda: view.table.hasFocus())
+    rows = view.proxy.rowCount()
+    header = view.table.horizontalHeader()
+    shown = [c for c in (header.logicalIndex(v) for v in range(header.count())) if not header.isSectionHidden(c)]
+    title = view.model.column_of("title")
+    after_title = view.model.fields[shown[shown.index(title) + 1]]
+    assert after_title.name == "kind"  # the block's second column lands in Threat / opportunity
+    view.focus_new_line(title)
+    qtbot.waitUntil(view.new_line.hasFocus)
+    QApplication.clipboard().setText("Quay cranes late\tThreat\nBerth closed\tThreat\nTug strike\tMaybe\n")
+    press(qtbot, Qt.Key.Key_V, CTRL)
+    qtbot.waitUntil(lambda: QApplication.activeModalWidget() is not None, timeout=3000)
+    box = QApplication.activeModalWidget()
+    text = " ".join(box.text().split())
+    _shot(box, "new-line-paste-names-its-row")
+    box.close()
+    assert f"Row {rows + 3}: Threat / opportunity: “Maybe”" in text, text
+    assert "Nothing was changed" in text and view.proxy.rowCount() == rows

@@ -1500,7 +1500,7 @@ class RegisterView(QWidget):
                 by_header = None  # the columns line up anyway
         if by_header is None and not self._block_fits(block, visible, start_vis):
             return False
-        cells, new_rows = [], []
+        cells, new_rows, new_row_numbers = [], [], []
         for i, values in enumerate(block):
             proxy_row = start_row + i
             if by_header is None:
@@ -1518,6 +1518,7 @@ class RegisterView(QWidget):
                 try:
                     new_rows.append({self.model.fields[col].name: typed_value(self.model.fields[col], value)
                                      for col, value in targets if self.model.fields[col].editable})
+                    new_row_numbers.append(proxy_row + 1)
                 except ValidationError as e:
                     self.document.error.emit(f"Nothing was changed:\nRow {proxy_row + 1}: {e}")
                     return False
@@ -1528,7 +1529,8 @@ class RegisterView(QWidget):
                 return False
             if edit.edits:
                 parts.append(edit)
-        added = CreateRecordsCommand(self.document, self.register, new_rows, self.model.parent_id) if new_rows else None
+        added = (CreateRecordsCommand(self.document, self.register, new_rows, self.model.parent_id,
+                                      row_numbers=new_row_numbers) if new_rows else None)
         if added is not None:
             parts.append(added)
         if not parts:
