@@ -390,9 +390,9 @@ class FieldDelegate(QStyledItemDelegate):
             listed = self._names_listed_like(editor, text)
             pick = f" (Down to pick {'it' if listed == 1 else 'one of them'})" if listed else ""
             hint = (f"{pressed} again uses {offered[0]}{pick}; Ctrl+Enter adds “{text}” as a new {what}; "
-                    "or correct it, or Esc.")
+                    "or type over it (it is selected), or Esc.")
         else:
-            hint = f"Press the same key again to add “{text}” as a new {what}, or correct it, or Esc."
+            hint = f"Press the same key again to add “{text}” as a new {what}, or type over it (it is selected), or Esc."
         note_for(editor).show_reason(f"“{text}” is not in the list of {plural(what)}.{meant}", hint)
         hold_for_retry(editor)
         # The same key, as the note says: Enter after the Tab that asked (a row typed along with Tab, ended with
