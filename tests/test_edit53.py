@@ -209,7 +209,7 @@ def test_a_day_and_month_typed_for_a_baseline_or_a_report_is_the_last_such_day(d
 def test_program_details_end_date_reads_as_typed_the_day_save_stores(demo_window, qtbot):
     """File ▸ Program Details: a planned End typed as "9 Jul" in December (five months gone) read, as it was typed, as this
     July — the nearest such day — and Save stored next July (the field looks ahead). The box now reads the text as
-    Save does, so the day said is the day stored."""
+    Save does, so the day said is the day stored. A date Save refuses is selected, as a refused cell's text is."""
     from datetime import timedelta
 
     from pmo_desktop.models import clock
@@ -230,6 +230,13 @@ def test_program_details_end_date_reads_as_typed_the_day_save_stores(demo_window
     qtbot.keyClicks(end, f"{gone.day} {gone.strftime('%b')}")
     assert day_text(stored) in end.toolTip(), end.toolTip()
     _shot(dialog, "program-details-end-read-as-saved")
+    end.selectAll()
+    qtbot.keyClicks(end, "31/02/2027")  # no such day: Save (Ctrl+Enter) refuses it, and typing on replaces it
+    qtbot.keyClick(end, Qt.Key.Key_Return, CTRL)
+    assert dialog.isVisible() and "31/02/2027" in dialog.message.text()
+    assert end.selectedText() == "31/02/2027"
+    qtbot.keyClicks(end, "2027-03-01")
+    assert end.text() == "2027-03-01"
     dialog.reject()
 
 
