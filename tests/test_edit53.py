@@ -264,6 +264,7 @@ def test_the_tables_command_keys_in_a_cell_being_typed_act_on_the_typing_not_the
         assert QApplication.focusWidget() is editor and _held_text(editor) == "Supplier", key
         assert view.proxy.rowCount() == rows and view.proxy.index(2, category).data() == other, key
     assert "Enter stores it" in window.statusBar().currentMessage()
+    _shot(window, "ctrl-d-in-a-cell-being-typed")
     QApplication.clipboard().setText("technical\tignored\n")
     press(qtbot, Qt.Key.Key_V, CTRL)  # typed into the open cell, its first value
     assert _held_text(editor) == "Technical" and view.proxy.index(2, category).data() == other
