@@ -90,9 +90,9 @@ def _table_command(editor: QWidget, event: QKeyEvent) -> str:
     key, mods = event.key(), event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
     ctrl, shift = Qt.KeyboardModifier.ControlModifier, Qt.KeyboardModifier.ShiftModifier
     if key == Qt.Key.Key_D and mods == ctrl:
-        return "Fill Down (Ctrl+D)"
+        return "Ctrl+D (Fill Down, Duplicate Rows)"
     if (key == Qt.Key.Key_N and mods == ctrl | shift) or (key == Qt.Key.Key_Insert and not mods):
-        return "Add Row"
+        return "Add Row (Ctrl+Shift+N, Insert)"
     if not isinstance(editor, ChoiceCombo) or editor.isEditable():
         return ""
     if key == Qt.Key.Key_Delete:
