@@ -964,6 +964,44 @@ def _matrix_caption(kind: SheetKind, ratings: frozenset[str], row: Sequence[Any]
     return mapping.get(0) in ratings
 
 
+# one step of a scale explained in a key's cell: a number or a level word, then "=", ":" or a dash, then its
+# meaning ("1 = rare", "5: almost certain", "High – likely to happen"); a cell may go on with more steps
+_SCALE_STEP_RE = re.compile(r"\s*(\d{1,2}|[^\W\d_][^\W\d_ ]*(?: [^\W\d_]+)?)\s*(?:=|:|–|—| - )\s*\S")
+
+
+@lru_cache(maxsize=None)
+def _rating_names(register: str) -> frozenset[str]:
+    """The keyed header words, in every language the words files know, of the register's ratings (the fields on
+    a scale: "Probability", "Wahrscheinlichkeit", "Impact" …)."""
+    ratings = {f.name for f in REGISTERS[register].fields if f.kind is Kind.SCALE}
+    return frozenset(k for k, name in header_words(register).items() if name in ratings)
+
+
+def _scale_step(cell: Any) -> int | None:
+    """The level a key's cell opens with ("1 = rare" → 1, "High = likely" → the level word's), else None."""
+    if cell.__class__ is not str or (m := _SCALE_STEP_RE.match(cell)) is None:
+        return None
+    level = m.group(1)
+    if level.isdigit():
+        return int(level) if 0 <= int(level) <= 10 else None
+    word = value_words("scale").get(word_key(level))
+    return int(word) if word is not None and word.isdigit() else None
+
+
+def _rating_key(register: str, row: Sequence[Any], title_col: int) -> list[int] | None:
+    """A key to a rating written in the table's own columns under the records: the title cell a rating's name
+    ("Probability", "Auswirkung") and every other filled cell a step of its scale explained ("1 = rare", "5 =
+    almost certain"); the steps' levels, else None. A risk titled "Impact on schedule of late permits" is no
+    rating's name, and a risk's own ratings (numbers, "High") explain no step, so records never read as one."""
+    title = row[title_col] if title_col < len(row) else None
+    if title.__class__ is not str or len(title) > 40 or word_key(title) not in _rating_names(register):
+        return None
+    steps = [_scale_step(x) for c, x in enumerate(row) if c != title_col and x is not None]
+    if not steps or None in steps:
+        return None
+    return [s for s in steps if s is not None]
+
+
 def _numbers_of_a_matrix(row: Sequence[Any]) -> bool:
     """The row under such a caption: two numbers or more (a band's scores, "Alto | 3 | 6 | 9")."""
     return sum(1 for x in row if x.__class__ in (int, float)) >= 2
@@ -1682,6 +1720,12 @@ class Planner:
             if self._matrix_at is not None and number >= self._matrix_at:
                 if row.count(None) != len(row):
                     skip(number, "below the table: a probability–impact matrix (its axes and scores), not a record.")
+                continue
+            if last_record is not None and title_col is not None and \
+                    _rating_key(reg.name, row, title_col) is not None:
+                # "Probability | 1 = rare | 5 = almost certain" under the risks: the sheet's key to a rating,
+                # its text in the title column, no risk named "Probability" (walk40)
+                skip(number, f"a key to the ratings, not a {reg.noun}.")
                 continue
             starts = number  # the row this row's text starts on (a lone text above may open it)
             if spread:
