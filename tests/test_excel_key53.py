@@ -7,7 +7,6 @@ test writes a workbook of that shape."""
 from __future__ import annotations
 
 import pytest
-
 from imported import by_code, import_all
 from real_world_factory import write_xlsx
 
@@ -69,3 +68,22 @@ def test_a_risk_titled_by_a_rating_with_its_ratings_still_imports(sqlite_store, 
     assert (risks["R-004"]["probability"], risks["R-004"]["impact"]) == (2, 2)
     assert (risks["R-005"]["title"], risks["R-005"]["probability"], risks["R-005"]["impact"]) == ("Impact", 3, 4)
     assert risks["R-006"]["title"] == "Probability" and risks["R-006"]["probability"] == 4
+
+
+def test_a_key_numbering_its_steps_tells_the_scale_as_a_legend_does(sqlite_store, tmp_path):
+    """A key numbering a rating's steps 1 … 3 ("1 = rare", "3 = likely") tells a 1–3 scale, read as a legend's
+    is (scale51): the sheet's 3 is high (4), not the office's middle, and said once a column. Before, the key's
+    rows were risks and the sheet's 3 × 3 read as the office's Medium."""
+    book = write_xlsx(tmp_path / "Risk Register.xlsx", {"Risks": [
+        ["ID", "Title", "Owner", "Probability", "Impact"],
+        ["R-001", "Supplier late", "Ann Lee", 3, 3], ["R-002", "Key engineer leaves", "Bo Chan", 2, 3],
+        ["R-003", "Budget cut", "Ann Lee", 1, 1], [],
+        [None, "Probability", None, "1 = rare", "3 = likely"],
+        [None, "Impact", None, "1 = minor, 2 = moderate", "3 = severe"]]})
+    plan = import_all(sqlite_store, book)
+    note = plan.sheets[0].note
+    assert "Probability: a 1–3 scale (from the legend) read as 2, 3, 4 on the office's 1–5." in note
+    assert "Impact: a 1–3 scale (from the legend) read as 2, 3, 4" in note
+    risks = by_code(sqlite_store, "risks")
+    assert sorted(risks) == ["R-001", "R-002", "R-003"]
+    assert [(risks[c]["probability"], risks[c]["impact"]) for c in sorted(risks)] == [(4, 4), (3, 4), (2, 2)]

@@ -966,6 +966,8 @@ def _matrix_caption(kind: SheetKind, ratings: frozenset[str], row: Sequence[Any]
 
 # one step of a scale explained in a key's cell: a number or a level word, then "=", ":" or a dash, then its
 # meaning ("1 = rare", "5: almost certain", "High – likely to happen"); a cell may go on with more steps
+# the numbers of a key's steps, one or several a cell ("1 = rare, 5 = almost certain" → 1, 5)
+_NUMBERED_STEP_RE = re.compile(r"(?:^|[,;\n])\s*(\d{1,2})\s*(?:=|:|–|—| - )")
 _SCALE_STEP_RE = re.compile(r"\s*(\d{1,2}|[^\W\d_][^\W\d_ ]*(?: [^\W\d_]+)?)\s*(?:=|:|–|—| - )\s*\S")
 
 
@@ -988,18 +990,21 @@ def _scale_step(cell: Any) -> int | None:
     return int(word) if word is not None and word.isdigit() else None
 
 
-def _rating_key(register: str, row: Sequence[Any], title_col: int) -> list[int] | None:
+def _rating_key(register: str, row: Sequence[Any], title_col: int) -> tuple[str, int | None] | None:
     """A key to a rating written in the table's own columns under the records: the title cell a rating's name
     ("Probability", "Auswirkung") and every other filled cell a step of its scale explained ("1 = rare", "5 =
-    almost certain"); the steps' levels, else None. A risk titled "Impact on schedule of late permits" is no
-    rating's name, and a risk's own ratings (numbers, "High") explain no step, so records never read as one."""
+    almost certain"); else None. A risk titled "Impact on schedule of late permits" is no rating's name, and a
+    risk's own ratings (numbers, "High") explain no step, so records never read as one. Gives the rating's field
+    and the scale its numbered steps tell (1 … 3: a 1–3 scale), None when they tell none (level words)."""
     title = row[title_col] if title_col < len(row) else None
     if title.__class__ is not str or len(title) > 40 or word_key(title) not in _rating_names(register):
         return None
-    steps = [_scale_step(x) for c, x in enumerate(row) if c != title_col and x is not None]
-    if not steps or None in steps:
+    cells = [x for c, x in enumerate(row) if c != title_col and x is not None]
+    if not cells or any(_scale_step(x) is None for x in cells):
         return None
-    return [s for s in steps if s is not None]
+    numbers = [int(n) for x in cells for n in _NUMBERED_STEP_RE.findall(x)]
+    told = max(numbers) if numbers and min(numbers) == 1 and len(numbers) >= 2 else None
+    return header_words(register)[word_key(title)], told
 
 
 def _numbers_of_a_matrix(row: Sequence[Any]) -> bool:
@@ -1489,7 +1494,8 @@ class Planner:
         width = max(len(headers), max(mapping, default=-1) + 1, max(plan.extras, default=-1) + 1)
         parent_reg = REGISTERS[kind.parent] if kind.parent else None
         self._profiles, repeated, kept = self._column_profiles(reader, header_row, width, fields, headers,
-                                                               count_rows=parent_reg is None, kind=kind)
+                                                               count_rows=parent_reg is None, kind=kind,
+                                                               title_col=title_col)
         self._say_told_scales(plan, reg, fields)
         # the names and roles each column of people writes as names, for its sentences opening with one
         # (worked out when a sentence is first met: most sheets name their people plainly and pay nothing)
@@ -2641,15 +2647,30 @@ class Planner:
                 out.update(range(r1 + 1, r2 + 1))
         return out
 
+    @staticmethod
+    def _rating_keys(register: str, kept: list[tuple[int, tuple[Any, ...]]], title_col: int
+                     ) -> dict[int, tuple[str, int | None]]:
+        """The rows of a key to the ratings under the records (``_rating_key``; a row under the header before
+        any record is the header's guidance, read as before): the row's number → its rating and told scale."""
+        out: dict[int, tuple[str, int | None]] = {}
+        records_above = False
+        for number, row in kept:
+            if records_above and (key := _rating_key(register, row, title_col)) is not None:
+                out[number] = key
+            elif row.count(None) != len(row):
+                records_above = True
+        return out
+
     def _column_profiles(self, reader: SheetReader, header_row: int, width: int, fields: list[tuple[int, Field]],
-                         headers: list[str], count_rows: bool = False, kind: SheetKind | None = None
-                         ) -> tuple[dict[int, ColumnProfile], set[int] | None, list[tuple[int, tuple[Any, ...]]] | None]:
+                         headers: list[str], count_rows: bool = False, kind: SheetKind | None = None,
+                         title_col: int | None = None) -> tuple[dict[int, ColumnProfile], set[int] | None, list[tuple[int, tuple[Any, ...]]] | None]:
         """How to read the numbers of each scale column (fractions 0–1? a 1–10 scale? the scale its header
         names?), from all its cells. This pass reads every row: with ``count_rows`` it also gives the hashes
         met on more than one row (None when the sheet has no scale column, so no such pass), and the rows it
         read when the sheet is short enough to hold (``KEEP_ROWS``: read once, not twice), else None.
         Rows from a probability–impact matrix drawn under the table on are no cells of its columns
-        (``_matrix_caption``; its row number in ``self._matrix_at``)."""
+        (``_matrix_caption``; its row number in ``self._matrix_at``), nor are a key's rows under the records
+        (``_rating_key``), whose numbered steps tell its rating's scale as a legend does (key53)."""
         self._matrix_at = None
         scale_cols = [(c, f) for c, f in fields if f.kind is Kind.SCALE]
         date_cols = [c for c, f in fields if f.kind is Kind.DATE]
@@ -2664,6 +2685,7 @@ class Planner:
         kept: list[tuple[int, tuple[Any, ...]]] | None = [] if reader.declared_rows <= KEEP_ROWS else None
         ratings = frozenset(f.name for _c, f in scale_cols)
         matrix_scale: int | None = None
+        key_scales: dict[str, int] = {}  # a rating → the scale a key under the records numbers (1 … 3)
         drawn: set[int] = set()  # scale columns read on the matrix's bands
         if kept is not None:  # held whole: each scale column and the rows' hashes taken column-wise, in C
             kept = list(reader.data_rows(header_row + 1, width, self._past))
@@ -2673,6 +2695,11 @@ class Planner:
                 if self._matrix_at is not None:
                     rows = [r for n, r in kept if n < self._matrix_at]
                     matrix_scale = _matrix_bands(r for n, r in kept if n > self._matrix_at)
+            if ratings and kind is not None and title_col is not None:
+                keyed = self._rating_keys(kind.register, kept, title_col)
+                if keyed:
+                    rows = [r for n, r in kept if n not in keyed and (self._matrix_at is None or n < self._matrix_at)]
+                    key_scales = {name: told for name, told in keyed.values() if told is not None}
             if min(map(len, rows), default=0) > max(columns):
                 for c in columns:
                     columns[c] = [x for x in map(itemgetter(c), rows) if x is not None]
@@ -2724,7 +2751,10 @@ class Planner:
             text = headers[c] if c < len(headers) else None
             # the sheet's own matrix under the table first: its bands are a legend of that sheet (round 51), which a
             # legend of the workbook's (its rows of "Alto | 3 | 6 | 9" read as one, scale51) does not override
-            legend = matrix_scale if matrix_scale is not None else self.legend_scale
+            field = next(f for k, f in scale_cols if k == c)
+            keyed = key_scales.get(field.name)  # a key under the table tells its rating's scale as a legend does
+            legend = matrix_scale if matrix_scale is not None else \
+                keyed if keyed is not None and keyed != field.scale_max(self.ctx) else self.legend_scale
             told = told_scale(text, above[c] if c < len(above) else None, sheet_scale, legend, columns[c],
                               scored.levels if scored is not None else None, str(scored or ""))
             if told is None:
