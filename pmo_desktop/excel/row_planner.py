@@ -1223,6 +1223,8 @@ class Planner:
         self._extras_heads: dict[int, str] = {}
         self._category_col: int | None = None  # an open list's column: the sheet's word kept where translated
         self._numbered_priority: int | None = None  # a priority column of numbers kept in the notes
+        # rows of a key to the ratings under the records (``_column_profiles``); None: looked for row by row
+        self._key_rows: set[int] | None = set()
         self._categories_seen: dict[tuple[str, str], bool] = {}  # (sheet's word, office's category) → the same
         self.pending_names: dict[type, set[str]] = defaultdict(set)
         # names to create (``create_missing``), (target, lower case) → the spelling first met: one project each
@@ -1712,6 +1714,9 @@ class Planner:
         # read (round 51: a risk app's import template gave two risks, "Kerentanan" and "Keterangan"). Only when
         # nothing follows them: read with rows below, a city inspectorate's forms (round 49) came in with their
         # conclusions forms as risks, which its refusal spares the user until that class is done (left49b)
+        # the key's rows, found once with the sheet's columns (``_column_profiles``); a sheet too long to hold
+        # looks at each row's title below the records
+        key_rows = self._key_rows
         header_down = max((r2 for r1, _c1, r2, _c2 in reader.merged_ranges() if r1 == header_row and r2 > r1),
                           default=header_row)
         if header_down > header_row and (kept is None or any(
@@ -1727,8 +1732,8 @@ class Planner:
                 if row.count(None) != len(row):
                     skip(number, "below the table: a probability–impact matrix (its axes and scores), not a record.")
                 continue
-            if last_record is not None and title_col is not None and \
-                    _rating_key(reg.name, row, title_col) is not None:
+            if (number in key_rows) if key_rows is not None else (
+                    last_record is not None and title_col is not None and _rating_key(reg.name, row, title_col)):
                 # "Probability | 1 = rare | 5 = almost certain" under the risks: the sheet's key to a rating,
                 # its text in the title column, no risk named "Probability" (walk40)
                 skip(number, f"a key to the ratings, not a {reg.noun}.")
@@ -2672,6 +2677,7 @@ class Planner:
         (``_matrix_caption``; its row number in ``self._matrix_at``), nor are a key's rows under the records
         (``_rating_key``), whose numbered steps tell its rating's scale as a legend does (key53)."""
         self._matrix_at = None
+        self._key_rows = set()
         scale_cols = [(c, f) for c, f in fields if f.kind is Kind.SCALE]
         date_cols = [c for c, f in fields if f.kind is Kind.DATE]
         number_cols = [c for c, f in fields if f.kind.numeric]  # scales too: "2.500" is read the column's way
@@ -2697,6 +2703,7 @@ class Planner:
                     matrix_scale = _matrix_bands(r for n, r in kept if n > self._matrix_at)
             if ratings and kind is not None and title_col is not None:
                 keyed = self._rating_keys(kind.register, kept, title_col)
+                self._key_rows = set(keyed)
                 if keyed:
                     rows = [r for n, r in kept if n not in keyed and (self._matrix_at is None or n < self._matrix_at)]
                     key_scales = {name: told for name, told in keyed.values() if told is not None}
@@ -2710,8 +2717,11 @@ class Planner:
                 repeated = {key for key, n in Counter(map(hash, rows)).items() if n > 1}
         caption: int | None = None  # a lone rating's name under the records: a matrix if numbers follow it
         records_above = False
-        # a sheet too long to hold: the matrix found row by row (its bands read only from a sheet held whole)
+        # a sheet too long to hold: the matrix found row by row (its bands read only from a sheet held whole), a key
+        # to the ratings by the planner (``_rating_key``, its scale not read)
         watch = bool(ratings) and kind is not None
+        if kept is None and watch:
+            self._key_rows = None
         for numbered in () if kept is not None else reader.data_rows(header_row + 1, width, self._past):
             row = numbered[1]
             if watch and kind is not None:
