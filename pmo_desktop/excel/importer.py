@@ -33,6 +33,7 @@ from ..models.settings import SETTINGS
 from ..models.store import Store
 from ..models.values import normalise_key
 from .action_columns import ACTION_DUE, ACTION_OWNER, ACTIONS_OF
+from .area_ratings import areas_of, read_per_area, scale_fields
 from .child_sheets import (
     child_kinds,
     children_by_their_ids,
@@ -124,11 +125,13 @@ from .unheaded_lists import captioned_list, made_header, named_register, own_wor
 from .value_translation import (
     MODIFIED_FIBONACCI,
     OPEN_LISTS,
+    Legends,
     fibonacci_scale,
-    legend_scale,
+    legends_of,
     point_scale,
     scale_from_declared,
     scale_from_word_level,
+    score_header_scale,
     told_scale,
 )
 from .verdict_logs import rulings_not_decisions, verdicts_not_decisions
@@ -309,7 +312,7 @@ def _extras(kind: SheetKind, headers: list[str], mapping: dict[int, str], auto: 
         cells = [r[col] for r in sample or [] if col < len(r) and r[col] is not None]
         said = derived and kind.register == "risks" and _rating_words(cells) and (
             rating_head(text) or (_score_header(text) and not any(_has_digits(x) for x in cells)))
-        scored = score_scale(col, mapping, sample or []) if derived and not ours and not told else None
+        scored = score_scale(col, mapping, sample or [], text) if derived and not ours and not told else None
         dropped = derived and _worked_out_again(text, col, mapping, sample or [],
                                                 told or dict.fromkeys(mapping, scored or 0)) and \
             _levels_given(kind, mapping) and ((kind.register, auto_map.get(col)) not in FROM_MEASUREMENTS or ours)
@@ -508,11 +511,15 @@ def _told(headers: list[str], mapping: dict[int, str], sample: list[list[Any]], 
 _SCORED_ROWS = 5
 
 
-def score_scale(col: int, mapping: dict[int, str], sample: list[list[Any]]) -> int | None:
+def score_scale(col: int, mapping: dict[int, str], sample: list[list[Any]], head: object = None) -> int | None:
     """The size of the scale a sheet's own score column tells when nothing else does (scale51): 3 or 4 when every
     score is the product of the row's likelihood and impact, written as whole numbers 1 … n, the two columns
     using every level of it and the top score n × n ("Risk Score" 9 for 3 × 3: a 1–3 scale, whose 3 is high,
-    not the office's medium). None otherwise (a 1–5 scale, products disagreeing, too few rows to tell)."""
+    not the office's medium). None otherwise (a 1–5 scale, products disagreeing, too few rows to tell).
+    A score whose header names its range's top as n × n ("Risk Score (1-100)": ``score_header_scale``) tells n
+    whatever levels the rows use, when every score is the product of the row's two ratings, each within 1 … n
+    (classes53b: ratings of 1–10 that stay at 5 or under were read as the office's 1–5, a sheet's medium
+    5 × 5 = 25 of 100 the office's Critical)."""
     at = {n: c for c, n in mapping.items()}
     p, i = at.get("probability"), at.get("impact")
     if p is None or i is None:
@@ -526,7 +533,12 @@ def score_scale(col: int, mapping: dict[int, str], sample: list[list[Any]]) -> i
             return None  # a level in words or a fraction: the numbers alone do not tell
         rows.append((x, int(a), int(b)))  # type: ignore[arg-type]
     scored = [(x, a, b) for x, a, b in rows if isinstance(x, (int, float)) and not isinstance(x, bool)]
-    if len(scored) < _SCORED_ROWS or any(abs(x - a * b) > 1e-9 for x, a, b in scored):
+    if not scored or any(abs(x - a * b) > 1e-9 for x, a, b in scored):
+        return None
+    headed = score_header_scale(head)
+    if headed is not None and headed != 5:
+        return headed if all(1 <= a <= headed and 1 <= b <= headed for _x, a, b in rows) else None
+    if len(scored) < _SCORED_ROWS:
         return None
     top = max(max(a, b) for _x, a, b in rows)
     used = {a for _x, a, _b in rows} | {b for _x, _a, b in rows}
@@ -1144,6 +1156,24 @@ def _joined_tables(book: SafeWorkbook, reader: SheetReader, match: HeaderMatch) 
     return SheetReader(book, reader.title, joined + added, [])
 
 
+def _rated_per_area(book: SafeWorkbook, reader: SheetReader, match: HeaderMatch
+                    ) -> tuple[SheetReader, HeaderMatch, str] | None:
+    """A risk sheet rating each risk per area under captions (``area_ratings``): the same sheet with a column
+    after its own for each rating, its worst area's, read under the header found again; with the sentence
+    saying so. None for any other sheet, or one too long to hold (a sheet is read whole for it, once)."""
+    if match.kind.register != "risks" or reader.declared_rows > TWIN_ROWS:
+        return None
+    areas = areas_of(match, reader.top_rows(fill_merged=False))
+    if areas is None:
+        return None
+    rows, said = read_per_area(areas, reader.all_rows(), scale_fields(match))
+    made = SheetReader(book, reader.title, rows, reader.merged_ranges())
+    found = _match_sheet(made, (match.kind,), None)
+    if found is None or found.row != match.row:
+        return None
+    return made, found, said
+
+
 def _naming_columns(match: HeaderMatch) -> set[int]:
     """The columns telling a table's rows apart: its IDs and the field naming its records."""
     naming = {"code"} | {f.name for f in match.kind.reg.fields if f.required} | \
@@ -1353,11 +1383,13 @@ def plan_import(store: Store, path: str | os.PathLike[str], register: str | None
             plan.sheets.append(SheetPlan(reader.title, match.kind.register, match.row, {}, match.headers, "",
                                          parent_register=match.kind.parent))
             return plan
-        legend = legend_scale(reader.top_rows())  # the sheet's own legend, read as the planner reads it
+        sheet_legends = legends_of(reader.top_rows())  # the sheet's own legend, read as the planner reads it
+        legend = sheet_legends.scale()
         final, ignored, layout, extras, own = _prepare(store, reader, match, mapping, legend)
         with store.session() as session:
             planner = _planner(store, session, progress, cancelled, [layout], translations, create_missing)
             planner.total = reader.declared_rows
+            _legend_places([(reader, match, final)], [sheet_legends])
             _letter_grades([(reader, match, final)])
             _legend_levels(planner, [match])
             planner.legend_scale = legend
@@ -1407,6 +1439,36 @@ def _listed_levels(prepared: list[tuple[SheetReader, HeaderMatch, dict[int, str]
             ladder = listed_ladder(values, lists)
             if ladder:
                 match.ladders[name] = ladder
+
+
+def _legend_places(prepared: list[tuple[SheetReader, HeaderMatch, dict[int, str]]], legends: list[Legends]) -> None:
+    """The levels the workbook's numbered legends give a scale column's words by their places (``legends_of``:
+    "REMOTE" numbered 1 of 4 is low, 2), for a column whose every word a legend places, where a place reads
+    otherwise than the office's word. It wins over a ladder the words' order alone gives (a legend of words
+    drawn without numbers, ``match.ladders``, or a workbook's list, read after it): "REMOTE … CERTAIN" listed
+    climbs from remote's usual level (1, 2, 3, 4), where their numbers 1–4 are a four-level scale, low to very
+    high (2, 3, 4, 5; ``word_level_of_rank``). Words two sheets' legends place apart are left to the office's
+    words. Once a column, from its first rows."""
+    places: dict[str, int] = {}
+    torn: set[str] = set()
+    for legend in legends:
+        for key, level in legend.places.items():
+            if places.setdefault(key, level) != level:
+                torn.add(key)
+    if len(places) <= len(torn):
+        return
+    words = value_words("scale")
+    for reader, match, mapping in prepared:
+        reg = match.kind.reg
+        below = reader.top_rows(fill_merged=False)[match.row:]
+        for c, name in mapping.items():
+            if name.startswith("@") or name not in reg.field_names or reg.field(name).kind is not Kind.SCALE:
+                continue
+            keys = {word_key(x) for r in below if c < len(r) and isinstance(x := r[c], str) and x.strip()}
+            if not keys or any(k not in places or k in torn for k in keys):
+                continue
+            if any(words.get(k) != str(places[k]) for k in keys):
+                match.ladders[name] = {k: places[k] for k in keys}
 
 
 # Letter grades, the first the highest: three read as high, medium and low (4, 3, 2), four down to 1, five as
@@ -1674,6 +1736,7 @@ def plan_workbook_import(store: Store, path: str | os.PathLike[str], progress: P
             grids: list[tuple[str, SheetReader]] = []  # risks written in the cells of a P×I matrix
             listed: list[tuple[SheetReader, HeaderMatch]] = []  # names one a row under "List of Stakeholders"
             scales: set[int | None] = set()
+            legends: list[Legends] = []  # each sheet's legends of numbered level words (legends_of)
             lists: list[list[str]] = []  # the dropdown lists of the workbook's list sheets, each in its order
             made_notes: dict[str, str] = {}  # sheets read under a header made for them: how
             for title in book.hidden_sheet_names:
@@ -1682,13 +1745,15 @@ def plan_workbook_import(store: Store, path: str | os.PathLike[str], progress: P
                 why = not_a_register(title) or _file_not_a_register(title, path)
                 if why is not None:
                     plan.skipped_sheets.append((title, why))
-                    scales.add(legend_scale(book.sheet(title).top_rows()))
+                    legends.append(legends_of(book.sheet(title).top_rows()))
+                    scales.add(legends[-1].scale())
                     lists += listed_orders(book.sheet(title).top_rows(fill_merged=False))
                     lists += axis_orders(book.sheet(title).top_rows(fill_merged=False))
                     continue
                 reader = book.sheet(title)
                 reader = _lines_in_one_column(book, reader) or reader
-                scales.add(legend_scale(reader.top_rows()))
+                legends.append(legends_of(reader.top_rows()))
+                scales.add(legends[-1].scale())
                 bare = _headed_bare_list(book, reader, path)
                 match: HeaderMatch | None
                 if bare is not None:
@@ -1739,6 +1804,9 @@ def plan_workbook_import(store: Store, path: str | os.PathLike[str], progress: P
                     reader, match = joined, _match_sheet(joined, ALL_KINDS, None) or match
                 if (labelled := _labels_in_the_title(book, reader, match)) is not None:
                     reader, match, made_notes[title] = labelled
+                if (per_area := _rated_per_area(book, reader, match)) is not None:
+                    # each risk rated per area under captions: its worst area's ratings (area_ratings)
+                    reader, match, made_notes[title] = per_area
                 why = not_records_by_content(match, reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE]) or \
                     _no_records(match, path.stem if _default_sheet_name(title) or title == path.stem else None,
                                 reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE], path.stem) or \
@@ -1817,6 +1885,9 @@ def plan_workbook_import(store: Store, path: str | os.PathLike[str], progress: P
                 planner = _planner(store, session, progress, cancelled, [p[5] for p in prepared], translations,
                                    create_missing)
                 planner.total = sum(r.declared_rows for r, *_ in prepared)
+                # a legend numbering the words first: their places there are the sheet's own levels, which an
+                # order of the words in a list or a drawn ladder only guesses from the words' usual levels
+                _legend_places([(p[0], p[1], p[3]) for p in prepared], legends)
                 if lists:
                     _listed_levels([(p[0], p[1], p[3]) for p in prepared], lists)
                 _letter_grades([(p[0], p[1], p[3]) for p in prepared])

@@ -2695,9 +2695,15 @@ class Planner:
             self._told_scales[c] = told
             if columns[c] and all(isinstance(x, str) for x in columns[c]):
                 # level words on a told scale read as themselves: each said with the level it became
-                top = next(f for k, f in scale_cols if k == c).scale_max(self.ctx)
-                found = {w: scale_from_word_level(int(levels_of[word_key(w)]), top)
-                         for w in dict.fromkeys(" ".join(x.split()) for x in columns[c]) if word_key(w) in levels_of}
+                field = next(f for k, f in scale_cols if k == c)
+                top = field.scale_max(self.ctx)
+                # the level a legend places a word at (importer._legend_places: a translation of that word),
+                # else the office's word
+                placed = self.translations.get(kind.register, {}).get(field.name, {}) if kind is not None else {}
+                found = {w: int(placed[word_key(w)]) if word_key(w) in placed
+                         else scale_from_word_level(int(levels_of[word_key(w)]), top)
+                         for w in dict.fromkeys(" ".join(x.split()) for x in columns[c])
+                         if word_key(w) in levels_of or word_key(w) in placed}
                 self._told_words[c] = sorted(found.items(), key=lambda item: item[1])
             return text if told.source == HEADER else f"{text or ''} (1-{told.levels})"
 
