@@ -2570,6 +2570,8 @@ def detect_header(rows: list[list[Any]], sheet_title: str, kinds: tuple[SheetKin
                     (titled_by is None or max(len(mapping), read) < MIN_FIELDS) \
                     and not (lone and _title_field(kind) in mapping.values()):
                 continue
+            if _band_taken_for_its_column(kind, row, rows, stored, i, mapping):
+                continue  # the upper line of a two-line header read alone: the lines read together are tried too
             score = _score(kind, mapping, sheet_title, file_name) + _noun_bonus(kind, _own_cells(row, stored, i), mapping)
             ticks = any(n.startswith(LEVEL) for n in mapping.values())
             # ties: the level row, else the register naming more of the columns ("Stakeholder Name | Role |
@@ -2618,6 +2620,31 @@ def _book_register_name(book: str) -> str:
         if any(k.matches_sheet_name(tail) for k in MAIN_KINDS):
             return tail
     return " ".join(words)
+
+
+def _band_taken_for_its_column(kind: SheetKind, row: list[Any], rows: list[list[Any]], stored: list[list[Any]],
+                               i: int, mapping: dict[int, str]) -> bool:
+    """Whether ``row`` (row ``i``, alone or over the line above) takes a caption merged over several columns for the first of them, where the
+    line under the caption names that field in a column of its own ("Risiko" merged over "Tahap | Uraian | Kode
+    Risiko | Pemilik": read alone, the stage column "Tahap" was the risk's title, where "Uraian" under the same
+    caption is; classes53b, a city inspectorate's form read under its upper line because its first rows, worked
+    examples, left the columns that line misreads empty). Such a row is a band over the header's lower line,
+    which is read with it (``wrapped_header``'s combined candidate)."""
+    line = stored[i] if i < len(stored) else []
+    below = rows[i + 1] if i + 1 < len(rows) else []
+    for c, name in mapping.items():
+        x = row[c] if c < len(row) else None
+        if not isinstance(x, str) or c >= len(line) or line[c] is None:
+            continue
+        span = c + 1
+        while span < len(row) and row[span] == x and (span >= len(line) or line[span] is None):
+            span += 1
+        if span - c < 2:
+            continue
+        under = [below[k] for k in range(c + 1, span) if k < len(below) and isinstance(below[k], str) and below[k].strip()]
+        if any(map_header(kind, [label])[0].get(0) == name for label in under):
+            return True
+    return False
 
 
 def _own_cells(row: list[Any], stored: list[list[Any]], i: int) -> list[Any]:

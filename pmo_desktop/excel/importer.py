@@ -2332,7 +2332,7 @@ def _shared_by_types(register: str, mapping: dict[int, str], risk_reading: dict[
 # Headers that name the rows of any table, not a register's ("S.No | Description" of a budget plan)
 _GENERIC_TITLES = frozenset({"description", "descriptions", "title", "details", "detail", "item", "items",
                              "beschreibung", "descripcion", "descricao", "omschrijving", "titel", "titre",
-                             "titolo", "descrizione", "aciklama", "описание"})
+                             "titolo", "descrizione", "aciklama", "описание", "uraian"})
 
 
 def _generic_title(match: HeaderMatch, title: str) -> bool:

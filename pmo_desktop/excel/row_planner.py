@@ -159,6 +159,15 @@ class UnheadedColumn(str):
     formatted out to column Z lists no empty columns."""
 
 
+# a section's number in a form's outline: a Roman numeral ("IV") or a capital letter with a dot ("B."); never an
+# Arabic number, which numbers records as well
+_OUTLINE_NUMBER_RE = re.compile(r"\s*(?:[IVX]{1,5}\.?|[A-Z]\.)\s*")
+
+# the rows under a header a form's column key (a row lettering or numbering its columns) may lie on: a header of three
+# lines found on its first has two more under it, then the key
+KEY_ROW_REACH = 3
+
+
 class OwnScore(str):
     """The header of a numeric score column of the sheet's own, kept in the notes of each record: its numbers are
     not the office's score of the levels as read (9 for High × High on the sheet's 1–3 scale, where the office works
@@ -1673,11 +1682,30 @@ class Planner:
         if header_down > header_row and (kept is None or any(
                 n > header_down and r.count(None) != len(r) for n, r in kept)):
             header_down = header_row
+        # a row lettering or numbering the columns ("a | b | … | k", "1 | 2 | … | 24") a line or three under the
+        # header found is the form's column key, which closes its header: the lines between are the header's lower
+        # lines ("Risiko" under "Kode", a sub-label row), not records, whatever they read as (classes53b: a city
+        # inspectorate's forms, round 49, gave "Uraian" and the key "a | b | …" as risks, and two forms' "a"
+        # refused the workbook). Looked for once a sheet, in the rows the header's own lines could reach.
+        under = kept[:KEY_ROW_REACH] if kept is not None else [
+            (header_row + 1 + k, tuple(r)) for k, r in
+            enumerate(reader.top_rows(fill_merged=False)[header_row:header_row + KEY_ROW_REACH])]
+        key_row = next(((n, counted) for n, r in under if n <= header_row + KEY_ROW_REACH and
+                        (counted := counts_the_columns(r))), None)
+        if key_row is not None:
+            header_down = max(header_down, key_row[0])
+        repeated_at = -KEY_ROW_REACH - 1  # the last row writing the header again
         for number, row in kept if kept is not None else reader.data_rows(header_row + 1, width, self._past):
             if number <= header_down and last_record is None:
-                if row.count(None) != len(row):
+                if key_row is not None and number == key_row[0]:
+                    skip(number, "the columns' numbers under the header (a form numbering its columns), not a record."
+                         if key_row[1] == "number" else
+                         "the columns' letters under the header (a form lettering its columns), not a record.")
+                elif row.count(None) != len(row):
                     skip(number, "a lower line of the header (the header's cells are merged down over it), "
-                                 "not a record.")
+                                 "not a record." if key_row is None or header_down > key_row[0]
+                         else "a lower line of the header (over the row lettering or numbering its columns), "
+                              "not a record.")
                 continue
             if self._matrix_at is not None and number >= self._matrix_at:
                 if row.count(None) != len(row):
@@ -1723,6 +1751,7 @@ class Planner:
                     blank_run = []
                 skip(number, "a repeat of the header (the table's column names written again), not a record.")
                 part[0] += 1
+                repeated_at = number
                 continue
             # a title an earlier record has: the row goes the full way, which looks for a copy (below)
             earlier = titled.get(row[title_col].strip()) if titled and title_col is not None and \
@@ -1914,8 +1943,16 @@ class Planner:
                     (code_col is None or code_col not in filled) and parent_reg is None:
                 skip(number, "text under the header (instructions or a second header line), not a record.")
                 continue
-            counted_by = first_block and last_record is None and title_col in filled and \
-                counts_the_columns(row)
+            if len(filled) == 2 and title_col is not None and filled[1] == title_col and filled[0] != code_col and \
+                    row[filled[0]].__class__ is str and _OUTLINE_NUMBER_RE.fullmatch(row[filled[0]]):
+                # "I | Risiko Strategis (3.a)", "II | Risiko Strategis OPD (3.b)": a section of a form numbered in
+                # its outline (Roman numerals, "A.") over rows numbered 1, 2 … again, with its name only: a heading
+                # over the risks below it, not a risk (classes53b: a city inspectorate's treatment form)
+                skip(number, f"a section heading (“{row[filled[0]].strip()}”, then its name), not a record.")
+                continue
+            # a key under the header, or under the header written again over a second table (a worked example)
+            counted_by = (first_block and last_record is None or number - repeated_at <= KEY_ROW_REACH) and \
+                title_col in filled and counts_the_columns(row)
             if counted_by:
                 skip(number, "the columns' numbers under the header (a form numbering its columns), not a record."
                      if counted_by == "number" else

@@ -197,7 +197,12 @@ def counts_the_columns(cells: Sequence[Any]) -> str | None:
     candidate header (the row says nothing of what its columns hold: "a", "e" under "Kode" are no codes)."""
     kinds: set[str] = set()
     numbers: list[int] = []
-    for value in cells:
+    # the first column's cell may hold a note running down the sheet's margin beside the key ("Kolom e diisi
+    # dengan …" | b | c | … | l: a form's footnotes written over the key of the worked example under it,
+    # classes53b): the key then starts at "b" or 2 in the second column
+    start = 1 if len(cells) > 1 and cells[0].__class__ is str and _column_ordinal(cells[0]) is None and \
+        _column_ordinal(cells[1]) in (("letter", 2), ("number", 2)) else 0
+    for value in cells[start:]:
         if value is None or (value.__class__ is str and not value.strip()):
             continue
         ordinal = _column_ordinal(value)
@@ -205,7 +210,7 @@ def counts_the_columns(cells: Sequence[Any]) -> str | None:
             return None
         kinds.add(ordinal[0])
         numbers.append(ordinal[1])
-    if len(numbers) < MIN_NUMBERED_COLUMNS or len(kinds) != 1 or numbers[0] != 1:
+    if len(numbers) < MIN_NUMBERED_COLUMNS or len(kinds) != 1 or numbers[0] != 1 + start:
         return None
     return kinds.pop()
 
