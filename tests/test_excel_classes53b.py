@@ -89,3 +89,96 @@ def test_an_impact_caption_over_areas_takes_the_highest(sqlite_store, tmp_path):
     assert [risks[t]["impact"] for t in ("Axis misalignment", "Power failure", "Budget shortfall")] == [5, 3, 5]
     assert "Time: Medium" in risks["Power failure"]["notes"]
     assert len(risks) == 3
+
+
+def _form(section_rows: list[list[object]]) -> list[list[object]]:
+    """An identification form of an inspectorate's risk workbook: a title block, a header over three lines ("Risiko"
+    merged over "Uraian | Kode | Pemilik", "Kode" over "Risiko" on the third line), the row lettering its
+    columns, then the form's risks."""
+    return [["Kertas Kerja", None, None, None, None, None, None],
+            ["Nama OPD", None, ": Inspektorat Daerah", None, None, None, None],
+            [None] * 7,
+            ["No", "Tujuan Strategis", "Indikator Kinerja", "Risiko", None, None, "Sebab"],
+            [None, None, None, "Uraian", "Kode", "Pemilik", "Uraian"],
+            [None, None, None, None, "Risiko", None, None],
+            ["a", "b", "c", "d", "e", "f", "g"],
+            *section_rows]
+
+
+FORM_MERGES = ["A4:A6", "B4:B6", "C4:C6", "D4:F4", "D5:D6", "F5:F6", "G5:G6"]
+
+
+def test_forms_lettering_their_columns_each_import_under_their_three_line_header(sqlite_store, tmp_path):
+    """Two forms of one workbook, each under a header of three lines over "a | b | c …": the third line ("Risiko"
+    under "Kode") was read as a record, then the letter row as a risk with the ID "a" — on the second form the
+    same "a" refused the whole workbook. The letter row is the form's column key: it closes the header, the
+    lines above it are the header's, and each form's risks come in, titled by the "Uraian" under "Risiko"."""
+    first = _form([[1, "Tujuan A", "Indikator A", "Self-assessment of the audit function is late", "RSO.01",
+                    "Inspektur", "Too few auditors"],
+                   [2, "Tujuan A", "Indikator B", "Audit reports are issued late", "RSO.02", "Inspektur",
+                    "Mandatory assignments"]])
+    second = _form([[1, "Sub kegiatan A", "Output A", "Payroll documents are wrong", "ROO.01", "Kasubag UKK",
+                     "Careless payroll clerk"],
+                    [2, "Sub kegiatan B", "Output B", "Travel claims are not verified", "ROO.02", "Kasubag UKK",
+                     "Missing receipts"]])
+    book = write_xlsx(tmp_path / "Kertas Kerja.xlsx", {"Form 3b Risk Strategis": first, "Form 3c Risk Operasional": second},
+                      merges={"Form 3b Risk Strategis": FORM_MERGES, "Form 3c Risk Operasional": FORM_MERGES})
+    plan = import_all(sqlite_store, book)
+    titles = sorted(r["title"] for r in by_code(sqlite_store, "risks").values())
+    assert titles == sorted(["Self-assessment of the audit function is late", "Audit reports are issued late",
+                             "Payroll documents are wrong", "Travel claims are not verified"])
+    said = [r.report.reason for s in plan.sheets for r in s.rows]
+    assert said.count("the columns' letters under the header (a form lettering its columns), not a record.") == 2
+
+
+def test_a_caption_merged_over_its_lines_is_not_the_column_naming_the_risks(sqlite_store, tmp_path):
+    """A form under a title block whose header spans three lines, "Risiko" merged over "Tahap | Uraian | Kode |
+    Pemilik" and "Dampak**)" over "Uraian | Pihak yang Terkena", the affected party left empty: read under its
+    upper line alone — the caption "Risiko" the title, "Dampak" the impact of the empty column — it beat the lines
+    read together, and each risk was titled by its stage ("Perencanaan"). A caption merged over columns the line
+    under it names one by one, its field named there again ("Uraian"), is a band over the header's lower line."""
+    block = [[None] * 11 + ["Lampiran 10"], [None] * 11 + ["Form 3.c"], [None],
+             ["Kertas Kerja"], ["Identifikasi Risiko Operasional OPD"], ["Nama Pemda", None, ": Kota Tegal"],
+             ["Nama OPD", None, ": Inspektorat Daerah"], ["Tahun Penilaian", None, ": 2025"],
+             ["Urusan Pemerintahan", None, ": Urusan Pengawasan"]]
+    owner = "Kepala Dinas Kesehatan"
+    rows = [["No", "Kegiatan", "Indikator Keluaran", "Risiko", None, None, None, "Sebab*)", None, "C/UC", "Dampak**)", None],
+            [None, None, None, "Tahap", "Uraian", "Kode ", "Pemilik", "Uraian", "Sumber", None, "Uraian",
+             "Pihak yang Terkena"],
+            [None, None, None, None, None, "Risiko", None, None, None, None, None, None],
+            ["a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k", "l"],
+            ["A.", "Program for safe childbirth", None, None, None, None, None, None, None, None, None, None,
+             "Maternity insurance (grant)"],
+            [1, "Maternity insurance activity", None, "Penetapan kebijakan", "Hospitals wait too long for payment",
+             None, owner, "The payment rule is slow", None, None, "Hospitals refuse claims"],
+            [None, "Goal: every birth insured", None, "Perencanaan", "Poor mothers lack insurance data", None, owner,
+             "Weak coordination with social services", "Eksternal", "UC", "Planning misses mothers"],
+            [None, "Target: poor pregnant women", None, "Penganggaran", "The funds needed are miscounted", None,
+             owner, "Incomplete data on mothers", None, None, "The budget does not fit the need"],
+            [None, None, None, "Pelaksanaan", "Cross-checking with the insurer takes long", None, owner,
+             "The payment rule is slow", "Internal/Eksternal", "UC", "Few hospitals take part"]]
+    merges = ["A10:A12", "B10:B12", "C10:C12", "D10:G10", "D11:D12", "E11:E12", "G11:G12", "H10:I10", "H11:H12",
+              "I11:I12", "J10:J12", "K10:L10", "K11:K12", "L11:L12"]
+    sheet = "Form 3d Risiko Penanganan Covid"
+    book = write_xlsx(tmp_path / "Kertas Kerja.xlsx", {sheet: block + rows}, merges={sheet: merges})
+    import_all(sqlite_store, book)
+    titles = sorted(r["title"] for r in by_code(sqlite_store, "risks").values())
+    assert titles == sorted(["Hospitals wait too long for payment", "Poor mothers lack insurance data",
+                             "The funds needed are miscounted", "Cross-checking with the insurer takes long"])
+
+
+def test_outline_section_headings_are_no_risks(sqlite_store, tmp_path):
+    """A treatment form numbers its sections in its outline ("I | Risiko Strategis (3.a)", "II | …") over risks
+    numbered 1, 2 … again, each section row filling its number and name only: they were imported as risks. A row
+    of an outline number (a Roman numeral, a capital letter with a dot) and a name only is a heading."""
+    rows = [["No", "Risiko Prioritas", "Kode Risiko", "Rencana Tindak Pengendalian", "Pemilik"],
+            ["I", "Risiko Strategis (3.a)", None, None, None],
+            [1, "The control framework is not applied", "RSP.01", "Socialise the framework", "Kepala Daerah"],
+            ["II", "Risiko Operasional (3.c)", None, None, None],
+            [1, "Audit reports are issued late", "ROO.01", "Monthly evaluation meeting", "Inspektur"],
+            [2, "Travel claims are not verified", "ROO.02", "Checklist for claims", "Kasubag UKK"]]
+    book = write_xlsx(tmp_path / "Form 7.xlsx", {"Form 7 RTP Risk": rows})
+    import_all(sqlite_store, book)
+    titles = sorted(r["title"] for r in by_code(sqlite_store, "risks").values())
+    assert titles == ["Audit reports are issued late", "The control framework is not applied",
+                      "Travel claims are not verified"]
