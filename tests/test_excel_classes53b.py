@@ -6,6 +6,8 @@ from __future__ import annotations
 from imported import by_code, import_all
 from real_world_factory import write_csv, write_xlsx
 
+from pmo_desktop.excel.importer import plan_workbook_import
+
 # (ID, title, likelihood, impact) in a legend's own words, four levels each
 WORDED = [("R1", "Improper access control", "CERTAIN", "CRITICAL"), ("R2", "Hardcoded credentials", "POSSIBLE", "CRITICAL"),
           ("R3", "Weak encryption", "REMOTE", "CRITICAL"), ("R4", "Missing error page", "POSSIBLE", "LOW"),
@@ -182,3 +184,40 @@ def test_outline_section_headings_are_no_risks(sqlite_store, tmp_path):
     titles = sorted(r["title"] for r in by_code(sqlite_store, "risks").values())
     assert titles == ["Audit reports are issued late", "The control framework is not applied",
                       "Travel claims are not verified"]
+
+
+def test_a_conclusions_form_described_by_uraian_is_no_risk_register(sqlite_store, tmp_path):
+    """"No. | Sub unsur | Hasil | Uraian | Simpulan": a control-environment review's conclusions, each described
+    ("Uraian", Indonesian for description) beside its verdict. "Uraian" names the risks of a risk form, beside
+    their cause, owner and effect; alone with a number it is any table's description (as "Description" is), so
+    the sheet is taken for a table of another kind, not 15 risks."""
+    rows = [["No.", "Sub unsur", "Hasil Reviu Dokumen", None, "Simpulan"],
+            [None, None, "Hasil", "Uraian", None],
+            ["a", "b", "c", "d", "e"],
+            [1, "Integrity and ethics", "Memadai", None, "Memadai"],
+            [2, "Competence", "Kurang Memadai", "Training hours are below 120 a year", "Kurang Memadai"],
+            [3, "Leadership", "Memadai", None, "Memadai"],
+            [4, "Internal audit role", "Kurang Memadai", "Risk management is not applied in every unit", "Kurang Memadai"]]
+    risks = [["No", "Risiko Prioritas", "Pemilik Risiko", "Penyebab", "Dampak"],
+             [1, "Audit reports are issued late", "Inspektur", "Mandatory assignments", "Late follow-up"]]
+    book = write_xlsx(tmp_path / "Kertas Kerja.xlsx", {"Form 1.c Simpulan CEE": rows, "Form 5 Risk Prioritas": risks},
+                      merges={"Form 1.c Simpulan CEE": ["C1:D1", "A1:A2", "B1:B2", "E1:E2"]})
+    plan = plan_workbook_import(sqlite_store, book, create_missing=True)
+    assert [s.sheet for s in plan.sheets] == ["Form 5 Risk Prioritas"]
+    assert any(title == "Form 1.c Simpulan CEE" and "taken for a table of another kind" in why
+               for title, why in plan.skipped_sheets)
+
+
+def test_a_priority_form_titles_its_risks_by_risiko_prioritas(sqlite_store, tmp_path):
+    """"No | Risiko Prioritas | Kode Risiko | Skala Risiko | Pemilik Risiko | Penyebab | Dampak": the prioritised
+    risks of an inspectorate's form 5. "Risiko Prioritas" (priority risk) names the risks; it was kept in the
+    notes and each risk titled by its cause."""
+    rows = [["No", "Risiko Prioritas", "Kode Risiko", "Skala Risiko", "Pemilik Risiko", "Penyebab", "Dampak"],
+            ["a", "b", "c", "d", "e", "f", "g"],
+            [1, "Audit reports are issued late", "ROO.01", 9, "Inspektur", "Mandatory assignments", "Late follow-up"],
+            [2, "Travel claims are not verified", "ROO.02", 6, "Kasubag UKK", "Missing receipts", "Losses"]]
+    book = write_xlsx(tmp_path / "Kertas Kerja.xlsx", {"Form 5 Risk Prioritas": rows})
+    import_all(sqlite_store, book)
+    risks = {r["title"]: r for r in by_code(sqlite_store, "risks").values()}
+    assert sorted(risks) == ["Audit reports are issued late", "Travel claims are not verified"]
+    assert risks["Travel claims are not verified"]["cause"] == "Missing receipts"
