@@ -160,8 +160,8 @@ class UnheadedColumn(str):
 
 
 # a section's number in a form's outline: a Roman numeral ("IV") or a capital letter with a dot ("B."); never an
-# Arabic number, which numbers records as well
-_OUTLINE_NUMBER_RE = re.compile(r"\s*(?:[IVX]{1,5}\.?|[A-Z]\.)\s*")
+# Arabic number, which numbers records as well, nor a lone "X", which ticks a row
+_OUTLINE_NUMBER_RE = re.compile(r"\s*(?:(?!X\.?\s*$)[IVX]{1,5}\.?|[A-Z]\.)\s*")
 
 # the rows under a header a form's column key (a row lettering or numbering its columns) may lie on: a header of three
 # lines found on its first has two more under it, then the key
