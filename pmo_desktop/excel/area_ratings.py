@@ -16,12 +16,13 @@ under its area's caption. No Qt, no database: the header's lines and the rows on
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
 from ..models.fields import Kind
 from .header_detection import HeaderMatch, map_header
-from .vocabulary import value_words, word_key
+from .vocabulary import first_assessed_words, reassessed_words, value_words, word_key, words_of
 
 # the fewest areas that make a sheet rated per area (one caption over one pair is an ordinary two-line header)
 MIN_AREAS = 2
@@ -80,6 +81,16 @@ def _names_a_rating(match: HeaderMatch, caption: str) -> str | None:
     return found.pop() if len(found) == 1 else None
 
 
+def _assessed_again(captions: list[str]) -> bool:
+    """Captions of one risk assessed again, not of its areas: a word of a first or a later assessment
+    ("Inherent", "Residual", "Current", "Target"), or captions differing only by a number ("Qualitative (Phase
+    1)", "Qualitative (Phase 2)"). Their pairs are the register's inherent and residual ratings, read as such."""
+    times = first_assessed_words() | reassessed_words()
+    if any(w in times for caption in captions for w in words_of(caption)):
+        return True
+    return len({re.sub(r"\d+", "#", caption) for caption in captions}) == 1
+
+
 def _levels(top: list[list[Any]], first: int, cols: list[int]) -> bool:
     """Whether the columns' filled cells under the header are ratings (level words, numbers 0–10), most of them."""
     cells = [r[c] for r in top[first:] for c in cols if c < len(r) and str(r[c] if r[c] is not None else "").strip()
@@ -104,7 +115,8 @@ def areas_of(match: HeaderMatch, top: list[list[Any]]) -> Areas | None:
     rated = [(caption, cols, [_rating_of(match, _text(lower, c)) for c in cols]) for caption, cols in groups]
     rated = [(caption, cols, names) for caption, cols, names in rated
              if all(names) and len(set(names)) == len(names) and _rating_of(match, caption) is None]
-    if len(rated) >= MIN_AREAS and len({tuple(names) for _c, _k, names in rated}) == 1 and \
+    if len(rated) >= MIN_AREAS and not _assessed_again([caption for caption, _k, _n in rated]) and \
+            len({tuple(names) for _c, _k, names in rated}) == 1 and \
             any(not set(cols) <= mapped for _c, cols, _n in rated) and \
             _levels(top, match.row, [c for _c, cols, _n in rated for c in cols]):
         columns: dict[str, list[int]] = {}
@@ -116,7 +128,8 @@ def areas_of(match: HeaderMatch, top: list[list[Any]]) -> Areas | None:
     for caption, cols in groups:
         name = _names_a_rating(match, caption)
         if name is None or name in match.mapping.values() or len(cols) < MIN_AREAS or \
-                any(_rating_of(match, _text(lower, c)) for c in cols) or not _levels(top, match.row, cols):
+                any(_rating_of(match, _text(lower, c)) for c in cols) or \
+                _assessed_again([_text(lower, c) for c in cols]) or not _levels(top, match.row, cols):
             continue
         return Areas({name: cols}, [_text(lower, c) for c in cols], match.row - 1, False)
     return None
@@ -160,11 +173,15 @@ def worst_area(areas: Areas, row: list[Any]) -> dict[str, Any]:
     return {n: cell(areas.columns[n][best[1]]) for n in names}
 
 
-def read_per_area(areas: Areas, rows: list[list[Any]], labels: dict[str, str]) -> tuple[list[list[Any]], str]:
+def read_per_area(areas: Areas, rows: list[list[Any]], labels: dict[str, str],
+                  merges: list[tuple[int, int, int, int]] | None = None) -> tuple[list[list[Any]], str]:
     """The sheet's rows with a column after its own for each rating the areas give, holding the worst area's
     rating of each row under the field's label (``labels``), and the area columns' lower labels named with
     their area where the areas are captions ("delivery assurance impact": two areas' "impact" told apart in the
-    notes); and the sentence saying so once."""
+    notes); and the sentence saying so once. A row a merged cell comes down into (``merges``: 1-based rows,
+    0-based columns) goes on with the record above it (a course project's risk on two lines, words then
+    numbers): it gets no rating of its own, the record's first line gives it."""
+    going_on = {r - 1 for r1, _c1, r2, _c2 in merges or () for r in range(r1 + 1, r2 + 1)}
     width = max(len(r) for r in rows)
     names = [n for n in RATING_FIELDS if n in areas.columns]
     out = [list(r) + [None] * (width - len(r)) for r in rows]
@@ -181,7 +198,7 @@ def read_per_area(areas: Areas, rows: list[list[Any]], labels: dict[str, str]) -
         elif i == h:
             r.extend(labels[n] for n in names)
         else:
-            worst = worst_area(areas, rows[i])
+            worst = {} if i in going_on else worst_area(areas, rows[i])
             r.extend(worst.get(n) for n in names)
     rated = " and ".join(labels[n].lower() for n in names)
     how = ("the area whose ratings multiply highest gives both" if len(names) > 1 else "the highest of them")

@@ -1166,7 +1166,7 @@ def _rated_per_area(book: SafeWorkbook, reader: SheetReader, match: HeaderMatch
     areas = areas_of(match, reader.top_rows(fill_merged=False))
     if areas is None:
         return None
-    rows, said = read_per_area(areas, reader.all_rows(), scale_fields(match))
+    rows, said = read_per_area(areas, reader.all_rows(), scale_fields(match), reader.merged_ranges())
     made = SheetReader(book, reader.title, rows, reader.merged_ranges())
     found = _match_sheet(made, (match.kind,), None)
     if found is None or found.row != match.row:
