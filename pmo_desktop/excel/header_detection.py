@@ -2631,7 +2631,8 @@ def _band_taken_for_its_column(kind: SheetKind, row: list[Any], rows: list[list[
     examples, left the columns that line misreads empty). Such a row is a band over the header's lower line,
     which is read with it (``wrapped_header``'s combined candidate)."""
     line = stored[i] if i < len(stored) else []
-    below = rows[i + 1] if i + 1 < len(rows) else []
+    # the lower line's own cells, as stored: a cell merged down from the caption's line is no label under it
+    below = stored[i + 1] if i + 1 < len(stored) else []
     for c, name in mapping.items():
         x = row[c] if c < len(row) else None
         if not isinstance(x, str) or c >= len(line) or line[c] is None:
