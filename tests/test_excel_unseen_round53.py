@@ -1,0 +1,95 @@
+"""Classes of problem found on round 53 of real public workbooks (docs/import-rounds.md): each test writes a
+workbook of that shape and checks what a user gets."""
+
+from __future__ import annotations
+
+from imported import import_all, rows_of
+from real_world_factory import write_xlsx
+
+
+def test_a_finnish_risk_list_under_category_headings_is_read(sqlite_store, tmp_path):
+    """A course team's risks in Finnish: "Riski (1-5) | Vakavuus | Toden-näköisyys | Ensioire | Miten välttää |
+    Miten selviytyä riskin toteutuessa" (risk, severity, likelihood broken over two lines, first symptom, how
+    to avoid it, how to cope when it happens), the header written again under each category heading. No words
+    file spoke Finnish: the workbook was refused whole. Finnish is a words file now (``import_words_fi.json``)."""
+    header = ["", "Riski (1-5)", "Vakavuus", "Toden-\nnäköisyys", "Ensioire", "Miten\nvälttää",
+              "Miten selviytyä riskin\ntoteutuessa"]
+    path = write_xlsx(tmp_path / "Riskit.xlsx", {"Taul1": [
+        [],
+        header,
+        ["", "Henkilön sairastuminen", 3, 3, "Sairasilmoitus", "", "Tehdään töitä kotona"],
+        ["", "Poissaolo tai myöhästyminen", 4, 2, "Ei tule ajoissa", "Sovitaan säännöt", "Odotetaan hetki"],
+        [],
+        [],
+        ["", "Laitteisiin liittyvät riskit"],
+        [],
+        header,
+        ["", "Tiedostojen häviäminen", 5, 1, "Ei löydä tiedostojaan", "Varmuuskopiot", "Aloitetaan alusta"],
+        [],
+        [],
+        ["", "Hallintaan liittyvät riskit"],
+        [],
+        header,
+        ["", "Ei valmistu ajallaan", 4, 3, "Aikataulu venyy", "Tehdään ahkerasti", "Tehdään myös kotona"]]})
+    import_all(sqlite_store, path)
+    risks = {r["title"]: r for r in rows_of(sqlite_store, "risks")}
+    assert set(risks) == {"Henkilön sairastuminen", "Poissaolo tai myöhästyminen", "Tiedostojen häviäminen",
+                          "Ei valmistu ajallaan"}
+    lost = risks["Tiedostojen häviäminen"]
+    assert (lost["impact"], lost["probability"], lost["trigger"]) == (5, 1, "Ei löydä tiedostojaan")
+    actions = {a["description"] for a in rows_of(sqlite_store, "risk_actions")}
+    assert {"Varmuuskopiot", "Aloitetaan alusta", "Tehdään töitä kotona"} <= actions
+
+
+def test_a_turkish_risk_with_its_plan_b_is_read(sqlite_store, tmp_path):
+    """A systems-analysis course's risks in Turkish, in capitals with the dotted İ: "RİSK | RİSK DERECESİ |
+    B PLANI" (risk, its level, plan B). Only the title was read, so the sheet was refused: "B planı" (the
+    fallback plan, as Russian "план Б" already is) is the risk's response plan."""
+    path = write_xlsx(tmp_path / "Risk Değerlendirmesi.xlsx", {"Sayfa1": [
+        [],
+        ["", "", "    RİSK", " RİSK DERECESİ", "  B PLANI"],
+        ["", "", "* Takım anlaşmazlığı", "Yüksek", "*Takım içinde arabuluculuk yapma"],
+        ["", "", "* Bütçe yetersizliği", "Çok yüksek", "*Ek finans kaynağı bulma"]]})
+    import_all(sqlite_store, path)
+    risks = {r["title"]: r for r in rows_of(sqlite_store, "risks")}
+    assert set(risks) == {"* Takım anlaşmazlığı", "* Bütçe yetersizliği"}
+    assert "Yüksek" in risks["* Takım anlaşmazlığı"]["notes"]
+    actions = {a["description"] for a in rows_of(sqlite_store, "risk_actions")}
+    assert actions == {"*Takım içinde arabuluculuk yapma", "*Ek finans kaynağı bulma"}
+
+
+def test_a_polish_likelihood_abbreviated_prawd_is_the_probability(sqlite_store, tmp_path):
+    """A Polish qualitative risk analysis: "Ryzyko | Kategoria | Prawd. | Wpływ | Plan reakcji na ryzyko", the
+    likelihood abbreviated "Prawd." and given as a fraction. It was kept in the notes: every risk had an
+    impact and no probability."""
+    path = write_xlsx(tmp_path / "Rejestr ryzyka.xlsx", {"Jakościowa analiza ryzyka": [
+        ["", "Szacowanie Ryzyka"],
+        [],
+        ["", "Ryzyko", "Kategoria", "Prawd.", "Wpływ", "Plan reakcji na ryzyko"],
+        ["", "Produkt nie spełnia oczekiwań klienta", "Mission and Goals", 0.5, 2, "Konsultacje z klientem"],
+        ["", "Rotacja w zespole", "Team Members", 0.75, 2, "Szkolenia, premie"]]})
+    import_all(sqlite_store, path)
+    risks = {r["title"]: r for r in rows_of(sqlite_store, "risks")}
+    assert risks["Produkt nie spełnia oczekiwań klienta"]["probability"] == 3
+    assert risks["Rotacja w zespole"]["probability"] == 4
+
+
+def test_russian_impact_words_of_a_four_step_scale_are_read(sqlite_store, tmp_path):
+    """A Russian risk register rating its impact "Небольшая | Умеренная | Значительная | Существенная" (small,
+    moderate, considerable, substantial) and a likelihood "Крайне маловероятно" (extremely unlikely): none of
+    the four impact words was read, so the column went to the notes and no risk had an impact."""
+    path = write_xlsx(tmp_path / "Реестр рисков.xlsx", {"Лист1": [
+        ["Реестр рисков"],
+        [],
+        ["Категория риска", "Описание риска", "Вероятность", "Влияние", "Владелец риска"],
+        ["Чистые риски", "Уход вендора", "Вероятно", "Существенная", "PM"],
+        ["Чистые риски", "Внесение изменений", "Вероятно", "Значительная", "PM"],
+        ["Чистые риски", "Болезни", "Маловероятно", "Небольшая", "PM"],
+        ["Чистые риски", "Несовместимость систем", "Маловероятно", "Умеренная", "PM"],
+        ["Бизнес риски", "Прекращение проекта", "Крайне маловероятно", "Существенная", "PM"]]})
+    import_all(sqlite_store, path)
+    risks = {r["title"]: r for r in rows_of(sqlite_store, "risks")}
+    assert [risks[t]["impact"] for t in ("Болезни", "Несовместимость систем", "Внесение изменений",
+                                         "Уход вендора")] == [2, 3, 4, 4]
+    assert risks["Прекращение проекта"]["probability"] == 1
+    assert (risks["Уход вендора"]["probability"], risks["Болезни"]["probability"]) == (4, 2)
