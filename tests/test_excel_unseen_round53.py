@@ -93,3 +93,38 @@ def test_russian_impact_words_of_a_four_step_scale_are_read(sqlite_store, tmp_pa
                                          "Уход вендора")] == [2, 3, 4, 4]
     assert risks["Прекращение проекта"]["probability"] == 1
     assert (risks["Уход вендора"]["probability"], risks["Болезни"]["probability"]) == (4, 2)
+
+
+def test_a_checklist_of_cues_per_level_is_no_register(sqlite_store, tmp_path):
+    """A risk workbook holding a template's checklist of generic risk factors: "ID | Risk Factors | Low Risk
+    Cues | Medium Risk Cues | High Risk Cues | Low | Medium | High | Not Applic | Notes", each factor with what
+    it looks like at each level and an X under the level the team chose, the factors grouped under captions.
+    Its 59 factors were imported as risks titled by their "High Risk Cues" (junk): a column saying what one
+    level of a scale looks like, beside the same words for other levels, describes a level, not the records.
+    The workbook's own register, beside it, is read as before."""
+    path = write_xlsx(tmp_path / "Rejestr ryzyka.xlsx", {
+        "Generic Project Risk Factors": [
+            ["ID", "Risk Factors", "Low Risk Cues", "Medium Risk Cues", "High Risk Cues", "Low", "Medium", "High",
+             "Not Applic", "Notes"],
+            ["", "Mission and Goals"],
+            [1, "Project Fit to Customer Organization", "directly supports customer organization mission",
+             "indirectly impacts one or more goals of customer", "does not support or relate to the mission",
+             "", "X"],
+            [2, "Customer Perception", "customer expects this organization to provide this product",
+             "organization is working on project in area not expected", "project is mismatch with prior products",
+             "", "X"],
+            ["", "Decision Drivers"],
+            [7, "Convenient Date", "date for delivery has been set by reasonable commitments",
+             "date is being partially driven by marketing demos", "date is being totally driven by a demo",
+             "", "", "X"],
+            [8, "Use of Attractive Technology", "technology selected has been in use for some time",
+             "project is being done in a sub-optimal way", "project is being done to show a new technology",
+             "", "", "X"]],
+        "Jakościowa analiza ryzyka": [
+            ["", "Ryzyko", "Kategoria", "Prawd.", "Wpływ", "Plan reakcji na ryzyko"],
+            ["", "Produkt nie spełnia oczekiwań klienta", "Mission and Goals", 0.5, 2, "Konsultacje z klientem"],
+            ["", "Zmiana technologii", "Decision Drivers", 0.75, 2, "Badania technologiczne"]]})
+    import_all(sqlite_store, path)
+    titles = {r["title"] for r in rows_of(sqlite_store, "risks")}
+    assert titles == {"Produkt nie spełnia oczekiwań klienta", "Zmiana technologii"}
+    assert not rows_of(sqlite_store, "issues")

@@ -1361,6 +1361,23 @@ def text_column(row: list[Any], mapping: dict[int, str], sample: list[list[Any]]
     return None
 
 
+def level_cue_column(row: list[Any], c: int) -> bool:
+    """Column ``c`` says what one level of a scale looks like, beside the same words for other levels ("Low
+    Risk Cues | Medium Risk Cues | High Risk Cues"): a rubric's column (a checklist's cues, a legend's
+    criteria), whose sentences describe a level, not the records. Round 53: a template's 59 generic risk
+    factors, each with its cues per level and an X, were read as risks titled by their "High Risk Cues"."""
+    def level_and_rest(cell: Any) -> tuple[str, tuple[str, ...]] | None:
+        words = words_of(cell) if isinstance(cell, str) else []
+        if len(words) < 2 or words[0] not in value_words("scale"):
+            return None
+        return value_words("scale")[words[0]], tuple(words[1:])
+    own = level_and_rest(row[c]) if c < len(row) else None
+    if own is None:
+        return False
+    levels = {own[0]} | {split[0] for x in row if (split := level_and_rest(x)) is not None and split[1] == own[1]}
+    return len(levels) >= 3
+
+
 def _ids_say_the_noun(kind: SheetKind, row: list[Any], mapping: dict[int, str]) -> bool:
     """The column read as the records' IDs is headed by the register's noun ("Issue_ID", "Risk No"): the
     header names the register as a sheet named for it would."""
@@ -2512,6 +2529,8 @@ def detect_header(rows: list[list[Any]], sheet_title: str, kinds: tuple[SheetKin
                     naming = repeated_texts(row, mapping, sample)
                 if naming is None:  # "Control | … | Recommendation": the controls reviewed are the records
                     naming = controls_reviewed(row, mapping, sample)
+                if naming is not None and level_cue_column(row, naming):
+                    naming = None
                 titled_by = naming
             elif naming is None and mapping and _title_field(kind) not in mapping.values() and not kind.is_child \
                     and not set(mapping.values()) & set(_TITLE_FALLBACK.get(kind.register, ())) \
