@@ -3,6 +3,8 @@ workbook of that shape and checks what a user gets."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 from imported import import_all, rows_of
 from real_world_factory import write_xlsx
 
@@ -128,3 +130,36 @@ def test_a_checklist_of_cues_per_level_is_no_register(sqlite_store, tmp_path):
     titles = {r["title"] for r in rows_of(sqlite_store, "risks")}
     assert titles == {"Produkt nie spełnia oczekiwań klienta", "Zmiana technologii"}
     assert not rows_of(sqlite_store, "issues")
+
+
+def test_a_bare_date_under_a_deadline_caption_is_the_plans_due_date(sqlite_store, tmp_path):
+    """A manufacturer's process risk analysis (an FMEA: S, O, D, RPN) whose header takes three lines: long
+    names, then captions over the improvement actions ("Мероприятия или ПКД | Ответственный | Сроки"), then
+    short codes ("ПКД | Ответственный | Дата"), read as the header. "Дата" alone was the risks' raised date: 20
+    risks were given their action's deadline as the day raised, and 17 rows whose deadline was a quarter
+    ("4КВ 2018"), a list of months or "01 апреля 2018" were left out. A bare "Date" under a caption naming
+    another date is that date (here the plan's due date, "Сроки"); "ПКД" (the corrective action plan) is the
+    plan; and Russian month names are read in a date."""
+    path = write_xlsx(tmp_path / "Анализ рисков.xlsx", {"Анализ Рисков": [
+        ["", "", "", "Анализ рисков процессов СМК"],
+        ["№", "", "Процесс\nДеятельность", "Потенциальное несоответствие\nРиск", "Последствия", "S - Значимость",
+         "O - Возникновение", "D - Обнаружение", "ПЧР", "Действия по улучшению процесса"],
+        ["", "Описание", "", "", "", "", "", "", "", "Мероприятия или ПКД", "Ответственный", "Сроки"],
+        ["Процесс", "Описание", "Деятельность", "Риск", "Последствие", "S", "O", "D", "RPN", "ПКД",
+         "Ответственный", "Дата"],
+        ["QM", "", "Лаборатория", "Отсутствие средства измерения", "Задержка одобрения", 7, 1, 2, 14,
+         "Договор с внешней лабораторией", "Мацегора", dt.datetime(2018, 3, 1)],
+        ["PR", "", "Литьё", "Не термостатируется форма", "Брак", 6, 3, 3, 54,
+         "Закупка запасного термостата", "Горбунов А.", "4КВ 2018"],
+        ["PR", "", "Сборка", "Нет графика ППР", "Простой", 5, 2, 2, 20,
+         "Включить в график ППР оборудование", "Глушинский Д.Б.", "01 апреля 2018"],
+        ["BM", "", "Обслуживание", "Отсутствие электроэнергии", "Останов всех систем", 8, 4, 2, 64]]})
+    import_all(sqlite_store, path)
+    risks = {r["title"]: r for r in rows_of(sqlite_store, "risks")}
+    assert set(risks) == {"Отсутствие средства измерения", "Не термостатируется форма", "Нет графика ППР",
+                          "Отсутствие электроэнергии"}
+    assert not any(r["raised_on"] for r in risks.values())
+    assert "4КВ 2018" in risks["Не термостатируется форма"]["notes"]
+    due = {a["description"]: a["due"] for a in rows_of(sqlite_store, "risk_actions")}
+    assert due["Договор с внешней лабораторией"] == dt.date(2018, 3, 1)
+    assert due["Включить в график ППР оборудование"] == dt.date(2018, 4, 1)

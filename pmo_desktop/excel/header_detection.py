@@ -385,6 +385,13 @@ def _a_text(kind: SheetKind, name: str) -> bool:
     return name in kind.reg.field_names and kind.reg.field(name).kind in (Kind.TEXT, Kind.LONGTEXT)
 
 
+def _caption_date(kind: SheetKind, top: str, used: set[str]) -> str | None:
+    """The date field (or the plan's due date) a caption alone names, other than the raised date."""
+    names = _cell_alone.__wrapped__(kind, top.__class__, top)[0]
+    return next((n for n in names if n != "raised_on" and n not in used and
+                 (n == ACTION_DUE or _a_date(kind, n))), None)
+
+
 def _a_date(kind: SheetKind, name: str) -> bool:
     return name in kind.reg.field_names and kind.reg.field(name).kind is Kind.DATE
 
@@ -592,6 +599,13 @@ def _map_header(kind: SheetKind, row: list[Any], group: list[Any] | None) -> tup
         if hit is None and clash is not None and top is None and group is not None:
             hit = _under_caption_left(kind, row, group, c, used)
             clash = None if hit else clash
+        if top is not None and (hit or clash) == "raised_on" and len(words_of(cell)) == 1:
+            # a bare "Date" under a caption naming another date ("Дата" under "Сроки", the deadline, under
+            # "Действия по улучшению процесса"): the caption says which date the column holds — round 53's
+            # process FMEA gave its improvement actions' deadlines to the risks as the day each was raised
+            dated = _caption_date(kind, top, used)
+            if dated is not None:
+                hit, clash = dated, None
         if hit:
             mapping[c] = hit
             if hit not in PSEUDO:
