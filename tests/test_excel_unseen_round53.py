@@ -163,3 +163,33 @@ def test_a_bare_date_under_a_deadline_caption_is_the_plans_due_date(sqlite_store
     due = {a["description"]: a["due"] for a in rows_of(sqlite_store, "risk_actions")}
     assert due["Договор с внешней лабораторией"] == dt.date(2018, 3, 1)
     assert due["Включить в график ППР оборудование"] == dt.date(2018, 4, 1)
+
+
+def test_a_caption_over_sub_columns_names_each_in_the_notes(sqlite_store, tmp_path):
+    """A Russian risk register with a three-line header: "Воздействие на" (impact on) merged over four areas
+    (Содержание, Качество, Расписание, Стоимость), each merged over "Степень влияния | Весовой коэффициент"
+    (degree, weight), the other headers merged down over the three lines. The eight cells were kept in the notes
+    as "Воздействие на: 0" eight times: which area and which measure each was, lost. A column kept in the notes
+    under a caption spanning several columns is named by the header lines under it too."""
+    path = write_xlsx(tmp_path / "Реестр рисков.xlsx", {"Акрамова": [
+        ["", "РЕЕСТР РИСКОВ ПРОЕКТА"],
+        [],
+        ["", "Код риска", "Описание риска", "Вероятность", "Воздействие на", None, None, None, None, None, None,
+         None, "Стратегия реагирования на риск", "Действия в рамках стратегии реагирования",
+         "Ответственный за риск"],
+        ["", None, None, None, "Содержание", None, "Качество", None, "Расписание", None, "Стоимость"],
+        ["", None, None, None, "Степень влияния", "Весовой коэффициент", "Степень влияния", "Весовой коэффициент",
+         "Степень влияния", "Весовой коэффициент", "Степень влияния", "Весовой коэффициент"],
+        ["", "1", "Несоблюдение сроков начала проекта", 0.2, 0, 0, 0, 0, 0.4, "7дн.", 0.4, "11200р.",
+         "Назначение заместителя", "Подписание документов заместителем", "Заказчик проекта"],
+        ["", "2", "Поломка техники", 0.3, 0, 0, 0, 0, 0.2, "2дн.", 0.3, "3536р.", "Резервная техника",
+         "Предоставление нового рабочего места", "Разработчик"]]},
+        merges={"Акрамова": ["B3:B5", "C3:C5", "D3:D5", "E3:L3", "E4:F4", "G4:H4", "I4:J4", "K4:L4", "M3:M5",
+                             "N3:N5", "O3:O5"]})
+    import_all(sqlite_store, path)
+    risks = {r["title"]: r for r in rows_of(sqlite_store, "risks")}
+    assert set(risks) == {"Несоблюдение сроков начала проекта", "Поломка техники"}
+    notes = risks["Поломка техники"]["notes"]
+    assert "Воздействие на — Расписание — Весовой коэффициент: 2дн." in notes
+    assert "Воздействие на — Стоимость — Весовой коэффициент: 3536р." in notes
+    assert "Воздействие на — Расписание — Степень влияния: 0.2" in notes

@@ -793,6 +793,41 @@ def _grid_at_the_end(headers: list[str], mapping: dict[int, str], sample: list[l
     return grid
 
 
+def _named_by_the_lines_under(headers: list[str], mapping: dict[int, str], extras: dict[int, str],
+                              under: list[list[Any]]) -> dict[int, str]:
+    """The notes' label of a column kept there whose header is a caption merged over several columns
+    ("Воздействие на" over the areas "Содержание | Качество | Расписание | Стоимость", each over "Степень
+    влияния | Весовой коэффициент"), named by the header lines under it: the caption alone said the same of
+    eight cells ("Воздействие на: 0" eight times, which area and which measure lost — round 53). Those lines are
+    the rows right under the header holding only words, none in the columns naming the records (the planner
+    skips them as header lines) but the header's own cells merged down; each column's own words on them follow
+    the caption."""
+    shared = {c for c, text in enumerate(headers) if text and (
+        (c > 0 and headers[c - 1] == text) or (c + 1 < len(headers) and headers[c + 1] == text))}
+    if not shared & set(extras):
+        return extras
+    naming = {c for c, n in mapping.items() if n in ("title", "name", "code")}
+    lines: list[list[Any]] = []
+    for row in under:
+        # (a header cell merged down over these lines fills them with its own name: not a word of theirs)
+        cells = {c: x for c, x in enumerate(row) if x is not None and str(x).strip()
+                 and not (c < len(headers) and str(x).strip() == headers[c])}
+        if not cells:
+            continue  # the header merged down over a line of its own, or a blank line under it
+        if naming & set(cells) or not all(isinstance(x, str) for x in cells.values()) or not shared & set(cells):
+            break
+        lines.append(row)
+    out = dict(extras)
+    for c in shared & set(extras):
+        if type(extras[c]) is not str:
+            continue  # the sheet's own rating or score, said as such
+        words = [" ".join(str(line[c]).split()) for line in lines if c < len(line) and line[c] is not None
+                 and str(line[c]).strip() and str(line[c]).strip() != headers[c]]
+        if words:
+            out[c] = " — ".join([extras[c], *dict.fromkeys(words)])
+    return out
+
+
 def _calculated_header(text: str) -> bool:
     """Scores, ratings, ranks and expected values: derived from other columns, recomputed by the office."""
     words = words_of(text.replace("_", " "))
@@ -860,6 +895,7 @@ def _prepare(store: Store, reader: SheetReader, match: HeaderMatch, mapping: dic
     told = _told(headers, final, sample, band, reader.top_rows()[:max(match.row - 1, 0)],
                  legend_levels)
     extras = _extras(kind, headers, final, match, sample, keyed, band, told)
+    extras = _named_by_the_lines_under(headers, final, extras, reader.top_rows()[match.row:match.row + 3])
     ignored = _ignored(kind, headers, final, match, extras)
     beside = _beside_the_table(headers, final, sample, band)
     counters = {c for c, text in enumerate(headers) if not text and c not in final and c not in extras
