@@ -193,3 +193,21 @@ def test_a_caption_over_sub_columns_names_each_in_the_notes(sqlite_store, tmp_pa
     assert "Воздействие на — Расписание — Весовой коэффициент: 2дн." in notes
     assert "Воздействие на — Стоимость — Весовой коэффициент: 3536р." in notes
     assert "Воздействие на — Расписание — Степень влияния: 0.2" in notes
+
+
+def test_an_owner_cell_written_as_a_numbered_list_names_its_first_person(sqlite_store, tmp_path):
+    """The same FMEA numbers its improvement actions in one cell ("1) Закупка термостата\\n2) Сигнализация")
+    and their people likewise ("1) Горбунов А\\n2) Глушинский Д"): each such cell became one person, the
+    numbers and both names together ("1) Горбунов А 2) Глушинский Д", "1) Мацегора"). A person's cell written
+    as a numbered list names the first item's person; the whole cell is kept in the notes."""
+    path = write_xlsx(tmp_path / "risks.xlsx", {"Risks": [
+        ["Risk", "Cause", "Likelihood", "Impact", "Owner"],
+        ["Mould not heated", "Thermostat fails", "High", "Medium", "1) Горбунов А\n2) Глушинский Д"],
+        ["Filter clogged", "No cleaning", "Low", "Medium", "1) Мацегора"],
+        ["Wrong regrind ratio", "No instruction", "Medium", "High", "Горбунов А"]]})
+    import_all(sqlite_store, path)
+    risks = {r["title"]: r for r in rows_of(sqlite_store, "risks")}
+    assert risks["Mould not heated"]["owner"] == "Горбунов А"
+    assert risks["Filter clogged"]["owner"] == "Мацегора"
+    assert {p["name"] for p in rows_of(sqlite_store, "people")} == {"Горбунов А", "Мацегора"}
+    assert "1) Горбунов А 2) Глушинский Д" in risks["Mould not heated"]["notes"]
