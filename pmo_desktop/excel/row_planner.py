@@ -625,12 +625,13 @@ _SEVERAL_NAMES_RE = re.compile(r"\s*[/&+,;]\s*|\s+and\s+", re.I)
 # a cell written as a numbered list ("1) Горбунов А\n2) Глушинский Д", "1. Ana 2. Ben"): the numbers open it
 # and each item, at the cell's start or after a space or a line break
 _LIST_NUMBER_RE = re.compile(r"(?:^|(?<=\s))\d{1,2}\s*[).]")
+_LIST_START_RE = re.compile(r"1\s*[).]\s*[^\W\d_]")
 
 
 def _numbered_items(raw: str) -> list[str]:
     """The items of a cell written as a numbered list opening with 1, else []."""
     text = raw.strip()
-    if not re.match(r"1\s*[).]\s*[^\W\d_]", text):
+    if not _LIST_START_RE.match(text):
         return []
     return [item for part in _LIST_NUMBER_RE.split(text) if (item := " ".join(part.split()).strip(" ,;"))]
 # A person's full name: two to four words of letters, each capitalised ("Phyo Wai Aung", "Anne-Marie O'Neil")
