@@ -193,8 +193,9 @@ class Document(QObject):
 
     def _journal_keep(self, command: "DocumentCommand") -> str:
         """Write a kept change's cells to the journal on the disk as it is kept: closed anyway, the battery flat or
-        the process killed, the window's memory went with them (``kept_journal``). A change of no cells (rows added
-        or deleted, a Replace All past ``KEPT_SHOWN_AT_MOST``) stays in the window only, as the close question says.
+        the process killed, the window's memory went with them (``kept_journal``): cells typed however many, rows
+        added, rows deleted (``journal_edits``). A change of another kind (an escalation, a merge, a setting) stays in
+        the window only, as the close question says.
         Returns, when the disk refused the write, the sentence that says so: said by the caller in its own word of the
         keep — said on its own first, it was replaced at once on the bar by "… is kept, and saved when the server is
         back", and the user took the edit as safe."""
