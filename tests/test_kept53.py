@@ -407,3 +407,76 @@ def test_a_block_of_more_than_10000_cells_kept_is_on_the_disk_and_offered_back(
     saved = risk_rows(shared_office)
     assert {saved[rid]["trigger"] for rid in bulk} == {"Filled while away"}
     assert again.document.undo_stack.count() == 1
+
+
+def close_keeping(qtbot, window) -> None:
+    """The window closed, its question answered "Close (Keep Them for Next Time)"."""
+    for box in windows_boxes():
+        box.close()
+    asked = close_asking(qtbot, window, lambda box: press_button(qtbot, box, "Close (Keep Them for Next Time)"))
+    qtbot.waitUntil(lambda: not window.isVisible(), timeout=5000)
+    assert asked and "kept on this computer" in asked[0], asked
+
+
+def test_rows_pasted_on_the_new_line_while_away_are_journaled_and_saved_at_the_next_start(
+        qtbot, tmp_path, shared_office, pg_server, window_hook):  # noqa: F811
+    """Two risks pasted (Ctrl+V) on the ✱ line while the server is away: the paste's new rows were kept in the window
+    only. Now they are in the journal, and the next start saves both."""
+    from PySide6.QtGui import QGuiApplication
+
+    before = risk_rows(shared_office)
+    raj = laptop(qtbot, tmp_path, "raj", shared_office)
+    window_hook(raj)
+    view = raj.active_register_view()
+    pg_server.stop("fast")
+    try:
+        view.focus_new_line(view.model.column_of("title"))
+        qtbot.waitUntil(view.new_line.hasFocus)
+        QGuiApplication.clipboard().setText("Pasted while away one\r\nPasted while away two\r\n")
+        press(qtbot, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+        qtbot.waitUntil(lambda: len(raj.document.pending) == 1, timeout=5000)
+        entries = json.loads(journal_of(shared_office).read_text(encoding="utf-8"))["edits"]
+        assert sorted(e["typed"]["map"]["title"] for e in entries) == ["Pasted while away one",
+                                                                      "Pasted while away two"], entries
+        close_keeping(qtbot, raj)
+    finally:
+        pg_server.start()
+    again = reopened(qtbot, tmp_path, "raj-again", shared_office, window_hook)
+    box = offered(qtbot)
+    assert "2 rows added" in box.informativeText(), box.informativeText()
+    press_button(qtbot, box, "Save Them Now")
+    qtbot.waitUntil(lambda: not journals_of(shared_office), timeout=10_000)
+    added = sorted(r["title"] for rid, r in risk_rows(shared_office).items() if rid not in before)
+    assert added == ["Pasted while away one", "Pasted while away two"]
+    assert again.document.undo_stack.count() == 1
+
+
+def test_a_row_typed_into_then_deleted_while_away_is_deleted_at_the_next_start(
+        qtbot, tmp_path, shared_office, pg_server, window_hook):  # noqa: F811
+    """Raj retitles a risk, then deletes it, while the server is away. Offered back, the title's save would move the
+    record's version and the deletion — made at the version before — be refused: the deletion alone is done."""
+    rid = risk_ids_of(shared_office)[4]
+    raj = laptop(qtbot, tmp_path, "raj", shared_office)
+    window_hook(raj)
+    view = raj.active_register_view()
+    pg_server.stop("fast")
+    try:
+        from test_pending49 import type_into
+
+        type_into(qtbot, view, rid, "title", "Retitled, then deleted")
+        for box in windows_boxes():
+            box.close()
+        view.select_record(rid, view.model.column_of("title"))
+        view.table.setFocus()
+        press(qtbot, Qt.Key.Key_Delete, Qt.KeyboardModifier.ShiftModifier)
+        qtbot.waitUntil(lambda: len(raj.document.pending) == 2, timeout=5000)
+        close_keeping(qtbot, raj)
+    finally:
+        pg_server.start()
+    reopened(qtbot, tmp_path, "raj-again", shared_office, window_hook)
+    box = offered(qtbot)
+    assert box.text().startswith("2 edits typed on"), box.text()
+    press_button(qtbot, box, "Save Them Now")
+    qtbot.waitUntil(lambda: rid not in risk_rows(shared_office), timeout=10_000)
+    assert not journals_of(shared_office)
+    assert not [p for p in kept_folder().glob("*refused*.json") if shared_office.rsplit("/", 1)[1] in p.name]

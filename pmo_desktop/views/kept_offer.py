@@ -459,6 +459,12 @@ class KeptOffer:
             create.tokens = [e.token for e in rows]  # kept again (the server gone again), the same entries
             parts.append(create)
         for name, typed in cells.items():
+            # A cell of a record this save deletes is not written first: its save moved the record's version, and
+            # the deletion, expecting the version it was made at, refused the whole save.
+            going = {e.record_id for e in deleted.get(name, [])}
+            typed = [e for e in typed if e.record_id not in going]
+            if not typed:
+                continue
             versions: dict[int, int] = {}
             for e in typed:
                 if e.version is not None:
