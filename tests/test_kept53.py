@@ -180,8 +180,8 @@ def delete_and_close(qtbot, tmp_path, url: str, pg_server, window_hook, rid: int
 def test_a_row_deleted_while_away_that_a_colleague_changed_since_is_not_deleted_without_the_users_look(
         qtbot, tmp_path, shared_office, pg_server, window_hook):  # noqa: F811
     """Raj deletes a risk while the server is away and closes; Ann then changes that risk's title. The next start
-    says so: Save Them Now leaves it (deleted, her change would go with it), the review shows "changed by someone
-    else since", and only chosen there and saved is it deleted."""
+    says so: Save Them Now leaves it (deleted, her change would go with it) and opens the review, which shows it
+    "changed by someone else since"; only chosen there and saved is it deleted."""
     rid = risk_ids_of(shared_office)[3]
     delete_and_close(qtbot, tmp_path, shared_office, pg_server, window_hook, rid)
     ann = Store.open(shared_office)
@@ -194,10 +194,9 @@ def test_a_row_deleted_while_away_that_a_colleague_changed_since_is_not_deleted_
     box = offered(qtbot)
     assert "leaves for you to look at" in box.informativeText(), box.informativeText()
     press_button(qtbot, box, "Save Them Now")
-    qtbot.wait(300)
+    qtbot.waitUntil(lambda: raj.kept_offer.review is not None and raj.kept_offer.review.isVisible(), timeout=5000)
     assert risk_rows(shared_office)[rid]["title"] == "Ann's newer title"  # not deleted over her change
     assert journals_of(shared_office)  # still kept
-    raj.kept_offer.show_review()
     review = raj.kept_offer.review
     [row] = review.rows()
     assert row[1] == "(row deleted)" and "changed by someone else since" in row[4], row

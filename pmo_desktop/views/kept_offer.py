@@ -344,8 +344,8 @@ class KeptOffer:
                 return warn(self.parent, "Kept edits set aside", self.set_aside_note.strip())
             return None
         count = len(self.edits)
-        changed = sum(1 for e in self.edits if self.changed_since(e))
         looks = sum(1 for e in self.edits if self.needs_look(e))
+        changed = sum(1 for e in self.edits if self.changed_since(e) and not self.needs_look(e))
         box = QMessageBox(QMessageBox.Icon.Warning, "Edits not saved",
                           f"{count_of(count, 'edit')} typed {day_text(self.edits)} while the server was away "
                           f"{'was' if count == 1 else 'were'} not saved.", QMessageBox.StandardButton.NoButton,
@@ -356,7 +356,7 @@ class KeptOffer:
         rows = ", ".join(filter(None, (f"{count_of(added, 'row')} added" if added else "",
                                        f"{count_of(deleted, 'row')} deleted" if deleted else "")))
         since = (f" {changed} of them {'is' if changed == 1 else 'are'} in a record someone "
-                 "else has changed since: saving asks you which to keep." if changed - looks > 0 else "")
+                 "else has changed since: saving asks you which to keep." if changed else "")
         left = (f" {looks} of them Save Them Now leaves for you to look at in the review (a row someone else changed "
                 "after you deleted it, a record renamed since)." if looks else "")
         box.setInformativeText(f"They were kept on this computer when the window closed with them unsaved"
@@ -374,6 +374,10 @@ class KeptOffer:
         def chosen(button) -> None:
             if button is save:
                 self.save()
+                if self.edits and not self.document.met_conflict:
+                    # Those left for the user's look (``needs_look``) are shown at once: the question is gone, and
+                    # nothing else would lead back to them before the next start.
+                    QTimer.singleShot(0, self.parent, self.show_review)
             elif button is review:  # once the question has closed, which hands the keyboard back to the window
                 QTimer.singleShot(0, self.parent, self.show_review)
             elif button is discard:
@@ -425,7 +429,7 @@ class KeptOffer:
             left = len(self.edits)
             document.note.emit(f"Saved {count_of(len(edits), 'edit')} typed while the server was away (Edit ▸ Undo "
                                f"takes {'it' if len(edits) == 1 else 'them'} back)."
-                               + (f" {left} left to review." if left and chosen is None else ""))
+                               + (f" {left} left for you to look at." if left and chosen is None else ""))
             return len(edits)
         if command not in document.pending and not document.met_conflict and not document.cancelled:
             # Refused for good and said (``execute``), its entries out of the journal: put them in a file of their own.
