@@ -97,7 +97,11 @@ def office_key(url: str | URL) -> str:
 
     host = (u.host or "localhost").lower().rstrip(".")
     host = "localhost" if host in LOOPBACK_NAMES else host
-    user = u.username or os.environ.get("PGUSER") or getpass.getuser()
+    try:
+        login = getpass.getuser()
+    except (KeyError, OSError):  # no login name to be found (a container without one): the user as written
+        login = ""
+    user = u.username or os.environ.get("PGUSER") or login
     database = (u.database or "").strip("/") or user  # libpq's default database is the user's own
     kept = sorted((name, value if isinstance(value, str) else ",".join(value))
                   for name, value in u.query.items() if name.lower() in OFFICE_CHOOSING_OPTIONS)
