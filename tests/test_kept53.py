@@ -479,3 +479,38 @@ def test_a_row_typed_into_then_deleted_while_away_is_deleted_at_the_next_start(
     qtbot.waitUntil(lambda: rid not in risk_rows(shared_office), timeout=10_000)
     assert not journals_of(shared_office)
     assert not [p for p in kept_folder().glob("*refused*.json") if shared_office.rsplit("/", 1)[1] in p.name]
+
+
+def test_a_row_added_to_a_record_deleted_since_is_set_aside_and_the_others_saved(
+        qtbot, tmp_path, shared_office, pg_server, window_hook):  # noqa: F811
+    """An earlier run kept two actions added to two risks; Ann deleted one of the risks since. That action cannot be
+    added (its risk is gone): it is named and set aside in a file beside the journal, and the other is saved."""
+    actions = REGISTERS["risk_actions"]
+    gone, kept = risk_ids_of(shared_office)[1:3]
+    store = Store.open(shared_office)
+    try:
+        with store.transaction() as s:
+            records.delete_records(s, RISKS, [gone])
+    finally:
+        store.close()
+    when = datetime.now().astimezone().isoformat()
+    hand_written_journal(shared_office, [
+        {"register": "risk_actions", "record_id": 0, "field": "", "typed": {"map": {"description": description}},
+         "was": None, "version": None, "typed_at": when, "record": f"“{description}”", "code": "", "kind": "added",
+         "token": token, "parent_id": parent}
+        for description, token, parent in (("Action of the deleted risk", "a1", gone),
+                                           ("Action of the risk still there", "a2", kept))])
+    path = journal_of(shared_office)
+    path.write_text(path.read_text(encoding="utf-8").replace('"format": 1', '"format": 2'), encoding="utf-8")
+    raj = reopened(qtbot, tmp_path, "raj", shared_office, window_hook)
+    box = offered(qtbot)
+    assert box.text().startswith("1 edit typed on"), box.text()
+    said = box.informativeText()
+    assert "deleted by someone else since" in said and "Action of the deleted risk" in said, said
+    press_button(qtbot, box, "Save Them Now")
+    qtbot.waitUntil(lambda: not journals_of(shared_office), timeout=5000)
+    with raj.document.store.session() as s:
+        descriptions = {r[2 + actions.field_names.index("description")]: r for r in records.fetch_rows(s, actions)}
+    assert "Action of the risk still there" in descriptions and "Action of the deleted risk" not in descriptions
+    aside = [p for p in kept_folder().glob("*records-deleted*.json") if shared_office.rsplit("/", 1)[1] in p.name]
+    assert len(aside) == 1 and "Action of the deleted risk" in aside[0].read_text(encoding="utf-8")
