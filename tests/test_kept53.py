@@ -514,3 +514,33 @@ def test_a_row_added_to_a_record_deleted_since_is_set_aside_and_the_others_saved
     assert "Action of the risk still there" in descriptions and "Action of the deleted risk" not in descriptions
     aside = [p for p in kept_folder().glob("*records-deleted*.json") if shared_office.rsplit("/", 1)[1] in p.name]
     assert len(aside) == 1 and "Action of the deleted risk" in aside[0].read_text(encoding="utf-8")
+
+
+def test_rows_and_deletions_read_back_from_the_journal_as_they_were_kept(tmp_path):
+    """A row added (its values: a date, an amount, a list, text with quote marks and a line break, nothing) and a
+    row deleted (its record, code, first text and version) read back from the disk as the window kept them; a
+    journal of cells alone stays in the format the version before reads."""
+    from decimal import Decimal
+
+    from pmo_desktop.models.kept_journal import ADDED, DELETED, KeptEdit, KeptJournal, journal_path, read_journal
+
+    url = "postgresql+psycopg://ann@db.example.org/pmo"
+    journal = KeptJournal(journal_path(tmp_path, url), url)
+    now = datetime.now().astimezone()
+    values = {"title": 'Quay “works” \\ "x"\nline two', "raised_on": datetime(2027, 3, 15).date(),
+              "budget": Decimal("1250.50"), "impact_areas": ["Cost", "Time"], "notes": None, "probability": 3}
+    kept = [KeptEdit("risks", 0, "", values, None, None, now, "“Quay works”", kind=ADDED, token="t-1", parent_id=None),
+            KeptEdit("risk_actions", 0, "", {"description": "Call Ann"}, None, None, now, kind=ADDED, token="t-2",
+                     parent_id=7),
+            KeptEdit("risks", 12, "", None, None, 4, now, "R-012 “Crane”", "R-012", kind=DELETED),
+            KeptEdit("people", 3, "", None, None, 2, now, "“Ann”", kind=DELETED, named="Ann Example")]
+    journal.keep(1, kept)
+    assert json.loads(journal.path.read_text(encoding="utf-8"))["format"] == 2
+    back = read_journal(journal.path)
+    assert [(e.kind, e.register, e.record_id, e.token, e.parent_id, e.version, e.code, e.named, e.record) for e in back] \
+        == [(e.kind, e.register, e.record_id, e.token, e.parent_id, e.version, e.code, e.named, e.record) for e in kept]
+    assert back[0].typed == values and {k: type(v) for k, v in back[0].typed.items()} == \
+        {k: type(v) for k, v in values.items()}
+    journal.forget(1)
+    journal.keep(2, [KeptEdit("risks", 1, "title", "A cell", "Was", 1, now)])
+    assert json.loads(journal.path.read_text(encoding="utf-8"))["format"] == 1
