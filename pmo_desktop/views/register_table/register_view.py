@@ -1274,8 +1274,12 @@ class RegisterView(QWidget):
 
         command = DeleteRecordsCommand(self.document, self.register, ids)
         try:
-            if len(rows) <= KEPT_SHOWN_AT_MOST:  # the records as shown, their versions: journaled if kept (server away)
-                command.shown_rows = {self.model.record_id(r): self.model.record(r) for r in rows}
+            if len(rows) <= KEPT_SHOWN_AT_MOST:
+                # The records as shown, with their versions, journaled if the deletion is kept (the server away) for
+                # the next start to tell a record a colleague changed since. Read as an edit of many cells reads its
+                # rows (``rows_at``: a windowed table's in one query, not page by page).
+                names = ["id", "version", *self.register.field_names]
+                command.shown_rows = {row[0]: dict(zip(names, row)) for row in self.model.rows_at(rows).values()}
             impact = self.document.office.read(delete_impact, self.register, ids)
             named = self.document.office.read(records_named, self.register, ids)  # read now: deleted, they are gone
         except ConnectionLost as e:
