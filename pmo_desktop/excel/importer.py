@@ -35,6 +35,7 @@ from ..models.values import normalise_key
 from .action_columns import ACTION_DUE, ACTION_OWNER, ACTIONS_OF
 from .child_sheets import (
     child_kinds,
+    child_of_the_parent_named,
     children_by_their_ids,
     ids_not_plans,
     names_its_records,
@@ -54,6 +55,7 @@ from .header_detection import (
     LABEL_HEADERS,
     LEVEL,
     NAMED_PEOPLE,
+    NUMBERS_NO_PERSON,
     PARENT,
     PSEUDO,
     RAID_REGISTERS,
@@ -89,6 +91,7 @@ from .header_detection import (
     risk_grid,
     specific_fields,
     tick_level,
+    titled_by_its_kind,
     titled_by_its_noun,
     tracker_column,
     vulnerability_list,
@@ -1725,6 +1728,9 @@ def plan_workbook_import(store: Store, path: str | os.PathLike[str], progress: P
                     plan.skipped_sheets.append((title, vulnerability_list(reader.top_rows(fill_merged=False)) or NO_HEADER))
                     continue
                 if match.kind.is_child and PARENT not in match.mapping.values() and \
+                        (whose := child_of_the_parent_named(reader, match)) is not None:
+                    match = whose  # "Actions" whose header names the issue of each: the issue log's actions
+                if match.kind.is_child and PARENT not in match.mapping.values() and \
                         (tied := tied_by_the_parents_ids(reader, match, found)) is not None:
                     reader, match = tied  # the risks before it name its actions by their IDs (left47)
                 if match.kind.is_child and PARENT not in match.mapping.values():
@@ -1739,6 +1745,11 @@ def plan_workbook_import(store: Store, path: str | os.PathLike[str], progress: P
                     reader, match = joined, _match_sheet(joined, ALL_KINDS, None) or match
                 if (labelled := _labels_in_the_title(book, reader, match)) is not None:
                     reader, match, made_notes[title] = labelled
+                if (titled := titled_by_its_kind(
+                        match, reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE],
+                        match.kind.matches_sheet_name(match.sheet_title or title)
+                        or named_by_its_last_words(match.kind, path.stem))) is not None:
+                    match = titled  # an issue list naming no issue, titled by each issue's kind (said once)
                 why = not_records_by_content(match, reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE]) or \
                     _no_records(match, path.stem if _default_sheet_name(title) or title == path.stem else None,
                                 reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE], path.stem) or \
@@ -1749,7 +1760,8 @@ def plan_workbook_import(store: Store, path: str | os.PathLike[str], progress: P
                     verdicts_not_decisions(match, reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE]) or \
                     rulings_not_decisions(match, reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE]) or \
                     _user_accounts(match) or _enquiries(match) or \
-                    tool_catalogue(match, reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE]) or \
+                    tool_catalogue(match, reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE],
+                                   reader.top_rows(fill_merged=False)[:match.row]) or \
                     numbered_catalogue(match, reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE],
                                        _named_by_a_list_word(match)) or \
                     item_catalogue(match, reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE]) or \
@@ -1943,13 +1955,16 @@ def _lone_form(found: list[tuple[SheetReader, HeaderMatch]],
 
 def title_note(match: HeaderMatch, mapping: dict[int, str]) -> str:
     """What the preview says once of a sheet whose title column was chosen though no header
-    names it (``HeaderMatch.titled_by``), while the mapping still takes it."""
+    names it (``HeaderMatch.titled_by``), while the mapping still takes it; and of each column of users'
+    numbers not read as people (``NUMBERS_NO_PERSON``), once a column."""
+    said = [f"“{match.headers[c]}” kept in the notes: {why}." for c, why in sorted(match.demoted.items())
+            if why == NUMBERS_NO_PERSON and c not in mapping and c < len(match.headers)]
     col = match.titled_by
     title = next((f for f in match.kind.reg.fields if f.required), None)
     if col is None or title is None or mapping.get(col) != title.name or col >= len(match.headers):
-        return ""
-    return (f"{title.label} from “{match.headers[col]}”: no column is headed {title.label} (or a word for it); "
-            "choose another in the mapping if that is not what names the records.")
+        return " ".join(said)
+    return " ".join([f"{title.label} from “{match.headers[col]}”: no column is headed {title.label} (or a word for "
+                     "it); choose another in the mapping if that is not what names the records.", *said])
 
 
 def sheet_constants(match: HeaderMatch, mapping: dict[int, str]) -> dict[str, Any]:
