@@ -544,3 +544,48 @@ def test_rows_and_deletions_read_back_from_the_journal_as_they_were_kept(tmp_pat
     journal.forget(1)
     journal.keep(2, [KeptEdit("risks", 1, "title", "A cell", "Was", 1, now)])
     assert json.loads(journal.path.read_text(encoding="utf-8"))["format"] == 1
+
+
+def test_a_row_deleted_while_away_is_not_deleted_over_a_colleagues_change_when_the_server_is_back(
+        qtbot, tmp_path, shared_office, pg_server, window_hook):  # noqa: F811
+    """In the same window: Raj deletes a risk while the server is away, and deletes another after retitling it;
+    meanwhile Ann changes the first. The server back, the deletion went through over her change without a word. Now
+    the first is not deleted, said; the second (his own title saved first) is."""
+    from test_pending49 import type_into
+
+    first, second = risk_ids_of(shared_office)[5:7]
+    raj = laptop(qtbot, tmp_path, "raj", shared_office)
+    window_hook(raj)
+    raj.sync_timer.setInterval(300)
+    view = raj.active_register_view()
+    said: list[str] = []
+    raj.document.error.connect(said.append)
+    pg_server.stop("fast")
+    try:
+        for rid in (first, second):
+            if rid == second:
+                type_into(qtbot, view, rid, "title", "Retitled, then deleted")
+            for box in windows_boxes():
+                box.close()
+            view.select_record(rid, view.model.column_of("title"))
+            view.table.setFocus()
+            press(qtbot, Qt.Key.Key_Delete, Qt.KeyboardModifier.ShiftModifier)
+        qtbot.waitUntil(lambda: len(raj.document.pending) == 3, timeout=5000)
+        for box in windows_boxes():
+            box.close()
+    finally:
+        raj.sync_timer.stop()  # (the window finds the server back only once Ann has saved)
+        pg_server.start()
+    ann = Store.open(shared_office)
+    try:
+        with ann.transaction() as s:
+            records.update_record(s, RISKS, first, {"title": "Ann's change meanwhile"})
+    finally:
+        ann.close()
+    raj.sync_timer.start(300)
+    qtbot.waitUntil(lambda: not raj.document.pending, timeout=20_000)
+    now = risk_rows(shared_office)
+    assert second not in now
+    assert now[first]["title"] == "Ann's change meanwhile"
+    assert any("Not deleted" in text and "changed by someone else" in text for text in said), said
+    assert not journals_of(shared_office)

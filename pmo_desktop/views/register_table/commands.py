@@ -379,6 +379,21 @@ class DeleteRecordsCommand(DocumentCommand):
         # is not deleted (``records.delete_records``'s ``versions``). Empty: deleted as they are.
         self.versions: dict[int, int] = {}
 
+    def expect_as_shown(self) -> None:
+        """Kept (the server away), the rows are deleted later only as the table showed them (their versions): a record
+        a colleague changed meanwhile is not deleted (``records.delete_records``), said — it went with the row."""
+        if not self.versions:
+            self.versions = {rid: row["version"] for rid, row in self.shown_rows.items()
+                             if row.get("version") is not None}
+
+    def follow(self, earlier: DocumentCommand) -> None:
+        """A cell of a record this deletes, typed before it while both were kept, was saved first and moved the
+        record's version: the deletion expects the version that save left, not the one shown."""
+        for part in getattr(earlier, "parts", [earlier]):
+            if isinstance(part, EditCellsCommand) and part.register.name == self.register.name and part._saved:
+                for rid in self.versions.keys() & part.versions.keys():
+                    self.versions[rid] = part.versions[rid]
+
     def journal_edits(self) -> list[KeptEdit] | None:
         """Each record deleted while it is kept, with the version it was deleted at. Rows deleted were kept in the
         window only, and lost with it."""
