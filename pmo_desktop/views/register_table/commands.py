@@ -9,7 +9,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any, overload
 
 from ...models import records
-from ...models.errors import EditConflict
+from ...models.errors import EditConflict, ValidationError
 from ...models.fields import Register, count_of
 from ..document import Document, DocumentCommand
 
@@ -325,11 +325,13 @@ class CreateRecordsCommand(DocumentCommand):
     """Add records (a new row, a duplicate, the rows of a paste that run past the end)."""
 
     def __init__(self, document: Document, register: Register, rows: list[dict], parent_id: int | None = None,
-                 text: str | None = None):
+                 text: str | None = None, row_numbers: list[int] | None = None):
+        """``row_numbers``: the table's row number of each row (a paste's rows past the end), named in a refusal."""
         super().__init__(document, text or added_text(register, rows))
         self.register = register
         self.rows = rows
         self.parent_id = parent_id
+        self.row_numbers = row_numbers
         self.ids: list[int] = []
         self.snapshot: records.Snapshot | None = None
         self.tokens: list[str] = []  # each row's name in the journal while kept (``journal_edits``): made once
@@ -350,11 +352,21 @@ class CreateRecordsCommand(DocumentCommand):
     def apply(self) -> None:
         if self.snapshot is None:
             args = (records.create_many, self.register, self.rows, self.document.context, self.parent_id)
-            if len(self.rows) < LONG_CREATE:
-                self.ids = self.document.operate(*args)
-            else:  # the window paints meanwhile; Cancel adds none of them
-                self.ids = self.document.operate_long(f"Adding {count_of(len(self.rows), self.register.noun)}…",
-                                                      *args)
+            try:
+                if len(self.rows) < LONG_CREATE:
+                    self.ids = self.document.operate(*args)
+                else:  # the window paints meanwhile; Cancel adds none of them
+                    self.ids = self.document.operate_long(f"Adding {count_of(len(self.rows), self.register.noun)}…",
+                                                          *args)
+            except ValidationError as e:
+                # A paste's row the register refused is named by its row, as a row pasted over is: "Threat /
+                # opportunity: “Supplier” is not one of …" alone left the user to find which of 40 rows said so.
+                at = e.row_index
+                if self.row_numbers is None or at is None or not 0 <= at < len(self.row_numbers):
+                    raise
+                refused = ValidationError(f"Nothing was changed:\nRow {self.row_numbers[at]}: {e}", e.field)
+                refused.row_index = at
+                raise refused from e
         else:  # redo after undo: the very same records, same IDs and codes
             self.document.operate(records.restore_records, self.snapshot)
 

@@ -55,7 +55,7 @@ from .clipboard import parse_tsv, to_tsv
 from .commands import KEPT_SHOWN_AT_MOST, CompositeCommand, CreateRecordsCommand, DeleteRecordsCommand
 from .confirm import ask_then, edited_rows, warning_for
 from .date_entry import DateLineEdit
-from .delegates import FieldDelegate
+from .delegates import FieldDelegate, hold_for_retry
 from .frozen import CutHeader, FrozenColumns, FrozenTable, blocks_overlap, selection_blocks, spans_cover
 from .new_row import NewRowLine, NewRowModel
 from .proxy import RegisterFilterProxy
@@ -1179,7 +1179,7 @@ class RegisterView(QWidget):
         from .choice_editor import ChoiceCombo
 
         if isinstance(editor, ChoiceCombo) and editor.unmatched:
-            editor.tell_unmatched()
+            editor.hold_unmatched()
             return
         text = editor.currentText() if isinstance(editor, QComboBox) else editor.text() if isinstance(editor, QLineEdit) else None
         if text is None:
@@ -1187,6 +1187,8 @@ class RegisterView(QWidget):
         cells = self.cells_to_set(lambda _column: text)
         if cells and self.model.set_cells(cells, text=f"Fill {len(cells)} cells"):
             self.delegate.closeEditor.emit(editor, QAbstractItemDelegate.EndEditHint.NoHint)
+        elif cells:
+            hold_for_retry(editor)  # refused: held as Enter's refusal holds it, the next keys typed replacing it
 
     def _tell_locked(self, index, view: QAbstractItemView | None = None) -> None:
         """Why a key typed on a cell changes nothing, beside the cell (of the table, or of the ✱ line) and in
@@ -1513,7 +1515,7 @@ class RegisterView(QWidget):
                 by_header = None  # the columns line up anyway
         if by_header is None and not self._block_fits(block, visible, start_vis):
             return False
-        cells, new_rows = [], []
+        cells, new_rows, new_row_numbers = [], [], []
         for i, values in enumerate(block):
             proxy_row = start_row + i
             if by_header is None:
@@ -1531,6 +1533,7 @@ class RegisterView(QWidget):
                 try:
                     new_rows.append({self.model.fields[col].name: typed_value(self.model.fields[col], value)
                                      for col, value in targets if self.model.fields[col].editable})
+                    new_row_numbers.append(proxy_row + 1)
                 except ValidationError as e:
                     self.document.error.emit(f"Nothing was changed:\nRow {proxy_row + 1}: {e}")
                     return False
@@ -1541,7 +1544,8 @@ class RegisterView(QWidget):
                 return False
             if edit.edits:
                 parts.append(edit)
-        added = CreateRecordsCommand(self.document, self.register, new_rows, self.model.parent_id) if new_rows else None
+        added = (CreateRecordsCommand(self.document, self.register, new_rows, self.model.parent_id,
+                                      row_numbers=new_row_numbers) if new_rows else None)
         if added is not None:
             parts.append(added)
         if not parts:
