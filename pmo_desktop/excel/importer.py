@@ -121,6 +121,7 @@ from .row_planner import (
 from .row_planner import _same as same_as_stored
 from .sheet_keys import MAX_ROWS as KEY_MAX_ROWS
 from .sheet_keys import Key, among_records, code_key, code_text, find_keys, key_cells, key_for
+from .skipped_rows import keep_skipped_cells
 from .title_labels import labelled_title_column, split_labels
 from .tool_catalogues import tool_catalogue
 from .unheaded_lists import captioned_list, made_header, named_register, own_words_header
@@ -1368,6 +1369,7 @@ def plan_import(store: Store, path: str | os.PathLike[str], register: str | None
                                             ignored, extras=extras, own_export=own, note=title_note(match, final),
                                             spelled=sheet_keys(reader, match, final))
             plan.sheets.append(sheet_plan)
+            keep_skipped_cells(reader, sheet_plan)  # the preview shows what a skipped row holds
             if sheet_plan.register in ACTIONS_OF:
                 _response_actions(plan, sheet_plan)
             _planned_values(plan, sheet_plan, planner)
@@ -1857,6 +1859,7 @@ def plan_workbook_import(store: Store, path: str | os.PathLike[str], progress: P
                     _met_said(sheet_plan, match.kind.reg, final, extras)
                     plan.sheets.append(sheet_plan)
                     _plans_said_below(reader, match, sheet_plan)
+                    keep_skipped_cells(reader, sheet_plan)  # the preview shows what a skipped row holds
                     if last_use[id(reader)] == i:
                         reader.release()  # planned: the sheet's cells are not needed again
                 for sheet_plan in list(plan.sheets):
