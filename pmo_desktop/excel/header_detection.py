@@ -2013,10 +2013,17 @@ def _statements(values: list[Any]) -> bool:
     return all(isinstance(x, str) and _STATEMENT_RE.match(x) for x in values)
 
 
+def _only_cell(row: list[Any], c: int) -> bool:
+    """Row ``row`` fills column ``c`` and nothing else."""
+    return c < len(row) and row[c] is not None and str(row[c]).strip() != "" and \
+        all(x is None or (x.__class__ is str and not x.strip()) for i, x in enumerate(row) if i != c)
+
+
 def _repeating_keys(c: int, sample: list[list[Any]]) -> bool:
     """Column ``c``'s values repeat (one in five at least) on rows that differ: no IDs. A row repeating another
-    cell for cell (a log appended twice) is one record, and its ID no repeat."""
-    rows = {tuple(r) for r in sample}
+    cell for cell (a log appended twice) is one record, and its ID no repeat; nor is a row filling its ID alone
+    (a template's numbered empty rows, "I3" … "I13" under the last issue, are skipped as empty, round 54)."""
+    rows = {tuple(r) for r in sample if not _only_cell(r, c)}
     values = [str(r[c]).strip().lower() for r in rows if c < len(r) and r[c] is not None and str(r[c]).strip()]
     return len(values) >= 4 and len(set(values)) * 5 < len(values) * 4
 

@@ -33,6 +33,7 @@ from ..models.settings import SETTINGS
 from ..models.store import Store
 from ..models.values import normalise_key
 from .action_columns import ACTION_DUE, ACTION_OWNER, ACTIONS_OF
+from .chart_data import chart_data
 from .child_sheets import (
     child_kinds,
     children_by_their_ids,
@@ -1750,6 +1751,7 @@ def plan_workbook_import(store: Store, path: str | os.PathLike[str], progress: P
                     rulings_not_decisions(match, reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE]) or \
                     _user_accounts(match) or _enquiries(match) or \
                     tool_catalogue(match, reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE]) or \
+                    chart_data(match, reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE]) or \
                     numbered_catalogue(match, reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE],
                                        _named_by_a_list_word(match)) or \
                     item_catalogue(match, reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE]) or \
@@ -2488,7 +2490,8 @@ def _refused_for_its_name(plan: ImportPlan, path: Path) -> None:
     (``_named_for_another``: a change log's dated entries; ``_machine_log``: a machine's log of a few values;
     ``verdicts_not_decisions``: a program's verdicts or a script's choices in a file named as the decision log;
     ``rulings_not_decisions``: a body's published rulings;
-    ``tool_catalogue``: a tool's catalogue of risk kinds; ``numbered_catalogue``: a course catalogue's numbered,
+    ``tool_catalogue``: a tool's catalogue of risk kinds; ``chart_data``: a chart's data series (marker shapes and
+    colours); ``numbered_catalogue``: a course catalogue's numbered,
     named courses; ``item_catalogue``: a court's case index, an app's picker, a help desk's catalogue of problem
     kinds; a backlog named "issues"; ``_enquiries``: people who wrote in through a form): the generic "no header row"
     would be wrong."""
@@ -2496,7 +2499,7 @@ def _refused_for_its_name(plan: ImportPlan, path: Path) -> None:
             if r.startswith(("its name says", "a machine's log", "its rows are software vulnerabilities",
                              "its rows are a program's verdicts", "its rows are a body's published rulings",
                              "its rows are a published index or a catalogue of kinds",
-                             "a tool's catalogue", "a catalogue of numbered, named things",
+                             "a tool's catalogue", "a chart's data", "a catalogue of numbered, named things",
                              "its rows are a tracker's planned work", "its rows are listed under",
                              "its rows are people who wrote in"))
             or "though its name says" in r]
