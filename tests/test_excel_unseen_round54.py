@@ -57,3 +57,57 @@ def test_numbered_empty_rows_under_the_last_record_leave_its_ids_and_notes_alone
     assert set(issues) == {f"I{n}" for n in range(1, 8)}
     assert issues["I7"]["status"] == "Closed"
     assert not any("I13" in str(value) for value in issues["I1"].values())
+
+
+def test_a_register_typed_over_several_rows_a_record_keeps_every_line(sqlite_store, tmp_path):
+    """A course's risk register typed as text art: each record's response and owner wrapped by hand over two
+    to four rows ("Compatibility Testing of all the" over "integrated components", "All the developers" over
+    "of the ecom website"), and a "Status" column, a monitoring sentence on each risk, set apart by an empty
+    spacer column. The wrapped lines were lost ("Title cannot be empty", "looks like a note"), each plan kept
+    its first line only, and the "Status" column was dropped whole as "another table beside". A sentence cut
+    at a cell's end goes on in the cell below, an owner's too, and a column past a spacer written on the row
+    of every record is the register's own: nothing is lost."""
+    rows = [["No.", "Risk Identified", None, "Response Strategy", None, "Risk Owner", None, None, None, "Status"],
+            [1, "Integration", None, "Compatibility Testing of all the", None, "All the developers", None, None,
+             None, "Report the output of testing to"],
+            [None, None, None, "integrated components", None, "of the ecom website", None, None, None,
+             "Project Manager"],
+            [],
+            [2, "Scope", None, "Redefining Scope", None, "Nitesh Gupta", None, None, None,
+             "Take the Stakeholders into"],
+            [None, None, None, "and Quality Requirements", None, None, None, None, None, "account"],
+            [],
+            [3, "Time", None, "Re-evaluate Project duration from", None, "Ann Lee", None, None, None,
+             "Make requisite Changes to"],
+            [None, None, None, "time to time and Schedule remaining", None, None, None, None, None,
+             "the Working strategy"],
+            [None, None, None, "activities accordingly"],
+            [],
+            [4, "Cost", None, "Estimate errors and cut expenditure", None, "Vinay Thapa", None, None, None,
+             "Team leaders should report to"],
+            [None, None, None, "on unnecessary breaks", None, None, None, None, None, "the Finance Department"]]
+    path = write_xlsx(tmp_path / "Risk Register.xlsx", {"Sheet1": rows})
+    import_all(sqlite_store, path)
+    risks = by_code(sqlite_store, "risks")
+    assert set(risks) == {"1", "2", "3", "4"}
+    plans = {a["description"] for a in rows_of(sqlite_store, "risk_actions")}
+    assert "Compatibility Testing of all the integrated components" in plans
+    assert "Re-evaluate Project duration from time to time and Schedule remaining activities accordingly" in plans
+    assert "Take the Stakeholders into account" in risks["2"]["notes"]
+    assert "the Finance Department" in risks["4"]["notes"]
+    people = {p["name"] for p in rows_of(sqlite_store, "people")}
+    assert "All the developers of the ecom website" in people and "of the ecom website" not in people
+
+
+def test_disruption_potential_is_the_impact_and_a_showstopper_its_top(sqlite_store, tmp_path):
+    """A company's risk sheet rates each risk's "Disruption Potential" (Minimal, Medium, Significant,
+    Showstopper): the column was kept in the notes, no risk had an impact. It is the impact, and a
+    showstopper is its top level."""
+    path = write_csv(tmp_path / "risks.csv", [
+        ["Risk ID", "Risk Short Name", "Disruption Potential", "Mitigation Strategy"],
+        ["R1", "No demonstration platform", "Showstopper", "Secure a cloud virtual machine."],
+        ["R2", "Insufficient authenticator APIs", "Significant", "Evaluate three vendors."],
+        ["R3", "Too much from product", "Minimal", "Label every component proof-of-concept."]])
+    import_all(sqlite_store, path)
+    risks = by_code(sqlite_store, "risks")
+    assert (risks["R1"]["impact"], risks["R2"]["impact"], risks["R3"]["impact"]) == (5, 4, 1)

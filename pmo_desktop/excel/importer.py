@@ -566,11 +566,36 @@ def _beside_the_table(headers: list[str], mapping: dict[int, str], sample: list[
     banded = _one_banded_table(blocks, mapping, band)
     for block in blocks:
         if not any(x in mapping for x in block):
-            if block[0] not in banded:
+            if block[0] not in banded and not _written_on_each_record(headers, mapping, sample, block):
                 out.update(block)
         else:
             out.update(_grid_at_the_end(headers, mapping, sample, block))
     return out
+
+
+def _written_on_each_record(headers: list[str], mapping: dict[int, str], sample: list[list[Any]],
+                            block: list[int]) -> bool:
+    """One column past an empty one, headed on the header row, whose cells are sentences standing on the row of
+    every record (the first mapped column filled there, four records at least) and on no row the table leaves
+    empty: the register's own column a spacer sets apart, not a legend or a heat map beside it. A register typed
+    as text art (round 54: "No. | Risk Identified | … | Risk Owner | | | | Status", each record's texts wrapped
+    over two to four rows) lost its "Status" column, a monitoring sentence on each risk, as "another table". A
+    heat map holds numbers and levels, a legend stands on rows of its own past the last record or fewer than
+    the records."""
+    if len(block) != 1 or not mapping:
+        return False
+    c, first = block[0], min(mapping)
+    if c >= len(headers) or not headers[c]:
+        return False
+
+    def filled(row: list[Any], col: int) -> bool:
+        return col < len(row) and row[col] is not None and str(row[col]).strip() != ""
+
+    records = [r for r in sample if filled(r, first)]
+    mine = [r for r in sample if filled(r, c)]
+    return len(records) >= 4 and all(filled(r, c) for r in records) and \
+        all(any(filled(r, m) for m in mapping) for r in mine) and \
+        sum(1 for r in mine if len(str(r[c]).split()) >= 3) * 2 > len(mine)
 
 
 def _one_banded_table(blocks: list[list[int]], mapping: dict[int, str], band: list[Any] | None) -> set[int]:
