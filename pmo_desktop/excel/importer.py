@@ -2222,7 +2222,10 @@ def _split_raid(found: list[tuple[SheetReader, HeaderMatch]]) -> list[tuple[Shee
             m.mapping = {c: n for c, n in m.mapping.items() if c != col}
             if not any(n for n in m.mapping.values() if n not in PSEUDO):
                 continue
-            row_filter = raid_filter(col, register, untyped, match.headers[col] if col < len(match.headers) else "")
+            named_by = next((f.name for f in kind.reg.fields if f.required), None)  # the title
+            titled = next((c for c, n in m.mapping.items() if n == named_by), None) if tracker else None
+            row_filter = raid_filter(col, register, untyped, match.headers[col] if col < len(match.headers) else "",
+                                     titled)
             row_filter.column = col  # type: ignore[attr-defined]
             out.append((reader, m, row_filter))
     return out
