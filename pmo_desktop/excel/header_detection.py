@@ -1761,6 +1761,19 @@ def _noun_pattern(kind: SheetKind) -> re.Pattern[str]:
     return re.compile("|".join(map(re.escape, nouns)) if nouns else "(?!)")  # no nouns: never found
 
 
+def _rating_written_out(kind: SheetKind, name: str, header: Any, out: dict[int, str]) -> str | None:
+    """The text field (``TEXT_FALLBACK``: the effect) of the rating a header read as reference ``name`` names
+    whole ("Project Impact": the impact's, the project only by its first word), when no column gives that text
+    field yet; else None. Asked before the column's values are looked at: most headers name no rating."""
+    keys = field_keys(kind)
+    for k in header_variants(header):
+        whole = keys.get(k)
+        if whole is not None and whole != name:
+            fallback = TEXT_FALLBACK.get((kind.register, whole))
+            return fallback if fallback and fallback not in PSEUDO and fallback not in out.values() else None
+    return None
+
+
 def _fits(kind: SheetKind, name: str, values: list[Any], translator: Translator, ctx: Context,
           header: object = None) -> bool:
     """Whether most sample values of a column read as field ``name`` (always, for text fields)."""
@@ -2194,19 +2207,16 @@ def check_values(kind: SheetKind, mapping: dict[int, str], sample: list[list[Any
             del out[c]  # IDs are unique; a column repeating its values is a reference to something else
             why[c] = "its values repeat, so they are not IDs"
             continue
-        if f.kind.refers and len(values) >= 3 and _written_phrases(values) and header is not None and \
-                c < len(header):
+        if f.kind.refers and len(values) >= 3 and header is not None and c < len(header) and \
+                (fallback := _rating_written_out(kind, name, header[c], out)) is not None and \
+                _written_phrases(values):
             # "Project Impact" over "Project not complete", "The project outcomes may get delayed …" (round 54's
             # held-out set): the header names a rating as a whole ("project impact" is the impact's) and the
             # project only by its first word, and the cells are what the risk does, written out in phrases:
             # that rating's text field (the effect), never a project made of each phrase
-            whole = next((field_keys(kind).get(k) for k in header_variants(header[c])
-                          if field_keys(kind).get(k) not in (None, name)), None)
-            fallback = TEXT_FALLBACK.get((kind.register, whole)) if whole is not None else None
-            if fallback and fallback not in PSEUDO and fallback not in out.values():
-                del out[c]
-                out[c] = fallback
-                continue
+            del out[c]
+            out[c] = fallback
+            continue
         if f.kind.refers and len(values) >= 3 and _ratings(values):
             del out[c]  # "L", "M", "High" under "Risk": a rating of the row, not the name of a risk
             why[c] = f"its values are ratings, not names of {f.label.lower()} records"
