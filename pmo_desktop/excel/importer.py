@@ -34,6 +34,7 @@ from ..models.store import Store
 from ..models.values import normalise_key
 from .action_columns import ACTION_DUE, ACTION_OWNER, ACTIONS_OF
 from .area_ratings import areas_of, read_per_area, scale_fields
+from .chart_data import chart_data
 from .child_sheets import (
     child_kinds,
     child_of_the_parent_named,
@@ -581,11 +582,36 @@ def _beside_the_table(headers: list[str], mapping: dict[int, str], sample: list[
     banded = _one_banded_table(blocks, mapping, band)
     for block in blocks:
         if not any(x in mapping for x in block):
-            if block[0] not in banded:
+            if block[0] not in banded and not _written_on_each_record(headers, mapping, sample, block):
                 out.update(block)
         else:
             out.update(_grid_at_the_end(headers, mapping, sample, block))
     return out
+
+
+def _written_on_each_record(headers: list[str], mapping: dict[int, str], sample: list[list[Any]],
+                            block: list[int]) -> bool:
+    """One column past an empty one, headed on the header row, whose cells are sentences standing on the row of
+    every record (the first mapped column filled there, four records at least) and on no row the table leaves
+    empty: the register's own column a spacer sets apart, not a legend or a heat map beside it. A register typed
+    as text art (round 54: "No. | Risk Identified | … | Risk Owner | | | | Status", each record's texts wrapped
+    over two to four rows) lost its "Status" column, a monitoring sentence on each risk, as "another table". A
+    heat map holds numbers and levels, a legend stands on rows of its own past the last record or fewer than
+    the records."""
+    if len(block) != 1 or not mapping:
+        return False
+    c, first = block[0], min(mapping)
+    if c >= len(headers) or not headers[c]:
+        return False
+
+    def filled(row: list[Any], col: int) -> bool:
+        return col < len(row) and row[col] is not None and str(row[col]).strip() != ""
+
+    records = [r for r in sample if filled(r, first)]
+    mine = [r for r in sample if filled(r, c)]
+    return len(records) >= 4 and all(filled(r, c) for r in records) and \
+        all(any(filled(r, m) for m in mapping) for r in mine) and \
+        sum(1 for r in mine if len(str(r[c]).split()) >= 3) * 2 > len(mine)
 
 
 def _one_banded_table(blocks: list[list[int]], mapping: dict[int, str], band: list[Any] | None) -> set[int]:
@@ -1868,6 +1894,7 @@ def plan_workbook_import(store: Store, path: str | os.PathLike[str], progress: P
                     _user_accounts(match) or _enquiries(match) or \
                     tool_catalogue(match, reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE],
                                    reader.top_rows(fill_merged=False)[:match.row]) or \
+                    chart_data(match, reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE]) or \
                     numbered_catalogue(match, reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE],
                                        _named_by_a_list_word(match)) or \
                     item_catalogue(match, reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE]) or \
@@ -2389,7 +2416,10 @@ def _split_raid(found: list[tuple[SheetReader, HeaderMatch]]) -> list[tuple[Shee
             m.mapping = {c: n for c, n in m.mapping.items() if c != col}
             if not any(n for n in m.mapping.values() if n not in PSEUDO):
                 continue
-            row_filter = raid_filter(col, register, untyped, match.headers[col] if col < len(match.headers) else "")
+            named_by = next((f.name for f in kind.reg.fields if f.required), None)  # the title
+            titled = next((c for c, n in m.mapping.items() if n == named_by), None) if tracker else None
+            row_filter = raid_filter(col, register, untyped, match.headers[col] if col < len(match.headers) else "",
+                                     titled)
             row_filter.column = col  # type: ignore[attr-defined]
             out.append((reader, m, row_filter))
     return out
@@ -2682,7 +2712,8 @@ def _refused_for_its_name(plan: ImportPlan, path: Path) -> None:
     (``_named_for_another``: a change log's dated entries; ``_machine_log``: a machine's log of a few values;
     ``verdicts_not_decisions``: a program's verdicts or a script's choices in a file named as the decision log;
     ``rulings_not_decisions``: a body's published rulings;
-    ``tool_catalogue``: a tool's catalogue of risk kinds; ``numbered_catalogue``: a course catalogue's numbered,
+    ``tool_catalogue``: a tool's catalogue of risk kinds; ``chart_data``: a chart's data series (marker shapes and
+    colours); ``numbered_catalogue``: a course catalogue's numbered,
     named courses; ``item_catalogue``: a court's case index, an app's picker, a help desk's catalogue of problem
     kinds; a backlog named "issues"; ``_enquiries``: people who wrote in through a form): the generic "no header row"
     would be wrong."""
@@ -2690,7 +2721,7 @@ def _refused_for_its_name(plan: ImportPlan, path: Path) -> None:
             if r.startswith(("its name says", "a machine's log", "its rows are software vulnerabilities",
                              "its rows are a program's verdicts", "its rows are a body's published rulings",
                              "its rows are a published index or a catalogue of kinds",
-                             "a tool's catalogue", "a catalogue of numbered, named things",
+                             "a tool's catalogue", "a chart's data", "a catalogue of numbered, named things",
                              "its rows are a tracker's planned work", "its rows are listed under",
                              "its rows are people who wrote in"))
             or "though its name says" in r]

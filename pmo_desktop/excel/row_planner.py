@@ -1581,7 +1581,8 @@ class Planner:
             assert last_record is not None
             index, first_number, raw = last_record
             combined = tuple((a if a is not None else b) if c in person_cols and b is not None and a is not None
-                             and _one_line(a) != _one_line(b) and _note_other(others, first_number, c, a, b)
+                             and _one_line(a) != _one_line(b) and not _wrapped(a, b)
+                             and _note_other(others, first_number, c, a, b)
                              else cell(c, a, b) for c, (a, b) in enumerate(zip(raw, row)))
             self._unclaim(reg, plan.rows[index].report.code)
             self._forget_unplaced(plan, plan.rows[index])
@@ -1938,11 +1939,18 @@ class Planner:
             if title_col is not None and last_record is not None and not after_gap and parent_reg is None and \
                     starts == record_end[0] + 1 and \
                     title_col not in filled and (code_col is None or code_col not in filled) and \
-                    set(filled) <= text_cols | set(plan.extras) and set(filled) & text_cols:
+                    set(filled) & text_cols and \
+                    all(c in text_cols or c in plan.extras or (c not in mapped_cols and c not in plan.extras and
+                                                                 c not in person_cols)
+                        or (c in person_cols and _wrapped(last_record[2][c], row[c])) for c in filled):
                 # only text under a record, no title or ID: the record's lists go on over several rows
-                # ("Browse," then "Order" under a stakeholder's roles)
+                # ("Browse," then "Order" under a stakeholder's roles); a sentence cut at a cell's end goes on
+                # in the cell below, also an owner's ("All the developers" over "of the ecom website"), the
+                # lines typed by hand one a row (round 54: a register's plans wrapped over two to four rows were
+                # lost after their first line); a cell of a column not imported changes nothing
                 continue_record(number, row, lambda _c, a, b: a if b is None else (b if a is None else (
-                    f"{a}\n{b}" if isinstance(a, str) else a)), "its text goes on over several rows")
+                    (f"{a.rstrip()} {b.strip()}" if _wrapped(a, b) else f"{a}\n{b}") if isinstance(a, str)
+                    else a)), "its text goes on over several rows")
                 continue
             if len(mapped_filled) < 2 and not has_key:
                 if (after_gap or last_record is None) and parent_reg is None and len(filled) == 1 and \
