@@ -67,7 +67,7 @@ def test_a_closed_risks_mitigation_is_done(sqlite_store, tmp_path):
         "R-1": [("Second supplier on standby", "Done")],
         "R-2": [("Pair the new developers with seniors", "Not started")],
         "R-3": [("Move the racks upstairs", "Not started")]}
-    assert "".join(s.note for s in plan.sheets).count("1 action of closed risks stored as Done: the sheet gives no status of its own") == 1
+    assert "".join(s.note for s in plan.sheets).count("1 action of a closed risk stored as Done: the sheet gives no status of its own") == 1
 
 
 def test_an_action_with_a_status_of_its_own_is_untouched(sqlite_store, tmp_path):
@@ -84,4 +84,4 @@ def test_an_action_with_a_status_of_its_own_is_untouched(sqlite_store, tmp_path)
     actions = _actions(sqlite_store, "issues", "issue_actions")
     assert sorted(actions["I-1"]) == [("Escalate to the sponsor", "In progress"), ("Write the lessons learned", "Done")]
     assert actions["I-2"] == [("Borrow the training server", "Not started")]
-    assert "".join(s.note for s in plan.sheets).count("1 action of closed or resolved issues stored as Done") == 1
+    assert "".join(s.note for s in plan.sheets).count("1 action of a closed issue stored as Done") == 1

@@ -1575,7 +1575,8 @@ def _response_actions(plan: ImportPlan, sheet: SheetPlan) -> None:
                       actions, sheet.header_row, {}, [], "", parent_register=sheet.register, synthetic=True)
     finished = FINISHED_RECORD.get(sheet.register, frozenset())
     noun = REGISTERS[sheet.register].noun
-    with_record = 0  # actions stored Done because their record is closed, said once below
+    with_record = 0  # actions stored Done because their record is closed, said once below with the statuses met
+    closed_as: set[str] = set()
     for prow in rows:
         closed = prow.values.get("status") in finished
         for values in prow.actions or []:
@@ -1588,16 +1589,20 @@ def _response_actions(plan: ImportPlan, sheet: SheetPlan) -> None:
                 # board pack though the sheet says the work is over; an open record's action stays not started
                 values = {**values, "status": "Done"}
                 with_record += 1
+                closed_as.add(prow.values["status"])
                 reason = f"action of a {prow.values['status'].lower()} {noun}, as an action done."
             else:
                 reason = "control in place, as a response action done." if done else "response plan, as a response action."
             child.rows.append(PlannedRow(RowReport(child.sheet, prow.report.row, Action.INSERT, prow.report.code,
                                                    reason), dict(values), None, prow.report.code))
     if with_record:
-        words = " or ".join(w.lower() for w in ("Closed", "Resolved") if w in finished)
-        sheet.say(f"{with_record} action{'s' if with_record > 1 else ''} of {words} {noun}s stored as Done: the sheet "
-                  f"gives no status of {'their' if with_record > 1 else 'its'} own, and {'their' if with_record > 1 else 'its'} "
-                  f"{noun}{'s are' if with_record > 1 else ' is'} {words}.")
+        words = " or ".join(w.lower() for w in ("Closed", "Resolved") if w in closed_as)
+        if with_record > 1:
+            sheet.say(f"{with_record} actions of {words} {noun}s stored as Done: the sheet gives no status of their "
+                      f"own, and their {noun}s are {words}.")
+        else:
+            sheet.say(f"1 action of a {words} {noun} stored as Done: the sheet gives no status of its own, and its "
+                      f"{noun} is {words}.")
     if child.rows:
         plan.sheets.append(child)
 
