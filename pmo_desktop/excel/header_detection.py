@@ -414,6 +414,13 @@ def _a_text(kind: SheetKind, name: str) -> bool:
     return name in kind.reg.field_names and kind.reg.field(name).kind in (Kind.TEXT, Kind.LONGTEXT)
 
 
+def _caption_date(kind: SheetKind, top: str, used: set[str]) -> str | None:
+    """The date field (or the plan's due date) a caption alone names, other than the raised date."""
+    names = _cell_alone.__wrapped__(kind, top.__class__, top)[0]
+    return next((n for n in names if n != "raised_on" and n not in used and
+                 (n == ACTION_DUE or _a_date(kind, n))), None)
+
+
 def _a_date(kind: SheetKind, name: str) -> bool:
     return name in kind.reg.field_names and kind.reg.field(name).kind is Kind.DATE
 
@@ -621,6 +628,13 @@ def _map_header(kind: SheetKind, row: list[Any], group: list[Any] | None) -> tup
         if hit is None and clash is not None and top is None and group is not None:
             hit = _under_caption_left(kind, row, group, c, used)
             clash = None if hit else clash
+        if top is not None and (hit or clash) == "raised_on" and len(words_of(cell)) == 1:
+            # a bare "Date" under a caption naming another date ("Дата" under "Сроки", the deadline, under
+            # "Действия по улучшению процесса"): the caption says which date the column holds — round 53's
+            # process FMEA gave its improvement actions' deadlines to the risks as the day each was raised
+            dated = _caption_date(kind, top, used)
+            if dated is not None:
+                hit, clash = dated, None
         if hit:
             mapping[c] = hit
             if hit not in PSEUDO:
@@ -1388,6 +1402,23 @@ def text_column(row: list[Any], mapping: dict[int, str], sample: list[list[Any]]
             continue  # lists of points, single words, or paragraphs: no names
         return c
     return None
+
+
+def level_cue_column(row: list[Any], c: int) -> bool:
+    """Column ``c`` says what one level of a scale looks like, beside the same words for other levels ("Low
+    Risk Cues | Medium Risk Cues | High Risk Cues"): a rubric's column (a checklist's cues, a legend's
+    criteria), whose sentences describe a level, not the records. Round 53: a template's 59 generic risk
+    factors, each with its cues per level and an X, were read as risks titled by their "High Risk Cues"."""
+    def level_and_rest(cell: Any) -> tuple[str, tuple[str, ...]] | None:
+        words = words_of(cell) if isinstance(cell, str) else []
+        if len(words) < 2 or words[0] not in value_words("scale"):
+            return None
+        return value_words("scale")[words[0]], tuple(words[1:])
+    own = level_and_rest(row[c]) if c < len(row) else None
+    if own is None:
+        return False
+    levels = {own[0]} | {split[0] for x in row if (split := level_and_rest(x)) is not None and split[1] == own[1]}
+    return len(levels) >= 3
 
 
 def _ids_say_the_noun(kind: SheetKind, row: list[Any], mapping: dict[int, str]) -> bool:
@@ -2607,6 +2638,8 @@ def detect_header(rows: list[list[Any]], sheet_title: str, kinds: tuple[SheetKin
                     naming = repeated_texts(row, mapping, sample)
                 if naming is None:  # "Control | … | Recommendation": the controls reviewed are the records
                     naming = controls_reviewed(row, mapping, sample)
+                if naming is not None and level_cue_column(row, naming):
+                    naming = None
                 titled_by = naming
             elif naming is None and mapping and _title_field(kind) not in mapping.values() and not kind.is_child \
                     and not set(mapping.values()) & set(_TITLE_FALLBACK.get(kind.register, ())) \

@@ -121,6 +121,7 @@ from .row_planner import (
 from .row_planner import _same as same_as_stored
 from .sheet_keys import MAX_ROWS as KEY_MAX_ROWS
 from .sheet_keys import Key, among_records, code_key, code_text, find_keys, key_cells, key_for
+from .skipped_rows import keep_skipped_cells
 from .title_labels import labelled_title_column, split_labels
 from .tool_catalogues import tool_catalogue
 from .unheaded_lists import captioned_list, made_header, named_register, own_words_header
@@ -796,6 +797,41 @@ def _grid_at_the_end(headers: list[str], mapping: dict[int, str], sample: list[l
     return grid
 
 
+def _named_by_the_lines_under(headers: list[str], mapping: dict[int, str], extras: dict[int, str],
+                              under: list[list[Any]]) -> dict[int, str]:
+    """The notes' label of a column kept there whose header is a caption merged over several columns
+    ("Воздействие на" over the areas "Содержание | Качество | Расписание | Стоимость", each over "Степень
+    влияния | Весовой коэффициент"), named by the header lines under it: the caption alone said the same of
+    eight cells ("Воздействие на: 0" eight times, which area and which measure lost — round 53). Those lines are
+    the rows right under the header holding only words, none in the columns naming the records (the planner
+    skips them as header lines) but the header's own cells merged down; each column's own words on them follow
+    the caption."""
+    shared = {c for c, text in enumerate(headers) if text and (
+        (c > 0 and headers[c - 1] == text) or (c + 1 < len(headers) and headers[c + 1] == text))}
+    if not shared & set(extras):
+        return extras
+    naming = {c for c, n in mapping.items() if n in ("title", "name", "code")}
+    lines: list[list[Any]] = []
+    for row in under:
+        # (a header cell merged down over these lines fills them with its own name: not a word of theirs)
+        cells = {c: x for c, x in enumerate(row) if x is not None and str(x).strip()
+                 and not (c < len(headers) and str(x).strip() == headers[c])}
+        if not cells:
+            continue  # the header merged down over a line of its own, or a blank line under it
+        if naming & set(cells) or not all(isinstance(x, str) for x in cells.values()) or not shared & set(cells):
+            break
+        lines.append(row)
+    out = dict(extras)
+    for c in shared & set(extras):
+        if type(extras[c]) is not str:
+            continue  # the sheet's own rating or score, said as such
+        words = [" ".join(str(line[c]).split()) for line in lines if c < len(line) and line[c] is not None
+                 and str(line[c]).strip() and str(line[c]).strip() != headers[c]]
+        if words:
+            out[c] = " — ".join([extras[c], *dict.fromkeys(words)])
+    return out
+
+
 def _calculated_header(text: str) -> bool:
     """Scores, ratings, ranks and expected values: derived from other columns, recomputed by the office."""
     words = words_of(text.replace("_", " "))
@@ -863,6 +899,7 @@ def _prepare(store: Store, reader: SheetReader, match: HeaderMatch, mapping: dic
     told = _told(headers, final, sample, band, reader.top_rows()[:max(match.row - 1, 0)],
                  legend_levels)
     extras = _extras(kind, headers, final, match, sample, keyed, band, told)
+    extras = _named_by_the_lines_under(headers, final, extras, reader.top_rows()[match.row:match.row + 3])
     ignored = _ignored(kind, headers, final, match, extras)
     beside = _beside_the_table(headers, final, sample, band)
     counters = {c for c, text in enumerate(headers) if not text and c not in final and c not in extras
@@ -1368,6 +1405,7 @@ def plan_import(store: Store, path: str | os.PathLike[str], register: str | None
                                             ignored, extras=extras, own_export=own, note=title_note(match, final),
                                             spelled=sheet_keys(reader, match, final))
             plan.sheets.append(sheet_plan)
+            keep_skipped_cells(reader, sheet_plan)  # the preview shows what a skipped row holds
             if sheet_plan.register in ACTIONS_OF:
                 _response_actions(plan, sheet_plan)
             _planned_values(plan, sheet_plan, planner)
@@ -1800,6 +1838,7 @@ def plan_workbook_import(store: Store, path: str | os.PathLike[str], progress: P
                     found.append(above)
             found = _beside_the_register(found, plan)
             found, lent = _headers_overwritten(found)
+            found = _headers_a_list_names(book, found, lent)
             found = _worked_examples(found, plan)
             found = children_by_their_ids(found)
             found = _without_measures_sheets(found, plan)
@@ -1878,6 +1917,7 @@ def plan_workbook_import(store: Store, path: str | os.PathLike[str], progress: P
                     _met_said(sheet_plan, match.kind.reg, final, extras)
                     plan.sheets.append(sheet_plan)
                     _plans_said_below(reader, match, sheet_plan)
+                    keep_skipped_cells(reader, sheet_plan)  # the preview shows what a skipped row holds
                     if last_use[id(reader)] == i:
                         reader.release()  # planned: the sheet's cells are not needed again
                 for sheet_plan in list(plan.sheets):
@@ -2049,6 +2089,74 @@ def _headers_overwritten(found: list[tuple[SheetReader, HeaderMatch]]
                 break
         out.append((reader, match if mapping == match.mapping else replace(match, mapping=mapping)))
     return out, lent
+
+
+def _headers_a_list_names(book: SafeWorkbook, found: list[tuple[SheetReader, HeaderMatch]],
+                          lent: dict[str, str]) -> list[tuple[SheetReader, HeaderMatch]]:
+    """A header cell typed over by a sentence ("Перебои в работе сервиса , потери данных", a risk's effect,
+    where the workbook's instructions list the column as "Уровень риска"): when another sheet lists the
+    register's columns one a line, the header on either side of the cell on consecutive lines, the name
+    between them is the column's (its field, if it names one; else the label its cells are kept under in the
+    notes) — the preview says so. Round 53's held-out set: a course team's RAG levels were kept in the notes
+    under the words of an effect. Only a header cell of three words or more no field takes is looked for, and
+    only both neighbours named on a list decide it."""
+    out: list[tuple[SheetReader, HeaderMatch]] = []
+    lists: list[list[list[Any]]] | None = None
+    for reader, match in found:
+        heads = match.headers
+        typed = [c for c in range(1, len(heads) - 1) if c not in match.mapping and len(heads[c].split()) >= 3
+                 and heads[c - 1].strip() and heads[c + 1].strip()]
+        if not typed or match.kind.is_child:
+            out.append((reader, match))
+            continue
+        if lists is None:  # the workbook's other sheets, read once (a register's own sheet lists no columns)
+            lists = []
+            registers = {r.title for r, _m in found}
+            for title in book.sheet_names:
+                if title in registers:
+                    continue
+                try:
+                    lists.append(book.sheet(title).top_rows(fill_merged=False))
+                except WorkbookError:
+                    continue
+        mapping, headers = dict(match.mapping), list(heads)
+        for c in typed:
+            name = _listed_between(lists, heads[c - 1], heads[c + 1], heads[c])
+            if name is None:
+                continue
+            named = map_header(match.kind, [name])[0].get(0)
+            if named is not None and named not in mapping.values():
+                mapping[c] = named
+            headers[c] = name
+            said = (f"Column {_letter(c)}'s header cell holds “{_one_line_text(heads[c])}”, not a label: read as "
+                    f"“{name}”, the name the workbook lists between “{_one_line_text(heads[c - 1])}” and "
+                    f"“{_one_line_text(heads[c + 1])}”.")
+            lent[match.sheet_title] = f"{lent[match.sheet_title]} {said}" if match.sheet_title in lent else said
+        out.append((reader, match if headers == heads else replace(match, mapping=mapping, headers=headers)))
+    return out
+
+
+def _one_line_text(text: str) -> str:
+    return " ".join(str(text).split())
+
+
+def _listed_between(lists: list[list[list[Any]]], before: str, after: str, typed: str) -> str | None:
+    """The text on the line between ``before`` and ``after`` written one under the other two lines apart in
+    one column of a sheet (a list of the register's columns), when it is not ``typed`` itself."""
+    want = (word_key(before), word_key(after))  # (word_key keeps every script's letters; normalise_key ASCII)
+    if not all(want):
+        return None
+    for rows in lists:
+        for i in range(len(rows) - 2):
+            for c, x in enumerate(rows[i]):
+                if not isinstance(x, str) or word_key(x) != want[0]:
+                    continue
+                below = rows[i + 2][c] if c < len(rows[i + 2]) else None
+                name = rows[i + 1][c] if c < len(rows[i + 1]) else None
+                if isinstance(below, str) and word_key(below) == want[1] and isinstance(name, str) and \
+                        name.strip() and word_key(name) != word_key(typed):
+                    return _one_line_text(name)
+    return None
 
 
 def _beside_the_register(found: list[tuple[SheetReader, HeaderMatch]],

@@ -622,6 +622,18 @@ def _engagement_opening(text: str) -> str | None:
 
 # What joins two people's names in one cell: a slash, an ampersand, a plus, a comma or semicolon, "and"
 _SEVERAL_NAMES_RE = re.compile(r"\s*[/&+,;]\s*|\s+and\s+", re.I)
+# a cell written as a numbered list ("1) Горбунов А\n2) Глушинский Д", "1. Ana 2. Ben"): the numbers open it
+# and each item, at the cell's start or after a space or a line break
+_LIST_NUMBER_RE = re.compile(r"(?:^|(?<=\s))\d{1,2}\s*[).]")
+_LIST_START_RE = re.compile(r"1\s*[).]\s*[^\W\d_]")
+
+
+def _numbered_items(raw: str) -> list[str]:
+    """The items of a cell written as a numbered list opening with 1, else []."""
+    text = raw.strip()
+    if not _LIST_START_RE.match(text):
+        return []
+    return [item for part in _LIST_NUMBER_RE.split(text) if (item := " ".join(part.split()).strip(" ,;"))]
 # A person's full name: two to four words of letters, each capitalised ("Phyo Wai Aung", "Anne-Marie O'Neil")
 _NAME_WORD_RE = re.compile(r"[^\W\d_][\w.'’-]*")
 
@@ -3763,6 +3775,14 @@ class Planner:
         if key in self._several_seen:
             return self._several_seen[key]
         first: str | None = None
+        items = _numbered_items(raw)
+        if items:
+            # "1) Горбунов А\n2) Глушинский Д": one person per numbered action of the plan beside it; the first
+            # item's (first) person is the one — the whole cell, numbers and all, was a person of its own
+            first = self._first_of_several(c, f, items[0]) or items[0]
+            if len(self._several_seen) < 10_000:
+                self._several_seen[key] = first
+            return first
         parts = [p.strip() for p in _SEVERAL_NAMES_RE.split(" ".join(raw.split()))] if _SEVERAL_NAMES_RE.search(
             raw) else []
         if len(parts) >= 2 and all(1 <= len(p.split()) <= 4 and p[:1].isalpha() for p in parts):
