@@ -32,7 +32,7 @@ from ..models.registers import REGISTERS
 from ..models.settings import SETTINGS
 from ..models.store import Store
 from ..models.values import normalise_key
-from .action_columns import ACTION_DUE, ACTION_OWNER, ACTIONS_OF
+from .action_columns import ACTION_DUE, ACTION_OWNER, ACTIONS_OF, FINISHED_RECORD
 from .area_ratings import areas_of, read_per_area, scale_fields
 from .chart_data import chart_data
 from .child_sheets import (
@@ -1699,15 +1699,36 @@ def _response_actions(plan: ImportPlan, sheet: SheetPlan) -> None:
              if s.register == actions and not s.synthetic for p in s.rows}
     child = SheetPlan(f"{sheet.sheet} (response plans)" if sheet.register == "risks" else f"{sheet.sheet} (actions)",
                       actions, sheet.header_row, {}, [], "", parent_register=sheet.register, synthetic=True)
+    finished = FINISHED_RECORD.get(sheet.register, frozenset())
+    noun = REGISTERS[sheet.register].noun
+    with_record = 0  # actions stored Done because their record is closed, said once below with the statuses met
+    closed_as: set[str] = set()
     for prow in rows:
+        closed = prow.values.get("status") in finished
         for values in prow.actions or []:
             if (prow.report.code.lower(), word_key(values["description"])) in given:
                 continue
             done = values.get("status") == "Done"
+            if closed and "status" not in values:
+                # a closed (resolved) record's action that the sheet gives no status of its own is finished with
+                # it: "Not started" would list it open, maybe overdue, in the action log, the dashboard and the
+                # board pack though the sheet says the work is over; an open record's action stays not started
+                values = {**values, "status": "Done"}
+                with_record += 1
+                closed_as.add(prow.values["status"])
+                reason = f"action of a {prow.values['status'].lower()} {noun}, as an action done."
+            else:
+                reason = "control in place, as a response action done." if done else "response plan, as a response action."
             child.rows.append(PlannedRow(RowReport(child.sheet, prow.report.row, Action.INSERT, prow.report.code,
-                                                   "control in place, as a response action done." if done else
-                                                   "response plan, as a response action."),
-                                         dict(values), None, prow.report.code))
+                                                   reason), dict(values), None, prow.report.code))
+    if with_record:
+        words = " or ".join(w.lower() for w in ("Closed", "Resolved") if w in closed_as)
+        if with_record > 1:
+            sheet.say(f"{with_record} actions of {words} {noun}s stored as Done: the sheet gives no status of their "
+                      f"own, and their {noun}s are {words}.")
+        else:
+            sheet.say(f"1 action of a {words} {noun} stored as Done: the sheet gives no status of its own, and its "
+                      f"{noun} is {words}.")
     if child.rows:
         plan.sheets.append(child)
 
