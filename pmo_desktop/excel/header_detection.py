@@ -414,6 +414,13 @@ def _a_text(kind: SheetKind, name: str) -> bool:
     return name in kind.reg.field_names and kind.reg.field(name).kind in (Kind.TEXT, Kind.LONGTEXT)
 
 
+def _caption_date(kind: SheetKind, top: str, used: set[str]) -> str | None:
+    """The date field (or the plan's due date) a caption alone names, other than the raised date."""
+    names = _cell_alone.__wrapped__(kind, top.__class__, top)[0]
+    return next((n for n in names if n != "raised_on" and n not in used and
+                 (n == ACTION_DUE or _a_date(kind, n))), None)
+
+
 def _a_date(kind: SheetKind, name: str) -> bool:
     return name in kind.reg.field_names and kind.reg.field(name).kind is Kind.DATE
 
@@ -621,6 +628,13 @@ def _map_header(kind: SheetKind, row: list[Any], group: list[Any] | None) -> tup
         if hit is None and clash is not None and top is None and group is not None:
             hit = _under_caption_left(kind, row, group, c, used)
             clash = None if hit else clash
+        if top is not None and (hit or clash) == "raised_on" and len(words_of(cell)) == 1:
+            # a bare "Date" under a caption naming another date ("Дата" under "Сроки", the deadline, under
+            # "Действия по улучшению процесса"): the caption says which date the column holds — round 53's
+            # process FMEA gave its improvement actions' deadlines to the risks as the day each was raised
+            dated = _caption_date(kind, top, used)
+            if dated is not None:
+                hit, clash = dated, None
         if hit:
             mapping[c] = hit
             if hit not in PSEUDO:
@@ -1390,6 +1404,23 @@ def text_column(row: list[Any], mapping: dict[int, str], sample: list[list[Any]]
     return None
 
 
+def level_cue_column(row: list[Any], c: int) -> bool:
+    """Column ``c`` says what one level of a scale looks like, beside the same words for other levels ("Low
+    Risk Cues | Medium Risk Cues | High Risk Cues"): a rubric's column (a checklist's cues, a legend's
+    criteria), whose sentences describe a level, not the records. Round 53: a template's 59 generic risk
+    factors, each with its cues per level and an X, were read as risks titled by their "High Risk Cues"."""
+    def level_and_rest(cell: Any) -> tuple[str, tuple[str, ...]] | None:
+        words = words_of(cell) if isinstance(cell, str) else []
+        if len(words) < 2 or words[0] not in value_words("scale"):
+            return None
+        return value_words("scale")[words[0]], tuple(words[1:])
+    own = level_and_rest(row[c]) if c < len(row) else None
+    if own is None:
+        return False
+    levels = {own[0]} | {split[0] for x in row if (split := level_and_rest(x)) is not None and split[1] == own[1]}
+    return len(levels) >= 3
+
+
 def _ids_say_the_noun(kind: SheetKind, row: list[Any], mapping: dict[int, str]) -> bool:
     """The column read as the records' IDs is headed by the register's noun ("Issue_ID", "Risk No"): the
     header names the register as a sheet named for it would."""
@@ -1790,6 +1821,19 @@ def _noun_pattern(kind: SheetKind) -> re.Pattern[str]:
     return re.compile("|".join(map(re.escape, nouns)) if nouns else "(?!)")  # no nouns: never found
 
 
+def _rating_written_out(kind: SheetKind, name: str, header: Any, out: dict[int, str]) -> str | None:
+    """The text field (``TEXT_FALLBACK``: the effect) of the rating a header read as reference ``name`` names
+    whole ("Project Impact": the impact's, the project only by its first word), when no column gives that text
+    field yet; else None. Asked before the column's values are looked at: most headers name no rating."""
+    keys = field_keys(kind)
+    for k in header_variants(header):
+        whole = keys.get(k)
+        if whole is not None and whole != name:
+            fallback = TEXT_FALLBACK.get((kind.register, whole))
+            return fallback if fallback and fallback not in PSEUDO and fallback not in out.values() else None
+    return None
+
+
 def _fits(kind: SheetKind, name: str, values: list[Any], translator: Translator, ctx: Context,
           header: object = None) -> bool:
     """Whether most sample values of a column read as field ``name`` (always, for text fields)."""
@@ -2079,10 +2123,17 @@ def _statements(values: list[Any]) -> bool:
     return all(isinstance(x, str) and _STATEMENT_RE.match(x) for x in values)
 
 
+def _only_cell(row: list[Any], c: int) -> bool:
+    """Row ``row`` fills column ``c`` and nothing else."""
+    return c < len(row) and row[c] is not None and str(row[c]).strip() != "" and \
+        all(x is None or (x.__class__ is str and not x.strip()) for i, x in enumerate(row) if i != c)
+
+
 def _repeating_keys(c: int, sample: list[list[Any]]) -> bool:
     """Column ``c``'s values repeat (one in five at least) on rows that differ: no IDs. A row repeating another
-    cell for cell (a log appended twice) is one record, and its ID no repeat."""
-    rows = {tuple(r) for r in sample}
+    cell for cell (a log appended twice) is one record, and its ID no repeat; nor is a row filling its ID alone
+    (a template's numbered empty rows, "I3" … "I13" under the last issue, are skipped as empty, round 54)."""
+    rows = {tuple(r) for r in sample if not _only_cell(r, c)}
     values = [str(r[c]).strip().lower() for r in rows if c < len(r) and r[c] is not None and str(r[c]).strip()]
     return len(values) >= 4 and len(set(values)) * 5 < len(values) * 4
 
@@ -2259,6 +2310,16 @@ def check_values(kind: SheetKind, mapping: dict[int, str], sample: list[list[Any
         if f.kind.is_key and len(values) >= 4 and _repeating_keys(c, sample):
             del out[c]  # IDs are unique; a column repeating its values is a reference to something else
             why[c] = "its values repeat, so they are not IDs"
+            continue
+        if f.kind.refers and len(values) >= 3 and header is not None and c < len(header) and \
+                (fallback := _rating_written_out(kind, name, header[c], out)) is not None and \
+                _written_phrases(values):
+            # "Project Impact" over "Project not complete", "The project outcomes may get delayed …" (round 54's
+            # held-out set): the header names a rating as a whole ("project impact" is the impact's) and the
+            # project only by its first word, and the cells are what the risk does, written out in phrases:
+            # that rating's text field (the effect), never a project made of each phrase
+            del out[c]
+            out[c] = fallback
             continue
         if f.kind.refers and len(values) >= 3 and _ratings(values):
             del out[c]  # "L", "M", "High" under "Risk": a rating of the row, not the name of a risk
@@ -2607,6 +2668,8 @@ def detect_header(rows: list[list[Any]], sheet_title: str, kinds: tuple[SheetKin
                     naming = repeated_texts(row, mapping, sample)
                 if naming is None:  # "Control | … | Recommendation": the controls reviewed are the records
                     naming = controls_reviewed(row, mapping, sample)
+                if naming is not None and level_cue_column(row, naming):
+                    naming = None
                 titled_by = naming
             elif naming is None and mapping and _title_field(kind) not in mapping.values() and not kind.is_child \
                     and not set(mapping.values()) & set(_TITLE_FALLBACK.get(kind.register, ())) \
@@ -3526,11 +3589,31 @@ def raid_rows(col: int, register: str, rows: list[list[Any]], untyped: str = "ri
     return out
 
 
+# A tracker's title opening with its kind in brackets ("[EPIC] Agenda e serviços", "[US] Login e cadastro",
+# "[Bug] Crash on save"): the kind the title says when the type column says none
+_TAGGED_RE = re.compile(r"\s*\[\s*([^\[\]]{1,30}?)\s*\]")
+
+
+def tagged_kind(value: Any) -> str | None:
+    """The register a title's leading bracketed tag names ("[US] …": a user story, planned work), or None."""
+    if value.__class__ is not str or not value.lstrip().startswith("["):
+        return None
+    found = _TAGGED_RE.match(value)
+    return raid_kind(found.group(1)) if found else None
+
+
 def raid_filter(col: int, register: str, untyped: str = "risks",
-                header: str = "") -> Callable[[Sequence[Any]], str | None]:
-    """A row filter keeping the rows of ``register`` and naming where the others go."""
+                header: str = "", title_col: int | None = None) -> Callable[[Sequence[Any]], str | None]:
+    """A row filter keeping the rows of ``register`` and naming where the others go. ``title_col``: a tracker's
+    title column, whose leading tag ("[US] …") says a row's kind where the type column (its labels) says none
+    (round 54's held-out set: a clinic app's 24 user stories, labelled by feature, were read as 24 issues)."""
     def why(row: Sequence[Any]) -> str | None:
         kind = raid_kind(row[col]) if col < len(row) else None
+        if kind is None and title_col is not None and title_col < len(row) and \
+                (kind := tagged_kind(row[title_col])) == BACKLOG:
+            said = _TAGGED_RE.match(row[title_col]).group(0).strip()  # type: ignore[union-attr]
+            return (f"“{said}” opening its title: planned work of the tracker's backlog (a feature, story, task or "
+                    "epic), not an issue; the office has no register for it.")
         if kind == register or (kind is None and register == untyped):
             return None
         if kind is None and untyped not in RAID_HOMES:
