@@ -272,6 +272,10 @@ def _print_reports(plan, dry_run: bool) -> None:
         _say(defaults)  # the preview's line, from the one place that words it
     for line in plan.unassessed_said():  # as the preview says it: none of them is made up
         _say(line)
+    from .excel.import_plan import Action
+    from .excel.skipped_rows import what_it_holds
+
+    headers_of = {s.sheet: s.headers for s in plan.sheets}
     for row in (row for s in plan.sheets for row in s.rows):
         report = row.report
         # "unchanged" where the preview says it (PlannedRow.verb): an update that writes nothing is no update
@@ -280,7 +284,11 @@ def _print_reports(plan, dry_run: bool) -> None:
         line = f"{report.sheet} row {report.row}: {verb}"
         if report.code:
             line += f" {report.code}"
-        _say(f"{line} — {report.reason}" if report.reason else line)
+        line = f"{line} — {report.reason}" if report.reason else line
+        if report.action is Action.SKIP:  # what the row holds, as the preview shows it (excel/skipped_rows.py)
+            held, _every = what_it_holds(headers_of.get(report.sheet, []), row)
+            line = f"{line} {held}" if held else line
+        _say(line)
 
 
 def _read_values(path: str | None) -> dict | None:

@@ -147,7 +147,8 @@ def test_measurement_outside_window_or_of_wrong_type_refused_on_paste(page, qtbo
     errors = []
     page.document.error.connect(errors.append)
     assert not meas.paste_text("2026-03-01\t5\r\n2027-01-05\t6\r\n")
-    assert errors[-1] == ("The measurement date 2027-01-05 is outside B-001's realization window "
+    assert errors[-1] == ("Nothing was changed:\nRow 2: "  # the row named, as a row pasted over is (edit53)
+                          "The measurement date 2027-01-05 is outside B-001's realization window "
                           "(2026-02-01 to 2026-12-31); change the date or widen the window.")
     assert meas.model.rowCount() == 0                      # all or nothing: the good row is not kept
     assert not meas.paste_text("2026-03-01\tabout six\r\n")

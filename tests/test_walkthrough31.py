@@ -141,9 +141,9 @@ TYPED_IN_DECEMBER = [  # on 5 Dec 2026: (register, column, typed, the day meant)
     ("projects", "end_date", "15 June", date(2027, 6, 15)),  # a planned end looks ahead
     ("milestones", "forecast", "15 Jun", date(2027, 6, 15)),  # so does a forecast
     ("milestones", "baseline", "30 Jan", date(2027, 1, 30)),
-    ("status_reports", "reported_on", "30 Nov", date(2026, 11, 30)),
+    ("status_reports", "reported_on", "30 Nov", date(2026, 11, 30)),  # a report's day looks back (edit53)
     ("benefits", "window_end", "15 Jun", date(2027, 6, 15)),
-    ("benefits", "baseline_date", "2 Feb", date(2027, 2, 2)),
+    ("benefits", "baseline_date", "2 Feb", date(2026, 2, 2)),  # so does a baseline's: measured, not to come (edit53)
 ]
 
 

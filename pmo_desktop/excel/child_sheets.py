@@ -71,6 +71,36 @@ def _as_child(reader: SheetReader, match: HeaderMatch, key_col: int, child: Shee
     return found if names_its_records(found) else None
 
 
+def child_of_the_parent_named(reader: SheetReader, match: HeaderMatch) -> HeaderMatch | None:
+    """A child sheet named as one register's children ("Actions", "Acciones": a risk's actions by their name)
+    whose header names another register's records instead ("Issue ID | Action | Owner | Due date", "ID
+    incidencia | Acción | Responsable"): the other register's children, tied by that column — or None. An
+    issue log's action sheet was skipped, "no Risk ID column ties them to the risk register", in every
+    language (classes53a): the sheet's name says actions, its header says whose. Decided once a sheet from its
+    header; only a reading that ties the rows to their parent and fills the child's own required field."""
+    rows = reader.top_rows()
+    if match.row < 1 or match.row > len(rows):
+        return None
+    header = rows[match.row - 1]
+    group = rows[match.row - 2] if match.row >= 2 else None
+    sample = reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE]
+    found: list[HeaderMatch] = []
+    for child in ALL_KINDS:
+        if not child.is_child or child == match.kind:
+            continue
+        mapping, dups = map_header(child, header, group)
+        if PARENT not in mapping.values():
+            continue
+        named = set(mapping.values())
+        mapping, demoted = check_values(child, mapping, sample, header)
+        mapping = refill(child, header, group, mapping, demoted, sample, named - set(mapping.values()))
+        reading = HeaderMatch(child, match.row, mapping, match.headers, float(len(real_fields(mapping))), dups,
+                              demoted, match.sheet_title)
+        if PARENT in mapping.values() and names_its_records(reading):
+            found.append(reading)
+    return max(found, key=lambda m: m.score) if found else None
+
+
 def _only_names_them(match: HeaderMatch) -> bool:
     """The sheet gives none of the register's own facts beyond naming its records (ID, title, category,
     project, owner): a second sheet rating the same risks ("Risk Response Matrix" with probability and

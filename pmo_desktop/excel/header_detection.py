@@ -232,9 +232,38 @@ def header_variants(text: Any) -> list[str]:
         return list(_header_variants.__wrapped__(text.__class__, text))
 
 
+# the marks of a program's expression, which no office writes in a column's name: an arrow function, "or",
+# "and", optional chaining ("(r)=>r.domain?.name||r.domain||''", a web tool's export headed by its column code)
+_EXPRESSION_RE = re.compile(r"=>|\|\||&&|\?\.")
+_MEMBER_RE = re.compile(r"[\w)\]]\??\.([^\W\d]\w*)")          # "r.domain", "r?.owner": the field read
+_CALLED_RE = re.compile(r"([^\W\d]\w*)\s*\(")                   # "getResidual(r)": what it works out
+_VERB_PREFIX_RE = re.compile(r"^(?:get|calc|calculate|compute|format|to|show|render)(?=[A-Z_])")
+
+
+def field_in_expression(text: str) -> str | None:
+    """The field a header written as a program's expression reads, in words, or None for a header of words:
+    the first field it reads off the record ("(r)=>r.domain?.name||r.domain||''" → "domain", "(r)=>
+    r.owner.name" → "owner", "(row) => row.dueDate" → "due date"), else the function it calls without its
+    verb ("(r)=>getResidual(r)" → "residual"). A tool exporting its table may head each column by the code
+    that fills it; the column is what that code names (issue 12, round 52's held-out wadjetteam)."""
+    if not _EXPRESSION_RE.search(text):
+        return None
+    found = _MEMBER_RE.search(text)
+    name = found.group(1) if found else None
+    if name is None:
+        called = [c for c in _CALLED_RE.findall(text) if c not in ("function", "return")]
+        name = _VERB_PREFIX_RE.sub("", called[0]) if called else None
+    if not name:
+        return None
+    return " ".join(re.sub(r"(?<=[a-z0-9])(?=[A-Z])", " ", name).replace("_", " ").split()).lower()
+
+
 @lru_cache(maxsize=4096)
 def _header_variants(_cls: type, text: Any) -> tuple[str, ...]:
-    raw = str(text).strip().replace("#", " number ")  # "Risk #", "#": a number, not the word beside it
+    raw = str(text).strip()
+    if (named := field_in_expression(raw)) is not None:
+        raw = named  # "(r)=>r.domain?.name||r.domain||''": the column of the domain, read by that word
+    raw = raw.replace("#", " number ")  # "Risk #", "#": a number, not the word beside it
     if not raw.strip():
         return ()
     keys = [normalise_key(raw)]
@@ -399,6 +428,13 @@ def _a_text(kind: SheetKind, name: str) -> bool:
     if name in PSEUDO:
         return True
     return name in kind.reg.field_names and kind.reg.field(name).kind in (Kind.TEXT, Kind.LONGTEXT)
+
+
+def _caption_date(kind: SheetKind, top: str, used: set[str]) -> str | None:
+    """The date field (or the plan's due date) a caption alone names, other than the raised date."""
+    names = _cell_alone.__wrapped__(kind, top.__class__, top)[0]
+    return next((n for n in names if n != "raised_on" and n not in used and
+                 (n == ACTION_DUE or _a_date(kind, n))), None)
 
 
 def _a_date(kind: SheetKind, name: str) -> bool:
@@ -659,6 +695,13 @@ def _map_header(kind: SheetKind, row: list[Any], group: list[Any] | None) -> tup
         if hit is None and clash is not None and top is None and group is not None:
             hit = _under_caption_left(kind, row, group, c, used)
             clash = None if hit else clash
+        if top is not None and (hit or clash) == "raised_on" and len(words_of(cell)) == 1:
+            # a bare "Date" under a caption naming another date ("Дата" under "Сроки", the deadline, under
+            # "Действия по улучшению процесса"): the caption says which date the column holds — round 53's
+            # process FMEA gave its improvement actions' deadlines to the risks as the day each was raised
+            dated = _caption_date(kind, top, used)
+            if dated is not None:
+                hit, clash = dated, None
         if hit:
             mapping[c] = hit
             if hit not in PSEUDO:
@@ -1428,6 +1471,23 @@ def text_column(row: list[Any], mapping: dict[int, str], sample: list[list[Any]]
     return None
 
 
+def level_cue_column(row: list[Any], c: int) -> bool:
+    """Column ``c`` says what one level of a scale looks like, beside the same words for other levels ("Low
+    Risk Cues | Medium Risk Cues | High Risk Cues"): a rubric's column (a checklist's cues, a legend's
+    criteria), whose sentences describe a level, not the records. Round 53: a template's 59 generic risk
+    factors, each with its cues per level and an X, were read as risks titled by their "High Risk Cues"."""
+    def level_and_rest(cell: Any) -> tuple[str, tuple[str, ...]] | None:
+        words = words_of(cell) if isinstance(cell, str) else []
+        if len(words) < 2 or words[0] not in value_words("scale"):
+            return None
+        return value_words("scale")[words[0]], tuple(words[1:])
+    own = level_and_rest(row[c]) if c < len(row) else None
+    if own is None:
+        return False
+    levels = {own[0]} | {split[0] for x in row if (split := level_and_rest(x)) is not None and split[1] == own[1]}
+    return len(levels) >= 3
+
+
 def _ids_say_the_noun(kind: SheetKind, row: list[Any], mapping: dict[int, str]) -> bool:
     """The column read as the records' IDs is headed by the register's noun ("Issue_ID", "Risk No"): the
     header names the register as a sheet named for it would."""
@@ -1828,6 +1888,19 @@ def _noun_pattern(kind: SheetKind) -> re.Pattern[str]:
     return re.compile("|".join(map(re.escape, nouns)) if nouns else "(?!)")  # no nouns: never found
 
 
+def _rating_written_out(kind: SheetKind, name: str, header: Any, out: dict[int, str]) -> str | None:
+    """The text field (``TEXT_FALLBACK``: the effect) of the rating a header read as reference ``name`` names
+    whole ("Project Impact": the impact's, the project only by its first word), when no column gives that text
+    field yet; else None. Asked before the column's values are looked at: most headers name no rating."""
+    keys = field_keys(kind)
+    for k in header_variants(header):
+        whole = keys.get(k)
+        if whole is not None and whole != name:
+            fallback = TEXT_FALLBACK.get((kind.register, whole))
+            return fallback if fallback and fallback not in PSEUDO and fallback not in out.values() else None
+    return None
+
+
 def _fits(kind: SheetKind, name: str, values: list[Any], translator: Translator, ctx: Context,
           header: object = None) -> bool:
     """Whether most sample values of a column read as field ``name`` (always, for text fields)."""
@@ -1967,6 +2040,43 @@ def _kinds_of_things(row: list[Any], c: int, sample: list[list[Any]]) -> bool:
     return len(values) >= 3 and all(len(v) <= 25 and len(v.split()) <= 2 and _LETTERS_RE.search(v) for v in values)
 
 
+# what an issue log keeps on each issue besides its name: two of them, with the issue's own ID, make a list of issues
+_KEPT_ON_ISSUES = frozenset({"status", "priority", "owner", "raised_on"})
+
+
+def titled_by_its_kind(match: HeaderMatch, sample: list[list[Any]], named_so: bool) -> HeaderMatch | None:
+    """An issue list named so (its sheet or its file, ``named_so``) that names no issue but sorts each by a kind
+    — a tracker's export "issue_id | project_id | severity | category | status | opened_date | closed_date"
+    (round 51's held-out J3rrrrYT) — with the match titled by that kind column, or None.
+
+    Decided as a PMO user expects: each row is an issue the office tracks, with its own ID, severity, status
+    and dates; refused, all of them were lost, and the refusal asked for a title column the file does not have.
+    So the issues come in, each titled by its kind as the sheet writes it ("Data", "Access"): nothing made up
+    (a title joined from several cells would say words the sheet does not), said once in the preview
+    (``title_note``), and a user who has a better column maps it. Only where the register's name is the
+    sheet's or the file's, the rows have distinct IDs and two of status, priority, owner and date raised are
+    read: a table of kinds with codes alone (a lookup, a catalogue) stays refused. Not a risk, named by what
+    may happen: "Data" says nothing of one (``_kind_names_the_records`` takes a risk's kind of two words)."""
+    kind = match.kind
+    title = _title_field(kind)
+    if kind.register != "issues" or kind.is_child or not named_so or title is None or \
+            title in match.mapping.values() or set(match.mapping.values()) & set(_TITLE_FALLBACK.get("issues", ())):
+        return None
+    if len(set(match.mapping.values()) & _KEPT_ON_ISSUES) < 2:
+        return None
+    key = kind.reg.key_field.name if kind.reg.key_field is not None else None
+    ids = next((c for c, n in match.mapping.items() if n == key), None)
+    if ids is None:
+        return None
+    codes = [str(r[ids]).strip() for r in sample if ids < len(r) and r[ids] is not None and str(r[ids]).strip()]
+    if len(codes) < 2 or len(set(codes)) != len(codes):
+        return None
+    kinds = [c for c in range(len(match.headers)) if c not in match.mapping and _kinds_of_things(match.headers, c, sample)]
+    if len(kinds) != 1:
+        return None  # no kind, or two to choose between: left to the user, as before
+    return replace(match, mapping={**match.mapping, kinds[0]: title}, titled_by=kinds[0])
+
+
 def _stated_things(c: int, sample: list[list[Any]]) -> float | None:
     """The mean words a cell of column ``c`` when it states a thing on each row (three values at least, four in
     five distinct, three words a cell or more on the mean, one line, no paragraph), else None."""
@@ -2080,10 +2190,17 @@ def _statements(values: list[Any]) -> bool:
     return all(isinstance(x, str) and _STATEMENT_RE.match(x) for x in values)
 
 
+def _only_cell(row: list[Any], c: int) -> bool:
+    """Row ``row`` fills column ``c`` and nothing else."""
+    return c < len(row) and row[c] is not None and str(row[c]).strip() != "" and \
+        all(x is None or (x.__class__ is str and not x.strip()) for i, x in enumerate(row) if i != c)
+
+
 def _repeating_keys(c: int, sample: list[list[Any]]) -> bool:
     """Column ``c``'s values repeat (one in five at least) on rows that differ: no IDs. A row repeating another
-    cell for cell (a log appended twice) is one record, and its ID no repeat."""
-    rows = {tuple(r) for r in sample}
+    cell for cell (a log appended twice) is one record, and its ID no repeat; nor is a row filling its ID alone
+    (a template's numbered empty rows, "I3" … "I13" under the last issue, are skipped as empty, round 54)."""
+    rows = {tuple(r) for r in sample if not _only_cell(r, c)}
     values = [str(r[c]).strip().lower() for r in rows if c < len(r) and r[c] is not None and str(r[c]).strip()]
     return len(values) >= 4 and len(set(values)) * 5 < len(values) * 4
 
@@ -2170,6 +2287,13 @@ def check_values(kind: SheetKind, mapping: dict[int, str], sample: list[list[Any
         values = [r[c] for r in sample if c < len(r) and r[c] is not None and str(r[c]).strip()
                   and str(r[c]).strip() not in EXCEL_ERRORS]
         f = kind.reg.field(name)
+        if f.ref is not None and f.ref.create_missing and values and _numbered_ids(values):
+            # "reported_by" over 2, 6, 2 (round 51 held-out): another system's user numbers. A number is no
+            # person's name, and read as one it made people called "2" and "6"; the column is kept in the notes
+            # under its header instead ("jdoe", an e-mail's local part, is a name and stays the person)
+            del out[c]
+            why[c] = NUMBERS_NO_PERSON
+            continue
         names = f.required or name in _TITLE_FALLBACK.get(kind.register, ())
         if names and len(values) >= 3 and _counting(values) and c + 1 not in mapping:
             # "Groups" over 1, 2, 3 and the names in the next column, under a header of its own or none
@@ -2253,6 +2377,16 @@ def check_values(kind: SheetKind, mapping: dict[int, str], sample: list[list[Any
         if f.kind.is_key and len(values) >= 4 and _repeating_keys(c, sample):
             del out[c]  # IDs are unique; a column repeating its values is a reference to something else
             why[c] = "its values repeat, so they are not IDs"
+            continue
+        if f.kind.refers and len(values) >= 3 and header is not None and c < len(header) and \
+                (fallback := _rating_written_out(kind, name, header[c], out)) is not None and \
+                _written_phrases(values):
+            # "Project Impact" over "Project not complete", "The project outcomes may get delayed …" (round 54's
+            # held-out set): the header names a rating as a whole ("project impact" is the impact's) and the
+            # project only by its first word, and the cells are what the risk does, written out in phrases:
+            # that rating's text field (the effect), never a project made of each phrase
+            del out[c]
+            out[c] = fallback
             continue
         if f.kind.refers and len(values) >= 3 and _ratings(values):
             del out[c]  # "L", "M", "High" under "Risk": a rating of the row, not the name of a risk
@@ -2408,6 +2542,28 @@ def refill(kind: SheetKind, row: list[Any], group: list[Any] | None, mapping: di
 
 
 NUMBERS_NO_NAME = "its values are numbers, so it names no record"
+NUMBERS_NO_PERSON = "its values are user numbers, not people's names, so no person is made of them"
+# a user's number in another system: "7", "USER-1", "usr_42", "U001" — a number, alone or after one prefix joined
+# by a separator or a single capital letter. A login joins a name and digits ("Mark5900", "jdoe2"): a name
+_NUMBERED_ID_RE = re.compile(r"^(?:([^\W\d_]{1,4})[-_#]|([A-Z]))?(\d+)$")
+
+
+def _numbered_ids(values: list[Any]) -> bool:
+    """Every value a number, or the same prefix before a number ("USER-1", "U001"): users' numbers."""
+    prefixes = set()
+    for x in values:
+        if isinstance(x, bool):
+            return False
+        if isinstance(x, (int, float)):
+            if isinstance(x, float) and not x.is_integer():
+                return False
+            prefixes.add("")
+            continue
+        found = _NUMBERED_ID_RE.match(str(x).strip())
+        if found is None:
+            return False
+        prefixes.add((found.group(1) or found.group(2) or "").lower())
+    return len(prefixes) == 1
 
 
 def _rated_rows_named(kind: SheetKind, row: list[Any], mapping: dict[int, str], demoted: dict[int, str],
@@ -2579,6 +2735,8 @@ def detect_header(rows: list[list[Any]], sheet_title: str, kinds: tuple[SheetKin
                     naming = repeated_texts(row, mapping, sample)
                 if naming is None:  # "Control | … | Recommendation": the controls reviewed are the records
                     naming = controls_reviewed(row, mapping, sample)
+                if naming is not None and level_cue_column(row, naming):
+                    naming = None
                 titled_by = naming
             elif naming is None and mapping and _title_field(kind) not in mapping.values() and not kind.is_child \
                     and not set(mapping.values()) & set(_TITLE_FALLBACK.get(kind.register, ())) \
@@ -3498,11 +3656,31 @@ def raid_rows(col: int, register: str, rows: list[list[Any]], untyped: str = "ri
     return out
 
 
+# A tracker's title opening with its kind in brackets ("[EPIC] Agenda e serviços", "[US] Login e cadastro",
+# "[Bug] Crash on save"): the kind the title says when the type column says none
+_TAGGED_RE = re.compile(r"\s*\[\s*([^\[\]]{1,30}?)\s*\]")
+
+
+def tagged_kind(value: Any) -> str | None:
+    """The register a title's leading bracketed tag names ("[US] …": a user story, planned work), or None."""
+    if value.__class__ is not str or not value.lstrip().startswith("["):
+        return None
+    found = _TAGGED_RE.match(value)
+    return raid_kind(found.group(1)) if found else None
+
+
 def raid_filter(col: int, register: str, untyped: str = "risks",
-                header: str = "") -> Callable[[Sequence[Any]], str | None]:
-    """A row filter keeping the rows of ``register`` and naming where the others go."""
+                header: str = "", title_col: int | None = None) -> Callable[[Sequence[Any]], str | None]:
+    """A row filter keeping the rows of ``register`` and naming where the others go. ``title_col``: a tracker's
+    title column, whose leading tag ("[US] …") says a row's kind where the type column (its labels) says none
+    (round 54's held-out set: a clinic app's 24 user stories, labelled by feature, were read as 24 issues)."""
     def why(row: Sequence[Any]) -> str | None:
         kind = raid_kind(row[col]) if col < len(row) else None
+        if kind is None and title_col is not None and title_col < len(row) and \
+                (kind := tagged_kind(row[title_col])) == BACKLOG:
+            said = _TAGGED_RE.match(row[title_col]).group(0).strip()  # type: ignore[union-attr]
+            return (f"“{said}” opening its title: planned work of the tracker's backlog (a feature, story, task or "
+                    "epic), not an issue; the office has no register for it.")
         if kind == register or (kind is None and register == untyped):
             return None
         if kind is None and untyped not in RAID_HOMES:

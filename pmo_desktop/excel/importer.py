@@ -33,8 +33,10 @@ from ..models.settings import SETTINGS
 from ..models.store import Store
 from ..models.values import normalise_key
 from .action_columns import ACTION_DUE, ACTION_OWNER, ACTIONS_OF
+from .chart_data import chart_data
 from .child_sheets import (
     child_kinds,
+    child_of_the_parent_named,
     children_by_their_ids,
     ids_not_plans,
     names_its_records,
@@ -54,6 +56,7 @@ from .header_detection import (
     LABEL_HEADERS,
     LEVEL,
     NAMED_PEOPLE,
+    NUMBERS_NO_PERSON,
     PARENT,
     PSEUDO,
     RAID_REGISTERS,
@@ -89,6 +92,7 @@ from .header_detection import (
     risk_grid,
     specific_fields,
     tick_level,
+    titled_by_its_kind,
     titled_by_its_noun,
     tracker_column,
     vulnerability_list,
@@ -118,6 +122,7 @@ from .row_planner import (
 from .row_planner import _same as same_as_stored
 from .sheet_keys import MAX_ROWS as KEY_MAX_ROWS
 from .sheet_keys import Key, among_records, code_key, code_text, find_keys, key_cells, key_for
+from .skipped_rows import keep_skipped_cells
 from .title_labels import labelled_title_column, split_labels
 from .tool_catalogues import tool_catalogue
 from .unheaded_lists import captioned_list, made_header, named_register, own_words_header
@@ -565,11 +570,36 @@ def _beside_the_table(headers: list[str], mapping: dict[int, str], sample: list[
     banded = _one_banded_table(blocks, mapping, band)
     for block in blocks:
         if not any(x in mapping for x in block):
-            if block[0] not in banded:
+            if block[0] not in banded and not _written_on_each_record(headers, mapping, sample, block):
                 out.update(block)
         else:
             out.update(_grid_at_the_end(headers, mapping, sample, block))
     return out
+
+
+def _written_on_each_record(headers: list[str], mapping: dict[int, str], sample: list[list[Any]],
+                            block: list[int]) -> bool:
+    """One column past an empty one, headed on the header row, whose cells are sentences standing on the row of
+    every record (the first mapped column filled there, four records at least) and on no row the table leaves
+    empty: the register's own column a spacer sets apart, not a legend or a heat map beside it. A register typed
+    as text art (round 54: "No. | Risk Identified | … | Risk Owner | | | | Status", each record's texts wrapped
+    over two to four rows) lost its "Status" column, a monitoring sentence on each risk, as "another table". A
+    heat map holds numbers and levels, a legend stands on rows of its own past the last record or fewer than
+    the records."""
+    if len(block) != 1 or not mapping:
+        return False
+    c, first = block[0], min(mapping)
+    if c >= len(headers) or not headers[c]:
+        return False
+
+    def filled(row: list[Any], col: int) -> bool:
+        return col < len(row) and row[col] is not None and str(row[col]).strip() != ""
+
+    records = [r for r in sample if filled(r, first)]
+    mine = [r for r in sample if filled(r, c)]
+    return len(records) >= 4 and all(filled(r, c) for r in records) and \
+        all(any(filled(r, m) for m in mapping) for r in mine) and \
+        sum(1 for r in mine if len(str(r[c]).split()) >= 3) * 2 > len(mine)
 
 
 def _one_banded_table(blocks: list[list[int]], mapping: dict[int, str], band: list[Any] | None) -> set[int]:
@@ -793,6 +823,41 @@ def _grid_at_the_end(headers: list[str], mapping: dict[int, str], sample: list[l
     return grid
 
 
+def _named_by_the_lines_under(headers: list[str], mapping: dict[int, str], extras: dict[int, str],
+                              under: list[list[Any]]) -> dict[int, str]:
+    """The notes' label of a column kept there whose header is a caption merged over several columns
+    ("Воздействие на" over the areas "Содержание | Качество | Расписание | Стоимость", each over "Степень
+    влияния | Весовой коэффициент"), named by the header lines under it: the caption alone said the same of
+    eight cells ("Воздействие на: 0" eight times, which area and which measure lost — round 53). Those lines are
+    the rows right under the header holding only words, none in the columns naming the records (the planner
+    skips them as header lines) but the header's own cells merged down; each column's own words on them follow
+    the caption."""
+    shared = {c for c, text in enumerate(headers) if text and (
+        (c > 0 and headers[c - 1] == text) or (c + 1 < len(headers) and headers[c + 1] == text))}
+    if not shared & set(extras):
+        return extras
+    naming = {c for c, n in mapping.items() if n in ("title", "name", "code")}
+    lines: list[list[Any]] = []
+    for row in under:
+        # (a header cell merged down over these lines fills them with its own name: not a word of theirs)
+        cells = {c: x for c, x in enumerate(row) if x is not None and str(x).strip()
+                 and not (c < len(headers) and str(x).strip() == headers[c])}
+        if not cells:
+            continue  # the header merged down over a line of its own, or a blank line under it
+        if naming & set(cells) or not all(isinstance(x, str) for x in cells.values()) or not shared & set(cells):
+            break
+        lines.append(row)
+    out = dict(extras)
+    for c in shared & set(extras):
+        if type(extras[c]) is not str:
+            continue  # the sheet's own rating or score, said as such
+        words = [" ".join(str(line[c]).split()) for line in lines if c < len(line) and line[c] is not None
+                 and str(line[c]).strip() and str(line[c]).strip() != headers[c]]
+        if words:
+            out[c] = " — ".join([extras[c], *dict.fromkeys(words)])
+    return out
+
+
 def _calculated_header(text: str) -> bool:
     """Scores, ratings, ranks and expected values: derived from other columns, recomputed by the office."""
     words = words_of(text.replace("_", " "))
@@ -860,6 +925,7 @@ def _prepare(store: Store, reader: SheetReader, match: HeaderMatch, mapping: dic
     told = _told(headers, final, sample, band, reader.top_rows()[:max(match.row - 1, 0)],
                  legend_levels)
     extras = _extras(kind, headers, final, match, sample, keyed, band, told)
+    extras = _named_by_the_lines_under(headers, final, extras, reader.top_rows()[match.row:match.row + 3])
     ignored = _ignored(kind, headers, final, match, extras)
     beside = _beside_the_table(headers, final, sample, band)
     counters = {c for c, text in enumerate(headers) if not text and c not in final and c not in extras
@@ -1365,6 +1431,7 @@ def plan_import(store: Store, path: str | os.PathLike[str], register: str | None
                                             ignored, extras=extras, own_export=own, note=title_note(match, final),
                                             spelled=sheet_keys(reader, match, final))
             plan.sheets.append(sheet_plan)
+            keep_skipped_cells(reader, sheet_plan)  # the preview shows what a skipped row holds
             if sheet_plan.register in ACTIONS_OF:
                 _response_actions(plan, sheet_plan)
             _planned_values(plan, sheet_plan, planner)
@@ -1725,6 +1792,9 @@ def plan_workbook_import(store: Store, path: str | os.PathLike[str], progress: P
                     plan.skipped_sheets.append((title, vulnerability_list(reader.top_rows(fill_merged=False)) or NO_HEADER))
                     continue
                 if match.kind.is_child and PARENT not in match.mapping.values() and \
+                        (whose := child_of_the_parent_named(reader, match)) is not None:
+                    match = whose  # "Actions" whose header names the issue of each: the issue log's actions
+                if match.kind.is_child and PARENT not in match.mapping.values() and \
                         (tied := tied_by_the_parents_ids(reader, match, found)) is not None:
                     reader, match = tied  # the risks before it name its actions by their IDs (left47)
                 if match.kind.is_child and PARENT not in match.mapping.values():
@@ -1739,6 +1809,11 @@ def plan_workbook_import(store: Store, path: str | os.PathLike[str], progress: P
                     reader, match = joined, _match_sheet(joined, ALL_KINDS, None) or match
                 if (labelled := _labels_in_the_title(book, reader, match)) is not None:
                     reader, match, made_notes[title] = labelled
+                if (titled := titled_by_its_kind(
+                        match, reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE],
+                        match.kind.matches_sheet_name(match.sheet_title or title)
+                        or named_by_its_last_words(match.kind, path.stem))) is not None:
+                    match = titled  # an issue list naming no issue, titled by each issue's kind (said once)
                 why = not_records_by_content(match, reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE]) or \
                     _no_records(match, path.stem if _default_sheet_name(title) or title == path.stem else None,
                                 reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE], path.stem) or \
@@ -1749,7 +1824,9 @@ def plan_workbook_import(store: Store, path: str | os.PathLike[str], progress: P
                     verdicts_not_decisions(match, reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE]) or \
                     rulings_not_decisions(match, reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE]) or \
                     _user_accounts(match) or _enquiries(match) or \
-                    tool_catalogue(match, reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE]) or \
+                    tool_catalogue(match, reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE],
+                                   reader.top_rows(fill_merged=False)[:match.row]) or \
+                    chart_data(match, reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE]) or \
                     numbered_catalogue(match, reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE],
                                        _named_by_a_list_word(match)) or \
                     item_catalogue(match, reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE]) or \
@@ -1767,6 +1844,7 @@ def plan_workbook_import(store: Store, path: str | os.PathLike[str], progress: P
                     found.append(above)
             found = _beside_the_register(found, plan)
             found, lent = _headers_overwritten(found)
+            found = _headers_a_list_names(book, found, lent)
             found = _worked_examples(found, plan)
             found = children_by_their_ids(found)
             found = _without_measures_sheets(found, plan)
@@ -1845,6 +1923,7 @@ def plan_workbook_import(store: Store, path: str | os.PathLike[str], progress: P
                     _met_said(sheet_plan, match.kind.reg, final, extras)
                     plan.sheets.append(sheet_plan)
                     _plans_said_below(reader, match, sheet_plan)
+                    keep_skipped_cells(reader, sheet_plan)  # the preview shows what a skipped row holds
                     if last_use[id(reader)] == i:
                         reader.release()  # planned: the sheet's cells are not needed again
                 for sheet_plan in list(plan.sheets):
@@ -1943,13 +2022,16 @@ def _lone_form(found: list[tuple[SheetReader, HeaderMatch]],
 
 def title_note(match: HeaderMatch, mapping: dict[int, str]) -> str:
     """What the preview says once of a sheet whose title column was chosen though no header
-    names it (``HeaderMatch.titled_by``), while the mapping still takes it."""
+    names it (``HeaderMatch.titled_by``), while the mapping still takes it; and of each column of users'
+    numbers not read as people (``NUMBERS_NO_PERSON``), once a column."""
+    said = [f"“{match.headers[c]}” kept in the notes: {why}." for c, why in sorted(match.demoted.items())
+            if why == NUMBERS_NO_PERSON and c not in mapping and c < len(match.headers)]
     col = match.titled_by
     title = next((f for f in match.kind.reg.fields if f.required), None)
     if col is None or title is None or mapping.get(col) != title.name or col >= len(match.headers):
-        return ""
-    return (f"{title.label} from “{match.headers[col]}”: no column is headed {title.label} (or a word for it); "
-            "choose another in the mapping if that is not what names the records.")
+        return " ".join(said)
+    return " ".join([f"{title.label} from “{match.headers[col]}”: no column is headed {title.label} (or a word for "
+                     "it); choose another in the mapping if that is not what names the records.", *said])
 
 
 def sheet_constants(match: HeaderMatch, mapping: dict[int, str]) -> dict[str, Any]:
@@ -2013,6 +2095,74 @@ def _headers_overwritten(found: list[tuple[SheetReader, HeaderMatch]]
                 break
         out.append((reader, match if mapping == match.mapping else replace(match, mapping=mapping)))
     return out, lent
+
+
+def _headers_a_list_names(book: SafeWorkbook, found: list[tuple[SheetReader, HeaderMatch]],
+                          lent: dict[str, str]) -> list[tuple[SheetReader, HeaderMatch]]:
+    """A header cell typed over by a sentence ("Перебои в работе сервиса , потери данных", a risk's effect,
+    where the workbook's instructions list the column as "Уровень риска"): when another sheet lists the
+    register's columns one a line, the header on either side of the cell on consecutive lines, the name
+    between them is the column's (its field, if it names one; else the label its cells are kept under in the
+    notes) — the preview says so. Round 53's held-out set: a course team's RAG levels were kept in the notes
+    under the words of an effect. Only a header cell of three words or more no field takes is looked for, and
+    only both neighbours named on a list decide it."""
+    out: list[tuple[SheetReader, HeaderMatch]] = []
+    lists: list[list[list[Any]]] | None = None
+    for reader, match in found:
+        heads = match.headers
+        typed = [c for c in range(1, len(heads) - 1) if c not in match.mapping and len(heads[c].split()) >= 3
+                 and heads[c - 1].strip() and heads[c + 1].strip()]
+        if not typed or match.kind.is_child:
+            out.append((reader, match))
+            continue
+        if lists is None:  # the workbook's other sheets, read once (a register's own sheet lists no columns)
+            lists = []
+            registers = {r.title for r, _m in found}
+            for title in book.sheet_names:
+                if title in registers:
+                    continue
+                try:
+                    lists.append(book.sheet(title).top_rows(fill_merged=False))
+                except WorkbookError:
+                    continue
+        mapping, headers = dict(match.mapping), list(heads)
+        for c in typed:
+            name = _listed_between(lists, heads[c - 1], heads[c + 1], heads[c])
+            if name is None:
+                continue
+            named = map_header(match.kind, [name])[0].get(0)
+            if named is not None and named not in mapping.values():
+                mapping[c] = named
+            headers[c] = name
+            said = (f"Column {_letter(c)}'s header cell holds “{_one_line_text(heads[c])}”, not a label: read as "
+                    f"“{name}”, the name the workbook lists between “{_one_line_text(heads[c - 1])}” and "
+                    f"“{_one_line_text(heads[c + 1])}”.")
+            lent[match.sheet_title] = f"{lent[match.sheet_title]} {said}" if match.sheet_title in lent else said
+        out.append((reader, match if headers == heads else replace(match, mapping=mapping, headers=headers)))
+    return out
+
+
+def _one_line_text(text: str) -> str:
+    return " ".join(str(text).split())
+
+
+def _listed_between(lists: list[list[list[Any]]], before: str, after: str, typed: str) -> str | None:
+    """The text on the line between ``before`` and ``after`` written one under the other two lines apart in
+    one column of a sheet (a list of the register's columns), when it is not ``typed`` itself."""
+    want = (word_key(before), word_key(after))  # (word_key keeps every script's letters; normalise_key ASCII)
+    if not all(want):
+        return None
+    for rows in lists:
+        for i in range(len(rows) - 2):
+            for c, x in enumerate(rows[i]):
+                if not isinstance(x, str) or word_key(x) != want[0]:
+                    continue
+                below = rows[i + 2][c] if c < len(rows[i + 2]) else None
+                name = rows[i + 1][c] if c < len(rows[i + 1]) else None
+                if isinstance(below, str) and word_key(below) == want[1] and isinstance(name, str) and \
+                        name.strip() and word_key(name) != word_key(typed):
+                    return _one_line_text(name)
+    return None
 
 
 def _beside_the_register(found: list[tuple[SheetReader, HeaderMatch]],
@@ -2195,7 +2345,10 @@ def _split_raid(found: list[tuple[SheetReader, HeaderMatch]]) -> list[tuple[Shee
             m.mapping = {c: n for c, n in m.mapping.items() if c != col}
             if not any(n for n in m.mapping.values() if n not in PSEUDO):
                 continue
-            row_filter = raid_filter(col, register, untyped, match.headers[col] if col < len(match.headers) else "")
+            named_by = next((f.name for f in kind.reg.fields if f.required), None)  # the title
+            titled = next((c for c, n in m.mapping.items() if n == named_by), None) if tracker else None
+            row_filter = raid_filter(col, register, untyped, match.headers[col] if col < len(match.headers) else "",
+                                     titled)
             row_filter.column = col  # type: ignore[attr-defined]
             out.append((reader, m, row_filter))
     return out
@@ -2488,7 +2641,8 @@ def _refused_for_its_name(plan: ImportPlan, path: Path) -> None:
     (``_named_for_another``: a change log's dated entries; ``_machine_log``: a machine's log of a few values;
     ``verdicts_not_decisions``: a program's verdicts or a script's choices in a file named as the decision log;
     ``rulings_not_decisions``: a body's published rulings;
-    ``tool_catalogue``: a tool's catalogue of risk kinds; ``numbered_catalogue``: a course catalogue's numbered,
+    ``tool_catalogue``: a tool's catalogue of risk kinds; ``chart_data``: a chart's data series (marker shapes and
+    colours); ``numbered_catalogue``: a course catalogue's numbered,
     named courses; ``item_catalogue``: a court's case index, an app's picker, a help desk's catalogue of problem
     kinds; a backlog named "issues"; ``_enquiries``: people who wrote in through a form): the generic "no header row"
     would be wrong."""
@@ -2496,7 +2650,7 @@ def _refused_for_its_name(plan: ImportPlan, path: Path) -> None:
             if r.startswith(("its name says", "a machine's log", "its rows are software vulnerabilities",
                              "its rows are a program's verdicts", "its rows are a body's published rulings",
                              "its rows are a published index or a catalogue of kinds",
-                             "a tool's catalogue", "a catalogue of numbered, named things",
+                             "a tool's catalogue", "a chart's data", "a catalogue of numbered, named things",
                              "its rows are a tracker's planned work", "its rows are listed under",
                              "its rows are people who wrote in"))
             or "though its name says" in r]

@@ -622,6 +622,18 @@ def _engagement_opening(text: str) -> str | None:
 
 # What joins two people's names in one cell: a slash, an ampersand, a plus, a comma or semicolon, "and"
 _SEVERAL_NAMES_RE = re.compile(r"\s*[/&+,;]\s*|\s+and\s+", re.I)
+# a cell written as a numbered list ("1) Горбунов А\n2) Глушинский Д", "1. Ana 2. Ben"): the numbers open it
+# and each item, at the cell's start or after a space or a line break
+_LIST_NUMBER_RE = re.compile(r"(?:^|(?<=\s))\d{1,2}\s*[).]")
+_LIST_START_RE = re.compile(r"1\s*[).]\s*[^\W\d_]")
+
+
+def _numbered_items(raw: str) -> list[str]:
+    """The items of a cell written as a numbered list opening with 1, else []."""
+    text = raw.strip()
+    if not _LIST_START_RE.match(text):
+        return []
+    return [item for part in _LIST_NUMBER_RE.split(text) if (item := " ".join(part.split()).strip(" ,;"))]
 # A person's full name: two to four words of letters, each capitalised ("Phyo Wai Aung", "Anne-Marie O'Neil")
 _NAME_WORD_RE = re.compile(r"[^\W\d_][\w.'’-]*")
 
@@ -1560,7 +1572,8 @@ class Planner:
             assert last_record is not None
             index, first_number, raw = last_record
             combined = tuple((a if a is not None else b) if c in person_cols and b is not None and a is not None
-                             and _one_line(a) != _one_line(b) and _note_other(others, first_number, c, a, b)
+                             and _one_line(a) != _one_line(b) and not _wrapped(a, b)
+                             and _note_other(others, first_number, c, a, b)
                              else cell(c, a, b) for c, (a, b) in enumerate(zip(raw, row)))
             self._unclaim(reg, plan.rows[index].report.code)
             self._forget_unplaced(plan, plan.rows[index])
@@ -1897,11 +1910,18 @@ class Planner:
             if title_col is not None and last_record is not None and not after_gap and parent_reg is None and \
                     starts == record_end[0] + 1 and \
                     title_col not in filled and (code_col is None or code_col not in filled) and \
-                    set(filled) <= text_cols | set(plan.extras) and set(filled) & text_cols:
+                    set(filled) & text_cols and \
+                    all(c in text_cols or c in plan.extras or (c not in mapped_cols and c not in plan.extras and
+                                                                 c not in person_cols)
+                        or (c in person_cols and _wrapped(last_record[2][c], row[c])) for c in filled):
                 # only text under a record, no title or ID: the record's lists go on over several rows
-                # ("Browse," then "Order" under a stakeholder's roles)
+                # ("Browse," then "Order" under a stakeholder's roles); a sentence cut at a cell's end goes on
+                # in the cell below, also an owner's ("All the developers" over "of the ecom website"), the
+                # lines typed by hand one a row (round 54: a register's plans wrapped over two to four rows were
+                # lost after their first line); a cell of a column not imported changes nothing
                 continue_record(number, row, lambda _c, a, b: a if b is None else (b if a is None else (
-                    f"{a}\n{b}" if isinstance(a, str) else a)), "its text goes on over several rows")
+                    (f"{a.rstrip()} {b.strip()}" if _wrapped(a, b) else f"{a}\n{b}") if isinstance(a, str)
+                    else a)), "its text goes on over several rows")
                 continue
             if len(mapped_filled) < 2 and not has_key:
                 if (after_gap or last_record is None) and parent_reg is None and len(filled) == 1 and \
@@ -3763,6 +3783,14 @@ class Planner:
         if key in self._several_seen:
             return self._several_seen[key]
         first: str | None = None
+        items = _numbered_items(raw)
+        if items:
+            # "1) Горбунов А\n2) Глушинский Д": one person per numbered action of the plan beside it; the first
+            # item's (first) person is the one — the whole cell, numbers and all, was a person of its own
+            first = self._first_of_several(c, f, items[0]) or items[0]
+            if len(self._several_seen) < 10_000:
+                self._several_seen[key] = first
+            return first
         parts = [p.strip() for p in _SEVERAL_NAMES_RE.split(" ".join(raw.split()))] if _SEVERAL_NAMES_RE.search(
             raw) else []
         if len(parts) >= 2 and all(1 <= len(p.split()) <= 4 and p[:1].isalpha() for p in parts):

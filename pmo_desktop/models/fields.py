@@ -108,8 +108,8 @@ class Field:
     # empty: not watched. Computed fields may be watched too (a benefit's status, a risk's rating).
     watch: str = ""
     # For a date: which way from today it looks — values.DATE_AHEAD (a due date, a forecast, a planned end),
-    # DATE_PAST (a raised date), DATE_OBSERVED (a measurement's: looks back, a day to come asked about, not refused)
-    # or neither (typed: the nearest such day) — for the year of a date typed without one, and a typed future date
+    # DATE_PAST (a raised date), DATE_OBSERVED (the day a value was measured or reported on — a measurement's, a
+    # benefit's baseline, a status report's: looks back, a day to come typed in full kept, not refused) or neither (typed: the nearest such day) — for the year of a date typed without one, and a typed future date
     # refused where it is PAST.
     when: str = ""
     # What an empty value reads as where it is shown (its table cell and the cell's value filter, the profile, the

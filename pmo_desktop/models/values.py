@@ -299,10 +299,11 @@ MONTH_FIRST = "MDY"  # 03/31/2026: the US
 # that is within JUST_MISSED_DAYS and nearer than the one ahead — the nearest such day, leaning ahead: "1 Jan"
 # typed in December is next year's, "15 Jun" (192 days on, 173 back) is still next year's.
 DATE_AHEAD, DATE_PAST, DATE_NEAREST = "ahead", "past", "nearest"
-# A day something was observed on (a benefit's measurement): it looks back as DATE_PAST does — "12/3" typed in
-# December is last March, "Friday" the last one — but a day to come typed in full is not refused: it is asked about
-# (``benefit_rules.future_measurement_warning``). Read as the nearer, "12/3" was next March: an actual value not yet
-# measured, drawn three months ahead on the realization chart (walk39).
+# A day something was observed on (a benefit's measurement, its baseline, a status report): it looks back as
+# DATE_PAST does — "12/3" typed in December is last March, "Friday" the last one — but a day to come typed in full is
+# not refused: a measurement's is asked about (``benefit_rules.future_measurement_warning``), the others kept. Read as
+# the nearer, "12/3" was next March: an actual value not yet measured, drawn three months ahead on the realization
+# chart (walk39), a baseline not yet taken, a report dated ahead (edit53).
 DATE_OBSERVED = "observed"
 LOOKING_BACK = (DATE_PAST, DATE_OBSERVED)
 JUST_MISSED_DAYS = 92  # about three months: further back, a due date typed without its year means the next one
@@ -359,7 +360,15 @@ _FOREIGN_MONTHS = (
     ("novembre", "noviembre", "novembro"),
     ("decembre", "dezember", "dez", "diciembre", "dic", "dicembre", "dezembro"),
 )
-for _number, _names in enumerate(_FOREIGN_MONTHS, start=1):
+# Russian months, named alone (nominative: "Май 2018") and in a date (genitive: "01 апреля 2018"), whole and
+# shortened; "май" read as "маи", its "й" losing its mark as the accents above do
+_RUSSIAN_MONTHS = (
+    ("январь", "января", "янв"), ("февраль", "февраля", "фев"), ("март", "марта", "мар"),
+    ("апрель", "апреля", "апр"), ("маи", "мая"), ("июнь", "июня", "июн"), ("июль", "июля", "июл"),
+    ("август", "августа", "авг"), ("сентябрь", "сентября", "сен", "сент"), ("октябрь", "октября", "окт"),
+    ("ноябрь", "ноября", "ноя"), ("декабрь", "декабря", "дек"),
+)
+for _number, _names in [*enumerate(_FOREIGN_MONTHS, start=1), *enumerate(_RUSSIAN_MONTHS, start=1)]:
     for _name in _names:
         _MONTHS.setdefault(_name, _number)
 # A time of day after a date, as trackers and US spreadsheets write a moment: "22/Oct/23 10:56 AM" (Jira),

@@ -33,7 +33,7 @@ from .register_filter import RegisterFilter
 from .register_page import page_title
 from .theme import colours, theme
 from .tile import Tile, tile_style
-from .zoom import zoom
+from .zoom import BASE_POINT_SIZE, zoom
 
 OBJECTIVES = REGISTERS["objectives"]
 PROJECT_COLUMNS = 5
@@ -126,8 +126,11 @@ class OverviewPage(RefreshWhenShown, QWidget):
         self.redraw_on_theme_change()  # the RAG chips are drawn in the theme's colours
         theme().changed.connect(self._restyle)
         # Projector zoom (Ctrl+=) makes the tiles' text larger too, as it does the tables'. Under a style
-        # sheet a parent's font does not reach its children, so the size is a rule of the sheet.
-        self._points = (content.font().pointSizeF(), self.title.font().pointSizeF())
+        # sheet a parent's font does not reach its children, so the size is a rule of the sheet. The tiles'
+        # text is the tables' (zoom.BASE_POINT_SIZE), not the window's 9 pt: on a projector at 150 % the
+        # dashboard's notes and RAG chips (``<small>``) came out at 10.5 pt, under the 12 pt a room reads from
+        # three metres, beside tables at 16.5 pt (walk39, walk40).
+        self._points = (BASE_POINT_SIZE, self.title.font().pointSizeF())
         self.title.setObjectName("overview-title")
         zoom().changed.connect(self.apply_zoom)
         self.apply_zoom()

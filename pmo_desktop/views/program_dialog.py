@@ -17,6 +17,7 @@ from ..models.values import day_text
 from .document import Document
 from .register_table.commands import CellEdit, EditCellsCommand
 from .register_table.date_entry import DateLineEdit
+from .register_table.delegates import hold_for_retry
 from .register_table.table_model import typed_value
 from .theme import colours
 
@@ -47,6 +48,10 @@ class ProgramDialog(QDialog):
             else:
                 if f.kind == Kind.DATE:  # typed in the user's locale order, or picked on a calendar (Alt+Down)
                     editor = DateLineEdit(self)
+                    # read as Save reads it (the field's way from today): the reading said as it was typed was the
+                    # nearest such day, and "15 Jul" typed in December as the planned End read 15 Jul 2026 there
+                    # and was saved as 15 Jul 2027
+                    editor.read_as(f.label, f.when)
                     editor.setText(text)
                 else:
                     editor = QLineEdit(text, self)
@@ -82,19 +87,24 @@ class ProgramDialog(QDialog):
         edits = []
         ctx = self.document.context
         record = dict(self.record)
+        reading: str | None = None  # the box being read: a date's refusal names no field, and the keyboard goes there
         try:
             for name, text in self.typed().items():
+                reading = name
                 f = PROGRAM.field(name)
                 new = record[name] = f.parse(typed_value(f, text), ctx)
                 old = self.record[name]
                 if (new or None) != (old or None):
                     edits.append(CellEdit(self.record["id"], name, old, new))
+            reading = None
             if PROGRAM.check is not None:  # the register's own cross-field rule, said here, not in a message box
                 PROGRAM.check(record, ctx)
         except errors.ValidationError as e:
             self.message.setText(str(e))
-            if e.field in self.editors:
-                self.editors[e.field].setFocus()
+            refused = self.editors.get(e.field or reading or "")
+            if refused is not None:
+                refused.setFocus()
+                hold_for_retry(refused)  # selected, as a refused cell's text is: what is typed next replaces it
             return
         if edits and not self.document.execute(EditCellsCommand(
                 self.document, PROGRAM, edits, {self.record["id"]: self.record["version"]},

@@ -125,7 +125,9 @@ BENEFITS = Register(
         Field("measurement_frequency", "Measured", Kind.ENUM, choices=("Weekly", "Monthly", "Quarterly", "Annually"), width=10,
               synonyms=("measurement frequency", "frequency", "how often")),
         Field("baseline_value", "Baseline", Kind.FLOAT, reads_as=rules.measured_text, width=10, synonyms=("baseline value", "current value")),
-        Field("baseline_date", "Baseline date", Kind.DATE, width=11),
+        # the day the baseline was measured: typed without its year, the last such day, as a measurement's
+        # (values.DATE_OBSERVED) — "12/3" typed in December was next March, the nearer, a baseline not yet taken
+        Field("baseline_date", "Baseline date", Kind.DATE, width=11, when=DATE_OBSERVED),
         Field("target_value", "Target", Kind.FLOAT, reads_as=rules.measured_text, width=10, synonyms=("target value",)),
         Field("target_date", "Target date", Kind.DATE, width=11, when=DATE_AHEAD),
         Field("window_start", "Realization from", Kind.DATE, width=11, synonyms=("realisation start", "realization start", "window start", "start")),

@@ -93,9 +93,12 @@ DEPENDENCIES = Register(
 
 DECISIONS = Register(
     name="decisions",
+    # each pending decision by its title, as the other tiles and the command line's summary name their records:
+    # "DEC-005 due 3 Dec 2026 — overdue" alone, on the dashboard and in the board pack's registers at a glance, left
+    # the board asking which decision was late (walk40)
     overview=Overview(lambda p: f"Decisions ({len(p['pending'])} pending)",
-                      lambda p: [f"{d['id']}" + (f" due {_shown(d['due'])}" if d["due"] else "")
-                                 + (" — overdue" if d["overdue"] else "") for d in p["pending"][:4]]),
+                      lambda p: [f"{d['id']} {d['title']}" + (f", due {_shown(d['due'])}" if d["due"] else "")
+                                 + (" (overdue)" if d["overdue"] else "") for d in p["pending"][:4]]),
     title="Decisions",
     noun="decision",
     entity=Decision,

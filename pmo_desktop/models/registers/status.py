@@ -16,7 +16,7 @@ from ..status_rules import (
     milestone_slip,
     milestone_state,
 )
-from ..values import DATE_AHEAD, DATE_PAST, period_text
+from ..values import DATE_AHEAD, DATE_OBSERVED, DATE_PAST, period_text
 from .program import PERSON, PROJECT
 
 _RAG_WORDS = {
@@ -60,7 +60,9 @@ STATUS_REPORTS = Register(
         Field("project", "Project", Kind.REF, column="project_id", ref=PROJECT, width=22),
         Field("state", "State", Kind.ENUM, choices=REPORT_STATES, width=7,
               aliases={"Draft": "Draft", "Submitted": "Final", "Approved": "Final", "Published": "Final"}),
-        Field("reported_on", "Reported on", Kind.DATE, width=11, synonyms=("date", "report date", "as at")),
+        # the day a report was written, as at: typed without its year, the last such day (values.DATE_OBSERVED)
+        Field("reported_on", "Reported on", Kind.DATE, width=11, synonyms=("date", "report date", "as at"),
+              when=DATE_OBSERVED),
         Field("author", "Reported by", Kind.REF, column="author_id", ref=PERSON, width=16,
               synonyms=("author", "project manager", "submitted by")),
         *[_rag(name) for name in DIMENSIONS],

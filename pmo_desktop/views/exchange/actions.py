@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtWidgets import QApplication, QFileDialog, QWidget
+from PySide6.QtWidgets import QApplication, QFileDialog, QTabWidget, QWidget
 
 from ...excel.export_errors import ExportError
 from ...models.errors import OperationCancelled, StoreError
@@ -62,8 +62,12 @@ def _keyboard_back(parent: QWidget, before: QWidget | None, dialog=None) -> None
 
 
 def _show_register_page(parent: QWidget, registers: list[str]):
-    """The first of ``registers`` that is the main table of a page: that page shown, its table returned."""
+    """The first of ``registers`` a page shows: that page shown, at the tab holding the register's table where it is
+    on one of the page's tabs (the issue log on the Risks page, the decisions on RAID), its table returned. Only a
+    page's main table was looked for: an issue log imported from the risk register left the window on the risks,
+    the issues on a tab out of sight (walk40)."""
     from ..pages import PAGE_OF_REGISTER, PAGES
+    from ..register_table import RegisterView
 
     if not hasattr(parent, "show_page"):
         return None
@@ -74,9 +78,19 @@ def _show_register_page(parent: QWidget, registers: list[str]):
             continue
         row = titles.index(title)
         parent.show_page(row)
-        view = getattr(getattr(parent, "pages", {}).get(row), "register_view", None)
+        page = getattr(parent, "pages", {}).get(row)
+        view = getattr(page, "register_view", None)
         if view is not None and view.register.name == name:
             return view
+        shown = next((v for v in page.findChildren(RegisterView) if v.register.name == name), None) \
+            if page is not None else None
+        if page is None or shown is None:
+            continue
+        for tabs in page.findChildren(QTabWidget):
+            at = next((i for i in range(tabs.count()) if tabs.widget(i).isAncestorOf(shown)), -1)
+            if at >= 0:
+                tabs.setCurrentIndex(at)
+        return shown
     return None
 
 

@@ -8,6 +8,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from ...excel.import_plan import Action, ImportPlan, PlannedRow, RowReport
+from ...excel.skipped_rows import what_it_holds
 from ...models.fields import Context, Field, Kind
 from ...models.registers import REGISTERS
 from ...models.values import day_text
@@ -57,6 +58,7 @@ class ReportModel(QAbstractTableModel):
         self.context = context  # the office's scales: levels read "4 – High"
         self.reports: list[RowReport] = []
         self._rows: list[tuple[str, PlannedRow]] = []  # (register, planned row), in the order shown
+        self._headers: dict[str, list[str]] = {}  # sheet → its header texts, naming a skipped row's cells
 
     def set_plan(self, plan: ImportPlan | None) -> None:
         rows = [(sheet.register, p) for sheet in (plan.sheets if plan is not None else ()) for p in sheet.rows]
@@ -66,12 +68,15 @@ class ReportModel(QAbstractTableModel):
         # sheet merging into the summary's record, above the summary "Risk Register" whose rows it joins.
         rows.sort(key=lambda r: r[1].report.action != Action.ERROR)
         self._rows = rows
+        self._headers = {sheet.sheet: sheet.headers for sheet in (plan.sheets if plan is not None else ())}
         self.reports = [p.report for _, p in rows]
         self.endResetModel()
 
     def _imported_as(self, row: int) -> tuple[str, str]:
-        """Worked out for the rows on screen only: a preview may plan 100,000 rows."""
+        """Worked out for the rows on screen only: a preview may plan 100,000 rows. A skipped row: what it holds."""
         register, planned = self._rows[row]
+        if planned.report.action is Action.SKIP:
+            return what_it_holds(self._headers.get(planned.report.sheet, []), planned)
         if planned.report.action not in (Action.INSERT, Action.UPDATE) or not planned.values:
             return "", ""
         return imported_as(register, planned.values, self.context, planned.was)

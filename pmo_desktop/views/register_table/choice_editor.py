@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from typing import Callable
 
-from PySide6.QtCore import QElapsedTimer, QEvent, QPersistentModelIndex, QPoint, Qt
-from PySide6.QtGui import QIcon
+from PySide6.QtCore import QElapsedTimer, QEvent, QPersistentModelIndex, QPoint, QRect, Qt
+from PySide6.QtGui import QIcon, QPalette
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
@@ -122,7 +122,7 @@ class ChoiceCombo(QComboBox):
         self.what = what  # the column's name, for the reason ("Probability")
         self.ambiguous_hint = ""  # the last tip for letters that begin several levels' words
         self.unmatched = ""  # what was typed last that begins no choice
-        self.held = False  # ``unmatched`` refused by Enter and said again (``hold_unmatched``): a retry may follow
+        self.held = False  # refused by Enter or Tab (``replace_on_typing``): the next key typed replaces what is held
         self.setView(PrefixListView(self))
 
     def shown_text(self) -> str:
@@ -142,6 +142,14 @@ class ChoiceCombo(QComboBox):
         option.currentText = self.shown_text()
         option.currentIcon = QIcon()
         painter.drawComplexControl(QStyle.ComplexControl.CC_ComboBox, option)
+        if self.held:  # refused: drawn selected, as a refused date's text is, for the next key replaces it
+            field = self.style().subControlRect(QStyle.ComplexControl.CC_ComboBox, option,
+                                                QStyle.SubControl.SC_ComboBoxEditField, self)
+            width = min(field.width(), self.fontMetrics().horizontalAdvance(option.currentText) + 4)
+            painter.fillRect(QRect(field.left(), field.top() + 2, width, field.height() - 4),
+                             option.palette.brush(QPalette.ColorRole.Highlight))
+            for role in (QPalette.ColorRole.ButtonText, QPalette.ColorRole.Text, QPalette.ColorRole.WindowText):
+                option.palette.setBrush(role, option.palette.brush(QPalette.ColorRole.HighlightedText))
         painter.drawControl(QStyle.ControlElement.CE_ComboBoxLabel, option)
 
     def event(self, event) -> bool:
@@ -156,7 +164,7 @@ class ChoiceCombo(QComboBox):
     def keyPressEvent(self, event) -> None:
         if not self.isEditable() and self.unmatched and event.key() == Qt.Key.Key_Backspace:
             # The text kept is put right as in any cell: Backspace takes its last letter back ("Tz" → "T",
-            # which is Threat again; the last one gone, the cell shows its choice again).
+            # which is Threat again; the last one gone, the cell shows its choice again) — once refused too.
             shorter = self.unmatched[:-1]
             self._ahead.typed = ""
             if shorter:
@@ -169,16 +177,27 @@ class ChoiceCombo(QComboBox):
         if not self.isEditable() and event.key() == Qt.Key.Key_Backspace and not event.modifiers():
             self._take_back_a_letter()
             return
+        if not self.isEditable() and event.key() in (Qt.Key.Key_Home, Qt.Key.Key_End, Qt.Key.Key_PageUp,
+                                                     Qt.Key.Key_PageDown):
+            # Home and End (Ctrl too) in a closed list are a typist's keys for the start and end of what was typed,
+            # PageUp and PageDown a reader's: they change nothing here, as in Excel's list cell. Qt's chose a choice
+            # out of sight of the list: "3", Home emptied a level cell (its first choice is the blank), End made it
+            # "5 – Very high", PageDown a risk's Open "Closed" — which Enter then stored. The open list (Alt+Down)
+            # still goes to its first, last or next page's item with them.
+            return
         if not self.isEditable() and _is_typing(event) and (event.text() != " " or self._ahead.typed):
-            if self.unmatched:  # after a refusal said again by Enter the next key starts afresh: "9", Enter,
-                texts = [self.itemText(i) for i in range(self.count())]  # "4" is 4, not "94" — unless it begins
-                fresh = self.held and _TypeAhead.find(texts, event.text(), self.currentIndex()) != -1  # no choice
-                # either. A word typed on goes on: "checked" in a Status cell was quoted "cked", its second "c"
-                # having started afresh on Closed; the note quotes all that was typed ("Finance", "checked").
-                self._ahead.typed = "" if fresh else self.unmatched
+            if self.unmatched:  # after a refusal (Enter or Tab) the next key replaces what was held: "9", Enter,
+                # "4" is 4, not "94". A word typed on goes on: "checked" in a Status cell was quoted "cked", its
+                # second "c" having started afresh on Closed; the note quotes all that was typed ("checked").
+                self._ahead.typed = "" if self.held else self.unmatched
             self.select_prefix(self._ahead.add(event.text()))
             return
         super().keyPressEvent(event)
+
+    def type_over(self, text: str) -> None:
+        """``text`` in place of what the cell holds, read as if typed at once (a paste into the open cell)."""
+        self._ahead.typed = ""
+        self.select_prefix(self._ahead.add(text))
 
     def _take_back_a_letter(self) -> None:
         """Backspace on a choice the letters typed found: the last letter taken back ("op" → "o", still
@@ -227,16 +246,21 @@ class ChoiceCombo(QComboBox):
     def tell_unmatched(self) -> None:
         note_for(self).show_reason(self.unmatched_reason())
 
-    def hold_unmatched(self, by_enter: bool) -> None:
-        """Enter or Tab on what begins no choice: the editor stays and the reason is said again. After Enter the
-        next key typed starts a new word (the user has read the note and types the choice again: "9", Enter,
-        "4"). After Tab it does not: Tab says "on to the next column", so what is typed next was meant for that
-        column and goes on the text held, as it does in a refused date or number. It started afresh too, and
-        a value meant for a later column that begins a choice of this one was taken for it: a risk's Category
-        "env" (no such choice), Tab, then the Status "o" typed on was stored as the category Operational, and a
-        benefit's next record typed along its row went into the cells of the one above."""
-        self.held = by_enter
+    def hold_unmatched(self) -> None:
+        """Enter or Tab on what begins no choice: the editor stays, the reason is said again, and the next key typed
+        replaces what is held (``replace_on_typing``), as in a refused date or number."""
         self.tell_unmatched()
+        self.replace_on_typing()
+
+    def replace_on_typing(self) -> None:
+        """The value held here refused (Enter or Tab): the next key typed starts a new word in its place — the
+        refused text is as good as selected, as Excel's Retry selects a refused entry (``delegates.hold_for_retry``).
+        Typed on after Tab, the keys went on the text held ("envOpen"): the row's next values piled up in a cell
+        that could take none of them."""
+        self.held = True
+        self._ahead.typed = ""
+        self._ahead.clock.invalidate()
+        self.update()
 
     def _hide_note(self) -> None:
         host = note_host(self)

@@ -191,7 +191,7 @@ class DateLineEdit(QLineEdit):
     def typed_date(self) -> date | None:
         """The date typed so far, or None (blank or not a date)."""
         try:
-            return parse_typed_date(self.text(), "Date")
+            return parse_typed_date(self.text(), self.label, self.when)  # the day Enter would store
         except errors.ValidationError:
             return None
 

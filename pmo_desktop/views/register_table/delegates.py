@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QEvent, QObject, QPersistentModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QAbstractItemView,
@@ -64,6 +64,58 @@ class _MovesFromTheList(QObject):
             window.activateWindow()
         self.combo.setFocus(Qt.FocusReason.PopupFocusReason)
         QApplication.sendEvent(self.combo, key)
+
+
+def hold_for_retry(editor: QWidget) -> None:
+    """A value the register refused, held in its cell (Enter, Tab, a click away): its text selected, as Excel's Retry
+    leaves a refused entry, so what is typed next replaces it — the value put right, never added to. The caret
+    stayed after the text, and a user typing on as in a spreadsheet (Tab, then the next cell's value) had those
+    keys added to the refused text ("32/13/2026Open", "Zzyzx QqMarcus"), the rest of the row piling up in a cell
+    that could take none of it. Every kind of cell alike: a typed text, date or number, a person's name, a choice."""
+    if isinstance(editor, ChoiceCombo) and not editor.isEditable():
+        editor.replace_on_typing()  # its held text is painted, not a text box's: the next key starts afresh
+        return
+    line = editor.lineEdit() if isinstance(editor, QComboBox) else editor
+    if isinstance(line, QLineEdit):
+        line.selectAll()
+
+
+def _table_command(editor: QWidget, event: QKeyEvent) -> str:
+    """The table's command (its name) a key pressed in a cell being typed would run, where the cell's editor has no
+    use for the key itself; "" for any other key. The table's shortcuts act while the keyboard is anywhere in it, a
+    cell's editor too, and took these keys from the typing: Ctrl+D stored the text half typed and duplicated the
+    record; in a list cell ("sup" typed, Supplier) Del cleared the cell behind the editor, which then showed it
+    empty, Shift+Del deleted the record, Ctrl+V pasted into the table over the cell — as in Excel, where a cell
+    being typed takes no command of the sheet's. A text cell's own keys (Del, Shift+Del, Ctrl+V) stay its own."""
+    key, mods = event.key(), event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+    ctrl, shift = Qt.KeyboardModifier.ControlModifier, Qt.KeyboardModifier.ShiftModifier
+    if key == Qt.Key.Key_D and mods == ctrl:
+        return "Ctrl+D (Fill Down, Duplicate Rows)"
+    if (key == Qt.Key.Key_N and mods == ctrl | shift) or (key == Qt.Key.Key_Insert and not mods):
+        return "Add Row (Ctrl+Shift+N, Insert)"
+    if not isinstance(editor, ChoiceCombo) or editor.isEditable():
+        return ""
+    if key == Qt.Key.Key_Delete:
+        return "Delete Rows" if mods & shift else "Clear Cells (Del)"
+    if event.matches(QKeySequence.StandardKey.Paste):
+        return "Paste"
+    return ""
+
+
+def _move_in_text(editor: QWidget, event: QKeyEvent) -> bool:
+    """Ctrl+Home / Ctrl+End in a cell being typed in: the caret to the start / end of its text (Shift: selecting
+    to it), as in Excel's cell editing and any text box. A text box has no use for them, so they went on to the
+    table, which stored the text and went to its first or last cell — on the ✱ line its last column — where the
+    next keys typed went. False for an editor with no text (a list of choices: its own keys)."""
+    line = editor.lineEdit() if isinstance(editor, QComboBox) else editor
+    if not isinstance(line, QLineEdit):
+        return False
+    mark = bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
+    if event.key() == Qt.Key.Key_Home:
+        line.home(mark)
+    else:
+        line.end(mark)
+    return True
 
 
 def _same_key(key: int) -> str:
@@ -221,12 +273,21 @@ class FieldDelegate(QStyledItemDelegate):
             return True
         if event.type() == QEvent.Type.FocusOut and editor is self._filling:
             return True
+        if event.type() in (QEvent.Type.ShortcutOverride, QEvent.Type.KeyPress) and isinstance(event, QKeyEvent) \
+                and (command := _table_command(editor, event)):
+            if event.type() == QEvent.Type.KeyPress:
+                self._keep_typing(editor, event, command)
+            event.accept()  # an override taken: the key comes to the editor as a key press, not to the table
+            return True
+        if (event.type() == QEvent.Type.KeyPress and event.key() in (Qt.Key.Key_Home, Qt.Key.Key_End)
+                and event.modifiers() & Qt.KeyboardModifier.ControlModifier and _move_in_text(editor, event)):
+            return True
         if event.type() == QEvent.Type.FocusOut and isinstance(editor, QLineEdit):
             return self._leave_and_tell(editor, event)
         if (event.type() == QEvent.Type.KeyPress and isinstance(editor, ChoiceCombo) and editor.unmatched
                 and event.key() in MOVES and not event.modifiers() & CHORDS):
             # typed what is no choice: held, said again (Esc puts the cell back)
-            editor.hold_unmatched(by_enter=event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter))
+            editor.hold_unmatched()
             return True
         if (event.type() == QEvent.Type.KeyPress and isinstance(editor, QComboBox) and editor.isEditable()
                 and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
@@ -273,6 +334,20 @@ class FieldDelegate(QStyledItemDelegate):
                 popup.setCurrentIndex(completer.completionModel().index(count - 1 if last else 0, 0))
         return True
 
+    def _keep_typing(self, editor: QWidget, event: QKeyEvent, command: str) -> None:
+        """A table command's key pressed in a cell being typed (``_table_command``): a paste into a list cell is
+        typed there, as a word typed is; Del there takes nothing (what was typed stays: Backspace takes a letter
+        back); any other says in the status bar how to reach it — the cell first stored or put back."""
+        if isinstance(editor, ChoiceCombo) and command == "Paste":
+            text = " ".join(QApplication.clipboard().text().split("\n", 1)[0].split("\t", 1)[0].split())
+            if text:
+                editor.type_over(text)
+            return
+        if command.startswith("Clear Cells"):
+            return
+        self._document().note.emit(f"{command} acts on the table's cells, not on the cell being typed: Enter "
+                                   "stores it (Esc puts it back), then press the key again.")
+
     def _several_selected(self) -> bool:
         view = self.parent()
         selection = view.selectionModel() if isinstance(view, QAbstractItemView) else None
@@ -315,10 +390,11 @@ class FieldDelegate(QStyledItemDelegate):
             listed = self._names_listed_like(editor, text)
             pick = f" (Down to pick {'it' if listed == 1 else 'one of them'})" if listed else ""
             hint = (f"{pressed} again uses {offered[0]}{pick}; Ctrl+Enter adds “{text}” as a new {what}; "
-                    "or correct it, or Esc.")
+                    "or type over it (it is selected), or Esc.")
         else:
-            hint = f"Press the same key again to add “{text}” as a new {what}, or correct it, or Esc."
+            hint = f"Press the same key again to add “{text}” as a new {what}, or type over it (it is selected), or Esc."
         note_for(editor).show_reason(f"“{text}” is not in the list of {plural(what)}.{meant}", hint)
+        hold_for_retry(editor)
         # The same key, as the note says: Enter after the Tab that asked (a row typed along with Tab, ended with
         # Enter, the question unread) asks again rather than answers.
         editor.setProperty("asked_new", text)
@@ -351,6 +427,7 @@ class FieldDelegate(QStyledItemDelegate):
             self.commitData.emit(editor)
         if refused.by_register:  # held, to correct
             note_for(editor).show_reason(refused.reason, HELD)
+            hold_for_retry(editor)
             return True
         if refused:  # not a refusal: the file gone, the disk full… said in a message box, as before
             document.error.emit(refused[-1])
@@ -371,6 +448,7 @@ class FieldDelegate(QStyledItemDelegate):
             return True
         note_for(editor).show_reason(refused.reason)
         editor.setFocus(Qt.FocusReason.OtherFocusReason)
+        hold_for_retry(editor)
         return False
 
     def _commit_and_close(self, editor) -> None:

@@ -223,6 +223,11 @@ class NewRowLine(FrozenTable):
         name — where "Type here to add a row" stands), never on the ID before it, which the office numbers itself:
         Home, as Excel's to column A, put the keyboard there, and a whole name typed next was refused key by key,
         lost. What lies left of that column is only ever worked out, so there is nothing there to go to."""
+        if cursorAction == QAbstractItemView.CursorAction.MoveEnd and modifiers & Qt.KeyboardModifier.ControlModifier:
+            # Ctrl+End, Excel's last cell: this line is the register's end already, so the keyboard stays in the
+            # column it is in, as Ctrl+Down leaves it. It went to the line's last column (a benefit's
+            # Description, scrolled far right), and what was typed next for the column left went in there.
+            return self.currentIndex()
         index = super().moveCursor(cursorAction, modifiers)
         header = self.horizontalHeader()
         first = self.row_model.first_column

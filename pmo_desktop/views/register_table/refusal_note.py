@@ -8,8 +8,9 @@ from PySide6.QtGui import QAccessible, QAccessibleEvent, QPalette
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QLabel, QMainWindow, QWidget
 from shiboken6 import isValid
 
-FIX_OR_ESCAPE = "Correct it and press Enter, or Esc to keep the cell as it was."
-HELD = "What you typed stays in the cell: correct it there and press Enter, or Esc there to keep the cell as it was."
+FIX_OR_ESCAPE = "Type over it (it is selected) or correct it, and press Enter; Esc keeps the cell as it was."
+HELD = ("What you typed stays in the cell, selected: type over it or correct it there and press Enter, or Esc there "
+        "to keep the cell as it was.")
 LEFT_SHOWN_MS = 10000  # a note with no editor (beside the ✱ line) goes after this long, or at the next click or key
 
 

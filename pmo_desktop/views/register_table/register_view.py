@@ -43,7 +43,7 @@ from PySide6.QtWidgets import (
 
 from ...models.delete_impact import records_named
 from ...models.errors import ValidationError
-from ...models.fields import Kind, Register
+from ...models.fields import Kind, Register, count_of
 from ...models.records import is_unique, snapshot_fields
 from ...models.values import normalise_key
 from .. import stored_settings
@@ -52,10 +52,10 @@ from ..document import Document
 from ..excel_keys import clear_keys
 from ..zoom import zoom
 from .clipboard import parse_tsv, to_tsv
-from .commands import CompositeCommand, CreateRecordsCommand, DeleteRecordsCommand
+from .commands import KEPT_SHOWN_AT_MOST, CompositeCommand, CreateRecordsCommand, DeleteRecordsCommand
 from .confirm import ask_then, edited_rows, warning_for
 from .date_entry import DateLineEdit
-from .delegates import FieldDelegate
+from .delegates import FieldDelegate, hold_for_retry
 from .frozen import CutHeader, FrozenColumns, FrozenTable, blocks_overlap, selection_blocks, spans_cover
 from .new_row import NewRowLine, NewRowModel
 from .proxy import RegisterFilterProxy
@@ -1179,7 +1179,7 @@ class RegisterView(QWidget):
         from .choice_editor import ChoiceCombo
 
         if isinstance(editor, ChoiceCombo) and editor.unmatched:
-            editor.tell_unmatched()
+            editor.hold_unmatched()
             return
         text = editor.currentText() if isinstance(editor, QComboBox) else editor.text() if isinstance(editor, QLineEdit) else None
         if text is None:
@@ -1187,6 +1187,8 @@ class RegisterView(QWidget):
         cells = self.cells_to_set(lambda _column: text)
         if cells and self.model.set_cells(cells, text=f"Fill {len(cells)} cells"):
             self.delegate.closeEditor.emit(editor, QAbstractItemDelegate.EndEditHint.NoHint)
+        elif cells:
+            hold_for_retry(editor)  # refused: held as Enter's refusal holds it, the next keys typed replacing it
 
     def _tell_locked(self, index, view: QAbstractItemView | None = None) -> None:
         """Why a key typed on a cell changes nothing, beside the cell (of the table, or of the ✱ line) and in
@@ -1265,21 +1267,36 @@ class RegisterView(QWidget):
         if self.in_new_line():
             self.new_row_model.clear()
             return None
-        ids = self.selected_ids()
+        rows = self.selected_source_rows()
+        ids = [self.model.record_id(r) for r in rows]
         if not ids:
             return None
         from ...models.delete_impact import delete_impact
+        from ...models.errors import ConnectionLost
 
-        impact = self.document.office.read(delete_impact, self.register, ids)
-        named = self.document.office.read(records_named, self.register, ids)  # read now: deleted, they are gone
         command = DeleteRecordsCommand(self.document, self.register, ids)
+        try:
+            if len(rows) <= KEPT_SHOWN_AT_MOST:
+                # The records as shown, with their versions, journaled if the deletion is kept (the server away) for
+                # the next start to tell a record a colleague changed since. Read as an edit of many cells reads its
+                # rows (``rows_at``: a windowed table's in one query, not page by page).
+                names = ["id", "version", *self.register.field_names]
+                command.shown_rows = {row[0]: dict(zip(names, row)) for row in self.model.rows_at(rows).values()}
+            impact = self.document.office.read(delete_impact, self.register, ids)
+            named = self.document.office.read(records_named, self.register, ids)  # read now: deleted, they are gone
+        except ConnectionLost as e:
+            # The server away: the deletion is kept, as a cell typed is, and saved when it is back (journaled, to
+            # outlive the window) — what refers to the records cannot be read now. It ended in the strip's "could
+            # not be read", nothing deleted nor kept.
+            self.document.server_went_away(e)
+            impact, named = None, count_of(len(ids), self.register.noun)
         everything = len(ids) > 1 and len(ids) == self.proxy.rowCount()  # Ctrl+A then Del: make sure
         many = len(ids) > ASK_BEFORE_DELETING_MORE_THAN
-        if not impact.needs_asking and not everything and not many:
+        if (impact is None or not impact.needs_asking) and not everything and not many:
             self._delete_now(command, named)
             return None
         n = f"{len(ids)} row{'s' if len(ids) != 1 else ''}"
-        what = impact.describe() or (f"That is every row shown in the {self.register.title.lower()}." if everything
+        what = (impact.describe() if impact is not None else "") or (f"That is every row shown in the {self.register.title.lower()}." if everything
                                      else "")
         box = QMessageBox(QMessageBox.Icon.Question, f"Delete {n}?",
                           f"Delete {n} of the {self.register.title.lower()}: {named}?\n\n"
@@ -1498,7 +1515,7 @@ class RegisterView(QWidget):
                 by_header = None  # the columns line up anyway
         if by_header is None and not self._block_fits(block, visible, start_vis):
             return False
-        cells, new_rows = [], []
+        cells, new_rows, new_row_numbers = [], [], []
         for i, values in enumerate(block):
             proxy_row = start_row + i
             if by_header is None:
@@ -1516,6 +1533,7 @@ class RegisterView(QWidget):
                 try:
                     new_rows.append({self.model.fields[col].name: typed_value(self.model.fields[col], value)
                                      for col, value in targets if self.model.fields[col].editable})
+                    new_row_numbers.append(proxy_row + 1)
                 except ValidationError as e:
                     self.document.error.emit(f"Nothing was changed:\nRow {proxy_row + 1}: {e}")
                     return False
@@ -1526,7 +1544,8 @@ class RegisterView(QWidget):
                 return False
             if edit.edits:
                 parts.append(edit)
-        added = CreateRecordsCommand(self.document, self.register, new_rows, self.model.parent_id) if new_rows else None
+        added = (CreateRecordsCommand(self.document, self.register, new_rows, self.model.parent_id,
+                                      row_numbers=new_row_numbers) if new_rows else None)
         if added is not None:
             parts.append(added)
         if not parts:

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QPushButton,
     QTabWidget,
     QToolTip,
@@ -24,6 +23,7 @@ from ...models import errors
 from ...models.registers import get_register
 from ...models.registers.risks import ISSUE_ACTIONS, ISSUES
 from ...models.risk_issues import issue_of
+from ..child_caption import ChildCaption
 from ..document import Document
 from ..read_only_guard import follow_read_only
 from ..register_page import page_title
@@ -131,8 +131,8 @@ class RisksPage(QWidget):
         actions_box = QWidget(self)
         actions_layout = QVBoxLayout(actions_box)
         actions_layout.setContentsMargins(0, 0, 0, 0)
-        actions_layout.addWidget(QLabel("<b>Actions of the selected issue</b> (Ctrl+Shift+N in this table adds one)",
-                                        actions_box))
+        self.issue_actions_caption = ChildCaption("Actions", self.issue_view, self.issue_actions_view, actions_box)
+        actions_layout.addWidget(self.issue_actions_caption)
         actions_layout.addWidget(self.issue_actions_view, 1)
         self.issue_tab = RememberedSplitter(Qt.Orientation.Vertical, "risks/issues", self)
         self.issue_tab.addWidget(self.issue_view)

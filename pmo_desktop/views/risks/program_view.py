@@ -20,6 +20,7 @@ from ...models.values import day_text
 from ..document import Document
 from ..empty_note import empty_note
 from ..lazy_refresh import RefreshWhenShown
+from ..zoom import follow_zoom
 from .chart_style import text_on
 
 COLUMNS = ("ID", "Title", "Rating", "Residual", "Owner", "Status", "Escalated from", "Projects touched",
@@ -47,6 +48,9 @@ class ProgramView(RefreshWhenShown, QWidget):
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.cellDoubleClicked.connect(lambda row, _c: self.open_risk.emit(self.risks[row].id))
+        # At the registers' text size and zoom, its header too: it was the window's 9 pt, its header 9 pt on a
+        # projector at 150 % — the only table whose column names a room could not read (walk40).
+        follow_zoom(self.table, after=self._header_as_cells)
         bar = QHBoxLayout()
         bar.addWidget(self.summary, 1)
         bar.addWidget(self.include_closed)
@@ -57,6 +61,10 @@ class ProgramView(RefreshWhenShown, QWidget):
         self.empty = empty_note(self)
         layout.addWidget(self.empty, 1)
         self.watch_registers(document, {"risks", "projects", "people"})  # filled when first shown
+
+    def _header_as_cells(self) -> None:
+        self.table.horizontalHeader().setFont(self.table.font())
+        self.table.resizeColumnsToContents()
 
     def refresh(self, *_args) -> None:
         self._stale = False
