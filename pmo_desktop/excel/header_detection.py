@@ -13,19 +13,24 @@ punctuation never matter.
 from __future__ import annotations
 
 import hashlib
+import os
 import re
+import sys
 from collections import Counter
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from functools import lru_cache
+from pathlib import Path
 from typing import Any, cast
 
 from ..models import values as v
 from ..models.errors import ValidationError
 from ..models.fields import Context, Kind, Register
 from ..models.registers import REGISTERS
-from . import date_order, number_order
+from . import action_columns as action_columns_module
+from . import date_order, number_order, table_cache
+from . import vocabulary as vocabulary_module
 from .action_columns import ACTION_DUE, ACTION_OWNER, ACTIONS_OF, action_columns
 from .value_translation import (
     CHANCE_FIELDS,
@@ -54,6 +59,7 @@ from .vocabulary import (
     tail_words,
     value_words,
     word_key,
+    words_files,
     words_of,
 )
 from .workbook_reader import EXCEL_ERRORS
@@ -316,6 +322,11 @@ def _header_variants(_cls: type, text: Any) -> tuple[str, ...]:
 @lru_cache(maxsize=None)
 def field_keys(kind: SheetKind) -> dict[str, str]:
     """Normalised header word → field name. Labels and names win over another field's synonyms."""
+    tables = _stored_tables().get(kind.register)
+    return tables["keys"] if tables is not None else _build_field_keys(kind)
+
+
+def _build_field_keys(kind: SheetKind) -> dict[str, str]:
     keys: dict[str, str] = {}
     for label in kind.parent_labels:
         keys.setdefault(normalise_key(label), PARENT)
@@ -343,6 +354,11 @@ def field_keys(kind: SheetKind) -> dict[str, str]:
 @lru_cache(maxsize=None)
 def _prefixes(kind: SheetKind) -> dict[str, list[tuple[tuple[str, ...], str]]]:
     """Known headers of two words or more (or one long word), by their first word, longest first."""
+    tables = _stored_tables().get(kind.register)
+    return tables["prefixes"] if tables is not None else _build_prefixes(kind)
+
+
+def _build_prefixes(kind: SheetKind) -> dict[str, list[tuple[tuple[str, ...], str]]]:
     out: dict[str, list[tuple[tuple[str, ...], str]]] = {}
     for phrase, name in _phrases(kind):
         if len(phrase) >= 2 or (phrase and len(phrase[0]) >= 8):
@@ -464,8 +480,13 @@ def _probes(key: str) -> frozenset[str]:
 def _near_index(kind: SheetKind) -> dict[str, str | set[str]]:
     """Each long known header key and its one-letter deletions → the key they come from, or the keys
     when several do (a set only then: nearly every entry comes from one key)."""
+    tables = _stored_tables().get(kind.register)
+    return tables["near"] if tables is not None else _build_near_index(field_keys(kind))
+
+
+def _build_near_index(known: dict[str, str]) -> dict[str, str | set[str]]:
     out: dict[str, str | set[str]] = {}
-    for key in field_keys(kind):
+    for key in known:
         if len(key) >= NEAR_MIN:
             for k in _probes(key):
                 held = out.setdefault(k, key)
@@ -473,6 +494,52 @@ def _near_index(kind: SheetKind) -> dict[str, str | set[str]]:
                     held.add(key)  # type: ignore[union-attr]
                 elif held != key:
                     out[k] = {held, key}
+    return out
+
+
+# The modules whose code makes the tables below, and their files as this process imported them: a file
+# changed since (a program updated under a running one) makes the tables of the code running, so they are
+# not kept under the changed file's fingerprint.
+_TABLE_MODULES = (__name__, vocabulary_module.__name__, v.__name__, action_columns_module.__name__)
+
+
+def _source_stamp(name: str) -> tuple[int, int] | None:
+    path = getattr(sys.modules[name], "__file__", None)
+    try:
+        stat = os.stat(path) if path else None
+    except OSError:
+        stat = None
+    return (stat.st_mtime_ns, stat.st_size) if stat is not None else None
+
+
+_SOURCES_AT_IMPORT = {name: _source_stamp(name) for name in _TABLE_MODULES}
+
+
+@lru_cache(maxsize=1)
+def _stored_tables() -> dict[str, dict[str, Any]]:
+    """Every register's ``field_keys``, ``_prefixes`` and ``_near_index``: read from the user's
+    cache folder when kept there for the same words files, code, declarations and Python (``table_cache``),
+    else built and kept for the next process. They are made of the declarations and the word files alone,
+    and building them (some 60,000 keys and deletions made and hashed) was a quarter of a process's first
+    header detection (round speed53); a sheet not told its register needs all fourteen."""
+    sources: list[tuple[str, bytes]] = []
+    for name in _TABLE_MODULES:
+        if _source_stamp(name) != _SOURCES_AT_IMPORT.get(name) or _SOURCES_AT_IMPORT.get(name) is None:
+            return _build_tables()  # changed since imported, or no file to read: built, not kept
+        sources.append((name, Path(cast(str, sys.modules[name].__file__)).read_bytes()))
+    declarations = tuple((k.register, k.is_child, k.parent_labels, k.reg.noun,
+                          k.reg.key_field.name if k.reg.key_field is not None else None,
+                          tuple((f.name, f.label, tuple(f.synonyms)) for f in k.reg.fields)) for k in ALL_KINDS)
+    key = table_cache.fingerprint([*words_files(), *sources], (NEAR_MIN, declarations))
+    tables: dict[str, dict[str, Any]] = table_cache.stored("header-tables", key, _build_tables)
+    return tables
+
+
+def _build_tables() -> dict[str, dict[str, Any]]:
+    out: dict[str, dict[str, Any]] = {}
+    for kind in ALL_KINDS:
+        keys = _build_field_keys(kind)
+        out[kind.register] = {"keys": keys, "prefixes": _build_prefixes(kind), "near": _build_near_index(keys)}
     return out
 
 

@@ -88,16 +88,28 @@ def _no_key_twice(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
 
 
 def read_words_file(path: Path) -> dict[str, Any]:
+    return _parse_words(path.name, path.read_bytes())
+
+
+def _parse_words(name: str, raw: bytes) -> dict[str, Any]:
     try:
-        data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"), object_pairs_hook=_no_key_twice)
+        data: dict[str, Any] = json.loads(raw.decode("utf-8"), object_pairs_hook=_no_key_twice)
     except ValueError as error:
-        raise ValueError(f"{path.name}: {error}") from error
+        raise ValueError(f"{name}: {error}") from error
     return data
 
 
 @lru_cache(maxsize=None)
+def words_files() -> tuple[tuple[str, bytes], ...]:
+    """Each words file's name and bytes, as read once a process: what ``_files`` parses, and what the header
+    tables kept on disk are told apart by (``header_detection._stored_tables``), so that those are always of
+    the words this process reads."""
+    return tuple((path.name, path.read_bytes()) for path in sorted(RESOURCES.glob("import_words_*.json")))
+
+
+@lru_cache(maxsize=None)
 def _files() -> tuple[dict[str, Any], ...]:
-    return tuple(read_words_file(path) for path in sorted(RESOURCES.glob("import_words_*.json")))
+    return tuple(_parse_words(name, raw) for name, raw in words_files())
 
 
 @lru_cache(maxsize=None)
