@@ -21,6 +21,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 _sandbox = tempfile.mkdtemp(prefix="pmo-tests-")
 os.environ["XDG_CONFIG_HOME"] = os.path.join(_sandbox, "config")
 os.environ["XDG_DATA_HOME"] = os.path.join(_sandbox, "data")
+os.environ["PMO_DESKTOP_CACHE"] = os.path.join(_sandbox, "cache")  # header detection's tables (table_cache)
 # Typed and pasted dates follow the user's locale (31/12 or 12/31): the tests run in Qt's British English
 # whatever the machine's locale (set for Qt only, not for the processes the tests start), and the
 # month-first tests set theirs.

@@ -134,7 +134,7 @@ def test_home_end_and_page_keys_in_a_closed_list_change_nothing_typed(demo_windo
     view = window.active_register_view()
     qtbot.waitUntil(lambda: view.table.hasFocus())
     for name, typed, keys, reads in (("probability", "3", (Qt.Key.Key_Home, Qt.Key.Key_End), "3"),
-                                     ("status", "o", (Qt.Key.Key_PageDown, Qt.Key.Key_End), "Open"),
+                                     ("status", "op", (Qt.Key.Key_PageDown, Qt.Key.Key_End), "Open"),
                                      ("category", "sup", (Qt.Key.Key_Home,), "Supplier")):
         column = view.model.column_of(name)
         view.table.setFocus()

@@ -29,6 +29,11 @@ ACTION_DUE = "@action_due"      # by when
 # the registers whose rows carry actions, each with the register of those actions; an issue log's "Action |
 # Action Owner | Due Date" are the issue's actions as a risk register's plan columns are the risk's
 ACTIONS_OF = {"risks": "risk_actions", "issues": "issue_actions"}
+# the statuses of a record whose work is over, by register: an action read from its columns, with no status of its
+# own, is finished with it (round 37's German issue log: 90 measures under issues all "Erledigt" came in "Not
+# started", 90 open actions in the action log, the dashboard and the board pack that the sheet says are done). A
+# risk that occurred is an issue now, its plan maybe still under way: not over
+FINISHED_RECORD = {"risks": frozenset({"Closed"}), "issues": frozenset({"Resolved", "Closed"})}
 # what each becomes on a sheet with no plan to put it on, where the register has that field
 _WITHOUT_A_PLAN = {ACTION_OWNER: "owner", ACTION_DUE: "proximity"}
 

@@ -13,19 +13,24 @@ punctuation never matter.
 from __future__ import annotations
 
 import hashlib
+import os
 import re
+import sys
 from collections import Counter
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from functools import lru_cache
+from pathlib import Path
 from typing import Any, cast
 
 from ..models import values as v
 from ..models.errors import ValidationError
 from ..models.fields import Context, Kind, Register
 from ..models.registers import REGISTERS
-from . import date_order, number_order
+from . import action_columns as action_columns_module
+from . import date_order, number_order, table_cache
+from . import vocabulary as vocabulary_module
 from .action_columns import ACTION_DUE, ACTION_OWNER, ACTIONS_OF, action_columns
 from .value_translation import (
     CHANCE_FIELDS,
@@ -54,6 +59,7 @@ from .vocabulary import (
     tail_words,
     value_words,
     word_key,
+    words_files,
     words_of,
 )
 from .workbook_reader import EXCEL_ERRORS
@@ -316,6 +322,11 @@ def _header_variants(_cls: type, text: Any) -> tuple[str, ...]:
 @lru_cache(maxsize=None)
 def field_keys(kind: SheetKind) -> dict[str, str]:
     """Normalised header word → field name. Labels and names win over another field's synonyms."""
+    tables = _stored_tables().get(kind.register)
+    return tables["keys"] if tables is not None else _build_field_keys(kind)
+
+
+def _build_field_keys(kind: SheetKind) -> dict[str, str]:
     keys: dict[str, str] = {}
     for label in kind.parent_labels:
         keys.setdefault(normalise_key(label), PARENT)
@@ -343,6 +354,11 @@ def field_keys(kind: SheetKind) -> dict[str, str]:
 @lru_cache(maxsize=None)
 def _prefixes(kind: SheetKind) -> dict[str, list[tuple[tuple[str, ...], str]]]:
     """Known headers of two words or more (or one long word), by their first word, longest first."""
+    tables = _stored_tables().get(kind.register)
+    return tables["prefixes"] if tables is not None else _build_prefixes(kind)
+
+
+def _build_prefixes(kind: SheetKind) -> dict[str, list[tuple[tuple[str, ...], str]]]:
     out: dict[str, list[tuple[tuple[str, ...], str]]] = {}
     for phrase, name in _phrases(kind):
         if len(phrase) >= 2 or (phrase and len(phrase[0]) >= 8):
@@ -414,6 +430,13 @@ def _a_text(kind: SheetKind, name: str) -> bool:
     return name in kind.reg.field_names and kind.reg.field(name).kind in (Kind.TEXT, Kind.LONGTEXT)
 
 
+def _caption_date(kind: SheetKind, top: str, used: set[str]) -> str | None:
+    """The date field (or the plan's due date) a caption alone names, other than the raised date."""
+    names = _cell_alone.__wrapped__(kind, top.__class__, top)[0]
+    return next((n for n in names if n != "raised_on" and n not in used and
+                 (n == ACTION_DUE or _a_date(kind, n))), None)
+
+
 def _a_date(kind: SheetKind, name: str) -> bool:
     return name in kind.reg.field_names and kind.reg.field(name).kind is Kind.DATE
 
@@ -457,8 +480,13 @@ def _probes(key: str) -> frozenset[str]:
 def _near_index(kind: SheetKind) -> dict[str, str | set[str]]:
     """Each long known header key and its one-letter deletions → the key they come from, or the keys
     when several do (a set only then: nearly every entry comes from one key)."""
+    tables = _stored_tables().get(kind.register)
+    return tables["near"] if tables is not None else _build_near_index(field_keys(kind))
+
+
+def _build_near_index(known: dict[str, str]) -> dict[str, str | set[str]]:
     out: dict[str, str | set[str]] = {}
-    for key in field_keys(kind):
+    for key in known:
         if len(key) >= NEAR_MIN:
             for k in _probes(key):
                 held = out.setdefault(k, key)
@@ -466,6 +494,52 @@ def _near_index(kind: SheetKind) -> dict[str, str | set[str]]:
                     held.add(key)  # type: ignore[union-attr]
                 elif held != key:
                     out[k] = {held, key}
+    return out
+
+
+# The modules whose code makes the tables below, and their files as this process imported them: a file
+# changed since (a program updated under a running one) makes the tables of the code running, so they are
+# not kept under the changed file's fingerprint.
+_TABLE_MODULES = (__name__, vocabulary_module.__name__, v.__name__, action_columns_module.__name__)
+
+
+def _source_stamp(name: str) -> tuple[int, int] | None:
+    path = getattr(sys.modules[name], "__file__", None)
+    try:
+        stat = os.stat(path) if path else None
+    except OSError:
+        stat = None
+    return (stat.st_mtime_ns, stat.st_size) if stat is not None else None
+
+
+_SOURCES_AT_IMPORT = {name: _source_stamp(name) for name in _TABLE_MODULES}
+
+
+@lru_cache(maxsize=1)
+def _stored_tables() -> dict[str, dict[str, Any]]:
+    """Every register's ``field_keys``, ``_prefixes`` and ``_near_index``: read from the user's
+    cache folder when kept there for the same words files, code, declarations and Python (``table_cache``),
+    else built and kept for the next process. They are made of the declarations and the word files alone,
+    and building them (some 60,000 keys and deletions made and hashed) was a quarter of a process's first
+    header detection (round speed53); a sheet not told its register needs all fourteen."""
+    sources: list[tuple[str, bytes]] = []
+    for name in _TABLE_MODULES:
+        if _source_stamp(name) != _SOURCES_AT_IMPORT.get(name) or _SOURCES_AT_IMPORT.get(name) is None:
+            return _build_tables()  # changed since imported, or no file to read: built, not kept
+        sources.append((name, Path(cast(str, sys.modules[name].__file__)).read_bytes()))
+    declarations = tuple((k.register, k.is_child, k.parent_labels, k.reg.noun,
+                          k.reg.key_field.name if k.reg.key_field is not None else None,
+                          tuple((f.name, f.label, tuple(f.synonyms)) for f in k.reg.fields)) for k in ALL_KINDS)
+    key = table_cache.fingerprint([*words_files(), *sources], (NEAR_MIN, declarations))
+    tables: dict[str, dict[str, Any]] = table_cache.stored("header-tables", key, _build_tables)
+    return tables
+
+
+def _build_tables() -> dict[str, dict[str, Any]]:
+    out: dict[str, dict[str, Any]] = {}
+    for kind in ALL_KINDS:
+        keys = _build_field_keys(kind)
+        out[kind.register] = {"keys": keys, "prefixes": _build_prefixes(kind), "near": _build_near_index(keys)}
     return out
 
 
@@ -621,6 +695,13 @@ def _map_header(kind: SheetKind, row: list[Any], group: list[Any] | None) -> tup
         if hit is None and clash is not None and top is None and group is not None:
             hit = _under_caption_left(kind, row, group, c, used)
             clash = None if hit else clash
+        if top is not None and (hit or clash) == "raised_on" and len(words_of(cell)) == 1:
+            # a bare "Date" under a caption naming another date ("Дата" under "Сроки", the deadline, under
+            # "Действия по улучшению процесса"): the caption says which date the column holds — round 53's
+            # process FMEA gave its improvement actions' deadlines to the risks as the day each was raised
+            dated = _caption_date(kind, top, used)
+            if dated is not None:
+                hit, clash = dated, None
         if hit:
             mapping[c] = hit
             if hit not in PSEUDO:
@@ -1390,6 +1471,23 @@ def text_column(row: list[Any], mapping: dict[int, str], sample: list[list[Any]]
     return None
 
 
+def level_cue_column(row: list[Any], c: int) -> bool:
+    """Column ``c`` says what one level of a scale looks like, beside the same words for other levels ("Low
+    Risk Cues | Medium Risk Cues | High Risk Cues"): a rubric's column (a checklist's cues, a legend's
+    criteria), whose sentences describe a level, not the records. Round 53: a template's 59 generic risk
+    factors, each with its cues per level and an X, were read as risks titled by their "High Risk Cues"."""
+    def level_and_rest(cell: Any) -> tuple[str, tuple[str, ...]] | None:
+        words = words_of(cell) if isinstance(cell, str) else []
+        if len(words) < 2 or words[0] not in value_words("scale"):
+            return None
+        return value_words("scale")[words[0]], tuple(words[1:])
+    own = level_and_rest(row[c]) if c < len(row) else None
+    if own is None:
+        return False
+    levels = {own[0]} | {split[0] for x in row if (split := level_and_rest(x)) is not None and split[1] == own[1]}
+    return len(levels) >= 3
+
+
 def _ids_say_the_noun(kind: SheetKind, row: list[Any], mapping: dict[int, str]) -> bool:
     """The column read as the records' IDs is headed by the register's noun ("Issue_ID", "Risk No"): the
     header names the register as a sheet named for it would."""
@@ -1790,6 +1888,19 @@ def _noun_pattern(kind: SheetKind) -> re.Pattern[str]:
     return re.compile("|".join(map(re.escape, nouns)) if nouns else "(?!)")  # no nouns: never found
 
 
+def _rating_written_out(kind: SheetKind, name: str, header: Any, out: dict[int, str]) -> str | None:
+    """The text field (``TEXT_FALLBACK``: the effect) of the rating a header read as reference ``name`` names
+    whole ("Project Impact": the impact's, the project only by its first word), when no column gives that text
+    field yet; else None. Asked before the column's values are looked at: most headers name no rating."""
+    keys = field_keys(kind)
+    for k in header_variants(header):
+        whole = keys.get(k)
+        if whole is not None and whole != name:
+            fallback = TEXT_FALLBACK.get((kind.register, whole))
+            return fallback if fallback and fallback not in PSEUDO and fallback not in out.values() else None
+    return None
+
+
 def _fits(kind: SheetKind, name: str, values: list[Any], translator: Translator, ctx: Context,
           header: object = None) -> bool:
     """Whether most sample values of a column read as field ``name`` (always, for text fields)."""
@@ -2079,10 +2190,17 @@ def _statements(values: list[Any]) -> bool:
     return all(isinstance(x, str) and _STATEMENT_RE.match(x) for x in values)
 
 
+def _only_cell(row: list[Any], c: int) -> bool:
+    """Row ``row`` fills column ``c`` and nothing else."""
+    return c < len(row) and row[c] is not None and str(row[c]).strip() != "" and \
+        all(x is None or (x.__class__ is str and not x.strip()) for i, x in enumerate(row) if i != c)
+
+
 def _repeating_keys(c: int, sample: list[list[Any]]) -> bool:
     """Column ``c``'s values repeat (one in five at least) on rows that differ: no IDs. A row repeating another
-    cell for cell (a log appended twice) is one record, and its ID no repeat."""
-    rows = {tuple(r) for r in sample}
+    cell for cell (a log appended twice) is one record, and its ID no repeat; nor is a row filling its ID alone
+    (a template's numbered empty rows, "I3" … "I13" under the last issue, are skipped as empty, round 54)."""
+    rows = {tuple(r) for r in sample if not _only_cell(r, c)}
     values = [str(r[c]).strip().lower() for r in rows if c < len(r) and r[c] is not None and str(r[c]).strip()]
     return len(values) >= 4 and len(set(values)) * 5 < len(values) * 4
 
@@ -2259,6 +2377,16 @@ def check_values(kind: SheetKind, mapping: dict[int, str], sample: list[list[Any
         if f.kind.is_key and len(values) >= 4 and _repeating_keys(c, sample):
             del out[c]  # IDs are unique; a column repeating its values is a reference to something else
             why[c] = "its values repeat, so they are not IDs"
+            continue
+        if f.kind.refers and len(values) >= 3 and header is not None and c < len(header) and \
+                (fallback := _rating_written_out(kind, name, header[c], out)) is not None and \
+                _written_phrases(values):
+            # "Project Impact" over "Project not complete", "The project outcomes may get delayed …" (round 54's
+            # held-out set): the header names a rating as a whole ("project impact" is the impact's) and the
+            # project only by its first word, and the cells are what the risk does, written out in phrases:
+            # that rating's text field (the effect), never a project made of each phrase
+            del out[c]
+            out[c] = fallback
             continue
         if f.kind.refers and len(values) >= 3 and _ratings(values):
             del out[c]  # "L", "M", "High" under "Risk": a rating of the row, not the name of a risk
@@ -2607,6 +2735,8 @@ def detect_header(rows: list[list[Any]], sheet_title: str, kinds: tuple[SheetKin
                     naming = repeated_texts(row, mapping, sample)
                 if naming is None:  # "Control | … | Recommendation": the controls reviewed are the records
                     naming = controls_reviewed(row, mapping, sample)
+                if naming is not None and level_cue_column(row, naming):
+                    naming = None
                 titled_by = naming
             elif naming is None and mapping and _title_field(kind) not in mapping.values() and not kind.is_child \
                     and not set(mapping.values()) & set(_TITLE_FALLBACK.get(kind.register, ())) \
@@ -2665,6 +2795,8 @@ def detect_header(rows: list[list[Any]], sheet_title: str, kinds: tuple[SheetKin
                     (titled_by is None or max(len(mapping), read) < MIN_FIELDS) \
                     and not (lone and _title_field(kind) in mapping.values()):
                 continue
+            if _band_taken_for_its_column(kind, row, rows, stored, i, mapping):
+                continue  # the upper line of a two-line header read alone: the lines read together are tried too
             score = _score(kind, mapping, sheet_title, file_name) + _noun_bonus(kind, _own_cells(row, stored, i), mapping)
             ticks = any(n.startswith(LEVEL) for n in mapping.values())
             # ties: the level row, else the register naming more of the columns ("Stakeholder Name | Role |
@@ -2713,6 +2845,32 @@ def _book_register_name(book: str) -> str:
         if any(k.matches_sheet_name(tail) for k in MAIN_KINDS):
             return tail
     return " ".join(words)
+
+
+def _band_taken_for_its_column(kind: SheetKind, row: list[Any], rows: list[list[Any]], stored: list[list[Any]],
+                               i: int, mapping: dict[int, str]) -> bool:
+    """Whether ``row`` (row ``i``, alone or over the line above) takes a caption merged over several columns for the first of them, where the
+    line under the caption names that field in a column of its own ("Risiko" merged over "Tahap | Uraian | Kode
+    Risiko | Pemilik": read alone, the stage column "Tahap" was the risk's title, where "Uraian" under the same
+    caption is; classes53b, a city inspectorate's form read under its upper line because its first rows, worked
+    examples, left the columns that line misreads empty). Such a row is a band over the header's lower line,
+    which is read with it (``wrapped_header``'s combined candidate)."""
+    line = stored[i] if i < len(stored) else []
+    # the lower line's own cells, as stored: a cell merged down from the caption's line is no label under it
+    below = stored[i + 1] if i + 1 < len(stored) else []
+    for c, name in mapping.items():
+        x = row[c] if c < len(row) else None
+        if not isinstance(x, str) or c >= len(line) or line[c] is None:
+            continue
+        span = c + 1
+        while span < len(row) and row[span] == x and (span >= len(line) or line[span] is None):
+            span += 1
+        if span - c < 2:
+            continue
+        under = [below[k] for k in range(c + 1, span) if k < len(below) and isinstance(below[k], str) and below[k].strip()]
+        if any(map_header(kind, [label])[0].get(0) == name for label in under):
+            return True
+    return False
 
 
 def _own_cells(row: list[Any], stored: list[list[Any]], i: int) -> list[Any]:
@@ -3526,11 +3684,31 @@ def raid_rows(col: int, register: str, rows: list[list[Any]], untyped: str = "ri
     return out
 
 
+# A tracker's title opening with its kind in brackets ("[EPIC] Agenda e serviços", "[US] Login e cadastro",
+# "[Bug] Crash on save"): the kind the title says when the type column says none
+_TAGGED_RE = re.compile(r"\s*\[\s*([^\[\]]{1,30}?)\s*\]")
+
+
+def tagged_kind(value: Any) -> str | None:
+    """The register a title's leading bracketed tag names ("[US] …": a user story, planned work), or None."""
+    if value.__class__ is not str or not value.lstrip().startswith("["):
+        return None
+    found = _TAGGED_RE.match(value)
+    return raid_kind(found.group(1)) if found else None
+
+
 def raid_filter(col: int, register: str, untyped: str = "risks",
-                header: str = "") -> Callable[[Sequence[Any]], str | None]:
-    """A row filter keeping the rows of ``register`` and naming where the others go."""
+                header: str = "", title_col: int | None = None) -> Callable[[Sequence[Any]], str | None]:
+    """A row filter keeping the rows of ``register`` and naming where the others go. ``title_col``: a tracker's
+    title column, whose leading tag ("[US] …") says a row's kind where the type column (its labels) says none
+    (round 54's held-out set: a clinic app's 24 user stories, labelled by feature, were read as 24 issues)."""
     def why(row: Sequence[Any]) -> str | None:
         kind = raid_kind(row[col]) if col < len(row) else None
+        if kind is None and title_col is not None and title_col < len(row) and \
+                (kind := tagged_kind(row[title_col])) == BACKLOG:
+            said = _TAGGED_RE.match(row[title_col]).group(0).strip()  # type: ignore[union-attr]
+            return (f"“{said}” opening its title: planned work of the tracker's backlog (a feature, story, task or "
+                    "epic), not an issue; the office has no register for it.")
         if kind == register or (kind is None and register == untyped):
             return None
         if kind is None and untyped not in RAID_HOMES:

@@ -159,6 +159,15 @@ class UnheadedColumn(str):
     formatted out to column Z lists no empty columns."""
 
 
+# a section's number in a form's outline: a Roman numeral ("IV") or a capital letter with a dot ("B."); never an
+# Arabic number, which numbers records as well, nor a lone "X", which ticks a row
+_OUTLINE_NUMBER_RE = re.compile(r"\s*(?:(?!X\.?\s*$)[IVX]{1,5}\.?|[A-Z]\.)\s*")
+
+# the rows under a header a form's column key (a row lettering or numbering its columns) may lie on: a header of three
+# lines found on its first has two more under it, then the key
+KEY_ROW_REACH = 3
+
+
 class OwnScore(str):
     """The header of a numeric score column of the sheet's own, kept in the notes of each record: its numbers are
     not the office's score of the levels as read (9 for High × High on the sheet's 1–3 scale, where the office works
@@ -622,6 +631,18 @@ def _engagement_opening(text: str) -> str | None:
 
 # What joins two people's names in one cell: a slash, an ampersand, a plus, a comma or semicolon, "and"
 _SEVERAL_NAMES_RE = re.compile(r"\s*[/&+,;]\s*|\s+and\s+", re.I)
+# a cell written as a numbered list ("1) Горбунов А\n2) Глушинский Д", "1. Ana 2. Ben"): the numbers open it
+# and each item, at the cell's start or after a space or a line break
+_LIST_NUMBER_RE = re.compile(r"(?:^|(?<=\s))\d{1,2}\s*[).]")
+_LIST_START_RE = re.compile(r"1\s*[).]\s*[^\W\d_]")
+
+
+def _numbered_items(raw: str) -> list[str]:
+    """The items of a cell written as a numbered list opening with 1, else []."""
+    text = raw.strip()
+    if not _LIST_START_RE.match(text):
+        return []
+    return [item for part in _LIST_NUMBER_RE.split(text) if (item := " ".join(part.split()).strip(" ,;"))]
 # A person's full name: two to four words of letters, each capitalised ("Phyo Wai Aung", "Anne-Marie O'Neil")
 _NAME_WORD_RE = re.compile(r"[^\W\d_][\w.'’-]*")
 
@@ -1606,7 +1627,8 @@ class Planner:
             assert last_record is not None
             index, first_number, raw = last_record
             combined = tuple((a if a is not None else b) if c in person_cols and b is not None and a is not None
-                             and _one_line(a) != _one_line(b) and _note_other(others, first_number, c, a, b)
+                             and _one_line(a) != _one_line(b) and not _wrapped(a, b)
+                             and _note_other(others, first_number, c, a, b)
                              else cell(c, a, b) for c, (a, b) in enumerate(zip(raw, row)))
             self._unclaim(reg, plan.rows[index].report.code)
             self._forget_unplaced(plan, plan.rows[index])
@@ -1722,11 +1744,30 @@ class Planner:
         if header_down > header_row and (kept is None or any(
                 n > header_down and r.count(None) != len(r) for n, r in kept)):
             header_down = header_row
+        # a row lettering or numbering the columns ("a | b | … | k", "1 | 2 | … | 24") a line or three under the
+        # header found is the form's column key, which closes its header: the lines between are the header's lower
+        # lines ("Risiko" under "Kode", a sub-label row), not records, whatever they read as (classes53b: a city
+        # inspectorate's forms, round 49, gave "Uraian" and the key "a | b | …" as risks, and two forms' "a"
+        # refused the workbook). Looked for once a sheet, in the rows the header's own lines could reach.
+        under = kept[:KEY_ROW_REACH] if kept is not None else [
+            (header_row + 1 + k, tuple(r)) for k, r in
+            enumerate(reader.top_rows(fill_merged=False)[header_row:header_row + KEY_ROW_REACH])]
+        key_row = next(((n, counted) for n, r in under if n <= header_row + KEY_ROW_REACH and
+                        (counted := counts_the_columns(r))), None)
+        if key_row is not None:
+            header_down = max(header_down, key_row[0])
+        repeated_at = -KEY_ROW_REACH - 1  # the last row writing the header again
         for number, row in kept if kept is not None else reader.data_rows(header_row + 1, width, self._past):
             if number <= header_down and last_record is None:
-                if row.count(None) != len(row):
+                if key_row is not None and number == key_row[0]:
+                    skip(number, "the columns' numbers under the header (a form numbering its columns), not a record."
+                         if key_row[1] == "number" else
+                         "the columns' letters under the header (a form lettering its columns), not a record.")
+                elif row.count(None) != len(row):
                     skip(number, "a lower line of the header (the header's cells are merged down over it), "
-                                 "not a record.")
+                                 "not a record." if key_row is None or header_down > key_row[0]
+                         else "a lower line of the header (over the row lettering or numbering its columns), "
+                              "not a record.")
                 continue
             if self._matrix_at is not None and number >= self._matrix_at:
                 if row.count(None) != len(row):
@@ -1778,6 +1819,7 @@ class Planner:
                     blank_run = []
                 skip(number, "a repeat of the header (the table's column names written again), not a record.")
                 part[0] += 1
+                repeated_at = number
                 continue
             # a title an earlier record has: the row goes the full way, which looks for a copy (below)
             earlier = titled.get(row[title_col].strip()) if titled and title_col is not None and \
@@ -1952,11 +1994,18 @@ class Planner:
             if title_col is not None and last_record is not None and not after_gap and parent_reg is None and \
                     starts == record_end[0] + 1 and \
                     title_col not in filled and (code_col is None or code_col not in filled) and \
-                    set(filled) <= text_cols | set(plan.extras) and set(filled) & text_cols:
+                    set(filled) & text_cols and \
+                    all(c in text_cols or c in plan.extras or (c not in mapped_cols and c not in plan.extras and
+                                                                 c not in person_cols)
+                        or (c in person_cols and _wrapped(last_record[2][c], row[c])) for c in filled):
                 # only text under a record, no title or ID: the record's lists go on over several rows
-                # ("Browse," then "Order" under a stakeholder's roles)
+                # ("Browse," then "Order" under a stakeholder's roles); a sentence cut at a cell's end goes on
+                # in the cell below, also an owner's ("All the developers" over "of the ecom website"), the
+                # lines typed by hand one a row (round 54: a register's plans wrapped over two to four rows were
+                # lost after their first line); a cell of a column not imported changes nothing
                 continue_record(number, row, lambda _c, a, b: a if b is None else (b if a is None else (
-                    f"{a}\n{b}" if isinstance(a, str) else a)), "its text goes on over several rows")
+                    (f"{a.rstrip()} {b.strip()}" if _wrapped(a, b) else f"{a}\n{b}") if isinstance(a, str)
+                    else a)), "its text goes on over several rows")
                 continue
             if len(mapped_filled) < 2 and not has_key:
                 if (after_gap or last_record is None) and parent_reg is None and len(filled) == 1 and \
@@ -1969,8 +2018,16 @@ class Planner:
                     (code_col is None or code_col not in filled) and parent_reg is None:
                 skip(number, "text under the header (instructions or a second header line), not a record.")
                 continue
-            counted_by = first_block and last_record is None and title_col in filled and \
-                counts_the_columns(row)
+            if len(filled) == 2 and title_col is not None and filled[1] == title_col and filled[0] != code_col and \
+                    row[filled[0]].__class__ is str and _OUTLINE_NUMBER_RE.fullmatch(row[filled[0]]):
+                # "I | Risiko Strategis (3.a)", "II | Risiko Strategis OPD (3.b)": a section of a form numbered in
+                # its outline (Roman numerals, "A.") over rows numbered 1, 2 … again, with its name only: a heading
+                # over the risks below it, not a risk (classes53b: a city inspectorate's treatment form)
+                skip(number, f"a section heading (“{row[filled[0]].strip()}”, then its name), not a record.")
+                continue
+            # a key under the header, or under the header written again over a second table (a worked example)
+            counted_by = (first_block and last_record is None or number - repeated_at <= KEY_ROW_REACH) and \
+                title_col in filled and counts_the_columns(row)
             if counted_by:
                 skip(number, "the columns' numbers under the header (a form numbering its columns), not a record."
                      if counted_by == "number" else
@@ -2779,9 +2836,15 @@ class Planner:
             self._told_scales[c] = told
             if columns[c] and all(isinstance(x, str) for x in columns[c]):
                 # level words on a told scale read as themselves: each said with the level it became
-                top = next(f for k, f in scale_cols if k == c).scale_max(self.ctx)
-                found = {w: scale_from_word_level(int(levels_of[word_key(w)]), top)
-                         for w in dict.fromkeys(" ".join(x.split()) for x in columns[c]) if word_key(w) in levels_of}
+                field = next(f for k, f in scale_cols if k == c)
+                top = field.scale_max(self.ctx)
+                # the level a legend places a word at (importer._legend_places: a translation of that word),
+                # else the office's word
+                placed = self.translations.get(kind.register, {}).get(field.name, {}) if kind is not None else {}
+                found = {w: int(placed[word_key(w)]) if word_key(w) in placed
+                         else scale_from_word_level(int(levels_of[word_key(w)]), top)
+                         for w in dict.fromkeys(" ".join(x.split()) for x in columns[c])
+                         if word_key(w) in levels_of or word_key(w) in placed}
                 self._told_words[c] = sorted(found.items(), key=lambda item: item[1])
             return text if told.source == HEADER else f"{text or ''} (1-{told.levels})"
 
@@ -3847,6 +3910,14 @@ class Planner:
         if key in self._several_seen:
             return self._several_seen[key]
         first: str | None = None
+        items = _numbered_items(raw)
+        if items:
+            # "1) Горбунов А\n2) Глушинский Д": one person per numbered action of the plan beside it; the first
+            # item's (first) person is the one — the whole cell, numbers and all, was a person of its own
+            first = self._first_of_several(c, f, items[0]) or items[0]
+            if len(self._several_seen) < 10_000:
+                self._several_seen[key] = first
+            return first
         parts = [p.strip() for p in _SEVERAL_NAMES_RE.split(" ".join(raw.split()))] if _SEVERAL_NAMES_RE.search(
             raw) else []
         if len(parts) >= 2 and all(1 <= len(p.split()) <= 4 and p[:1].isalpha() for p in parts):

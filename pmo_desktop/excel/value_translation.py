@@ -437,6 +437,21 @@ def declared_scale(header: object) -> int | None:
     return top if 2 <= top <= 10 or top in _DOUBLING_TOPS else None
 
 
+# A score's header naming its range ("Risk Score (1-100)", "Score 1 – 25"): up to three figures, the top a product
+_SCORE_RANGE_RE = re.compile(r"(?<![\w.])[01]\s*(?:-|–|—|_|to|bis|a|à|al|tot|до)\s*(\d{1,3})(?![\d.%])", re.I)
+
+
+def score_header_scale(header: object) -> int | None:
+    """The size of the scale a score's header tells by the top of its range, when that top is n × n of a scale
+    of 3 to 10 levels ("Risk Score (1-100)": two ratings of 1–10; "(1-9)": of 1–3), classes53b. A sheet rating
+    on 1–10 whose ratings stay at 5 or under tells its scale only so: its numbers look like the office's 1–5.
+    None for any other header or top (a "1-20" is no square)."""
+    found = _SCORE_RANGE_RE.search(str(header or ""))
+    top = int(found.group(1)) if found else 0
+    root = math.isqrt(top)
+    return root if root * root == top and 3 <= root <= 10 else None
+
+
 # A note over a whole sheet naming the scale its ratings use: "a 10-point scale", "10 бальна шкала", "escala de
 # 10 puntos", "10-Punkte-Skala", "échelle en 10 points"
 _POINT_SCALE_RE = re.compile(
@@ -461,32 +476,62 @@ _DOUBLING_TOPS = (16, 32, 64)
 _LEVEL_NUMBERED_RE = re.compile(r"^\s*([^\W\d_][^()\d]*?)\s*\(\s*(\d{1,2})\s*\)\s*$")
 
 
+@dataclass(frozen=True)
+class Legends:
+    """What a sheet's legends of numbered level words tell (``legends_of``): the sizes of their scales, and each
+    word's level on the five-point word scale by its place in its legend (``word_level_of_rank``)."""
+
+    sizes: frozenset[int] = frozenset()
+    places: dict[str, int] = field(default_factory=dict)  # word_key → level 1–5 by its place
+
+    def scale(self) -> int | None:
+        return next(iter(self.sizes)) if len(self.sizes) == 1 else None
+
+
 def legend_scale(rows: list[list[Any]]) -> int | None:
-    """The size of a scale a legend spells out, each level a word with its number: in one row ("Gering (1) |
-    Mässig (2) | Hoch (3)") or down two columns side by side, a word and its number a row ("Level | Score" over
-    "Low | 1", "Medium | 2", "High | 3", beside or under a table or on a legend sheet, scale51); 3 or 4 levels
-    numbered from 1, most of them level words; None when no legend does so (or legends disagree)."""
+    """The size of a scale a legend spells out (``legends_of``); None when no legend does so (or legends
+    disagree)."""
+    return legends_of(rows).scale()
+
+
+def legends_of(rows: list[list[Any]]) -> Legends:
+    """The legends a sheet spells out, each level a word with its number: in one row ("Gering (1) | Mässig (2) |
+    Hoch (3)") or down two columns side by side, a word and its number a row ("Level | Score" over "Low | 1",
+    "Medium | 2", "High | 3", beside or under a table or on a legend sheet, scale51); 3 or 4 levels numbered from
+    1, most of them level words. Each word's place is its level (classes53b): "REMOTE | POSSIBLE | LIKELY |
+    CERTAIN" numbered 1 … 4 reads REMOTE as the 2 its "1" gives (the lowest of four levels is low, as a "1" of
+    the same legend reads), not as the office's word "remote" (1): the legend ranks the sheet's words, the
+    office's words only read words no legend ranks. A word two legends place apart has no place."""
     levels = value_words("scale")
-    found: set[int] = set()
+    found: list[list[tuple[str, int]]] = []
     for row in rows:
         numbered = [(m.group(1), int(m.group(2))) for x in row if isinstance(x, str)
                     and (m := _LEVEL_NUMBERED_RE.match(x))]
         numbers = [n for _w, n in numbered]
         if len(numbered) >= 3 and sorted(set(numbers)) == list(range(1, max(numbers) + 1)) and \
                 max(numbers) in (3, 4) and sum(1 for w, _n in numbered if word_key(w) in levels) * 2 > len(numbered):
-            found.add(max(numbers))
-    found.update(_legend_down(rows, levels))
-    return found.pop() if len(found) == 1 else None
+            found.append(numbered)
+    found += _legend_down(rows, levels)
+    places: dict[str, int] = {}
+    torn: set[str] = set()
+    for legend in found:
+        size = max(n for _w, n in legend)
+        for word, n in legend:
+            key, level = word_key(word), word_level_of_rank(n, size)
+            if places.setdefault(key, level) != level:
+                torn.add(key)
+    return Legends(frozenset(max(n for _w, n in legend) for legend in found),
+                   {k: level for k, level in places.items() if k not in torn})
 
 
-def _legend_down(rows: list[list[Any]], levels: dict[str, str]) -> set[int]:
-    """The sizes of the legends written down two columns (a level word, its number beside it, a row each; either
-    way round): every pair of the two columns on the rows that fill both a word and a whole number, the numbers
-    1 … 3 or 1 … 4 each once, every word a level word, the words rising with the numbers. A register's own rows
-    repeat their levels ("High | 3" on two risks), so they are no legend."""
+def _legend_down(rows: list[list[Any]], levels: dict[str, str]) -> list[list[tuple[str, int]]]:
+    """The legends written down two columns (a level word, its number beside it, a row each; either way round),
+    each as its words and numbers: every pair of the two columns on the rows that fill both a word and a whole
+    number, the numbers 1 … 3 or 1 … 4 each once, every word a level word, the words rising with the numbers. A
+    register's own rows repeat their levels ("High | 3" on two risks), so they are no legend."""
     # one pass over the cells: each whole number with a text beside it is a pair of those two columns (a sheet's
     # first rows are read once an import for every sheet, so no pass a column pair)
-    found: dict[tuple[int, int], list[tuple[str | None, int]]] = {}
+    found: dict[tuple[int, int], list[tuple[str, int]]] = {}
     for r in rows:
         for c, number in enumerate(r):
             if number.__class__ not in (int, float) or not float(number).is_integer():
@@ -494,15 +539,16 @@ def _legend_down(rows: list[list[Any]], levels: dict[str, str]) -> set[int]:
             for word_col in (c - 1, c + 1):
                 word = r[word_col] if 0 <= word_col < len(r) else None
                 if isinstance(word, str):
-                    found.setdefault((word_col, c), []).append((levels.get(word_key(word)), int(number)))
-    out: set[int] = set()
+                    found.setdefault((word_col, c), []).append((word, int(number)))
+    out: list[list[tuple[str, int]]] = []
     for pairs in found.values():
-        numbers = [n for _level, n in pairs]
-        if len(pairs) in (3, 4) and sorted(numbers) == list(range(1, len(pairs) + 1)) and \
-                all(level is not None and level.isdigit() for level, _n in pairs):
-            ranked = [int(level) for level, _n in sorted(pairs, key=lambda p: p[1]) if level is not None]
-            if all(a < b for a, b in zip(ranked, ranked[1:])):
-                out.add(len(pairs))
+        numbers = [n for _word, n in pairs]
+        if len(pairs) not in (3, 4) or sorted(numbers) != list(range(1, len(pairs) + 1)):
+            continue
+        ranked = [levels.get(word_key(word)) for word, _n in sorted(pairs, key=lambda p: p[1])]
+        if all(level is not None and level.isdigit() for level in ranked) and \
+                all(int(a or 0) < int(b or 0) for a, b in zip(ranked, ranked[1:])):
+            out.append(pairs)
     return out
 
 

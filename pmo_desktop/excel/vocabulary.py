@@ -88,16 +88,28 @@ def _no_key_twice(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
 
 
 def read_words_file(path: Path) -> dict[str, Any]:
+    return _parse_words(path.name, path.read_bytes())
+
+
+def _parse_words(name: str, raw: bytes) -> dict[str, Any]:
     try:
-        data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"), object_pairs_hook=_no_key_twice)
+        data: dict[str, Any] = json.loads(raw.decode("utf-8"), object_pairs_hook=_no_key_twice)
     except ValueError as error:
-        raise ValueError(f"{path.name}: {error}") from error
+        raise ValueError(f"{name}: {error}") from error
     return data
 
 
 @lru_cache(maxsize=None)
+def words_files() -> tuple[tuple[str, bytes], ...]:
+    """Each words file's name and bytes, as read once a process: what ``_files`` parses, and what the header
+    tables kept on disk are told apart by (``header_detection._stored_tables``), so that those are always of
+    the words this process reads."""
+    return tuple((path.name, path.read_bytes()) for path in sorted(RESOURCES.glob("import_words_*.json")))
+
+
+@lru_cache(maxsize=None)
 def _files() -> tuple[dict[str, Any], ...]:
-    return tuple(read_words_file(path) for path in sorted(RESOURCES.glob("import_words_*.json")))
+    return tuple(_parse_words(name, raw) for name, raw in words_files())
 
 
 @lru_cache(maxsize=None)
@@ -197,7 +209,12 @@ def counts_the_columns(cells: Sequence[Any]) -> str | None:
     candidate header (the row says nothing of what its columns hold: "a", "e" under "Kode" are no codes)."""
     kinds: set[str] = set()
     numbers: list[int] = []
-    for value in cells:
+    # the first column's cell may hold a note running down the sheet's margin beside the key ("Kolom e diisi
+    # dengan …" | b | c | … | l: a form's footnotes written over the key of the worked example under it,
+    # classes53b): the key then starts at "b" or 2 in the second column
+    start = 1 if len(cells) > 1 and cells[0].__class__ is str and _column_ordinal(cells[0]) is None and \
+        _column_ordinal(cells[1]) in (("letter", 2), ("number", 2)) else 0
+    for value in cells[start:]:
         if value is None or (value.__class__ is str and not value.strip()):
             continue
         ordinal = _column_ordinal(value)
@@ -205,7 +222,7 @@ def counts_the_columns(cells: Sequence[Any]) -> str | None:
             return None
         kinds.add(ordinal[0])
         numbers.append(ordinal[1])
-    if len(numbers) < MIN_NUMBERED_COLUMNS or len(kinds) != 1 or numbers[0] != 1:
+    if len(numbers) < MIN_NUMBERED_COLUMNS or len(kinds) != 1 or numbers[0] != 1 + start:
         return None
     return kinds.pop()
 

@@ -73,6 +73,42 @@ def without_password(url: str | URL) -> str:
     return bare.render_as_string(hide_password=False)
 
 
+# Names the machine a server runs on that all mean this computer: an office reached as "localhost" one day and as
+# "127.0.0.1" the next is the same office.
+LOOPBACK_NAMES = frozenset({"localhost", "localhost.localdomain", "127.0.0.1", "::1", "[::1]", "ip6-localhost"})
+DEFAULT_PORT = 5432
+# Query options of a URL that choose which office it reaches (a Unix socket's folder given as ``host``, a schema
+# by ``options``); every other one (``connect_timeout``, ``sslmode``, ``application_name``, keepalives…) changes how
+# it is reached, not what.
+OFFICE_CHOOSING_OPTIONS = frozenset({"host", "hostaddr", "port", "dbname", "user", "options", "service"})
+
+
+def office_key(url: str | URL) -> str:
+    """One spelling for every address of the same office and user, for what is kept per office on this computer
+    (``kept_journal.journal_path``): the server's name in lower case, this computer's own names as one, the
+    default port written, the database without a trailing slash, the driver and the options that only say how to
+    connect left out, the user the server would take when none is written (libpq's: ``PGUSER``, else the login).
+    Never the password. Kept edits written under "localhost" were not found when the office was opened as
+    "127.0.0.1:5432/pmo/?connect_timeout=10"."""
+    u = make_url(url)
+    if u.get_backend_name() == "sqlite":
+        return without_password(u)
+    import getpass
+
+    host = (u.host or "localhost").lower().rstrip(".")
+    host = "localhost" if host in LOOPBACK_NAMES else host
+    try:
+        login = getpass.getuser()
+    except (KeyError, OSError):  # no login name to be found (a container without one): the user as written
+        login = ""
+    user = u.username or os.environ.get("PGUSER") or login
+    database = (u.database or "").strip("/") or user  # libpq's default database is the user's own
+    kept = sorted((name, value if isinstance(value, str) else ",".join(value))
+                  for name, value in u.query.items() if name.lower() in OFFICE_CHOOSING_OPTIONS)
+    options = "&".join(f"{name}={value}" for name, value in kept)
+    return f"postgresql://{user}@{host}:{u.port or DEFAULT_PORT}/{database}{'?' + options if options else ''}"
+
+
 def is_password_refusal(error: exc.DBAPIError) -> bool:
     msg = str(error.orig).lower()
     return "no password supplied" in msg or "password authentication failed" in msg

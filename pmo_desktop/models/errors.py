@@ -75,6 +75,15 @@ class RecordNotFound(StoreError):
         self.record_id = record_id
 
 
+class RecordChanged(StoreError):
+    """A record changed by someone else since the change was decided on, which that change would not carry over (a
+    deletion kept while the server was away, saved later): refused, nothing of it done."""
+
+    def __init__(self, message: str, record_id: int | None = None) -> None:
+        super().__init__(message)
+        self.record_id = record_id
+
+
 class OperationCancelled(StoreError):
     """The user cancelled a long change (Replace All, a paste over thousands of rows) while it ran: its
     transaction rolled back, nothing of it saved."""

@@ -28,13 +28,21 @@ from dataclasses import dataclass
 from dataclasses import field as dataclass_field
 from datetime import date, datetime, timezone
 from decimal import Decimal
+from json.encoder import encode_basestring  # (the encoder's own for text, without ensure_ascii)
 from pathlib import Path
 from typing import Any
 
 from . import db_url
 
 # The journal's own format. A journal of a higher number was written by a newer PMO Desktop: not read, set aside.
-FORMAT = 1
+# 1: cells typed; 2: rows added and deleted too (``KeptEdit.kind``). A journal of cells alone is still written as 1,
+# so that the version before it reads it.
+FORMAT = 2
+CELLS_ONLY_FORMAT = 1
+
+# What an entry keeps (``KeptEdit.kind``): a cell typed, a row added (its values), a row deleted (its record and
+# the version it was deleted at).
+CELL, ADDED, DELETED = "cell", "added", "deleted"
 
 
 class JournalUnreadable(Exception):
@@ -49,9 +57,15 @@ class JournalUnreadable(Exception):
 
 @dataclass
 class KeptEdit:
-    """One cell typed while the server was away: which record and field, the value typed, the value the window
-    showed when it was typed (``was``) and the record's version then — saved later, a record someone changed
-    since is a conflict, asked as any save is."""
+    """One change kept while the server was away, as the journal holds it (``kind``):
+
+    - a cell typed (``CELL``): which record and field, the value typed, the value the window showed when it was
+      typed (``was``) and the record's version then — saved later, a record someone changed since is a conflict,
+      asked as any save is;
+    - a row added (``ADDED``): its values by field in ``typed`` (a dict), the parent record of a sub-table's row in
+      ``parent_id``, ``token`` naming it in the journal (it has no record ID until it is saved);
+    - a row deleted (``DELETED``): its record and the version the window deleted it at — saved later, a record a
+      colleague changed since is not deleted without the user's word."""
 
     register: str
     record_id: int
@@ -67,16 +81,43 @@ class KeptEdit:
     # The change of this window that holds the edit now (``KeptJournal.keep``), in memory only: an entry read from
     # an earlier run has none until a change takes it up again.
     owner: int | None = dataclass_field(default=None, compare=False)
+    kind: str = CELL
+    token: str = ""  # an added row's name in the journal (``new_token``)
+    parent_id: int | None = None  # an added row's parent record (a risk's action: the risk)
+    # The record's first text (its name or title) when it was typed, for a register with no code: the check that its
+    # ID still holds that record (``KeptOffer``) has nothing else the window held to go by.
+    named: str = ""
 
     @property
     def cell(self) -> tuple[str, int, str]:
+        """Its key in the journal: a cell once (typed again, the newer value replaces it), an added row by its
+        token, a deleted row by its record (field names never begin with "+" or "-")."""
+        if self.kind == ADDED:
+            return self.register, 0, f"+{self.token}"
+        if self.kind == DELETED:
+            return self.register, self.record_id, "-"
         return self.register, self.record_id, self.field
+
+
+def new_token() -> str:
+    """An added row's name in the journal: unique across runs and computers (two runs' rows both numbered 1 would
+    have been one entry, the second replacing the first)."""
+    import uuid
+
+    return uuid.uuid4().hex
+
+
+def office_of(office_url: str) -> str:
+    """The office's one key (``db_url.office_key``): every spelling of its address, one journal."""
+    return db_url.office_key(office_url) if "://" in office_url else office_url
 
 
 def journal_path(folder: Path, office_url: str) -> Path:
     """The journal of ``office_url`` in ``folder``: one file per office and user (the URL names both), its name
-    readable and unique (the server's address, then a hash of the whole URL). The password never reaches it."""
-    remembered = db_url.without_password(office_url) if "://" in office_url else office_url
+    readable and unique (the server's address, then a hash of the office's key — the same for "localhost" and
+    "127.0.0.1", a port written or not, a trailing slash, options of the connection). The password never reaches
+    it."""
+    remembered = office_of(office_url)
     readable = re.sub(r"[^A-Za-z0-9_-]+", "_", remembered.split("://", 1)[-1])[:60].strip("_") or "office"
     digest = hashlib.sha1(remembered.encode("utf-8", "surrogateescape")).hexdigest()[:16]
     return folder / f"{readable}-{digest}.json"
@@ -98,6 +139,8 @@ def _encode(value: Any) -> Any:
         return {"decimal": str(value)}
     if isinstance(value, (list, tuple)):
         return {"list": [_encode(v) for v in value]}
+    if isinstance(value, dict):  # an added row's values by field
+        return {"map": {str(k): _encode(v) for k, v in value.items()}}
     raise TypeError(f"a {type(value).__name__} value cannot be kept on the disk")
 
 
@@ -119,13 +162,55 @@ def _decode(value: Any) -> Any:
         return float(text)
     if kind == "list":
         return [_decode(v) for v in text]
+    if kind == "map" and isinstance(text, dict):
+        return {str(k): _decode(v) for k, v in text.items()}
     raise ValueError(f"an unknown kind of value “{kind}”")
 
 
-def _entry(edit: KeptEdit) -> dict[str, Any]:
-    return {"register": edit.register, "record_id": edit.record_id, "field": edit.field,
-            "typed": _encode(edit.typed), "was": _encode(edit.was), "version": edit.version,
-            "typed_at": edit.typed_at.isoformat(), "record": edit.record, "code": edit.code}
+_last_iso: tuple[datetime, str] | None = None
+
+
+def _iso(moment: datetime) -> str:
+    """``moment.isoformat()``, made once for the entries of one change (they share it: 100,000 cells of a fill)."""
+    global _last_iso
+    if _last_iso is None or _last_iso[0] is not moment:
+        _last_iso = (moment, moment.isoformat())
+    return _last_iso[1]
+
+
+# One encoder for the values written through it (``_value_json``): ``json.dumps`` with an option of its own makes an
+# encoder a call.
+_ENCODER = json.JSONEncoder(ensure_ascii=False)
+
+
+def _line(edit: KeptEdit) -> str:
+    """An entry as its line of the journal (read back by ``_edit``). Raises TypeError for a value that would not read
+    back the same. Put together from its values' JSON: through a dict and the encoder, a fill of 100,000 cells kept
+    took 1.7 s of the window's time for its lines alone, 0.45 s so. A cell's entry is as format 1 wrote it, for the
+    version before to read; a row's adds its kind, token and parent."""
+    text = encode_basestring
+    row = (f', "kind": {text(edit.kind)}, "token": {text(edit.token)}, "parent_id": {_value_json(edit.parent_id)}'
+           if edit.kind != CELL else "")
+    named = f', "named": {text(edit.named)}' if edit.named else ""
+    return (f'{{"register": {text(edit.register)}, "record_id": {int(edit.record_id)}, "field": {text(edit.field)}, '
+            f'"typed": {_value_json(edit.typed)}, "was": {_value_json(edit.was)}, '
+            f'"version": {_value_json(edit.version)}, "typed_at": {text(_iso(edit.typed_at))}, '
+            f'"record": {text(edit.record)}, "code": {text(edit.code)}{row}{named}}}')
+
+
+def _value_json(value: Any) -> str:
+    """``value`` as ``_encode`` makes it, in JSON: the common ones (text, a whole number, nothing) directly, a row's
+    values (a dict) value by value."""
+    if value is None:
+        return "null"
+    if value.__class__ is str:
+        return encode_basestring(value)
+    if value.__class__ is int:
+        return str(value)
+    if isinstance(value, dict):
+        values = ", ".join(f"{encode_basestring(str(k))}: {_value_json(v)}" for k, v in value.items())
+        return f'{{"map": {{{values}}}}}'
+    return _ENCODER.encode(_encode(value))
 
 
 def _edit(entry: Any) -> KeptEdit:
@@ -136,9 +221,15 @@ def _edit(entry: Any) -> KeptEdit:
         edit = KeptEdit(str(entry["register"]), int(entry["record_id"]), str(entry["field"]),
                         _decode(entry["typed"]), _decode(entry["was"]), None if version is None else int(version),
                         datetime.fromisoformat(entry["typed_at"]), str(entry.get("record") or ""),
-                        str(entry.get("code") or ""))
+                        str(entry.get("code") or ""), kind=str(entry.get("kind") or CELL),
+                        token=str(entry.get("token") or ""), named=str(entry.get("named") or ""),
+                        parent_id=None if entry.get("parent_id") is None else int(entry["parent_id"]))
     except (KeyError, TypeError) as e:
         raise ValueError(f"an entry without its {e}") from e
+    if edit.kind not in (CELL, ADDED, DELETED):
+        raise ValueError(f"an entry of an unknown kind “{edit.kind}”")
+    if edit.kind == ADDED and (not edit.token or not isinstance(edit.typed, dict)):
+        raise ValueError("a row added without its values")
     return edit
 
 
@@ -165,6 +256,25 @@ def read_journal(path: Path) -> list[KeptEdit]:
         return [_edit(entry) for entry in data["edits"]]
     except ValueError as e:
         raise JournalUnreadable(f"it is damaged — {e}", path) from e
+
+
+def _office_named_in(path: Path) -> str | None:
+    """The office address a journal's first line names (``KeptJournal._document``); None for a file that is no
+    journal of ours. Reads its first line only: a journal of a 10,000-row paste is megabytes."""
+    try:
+        with path.open("rb") as f:
+            first = f.readline(8192).decode("utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
+    head, found, _rest = first.partition(', "edits": [')
+    if not found:
+        return None
+    try:
+        data = json.loads(head + "}")
+    except ValueError:
+        return None
+    office = data.get("office") if isinstance(data, dict) and data.get("program") == "PMO Desktop" else None
+    return office if isinstance(office, str) else None
 
 
 def set_aside(path: Path, why: str) -> Path:
@@ -272,6 +382,7 @@ class KeptJournal:
         # The entries as the file holds them (the last write that went through): after a write the disk refused, an
         # edit in ``_edits`` is not on the disk, and the close question said it was kept on this computer.
         self._on_disk: dict[tuple[str, int, str], KeptEdit] = {}
+        self._lines: dict[tuple[str, int, str], tuple[KeptEdit, str]] = {}  # each entry's JSON (``_line_of``)
         self.unreadable: JournalUnreadable | None = None
         self._lock: _ProcessLock | None = None  # held while this program runs (``opened``)
         try:
@@ -312,12 +423,14 @@ class KeptJournal:
         return journal
 
     def _gather(self, path: Path) -> None:
-        """Take in the journals of the office (``path``, ``NAME-2.json``…) no running program holds: their entries
-        join this one's as an earlier run's (a cell in both keeps this one's), written here before theirs goes."""
+        """Take in the journals of the office (``path``, ``NAME-2.json``…, and those written under another spelling
+        of its address: ``_other_spellings``) no running program holds: their entries join this one's as an earlier
+        run's (a cell in both keeps this one's), written here before theirs goes."""
         numbered = re.compile(rf"{re.escape(path.stem)}(-[0-9]+)?")
         try:
             others = sorted(p for p in path.parent.glob(f"{path.stem}*{path.suffix}")
                             if p != self.path and numbered.fullmatch(p.stem))
+            others += self._other_spellings(path)
         except OSError:
             return
         for other in others:
@@ -349,6 +462,20 @@ class KeptJournal:
             finally:
                 lock.release()
 
+    def _other_spellings(self, path: Path) -> list[Path]:
+        """The journals in ``path``'s folder of this office under another name: written by a version that named a
+        journal by the address as typed ("localhost" one day, "127.0.0.1:5432/pmo/" the next), found by the office
+        each one names in its first line (``office_of`` of it is this office's)."""
+        mine = office_of(self.office)
+        found = []
+        for candidate in sorted(path.parent.glob(f"*{path.suffix}")):
+            if "." in candidate.stem or candidate.stem.startswith(path.stem):
+                continue  # set aside (NAME.why-DATE.json), a temporary file, or this office's own name
+            office = _office_named_in(candidate)
+            if office is not None and office_of(office) == mine:
+                found.append(candidate)
+        return found
+
     @property
     def edits(self) -> list[KeptEdit]:
         return list(self._edits.values())
@@ -366,17 +493,21 @@ class KeptJournal:
         """Write ``edits`` of the change ``owner`` into the journal (a cell already there takes the newer value).
         Returns whether the journal holds them on the disk now. Raises TypeError, the journal left as it was, for
         a value it cannot write so as to read it back the same."""
-        for edit in edits:
-            _entry(edit)
-        for edit in edits:
+        lines = [_line(edit) for edit in edits]  # (each written once: a paste of 10,000 rows is 14 MB of JSON)
+        for edit, line in zip(edits, lines):
             edit.owner = owner
-            before = self._edits.pop(edit.cell, None)  # the newest last, as they were kept
+            cell = edit.cell
+            before = self._edits.pop(cell, None)  # the newest last, as they were kept
             if before is not None and not edit.code:
                 # Kept again by a change that had no table's row to name it (the offer's save, the server away once
                 # more): the record as the user saw it when typing stays, or the next start could not tell it
                 # from another record given the same ID since.
                 edit.record, edit.code = edit.record or before.record, before.code
-            self._edits[edit.cell] = edit
+                edit.named = edit.named or before.named
+                edit.version = before.version if edit.version is None else edit.version
+                line = _line(edit)
+            self._edits[cell] = edit
+            self._lines[cell] = (edit, line)
         return self._write()
 
     def take_up(self, owner: int, cells: list[tuple[str, int, str]]) -> None:
@@ -401,6 +532,7 @@ class KeptJournal:
             gone = [cell for cell, edit in self._edits.items() if edit.owner == owner]
         for cell in gone:
             del self._edits[cell]
+            self._lines.pop(cell, None)
         return self._write() if gone else self.failure is None
 
     def _write(self) -> bool:
@@ -428,10 +560,29 @@ class KeptJournal:
 
     def _document(self, edits: Iterable[KeptEdit]) -> bytes:
         """The journal's JSON: what wrote it and for which office, then an edit a line (readable in any editor)."""
-        head = json.dumps({"format": FORMAT, "program": "PMO Desktop", "office": self.office,
+        edits = list(edits)
+        written = CELLS_ONLY_FORMAT if all(edit.kind == CELL for edit in edits) else FORMAT
+        head = json.dumps({"format": written, "program": "PMO Desktop", "office": self.office,
                            "written": datetime.now(timezone.utc).isoformat(timespec="seconds")}, ensure_ascii=False)
-        lines = ",\n".join(json.dumps(_entry(edit), ensure_ascii=False) for edit in edits)
+        lines = ",\n".join(self._line_of(edit) for edit in edits)
         return f'{head[:-1]}, "edits": [\n{lines}\n]}}\n'.encode()
+
+    def write_aside(self, edits: list[KeptEdit], why: str) -> Path:
+        """``edits`` (out of the journal already: refused for good when saved) in a file of their own beside it, for
+        the user to read. Returns that file."""
+        target = _free_name(self.path, why)
+        write_atomically(target, self._document(edits))
+        return target
+
+    def _line_of(self, edit: KeptEdit) -> str:
+        """``edit``'s line of JSON, as ``keep`` made it when it is that entry's (each keep rewrites the whole file:
+        the 10,000 entries held were made again for each cell typed after them)."""
+        made = self._lines.get(edit.cell)
+        if made is not None and made[0] is edit:
+            return made[1]
+        line = _line(edit)
+        self._lines[edit.cell] = (edit, line)
+        return line
 
     def set_aside(self, cells: list[tuple[str, int, str]], why: str) -> Path | None:
         """Move the entries of ``cells`` out of the journal into a file of their own beside it (their records are

@@ -40,8 +40,8 @@ from . import clock, operations
 from . import values as v
 from .base import Base, entities_by_table, utcnow
 from .bulk import id_filters, id_in, id_in_chunks, insert_rows, insert_tuples, read_rows, update_rows
-from .errors import EditConflict, OperationCancelled, RecordNotFound, ValidationError
-from .fields import Context, Field, Ref, Register
+from .errors import EditConflict, OperationCancelled, RecordChanged, RecordNotFound, ValidationError
+from .fields import Context, Field, Ref, Register, count_of
 
 LIST_SEP = "\x1f"
 
@@ -1192,11 +1192,27 @@ def _collect(session: Session, table: Table, where: ColumnElement[bool], snap: S
                     snap.cleared.append((child.name, col.name, [h[0] for h in hits if h[1] == ref_id], ref_id))
 
 
-def delete_records(session: Session, reg: Register, ids: Iterable[int]) -> Snapshot:
+def delete_records(session: Session, reg: Register, ids: Iterable[int],
+                   versions: Mapping[int, int] | None = None) -> Snapshot:
+    """Delete the records ``ids`` (what refers to them as the schema says), returning what puts them back.
+    ``versions``: record id → the version the deletion was decided on (a deletion kept while the server was away,
+    saved later): a record changed since is not deleted, and nothing is (``RecordChanged``) — a colleague's change
+    made after the user last saw it went with the record."""
     ids = list(ids)
     table = reg.entity.__table__
     snap = Snapshot()
     dialect = session.get_bind().dialect.name
+    if versions:
+        expected = {rid: version for rid, version in versions.items() if rid in set(ids)}
+        rows = session.execute(select(table.c.id, table.c.version).where(id_in(dialect, table.c.id, list(expected)))
+                               .with_for_update()).all()
+        moved = sorted(rid for rid, version in rows if version != expected[rid])
+        if moved:
+            raise RecordChanged(f"Not deleted: {count_of(len(moved), reg.noun)} {'was' if len(moved) == 1 else 'were'}"
+                                f" changed by someone else since {'it was' if len(moved) == 1 else 'they were'} "
+                                "deleted here, so nothing was deleted. Look at "
+                                f"{'it' if len(moved) == 1 else 'them'} again and delete again if "
+                                f"{'it' if len(moved) == 1 else 'they'} should still go.", moved[0])
     _collect(session, table, id_in(dialect, table.c.id, ids), snap)
     session.execute(delete(table).where(id_in(dialect, table.c.id, ids)))
     operations.note("deleted", reg.entity, ids)

@@ -360,7 +360,15 @@ _FOREIGN_MONTHS = (
     ("novembre", "noviembre", "novembro"),
     ("decembre", "dezember", "dez", "diciembre", "dic", "dicembre", "dezembro"),
 )
-for _number, _names in enumerate(_FOREIGN_MONTHS, start=1):
+# Russian months, named alone (nominative: "Май 2018") and in a date (genitive: "01 апреля 2018"), whole and
+# shortened; "май" read as "маи", its "й" losing its mark as the accents above do
+_RUSSIAN_MONTHS = (
+    ("январь", "января", "янв"), ("февраль", "февраля", "фев"), ("март", "марта", "мар"),
+    ("апрель", "апреля", "апр"), ("маи", "мая"), ("июнь", "июня", "июн"), ("июль", "июля", "июл"),
+    ("август", "августа", "авг"), ("сентябрь", "сентября", "сен", "сент"), ("октябрь", "октября", "окт"),
+    ("ноябрь", "ноября", "ноя"), ("декабрь", "декабря", "дек"),
+)
+for _number, _names in [*enumerate(_FOREIGN_MONTHS, start=1), *enumerate(_RUSSIAN_MONTHS, start=1)]:
     for _name in _names:
         _MONTHS.setdefault(_name, _number)
 # A time of day after a date, as trackers and US spreadsheets write a moment: "22/Oct/23 10:56 AM" (Jira),

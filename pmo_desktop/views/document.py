@@ -184,6 +184,7 @@ class Document(QObject):
                     self.pending.remove(earlier)
             # Nothing left of a replaced change to follow (``follow``): its cells are this one's now.
             command.made_after = [earlier for earlier in command.made_after if earlier in self.pending]
+        command.expect_as_shown()
         self.pending.append(command)
         refused = self._journal_keep(command)
         self.pending_changed.emit(len(self.pending))
@@ -193,8 +194,9 @@ class Document(QObject):
 
     def _journal_keep(self, command: "DocumentCommand") -> str:
         """Write a kept change's cells to the journal on the disk as it is kept: closed anyway, the battery flat or
-        the process killed, the window's memory went with them (``kept_journal``). A change of no cells (rows added
-        or deleted, a Replace All past ``KEPT_SHOWN_AT_MOST``) stays in the window only, as the close question says.
+        the process killed, the window's memory went with them (``kept_journal``): cells typed however many, rows
+        added, rows deleted (``journal_edits``). A change of another kind (an escalation, a merge, a setting) stays in
+        the window only, as the close question says.
         Returns, when the disk refused the write, the sentence that says so: said by the caller in its own word of the
         keep — said on its own first, it was replaced at once on the bar by "… is kept, and saved when the server is
         back", and the user took the edit as safe."""
@@ -790,6 +792,11 @@ class DocumentCommand(QUndoCommand):
         """Made while ``earlier`` was kept unsaved (the server away, the disk full), this change took the records
         as the table showed them, without ``earlier``; once ``earlier`` is saved, this one expects what it wrote.
         A change that expects nothing of the cells it writes has nothing to do."""
+
+    def expect_as_shown(self) -> None:
+        """Kept to save later (``Document._keep``): from now on, expect the records as the window showed them when the
+        change was made — saved minutes or hours later, a colleague's change meanwhile is not to be swept away. A
+        change that checks its records' versions always (a cell typed) has nothing to do."""
 
     def place(self, undoing: bool) -> tuple[str, list[int], str | None] | None:
         """Where this change shows once undone (``undoing``) or redone: its register's name, the records it left

@@ -1202,12 +1202,12 @@ class MainWindow(QMainWindow):
                      "go back to the window and keep it open until the database server is back "
                      "(the window saves them as soon as it is)")
         # A shared office's kept cells are on this computer's disk too (``Document.kept_journal``): closed, they are
-        # offered back at the next start against the office. Rows added or deleted are kept in the window only.
+        # offered back at the next start against the office, as are rows added or deleted (kept53).
         on_disk = document.journaled()
-        # The others: rows added or deleted, blocks past what a table shows kept — or the journal's disk refused them
+        # The others: changes of another kind (an escalation, a merge, a setting) — or the journal's disk refused them
         # (full, read only), said here so that "close" is not read as "they are safe on this computer".
         refused = document.kept_journal.failure if document.kept_journal is not None else None
-        why_not = f"the disk refused them: {refused}" if refused else "rows added or deleted, blocks past 10,000 cells"
+        why_not = f"the disk refused them: {refused}" if refused else "not cells or rows: an escalation, a merge, a setting"
         if on_disk == count:
             where, closing, close_text = ("kept on this computer", f"close: {'it stays' if count == 1 else 'they stay'} "
                                           "kept on this computer and offered back the next time you open this office",
@@ -1215,7 +1215,7 @@ class MainWindow(QMainWindow):
         elif on_disk:
             where, closing, close_text = (
                 f"kept ({on_disk} of them on this computer too)",
-                f"close anyway: the {count_of(on_disk, 'change')} of cells typed {'is' if on_disk == 1 else 'are'} "
+                f"close anyway: the {count_of(on_disk, 'change')} of cells and rows {'is' if on_disk == 1 else 'are'} "
                 f"kept on this computer and offered back the next time you open this office, the other "
                 f"{count_of(count - on_disk, 'change')} ({why_not}) "
                 f"{'is' if count - on_disk == 1 else 'are'} "

@@ -1,6 +1,7 @@
-"""Dropdown cells as Excel's lists behave: what is typed selects the first item starting with it
-(incrementally: "Su" is Supplier), never the next item with that letter; and a typed person who is
-not in the list is only added after the user says so.
+"""Dropdown cells as Excel's lists behave: what is typed selects the item starting with it
+(incrementally: "Su" is Supplier), never the next item with that letter; letters that begin several items
+("pr": Program and Project) pick none — the cell keeps its value and a tip names them and what to type on;
+and a typed person who is not in the list is only added after the user says so.
 
 A level cell ("1 – Very low" … "5 – Very high") is typed by its number or by its level's word: "4",
 "h" (High), "very h" or the word's initials "vh" (Very high). Letters that begin more than one level's
@@ -64,23 +65,42 @@ class _TypeAhead:
 
     @classmethod
     def find(cls, texts: list[str], typed: str, current: int) -> int:
-        """The current item when it already starts with what was typed, else the first that does; -1: none;
-        ``AMBIGUOUS`` for letters beginning several levels' words (unless one is the word typed whole)."""
-        if 0 <= current < len(texts) and texts[current] and cls.matches(texts[current], typed):
-            return current
+        """The one item that begins with what was typed; -1: none; ``AMBIGUOUS`` for letters that begin several
+        items ("pr": Program and Project; "v": Very low and Very high) — unless one of them is what was typed whole,
+        or a digit begins a level's number. The first of them (or the item the cell held) was taken in silence:
+        "pr" kept a risk's Level "Project" when "Program" was meant, and Enter stored it."""
         hits = [i for i, t in enumerate(texts) if t and cls.matches(t, typed)]
-        if len(hits) > 1 and not typed[:1].isdigit() and all(cls.word(texts[i]) for i in hits):
-            whole = [i for i in hits if (cls.word(texts[i]) or "").lower() == typed.strip().lower()]
+        if len(hits) > 1 and not typed[:1].isdigit():
+            said = typed.strip().casefold()
+            whole = [i for i in hits if said in (texts[i].casefold(), (cls.word(texts[i]) or "").casefold())]
             return whole[0] if len(whole) == 1 else AMBIGUOUS
+        if 0 <= current < len(texts) and current in hits:
+            return current
         return hits[0] if hits else -1
 
     @classmethod
     def hint(cls, texts: list[str], typed: str) -> str:
-        """What to type on when ``typed`` begins several levels' words."""
-        words = [w for t in texts if t and cls.matches(t, typed) and (w := cls.word(t))]
-        initials = [a for w in words if len(a := "".join(p[0] for p in w.split()).upper()) > 1]
-        tail = f", its initials ({', '.join(initials)})" if len(initials) == len(words) else ""
-        return f"“{typed}” begins {' and '.join(words)} — type more of the word{tail} or its number."
+        """What to type on when ``typed`` begins several items: which they are, and for a list of words the fewest
+        letters that pick each ("prog" or "proj"); for levels their words' initials or numbers."""
+        hits = [t for t in texts if t and cls.matches(t, typed)]
+        words = [cls.word(t) or t for t in hits]
+        said = " and ".join(words) if len(words) < 3 else ", ".join(words[:-1]) + " and " + words[-1]
+        if all(cls.word(t) for t in hits):  # levels
+            initials = [a for w in words if len(a := "".join(p[0] for p in w.split()).upper()) > 1]
+            tail = f", its initials ({', '.join(initials)})" if len(initials) == len(words) else ""
+            return f"“{typed}” begins {said} — type more of the word{tail} or its number."
+        starts = [cls.fewest_letters(texts, t, len(typed)) for t in hits]
+        picks = " or ".join(f"“{s}”" for s in starts if s)
+        return f"“{typed}” begins {said} — type more of the word" + (f": {picks}." if picks else ".")
+
+    @classmethod
+    def fewest_letters(cls, texts: list[str], item: str, least: int) -> str:
+        """The shortest start of ``item``, longer than ``least`` letters, that begins no other item ("" if none)."""
+        for n in range(least + 1, len(item) + 1):
+            start = item[:n]
+            if [t for t in texts if t and cls.matches(t, start)] == [item]:
+                return start.lower()
+        return ""
 
 
 def _is_typing(event) -> bool:
@@ -120,7 +140,7 @@ class ChoiceCombo(QComboBox):
         super().__init__(parent)
         self._ahead = _TypeAhead()
         self.what = what  # the column's name, for the reason ("Probability")
-        self.ambiguous_hint = ""  # the last tip for letters that begin several levels' words
+        self.ambiguous_hint = ""  # what is said of the letters held (``unmatched``) that begin several choices
         self.unmatched = ""  # what was typed last that begins no choice
         self.held = False  # refused by Enter or Tab (``replace_on_typing``): the next key typed replaces what is held
         self.setView(PrefixListView(self))
@@ -170,7 +190,7 @@ class ChoiceCombo(QComboBox):
             if shorter:
                 self.select_prefix(self._ahead.add(shorter))
             else:
-                self.unmatched = ""
+                self.unmatched = self.ambiguous_hint = ""
                 self._hide_note()
             self.update()
             return
@@ -216,32 +236,36 @@ class ChoiceCombo(QComboBox):
     def select_prefix(self, typed: str) -> bool:
         texts = [self.itemText(i) for i in range(self.count())]
         i = _TypeAhead.find(texts, typed, self.currentIndex())
-        self.unmatched = typed if i == -1 else ""
+        # Letters that begin several choices are held as letters that begin none are: shown in the cell, and Enter
+        # or Tab keep the cell open with the choices they could be ("pr" had kept "Project" and Tab stored it).
+        self.unmatched = typed if i in (-1, AMBIGUOUS) else ""
+        self.ambiguous_hint = _TypeAhead.hint(texts, typed) if i == AMBIGUOUS else ""
         self.held = False
         if i >= 0:
             self.setCurrentIndex(i)
             QToolTip.hideText()
-        elif i == AMBIGUOUS:  # the value stays; say what to type on
-            self.ambiguous_hint = _TypeAhead.hint(texts, typed)
+        elif i == AMBIGUOUS:  # while typing, a tip says what to type on (the note comes if Enter or Tab is pressed)
+            self._hide_note()
             QToolTip.showText(self.mapToGlobal(QPoint(0, self.height())), self.ambiguous_hint, self)
-        if self.unmatched:
+        if self.unmatched and not self.ambiguous_hint:
             self.tell_unmatched()
-        else:
+        elif not self.unmatched:
             self._hide_note()
         self.update()  # the box shows the text typed, or the choice it found (``shown_text``)
         return i >= 0
 
     def unmatched_reason(self) -> str:
+        if self.ambiguous_hint:
+            return self.ambiguous_hint
         texts = [t for t in (self.itemText(i) for i in range(self.count())) if t]
         words = [w for t in texts if (w := _TypeAhead.word(t))]
         of = f" {self.what}" if self.what else ""
         if words and len(words) == len(texts):  # a level: by its number or its word
             return (f"“{self.unmatched}” is none of the{of} levels: type a number from 1 to {len(words)}, or a "
                     f"level's word, as “{words[-1]}”.")
-        shown = ", ".join(texts[:6]) + (", …" if len(texts) > 6 else "")
         meant = _near_choices(texts, self.unmatched)
         said = f" Did you mean {' or '.join(f'“{t}”' for t in meant)}?" if meant else ""
-        return f"“{self.unmatched}” begins none of the{of} choices ({shown}).{said}"
+        return f"“{self.unmatched}” begins none of the{of} choices ({_choices_said(texts)}).{said}"
 
     def tell_unmatched(self) -> None:
         note_for(self).show_reason(self.unmatched_reason())
@@ -267,6 +291,23 @@ class ChoiceCombo(QComboBox):
         for note in host.findChildren(RefusalNote) if host is not None else ():
             if note.editor is self:
                 note.hide()
+
+
+CHOICES_SAID_WHOLE = 160  # letters: a list this long fits the note (about four lines at its 40 letters' width)
+
+
+def _choices_said(texts: list[str]) -> str:
+    """Every choice, when they fit the note; else as many as fit and how to see the rest. The first six were
+    said and "…" — a risk's Category named 6 of its 11, and the user looking for one could not see what there was."""
+    whole = ", ".join(texts)
+    if len(whole) <= CHOICES_SAID_WHOLE:
+        return whole
+    shown: list[str] = []
+    for text in texts:
+        if len(", ".join([*shown, text])) > CHOICES_SAID_WHOLE:
+            break
+        shown.append(text)
+    return f"{', '.join(shown)} and {len(texts) - len(shown)} more: Alt+Down or F4 lists them all"
 
 
 def _near_choices(texts: list[str], typed: str, least: int = 3) -> list[str]:

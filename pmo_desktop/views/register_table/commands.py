@@ -5,6 +5,7 @@ from __future__ import annotations
 from array import array
 from collections.abc import Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from datetime import datetime
 from typing import TYPE_CHECKING, Any, overload
 
 from ...models import records
@@ -252,21 +253,15 @@ class EditCellsCommand(DocumentCommand):
         return self.register.name, {(e.record_id, e.field): e.new for e in self.edits}
 
     def journal_edits(self) -> list[KeptEdit] | None:
-        from datetime import datetime
-
+        """Every cell, however many: a block past what a table shows kept (a Replace All, a fill of 100,000 cells)
+        was kept in the window only, and lost with it."""
         from ...models.kept_journal import KeptEdit
 
-        if self.kept_cells() is None:
-            return None  # past what a table shows kept: said by the bar, kept in the window only
-        now = datetime.now().astimezone()
-        key, name = self.register.key_field, self.register.name_field
-        labels: dict[int, tuple[str, str]] = {}
-        for rid, row in self.shown_rows.items():  # the record as its table showed it, for the next start to name it
-            code = str(row.get(key.name) or "") if key is not None else ""
-            title = str(row.get(name.name) or "") if name is not None else ""
-            labels[rid] = " ".join(filter(None, (code, f"“{title}”" if title else ""))), code
+        now = kept_now()
+        labels = {rid: shown_label(self.register, row) for rid, row in self.shown_rows.items()}
         return [KeptEdit(self.register.name, e.record_id, e.field, e.new, e.old, self.versions.get(e.record_id), now,
-                         *labels.get(e.record_id, ("", ""))) for e in self.edits]
+                         *labels.get(e.record_id, ("", "", ""))[:2], named=labels.get(e.record_id, ("", "", ""))[2])
+                for e in self.edits]
 
     def drop_kept_cells(self, register: str, cells: Collection[tuple[int, str]]) -> bool:
         if register != self.register.name or len(self.edits) > KEPT_SHOWN_AT_MOST:
@@ -300,6 +295,21 @@ class EditCellsCommand(DocumentCommand):
         return bool(self.edits)
 
 
+def kept_now() -> datetime:
+    """When a change was kept, on this computer's clock with its zone (the offer says the day it was typed)."""
+    return datetime.now().astimezone()
+
+
+def shown_label(register: Register, row: dict[str, Any]) -> tuple[str, str, str]:
+    """A record as its table showed it, for the journal (``KeptEdit``): its label ("R-004 “Crane slips”"), its code,
+    and — for a register with no code — its first text, for the next start to check the ID still holds it."""
+    key, name = register.key_field, register.name_field
+    code = str(row.get(key.name) or "") if key is not None else ""
+    title = str(row.get(name.name) or "") if name is not None else ""
+    label = " ".join(filter(None, (code, f"“{title}”" if title else "")))
+    return label, code, title if key is None else ""
+
+
 def added_text(register: Register, rows: list[dict]) -> str:
     """What adding ``rows`` is called in Edit ▸ Undo and in "Undone: …": "Add “Quay risk” to the risk register"
     — "Add risk register row", said on the overview after Ctrl+Z, named neither the record nor where it was."""
@@ -324,6 +334,20 @@ class CreateRecordsCommand(DocumentCommand):
         self.row_numbers = row_numbers
         self.ids: list[int] = []
         self.snapshot: records.Snapshot | None = None
+        self.tokens: list[str] = []  # each row's name in the journal while kept (``journal_edits``): made once
+
+    def journal_edits(self) -> list[KeptEdit] | None:
+        """Each row added while it is kept: its values, its parent, a token naming it (its record has no ID yet).
+        Added rows were kept in the window only, and lost with it."""
+        from ...models.kept_journal import ADDED, KeptEdit, new_token
+
+        if self.snapshot is not None:
+            return None  # a redo of records once saved: their own IDs, not rows typed (never kept: ``_guarded``)
+        if len(self.tokens) != len(self.rows):
+            self.tokens = [new_token() for _row in self.rows]
+        now = kept_now()
+        return [KeptEdit(self.register.name, 0, "", dict(row), None, None, now, shown_label(self.register, row)[0],
+                         kind=ADDED, token=token, parent_id=self.parent_id) for row, token in zip(self.rows, self.tokens)]
 
     def apply(self) -> None:
         if self.snapshot is None:
@@ -359,14 +383,52 @@ class DeleteRecordsCommand(DocumentCommand):
         self.register = register
         self.ids = list(ids)
         self.snapshot: records.Snapshot | None = None
+        # The records as the table showed them (record id → field → value, with its "version"), set by the table:
+        # kept while the server is away, each deletion is journaled with the version it was made at, so that the
+        # next start can tell a record a colleague changed since (``KeptOffer``).
+        self.shown_rows: dict[int, dict[str, Any]] = {}
+        # Record id → the version a deletion expects to find (the offer of kept deletions): a record changed since
+        # is not deleted (``records.delete_records``'s ``versions``). Empty: deleted as they are.
+        self.versions: dict[int, int] = {}
+
+    def expect_as_shown(self) -> None:
+        """Kept (the server away), the rows are deleted later only as the table showed them (their versions): a record
+        a colleague changed meanwhile is not deleted (``records.delete_records``), said — it went with the row."""
+        if not self.versions:
+            self.versions = {rid: row["version"] for rid, row in self.shown_rows.items()
+                             if row.get("version") is not None}
+
+    def follow(self, earlier: DocumentCommand) -> None:
+        """A cell of a record this deletes, typed before it while both were kept, was saved first and moved the
+        record's version: the deletion expects the version that save left, not the one shown."""
+        for part in getattr(earlier, "parts", [earlier]):
+            if isinstance(part, EditCellsCommand) and part.register.name == self.register.name and part._saved:
+                for rid in self.versions.keys() & part.versions.keys():
+                    self.versions[rid] = part.versions[rid]
+
+    def journal_edits(self) -> list[KeptEdit] | None:
+        """Each record deleted while it is kept, with the version it was deleted at. Rows deleted were kept in the
+        window only, and lost with it."""
+        from ...models.kept_journal import DELETED, KeptEdit
+
+        now = kept_now()
+        edits = []
+        for rid in self.ids:
+            row = self.shown_rows.get(rid, {})
+            label, code, named = shown_label(self.register, row)
+            edits.append(KeptEdit(self.register.name, rid, "", None, None, row.get("version"), now, label, code,
+                                  kind=DELETED, named=named))
+        return edits
 
     def apply(self) -> None:
+        versions = self.versions or None
         if len(self.ids) < LONG_EDIT:
-            self.snapshot = self.document.operate(records.delete_records, self.register, self.ids)
+            self.snapshot = self.document.operate(records.delete_records, self.register, self.ids, versions)
         else:  # behind a progress dialog; cancelled the first time, nothing deleted
             self.snapshot = self.document.operate_long(
                 f"Deleting {count_of(len(self.ids), self.register.noun)}…", records.delete_records, self.register,
-                self.ids, cancellable=self.snapshot is None, tells=False)
+                self.ids, versions, cancellable=self.snapshot is None, tells=False)
+        self.versions = {}  # once deleted, a redo after its undo deletes the very records it put back
 
     def place(self, undoing: bool) -> tuple[str, list[int], str | None] | None:
         return (self.register.name, list(self.ids), None) if undoing else None  # the rows put back
@@ -392,6 +454,11 @@ class CompositeCommand(DocumentCommand):
 
     def place(self, undoing: bool) -> tuple[str, list[int], str | None] | None:
         return next((where for part in self.parts if (where := part.place(undoing)) is not None), None)
+
+    def journal_edits(self) -> list[KeptEdit] | None:
+        """Its parts' (a paste's cells and the rows it added past the end)."""
+        edits = [edit for part in self.parts for edit in (part.journal_edits() or [])]
+        return edits or None
 
     def apply(self) -> None:
         done: list[DocumentCommand] = []

@@ -82,9 +82,18 @@ class RefusalNote(QLabel):
         self.setAccessibleDescription(then)
         self.show()
         self.raise_()
+        self._say_in_status_bar()
         # Said to a screen reader as it appears, as an alert is: the note never takes the focus (the keys typed
         # next go on into the cell), so a reader following the focus never came to it.
         QAccessible.updateAccessibility(QAccessibleEvent(self, QAccessible.Event.Alert))
+
+    def _say_in_status_bar(self) -> None:
+        """The status bar says the reason too, whoever refused the value: a choice's refusal (said by its editor,
+        not by the store) left there the "Saved" of the cell before, beside a note saying this one was not."""
+        window = self.window()
+        bar = window.statusBar() if isinstance(window, QMainWindow) else None
+        if bar is not None and self.reason not in " ".join(bar.currentMessage().split()):
+            bar.showMessage(self.reason, 15000)
 
     def hideEvent(self, event) -> None:
         """The note gone (Esc, the value corrected, the next key beside a locked cell) takes its words from the

@@ -43,7 +43,7 @@ from PySide6.QtWidgets import (
 
 from ...models.delete_impact import records_named
 from ...models.errors import ValidationError
-from ...models.fields import Kind, Register
+from ...models.fields import Kind, Register, count_of
 from ...models.records import is_unique, snapshot_fields
 from ...models.values import normalise_key
 from .. import stored_settings
@@ -52,7 +52,7 @@ from ..document import Document
 from ..excel_keys import clear_keys
 from ..zoom import zoom
 from .clipboard import parse_tsv, to_tsv
-from .commands import CompositeCommand, CreateRecordsCommand, DeleteRecordsCommand
+from .commands import KEPT_SHOWN_AT_MOST, CompositeCommand, CreateRecordsCommand, DeleteRecordsCommand
 from .confirm import ask_then, edited_rows, warning_for
 from .date_entry import DateLineEdit
 from .delegates import FieldDelegate, hold_for_retry
@@ -1267,21 +1267,36 @@ class RegisterView(QWidget):
         if self.in_new_line():
             self.new_row_model.clear()
             return None
-        ids = self.selected_ids()
+        rows = self.selected_source_rows()
+        ids = [self.model.record_id(r) for r in rows]
         if not ids:
             return None
         from ...models.delete_impact import delete_impact
+        from ...models.errors import ConnectionLost
 
-        impact = self.document.office.read(delete_impact, self.register, ids)
-        named = self.document.office.read(records_named, self.register, ids)  # read now: deleted, they are gone
         command = DeleteRecordsCommand(self.document, self.register, ids)
+        try:
+            if len(rows) <= KEPT_SHOWN_AT_MOST:
+                # The records as shown, with their versions, journaled if the deletion is kept (the server away) for
+                # the next start to tell a record a colleague changed since. Read as an edit of many cells reads its
+                # rows (``rows_at``: a windowed table's in one query, not page by page).
+                names = ["id", "version", *self.register.field_names]
+                command.shown_rows = {row[0]: dict(zip(names, row)) for row in self.model.rows_at(rows).values()}
+            impact = self.document.office.read(delete_impact, self.register, ids)
+            named = self.document.office.read(records_named, self.register, ids)  # read now: deleted, they are gone
+        except ConnectionLost as e:
+            # The server away: the deletion is kept, as a cell typed is, and saved when it is back (journaled, to
+            # outlive the window) — what refers to the records cannot be read now. It ended in the strip's "could
+            # not be read", nothing deleted nor kept.
+            self.document.server_went_away(e)
+            impact, named = None, count_of(len(ids), self.register.noun)
         everything = len(ids) > 1 and len(ids) == self.proxy.rowCount()  # Ctrl+A then Del: make sure
         many = len(ids) > ASK_BEFORE_DELETING_MORE_THAN
-        if not impact.needs_asking and not everything and not many:
+        if (impact is None or not impact.needs_asking) and not everything and not many:
             self._delete_now(command, named)
             return None
         n = f"{len(ids)} row{'s' if len(ids) != 1 else ''}"
-        what = impact.describe() or (f"That is every row shown in the {self.register.title.lower()}." if everything
+        what = (impact.describe() if impact is not None else "") or (f"That is every row shown in the {self.register.title.lower()}." if everything
                                      else "")
         box = QMessageBox(QMessageBox.Icon.Question, f"Delete {n}?",
                           f"Delete {n} of the {self.register.title.lower()}: {named}?\n\n"

@@ -1,0 +1,93 @@
+"""Tables worked out of the register declarations and the word files, kept on disk between processes.
+
+Header detection keys every register's header words, their phrases and their one-letter deletions before
+it reads a first sheet: some 60,000 strings made and hashed, about a quarter of a first import's header
+detection (issue 16, round speed53), and the same in every process until a words file or the program
+changes. They are written once to the user's cache folder, under a fingerprint of everything
+they are made of: each words file's bytes, the source of the modules whose code makes them, the
+declarations they read, and the Python and Unicode versions (word keys follow Unicode's tables). A
+words file edited, a program updated or a declaration changed gives another fingerprint, so a file
+made before is never read for it; a file that cannot be read or written is only a table built again.
+"""
+
+from __future__ import annotations
+
+import _thread
+import hashlib
+import marshal
+import os
+import sys
+import unicodedata
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any
+
+CACHE_ENV = "PMO_DESKTOP_CACHE"  # a folder for the tables; set empty, none is kept
+
+
+def cache_folder() -> Path | None:
+    """Where the tables are kept: ``PMO_DESKTOP_CACHE`` when set (empty: nowhere), else the user's cache
+    folder (``%LOCALAPPDATA%``, ``~/Library/Caches``, ``$XDG_CACHE_HOME`` or ``~/.cache``)."""
+    chosen = os.environ.get(CACHE_ENV)
+    if chosen is not None:
+        return Path(chosen) if chosen else None
+    if sys.platform == "win32":
+        base = os.environ.get("LOCALAPPDATA")
+        return Path(base) / "PMO Desktop" / "cache" if base else None
+    if sys.platform == "darwin":
+        return Path.home() / "Library" / "Caches" / "PMO Desktop"
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "pmo-desktop"
+
+
+def fingerprint(files: Iterable[tuple[str, bytes]], declarations: object) -> str:
+    """A digest of the files (each name and bytes), ``repr(declarations)`` and the interpreter's versions."""
+    digest = hashlib.blake2b(digest_size=32)  # a third of sha256's instructions without SHA-NI
+
+    def part(data: bytes) -> None:
+        digest.update(len(data).to_bytes(8, "little"))  # each part's length first: no two splits alike
+        digest.update(data)
+
+    part(f"{sys.version}|{unicodedata.unidata_version}".encode())
+    for name, data in files:
+        part(name.encode())
+        part(data)
+    part(repr(declarations).encode())
+    return digest.hexdigest()
+
+
+def stored(name: str, key: str, build: Callable[[], Any]) -> Any:
+    """The data ``build`` makes (dicts, lists, tuples, sets and texts), read from ``<name>-<key>.tables`` in
+    the cache folder when there, else built and written there for the next process (atomically: processes
+    starting together each write a whole file or none; files of other keys for ``name`` are removed, a
+    program runs one version). Kept in ``marshal``'s format (1.3 MB for the header tables): read in C, with
+    no per-entry Python — as JSON the same tables cost twice the instructions to read, and came back as
+    lists where tuples and sets were written; it is Python's own, and the fingerprint names the Python."""
+    folder = cache_folder()
+    path = folder / f"{name}-{key[:32]}.tables" if folder is not None else None
+    if path is not None:
+        try:
+            held = marshal.loads(path.read_bytes())
+            if isinstance(held, dict) and held.get("key") == key:
+                return held["data"]
+        except (OSError, ValueError, EOFError, TypeError, KeyError):
+            pass  # none yet, or unreadable: built again below
+    data = build()
+    if path is not None:
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            # a name of this process's and thread's own (not tempfile's, which the program's start does not load)
+            temporary = path.parent / f".{name}-{os.getpid()}-{_thread.get_ident()}-{key[:8]}.part"
+            try:
+                with open(temporary, "wb") as out:
+                    out.write(marshal.dumps({"key": key, "data": data}))
+                os.replace(temporary, path)
+            except BaseException:
+                temporary.unlink(missing_ok=True)
+                raise
+            for old in path.parent.glob(f"{name}-*.tables"):
+                if old != path:
+                    old.unlink(missing_ok=True)
+        except OSError:
+            pass  # a read-only or full disk: the tables are built again next time
+    return data
