@@ -985,10 +985,10 @@ def _matrix_caption(kind: SheetKind, ratings: frozenset[str], row: Sequence[Any]
     return mapping.get(0) in ratings
 
 
-# one step of a scale explained in a key's cell: a number or a level word, then "=", ":" or a dash, then its
-# meaning ("1 = rare", "5: almost certain", "High – likely to happen"); a cell may go on with more steps
 # the numbers of a key's steps, one or several a cell ("1 = rare, 5 = almost certain" → 1, 5)
 _NUMBERED_STEP_RE = re.compile(r"(?:^|[,;\n])\s*(\d{1,2})\s*(?:=|:|–|—| - )")
+# one step of a scale explained in a key's cell: a number or a level word, then "=", ":" or a dash, then its
+# meaning ("1 = rare", "5: almost certain", "High – likely to happen"); a cell may go on with more steps
 _SCALE_STEP_RE = re.compile(r"\s*(\d{1,2}|[^\W\d_][^\W\d_ ]*(?: [^\W\d_]+)?)\s*(?:=|:|–|—| - )\s*\S")
 
 
@@ -1736,9 +1736,6 @@ class Planner:
         # read (round 51: a risk app's import template gave two risks, "Kerentanan" and "Keterangan"). Only when
         # nothing follows them: read with rows below, a city inspectorate's forms (round 49) came in with their
         # conclusions forms as risks, which its refusal spares the user until that class is done (left49b)
-        # the key's rows, found once with the sheet's columns (``_column_profiles``); a sheet too long to hold
-        # looks at each row's title below the records
-        key_rows = self._key_rows
         header_down = max((r2 for r1, _c1, r2, _c2 in reader.merged_ranges() if r1 == header_row and r2 > r1),
                           default=header_row)
         if header_down > header_row and (kept is None or any(
@@ -1757,6 +1754,9 @@ class Planner:
         if key_row is not None:
             header_down = max(header_down, key_row[0])
         repeated_at = -KEY_ROW_REACH - 1  # the last row writing the header again
+        # the key's rows, found once with the sheet's columns (``_column_profiles``); a sheet too long to hold
+        # looks at each row's title below the records
+        key_rows = self._key_rows
         for number, row in kept if kept is not None else reader.data_rows(header_row + 1, width, self._past):
             if number <= header_down and last_record is None:
                 if key_row is not None and number == key_row[0]:
