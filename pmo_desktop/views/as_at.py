@@ -1,5 +1,5 @@
 """The "As at: [Today ▾]" control: shows a page's chart or table as the office stood at a past date
-(from the record history) or in a board snapshot, read only, and back to today with one click or Esc.
+(from the record history) or in a board snapshot, read only, and back to today with one click, Esc or Home.
 
 The past states themselves are Qt-free (``models.snapshots``): each is a private read-only office in
 memory, read by the very queries the page uses for today. They are kept per document while it is open
@@ -52,6 +52,13 @@ def key_of(text: str) -> tuple | None:
     return (kind, date.fromisoformat(value)) if kind == "day" else (kind, int(value))
 
 
+def not_today_words(source: Source) -> str:
+    """What a chart's title adds while it shows a past state, so that no one reads it as today's."""
+    if source.label == day_text(source.day):  # a past day, not a snapshot
+        return f"as at {day_text(source.day)} — not today"
+    return f"board snapshot “{source.label}” ({day_text(source.day)}) — not today"
+
+
 def source_for(document: Document, key: tuple) -> Source:
     """("day", date) or ("snapshot", id): the past state, made once per open document."""
     known = _cache.setdefault(document, {})
@@ -90,6 +97,36 @@ class DateDialog(QDialog):
         return date(picked.year(), picked.month(), picked.day())
 
 
+class AsAtCombo(QComboBox):
+    """The "As at" box: its keys never change the date shown on their own. A closed QComboBox moves to the next
+    item on an arrow, Page, End, a typed letter or the mouse wheel and shows it at once — one Tab past the heat
+    map, a user who meant to move on the map read an old map as today's (walk40). Here those keys open the list
+    instead, where the arrows move and Enter picks; the wheel over the closed box scrolls the page, not the
+    date; and Home is the way back to today (``home``)."""
+
+    home = Signal()
+
+    OPENS_THE_LIST = {Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_PageUp, Qt.Key.Key_PageDown, Qt.Key.Key_End}
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802  (Qt's name)
+        plain = not event.modifiers() & (Qt.KeyboardModifier.AltModifier | Qt.KeyboardModifier.ControlModifier)
+        if plain and event.key() == Qt.Key.Key_Home:
+            event.accept()
+            self.home.emit()
+        elif plain and (event.key() in self.OPENS_THE_LIST or self._types_a_letter(event.text())):
+            event.accept()
+            self.showPopup()  # nothing changes until an item is picked in the list
+        else:
+            super().keyPressEvent(event)  # Alt+Down, F4 and Space open the list as ever; Tab moves on
+
+    @staticmethod
+    def _types_a_letter(text: str) -> bool:
+        return bool(text) and text.isprintable() and not text.isspace()
+
+    def wheelEvent(self, event) -> None:  # noqa: N802  (Qt's name)
+        event.ignore()  # to the page under it: a scroll passing over the box changed the date shown
+
+
 class AsAtBar(QWidget):
     """``source_changed(Source | None)``: None means today, the live office."""
 
@@ -99,16 +136,18 @@ class AsAtBar(QWidget):
         super().__init__(parent)
         self.document = document
         self.source: Source | None = None
-        self.combo = QComboBox(self)
+        self.combo = AsAtCombo(self)
         self.combo.setToolTip("Show this view as the office stood at a past date, or in a board snapshot "
-                              "(read only). Esc comes back to today.")
+                              "(read only): the arrow keys open the list, Enter picks. Esc or Home comes back "
+                              "to today.")
+        self.combo.home.connect(self.back_to_today)
         self.combo.setAccessibleName("As at")
         self.combo.activated.connect(self._on_activated)
         self.banner = QLabel(self)
         self.banner.setStyleSheet(READ_ONLY_STYLE)
         self.banner.hide()
         self.back = QPushButton("Back to today", self)
-        self.back.setToolTip("Show today's data again, editable (Esc)")
+        self.back.setToolTip("Show today's data again, editable (Esc, or Home in the As at box)")
         self.back.clicked.connect(self.back_to_today)
         self.back.hide()
         label = QLabel("As at:", self)

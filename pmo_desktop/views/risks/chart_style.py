@@ -38,8 +38,8 @@ def set_axis_label(plot: pg.PlotWidget, side: str, text: str) -> None:
     plot.getPlotItem().setLabel(side, text, **{"color": colours().text, "font-size": f"{LABEL_PT}pt", "font-weight": "bold"})
 
 
-def set_title(plot: pg.PlotWidget, text: str, points: float = TITLE_PT) -> None:
-    plot.getPlotItem().setTitle(text, color=colours().text, size=f"{points:g}pt", bold=True)
+def set_title(plot: pg.PlotWidget, text: str, points: float = TITLE_PT, colour: str | None = None) -> None:
+    plot.getPlotItem().setTitle(text, color=colour or colours().text, size=f"{points:g}pt", bold=True)
 
 
 def text_on(colour: str) -> str:

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 from ...models.records import load_context
 from ...models.risk_heatmap import HeatCell, RiskFilter, cell_label, heat_map
 from ...models.snapshots import Source
-from ..as_at import AsAtBar
+from ..as_at import AsAtBar, not_today_words
 from ..chart_cursor import ChartCursor, Spot, tell
 from ..document import Document
 from ..failure_message import reported_not_raised
@@ -391,6 +391,8 @@ class HeatMapChart(QWidget):
         what = "Residual" if self.residual else "Inherent"
         scope = "open risks" if self.open_only.isChecked() else "all risks"
         self.title = f"{what} risk — {scope}"
+        if self.source is not None:  # said on the map itself, where the eye is: else an old map reads as today's
+            self.title += f" — {not_today_words(self.source)}"
         self._title_drawn = None  # set again: the theme's text colour may have changed
         self._fit_title()
         self.chart_cursor.redraw()
@@ -406,7 +408,10 @@ class HeatMapChart(QWidget):
         title = self.title
         if not title:
             return
-        if self.body.direction() == QBoxLayout.Direction.LeftToRight:
+        colour = colours().error if self.source is not None else None  # a past state stands out, in any theme
+        if self.body.direction() == QBoxLayout.Direction.LeftToRight and self.source is not None:
+            title = not_today_words(self.source)  # beside the legend, the date is the one thing kept
+        elif self.body.direction() == QBoxLayout.Direction.LeftToRight:
             # The legend beside the map: a short screen (150 % on 1280×720). The title only repeated the
             # controls just above it ("Inherent", "Open risks only") and took a row of cells' height.
             if self._title_drawn != ("", 0):
@@ -419,7 +424,7 @@ class HeatMapChart(QWidget):
         points = TITLE_PT if wide <= room else max(8.0, TITLE_PT * room / wide)
         if (title, points) != self._title_drawn:
             self._title_drawn = (title, points)
-            set_title(self.plot, title, points)
+            set_title(self.plot, title, points, colour)
 
     def _fit_counts(self, *_args) -> None:
         """The counts as large as their cells allow, up to COUNT_PT: on a short chart (projector zoom on a
