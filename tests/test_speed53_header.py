@@ -13,6 +13,8 @@ from pathlib import Path
 
 import openpyxl
 
+from pmo_desktop.excel.header_detection import ALL_KINDS, SheetKind, map_header
+
 ROOT = Path(__file__).resolve().parents[1]
 
 # One process's import of each sheet's header: the register, the header row and the columns it names. The words
@@ -21,6 +23,8 @@ _DETECT = r"""
 import json, os, sys
 from pathlib import Path
 import openpyxl
+
+from pmo_desktop.excel.header_detection import ALL_KINDS, SheetKind, map_header
 from pmo_desktop.excel import vocabulary
 if os.environ.get("WORDS"):
     vocabulary.RESOURCES = Path(os.environ["WORDS"])
@@ -106,3 +110,38 @@ def test_an_unreadable_tables_file_is_built_again(tmp_path: Path) -> None:
     kept.write_bytes(kept.read_bytes()[: len(kept.read_bytes()) // 2])  # cut short: a disk filled mid-write
     assert _detect(book, cache) == built
     assert len(kept.read_bytes()) > 1000 and _detect(book, cache) == built  # written whole again, read back
+
+
+# Round speed53b kept three more things between asks: a row's marks matched by its values (each register's
+# ask of a row gets a new list of the same cells), and a header's words without its remark and its "after the
+# measures" match kept per text for every register. None may carry one row's or register's answer to another.
+
+def _kinds() -> dict[str, SheetKind]:
+    return {k.register: k for k in ALL_KINDS if not k.is_child}
+
+
+def test_row_marks_are_each_rows_own() -> None:
+    risks = _kinds()["risks"]
+    form = ["Risk Title:", "Apollo", "Owner:", "Ann"]  # a form's labels beside their values: no header
+    header = ["Risk Title:", "Owner:", "Likelihood:", "Impact:"]  # a header written with colons, same width
+    rating = ["Title", "C", "I", "A", "Impact"]  # an asset's confidentiality, integrity, availability
+    plain = ["Title", "C", "I", "B", "Impact"]
+    expected = {id(form): ({}, {}), id(header): ({0: "title", 1: "owner", 2: "probability", 3: "impact"}, {}),
+                id(rating): ({0: "title", 4: "impact"}, {}),
+                id(plain): ({0: "title", 1: "code", 4: "impact"}, {2: "impact"})}
+    for order in ([form, header, rating, plain], [plain, rating, header, form], [header, form, plain, rating]):
+        for row in order:  # each row after another, and a new list of the same cells right after it
+            assert map_header(risks, row) == expected[id(row)]
+            assert map_header(risks, list(row)) == expected[id(row)]
+    row = ["Title", "C", "I", "A", "Impact"]
+    assert map_header(risks, row) == ({0: "title", 4: "impact"}, {})
+    row[3] = "B"  # the same list changed in place: read again
+    assert map_header(risks, row) == ({0: "title", 1: "code", 4: "impact"}, {2: "impact"})
+
+
+def test_a_level_after_the_measures_is_each_registers_own() -> None:
+    kinds = _kinds()
+    row = ["Title", "Possibility of occurance after traetment", "Owner"]
+    for register in ("issues", "risks", "issues", "benefits", "risks"):  # asked in turn, as a sheet's rows are
+        mapping, _ = map_header(kinds[register], row)
+        assert mapping.get(1) == ("residual_probability" if register == "risks" else None), register

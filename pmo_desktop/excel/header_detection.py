@@ -393,10 +393,18 @@ def _by_prefix(kind: SheetKind, text: str, used: set[str]) -> str | None:
 _REMARK_RE = re.compile(r"\([^)]*\)|\[[^\]]*\]")
 
 
+@lru_cache(maxsize=1 << 15)
+def _words_without_remark(text: str) -> tuple[str, ...]:
+    """A header's words with its bracketed remarks dropped: the same for every register, so worked out once
+    per text rather than once per text and register (each of a sheet's top-row cells is asked by all
+    fourteen, round speed53b)."""
+    return tuple(words_of(_REMARK_RE.sub(" ", text)))
+
+
 @lru_cache(maxsize=1 << 14)
 def _prefix_names(kind: SheetKind, text: str) -> tuple[str, ...]:
     """Every field whose known header ``text`` begins with, longest first, whether taken or not."""
-    words = tuple(words_of(_REMARK_RE.sub(" ", text)))
+    words = _words_without_remark(text)
     out = []
     for phrase, name in _prefixes(kind).get(words[0] if words else "", ()):
         if len(phrase) == 1 and (len(phrase[0]) < 8 or len(words) > 5):
@@ -522,6 +530,8 @@ def _stored_tables() -> dict[str, dict[str, Any]]:
     else built and kept for the next process. They are made of the declarations and the word files alone,
     and building them (some 60,000 keys and deletions made and hashed) was a quarter of a process's first
     header detection (round speed53); a sheet not told its register needs all fourteen."""
+    if table_cache.cache_folder() is None:
+        return _build_tables()  # none kept (``PMO_DESKTOP_CACHE`` empty): no fingerprint to work out
     sources: list[tuple[str, bytes]] = []
     for name in _TABLE_MODULES:
         if _source_stamp(name) != _SOURCES_AT_IMPORT.get(name) or _SOURCES_AT_IMPORT.get(name) is None:
@@ -1011,19 +1021,22 @@ def _beside_pairs(kind: SheetKind, row: list[Any], group: list[Any] | None, mapp
                 break
 
 
-# The last row ``_row_marks`` read: (the row, a copy of it, its marks). Every register maps the same row
-# in turn, and what these marks say depends on the row alone.
-_last_marks: tuple[list[Any] | None, list[Any], tuple[set[int], bool]] = (None, [], (set(), False))
+# The last row ``_row_marks`` read: (a copy of the row, its marks). Every register maps the same row in
+# turn, and what these marks say depends on the row's texts alone.
+_last_marks: tuple[list[Any], tuple[set[int], bool]] = ([], (set(), False))
 
 
 def _row_marks(row: list[Any]) -> tuple[set[int], bool]:
-    """(``_cia_columns``, ``_colon_run``) of a row, worked out once for the registers mapping it in turn."""
+    """(``_cia_columns``, ``_colon_run``) of a row, worked out once for the registers mapping it in turn.
+    The row is matched by its values, not its identity: ``map_header``'s answers kept per row make a new
+    list of the same cells for each register (580 asks of about 42 rows for one sheet, round speed53b).
+    Equal rows give equal marks: the marks read only the text cells, and a text equals only a text."""
     global _last_marks
-    held, copy, marks = _last_marks  # one read: another thread's row replaces the whole tuple
-    if held is row and copy == row:
+    copy, marks = _last_marks  # one read: another thread's row replaces the whole tuple
+    if copy == row:
         return marks
     marks = (_cia_columns(row), _colon_run(row))
-    _last_marks = (row, list(row), marks)
+    _last_marks = (list(row), marks)
     return marks
 
 
@@ -1242,7 +1255,7 @@ def _level_reviewed(kind: SheetKind, text: str) -> tuple[str, ...]:
     """"Reviewed Impact (same as specified in step 4.1)": a likelihood or an impact after a word saying it was
     assessed again (``reassessed`` in the files): that level (beside a first one, the residual, as a reviewed
     rating is). Before, "Reviewed" made it the day of the last review: 5 stored as 1900-01-04."""
-    words = words_of(_REMARK_RE.sub(" ", text))
+    words = _words_without_remark(text)
     if len(words) < 2 or words[0] not in reassessed_words():
         return ()
     name = field_keys(kind).get(normalise_key(" ".join(words[1:])))
@@ -1260,18 +1273,28 @@ def _after_the_measures(kind: SheetKind, text: str) -> tuple[str, ...]:
     at most) followed by "after" a word of the measures (a letter missing, extra, mistyped or two swapped):
     that level after the measures, the residual one. Before, the misspelt header matched nothing known and
     the residual likelihood was kept in the notes."""
-    m = _AFTER_RE.fullmatch(" ".join(words_of(text)))
-    if m is None:
-        return ()
-    word = m.group(2).lower()
-    if not any(word == w or not _deletions(word).isdisjoint(_deletions(w)) or word in _deletions(w)
-               or w in _deletions(word) for w in _MEASURE_WORDS):
+    base = _before_the_measures(text)
+    if base is None:
         return ()
     keys = field_keys(kind)
-    base = normalise_key(m.group(1))
     name = keys.get(base) or (keys.get(near) if (near := near_key(kind, base)) is not None else None)
     residual = _REASSESSED.get(name or "")
     return (residual,) if residual is not None and residual in kind.reg.field_names else ()
+
+
+@lru_cache(maxsize=1 << 15)
+def _before_the_measures(text: str) -> str | None:
+    """The key of what a header names before "after" a word of the measures ("Possibility of occurance" of
+    "… after traetment"), None when it says no such thing. The same for every register: worked out once per
+    text, not once per text and register (round speed53b)."""
+    m = _AFTER_RE.fullmatch(" ".join(words_of(text)))
+    if m is None:
+        return None
+    word = m.group(2).lower()
+    if not any(word == w or not _deletions(word).isdisjoint(_deletions(w)) or word in _deletions(w)
+               or w in _deletions(word) for w in _MEASURE_WORDS):
+        return None
+    return normalise_key(m.group(1))
 
 
 # The letters of a rating written "L x S = R" (likelihood, severity, risk), as safety risk assessments head them
