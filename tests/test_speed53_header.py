@@ -24,9 +24,8 @@ import json, os, sys
 from pathlib import Path
 import openpyxl
 
-from pmo_desktop.excel.header_detection import ALL_KINDS, SheetKind, map_header
 from pmo_desktop.excel import vocabulary
-if os.environ.get("WORDS"):
+if os.environ.get("WORDS"):  # before header detection is imported: its module reads the words as it loads
     vocabulary.RESOURCES = Path(os.environ["WORDS"])
 from pmo_desktop.excel.header_detection import detect_header
 book = openpyxl.load_workbook(sys.argv[1], read_only=True, data_only=True)
