@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 from focused_keys import press
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 from test_kept51 import (
     TESTS,
     go,
@@ -93,9 +94,18 @@ view.table.setFocus()
 print("ready", flush=True)
 sys.stdin.readline()  # the server is stopped
 QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Delete, Qt.KeyboardModifier.ShiftModifier)
+from PySide6.QtWidgets import QMessageBox
+asked = []
+while not asked:  # asked, the server away: what refers to the row cannot be checked now
+    app.processEvents()
+    asked = [b for b in QApplication.topLevelWidgets() if isinstance(b, QMessageBox) and b.isVisible()]
+next(b for b in asked[0].buttons() if b.text().startswith("Delete")).click()
 while len(window.document.pending) < 1:
     app.processEvents()
+window.activateWindow()  # the question gone, the window the keyboard's again
 view.focus_new_line(view.model.column_of("title"))
+while QApplication.focusWidget() is None:
+    app.processEvents()
 for _ in range(50):
     app.processEvents()
 for ch in sys.argv[5]:
@@ -157,6 +167,18 @@ def test_a_row_added_and_a_row_deleted_while_the_server_is_away_survive_a_kill_a
     qtbot.waitUntil(lambda: risk_rows(shared_office).keys() == before.keys(), timeout=10_000)
 
 
+
+def confirm_kept_delete(qtbot) -> None:
+    """Shift+Del while the server is away asks (what refers to the row cannot be checked then): Delete pressed."""
+    qtbot.waitUntil(lambda: any(b.objectName() == "confirm-delete" for b in windows_boxes()), timeout=5000)
+    box = next(b for b in windows_boxes() if b.objectName() == "confirm-delete")
+    assert "server is away" in box.text() and "kept on this computer" in box.text(), box.text()
+    window = box.parentWidget().window()
+    press_button(qtbot, box, next(b.text() for b in box.buttons() if b.text().startswith("Delete")))
+    window.activateWindow()  # the question gone, the keyboard the window's again
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is not None, timeout=5000)
+
+
 def delete_and_close(qtbot, tmp_path, url: str, pg_server, window_hook, rid: int) -> None:  # noqa: F811
     """Raj deletes risk ``rid`` (Shift+Del) while the server is away and closes his window, answering "close"."""
     raj = laptop(qtbot, tmp_path, "raj", url)
@@ -167,6 +189,7 @@ def delete_and_close(qtbot, tmp_path, url: str, pg_server, window_hook, rid: int
         view.select_record(rid, view.model.column_of("title"))
         view.table.setFocus()
         press(qtbot, Qt.Key.Key_Delete, Qt.KeyboardModifier.ShiftModifier)
+        confirm_kept_delete(qtbot)
         qtbot.waitUntil(lambda: len(raj.document.pending) == 1, timeout=5000)
         for box in windows_boxes():
             box.close()
@@ -468,6 +491,7 @@ def test_a_row_typed_into_then_deleted_while_away_is_deleted_at_the_next_start(
         view.select_record(rid, view.model.column_of("title"))
         view.table.setFocus()
         press(qtbot, Qt.Key.Key_Delete, Qt.KeyboardModifier.ShiftModifier)
+        confirm_kept_delete(qtbot)
         qtbot.waitUntil(lambda: len(raj.document.pending) == 2, timeout=5000)
         close_keeping(qtbot, raj)
     finally:
@@ -570,6 +594,7 @@ def test_a_row_deleted_while_away_is_not_deleted_over_a_colleagues_change_when_t
             view.select_record(rid, view.model.column_of("title"))
             view.table.setFocus()
             press(qtbot, Qt.Key.Key_Delete, Qt.KeyboardModifier.ShiftModifier)
+            confirm_kept_delete(qtbot)
         qtbot.waitUntil(lambda: len(raj.document.pending) == 3, timeout=5000)
         for box in windows_boxes():
             box.close()

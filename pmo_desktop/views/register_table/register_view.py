@@ -1292,12 +1292,16 @@ class RegisterView(QWidget):
             impact, named = None, count_of(len(ids), self.register.noun)
         everything = len(ids) > 1 and len(ids) == self.proxy.rowCount()  # Ctrl+A then Del: make sure
         many = len(ids) > ASK_BEFORE_DELETING_MORE_THAN
-        if (impact is None or not impact.needs_asking) and not everything and not many:
+        # Unread (the server away), what refers to the records is unknown, so the user is asked, as when something is
+        # known to: deleted without a word, a risk's actions and links went unmentioned.
+        if impact is not None and not impact.needs_asking and not everything and not many:
             self._delete_now(command, named)
             return None
         n = f"{len(ids)} row{'s' if len(ids) != 1 else ''}"
-        what = (impact.describe() if impact is not None else "") or (f"That is every row shown in the {self.register.title.lower()}." if everything
-                                     else "")
+        unread = ("The server is away, so what refers to them (their actions and links) cannot be checked now. "
+                  "The deletion is kept on this computer and made when the server is back.")
+        what = (impact.describe() if impact is not None else unread) or (
+            f"That is every row shown in the {self.register.title.lower()}." if everything else "")
         box = QMessageBox(QMessageBox.Icon.Question, f"Delete {n}?",
                           f"Delete {n} of the {self.register.title.lower()}: {named}?\n\n"
                           + (f"{what}\n\n" if what else "") + "Edit ▸ Undo puts everything back.",
