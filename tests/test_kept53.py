@@ -173,6 +173,7 @@ def confirm_kept_delete(qtbot) -> None:
     qtbot.waitUntil(lambda: any(b.objectName() == "confirm-delete" for b in windows_boxes()), timeout=5000)
     box = next(b for b in windows_boxes() if b.objectName() == "confirm-delete")
     assert "server is away" in box.text() and "kept on this computer" in box.text(), box.text()
+    assert "“" in box.text().split("?")[0], box.text()  # the row named as the window shows it, not "1 risk"
     window = box.parentWidget().window()
     press_button(qtbot, box, next(b.text() for b in box.buttons() if b.text().startswith("Delete")))
     window.activateWindow()  # the question gone, the keyboard the window's again

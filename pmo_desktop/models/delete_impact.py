@@ -3,7 +3,7 @@ that reference) and child rows deleted with them. Read-only; asked before a dele
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -81,16 +81,22 @@ def records_named(session: Session, register: Register, ids: Sequence[int]) -> s
     """The records as their table names them, for the question before a delete and the word after it:
     R-004 “Crane delivery slips” for one; the IDs of the first few and how many more for many ("R-001, R-002,
     R-003, R-004, R-005 and 20 more risks")."""
-    key, name = register.key_field, register.name_field
     names = ["id", "version", *register.field_names]
     rows = [dict(zip(names, r)) for r in fetch_rows(session, register, ids=list(ids[:NAMED_AT_MOST]))]
-    if len(ids) == 1 and rows:
+    return named_from_rows(register, rows, len(ids))
+
+
+def named_from_rows(register: Register, rows: Sequence[Mapping[str, object]], count: int) -> str:
+    """``records_named`` of rows already at hand (the window's, when the server is away): the first of ``count``."""
+    key, name = register.key_field, register.name_field
+    rows = rows[:NAMED_AT_MOST]
+    if count == 1 and rows:
         row = rows[0]
         title = str(row.get(name.name) or "") if name is not None else ""
         return " ".join(filter(None, (str(row.get(key.name) or "") if key is not None else "",
                                       f"“{title}”" if title else ""))) or f"1 {register.noun}"
     codes = [str(r.get(key.name) or "") for r in rows] if key is not None else []
     if not codes or not all(codes):
-        return count_of(len(ids), register.noun)
-    more = len(ids) - len(codes)
+        return count_of(count, register.noun)
+    more = count - len(codes)
     return ", ".join(codes) + (f" and {count_of(more, 'more ' + register.noun)}" if more else "")

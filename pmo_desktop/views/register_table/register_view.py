@@ -41,7 +41,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...models.delete_impact import records_named
+from ...models.delete_impact import named_from_rows, records_named
 from ...models.errors import ValidationError
 from ...models.fields import Kind, Register, count_of
 from ...models.records import is_unique, snapshot_fields
@@ -1289,7 +1289,9 @@ class RegisterView(QWidget):
             # outlive the window) — what refers to the records cannot be read now. It ended in the strip's "could
             # not be read", nothing deleted nor kept.
             self.document.server_went_away(e)
-            impact, named = None, count_of(len(ids), self.register.noun)
+            shown = list((command.shown_rows or {}).values())
+            impact = None
+            named = named_from_rows(self.register, shown, len(ids)) if shown else count_of(len(ids), self.register.noun)
         everything = len(ids) > 1 and len(ids) == self.proxy.rowCount()  # Ctrl+A then Del: make sure
         many = len(ids) > ASK_BEFORE_DELETING_MORE_THAN
         # Unread (the server away), what refers to the records is unknown, so the user is asked, as when something is
@@ -1298,7 +1300,8 @@ class RegisterView(QWidget):
             self._delete_now(command, named)
             return None
         n = f"{len(ids)} row{'s' if len(ids) != 1 else ''}"
-        unread = ("The server is away, so what refers to them (their actions and links) cannot be checked now. "
+        them, their = ("it", "its") if len(ids) == 1 else ("them", "their")
+        unread = (f"The server is away, so what refers to {them} ({their} actions and links) cannot be checked now. "
                   "The deletion is kept on this computer and made when the server is back.")
         what = (impact.describe() if impact is not None else unread) or (
             f"That is every row shown in the {self.register.title.lower()}." if everything else "")
