@@ -1855,6 +1855,14 @@ def with_ticks(mapping: dict[int, str], ticks: dict[int, str]) -> dict[int, str]
     return out
 
 
+# What a header gains besides one for each field it reads (_score, _noun_bonus); _score_ceiling adds up the most
+# of each, so a bonus added here must be weighed there too
+_TITLE_BONUS = 1.0       # the column naming the records read
+_STAND_IN_BONUS = 0.5    # ... or a column standing in for it
+_NOUN_BONUS = 1.0        # the register's noun said in the header
+_TRACKER_BONUS = 2.0     # an issue tracker's own header
+
+
 def _score(kind: SheetKind, mapping: dict[int, str], sheet_title: str, file_name: str | None = None) -> float:
     # a response plan weighs for a risk register; an action column, which any log may have, for none
     score = float(len(real_fields(mapping))) + \
@@ -1863,9 +1871,9 @@ def _score(kind: SheetKind, mapping: dict[int, str], sheet_title: str, file_name
         score -= 1.0  # child rows mean nothing without the parent's ID
     title = next((f.name for f in kind.reg.fields if f.required), None)
     if title is not None and title in mapping.values():
-        score += 1.0  # a register's rows are named: a header naming them is likelier the header
+        score += _TITLE_BONUS  # a register's rows are named: a header naming them is likelier the header
     elif set(mapping.values()) & set(_TITLE_FALLBACK.get(kind.register, ())):
-        score += 0.5  # named by a column standing in for the title (a stakeholder group, a risk's event)
+        score += _STAND_IN_BONUS  # named by a column standing in for the title (a stakeholder group, a risk's event)
     if kind.matches_sheet_name(sheet_title):
         score += SHEET_NAME_BONUS
     elif file_name is not None and _file_names(kind, file_name):
@@ -1885,14 +1893,39 @@ def _noun_bonus(kind: SheetKind, row: list[Any], mapping: dict[int, str]) -> flo
     nouns = _noun_pattern(kind)  # any of the nouns inside the cell's key, each key worked out once
     said = [c for c, cell in enumerate(row) if isinstance(cell, str) and nouns.search(normalise_key(cell)) is not None]
     if any(mapping.get(c) in naming for c in said):
-        bonus += 1.0
+        bonus += _NOUN_BONUS
     elif said:
         bonus += 0.5
     if kind.register == ISSUES and any(normalise_key(cell) in _TRACKER_HEADERS for cell in row if isinstance(cell, str)):
         # Redmine's "tracker" (tracker_id) says the rows are a tracker's tickets: its API CSV names a project,
         # a category and a due date as a risk register would, and was read as one risk, titled by its description
-        bonus += 2.0
+        bonus += _TRACKER_BONUS
     return bonus
+
+
+# Names a mapping may fill that real_fields counts though no field of the register has them: the title's place
+# in a register without a title (detect_header's naming column, ``_title_field(kind) or ""``) and the two
+# engagement levels an engagement matrix fills (real_fields)
+_NAMES_BEYOND_FIELDS = frozenset({"", "current_engagement", "desired_engagement"})
+
+
+def _score_ceiling(kind: SheetKind, sheet_title: str, file_name: str | None) -> float:
+    """The most a header can score as ``kind`` on this sheet (``_score`` and ``_noun_bonus``): every name its
+    mapping can fill read, its records named, the sheet's (or the file's) name and the register's noun said, an
+    issue tracker's header too. Once a header of the sheet scores more, no row below can be this register's
+    header, and detect_header does not read them as it (round speed55: on a sheet of 22 columns read as risks,
+    twelve of the fourteen registers are ruled out by the header row, and their rules were most of header
+    detection's cost). A risk register's response-plan columns add a half each, however many: no ceiling."""
+    if kind.register == "risks":
+        return float("inf")
+    if kind.matches_sheet_name(sheet_title):
+        named = SHEET_NAME_BONUS
+    elif file_name is not None and _file_names(kind, file_name):
+        named = FILE_NAME_BONUS
+    else:
+        named = 0.0
+    nouns = _NOUN_BONUS + (_TRACKER_BONUS if kind.register == ISSUES else 0.0)
+    return len(set(kind.reg.field_names) | _NAMES_BEYOND_FIELDS) + max(_TITLE_BONUS, _STAND_IN_BONUS) + named + nouns
 
 
 # Headers only an issue tracker's export has: the kind of each ticket (Redmine's "Tracker")
@@ -2708,6 +2741,13 @@ def detect_header(rows: list[list[Any]], sheet_title: str, kinds: tuple[SheetKin
     # blocks): the first copy is the header, judged on the rows under it; a later copy, nearer the end of
     # the rows read, may have fewer values under it to judge and so must not win on that
     written_at: dict[tuple[str, ...], int] = {}
+    # the most each register can score here: one a better header already outscores is not tried on the rows
+    # below. A register the sheet's (or the workbook's) name names is always tried: _named_sheet weighs its own
+    # best header against the best of all (per_kind)
+    named_kinds = {k.register for k in kinds if k.matches_sheet_name(sheet_title) or
+                   (book is not None and k.matches_sheet_name(_book_register_name(book)))}
+    ceilings = {k.register: float("inf") if k.register in named_kinds else _score_ceiling(k, sheet_title, file_name)
+                for k in kinds}
     for i, written, group in candidates:
         line = tuple("" if x is None else str(x).strip() for x in written)
         if sum(1 for x in line if x) >= 3 and written_at.setdefault(line, i) != i:
@@ -2719,6 +2759,8 @@ def detect_header(rows: list[list[Any]], sheet_title: str, kinds: tuple[SheetKin
         sample = _below(stored, i, line)
         spelt = with_legend(written, legend, i) if legend else written
         for kind in kinds:
+            if best is not None and best.score > ceilings[kind.register]:
+                continue  # a header found above scores more than this register's header can (_score_ceiling)
             row = with_levels(kind, spelt, legends, sample, i + 1) \
                 if legends is not None else spelt
             mapping, dups = map_header(kind, row, group)
