@@ -227,6 +227,14 @@ def says_absent(text: str) -> bool:
     return bool(_ABSENT_RE.match(text)) and not _PROHIBITION_RE.search(text)
 
 
+@lru_cache(maxsize=1)
+def _kind_words() -> dict[str, str]:
+    """Keyed word → "Opportunity" / "Threat" of every words file's risk kinds, as a category cell may write them
+    ("Opportunities", "Возможности", "Chancen"). Words of four letters at least: "O", "T", "Opp", "+" mark a kind
+    column, but are no category's name."""
+    return {w: kind for w, kind in value_words("risks.kind").items() if len(w) >= 4}
+
+
 _TOTAL_RE = re.compile(r"^\s*(grand\s+)?(sub)?totals?\b|^\s*(sum|итого|всего|total général|gesamt|summe)\b", re.I)
 
 
@@ -1379,6 +1387,11 @@ class Planner:
         self._extras_heads = plan.extras
         self._category_col = next((c for c, n in mapping.items() if n == "category"), None) \
             if (reg.name, "category") in OPEN_LISTS else None
+        # a category naming the kind ("Возможности", "Opportunities", "Threats") where no column gives the kind:
+        # the risk's kind, not a category of the office's list (_kind_by_category, said once: _say_kinds)
+        self._category_kinds = _kind_words() if self._category_col is not None and "kind" in reg.field_names \
+            and "kind" not in mapping.values() else {}
+        self._kinds_told: Counter[str] = Counter()
         # a priority column of numbers ("Priority (1-5)"), no priority value to the header check, kept in the
         # notes: each row's number is its priority all the same (1 the highest)
         self._numbered_priority = next(
@@ -2140,6 +2153,7 @@ class Planner:
         if parent_reg is None:
             self._closing_text(plan, reg, widths, lone)
         self._carry_groups(plan, fields)
+        self._say_kinds(plan)
         if parent_reg is None:
             self._merge_named(plan, reg)
             self._say_links_replaced(plan, reg)
@@ -2634,6 +2648,34 @@ class Planner:
         if any(line.startswith(f"{head}:") for line in lines):
             return lines  # a key of the sheet already spelled the code out there
         return [*lines, f"{head}: {' '.join(raw.split())}"]
+
+    def _kind_by_category(self, row: tuple[Any, ...], width: int, values: dict[str, Any]) -> None:
+        """A category cell naming the kind ("Возможности", "Opportunities", "Threats"): the risk is of that kind
+        and of no category — the office keeps opportunities and threats apart by their kind, and a category
+        "Opportunities" would list them as one more kind of threat. The word is the kind's, so nothing is lost."""
+        c = self._category_col
+        assert c is not None
+        raw = row[c] if c < width else None
+        kind = self._category_kinds.get(word_key(raw)) if raw.__class__ is str else None
+        if kind is not None:  # (the category is taken off in _say_kinds, after the groups' labels are carried)
+            values["kind"] = kind
+            self._kinds_told[kind] += 1
+
+    def _say_kinds(self, plan: SheetPlan) -> None:
+        """The category column naming the kind of some risks, said once a sheet (``_kind_by_category``)."""
+        if not self._kinds_told or self._category_col is None:
+            return
+        for prow in plan.rows:
+            told = prow.values.get("category")
+            if told.__class__ is str and "kind" in prow.values and word_key(told) in self._category_kinds:
+                del prow.values["category"]
+        c = self._category_col
+        head = _one_line(str(self._headers[c])) if c < len(self._headers) and self._headers[c] else "Category"
+        told = ", ".join(f"{n} {'an opportunity' if kind == 'Opportunity' else 'a threat'}" if n == 1 else
+                         f"{n} {'opportunities' if kind == 'Opportunity' else 'threats'}"
+                         for kind, n in sorted(self._kinds_told.items()))
+        plan.say(f"“{head}” names the kind of some risks, not a category ({told}): each is stored of that kind, "
+                 "with no category.")
 
     def _own_ratings(self, reg: Register, row: tuple[Any, ...], width: int, values: dict[str, Any],
                      lines: list[str]) -> list[str]:
@@ -3179,6 +3221,8 @@ class Planner:
             extra_lines += self._past_lines(plan, number)
         if self._rating_words:
             extra_lines = self._own_ratings(reg, row, width, values, extra_lines)
+        if self._category_kinds:
+            self._kind_by_category(row, width, values)
         if self._category_col is not None:
             extra_lines = self._own_category(plan, row, width, values, extra_lines)
         if self._numbered_priority is not None and not values.get("priority"):
@@ -3650,6 +3694,9 @@ class Planner:
         self._decided_if_given(values)
         if self._category_col is not None and not self._same_category(row, values):
             return None  # a category the office's list stores as another: its word goes to the notes, the full way
+        if self._category_kinds and values.get("category").__class__ is str and \
+                word_key(values["category"]) in self._category_kinds:
+            return None  # a category naming the kind ("Opportunities"): the kind's, the full way
         # a word read as another choice ("Mitigated" as Closed): its line kept in the notes and counted for the
         # preview as the full way does (``_plan_values``' extra lines, ``_note_kept_as``), found once a word
         kept_words: list[tuple[str, str, str]] = []  # (field, the word as written, the choice stored)
