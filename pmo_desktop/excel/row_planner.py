@@ -37,7 +37,7 @@ from ..models.registers.risks import CATEGORIES
 from ..models.risk_rules import OPPORTUNITY_RESPONSES, THREAT_RESPONSES
 from . import date_order, number_order
 from .action_columns import ACTION_DUE, ACTION_OWNER, ACTIONS_OF, date_beside_the_plan, in_place
-from .done_text import says_done
+from .done_text import says_done, says_not_acted_on
 from .errors import ImportCancelled
 from .header_detection import (
     _TITLE_FALLBACK,
@@ -1392,6 +1392,8 @@ class Planner:
         self._category_kinds = _kind_words() if self._category_col is not None and "kind" in reg.field_names \
             and "kind" not in mapping.values() else {}
         self._kinds_told: Counter[str] = Counter()
+        self._not_acted_on: Counter[int] = Counter()  # plan column → its cells saying nothing is done
+        self._response_col = next((c for c, n in mapping.items() if n == "response"), None)
         # a priority column of numbers ("Priority (1-5)"), no priority value to the header check, kept in the
         # notes: each row's number is its priority all the same (1 the highest)
         self._numbered_priority = next(
@@ -2149,6 +2151,7 @@ class Planner:
         self._say_rescaled(plan, reg, fields)
         self._say_pairs(plan)
         self._say_several(plan)
+        self._say_not_acted_on(plan)
         self._skip_headings(plan, reg)
         if parent_reg is None:
             self._closing_text(plan, reg, widths, lone)
@@ -2660,6 +2663,14 @@ class Planner:
         if kind is not None:  # (the category is taken off in _say_kinds, after the groups' labels are carried)
             values["kind"] = kind
             self._kinds_told[kind] += 1
+
+    def _say_not_acted_on(self, plan: SheetPlan) -> None:
+        """The plan columns some of whose cells say the risk is not acted on, said once a column."""
+        for c, n in sorted(self._not_acted_on.items()):
+            head = _one_line(str(self._headers[c])) if 0 <= c < len(self._headers) and self._headers[c] else "Response"
+            rows = "1 row" if n == 1 else f"{n} rows"
+            plan.say(f"“{head}” says on {rows} that nothing is done (“not handled”, “no action required” or the "
+                     "like): no action made of it, the text kept in the notes.")
 
     def _say_kinds(self, plan: SheetPlan) -> None:
         """The category column naming the kind of some risks, said once a sheet (``_kind_by_category``)."""
@@ -3237,6 +3248,21 @@ class Planner:
         # "N/A - no alternative if not delivered": a plan cell saying there is none, with why, is no action
         absent = [(c, text) for c, text in planned if (c in self._in_place and says_absent(text))
                   or (c >= 0 and _NOT_APPLICABLE_RE.match(text))]
+        # "Risk in the green zone - not handled", "Accepted, no further action": the plan says nothing is done,
+        # so no action is made of it (an open action saying so would be work nobody is to do); the text stays
+        # in the notes, said once a column (_say_not_acted_on)
+        # (-1: a response column's words written out, read as its plan: said under that column)
+        not_acted = [(c, text) for c, text in planned if (c, text) not in absent and says_not_acted_on(text)]
+        if not_acted:
+            kept = {line.partition(": ")[2] for line in extra_lines}  # a cell merged over two columns: kept once
+            for c, text in not_acted:
+                col = c if c >= 0 else self._response_col
+                self._not_acted_on[col if col is not None else -1] += 1
+                planned.remove((c, text))
+                if text not in kept:
+                    kept.add(text)
+                    head = plan.headers[col] if col is not None and 0 <= col < len(plan.headers) else "Response"
+                    extra_lines.append(f"{head}: {text}")
         if absent:
             planned = [p for p in planned if p not in absent]
             extra_lines += [f"{plan.headers[c] if c < len(plan.headers) else 'Current controls'}: {text}"
