@@ -68,6 +68,7 @@ from .value_translation import (
     escalation_rest,
     money,
     numbered_priority,
+    over_word,
     point_scale,
     quantity,
     scale_from_declared,
@@ -1394,6 +1395,9 @@ class Planner:
         self._kinds_told: Counter[str] = Counter()
         self._not_acted_on: Counter[int] = Counter()  # plan column → its cells saying nothing is done
         self._response_col = next((c for c, n in mapping.items() if n == "response"), None)
+        # the chance fields whose levels may say the risk is over ("Resolved / Avoided": value_translation.over_word)
+        self._over_fields = CHANCE_FIELDS & set(mapping.values()) if "status" in reg.field_names else frozenset()
+        self._overs: Counter[int] = Counter()  # column → its cells saying the risk is over (_say_over)
         # a priority column of numbers ("Priority (1-5)"), no priority value to the header check, kept in the
         # notes: each row's number is its priority all the same (1 the highest)
         self._numbered_priority = next(
@@ -2152,6 +2156,7 @@ class Planner:
         self._say_pairs(plan)
         self._say_several(plan)
         self._say_not_acted_on(plan)
+        self._say_over(plan)
         self._skip_headings(plan, reg)
         if parent_reg is None:
             self._closing_text(plan, reg, widths, lone)
@@ -2672,6 +2677,15 @@ class Planner:
             plan.say(f"“{head}” says on {rows} that nothing is done (“not handled”, “no action required” or the "
                      "like): no action made of it, the text kept in the notes.")
 
+    def _say_over(self, plan: SheetPlan) -> None:
+        """The chance columns some of whose cells say the risk is over, said once a column (``over_word``)."""
+        for c, n in sorted(self._overs.items()):
+            head = _one_line(str(self._headers[c])) if c < len(self._headers) and self._headers[c] else "Probability"
+            rows = "1 row" if n == 1 else f"{n} rows"
+            plan.say(f"“{head}” says on {rows} that the risk is over (closed, avoided, resolved or occurred), no "
+                     "chance of it: its status is set so where no status is given, its probability left empty, the "
+                     "word kept in the notes.")
+
     def _say_kinds(self, plan: SheetPlan) -> None:
         """The category column naming the kind of some risks, said once a sheet (``_kind_by_category``)."""
         if not self._kinds_told or self._category_col is None:
@@ -2983,10 +2997,19 @@ class Planner:
         texts = self._texts
         lengths = self._length_checks  # a plain text read below is within its length already
         fast = self._fast_values(row)
+        over: str | None = None  # the status a chance's level says ("Resolved / Avoided"): the risk is over
         for c, f, name, cache, profile, text_limit in () if fast is not None else self._steps:
             raw: Any = row[c] if c < width else None
             if raw.__class__ is Uncalculated:  # a formula no program calculated: no value to take, said
                 raw.tell(f.label, errors)
+                continue
+            if self._over_fields and name in self._over_fields and (said := over_word(f, raw)) is not None:
+                # "Resolved / Avoided" on the probability scale (a lookup sheet's level 0): no chance left to
+                # rate, the risk is closed (or occurred); the status column, if it says anything, has the last
+                # word; the probability stays empty and the word is kept in the notes, said once a column
+                over = over or said
+                self._overs[c] += 1
+                self._long_texts.append(f"{self._heading(plan, c, f)}: {_one_line(raw)}")
                 continue
             if raw.__class__ is str and f.kind.is_reference and (dated := _name_then_date(raw)) is not None:
                 # "Maria Lopez 3/14/2025 email ⏎ Draft Version -00 ⏎ Resolved in -01": the person is the name
@@ -3145,6 +3168,8 @@ class Planner:
                 self._long_texts.append(f"{self._heading(plan, at, f)}: {text}")
             else:
                 errors.append(why)
+        if over is not None and not values.get("status"):
+            values["status"] = over
         for c, choice in self._closing:
             if not values.get("status") and c < width and _dated(row[c]):
                 values["status"] = choice
@@ -3254,13 +3279,13 @@ class Planner:
         # (-1: a response column's words written out, read as its plan: said under that column)
         not_acted = [(c, text) for c, text in planned if (c, text) not in absent and says_not_acted_on(text)]
         if not_acted:
-            kept = {line.partition(": ")[2] for line in extra_lines}  # a cell merged over two columns: kept once
+            in_notes = {line.partition(": ")[2] for line in extra_lines}  # a cell merged over two columns: once
             for c, text in not_acted:
                 col = c if c >= 0 else self._response_col
                 self._not_acted_on[col if col is not None else -1] += 1
                 planned.remove((c, text))
-                if text not in kept:
-                    kept.add(text)
+                if text not in in_notes:
+                    in_notes.add(text)
                     head = plan.headers[col] if col is not None and 0 <= col < len(plan.headers) else "Response"
                     extra_lines.append(f"{head}: {text}")
         if absent:

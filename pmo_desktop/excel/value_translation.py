@@ -691,6 +691,30 @@ def unassessed_word(f: Field, text: Any) -> bool:
     return not any(ch.isalnum() for ch in text) or v.normalise_key(text) in _NOT_ASSESSED_WORDS
 
 
+# the parts of a level written as two words of one meaning ("Resolved / Avoided", "Closed or resolved")
+_OVER_PARTS_RE = re.compile(r"[/,;\n]|\s(?:or|and|oder|ou|o|или)\s", re.I)
+_OVER_STATUSES = frozenset({"Closed", "Occurred"})
+
+
+@lru_cache(maxsize=1024)
+def _over_status(text: str) -> str | None:
+    statuses = value_words("risks.status")
+    found = {statuses.get(word_key(part)) for part in _OVER_PARTS_RE.split(text) if part.strip()}
+    return found.pop() if len(found) == 1 and found <= _OVER_STATUSES else None
+
+
+def over_word(f: Field, text: Any) -> str | None:
+    """The status a chance's level says when the risk is no longer a chance: "Resolved / Avoided", "Closed"
+    (Closed) or "Occurred" (Occurred, the risk now an issue, as the office reads it) written on the probability
+    scale — a lookup sheet's level below Low (round 54's "Resolved / Avoided" = 0). Every part of the cell must be
+    a status word of one of those two; such a cell is no level, and the row planner sets the risk's status from
+    it and leaves its probability empty (``Planner._over``). Like ``unassessed_word`` it does not keep a column
+    from being the chance (header_detection._fits)."""
+    if f.name not in CHANCE_FIELDS or text.__class__ is not str or not text.strip() or len(text) > 60:
+        return None
+    return _over_status(text)
+
+
 NEAR_MAX = 80  # letters: the longest value word of any language file is some 25
 
 

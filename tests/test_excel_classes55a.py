@@ -1,0 +1,106 @@
+"""Issue 12, classes55a: known miss classes of rounds 53–54 — words, kinds and scales. Each test writes a workbook
+of the shape (never a fetched file) and failed on the code before (main 7c4d7e1)."""
+
+from __future__ import annotations
+
+import pytest
+from imported import by_code, import_all
+from real_world_factory import write_xlsx
+
+# (header row, rows: ID, title, category, probability, impact) in the register's language
+KIND_BY_CATEGORY = {
+    "ru": (["№", "Описание риска", "Категория риска", "Вероятность", "Влияние"],
+           [["1", "Уход вендора серверного оборудования", "Технические", 4, 4],
+            ["2", "Рост спроса на внедрение", "Возможности", 3, 4],
+            ["3", "Ошибки в коде", "Технические", 2, 4],
+            ["4", "Выход на новый рынок", "Возможности", 2, 3]]),
+    "en": (["ID", "Risk", "Category", "Probability", "Impact"],
+           [["1", "Vendor leaves the market", "Technical", 4, 4],
+            ["2", "Demand for the rollout grows", "Opportunities", 3, 4],
+            ["3", "Defects in the code", "Threats", 2, 4],
+            ["4", "A new market opens", "Opportunity", 2, 3]]),
+}
+
+
+@pytest.mark.parametrize("language", sorted(KIND_BY_CATEGORY))
+def test_a_category_naming_opportunities_makes_the_risk_an_opportunity(sqlite_store, tmp_path, language):
+    """A category column whose value names the kind ("Возможности", "Opportunities"): the risk was a threat under a
+    new category "Opportunities". The value says the risk is an opportunity (or, "Threats", a threat): the kind is
+    taken from it, no category is made of it, said once a sheet; the other categories are read as before."""
+    header, rows = KIND_BY_CATEGORY[language]
+    book = write_xlsx(tmp_path / "risks.xlsx", {"Risks": [header, *rows]})
+    plan = import_all(sqlite_store, book)
+    risks = by_code(sqlite_store, "risks")
+    assert [risks[c]["kind"] for c in "1234"] == ["Threat", "Opportunity", "Threat", "Opportunity"]
+    assert not risks["2"]["category"] and not risks["4"]["category"]
+    assert risks["1"]["category"]
+    note = plan.sheets[0].note
+    assert f"“{header[2]}” names the kind of some risks" in note
+    assert note.count("names the kind of some risks") == 1
+
+
+NOT_HANDLED = [("R1", "Supplier delay", "Reduce", "Second supplier lined up"),
+               ("R2", "Office move", "Accept", "Risk in the green zone - not handled"),
+               ("R3", "Printer jams", "Accept", "Accepted, no further action"),
+               ("R4", "Late invoices", "Accept", "No action required")]
+
+
+def test_a_plan_saying_the_risk_is_not_handled_makes_no_action(sqlite_store, tmp_path):
+    """"Risk in the green zone - not handled" under the plan column was made a response action saying so (round 53's
+    "Риск в зеленой зоне - не рассматривается", 4 risks). A plan text saying no action is taken makes no action;
+    the text stays in the risk's notes under the column's header, said once a column."""
+    book = write_xlsx(tmp_path / "Risk Register.xlsx", {"Risks": [
+        ["ID", "Risk", "Response", "Mitigation Plan", "Probability", "Impact"],
+        *[[c, t, r, p, 2, 3] for c, t, r, p in NOT_HANDLED]]})
+    plan = import_all(sqlite_store, book)
+    actions = [p for s in plan.sheets if s.register == "risk_actions" for p in s.rows]
+    assert [p.values["description"] for p in actions] == ["Second supplier lined up"]
+    risks = by_code(sqlite_store, "risks")
+    assert "Mitigation Plan: Risk in the green zone - not handled" in risks["R2"]["notes"]
+    assert "Mitigation Plan: Accepted, no further action" in risks["R3"]["notes"]
+    assert "Mitigation Plan: No action required" in risks["R4"]["notes"]
+    note = plan.sheets[0].note
+    assert "“Mitigation Plan” says on 3 rows that nothing is done" in note
+
+
+def test_a_plan_saying_so_in_russian_makes_no_action(sqlite_store, tmp_path):
+    """The same in Russian, the strategy cell merged over the plan column as round 53's register has it."""
+    book = write_xlsx(tmp_path / "Реестр рисков.xlsx", {"Риски": [
+        ["№", "Описание риска", "Вероятность", "Влияние", "Стратегия реагирования", "Мероприятия по реагированию"],
+        ["1", "Высокая конкуренция", 3, 4, "Снижение", "Анализ рынка каждый квартал"],
+        ["2", "Болезни сотрудников", 2, 2, "Риск в зеленой зоне - не рассматривается", None],
+        ["3", "Уход ключевого разработчика", 3, 3, "Передача риска", "Договор с подрядчиком"],
+        ["4", "Сбой хостинга", 1, 2, "Риск в зеленой зоне - не рассматривается", None],
+        ["5", "Рост цен", 3, 3, "Принятие риска", "Резерв бюджета"]]},
+        merges={"Риски": ["E3:F3", "E5:F5"]})
+    plan = import_all(sqlite_store, book)
+    actions = [p for s in plan.sheets if s.register == "risk_actions" for p in s.rows]
+    assert [p.values["description"] for p in actions] == ["Анализ рынка каждый квартал", "Договор с подрядчиком",
+                                                          "Резерв бюджета"]
+    risks = by_code(sqlite_store, "risks")
+    assert "Риск в зеленой зоне - не рассматривается" in risks["2"]["notes"]
+
+
+def test_a_probability_level_saying_the_risk_is_over_closes_it(sqlite_store, tmp_path):
+    """A lookup sheet's probability scale has a level "Resolved / Avoided" = 0 (round 54's company register): its
+    risks stayed Open, the word kept in the notes. A probability word meaning closed, avoided or resolved closes
+    the risk and leaves its probability empty ("occurred" makes it an occurred risk), said once a column; the
+    word stays in the notes."""
+    book = write_xlsx(tmp_path / "Risks and Issues.xlsx", {
+        "Risks": [["Risk ID", "Probability of Occurrence", "Disruption Potential", "Risk Short Name"],
+                  ["R1", "Resolved\n/ Avoided", "Medium", "Clarkson availability"],
+                  ["R2", "High", "Significant", "Insufficient authenticator APIs"],
+                  ["R3", "Low", "Minimal", "Export control"],
+                  ["R4", "Occurred", "Medium", "Repository not in place"],
+                  ["R5", "Resolved\n/ Avoided", "Showstopper", "No demonstration platform"]],
+        "Lookups": [["Probability of Occurrence", None], ["Resolved\n/ Avoided", 0], ["Low", 1], ["Medium", 3],
+                    ["High", 5], ["Certain", 9]]})
+    plan = import_all(sqlite_store, book)
+    risks = by_code(sqlite_store, "risks")
+    assert [risks[c]["status"] for c in ("R1", "R2", "R3", "R4", "R5")] == ["Closed", "Open", "Open", "Occurred",
+                                                                            "Closed"]
+    assert risks["R1"]["probability"] is None and risks["R4"]["probability"] is None
+    assert risks["R2"]["probability"] is not None and risks["R3"]["probability"] is not None
+    assert "Resolved" in risks["R1"]["notes"]
+    note = plan.sheets[0].note
+    assert note.count("“Probability of Occurrence” says on 3 rows that the risk is over") == 1
