@@ -104,3 +104,30 @@ def test_a_probability_level_saying_the_risk_is_over_closes_it(sqlite_store, tmp
     assert "Resolved" in risks["R1"]["notes"]
     note = plan.sheets[0].note
     assert note.count("“Probability of Occurrence” says on 3 rows that the risk is over") == 1
+
+
+def _tables_under_headings(first_title: str | None) -> list[list]:
+    header = ["Risk", "Severity", "Probability", "Trigger", "How to avoid"]
+    return [[first_title], header,
+            ["Team member falls ill", 3, 3, "Sick note", "Work from home"],
+            ["Late to meetings", 4, 2, "Not on time", "Warn once"],
+            [], [], ["Equipment risks"], [], header,
+            ["Files lost", 5, 1, "Cannot find the files", "Save to the shared drive"],
+            [], [], ["Management risks"], [], header,
+            ["Not finished in time", 4, 3, "Deadline missed", "Work steadily"],
+            ["Scope grows", 3, 3, "New requests", "Change control"]]
+
+
+def test_headings_over_several_tables_name_their_categories(sqlite_store, tmp_path):
+    """Three tables of risks on one sheet, the second and third under a heading ("Equipment risks", "Management
+    risks"; round 53's Finnish "Riskit.xlsx"): the headings were skipped and the grouping lost. No column giving
+    the category, each heading names the category of the records under it, said once; the first table, under
+    the sheet's title only, gets none (a title above the first table is no group's)."""
+    book = write_xlsx(tmp_path / "Risks.xlsx", {"Sheet1": _tables_under_headings("Risks of the course project")})
+    plan = import_all(sqlite_store, book)
+    risks = {r["title"]: r for r in by_code(sqlite_store, "risks").values()}
+    assert len(risks) == 5
+    assert not risks["Team member falls ill"]["category"] and not risks["Late to meetings"]["category"]
+    assert risks["Files lost"]["category"] == "Equipment"
+    assert risks["Not finished in time"]["category"] == risks["Scope grows"]["category"] == "Management"
+    assert "The headings over the tables name the category of the risks under each" in plan.sheets[0].note

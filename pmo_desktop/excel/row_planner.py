@@ -2337,11 +2337,11 @@ class Planner:
         except (TypeError, ValueError, KeyError):
             return ""
 
-    @staticmethod
-    def _skip_headings(plan: SheetPlan, reg: Register) -> None:
+    def _skip_headings(self, plan: SheetPlan, reg: Register) -> None:
         """Group headings between the records ("1 | Legal" over two risks, "2 | Accidents" over the next):
         rows that fill only the field naming the records, two at least, each followed by a record filling
-        three fields or more, in a table whose other rows all do, are headings, not records."""
+        three fields or more, in a table whose other rows all do, are headings, not records. Where no column
+        gives the category, each heading names the category of the records under it (``_headed_categories``)."""
         title = next((f.name for f in reg.fields if f.required), None)
         rows = [(i, p) for i, p in enumerate(plan.rows) if p.report.action is _INSERT]
         if title is None or len(rows) < 5:
@@ -2355,11 +2355,45 @@ class Planner:
         full = {k for k, n in enumerate(counts) if n >= 3}
         if len(bare) + len(full) != len(rows) or len(full) < len(bare) or any(k + 1 not in full for k in bare):
             return
+        headings: dict[int, str] = {}
         for k in bare:
             i, prow = rows[k]
+            headings[i] = str(prow.values[title])
             plan.rows[i] = PlannedRow(RowReport(plan.sheet, prow.report.row, Action.SKIP, "",
                                                 "a heading over the rows below it (only its name is filled), "
                                                 "not a record."))
+        if (reg.name, "category") in OPEN_LISTS and "category" not in plan.mapping.values():
+            self._headed_categories(plan, reg, headings)
+
+    def _headed_categories(self, plan: SheetPlan, reg: Register, headings: dict[int, str]) -> None:
+        """The headings over a sheet's tables ("Laitteisiin liittyvät riskit" over one table of risks,
+        "Hallintaan liittyvät riskit" over the next, round 53's Finnish list), no column giving the category:
+        each names the category of the records under it, down to the next heading — the sheet groups its risks
+        so, and skipped as headings the grouping was lost. A heading naming the kind ("Opportunities") gives
+        the kind instead (``_kind_words``). Records above the first heading keep no category: a title above
+        the first table is the sheet's, not a group's. Said once a sheet."""
+        f = reg.field("category")
+        kinds = _kind_words() if "kind" in reg.field_names and "kind" not in plan.mapping.values() else {}
+        current: tuple[str, Any, str] | None = None  # (field, value, the heading as written)
+        named: Counter[str] = Counter()
+        for i, prow in enumerate(plan.rows):
+            if i in headings:
+                text = " ".join(headings[i].split())
+                kind = kinds.get(word_key(text))
+                try:
+                    choice = self._translator.parse(f, text, self.ctx) if kind is None else None
+                except ValidationError:
+                    choice = None
+                current = ("kind", kind, text) if kind is not None else ("category", choice, text) if choice else None
+                continue
+            if current is not None and prow.report.action in (_INSERT, _UPDATE) and \
+                    not prow.values.get(current[0]):
+                prow.values[current[0]] = current[1]
+                named[current[2]] += 1
+        said = [f"“{text}” ({count_of(n, reg.noun)})" for text, n in named.items() if n]
+        if said:
+            plan.say(f"The headings over the tables name the category of the {reg.noun}s under each, no "
+                     f"column giving one: {', '.join(said)}.")
 
     def _closing_text(self, plan: SheetPlan, reg: Register, widths: dict[int, int], lone: dict[int, Any]) -> None:
         """Prose written under a table whose records fill several fields each — a conclusion paragraph in
