@@ -131,3 +131,29 @@ def test_headings_over_several_tables_name_their_categories(sqlite_store, tmp_pa
     assert risks["Files lost"]["category"] == "Equipment"
     assert risks["Not finished in time"]["category"] == risks["Scope grows"]["category"] == "Management"
     assert "The headings over the tables name the category of the risks under each" in plan.sheets[0].note
+
+
+def test_two_words_of_one_level_are_said_unless_a_list_orders_them(sqlite_store, tmp_path):
+    """A five-word impact column whose "Значительная" and "Существенная" (significant, substantial) both read 4
+    (round 53's 1C register): which is the higher only the sheet knows. No legend or list ordering them, both
+    stay 4 and the tie is said once; forms of one word ("Высокая", "высокий") are no tie; a workbook's list
+    placing them ("Значительная | 4", "Существенная | 5") reads each at its place and says nothing."""
+    rows = [["1", "Уход вендора", "Вероятно", "Существенная"], ["2", "Внесение изменений", "Вероятно", "Значительная"],
+            ["3", "Низкая квалификация", "Возможно", "Небольшая"], ["4", "Болезни", "Маловероятно", "Умеренная"],
+            ["5", "Саботаж", "Возможно", "Существенная"]]
+    header = ["№", "Описание риска", "Вероятность", "Влияние"]
+    book = write_xlsx(tmp_path / "Реестр рисков.xlsx", {"Риски": [header, *rows]})
+    plan = import_all(sqlite_store, book)
+    note = plan.sheets[0].note
+    assert "Влияние: “Существенная” and “Значительная” both read as 4" in note
+    assert note.count("both read as") == 1  # Вероятно / Возможно / Маловероятно: one word a level
+    risks = by_code(sqlite_store, "risks")
+    assert risks["1"]["impact"] == risks["2"]["impact"] == 4
+
+    legend = [["Влияние", "Балл"], ["Небольшая", 2], ["Умеренная", 3], ["Значительная", 4], ["Существенная", 5]]
+    (tmp_path / "listed").mkdir()
+    listed = write_xlsx(tmp_path / "listed" / "Реестр рисков.xlsx", {"Риски": [header, *rows], "Шкала": legend})
+    plan = import_all(sqlite_store, listed)
+    assert "both read as" not in plan.sheets[0].note
+    risks = by_code(sqlite_store, "risks")
+    assert (risks["1"]["impact"], risks["2"]["impact"]) == (5, 4)

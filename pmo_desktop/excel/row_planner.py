@@ -7,6 +7,7 @@ against sets loaded once per import, and IDs against a code → id map loaded on
 
 from __future__ import annotations
 
+import os
 import re
 from collections import Counter, defaultdict
 from collections.abc import Collection, Iterable, Iterator, Sequence
@@ -226,6 +227,16 @@ _NOT_APPLICABLE_RE = re.compile(r"\s*(n\s*/\s*a|n\.\s*a\.|not\s+applicable)\s*[-
 def says_absent(text: str) -> bool:
     """Whether a control's text says the control is missing, rather than naming one in place."""
     return bool(_ABSENT_RE.match(text)) and not _PROHIBITION_RE.search(text)
+
+
+def _one_word(a: str, b: str) -> bool:
+    """Whether two level words are forms of one word: one the other cut short ("H", "Med" of "High", "Medium"),
+    or the same stem with another ending ("Высокая", "Высокий"; "Significant", "Significantly")."""
+    ka, kb = word_key(a), word_key(b)
+    if ka.startswith(kb) or kb.startswith(ka):
+        return True
+    common = len(os.path.commonprefix([ka, kb]))
+    return common >= 5 and common * 5 >= min(len(ka), len(kb)) * 3
 
 
 @lru_cache(maxsize=1)
@@ -1266,6 +1277,7 @@ class Planner:
         # set by ``_column_profiles`` for the sheet being planned, said once a column (``_say_told_scales``)
         self._told_scales: dict[int, ToldScale] = {}
         self._told_words: dict[int, list[tuple[str, int]]] = {}
+        self._scale_words: dict[int, list[str]] = {}  # a scale column → its distinct words (_say_ties)
         # what the number texts of the file say of their decimal separator (number_order): the first rows of its
         # sheets (set by the importer), and each sheet planned so far whole
         self.file_numbers = number_order.NumberEvidence()
@@ -1539,6 +1551,7 @@ class Planner:
                                                                count_rows=parent_reg is None, kind=kind,
                                                                title_col=title_col)
         self._say_told_scales(plan, reg, fields)
+        self._say_ties(plan, reg, fields)
         # the names and roles each column of people writes as names, for its sentences opening with one
         # (worked out when a sentence is first met: most sheets name their people plainly and pay nothing)
         person_texts = [c for c, f in fields if f.kind.is_reference] + \
@@ -2287,6 +2300,44 @@ class Planner:
                 plan.say(f"{f.label} {spread(every)} read as {reading}: {'; '.join(shown)} "
                          "(each cell kept in the notes under its header).")
 
+    def _say_ties(self, plan: SheetPlan, reg: Register, fields: list[tuple[int, Field]]) -> None:
+        """Two words of one scale column read as one level ("Значительная" and "Существенная", significant and
+        substantial, both 4 of round 53's impact column) where the column writes no more words than the scale
+        has levels: the sheet may well mean each as a level of its own, and which is the higher only the sheet
+        knows. Decided: a legend or list of the workbook orders them when it places them (``_legend_places``,
+        the sheet's ladders: a word it places is read at its place and is no tie); otherwise both keep the
+        level the office's words give — nothing is guessed — and the tie is said once a column, so the user can
+        translate one of them in the preview. Forms of one word ("High" and "H", "Высокая" and "Высокий") are
+        no tie. From the column's distinct words, once a column."""
+        for c, f in fields:
+            words = self._scale_words.get(c)
+            if f.kind is not Kind.SCALE or not words or len(words) < 2:
+                continue
+            top = f.scale_max(self.ctx)
+            placed = self.translations.get(reg.name, {}).get(f.name, {})
+            by_level: dict[int, list[str]] = {}
+            for w in words:
+                if word_key(w) in placed:
+                    continue
+                try:
+                    level = self._translator.parse(f, w, self.ctx, self._profiles.get(c))
+                except ValidationError:
+                    continue
+                if isinstance(level, int) and not any(_one_word(w, x) for x in by_level.get(level, ())):
+                    by_level.setdefault(level, []).append(w)
+            if sum(map(len, by_level.values())) > top:
+                continue  # more words than levels: some must share one, as the sheet knows
+            ties = [(level, ws) for level, ws in sorted(by_level.items()) if len(ws) > 1]
+            if not ties:
+                continue
+            head = _one_line(str(self._headers[c])) if c < len(self._headers) and self._headers[c] else f.label
+            names = f.scale_names(self.ctx)
+            said = "; ".join(" and ".join(f"“{w}”" for w in ws) + f" both read as {level} – {names[level - 1]}"
+                             for level, ws in ties)
+            plan.say(f"{head}: {said} — the column may mean them as levels of their own, and no legend or list "
+                     "of the workbook orders them: each kept at that level (translate one in the preview to "
+                     "change it).")
+
     def _say_told_scales(self, plan: SheetPlan, reg: Register, fields: list[tuple[int, Field]]) -> None:
         """A scale the sheet tells other than the office's (its header, a legend, a note, its own scores) is a
         reading of every cell of the column: said once a column with where the sheet tells it and what each of
@@ -2836,6 +2887,7 @@ class Planner:
         (``_rating_key``), whose numbered steps tell its rating's scale as a legend does (key53)."""
         self._matrix_at = None
         self._key_rows = set()
+        self._scale_words = {}
         scale_cols = [(c, f) for c, f in fields if f.kind is Kind.SCALE]
         date_cols = [c for c, f in fields if f.kind is Kind.DATE]
         number_cols = [c for c, f in fields if f.kind.numeric]  # scales too: "2.500" is read the column's way
@@ -2958,6 +3010,10 @@ class Planner:
                                         chance=f.name in CHANCE_FIELDS)
                     for c, f in scale_cols}
         _one_scale_for_both_ratings(profiles, scale_cols, columns)
+        # each scale column's distinct words, for the ties said once (_say_ties)
+        self._scale_words = {c: list(dict.fromkeys(" ".join(x.split()) for x in columns[c] if x.__class__ is str
+                                                   and not any(ch.isdigit() for ch in x) and x.strip()))
+                             for c, _f in scale_cols}
         for c, _f in scale_cols:  # the rating after the measures, read on the scale told for the one before
             declared = profiles[c].declared
             if c not in self._told_scales and declared:
