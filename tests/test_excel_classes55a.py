@@ -157,3 +157,26 @@ def test_two_words_of_one_level_are_said_unless_a_list_orders_them(sqlite_store,
     assert "both read as" not in plan.sheets[0].note
     risks = by_code(sqlite_store, "risks")
     assert (risks["1"]["impact"], risks["2"]["impact"]) == (5, 4)
+
+
+def test_a_legend_of_ten_numbered_words_reads_each_by_its_place(sqlite_store, tmp_path):
+    """A legend numbering ten likelihood words 1–10 ("Impossible | 1" … "Certain | 10") was no legend (three or
+    four levels only): its words were read as the office's, "Likely" 4 though the legend puts it sixth of ten.
+    Ten numbered words are a 1–10 scale, each word read at its place by tenths as a 1–10 number is (1–2 → 1, 3–4
+    → 2 …): "Rare" third of ten is 2, "Likely" sixth is 3, "Very likely" eighth is 4. The legend names no column:
+    it tells the scale of the column whose words it places, never of another's numbers."""
+    words = ["Impossible", "Remote", "Rare", "Unlikely", "Possible", "Likely", "Probable", "Very likely",
+             "Almost certain", "Certain"]
+    book = write_xlsx(tmp_path / "Risk Register.xlsx", {
+        "Risks": [["ID", "Risk", "Likelihood", "Impact"], ["R1", "Supplier delay", "Rare", 4],
+                  ["R2", "Key staff leave", "Likely", 3], ["R3", "Budget overrun", "Very likely", 4],
+                  ["R4", "Data loss", "Certain", 2]],
+        "Legend": [["Likelihood", "Score"], *[[w, n] for n, w in enumerate(words, 1)]]})
+    plan = import_all(sqlite_store, book)
+    risks = by_code(sqlite_store, "risks")
+    assert [risks[c]["probability"] for c in ("R1", "R2", "R3", "R4")] == [2, 3, 4, 5]
+    note = plan.sheets[0].note
+    assert "Likelihood: a 1–10 scale (from the legend), its words read as Rare 2, Likely 3, Very likely 4" in note
+    # the legend places the likelihood's words: the impact's numbers 1–5 are not halved as a 1–10 scale's
+    assert [risks[c]["impact"] for c in ("R1", "R2", "R3", "R4")] == [4, 3, 4, 2]
+    assert "Impact:" not in note

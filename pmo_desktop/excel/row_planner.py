@@ -2975,8 +2975,9 @@ class Planner:
             keyed = key_scales.get(field.name)  # a key under the table tells its rating's scale as a legend does
             legend = matrix_scale if matrix_scale is not None else \
                 keyed if keyed is not None and keyed != field.scale_max(self.ctx) else self.legend_scale
+            placed = self.translations.get(kind.register, {}).get(field.name, {}) if kind is not None else {}
             told = told_scale(text, above[c] if c < len(above) else None, sheet_scale, legend, columns[c],
-                              scored.levels if scored is not None else None, str(scored or ""))
+                              scored.levels if scored is not None else None, str(scored or ""), placed)
             if told is None:
                 return text
             if told.source == LEGEND and matrix_scale is not None:
