@@ -3011,9 +3011,10 @@ class Planner:
                                         chance=f.name in CHANCE_FIELDS)
                     for c, f in scale_cols}
         _one_scale_for_both_ratings(profiles, scale_cols, columns)
-        # each scale column's distinct words, for the ties said once (_say_ties)
-        self._scale_words = {c: list(dict.fromkeys(" ".join(x.split()) for x in columns[c] if x.__class__ is str
-                                                   and not any(ch.isdigit() for ch in x) and x.strip()))
+        # each scale column's distinct words, for the ties said once (_say_ties): the distinct cells first, in C
+        # (a pass in Python over every cell was some 8 calls a row)
+        self._scale_words = {c: list(dict.fromkeys(" ".join(x.split()) for x in dict.fromkeys(filter(_IS_STR, columns[c]))
+                                                   if x.strip() and not any(ch.isdigit() for ch in x)))
                              for c, _f in scale_cols}
         for c, _f in scale_cols:  # the rating after the measures, read on the scale told for the one before
             declared = profiles[c].declared
