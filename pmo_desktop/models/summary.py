@@ -24,7 +24,7 @@ from .program import Output, Program, Project
 from .raid import Assumption, Decision, Dependency
 from .records import load_context
 from .registers import REGISTERS
-from .registers.benefits import benefit_data
+from .registers.benefits import benefit_data, status_of
 from .risk_review import reviews_overdue
 from .risks import IssueEntry, Risk
 from .stakeholder_rules import QUADRANTS, quadrant
@@ -227,11 +227,9 @@ def stakeholder_summary(session: Session) -> StakeholderSummary:
 def benefit_statuses(session: Session) -> dict[int, str]:
     """Status (on track, at risk, ...) of every benefit, from two queries over plans and actuals."""
     data = benefit_data(session, None)
-    out = {}
-    for bid, baseline, dis in session.execute(select(Benefit.id, Benefit.baseline_value, Benefit.dis_benefit)):
-        out[bid] = benefit_rules.status(data["plans"].get(bid, []), data["actuals"].get(bid, []), baseline,
-                                        bool(dis), data["thresholds"])
-    return out
+    columns = (Benefit.id, Benefit.baseline_value, Benefit.baseline_date, Benefit.target_value, Benefit.target_date,
+               Benefit.dis_benefit)
+    return {row.id: status_of(dict(row._mapping), data) for row in session.execute(select(*columns))}
 
 
 def benefit_summary(session: Session) -> BenefitSummary:
