@@ -1,0 +1,119 @@
+"""Walkthrough 41: a new user's first week from the README on the registers walks 39 and 40 left — a fresh office's
+stakeholder map and benefits plan typed and pasted from Excel, the RAID logs, the program view on a projector, undo
+across pages, the export and its round trip — at 1280×720 and 1920×1080, once by the keyboard alone. What they
+tripped on, each fixed, by real key presses on the real window."""
+
+from __future__ import annotations
+
+from focused_keys import press, type_as_a_person
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFontInfo
+from PySide6.QtWidgets import QApplication
+
+CTRL = Qt.KeyboardModifier.ControlModifier
+ROOM_READS = 12.0  # points on a projector: the smallest text a meeting room reads from three metres
+
+# As Excel copies a block (Ctrl+C): tab-separated, CR LF, dates as its cells show them in a UK region, a
+# thousands separator, a currency sign in a unit.
+PEOPLE_FROM_EXCEL = "Name\r\nAnn Lee\r\nBo Chan\r\n"
+BENEFITS_FROM_EXCEL = (
+    "Benefit\tBenefit owner\tMeasure (KPI)\tUnit\tBaseline\tBaseline date\tTarget\tTarget date\r\n"
+    "Reduced stock-outs\tAnn Lee\tLost sales\t£k/month\t1,200\t01/02/2026\t600\t30/09/2027\r\n"
+    "Faster checkout\tBo Chan\tAverage transaction time\ts\t95.5\t1-Mar-26\t60\t15-Mar-27\r\n"
+    "Fewer card disputes\tAnn Lee\tDisputes a month\t\t50\t01/02/2026\t20\t30/06/2027\r\n")
+STAKEHOLDERS_FROM_EXCEL = (
+    "Name\tOrganisation\tPower\tInterest\tAttitude\tCurrent engagement\tDesired engagement\tRelationship owner\r\n"
+    "Helen Brooks\tBoard\t5\t5\tChampion\tLeading\tLeading\tAnn Lee\r\n"
+    "Raj Mehta\tFinance\t4\t3\tCritic\tNeutral\tSupportive\tAnn Lee\r\n"
+    "Trade union rep\tUnion\t4\t4\tOpponent\tResistant\tNeutral\tBo Chan\r\n")
+
+
+def paste_from_excel(qtbot, window, page_key, text: str):
+    """Ctrl+<page_key> to a register, its ✱ line, and Ctrl+V of a block as Excel copies it; the register's view."""
+    press(qtbot, page_key, CTRL)
+    view = window.active_register_view()
+    qtbot.waitUntil(lambda: view.table.hasFocus())
+    rows = view.proxy.rowCount()
+    QApplication.clipboard().setText(text)
+    press(qtbot, Qt.Key.Key_V, CTRL)
+    qtbot.waitUntil(lambda: view.proxy.rowCount() == rows + text.count("\n") - 1)
+    return view
+
+
+def test_undo_from_another_page_names_the_register_a_paste_went_into(empty_window, qtbot):
+    """A fresh office: the team pasted into People, the benefits plan and the stakeholder map from Excel, then, on
+    the Benefits page, Ctrl+Z: "Undone: Paste 24 cells" — and the window stayed on the benefits, whose three rows
+    were all there. Which paste went? The stakeholders' (the last), unsaid; the next Ctrl+Z said the same words for
+    the benefits'. A paste is now named by the register it went into, in Edit ▸ Undo and in what undo says."""
+    window = empty_window
+    paste_from_excel(qtbot, window, Qt.Key.Key_6, PEOPLE_FROM_EXCEL)  # View ▸ People
+    benefits = paste_from_excel(qtbot, window, Qt.Key.Key_5, BENEFITS_FROM_EXCEL)
+    stakeholders = paste_from_excel(qtbot, window, Qt.Key.Key_3, STAKEHOLDERS_FROM_EXCEL)
+    press(qtbot, Qt.Key.Key_5, CTRL)  # back to the benefits
+    qtbot.waitUntil(lambda: benefits.table.hasFocus())
+    press(qtbot, Qt.Key.Key_Z, CTRL)
+    assert window.statusBar().currentMessage() == "Undone: Paste 24 cells into the stakeholder map"
+    assert stakeholders.proxy.rowCount() == 0 and benefits.proxy.rowCount() == 3
+    press(qtbot, Qt.Key.Key_Z, CTRL)
+    assert window.statusBar().currentMessage() == "Undone: Paste 24 cells into the benefits plan"
+    assert benefits.proxy.rowCount() == 0
+    press(qtbot, Qt.Key.Key_Y, CTRL)
+    assert window.statusBar().currentMessage() == "Redone: Paste 24 cells into the benefits plan"
+    assert window.document.undo_stack.undoText() == "Paste 24 cells into the benefits plan"
+
+
+def test_the_dashboard_counts_a_benefit_as_its_table_shows_it(empty_window, qtbot):
+    """Benefits pasted from Excel with a baseline and a target, each with its date, and no trajectory typed — most
+    benefit profiles come so — then a measurement typed: the table's Status said "Off track", judged on the line
+    from baseline to target, and the Program overview's Benefits tile said "Off track: 0 … Not measured: 3", as the
+    board pack's chart and `pmo-desktop summary` did: their count read the typed trajectory alone. One rule now
+    gives the table, the dashboard and the pack the same status."""
+    window = empty_window
+    paste_from_excel(qtbot, window, Qt.Key.Key_6, PEOPLE_FROM_EXCEL)
+    view = paste_from_excel(qtbot, window, Qt.Key.Key_5, BENEFITS_FROM_EXCEL)
+    page = window.stack.currentWidget()
+    press(qtbot, Qt.Key.Key_Home, CTRL)  # B-001 Reduced stock-outs, 1,200 to 600 from Feb 2026 to Sep 2027
+    measurements = page.profile.measurements_view
+    press(qtbot, Qt.Key.Key_Tab, CTRL)  # the ✱ line
+    press(qtbot, Qt.Key.Key_Tab, CTRL)  # the profile's parts, Measurements shown
+    press(qtbot, Qt.Key.Key_Tab)  # into its table, on its ✱ line
+    assert measurements.isAncestorOf(QApplication.focusWidget())
+    type_as_a_person(qtbot, "1/11/2026")
+    press(qtbot, Qt.Key.Key_Tab)
+    type_as_a_person(qtbot, "1150")  # hardly down from 1,200 where the line is at 880
+    press(qtbot, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: measurements.proxy.rowCount() == 1)
+    status = view.model.column_of("status_rag")
+    shown = sorted(view.proxy.index(r, status).data() for r in range(view.proxy.rowCount()))
+    assert shown == ["Not measured", "Not measured", "Off track"], shown
+    press(qtbot, Qt.Key.Key_1, CTRL)  # View ▸ Program overview
+    overview = window.stack.currentWidget()
+    qtbot.waitUntil(lambda: "benefits" in overview.tiles)
+    said = overview.tiles["benefits"].body.text()
+    assert "Off track: 1" in said and "Not measured: 2" in said, said
+
+
+def test_the_program_views_summary_line_is_at_the_tables_size_on_a_projector(demo_window, qtbot):
+    """The risk register's Program view on a 1920×1080 projector: walk 40 brought its table and column names to the
+    registers' size, and the line over them — "4 program risks (1 escalated from projects), touching 3 projects",
+    what the view says at a glance — stayed the window's 9 pt, 13.5 at 150 % beside a table at 16.5. It is now the
+    table's size at every zoom."""
+    from pmo_desktop.views.zoom import BASE_POINT_SIZE, zoom
+
+    window = demo_window
+    window.resize(1920, 1080)
+    press(qtbot, Qt.Key.Key_4, CTRL)  # View ▸ Risks
+    page = window.stack.currentWidget()
+    while page.tabs.currentWidget() is not page.program_view:
+        press(qtbot, Qt.Key.Key_PageDown, CTRL)
+    view = page.program_view
+    qtbot.waitUntil(lambda: "program risks" in view.summary.text())
+    assert QFontInfo(view.summary.font()).pointSizeF() >= BASE_POINT_SIZE - 0.5
+    try:
+        while zoom().percent < 150:
+            press(qtbot, Qt.Key.Key_Equal, CTRL)
+        qtbot.wait(50)
+        size = QFontInfo(view.summary.font()).pointSizeF()
+        assert size >= QFontInfo(view.table.font()).pointSizeF() - 0.5 and size >= ROOM_READS, size
+    finally:
+        press(qtbot, Qt.Key.Key_0, CTRL)
