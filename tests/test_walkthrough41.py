@@ -117,3 +117,55 @@ def test_the_program_views_summary_line_is_at_the_tables_size_on_a_projector(dem
         assert size >= QFontInfo(view.table.font()).pointSizeF() - 0.5 and size >= ROOM_READS, size
     finally:
         press(qtbot, Qt.Key.Key_0, CTRL)
+
+
+def test_a_benefit_whose_target_date_passed_unmeasured_is_not_on_track(empty_window, qtbot):
+    """A benefit pasted from Excel — card disputes to cut from 50 to 20 a month, the target due five weeks ago — and
+    its one measurement, typed: 37.5 in the spring, on the line then. In December the table said "On track", green,
+    the dashboard and the board pack counted it so, and the profile said "37.5 against 37.5 planned": judged at the
+    day it was measured, for ever, its target's date passed and never shown to be met — what walk 40 saw as an amber
+    label alone. A PMO reads a benefit past its target date, unmeasured since, as not delivered: it is now judged
+    against its target (Off track, 58 % behind), the profile says the date passed with no measurement since, and a
+    measurement taken after it judges it again."""
+    from datetime import date, timedelta
+
+    from pmo_desktop.models.values import day_text
+
+    today = date.today()
+    baseline_on, target_on, measured_on = (today - timedelta(days=n) for n in (300, 36, 190))
+    window = empty_window
+    paste_from_excel(qtbot, window, Qt.Key.Key_6, PEOPLE_FROM_EXCEL)
+    view = paste_from_excel(qtbot, window, Qt.Key.Key_5, (
+        "Benefit\tBenefit owner\tMeasure (KPI)\tBaseline\tBaseline date\tTarget\tTarget date\r\n"
+        f"Fewer card disputes\tAnn Lee\tDisputes a month\t50\t{baseline_on:%d/%m/%Y}\t20\t{target_on:%d/%m/%Y}\r\n"))
+    page = window.stack.currentWidget()
+    status = view.model.column_of("status_rag")
+    measurements = page.profile.measurements_view
+    for on, value in ((measured_on, "37.5"), (today, "21")):
+        qtbot.waitUntil(lambda: view.table.hasFocus())
+        press(qtbot, Qt.Key.Key_Home, CTRL)
+        press(qtbot, Qt.Key.Key_Tab, CTRL)  # the ✱ line
+        press(qtbot, Qt.Key.Key_Tab, CTRL)  # the profile's parts, Measurements shown
+        press(qtbot, Qt.Key.Key_Tab)  # into its table
+        press(qtbot, Qt.Key.Key_End, CTRL)
+        press(qtbot, Qt.Key.Key_Down)  # its ✱ line
+        press(qtbot, Qt.Key.Key_Home)
+        type_as_a_person(qtbot, f"{on:%d/%m/%Y}")
+        press(qtbot, Qt.Key.Key_Tab)
+        type_as_a_person(qtbot, value)
+        rows = measurements.proxy.rowCount()
+        press(qtbot, Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda rows=rows: measurements.proxy.rowCount() == rows + 1)
+        if on == today:
+            break
+        assert view.proxy.index(0, status).data() == "Off track"
+        said = page.profile.verdict.text()
+        assert f"the 20 planned by {day_text(target_on)}, a date passed with no measurement since" in said, said
+        assert "58% behind plan" in said, said
+        press(qtbot, Qt.Key.Key_1, CTRL)  # View ▸ Program overview: counted as the table shows it
+        overview = window.stack.currentWidget()
+        qtbot.waitUntil(lambda overview=overview: "benefits" in overview.tiles)
+        assert "Off track: 1" in overview.tiles["benefits"].body.text()
+        press(qtbot, Qt.Key.Key_5, CTRL)  # back to the benefits, to measure it again
+    assert view.proxy.index(0, status).data() == "On track"  # 21 against the target of 20: within 10 %
+    assert "passed" not in page.profile.verdict.text()
