@@ -169,3 +169,79 @@ def test_a_benefit_whose_target_date_passed_unmeasured_is_not_on_track(empty_win
         press(qtbot, Qt.Key.Key_5, CTRL)  # back to the benefits, to measure it again
     assert view.proxy.index(0, status).data() == "On track"  # 21 against the target of 20: within 10 %
     assert "passed" not in page.profile.verdict.text()
+
+
+def boxes() -> list[str]:
+    from PySide6.QtWidgets import QMessageBox
+
+    return [box.text() for box in QApplication.topLevelWidgets() if isinstance(box, QMessageBox) and box.isVisible()]
+
+
+def test_a_project_decision_typed_along_its_row_by_the_keyboard_is_stored_whole(empty_window, qtbot):
+    """By the keyboard alone: two projects typed (Ctrl+2), then the decision log (Ctrl+7, Ctrl+PgDown twice) and a
+    project decision typed as its columns run — title, options, Level "Project", its project, the projects affected
+    left, cost, who decides, status, due date. Level "Project" and Tab was refused ("A project decision names its
+    project.") for the column after it, the keyboard held there; the project, cost, decider, status and date typed
+    on went into the Level cell, each refused in turn, and none was stored. A project decision whose project is not
+    named yet is now kept, as a dependency's missing end is, and the row goes in whole."""
+    from datetime import date
+
+    window = empty_window
+    press(qtbot, Qt.Key.Key_2, CTRL)  # View ▸ Projects: an empty register's keys go to its ✱ line
+    for name in ("POS replacement", "Loyalty app"):
+        type_as_a_person(qtbot, name)
+        press(qtbot, Qt.Key.Key_Return)
+    press(qtbot, Qt.Key.Key_7, CTRL)  # View ▸ RAID: the assumptions
+    for _ in range(2):
+        press(qtbot, Qt.Key.Key_PageDown, CTRL)
+    view = window.active_register_view()
+    assert view.register.name == "decisions"
+    for value in ("Build or buy the loyalty app", "Build in-house; license a white-label app", "Project",
+                  "Loyalty app", "", "40000", "Ann Lee"):
+        type_as_a_person(qtbot, value)
+        press(qtbot, Qt.Key.Key_Tab)
+    press(qtbot, Qt.Key.Key_Tab)  # "Ann Lee" is no one yet: the same key again adds her
+    type_as_a_person(qtbot, "Pending")
+    press(qtbot, Qt.Key.Key_Tab)
+    type_as_a_person(qtbot, "31/12/2026")
+    press(qtbot, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: view.table.hasFocus())
+    assert not boxes()
+    record = view.model.record(0)
+    got = {k: record[k] for k in ("title", "level", "project", "cost_impact", "decided_by", "status", "due")}
+    assert got == {"title": "Build or buy the loyalty app", "level": "Project", "project": "Loyalty app",
+                   "cost_impact": 40000, "decided_by": "Ann Lee", "status": "Pending",
+                   "due": date(2026, 12, 31)}, got
+
+
+def test_a_choice_refused_for_another_cells_sake_waits_in_its_cell_when_ctrl_3_leaves_the_page(empty_window, qtbot):
+    """A decision's Status typed "Decided" before its Decided on date: refused beside the cell, held to put right,
+    as walk 28 made it. Then Ctrl+3, to look something up on the stakeholder map: a message box — "A decision that is
+    taken has a date (Decided on)." — took the keyboard, and "Decided" was gone when the user came back. A typed
+    cell's refused text waits for them (`_leave_and_tell`); a drop-down's now does too: no box, and back on the RAID
+    page the cell still holds "Decided" with its reason."""
+    from pmo_desktop.views.register_table.choice_editor import ChoiceCombo
+
+    window = empty_window
+    press(qtbot, Qt.Key.Key_7, CTRL)
+    for _ in range(2):
+        press(qtbot, Qt.Key.Key_PageDown, CTRL)
+    view = window.active_register_view()
+    type_as_a_person(qtbot, "Buy the second crane now")
+    press(qtbot, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: view.model.rowCount() == 1)
+    press(qtbot, Qt.Key.Key_Up)
+    while view.table.currentIndex().column() != view.model.column_of("status"):
+        press(qtbot, Qt.Key.Key_Right)
+    type_as_a_person(qtbot, "dec")
+    press(qtbot, Qt.Key.Key_Tab)
+    held = QApplication.focusWidget()
+    assert isinstance(held, ChoiceCombo) and "has a date (Decided on)" in window.statusBar().currentMessage()
+    press(qtbot, Qt.Key.Key_3, CTRL)  # View ▸ Stakeholders
+    qtbot.wait(50)
+    assert not boxes(), boxes()
+    assert window.stack.currentWidget().register.name == "stakeholders"
+    press(qtbot, Qt.Key.Key_7, CTRL)  # back: the refused choice waits in its cell
+    qtbot.waitUntil(lambda: view.isVisible())
+    assert held.isVisible() and held.currentText() == "Decided"
+    assert view.model.record(0)["status"] == "Pending"
