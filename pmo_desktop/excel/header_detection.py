@@ -3010,9 +3010,29 @@ def _names_any_field(text: str) -> bool:
 _REFERENCE_WORDS = frozenset({"reference", "references", "ref", "refs", "link", "links", "url", "source"})
 
 
+# a plain number or an outline's mark numbering a form's sections ("1", "6.", "A.", "IV"): no code of a record;
+# never a lone "X", which ticks a row
+_SECTION_NUMBER_RE = re.compile(r"\s*(?:\d{1,3}(?:\.0)?|(?!X\.?\s*$)(?:[A-Z]|[IVX]{1,5}))\.?\s*")
+
+
+def section_number(value: Any) -> str | None:
+    """The number a form writes before a section's name ("1", "6.", "A.", "IV"), as the sheet shows it, or None."""
+    if isinstance(value, bool) or not isinstance(value, (str, int, float)):
+        return None
+    if isinstance(value, float):
+        if not value.is_integer():
+            return None
+        value = int(value)
+    text = str(value)
+    return text.strip() if _SECTION_NUMBER_RE.fullmatch(text) else None
+
+
 def _codes_over_counter(kind: SheetKind, row: list[Any], mapping: dict[int, str], dups: dict[int, str],
                         sample: list[list[Any]]) -> dict[int, str]:
-    """"# | Risk ID | Title": the ID is the column of codes (R-0001 …), not the one counting the rows (1, 2, 3).
+    """"# | Risk ID | Title": the ID is the column of codes (R-0001 …), not the one counting the rows (1, 2, 3);
+    nor one numbering a form's sections ("A.", 1, 2, "3.") on rows of their own, the risks under each coded by
+    the form ("No | Kegiatan | … | Kode": round 49's inspectorate, the codes RSO/ROO.24.35.04.xx were kept in the
+    notes and the risks numbered by the import).
     A web or e-mail address is never a code though it mixes letters and digits: "ID | … | Reference" whose
     references are links (https://cwe.mitre.org/…/284.html) keeps the sheet's own "ID" (round 47: 14 risks
     were numbered by the import, their IDs and links both in the notes); and a column headed "ID" itself keeps
@@ -3025,17 +3045,37 @@ def _codes_over_counter(kind: SheetKind, row: list[Any], mapping: dict[int, str]
     def cells(c: int) -> list[Any]:
         return [r[c] for r in sample if c < len(r) and r[c] is not None and str(r[c]).strip()]
 
-    if not _counting(cells(held)):
-        return mapping
-
     def head(c: int) -> list[str]:
         return words_of(row[c]) if c < len(row) and isinstance(row[c], str) else []
 
+    def filled(r: list[Any], c: int) -> bool:
+        return c < len(r) and r[c] is not None and bool(str(r[c]).strip())
+
+    counting = _counting(cells(held))
+    # the records' rows are those with a title: not a section's row ("1 | Kegiatan …"), a note under the table,
+    # nor a lower line of the header ("Risiko" under "Kode")
+    titled = next((k for k, n in mapping.items() if n == _title_field(kind)), None)
+    records = [r for r in sample if titled is None or filled(r, titled)]
+    numbered = [r[held] for r in records if filled(r, held)]
+    if not counting and not all(section_number(x) for x in numbered):
+        return mapping
     for c, name in dups.items():
         if head(held) == ["id"] and head(c)[-1:] and head(c)[-1] in _REFERENCE_WORDS:
             continue
         values = cells(c)
-        if name == key and len(values) >= 2 and not _counting(values) and \
+        least = 2
+        if not counting:
+            # numbers out of order or with an outline's marks ("A.", 1, 2, "3.") may number the records; they
+            # number the form's sections when they stand on rows of their own, or count the records again under
+            # each section (1, 1, 2, 1, 2, 3: no number names one record) — then the records' codes beat them
+            # (classes55b: round 49's inspectorate, its RSO/ROO.24.35.04.xx kept in the notes). A column no
+            # record fills numbers none: one code is enough
+            numbers = [section_number(r[held]) for r in records if filled(r, held) and filled(r, c)]
+            if numbers and len(set(numbers)) == len(numbers):
+                continue
+            values = [r[c] for r in records if filled(r, c)]
+            least = 2 if numbered else 1
+        if name == key and len(values) >= least and not _counting(values) and \
                 len({str(x).strip().lower() for x in values}) == len(values) and \
                 all(re.search(r"[^\W\d_]", str(x)) and re.search(r"\d", str(x))
                     and not _WEB_ADDRESS_RE.search(str(x)) for x in values):

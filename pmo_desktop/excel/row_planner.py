@@ -52,6 +52,7 @@ from .header_detection import (
     engagement_marks,
     is_mark,
     map_header,
+    section_number,
     tick_level,
 )
 from .import_plan import Action, PlannedRow, RowReport, SheetPlan
@@ -1936,6 +1937,16 @@ class Planner:
                 continue_record(number, row, lambda _c, a, b: a if b is None else (b if a is None else (
                     f"{a}\n{b}" if isinstance(a, str) else a)), "its text goes on over several rows")
                 continue
+            if len(filled) >= 2 and filled[0] not in mapped_cols and title_col not in filled and \
+                    (code_col is None or code_col not in filled) and parent_reg is None and \
+                    (heading := section_number(row[filled[0]])) and \
+                    row[filled[1]].__class__ is str and re.search(r"[^\W\d_]", row[filled[1]]):
+                # "1 | Kegiatan Penyelenggaraan Pengawasan …", "A. | Program …": a form's section (an activity, a
+                # program) numbered before its name, the risks under it coded on rows of their own; its number
+                # in a column kept in the notes, no title and no ID (classes55b: round 49's inspectorate, 17 such
+                # rows were left out "Title cannot be empty", the section numbers taken for the IDs)
+                skip(number, f"a section heading (“{heading}”, then its name), not a record.")
+                continue
             if not mapped_filled:
                 if (after_gap or last_record is None) and parent_reg is None and len(filled) == 1 and \
                         filled[0] in plan.extras:
@@ -2134,6 +2145,7 @@ class Planner:
         self._trailing_notes(plan, notes)
         self._say_slips(plan, reg, fields)
         self._say_rescaled(plan, reg, fields)
+        self._say_quarters(plan, reg, fields)
         self._say_pairs(plan)
         self._say_several(plan)
         self._skip_headings(plan, reg)
@@ -2264,6 +2276,18 @@ class Planner:
                 every = sorted(cells, key=number)
                 plan.say(f"{f.label} {spread(every)} read as {reading}: {'; '.join(shown)} "
                          "(each cell kept in the notes under its header).")
+
+    def _say_quarters(self, plan: SheetPlan, reg: Register, fields: list[tuple[int, Field]]) -> None:
+        """Dates written as a quarter ("Triwulan II 2025", "Q3 2025") are read as the quarter's last day, the day
+        the work is due by: a value the import changed, said once a column with what each quarter became, each
+        cell kept in the notes under its header (the translator's ``quarter_cells``)."""
+        for name in dict.fromkeys(f.name for _c, f in fields):
+            cells = self._translator.quarters_said.pop(name, None)
+            if not cells:
+                continue
+            shown = "; ".join(f"{text} → {v.day_text(day)}" for text, day in sorted(cells.items(), key=itemgetter(1, 0)))
+            plan.say(f"{reg.field(name).label}: a quarter read as its last day, the day it is due by ({shown}); "
+                     "each cell kept in the notes under its header.")
 
     def _say_told_scales(self, plan: SheetPlan, reg: Register, fields: list[tuple[int, Field]]) -> None:
         """A scale the sheet tells other than the office's (its header, a legend, a note, its own scores) is a
@@ -2460,7 +2484,7 @@ class Planner:
                 times[key] += 1
                 if len(listed) > 1:
                     first = listed[nth] if nth < len(listed) else None
-            if first is None or prow.report.code or any(
+            if first is None or (prow.report.code and not first[1].code_assigned) or any(
                     f.name in prow.values and f.name in first[1].values and
                     prow.values[f.name] not in (None, "", []) and first[1].values[f.name] not in (None, "", []) and
                     prow.values[f.name] != first[1].values[f.name]
@@ -2469,8 +2493,21 @@ class Planner:
                 continue
             other_plan, target = first
             conflicts = []
+            code = prow.report.code
+            if code and reg.key_field is not None:
+                # the earlier row has no ID of its own (the import numbered it): this row's ID is the record's —
+                # a form listing its risks by title alone, a later form giving each its code (classes55b: round
+                # 49's inspectorate, form 5's "RSP 25.3525.01" for form 3a's uncoded risk made two records)
+                key_name, low = reg.key_field.name, code.lower()
+                self.claimed[reg.name].pop(target.report.code.lower(), None)
+                target.values = {key_name: prow.values.get(key_name, code),
+                                 **{n: x for n, x in target.values.items() if n != key_name}}
+                target.report.code = code
+                target.code_assigned = False
+                self.claimed[reg.name][low] = (other_plan.sheet, target.report.row)
+                self.claimed_rows[(reg.name, low)] = target
             for name, value in prow.values.items():
-                if value in (None, "", []) or name == naming:
+                if value in (None, "", []) or name == naming or (code and name == reg.key_field.name):
                     continue
                 held = target.values.get(name)
                 if held in (None, "", []):
@@ -3047,6 +3084,10 @@ class Planner:
                     # choice is read from its first words, the rest of the cell kept in the notes, so nothing
                     # of it is lost
                     self._long_texts.append(f"{f.label}: {raw.strip()}")
+                elif f.kind is Kind.DATE and translator.by_quarter(name, raw):
+                    # "Triwulan II 2025" read as 30 June 2025 (classes55b): the day cannot give back the quarter
+                    # written, so the cell is kept in the notes under its header, as the preview says
+                    self._long_texts.append(f"{self._heading(plan, c, f)}: {raw.strip()}")
                 elif f.kind is Kind.SCALE and translator.rescaled_from(name, raw):
                     # 0.4 read as per cent, 7 of 10 rescaled (left48b): the level cannot give back the number
                     # written, so the cell is kept in the notes under its header, as the preview says
@@ -4025,6 +4066,8 @@ class Planner:
             return _MISS  # the choice read, the rest of the cell kept in the notes: the steps' way
         if hit[0] and f.kind is Kind.SCALE and self._translator.rescaled_from(name, raw):
             return _MISS  # a number rescaled, the cell kept in the notes: the steps' way
+        if hit[0] and f.kind is Kind.DATE and self._translator.by_quarter(name, raw):
+            return _MISS  # a quarter read as its last day, the cell kept in the notes: the steps' way
         return self._memo(i, raw, hit[1]) if hit[0] else _MISS
 
     def _memo(self, i: int, raw: Any, value: Any) -> Any:

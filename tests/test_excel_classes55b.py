@@ -1,0 +1,106 @@
+"""Issue 12, classes55b: known miss classes left by rounds 47–54 — a form's own codes, quarters as dates, section
+headings, an action sheet under closed records, values one column right of their header. Each test writes a
+workbook of the shape (never a fetched file) and failed on the code before (main 7c4d7e1)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from imported import by_code, import_all, rows_of
+from real_world_factory import write_xlsx
+
+OWNER = "Kasubag Evaluasi dan Pelaporan"
+
+
+def _operational_form() -> list[list[object]]:
+    """An inspectorate's operational risk form: "No" numbers the activities (a section row "1 | Kegiatan …" with
+    nothing else), the risks under each are coded by the form itself in "Kode" (ROO.24.35.04.01 …)."""
+    return [["Kertas Kerja"], ["Nama OPD", None, ": Inspektorat Daerah"], [None],
+            ["No", "Kegiatan", "Indikator Keluaran", "Risiko", None, None, None, "Sebab", "Dampak"],
+            [None, None, None, "Tahap", "Uraian", "Kode", "Pemilik", "Uraian", "Uraian"],
+            ["a", "b", "c", "d", "e", "f", "g", "h", "i"],
+            ["A.", "Program Peningkatan Pengawasan", None, None, None, None, None, None, None],
+            [1, "Kegiatan Penyelenggaraan Pengawasan Internal", None, None, None, None, None, None, None],
+            [None, "Sub Kegiatan Pengawasan Kinerja", "Jumlah Laporan", "Pelaksanaan",
+             "Audit reports are issued late", "ROO.24.35.04.01", "Inspektur", "Mandatory assignments",
+             "Follow-up is late"],
+            [None, "Sub Kegiatan Reviu Laporan Kinerja", "Jumlah Laporan Reviu", "Pelaksanaan",
+             "Reviews are not finished on time", "ROO.24.35.04.02", "Inspektur", "Documents arrive late",
+             "The review report is late"],
+            [2, "Kegiatan Penyelenggaraan Pengawasan dengan Tujuan Tertentu", None, None, None, None, None, None, None],
+            [None, "Sub Kegiatan Penanganan Kerugian", "Jumlah Laporan Kerugian", "Pelaksanaan",
+             "Losses found are not followed up", "ROO.24.35.04.03", OWNER, "Auditees ignore their duty",
+             "Losses are not recovered"],
+            ["3.", "Kegiatan Administrasi Keuangan", None, None, None, None, None, None, None],
+            [None, "Sub kegiatan Penyediaan Gaji", "Jumlah Orang", "Pertanggungjawaban",
+             "Payroll documents are wrong", "ROO.24.35.04.04", "Kasubag UKK", "A careless payroll clerk",
+             "Wrong salaries paid"]]
+
+
+def book_operational_form(folder: Path) -> Path:
+    sheet = "Form 3c Risk Operasional OPD"
+    return write_xlsx(folder / "Kertas Kerja.xlsx", {sheet: _operational_form()},
+                      merges={sheet: ["A4:A5", "B4:B5", "C4:C5", "D4:G4"]})
+
+
+def test_a_forms_own_codes_beat_a_no_column_numbering_its_sections(sqlite_store, tmp_path):
+    """"No" numbers the form's program and activities ("A.", 1, 2, "3.") on rows of their own, and "Kode" codes each risk
+    (ROO.24.35.04.01 …): the section numbers were taken for the ID, the risks — which have none — numbered by the
+    import, and their own codes kept in the notes. A column of codes shaped like IDs on the records' rows beats a
+    column of plain numbers standing on other rows; the section rows are headings, said so, not records."""
+    plan = import_all(sqlite_store, book_operational_form(tmp_path))
+    risks = by_code(sqlite_store, "risks")
+    assert sorted(risks) == ["ROO.24.35.04.01", "ROO.24.35.04.02", "ROO.24.35.04.03", "ROO.24.35.04.04"]
+    assert risks["ROO.24.35.04.03"]["title"] == "Losses found are not followed up"
+    said = {r.report.row: r.report.reason for s in plan.sheets for r in s.rows}
+    for row in (7, 8, 11, 13):
+        assert said[row].startswith("a section heading (“"), said[row]
+
+
+QUARTERS = [("Triwulan II 2025", "2025-06-30"), ("Q3 2025", "2025-09-30"), ("2. Quartal 2025", "2025-06-30"),
+            ("T4 2025", "2025-12-31"), ("2КВ 2018", "2018-06-30"), ("Triwulan II, III dan IV 2025", "2025-12-31")]
+
+
+def book_treatment_form(folder: Path) -> Path:
+    rows = [["No", "Risiko Prioritas", "Kode Risiko", "Rencana Tindak Pengendalian", "Pemilik",
+             "Target Waktu Penyelesaian"],
+            *[[k + 1, f"Risk {k + 1} of the treatment form", f"ROO.01.{k + 1:02d}", f"Plan {k + 1}", "Inspektur", quarter]
+              for k, (quarter, _day) in enumerate(QUARTERS)]]
+    return write_xlsx(folder / "Form 7.xlsx", {"Form 7 RTP Risk": rows})
+
+
+def test_a_quarter_is_a_date_its_last_day(sqlite_store, tmp_path):
+    """"Target Waktu Penyelesaian" (target time of completion) written as quarters, "Triwulan II 2025" (Indonesian
+    for the second quarter): every row was left out, "is not a date". A quarter in any language the words speak
+    ("Q3 2025", "2. Quartal 2025", "T4 2025", "2КВ 2018") is the quarter's last day, the day it is due by (several
+    quarters: the last); the cell as written is kept in the notes and the reading said once a column."""
+    plan = import_all(sqlite_store, book_treatment_form(tmp_path))
+    risks = by_code(sqlite_store, "risks")
+    assert len(risks) == len(QUARTERS)
+    for k, (quarter, day) in enumerate(QUARTERS):
+        risk = risks[f"ROO.01.{k + 1:02d}"]
+        assert str(risk["proximity"]) == day, (quarter, risk["proximity"])
+        assert f"Target Waktu Penyelesaian: {quarter}" in risk["notes"]
+    assert "a quarter read as its last day, the day it is due by (2КВ 2018 → 30 Jun 2018;" in plan.sheets[0].note
+
+
+def book_two_forms(folder: Path) -> Path:
+    first = [["No", "Risiko", "Pemilik", "Sebab"],
+             [None, "The control framework is not applied", "Kepala Daerah", "Weak commitment"],
+             [None, "Audit reports are issued late", "Inspektur", "Mandatory assignments"]]
+    later = [["No", "Risiko Prioritas", "Kode Risiko", "Pemilik Risiko", "Dampak"],
+             [1, "The control framework is not applied", "RSP 25.3525.01", "Kepala Daerah", "Maturity falls"],
+             [2, "Audit reports are issued late", "RSO.24.35.04.03", "Inspektur", "Late follow-up"]]
+    return write_xlsx(folder / "Kertas Kerja.xlsx", {"Form 3a Risk Strategis": first, "Form 5 Risk Prioritas": later})
+
+
+def test_a_later_form_codes_a_risk_an_earlier_form_listed_by_title_alone(sqlite_store, tmp_path):
+    """Form 3a lists a risk by its title alone (its "No" empty), form 5 lists the same risk with its code
+    "RSP 25.3525.01": the import numbered the first R-001 and made the second a record of its own, the same risk
+    twice. A row with its own ID whose title an earlier sheet's row without one has is that record, which takes
+    the ID; a row whose title an earlier coded row has stays apart as before."""
+    import_all(sqlite_store, book_two_forms(tmp_path))
+    risks = by_code(sqlite_store, "risks")
+    assert sorted(risks) == ["RSO.24.35.04.03", "RSP 25.3525.01"]
+    assert "Dampak: Maturity falls" in risks["RSP 25.3525.01"]["notes"]
+    assert risks["RSP 25.3525.01"]["cause"] == "Weak commitment"
