@@ -6,8 +6,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from imported import by_code, import_all, rows_of
+from imported import by_code, import_all
 from real_world_factory import write_xlsx
+
+from pmo_desktop.models import records
+from pmo_desktop.models.registers import REGISTERS
 
 OWNER = "Kasubag Evaluasi dan Pelaporan"
 
@@ -104,3 +107,38 @@ def test_a_later_form_codes_a_risk_an_earlier_form_listed_by_title_alone(sqlite_
     assert sorted(risks) == ["RSO.24.35.04.03", "RSP 25.3525.01"]
     assert "Dampak: Maturity falls" in risks["RSP 25.3525.01"]["notes"]
     assert risks["RSP 25.3525.01"]["cause"] == "Weak commitment"
+
+
+def book_action_sheet(folder: Path) -> Path:
+    from datetime import date
+
+    return write_xlsx(folder / "issues.xlsx", {
+        "Issues": [["ID", "Issue", "Owner", "Status"],
+                   ["I-1", "Supplier contract not signed", "Ana Ruiz", "Closed"],
+                   ["I-2", "Test server not delivered", "Ana Ruiz", "Open"],
+                   ["I-3", "Licences expired", "Ana Ruiz", "Resolved"]],
+        "Actions": [["Issue ID", "Action", "Owner", "Due date"],
+                    ["I-1", "Escalate to the sponsor", "Luis Gómez", date(2026, 3, 20)],
+                    ["I-2", "Borrow the training server", "Marta Díaz", date(2026, 3, 27)],
+                    ["I-3", "Renew the licences", "Luis Gómez", date(2026, 2, 1)],
+                    ["I-3", "Tell the users", "Marta Díaz", date(2026, 2, 2)]]})
+
+
+def test_an_action_sheet_without_status_under_a_closed_issue_is_done(sqlite_store, tmp_path):
+    """An action sheet with no status column lists actions of a closed, an open and a resolved issue: all came in
+    "Not started", the closed and resolved issues' actions open and overdue in the action log. Decided as for the
+    actions read from a closed record's own columns: finished with their record, stored Done, said once a sheet;
+    the open issue's action stays not started."""
+    plan = import_all(sqlite_store, book_action_sheet(tmp_path))
+    reg = REGISTERS["issue_actions"]
+    by_issue: dict[str, list[tuple[str, str]]] = {}
+    with sqlite_store.session() as s:
+        for code in by_code(sqlite_store, "issues"):
+            pid = records.find_id_by_code(s, REGISTERS["issues"], code)
+            acts = [dict(zip(reg.field_names, r[2:])) for r in records.fetch_rows(s, reg, parent_id=pid)]
+            by_issue[code] = [(a["description"], a["status"]) for a in acts]
+    assert by_issue == {"I-1": [("Escalate to the sponsor", "Done")],
+                        "I-2": [("Borrow the training server", "Not started")],
+                        "I-3": [("Renew the licences", "Done"), ("Tell the users", "Done")]}
+    said = "".join(s.note for s in plan.sheets)
+    assert said.count("3 actions of closed or resolved issues stored as Done: the sheet has no status column") == 1

@@ -1733,6 +1733,43 @@ def _response_actions(plan: ImportPlan, sheet: SheetPlan) -> None:
         plan.sheets.append(child)
 
 
+def _actions_of_closed_records(plan: ImportPlan) -> None:
+    """An action sheet with no status column ("Issue ID | Action | Owner | Due date"), its actions under records
+    this import closes: decided as for the actions read from a closed record's own columns (closed53,
+    ``_response_actions``) — each such action is finished with its record and stored Done, said once a sheet.
+    The sheet might list work still open under a closed issue, but it does not say so, and "Not started" would
+    claim what it does not say either, listing the action open, maybe overdue, in the action log, the dashboard
+    and the board pack under a record the sheet says is over (classes55b). A sheet with a status column keeps
+    each action's own status, and an action whose record is open, occurred or not in this import is as before.
+    Once a sheet of actions, one look-up a row."""
+    sheets = [s for s in plan.sheets if not s.synthetic and s.parent_register in ACTIONS_OF and
+              s.register == ACTIONS_OF[s.parent_register] and "status" not in s.mapping.values()]
+    for sheet in sheets:
+        parent = sheet.parent_register
+        assert parent is not None  # the sheets above are children of a register with actions
+        finished = FINISHED_RECORD.get(parent, frozenset())
+        statuses = {p.report.code.lower(): p.values.get("status") for s in plan.sheets
+                    if s.register == parent and s.parent_register is None
+                    for p in s.rows if p.report.action in (Action.INSERT, Action.UPDATE) and p.report.code}
+        noun = REGISTERS[parent].noun
+        done = 0
+        closed_as: set[str] = set()
+        for prow in sheet.rows:
+            status = statuses.get((prow.parent_code or "").lower())
+            if prow.report.action != Action.INSERT or status not in finished or "status" in prow.values:
+                continue
+            prow.values = {**prow.values, "status": "Done"}
+            prow.report.reason = " ".join(x for x in (prow.report.reason, f"action of a {status.lower()} {noun}, "
+                                                      "as an action done.") if x)
+            done += 1
+            closed_as.add(status)
+        if done:
+            words = " or ".join(w.lower() for w in ("Closed", "Resolved") if w in closed_as)
+            sheet.say(f"{done} action{'s' if done > 1 else ''} of {words} {noun}s stored as Done: the sheet has no "
+                      f"status column, and {'their' if done > 1 else 'its'} {noun}{'s are' if done > 1 else ' is'} "
+                      f"{words}.")
+
+
 def _planned_values(plan: ImportPlan, sheet: SheetPlan, planner: Planner) -> None:
     """Benefits' targets per year, dated (``row_planner._yearly_target``), as their planned trajectory — unless a
     plan sheet of the workbook gives the trajectory of that benefit itself: given once.
@@ -2022,6 +2059,7 @@ def plan_workbook_import(store: Store, path: str | os.PathLike[str], progress: P
                     if sheet_plan.register in ACTIONS_OF:
                         _response_actions(plan, sheet_plan)
                     _planned_values(plan, sheet_plan, planner)
+                _actions_of_closed_records(plan)
                 _whole_families(plan, planner)
                 _collect(plan, planner)
         plan.not_read = book.not_read(book.sheet_names)  # every visible sheet was opened: no sheet read again

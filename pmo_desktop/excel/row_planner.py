@@ -2494,11 +2494,12 @@ class Planner:
             other_plan, target = first
             conflicts = []
             code = prow.report.code
-            if code and reg.key_field is not None:
+            key_name = reg.key_field.name if reg.key_field is not None else None
+            if code and key_name is not None:
                 # the earlier row has no ID of its own (the import numbered it): this row's ID is the record's —
                 # a form listing its risks by title alone, a later form giving each its code (classes55b: round
                 # 49's inspectorate, form 5's "RSP 25.3525.01" for form 3a's uncoded risk made two records)
-                key_name, low = reg.key_field.name, code.lower()
+                low = code.lower()
                 self.claimed[reg.name].pop(target.report.code.lower(), None)
                 target.values = {key_name: prow.values.get(key_name, code),
                                  **{n: x for n, x in target.values.items() if n != key_name}}
@@ -2507,7 +2508,7 @@ class Planner:
                 self.claimed[reg.name][low] = (other_plan.sheet, target.report.row)
                 self.claimed_rows[(reg.name, low)] = target
             for name, value in prow.values.items():
-                if value in (None, "", []) or name == naming or (code and name == reg.key_field.name):
+                if value in (None, "", []) or name == naming or (code and name == key_name):
                     continue
                 held = target.values.get(name)
                 if held in (None, "", []):
