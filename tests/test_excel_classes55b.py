@@ -142,3 +142,37 @@ def test_an_action_sheet_without_status_under_a_closed_issue_is_done(sqlite_stor
                         "I-3": [("Renew the licences", "Done"), ("Tell the users", "Done")]}
     said = "".join(s.note for s in plan.sheets)
     assert said.count("3 actions of closed or resolved issues stored as Done: the sheet has no status column") == 1
+
+
+def book_owners_one_column_right(folder: Path) -> Path:
+    return write_xlsx(folder / "Risk Register.xlsx", {
+        "Sheet1": [["No.", "Risk Identified", None, "Response Strategy", None, "Risk Owner", "Risk Owner", None, None,
+                    "Status"],
+                   [1, "Integration", None, "Compatibility testing", None, "All the developers", None, None, None,
+                    "Report to the PM"],
+                   [None, None, None, "of the integrated components", None, None, None, None, None, None],
+                   [2, "Scope", None, "Redefine scope", None, None, None, "Nitesh Gupta", None, "Take stakeholders in"],
+                   [3, "Time", None, "Re-evaluate the duration", None, None, None, "Vinay Thapa", "Members",
+                    "Change the strategy"],
+                   [4, "Cost", None, "Cut expenditure", None, None, None, "Vrattant Arora", None, "Report to finance"]],
+        "Other": [["ID", "Risk", "Owner", None],
+                  ["R1", "Vendor late", "Ana", "escalated twice"],
+                  ["R2", "Budget cut", None, "see minutes"],
+                  ["R3", "Staff leave", "Luis", None]]})
+
+
+def test_values_one_column_right_of_their_empty_header_are_its(sqlite_store, tmp_path):
+    """A register typed as text art: "Risk Owner" heads F (and again G, empty), the first risk's owner stands in
+    F, the others' one column further right in H under no header — they were kept in the notes as "Column H",
+    the risks without an owner. An unheaded column filling exactly the records' rows its left neighbour leaves
+    empty holds that column's values: placed, said once a sheet. An unheaded column of remarks beside owners
+    (on rows the owner fills too) stays in the notes, as does a lone cell further right ("Members")."""
+    plan = import_all(sqlite_store, book_owners_one_column_right(tmp_path))
+    risks = by_code(sqlite_store, "risks")
+    assert [risks[c]["owner"] for c in ("1", "2", "3", "4")] == ["All the developers", "Nitesh Gupta", "Vinay Thapa",
+                                                                  "Vrattant Arora"]
+    assert "Column I: Members" in risks["3"]["notes"]
+    assert "Column H has no header and fills the records' rows “Risk Owner” leaves empty, right of it: its cells " \
+        "read as “Risk Owner” (3 cells)." in plan.sheets[0].note
+    assert risks["R2"]["owner"] in ("", None)
+    assert "Column D: see minutes" in risks["R2"]["notes"]

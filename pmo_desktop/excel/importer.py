@@ -117,6 +117,7 @@ from .row_planner import (
     Planner,
     Progress,
     ScoreWords,
+    ShiftedColumn,
     UnheadedColumn,
     rating_head,
 )
@@ -361,6 +362,45 @@ def _unheaded(kind: SheetKind, headers: list[str], mapping: dict[int, str], extr
         return {}
     return {c: UnheadedColumn(f"Column {_letter(c)}") for c, text in enumerate(headers)
             if not text and c not in mapping and c not in extras and c not in beside}
+
+
+def _shifted_columns(kind: SheetKind, mapping: dict[int, str], extras: dict[int, str],
+                     sample: list[list[Any]]) -> dict[int, ShiftedColumn]:
+    """Columns with no header whose cells fill exactly the records' rows their left neighbour leaves empty —
+    the neighbour being the nearest column left of it filled on some record, a field's (not the ID's) — are that
+    column's values typed one cell too far right (round 54's text-art register: the owners of risks 2–6 stood in
+    H under no header, right of "Risk Owner", kept in the notes as "Column H"). Decided once a sheet from the
+    sampled rows: the records' rows are those with an ID or a title; the column must fill two of them at least
+    and no other row, hold text where the neighbour holds text (numbers where it holds numbers), and the columns
+    between be empty on every record. Any other unheaded column is kept in the notes as before."""
+    reg = kind.reg
+    key = reg.key_field.name if reg.key_field is not None else None
+    title = next((f.name for f in reg.fields if f.required), None)  # the field naming the records
+    naming = {c for c, n in mapping.items() if n == key or n == title}
+    if not naming:
+        return {}
+
+    def filled(r: list[Any], c: int) -> bool:
+        return c < len(r) and r[c] is not None and bool(str(r[c]).strip())
+
+    records = [r for r in sample if any(filled(r, c) for c in naming)]
+    out: dict[int, ShiftedColumn] = {}
+    for c, head in extras.items():
+        if not isinstance(head, UnheadedColumn) or len(records) < 3:
+            continue
+        mine = [k for k, r in enumerate(records) if filled(r, c)]
+        if len(mine) < 2 or sum(1 for r in sample if filled(r, c)) != len(mine):
+            continue
+        left = next((d for d in range(c - 1, -1, -1) if any(filled(r, d) for r in records)), None)
+        if left is None or left not in mapping or mapping[left] == key or mapping[left] not in reg.field_names:
+            continue
+        theirs = [k for k, r in enumerate(records) if filled(r, left)]
+        if not theirs or set(mine) & set(theirs) or len(mine) + len(theirs) != len(records):
+            continue
+        if {isinstance(records[k][c], str) for k in mine} != {isinstance(records[k][left], str) for k in theirs}:
+            continue
+        out[c] = ShiftedColumn(str(head), left)
+    return out
 
 
 def _row_counter(values: list[Any]) -> bool:
@@ -949,6 +989,7 @@ def _prepare(store: Store, reader: SheetReader, match: HeaderMatch, mapping: dic
              if (c >= len(headers) or not headers[c]) and c not in final and c not in extras
              and c not in counters and _choice_list(sample, c, chosen)}
     extras.update(_unheaded(kind, headers, final, extras, beside | counters | lists))
+    extras.update(_shifted_columns(kind, final, extras, sample))
     for col in counters:
         ignored[col] = (f"Column {_letter(col)} has no header and numbers the rows (1, 2, 3 …): the sheet's row "
                         "numbers, so it is not imported.")

@@ -160,6 +160,33 @@ class UnheadedColumn(str):
     formatted out to column Z lists no empty columns."""
 
 
+class ShiftedColumn(UnheadedColumn):
+    """A column with no header whose cells fill exactly the records' rows its left neighbour leaves empty
+    (``importer._shifted_columns``): that column's values typed one cell too far right (a register typed as text
+    art, round 54: the owners of risks 2–6 under no header, right of "Risk Owner"). The planner moves each cell
+    into the neighbour's (``into``) on the rows it is empty, says so once a sheet, and keeps any other cell of
+    the column in the notes under its letter as an unheaded column's."""
+
+    into: int
+
+    def __new__(cls, text: str, into: int) -> ShiftedColumn:
+        made = super().__new__(cls, text)
+        made.into = into
+        return made
+
+
+def _shifted(row: tuple[Any, ...], shifted: dict[int, int], moved: list[int]) -> tuple[Any, ...]:
+    """The row with each shifted column's cell moved into its neighbour where that one is empty (``moved``
+    counts the cells moved)."""
+    cells = None
+    for c, into in shifted.items():
+        if c < len(row) and not v.is_blank(row[c]) and into < len(row) and v.is_blank(row[into]):
+            cells = list(row) if cells is None else cells
+            cells[into], cells[c] = cells[c], None
+            moved[0] += 1
+    return row if cells is None else tuple(cells)
+
+
 # a section's number in a form's outline: a Roman numeral ("IV") or a capital letter with a dot ("B."); never an
 # Arabic number, which numbers records as well, nor a lone "X", which ticks a row
 _OUTLINE_NUMBER_RE = re.compile(r"\s*(?:(?!X\.?\s*$)[IVX]{1,5}\.?|[A-Z]\.)\s*")
@@ -1723,6 +1750,9 @@ class Planner:
         # its labels holds for the rows under it, until the next
         carried = {c: None for c in plan.extras if c >= len(headers) or not headers[c]}
         grouped: dict[int, Any] = {}
+        # columns with no header holding their left neighbour's values one cell too far right (ShiftedColumn)
+        shifted = {c: h.into for c, h in self._unheaded.items() if isinstance(h, ShiftedColumn)}
+        moved = [0]
         if kept is not None:
             for c in _group_columns(kept, headers, mapping, plan.extras):
                 if c not in carried:
@@ -1789,6 +1819,8 @@ class Planner:
                 row = self._carried(row, carried)
             if grouped:
                 row = _grouped(row, grouped)
+            if shifted:
+                row = _shifted(row, shifted, moved)
             if spelt:
                 written_codes = row
                 row = _spelt(row, {c: m for c, m in spelt.items() if (number, c) not in in_key})
@@ -2160,6 +2192,11 @@ class Planner:
         self.done += tick % TICK
         self._remember_names(reg, [p for p in plan.rows if p.report.action in (_INSERT, _UPDATE)])
         plan.extras.update((c, h) for c, h in self._unheaded.items() if c in self._unheaded_used)
+        for c, into in shifted.items():
+            head = headers[into] if into < len(headers) and headers[into] else f"Column {column_letters(into)}"
+            plan.say(f"Column {column_letters(c)} has no header and fills the records' rows “{' '.join(str(head).split())}” "
+                     f"leaves empty, right of it: its cells read as “{' '.join(str(head).split())}” ({moved[0]} "
+                     f"cell{'s' if moved[0] != 1 else ''}).")
         plan.extras.update(self._past_used)
         if parent_reg is not None and finish:
             self.finish_children(plan)
