@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from imported import by_code, import_all
+from imported import by_code, import_all, rows_of
 from real_world_factory import write_xlsx
 
 from pmo_desktop.models import records
@@ -176,3 +176,32 @@ def test_values_one_column_right_of_their_empty_header_are_its(sqlite_store, tmp
         "read as “Risk Owner” (3 cells)." in plan.sheets[0].note
     assert risks["R2"]["owner"] in ("", None)
     assert "Column D: see minutes" in risks["R2"]["notes"]
+
+
+def book_numbers_beside_names(folder: Path) -> Path:
+    from real_world_factory import write_csv
+
+    write_xlsx(folder / "Risk Register.xlsx", {"Risks": [
+        ["ID", "Risk", "Owner", "Owner Name", "Probability", "Impact"],
+        ["R1", "Vendor late", 12, "Ana Ruiz", 3, 4], ["R2", "Budget cut", 7, "Luis Gómez", 2, 3],
+        ["R3", "Staff leave", 12, "Ana Ruiz", 4, 4]]})
+    return write_csv(folder / "issues.csv", [
+        ["issue_id", "title", "status", "assignee", "assignee_name"],
+        ["I-1", "Login fails", "Open", 6, "Luis Gómez"], ["I-2", "Report slow", "Closed", 2, "Ana Ruiz"],
+        ["I-3", "Export broken", "Open", 2, "Ana Ruiz"]])
+
+
+def test_a_person_column_of_numbers_beside_the_peoples_names(sqlite_store, tmp_path):
+    """"Owner" holds user numbers (12, 7) and "Owner Name" the people: the numbers were kept in the notes (no person
+    "12"), and so were the names — the risks had no owner. The names beside the numbers, headed as they are with a
+    word for a name ("Owner Name", "assignee_name"), are the people; the numbers stay in the notes."""
+    book_numbers_beside_names(tmp_path)
+    import_all(sqlite_store, tmp_path / "Risk Register.xlsx")
+    import_all(sqlite_store, tmp_path / "issues.csv")
+    risks = by_code(sqlite_store, "risks")
+    assert [risks[c]["owner"] for c in ("R1", "R2", "R3")] == ["Ana Ruiz", "Luis Gómez", "Ana Ruiz"]
+    assert "Owner: 12" in risks["R1"]["notes"]
+    issues = by_code(sqlite_store, "issues")
+    assert [issues[c]["owner"] for c in ("I-1", "I-2", "I-3")] == ["Luis Gómez", "Ana Ruiz", "Ana Ruiz"]
+    people = {p["name"] for p in rows_of(sqlite_store, "people")}
+    assert people == {"Ana Ruiz", "Luis Gómez"}

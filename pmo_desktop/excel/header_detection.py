@@ -2316,6 +2316,9 @@ def check_values(kind: SheetKind, mapping: dict[int, str], sample: list[list[Any
             # under its header instead ("jdoe", an e-mail's local part, is a name and stays the person)
             del out[c]
             why[c] = NUMBERS_NO_PERSON
+            named = _names_of_the_numbered(kind, header, c, name, mapping, sample)
+            if named is not None and name not in out.values():
+                out[named] = name
             continue
         names = f.required or name in _TITLE_FALLBACK.get(kind.register, ())
         if names and len(values) >= 3 and _counting(values) and c + 1 not in mapping:
@@ -2569,6 +2572,30 @@ NUMBERS_NO_PERSON = "its values are user numbers, not people's names, so no pers
 # a user's number in another system: "7", "USER-1", "usr_42", "U001" — a number, alone or after one prefix joined
 # by a separator or a single capital letter. A login joins a name and digits ("Mark5900", "jdoe2"): a name
 _NUMBERED_ID_RE = re.compile(r"^(?:([^\W\d_]{1,4})[-_#]|([A-Z]))?(\d+)$")
+
+
+def _names_of_the_numbered(kind: SheetKind, header: list[Any] | None, numbered: int, name: str,
+                           mapping: dict[int, str], sample: list[list[Any]]) -> int | None:
+    """A person column of users' numbers ("Owner" 12, 7) beside a column of the people's names — headed as it is
+    with a word for a name ("Owner Name", "assignee_name"), or the same header again: the names are the people
+    (classes55b; classes53a kept the numbers in the notes, and the names went there too, no person made). The
+    numbers stay in the notes under their header. Names are texts with letters, no user numbers."""
+    if header is None:
+        return None
+    own = word_key(header[numbered]) if numbered < len(header) and isinstance(header[numbered], str) else ""
+    for d, text in enumerate(header):
+        if d == numbered or d in mapping or not isinstance(text, str) or not text.strip():
+            continue
+        words = words_of(text)
+        rest = " ".join(w for w in words if word_key(w) not in _NAME_WORDS)
+        if not (word_key(text) == own or (rest != " ".join(words) and rest and
+                                          map_header(kind, [rest])[0].get(0) == name)):
+            continue
+        values = [r[d] for r in sample if d < len(r) and r[d] is not None and str(r[d]).strip()]
+        if values and not _numbered_ids(values) and all(isinstance(x, str) and re.search(r"[^\W\d_]", x)
+                                                        for x in values):
+            return d
+    return None
 
 
 def _numbered_ids(values: list[Any]) -> bool:
