@@ -205,3 +205,20 @@ def test_a_person_column_of_numbers_beside_the_peoples_names(sqlite_store, tmp_p
     assert [issues[c]["owner"] for c in ("I-1", "I-2", "I-3")] == ["Luis Gómez", "Ana Ruiz", "Ana Ruiz"]
     people = {p["name"] for p in rows_of(sqlite_store, "people")}
     assert people == {"Ana Ruiz", "Luis Gómez"}
+
+
+def test_a_header_written_as_code_names_its_notes_by_its_words(sqlite_store, tmp_path):
+    """A tool's export headed by the code filling each column: "(r)=>getResidual(r)" names no stored field (the
+    office works the residual score out), so its cells are kept in the notes — they were labelled by the code,
+    "(r)=>getResidual(r): 20"; now by the words the code holds, "residual: 20", and the report says so."""
+    from real_world_factory import write_csv
+
+    book = write_csv(tmp_path / "risks.csv", [
+        ["riskId", "title", "(r)=>r.owner?.name||''", "(r)=>getResidual(r)"],
+        ["R-001", "Phishing of staff", "Ana Ruiz", "20"], ["R-002", "Ransomware", "Luis Gómez", "12"],
+        ["R-003", "Lost laptop", "Ana Ruiz", "6"]])
+    plan = import_all(sqlite_store, book)
+    risks = by_code(sqlite_store, "risks")
+    assert "residual: 20" in risks["R-001"]["notes"]
+    assert "getResidual" not in risks["R-001"]["notes"]
+    assert plan.sheets[0].extras[3] == "residual"

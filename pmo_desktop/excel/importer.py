@@ -70,6 +70,7 @@ from .header_detection import (
     check_values,
     cut_short_name,
     detect_header,
+    field_in_expression,
     group_label_columns,
     kind_for,
     layout_key,
@@ -324,6 +325,11 @@ def _extras(kind: SheetKind, headers: list[str], mapping: dict[int, str], auto: 
             _levels_given(kind, mapping) and ((kind.register, auto_map.get(col)) not in FROM_MEASUREMENTS or ours)
         if text and col not in mapping and col not in beside and (said or not dropped) and not _left_out_reason(col, text):
             out[col] = " ".join(text.split()).rstrip(":").rstrip() or text  # "Descripción del riesgo:"
+            if (read := field_in_expression(text)) is not None:
+                # a header written as the exporting tool's code ("(r)=>getResidual(r)", no stored field): its
+                # cells are named in the notes by the words the code holds ("residual: 20"), as a user reads
+                # them, not by the code (classes55b)
+                out[col] = read
             if said and dropped:
                 out[col] = OwnRating(out[col]) if rating_head(text) else ScoreWords(out[col])
             elif derived and recomputed and kind.register == "risks" and not said and \
