@@ -1969,14 +1969,16 @@ class Planner:
                 continue_record(number, row, lambda _c, a, b: a if b is None else (b if a is None else (
                     f"{a}\n{b}" if isinstance(a, str) else a)), "its text goes on over several rows")
                 continue
-            if len(filled) >= 2 and filled[0] not in mapped_cols and title_col not in filled and \
+            if len(filled) >= 2 and filled[0] not in mapped_cols and filled[1] not in mapped_cols and \
+                    title_col not in filled and \
                     (code_col is None or code_col not in filled) and parent_reg is None and \
                     (heading := section_number(row[filled[0]])) and \
                     row[filled[1]].__class__ is str and re.search(r"[^\W\d_]", row[filled[1]]):
                 # "1 | Kegiatan Penyelenggaraan Pengawasan …", "A. | Program …": a form's section (an activity, a
                 # program) numbered before its name, the risks under it coded on rows of their own; its number
-                # in a column kept in the notes, no title and no ID (classes55b: round 49's inspectorate, 17 such
-                # rows were left out "Title cannot be empty", the section numbers taken for the IDs)
+                # and name in columns kept in the notes, no title and no ID (classes55b: round 49's inspectorate,
+                # 17 such rows were left out "Title cannot be empty", the section numbers taken for the IDs). A
+                # number beside ratings ("1 | High | High", a template's numbered row) names no section
                 skip(number, f"a section heading (“{heading}”, then its name), not a record.")
                 continue
             if not mapped_filled:
