@@ -3038,8 +3038,8 @@ _REFERENCE_WORDS = frozenset({"reference", "references", "ref", "refs", "link", 
 
 
 # a plain number or an outline's mark numbering a form's sections ("1", "6.", "A.", "IV"): no code of a record;
-# never a lone "X", which ticks a row
-_SECTION_NUMBER_RE = re.compile(r"\s*(?:\d{1,3}(?:\.0)?|(?!X\.?\s*$)(?:[A-Z]|[IVX]{1,5}))\.?\s*")
+# never a lone "X", which ticks a row, nor a capital letter without its dot ("C" of "C | I | A")
+_SECTION_NUMBER_RE = re.compile(r"\s*(?:\d{1,3}(?:\.0)?\.?|(?!X\.?\s*$)[IVX]{1,5}\.?|[A-Z]\.)\s*")
 
 
 def section_number(value: Any) -> str | None:

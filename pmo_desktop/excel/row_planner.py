@@ -1973,7 +1973,7 @@ class Planner:
                     title_col not in filled and \
                     (code_col is None or code_col not in filled) and parent_reg is None and \
                     (heading := section_number(row[filled[0]])) and \
-                    row[filled[1]].__class__ is str and re.search(r"[^\W\d_]", row[filled[1]]):
+                    row[filled[1]].__class__ is str and len(re.findall(r"[^\W\d_]", row[filled[1]])) >= 3:
                 # "1 | Kegiatan Penyelenggaraan Pengawasan …", "A. | Program …": a form's section (an activity, a
                 # program) numbered before its name, the risks under it coded on rows of their own; its number
                 # and name in columns kept in the notes, no title and no ID (classes55b: round 49's inspectorate,
