@@ -1631,6 +1631,7 @@ class Planner:
         header_cells, header_probe = _header_cells(headers, mapping, title_col)
         last_record: tuple[int, int, tuple[Any, ...]] | None = None  # (index in plan.rows, row number, raw row)
         record_end = [0]  # the last row the record above was written on (its first, or a row going on with it)
+        heading_end = [0]  # the last row said to be a section heading (a section may open with two: program, activity)
         # each distinct row → the first row number holding it; only rows whose hash the first pass met
         # more than once can repeat another, so only theirs are kept (not a copy of the whole sheet)
         seen_rows: dict[tuple[Any, ...], int] = {}
@@ -1970,7 +1971,7 @@ class Planner:
                     f"{a}\n{b}" if isinstance(a, str) else a)), "its text goes on over several rows")
                 continue
             if len(filled) >= 2 and filled[0] not in mapped_cols and filled[1] not in mapped_cols and \
-                    title_col not in filled and \
+                    title_col not in filled and (last_record is None or number - 1 in (record_end[0], heading_end[0])) and \
                     (code_col is None or code_col not in filled) and parent_reg is None and \
                     (heading := section_number(row[filled[0]])) and \
                     row[filled[1]].__class__ is str and len(re.findall(r"[^\W\d_]", row[filled[1]])) >= 3:
@@ -1978,8 +1979,11 @@ class Planner:
                 # program) numbered before its name, the risks under it coded on rows of their own; its number
                 # and name in columns kept in the notes, no title and no ID (classes55b: round 49's inspectorate,
                 # 17 such rows were left out "Title cannot be empty", the section numbers taken for the IDs). A
-                # number beside ratings ("1 | High | High", a template's numbered row) names no section
+                # number beside ratings ("1 | High | High", a template's numbered row) names no section, nor does
+                # a numbered list below the records, past a blank row or a note ("A. | Risk Velocity": columns to
+                # add): a heading stands right under a record or another heading, or heads the table
                 skip(number, f"a section heading (“{heading}”, then its name), not a record.")
+                heading_end[0] = number
                 continue
             if not mapped_filled:
                 if (after_gap or last_record is None) and parent_reg is None and len(filled) == 1 and \
