@@ -102,9 +102,12 @@ def test_a_later_form_codes_a_risk_an_earlier_form_listed_by_title_alone(sqlite_
     "RSP 25.3525.01": the import numbered the first R-001 and made the second a record of its own, the same risk
     twice. A row with its own ID whose title an earlier sheet's row without one has is that record, which takes
     the ID; a row whose title an earlier coded row has stays apart as before."""
-    import_all(sqlite_store, book_two_forms(tmp_path))
+    plan = import_all(sqlite_store, book_two_forms(tmp_path))
     risks = by_code(sqlite_store, "risks")
     assert sorted(risks) == ["RSO.24.35.04.03", "RSP 25.3525.01"]
+    said = [r.report.reason for s in plan.sheets for r in s.rows]
+    assert "the same title as Form 3a Risk Strategis row 2: merged into that record, which takes its ID " \
+        "“RSP 25.3525.01”." in said
     assert "Dampak: Maturity falls" in risks["RSP 25.3525.01"]["notes"]
     assert risks["RSP 25.3525.01"]["cause"] == "Weak commitment"
 

@@ -175,15 +175,15 @@ class ShiftedColumn(UnheadedColumn):
         return made
 
 
-def _shifted(row: tuple[Any, ...], shifted: dict[int, int], moved: list[int]) -> tuple[Any, ...]:
+def _shifted(row: tuple[Any, ...], shifted: dict[int, int], moved: Counter[int]) -> tuple[Any, ...]:
     """The row with each shifted column's cell moved into its neighbour where that one is empty (``moved``
-    counts the cells moved)."""
+    counts the cells moved, by column)."""
     cells = None
     for c, into in shifted.items():
         if c < len(row) and not v.is_blank(row[c]) and into < len(row) and v.is_blank(row[into]):
             cells = list(row) if cells is None else cells
             cells[into], cells[c] = cells[c], None
-            moved[0] += 1
+            moved[c] += 1
     return row if cells is None else tuple(cells)
 
 
@@ -1753,7 +1753,7 @@ class Planner:
         grouped: dict[int, Any] = {}
         # columns with no header holding their left neighbour's values one cell too far right (ShiftedColumn)
         shifted = {c: h.into for c, h in self._unheaded.items() if isinstance(h, ShiftedColumn)}
-        moved = [0]
+        moved: Counter[int] = Counter()
         if kept is not None:
             for c in _group_columns(kept, headers, mapping, plan.extras):
                 if c not in carried:
@@ -1978,7 +1978,7 @@ class Planner:
                 # "1 | Kegiatan Penyelenggaraan Pengawasan …", "A. | Program …": a form's section (an activity, a
                 # program) numbered before its name, the risks under it coded on rows of their own; its number
                 # and name in columns kept in the notes, no title and no ID (classes55b: round 49's inspectorate,
-                # 17 such rows were left out "Title cannot be empty", the section numbers taken for the IDs). A
+                # 13 such rows were left out "Title cannot be empty", the section numbers taken for the IDs). A
                 # number beside ratings ("1 | High | High", a template's numbered row) names no section, nor does
                 # a numbered list below the records, past a blank row or a note ("A. | Risk Velocity": columns to
                 # add): a heading stands right under a record or another heading, or heads the table
@@ -2199,10 +2199,12 @@ class Planner:
         self._remember_names(reg, [p for p in plan.rows if p.report.action in (_INSERT, _UPDATE)])
         plan.extras.update((c, h) for c, h in self._unheaded.items() if c in self._unheaded_used)
         for c, into in shifted.items():
-            head = headers[into] if into < len(headers) and headers[into] else f"Column {column_letters(into)}"
-            plan.say(f"Column {column_letters(c)} has no header and fills the records' rows “{' '.join(str(head).split())}” "
-                     f"leaves empty, right of it: its cells read as “{' '.join(str(head).split())}” ({moved[0]} "
-                     f"cell{'s' if moved[0] != 1 else ''}).")
+            if not moved[c]:
+                continue
+            head = " ".join(str(headers[into] if into < len(headers) and headers[into] else
+                                f"Column {column_letters(into)}").split())
+            plan.say(f"Column {column_letters(c)} has no header and fills the records' rows “{head}” leaves empty, "
+                     f"right of it: its cells read as “{head}” ({moved[c]} cell{'s' if moved[c] != 1 else ''}).")
         plan.extras.update(self._past_used)
         if parent_reg is not None and finish:
             self.finish_children(plan)
@@ -2573,6 +2575,8 @@ class Planner:
                 target.actions = (target.actions or []) + [a for a in prow.actions
                                                            if word_key(a.get("description")) not in have]
             said = f"the same {naming} as {other_plan.sheet} row {target.report.row}: merged into that record"
+            if code and key_name is not None:
+                said += f", which takes its {reg.key_field.label if reg.key_field else 'ID'} “{code}”"
             said += ("; " + "; ".join(conflicts) + ".") if conflicts else "."
             plan.rows[k] = PlannedRow(RowReport(plan.sheet, prow.report.row, Action.SKIP, "", said, merged=True))
             target.report.reason = " ".join(x for x in [target.report.reason,
