@@ -38,6 +38,7 @@ from .value_translation import (
     ColumnProfile,
     Translator,
     escalation_rest,
+    over_word,
     unassessed_word,
     undated_word,
 )
@@ -1950,6 +1951,9 @@ def _fits(kind: SheetKind, name: str, values: list[Any], translator: Translator,
             translator.parse(f, x, ctx, profile)
             good += 1
         except ValidationError:
+            if over_word(f, x) is not None:
+                good += 1  # "Resolved / Avoided" on the probability scale: the risk is over, a level all the same
+                continue
             undated += (f.kind is Kind.DATE and undated_word(x)) or unassessed_word(f, x)
     if (kind.register, name) in _READ_WHOLE:
         return good == len(values)
