@@ -1202,26 +1202,6 @@ def _likelihood_consequence_letters(kind: SheetKind, row: list[Any], mapping: di
     return out
 
 
-def _likelihood_by_the_noun(kind: SheetKind, row: list[Any], mapping: dict[int, str],
-                            sample: list[list[Any]]) -> dict[int, str]:
-    """The likelihood of a rating headed by the register's noun alone ("Risk | … | Impact", the risk's chance
-    over Low / Med / High beside its impact): a column headed by the noun (no other word) whose cells are all
-    likelihood levels, the impact placed and no likelihood, the only such column. Before (round 56's held-out
-    set: a training project's risk assessment), "Risk" gave up the title for its level words and went to the
-    notes: the risks had an impact and no likelihood."""
-    if kind.register != "risks" or "probability" in mapping.values() or "impact" not in mapping.values():
-        return mapping
-    nouns = _nouns(kind)
-    found = [c for c, cell in enumerate(row) if c not in mapping and isinstance(cell, str) and word_key(cell) in nouns]
-    if len(found) != 1:
-        return mapping
-    c = found[0]
-    values = [r[c] for r in sample if c < len(r) and r[c] is not None and str(r[c]).strip()]
-    if len(values) < 2 or not _all_levels(kind, "probability", values):
-        return mapping
-    return {**mapping, c: "probability"}
-
-
 def _names_field(kind: SheetKind, text: Any) -> bool:
     keys = field_keys(kind)
     return any(v in keys for v in header_variants(text))
@@ -2863,7 +2843,6 @@ def detect_header(rows: list[list[Any]], sheet_title: str, kinds: tuple[SheetKin
             mapping = _repeats_rated(kind, mapping, dups, sample, row)
             mapping = _paired_letters(kind, row, mapping, sample)
             mapping = _likelihood_consequence_letters(kind, row, mapping, sample)
-            mapping = _likelihood_by_the_noun(kind, row, mapping, sample)
             mapping = _repeats_statuses(kind, mapping, dups, sample)
             mapping = _reassessed(kind, mapping, dups, sample, group)
             mapping = _rated_again_after(kind, mapping, dups, sample, row, group)
