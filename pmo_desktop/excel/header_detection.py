@@ -1155,6 +1155,54 @@ def _paired_letters(kind: SheetKind, row: list[Any], mapping: dict[int, str],
     return out
 
 
+# The Scandinavian rating by two letters: S the likelihood (sannsynlighet, sannolikhet, sandsynlighed), K the
+# consequence (konsekvens), written "S | K", "S (1-5) | K (1-5)", "Rest-S | Rest-K" for the rating after the
+# measures. Alone "S" says severity (an impact, ``_LEVEL_LETTERS``); only beside a "K" is it the likelihood.
+_SK_LETTERS = {"s": "probability", "k": "impact"}
+
+
+def _sk_letter(text: Any) -> tuple[str, bool] | None:
+    """The letter a header cell rates by, with whether a word before or after it says the later rating
+    ("Rest-S": True), a scale written beside it ("S (1-5)") aside; None for any other header."""
+    if not isinstance(text, str):
+        return None
+    words = [w for w in words_of(text) if not w.isdigit()]
+    if not words or len(words) > 2 or words[-1] not in _SK_LETTERS and words[0] not in _SK_LETTERS:
+        return None
+    letter, rest = (words[-1], words[:-1]) if words[-1] in _SK_LETTERS else (words[0], words[1:])
+    if not rest:
+        return letter, False
+    return (letter, True) if word_key(rest[0]) in reassessed_words() else None
+
+
+def _likelihood_consequence_letters(kind: SheetKind, row: list[Any], mapping: dict[int, str],
+                                    sample: list[list[Any]]) -> dict[int, str]:
+    """The likelihood and the consequence of a row heading them "S" and "K" (``_SK_LETTERS``), each column's
+    cells levels: S the likelihood, K the impact, the pair after a stage word ("Rest-S", "Rest-K") or the second
+    pair the residual rating. Decided once a header row, both letters seen. Before (round 56: a Norwegian
+    school build's risk register), "S (1-5)" and "K (1-5)" went to the notes and "Rest-S" was read as the
+    residual impact, severity's letter: no risk had a likelihood or an impact, and each a wrong residual one."""
+    if kind.register != "risks":
+        return mapping
+    letters = {c: said for c, cell in enumerate(row) if (said := _sk_letter(cell)) is not None}
+    if {letter for letter, _ in letters.values()} != set(_SK_LETTERS):
+        return mapping
+    out = dict(mapping)
+    taken = {n for c, n in out.items() if c not in letters}
+    seen: set[str] = set()
+    for c, (letter, later) in sorted(letters.items()):
+        name = _SK_LETTERS[letter]
+        if later or name in seen:
+            name = _REASSESSED[name]
+        seen.add(_SK_LETTERS[letter])
+        values = [r[c] for r in sample if c < len(r) and r[c] is not None and str(r[c]).strip()]
+        if name in taken or not values or not _all_levels(kind, name.removeprefix("residual_"), values):
+            continue
+        out[c] = name
+        taken.add(name)
+    return out
+
+
 def _names_field(kind: SheetKind, text: Any) -> bool:
     keys = field_keys(kind)
     return any(v in keys for v in header_variants(text))
@@ -2825,6 +2873,7 @@ def detect_header(rows: list[list[Any]], sheet_title: str, kinds: tuple[SheetKin
             mapping = _text_rated(kind, mapping, sample)
             mapping = _repeats_rated(kind, mapping, dups, sample, row)
             mapping = _paired_letters(kind, row, mapping, sample)
+            mapping = _likelihood_consequence_letters(kind, row, mapping, sample)
             mapping = _repeats_statuses(kind, mapping, dups, sample)
             mapping = _reassessed(kind, mapping, dups, sample, group)
             mapping = _rated_again_after(kind, mapping, dups, sample, row, group)

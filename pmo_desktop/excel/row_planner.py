@@ -2088,6 +2088,12 @@ class Planner:
                     (f"{a.rstrip()} {b.strip()}" if _wrapped(a, b) else f"{a}\n{b}") if isinstance(a, str)
                     else a)), "its text goes on over several rows")
                 continue
+            if len(filled) == 1 and filled[0] == title_col and row[title_col].__class__ is str and \
+                    row[title_col].rstrip().endswith(":"):
+                # "Risk:" alone in the names column over the first risk: a caption saying what the rows below
+                # are, never one of them (round 56's held-out set: a risk titled "Risk:" once the names were read)
+                skip(number, f"a caption (“{row[title_col].strip()}”) over the records, not a record.")
+                continue
             if len(mapped_filled) < 2 and not has_key:
                 if (after_gap or last_record is None) and parent_reg is None and len(filled) == 1 and \
                         filled[0] in text_cols and filled[0] != title_col:
