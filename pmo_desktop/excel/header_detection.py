@@ -43,6 +43,7 @@ from .value_translation import (
 )
 from .vocabulary import (
     FOREIGN_KINDS,
+    PLURAL_ENDING_RE,
     beside_words,
     counts_the_columns,
     first_assessed_words,
@@ -50,6 +51,7 @@ from .vocabulary import (
     guidance_row,
     header_phrases,
     header_words,
+    hedge_words,
     in_place_words,
     raid_type_headers,
     reassessed_words,
@@ -207,8 +209,6 @@ _STAGES = frozenset({"inherent", "residual", "initial", "gross", "net"})
 # Vulnerability" are the threats and the vulnerability.
 _KIND_WORDS = frozenset({"risk", "issue", "threat", "opportunity", "assumption", "dependency", "decision", "action",
                          "risks", "issues", "threats", "opportunities"})
-_HEDGES = ("known or suspected", "known or potential", "potential", "possible", "suspected", "known", "recommended",
-           "suggested")  # "Recommended Mitigation": the mitigation, as the register's words say it
 # The registers' own nouns ("risk", "issue"): "Level of risk" is the record's rating, not a field named "risk"
 _ALL_NOUNS = frozenset(n for name in REGISTERS for n in register_nouns(name))
 
@@ -274,7 +274,8 @@ def _header_variants(_cls: type, text: Any) -> tuple[str, ...]:
     bare = re.sub(r"\([^)\]]*[)\]]|\[[^\])]*[)\]]", " ", raw)
     scale_note = re.sub(r"[\s_\-]*\(?\d+\s*(?:to|-|–|_)\s*\d+\)?\s*$", "", bare, flags=re.I)  # "L_1to5", "Impact 1-5"
     variants = [bare, scale_note, re.sub(r"[\d\s_\-–/]+$", "", bare), bare.split("\n")[0], re.sub(r"[?:*]+", "", bare)]
-    variants += re.findall(r"\(([^)]*)\)", raw)       # "Тип коммуникации (WHAT)": the word in brackets
+    variants += re.findall(r"\(([^)]*)\)", PLURAL_ENDING_RE.sub("", raw))  # "Тип коммуникации (WHAT)": the
+    # word in brackets, not a plural ending ("Gegenmaßnahme(n)")
     if "/" in bare:                                     # "Influence/Attitude": each part
         variants += bare.split("/")
     if " or " in bare and not bare.lower().lstrip().startswith("known or") and \
@@ -306,9 +307,9 @@ def _header_variants(_cls: type, text: Any) -> tuple[str, ...]:
     if spoken:                                          # "The likelihood of risk (%)": a sentence naming the
         variants += [spoken.group(1),                   # field, without its article and what it is "of"
                      re.sub(r"\s+of\s+(?:the\s+)?\S+\s*$", "", spoken.group(1), flags=re.I)]
-    hedged = re.match(rf"\s*(?:{'|'.join(_HEDGES)})\s+(\S.*)", bare, flags=re.I)
-    if hedged:                                          # "Known or suspected Threats": the threats
-        variants.append(hedged.group(1))
+    hedged = _hedged_re().match(bare)
+    if hedged:                                          # "Known or suspected Threats", "Mögliche
+        variants.append(hedged.group(1))                # Gegenmaßnahme(n)": the threats, the measures
     for variant in variants:
         key = normalise_key(variant)
         if key and key not in keys:
@@ -317,6 +318,14 @@ def _header_variants(_cls: type, text: Any) -> tuple[str, ...]:
         if len(key) > 4 and key.endswith("s") and not key.endswith(("ss", "us", "is")) and key[:-1] not in keys:
             keys.append(key[:-1])
     return tuple(k for k in keys if k)
+
+
+@lru_cache(maxsize=1)
+def _hedged_re() -> re.Pattern[str]:
+    """A header opening with a hedge word of any words file ("Potential", "Mögliche", "Posibles"): what it hedges
+    is the column's field, as the register's words name it (round 55: a German risk log's "Mögliche
+    Gegenmaßnahme(n)" was kept in the notes)."""
+    return re.compile(rf"\s*(?:{'|'.join(re.escape(w) for w in hedge_words())})\s+(\S.*)", flags=re.I)
 
 
 @lru_cache(maxsize=None)

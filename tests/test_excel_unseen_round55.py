@@ -1,0 +1,73 @@
+"""Classes of problem found on round 55 of real public workbooks (docs/import-rounds.md): each test writes a
+workbook of that shape and checks what a user gets."""
+
+from __future__ import annotations
+
+from imported import by_code, import_all, rows_of
+from real_world_factory import write_csv, write_xlsx
+
+
+def test_a_hedged_header_with_a_plural_ending_names_its_field(sqlite_store, tmp_path):
+    """A German course's risk log: "Mögliche Gegenmaßnahme(n)" (the possible countermeasures) and
+    "Risikoeffekt/Risikoauswirkung" (what the risk would do, in words). The "n" of the plural ending was read as
+    "Nº", so the measures were taken for the IDs of actions and kept in the notes, and neither the hedge
+    "Mögliche" nor "Risikoeffekt" was known: the effect stayed in the notes too. A bracketed plural ending is
+    its word's own, a hedge word in any language is passed over, and each column lands on its field."""
+    rows = [["Projekt:"],
+            ["Risiko-ID", "Risikobeschreibung", "Risikoeffekt/Risikoauswirkung", "Verantwortlicher", "Status",
+             "Mögliche Gegenmaßnahme(n)", "Eintrittswahrscheinlichkeit", "Tragweite", "Risiko-Score"],
+            [1, "Ausfall von Mitarbeitern", "Nicht einhalten des Termins", "Anna Berg", "offen",
+             "Arbeitsverteilung, Vertretung", 1, 2, 2],
+            [2, "Serverausfall", "Verlust von Daten", "Jan Kurz", "offen", "USV", 2, 3, 6],
+            [3, "Kundenwunsch ändert sich", "Termin verzögert sich", "Anna Berg", "offen", "Neuer Vertrag", 2, 2, 4]]
+    path = write_xlsx(tmp_path / "Risikolog.xlsx", {"Umfeld": rows})
+    import_all(sqlite_store, path)
+    risks = by_code(sqlite_store, "risks")
+    assert set(risks) == {"1", "2", "3"}
+    assert risks["2"]["effect"] == "Verlust von Daten"
+    assert "Gegenmaßnahme" not in (risks["2"]["notes"] or "")
+    assert {a["description"] for a in rows_of(sqlite_store, "risk_actions")} == {
+        "Arbeitsverteilung, Vertretung", "USV", "Neuer Vertrag"}
+
+    # the same hedge in Spanish, and an owner column with its plural ending in English
+    other = write_csv(tmp_path / "riesgos.csv", [
+        ["ID", "Riesgo", "Posibles causas", "Probabilidad", "Impacto", "Risk Owner(s)"],
+        ["R-1", "Retraso del proveedor", "Un solo proveedor", "Alta", "Media", "Ana Ruiz"],
+        ["R-2", "Rotación del equipo", "Salarios bajos", "Media", "Alta", "Luis Gil"]])
+    import_all(sqlite_store, other)
+    risks = by_code(sqlite_store, "risks")
+    assert risks["R-1"]["cause"] == "Un solo proveedor"
+    assert risks["R-2"]["owner"] is not None
+
+
+def test_a_threat_and_its_vulnerability_in_ukrainian_are_the_event_and_the_cause(sqlite_store, tmp_path):
+    """A security project's risk register in Ukrainian: "Загроза" (threat), "Вразливість" (vulnerability). In
+    English a threat is the risk's event and a vulnerability its cause; in Ukrainian neither was known, the
+    vulnerability stayed in the notes. Both are placed, the threat naming each risk as an English one does."""
+    path = write_csv(tmp_path / "risk-register.csv", [
+        ["ID", "Загроза", "Вразливість", "Ймовірність", "Вплив", "Статус", "План пом'якшення"],
+        ["R1", "Викрадення даних БД", "SQL Injection", "Висока", "Критичний", "Відкрито",
+         "Параметризовані запити"],
+        ["R2", "Крадіжка сесії", "Reflected XSS", "Середня", "Високий", "Відкрито", "Екранування вводу"]])
+    import_all(sqlite_store, path)
+    risks = by_code(sqlite_store, "risks")
+    assert risks["R1"]["title"] == "Викрадення даних БД"
+    assert risks["R1"]["cause"] == "SQL Injection"
+    assert risks["R2"]["event"] == "Крадіжка сесії"
+    assert "Вразливість" not in (risks["R2"]["notes"] or "")
+
+
+def test_a_fix_column_is_the_risks_response_plan(sqlite_store, tmp_path):
+    """An app's production-readiness register ("id, title, severity, area, description, evidence, fix, owner"):
+    "fix" says what will be done about each risk, and was kept in the notes. It is the response plan, read as
+    each risk's response action."""
+    path = write_csv(tmp_path / "risk-register.csv", [
+        ["id", "title", "severity", "area", "description", "evidence", "fix", "owner"],
+        ["S1-002", "Missing Dependabot configuration", "S1", "Security", "No automated dependency updates",
+         "No dependabot.yml", "Add Dependabot config with weekly schedule", "DevOps"],
+        ["S2-010", "No SBOM generation in CI", "S2", "Compliance", "No bill of materials", "No SBOM step",
+         "Generate an SBOM on every release build", "Security"]])
+    import_all(sqlite_store, path)
+    assert {a["description"] for a in rows_of(sqlite_store, "risk_actions")} == {
+        "Add Dependabot config with weekly schedule", "Generate an SBOM on every release build"}
+    assert "fix:" not in (by_code(sqlite_store, "risks")["S1-002"]["notes"] or "")
