@@ -3,8 +3,11 @@ workbook of that shape and checks what a user gets."""
 
 from __future__ import annotations
 
+import pytest
 from imported import by_code, import_all, rows_of
 from real_world_factory import write_csv, write_xlsx
+
+from pmo_desktop.excel.errors import WorkbookError
 
 
 def test_a_hedged_header_with_a_plural_ending_names_its_field(sqlite_store, tmp_path):
@@ -71,3 +74,26 @@ def test_a_fix_column_is_the_risks_response_plan(sqlite_store, tmp_path):
     assert {a["description"] for a in rows_of(sqlite_store, "risk_actions")} == {
         "Add Dependabot config with weekly schedule", "Generate an SBOM on every release build"}
     assert "fix:" not in (by_code(sqlite_store, "risks")["S1-002"]["notes"] or "")
+
+
+def test_a_development_plan_saved_as_issues_adds_no_issue(sqlite_store, tmp_path):
+    """A voice app's development plan saved as "issues.csv" for a tracker's import: id, title, body, labels
+    ("hito:H1,tipo:nucleo"), an estimate in days ("estimacion_jornadas") and the items each depends on
+    ("depende_de"). Its 25 work items were read as 25 issues (junk). How much work an item is and what it waits
+    for are planned work's columns, a backlog's or a schedule's, not an issue log's: the file adds nothing and
+    says why. An issue log keeping one such column (what an issue depends on) is still read."""
+    rows = [["id", "title", "body", "labels", "estimacion_jornadas", "depende_de"]]
+    for n in range(6):
+        rows.append([f"VOZ-{n:02d}", f"VOZ-{n:02d} · Tarea {n}", f"Implementar el módulo {n} con sus pruebas.",
+                     "hito:H1,tipo:nucleo,prioridad:critica", 1.5, f"VOZ-{n - 1:02d}" if n else "-"])
+    path = write_csv(tmp_path / "issues.csv", rows)
+    with pytest.raises(WorkbookError, match="“estimacion_jornadas”, “depende_de”.*planned work"):
+        import_all(sqlite_store, path)
+    assert rows_of(sqlite_store, "issues") == []
+
+    log = write_csv(tmp_path / "issue_log.csv", [
+        ["Issue ID", "Issue", "Owner", "Priority", "Status", "Depends On"],
+        ["I-1", "Test server is down", "Ana Ruiz", "High", "Open", ""],
+        ["I-2", "Licences not renewed", "Luis Gil", "Medium", "Open", "I-1"]])
+    import_all(sqlite_store, log)
+    assert set(by_code(sqlite_store, "issues")) == {"I-1", "I-2"}

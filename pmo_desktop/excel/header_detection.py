@@ -3925,13 +3925,27 @@ def _headers_saying(match: HeaderMatch, nouns: frozenset[str] | set[str], what: 
     return None if one is None or other is None else (one, other)
 
 
+def _planned_work_columns(match: HeaderMatch, nouns: frozenset[str] | set[str]) -> tuple[str, str] | None:
+    """Two headers only planned work keeps, of a backlog or a schedule, where no header says the register's
+    noun: how much work each item is ("estimacion_jornadas", "Story Points", "Effort") and what it waits for or
+    when it is done ("depende_de", "Predecessors", "Sprint"). A development plan saved as "issues.csv" (id,
+    title, body, labels, an estimate in days, the items it depends on) was read as 25 issues (round 55): an
+    issue log says what went wrong, not how long each item takes and what comes before it."""
+    headers = [h for h in match.headers if h]
+    if any(n in normalise_key(h) for h in headers for n in nouns):
+        return None
+    planned = foreign_words("backlog", "columns") | foreign_words("schedule", "columns")
+    kept = [h for h in headers if any(k in planned for k in _foreign_keys(h))]
+    return (kept[0], kept[1]) if len(kept) >= 2 else None
+
+
 def _backlog_by_its_columns(kind: SheetKind, match: HeaderMatch, nouns: frozenset[str] | set[str]) -> str | None:
     """Why an issue sheet is a backlog all the same: a column naming its rows as stories or epics ("User Story /
     Description") and a column only a backlog keeps ("Acceptance Criteria", "Story Points", "Epic Link"), no
     column saying the register's noun, fewer than two fields only the register has."""
     if kind.register != ISSUES or specific_fields(kind, match.mapping) >= 2:
         return None
-    found = _headers_saying(match, nouns, "backlog", "records", "columns")
+    found = _headers_saying(match, nouns, "backlog", "records", "columns") or _planned_work_columns(match, nouns)
     if found is None:
         return None
     named, kept = found
