@@ -97,3 +97,43 @@ def test_a_development_plan_saved_as_issues_adds_no_issue(sqlite_store, tmp_path
         ["I-2", "Licences not renewed", "Luis Gil", "Medium", "Open", "I-1"]])
     import_all(sqlite_store, log)
     assert set(by_code(sqlite_store, "issues")) == {"I-1", "I-2"}
+
+
+def test_risk_plans_stacked_down_a_sheet_are_one_register_assessed_again(sqlite_store, tmp_path):
+    """A college team's risk plan for each iteration, stacked down one sheet: under a caption ("Risikoplan 2
+    for | Gruppe 37") the header again, then the same risks with new ratings, no ID column. The two captions
+    were read as risks and the second and third plans as 18 more risks (20 junk records). A lone sparse row
+    between a gap and the header written again is the next table's caption, and a row there with an earlier
+    record's title and texts is that record assessed again: its new ratings go to the record's notes."""
+    header = ["Risiko", "Konsekvens", "Sannsynlighet", "Risikopoeng", "Forebyggende tiltak",
+              "Tiltak hvis problem oppstår"]
+    risks = [("Nettverks problemer", "Jobbe med noe som ikke trenger nett", "Estimer tid til å løse problemet"),
+             ("Sykdom", "Følge med på arbeidet til medarbeidere", "Omfordele arbeidsoppgaver mellom oss"),
+             ("Datatap", "Sørge for å oppdatere i Github og ta backups", "Starte på nytt fra siste backup")]
+    rows: list[list] = [["Risikoplan 1 for", "Gruppe 37", "Iterasjon 2"], [], header]
+    for plan, (consequence, chance) in enumerate([(7, 0.5), (8, 0.4), (9, 0.3)]):
+        if plan:
+            rows += [[], [], [f"Risikoplan {plan + 1} for", "Gruppe 37"], [], header]
+        rows += [[title, consequence - k, chance, (consequence - k) * chance, prevent, cure]
+                 for k, (title, prevent, cure) in enumerate(risks)]
+    path = write_xlsx(tmp_path / "04. Risikoplan.xlsx", {"Ark 1": rows})
+    import_all(sqlite_store, path)
+    assert len(rows_of(sqlite_store, "risks")) == 3
+    stored = {r["title"]: r for r in rows_of(sqlite_store, "risks")}
+    assert set(stored) == {"Nettverks problemer", "Sykdom", "Datatap"}
+    assert "Konsekvens: 9" in stored["Nettverks problemer"]["notes"]  # the third plan's rating, kept
+
+    # a register whose header is written again over more risks (a printout's pages), a lone full record before
+    # the gap: every row a risk
+    paged = [["Risk", "Likelihood", "Impact", "Owner", "Mitigation"],
+             ["Supplier fails", "High", "High", "Ana Ruiz", "Second supplier on contract"],
+             ["Key staff leave", "Low", "Medium", "Luis Gil", "Pair every role with a deputy"],
+             [],
+             ["Scope grows", "Medium", "Medium", "Ana Ruiz", "Change board approves every request"],
+             [],
+             ["Risk", "Likelihood", "Impact", "Owner", "Mitigation"],
+             ["Budget cut", "Low", "High", "Eva Lind", "Phase the rollout by region"]]
+    other = write_xlsx(tmp_path / "register.xlsx", {"Risks": paged})
+    import_all(sqlite_store, other)
+    assert {"Supplier fails", "Key staff leave", "Scope grows", "Budget cut"} <= {
+        r["title"] for r in rows_of(sqlite_store, "risks")}
