@@ -137,3 +137,24 @@ def test_risk_plans_stacked_down_a_sheet_are_one_register_assessed_again(sqlite_
     import_all(sqlite_store, other)
     assert {"Supplier fails", "Key staff leave", "Scope grows", "Budget cut"} <= {
         r["title"] for r in rows_of(sqlite_store, "risks")}
+
+
+def test_an_id_and_a_name_in_one_cell_are_read_apart(sqlite_store, tmp_path):
+    """A course's decision log: "ID / choice" over "D01 Hub-and-spoke" (each decision's ID and what was chosen in
+    one cell), "Alternatives and criteria", "Evidence / reversal trigger". The first row's whole cell became its
+    code and the others' were kept in the rationale under made-up codes; every decision was titled by its
+    evidence. A header naming an ID and something else over cells that are an ID and a name is two columns: the
+    ID is the code, the rest what the header's second name says, and the evidence the rationale."""
+    path = write_csv(tmp_path / "decision-log.csv", [
+        ["ID / choice", "Alternatives and criteria", "Evidence / reversal trigger"],
+        ["D01 Hub-and-spoke", "Central, federated; cost, consistency", "Daily outages. Reconsider after a year."],
+        ["D02 Consolidation then coexistence MDM", "Registry; safe adoption", "Wrong loyalty attribution."],
+        ["D03 No score-only auto-merge", "Aggressive fuzzy merge; harm vs recall", "Shared phones."],
+        ["D10 468M programme cap", "Spend 720M over 18 months", "Brief says both."]])
+    plan = import_all(sqlite_store, path)
+    decisions = by_code(sqlite_store, "decisions")
+    assert set(decisions) == {"D01", "D02", "D03", "D10"}
+    assert decisions["D01"]["title"] == "Hub-and-spoke"
+    assert decisions["D10"]["title"] == "468M programme cap"
+    assert decisions["D02"]["rationale"] == "Wrong loyalty attribution."
+    assert any("holds each record's ID and its choice in one cell" in (s.note or "") for s in plan.sheets)
