@@ -59,6 +59,16 @@ def test_a_threat_and_its_vulnerability_in_ukrainian_are_the_event_and_the_cause
     assert risks["R2"]["event"] == "Крадіжка сесії"
     assert "Вразливість" not in (risks["R2"]["notes"] or "")
 
+    # in Portuguese the same pair: the threat still names the risk (as it did alone), the vulnerability its cause
+    other = write_csv(tmp_path / "riscos.csv", [
+        ["id", "ativo", "ameaca", "vulnerabilidade", "probabilidade", "impacto"],
+        ["RS-01", "Portal", "Atacante externo", "SQL Injection na aplicação", "Alta", "Alto"],
+        ["RS-02", "E-mail", "Phishing", "Falta de awareness", "Média", "Alto"]])
+    import_all(sqlite_store, other)
+    risks = by_code(sqlite_store, "risks")
+    assert risks["RS-01"]["title"] == "Atacante externo"
+    assert risks["RS-02"]["cause"] == "Falta de awareness"
+
 
 def test_a_fix_column_is_the_risks_response_plan(sqlite_store, tmp_path):
     """An app's production-readiness register ("id, title, severity, area, description, evidence, fix, owner"):
