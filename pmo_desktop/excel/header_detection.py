@@ -324,8 +324,9 @@ def _header_variants(_cls: type, text: Any) -> tuple[str, ...]:
 def _hedged_re() -> re.Pattern[str]:
     """A header opening with a hedge word of any words file ("Potential", "Mögliche", "Posibles"): what it hedges
     is the column's field, as the register's words name it (round 55: a German risk log's "Mögliche
-    Gegenmaßnahme(n)" was kept in the notes)."""
-    return re.compile(rf"\s*(?:{'|'.join(re.escape(w) for w in hedge_words())})\s+(\S.*)", flags=re.I)
+    Gegenmaßnahme(n)" was kept in the notes). The hedge may be joined to it as in a program's column name
+    ("possible_consequence", round 55's held-out set)."""
+    return re.compile(rf"\s*(?:{'|'.join(re.escape(w) for w in hedge_words())})[\s_]+(\S.*)", flags=re.I)
 
 
 @lru_cache(maxsize=None)
