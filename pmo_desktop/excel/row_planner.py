@@ -1814,10 +1814,12 @@ class Planner:
             if header_probe is not None and header_probe[0] < len(row) and row[header_probe[0]].__class__ is str \
                     and header_probe[1] in row[header_probe[0]] and _repeats_header(row, header_cells, headers):
                 if blank_run and not first_block and 0 < len(block) <= 2 and table_widths and all(
-                        widths.get(i, 0) * 2 <= sorted(table_widths)[len(table_widths) // 2] for i in block):
+                        2 <= widths.get(i, 0) and widths.get(i, 0) * 2 <= sorted(table_widths)[len(table_widths) // 2]
+                        for i in block):
                     # a row or two standing alone between a gap and the header written again, far sparser than
                     # the table's rows: the caption of the table below ("Risikoplan 2 for | Gruppe 37" over a
-                    # team's second risk plan), not a record (round 55 read two such captions as risks)
+                    # team's second risk plan), not a record (round 55 read two such captions as risks). A row
+                    # filling its name alone is a heading over the rows below, said so (``_skip_headings``)
                     for i in block:
                         report = plan.rows[i].report
                         self._forget_unplaced(plan, plan.rows[i])
