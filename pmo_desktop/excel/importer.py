@@ -43,6 +43,7 @@ from .child_sheets import (
     names_its_records,
     tied_by_the_parents_ids,
 )
+from .coded_names import coded_cells, header_parts, split_coded
 from .defect_reports import defect_report
 from .errors import ImportCancelled, ImportRefused, MappingError, WorkbookError
 from .form_sheets import MIN_FORMS, a_lone_record, labels_down_the_side, read_form
@@ -1159,6 +1160,29 @@ def _labels_in_the_title(book: SafeWorkbook, reader: SheetReader, match: HeaderM
     return headed, _read_as_another(headed, again), note
 
 
+def _coded_names(book: SafeWorkbook, reader: SheetReader, match: HeaderMatch
+                 ) -> tuple[SheetReader, HeaderMatch, str] | None:
+    """A sheet whose ID column holds each record's ID and its name in one cell, the header naming both ("ID /
+    choice" over "D01 Hub-and-spoke", coded_names): the same sheet with the names in a column of their own, its
+    match and the note saying so; None for any other sheet (decided from the header and the first rows)."""
+    name = match.kind.reg.name_field
+    col = next((c for c, n in match.mapping.items() if (n == "code" or (name is not None and n == name.name))
+                and c < len(match.headers) and header_parts(match.headers[c]) is not None), None)
+    parts = header_parts(match.headers[col]) if col is not None else None
+    if col is None or parts is None or match.kind.is_child or not coded_cells(
+            [r[col] for r in reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE] if col < len(r)]):
+        return None
+    headed = SheetReader(book, reader.title, split_coded(reader.all_rows(), match.row - 1, col, parts),
+                         reader.merged_ranges())
+    again = _match_sheet(headed, (match.kind,), match.row)
+    if again is None:
+        return None
+    note = (f"“{match.headers[col]}” holds each record's ID and its {parts[1]} in one cell: read as two columns, "
+            f"“{parts[0]}” and “{parts[1]}”.")
+    # the header found again where it was: the sheet's own name kept with it, which says the note
+    return headed, _read_as_another(headed, replace(again, sheet_title=match.sheet_title or reader.title)), note
+
+
 def _captioned_list(book: SafeWorkbook, reader: SheetReader, path: Path
                     ) -> tuple[SheetReader, HeaderMatch, str] | None:
     """A sheet with no header row that is a list of one register's items under captions
@@ -1979,6 +2003,8 @@ def plan_workbook_import(store: Store, path: str | os.PathLike[str], progress: P
                     reader, match = joined, _match_sheet(joined, ALL_KINDS, None) or match
                 if (labelled := _labels_in_the_title(book, reader, match)) is not None:
                     reader, match, made_notes[title] = labelled
+                if (coded := _coded_names(book, reader, match)) is not None:
+                    reader, match, made_notes[title] = coded  # "ID / choice" over "D01 Hub-and-spoke"
                 if (per_area := _rated_per_area(book, reader, match)) is not None:
                     # each risk rated per area under captions: its worst area's ratings (area_ratings)
                     reader, match, made_notes[title] = per_area
