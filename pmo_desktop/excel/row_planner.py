@@ -53,6 +53,7 @@ from .header_detection import (
     engagement_marks,
     is_mark,
     map_header,
+    section_number,
     tick_level,
 )
 from .import_plan import Action, PlannedRow, RowReport, SheetPlan
@@ -159,6 +160,33 @@ class UnheadedColumn(str):
     first, is data of the record, and a column no header names must never lose it (issue 12, left39). Only the
     columns that hold a value on some record are named in the report (``SheetPlan.extras``), so a sheet
     formatted out to column Z lists no empty columns."""
+
+
+class ShiftedColumn(UnheadedColumn):
+    """A column with no header whose cells fill exactly the records' rows its left neighbour leaves empty
+    (``importer._shifted_columns``): that column's values typed one cell too far right (a register typed as text
+    art, round 54: the owners of risks 2–6 under no header, right of "Risk Owner"). The planner moves each cell
+    into the neighbour's (``into``) on the rows it is empty, says so once a sheet, and keeps any other cell of
+    the column in the notes under its letter as an unheaded column's."""
+
+    into: int
+
+    def __new__(cls, text: str, into: int) -> ShiftedColumn:
+        made = super().__new__(cls, text)
+        made.into = into
+        return made
+
+
+def _shifted(row: tuple[Any, ...], shifted: dict[int, int], moved: Counter[int]) -> tuple[Any, ...]:
+    """The row with each shifted column's cell moved into its neighbour where that one is empty (``moved``
+    counts the cells moved, by column)."""
+    cells = None
+    for c, into in shifted.items():
+        if c < len(row) and not v.is_blank(row[c]) and into < len(row) and v.is_blank(row[into]):
+            cells = list(row) if cells is None else cells
+            cells[into], cells[c] = cells[c], None
+            moved[c] += 1
+    return row if cells is None else tuple(cells)
 
 
 # a section's number in a form's outline: a Roman numeral ("IV") or a capital letter with a dot ("B."); never an
@@ -1635,6 +1663,7 @@ class Planner:
         header_cells, header_probe = _header_cells(headers, mapping, title_col)
         last_record: tuple[int, int, tuple[Any, ...]] | None = None  # (index in plan.rows, row number, raw row)
         record_end = [0]  # the last row the record above was written on (its first, or a row going on with it)
+        heading_end = [0]  # the last row said to be a section heading (a section may open with two: program, activity)
         # each distinct row → the first row number holding it; only rows whose hash the first pass met
         # more than once can repeat another, so only theirs are kept (not a copy of the whole sheet)
         seen_rows: dict[tuple[Any, ...], int] = {}
@@ -1754,6 +1783,9 @@ class Planner:
         # its labels holds for the rows under it, until the next
         carried = {c: None for c in plan.extras if c >= len(headers) or not headers[c]}
         grouped: dict[int, Any] = {}
+        # columns with no header holding their left neighbour's values one cell too far right (ShiftedColumn)
+        shifted = {c: h.into for c, h in self._unheaded.items() if isinstance(h, ShiftedColumn)}
+        moved: Counter[int] = Counter()
         if kept is not None:
             for c in _group_columns(kept, headers, mapping, plan.extras):
                 if c not in carried:
@@ -1820,6 +1852,8 @@ class Planner:
                 row = self._carried(row, carried)
             if grouped:
                 row = _grouped(row, grouped)
+            if shifted:
+                row = _shifted(row, shifted, moved)
             if spelt:
                 written_codes = row
                 row = _spelt(row, {c: m for c, m in spelt.items() if (number, c) not in in_key})
@@ -1845,6 +1879,21 @@ class Planner:
                 self._tick()
             if header_probe is not None and header_probe[0] < len(row) and row[header_probe[0]].__class__ is str \
                     and header_probe[1] in row[header_probe[0]] and _repeats_header(row, header_cells, headers):
+                if blank_run and not first_block and 0 < len(block) <= 2 and table_widths and all(
+                        2 <= widths.get(i, 0) and widths.get(i, 0) * 2 <= sorted(table_widths)[len(table_widths) // 2]
+                        for i in block):
+                    # a row or two standing alone between a gap and the header written again, far sparser than
+                    # the table's rows: the caption of the table below ("Risikoplan 2 for | Gruppe 37" over a
+                    # team's second risk plan), not a record (round 55 read two such captions as risks). A row
+                    # filling its name alone is a heading over the rows below, said so (``_skip_headings``)
+                    for i in block:
+                        report = plan.rows[i].report
+                        self._forget_unplaced(plan, plan.rows[i])
+                        plan.rows[i] = PlannedRow(RowReport(plan.sheet, report.row, Action.SKIP, "",
+                                                            "the caption of the table below it (over the header "
+                                                            "written again), not a record."))
+                        self._unclaim(reg, report.code)
+                    block = []
                 if blank_run:  # the table goes on under its repeated header: no gap closes it
                     span = f"row {blank_run[0]}" if len(blank_run) == 1 else f"rows {blank_run[0]}–{blank_run[-1]}"
                     skip(blank_run[0], f"blank spacer ({span}).")
@@ -1903,7 +1952,7 @@ class Planner:
                 part[0] += 1
             data_started = True
             if earlier is not None and earlier[3] < part[0] and \
-                    self._copy_of(plan, reg, number, row, earlier, code_col, headers):
+                    self._copy_of(plan, reg, number, row, earlier, code_col, headers, repeated_at > earlier[1]):
                 continue
             if in_key and last_record is not None and all((number, c) in in_key for c in filled):
                 # "1 | Disaster", "FF4 | Human Resources Internal" under the table: the key spelling out a column
@@ -1967,6 +2016,21 @@ class Planner:
                 # text's last line ("CÁMARAS DE SEGURIDAD," "TUBERIAS, CAJAS DE" then "REGISTRO"), not a note
                 continue_record(number, row, lambda _c, a, b: a if b is None else (b if a is None else (
                     f"{a}\n{b}" if isinstance(a, str) else a)), "its text goes on over several rows")
+                continue
+            if len(filled) >= 2 and filled[0] not in mapped_cols and filled[1] not in mapped_cols and \
+                    title_col not in filled and (last_record is None or number - 1 in (record_end[0], heading_end[0])) and \
+                    (code_col is None or code_col not in filled) and parent_reg is None and \
+                    (heading := section_number(row[filled[0]])) and \
+                    row[filled[1]].__class__ is str and len(re.findall(r"[^\W\d_]", row[filled[1]])) >= 3:
+                # "1 | Kegiatan Penyelenggaraan Pengawasan …", "A. | Program …": a form's section (an activity, a
+                # program) numbered before its name, the risks under it coded on rows of their own; its number
+                # and name in columns kept in the notes, no title and no ID (classes55b: round 49's inspectorate,
+                # 13 such rows were left out "Title cannot be empty", the section numbers taken for the IDs). A
+                # number beside ratings ("1 | High | High", a template's numbered row) names no section, nor does
+                # a numbered list below the records, past a blank row or a note ("A. | Risk Velocity": columns to
+                # add): a heading stands right under a record or another heading, or heads the table
+                skip(number, f"a section heading (“{heading}”, then its name), not a record.")
+                heading_end[0] = number
                 continue
             if not mapped_filled:
                 if (after_gap or last_record is None) and parent_reg is None and len(filled) == 1 and \
@@ -2038,6 +2102,12 @@ class Planner:
                 continue_record(number, row, lambda _c, a, b: a if b is None else (b if a is None else (
                     (f"{a.rstrip()} {b.strip()}" if _wrapped(a, b) else f"{a}\n{b}") if isinstance(a, str)
                     else a)), "its text goes on over several rows")
+                continue
+            if len(filled) == 1 and filled[0] == title_col and row[title_col].__class__ is str and \
+                    row[title_col].rstrip().endswith(":"):
+                # "Risk:" alone in the names column over the first risk: a caption saying what the rows below
+                # are, never one of them (round 56's held-out set: a risk titled "Risk:" once the names were read)
+                skip(number, f"a caption (“{row[title_col].strip()}”) over the records, not a record.")
                 continue
             if len(mapped_filled) < 2 and not has_key:
                 if (after_gap or last_record is None) and parent_reg is None and len(filled) == 1 and \
@@ -2166,6 +2236,7 @@ class Planner:
         self._trailing_notes(plan, notes)
         self._say_slips(plan, reg, fields)
         self._say_rescaled(plan, reg, fields)
+        self._say_quarters(plan, reg, fields)
         self._say_pairs(plan)
         self._say_several(plan)
         self._say_not_acted_on(plan)
@@ -2183,6 +2254,13 @@ class Planner:
         self.done += tick % TICK
         self._remember_names(reg, [p for p in plan.rows if p.report.action in (_INSERT, _UPDATE)])
         plan.extras.update((c, h) for c, h in self._unheaded.items() if c in self._unheaded_used)
+        for c, into in shifted.items():
+            if not moved[c]:
+                continue
+            head = " ".join(str(headers[into] if into < len(headers) and headers[into] else
+                                f"Column {column_letters(into)}").split())
+            plan.say(f"Column {column_letters(c)} has no header and fills the records' rows “{head}” leaves empty, "
+                     f"right of it: its cells read as “{head}” ({moved[c]} cell{'s' if moved[c] != 1 else ''}).")
         plan.extras.update(self._past_used)
         if parent_reg is not None and finish:
             self.finish_children(plan)
@@ -2299,6 +2377,18 @@ class Planner:
                 every = sorted(cells, key=number)
                 plan.say(f"{f.label} {spread(every)} read as {reading}: {'; '.join(shown)} "
                          "(each cell kept in the notes under its header).")
+
+    def _say_quarters(self, plan: SheetPlan, reg: Register, fields: list[tuple[int, Field]]) -> None:
+        """Dates written as a quarter ("Triwulan II 2025", "Q3 2025") are read as the quarter's last day, the day
+        the work is due by: a value the import changed, said once a column with what each quarter became, each
+        cell kept in the notes under its header (the translator's ``quarter_cells``)."""
+        for name in dict.fromkeys(f.name for _c, f in fields):
+            cells = self._translator.quarters_said.pop(name, None)
+            if not cells:
+                continue
+            shown = "; ".join(f"{text} → {v.day_text(day)}" for text, day in sorted(cells.items(), key=itemgetter(1, 0)))
+            plan.say(f"{reg.field(name).label}: a quarter read as its last day, the day it is due by ({shown}); "
+                     "each cell kept in the notes under its header.")
 
     def _say_ties(self, plan: SheetPlan, reg: Register, fields: list[tuple[int, Field]]) -> None:
         """Two words of one scale column read as one level ("Значительная" and "Существенная", significant and
@@ -2567,7 +2657,7 @@ class Planner:
                 times[key] += 1
                 if len(listed) > 1:
                     first = listed[nth] if nth < len(listed) else None
-            if first is None or prow.report.code or any(
+            if first is None or (prow.report.code and not first[1].code_assigned) or any(
                     f.name in prow.values and f.name in first[1].values and
                     prow.values[f.name] not in (None, "", []) and first[1].values[f.name] not in (None, "", []) and
                     prow.values[f.name] != first[1].values[f.name]
@@ -2576,8 +2666,22 @@ class Planner:
                 continue
             other_plan, target = first
             conflicts = []
+            code = prow.report.code
+            key_name = reg.key_field.name if reg.key_field is not None else None
+            if code and key_name is not None:
+                # the earlier row has no ID of its own (the import numbered it): this row's ID is the record's —
+                # a form listing its risks by title alone, a later form giving each its code (classes55b: round
+                # 49's inspectorate, form 5's "RSP 25.3525.01" for form 3a's uncoded risk made two records)
+                low = code.lower()
+                self.claimed[reg.name].pop(target.report.code.lower(), None)
+                target.values = {key_name: prow.values.get(key_name, code),
+                                 **{n: x for n, x in target.values.items() if n != key_name}}
+                target.report.code = code
+                target.code_assigned = False
+                self.claimed[reg.name][low] = (other_plan.sheet, target.report.row)
+                self.claimed_rows[(reg.name, low)] = target
             for name, value in prow.values.items():
-                if value in (None, "", []) or name == naming:
+                if value in (None, "", []) or name == naming or (code and name == key_name):
                     continue
                 held = target.values.get(name)
                 if held in (None, "", []):
@@ -2599,6 +2703,8 @@ class Planner:
                 target.actions = (target.actions or []) + [a for a in prow.actions
                                                            if word_key(a.get("description")) not in have]
             said = f"the same {naming} as {other_plan.sheet} row {target.report.row}: merged into that record"
+            if code and key_name is not None:
+                said += f", which takes its {reg.key_field.label if reg.key_field else 'ID'} “{code}”"
             said += ("; " + "; ".join(conflicts) + ".") if conflicts else "."
             plan.rows[k] = PlannedRow(RowReport(plan.sheet, prow.report.row, Action.SKIP, "", said, merged=True))
             target.report.reason = " ".join(x for x in [target.report.reason,
@@ -3215,6 +3321,10 @@ class Planner:
                     # choice is read from its first words, the rest of the cell kept in the notes, so nothing
                     # of it is lost
                     self._long_texts.append(f"{f.label}: {raw.strip()}")
+                elif f.kind is Kind.DATE and translator.by_quarter(name, raw):
+                    # "Triwulan II 2025" read as 30 June 2025 (classes55b): the day cannot give back the quarter
+                    # written, so the cell is kept in the notes under its header, as the preview says
+                    self._long_texts.append(f"{self._heading(plan, c, f)}: {raw.strip()}")
                 elif f.kind is Kind.SCALE and translator.rescaled_from(name, raw):
                     # 0.4 read as per cent, 7 of 10 rescaled (left48b): the level cannot give back the number
                     # written, so the cell is kept in the notes under its header, as the preview says
@@ -3763,13 +3873,17 @@ class Planner:
                     yield f, name, known, pending
 
     def _copy_of(self, plan: SheetPlan, reg: Register, number: int, row: tuple[Any, ...],
-                 earlier: tuple[int, int, tuple[Any, ...], int], code_col: int | None, headers: list[str]) -> bool:
+                 earlier: tuple[int, int, tuple[Any, ...], int], code_col: int | None, headers: list[str],
+                 restated: bool = False) -> bool:
         """Row ``number`` is a copy of an earlier part's record (the register pasted again under other
         numbers): its title and a description of four words or more in the same column as that record's,
         its ID another. Then it is no new record: the preview says so, and what the copy writes otherwise
         (another owner, another rating) is kept in that record's notes, not lost. Rows writing the same
         ID are the ID rules' (an update, a record continued); one title alone is no copy (two projects'
-        "Staff turnover")."""
+        "Staff turnover"). ``restated``: the row stands in a table under the header written again after that
+        record; on a sheet with no ID column such a row is the same record assessed again (a team's risk plan
+        for each iteration, the same risks stacked down the sheet with new ratings: round 55 read its second
+        and third plans as 18 more risks), its title and a text of four words or more as the record's."""
         index, first_number, first_row, _part = earlier
         first = plan.rows[index]
         extra = EXTRA_FIELD.get(reg.name)
@@ -3777,7 +3891,8 @@ class Planner:
             return False
         code = row[code_col] if code_col is not None and code_col < len(row) else None
         first_code = first_row[code_col] if code_col is not None and code_col < len(first_row) else None
-        if code is None or first_code is None or str(code).strip() == str(first_code).strip():
+        again = restated and code_col is None
+        if not again and (code is None or first_code is None or str(code).strip() == str(first_code).strip()):
             return False
         if not any(c < len(first_row) and x.__class__ is str and len(x.split()) >= 4 and x.strip() == str(
                 first_row[c]).strip() for c, x in enumerate(row) if c != code_col):
@@ -3792,6 +3907,18 @@ class Planner:
             label = _one_line(headers[c]).strip() if c < len(headers) and headers[c] else f"Column {column_letters(c)}"
             differing.append(f"{label}: {v.parse_text(x)}")
         label = first.report.code or v.parse_text(first_code)
+        if again:
+            if differing:
+                line = f"Row {number}, the same {reg.noun} under the header written again, writes: " + \
+                    "; ".join(differing)
+                first.values[extra] = "\n".join(x for x in (first.values.get(extra), line) if x)
+            plan.rows.append(PlannedRow(RowReport(
+                plan.sheet, number, Action.SKIP, "",
+                f"the {reg.noun} of row {first_number}{f' ({label})' if label else ''} again, in the table under the "
+                "header written again "
+                "(its title and texts the same), not a new record"
+                + (f"; what it writes otherwise is kept in that record's {extra}." if differing else "."))))
+            return True
         if differing:
             line = f"Row {number}, a copy numbered {v.parse_text(code)}, writes: " + "; ".join(differing)
             first.values[extra] = "\n".join(x for x in (first.values.get(extra), line) if x)
@@ -4215,6 +4342,8 @@ class Planner:
             return _MISS  # the choice read, the rest of the cell kept in the notes: the steps' way
         if hit[0] and f.kind is Kind.SCALE and self._translator.rescaled_from(name, raw):
             return _MISS  # a number rescaled, the cell kept in the notes: the steps' way
+        if hit[0] and f.kind is Kind.DATE and self._translator.by_quarter(name, raw):
+            return _MISS  # a quarter read as its last day, the cell kept in the notes: the steps' way
         return self._memo(i, raw, hit[1]) if hit[0] else _MISS
 
     def _memo(self, i: int, raw: Any, value: Any) -> Any:

@@ -679,6 +679,55 @@ def escalation_rest(text: str) -> str | None:
     return " ".join(w for w in words if word_key(w) not in {*escalate, *joins})
 
 
+# A quarter of a year as sheets write it, in the languages the import reads (classes55b): the word ("Q", "quarter",
+# "Quartal", "trimestre", "T", "Triwulan", "kuartal", "кв"), the quarter's number (2, II, "2.", "2nd", "2e", "2º"),
+# the year — "Q2 2025", "2. Quartal 2025", "T2 2025", "Triwulan II 2025", "2КВ 2018", "2025-Q2". Several quarters
+# joined ("Triwulan II, III dan IV 2025", "Q1–Q2 2025", "Triwulan I s.d IV 2025"): the last one named. "KW" is
+# no quarter (a German calendar week).
+_QUARTER_WORDS = frozenset({"q", "qtr", "quarter", "quartal", "kwartaal", "kwartał", "kwartal", "kvartal", "trimestre",
+                            "trim", "t", "triwulan", "tw", "kuartal", "кв", "квартал"})
+_QUARTER_JOINS = frozenset({"and", "to", "through", "till", "until", "of", "dan", "s", "d", "sd", "sampai", "hingga",
+                            "und", "bis", "et", "à", "au", "a", "y", "e", "de", "del", "du", "des", "tot", "en", "и",
+                            "по", "до", "год", "года", "г"})
+_ORDINAL_ENDS = frozenset({"st", "nd", "rd", "th", "er", "e", "ème", "eme", "º", "ª", "o", "a", "й", "го"})
+_ROMAN_QUARTERS = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
+_QUARTER_ENDS = {1: (3, 31), 2: (6, 30), 3: (9, 30), 4: (12, 31)}
+
+
+def quarter_day(text: Any) -> date | None:
+    """The last day of the quarter a date cell names ("Triwulan II 2025" → 30 June 2025), or None. A quarter as a
+    target or due date means "by the end of it", as a PMO reads "Q2": the day the work is due; the cell as
+    written is kept in the record's notes by the caller (row_planner), so the quarter itself is not lost."""
+    if not isinstance(text, str) or len(text) > 60:
+        return None
+    tokens = re.findall(r"\d+|[^\W\d_]+", text.lower())
+    years = [t for t in tokens if len(t) == 4 and t.isdigit() and 1900 <= int(t) <= 2199]
+    if len(years) != 1 or not any(t in _QUARTER_WORDS for t in tokens):
+        return None
+    quarters: list[int] = []
+    after_digit = False
+    for t in tokens:
+        if t == years[0] or t in _QUARTER_WORDS or t in _QUARTER_JOINS and not after_digit:
+            after_digit = False
+            continue
+        if t.isdigit() and len(t) == 1 and "1" <= t <= "4":
+            quarters.append(int(t))
+            after_digit = True
+            continue
+        if after_digit and t in _ORDINAL_ENDS:  # "2nd", "2e", "2º"
+            after_digit = False
+            continue
+        if t in _ROMAN_QUARTERS:
+            quarters.append(_ROMAN_QUARTERS[t])
+            after_digit = False
+            continue
+        return None
+    if not quarters:
+        return None
+    month, day = _QUARTER_ENDS[max(quarters)]
+    return date(int(years[0]), month, day)
+
+
 def undated_word(text: Any) -> bool:
     """Whether a date cell no date was read from holds words saying the day is not known yet rather than a date
     written wrong: no figure at all ("TBC", "ASAP", "When the vendor confirms"), or a day counted from the day
@@ -758,15 +807,24 @@ def _near(vocab: dict[str, str], key: str) -> str | None:
 
 # What, put before a word, says its opposite: "Tangible" is one letter pair from "intangible", "Non-cash
 # releasing" a few from "cash releasing", "Incomplete" from "complete", so the closeness of ``_near`` read each
-# as its opposite. The keys have no spaces ("noncashreleasing"), so a prefix and a word before are one.
-_NEGATING = frozenset({"in", "un", "im", "ir", "il", "dis", "non", "not", "no"})
+# as its opposite. The keys have no spaces ("noncashreleasing"), so a prefix and a word before are one. Not
+# English alone: Norwegian and Danish "u-" (usannsynlig, unlikely), Swedish "o-" (osannolik), Dutch "on-"
+# (onwaarschijnlijk), Czech and Slovak "ne-" (nepravděpodobný), Polish "nie-".
+_NEGATING = frozenset({"in", "un", "im", "ir", "il", "dis", "non", "not", "no", "u", "o", "on", "ne", "nie"})
 
 
 def _negated(word: str, key: str) -> bool:
     """Whether one of two word keys is the other with a negating prefix or word before it: the opposite, never
-    a slip."""
+    a slip. The rest after the prefix may itself be mistyped ("Usannsynelig" for usannsynlig, unlikely, one
+    slip from "sannsynlig", likely): before (round 56) such a cell was read as its opposite, a 4 for unlikely."""
     longer, shorter = (word, key) if len(word) > len(key) else (key, word)
-    return longer.endswith(shorter) and longer[:len(longer) - len(shorter)] in _NEGATING
+    for cut in range(1, 4):
+        if longer[:cut] not in _NEGATING or shorter.startswith(longer[:cut]):
+            continue  # no prefix, or both words have it ("usannsynelig", "usannsynlig": one a slip of the other)
+        rest = longer[cut:]
+        if rest == shorter or (len(shorter) >= 6 and difflib.SequenceMatcher(None, rest, shorter).ratio() >= 0.88):
+            return True
+    return False
 
 
 # Where an assumption's, dependency's or decision's choice is looked up when its own words miss: the issue
@@ -801,6 +859,10 @@ class Translator:
     # field → every cell (as text) whose number a level cannot give back (0.4 and 0.35 are both level 2; 7 of 10
     # and 8 of 10 both 4): the planner keeps such a cell in the notes under its header, never emptied
     rescaled_cells: dict[str, set[str]] = field(default_factory=dict)
+    # field → {a date cell naming a quarter ("Triwulan II 2025"): its last day}: every such cell of this import,
+    # kept in the notes by the planner (``by_quarter``); ``quarters_said`` the same, emptied once a sheet is said
+    quarter_cells: dict[str, dict[str, date]] = field(default_factory=dict)
+    quarters_said: dict[str, dict[str, date]] = field(default_factory=dict)
 
     def _rescale(self, f: Field, raw: Any, level: int, reading: str) -> int:
         """``level``, read from the number ``raw`` by ``reading``: recorded to be said and the cell kept."""
@@ -815,6 +877,12 @@ class Translator:
         cells = self.rescaled_cells.get(name)
         return cells is not None and not v.is_blank(raw) and v.parse_text(raw) in cells
 
+    def by_quarter(self, name: str, raw: Any) -> bool:
+        """Whether this cell of date field ``name`` named a quarter read as its last day: the caller keeps the
+        cell in the notes. One look-up, and only in a column where some cell did."""
+        cells = self.quarter_cells.get(name)
+        return cells is not None and raw.__class__ is str and raw.strip() in cells
+
     def parse(self, f: Field, raw: Any, ctx: Context, profile: ColumnProfile | None = None) -> Any:
         given = self.overrides.get(f.name)
         if given and not v.is_blank(raw):
@@ -825,6 +893,12 @@ class Translator:
                 if target == "":
                     return None  # translated to "leave empty"
                 return self._accept(f, target, ctx)
+        if f.kind is Kind.DATE and raw.__class__ is str and (day := quarter_day(raw)) is not None:
+            # "Triwulan II 2025", "Q2 2025": the quarter's last day, the cell kept in the notes and said
+            text = raw.strip()
+            self.quarter_cells.setdefault(f.name, {})[text] = day
+            self.quarters_said.setdefault(f.name, {})[text] = day
+            return day
         if f.kind is Kind.DATE and raw.__class__ is str:
             # "tomorrow" in a workbook counts from a day the workbook does not give (values.counted_from_writing):
             # no date, so the row is refused with that reason, and the word listed to translate — never a day
