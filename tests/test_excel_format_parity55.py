@@ -1,0 +1,25 @@
+"""One register saved as .xlsx, .ods, .xls or .csv imports as the same records (issue 12), on the shapes the
+workbooks of rounds 40–54 showed once LibreOffice converted them (formats55, docs/import-rounds.md). Each test
+writes the same rows in two formats, as a colleague's copy of the workbook would hold them, and compares what the
+import stored."""
+
+from __future__ import annotations
+
+from real_world_factory import XlsError, write_ods, write_xlsx
+from test_excel_format_parity import same_in_both
+
+
+def test_an_ods_reads_its_error_cells_as_the_xlsx_does(tmp_path):
+    """A likelihood looked up by a formula that shows #N/A, an exposure showing #DIV/0!: LibreOffice saves each
+    such cell as an empty text marked as an error, the error as the text shown, and calamine read the empty value.
+    The .ods imported the risk with no likelihood, without a word, where the .xlsx of the same rows leaves it out
+    saying which cell shows which error; now the .ods does the same (an error kept in the notes is dropped in
+    both, as before)."""
+    head = ["ID", "Risk", "Owner", "Likelihood", "Impact", "Exposure"]
+    rows = [head, ["R1", "Supplier late", "Ann", 3, 4, 12], ["R2", "Budget cut", "Bo", "#N/A", 5, 10],
+            ["R3", "Key person leaves", "Cy", 4, 4, "#DIV/0!"]]
+    ods_rows = [[XlsError(v) if isinstance(v, str) and v.startswith("#") else v for v in r] for r in rows]
+    got = same_in_both(tmp_path, write_xlsx(tmp_path / "risks.xlsx", {"Risks": rows}),
+                       write_ods(tmp_path / "risks.ods", {"Risks": ods_rows}))
+    assert [(r["code"], r["probability"], r["notes"]) for r in got[:-1]] == [
+        ("R1", 3, "Exposure: 12"), ("R3", 4, "")]
