@@ -5,7 +5,7 @@ import stored."""
 
 from __future__ import annotations
 
-from real_world_factory import XlsError, write_ods, write_xlsx
+from real_world_factory import XlsError, write_csv, write_ods, write_xlsx
 from test_excel_format_parity import same_in_both
 
 
@@ -23,3 +23,23 @@ def test_an_ods_reads_its_error_cells_as_the_xlsx_does(tmp_path):
                        write_ods(tmp_path / "risks.ods", {"Risks": ods_rows}))
     assert [(r["code"], r["probability"], r["notes"]) for r in got[:-1]] == [
         ("R1", 3, "Exposure: 12"), ("R3", 4, "")]
+
+
+def test_a_csv_is_named_by_its_file_as_a_sheet_left_as_sheet1_is(tmp_path):
+    """A risk table over its contingencies, keyed by the same numbers, saved as "Planilha de Riscos.xlsx" (its
+    sheet left as "Planilha1") and as "Planilha de Riscos.csv": the workbook's name names the risks in both. The
+    CSV's one sheet, named by its file, was read as a sheet's own name, which must be the register's alone, and
+    the contingencies under the risks were read as seven issues and the risks lost."""
+    rows = [[None, "Nº", "Problema:", "Impacto", "Probabilidade", "Fator de Risco"],
+            [None, "1", "Falta de integrante", 2, 1, 2], [None, "2", "Problemas no equipamento", 3, 1, 3],
+            [None, "3", "Problema nos arquivos", 3, 2, 6], [None, None, None, None, None, None],
+            [None, "Nº", "Problema:", "Contingência", None, None],
+            [None, "1", "Falta de integrante", "Dividimos em duplas alguns assuntos", None, None],
+            [None, "2", "Problemas no equipamento", "Backup em pendrives separados", None, None],
+            [None, "3", "Problema nos arquivos", "Arquivos no git", None, None]]
+    (tmp_path / "csv").mkdir()
+    got = same_in_both(tmp_path, write_xlsx(tmp_path / "Planilha de Riscos.xlsx", {"Planilha1": rows}),
+                       write_csv(tmp_path / "csv" / "Planilha de Riscos.csv",
+                                 [["" if x is None else x for x in r] for r in rows]))
+    assert [(r["code"], r["impact"], r["probability"]) for r in got[:-1]] == [("1", 2, 1), ("2", 3, 1), ("3", 3, 2)]
+    assert [text for _risk, text, _status in got[-1]["actions"]][0] == "Dividimos em duplas alguns assuntos"
