@@ -5,8 +5,10 @@ import stored."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from real_world_factory import XlsError, write_csv, write_ods, write_xlsx
-from test_excel_format_parity import same_in_both
+from test_excel_format_parity import same_in_both, stored
 
 
 def test_an_ods_reads_its_error_cells_as_the_xlsx_does(tmp_path):
@@ -43,3 +45,29 @@ def test_a_csv_is_named_by_its_file_as_a_sheet_left_as_sheet1_is(tmp_path):
                                  [["" if x is None else x for x in r] for r in rows]))
     assert [(r["code"], r["impact"], r["probability"]) for r in got[:-1]] == [("1", 2, 1), ("2", 3, 1), ("3", 3, 2)]
     assert [text for _risk, text, _status in got[-1]["actions"]][0] == "Dividimos em duplas alguns assuntos"
+
+
+def test_a_csv_matrix_with_its_likelihoods_as_per_cents_reads_its_risks(tmp_path):
+    """A probability × impact matrix with the risks written in its cells, the likelihoods down the side (0.9 …
+    0.1, shown as 90% … 10%) and the impact words across the bottom, a heat map's words in some cells. As a CSV
+    each likelihood is the text "10%", which was taken for a level word: the row "10% | Low | Low | … | Low"
+    counted as many words as the impact row and was taken for the levels across, and the CSV was refused where
+    the .xlsx reads its six risks."""
+    def grid(levels: list[Any]) -> list[list[Any]]:
+        return [[None, "Probability", levels[0], None, None, "API endpoints broken", None, None],
+                [None, None, levels[1], None, "Swagger out of date", None, "Checkout fails", None],
+                [None, None, levels[2], None, None, "Login fails", None, None],
+                [None, None, levels[3], "Footer links broken", None, None, None, None],
+                [None, None, levels[4], "Low", "Low", "Session expires quickly", "Low", "Low"],
+                [None, None, None, "Very low", "Low", "Moderate", "High", "Very high"],
+                [None, None, None, "Impact", None, None, None, None]]
+    (tmp_path / "csv").mkdir()
+    shown = [["" if x is None else x for x in r] for r in grid(["90%", "70%", "50%", "30%", "10%"])]
+    books = [stored(tmp_path, write_xlsx(tmp_path / "Risk matrix.xlsx", {"Sheet1": grid([0.9, 0.7, 0.5, 0.3, 0.1])})),
+             stored(tmp_path, write_csv(tmp_path / "csv" / "Risk matrix.csv", shown))]
+    # the same risks; each notes its likelihood as its file writes it ("Probability: 0.9", "Probability: 90%")
+    got, csv_got = ([{k: v for k, v in r.items() if k != "notes"} for r in book] for book in books)
+    assert got == csv_got
+    assert sorted((r["title"], r["probability"], r["impact"]) for r in got[:-1]) == [
+        ("API endpoints broken", 5, 3), ("Checkout fails", 4, 4), ("Footer links broken", 2, 1),
+        ("Login fails", 3, 3), ("Session expires quickly", 1, 3), ("Swagger out of date", 4, 2)]

@@ -4048,18 +4048,25 @@ _CODE_RE = re.compile(r"^[^\W\d_]{0,4}[-_.]?\d+[a-z]?$", re.I)
 CODE_RE = _CODE_RE  # an ID as offices write them: "R1", "PA-12", "T01a"
 
 
+def _number_like(value: Any) -> bool:
+    """A number, or a number or per cent written as text ("90%", "0,5"): a CSV writes every cell as text, and a
+    level written so is the number's level (left25), so a rule telling numbers from words tells these too."""
+    if isinstance(value, (int, float)):
+        return not isinstance(value, bool)
+    if not isinstance(value, str):
+        return False
+    try:
+        float(value.strip().replace(",", ".").rstrip("%"))
+        return True
+    except ValueError:
+        return False
+
+
 def _level_cell(value: Any) -> bool:
     """A scale's label: a level word ("Muy alta", "Moderate"), a number, or a fraction of one."""
     if value is None:
         return False
-    if isinstance(value, (int, float)) and not isinstance(value, bool):
-        return True
-    text = str(value).strip()
-    try:
-        float(text.replace(",", ".").rstrip("%"))
-        return True
-    except ValueError:
-        return word_key(text) in value_words("scale")
+    return _number_like(value) or word_key(str(value).strip()) in value_words("scale")
 
 
 # A tracker's ticket key ("YARN-10650", "MAPREDUCE-2287", "G10-270") or an office's ID ("R1", "PA-12")
@@ -4176,7 +4183,9 @@ def risk_grid(rows: list[list[Any]]) -> list[list[Any]] | None:
     keys = field_keys(kind_for("risks"))
     best_row, across = -1, list[int]()
     for r, row in enumerate(rows):
-        cols = [c for c, x in enumerate(row) if _level_cell(x) and not (isinstance(x, (int, float)))]
+        # the levels across are words: a row of numbers, typed or written as text ("10%" of a CSV), is a level
+        # down the side with its cells (in a CSV, the likelihood row "10% | Baixa | Baixa …" beat the impact words)
+        cols = [c for c, x in enumerate(row) if _level_cell(x) and not _number_like(x)]
         if len(cols) >= 3 and len(cols) > len(across):
             best_row, across = r, cols
     if best_row < 0:
