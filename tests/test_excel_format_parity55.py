@@ -71,3 +71,18 @@ def test_a_csv_matrix_with_its_likelihoods_as_per_cents_reads_its_risks(tmp_path
     assert sorted((r["title"], r["probability"], r["impact"]) for r in got[:-1]) == [
         ("API endpoints broken", 5, 3), ("Checkout fails", 4, 4), ("Footer links broken", 2, 1),
         ("Login fails", 3, 3), ("Session expires quickly", 1, 3), ("Swagger out of date", 4, 2)]
+
+
+def test_a_csv_rates_both_ratings_on_the_sheets_ten_point_scale_as_its_workbook_does(tmp_path):
+    """A likelihood of 1–7 (above five once) beside an impact of 2–10: both on the sheet's 1–10 scale, rescaled to
+    five levels, in the workbook. In its CSV every rating is text, which the rule pairing the two columns did not
+    weigh as numbers: the likelihoods were read as five levels (3 a level higher than the workbook's) and the 7
+    refused as no level."""
+    head = ["ID", "Risk", "Owner", "Likelihood", "Impact"]
+    body = [["R1", "Supplier late", "Ann", 2, 8], ["R2", "Budget cut", "Bo", 3, 10], ["R3", "Key person leaves", "Cy", 1, 6],
+            ["R4", "Data centre fire", "Di", 7, 9], ["R5", "Scope creep", "Ed", 4, 2]]
+    (tmp_path / "csv").mkdir()
+    books = [stored(tmp_path, write_xlsx(tmp_path / "risks.xlsx", {"Risks": [head, *body]})),
+             stored(tmp_path, write_csv(tmp_path / "csv" / "risks.csv", [head, *[[str(x) for x in r] for r in body]]))]
+    assert books[0] == books[1]
+    assert [(r["probability"], r["impact"]) for r in books[1][:-1]] == [(1, 4), (2, 5), (1, 3), (4, 5), (2, 1)]

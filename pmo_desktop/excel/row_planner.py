@@ -70,6 +70,7 @@ from .value_translation import (
     numbered_priority,
     point_scale,
     quantity,
+    rating_number,
     scale_from_declared,
     scale_from_word_level,
     told_scale,
@@ -888,25 +889,29 @@ def _one_scale_for_both_ratings(profiles: dict[int, ColumnProfile], scale_cols: 
     scale, then 5 and 2 after the mitigation, are 3 and 1 of five — not 5 and 2 of five because no value after
     the measures went above 5."""
     at = {f.name: c for c, f in scale_cols}
+
+    def numbers_of(col: int) -> list[float | None]:
+        # a rating written as text ("7", as a CSV writes every cell) weighs as the number (formats55: a CSV's
+        # likelihood of 1–7 beside an impact of 2–10 was read as five levels, the 7 refused, where its
+        # workbook's rates both on the sheet's 1–10 scale); an empty cell or a word is None
+        return [rating_number(x) for x in columns[col]]
+
     for one, other in _both_ways(at, REASSESSED.items()):
         p, q = profiles[one], profiles[other]
         plain = not (q.tens or q.fractions or q.declared or q.ladder or q.products)
-        if p.tens and plain and all(isinstance(x, (int, float)) and not isinstance(x, bool) and 0 <= x <= 10
-                                    for x in columns[other]):
+        if p.tens and plain and all(n is not None and 0 <= n <= 10 for n in numbers_of(other)):
             profiles[other] = replace(q, tens=True)
         elif p.declared and plain and columns[other] and all(
-                x is None or isinstance(x, (int, float)) and not isinstance(x, bool) and 0 <= x <= p.declared
-                for x in columns[other]):
+                x is None or n is not None and 0 <= n <= p.declared for x, n in zip(columns[other], numbers_of(other))):
             # "Initial (Scoring 1-4)" over the first pair, "Controlled" over the second: both on 1–4 (before,
             # 4 before the measures read 5 and 4 after them stayed 4, as if the measures had lowered it)
             profiles[other] = replace(q, declared=p.declared)
     for one, other in _both_ways(at, (("probability", "impact"), ("residual_probability", "residual_impact"))):
         p, q = profiles[one], profiles[other]
         plain = not (q.tens or q.fractions or q.declared or q.ladder or q.products)
-        numbers = [x for x in columns[other] if x is not None]
-        if p.tens and plain and numbers and all(
-                isinstance(x, (int, float)) and not isinstance(x, bool) and 0 <= x <= 10 for x in numbers) and \
-                any(x > 5 for x in numbers):
+        numbers = [n for x, n in zip(columns[other], numbers_of(other)) if x is not None]
+        if p.tens and plain and numbers and all(n is not None and 0 <= n <= 10 for n in numbers) and \
+                any(n is not None and n > 5 for n in numbers):
             # "Wahrsch." and "Auswirk." rated 0–8 side by side, the impact above 5 four times, the likelihood
             # once (an 8): both on the sheet's 1–10 scale (the 8 was refused, no five-point level)
             profiles[other] = replace(q, tens=True)

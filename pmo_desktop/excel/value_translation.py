@@ -159,6 +159,13 @@ def _number(raw: Any) -> float | None:
     return None
 
 
+def rating_number(raw: Any) -> float | None:
+    """A rating's number, typed or written as text ("7": every cell of a CSV is text), as the translation reads
+    a level; None for anything else. What a rule weighing a column's numbers weighs, so that a CSV's column reads
+    as its workbook's does."""
+    return _number(raw)
+
+
 _LIST_RE = re.compile(r"[,;/\n&+]+|\s+(?:and|y|e|et|und|en|og|ve|и)\s+", re.I)
 _PERCENT_RE = re.compile(r"(\d+(?:[.,]\d+)?)\s*%")
 # a choice written after a bracketed tag that sorts the choices ("[Risco Negativo] Aceitar", "[Positive] Exploit")
