@@ -86,3 +86,20 @@ def test_a_csv_rates_both_ratings_on_the_sheets_ten_point_scale_as_its_workbook_
              stored(tmp_path, write_csv(tmp_path / "csv" / "risks.csv", [head, *[[str(x) for x in r] for r in body]]))]
     assert books[0] == books[1]
     assert [(r["probability"], r["impact"]) for r in books[1][:-1]] == [(1, 4), (2, 5), (1, 3), (4, 5), (2, 1)]
+
+
+def test_a_csvs_zeros_under_the_table_are_no_lines_of_the_last_record(tmp_path):
+    """Under the register, rows whose only cells are formulas giving 0 (a score, a cost, drawn down the sheet
+    for rows never filled). The workbook's numbers 0 are rows of no record, skipped; its CSV writes each as the
+    text "0", and each row was read as the last record's text going on over one more row: one "0" a line in its
+    notes for each cell of each row (800 of them in round 53's FMEA)."""
+    head = ["ID", "Risk", "Owner", "Likelihood", "Impact", "Exposure", "Reserve"]
+    body = [["R1", "Supplier late", "Ann", 3, 4, 120, 40], ["R2", "Budget cut", "Bo", 2, 5, 300, 60],
+            ["R3", "Key person leaves", "Cy", 4, 4, 80, 20]]
+    zeros = [[None, None, None, None, None, 0, 0] for _ in range(4)]
+    (tmp_path / "csv").mkdir()
+    got = same_in_both(tmp_path, write_xlsx(tmp_path / "risks.xlsx", {"Risks": [head, *body, *zeros]}),
+                       write_csv(tmp_path / "csv" / "risks.csv",
+                                 [["" if x is None else str(x) for x in r] for r in [head, *body, *zeros]]))
+    assert [r["notes"] for r in got[:-1]] == ["Exposure: 120\nReserve: 40", "Exposure: 300\nReserve: 60",
+                                              "Exposure: 80\nReserve: 20"]

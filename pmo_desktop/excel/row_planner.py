@@ -70,11 +70,11 @@ from .value_translation import (
     numbered_priority,
     point_scale,
     quantity,
-    rating_number,
     scale_from_declared,
     scale_from_word_level,
     told_scale,
     undated_word,
+    written_number,
 )
 from .value_translation import same_category as same_category_as
 from .vocabulary import (
@@ -894,7 +894,7 @@ def _one_scale_for_both_ratings(profiles: dict[int, ColumnProfile], scale_cols: 
         # a rating written as text ("7", as a CSV writes every cell) weighs as the number (formats55: a CSV's
         # likelihood of 1–7 beside an impact of 2–10 was read as five levels, the 7 refused, where its
         # workbook's rates both on the sheet's 1–10 scale); an empty cell or a word is None
-        return [rating_number(x) for x in columns[col]]
+        return [written_number(x) for x in columns[col]]
 
     for one, other in _both_ways(at, REASSESSED.items()):
         p, q = profiles[one], profiles[other]
@@ -1935,9 +1935,11 @@ class Planner:
             # that …"), rows of notes and blanks away from the last risk, goes on with no record
             if not mapped_filled and last_record is not None and not after_gap and parent_reg is None and \
                     starts == record_end[0] + 1 and all(c in plan.extras and row[c].__class__ is str and last_record[2][c].__class__ is str
-                        for c in filled):
+                        and written_number(row[c]) is None for c in filled):
                 # only text in columns kept in the notes, right under a record whose same cells hold text: that
-                # text's last line ("CÁMARAS DE SEGURIDAD," "TUBERIAS, CAJAS DE" then "REGISTRO"), not a note
+                # text's last line ("CÁMARAS DE SEGURIDAD," "TUBERIAS, CAJAS DE" then "REGISTRO"), not a note. A
+                # number written as text is no line of a text: a CSV's "0 | 0 | 0" of formulas under the table
+                # (as its workbook's numbers 0 are) is no record's (formats55: 800 zeros in one risk's notes)
                 continue_record(number, row, lambda _c, a, b: a if b is None else (b if a is None else (
                     f"{a}\n{b}" if isinstance(a, str) else a)), "its text goes on over several rows")
                 continue

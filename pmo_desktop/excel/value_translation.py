@@ -159,10 +159,10 @@ def _number(raw: Any) -> float | None:
     return None
 
 
-def rating_number(raw: Any) -> float | None:
-    """A rating's number, typed or written as text ("7": every cell of a CSV is text), as the translation reads
-    a level; None for anything else. What a rule weighing a column's numbers weighs, so that a CSV's column reads
-    as its workbook's does."""
+def written_number(raw: Any) -> float | None:
+    """A cell's number, typed or written as text ("7", "0": every cell of a CSV is text), as the translation reads
+    a level; None for anything else. What a rule telling numbers from text weighs, so that a CSV reads as its
+    workbook does."""
     return _number(raw)
 
 
