@@ -103,3 +103,21 @@ def test_a_csvs_zeros_under_the_table_are_no_lines_of_the_last_record(tmp_path):
                                  [["" if x is None else str(x) for x in r] for r in [head, *body, *zeros]]))
     assert [r["notes"] for r in got[:-1]] == ["Exposure: 120\nReserve: 40", "Exposure: 300\nReserve: 60",
                                               "Exposure: 80\nReserve: 20"]
+
+
+def test_a_german_csvs_amounts_of_money_are_no_impact_levels(tmp_path):
+    """"Impact (monetary)" of $15,000 and $20,000: the workbook's numbers fit no scale and are kept in the notes.
+    A German Excel writes them "$15.000", "$20.000", which the English way are 15 and 20, products of two ratings
+    of five: every risk was given the impact 4. An amount written with its currency is money, never a level."""
+    head = ["ID", "Title", "Owner", "Probability", "Impact (monetary)"]
+    body = [["1", "Text recognition fails", "Ann", "High", 15000], ["2", "Camera too slow", "Bo", "Medium", 20000],
+            ["3", "Plates unreadable at night", "Cy", "Low", 15000]]
+    (tmp_path / "csv").mkdir()
+    books = [stored(tmp_path, write_xlsx(tmp_path / "Risk Register.xlsx", {"Risk Register": [head, *body]})),
+             stored(tmp_path, write_csv(tmp_path / "csv" / "Risk Register.csv",
+                                        [head, *[[*r[:4], f"${r[4] // 1000}.000"] for r in body]], delimiter=";",
+                                        encoding="cp1252"))]
+    got, csv_got = ([{k: v for k, v in r.items() if k != "notes"} for r in book] for book in books)
+    assert got == csv_got  # the notes keep each amount as its file writes it (15000, "$15.000")
+    assert [r["impact"] for r in csv_got[:-1]] == [None, None, None]
+    assert [r["notes"] for r in books[1][:-1]][0] == "Impact (monetary): $15.000"

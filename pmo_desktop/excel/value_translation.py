@@ -248,6 +248,12 @@ def quantity(raw: str) -> tuple[float, str] | None:
 _CURRENCY_WORD_RE = re.compile(_CURRENCY, re.I)
 
 
+# _AMOUNT: a number written with its currency ("$15.000", "15.000 €", "£250k") is an amount of money, which no
+# rating is. Read as a number it could land on a scale: a German CSV writes $15,000 as "$15.000", which the
+# English way is 15, and a column "Impact (monetary)" of such amounts (kept in the notes from the workbook, whose
+# 15000 fits no scale) was read as impacts of 1–25 multiplied, every risk's impact 4 (round 50's Nchaulagai).
+
+
 @dataclass
 class ColumnProfile:
     """What the numbers of one column say about how to read each of them."""
@@ -292,8 +298,8 @@ class ColumnProfile:
                     n = v.parse_number(x, "", decimal)
                 except ValidationError:
                     continue
-                if n is not None and not str(x).strip().endswith("%"):
-                    numbers.append(n)
+                if n is not None and not str(x).strip().endswith("%") and money(str(x)) is None:
+                    numbers.append(n)  # (an amount of money says nothing of a scale: _AMOUNT)
         if not numbers:
             return cls()
         # a workbook naming its Fibonacci scale is read on it before any ladder the numbers alone suggest
@@ -1024,6 +1030,8 @@ class Translator:
         if isinstance(raw, (int, float)) and not isinstance(raw, bool):
             number = float(raw)
         elif isinstance(raw, str):
+            if money(raw) is not None:
+                return None  # "$15.000" (a German CSV's $15,000) is an amount of money, never a level: _AMOUNT
             text = raw.strip()
             between = between_two_levels(text)
             if between is not None:  # "Moderate/High": the higher of the two (README: how values are read)
