@@ -121,3 +121,31 @@ def test_a_german_csvs_amounts_of_money_are_no_impact_levels(tmp_path):
     assert got == csv_got  # the notes keep each amount as its file writes it (15000, "$15.000")
     assert [r["impact"] for r in csv_got[:-1]] == [None, None, None]
     assert [r["notes"] for r in books[1][:-1]][0] == "Impact (monetary): $15.000"
+
+
+def test_a_csv_reads_the_matrix_under_its_table_as_its_workbook_does(tmp_path):
+    """A risk list rated 1–3 with its probability–impact matrix drawn under it ("Impacto", then "Alto | 3 | 6 |
+    9" … and the likelihood words along the bottom). The workbook skips the matrix and reads the ratings on its
+    three bands; in the CSV its scores are text, so the matrix was not told apart from records — its bands and
+    axes became five more risks, its 9 made the ratings a 1–10 scale, and the ratings were read as levels 1–3 of
+    five — and now both read the same five risks, 1, 2 and 3 as 2, 3 and 4 of five."""
+    head = [None, "ID", "Descrição do Risco", "Probabilidade (P)", "Impacto (I)", "Ação", "Como?"]
+    body = [[None, 1, "Perder um integrante na equipe", 1, 3, "Mitigar", "Redistribuir as tarefas"],
+            [None, 2, "Dificuldade de comunicação", 3, 3, "Evitar", "Manter comunicação clara"],
+            [None, 3, "Falta de comprometimento", 2, 3, "Mitigar", "Não exagerar nas tarefas"],
+            [None, 4, "Falta de conhecimento", 3, 1, "Mitigar", "Ajudar nas pesquisas"],
+            [None, 5, "Escopo confuso", 1, 2, "Evitar", "Comunicação frequente com o cliente"],
+            [None, "Impacto", None, None, None, None, None], [None, "Alto", 3, 6, 9, None, None],
+            [None, "Médio", 2, 4, 6, None, None], [None, "Baixo", 1, 2, 3, None, None],
+            [None, None, "Pouco provável", "Provável", "Muito provável", None, None],
+            [None, None, "Probabilidade", "Probabilidade", "Probabilidade", None, None]]
+    rows = [[None, "GESTÃO DE RISCOS"], [], head, *body]
+    (tmp_path / "csv").mkdir()
+    books = [stored(tmp_path, write_xlsx(tmp_path / "Gestão de Riscos.xlsx", {"Gestão de Riscos": rows})),
+             stored(tmp_path, write_csv(tmp_path / "csv" / "Gestão de Riscos.csv",
+                                        [["" if x is None else str(x) for x in r] for r in rows]))]
+    got, csv_got = ([{k: v for k, v in r.items() if k != "notes"} for r in book] for book in books)
+    assert got == csv_got  # (the notes keep each rating as its file writes it)
+    assert [(r["title"], r["probability"], r["impact"]) for r in csv_got[:-1]] == [
+        ("Perder um integrante na equipe", 2, 4), ("Dificuldade de comunicação", 4, 4),
+        ("Falta de comprometimento", 3, 4), ("Falta de conhecimento", 4, 2), ("Escopo confuso", 2, 3)]

@@ -1034,8 +1034,10 @@ def _rating_key(register: str, row: Sequence[Any], title_col: int) -> tuple[str,
 
 
 def _numbers_of_a_matrix(row: Sequence[Any]) -> bool:
-    """The row under such a caption: two numbers or more (a band's scores, "Alto | 3 | 6 | 9")."""
-    return sum(1 for x in row if x.__class__ in (int, float)) >= 2
+    """The row under such a caption: two numbers or more (a band's scores, "Alto | 3 | 6 | 9"), typed or written
+    as text, as a CSV writes them (formats55: the CSV of a register with its matrix under it read the matrix's
+    bands and axes as five more risks, its scores as ratings on 1–10)."""
+    return sum(1 for x in row if written_number(x) is not None) >= 2
 
 
 def _matrix_under(kind: SheetKind, ratings: frozenset[str], rows: list[tuple[int, tuple[Any, ...]]]) -> int | None:
@@ -2820,6 +2822,11 @@ class Planner:
         self._told_scales, self._told_words = {}, {}
         levels_of = value_words("scale")
 
+        def words_only(values: list[Any]) -> bool:
+            # words, not numbers — typed or written as text, as a CSV writes every cell (formats55: a CSV's
+            # ratings of 1–3 were taken for words and read as levels 1–3 of five, not on its matrix's 3 bands)
+            return all(isinstance(x, str) and written_number(x) is None for x in values)
+
         def named_scale(c: int) -> Any:
             """The column's header, naming the scale the sheet tells for it (value_translation.told_scale)."""
             text = headers[c] if c < len(headers) else None
@@ -2836,12 +2843,12 @@ class Planner:
             if told.source == LEGEND and matrix_scale is not None:
                 # the bands of the matrix under the table (round 51): numbers on them are said as that rescaling,
                 # each cell kept (Translator.parse, ``drawn``); its words are the office's words, as before
-                if all(isinstance(x, str) for x in columns[c]):
+                if words_only(columns[c]):
                     return text
                 drawn.add(c)
                 return f"{text or ''} (1-{told.levels})"
             self._told_scales[c] = told
-            if columns[c] and all(isinstance(x, str) for x in columns[c]):
+            if columns[c] and words_only(columns[c]):
                 # level words on a told scale read as themselves: each said with the level it became
                 field = next(f for k, f in scale_cols if k == c)
                 top = field.scale_max(self.ctx)

@@ -592,15 +592,19 @@ def told_scale(header: object, above: object, note_levels: int | None, legend_le
         return ToldScale(n, ABOVE)
     if note_levels is None and legend_levels is None and scored_levels is None:
         return None  # most sheets: no cell of the column is looked at
-    numbers = all(isinstance(x, (int, float)) and not isinstance(x, bool) for x in values)
-    if note_levels is not None and values and numbers and all(0 <= x <= note_levels for x in values) and \
-            any(x >= 1 for x in values):
+    # numbers typed or written as text ("3", as a CSV writes every cell: formats55, its ratings of 1–3 under a
+    # matrix of three bands were taken for words and read as levels 1–3 of five)
+    written = [written_number(x) for x in values]
+    numbers = all(n is not None for n in written)
+    counted = [n for n in written if n is not None]
+    if note_levels is not None and values and numbers and all(0 <= x <= note_levels for x in counted) and \
+            any(x >= 1 for x in counted):
         # a 0 among them (a residual the measures took to nothing) is left empty row by row, said
         return ToldScale(note_levels, NOTE)
     for levels, source in ((legend_levels, LEGEND), (scored_levels, f"the “{score_head}” column")):
         if levels is None or not values:
             continue
-        if numbers and all(float(x).is_integer() and 1 <= x <= levels for x in values):
+        if numbers and all(x.is_integer() and 1 <= x <= levels for x in counted):
             return ToldScale(levels, source)
         if not numbers and all(isinstance(x, str) and word_key(x) in value_words("scale") for x in values):
             return ToldScale(levels, source)  # level words, read as themselves: said with what each became
