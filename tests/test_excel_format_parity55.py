@@ -7,8 +7,11 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
 from real_world_factory import XlsError, write_csv, write_ods, write_xlsx
 from test_excel_format_parity import same_in_both, stored
+
+from pmo_desktop.excel.errors import WorkbookError
 
 
 def test_an_ods_reads_its_error_cells_as_the_xlsx_does(tmp_path):
@@ -149,3 +152,20 @@ def test_a_csv_reads_the_matrix_under_its_table_as_its_workbook_does(tmp_path):
     assert [(r["title"], r["probability"], r["impact"]) for r in csv_got[:-1]] == [
         ("Perder um integrante na equipe", 2, 4), ("Dificuldade de comunicação", 4, 4),
         ("Falta de comprometimento", 3, 4), ("Falta de conhecimento", 4, 2), ("Escopo confuso", 2, 3)]
+
+
+def test_a_log_of_flags_and_empty_ratings_is_no_risk_matrix_in_either_format(tmp_path):
+    """A transaction log: an incident flag of 0 or 1, and "None | None | None" for the type, severity and code of
+    the transactions with no incident. Levels down the side and a row of level words across make a matrix only
+    when each level is named once: the repeated "None"s are no axis, and neither format reads three risks
+    (Error, Misstatement, Fraud) out of the log named "risks" (the .xlsx did on main, its CSV once its 0 and 1
+    were numbers); both are refused as no register, as the log is."""
+    head = ["Transaction_ID", "Risk_Incident", "Risk_Type", "Incident_Severity", "Error_Code"]
+    body = [[f"TXN{n:05}", 0, "None", "None", "None"] for n in range(1, 30)]
+    body[1], body[7], body[11] = (["TXN00002", 1, "Error", "Low", "E002"], ["TXN00008", 1, "Misstatement", "Medium", "M003"],
+                                  ["TXN00012", 1, "Fraud", "High", "E002"])
+    (tmp_path / "csv").mkdir()
+    for path in (write_xlsx(tmp_path / "risks.xlsx", {"Sheet1": [head, *body]}),
+                 write_csv(tmp_path / "csv" / "risks.csv", [head, *[[str(x) for x in r] for r in body]])):
+        with pytest.raises(WorkbookError, match="has a header row naming register columns"):
+            stored(tmp_path, path)

@@ -4186,14 +4186,17 @@ def risk_grid(rows: list[list[Any]]) -> list[list[Any]] | None:
         # the levels across are words: a row of numbers, typed or written as text ("10%" of a CSV), is a level
         # down the side with its cells (in a CSV, the likelihood row "10% | Baixa | Baixa …" beat the impact words)
         cols = [c for c, x in enumerate(row) if _level_cell(x) and not _number_like(x)]
-        if len(cols) >= 3 and len(cols) > len(across):
+        # an axis names each level once: "None | None | None" is a row of a table's empty ratings, no axis (a
+        # transaction log's flags, 0 or 1 down the side, read as a matrix of three risks)
+        if len(cols) >= 3 and len(cols) > len(across) and len({word_key(str(row[c])) for c in cols}) == len(cols):
             best_row, across = r, cols
     if best_row < 0:
         return None
     down_col, down = -1, list[int]()
     for c in range(min(across)):
         cells = [r for r in range(len(rows)) if r != best_row and c < len(rows[r]) and _level_cell(rows[r][c])]
-        if len(cells) >= 3 and len(cells) > len(down):
+        if len(cells) >= 3 and len(cells) > len(down) and \
+                len({word_key(str(rows[r][c])) for r in cells}) == len(cells):  # each level once, as across
             down_col, down = c, cells
     if down_col < 0:
         return None
