@@ -19,6 +19,12 @@ line; and, after it, to the office opened and shown (the recent list, for the st
 window is timed the same way (to its first paint, seen by a paint handler of its own, as the main window's).
 With ``PMO_BENCH_INSTRUCTIONS=1`` each process ends at that first paint under callgrind (no teardown counted).
 
+``PMO_BENCH_FLOORS=1`` counts instead (callgrind, to the first paint, as ``PMO_BENCH_REAL=1`` does) the floor of a
+start screen in PySide: the bare window, and plain PySide windows with what the start screen shows — a title, four
+menus, a toolbar, the page list, a heading, three buttons, the recent list, a status-bar label — with no shortcut and
+no icon, with the menus' shortcuts, with the toolbar's icons from the style beside its words, and with both: what any
+program showing that screen pays, whatever its own code does (round startup55).
+
 ``PMO_BENCH_INSTRUCTIONS=1`` adds one run of each under valgrind's callgrind and prints the instructions
 each executed (the part of ``Ir`` in user space): a count the machine's load does not change, to weigh a
 change on a shared machine where the times move by ±30 % from run to run (slow: a minute or two).
@@ -127,6 +133,98 @@ while not painted:
     app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 20)
 print("%.3f %.3f" % painted[0])
 """
+# The floor windows (``PMO_BENCH_FLOORS=1``): argv[2] "keys" gives the menus' actions shortcuts (the platform's standard
+# keys where there is one, else text: converting either to a QKeySequence makes the Qt namespace's 93 enums, which
+# its constructors take), "icons" gives the toolbar the style's icons beside its words (Qt.ToolButtonStyle,
+# QStyle.StandardPixmap); nothing else names an enum (centred by stretches and rich text).
+FLOOR = BARE_PAINTED.split("app = QApplication")[0] + r"""
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QPushButton, QVBoxLayout, QWidget
+keys, icons = "keys" in sys.argv[2], "icons" in sys.argv[2]
+app = QApplication(sys.argv[:1])
+w = Window()
+w.resize(1280, 720)
+w.setWindowTitle("PMO Desktop")
+if keys:
+    from PySide6.QtGui import QKeySequence
+    standard = [QKeySequence.StandardKey.New, QKeySequence.StandardKey.Open, QKeySequence.StandardKey.SaveAs,
+                QKeySequence.StandardKey.Close, QKeySequence.StandardKey.Quit, QKeySequence.StandardKey.Undo,
+                QKeySequence.StandardKey.Redo, QKeySequence.StandardKey.Find]
+for m, title in enumerate(("&File", "&Edit", "&View", "&Help")):
+    menu = w.menuBar().addMenu(title)
+    for i in range(8 if m < 3 else 2):
+        action = QAction(f"Action &{i}", w)
+        if keys:
+            if m < 2 and i < 4:
+                action.setShortcuts(standard[4 * m + i])
+            else:
+                action.setShortcut(f"Ctrl+Shift+{i}" if m else f"Ctrl+{i}")
+        menu.addAction(action)
+bar = w.addToolBar("Main toolbar")
+if icons:
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QStyle
+    bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+for i in range(10):
+    action = bar.addAction(f"Tool {i}")
+    if icons and i < 6:
+        action.setIcon(w.style().standardIcon(QStyle.StandardPixmap.SP_FileIcon))
+central = QWidget(w)
+row = QHBoxLayout(central)
+pages = QListWidget(central)
+pages.addItems(["Program overview", "Projects", "Stakeholders", "Risks", "Benefits", "People", "RAID", "Status"])
+pages.setMaximumWidth(180)
+row.addWidget(pages)
+column = QVBoxLayout()
+row.addLayout(column, 1)
+column.addStretch(1)
+column.addWidget(QLabel("<h1 align=center>PMO Desktop</h1><p align=center>Open a program office file, create a new "
+                        "one, or explore the demo.</p>", central))
+for text in ("Open…", "New…", "Open the demo office"):
+    button = QPushButton(central)
+    button.setText(text)
+    button.setMinimumWidth(240)
+    line = QHBoxLayout()
+    line.addStretch(1)
+    line.addWidget(button)
+    line.addStretch(1)
+    column.addLayout(line)
+recent = QListWidget(central)
+recent.addItems(["demo.pmo\n/home/me/offices"])
+recent.setCurrentRow(0)
+column.addWidget(recent)
+column.addStretch(2)
+w.setCentralWidget(central)
+w.statusBar().addPermanentWidget(QLabel("No file open", w))
+recent.setFocus()
+w.show()
+while not painted:
+    app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 20)
+"""
+FLOORS = (("the bare window", BARE_PAINTED, ""), ("words only, no shortcut, no icon", FLOOR, "-"),
+          ("the menus' shortcuts", FLOOR, "keys"), ("the toolbar's icons beside its words", FLOOR, "icons"),
+          ("both", FLOOR, "keys,icons"))
+
+
+def floors(env: dict[str, str]) -> None:
+    """``PMO_BENCH_FLOORS=1``: each floor window once under callgrind, to its first paint."""
+    if shutil.which("valgrind") is None:
+        print("floors: valgrind is not installed")
+        return
+    counts = []
+    for _label, code, what in FLOORS:
+        args = [what] if what else []
+        run_env = dict(env, PYTHONHASHSEED="0", PMO_BENCH_STOP_AT_PAINT="1")
+        subprocess.run([sys.executable, "-c", code, repr(time.time()), *args], env=run_env, capture_output=True,
+                       check=True)  # fills the bytecode cache, not counted
+        out = subprocess.run(["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", sys.executable, "-c",
+                              code, repr(time.time()), *args], env=run_env, capture_output=True, text=True, check=True)
+        counts.append(int(re.findall(r"Collected : (\d+)", out.stderr)[-1]))
+    print("instructions to the first paint of a plain PySide start screen (callgrind, user space): "
+          + "; ".join(f"{label} {count / 1e6:.0f} M (×{count / counts[0]:.2f})"
+                      for (label, _code, _what), count in zip(FLOORS, counts)))
+
+
 SITUATIONS = ("first start (the demo made and opened)", "an office opened before (the start screen)",
               "a file named on the command line")
 
@@ -198,6 +296,9 @@ def main(runs: int = 7) -> None:
             env["PYTHONPYCACHEPREFIX"] = str(Path(tmp) / "pycache")
         demo = Path(tmp) / "demo.pmo"
         create_demo(demo).close()
+        if os.environ.get("PMO_BENCH_FLOORS"):
+            floors(env)
+            return
         if os.environ.get("PMO_BENCH_REAL"):
             real_start(env, Path(tmp), demo, runs)
             return

@@ -8,7 +8,7 @@ import pytest
 from sqlalchemy import select
 
 from pmo_desktop.models import benefit_rules as rules
-from pmo_desktop.models import records, windows
+from pmo_desktop.models import clock, records, windows
 from pmo_desktop.models.benefit_status_sql import BENEFIT_STATUS_SQL
 from pmo_desktop.models.benefits import Benefit
 from pmo_desktop.models.registers import REGISTERS
@@ -19,6 +19,9 @@ PLAN = REGISTERS["benefit_plan"]
 MEASURED = REGISTERS["benefit_measurements"]
 ON, AT, OFF, NOT = rules.ON_TRACK, rules.AT_RISK, rules.OFF_TRACK, rules.NOT_MEASURED
 D = date
+# The day both are worked out on (the context's today): the cases' plans ending before it and measured before
+# their end are judged against that end (``benefit_rules.judged_on``); the others at their measurement's day.
+TODAY = D(2026, 5, 1)
 
 
 def line(bv, bd, tv, td, **more):
@@ -85,7 +88,23 @@ CASES = [
      [(D(2026, 12, 31), 76)], AT),
     ("fractions of days and values", {"baseline_value": 1.5}, [(D(2026, 1, 3), 1.5), (D(2026, 10, 7), 9.25)],
      [(D(2026, 4, 29), 4.2)], AT),
+    ("a line ended, last measured on its way: judged against its target", line(50, D(2025, 2, 1), 20, D(2026, 3, 31)),
+     [], [(D(2025, 9, 1), 35)], OFF),
+    ("a line ended, measured since its end", line(50, D(2025, 2, 1), 20, D(2026, 3, 31)), [], [(D(2026, 4, 15), 22)],
+     ON),
+    ("points ended, last measured on their way", {"baseline_value": 0}, [(D(2025, 1, 1), 0), (D(2026, 3, 1), 100)],
+     [(D(2025, 7, 1), 40)], OFF),
+    ("points ended, two on the last day: the later entered is the end", {"baseline_value": 0},
+     [(D(2025, 1, 1), 0), (D(2026, 3, 1), 80), (D(2026, 3, 1), 100)], [(D(2026, 2, 1), 85)], AT),
+    ("a dis-benefit whose plan ended, last measured at its peak", {"baseline_value": 0, "dis_benefit": True},
+     [(D(2025, 1, 1), 0), (D(2025, 6, 1), 40), (D(2026, 1, 1), 0)], [(D(2025, 6, 1), 38)], OFF),
 ]
+
+
+@pytest.fixture(autouse=True)
+def _today():
+    with clock.frozen(TODAY):
+        yield
 
 
 @pytest.fixture

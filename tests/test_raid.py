@@ -82,8 +82,8 @@ def test_decision_level_against_the_offices_decision_rights(office):
         add(office, DEC, title="x", level="Project", project="Tills", cost_impact=80_000)
     with pytest.raises(errors.ValidationError, match="program decision: it affects 2 projects"):
         add(office, DEC, title="x", level="Project", project="Tills", projects="Stores")
-    with pytest.raises(errors.ValidationError, match="names its project"):
-        add(office, DEC, title="x", level="Project")
+    # a project decision whose project is not named yet is kept (typed along its row, Level comes first)
+    assert read(office, DEC, add(office, DEC, title="x", level="Project"))["project"] is None
     with pytest.raises(errors.ValidationError, match="has a date"):
         with office.transaction() as s:
             records.update_record(s, DEC, did, {"status": "Decided", "decided_by": "Ann Lee"})

@@ -25,8 +25,12 @@ NOT_BEFORE_THE_FIRST_PAINT = ("sqlalchemy", "pmo_desktop.models", "pmo_desktop.e
                               "xlsxwriter", "pyqtgraph", "numpy", "pmo_desktop.views.document", "json",
                               "pmo_desktop.views.background")
 # Nor the Python types (with their enums, which PySide makes at the first use of a class's name) of the dialogs that
-# only a stop from outside or a long job shows (``stop_signals``, ``background``).
-TYPES_NOT_BEFORE_THE_FIRST_PAINT = ("QDialog", "QProgressDialog")
+# only a stop from outside or a long job shows (``stop_signals``, ``background``); nor (round startup55) those of what
+# only a page has — a combo box and a chart's graphics view (``zoom``), a splitter (``reading_order``), an undo
+# command (annotations of ``main_window``) — nor the scroll bars' that the page list and the page area had PySide
+# make by filtering events in Python on a scroll area, which sees its own scroll bars' events too.
+TYPES_NOT_BEFORE_THE_FIRST_PAINT = ("QDialog", "QProgressDialog", "QComboBox", "QGraphicsView", "QSplitter",
+                                    "QUndoCommand", "QScrollBar", "QAbstractSlider")
 
 # The child: the real entry point, watched from inside by the main window's paint (its first paint; a paint handler
 # of the child's own, not an application-wide event filter, which would make PySide type every object it sees) and a
@@ -34,6 +38,7 @@ TYPES_NOT_BEFORE_THE_FIRST_PAINT = ("QDialog", "QProgressDialog")
 # saw as one line (a Python literal: not JSON, which the window does not import before its first paint).
 CHILD = r"""
 import sys
+import PySide6.QtGui as gui
 import PySide6.QtWidgets as widgets
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtTest import QTest
@@ -57,7 +62,7 @@ def state(w):
 def first_paint(self, event):
     if "painted" not in seen:
         seen["painted"] = dict(state(self), imported=sorted(m for m in LAZY if m in sys.modules),
-                               types=[n for n in TYPES if n in vars(widgets)])
+                               types=[n for n in TYPES if n in vars(widgets) or n in vars(gui)])
         QTimer.singleShot(20, after)
     QMainWindow.paintEvent(self, event)
 def after():

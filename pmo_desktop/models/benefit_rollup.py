@@ -77,9 +77,9 @@ class BenefitSeries:
             return self.baseline_value
         return self.plan[0][1] if self.plan else None
 
-    def assessment(self, thresholds: rules.Thresholds | None = None) -> rules.Assessment | None:
+    def assessment(self, today: date, thresholds: rules.Thresholds | None = None) -> rules.Assessment | None:
         thresholds = thresholds or rules.Thresholds()
-        return rules.assess(self.effective_plan, self.actuals, self.baseline_value, self.dis_benefit, thresholds)
+        return rules.assess(self.effective_plan, self.actuals, self.baseline_value, today, self.dis_benefit, thresholds)
 
 
 def load_series(session: Session, ids: Iterable[int] | None = None, financial_only: bool = False) -> list[BenefitSeries]:

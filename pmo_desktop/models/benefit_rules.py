@@ -99,6 +99,12 @@ class Assessment:
     variance: float      # actual - planned, in the KPI's unit
     shortfall: float     # how far behind plan (negative: ahead), as a fraction of the scale
     status: str
+    planned_on: date     # the day of the plan it is judged against: ``on``, or the plan's end once that has passed
+
+    @property
+    def past_the_end(self) -> bool:
+        """Judged against the end of a plan that ended after it was measured (``judged_on``)."""
+        return self.planned_on != self.on
 
 
 def planned_value(plan: Series, on: date) -> float | None:
@@ -165,15 +171,27 @@ def latest(measurements: Series) -> tuple[date, float] | None:
     return best
 
 
-def variance(plan: Series, measurements: Series) -> tuple[date, float, float] | None:
-    """(date, actual, planned) of the latest measurement, or None without plan or measurement."""
+def judged_on(plan: Series, measured_on: date, today: date) -> date:
+    """The day of the plan a benefit's latest actual is judged against: the day it was measured — or, once the plan
+    has ended (its last day: the target date of a line from baseline to target) before today and nothing was
+    measured since, the plan's end. A benefit whose target date passed unmeasured is judged against its target
+    until it is measured again: one last measured in June on its way, its target due in October, stayed "On track"
+    in December, green on the dashboard and in the board pack, its target never shown to be met (walk41)."""
+    end = max(day for day, _ in plan)
+    return end if measured_on < end < today else measured_on
+
+
+def variance(plan: Series, measurements: Series, today: date) -> tuple[date, float, date, float] | None:
+    """(date, actual, the plan's day it is judged at, planned then) of the latest measurement (``judged_on``), or
+    None without plan or measurement."""
     last = latest(measurements)
     if not plan or last is None:
         return None
     on, actual = last
-    planned = planned_value(plan, on)
+    planned_on = judged_on(plan, on, today)
+    planned = planned_value(plan, planned_on)
     assert planned is not None  # a plan has a value at every date
-    return on, actual, planned
+    return on, actual, planned_on, planned
 
 
 def direction(plan: Series, baseline: float) -> float:
@@ -182,13 +200,14 @@ def direction(plan: Series, baseline: float) -> float:
     return -1.0 if far is not None and far[1] < baseline else 1.0
 
 
-def assess(plan: Series, measurements: Series, baseline: float | None, dis_benefit: bool = False,
+def assess(plan: Series, measurements: Series, baseline: float | None, today: date, dis_benefit: bool = False,
            thresholds: Thresholds = Thresholds()) -> Assessment | None:
-    """The latest actual judged against the plan at its date; None without plan or measurement."""
-    v = variance(plan, measurements)
+    """The latest actual judged against the plan at its date (at the plan's end once that passed unmeasured:
+    ``judged_on``); None without plan or measurement."""
+    v = variance(plan, measurements, today)
     if v is None:
         return None
-    on, actual, planned = v
+    on, actual, planned_on, planned = v
     base = baseline if baseline is not None else sorted(plan, key=lambda p: p[0])[0][1]
     d = direction(plan, base)
     whole = max(abs(value - base) for _, value in plan)
@@ -206,13 +225,13 @@ def assess(plan: Series, measurements: Series, baseline: float | None, dis_benef
         verdict = AT_RISK
     else:
         verdict = OFF_TRACK
-    return Assessment(on, actual, planned, actual - planned, ratio, verdict)
+    return Assessment(on, actual, planned, actual - planned, ratio, verdict, planned_on)
 
 
-def status(plan: Series, measurements: Series, baseline: float | None, dis_benefit: bool = False,
+def status(plan: Series, measurements: Series, baseline: float | None, today: date, dis_benefit: bool = False,
            thresholds: Thresholds = Thresholds()) -> str:
     """On track / at risk / off track (or not measured) from the latest actual against the plan."""
-    a = assess(plan, measurements, baseline, dis_benefit, thresholds)
+    a = assess(plan, measurements, baseline, today, dis_benefit, thresholds)
     return a.status if a else NOT_MEASURED
 
 

@@ -10,7 +10,9 @@ each on its own alias of those tables):
   have a value and a date and the target comes after the baseline (``benefit_rules.effective_plan``);
 - the planned value at the measurement's date: the plan's first value before its first point, the
   last point's value after the last, else the line between the last point on or before the date (the
-  later entered of two on one date) and the first after it, days counted as each database counts them;
+  later entered of two on one date) and the first after it, days counted as each database counts them —
+  or, when the plan ended before the context's today after the measurement, its end (the last point's
+  value, the target of a line; ``benefit_rules.judged_on``);
 - the baseline (else the plan's first value), the direction (the sign of the point farthest from the
   baseline, the first entered of equals), the whole planned change, the scale and the ratio judged
   against the file's thresholds with the same tolerance as the rule.
@@ -22,7 +24,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import Float, and_, case, exists, func, literal, select, true
+from sqlalchemy import Date, Float, and_, case, exists, func, literal, select, true
 from sqlalchemy.orm import aliased
 from sqlalchemy.sql.functions import FunctionElement
 
@@ -78,6 +80,8 @@ def status_sql(B: Any, ctx: Context) -> Any:
         points("value", *backwards, where=earlier, outer=(m,)).label("prev_v"),
         points("on", *forwards, where=later, outer=(m,)).label("next_on"),
         points("value", *forwards, where=later, outer=(m,)).label("next_v"),
+        points("on", *backwards, outer=(m,)).label("last_on"),
+        points("value", *backwards, outer=(m,)).label("last_v"),
     ).select_from(m).correlate(B).offset(0).subquery("around")
     # 3. the planned value at that date and the baseline: of the points, else of the line
     a = around.c
@@ -88,9 +92,13 @@ def status_sql(B: Any, ctx: Context) -> Any:
                           / days_between(a.next_on, a.prev_on))
     planned_line = case((a.on < bd, bv), (a.on < td, bv + (tv - bv) * days_between(a.on, bd) / days_between(td, bd)),
                         else_=tv)
+    # the plan's end instead, once it passed after the measurement (``benefit_rules.judged_on``)
+    today = literal(ctx.today, Date())
+    points_ended, line_ended = and_(a.on < a.last_on, a.last_on < today), and_(a.on < td, td < today)
     plan = select(
         a.actual, a.has_points, case((a.has_points, literal(1)), (line, literal(1)), else_=literal(0)).label("judged"),
-        case((a.has_points, planned_points), else_=planned_line).label("planned"),
+        case((a.has_points, case((points_ended, a.last_v), else_=planned_points)),
+             else_=case((line_ended, tv), else_=planned_line)).label("planned"),
         case((a.has_points, func.coalesce(bv, a.first)), else_=bv).label("base"),
     ).select_from(around).correlate(B).offset(0).subquery("plan")
     # 4. the whole planned change, then the direction: the point farthest from the baseline (the first

@@ -77,13 +77,16 @@ def check_dependency(rec: Mapping[str, Any], ctx: Any) -> None:
 
 
 def check_decision(rec: Mapping[str, Any], ctx: Any) -> None:
+    """A project decision whose project is not named yet is kept, as a dependency with no project yet is: its row,
+    typed as its columns run — Level before Project — stopped at "Project" ("A project decision names its
+    project."), and the project, cost, decider and due date typed on went into the Level cell, refused one by one,
+    never stored (walk41). What is named must still make sense: a decision taken has its date and decider, and one
+    the office's decision rights reserve for the program is not the project's."""
     status, level = rec.get("status"), rec.get("level")
     if status == "Decided" and not rec.get("decided_on"):
         raise ValidationError("A decision that is taken has a date (Decided on).", "decided_on")
     if status == "Decided" and not rec.get("decided_by"):
         raise ValidationError("Say who took the decision (Decided by).", "decided_by")
-    if level == "Project" and not rec.get("project"):
-        raise ValidationError("A project decision names its project.", "project")
     rights: DecisionRights = ctx.extra.get("decision_rights") or DecisionRights()
     affected = set(names(rec.get("projects")))
     if rec.get("project"):

@@ -24,7 +24,7 @@ from .program import Output, Program, Project
 from .raid import Assumption, Decision, Dependency
 from .records import load_context
 from .registers import REGISTERS
-from .registers.benefits import benefit_data
+from .registers.benefits import benefit_data, status_of
 from .risk_review import reviews_overdue
 from .risks import IssueEntry, Risk
 from .stakeholder_rules import QUADRANTS, quadrant
@@ -224,19 +224,17 @@ def stakeholder_summary(session: Session) -> StakeholderSummary:
     return {"total": sum(by_quadrant.values()), "by_quadrant": by_quadrant}
 
 
-def benefit_statuses(session: Session) -> dict[int, str]:
-    """Status (on track, at risk, ...) of every benefit, from two queries over plans and actuals."""
+def benefit_statuses(session: Session, today: date) -> dict[int, str]:
+    """Status (on track, at risk, ...) of every benefit on ``today``, from two queries over plans and actuals."""
     data = benefit_data(session, None)
-    out = {}
-    for bid, baseline, dis in session.execute(select(Benefit.id, Benefit.baseline_value, Benefit.dis_benefit)):
-        out[bid] = benefit_rules.status(data["plans"].get(bid, []), data["actuals"].get(bid, []), baseline,
-                                        bool(dis), data["thresholds"])
-    return out
+    columns = (Benefit.id, Benefit.baseline_value, Benefit.baseline_date, Benefit.target_value, Benefit.target_date,
+               Benefit.dis_benefit)
+    return {row.id: status_of(dict(row._mapping), data, today) for row in session.execute(select(*columns))}
 
 
-def benefit_summary(session: Session) -> BenefitSummary:
+def benefit_summary(session: Session, today: date) -> BenefitSummary:
     by_status = dict.fromkeys(benefit_rules.STATUS_COLOURS, 0)
-    for status in benefit_statuses(session).values():
+    for status in benefit_statuses(session, today).values():
         by_status[status] = by_status.get(status, 0) + 1
     by_stage = dict.fromkeys(benefit_rules.LIFECYCLE, 0)
     for stage, count in session.execute(select(Benefit.lifecycle, func.count()).group_by(Benefit.lifecycle)):
@@ -338,7 +336,7 @@ PARTS: dict[str, Callable[[Session, Context], Any]] = {
     "dependencies": lambda s, ctx: dependency_summary(s, ctx.today),
     "decisions": lambda s, ctx: decision_summary(s, ctx.today),
     "stakeholders": lambda s, ctx: stakeholder_summary(s),
-    "benefits": lambda s, ctx: benefit_summary(s),
+    "benefits": lambda s, ctx: benefit_summary(s, ctx.today),
     "outputs": lambda s, ctx: output_summary(s),
 }
 

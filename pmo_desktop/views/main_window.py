@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QEventLoop, QSettings, Qt, QTimer
-from PySide6.QtGui import QAction, QKeySequence, QUndoCommand
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
@@ -33,6 +33,8 @@ from .reading_order import ReadingOrderStack
 from .zoom import scale_with_zoom
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QUndoCommand
+
     from .conflict_dialog import ConflictDialog
     from .document import Document
     from .kept_offer import KeptOffer

@@ -8,6 +8,8 @@ left scrolls inside it instead."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import QFrame, QScrollArea, QSizePolicy, QStackedWidget, QWidget
 
@@ -37,6 +39,23 @@ class ShownPageSizes(QObject):
                 self._own[page] = page.sizePolicy()
                 page.setSizePolicy(HIDDEN)
         self.stack.updateGeometry()
+
+
+class _RefitsOnLayoutRequest(QObject):
+    """Fits the page area again when the page shown asks for another size (another page, a panel shown). A watcher
+    of its own, not the area's ``eventFilter``: a scroll area is the event filter of its own scroll bars, so a
+    Python ``eventFilter`` on it was called for each of their events too (and had PySide make their Python types,
+    before the first paint)."""
+
+    def __init__(self, stack: QStackedWidget, refit: Callable[[], None], parent: QObject):
+        super().__init__(parent)
+        self.refit = refit
+        stack.installEventFilter(self)
+
+    def eventFilter(self, watched, event) -> bool:
+        if event.type() == QEvent.Type.LayoutRequest:
+            self.refit()
+        return False
 
 
 def size_tabs_by_the_shown_tab(page: QWidget) -> None:
@@ -70,12 +89,7 @@ class PageArea(QScrollArea):
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         ShownPageSizes(stack)
         stack.currentChanged.connect(lambda _i: self._fit())
-        stack.installEventFilter(self)
-
-    def eventFilter(self, watched, event) -> bool:
-        if watched is self.stack and event.type() == QEvent.Type.LayoutRequest:
-            self._fit()  # the page shown asks for another size (another page, a panel shown)
-        return super().eventFilter(watched, event)
+        _RefitsOnLayoutRequest(stack, self._fit, self)
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)

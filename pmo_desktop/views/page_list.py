@@ -9,7 +9,7 @@ this list it left the page you are on hard to pick out — and the keyboard is a
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex
 from PySide6.QtWidgets import QListWidget, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 LARGE = 1.25         # the type on a wide window, to read across a room
@@ -35,8 +35,7 @@ class PageList(QListWidget):
         self.addItems(titles)
         self.setItemDelegate(_CurrentPageStrong(self))
         self.narrow: bool | None = None
-        self.window_watched = parent
-        parent.installEventFilter(self)
+        _FitsTheWindow(self, parent)
         self.fit(parent.width())
 
     def fit(self, window_width: int) -> None:
@@ -49,8 +48,18 @@ class PageList(QListWidget):
         self.setFont(font)
         self.setFixedWidth(self.sizeHintForColumn(0) + 2 * self.frameWidth() + (PADDING if narrow else 3 * PADDING))
 
+
+class _FitsTheWindow(QObject):
+    """Fits the list to the window at each of its resizes. A watcher of its own, not the list's ``eventFilter``: a
+    list view is the event filter of its own scroll bars, so a Python ``eventFilter`` on it was called for each of
+    their events too (and had PySide make their Python types, before the first paint)."""
+
+    def __init__(self, page_list: PageList, window: QWidget):
+        super().__init__(page_list)
+        self.page_list = page_list
+        window.installEventFilter(self)
+
     def eventFilter(self, watched, event) -> bool:
-        # only the window's: a list view also filters its own scroll bars' events
-        if watched is self.window_watched and event.type() == QEvent.Type.Resize:
-            self.fit(self.window_watched.width())
-        return super().eventFilter(watched, event)
+        if event.type() == QEvent.Type.Resize:
+            self.page_list.fit(watched.width())
+        return False

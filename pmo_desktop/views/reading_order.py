@@ -11,7 +11,7 @@ or hidden are followed without a chain to keep up to date: each widget that take
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QSplitter, QStackedWidget, QWidget
+from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QStackedWidget, QWidget
 
 
 def hands_focus_on(widget: QWidget) -> bool:
@@ -54,6 +54,10 @@ def _in_rows(widgets: list[QWidget]) -> list[QWidget]:
 def reading_order(root: QWidget) -> list[QWidget]:
     """The controls of ``root`` Tab stops at, in reading order. A control is one stop: what is inside it (a
     table's open editor, a combo's line edit) is its own business."""
+    # Named here, not with the module: PySide makes a class's Python type at the first use of its name, and the
+    # start screen, which imports this module for its page stack, has no splitter and is painted before Tab is pressed
+    from PySide6.QtWidgets import QSplitter
+
     found: list[QWidget] = []
     if isinstance(root, QSplitter):  # its panes in its order: one collapsed for room has no size to place it by
         children = [w for i in range(root.count()) if (w := root.widget(i)) is not None and w.isVisible()]

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QAbstractItemView, QComboBox, QGraphicsView, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QWidget
 
 STEPS = (80, 90, 100, 110, 125, 150, 175, 200, 250, 300)
 BASE_POINT_SIZE = 11.0  # table text at 100 %: readable at a desk and from the back of a meeting room
@@ -113,6 +113,10 @@ class _ScaleWithZoom(QObject):
         (``_SET`` no longer what it has) is its new size at 100 %. Not the tables (their own zoom), the charts
         (the zoom draws them larger: ``chart_export``), what sizes itself to its room (``sizes_itself``), nor
         what follows the zoom on its own (``follow_zoom``, ``scale_with_zoom``)."""
+        # Named here, not with the module: PySide makes a class's Python type, with its enums, at the first use of
+        # its name, and the start screen (which imports this module for its zoom actions) has no page to scale
+        from PySide6.QtWidgets import QComboBox, QGraphicsView
+
         stack = self._children(self.widget)
         while stack:
             w = stack.pop()

@@ -59,12 +59,21 @@ def _plan(rec: Mapping[str, Any], data: BenefitData) -> list[tuple[date, float]]
                                 rec.get("target_value"), rec.get("target_date"))
 
 
+def status_of(rec: Mapping[str, Any], data: BenefitData, today: date) -> str:
+    """A benefit's status — its row's ``id``, baseline, target and dis-benefit read with its plan and measurements:
+    the one rule for the table's Status column, the dashboard's and the board pack's counts. Judged against its
+    effective plan, the line from baseline to target when no trajectory was typed: the counts judged the typed
+    trajectory alone, and a benefit the table showed Off track was counted "Not measured" on the dashboard and in
+    the board pack's chart beside its own listing (walk41)."""
+    return rules.status(_plan(rec, data), data["actuals"].get(rec["id"], []),
+                        rec.get("baseline_value"), today, bool(rec.get("dis_benefit")), data["thresholds"])
+
+
 def _status(rec: Mapping[str, Any], ctx: Context) -> str:
     data: BenefitData | None = ctx.extra.get("benefits")
     if not data:
         return rules.NOT_MEASURED
-    return rules.status(_plan(rec, data), data["actuals"].get(rec["id"], []),
-                        rec.get("baseline_value"), bool(rec.get("dis_benefit")), data["thresholds"])
+    return status_of(rec, data, ctx.today)
 
 
 def _latest_actual(rec: Mapping[str, Any], ctx: Context) -> float | None:

@@ -334,7 +334,7 @@ class BenefitProfile(QWidget):
                 f"Realization window: {window if (r.get('window_start') or r.get('window_end')) else 'not set'}")
 
     def _verdict_text(self, r: dict, s: BenefitSeries | None) -> str:
-        a = s.assessment(self.document.read_setting(BENEFIT_THRESHOLDS)) if s else None
+        a = s.assessment(self.today(), self.document.read_setting(BENEFIT_THRESHOLDS)) if s else None
         if a is None:
             why = ("no planned trajectory (nor baseline and target with dates)" if not (s and s.effective_plan)
                    else "no measurement yet")
@@ -343,8 +343,13 @@ class BenefitProfile(QWidget):
         behind = "behind" if a.shortfall > 0 else "ahead of"
         implied = (" (straight line from baseline to target: no trajectory entered)"
                    if s is not None and s.plan_is_implied else "")
+        # Judged against the end of a plan that has passed since the last measurement: said, with what to do — the
+        # status alone read as the plan at the measurement's day, "On track" for a target never shown to be met.
+        against = (f"the {rules.measured_text(r, a.planned)} planned by {day_text(a.planned_on)}, a date passed with "
+                   "no measurement since: measure it to show where it stands" if a.past_the_end
+                   else f"{rules.measured_text(r, a.planned)} planned")
         return (f"<span style='color:{colours().strong(colour)}; font-weight:bold'>● {a.status}</span>{implied}: latest actual "
-                f"{rules.measured_text(r, a.actual)} on {day_text(a.on)} against {rules.measured_text(r, a.planned)} planned "
+                f"{rules.measured_text(r, a.actual)} on {day_text(a.on)} against {against} "
                 f"({abs(a.shortfall):.0%} {behind} plan).")
 
     # ------------------------------------------------------------------ editing

@@ -321,6 +321,13 @@ def added_text(register: Register, rows: list[dict]) -> str:
     return f"Add {len(rows)} rows to {where}"
 
 
+def pasted_text(register: Register, cells: int) -> str:
+    """What a paste is called in Edit ▸ Undo and in "Undone: …": "Paste 24 cells into the stakeholder map" — "Paste
+    24 cells", said by Ctrl+Z on the benefits page after pastes into both registers, read as the benefits' paste
+    undone when the stakeholders' was, the next Ctrl+Z saying the same words (walk41)."""
+    return f"Paste {cells} cell{'s' if cells != 1 else ''} into the {register.title.lower()}"
+
+
 class CreateRecordsCommand(DocumentCommand):
     """Add records (a new row, a duplicate, the rows of a paste that run past the end)."""
 

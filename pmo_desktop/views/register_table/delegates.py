@@ -282,7 +282,10 @@ class FieldDelegate(QStyledItemDelegate):
         if (event.type() == QEvent.Type.KeyPress and event.key() in (Qt.Key.Key_Home, Qt.Key.Key_End)
                 and event.modifiers() & Qt.KeyboardModifier.ControlModifier and _move_in_text(editor, event)):
             return True
-        if event.type() == QEvent.Type.FocusOut and isinstance(editor, QLineEdit):
+        if event.type() == QEvent.Type.FocusOut and isinstance(editor, (QLineEdit, QComboBox)):
+            # a drop-down's cell alike: a choice the register refuses for another cell's sake (a decision's Level
+            # "Project" before its project is named), left by Ctrl+3 to another page, came in a message box and
+            # was lost, where a typed cell's waits with its reason (walk41)
             return self._leave_and_tell(editor, event)
         if (event.type() == QEvent.Type.KeyPress and isinstance(editor, ChoiceCombo) and editor.unmatched
                 and event.key() in MOVES and not event.modifiers() & CHORDS):
@@ -411,7 +414,7 @@ class FieldDelegate(QStyledItemDelegate):
         completer.setCompletionPrefix(text)
         return completer.completionCount()
 
-    def _leave_and_tell(self, editor: QLineEdit, event) -> bool:
+    def _leave_and_tell(self, editor: QWidget, event) -> bool:
         """A typed cell left by a click elsewhere (or another window) is stored and closed, as Qt's own filter
         does. A value the register refuses keeps its editor open with the text as typed and the reason beside
         it (and in the status bar), as Excel keeps a refused entry to retry: the focus stays where the user

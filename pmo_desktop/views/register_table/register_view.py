@@ -52,7 +52,7 @@ from ..document import Document
 from ..excel_keys import clear_keys
 from ..zoom import zoom
 from .clipboard import parse_tsv, to_tsv
-from .commands import KEPT_SHOWN_AT_MOST, CompositeCommand, CreateRecordsCommand, DeleteRecordsCommand
+from .commands import KEPT_SHOWN_AT_MOST, CompositeCommand, CreateRecordsCommand, DeleteRecordsCommand, pasted_text
 from .confirm import ask_then, edited_rows, warning_for
 from .date_entry import DateLineEdit
 from .delegates import FieldDelegate, hold_for_retry
@@ -1508,7 +1508,7 @@ class RegisterView(QWidget):
         selection = self.table.selectionModel().selectedIndexes()
         if not at_end and len(block) == 1 and len(block[0]) == 1 and len(selection) > 1:
             cells = [(self.proxy.mapToSource(i).row(), i.column(), block[0][0]) for i in selection]
-            return self.model.set_cells(cells, text="Paste")
+            return self.model.set_cells(cells, text=pasted_text(self.register, len(cells)))
         anchor = self.table.currentIndex() if not at_end else self.new_line.currentIndex()
         visible = self._visible_columns()
         start_row = anchor.row() if anchor.isValid() and not at_end else (self.proxy.rowCount() if at_end else 0)
@@ -1558,7 +1558,7 @@ class RegisterView(QWidget):
         if not parts:
             return True
         n = len(block) * max(len(r) for r in block)
-        command = CompositeCommand(self.document, f"Paste {n} cell{'s' if n != 1 else ''}", parts)
+        command = CompositeCommand(self.document, pasted_text(self.register, n), parts)
         done = self._execute_confirmed(command, chain(edited_rows(edit.edits) if cells and edit.edits else (), new_rows))
         if done and added is not None:
             self._show_added(added.ids)
