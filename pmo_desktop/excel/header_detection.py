@@ -4192,18 +4192,25 @@ _CODE_RE = re.compile(r"^[^\W\d_]{0,4}[-_.]?\d+[a-z]?$", re.I)
 CODE_RE = _CODE_RE  # an ID as offices write them: "R1", "PA-12", "T01a"
 
 
+def _number_like(value: Any) -> bool:
+    """A number, or a number or per cent written as text ("90%", "0,5"): a CSV writes every cell as text, and a
+    level written so is the number's level (left25), so a rule telling numbers from words tells these too."""
+    if isinstance(value, (int, float)):
+        return not isinstance(value, bool)
+    if not isinstance(value, str):
+        return False
+    try:
+        float(value.strip().replace(",", ".").rstrip("%"))
+        return True
+    except ValueError:
+        return False
+
+
 def _level_cell(value: Any) -> bool:
     """A scale's label: a level word ("Muy alta", "Moderate"), a number, or a fraction of one."""
     if value is None:
         return False
-    if isinstance(value, (int, float)) and not isinstance(value, bool):
-        return True
-    text = str(value).strip()
-    try:
-        float(text.replace(",", ".").rstrip("%"))
-        return True
-    except ValueError:
-        return word_key(text) in value_words("scale")
+    return _number_like(value) or word_key(str(value).strip()) in value_words("scale")
 
 
 # A tracker's ticket key ("YARN-10650", "MAPREDUCE-2287", "G10-270") or an office's ID ("R1", "PA-12")
@@ -4320,15 +4327,20 @@ def risk_grid(rows: list[list[Any]]) -> list[list[Any]] | None:
     keys = field_keys(kind_for("risks"))
     best_row, across = -1, list[int]()
     for r, row in enumerate(rows):
-        cols = [c for c, x in enumerate(row) if _level_cell(x) and not (isinstance(x, (int, float)))]
-        if len(cols) >= 3 and len(cols) > len(across):
+        # the levels across are words: a row of numbers, typed or written as text ("10%" of a CSV), is a level
+        # down the side with its cells (in a CSV, the likelihood row "10% | Baixa | Baixa …" beat the impact words)
+        cols = [c for c, x in enumerate(row) if _level_cell(x) and not _number_like(x)]
+        # an axis names each level once: "None | None | None" is a row of a table's empty ratings, no axis (a
+        # transaction log's flags, 0 or 1 down the side, read as a matrix of three risks)
+        if len(cols) >= 3 and len(cols) > len(across) and len({word_key(str(row[c])) for c in cols}) == len(cols):
             best_row, across = r, cols
     if best_row < 0:
         return None
     down_col, down = -1, list[int]()
     for c in range(min(across)):
         cells = [r for r in range(len(rows)) if r != best_row and c < len(rows[r]) and _level_cell(rows[r][c])]
-        if len(cells) >= 3 and len(cells) > len(down):
+        if len(cells) >= 3 and len(cells) > len(down) and \
+                len({word_key(str(rows[r][c])) for r in cells}) == len(cells):  # each level once, as across
             down_col, down = c, cells
     if down_col < 0:
         return None
