@@ -80,7 +80,7 @@ class ProgramView(RefreshWhenShown, QWidget):
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 if col in (2, 3) and text:
-                    colour = scale.colour_of(text)
+                    colour = scale.colour_of(text, r.kind)
                     if colour:
                         item.setBackground(QBrush(QColor(colour)))
                         item.setForeground(QBrush(QColor(text_on(colour))))
