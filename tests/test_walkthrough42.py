@@ -58,3 +58,76 @@ def test_an_opportunity_rated_critical_is_not_filled_red_like_a_threat(demo_wind
     assert page.heat_map.cells[(4, 4)].kind == "Opportunity"
     assert page.heat_map.fills[(4, 4)] == OPPORTUNITY_SHADES[-1]
     assert page.heat_map.fills[(4, 5)] not in OPPORTUNITY_SHADES  # an empty cell is the threats' position
+
+
+def test_undo_names_the_register_for_fill_down_clear_and_replace(demo_window, qtbot):
+    """Walk 41 named a paste's register in undo's words ("Paste 24 cells into the stakeholder map"); Fill down,
+    Del over a selection and Replace All still said "Fill down", "Clear cells" and "Replace “POS” with “Till”" —
+    which register, after work on three pages? Every command over many cells is now named, from one place
+    (``commands.cells_text``), with its count and its register."""
+    from test_find_replace import alt, fill_in, open_dialog
+
+    window = demo_window
+    open_risks_tab(qtbot, window, "Register")
+    view = window.active_register_view()
+    view.table.setFocus()
+    press(qtbot, Qt.Key.Key_Home, CTRL)
+    while view.table.currentIndex().column() != view.model.column_of("owner"):
+        press(qtbot, Qt.Key.Key_Right)
+    for _ in range(2):
+        press(qtbot, Qt.Key.Key_Down, Qt.KeyboardModifier.ShiftModifier)
+    press(qtbot, Qt.Key.Key_D, CTRL)  # Fill down
+    assert window.document.undo_stack.undoText() == "Fill down 2 cells in the risk register"
+    press(qtbot, Qt.Key.Key_Z, CTRL)
+    assert window.statusBar().currentMessage() == "Undone: Fill down 2 cells in the risk register"
+    press(qtbot, Qt.Key.Key_Delete)  # Clear the three owners
+    assert window.document.undo_stack.undoText() == "Clear 3 cells in the risk register"
+    press(qtbot, Qt.Key.Key_Z, CTRL)
+    assert window.statusBar().currentMessage() == "Undone: Clear 3 cells in the risk register"
+    dialog = open_dialog(qtbot, view)
+    fill_in(qtbot, dialog, "POS", "Till")
+    alt(qtbot, Qt.Key.Key_A)  # Replace All
+    qtbot.waitUntil(lambda: dialog.message.text().startswith("Replaced"))
+    said = window.document.undo_stack.undoText()
+    assert said.startswith("Replace “POS” with “Till” in ") and said.endswith(" cells of the risk register"), said
+    press(qtbot, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    window.activateWindow()  # as the window manager gives it back when the dialog closes
+    qtbot.waitUntil(lambda: view.table.hasFocus())
+    press(qtbot, Qt.Key.Key_Z, CTRL)
+    assert window.statusBar().currentMessage() == f"Undone: {said}"
+
+
+def columns_all_seen(table) -> bool:
+    """Every column of ``table`` within its pane: no sideways scroll, none narrower than a few letters."""
+    header = table.horizontalHeader()
+    widths = [header.sectionSize(c) for c in range(table.columnCount())]
+    return (table.horizontalScrollBar().maximum() == 0 and sum(widths) <= table.viewport().width()
+            and min(widths) >= table.fontMetrics().averageCharWidth() * 3)
+
+
+def test_the_program_view_fits_a_projector_at_150_percent_every_column_seen(demo_window, qtbot):
+    """The Program view on a 1920×1080 projector at 150 %: the table ran past the window, "Projects touched"
+    cut at its edge, Escalated on and Reason behind a sideways scroll bar a room cannot work. The columns now fit
+    the pane — the two-word names on two lines, the long texts cut with "…" and whole in their tooltips — at
+    1280×720 and 100 % as at 1920×1080 and 150 %."""
+    from pmo_desktop.views.zoom import zoom
+
+    window = demo_window
+    page = open_risks_tab(qtbot, window, "Program view")
+    table = page.program_view.table
+    qtbot.waitUntil(lambda: table.rowCount() > 0)
+    qtbot.wait(50)
+    assert columns_all_seen(table)
+    window.resize(1920, 1080)
+    try:
+        while zoom().percent < 150:
+            press(qtbot, Qt.Key.Key_Equal, CTRL)
+        qtbot.wait(100)
+        assert columns_all_seen(table)
+        touched = page.program_view.risks[0].projects
+        assert len(touched) > 1
+        item = table.item(0, 7)
+        assert item.toolTip() == ", ".join(touched)  # the whole list, where the cell is cut
+    finally:
+        press(qtbot, Qt.Key.Key_0, CTRL)
