@@ -108,7 +108,7 @@ def test_a_fill_of_a_whole_column_is_worked_out_on_a_worker_each_text_parsed_onc
     assert model.rowCount() == ROWS
     assert model.record_id(table.currentIndex().row()) == current and table.currentIndex().column() == budget
     assert selected_blocks(view) == [(0, ROWS - 1, budget, budget)]  # the whole column still
-    assert document.undo_stack.count() == 1 and document.undo_stack.undoText() == f"Fill down {ROWS:,} cells in the projects"
+    assert document.undo_stack.count() == 1 and document.undo_stack.undoText() == f"Fill down {ROWS - 1:,} cells in the projects"
     document.undo_stack.undo()
     qtbot.waitUntil(lambda: budgets_by_name(document) == {f"Project {i}": BUDGETS[i] for i in range(ROWS)})
     qtbot.waitUntil(lambda: [model.record(r)["budget"] for r in range(model.rowCount())]

@@ -131,3 +131,73 @@ def test_the_program_view_fits_a_projector_at_150_percent_every_column_seen(demo
         assert item.toolTip() == ", ".join(touched)  # the whole list, where the cell is cut
     finally:
         press(qtbot, Qt.Key.Key_0, CTRL)
+
+
+# Walk 41's stakeholder map, as its team pasted it from Excel.
+STAKEHOLDERS_FROM_EXCEL = "Name\tOrganisation\tPower\tInterest\tAttitude\r\n" + "".join(
+    f"{name}\t{org}\t{power}\t{interest}\t{attitude}\r\n" for name, org, power, interest, attitude in (
+        ("Helen Brooks", "Board", 5, 5, "Champion"), ("Raj Mehta", "Finance", 5, 3, "Critic"),
+        ("Store managers forum", "Retail ops", 3, 5, "Neutral"), ("Trade union rep", "Union", 4, 4, "Opponent"),
+        ("IT security", "IT", 4, 2, "Neutral"), ("Card acquirer", "Supplier", 3, 2, "Supporter"),
+        ("Customers panel", "Customers", 2, 4, "Neutral"), ("Regulator", "FCA", 5, 1, "Neutral"),
+        ("Head of HR", "HR", 3, 3, "Supporter"), ("Marketing", "Marketing", 2, 2, "Neutral"),
+        ("Warehouse leads", "Logistics", 1, 4, "Critic"), ("Internal audit", "Audit", 4, 1, "Neutral")))
+
+
+def names_clear_of_points(grid) -> list[str]:
+    """The names drawn over a point: over their own point's selection ring (the disc's and a margin's width,
+    worn by the stakeholder selected) or over another's disc."""
+    from PySide6.QtCore import QPointF, QRectF
+
+    from pmo_desktop.views.stakeholders.grid import POINT_SIZE, RING_SIZE
+
+    pixel_w, pixel_h = grid.view.viewPixelSize()
+    unit_px, unit_py = 1 / pixel_w, 1 / pixel_h
+    over = []
+    for p in grid.points:
+        label = grid._labels[p.id]
+        if not label.isVisible() or not label.textItem.toPlainText():
+            continue
+        text = grid._label_rect(p.id, label, unit_px, unit_py).adjusted(4, 4, -4, -4)  # less the box's margin
+        for other, (x, y) in grid.positions.items():
+            centre = QPointF(x * unit_px, -y * unit_py)
+            radius = RING_SIZE / 2 if other == p.id else POINT_SIZE / 2
+            near = QPointF(min(max(centre.x(), text.left()), text.right()),
+                           min(max(centre.y(), text.top()), text.bottom()))
+            if (near - centre).manhattanLength() < radius and QRectF(text).contains(near):
+                over.append(f"{p.name} over {'its own point' if other == p.id else 'another point'}")
+    return over
+
+
+def test_a_stakeholders_name_stands_beside_its_point_never_over_it(empty_window, qtbot):
+    """Walk 41's twelve stakeholders pasted from Excel and the last, Internal audit (power 4, interest 1), the one
+    selected: at 1280×720 its name began 7 pixels right of its point's centre, under the ring the selected point
+    wears — "nternal audit". A label now stands a ring's width from its point, either side, at any size: no
+    name is drawn over its own point nor over another's, at 1280×720 and on a 1920×1080 projector at 150 %."""
+    from test_walkthrough41 import paste_from_excel
+
+    from pmo_desktop.views.zoom import zoom
+
+    window = empty_window
+    view = paste_from_excel(qtbot, window, Qt.Key.Key_3, STAKEHOLDERS_FROM_EXCEL)
+    grid = window.stack.currentWidget().grid
+
+    def selected() -> str:
+        return view.model.record(view.proxy.mapToSource(view.table.currentIndex()).row())["name"]
+    press(qtbot, Qt.Key.Key_Home, CTRL)
+    for _ in range(12):  # down the table to Internal audit: selected, its point ringed
+        if selected() == "Internal audit":
+            break
+        press(qtbot, Qt.Key.Key_Down)
+    qtbot.waitUntil(lambda: len(grid.points) == 12)
+    qtbot.wait(100)
+    assert selected() == "Internal audit"
+    assert names_clear_of_points(grid) == []
+    window.resize(1920, 1080)
+    try:
+        while zoom().percent < 150:
+            press(qtbot, Qt.Key.Key_Equal, CTRL)
+        qtbot.wait(150)
+        assert names_clear_of_points(grid) == []
+    finally:
+        press(qtbot, Qt.Key.Key_0, CTRL)

@@ -49,7 +49,13 @@ LOW, HIGH = 0.5, 5.5          # the grid's extent: levels 1..5 are cell centres
 STEPS = {Qt.Key.Key_Up: (1, 0), Qt.Key.Key_Down: (-1, 0), Qt.Key.Key_Right: (0, 1), Qt.Key.Key_Left: (0, -1)}
 POINT_SIZE = 20               # pixels
 HIT_RADIUS = POINT_SIZE / 2 + 5
-LEFT_GAP_PX = POINT_SIZE / 2 - 2  # a label left of its point ends under the disc's edge (the text's margin clears it)
+RING_SIZE = POINT_SIZE + 14     # the ring round the stakeholder selected, in pixels across
+# A label's box this far from its point's centre, either side, its text 4 pixels (the box's margin) further: clear
+# of the ring the point wears when selected, and so of its disc, at any size. A name a fixed 0.07 of a cell to
+# the right (7 pixels at 1280×720) began under the ring of the stakeholder just typed — "Internal audit" read
+# "nternal" on a projector (walk41) — and one on the left ended under the disc's edge.
+LABEL_GAP_PX = RING_SIZE / 2 - 2
+LEFT_GAP_PX = LABEL_GAP_PX
 LABEL_PT = 14
 LEGEND_LEAST_PT = 10  # the legend's type shrinks to this to stay on one line
 QUADRANT_PT = 17
@@ -214,7 +220,7 @@ class PowerInterestGrid(QWidget):
         self.points_item = _PointsItem(self)
         self.points_item.setZValue(10)
         self.plot.addItem(self.points_item)
-        self.ring = pg.ScatterPlotItem(pxMode=True, size=POINT_SIZE + 14, symbol="o", brush=None,
+        self.ring = pg.ScatterPlotItem(pxMode=True, size=RING_SIZE, symbol="o", brush=None,
                                        pen=pg.mkPen(colours().text, width=3))
         self.ring.setZValue(9)
         self.plot.addItem(self.ring)
@@ -582,13 +588,14 @@ class PowerInterestGrid(QWidget):
         for p in self.points:
             placed, label = self._placed[p.id], self._labels[p.id]
             x, y = self.positions[p.id]
-            room = HIGH - (x + 0.07) - 0.03  # never past the grid's right edge
+            gap = LABEL_GAP_PX / unit_px  # the label's start right of its point, in cells
+            room = HIGH - (x + gap) - 0.03  # never past the grid's right edge
             # … nor onto the next point to its right on its line: a crowded cell's first column stands 0.1 of a cell
             # into the one before it, and a name there ran under its points, cut by them with no "…" ("Elena Nak").
             ahead = [ox for other, (ox, oy) in self.positions.items()
                      if other != p.id and ox > x and abs(oy - y) * unit_py < POINT_SIZE]
             if ahead:
-                room = min(room, min(ahead) - x - 0.07 - (POINT_SIZE / 2 + 4) / unit_px)
+                room = min(room, min(ahead) - x - gap - (POINT_SIZE / 2 + 4) / unit_px)
             rooms[p.id] = int(min(placed.label_width, room) * unit_px)
             # At least a few letters' room — but never past the next point on the line (150 % at 1280×720: "Bila…"
             # ran under its neighbour's disc); there the room is what it is, and a name too long for it is said
@@ -741,7 +748,7 @@ class PowerInterestGrid(QWidget):
         if away is not None:
             return QRectF(away.x(), away.y() - size.height() / 2, size.width(), size.height())
         left = rid in self._label_left
-        x0 = x * unit_px - LEFT_GAP_PX - size.width() if left else (x + 0.07) * unit_px
+        x0 = x * unit_px - LEFT_GAP_PX - size.width() if left else x * unit_px + LABEL_GAP_PX
         down = self._label_down.get(rid, 0.0)
         return QRectF(x0, -y * unit_py - size.height() / 2 + down, size.width(), size.height())
 
@@ -806,7 +813,7 @@ class PowerInterestGrid(QWidget):
                 label.setPos(x - LEFT_GAP_PX * self.view.viewPixelSize()[0], y - down)
             else:
                 label.setAnchor((0, 0.5))
-                label.setPos(x + 0.07, y - down)
+                label.setPos(x + LABEL_GAP_PX * self.view.viewPixelSize()[0], y - down)
         self.points_item.setData(spots)
         self.leaders.setData(lines[0::2], lines[1::2])
         self._draw_ring()
