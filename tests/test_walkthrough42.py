@@ -201,3 +201,21 @@ def test_a_stakeholders_name_stands_beside_its_point_never_over_it(empty_window,
         assert names_clear_of_points(grid) == []
     finally:
         press(qtbot, Qt.Key.Key_0, CTRL)
+
+
+def test_the_board_packs_top_opportunity_is_blue_as_in_the_register(sqlite_demo_store, tmp_path):
+    """The board pack's "The one open opportunity" table filled its Critical residual the threats' dark red,
+    beside the top threats' in the same red: in the pack too it is the opportunities' blue."""
+    from openpyxl import load_workbook
+
+    from pmo_desktop.excel.boardpack import write_board_pack
+
+    path = write_board_pack(sqlite_demo_store, tmp_path / "pack.xlsx") or tmp_path / "pack.xlsx"
+    fills = {}
+    for ws in load_workbook(path):
+        for row in ws.iter_rows():
+            for cell in row:
+                if cell.value == "Reuse loyalty data for e-commerce personalisation":
+                    fills = {ws.cell(cell.row, c).value: ws.cell(cell.row, c).fill.fgColor.rgb[-6:].lower()
+                             for c in (8, 10)}
+    assert fills == {"High": OPPORTUNITY_SHADES[-2].lstrip("#"), "Critical": OPPORTUNITY_SHADES[-1].lstrip("#")}, fills
