@@ -145,8 +145,8 @@ STAKEHOLDERS_FROM_EXCEL = "Name\tOrganisation\tPower\tInterest\tAttitude\r\n" + 
 
 
 def names_clear_of_points(grid) -> list[str]:
-    """The names drawn over a point: over their own point's selection ring (the disc's and a margin's width,
-    worn by the stakeholder selected) or over another's disc."""
+    """The names drawn over a point: the selected stakeholder's over the ring its point wears, any name over a
+    point's disc."""
     from PySide6.QtCore import QPointF, QRectF
 
     from pmo_desktop.views.stakeholders.grid import POINT_SIZE, RING_SIZE
@@ -161,7 +161,7 @@ def names_clear_of_points(grid) -> list[str]:
         text = grid._label_rect(p.id, label, unit_px, unit_py).adjusted(4, 4, -4, -4)  # less the box's margin
         for other, (x, y) in grid.positions.items():
             centre = QPointF(x * unit_px, -y * unit_py)
-            radius = RING_SIZE / 2 if other == p.id else POINT_SIZE / 2
+            radius = RING_SIZE / 2 if other == p.id == grid.selected else POINT_SIZE / 2
             near = QPointF(min(max(centre.x(), text.left()), text.right()),
                            min(max(centre.y(), text.top()), text.bottom()))
             if (near - centre).manhattanLength() < radius and QRectF(text).contains(near):
@@ -172,8 +172,8 @@ def names_clear_of_points(grid) -> list[str]:
 def test_a_stakeholders_name_stands_beside_its_point_never_over_it(empty_window, qtbot):
     """Walk 41's twelve stakeholders pasted from Excel and the last, Internal audit (power 4, interest 1), the one
     selected: at 1280×720 its name began 7 pixels right of its point's centre, under the ring the selected point
-    wears — "nternal audit". A label now stands a ring's width from its point, either side, at any size: no
-    name is drawn over its own point nor over another's, at 1280×720 and on a 1920×1080 projector at 150 %."""
+    wears — "nternal audit". The selected stakeholder's name now stands past its ring, either side, the others
+    past their discs: no name is drawn over a point, at 1280×720 and on a 1920×1080 projector at 150 %."""
     from test_walkthrough41 import paste_from_excel
 
     from pmo_desktop.views.zoom import zoom
