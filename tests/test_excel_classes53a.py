@@ -145,7 +145,7 @@ def test_a_header_written_as_the_tools_code_is_read_by_the_field_it_names(sqlite
     assert {c: (r["category"], r["owner"]) for c, r in risks.items()} == {
         "R-008": ("Cybersecurity", "CISO"), "R-001": ("Cybersecurity", "Head of IT Security"),
         "R-005": ("Compliance", "Head of Compliance"), "R-006": ("Operational", "COO")}
-    assert "(r)=>getResidual(r): 20" in risks["R-008"]["notes"]  # a score the office works out: kept as written
+    assert "residual: 20" in risks["R-008"]["notes"]  # a score the office works out: kept, named by its words (classes55b)
 
 
 # Per language: the issue log's sheet and header (ID, issue, owner, status, the action, who does it, by when), and

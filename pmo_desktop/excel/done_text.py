@@ -34,7 +34,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .vocabulary import done_words, word_key, words_of
+from .vocabulary import done_words, value_words, word_key, words_of
 
 _TOKEN_RE = re.compile(r"[^\s/\-–—,;:()+&.!?]+")
 _SEPARATORS = frozenset(":–—.,;!")
@@ -138,3 +138,24 @@ def _noun_first(keys: list[str], raw: list[str], text: str, tokens: list[re.Matc
             return False  # "Vendor to be replaced", "Vendor needs replaced"
         return not (j > 1 and subject[0] in w.plan_openers)  # "Ensure backups tested": an order
     return False
+
+
+# the parts of a plan's text: a spaced dash, a comma, a semicolon, a full stop, a colon, a bracket or a new line
+# parts it ("Risk in the green zone - not handled", "Accepted, no further action"); "n/a" and "follow-up" stay whole
+_PARTS_RE = re.compile(r"\s[-–—]+\s|[–—]|[,;.:()!\n]")
+
+
+@lru_cache(maxsize=4096)
+def says_not_acted_on(text: str) -> bool:
+    """Whether a plan's text says the risk is not acted on ("Risk in the green zone - not handled", "Accepted, no
+    further action", "No action required", "Риск в зеленой зоне - не рассматривается", "Keine Maßnahmen
+    erforderlich"): one of its parts is, whole, a phrase of ``not_acted_on`` in the words files. Such a text is
+    no action to take: the import makes no action of it and keeps it in the record's notes. A part must be the
+    phrase alone, so "No action until the vendor replies; then escalate" is still an action."""
+    phrases = _not_acted_on()
+    return any(word_key(part) in phrases for part in _PARTS_RE.split(text) if part.strip())
+
+
+@lru_cache(maxsize=1)
+def _not_acted_on() -> frozenset[str]:
+    return frozenset(value_words("not_acted_on"))

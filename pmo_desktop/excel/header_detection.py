@@ -38,6 +38,7 @@ from .value_translation import (
     ColumnProfile,
     Translator,
     escalation_rest,
+    over_word,
     unassessed_word,
     undated_word,
 )
@@ -1950,6 +1951,9 @@ def _fits(kind: SheetKind, name: str, values: list[Any], translator: Translator,
             translator.parse(f, x, ctx, profile)
             good += 1
         except ValidationError:
+            if over_word(f, x) is not None:
+                good += 1  # "Resolved / Avoided" on the probability scale: the risk is over, a level all the same
+                continue
             undated += (f.kind is Kind.DATE and undated_word(x)) or unassessed_word(f, x)
     if (kind.register, name) in _READ_WHOLE:
         return good == len(values)
@@ -2316,6 +2320,9 @@ def check_values(kind: SheetKind, mapping: dict[int, str], sample: list[list[Any
             # under its header instead ("jdoe", an e-mail's local part, is a name and stays the person)
             del out[c]
             why[c] = NUMBERS_NO_PERSON
+            named = _names_of_the_numbered(kind, header, c, name, mapping, sample)
+            if named is not None and name not in out.values():
+                out[named] = name
             continue
         names = f.required or name in _TITLE_FALLBACK.get(kind.register, ())
         if names and len(values) >= 3 and _counting(values) and c + 1 not in mapping:
@@ -2569,6 +2576,30 @@ NUMBERS_NO_PERSON = "its values are user numbers, not people's names, so no pers
 # a user's number in another system: "7", "USER-1", "usr_42", "U001" — a number, alone or after one prefix joined
 # by a separator or a single capital letter. A login joins a name and digits ("Mark5900", "jdoe2"): a name
 _NUMBERED_ID_RE = re.compile(r"^(?:([^\W\d_]{1,4})[-_#]|([A-Z]))?(\d+)$")
+
+
+def _names_of_the_numbered(kind: SheetKind, header: list[Any] | None, numbered: int, name: str,
+                           mapping: dict[int, str], sample: list[list[Any]]) -> int | None:
+    """A person column of users' numbers ("Owner" 12, 7) beside a column of the people's names — headed as it is
+    with a word for a name ("Owner Name", "assignee_name"), or the same header again: the names are the people
+    (classes55b; classes53a kept the numbers in the notes, and the names went there too, no person made). The
+    numbers stay in the notes under their header. Names are texts with letters, no user numbers."""
+    if header is None:
+        return None
+    own = word_key(header[numbered]) if numbered < len(header) and isinstance(header[numbered], str) else ""
+    for d, text in enumerate(header):
+        if d == numbered or d in mapping or not isinstance(text, str) or not text.strip():
+            continue
+        words = words_of(text)
+        rest = " ".join(w for w in words if word_key(w) not in _NAME_WORDS)
+        if not (word_key(text) == own or (rest != " ".join(words) and rest and
+                                          map_header(kind, [rest])[0].get(0) == name)):
+            continue
+        values = [r[d] for r in sample if d < len(r) and r[d] is not None and str(r[d]).strip()]
+        if values and not _numbered_ids(values) and all(isinstance(x, str) and re.search(r"[^\W\d_]", x)
+                                                        for x in values):
+            return d
+    return None
 
 
 def _numbered_ids(values: list[Any]) -> bool:
@@ -3010,9 +3041,29 @@ def _names_any_field(text: str) -> bool:
 _REFERENCE_WORDS = frozenset({"reference", "references", "ref", "refs", "link", "links", "url", "source"})
 
 
+# a plain number or an outline's mark numbering a form's sections ("1", "6.", "A.", "IV"): no code of a record;
+# never a lone "X", which ticks a row, nor a capital letter without its dot ("C" of "C | I | A")
+_SECTION_NUMBER_RE = re.compile(r"\s*(?:\d{1,3}(?:\.0)?\.?|(?!X\.?\s*$)[IVX]{1,5}\.?|[A-Z]\.)\s*")
+
+
+def section_number(value: Any) -> str | None:
+    """The number a form writes before a section's name ("1", "6.", "A.", "IV"), as the sheet shows it, or None."""
+    if isinstance(value, bool) or not isinstance(value, (str, int, float)):
+        return None
+    if isinstance(value, float):
+        if not value.is_integer():
+            return None
+        value = int(value)
+    text = str(value)
+    return text.strip() if _SECTION_NUMBER_RE.fullmatch(text) else None
+
+
 def _codes_over_counter(kind: SheetKind, row: list[Any], mapping: dict[int, str], dups: dict[int, str],
                         sample: list[list[Any]]) -> dict[int, str]:
-    """"# | Risk ID | Title": the ID is the column of codes (R-0001 …), not the one counting the rows (1, 2, 3).
+    """"# | Risk ID | Title": the ID is the column of codes (R-0001 …), not the one counting the rows (1, 2, 3);
+    nor one numbering a form's sections ("A.", 1, 2, "3.") on rows of their own, the risks under each coded by
+    the form ("No | Kegiatan | … | Kode": round 49's inspectorate, the codes RSO/ROO.24.35.04.xx were kept in the
+    notes and the risks numbered by the import).
     A web or e-mail address is never a code though it mixes letters and digits: "ID | … | Reference" whose
     references are links (https://cwe.mitre.org/…/284.html) keeps the sheet's own "ID" (round 47: 14 risks
     were numbered by the import, their IDs and links both in the notes); and a column headed "ID" itself keeps
@@ -3025,17 +3076,37 @@ def _codes_over_counter(kind: SheetKind, row: list[Any], mapping: dict[int, str]
     def cells(c: int) -> list[Any]:
         return [r[c] for r in sample if c < len(r) and r[c] is not None and str(r[c]).strip()]
 
-    if not _counting(cells(held)):
-        return mapping
-
     def head(c: int) -> list[str]:
         return words_of(row[c]) if c < len(row) and isinstance(row[c], str) else []
 
+    def filled(r: list[Any], c: int) -> bool:
+        return c < len(r) and r[c] is not None and bool(str(r[c]).strip())
+
+    counting = _counting(cells(held))
+    # the records' rows are those with a title: not a section's row ("1 | Kegiatan …"), a note under the table,
+    # nor a lower line of the header ("Risiko" under "Kode")
+    titled = next((k for k, n in mapping.items() if n == _title_field(kind)), None)
+    records = [r for r in sample if titled is None or filled(r, titled)]
+    numbered = [r[held] for r in records if filled(r, held)]
+    if not counting and not all(section_number(x) for x in numbered):
+        return mapping
     for c, name in dups.items():
         if head(held) == ["id"] and head(c)[-1:] and head(c)[-1] in _REFERENCE_WORDS:
             continue
         values = cells(c)
-        if name == key and len(values) >= 2 and not _counting(values) and \
+        least = 2
+        if not counting:
+            # numbers out of order or with an outline's marks ("A.", 1, 2, "3.") may number the records; they
+            # number the form's sections when they stand on rows of their own, or count the records again under
+            # each section (1, 1, 2, 1, 2, 3: no number names one record) — then the records' codes beat them
+            # (classes55b: round 49's inspectorate, its RSO/ROO.24.35.04.xx kept in the notes). A column no
+            # record fills numbers none: one code is enough
+            numbers = [section_number(r[held]) for r in records if filled(r, held) and filled(r, c)]
+            if numbers and len(set(numbers)) == len(numbers):
+                continue
+            values = [r[c] for r in records if filled(r, c)]
+            least = 2 if numbered else 1
+        if name == key and len(values) >= least and not _counting(values) and \
                 len({str(x).strip().lower() for x in values}) == len(values) and \
                 all(re.search(r"[^\W\d_]", str(x)) and re.search(r"\d", str(x))
                     and not _WEB_ADDRESS_RE.search(str(x)) for x in values):

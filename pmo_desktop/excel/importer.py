@@ -70,6 +70,7 @@ from .header_detection import (
     check_values,
     cut_short_name,
     detect_header,
+    field_in_expression,
     group_label_columns,
     kind_for,
     layout_key,
@@ -117,6 +118,7 @@ from .row_planner import (
     Planner,
     Progress,
     ScoreWords,
+    ShiftedColumn,
     UnheadedColumn,
     rating_head,
 )
@@ -323,6 +325,11 @@ def _extras(kind: SheetKind, headers: list[str], mapping: dict[int, str], auto: 
             _levels_given(kind, mapping) and ((kind.register, auto_map.get(col)) not in FROM_MEASUREMENTS or ours)
         if text and col not in mapping and col not in beside and (said or not dropped) and not _left_out_reason(col, text):
             out[col] = " ".join(text.split()).rstrip(":").rstrip() or text  # "Descripción del riesgo:"
+            if (read := field_in_expression(text)) is not None:
+                # a header written as the exporting tool's code ("(r)=>getResidual(r)", no stored field): its
+                # cells are named in the notes by the words the code holds ("residual: 20"), as a user reads
+                # them, not by the code (classes55b)
+                out[col] = read
             if said and dropped:
                 out[col] = OwnRating(out[col]) if rating_head(text) else ScoreWords(out[col])
             elif derived and recomputed and kind.register == "risks" and not said and \
@@ -361,6 +368,45 @@ def _unheaded(kind: SheetKind, headers: list[str], mapping: dict[int, str], extr
         return {}
     return {c: UnheadedColumn(f"Column {_letter(c)}") for c, text in enumerate(headers)
             if not text and c not in mapping and c not in extras and c not in beside}
+
+
+def _shifted_columns(kind: SheetKind, mapping: dict[int, str], extras: dict[int, str],
+                     sample: list[list[Any]]) -> dict[int, ShiftedColumn]:
+    """Columns with no header whose cells fill exactly the records' rows their left neighbour leaves empty —
+    the neighbour being the nearest column left of it filled on some record, a field's (not the ID's) — are that
+    column's values typed one cell too far right (round 54's text-art register: the owners of risks 2–6 stood in
+    H under no header, right of "Risk Owner", kept in the notes as "Column H"). Decided once a sheet from the
+    sampled rows: the records' rows are those with an ID or a title; the column must fill two of them at least
+    and no other row, hold text where the neighbour holds text (numbers where it holds numbers), and the columns
+    between be empty on every record. Any other unheaded column is kept in the notes as before."""
+    reg = kind.reg
+    key = reg.key_field.name if reg.key_field is not None else None
+    title = next((f.name for f in reg.fields if f.required), None)  # the field naming the records
+    naming = {c for c, n in mapping.items() if n == key or n == title}
+    if not naming:
+        return {}
+
+    def filled(r: list[Any], c: int) -> bool:
+        return c < len(r) and r[c] is not None and bool(str(r[c]).strip())
+
+    records = [r for r in sample if any(filled(r, c) for c in naming)]
+    out: dict[int, ShiftedColumn] = {}
+    for c, head in extras.items():
+        if not isinstance(head, UnheadedColumn) or len(records) < 3:
+            continue
+        mine = [k for k, r in enumerate(records) if filled(r, c)]
+        if len(mine) < 2 or sum(1 for r in sample if filled(r, c)) != len(mine):
+            continue
+        left = next((d for d in range(c - 1, -1, -1) if any(filled(r, d) for r in records)), None)
+        if left is None or left not in mapping or mapping[left] == key or mapping[left] not in reg.field_names:
+            continue
+        theirs = [k for k, r in enumerate(records) if filled(r, left)]
+        if not theirs or set(mine) & set(theirs) or len(mine) + len(theirs) != len(records):
+            continue
+        if {isinstance(records[k][c], str) for k in mine} != {isinstance(records[k][left], str) for k in theirs}:
+            continue
+        out[c] = ShiftedColumn(str(head), left)
+    return out
 
 
 def _row_counter(values: list[Any]) -> bool:
@@ -949,6 +995,7 @@ def _prepare(store: Store, reader: SheetReader, match: HeaderMatch, mapping: dic
              if (c >= len(headers) or not headers[c]) and c not in final and c not in extras
              and c not in counters and _choice_list(sample, c, chosen)}
     extras.update(_unheaded(kind, headers, final, extras, beside | counters | lists))
+    extras.update(_shifted_columns(kind, final, extras, sample))
     for col in counters:
         ignored[col] = (f"Column {_letter(col)} has no header and numbers the rows (1, 2, 3 …): the sheet's row "
                         "numbers, so it is not imported.")
@@ -1733,6 +1780,43 @@ def _response_actions(plan: ImportPlan, sheet: SheetPlan) -> None:
         plan.sheets.append(child)
 
 
+def _actions_of_closed_records(plan: ImportPlan) -> None:
+    """An action sheet with no status column ("Issue ID | Action | Owner | Due date"), its actions under records
+    this import closes: decided as for the actions read from a closed record's own columns (closed53,
+    ``_response_actions``) — each such action is finished with its record and stored Done, said once a sheet.
+    The sheet might list work still open under a closed issue, but it does not say so, and "Not started" would
+    claim what it does not say either, listing the action open, maybe overdue, in the action log, the dashboard
+    and the board pack under a record the sheet says is over (classes55b). A sheet with a status column keeps
+    each action's own status, and an action whose record is open, occurred or not in this import is as before.
+    Once a sheet of actions, one look-up a row."""
+    sheets = [s for s in plan.sheets if not s.synthetic and s.parent_register in ACTIONS_OF and
+              s.register == ACTIONS_OF[s.parent_register] and "status" not in s.mapping.values()]
+    for sheet in sheets:
+        parent = sheet.parent_register
+        assert parent is not None  # the sheets above are children of a register with actions
+        finished = FINISHED_RECORD.get(parent, frozenset())
+        statuses = {p.report.code.lower(): p.values.get("status") for s in plan.sheets
+                    if s.register == parent and s.parent_register is None
+                    for p in s.rows if p.report.action in (Action.INSERT, Action.UPDATE) and p.report.code}
+        noun = REGISTERS[parent].noun
+        done = 0
+        closed_as: set[str] = set()
+        for prow in sheet.rows:
+            status = statuses.get((prow.parent_code or "").lower())
+            if prow.report.action != Action.INSERT or status not in finished or "status" in prow.values:
+                continue
+            prow.values = {**prow.values, "status": "Done"}
+            prow.report.reason = " ".join(x for x in (prow.report.reason, f"action of a {status.lower()} {noun}, "
+                                                      "as an action done.") if x)
+            done += 1
+            closed_as.add(status)
+        if done:
+            words = " or ".join(w.lower() for w in ("Closed", "Resolved") if w in closed_as)
+            sheet.say(f"{done} action{'s' if done > 1 else ''} of {words} {noun}s stored as Done: the sheet has no "
+                      f"status column, and {'their' if done > 1 else 'its'} {noun}{'s are' if done > 1 else ' is'} "
+                      f"{words}.")
+
+
 def _planned_values(plan: ImportPlan, sheet: SheetPlan, planner: Planner) -> None:
     """Benefits' targets per year, dated (``row_planner._yearly_target``), as their planned trajectory — unless a
     plan sheet of the workbook gives the trajectory of that benefit itself: given once.
@@ -2022,6 +2106,7 @@ def plan_workbook_import(store: Store, path: str | os.PathLike[str], progress: P
                     if sheet_plan.register in ACTIONS_OF:
                         _response_actions(plan, sheet_plan)
                     _planned_values(plan, sheet_plan, planner)
+                _actions_of_closed_records(plan)
                 _whole_families(plan, planner)
                 _collect(plan, planner)
         plan.not_read = book.not_read(book.sheet_names)  # every visible sheet was opened: no sheet read again

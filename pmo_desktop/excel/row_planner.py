@@ -7,6 +7,7 @@ against sets loaded once per import, and IDs against a code → id map loaded on
 
 from __future__ import annotations
 
+import os
 import re
 from collections import Counter, defaultdict
 from collections.abc import Collection, Iterable, Iterator, Sequence
@@ -37,7 +38,7 @@ from ..models.registers.risks import CATEGORIES
 from ..models.risk_rules import OPPORTUNITY_RESPONSES, THREAT_RESPONSES
 from . import date_order, number_order
 from .action_columns import ACTION_DUE, ACTION_OWNER, ACTIONS_OF, date_beside_the_plan, in_place
-from .done_text import says_done
+from .done_text import says_done, says_not_acted_on
 from .errors import ImportCancelled
 from .header_detection import (
     _TITLE_FALLBACK,
@@ -52,6 +53,7 @@ from .header_detection import (
     engagement_marks,
     is_mark,
     map_header,
+    section_number,
     tick_level,
 )
 from .import_plan import Action, PlannedRow, RowReport, SheetPlan
@@ -68,6 +70,7 @@ from .value_translation import (
     escalation_rest,
     money,
     numbered_priority,
+    over_word,
     point_scale,
     quantity,
     scale_from_declared,
@@ -159,6 +162,33 @@ class UnheadedColumn(str):
     formatted out to column Z lists no empty columns."""
 
 
+class ShiftedColumn(UnheadedColumn):
+    """A column with no header whose cells fill exactly the records' rows its left neighbour leaves empty
+    (``importer._shifted_columns``): that column's values typed one cell too far right (a register typed as text
+    art, round 54: the owners of risks 2–6 under no header, right of "Risk Owner"). The planner moves each cell
+    into the neighbour's (``into``) on the rows it is empty, says so once a sheet, and keeps any other cell of
+    the column in the notes under its letter as an unheaded column's."""
+
+    into: int
+
+    def __new__(cls, text: str, into: int) -> ShiftedColumn:
+        made = super().__new__(cls, text)
+        made.into = into
+        return made
+
+
+def _shifted(row: tuple[Any, ...], shifted: dict[int, int], moved: Counter[int]) -> tuple[Any, ...]:
+    """The row with each shifted column's cell moved into its neighbour where that one is empty (``moved``
+    counts the cells moved, by column)."""
+    cells = None
+    for c, into in shifted.items():
+        if c < len(row) and not v.is_blank(row[c]) and into < len(row) and v.is_blank(row[into]):
+            cells = list(row) if cells is None else cells
+            cells[into], cells[c] = cells[c], None
+            moved[c] += 1
+    return row if cells is None else tuple(cells)
+
+
 # a section's number in a form's outline: a Roman numeral ("IV") or a capital letter with a dot ("B."); never an
 # Arabic number, which numbers records as well, nor a lone "X", which ticks a row
 _OUTLINE_NUMBER_RE = re.compile(r"\s*(?:(?!X\.?\s*$)[IVX]{1,5}\.?|[A-Z]\.)\s*")
@@ -225,6 +255,24 @@ _NOT_APPLICABLE_RE = re.compile(r"\s*(n\s*/\s*a|n\.\s*a\.|not\s+applicable)\s*[-
 def says_absent(text: str) -> bool:
     """Whether a control's text says the control is missing, rather than naming one in place."""
     return bool(_ABSENT_RE.match(text)) and not _PROHIBITION_RE.search(text)
+
+
+def _one_word(a: str, b: str) -> bool:
+    """Whether two level words are forms of one word: one the other cut short ("H", "Med" of "High", "Medium"),
+    or the same stem with another ending ("Высокая", "Высокий"; "Significant", "Significantly")."""
+    ka, kb = word_key(a), word_key(b)
+    if ka.startswith(kb) or kb.startswith(ka):
+        return True
+    common = len(os.path.commonprefix([ka, kb]))
+    return common >= 5 and common * 5 >= min(len(ka), len(kb)) * 3
+
+
+@lru_cache(maxsize=1)
+def _kind_words() -> dict[str, str]:
+    """Keyed word → "Opportunity" / "Threat" of every words file's risk kinds, as a category cell may write them
+    ("Opportunities", "Возможности", "Chancen"). Words of four letters at least: "O", "T", "Opp", "+" mark a kind
+    column, but are no category's name."""
+    return {w: kind for w, kind in value_words("risks.kind").items() if len(w) >= 4}
 
 
 _TOTAL_RE = re.compile(r"^\s*(grand\s+)?(sub)?totals?\b|^\s*(sum|итого|всего|total général|gesamt|summe)\b", re.I)
@@ -1257,6 +1305,7 @@ class Planner:
         # set by ``_column_profiles`` for the sheet being planned, said once a column (``_say_told_scales``)
         self._told_scales: dict[int, ToldScale] = {}
         self._told_words: dict[int, list[tuple[str, int]]] = {}
+        self._scale_words: dict[int, list[str]] = {}  # a scale column → its distinct words (_say_ties)
         # what the number texts of the file say of their decimal separator (number_order): the first rows of its
         # sheets (set by the importer), and each sheet planned so far whole
         self.file_numbers = number_order.NumberEvidence()
@@ -1379,6 +1428,16 @@ class Planner:
         self._extras_heads = plan.extras
         self._category_col = next((c for c, n in mapping.items() if n == "category"), None) \
             if (reg.name, "category") in OPEN_LISTS else None
+        # a category naming the kind ("Возможности", "Opportunities", "Threats") where no column gives the kind:
+        # the risk's kind, not a category of the office's list (_kind_by_category, said once: _say_kinds)
+        self._category_kinds = _kind_words() if self._category_col is not None and "kind" in reg.field_names \
+            and "kind" not in mapping.values() else {}
+        self._kinds_told: Counter[str] = Counter()
+        self._not_acted_on: Counter[int] = Counter()  # plan column → its cells saying nothing is done
+        self._response_col = next((c for c, n in mapping.items() if n == "response"), None)
+        # the chance fields whose levels may say the risk is over ("Resolved / Avoided": value_translation.over_word)
+        self._over_fields = CHANCE_FIELDS & set(mapping.values()) if "status" in reg.field_names else frozenset()
+        self._overs: Counter[int] = Counter()  # column → its cells saying the risk is over (_say_over)
         # a priority column of numbers ("Priority (1-5)"), no priority value to the header check, kept in the
         # notes: each row's number is its priority all the same (1 the highest)
         self._numbered_priority = next(
@@ -1520,6 +1579,7 @@ class Planner:
                                                                count_rows=parent_reg is None, kind=kind,
                                                                title_col=title_col)
         self._say_told_scales(plan, reg, fields)
+        self._say_ties(plan, reg, fields)
         # the names and roles each column of people writes as names, for its sentences opening with one
         # (worked out when a sentence is first met: most sheets name their people plainly and pay nothing)
         person_texts = [c for c, f in fields if f.kind.is_reference] + \
@@ -1603,6 +1663,7 @@ class Planner:
         header_cells, header_probe = _header_cells(headers, mapping, title_col)
         last_record: tuple[int, int, tuple[Any, ...]] | None = None  # (index in plan.rows, row number, raw row)
         record_end = [0]  # the last row the record above was written on (its first, or a row going on with it)
+        heading_end = [0]  # the last row said to be a section heading (a section may open with two: program, activity)
         # each distinct row → the first row number holding it; only rows whose hash the first pass met
         # more than once can repeat another, so only theirs are kept (not a copy of the whole sheet)
         seen_rows: dict[tuple[Any, ...], int] = {}
@@ -1722,6 +1783,9 @@ class Planner:
         # its labels holds for the rows under it, until the next
         carried = {c: None for c in plan.extras if c >= len(headers) or not headers[c]}
         grouped: dict[int, Any] = {}
+        # columns with no header holding their left neighbour's values one cell too far right (ShiftedColumn)
+        shifted = {c: h.into for c, h in self._unheaded.items() if isinstance(h, ShiftedColumn)}
+        moved: Counter[int] = Counter()
         if kept is not None:
             for c in _group_columns(kept, headers, mapping, plan.extras):
                 if c not in carried:
@@ -1788,6 +1852,8 @@ class Planner:
                 row = self._carried(row, carried)
             if grouped:
                 row = _grouped(row, grouped)
+            if shifted:
+                row = _shifted(row, shifted, moved)
             if spelt:
                 written_codes = row
                 row = _spelt(row, {c: m for c, m in spelt.items() if (number, c) not in in_key})
@@ -1935,6 +2001,21 @@ class Planner:
                 # text's last line ("CÁMARAS DE SEGURIDAD," "TUBERIAS, CAJAS DE" then "REGISTRO"), not a note
                 continue_record(number, row, lambda _c, a, b: a if b is None else (b if a is None else (
                     f"{a}\n{b}" if isinstance(a, str) else a)), "its text goes on over several rows")
+                continue
+            if len(filled) >= 2 and filled[0] not in mapped_cols and filled[1] not in mapped_cols and \
+                    title_col not in filled and (last_record is None or number - 1 in (record_end[0], heading_end[0])) and \
+                    (code_col is None or code_col not in filled) and parent_reg is None and \
+                    (heading := section_number(row[filled[0]])) and \
+                    row[filled[1]].__class__ is str and len(re.findall(r"[^\W\d_]", row[filled[1]])) >= 3:
+                # "1 | Kegiatan Penyelenggaraan Pengawasan …", "A. | Program …": a form's section (an activity, a
+                # program) numbered before its name, the risks under it coded on rows of their own; its number
+                # and name in columns kept in the notes, no title and no ID (classes55b: round 49's inspectorate,
+                # 13 such rows were left out "Title cannot be empty", the section numbers taken for the IDs). A
+                # number beside ratings ("1 | High | High", a template's numbered row) names no section, nor does
+                # a numbered list below the records, past a blank row or a note ("A. | Risk Velocity": columns to
+                # add): a heading stands right under a record or another heading, or heads the table
+                skip(number, f"a section heading (“{heading}”, then its name), not a record.")
+                heading_end[0] = number
                 continue
             if not mapped_filled:
                 if (after_gap or last_record is None) and parent_reg is None and len(filled) == 1 and \
@@ -2134,12 +2215,16 @@ class Planner:
         self._trailing_notes(plan, notes)
         self._say_slips(plan, reg, fields)
         self._say_rescaled(plan, reg, fields)
+        self._say_quarters(plan, reg, fields)
         self._say_pairs(plan)
         self._say_several(plan)
+        self._say_not_acted_on(plan)
+        self._say_over(plan)
         self._skip_headings(plan, reg)
         if parent_reg is None:
             self._closing_text(plan, reg, widths, lone)
         self._carry_groups(plan, fields)
+        self._say_kinds(plan)
         if parent_reg is None:
             self._merge_named(plan, reg)
             self._say_links_replaced(plan, reg)
@@ -2148,6 +2233,13 @@ class Planner:
         self.done += tick % TICK
         self._remember_names(reg, [p for p in plan.rows if p.report.action in (_INSERT, _UPDATE)])
         plan.extras.update((c, h) for c, h in self._unheaded.items() if c in self._unheaded_used)
+        for c, into in shifted.items():
+            if not moved[c]:
+                continue
+            head = " ".join(str(headers[into] if into < len(headers) and headers[into] else
+                                f"Column {column_letters(into)}").split())
+            plan.say(f"Column {column_letters(c)} has no header and fills the records' rows “{head}” leaves empty, "
+                     f"right of it: its cells read as “{head}” ({moved[c]} cell{'s' if moved[c] != 1 else ''}).")
         plan.extras.update(self._past_used)
         if parent_reg is not None and finish:
             self.finish_children(plan)
@@ -2265,6 +2357,56 @@ class Planner:
                 plan.say(f"{f.label} {spread(every)} read as {reading}: {'; '.join(shown)} "
                          "(each cell kept in the notes under its header).")
 
+    def _say_quarters(self, plan: SheetPlan, reg: Register, fields: list[tuple[int, Field]]) -> None:
+        """Dates written as a quarter ("Triwulan II 2025", "Q3 2025") are read as the quarter's last day, the day
+        the work is due by: a value the import changed, said once a column with what each quarter became, each
+        cell kept in the notes under its header (the translator's ``quarter_cells``)."""
+        for name in dict.fromkeys(f.name for _c, f in fields):
+            cells = self._translator.quarters_said.pop(name, None)
+            if not cells:
+                continue
+            shown = "; ".join(f"{text} → {v.day_text(day)}" for text, day in sorted(cells.items(), key=itemgetter(1, 0)))
+            plan.say(f"{reg.field(name).label}: a quarter read as its last day, the day it is due by ({shown}); "
+                     "each cell kept in the notes under its header.")
+
+    def _say_ties(self, plan: SheetPlan, reg: Register, fields: list[tuple[int, Field]]) -> None:
+        """Two words of one scale column read as one level ("Значительная" and "Существенная", significant and
+        substantial, both 4 of round 53's impact column) where the column writes no more words than the scale
+        has levels: the sheet may well mean each as a level of its own, and which is the higher only the sheet
+        knows. Decided: a legend or list of the workbook orders them when it places them (``_legend_places``,
+        the sheet's ladders: a word it places is read at its place and is no tie); otherwise both keep the
+        level the office's words give — nothing is guessed — and the tie is said once a column, so the user can
+        translate one of them in the preview. Forms of one word ("High" and "H", "Высокая" and "Высокий") are
+        no tie. From the column's distinct words, once a column."""
+        for c, f in fields:
+            words = self._scale_words.get(c)
+            if f.kind is not Kind.SCALE or not words or len(words) < 2:
+                continue
+            top = f.scale_max(self.ctx)
+            placed = self.translations.get(reg.name, {}).get(f.name, {})
+            by_level: dict[int, list[str]] = {}
+            for w in words:
+                if word_key(w) in placed:
+                    continue
+                try:
+                    level = self._translator.parse(f, w, self.ctx, self._profiles.get(c))
+                except ValidationError:
+                    continue
+                if isinstance(level, int) and not any(_one_word(w, x) for x in by_level.get(level, ())):
+                    by_level.setdefault(level, []).append(w)
+            if sum(map(len, by_level.values())) > top:
+                continue  # more words than levels: some must share one, as the sheet knows
+            ties = [(level, ws) for level, ws in sorted(by_level.items()) if len(ws) > 1]
+            if not ties:
+                continue
+            head = _one_line(str(self._headers[c])) if c < len(self._headers) and self._headers[c] else f.label
+            names = f.scale_names(self.ctx)
+            said = "; ".join(" and ".join(f"“{w}”" for w in ws) + f" both read as {level} – {names[level - 1]}"
+                             for level, ws in ties)
+            plan.say(f"{head}: {said} — the column may mean them as levels of their own, and no legend or list "
+                     "of the workbook orders them: each kept at that level (translate one in the preview to "
+                     "change it).")
+
     def _say_told_scales(self, plan: SheetPlan, reg: Register, fields: list[tuple[int, Field]]) -> None:
         """A scale the sheet tells other than the office's (its header, a legend, a note, its own scores) is a
         reading of every cell of the column: said once a column with where the sheet tells it and what each of
@@ -2315,11 +2457,11 @@ class Planner:
         except (TypeError, ValueError, KeyError):
             return ""
 
-    @staticmethod
-    def _skip_headings(plan: SheetPlan, reg: Register) -> None:
+    def _skip_headings(self, plan: SheetPlan, reg: Register) -> None:
         """Group headings between the records ("1 | Legal" over two risks, "2 | Accidents" over the next):
         rows that fill only the field naming the records, two at least, each followed by a record filling
-        three fields or more, in a table whose other rows all do, are headings, not records."""
+        three fields or more, in a table whose other rows all do, are headings, not records. Where no column
+        gives the category, each heading names the category of the records under it (``_headed_categories``)."""
         title = next((f.name for f in reg.fields if f.required), None)
         rows = [(i, p) for i, p in enumerate(plan.rows) if p.report.action is _INSERT]
         if title is None or len(rows) < 5:
@@ -2333,11 +2475,45 @@ class Planner:
         full = {k for k, n in enumerate(counts) if n >= 3}
         if len(bare) + len(full) != len(rows) or len(full) < len(bare) or any(k + 1 not in full for k in bare):
             return
+        headings: dict[int, str] = {}
         for k in bare:
             i, prow = rows[k]
+            headings[i] = str(prow.values[title])
             plan.rows[i] = PlannedRow(RowReport(plan.sheet, prow.report.row, Action.SKIP, "",
                                                 "a heading over the rows below it (only its name is filled), "
                                                 "not a record."))
+        if (reg.name, "category") in OPEN_LISTS and "category" not in plan.mapping.values():
+            self._headed_categories(plan, reg, headings)
+
+    def _headed_categories(self, plan: SheetPlan, reg: Register, headings: dict[int, str]) -> None:
+        """The headings over a sheet's tables ("Laitteisiin liittyvät riskit" over one table of risks,
+        "Hallintaan liittyvät riskit" over the next, round 53's Finnish list), no column giving the category:
+        each names the category of the records under it, down to the next heading — the sheet groups its risks
+        so, and skipped as headings the grouping was lost. A heading naming the kind ("Opportunities") gives
+        the kind instead (``_kind_words``). Records above the first heading keep no category: a title above
+        the first table is the sheet's, not a group's. Said once a sheet."""
+        f = reg.field("category")
+        kinds = _kind_words() if "kind" in reg.field_names and "kind" not in plan.mapping.values() else {}
+        current: tuple[str, Any, str] | None = None  # (field, value, the heading as written)
+        named: Counter[str] = Counter()
+        for i, prow in enumerate(plan.rows):
+            if i in headings:
+                text = " ".join(headings[i].split())
+                kind = kinds.get(word_key(text))
+                try:
+                    choice = self._translator.parse(f, text, self.ctx) if kind is None else None
+                except ValidationError:
+                    choice = None
+                current = ("kind", kind, text) if kind is not None else ("category", choice, text) if choice else None
+                continue
+            if current is not None and prow.report.action in (_INSERT, _UPDATE) and \
+                    not prow.values.get(current[0]):
+                prow.values[current[0]] = current[1]
+                named[current[2]] += 1
+        said = [f"“{text}” ({count_of(n, reg.noun)})" for text, n in named.items() if n]
+        if said:
+            plan.say(f"The headings over the tables name the category of the {reg.noun}s under each, no "
+                     f"column giving one: {', '.join(said)}.")
 
     def _closing_text(self, plan: SheetPlan, reg: Register, widths: dict[int, int], lone: dict[int, Any]) -> None:
         """Prose written under a table whose records fill several fields each — a conclusion paragraph in
@@ -2460,7 +2636,7 @@ class Planner:
                 times[key] += 1
                 if len(listed) > 1:
                     first = listed[nth] if nth < len(listed) else None
-            if first is None or prow.report.code or any(
+            if first is None or (prow.report.code and not first[1].code_assigned) or any(
                     f.name in prow.values and f.name in first[1].values and
                     prow.values[f.name] not in (None, "", []) and first[1].values[f.name] not in (None, "", []) and
                     prow.values[f.name] != first[1].values[f.name]
@@ -2469,8 +2645,22 @@ class Planner:
                 continue
             other_plan, target = first
             conflicts = []
+            code = prow.report.code
+            key_name = reg.key_field.name if reg.key_field is not None else None
+            if code and key_name is not None:
+                # the earlier row has no ID of its own (the import numbered it): this row's ID is the record's —
+                # a form listing its risks by title alone, a later form giving each its code (classes55b: round
+                # 49's inspectorate, form 5's "RSP 25.3525.01" for form 3a's uncoded risk made two records)
+                low = code.lower()
+                self.claimed[reg.name].pop(target.report.code.lower(), None)
+                target.values = {key_name: prow.values.get(key_name, code),
+                                 **{n: x for n, x in target.values.items() if n != key_name}}
+                target.report.code = code
+                target.code_assigned = False
+                self.claimed[reg.name][low] = (other_plan.sheet, target.report.row)
+                self.claimed_rows[(reg.name, low)] = target
             for name, value in prow.values.items():
-                if value in (None, "", []) or name == naming:
+                if value in (None, "", []) or name == naming or (code and name == key_name):
                     continue
                 held = target.values.get(name)
                 if held in (None, "", []):
@@ -2492,6 +2682,8 @@ class Planner:
                 target.actions = (target.actions or []) + [a for a in prow.actions
                                                            if word_key(a.get("description")) not in have]
             said = f"the same {naming} as {other_plan.sheet} row {target.report.row}: merged into that record"
+            if code and key_name is not None:
+                said += f", which takes its {reg.key_field.label if reg.key_field else 'ID'} “{code}”"
             said += ("; " + "; ".join(conflicts) + ".") if conflicts else "."
             plan.rows[k] = PlannedRow(RowReport(plan.sheet, prow.report.row, Action.SKIP, "", said, merged=True))
             target.report.reason = " ".join(x for x in [target.report.reason,
@@ -2635,6 +2827,51 @@ class Planner:
             return lines  # a key of the sheet already spelled the code out there
         return [*lines, f"{head}: {' '.join(raw.split())}"]
 
+    def _kind_by_category(self, row: tuple[Any, ...], width: int, values: dict[str, Any]) -> None:
+        """A category cell naming the kind ("Возможности", "Opportunities", "Threats"): the risk is of that kind
+        and of no category — the office keeps opportunities and threats apart by their kind, and a category
+        "Opportunities" would list them as one more kind of threat. The word is the kind's, so nothing is lost."""
+        c = self._category_col
+        assert c is not None
+        raw = row[c] if c < width else None
+        kind = self._category_kinds.get(word_key(raw)) if raw.__class__ is str else None
+        if kind is not None:  # (the category is taken off in _say_kinds, after the groups' labels are carried)
+            values["kind"] = kind
+            self._kinds_told[kind] += 1
+
+    def _say_not_acted_on(self, plan: SheetPlan) -> None:
+        """The plan columns some of whose cells say the risk is not acted on, said once a column."""
+        for c, n in sorted(self._not_acted_on.items()):
+            head = _one_line(str(self._headers[c])) if 0 <= c < len(self._headers) and self._headers[c] else "Response"
+            rows = "1 row" if n == 1 else f"{n} rows"
+            plan.say(f"“{head}” says on {rows} that nothing is done (“not handled”, “no action required” or the "
+                     "like): no action made of it, the text kept in the notes.")
+
+    def _say_over(self, plan: SheetPlan) -> None:
+        """The chance columns some of whose cells say the risk is over, said once a column (``over_word``)."""
+        for c, n in sorted(self._overs.items()):
+            head = _one_line(str(self._headers[c])) if c < len(self._headers) and self._headers[c] else "Probability"
+            rows = "1 row" if n == 1 else f"{n} rows"
+            plan.say(f"“{head}” says on {rows} that the risk is over (closed, avoided, resolved or occurred), no "
+                     "chance of it: its status is set so where no status is given, its probability left empty, the "
+                     "word kept in the notes.")
+
+    def _say_kinds(self, plan: SheetPlan) -> None:
+        """The category column naming the kind of some risks, said once a sheet (``_kind_by_category``)."""
+        if not self._kinds_told or self._category_col is None:
+            return
+        for prow in plan.rows:
+            told = prow.values.get("category")
+            if told.__class__ is str and "kind" in prow.values and word_key(told) in self._category_kinds:
+                del prow.values["category"]
+        c = self._category_col
+        head = _one_line(str(self._headers[c])) if c < len(self._headers) and self._headers[c] else "Category"
+        told = ", ".join(f"{n} {'an opportunity' if kind == 'Opportunity' else 'a threat'}" if n == 1 else
+                         f"{n} {'opportunities' if kind == 'Opportunity' else 'threats'}"
+                         for kind, n in sorted(self._kinds_told.items()))
+        plan.say(f"“{head}” names the kind of some risks, not a category ({told}): each is stored of that kind, "
+                 "with no category.")
+
     def _own_ratings(self, reg: Register, row: tuple[Any, ...], width: int, values: dict[str, Any],
                      lines: list[str]) -> list[str]:
         """The sheet's own rating words ("Risk Rating: Major") stay in the notes only on the rows where they
@@ -2735,6 +2972,7 @@ class Planner:
         (``_rating_key``), whose numbered steps tell its rating's scale as a legend does (key53)."""
         self._matrix_at = None
         self._key_rows = set()
+        self._scale_words = {}
         scale_cols = [(c, f) for c, f in fields if f.kind is Kind.SCALE]
         date_cols = [c for c, f in fields if f.kind is Kind.DATE]
         number_cols = [c for c, f in fields if f.kind.numeric]  # scales too: "2.500" is read the column's way
@@ -2822,8 +3060,9 @@ class Planner:
             keyed = key_scales.get(field.name)  # a key under the table tells its rating's scale as a legend does
             legend = matrix_scale if matrix_scale is not None else \
                 keyed if keyed is not None and keyed != field.scale_max(self.ctx) else self.legend_scale
+            placed = self.translations.get(kind.register, {}).get(field.name, {}) if kind is not None else {}
             told = told_scale(text, above[c] if c < len(above) else None, sheet_scale, legend, columns[c],
-                              scored.levels if scored is not None else None, str(scored or ""))
+                              scored.levels if scored is not None else None, str(scored or ""), placed)
             if told is None:
                 return text
             if told.source == LEGEND and matrix_scale is not None:
@@ -2857,6 +3096,11 @@ class Planner:
                                         chance=f.name in CHANCE_FIELDS)
                     for c, f in scale_cols}
         _one_scale_for_both_ratings(profiles, scale_cols, columns)
+        # each scale column's distinct words, for the ties said once (_say_ties): the distinct cells first, in C
+        # (a pass in Python over every cell was some 8 calls a row)
+        self._scale_words = {c: list(dict.fromkeys(" ".join(x.split()) for x in dict.fromkeys(filter(_IS_STR, columns[c]))
+                                                   if x.strip() and not any(ch.isdigit() for ch in x)))
+                             for c, _f in scale_cols}
         for c, _f in scale_cols:  # the rating after the measures, read on the scale told for the one before
             declared = profiles[c].declared
             if c not in self._told_scales and declared:
@@ -2930,10 +3174,19 @@ class Planner:
         texts = self._texts
         lengths = self._length_checks  # a plain text read below is within its length already
         fast = self._fast_values(row)
+        over: str | None = None  # the status a chance's level says ("Resolved / Avoided"): the risk is over
         for c, f, name, cache, profile, text_limit in () if fast is not None else self._steps:
             raw: Any = row[c] if c < width else None
             if raw.__class__ is Uncalculated:  # a formula no program calculated: no value to take, said
                 raw.tell(f.label, errors)
+                continue
+            if self._over_fields and name in self._over_fields and (said := over_word(f, raw)) is not None:
+                # "Resolved / Avoided" on the probability scale (a lookup sheet's level 0): no chance left to
+                # rate, the risk is closed (or occurred); the status column, if it says anything, has the last
+                # word; the probability stays empty and the word is kept in the notes, said once a column
+                over = over or said
+                self._overs[c] += 1
+                self._long_texts.append(f"{self._heading(plan, c, f)}: {_one_line(raw)}")
                 continue
             if raw.__class__ is str and f.kind.is_reference and (dated := _name_then_date(raw)) is not None:
                 # "Maria Lopez 3/14/2025 email ⏎ Draft Version -00 ⏎ Resolved in -01": the person is the name
@@ -3047,6 +3300,10 @@ class Planner:
                     # choice is read from its first words, the rest of the cell kept in the notes, so nothing
                     # of it is lost
                     self._long_texts.append(f"{f.label}: {raw.strip()}")
+                elif f.kind is Kind.DATE and translator.by_quarter(name, raw):
+                    # "Triwulan II 2025" read as 30 June 2025 (classes55b): the day cannot give back the quarter
+                    # written, so the cell is kept in the notes under its header, as the preview says
+                    self._long_texts.append(f"{self._heading(plan, c, f)}: {raw.strip()}")
                 elif f.kind is Kind.SCALE and translator.rescaled_from(name, raw):
                     # 0.4 read as per cent, 7 of 10 rescaled (left48b): the level cannot give back the number
                     # written, so the cell is kept in the notes under its header, as the preview says
@@ -3092,6 +3349,8 @@ class Planner:
                 self._long_texts.append(f"{self._heading(plan, at, f)}: {text}")
             else:
                 errors.append(why)
+        if over is not None and not values.get("status"):
+            values["status"] = over
         for c, choice in self._closing:
             if not values.get("status") and c < width and _dated(row[c]):
                 values["status"] = choice
@@ -3179,6 +3438,8 @@ class Planner:
             extra_lines += self._past_lines(plan, number)
         if self._rating_words:
             extra_lines = self._own_ratings(reg, row, width, values, extra_lines)
+        if self._category_kinds:
+            self._kind_by_category(row, width, values)
         if self._category_col is not None:
             extra_lines = self._own_category(plan, row, width, values, extra_lines)
         if self._numbered_priority is not None and not values.get("priority"):
@@ -3193,6 +3454,21 @@ class Planner:
         # "N/A - no alternative if not delivered": a plan cell saying there is none, with why, is no action
         absent = [(c, text) for c, text in planned if (c in self._in_place and says_absent(text))
                   or (c >= 0 and _NOT_APPLICABLE_RE.match(text))]
+        # "Risk in the green zone - not handled", "Accepted, no further action": the plan says nothing is done,
+        # so no action is made of it (an open action saying so would be work nobody is to do); the text stays
+        # in the notes, said once a column (_say_not_acted_on)
+        # (-1: a response column's words written out, read as its plan: said under that column)
+        not_acted = [(c, text) for c, text in planned if (c, text) not in absent and says_not_acted_on(text)]
+        if not_acted:
+            in_notes = {line.partition(": ")[2] for line in extra_lines}  # a cell merged over two columns: once
+            for c, text in not_acted:
+                col = c if c >= 0 else self._response_col
+                self._not_acted_on[col if col is not None else -1] += 1
+                planned.remove((c, text))
+                if text not in in_notes:
+                    in_notes.add(text)
+                    head = plan.headers[col] if col is not None and 0 <= col < len(plan.headers) else "Response"
+                    extra_lines.append(f"{head}: {text}")
         if absent:
             planned = [p for p in planned if p not in absent]
             extra_lines += [f"{plan.headers[c] if c < len(plan.headers) else 'Current controls'}: {text}"
@@ -3650,6 +3926,9 @@ class Planner:
         self._decided_if_given(values)
         if self._category_col is not None and not self._same_category(row, values):
             return None  # a category the office's list stores as another: its word goes to the notes, the full way
+        if self._category_kinds and values.get("category").__class__ is str and \
+                word_key(values["category"]) in self._category_kinds:
+            return None  # a category naming the kind ("Opportunities"): the kind's, the full way
         # a word read as another choice ("Mitigated" as Closed): its line kept in the notes and counted for the
         # preview as the full way does (``_plan_values``' extra lines, ``_note_kept_as``), found once a word
         kept_words: list[tuple[str, str, str]] = []  # (field, the word as written, the choice stored)
@@ -4025,6 +4304,8 @@ class Planner:
             return _MISS  # the choice read, the rest of the cell kept in the notes: the steps' way
         if hit[0] and f.kind is Kind.SCALE and self._translator.rescaled_from(name, raw):
             return _MISS  # a number rescaled, the cell kept in the notes: the steps' way
+        if hit[0] and f.kind is Kind.DATE and self._translator.by_quarter(name, raw):
+            return _MISS  # a quarter read as its last day, the cell kept in the notes: the steps' way
         return self._memo(i, raw, hit[1]) if hit[0] else _MISS
 
     def _memo(self, i: int, raw: Any, value: Any) -> Any:

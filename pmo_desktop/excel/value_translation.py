@@ -47,7 +47,7 @@ from __future__ import annotations
 import difflib
 import math
 import re
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
@@ -494,11 +494,16 @@ def legend_scale(rows: list[list[Any]]) -> int | None:
     return legends_of(rows).scale()
 
 
+# the sizes of a numbered legend of level words: three or four levels (from low up), or ten (read by tenths, two a
+# level, as a 1–10 scale is: classes55a — a legend of ten numbered words had been no legend at all)
+LEGEND_SIZES = (3, 4, 10)
+
+
 def legends_of(rows: list[list[Any]]) -> Legends:
     """The legends a sheet spells out, each level a word with its number: in one row ("Gering (1) | Mässig (2) |
     Hoch (3)") or down two columns side by side, a word and its number a row ("Level | Score" over "Low | 1",
-    "Medium | 2", "High | 3", beside or under a table or on a legend sheet, scale51); 3 or 4 levels numbered from
-    1, most of them level words. Each word's place is its level (classes53b): "REMOTE | POSSIBLE | LIKELY |
+    "Medium | 2", "High | 3", beside or under a table or on a legend sheet, scale51); 3, 4 or 10 levels numbered
+    from 1 (``LEGEND_SIZES``), most of them level words. Each word's place is its level (classes53b): "REMOTE | POSSIBLE | LIKELY |
     CERTAIN" numbered 1 … 4 reads REMOTE as the 2 its "1" gives (the lowest of four levels is low, as a "1" of
     the same legend reads), not as the office's word "remote" (1): the legend ranks the sheet's words, the
     office's words only read words no legend ranks. A word two legends place apart has no place."""
@@ -509,7 +514,8 @@ def legends_of(rows: list[list[Any]]) -> Legends:
                     and (m := _LEVEL_NUMBERED_RE.match(x))]
         numbers = [n for _w, n in numbered]
         if len(numbered) >= 3 and sorted(set(numbers)) == list(range(1, max(numbers) + 1)) and \
-                max(numbers) in (3, 4) and sum(1 for w, _n in numbered if word_key(w) in levels) * 2 > len(numbered):
+                max(numbers) in LEGEND_SIZES and \
+                sum(1 for w, _n in numbered if word_key(w) in levels) * 2 > len(numbered):
             found.append(numbered)
     found += _legend_down(rows, levels)
     places: dict[str, int] = {}
@@ -527,7 +533,8 @@ def legends_of(rows: list[list[Any]]) -> Legends:
 def _legend_down(rows: list[list[Any]], levels: dict[str, str]) -> list[list[tuple[str, int]]]:
     """The legends written down two columns (a level word, its number beside it, a row each; either way round),
     each as its words and numbers: every pair of the two columns on the rows that fill both a word and a whole
-    number, the numbers 1 … 3 or 1 … 4 each once, every word a level word, the words rising with the numbers. A
+    number, the numbers 1 … 3, 1 … 4 or 1 … 10 each once, every word a level word, the words rising with the
+    numbers (ten words on the office's five levels: never falling, four levels at least met). A
     register's own rows repeat their levels ("High | 3" on two risks), so they are no legend."""
     # one pass over the cells: each whole number with a text beside it is a pair of those two columns (a sheet's
     # first rows are read once an import for every sheet, so no pass a column pair)
@@ -543,11 +550,15 @@ def _legend_down(rows: list[list[Any]], levels: dict[str, str]) -> list[list[tup
     out: list[list[tuple[str, int]]] = []
     for pairs in found.values():
         numbers = [n for _word, n in pairs]
-        if len(pairs) not in (3, 4) or sorted(numbers) != list(range(1, len(pairs) + 1)):
+        if len(pairs) not in LEGEND_SIZES or sorted(numbers) != list(range(1, len(pairs) + 1)):
             continue
         ranked = [levels.get(word_key(word)) for word, _n in sorted(pairs, key=lambda p: p[1])]
-        if all(level is not None and level.isdigit() for level in ranked) and \
-                all(int(a or 0) < int(b or 0) for a, b in zip(ranked, ranked[1:])):
+        if not all(level is not None and level.isdigit() for level in ranked):
+            continue
+        steps = [int(level or 0) for level in ranked]
+        if all(a < b for a, b in zip(steps, steps[1:])) or len(pairs) > 5 and \
+                all(a <= b for a, b in zip(steps, steps[1:])) and len(set(steps)) >= 4:
+            # ten words on the office's five: two or so a level, never falling, most levels met
             out.append(pairs)
     return out
 
@@ -565,7 +576,8 @@ HEADER, ABOVE, NOTE, LEGEND = "the header", "the cell above the header", "the no
 
 
 def told_scale(header: object, above: object, note_levels: int | None, legend_levels: int | None,
-               values: list[Any], scored_levels: int | None = None, score_head: str = "") -> ToldScale | None:
+               values: list[Any], scored_levels: int | None = None, score_head: str = "",
+               placed: Collection[str] = ()) -> ToldScale | None:
     """The scale a column of levels is rated on, as the sheet tells it, first found of: its header ("Likelihood
     (1-3)"), the cell above the header ("von 1 bis 3"), a note over the sheet naming its points ("a 10-point
     scale", for a column of numbers all on it), a legend of the workbook numbering its level words (for a
@@ -586,6 +598,12 @@ def told_scale(header: object, above: object, note_levels: int | None, legend_le
         return ToldScale(note_levels, NOTE)
     for levels, source in ((legend_levels, LEGEND), (scored_levels, f"the “{score_head}” column")):
         if levels is None or not values:
+            continue
+        if source == LEGEND and levels == 10 and \
+                not (not numbers and all(isinstance(x, str) and word_key(x) in placed for x in values)):
+            # a legend of ten words (classes55a) tells the scale of the column whose words it places (``placed``:
+            # the legend's ladder for it) only: a sheet's legend names no column, and a Likelihood legend of ten
+            # would halve an Impact of numbers 1–5 or tell a scale of Low / Medium / High it does not list
             continue
         if numbers and all(float(x).is_integer() and 1 <= x <= levels for x in values):
             return ToldScale(levels, source)
@@ -661,6 +679,55 @@ def escalation_rest(text: str) -> str | None:
     return " ".join(w for w in words if word_key(w) not in {*escalate, *joins})
 
 
+# A quarter of a year as sheets write it, in the languages the import reads (classes55b): the word ("Q", "quarter",
+# "Quartal", "trimestre", "T", "Triwulan", "kuartal", "кв"), the quarter's number (2, II, "2.", "2nd", "2e", "2º"),
+# the year — "Q2 2025", "2. Quartal 2025", "T2 2025", "Triwulan II 2025", "2КВ 2018", "2025-Q2". Several quarters
+# joined ("Triwulan II, III dan IV 2025", "Q1–Q2 2025", "Triwulan I s.d IV 2025"): the last one named. "KW" is
+# no quarter (a German calendar week).
+_QUARTER_WORDS = frozenset({"q", "qtr", "quarter", "quartal", "kwartaal", "kwartał", "kwartal", "kvartal", "trimestre",
+                            "trim", "t", "triwulan", "tw", "kuartal", "кв", "квартал"})
+_QUARTER_JOINS = frozenset({"and", "to", "through", "till", "until", "of", "dan", "s", "d", "sd", "sampai", "hingga",
+                            "und", "bis", "et", "à", "au", "a", "y", "e", "de", "del", "du", "des", "tot", "en", "и",
+                            "по", "до", "год", "года", "г"})
+_ORDINAL_ENDS = frozenset({"st", "nd", "rd", "th", "er", "e", "ème", "eme", "º", "ª", "o", "a", "й", "го"})
+_ROMAN_QUARTERS = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
+_QUARTER_ENDS = {1: (3, 31), 2: (6, 30), 3: (9, 30), 4: (12, 31)}
+
+
+def quarter_day(text: Any) -> date | None:
+    """The last day of the quarter a date cell names ("Triwulan II 2025" → 30 June 2025), or None. A quarter as a
+    target or due date means "by the end of it", as a PMO reads "Q2": the day the work is due; the cell as
+    written is kept in the record's notes by the caller (row_planner), so the quarter itself is not lost."""
+    if not isinstance(text, str) or len(text) > 60:
+        return None
+    tokens = re.findall(r"\d+|[^\W\d_]+", text.lower())
+    years = [t for t in tokens if len(t) == 4 and t.isdigit() and 1900 <= int(t) <= 2199]
+    if len(years) != 1 or not any(t in _QUARTER_WORDS for t in tokens):
+        return None
+    quarters: list[int] = []
+    after_digit = False
+    for t in tokens:
+        if t == years[0] or t in _QUARTER_WORDS or t in _QUARTER_JOINS and not after_digit:
+            after_digit = False
+            continue
+        if t.isdigit() and len(t) == 1 and "1" <= t <= "4":
+            quarters.append(int(t))
+            after_digit = True
+            continue
+        if after_digit and t in _ORDINAL_ENDS:  # "2nd", "2e", "2º"
+            after_digit = False
+            continue
+        if t in _ROMAN_QUARTERS:
+            quarters.append(_ROMAN_QUARTERS[t])
+            after_digit = False
+            continue
+        return None
+    if not quarters:
+        return None
+    month, day = _QUARTER_ENDS[max(quarters)]
+    return date(int(years[0]), month, day)
+
+
 def undated_word(text: Any) -> bool:
     """Whether a date cell no date was read from holds words saying the day is not known yet rather than a date
     written wrong: no figure at all ("TBC", "ASAP", "When the vendor confirms"), or a day counted from the day
@@ -689,6 +756,30 @@ def unassessed_word(f: Field, text: Any) -> bool:
     if not f.unset or not isinstance(text, str) or not text.strip():
         return False
     return not any(ch.isalnum() for ch in text) or v.normalise_key(text) in _NOT_ASSESSED_WORDS
+
+
+# the parts of a level written as two words of one meaning ("Resolved / Avoided", "Closed or resolved")
+_OVER_PARTS_RE = re.compile(r"[/,;\n]|\s(?:or|and|oder|ou|o|или)\s", re.I)
+_OVER_STATUSES = frozenset({"Closed", "Occurred"})
+
+
+@lru_cache(maxsize=1024)
+def _over_status(text: str) -> str | None:
+    statuses = value_words("risks.status")
+    found = {statuses.get(word_key(part)) for part in _OVER_PARTS_RE.split(text) if part.strip()}
+    return found.pop() if len(found) == 1 and found <= _OVER_STATUSES else None
+
+
+def over_word(f: Field, text: Any) -> str | None:
+    """The status a chance's level says when the risk is no longer a chance: "Resolved / Avoided", "Closed"
+    (Closed) or "Occurred" (Occurred, the risk now an issue, as the office reads it) written on the probability
+    scale — a lookup sheet's level below Low (round 54's "Resolved / Avoided" = 0). Every part of the cell must be
+    a status word of one of those two; such a cell is no level, and the row planner sets the risk's status from
+    it and leaves its probability empty (``Planner._over``). Like ``unassessed_word`` it does not keep a column
+    from being the chance (header_detection._fits)."""
+    if f.name not in CHANCE_FIELDS or text.__class__ is not str or not text.strip() or len(text) > 60:
+        return None
+    return _over_status(text)
 
 
 NEAR_MAX = 80  # letters: the longest value word of any language file is some 25
@@ -759,6 +850,10 @@ class Translator:
     # field → every cell (as text) whose number a level cannot give back (0.4 and 0.35 are both level 2; 7 of 10
     # and 8 of 10 both 4): the planner keeps such a cell in the notes under its header, never emptied
     rescaled_cells: dict[str, set[str]] = field(default_factory=dict)
+    # field → {a date cell naming a quarter ("Triwulan II 2025"): its last day}: every such cell of this import,
+    # kept in the notes by the planner (``by_quarter``); ``quarters_said`` the same, emptied once a sheet is said
+    quarter_cells: dict[str, dict[str, date]] = field(default_factory=dict)
+    quarters_said: dict[str, dict[str, date]] = field(default_factory=dict)
 
     def _rescale(self, f: Field, raw: Any, level: int, reading: str) -> int:
         """``level``, read from the number ``raw`` by ``reading``: recorded to be said and the cell kept."""
@@ -773,6 +868,12 @@ class Translator:
         cells = self.rescaled_cells.get(name)
         return cells is not None and not v.is_blank(raw) and v.parse_text(raw) in cells
 
+    def by_quarter(self, name: str, raw: Any) -> bool:
+        """Whether this cell of date field ``name`` named a quarter read as its last day: the caller keeps the
+        cell in the notes. One look-up, and only in a column where some cell did."""
+        cells = self.quarter_cells.get(name)
+        return cells is not None and raw.__class__ is str and raw.strip() in cells
+
     def parse(self, f: Field, raw: Any, ctx: Context, profile: ColumnProfile | None = None) -> Any:
         given = self.overrides.get(f.name)
         if given and not v.is_blank(raw):
@@ -783,6 +884,12 @@ class Translator:
                 if target == "":
                     return None  # translated to "leave empty"
                 return self._accept(f, target, ctx)
+        if f.kind is Kind.DATE and raw.__class__ is str and (day := quarter_day(raw)) is not None:
+            # "Triwulan II 2025", "Q2 2025": the quarter's last day, the cell kept in the notes and said
+            text = raw.strip()
+            self.quarter_cells.setdefault(f.name, {})[text] = day
+            self.quarters_said.setdefault(f.name, {})[text] = day
+            return day
         if f.kind is Kind.DATE and raw.__class__ is str:
             # "tomorrow" in a workbook counts from a day the workbook does not give (values.counted_from_writing):
             # no date, so the row is refused with that reason, and the word listed to translate — never a day
