@@ -44,6 +44,7 @@ from .value_translation import (
 )
 from .vocabulary import (
     FOREIGN_KINDS,
+    PLURAL_ENDING_RE,
     beside_words,
     counts_the_columns,
     first_assessed_words,
@@ -51,6 +52,7 @@ from .vocabulary import (
     guidance_row,
     header_phrases,
     header_words,
+    hedge_words,
     in_place_words,
     raid_type_headers,
     reassessed_words,
@@ -208,8 +210,6 @@ _STAGES = frozenset({"inherent", "residual", "initial", "gross", "net"})
 # Vulnerability" are the threats and the vulnerability.
 _KIND_WORDS = frozenset({"risk", "issue", "threat", "opportunity", "assumption", "dependency", "decision", "action",
                          "risks", "issues", "threats", "opportunities"})
-_HEDGES = ("known or suspected", "known or potential", "potential", "possible", "suspected", "known", "recommended",
-           "suggested")  # "Recommended Mitigation": the mitigation, as the register's words say it
 # The registers' own nouns ("risk", "issue"): "Level of risk" is the record's rating, not a field named "risk"
 _ALL_NOUNS = frozenset(n for name in REGISTERS for n in register_nouns(name))
 
@@ -275,7 +275,8 @@ def _header_variants(_cls: type, text: Any) -> tuple[str, ...]:
     bare = re.sub(r"\([^)\]]*[)\]]|\[[^\])]*[)\]]", " ", raw)
     scale_note = re.sub(r"[\s_\-]*\(?\d+\s*(?:to|-|–|_)\s*\d+\)?\s*$", "", bare, flags=re.I)  # "L_1to5", "Impact 1-5"
     variants = [bare, scale_note, re.sub(r"[\d\s_\-–/]+$", "", bare), bare.split("\n")[0], re.sub(r"[?:*]+", "", bare)]
-    variants += re.findall(r"\(([^)]*)\)", raw)       # "Тип коммуникации (WHAT)": the word in brackets
+    variants += re.findall(r"\(([^)]*)\)", PLURAL_ENDING_RE.sub("", raw))  # "Тип коммуникации (WHAT)": the
+    # word in brackets, not a plural ending ("Gegenmaßnahme(n)")
     if "/" in bare:                                     # "Influence/Attitude": each part
         variants += bare.split("/")
     if " or " in bare and not bare.lower().lstrip().startswith("known or") and \
@@ -307,9 +308,9 @@ def _header_variants(_cls: type, text: Any) -> tuple[str, ...]:
     if spoken:                                          # "The likelihood of risk (%)": a sentence naming the
         variants += [spoken.group(1),                   # field, without its article and what it is "of"
                      re.sub(r"\s+of\s+(?:the\s+)?\S+\s*$", "", spoken.group(1), flags=re.I)]
-    hedged = re.match(rf"\s*(?:{'|'.join(_HEDGES)})\s+(\S.*)", bare, flags=re.I)
-    if hedged:                                          # "Known or suspected Threats": the threats
-        variants.append(hedged.group(1))
+    hedged = _hedged_re().match(bare)
+    if hedged:                                          # "Known or suspected Threats", "Mögliche
+        variants.append(hedged.group(1))                # Gegenmaßnahme(n)": the threats, the measures
     for variant in variants:
         key = normalise_key(variant)
         if key and key not in keys:
@@ -318,6 +319,15 @@ def _header_variants(_cls: type, text: Any) -> tuple[str, ...]:
         if len(key) > 4 and key.endswith("s") and not key.endswith(("ss", "us", "is")) and key[:-1] not in keys:
             keys.append(key[:-1])
     return tuple(k for k in keys if k)
+
+
+@lru_cache(maxsize=1)
+def _hedged_re() -> re.Pattern[str]:
+    """A header opening with a hedge word of any words file ("Potential", "Mögliche", "Posibles"): what it hedges
+    is the column's field, as the register's words name it (round 55: a German risk log's "Mögliche
+    Gegenmaßnahme(n)" was kept in the notes). The hedge may be joined to it as in a program's column name
+    ("possible_consequence", round 55's held-out set)."""
+    return re.compile(rf"\s*(?:{'|'.join(re.escape(w) for w in hedge_words())})[\s_]+(\S.*)", flags=re.I)
 
 
 @lru_cache(maxsize=None)
@@ -1152,6 +1162,54 @@ def _paired_letters(kind: SheetKind, row: list[Any], mapping: dict[int, str],
         name = "residual_impact" if out.get(beside, "").startswith("residual_") or "impact" in taken else "impact"
         if name not in taken:
             out[c] = name
+    return out
+
+
+# The Scandinavian rating by two letters: S the likelihood (sannsynlighet, sannolikhet, sandsynlighed), K the
+# consequence (konsekvens), written "S | K", "S (1-5) | K (1-5)", "Rest-S | Rest-K" for the rating after the
+# measures. Alone "S" says severity (an impact, ``_LEVEL_LETTERS``); only beside a "K" is it the likelihood.
+_SK_LETTERS = {"s": "probability", "k": "impact"}
+
+
+def _sk_letter(text: Any) -> tuple[str, bool] | None:
+    """The letter a header cell rates by, with whether a word before or after it says the later rating
+    ("Rest-S": True), a scale written beside it ("S (1-5)") aside; None for any other header."""
+    if not isinstance(text, str):
+        return None
+    words = [w for w in words_of(text) if not w.isdigit()]
+    if not words or len(words) > 2 or words[-1] not in _SK_LETTERS and words[0] not in _SK_LETTERS:
+        return None
+    letter, rest = (words[-1], words[:-1]) if words[-1] in _SK_LETTERS else (words[0], words[1:])
+    if not rest:
+        return letter, False
+    return (letter, True) if word_key(rest[0]) in reassessed_words() else None
+
+
+def _likelihood_consequence_letters(kind: SheetKind, row: list[Any], mapping: dict[int, str],
+                                    sample: list[list[Any]]) -> dict[int, str]:
+    """The likelihood and the consequence of a row heading them "S" and "K" (``_SK_LETTERS``), each column's
+    cells levels: S the likelihood, K the impact, the pair after a stage word ("Rest-S", "Rest-K") or the second
+    pair the residual rating. Decided once a header row, both letters seen. Before (round 56: a Norwegian
+    school build's risk register), "S (1-5)" and "K (1-5)" went to the notes and "Rest-S" was read as the
+    residual impact, severity's letter: no risk had a likelihood or an impact, and each a wrong residual one."""
+    if kind.register != "risks":
+        return mapping
+    letters = {c: said for c, cell in enumerate(row) if (said := _sk_letter(cell)) is not None}
+    if {letter for letter, _ in letters.values()} != set(_SK_LETTERS):
+        return mapping
+    out = dict(mapping)
+    taken = {n for c, n in out.items() if c not in letters}
+    seen: set[str] = set()
+    for c, (letter, later) in sorted(letters.items()):
+        name = _SK_LETTERS[letter]
+        if later or name in seen:
+            name = _REASSESSED[name]
+        seen.add(_SK_LETTERS[letter])
+        values = [r[c] for r in sample if c < len(r) and r[c] is not None and str(r[c]).strip()]
+        if name in taken or not values or not _all_levels(kind, name.removeprefix("residual_"), values):
+            continue
+        out[c] = name
+        taken.add(name)
     return out
 
 
@@ -2825,6 +2883,7 @@ def detect_header(rows: list[list[Any]], sheet_title: str, kinds: tuple[SheetKin
             mapping = _text_rated(kind, mapping, sample)
             mapping = _repeats_rated(kind, mapping, dups, sample, row)
             mapping = _paired_letters(kind, row, mapping, sample)
+            mapping = _likelihood_consequence_letters(kind, row, mapping, sample)
             mapping = _repeats_statuses(kind, mapping, dups, sample)
             mapping = _reassessed(kind, mapping, dups, sample, group)
             mapping = _rated_again_after(kind, mapping, dups, sample, row, group)
@@ -3987,13 +4046,27 @@ def _headers_saying(match: HeaderMatch, nouns: frozenset[str] | set[str], what: 
     return None if one is None or other is None else (one, other)
 
 
+def _planned_work_columns(match: HeaderMatch, nouns: frozenset[str] | set[str]) -> tuple[str, str] | None:
+    """Two headers only planned work keeps, of a backlog or a schedule, where no header says the register's
+    noun: how much work each item is ("estimacion_jornadas", "Story Points", "Effort") and what it waits for or
+    when it is done ("depende_de", "Predecessors", "Sprint"). A development plan saved as "issues.csv" (id,
+    title, body, labels, an estimate in days, the items it depends on) was read as 25 issues (round 55): an
+    issue log says what went wrong, not how long each item takes and what comes before it."""
+    headers = [h for h in match.headers if h]
+    if any(n in normalise_key(h) for h in headers for n in nouns):
+        return None
+    planned = foreign_words("backlog", "columns") | foreign_words("schedule", "columns")
+    kept = [h for h in headers if any(k in planned for k in _foreign_keys(h))]
+    return (kept[0], kept[1]) if len(kept) >= 2 else None
+
+
 def _backlog_by_its_columns(kind: SheetKind, match: HeaderMatch, nouns: frozenset[str] | set[str]) -> str | None:
     """Why an issue sheet is a backlog all the same: a column naming its rows as stories or epics ("User Story /
     Description") and a column only a backlog keeps ("Acceptance Criteria", "Story Points", "Epic Link"), no
     column saying the register's noun, fewer than two fields only the register has."""
     if kind.register != ISSUES or specific_fields(kind, match.mapping) >= 2:
         return None
-    found = _headers_saying(match, nouns, "backlog", "records", "columns")
+    found = _headers_saying(match, nouns, "backlog", "records", "columns") or _planned_work_columns(match, nouns)
     if found is None:
         return None
     named, kept = found

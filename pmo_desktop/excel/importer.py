@@ -43,6 +43,7 @@ from .child_sheets import (
     names_its_records,
     tied_by_the_parents_ids,
 )
+from .coded_names import coded_cells, header_parts, split_coded
 from .defect_reports import defect_report
 from .errors import ImportCancelled, ImportRefused, MappingError, WorkbookError
 from .form_sheets import MIN_FORMS, a_lone_record, labels_down_the_side, read_form
@@ -1159,6 +1160,29 @@ def _labels_in_the_title(book: SafeWorkbook, reader: SheetReader, match: HeaderM
     return headed, _read_as_another(headed, again), note
 
 
+def _coded_names(book: SafeWorkbook, reader: SheetReader, match: HeaderMatch
+                 ) -> tuple[SheetReader, HeaderMatch, str] | None:
+    """A sheet whose ID column holds each record's ID and its name in one cell, the header naming both ("ID /
+    choice" over "D01 Hub-and-spoke", coded_names): the same sheet with the names in a column of their own, its
+    match and the note saying so; None for any other sheet (decided from the header and the first rows)."""
+    name = match.kind.reg.name_field
+    col = next((c for c, n in match.mapping.items() if (n == "code" or (name is not None and n == name.name))
+                and c < len(match.headers) and header_parts(match.headers[c]) is not None), None)
+    parts = header_parts(match.headers[col]) if col is not None else None
+    if col is None or parts is None or match.kind.is_child or not coded_cells(
+            [r[col] for r in reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE] if col < len(r)]):
+        return None
+    headed = SheetReader(book, reader.title, split_coded(reader.all_rows(), match.row - 1, col, parts),
+                         reader.merged_ranges())
+    again = _match_sheet(headed, (match.kind,), match.row)
+    if again is None:
+        return None
+    note = (f"“{match.headers[col]}” holds each record's ID and its {parts[1]} in one cell: read as two columns, "
+            f"“{parts[0]}” and “{parts[1]}”.")
+    # the header found again where it was: the sheet's own name kept with it, which says the note
+    return headed, _read_as_another(headed, replace(again, sheet_title=match.sheet_title or reader.title)), note
+
+
 def _captioned_list(book: SafeWorkbook, reader: SheetReader, path: Path
                     ) -> tuple[SheetReader, HeaderMatch, str] | None:
     """A sheet with no header row that is a list of one register's items under captions
@@ -1979,6 +2003,8 @@ def plan_workbook_import(store: Store, path: str | os.PathLike[str], progress: P
                     reader, match = joined, _match_sheet(joined, ALL_KINDS, None) or match
                 if (labelled := _labels_in_the_title(book, reader, match)) is not None:
                     reader, match, made_notes[title] = labelled
+                if (coded := _coded_names(book, reader, match)) is not None:
+                    reader, match, made_notes[title] = coded  # "ID / choice" over "D01 Hub-and-spoke"
                 if (per_area := _rated_per_area(book, reader, match)) is not None:
                     # each risk rated per area under captions: its worst area's ratings (area_ratings)
                     reader, match, made_notes[title] = per_area
@@ -1994,6 +2020,7 @@ def plan_workbook_import(store: Store, path: str | os.PathLike[str], progress: P
                     _perks_not_benefits(match) or \
                     _grouped_not_named(match, reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE]) or \
                     _machine_log(match, reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE]) or \
+                    _data_written_out(match, reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE]) or \
                     verdicts_not_decisions(match, reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE]) or \
                     rulings_not_decisions(match, reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE]) or \
                     _user_accounts(match) or _enquiries(match) or \
@@ -2816,6 +2843,7 @@ def _measures_sheet(match: HeaderMatch, sheet_title: str) -> str | None:
 def _refused_for_its_name(plan: ImportPlan, path: Path) -> None:
     """Raise, saying why, when the one sheet the workbook has is a table its name says is something else
     (``_named_for_another``: a change log's dated entries; ``_machine_log``: a machine's log of a few values;
+    ``_data_written_out``: a program's data structures written out as the rows' names;
     ``verdicts_not_decisions``: a program's verdicts or a script's choices in a file named as the decision log;
     ``rulings_not_decisions``: a body's published rulings;
     ``tool_catalogue``: a tool's catalogue of risk kinds; ``chart_data``: a chart's data series (marker shapes and
@@ -2824,8 +2852,8 @@ def _refused_for_its_name(plan: ImportPlan, path: Path) -> None:
     kinds; a backlog named "issues"; ``_enquiries``: people who wrote in through a form): the generic "no header row"
     would be wrong."""
     said = [(t, r) for t, r in plan.skipped_sheets
-            if r.startswith(("its name says", "a machine's log", "its rows are software vulnerabilities",
-                             "its rows are a program's verdicts", "its rows are a body's published rulings",
+            if r.startswith(("its name says", "a machine's log", "a program's data written out",
+                             "its rows are software vulnerabilities", "its rows are a program's verdicts", "its rows are a body's published rulings",
                              "its rows are a published index or a catalogue of kinds",
                              "a tool's catalogue", "a chart's data", "a catalogue of numbered, named things",
                              "its rows are a tracker's planned work", "its rows are listed under",
@@ -2954,6 +2982,32 @@ def _enquiries(match: HeaderMatch) -> str | None:
         return None
     return (f"its rows are people who wrote in through a form (“{said.strip()}”: the message each one sent), with "
             "nothing an office keeps on a stakeholder: not a register.")
+
+
+# A program's data structure written into a cell as text: a mapping of named values ("{'position_size': 0.31,
+# 'leverage': 0.1}", '{"a": 1}'), what Python's str() and JSON write for a dict
+_WRITTEN_OUT_RE = re.compile(r"\{\s*['\"]?[^\W\d][\w .-]*['\"]?\s*:.*\}", re.DOTALL)
+
+
+def _data_written_out(match: HeaderMatch, rows: list[list[Any]]) -> str | None:
+    """Why a table whose column naming the rows holds, on every row, a program's data structure written out
+    ("{'position_size': 0.31, 'leverage': 0.1, …}" under "risk_factors" of a trading bot's positions) is no
+    register: a record is named in words, and a mapping of keys to numbers names nothing. Before (round 56),
+    each row became a risk titled by the dict and an action from the dict beside it: 24 records of junk."""
+    kind = match.kind
+    if kind.is_child:
+        return None
+    title = next((f.name for f in kind.reg.fields if f.required), None)
+    naming = [c for c, n in match.mapping.items() if n == title or n in TITLE_FALLBACK.get(kind.register, ())]
+    if not naming:
+        return None
+    c = naming[0]
+    values = [str(r[c]).strip() for r in rows if c < len(r) and r[c] is not None and str(r[c]).strip()]
+    if len(values) < 2 or not all(_WRITTEN_OUT_RE.fullmatch(v) for v in values):
+        return None
+    shown = values[0] if len(values[0]) <= 40 else values[0][:40] + " …"
+    return (f"a program's data written out, not a register: every “{match.headers[c]}” is a data structure of "
+            f"named values (“{shown}”), no record's name.")
 
 
 def _machine_log(match: HeaderMatch, rows: list[list[Any]]) -> str | None:

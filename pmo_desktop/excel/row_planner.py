@@ -1879,6 +1879,21 @@ class Planner:
                 self._tick()
             if header_probe is not None and header_probe[0] < len(row) and row[header_probe[0]].__class__ is str \
                     and header_probe[1] in row[header_probe[0]] and _repeats_header(row, header_cells, headers):
+                if blank_run and not first_block and 0 < len(block) <= 2 and table_widths and all(
+                        2 <= widths.get(i, 0) and widths.get(i, 0) * 2 <= sorted(table_widths)[len(table_widths) // 2]
+                        for i in block):
+                    # a row or two standing alone between a gap and the header written again, far sparser than
+                    # the table's rows: the caption of the table below ("Risikoplan 2 for | Gruppe 37" over a
+                    # team's second risk plan), not a record (round 55 read two such captions as risks). A row
+                    # filling its name alone is a heading over the rows below, said so (``_skip_headings``)
+                    for i in block:
+                        report = plan.rows[i].report
+                        self._forget_unplaced(plan, plan.rows[i])
+                        plan.rows[i] = PlannedRow(RowReport(plan.sheet, report.row, Action.SKIP, "",
+                                                            "the caption of the table below it (over the header "
+                                                            "written again), not a record."))
+                        self._unclaim(reg, report.code)
+                    block = []
                 if blank_run:  # the table goes on under its repeated header: no gap closes it
                     span = f"row {blank_run[0]}" if len(blank_run) == 1 else f"rows {blank_run[0]}–{blank_run[-1]}"
                     skip(blank_run[0], f"blank spacer ({span}).")
@@ -1937,7 +1952,7 @@ class Planner:
                 part[0] += 1
             data_started = True
             if earlier is not None and earlier[3] < part[0] and \
-                    self._copy_of(plan, reg, number, row, earlier, code_col, headers):
+                    self._copy_of(plan, reg, number, row, earlier, code_col, headers, repeated_at > earlier[1]):
                 continue
             if in_key and last_record is not None and all((number, c) in in_key for c in filled):
                 # "1 | Disaster", "FF4 | Human Resources Internal" under the table: the key spelling out a column
@@ -2087,6 +2102,12 @@ class Planner:
                 continue_record(number, row, lambda _c, a, b: a if b is None else (b if a is None else (
                     (f"{a.rstrip()} {b.strip()}" if _wrapped(a, b) else f"{a}\n{b}") if isinstance(a, str)
                     else a)), "its text goes on over several rows")
+                continue
+            if len(filled) == 1 and filled[0] == title_col and row[title_col].__class__ is str and \
+                    row[title_col].rstrip().endswith(":"):
+                # "Risk:" alone in the names column over the first risk: a caption saying what the rows below
+                # are, never one of them (round 56's held-out set: a risk titled "Risk:" once the names were read)
+                skip(number, f"a caption (“{row[title_col].strip()}”) over the records, not a record.")
                 continue
             if len(mapped_filled) < 2 and not has_key:
                 if (after_gap or last_record is None) and parent_reg is None and len(filled) == 1 and \
@@ -3852,13 +3873,17 @@ class Planner:
                     yield f, name, known, pending
 
     def _copy_of(self, plan: SheetPlan, reg: Register, number: int, row: tuple[Any, ...],
-                 earlier: tuple[int, int, tuple[Any, ...], int], code_col: int | None, headers: list[str]) -> bool:
+                 earlier: tuple[int, int, tuple[Any, ...], int], code_col: int | None, headers: list[str],
+                 restated: bool = False) -> bool:
         """Row ``number`` is a copy of an earlier part's record (the register pasted again under other
         numbers): its title and a description of four words or more in the same column as that record's,
         its ID another. Then it is no new record: the preview says so, and what the copy writes otherwise
         (another owner, another rating) is kept in that record's notes, not lost. Rows writing the same
         ID are the ID rules' (an update, a record continued); one title alone is no copy (two projects'
-        "Staff turnover")."""
+        "Staff turnover"). ``restated``: the row stands in a table under the header written again after that
+        record; on a sheet with no ID column such a row is the same record assessed again (a team's risk plan
+        for each iteration, the same risks stacked down the sheet with new ratings: round 55 read its second
+        and third plans as 18 more risks), its title and a text of four words or more as the record's."""
         index, first_number, first_row, _part = earlier
         first = plan.rows[index]
         extra = EXTRA_FIELD.get(reg.name)
@@ -3866,7 +3891,8 @@ class Planner:
             return False
         code = row[code_col] if code_col is not None and code_col < len(row) else None
         first_code = first_row[code_col] if code_col is not None and code_col < len(first_row) else None
-        if code is None or first_code is None or str(code).strip() == str(first_code).strip():
+        again = restated and code_col is None
+        if not again and (code is None or first_code is None or str(code).strip() == str(first_code).strip()):
             return False
         if not any(c < len(first_row) and x.__class__ is str and len(x.split()) >= 4 and x.strip() == str(
                 first_row[c]).strip() for c, x in enumerate(row) if c != code_col):
@@ -3881,6 +3907,18 @@ class Planner:
             label = _one_line(headers[c]).strip() if c < len(headers) and headers[c] else f"Column {column_letters(c)}"
             differing.append(f"{label}: {v.parse_text(x)}")
         label = first.report.code or v.parse_text(first_code)
+        if again:
+            if differing:
+                line = f"Row {number}, the same {reg.noun} under the header written again, writes: " + \
+                    "; ".join(differing)
+                first.values[extra] = "\n".join(x for x in (first.values.get(extra), line) if x)
+            plan.rows.append(PlannedRow(RowReport(
+                plan.sheet, number, Action.SKIP, "",
+                f"the {reg.noun} of row {first_number}{f' ({label})' if label else ''} again, in the table under the "
+                "header written again "
+                "(its title and texts the same), not a new record"
+                + (f"; what it writes otherwise is kept in that record's {extra}." if differing else "."))))
+            return True
         if differing:
             line = f"Row {number}, a copy numbered {v.parse_text(code)}, writes: " + "; ".join(differing)
             first.values[extra] = "\n".join(x for x in (first.values.get(extra), line) if x)

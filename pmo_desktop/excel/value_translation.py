@@ -807,15 +807,24 @@ def _near(vocab: dict[str, str], key: str) -> str | None:
 
 # What, put before a word, says its opposite: "Tangible" is one letter pair from "intangible", "Non-cash
 # releasing" a few from "cash releasing", "Incomplete" from "complete", so the closeness of ``_near`` read each
-# as its opposite. The keys have no spaces ("noncashreleasing"), so a prefix and a word before are one.
-_NEGATING = frozenset({"in", "un", "im", "ir", "il", "dis", "non", "not", "no"})
+# as its opposite. The keys have no spaces ("noncashreleasing"), so a prefix and a word before are one. Not
+# English alone: Norwegian and Danish "u-" (usannsynlig, unlikely), Swedish "o-" (osannolik), Dutch "on-"
+# (onwaarschijnlijk), Czech and Slovak "ne-" (nepravděpodobný), Polish "nie-".
+_NEGATING = frozenset({"in", "un", "im", "ir", "il", "dis", "non", "not", "no", "u", "o", "on", "ne", "nie"})
 
 
 def _negated(word: str, key: str) -> bool:
     """Whether one of two word keys is the other with a negating prefix or word before it: the opposite, never
-    a slip."""
+    a slip. The rest after the prefix may itself be mistyped ("Usannsynelig" for usannsynlig, unlikely, one
+    slip from "sannsynlig", likely): before (round 56) such a cell was read as its opposite, a 4 for unlikely."""
     longer, shorter = (word, key) if len(word) > len(key) else (key, word)
-    return longer.endswith(shorter) and longer[:len(longer) - len(shorter)] in _NEGATING
+    for cut in range(1, 4):
+        if longer[:cut] not in _NEGATING or shorter.startswith(longer[:cut]):
+            continue  # no prefix, or both words have it ("usannsynelig", "usannsynlig": one a slip of the other)
+        rest = longer[cut:]
+        if rest == shorter or (len(shorter) >= 6 and difflib.SequenceMatcher(None, rest, shorter).ratio() >= 0.88):
+            return True
+    return False
 
 
 # Where an assumption's, dependency's or decision's choice is looked up when its own words miss: the issue

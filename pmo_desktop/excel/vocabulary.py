@@ -47,6 +47,11 @@ def ascii_key(text: str) -> str:
 # ``re.sub(pattern, …)`` with a pattern written as text looks it up in re's cache through a Python call each time
 _NOT_WORD_RE = re.compile(r"[\W_]+")
 _WORD_BREAK_RE = re.compile(r"[\s/\-–—,;:()+&_]+")
+# A plural ending in brackets glued to its word ("Gegenmaßnahme(n)", "Owner(s)", "Responsable(es)"): the word's
+# own ending, not a word of its own. Read as one, the "n" of a German "Mögliche Gegenmaßnahme(n)" was taken for
+# "Nº", and the risk log's countermeasures for the IDs of its actions (round 55). Lower-case only: a capital
+# glued on ("Risikopoeng(R)") is a letter standing for the column, as "Konsekvens (K)" is.
+PLURAL_ENDING_RE = re.compile(r"(?<=[^\W\d_])\((?:[a-zß]{1,2})\)")
 
 
 def _key(text: str) -> str:
@@ -72,6 +77,8 @@ def _str_words(text: str) -> tuple[str, ...]:
 
 def _words(text: str) -> tuple[str, ...]:
     # "Business_Risk", "Threat_Scenario": a header written as one identifier has its words between underscores
+    if "(" in text:
+        text = PLURAL_ENDING_RE.sub("", text)
     return tuple(w for w in (word_key(x) for x in _WORD_BREAK_RE.split(text)) if w)
 
 
@@ -363,6 +370,15 @@ def year_words() -> frozenset[str]:
     """Keyed words for a year numbered in a header ("Year 1 Target", "Y3 Target", "Ziel Jahr 2", "Meta año 3"):
     ``years`` in the files."""
     return frozenset(k for data in _files() for w in data.get("years", ()) if (k := word_key(w)))
+
+
+@lru_cache(maxsize=None)
+def hedge_words() -> tuple[str, ...]:
+    """Words before a field's name hedging what its column holds without changing it ("Known or suspected
+    Threats", "Recommended Mitigation", "Mögliche Gegenmaßnahme(n)", "Posibles causas"): ``hedges`` in the
+    files, the longest first, so that "known or suspected" is taken whole before "known"."""
+    words = {w.strip().lower() for data in _files() for w in data.get("hedges", ()) if w.strip()}
+    return tuple(sorted(words, key=lambda w: (-len(w), w)))
 
 
 @lru_cache(maxsize=None)
