@@ -1,0 +1,43 @@
+"""Classes of problem found by import round 57's first run (docs/import-rounds.md, "Round 57"): each test writes a
+file of that shape (never the fetched file) and checks what a user gets."""
+
+from __future__ import annotations
+
+import pytest
+from imported import import_all, rows_of
+from real_world_factory import write_csv, write_xlsx
+
+from pmo_desktop.excel.errors import WorkbookError
+from pmo_desktop.excel.importer import apply_import, plan_workbook_import
+
+
+def test_a_screeners_verdicts_opened_by_the_thing_they_judge_are_no_decisions(sqlite_store, tmp_path):
+    """A stock screener's "decisions.xlsx" ("Symbol | Score | Momentum | Decision_Score | Decision_Momentum |
+    Date") writes its verdict on each share, the share's name first ("KRMD, Score says Buy"), one row per share and
+    day: 5,668 decisions were made of it. Each title opens with its row's "Symbol" and the rest is one of three
+    verdicts; a day beside them is the day the program ran, nobody decides: nothing is made, and the refusal says
+    why."""
+    verdicts = ["Buy", "Sell", "Hold"]
+    rows: list[list[object]] = [["Symbol", "Score", "Momentum", "Decision_Score", "Decision_Momentum", "Date"]]
+    for day in ("03-02-2025", "04-02-2025"):
+        for k, share in enumerate(["KRMD", "OTLB", "PENT", "ZUVA", "BRAK", "MELO"]):
+            rows.append([share, 20.5 + 7.25 * k, 40.125 - 3 * k, f"{share}, Score says {verdicts[k % 3]}",
+                         f"{share}, Momentum says {verdicts[(k + 1) % 3]}", day])
+    path = write_xlsx(tmp_path / "decisions.xlsx", {"Sheet1": rows})
+    with pytest.raises(WorkbookError, match=r"program's verdicts.*repeats 3 values.*each title opened by its row's "
+                                            r"“Symbol”.*the day it ran"):
+        apply_import(sqlite_store, plan_workbook_import(sqlite_store, path, create_missing=True), partial=True)
+    assert rows_of(sqlite_store, "decisions") == []
+
+
+def test_decisions_titled_with_their_project_first_stay_decisions(sqlite_store, tmp_path):
+    """The rule above leaves an office's log alone: titles opened by the project they concern ("Apollo: move the
+    launch") say each decision in its own words, many different ones, so they are read."""
+    rows: list[list[object]] = [["Project", "Decision", "Date"]]
+    words = ["move the launch to May", "hire two testers", "drop the legacy API", "buy the new licences",
+             "split the release", "keep the vendor"]
+    for k, w in enumerate(words):
+        project = "Apollo" if k % 2 else "Hermes"
+        rows.append([project, f"{project}: {w}", f"0{k + 1}/03/2025"])
+    import_all(sqlite_store, write_csv(tmp_path / "decisions.csv", rows))
+    assert len(rows_of(sqlite_store, "decisions")) == 6
