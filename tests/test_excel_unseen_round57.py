@@ -41,3 +41,32 @@ def test_decisions_titled_with_their_project_first_stay_decisions(sqlite_store, 
         rows.append([project, f"{project}: {w}", f"0{k + 1}/03/2025"])
     import_all(sqlite_store, write_csv(tmp_path / "decisions.csv", rows))
     assert len(rows_of(sqlite_store, "decisions")) == 6
+
+
+def test_change_requests_under_analysis_are_pending_decisions(sqlite_store, tmp_path):
+    """A change request log ("crId | title | reason | priority | status | requestedBy"): the three requests whose
+    status was "Analysis" were left out ("not one of Pending, Decided, Superseded"). A request being analysed is
+    not decided yet: Pending, the word kept in the notes."""
+    rows: list[list[object]] = [["crId", "title", "reason", "priority", "status", "requestedBy"],
+                                ["CR-101", "Widen the loading bay", "Safety", "High", "Analysis", "Site team"],
+                                ["CR-102", "Switch the paint supplier", "Cost", "Medium", "Approved", "Purchasing"],
+                                ["CR-103", "Add a night shift", "Demand", "High", "Under analysis", "Operations"]]
+    import_all(sqlite_store, write_csv(tmp_path / "change_requests.csv", rows))
+    status = {r["code"]: r["status"] for r in rows_of(sqlite_store, "decisions")}
+    assert set(status) == {"CR-101", "CR-102", "CR-103"}
+    assert status["CR-101"] == status["CR-103"] == "Pending"
+
+
+def test_a_spanish_incident_log_keeps_its_opening_date_and_incidents_under_study(sqlite_store, tmp_path):
+    """A Spanish incident log ("id | titulo | prioridad | estado | responsable | fecha_apertura"): the opening
+    date stayed in the notes, and an incident "En estudio" (being looked into) was left out. The opening date is
+    the date raised; an incident under study is open."""
+    rows: list[list[object]] = [["id", "titulo", "prioridad", "estado", "responsable", "fecha_apertura"],
+                                [1, "Servidor de correo caído", "alta", "abierta", "Lucía", "2026-04-02 09:15"],
+                                [2, "Impresora sin tóner", "baja", "En estudio", "Ramón", "2026-04-03 11:40"],
+                                [3, "VPN lenta en la sede", "media", "cerrada", "Lucía", "2026-04-05 16:05"]]
+    import_all(sqlite_store, write_csv(tmp_path / "incidencias.csv", rows))
+    issues = {r["title"]: r for r in rows_of(sqlite_store, "issues")}
+    assert len(issues) == 3
+    assert issues["Impresora sin tóner"]["status"] == "Open"
+    assert str(issues["VPN lenta en la sede"]["raised_on"]).startswith("2026-04-05")
