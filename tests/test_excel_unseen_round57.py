@@ -74,3 +74,42 @@ def test_a_spanish_incident_log_keeps_its_opening_date_and_incidents_under_study
     assert len(issues) == 3
     assert issues["Impresora sin tóner"]["status"] == "Open"
     assert str(issues["VPN lenta en la sede"]["raised_on"]).startswith("2026-04-05")
+
+
+def test_a_trackers_tasks_named_issues_add_nothing(sqlite_store, tmp_path):
+    """A Jira export saved as "issues.csv" ("Summary | Key | Description | Link | Estimate"), its titles "Task1:
+    Ekran logowania", "Task2: …": 9 issues were made of a team's planned tasks. Two titles in three or more open
+    with the same backlog word: the rows are planned work, nothing is made, and the refusal says why."""
+    rows: list[list[object]] = [["Summary", "Key", "Description", "Link", "Estimate"]]
+    for k, what in enumerate(["Ekran logowania", "Lista zadań", "Eksport do PDF", "Ustawienia konta", "Powiadomienia"]):
+        rows.append([f"Task{k + 1}: {what}", f"QZ-{k + 1}", "Kryteria akceptacji: działa", "https://example.org/QZ",
+                     2 + k % 3])
+    rows.append(["Tsak6: Motyw ciemny", "QZ-6", "Kryteria akceptacji: działa", "https://example.org/QZ", 1])
+    path = write_csv(tmp_path / "issues.csv", rows)
+    with pytest.raises(WorkbookError, match=r"tracker's planned work.*5 of its 6 titles open with “Task”"):
+        apply_import(sqlite_store, plan_workbook_import(sqlite_store, path, create_missing=True), partial=True)
+    assert rows_of(sqlite_store, "issues") == []
+
+
+def test_a_gitlab_plans_tasks_one_by_one_add_nothing(sqlite_store, tmp_path):
+    """A GitLab plan's "Issues" sheet ("Issues | Milestone | Title | Description | Estimate | Due Date"), every
+    title "Task One", "Task Two" …: 14 issues were made. They are the plan's tasks: none is made."""
+    numbers = ["One", "Two", "Three", "Four", "Five"]
+    rows: list[list[object]] = [["Issues", "Milestone", "Title", "Description", "Estimate", "Due Date"]]
+    rows += [[40 + k, "Launch", f"Task {n}", f"What task {n.lower()} builds.", 7200 * (k + 1), f"2025-03-1{k}"]
+             for k, n in enumerate(numbers)]
+    path = write_xlsx(tmp_path / "Issues.xlsx", {"Issues": rows})
+    with pytest.raises(WorkbookError):
+        apply_import(sqlite_store, plan_workbook_import(sqlite_store, path, create_missing=True), partial=True)
+    assert rows_of(sqlite_store, "issues") == []
+
+
+def test_an_issue_log_with_a_few_titles_opening_with_task_keeps_them(sqlite_store, tmp_path):
+    """The rule above leaves an issue log alone when only some titles open with such a word."""
+    rows: list[list[object]] = [["ID", "Issue", "Owner", "Status"],
+                                ["I-1", "Task scheduler skips the nightly run", "Ana", "Open"],
+                                ["I-2", "Printer queue stuck", "Ben", "Open"],
+                                ["I-3", "Task list export loses accents", "Ana", "Closed"],
+                                ["I-4", "VPN drops at noon", "Carl", "Open"]]
+    import_all(sqlite_store, write_csv(tmp_path / "issues.csv", rows))
+    assert len(rows_of(sqlite_store, "issues")) == 4
