@@ -28,18 +28,15 @@ def test_a_screeners_verdicts_opened_by_the_thing_they_judge_are_no_decisions(sq
                                             r"“Symbol”.*the day it ran"):
         apply_import(sqlite_store, plan_workbook_import(sqlite_store, path, create_missing=True), partial=True)
     assert rows_of(sqlite_store, "decisions") == []
-
-
-def test_decisions_titled_with_their_project_first_stay_decisions(sqlite_store, tmp_path):
-    """The rule above leaves an office's log alone: titles opened by the project they concern ("Apollo: move the
-    launch") say each decision in its own words, many different ones, so they are read."""
-    rows: list[list[object]] = [["Project", "Decision", "Date"]]
+    # the rule leaves an office's log alone: titles opened by the project they concern ("Apollo: move the launch")
+    # state each decision in its own words, many different ones, so they are read
+    log: list[list[object]] = [["Project", "Decision", "Date"]]
     words = ["move the launch to May", "hire two testers", "drop the legacy API", "buy the new licences",
              "split the release", "keep the vendor"]
     for k, w in enumerate(words):
         project = "Apollo" if k % 2 else "Hermes"
-        rows.append([project, f"{project}: {w}", f"0{k + 1}/03/2025"])
-    import_all(sqlite_store, write_csv(tmp_path / "decisions.csv", rows))
+        log.append([project, f"{project}: {w}", f"0{k + 1}/03/2025"])
+    import_all(sqlite_store, write_csv(tmp_path / "decision_log.csv", log))
     assert len(rows_of(sqlite_store, "decisions")) == 6
 
 
@@ -89,6 +86,14 @@ def test_a_trackers_tasks_named_issues_add_nothing(sqlite_store, tmp_path):
     with pytest.raises(WorkbookError, match=r"tracker's planned work.*5 of its 6 titles open with “Task”"):
         apply_import(sqlite_store, plan_workbook_import(sqlite_store, path, create_missing=True), partial=True)
     assert rows_of(sqlite_store, "issues") == []
+    # the rule leaves an issue log alone when only some titles open with such a word
+    log: list[list[object]] = [["ID", "Issue", "Owner", "Status"],
+                               ["I-1", "Task scheduler skips the nightly run", "Ana", "Open"],
+                               ["I-2", "Printer queue stuck", "Ben", "Open"],
+                               ["I-3", "Task list export loses accents", "Ana", "Closed"],
+                               ["I-4", "VPN drops at noon", "Carl", "Open"]]
+    import_all(sqlite_store, write_csv(tmp_path / "issue_log.csv", log))
+    assert len(rows_of(sqlite_store, "issues")) == 4
 
 
 def test_a_gitlab_plans_tasks_one_by_one_add_nothing(sqlite_store, tmp_path):
@@ -103,13 +108,3 @@ def test_a_gitlab_plans_tasks_one_by_one_add_nothing(sqlite_store, tmp_path):
         apply_import(sqlite_store, plan_workbook_import(sqlite_store, path, create_missing=True), partial=True)
     assert rows_of(sqlite_store, "issues") == []
 
-
-def test_an_issue_log_with_a_few_titles_opening_with_task_keeps_them(sqlite_store, tmp_path):
-    """The rule above leaves an issue log alone when only some titles open with such a word."""
-    rows: list[list[object]] = [["ID", "Issue", "Owner", "Status"],
-                                ["I-1", "Task scheduler skips the nightly run", "Ana", "Open"],
-                                ["I-2", "Printer queue stuck", "Ben", "Open"],
-                                ["I-3", "Task list export loses accents", "Ana", "Closed"],
-                                ["I-4", "VPN drops at noon", "Carl", "Open"]]
-    import_all(sqlite_store, write_csv(tmp_path / "issues.csv", rows))
-    assert len(rows_of(sqlite_store, "issues")) == 4
