@@ -272,8 +272,12 @@ def _header_variants(_cls: type, text: Any) -> tuple[str, ...]:
         keys.append(normalise_key(said_twice.group(1)))
     # a note in brackets, also one closed by the other kind of bracket ("Durum (Açık-Kapalı-Gerçekleşti]"), and in
     # the full-width brackets of Chinese and Japanese, opened or closed by either ("分派给(请东哥团队填写）": assigned
-    # to, "to be filled in by the team" — round 57's held-out bug list)
-    bare = re.sub(r"[(（][^)）\]]*[)）\]]|\[[^\])）]*[)）\]]", " ", raw)
+    # to, "to be filled in by the team" — round 57's held-out bug list). The wider pattern only where a full-width
+    # bracket is: every top-row cell is asked, and a class of two brackets scans slower than the one bracket
+    if "（" in raw or "）" in raw:
+        bare = re.sub(r"[(（][^)）\]]*[)）\]]|\[[^\])）]*[)）\]]", " ", raw)
+    else:
+        bare = re.sub(r"\([^)\]]*[)\]]|\[[^\])]*[)\]]", " ", raw)
     scale_note = re.sub(r"[\s_\-]*\(?\d+\s*(?:to|-|–|_)\s*\d+\)?\s*$", "", bare, flags=re.I)  # "L_1to5", "Impact 1-5"
     variants = [bare, scale_note, re.sub(r"[\d\s_\-–/]+$", "", bare), bare.split("\n")[0], re.sub(r"[?:*]+", "", bare)]
     variants += re.findall(r"\(([^)]*)\)", raw)       # "Тип коммуникации (WHAT)": the word in brackets
