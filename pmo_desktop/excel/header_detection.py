@@ -271,8 +271,14 @@ def _header_variants(_cls: type, text: Any) -> tuple[str, ...]:
     said_twice = re.match(r"(.*\b(?:id|ref|no|nr|code))\s+number\s*$", raw, flags=re.I)
     if said_twice:                                      # "Risk ID #": the ID, its "#" saying so again
         keys.append(normalise_key(said_twice.group(1)))
-    # a note in brackets, also one closed by the other kind of bracket ("Durum (Açık-Kapalı-Gerçekleşti]")
-    bare = re.sub(r"\([^)\]]*[)\]]|\[[^\])]*[)\]]", " ", raw)
+    # a note in brackets, also one closed by the other kind of bracket ("Durum (Açık-Kapalı-Gerçekleşti]"), and in
+    # the full-width brackets of Chinese and Japanese, opened or closed by either ("分派给(请东哥团队填写）": assigned
+    # to, "to be filled in by the team" — round 57's held-out bug list). The wider pattern only where a full-width
+    # bracket is: every top-row cell is asked, and a class of two brackets scans slower than the one bracket
+    if "（" in raw or "）" in raw:
+        bare = re.sub(r"[(（][^)）\]]*[)）\]]|\[[^\])）]*[)）\]]", " ", raw)
+    else:
+        bare = re.sub(r"\([^)\]]*[)\]]|\[[^\])]*[)\]]", " ", raw)
     scale_note = re.sub(r"[\s_\-]*\(?\d+\s*(?:to|-|–|_)\s*\d+\)?\s*$", "", bare, flags=re.I)  # "L_1to5", "Impact 1-5"
     variants = [bare, scale_note, re.sub(r"[\d\s_\-–/]+$", "", bare), bare.split("\n")[0], re.sub(r"[?:*]+", "", bare)]
     variants += re.findall(r"\(([^)]*)\)", PLURAL_ENDING_RE.sub("", raw))  # "Тип коммуникации (WHAT)": the
@@ -4074,6 +4080,41 @@ def _backlog_by_its_columns(kind: SheetKind, match: HeaderMatch, nouns: frozense
             f"name planned work (stories, features, epics), though its name says “{kind.reg.noun}”.")
 
 
+# the first word of a title, a number glued to it cut off ("Task1: Wyświetlanie pytań" → "Task")
+_FIRST_WORD_RE = re.compile(r"\s*([^\W\d_]+)")
+BACKLOG_TITLES_MIN = 3  # fewer titles say nothing of how a list names its rows
+
+
+def _backlog_by_its_titles(kind: SheetKind, match: HeaderMatch, sample: list[list[Any]]) -> str | None:
+    """Why an issue sheet is a list of planned work all the same: two titles in three or more open with one word
+    naming a backlog's kind of row ("Task One", "Task Two" …; "Task1: Wyświetlanie pytań", "Task3: Dodawanie
+    pytań" — round 57's GitLab plan and Polish Jira export, "Issues" to the tracker). A tracker calls every item
+    an issue; the office's issues are its bugs, defects, incidents and impediments, and tasks, stories and
+    features are planned work no register holds (round 32's rule for a type column, here said by the titles).
+    An issue log whose titles open with a word such as "Task" now and then ("Task scheduler fails") is read."""
+    if kind.register != ISSUES:
+        return None
+    title = _title_field(kind)
+    naming = next((c for c, n in match.mapping.items() if n == title), None)
+    if naming is None:
+        return None
+    titles = [str(r[naming]).strip() for r in sample if naming < len(r) and r[naming] is not None]
+    titles = [t for t in titles if t]
+    if len(titles) < BACKLOG_TITLES_MIN:
+        return None
+    firsts = [m.group(1) for t in titles if (m := _FIRST_WORD_RE.match(t))]
+    if not firsts:
+        return None
+    word, n = Counter(w.casefold() for w in firsts).most_common(1)[0]
+    if n * 3 < len(titles) * 2 or raid_kind(word) != BACKLOG:
+        return None
+    said = next(w for w in firsts if w.casefold() == word)
+    example = next(t for t in titles if t.casefold().startswith(word))
+    return (f"its rows are a tracker's planned work, not the {kind.reg.title.lower()}: {n} of its {len(titles)} "
+            f"titles open with “{said}” (“{example}”), a backlog's tasks, stories or features, which no register of "
+            "the office holds; bugs or incidents among them would be imported as issues.")
+
+
 def _actions_by_its_columns(kind: SheetKind, match: HeaderMatch, nouns: frozenset[str] | set[str]) -> str | None:
     """Why a sheet named as the register is an action list all the same: no header names its records (the
     title was only taken, ``titled_by``), one names them as things to do ("Item", "Action Item") and one says by
@@ -4106,6 +4147,8 @@ def not_records_by_content(match: HeaderMatch, sample: list[list[Any]]) -> str |
     col = raid_type_column(match.headers, sample) if kind.register == ISSUES else None
     if col is not None and ISSUES in {raid_kind(r[col]) for r in sample if col < len(r)}:
         return None  # a tracker's bugs beside its stories and tasks: an issue log, the backlog's rows left out
+    if col is None and (titled := _backlog_by_its_titles(kind, match, sample)) is not None:
+        return titled  # no type column: the titles say the rows' kind
     sheet = normalise_key(match.sheet_title or "")
     nouns = _nouns(kind) | (register_nouns(kind.register) & {"raid"})
     headers = match.headers
