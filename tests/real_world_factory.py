@@ -46,8 +46,8 @@ def _ods_spans(refs: list[str]) -> tuple[dict[tuple[int, int], tuple[int, int]],
 def write_ods(path: Path, sheets: dict[str, list[list[Any]]], merges: dict[str, list[str]] | None = None,
               excel_booleans: bool = False) -> Path:
     """A minimal OpenDocument spreadsheet, as LibreOffice saves one (strings, floats and booleans — or, with
-    ``excel_booleans``, the =TRUE() / =FALSE() it makes of an Excel workbook's; merged ranges as spanned and
-    covered cells; trailing empty rows as one repeated row)."""
+    ``excel_booleans``, the =TRUE() / =FALSE() it makes of an Excel workbook's; an ``XlsError`` as the error cell
+    it saves; merged ranges as spanned and covered cells; trailing empty rows as one repeated row)."""
     body = []
     for title, rows in sheets.items():
         spans, covered = _ods_spans((merges or {}).get(title, []))
@@ -62,6 +62,10 @@ def write_ods(path: Path, sheets: dict[str, list[list[Any]]], merges: dict[str, 
                             f' table:number-columns-spanned="{spans[r, c][1]}"')
                 if value is None:
                     body.append(f"<{tag}{span}/>")
+                elif isinstance(value, XlsError):  # as LibreOffice saves a cell showing an error: an empty text
+                    body.append(f'<{tag}{span} table:formula="of:=1/0" office:value-type="string" '
+                                f'office:string-value="" calcext:value-type="error"><text:p>{escape(value)}</text:p>'
+                                f"</{tag}>")
                 elif isinstance(value, bool) and excel_booleans:  # as LibreOffice saves Excel's TRUE / FALSE
                     body.append(f'<{tag}{span} table:formula="of:={str(value).upper()}()" office:value-type="float" '
                                 f'office:value="{int(value)}"><text:p>{str(value).upper()}</text:p></{tag}>')
@@ -81,7 +85,8 @@ def write_ods(path: Path, sheets: dict[str, list[list[Any]]], merges: dict[str, 
         '<?xml version="1.0" encoding="UTF-8"?>'
         '<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
         'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
-        'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.2">'
+        'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" '
+        'xmlns:calcext="urn:org:documentfoundation:names:experimental:calc:xmlns:calcext:1.0" office:version="1.2">'
         "<office:body><office:spreadsheet>" + "".join(body) + "</office:spreadsheet></office:body>"
         "</office:document-content>")
     manifest = (
@@ -98,7 +103,7 @@ def write_ods(path: Path, sheets: dict[str, list[list[Any]]], merges: dict[str, 
 
 
 class XlsError(str):
-    """A cell showing an Excel error ("#N/A") in a workbook ``write_xls`` writes."""
+    """A cell showing an Excel error ("#N/A") in a workbook ``write_xls`` or ``write_ods`` writes."""
 
 
 _XLS_ERROR_CODES = {"#NULL!": 0x00, "#DIV/0!": 0x07, "#VALUE!": 0x0F, "#REF!": 0x17, "#NAME?": 0x1D, "#NUM!": 0x24,

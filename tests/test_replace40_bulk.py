@@ -103,7 +103,7 @@ def test_replace_all_over_thousands_of_risks_is_one_undo_step_behind_a_progress_
         assert dialog.message.text() == (f"Replaced {MANY:,} in {MANY:,} risks; {len(range(0, MANY, 7)):,} cells "
                                          "left as they were, refused:")
         assert dialog.refusals.isVisible() and "Category" in dialog.refusals.toPlainText()
-        assert saving_and_undoing(watch) == [f"Saving: Replace “supplier” with “vendor” ({MANY:,} risks)…"]
+        assert saving_and_undoing(watch) == [f"Saving: Replace “supplier” with “vendor” in {MANY:,} cells of the risk register ({MANY:,} risks)…"]
         after = stored(window, "risks")
         assert [r["title"] for r in after] == [t.replace("supplier", "vendor") for t in titles]
         assert [r["category"] for r in after] == categories
@@ -117,7 +117,7 @@ def test_replace_all_over_thousands_of_risks_is_one_undo_step_behind_a_progress_
         qtbot.waitUntil(lambda: view.table.hasFocus())
         press(qtbot, Qt.Key.Key_Z, CTRL)
         qtbot.waitUntil(lambda: len(saving_and_undoing(watch)) == 2, timeout=120_000)
-        assert saving_and_undoing(watch)[1] == f"Undoing: Replace “supplier” with “vendor” ({MANY:,} risks)…"
+        assert saving_and_undoing(watch)[1] == f"Undoing: Replace “supplier” with “vendor” in {MANY:,} cells of the risk register ({MANY:,} risks)…"
         qtbot.waitUntil(lambda: stored(window, "risks")[0]["title"] == titles[0], timeout=120_000)
         assert [r["title"] for r in stored(window, "risks")] == titles
         assert window.document.undo_stack.index() == steps

@@ -108,7 +108,7 @@ def test_a_fill_of_a_whole_column_is_worked_out_on_a_worker_each_text_parsed_onc
     assert model.rowCount() == ROWS
     assert model.record_id(table.currentIndex().row()) == current and table.currentIndex().column() == budget
     assert selected_blocks(view) == [(0, ROWS - 1, budget, budget)]  # the whole column still
-    assert document.undo_stack.count() == 1 and document.undo_stack.undoText() == "Fill down"
+    assert document.undo_stack.count() == 1 and document.undo_stack.undoText() == f"Fill down {ROWS - 1:,} cells in the projects"
     document.undo_stack.undo()
     qtbot.waitUntil(lambda: budgets_by_name(document) == {f"Project {i}": BUDGETS[i] for i in range(ROWS)})
     qtbot.waitUntil(lambda: [model.record(r)["budget"] for r in range(model.rowCount())]
@@ -205,6 +205,6 @@ def test_del_and_ctrl_enter_over_a_whole_column_are_worked_out_on_a_worker(qtbot
     qtbot.keyClick(editor, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: set(budgets_by_name(document).values()) == {750})
     assert seen == ["worker"]
-    assert document.undo_stack.undoText() == f"Fill {ROWS} cells"
+    assert document.undo_stack.undoText() == f"Fill {ROWS:,} cells in the projects"
     document.undo_stack.undo()
     qtbot.waitUntil(lambda: budgets_by_name(document) == {f"Project {i}": BUDGETS[i] for i in range(ROWS)})

@@ -534,7 +534,7 @@ def test_a_windowed_cell_answers_every_role_as_the_in_memory_table(qtbot, sqlite
     try:
         document.outside_changes.emit("risks", [windowed_view.model.record_id(2)])  # the flash's fill
         for view in (windowed_view, memory_view):  # a page's own rule, a pale fill: the theme's shade of it
-            view.model.colour_rules["title"] = lambda value: "#e3f2fd" if value else None
+            view.model.colour_rules["title"] = lambda value, _row: "#e3f2fd" if value else None
         fills = []
         for name in (LIGHT, DARK, LIGHT):
             theme().set_choice(name)

@@ -99,8 +99,9 @@ def _colour_cell(cell: Cell | MergedCell, colour: str | None) -> None:
         cell.font = styles.font_on(colour, bold=True)
 
 
-def _rating_colour(data: BoardPackData, rating: str) -> str:
-    return data.ctx.risk_scale.colour_of(rating) or NOT_RATED_COLOUR
+def _rating_colour(data: BoardPackData, rating: str, kind: str | None = None) -> str:
+    """A rating's fill; an opportunity's in its blues (``RiskScale.colour_of``), as in the register."""
+    return data.ctx.risk_scale.colour_of(rating, kind) or NOT_RATED_COLOUR
 
 
 def _date_text(day: date) -> str:
@@ -380,7 +381,7 @@ def _risk_table(ws: Worksheet, data: BoardPackData, top: int, title: str, risks:
         for j in (8, 10):
             rating = ws.cell(i, j).value
             if rating and isinstance(rating, str):   # a rating is written as text, or left blank
-                _colour_cell(ws.cell(i, j), _rating_colour(data, rating))
+                _colour_cell(ws.cell(i, j), _rating_colour(data, rating, r.get("kind")))
         for j in (13, 14):
             _cell(ws, i, j, None, border=True, align=styles.WRAP)
     last = max(first, first + len(risks) - 1)

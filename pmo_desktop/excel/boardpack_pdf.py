@@ -432,8 +432,9 @@ def _risk_rows(data: BoardPackData, risks: list[Record]) -> tuple[list[list[Any]
         residual = f"{r['residual_score'] or ''} {r['residual_rating'] or ''}".strip()
         rows.append([i + 1, r["code"], r["title"], r["level"], r["project"], r["owner"], inherent, residual,
                      r["response"], r["proximity"]])
-        fills[(6, i)] = scale.colour_of(r["inherent_rating"]) if r["inherent_rating"] else None
-        fills[(7, i)] = scale.colour_of(r["residual_rating"]) if r["residual_rating"] else None
+        # an opportunity's ratings in its blues, as in the register (RiskScale.colour_of)
+        fills[(6, i)] = scale.colour_of(r["inherent_rating"], r.get("kind")) if r["inherent_rating"] else None
+        fills[(7, i)] = scale.colour_of(r["residual_rating"], r.get("kind")) if r["residual_rating"] else None
     return rows, fills
 
 

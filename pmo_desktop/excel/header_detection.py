@@ -271,8 +271,14 @@ def _header_variants(_cls: type, text: Any) -> tuple[str, ...]:
     said_twice = re.match(r"(.*\b(?:id|ref|no|nr|code))\s+number\s*$", raw, flags=re.I)
     if said_twice:                                      # "Risk ID #": the ID, its "#" saying so again
         keys.append(normalise_key(said_twice.group(1)))
-    # a note in brackets, also one closed by the other kind of bracket ("Durum (Açık-Kapalı-Gerçekleşti]")
-    bare = re.sub(r"\([^)\]]*[)\]]|\[[^\])]*[)\]]", " ", raw)
+    # a note in brackets, also one closed by the other kind of bracket ("Durum (Açık-Kapalı-Gerçekleşti]"), and in
+    # the full-width brackets of Chinese and Japanese, opened or closed by either ("分派给(请东哥团队填写）": assigned
+    # to, "to be filled in by the team" — round 57's held-out bug list). The wider pattern only where a full-width
+    # bracket is: every top-row cell is asked, and a class of two brackets scans slower than the one bracket
+    if "（" in raw or "）" in raw:
+        bare = re.sub(r"[(（][^)）\]]*[)）\]]|\[[^\])）]*[)）\]]", " ", raw)
+    else:
+        bare = re.sub(r"\([^)\]]*[)\]]|\[[^\])]*[)\]]", " ", raw)
     scale_note = re.sub(r"[\s_\-]*\(?\d+\s*(?:to|-|–|_)\s*\d+\)?\s*$", "", bare, flags=re.I)  # "L_1to5", "Impact 1-5"
     variants = [bare, scale_note, re.sub(r"[\d\s_\-–/]+$", "", bare), bare.split("\n")[0], re.sub(r"[?:*]+", "", bare)]
     variants += re.findall(r"\(([^)]*)\)", PLURAL_ENDING_RE.sub("", raw))  # "Тип коммуникации (WHAT)": the
@@ -4125,6 +4131,41 @@ def _backlog_by_its_columns(kind: SheetKind, match: HeaderMatch, nouns: frozense
             f"name planned work (stories, features, epics), though its name says “{kind.reg.noun}”.")
 
 
+# the first word of a title, a number glued to it cut off ("Task1: Wyświetlanie pytań" → "Task")
+_FIRST_WORD_RE = re.compile(r"\s*([^\W\d_]+)")
+BACKLOG_TITLES_MIN = 3  # fewer titles say nothing of how a list names its rows
+
+
+def _backlog_by_its_titles(kind: SheetKind, match: HeaderMatch, sample: list[list[Any]]) -> str | None:
+    """Why an issue sheet is a list of planned work all the same: two titles in three or more open with one word
+    naming a backlog's kind of row ("Task One", "Task Two" …; "Task1: Wyświetlanie pytań", "Task3: Dodawanie
+    pytań" — round 57's GitLab plan and Polish Jira export, "Issues" to the tracker). A tracker calls every item
+    an issue; the office's issues are its bugs, defects, incidents and impediments, and tasks, stories and
+    features are planned work no register holds (round 32's rule for a type column, here said by the titles).
+    An issue log whose titles open with a word such as "Task" now and then ("Task scheduler fails") is read."""
+    if kind.register != ISSUES:
+        return None
+    title = _title_field(kind)
+    naming = next((c for c, n in match.mapping.items() if n == title), None)
+    if naming is None:
+        return None
+    titles = [str(r[naming]).strip() for r in sample if naming < len(r) and r[naming] is not None]
+    titles = [t for t in titles if t]
+    if len(titles) < BACKLOG_TITLES_MIN:
+        return None
+    firsts = [m.group(1) for t in titles if (m := _FIRST_WORD_RE.match(t))]
+    if not firsts:
+        return None
+    word, n = Counter(w.casefold() for w in firsts).most_common(1)[0]
+    if n * 3 < len(titles) * 2 or raid_kind(word) != BACKLOG:
+        return None
+    said = next(w for w in firsts if w.casefold() == word)
+    example = next(t for t in titles if t.casefold().startswith(word))
+    return (f"its rows are a tracker's planned work, not the {kind.reg.title.lower()}: {n} of its {len(titles)} "
+            f"titles open with “{said}” (“{example}”), a backlog's tasks, stories or features, which no register of "
+            "the office holds; bugs or incidents among them would be imported as issues.")
+
+
 def _actions_by_its_columns(kind: SheetKind, match: HeaderMatch, nouns: frozenset[str] | set[str]) -> str | None:
     """Why a sheet named as the register is an action list all the same: no header names its records (the
     title was only taken, ``titled_by``), one names them as things to do ("Item", "Action Item") and one says by
@@ -4157,6 +4198,8 @@ def not_records_by_content(match: HeaderMatch, sample: list[list[Any]]) -> str |
     col = raid_type_column(match.headers, sample) if kind.register == ISSUES else None
     if col is not None and ISSUES in {raid_kind(r[col]) for r in sample if col < len(r)}:
         return None  # a tracker's bugs beside its stories and tasks: an issue log, the backlog's rows left out
+    if col is None and (titled := _backlog_by_its_titles(kind, match, sample)) is not None:
+        return titled  # no type column: the titles say the rows' kind
     sheet = normalise_key(match.sheet_title or "")
     nouns = _nouns(kind) | (register_nouns(kind.register) & {"raid"})
     headers = match.headers
@@ -4243,18 +4286,25 @@ _CODE_RE = re.compile(r"^[^\W\d_]{0,4}[-_.]?\d+[a-z]?$", re.I)
 CODE_RE = _CODE_RE  # an ID as offices write them: "R1", "PA-12", "T01a"
 
 
+def _number_like(value: Any) -> bool:
+    """A number, or a number or per cent written as text ("90%", "0,5"): a CSV writes every cell as text, and a
+    level written so is the number's level (left25), so a rule telling numbers from words tells these too."""
+    if isinstance(value, (int, float)):
+        return not isinstance(value, bool)
+    if not isinstance(value, str):
+        return False
+    try:
+        float(value.strip().replace(",", ".").rstrip("%"))
+        return True
+    except ValueError:
+        return False
+
+
 def _level_cell(value: Any) -> bool:
     """A scale's label: a level word ("Muy alta", "Moderate"), a number, or a fraction of one."""
     if value is None:
         return False
-    if isinstance(value, (int, float)) and not isinstance(value, bool):
-        return True
-    text = str(value).strip()
-    try:
-        float(text.replace(",", ".").rstrip("%"))
-        return True
-    except ValueError:
-        return word_key(text) in value_words("scale")
+    return _number_like(value) or word_key(str(value).strip()) in value_words("scale")
 
 
 # A tracker's ticket key ("YARN-10650", "MAPREDUCE-2287", "G10-270") or an office's ID ("R1", "PA-12")
@@ -4371,15 +4421,20 @@ def risk_grid(rows: list[list[Any]]) -> list[list[Any]] | None:
     keys = field_keys(kind_for("risks"))
     best_row, across = -1, list[int]()
     for r, row in enumerate(rows):
-        cols = [c for c, x in enumerate(row) if _level_cell(x) and not (isinstance(x, (int, float)))]
-        if len(cols) >= 3 and len(cols) > len(across):
+        # the levels across are words: a row of numbers, typed or written as text ("10%" of a CSV), is a level
+        # down the side with its cells (in a CSV, the likelihood row "10% | Baixa | Baixa …" beat the impact words)
+        cols = [c for c, x in enumerate(row) if _level_cell(x) and not _number_like(x)]
+        # an axis names each level once: "None | None | None" is a row of a table's empty ratings, no axis (a
+        # transaction log's flags, 0 or 1 down the side, read as a matrix of three risks)
+        if len(cols) >= 3 and len(cols) > len(across) and len({word_key(str(row[c])) for c in cols}) == len(cols):
             best_row, across = r, cols
     if best_row < 0:
         return None
     down_col, down = -1, list[int]()
     for c in range(min(across)):
         cells = [r for r in range(len(rows)) if r != best_row and c < len(rows[r]) and _level_cell(rows[r][c])]
-        if len(cells) >= 3 and len(cells) > len(down):
+        if len(cells) >= 3 and len(cells) > len(down) and \
+                len({word_key(str(rows[r][c])) for r in cells}) == len(cells):  # each level once, as across
             down_col, down = c, cells
     if down_col < 0:
         return None

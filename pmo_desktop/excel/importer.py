@@ -1441,7 +1441,7 @@ def _deep_table(match: HeaderMatch, below: list[list[Any]]) -> bool:
 def _match_top(reader: SheetReader, kinds: tuple[SheetKind, ...], header_row: int | None) -> HeaderMatch | None:
     rows = reader.top_rows()
     if header_row is None:
-        name = reader.book.path.stem if _default_sheet_name(reader.title) else None
+        name = reader.book.path.stem if _named_by_its_file(reader.title, reader.book.path) else None
         book = reader.book.path.stem
         match = detect_header(rows, reader.title, kinds, reader.top_rows(fill_merged=False), name, book=book)
         if match is not None and match.kind.register == "risks" and \
@@ -2014,7 +2014,7 @@ def plan_workbook_import(store: Store, path: str | os.PathLike[str], progress: P
                         or named_by_its_last_words(match.kind, path.stem))) is not None:
                     match = titled  # an issue list naming no issue, titled by each issue's kind (said once)
                 why = not_records_by_content(match, reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE]) or \
-                    _no_records(match, path.stem if _default_sheet_name(title) or title == path.stem else None,
+                    _no_records(match, path.stem if _named_by_its_file(title, path) else None,
                                 reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE], path.stem) or \
                     _named_for_another(match, title, path.stem) or _diary_of_changes(match) or \
                     _perks_not_benefits(match) or \
@@ -2639,6 +2639,15 @@ _DATED_SHEET_RE = re.compile(r"\d{4}[-./_]\d{1,2}[-./_]\d{1,2}|\d{1,2}[-./_]\d{1
 
 def _default_sheet_name(title: str) -> bool:
     return _DEFAULT_SHEET_RE.fullmatch(title.strip()) is not None or _DATED_SHEET_RE.fullmatch(title.strip()) is not None
+
+
+def _named_by_its_file(title: str, path: Path) -> bool:
+    """Whether the file's name is what names the sheet: a sheet left with its default name ("Sheet1", "Planilha1")
+    says nothing itself, and a CSV's one sheet has no name but its file's. Either is read under the file's name
+    as a whole ("Planilha de Riscos": its last word names the risks), the same rows in either format: as a CSV the
+    name was read only as a sheet's own name, which must be the register's alone, and a risk table over its
+    contingencies was read as issues of the contingencies alone (round 47's Analytical-Solutions-Tech)."""
+    return _default_sheet_name(title) or title == path.stem
 
 
 def _file_not_a_register(title: str, path: Path) -> str | None:

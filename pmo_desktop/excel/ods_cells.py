@@ -4,7 +4,11 @@ records, was read once and its other rows left blank, so an .ods saved from the 
 records than the .xlsx), and the TRUE / FALSE cells of a workbook LibreOffice opened from Excel, which it
 saves as the formulas =TRUE() and =FALSE() with the numbers 1 and 0 as their values — what calamine reads (an
 "Escalated" column of ticks became notes saying "Escalated: 1"). A boolean LibreOffice's own user typed is
-saved as one, which calamine reads.
+saved as one, which calamine reads. And the cells showing an error (#DIV/0!, #N/A, LibreOffice's own "Err:507"):
+LibreOffice saves each as a text cell whose value is empty, marked ``calcext:value-type="error"``, with the error
+shown as its text; calamine reads the empty value, so a score of #DIV/0! was a blank cell in an .ods where the
+.xlsx (and the .xls) name it ("Score: #DIV/0!"), and a column of errors went unsaid (round 53's Dmitry-Kochin:
+four columns of a 341-row FMEA whose formulas LibreOffice could not read dropped from 29 records' notes).
 
 A merged cell in content.xml is a ``table:table-cell`` with ``table:number-rows-spanned`` /
 ``table:number-columns-spanned``; the cells it covers are ``table:covered-table-cell``. Rows and cells may be
@@ -26,9 +30,12 @@ _ROWS_SPANNED, _COLS_SPANNED = _T + "number-rows-spanned", _T + "number-columns-
 _ROWS_REPEATED, _COLS_REPEATED, _NAME = _T + "number-rows-repeated", _T + "number-columns-repeated", _T + "name"
 _FORMULA = _T + "formula"
 _CONSTANTS = {"of:=true()": True, "of:=false()": False}  # Excel's TRUE / FALSE as LibreOffice saves them
+_CALC_VALUE_TYPE = "{urn:org:documentfoundation:names:experimental:calc:xmlns:calcext:1.0}value-type"
 
 
 _MAX_BOOLEANS = 1_000_000  # a sheet ticking more cells keeps calamine's 1 / 0 for the rest
+_MAX_ERRORS = 1_000_000  # past as many error cells, the rest read as calamine reads them, empty
+_LONGEST_ERROR = 64  # an error's text is a short code ("#DIV/0!", "Err:507"); a longer one is no error shown
 
 
 def _count(element: ET.Element, attribute: str) -> int:
@@ -41,12 +48,18 @@ def _count(element: ET.Element, attribute: str) -> int:
 Range = tuple[tuple[int, int], tuple[int, int]]
 
 
-def sheet_extras(path: str | Path, sheet: str, limit: int) -> tuple[list[Range], dict[tuple[int, int], bool]]:
+Extras = tuple[list[Range], dict[tuple[int, int], bool], dict[tuple[int, int], str]]
+
+
+def sheet_extras(path: str | Path, sheet: str, limit: int) -> Extras:
     """Of ``sheet``: ((first row, first column), (last row, last column)), 0-based, of each merged range, as
-    calamine gives them for .xlsx — at most ``limit`` + 1 of them (the caller refuses more) — and (row, column) →
-    True / False of each boolean cell; nothing when the part cannot be read (calamine's values stand)."""
+    calamine gives them for .xlsx — at most ``limit`` + 1 of them (the caller refuses more) —, (row, column) →
+    True / False of each boolean cell, and (row, column) → the error each error cell shows ("#DIV/0!"); nothing
+    when the part cannot be read (calamine's values stand)."""
     out: list[Range] = []
     booleans: dict[tuple[int, int], bool] = {}
+    errors: dict[tuple[int, int], str] = {}
+    error_at: tuple[int, int, int] | None = None  # (row, column, repeated) of the error cell being read
     try:
         with zipfile.ZipFile(path) as zf, zf.open("content.xml") as fh:
             inside, depth, row, col = False, 0, 0, 0
@@ -60,7 +73,7 @@ def sheet_extras(path: str | Path, sheet: str, limit: int) -> tuple[list[Range],
                     else:
                         depth -= 1
                         if inside and depth == 0:
-                            return out, booleans  # the sheet is read: the rest of the file need not be
+                            return out, booleans, errors  # the sheet is read: the rest of the file need not be
                         el.clear()
                     continue
                 if not inside or depth != 1:
@@ -76,15 +89,23 @@ def sheet_extras(path: str | Path, sheet: str, limit: int) -> tuple[list[Range],
                     if tag == _CELL and (rows > 1 or cols > 1):
                         out.append(((row, col), (row + rows - 1, col + cols - 1)))
                         if len(out) > limit:
-                            return out, booleans
+                            return out, booleans, errors
                     repeated = _count(el, _COLS_REPEATED)
                     value = _CONSTANTS.get(el.get(_FORMULA, "").replace(" ", "").lower())
                     if value is not None and len(booleans) < _MAX_BOOLEANS:
                         booleans.update(((row, c), value) for c in range(col, col + min(repeated, 1024)))
+                    if el.get(_CALC_VALUE_TYPE) == "error" and len(errors) < _MAX_ERRORS:
+                        error_at = (row, col, min(repeated, 1024))  # its text follows, read at the cell's end
                     col += repeated
+                elif tag == _CELL and error_at is not None:  # the error cell's end: its text is complete
+                    shown = "".join(el.itertext()).strip()
+                    if shown and len(shown) <= _LONGEST_ERROR:
+                        r, c, n = error_at
+                        errors.update(((r, c + i), shown) for i in range(n))
+                    error_at = None
     except (KeyError, zipfile.BadZipFile, OSError, ET.ParseError, ValueError):
-        return [], {}
-    return out, booleans
+        return [], {}, {}
+    return out, booleans, errors
 
 
 _OFFICE = "{urn:oasis:names:tc:opendocument:xmlns:office:1.0}"

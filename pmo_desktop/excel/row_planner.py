@@ -77,6 +77,7 @@ from .value_translation import (
     scale_from_word_level,
     told_scale,
     undated_word,
+    written_number,
 )
 from .value_translation import same_category as same_category_as
 from .vocabulary import (
@@ -936,25 +937,29 @@ def _one_scale_for_both_ratings(profiles: dict[int, ColumnProfile], scale_cols: 
     scale, then 5 and 2 after the mitigation, are 3 and 1 of five — not 5 and 2 of five because no value after
     the measures went above 5."""
     at = {f.name: c for c, f in scale_cols}
+
+    def numbers_of(col: int) -> list[float | None]:
+        # a rating written as text ("7", as a CSV writes every cell) weighs as the number (formats55: a CSV's
+        # likelihood of 1–7 beside an impact of 2–10 was read as five levels, the 7 refused, where its
+        # workbook's rates both on the sheet's 1–10 scale); an empty cell or a word is None
+        return [written_number(x) for x in columns[col]]
+
     for one, other in _both_ways(at, REASSESSED.items()):
         p, q = profiles[one], profiles[other]
         plain = not (q.tens or q.fractions or q.declared or q.ladder or q.products)
-        if p.tens and plain and all(isinstance(x, (int, float)) and not isinstance(x, bool) and 0 <= x <= 10
-                                    for x in columns[other]):
+        if p.tens and plain and all(n is not None and 0 <= n <= 10 for n in numbers_of(other)):
             profiles[other] = replace(q, tens=True)
         elif p.declared and plain and columns[other] and all(
-                x is None or isinstance(x, (int, float)) and not isinstance(x, bool) and 0 <= x <= p.declared
-                for x in columns[other]):
+                x is None or n is not None and 0 <= n <= p.declared for x, n in zip(columns[other], numbers_of(other))):
             # "Initial (Scoring 1-4)" over the first pair, "Controlled" over the second: both on 1–4 (before,
             # 4 before the measures read 5 and 4 after them stayed 4, as if the measures had lowered it)
             profiles[other] = replace(q, declared=p.declared)
     for one, other in _both_ways(at, (("probability", "impact"), ("residual_probability", "residual_impact"))):
         p, q = profiles[one], profiles[other]
         plain = not (q.tens or q.fractions or q.declared or q.ladder or q.products)
-        numbers = [x for x in columns[other] if x is not None]
-        if p.tens and plain and numbers and all(
-                isinstance(x, (int, float)) and not isinstance(x, bool) and 0 <= x <= 10 for x in numbers) and \
-                any(x > 5 for x in numbers):
+        numbers = [n for x, n in zip(columns[other], numbers_of(other)) if x is not None]
+        if p.tens and plain and numbers and all(n is not None and 0 <= n <= 10 for n in numbers) and \
+                any(n is not None and n > 5 for n in numbers):
             # "Wahrsch." and "Auswirk." rated 0–8 side by side, the impact above 5 four times, the likelihood
             # once (an 8): both on the sheet's 1–10 scale (the 8 was refused, no five-point level)
             profiles[other] = replace(q, tens=True)
@@ -1077,8 +1082,10 @@ def _rating_key(register: str, row: Sequence[Any], title_col: int) -> tuple[str,
 
 
 def _numbers_of_a_matrix(row: Sequence[Any]) -> bool:
-    """The row under such a caption: two numbers or more (a band's scores, "Alto | 3 | 6 | 9")."""
-    return sum(1 for x in row if x.__class__ in (int, float)) >= 2
+    """The row under such a caption: two numbers or more (a band's scores, "Alto | 3 | 6 | 9"), typed or written
+    as text, as a CSV writes them (formats55: the CSV of a register with its matrix under it read the matrix's
+    bands and axes as five more risks, its scores as ratings on 1–10)."""
+    return sum(1 for x in row if written_number(x) is not None) >= 2
 
 
 def _matrix_under(kind: SheetKind, ratings: frozenset[str], rows: list[tuple[int, tuple[Any, ...]]]) -> int | None:
@@ -2011,9 +2018,11 @@ class Planner:
             # that …"), rows of notes and blanks away from the last risk, goes on with no record
             if not mapped_filled and last_record is not None and not after_gap and parent_reg is None and \
                     starts == record_end[0] + 1 and all(c in plan.extras and row[c].__class__ is str and last_record[2][c].__class__ is str
-                        for c in filled):
+                        and written_number(row[c]) is None for c in filled):
                 # only text in columns kept in the notes, right under a record whose same cells hold text: that
-                # text's last line ("CÁMARAS DE SEGURIDAD," "TUBERIAS, CAJAS DE" then "REGISTRO"), not a note
+                # text's last line ("CÁMARAS DE SEGURIDAD," "TUBERIAS, CAJAS DE" then "REGISTRO"), not a note. A
+                # number written as text is no line of a text: a CSV's "0 | 0 | 0" of formulas under the table
+                # (as its workbook's numbers 0 are) is no record's (formats55: 800 zeros in one risk's notes)
                 continue_record(number, row, lambda _c, a, b: a if b is None else (b if a is None else (
                     f"{a}\n{b}" if isinstance(a, str) else a)), "its text goes on over several rows")
                 continue
@@ -3072,6 +3081,11 @@ class Planner:
         self._told_scales, self._told_words = {}, {}
         levels_of = value_words("scale")
 
+        def words_only(values: list[Any]) -> bool:
+            # words, not numbers — typed or written as text, as a CSV writes every cell (formats55: a CSV's
+            # ratings of 1–3 were taken for words and read as levels 1–3 of five, not on its matrix's 3 bands)
+            return all(isinstance(x, str) and written_number(x) is None for x in values)
+
         def named_scale(c: int) -> Any:
             """The column's header, naming the scale the sheet tells for it (value_translation.told_scale)."""
             text = headers[c] if c < len(headers) else None
@@ -3089,12 +3103,12 @@ class Planner:
             if told.source == LEGEND and matrix_scale is not None:
                 # the bands of the matrix under the table (round 51): numbers on them are said as that rescaling,
                 # each cell kept (Translator.parse, ``drawn``); its words are the office's words, as before
-                if all(isinstance(x, str) for x in columns[c]):
+                if words_only(columns[c]):
                     return text
                 drawn.add(c)
                 return f"{text or ''} (1-{told.levels})"
             self._told_scales[c] = told
-            if columns[c] and all(isinstance(x, str) for x in columns[c]):
+            if columns[c] and words_only(columns[c]):
                 # level words on a told scale read as themselves: each said with the level it became
                 field = next(f for k, f in scale_cols if k == c)
                 top = field.scale_max(self.ctx)

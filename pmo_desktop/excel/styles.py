@@ -6,9 +6,11 @@ table and the charts agree.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from xlsxwriter.utility import xl_col_to_name
 
 from ..models.colours import Condition, ink_on
 from ..models.fields import Context, Field
@@ -74,15 +76,28 @@ def _condition_format(c: Condition) -> dict[str, Any]:
     return out
 
 
-def conditional_rules(f: Field, ctx: Context) -> list[ColourRule]:
+def conditional_rules(f: Field, ctx: Context, column_of: Mapping[str, int] | None = None,
+                      first_row: int = 1) -> list[ColourRule]:
     """The exported column's conditional formats, from the colours its field declares (models/colours.py),
-    as xlsxwriter ``conditional_format`` options."""
+    as xlsxwriter ``conditional_format`` options. ``column_of`` (field name → 0-based column) places a condition
+    on another cell of the row (``Condition.row_has``: an opportunity's rating in its blues) as a formula on
+    ``first_row`` (0-based), the range's top; without that cell in the sheet the condition is left out."""
     if f.colours is None:
         return []
     rules: list[ColourRule] = []
     for c in f.colours.conditions(ctx):
         rule: ColourRule = {"type": "cell", "format": _condition_format(c)}
-        if c.operator == "between":
+        if c.row_has is not None:
+            other, value = c.row_has
+            if column_of is None or other not in column_of or f.name not in column_of:
+                continue
+            this = f"{xl_col_to_name(column_of[f.name])}{first_row + 1}"
+            there = f"${xl_col_to_name(column_of[other])}{first_row + 1}"
+            test = (f"AND({this}>={c.operands[0]},{this}<={c.operands[1]})" if c.operator == "between"
+                    else f"{this}{_CRITERIA[c.operator]}{c.operands[0]}".replace("==", "="))
+            rule = {"type": "formula", "criteria": f'=AND({there}="{value}",{test})', "format": rule["format"],
+                    "stop_if_true": True}
+        elif c.operator == "between":
             rule.update(criteria="between", minimum=c.operands[0], maximum=c.operands[1])
         else:
             rule.update(criteria=_CRITERIA[c.operator], value=c.operands[0])

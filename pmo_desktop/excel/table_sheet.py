@@ -209,12 +209,13 @@ def write_sheet(workbook: Workbook, formats: Formats, spec: SheetSpec, lists: Li
     ws.set_row(0, 32)
     ws.freeze_panes(1, spec.freeze_cols)
     _print_setup(ws, spec.paper_size, sum(max(col.width, 6) + 2 for col in columns), spec.freeze_cols)
+    column_of = {col.field.name: j for j, col in enumerate(columns) if col.field is not None}
     for j, col in enumerate(columns):
         options = _validation(col, lists, ctx, spec.refs)
         if options is not None:
             ws.data_validation(1, j, n + SPARE_ROWS, j, options)
         if col.field is not None:
-            for rule in styles.conditional_rules(col.field, ctx):
+            for rule in styles.conditional_rules(col.field, ctx, column_of):
                 ws.conditional_format(1, j, last, j, {**rule, "format": formats.get(**rule["format"])})
     headers = [clean_text(c.header) for c in columns]
     ws.add_table(0, 0, last, len(columns) - 1, {  # filter buttons on every column

@@ -159,6 +159,13 @@ def _number(raw: Any) -> float | None:
     return None
 
 
+def written_number(raw: Any) -> float | None:
+    """A cell's number, typed or written as text ("7", "0": every cell of a CSV is text), as the translation reads
+    a level; None for anything else. What a rule telling numbers from text weighs, so that a CSV reads as its
+    workbook does."""
+    return _number(raw)
+
+
 _LIST_RE = re.compile(r"[,;/\n&+]+|\s+(?:and|y|e|et|und|en|og|ve|и)\s+", re.I)
 _PERCENT_RE = re.compile(r"(\d+(?:[.,]\d+)?)\s*%")
 # a choice written after a bracketed tag that sorts the choices ("[Risco Negativo] Aceitar", "[Positive] Exploit")
@@ -241,6 +248,12 @@ def quantity(raw: str) -> tuple[float, str] | None:
 _CURRENCY_WORD_RE = re.compile(_CURRENCY, re.I)
 
 
+# _AMOUNT: a number written with its currency ("$15.000", "15.000 €", "£250k") is an amount of money, which no
+# rating is. Read as a number it could land on a scale: a German CSV writes $15,000 as "$15.000", which the
+# English way is 15, and a column "Impact (monetary)" of such amounts (kept in the notes from the workbook, whose
+# 15000 fits no scale) was read as impacts of 1–25 multiplied, every risk's impact 4 (round 50's Nchaulagai).
+
+
 @dataclass
 class ColumnProfile:
     """What the numbers of one column say about how to read each of them."""
@@ -285,8 +298,8 @@ class ColumnProfile:
                     n = v.parse_number(x, "", decimal)
                 except ValidationError:
                     continue
-                if n is not None and not str(x).strip().endswith("%"):
-                    numbers.append(n)
+                if n is not None and not str(x).strip().endswith("%") and money(str(x)) is None:
+                    numbers.append(n)  # (an amount of money says nothing of a scale: _AMOUNT)
         if not numbers:
             return cls()
         # a workbook naming its Fibonacci scale is read on it before any ladder the numbers alone suggest
@@ -591,9 +604,13 @@ def told_scale(header: object, above: object, note_levels: int | None, legend_le
         return ToldScale(n, ABOVE)
     if note_levels is None and legend_levels is None and scored_levels is None:
         return None  # most sheets: no cell of the column is looked at
-    numbers = all(isinstance(x, (int, float)) and not isinstance(x, bool) for x in values)
-    if note_levels is not None and values and numbers and all(0 <= x <= note_levels for x in values) and \
-            any(x >= 1 for x in values):
+    # numbers typed or written as text ("3", as a CSV writes every cell: formats55, its ratings of 1–3 under a
+    # matrix of three bands were taken for words and read as levels 1–3 of five)
+    written = [written_number(x) for x in values]
+    numbers = all(n is not None for n in written)
+    counted = [n for n in written if n is not None]
+    if note_levels is not None and values and numbers and all(0 <= x <= note_levels for x in counted) and \
+            any(x >= 1 for x in counted):
         # a 0 among them (a residual the measures took to nothing) is left empty row by row, said
         return ToldScale(note_levels, NOTE)
     for levels, source in ((legend_levels, LEGEND), (scored_levels, f"the “{score_head}” column")):
@@ -605,7 +622,7 @@ def told_scale(header: object, above: object, note_levels: int | None, legend_le
             # the legend's ladder for it) only: a sheet's legend names no column, and a Likelihood legend of ten
             # would halve an Impact of numbers 1–5 or tell a scale of Low / Medium / High it does not list
             continue
-        if numbers and all(float(x).is_integer() and 1 <= x <= levels for x in values):
+        if numbers and all(x.is_integer() and 1 <= x <= levels for x in counted):
             return ToldScale(levels, source)
         if not numbers and all(isinstance(x, str) and word_key(x) in value_words("scale") for x in values):
             return ToldScale(levels, source)  # level words, read as themselves: said with what each became
@@ -1133,6 +1150,8 @@ class Translator:
         if isinstance(raw, (int, float)) and not isinstance(raw, bool):
             number = float(raw)
         elif isinstance(raw, str):
+            if money(raw) is not None:
+                return None  # "$15.000" (a German CSV's $15,000) is an amount of money, never a level: _AMOUNT
             text = raw.strip()
             between = between_two_levels(text)
             if between is not None:  # "Moderate/High": the higher of the two (README: how values are read)

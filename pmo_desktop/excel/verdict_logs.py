@@ -160,6 +160,34 @@ def _reviewed(match: HeaderMatch, filled: list[list[Any]]) -> str | None:
     return " and ".join(people + stamps) if stamps else None
 
 
+_JOIN_CHARS = " ,;:-–—|/"  # what a program puts between the thing it names and its verdict ("AFYON, Sat")
+
+
+def _naming_another(match: HeaderMatch, filled: list[list[Any]], naming: int, width: int) -> tuple[int, list[str]] | None:
+    """A column the log does not read whose value, on every row, opens the row's title, and the titles with it
+    taken away: a program writing its verdict on each thing it names ("Hisse": "AFYON" beside "AFYON, MFI ya göre
+    Sat", round 57's stock screener). An office states a decision in its own words; it does not open each one
+    with another column's value. The column's values must differ (a thing each row is about), not one
+    project's name repeated over its decisions."""
+    for c in range(width):
+        if c == naming or c in match.mapping:
+            continue
+        values = [_cell(r, c) for r in filled]
+        titles = [_cell(r, naming) for r in filled]
+        if not all(values) or len(set(values)) < 2 or \
+                not all(len(t) > len(v) and t.casefold().startswith(v.casefold()) for t, v in zip(titles, values)):
+            continue
+        return c, [t[len(v):].strip(_JOIN_CHARS) for t, v in zip(titles, values)]
+    return None
+
+
+def _only_days(match: HeaderMatch) -> bool:
+    """The office's fields the log reads are dates alone (no decider, status, project, cost or link)."""
+    reg = match.kind.reg
+    return all(name in reg.field_names and (not _office_field(match, name) or reg.field(name).kind is Kind.DATE)
+               for name in match.mapping.values())
+
+
 def verdicts_not_decisions(match: HeaderMatch, rows: list[list[Any]]) -> str | None:
     """Why a sheet read as the decision log holds a program's verdicts or a script's choices, or None.
 
@@ -180,8 +208,14 @@ def verdicts_not_decisions(match: HeaderMatch, rows: list[list[Any]]) -> str | N
     titles = [_cell(r, naming) for r in filled]
     if len(filled) < MIN_ROWS:
         return None
+    width = max(len(match.headers), max(len(r) for r in filled))
+    # a title opened by another column's value: the verdict is what follows it ("AFYON, MFI ya göre Sat" → "MFI ya
+    # göre Sat"), and the day beside such verdicts is the day the program ran, no office's decision date
+    named_by = _naming_another(match, filled, naming, width)
+    if named_by is not None:
+        titles = named_by[1]
     reviewed = None
-    if office:
+    if office and not (named_by is not None and _only_days(match)):
         reviewed = _reviewed(match, filled)
         if reviewed is None or _keyed_by_another(match, filled) is None:
             return None
@@ -196,8 +230,12 @@ def verdicts_not_decisions(match: HeaderMatch, rows: list[list[Any]]) -> str | N
         repeated = f"“{header}” is the same on {repeats} of {len(titles)} rows as on the row above"
     else:
         return None
-    width = max(len(match.headers), max(len(r) for r in filled))
-    signs = [s for s in (_keyed_by_another(match, filled), _mostly_numbers(match, filled, width),
+    named = None
+    if named_by is not None:
+        c = named_by[0]
+        other = str(match.headers[c]).strip() if c < len(match.headers) and match.headers[c] else f"column {c + 1}"
+        named = f"each title opened by its row's “{other}”"
+    signs = [s for s in (named, _keyed_by_another(match, filled), _mostly_numbers(match, filled, width),
                          _options_under_one_title(match, filled, runs, naming, width)) if s]
     if not signs:
         return None
@@ -205,8 +243,10 @@ def verdicts_not_decisions(match: HeaderMatch, rows: list[list[Any]]) -> str | N
         return (f"its rows are a program's verdicts, not an office's decisions: {repeated}, {', '.join(signs)}; "
                 f"{reviewed} (a time to the second on every row) sign off the program's verdicts, with no status "
                 "or project beside them.")
+    beside = "no decider, status or project beside them (a day only, the day it ran)" if office else \
+        "no decider, date, status or project beside them"
     return (f"its rows are a program's verdicts or a script's choices, not an office's decisions: {repeated}, "
-            f"{', '.join(signs)}, and no decider, date, status or project beside them.")
+            f"{', '.join(signs)}, and {beside}.")
 
 
 def _web_address(text: str) -> bool:

@@ -779,10 +779,11 @@ class SafeWorkbook:
             ws = self._calamine.get_sheet_by_name(title)
             ranges = ws.merged_cell_ranges
             booleans: dict[tuple[int, int], bool] = {}
-            if self.format == "ods":  # calamine reports no merged cells for .ods and reads TRUE as 1: its XML says
-                from .ods_cells import sheet_extras
+            ods_errors: dict[tuple[int, int], str] = {}
+            if self.format == "ods":  # calamine reports no merged cells for .ods, reads TRUE as 1 and an error
+                from .ods_cells import sheet_extras  # as an empty cell: its XML says
 
-                found, booleans = sheet_extras(self.path, title, self.limits.max_merged_ranges)
+                found, booleans, ods_errors = sheet_extras(self.path, title, self.limits.max_merged_ranges)
                 ranges = ranges or found
             merges = [(r1 + 1, c1, r2 + 1, c2) for (r1, c1), (r2, c2) in (ranges or ())]
         except BaseException as e:  # a Rust panic on a damaged sheet is a BaseException
@@ -792,7 +793,7 @@ class SafeWorkbook:
         if len(merges) > self.limits.max_merged_ranges:
             raise WorkbookError(f"The sheet “{title}” has more than {self.limits.max_merged_ranges:,} merged ranges; "
                                 "unmerge the cells and import again.")
-        errors: CellMarks = {}
+        errors: CellMarks = dict(ods_errors)
         if self.format == "xlsx":
             errors = _error_cells(self.path, names.index(title), self._scanned)
         elif self.format == "xls":

@@ -87,12 +87,17 @@ class Condition:
     fill: str | None = None
     font: str | None = None
     bold: bool = False
+    # Only where another cell of the row holds a value too: (field name, value) — an opportunity's rating,
+    # coloured as the table colours it (``ByRiskRating``). Written first, so that it wins over the plain ones.
+    row_has: tuple[str, str] | None = None
 
 
 class ColourRule:
     """A column's colours. ``colour_for`` is the background a table cell gets (None: none)."""
 
-    def colour_for(self, value: Any, ctx: Context) -> str | None:
+    def colour_for(self, value: Any, ctx: Context, record: Mapping[str, Any] | None = None) -> str | None:
+        """``record``: the rest of the row, for a colour that depends on another of its cells (a rating's on
+        whether the risk is a threat or an opportunity)."""
         raise NotImplementedError
 
     def conditions(self, ctx: Context) -> list[Condition]:
@@ -105,7 +110,7 @@ class ByValue(ColourRule):
 
     palette: Callable[[Context], Mapping[str, str]]
 
-    def colour_for(self, value: Any, ctx: Context) -> str | None:
+    def colour_for(self, value: Any, ctx: Context, record: Mapping[str, Any] | None = None) -> str | None:
         return self.palette(ctx).get(value) if value else None
 
     def conditions(self, ctx: Context) -> list[Condition]:
@@ -116,20 +121,25 @@ class ByValue(ColourRule):
 class ByScoreBand(ColourRule):
     """A risk score coloured by the band of the file's risk scale it falls in."""
 
-    def colour_for(self, value: Any, ctx: Context) -> str | None:
+    def colour_for(self, value: Any, ctx: Context, record: Mapping[str, Any] | None = None) -> str | None:
         if not isinstance(value, (int, float)) or isinstance(value, bool):
             return None
         band = ctx.risk_scale.band(int(value))
-        return band.colour if band else None
+        return ctx.risk_scale.band_colour(band, (record or {}).get("kind")) if band else None
 
     def conditions(self, ctx: Context) -> list[Condition]:
-        bands = sorted(ctx.risk_scale.bands, key=lambda b: b.min_score)
+        scale = ctx.risk_scale
+        bands = sorted(scale.bands, key=lambda b: b.min_score)
         out = []
-        for band, nxt in zip(bands, [*bands[1:], None]):
-            if nxt is None:
-                out.append(Condition("greaterThanOrEqual", (str(band.min_score),), fill=band.colour))
-            else:
-                out.append(Condition("between", (str(band.min_score), str(nxt.min_score - 1)), fill=band.colour))
+        for kind in ("Opportunity", None):  # an opportunity's shades first: see Condition.row_has
+            row_has = ("kind", kind) if kind else None
+            for band, nxt in zip(bands, [*bands[1:], None]):
+                fill = scale.band_colour(band, kind)
+                if nxt is None:
+                    out.append(Condition("greaterThanOrEqual", (str(band.min_score),), fill=fill, row_has=row_has))
+                else:
+                    out.append(Condition("between", (str(band.min_score), str(nxt.min_score - 1)), fill=fill,
+                                         row_has=row_has))
         return out
 
 
@@ -139,7 +149,7 @@ class Flag(ColourRule):
 
     colour: str = FLAG_RED
 
-    def colour_for(self, value: Any, ctx: Context) -> str | None:
+    def colour_for(self, value: Any, ctx: Context, record: Mapping[str, Any] | None = None) -> str | None:
         return self.colour if value else None
 
     def conditions(self, ctx: Context) -> list[Condition]:
@@ -154,6 +164,20 @@ def risk_ratings(ctx: Context) -> Mapping[str, str]:
     return out
 
 
-RATING_COLOURS = ByValue(risk_ratings)
+@dataclass(frozen=True)
+class ByRiskRating(ByValue):
+    """A risk's rating in its band's colour, an opportunity's in its shade of blue (``RiskScale.colour_of``):
+    the record's Threat / opportunity says which, in the table and in the exported workbook alike."""
+
+    def colour_for(self, value: Any, ctx: Context, record: Mapping[str, Any] | None = None) -> str | None:
+        return ctx.risk_scale.colour_of(value, (record or {}).get("kind")) if value else None
+
+    def conditions(self, ctx: Context) -> list[Condition]:
+        upside = [Condition("equal", (f'"{rating}"',), fill=ctx.risk_scale.colour_of(rating, "Opportunity"),
+                            row_has=("kind", "Opportunity")) for rating in self.palette(ctx)]
+        return upside + super().conditions(ctx)
+
+
+RATING_COLOURS = ByRiskRating(risk_ratings)
 SCORE_COLOURS = ByScoreBand()
 OVERDUE = Flag()

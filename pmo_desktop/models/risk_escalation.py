@@ -139,6 +139,7 @@ class ProgramRisk:
     escalated: bool = False
     escalated_on: date | None = None
     reason: str = ""
+    kind: str = ""               # Threat / Opportunity: an opportunity's rating is drawn in its own colours
 
 
 def program_risks(session: Session, scale: RiskScale, include_closed: bool = True) -> list[ProgramRisk]:
@@ -149,7 +150,7 @@ def program_risks(session: Session, scale: RiskScale, include_closed: bool = Tru
     Owner, Source = aliased(Person), aliased(Project)
     query = (select(Risk.id, Risk.code, Risk.title, Owner.name, Risk.status, Risk.probability, Risk.impact,
                     Risk.residual_probability, Risk.residual_impact, Source.name, Risk.escalated, Risk.escalated_on,
-                    Risk.escalation_reason)
+                    Risk.escalation_reason, Risk.kind)
              .outerjoin(Owner, Owner.id == Risk.owner_id).outerjoin(Source, Source.id == Risk.project_id)
              .where(Risk.level == "Program").order_by(Risk.code))
     if not include_closed:
@@ -168,8 +169,8 @@ def program_risks(session: Session, scale: RiskScale, include_closed: bool = Tru
         return rate[(p, i)]
 
     out = []
-    for rid, code, title, owner, status, p, i, rp, ri, source, escalated, on, reason in rows:
+    for rid, code, title, owner, status, p, i, rp, ri, source, escalated, on, reason, kind in rows:
         projects = tuple(dict.fromkeys(([source] if source else []) + sorted(related.get(rid, []))))
         out.append(ProgramRisk(rid, code, title, owner or "", status, rating(p, i), rating(rp, ri), source or "",
-                               projects, bool(escalated), on, reason or ""))
+                               projects, bool(escalated), on, reason or "", kind or ""))
     return out

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Collection
 
-from sqlalchemy import ColumnElement, String, and_, cast, false, func, or_, select
+from sqlalchemy import ColumnElement, String, and_, case, cast, false, func, or_, select
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from .program import Person, Project
@@ -76,6 +76,13 @@ class HeatCell:
     impact: int
     count: int
     ids: tuple[int, ...]
+    opportunities: int = 0  # of ``count``
+
+    @property
+    def kind(self) -> str:
+        """"Opportunity" where every risk in the cell is one — drawn in the opportunities' shades; a cell
+        with a threat in it keeps the threats' colour, the warning the map is there to give."""
+        return "Opportunity" if self.count and self.opportunities == self.count else "Threat"
 
 
 def heat_map(session: Session, scale: RiskScale, residual: bool = False,
@@ -83,13 +90,15 @@ def heat_map(session: Session, scale: RiskScale, residual: bool = False,
     """Counts (and the risk ids) per (probability, impact) cell; unscored risks are left out."""
     p = Risk.residual_probability if residual else Risk.probability
     i = Risk.residual_impact if residual else Risk.impact
-    query = (select(p, i, func.count(Risk.id), func.aggregate_strings(cast(Risk.id, String), ","))
+    opportunities = func.sum(case((Risk.kind == "Opportunity", 1), else_=0))
+    query = (select(p, i, func.count(Risk.id), func.aggregate_strings(cast(Risk.id, String), ","), opportunities)
              .where(p.is_not(None), i.is_not(None), *flt.conditions(scale))
              .group_by(p, i))
     cells: dict[tuple[int, int], HeatCell] = {}
-    for prob, imp, count, ids in session.execute(query):
+    for prob, imp, count, ids, upside in session.execute(query):
         assert prob is not None and imp is not None  # unscored risks are filtered out above
-        cells[(prob, imp)] = HeatCell(prob, imp, count, tuple(sorted(int(x) for x in ids.split(","))))
+        cells[(prob, imp)] = HeatCell(prob, imp, count, tuple(sorted(int(x) for x in ids.split(","))),
+                                      int(upside or 0))
     return cells
 
 

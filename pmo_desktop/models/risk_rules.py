@@ -15,6 +15,14 @@ class Band:
     colour: str      # hex, used by the table, the heat map and the Excel export
 
 
+# An opportunity's rating in blues, light to dark as it rises: a Critical opportunity is the best news in the
+# register, and filled the threats' dark red it read as the worst (walk 41). Blue is the colour PMO heat maps give
+# the upside (no red, amber or green, which say RAG); each shade's grey 40 or more from the next, as the threats'
+# bands, so a black-and-white board pack tells them apart too. A file's own threat colours (File ▸ Risk scale) do
+# not change these: the n-th band of the scale is drawn in the n-th shade, whatever its name.
+OPPORTUNITY_SHADES = ("#e3f2fd", "#90caf9", "#42a5f5", "#1565c0")
+
+
 def default_bands(size: int = 5) -> tuple[Band, ...]:
     top = size * size
     # Thresholds for 5×5: 1-4 low, 5-9 medium, 10-15 high, 16-25 critical; scaled for other sizes.
@@ -69,8 +77,20 @@ class RiskScale:
         band = self.band(self.score(probability, impact))
         return band.rating if band else ""
 
-    def colour_of(self, rating: str) -> str | None:
-        return next((b.colour for b in self.bands if b.rating == rating), None)
+    def colour_of(self, rating: str, kind: str | None = None) -> str | None:
+        """The fill of a rating: its band's colour for a threat (or a risk of no kind), its shade of
+        ``OPPORTUNITY_SHADES`` for an opportunity — the one rule every table, chart and export reads."""
+        band = next((b for b in self.bands if b.rating == rating), None)
+        return self.band_colour(band, kind) if band else None
+
+    def band_colour(self, band: Band, kind: str | None = None) -> str:
+        if kind != "Opportunity":
+            return band.colour
+        names = list(dict.fromkeys(b.rating for b in sorted(self.bands, key=lambda b: b.min_score)))
+        rank = names.index(band.rating)
+        # More or fewer bands than shades: spread over them, the first band the palest, the last the darkest.
+        last = len(OPPORTUNITY_SHADES) - 1
+        return OPPORTUNITY_SHADES[round(rank * last / max(1, len(names) - 1))]
 
 
 def _default_names(size: int) -> tuple[str, ...]:

@@ -321,11 +321,18 @@ def added_text(register: Register, rows: list[dict]) -> str:
     return f"Add {len(rows)} rows to {where}"
 
 
+def cells_text(register: Register, verb: str, cells: int, preposition: str = "in") -> str:
+    """What a command over many cells is called in Edit ▸ Undo and in "Undone: …", naming the register it
+    changed: "Paste 24 cells into the stakeholder map", "Fill down 3 cells in the risk register", "Clear 6 cells
+    in the benefits plan", "Replace “Supply” with “Supplier” in 12 cells of the risk register". "Paste 24 cells"
+    alone, said by Ctrl+Z on the benefits page after pastes into both registers, read as the benefits' paste
+    undone when the stakeholders' was, the next Ctrl+Z saying the same words (walk41); Fill down, Clear cells
+    and Replace said no register at all (walk42). Every many-cell command's words come from here."""
+    return f"{verb} {cells:,} cell{'s' if cells != 1 else ''} {preposition} the {register.title.lower()}"
+
+
 def pasted_text(register: Register, cells: int) -> str:
-    """What a paste is called in Edit ▸ Undo and in "Undone: …": "Paste 24 cells into the stakeholder map" — "Paste
-    24 cells", said by Ctrl+Z on the benefits page after pastes into both registers, read as the benefits' paste
-    undone when the stakeholders' was, the next Ctrl+Z saying the same words (walk41)."""
-    return f"Paste {cells} cell{'s' if cells != 1 else ''} into the {register.title.lower()}"
+    return cells_text(register, "Paste", cells, "into")
 
 
 class CreateRecordsCommand(DocumentCommand):

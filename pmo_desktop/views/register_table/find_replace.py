@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 from ...models import errors, records, windows
 from ...models.fields import Kind, count_of
 from ...models.kinds import FieldKind
-from .commands import LONG_EDIT, CellEdits, EditCellsCommand
+from .commands import LONG_EDIT, CellEdits, EditCellsCommand, cells_text
 from .confirm import edited_rows
 from .table_model import OFFSET, format_value, stored_rows, typed_value
 from .windowed import WindowedRegisterModel, positions_in
@@ -329,7 +329,7 @@ class ReplaceDialog(QDialog):
             if m.matches(text):
                 source = self.view.proxy.mapToSource(index)
                 if not self.view.model.set_cells([(source.row(), index.column(), m.replaced(text))],
-                                                 text=f"Replace “{m.find}”"):
+                                                 text=cells_text(self.view.register, f"Replace “{m.find}” in", 1, "of")):
                     return  # refused: the office's message says why, the cell is as it was
         self.find_next()
 
@@ -420,7 +420,8 @@ class ReplaceDialog(QDialog):
             return outcome
         if outcome.edits:
             command = EditCellsCommand(self.view.document, self.view.register, outcome.edits, outcome.versions,
-                                       text=f"Replace “{m.find}” with “{m.replace}”")
+                                       text=cells_text(self.view.register, f"Replace “{m.find}” with “{m.replace}” in",
+                                                       len(outcome.edits), "of"))
             if not self.view._execute_confirmed(command, edited_rows(outcome.edits)):
                 if self.view.document.cancelled:  # its progress dialog's Cancel: rolled back
                     self.refusals.setVisible(False)

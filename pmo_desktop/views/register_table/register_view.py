@@ -52,7 +52,14 @@ from ..document import Document
 from ..excel_keys import clear_keys
 from ..zoom import zoom
 from .clipboard import parse_tsv, to_tsv
-from .commands import KEPT_SHOWN_AT_MOST, CompositeCommand, CreateRecordsCommand, DeleteRecordsCommand, pasted_text
+from .commands import (
+    KEPT_SHOWN_AT_MOST,
+    CompositeCommand,
+    CreateRecordsCommand,
+    DeleteRecordsCommand,
+    cells_text,
+    pasted_text,
+)
 from .confirm import ask_then, edited_rows, warning_for
 from .date_entry import DateLineEdit
 from .delegates import FieldDelegate, hold_for_retry
@@ -1185,7 +1192,7 @@ class RegisterView(QWidget):
         if text is None:
             return
         cells = self.cells_to_set(lambda _column: text)
-        if cells and self.model.set_cells(cells, text=f"Fill {len(cells)} cells"):
+        if cells and self.model.set_cells(cells, text=cells_text(self.register, "Fill", len(cells))):
             self.delegate.closeEditor.emit(editor, QAbstractItemDelegate.EndEditHint.NoHint)
         elif cells:
             hold_for_retry(editor)  # refused: held as Enter's refusal holds it, the next keys typed replacing it
@@ -1258,7 +1265,7 @@ class RegisterView(QWidget):
         # the top cell's text only: not 100,000 cells' read for nothing
         cells = self.cells_to_set(lambda column: self._copied_text(self.proxy.index(first[column], column)), first)
         if cells:
-            self.model.set_cells(cells, text="Fill down")
+            self.model.set_cells(cells, text=cells_text(self.register, "Fill down", len(cells)))
         return True
 
     def delete_rows(self) -> QMessageBox | None:
@@ -1414,7 +1421,7 @@ class RegisterView(QWidget):
             return
         document = self.document
         with document.holding_refusals() as refused:
-            self.model.set_cells(cells, text="Clear cells")
+            self.model.set_cells(cells, text=cells_text(self.register, "Clear", len(cells)))
         if refused.by_register:
             # Del on a cell the register needs (a title, a project's name, a required date) is refused beside
             # the cell and in the status bar, as a value typed there is: a message box took the next keys typed.

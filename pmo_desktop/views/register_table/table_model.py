@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Callable, Collection, Iterator
+from collections.abc import Callable, Collection, Iterator, Mapping
 from datetime import date
 from decimal import Decimal
 from itertools import islice
@@ -25,6 +25,24 @@ from .tips import column_tip, wrapped_label
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 RECORD_ID_ROLE = Qt.ItemDataRole.UserRole + 2
 OFFSET = 2  # row tuples are (id, version, *values)
+
+
+class _RowByName(Mapping[str, Any]):
+    """A row tuple read by field name, for a colour rule that looks at another cell of the row."""
+
+    __slots__ = ("_columns", "_row")
+
+    def __init__(self, columns: dict[str, int], row: tuple) -> None:
+        self._columns, self._row = columns, row
+
+    def __getitem__(self, name: str) -> Any:
+        return self._row[self._columns[name]]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._columns)
+
+    def __len__(self) -> int:
+        return len(self._columns)
 FLASH_MS = 4000          # how long a record someone else changed stays highlighted
 FLASH_COLOUR = "#fff59d"
 # An edit of at most this many records keeps their rows as shown, so that one someone else deletes before it is
@@ -543,7 +561,7 @@ class RegisterTableModel(QAbstractTableModel):
             f = self.fields[c]
             rule = self.colour_rules.get(f.name)
             row = self._row(r)
-            colour = rule(row[c + OFFSET]) if rule else None
+            colour = rule(row[c + OFFSET], row) if rule else None
             if colour is None and self._flash and row[0] in self._flash:
                 colour = FLASH_COLOUR
             return _brush(colour, role == BACKGROUND) if colour else None
@@ -728,9 +746,13 @@ class RegisterTableModel(QAbstractTableModel):
 
     def _default_colour_rules(self) -> dict:
         """The colours the register declares (models/colours.py), read with the current file's settings;
-        a page may add its own (the communication plan's next due dates)."""
+        a page may add its own (the communication plan's next due dates). A rule is called with the cell's value
+        and its row tuple; a declared rule reads the row by field name (a risk's rating by its Threat /
+        opportunity), through ``_RowByName`` — no dict built for each cell painted."""
         rules = {}
+        columns = {name: n + OFFSET for n, name in enumerate(self.register.field_names)}
         for f in self.fields:
             if f.colours is not None:
-                rules[f.name] = lambda v, declared=f.colours: declared.colour_for(v, self.document.context)
+                rules[f.name] = lambda v, row, declared=f.colours: declared.colour_for(
+                    v, self.document.context, _RowByName(columns, row))
         return rules

@@ -257,7 +257,7 @@ class RiskDetail(QWidget):
             coloured = [(RISKS.field(n).colours, v.get(n)) for n in names if RISKS.field(n).colours is not None]
             if coloured:
                 declared, value = coloured[-1]  # the rating, after its score
-                colour = (declared.colour_for(value, ctx) if declared else None) or "#9e9e9e"
+                colour = (declared.colour_for(value, ctx, v) if declared else None) or "#9e9e9e"
                 text = escape(" ".join(shown)) if shown else "not scored"
                 parts.append(f"{escape(label)} <span style='background:{colour}; color:{text_on(colour)}'>"
                              f"&nbsp;{text}&nbsp;</span>")

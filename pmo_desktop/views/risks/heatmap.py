@@ -189,6 +189,7 @@ class HeatMapChart(QWidget):
         self._cells: dict[tuple[int, int], HeatCell] = {}
         self._stale = False  # counted again when next shown or asked: see ``refresh``
         self.count_items: dict[tuple[int, int], pg.TextItem] = {}
+        self.fills: dict[tuple[int, int], str] = {}  # each cell's fill as drawn
         self.levels = 5  # the scale's size, as last drawn
         self.level_names: list[str] = []  # and its levels' names
         self.title = ""
@@ -361,17 +362,19 @@ class HeatMapChart(QWidget):
         plot = self.plot
         plot.clear()
         self.count_items = {}
+        self.fills = {}
         n = self.levels = scale.size
         for p in range(1, n + 1):
             for i in range(1, n + 1):
                 band = scale.band(p * i)
-                colour = QColor(band.colour if band else "#9e9e9e")
                 cell = self.cells.get((p, i))
+                colour = QColor(scale.band_colour(band, cell.kind if cell else None) if band else "#9e9e9e")
                 if cell is None:
                     # empty cells fade back into the background; the eye goes to the counts
                     colour = faded(colour, 0.7 if not colours().dark else 0.72, QColor(colours().background))
                 rect = QGraphicsRectItem(QRectF(i - 0.5 + GAP, p - 0.5 + GAP, 1 - 2 * GAP, 1 - 2 * GAP))
                 rect.setBrush(QBrush(colour))
+                self.fills[(p, i)] = colour.name()
                 rect.setPen(QPen(Qt.PenStyle.NoPen))
                 plot.addItem(rect)
                 if cell is not None:

@@ -25,6 +25,15 @@ from .chart_style import text_on
 
 COLUMNS = ("ID", "Title", "Rating", "Residual", "Owner", "Status", "Escalated from", "Projects touched",
            "Escalated on", "Reason")
+# The column names as the header shows them, the two-word ones on two lines: a header as wide as "Projects
+# touched" on one line held its column wider than its projects needed on a projector.
+HEADERS = tuple(name.replace(" ", "\n") if name.startswith(("Escalated", "Projects")) else name for name in COLUMNS)
+# The free texts, which give up width when the columns do not fit the pane: each cut with "…" (whole in its
+# tooltip), the widest first, never under ``NARROWEST`` characters. At 150 % on a 1920×1080 projector the
+# table ran 300 pixels past the window, "Projects touched" cut at its edge and the rest behind a sideways
+# scroll no one in the room could work (walk41).
+SHRINKABLE = tuple(COLUMNS.index(name) for name in ("Title", "Escalated from", "Projects touched", "Reason"))
+NARROWEST = 8
 
 
 class ProgramView(RefreshWhenShown, QWidget):
@@ -41,12 +50,13 @@ class ProgramView(RefreshWhenShown, QWidget):
         self.summary = QLabel(self)
         self.table = QTableWidget(0, len(COLUMNS), self)
         self.table.setAccessibleName("Program risks and the projects they touch")
-        self.table.setHorizontalHeaderLabels(COLUMNS)
+        self.table.setHorizontalHeaderLabels(list(HEADERS))
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setWordWrap(False)
         self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.horizontalHeader().setStretchLastSection(False)  # the fit gives the last column the rest
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.table.cellDoubleClicked.connect(lambda row, _c: self.open_risk.emit(self.risks[row].id))
         # At the registers' text size and zoom, its header too: it was the window's 9 pt, its header 9 pt on a
         # projector at 150 % — the only table whose column names a room could not read (walk40).
@@ -67,7 +77,40 @@ class ProgramView(RefreshWhenShown, QWidget):
 
     def _header_as_cells(self) -> None:
         self.table.horizontalHeader().setFont(self.table.font())
-        self.table.resizeColumnsToContents()
+        self.fit_columns()
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self.fit_columns()
+
+    def fit_columns(self) -> None:
+        """Every column in the pane, none behind a sideways scroll: each as wide as its contents, and where
+        they add up to more than the pane, the free texts (``SHRINKABLE``) cut to one width — the widest first,
+        as little as fits — the last column given what is left over."""
+        table, header = self.table, self.table.horizontalHeader()
+        table.resizeColumnsToContents()
+        room = table.viewport().width()
+        if room <= 0:
+            return
+        widths = [header.sectionSize(c) for c in range(len(COLUMNS))]
+        if sum(widths) > room:
+            fixed = sum(w for c, w in enumerate(widths) if c not in SHRINKABLE)
+            floor = table.fontMetrics().averageCharWidth() * NARROWEST
+            left = room - fixed
+
+            def needs(cap: int) -> int:
+                return sum(min(widths[c], max(cap, floor)) for c in SHRINKABLE)
+
+            low, high = 0, max(widths[c] for c in SHRINKABLE)
+            while low < high:  # the widest cap that fits
+                mid = (low + high + 1) // 2
+                low, high = (mid, high) if needs(mid) <= left else (low, mid - 1)
+            for c in SHRINKABLE:
+                widths[c] = min(widths[c], max(low, floor))
+                header.resizeSection(c, widths[c])
+        last = len(COLUMNS) - 1
+        if sum(widths) < room:
+            header.resizeSection(last, widths[last] + room - sum(widths))
 
     def refresh(self, *_args) -> None:
         self._stale = False
@@ -79,14 +122,16 @@ class ProgramView(RefreshWhenShown, QWidget):
                      ", ".join(r.projects), day_text(r.escalated_on) if r.escalated_on else "", r.reason)
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)
+                if col in SHRINKABLE:
+                    item.setToolTip(text)  # whole, where the column is cut to fit the pane
                 if col in (2, 3) and text:
-                    colour = scale.colour_of(text)
+                    colour = scale.colour_of(text, r.kind)
                     if colour:
                         item.setBackground(QBrush(QColor(colour)))
                         item.setForeground(QBrush(QColor(text_on(colour))))
                 item.setData(Qt.ItemDataRole.UserRole, r.id)
                 self.table.setItem(row, col, item)
-        self.table.resizeColumnsToContents()
+        self.fit_columns()
         touched = {p for r in self.risks for p in r.projects}
         escalated = sum(r.escalated for r in self.risks)
         self.summary.setText(f"{len(self.risks)} program risks ({escalated} escalated from projects), "

@@ -103,7 +103,7 @@ class CommunicationPlan(QWidget):
         self.schedule_dialog: ScheduleDialog | None = None
 
         self.view = RegisterView(document, COMMUNICATIONS, parent=self)
-        overdue_rule = lambda v: OVERDUE_FILL if v and is_overdue(v, self.today()) else None  # noqa: E731
+        overdue_rule = lambda v, _row: OVERDUE_FILL if v and is_overdue(v, self.today()) else None  # noqa: E731
         self.view.model.colour_rules["next_due"] = overdue_rule
         header = self.view.table.horizontalHeader()
         for offset, name in enumerate(("next_due", "overdue")):  # what matters most, next to "What"

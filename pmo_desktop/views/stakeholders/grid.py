@@ -49,7 +49,14 @@ LOW, HIGH = 0.5, 5.5          # the grid's extent: levels 1..5 are cell centres
 STEPS = {Qt.Key.Key_Up: (1, 0), Qt.Key.Key_Down: (-1, 0), Qt.Key.Key_Right: (0, 1), Qt.Key.Key_Left: (0, -1)}
 POINT_SIZE = 20               # pixels
 HIT_RADIUS = POINT_SIZE / 2 + 5
-LEFT_GAP_PX = POINT_SIZE / 2 - 2  # a label left of its point ends under the disc's edge (the text's margin clears it)
+RING_SIZE = POINT_SIZE + 14     # the ring round the stakeholder selected, in pixels across
+# A label's box this far from its point's centre, either side, its text 4 pixels (the box's margin) further: clear
+# of the disc (``LABEL_GAP_PX``), and for the stakeholder selected clear of the ring it wears (``RINGED_GAP_PX``).
+# A name a fixed 0.07 of a cell to the right (7 pixels at 1280×720) began under the ring of the stakeholder just
+# typed — "Internal audit" read "nternal audit" (walk41). Only the ringed one stands further off: the others keep
+# the room that shows every demo name whole at 150 % on 1280×720.
+LABEL_GAP_PX = POINT_SIZE / 2 - 2
+RINGED_GAP_PX = RING_SIZE / 2 - 2
 LABEL_PT = 14
 LEGEND_LEAST_PT = 10  # the legend's type shrinks to this to stay on one line
 QUADRANT_PT = 17
@@ -214,7 +221,7 @@ class PowerInterestGrid(QWidget):
         self.points_item = _PointsItem(self)
         self.points_item.setZValue(10)
         self.plot.addItem(self.points_item)
-        self.ring = pg.ScatterPlotItem(pxMode=True, size=POINT_SIZE + 14, symbol="o", brush=None,
+        self.ring = pg.ScatterPlotItem(pxMode=True, size=RING_SIZE, symbol="o", brush=None,
                                        pen=pg.mkPen(colours().text, width=3))
         self.ring.setZValue(9)
         self.plot.addItem(self.ring)
@@ -582,13 +589,14 @@ class PowerInterestGrid(QWidget):
         for p in self.points:
             placed, label = self._placed[p.id], self._labels[p.id]
             x, y = self.positions[p.id]
-            room = HIGH - (x + 0.07) - 0.03  # never past the grid's right edge
+            gap = self._label_gap(p.id) / unit_px  # the label's start right of its point, in cells
+            room = HIGH - (x + gap) - 0.03  # never past the grid's right edge
             # … nor onto the next point to its right on its line: a crowded cell's first column stands 0.1 of a cell
             # into the one before it, and a name there ran under its points, cut by them with no "…" ("Elena Nak").
             ahead = [ox for other, (ox, oy) in self.positions.items()
                      if other != p.id and ox > x and abs(oy - y) * unit_py < POINT_SIZE]
             if ahead:
-                room = min(room, min(ahead) - x - 0.07 - (POINT_SIZE / 2 + 4) / unit_px)
+                room = min(room, min(ahead) - x - gap - (POINT_SIZE / 2 + 4) / unit_px)
             rooms[p.id] = int(min(placed.label_width, room) * unit_px)
             # At least a few letters' room — but never past the next point on the line (150 % at 1280×720: "Bila…"
             # ran under its neighbour's disc); there the room is what it is, and a name too long for it is said
@@ -741,7 +749,8 @@ class PowerInterestGrid(QWidget):
         if away is not None:
             return QRectF(away.x(), away.y() - size.height() / 2, size.width(), size.height())
         left = rid in self._label_left
-        x0 = x * unit_px - LEFT_GAP_PX - size.width() if left else (x + 0.07) * unit_px
+        gap = self._label_gap(rid)
+        x0 = x * unit_px - gap - size.width() if left else x * unit_px + gap
         down = self._label_down.get(rid, 0.0)
         return QRectF(x0, -y * unit_py - size.height() / 2 + down, size.width(), size.height())
 
@@ -803,10 +812,10 @@ class PowerInterestGrid(QWidget):
             down = self._label_down.get(p.id, 0.0) * self.view.viewPixelSize()[1]  # in grid units
             if p.id in self._label_left:  # drawn to the left of its point (``_place_whole_names``)
                 label.setAnchor((1, 0.5))
-                label.setPos(x - LEFT_GAP_PX * self.view.viewPixelSize()[0], y - down)
+                label.setPos(x - self._label_gap(p.id) * self.view.viewPixelSize()[0], y - down)
             else:
                 label.setAnchor((0, 0.5))
-                label.setPos(x + 0.07, y - down)
+                label.setPos(x + self._label_gap(p.id) * self.view.viewPixelSize()[0], y - down)
         self.points_item.setData(spots)
         self.leaders.setData(lines[0::2], lines[1::2])
         self._draw_ring()
@@ -870,8 +879,15 @@ class PowerInterestGrid(QWidget):
         self._draw_points()
         self._draw_legend()
 
+    def _label_gap(self, rid: int) -> float:
+        """Pixels between a point's centre and its label's box: past its ring when it is the one selected."""
+        return RINGED_GAP_PX if rid == self.selected else LABEL_GAP_PX
+
     def select(self, record_id: int | None) -> None:
-        self.selected = record_id
+        was, self.selected = self.selected, record_id
+        if was != record_id and self._labels and self.dragging is None:
+            self._fit_labels()  # the ringed name stands further off: the names placed again round it
+            self._draw_points()
         self._draw_ring()
 
     def _on_records_changed(self, register: str, _ids) -> None:
