@@ -2993,6 +2993,17 @@ def _enquiries(match: HeaderMatch) -> str | None:
             "nothing an office keeps on a stakeholder: not a register.")
 
 
+def _first_naming_column(match: HeaderMatch) -> int | None:
+    """The first column naming a record of a main register's table (its title, or a column that stands for it),
+    or None for a child register's table or one with no such column."""
+    kind = match.kind
+    if kind.is_child:
+        return None
+    title = next((f.name for f in kind.reg.fields if f.required), None)
+    return next((c for c, n in match.mapping.items() if n == title or n in TITLE_FALLBACK.get(kind.register, ())),
+                None)
+
+
 # A program's data structure written into a cell as text: a mapping of named values ("{'position_size': 0.31,
 # 'leverage': 0.1}", '{"a": 1}'), what Python's str() and JSON write for a dict
 _WRITTEN_OUT_RE = re.compile(r"\{\s*['\"]?[^\W\d][\w .-]*['\"]?\s*:.*\}", re.DOTALL)
@@ -3003,14 +3014,9 @@ def _data_written_out(match: HeaderMatch, rows: list[list[Any]]) -> str | None:
     ("{'position_size': 0.31, 'leverage': 0.1, …}" under "risk_factors" of a trading bot's positions) is no
     register: a record is named in words, and a mapping of keys to numbers names nothing. Before (round 56),
     each row became a risk titled by the dict and an action from the dict beside it: 24 records of junk."""
-    kind = match.kind
-    if kind.is_child:
+    c = _first_naming_column(match)
+    if c is None:
         return None
-    title = next((f.name for f in kind.reg.fields if f.required), None)
-    naming = [c for c, n in match.mapping.items() if n == title or n in TITLE_FALLBACK.get(kind.register, ())]
-    if not naming:
-        return None
-    c = naming[0]
     values = [str(r[c]).strip() for r in rows if c < len(r) and r[c] is not None and str(r[c]).strip()]
     if len(values) < 2 or not all(_WRITTEN_OUT_RE.fullmatch(v) for v in values):
         return None
@@ -3025,17 +3031,12 @@ def _machine_log(match: HeaderMatch, rows: list[list[Any]]) -> str | None:
     whatever its name says: the column naming the rows repeats a few values, no column holds free text (every
     word column repeats its few values too), at least one column is numbers on every row, and no person is named.
     A register's rows are each named for themselves; a log of the same few values is a machine's output."""
-    kind = match.kind
-    if kind.is_child:
-        return None
-    title = next((f.name for f in kind.reg.fields if f.required), None)
-    naming = [c for c, n in match.mapping.items() if n == title or n in TITLE_FALLBACK.get(kind.register, ())]
-    if not naming:
+    named = _first_naming_column(match)
+    if named is None:
         return None
     filled = [r for r in rows if any(x is not None and str(x).strip() for x in r)]
     if len(filled) < 12:
         return None
-    named = naming[0]
     names = [str(r[named]).strip() for r in filled if named < len(r) and r[named] is not None and str(r[named]).strip()]
     if len(names) * 2 < len(filled):
         return None  # rows mostly unnamed: a template's unfilled rows (a rank and a score of 0), no machine's log
@@ -3052,7 +3053,7 @@ def _machine_log(match: HeaderMatch, rows: list[list[Any]]) -> str | None:
         if len(set(texts)) * 3 > len(texts):
             return None  # free text (or names, or IDs): each row says something of its own
         name = match.mapping.get(c)
-        if name in kind.reg.field_names and kind.reg.field(name).kind.is_reference:
+        if name in match.kind.reg.field_names and match.kind.reg.field(name).kind.is_reference:
             return None  # a person or another record named
     if not numbers:
         return None
