@@ -50,12 +50,14 @@ STEPS = {Qt.Key.Key_Up: (1, 0), Qt.Key.Key_Down: (-1, 0), Qt.Key.Key_Right: (0, 
 POINT_SIZE = 20               # pixels
 HIT_RADIUS = POINT_SIZE / 2 + 5
 RING_SIZE = POINT_SIZE + 14     # the ring round the stakeholder selected, in pixels across
-# A label's box this far from its point's centre, either side, its text 4 pixels (the box's margin) further: clear
-# of the disc (``LABEL_GAP_PX``), and for the stakeholder selected clear of the ring it wears (``RINGED_GAP_PX``).
-# A name a fixed 0.07 of a cell to the right (7 pixels at 1280×720) began under the ring of the stakeholder just
-# typed — "Internal audit" read "nternal audit" (walk41). Only the ringed one stands further off: the others keep
-# the room that shows every demo name whole at 150 % on 1280×720.
+# A label's box this far from its point's centre, its text 4 pixels (the box's margin) further: on the left clear of
+# the disc (``LABEL_GAP_PX``), on the right a fixed part of a cell (``RIGHT_GAP_CELLS``), and for the stakeholder
+# selected at least clear of the ring it wears (``RINGED_GAP_PX``). The right's 0.07 of a cell (7 pixels at
+# 1280×720) began under the ring of the stakeholder just typed — "Internal audit" read "nternal audit" (walk41).
+# Only the ringed one stands further off: the others keep the places every name is fitted round (walkthroughs 16
+# and 19 hold them), which show every demo name whole at 150 % on 1280×720.
 LABEL_GAP_PX = POINT_SIZE / 2 - 2
+RIGHT_GAP_CELLS = 0.07
 RINGED_GAP_PX = RING_SIZE / 2 - 2
 LABEL_PT = 14
 LEGEND_LEAST_PT = 10  # the legend's type shrinks to this to stay on one line
@@ -589,7 +591,7 @@ class PowerInterestGrid(QWidget):
         for p in self.points:
             placed, label = self._placed[p.id], self._labels[p.id]
             x, y = self.positions[p.id]
-            gap = self._label_gap(p.id) / unit_px  # the label's start right of its point, in cells
+            gap = self._label_gap(p.id, False, unit_px) / unit_px  # the label's start right of its point, in cells
             room = HIGH - (x + gap) - 0.03  # never past the grid's right edge
             # … nor onto the next point to its right on its line: a crowded cell's first column stands 0.1 of a cell
             # into the one before it, and a name there ran under its points, cut by them with no "…" ("Elena Nak").
@@ -749,7 +751,7 @@ class PowerInterestGrid(QWidget):
         if away is not None:
             return QRectF(away.x(), away.y() - size.height() / 2, size.width(), size.height())
         left = rid in self._label_left
-        gap = self._label_gap(rid)
+        gap = self._label_gap(rid, left, unit_px)
         x0 = x * unit_px - gap - size.width() if left else x * unit_px + gap
         down = self._label_down.get(rid, 0.0)
         return QRectF(x0, -y * unit_py - size.height() / 2 + down, size.width(), size.height())
@@ -810,12 +812,13 @@ class PowerInterestGrid(QWidget):
                 lines += [x, y, end.x() * pixel_w, -end.y() * pixel_h]
                 continue
             down = self._label_down.get(p.id, 0.0) * self.view.viewPixelSize()[1]  # in grid units
+            px_w = max(self.view.viewPixelSize()[0], 1e-9)  # grid units a pixel across
             if p.id in self._label_left:  # drawn to the left of its point (``_place_whole_names``)
                 label.setAnchor((1, 0.5))
-                label.setPos(x - self._label_gap(p.id) * self.view.viewPixelSize()[0], y - down)
+                label.setPos(x - self._label_gap(p.id, True, 1 / px_w) * px_w, y - down)
             else:
                 label.setAnchor((0, 0.5))
-                label.setPos(x + self._label_gap(p.id) * self.view.viewPixelSize()[0], y - down)
+                label.setPos(x + self._label_gap(p.id, False, 1 / px_w) * px_w, y - down)
         self.points_item.setData(spots)
         self.leaders.setData(lines[0::2], lines[1::2])
         self._draw_ring()
@@ -879,9 +882,12 @@ class PowerInterestGrid(QWidget):
         self._draw_points()
         self._draw_legend()
 
-    def _label_gap(self, rid: int) -> float:
-        """Pixels between a point's centre and its label's box: past its ring when it is the one selected."""
-        return RINGED_GAP_PX if rid == self.selected else LABEL_GAP_PX
+    def _label_gap(self, rid: int, left: bool, unit_px: float) -> float:
+        """Pixels between a point's centre and its label's box: a label on the left under the disc's edge (its
+        text's margin clears it), one on the right a fixed part of a cell off — the places every name of the grid
+        is fitted round (walkthroughs 15b, 16, 19) — and the selected one's at least past the ring it wears."""
+        gap = LABEL_GAP_PX if left else RIGHT_GAP_CELLS * unit_px
+        return max(gap, RINGED_GAP_PX) if rid == self.selected else gap
 
     def select(self, record_id: int | None) -> None:
         was, self.selected = self.selected, record_id
