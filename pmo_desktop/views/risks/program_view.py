@@ -53,7 +53,10 @@ class ProgramView(RefreshWhenShown, QWidget):
         self.table.setHorizontalHeaderLabels(list(HEADERS))
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setWordWrap(False)
+        # A free text cut to fit the pane wraps onto more lines at its words, its row growing, and is cut with "…"
+        # only where one line of it would still not fit: a title shown "Inventory and P…" on a laptop hid what
+        # the room below the rows had space for.
+        self.table.setWordWrap(True)
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setStretchLastSection(False)  # the fit gives the last column the rest
         self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
@@ -111,6 +114,7 @@ class ProgramView(RefreshWhenShown, QWidget):
         last = len(COLUMNS) - 1
         if sum(widths) < room:
             header.resizeSection(last, widths[last] + room - sum(widths))
+        table.resizeRowsToContents()
 
     def refresh(self, *_args) -> None:
         self._stale = False
