@@ -25,6 +25,14 @@ from .tips import column_tip, wrapped_label
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 RECORD_ID_ROLE = Qt.ItemDataRole.UserRole + 2
 OFFSET = 2  # row tuples are (id, version, *values)
+FLASH_MS = 4000          # how long a record someone else changed stays highlighted
+FLASH_COLOUR = "#fff59d"
+# An edit of at most this many records keeps their rows as shown, so that one someone else deletes before it is
+# saved can be added back with it (``EditCellsCommand.shown_rows``); a paste over thousands keeps none.
+OFFERED_BACK = 20
+
+
+format_value = display_text  # how a cell shows a value (models/windows.py: SQL filters name values the same way)
 
 
 class _RowByName(Mapping[str, Any]):
@@ -43,14 +51,6 @@ class _RowByName(Mapping[str, Any]):
 
     def __len__(self) -> int:
         return len(self._columns)
-FLASH_MS = 4000          # how long a record someone else changed stays highlighted
-FLASH_COLOUR = "#fff59d"
-# An edit of at most this many records keeps their rows as shown, so that one someone else deletes before it is
-# saved can be added back with it (``EditCellsCommand.shown_rows``); a paste over thousands keeps none.
-OFFERED_BACK = 20
-
-
-format_value = display_text  # how a cell shows a value (models/windows.py: SQL filters name values the same way)
 
 
 def typed_value(f: Field, value: Any) -> Any:
