@@ -259,9 +259,10 @@ class EditCellsCommand(DocumentCommand):
 
         now = kept_now()
         labels = {rid: shown_label(self.register, row) for rid, row in self.shown_rows.items()}
+        unshown = ("", "", "")
         return [KeptEdit(self.register.name, e.record_id, e.field, e.new, e.old, self.versions.get(e.record_id), now,
-                         *labels.get(e.record_id, ("", "", ""))[:2], named=labels.get(e.record_id, ("", "", ""))[2])
-                for e in self.edits]
+                         label, code, named=named)
+                for e in self.edits for label, code, named in (labels.get(e.record_id, unshown),)]
 
     def drop_kept_cells(self, register: str, cells: Collection[tuple[int, str]]) -> bool:
         if register != self.register.name or len(self.edits) > KEPT_SHOWN_AT_MOST:
