@@ -143,17 +143,28 @@ def _noun_first(keys: list[str], raw: list[str], text: str, tokens: list[re.Matc
 # the parts of a plan's text: a spaced dash, a comma, a semicolon, a full stop, a colon, a bracket or a new line
 # parts it ("Risk in the green zone - not handled", "Accepted, no further action"); "n/a" and "follow-up" stay whole
 _PARTS_RE = re.compile(r"\s[-–—]+\s|[–—]|[,;.:()!\n]")
+# an aside in brackets after the phrase ("No action required (low score)") is no step of a plan
+_ASIDE_RE = re.compile(r"\([^()]*\)")
+# the most words a part after the phrase has when it still only qualifies it ("Not handled – green zone", "No
+# action, for now"); a longer one goes on to what is done ("No further action; escalate to the sponsor")
+_QUALIFIER_WORDS = 2
 
 
 @lru_cache(maxsize=4096)
 def says_not_acted_on(text: str) -> bool:
     """Whether a plan's text says the risk is not acted on ("Risk in the green zone - not handled", "Accepted, no
     further action", "No action required", "Риск в зеленой зоне - не рассматривается", "Keine Maßnahmen
-    erforderlich"): one of its parts is, whole, a phrase of ``not_acted_on`` in the words files. Such a text is
-    no action to take: the import makes no action of it and keeps it in the record's notes. A part must be the
-    phrase alone, so "No action until the vendor replies; then escalate" is still an action."""
+    erforderlich"): one of its parts is, whole, a phrase of ``not_acted_on`` in the words files, and it is the
+    text's last say — what stands before it is the reason or the strategy ("Accepted", "Risk in the green
+    zone"), what follows it a bracketed aside or a qualifier of two words at most ("Not handled – green zone").
+    Such a text is no action to take: the import makes no action of it and keeps it in the record's notes. A
+    part must be the phrase alone, so "No action until the vendor replies; then escalate" is still an action,
+    and so is a text going on after the phrase to a step of its own (classes58a): "No further action; escalate
+    to the sponsor", "No action required. Continue to monitor monthly"."""
     phrases = _not_acted_on()
-    return any(word_key(part) in phrases for part in _PARTS_RE.split(text) if part.strip())
+    parts = [part for part in _PARTS_RE.split(_ASIDE_RE.sub(" ", text)) if part.strip()]
+    said = [i for i, part in enumerate(parts) if word_key(part) in phrases]
+    return bool(said) and all(len(words_of(part)) <= _QUALIFIER_WORDS for part in parts[said[-1] + 1:])
 
 
 @lru_cache(maxsize=1)

@@ -41,6 +41,7 @@ from .value_translation import (
     over_word,
     unassessed_word,
     undated_word,
+    unsaid_word,
 )
 from .vocabulary import (
     FOREIGN_KINDS,
@@ -2060,7 +2061,8 @@ def _fits(kind: SheetKind, name: str, values: list[Any], translator: Translator,
             if over_word(f, x) is not None:
                 good += 1  # "Resolved / Avoided" on the probability scale: the risk is over, a level all the same
                 continue
-            undated += (f.kind is Kind.DATE and undated_word(x)) or unassessed_word(f, x)
+            undated += (f.kind is Kind.DATE and undated_word(x)) or unassessed_word(f, x) or \
+                (f.kind is Kind.ENUM and name in kind.reg.defaults and unsaid_word(x))  # a status "N/A" (classes58a)
     if (kind.register, name) in _READ_WHOLE:
         return good == len(values)
     if undated:

@@ -57,6 +57,7 @@ from .header_detection import (
     tick_level,
 )
 from .import_plan import Action, PlannedRow, RowReport, SheetPlan
+from .no_one import says_no_one
 from .sheet_keys import code_key, code_text
 from .value_translation import (
     CHANCE_FIELDS,
@@ -68,6 +69,7 @@ from .value_translation import (
     ToldScale,
     Translator,
     escalation_rest,
+    fiscal_quarter,
     money,
     numbered_priority,
     over_word,
@@ -77,6 +79,7 @@ from .value_translation import (
     scale_from_word_level,
     told_scale,
     undated_word,
+    unsaid_word,
     written_number,
 )
 from .value_translation import same_category as same_category_as
@@ -1593,6 +1596,13 @@ class Planner:
             [c for c, _n, f in self._action_by if f.kind.is_reference]  # an action owner's too (_first_of_several)
         self._names_in = {}
         self._names_from = None
+        # columns of people whose cells may name no one ("N/A", "TBD", "?": no_one), blanked once a row before
+        # anything reads them, and counted to be said once a column (_say_no_one)
+        self._no_one_cols = tuple(dict.fromkeys(
+            c for c, f in [*fields, *((c, f) for c, _n, f in self._action_by)]
+            if f.ref is not None and f.kind.refers and f.ref.target.__name__ == "Person"))
+        self._no_one: dict[int, Counter[str]] = {}
+        self._fiscal: dict[str, Counter[str]] = {}  # date field → its cells naming a fiscal quarter (_say_quarters)
         if person_texts and (kept is not None or reader.declared_rows <= KEEP_ROWS):
             self._names_from = (person_texts, kept if kept is not None else
                                 (lambda: list(reader.data_rows(header_row + 1, width))))
@@ -1828,6 +1838,7 @@ class Planner:
         # the key's rows, found once with the sheet's columns (``_column_profiles``); a sheet too long to hold
         # looks at each row's title below the records
         key_rows = self._key_rows
+        no_one_cols = self._no_one_cols
         for number, row in kept if kept is not None else reader.data_rows(header_row + 1, width, self._past):
             if number <= header_down and last_record is None:
                 if key_row is not None and number == key_row[0]:
@@ -1877,6 +1888,8 @@ class Planner:
                         (bracketed := _BRACKETED_ID_RE.fullmatch(row[code_col])):
                     row = (*row[:code_col], bracketed.group(1), *row[code_col + 1:])
                 row = tuple(None if x.__class__ is str and _PLACEHOLDER_RE.fullmatch(x) else x for x in row)
+            if no_one_cols:  # before the template's fillers are blanked: "-", "Unassigned" as owner counted too
+                row = self._naming_no_one(row, no_one_cols)
             if not _NOTHING_WRITTEN.isdisjoint(row):
                 row = tuple(None if x in _NOTHING_WRITTEN else x for x in row)
             if engage_row is not None:
@@ -2248,6 +2261,7 @@ class Planner:
         self._say_quarters(plan, reg, fields)
         self._say_pairs(plan)
         self._say_several(plan)
+        self._say_no_one(plan, reg)
         self._say_not_acted_on(plan)
         self._say_over(plan)
         self._skip_headings(plan, reg)
@@ -2398,6 +2412,16 @@ class Planner:
             shown = "; ".join(f"{text} → {v.day_text(day)}" for text, day in sorted(cells.items(), key=itemgetter(1, 0)))
             plan.say(f"{reg.field(name).label}: a quarter read as its last day, the day it is due by ({shown}); "
                      "each cell kept in the notes under its header.")
+        for name, written in self._fiscal.items():
+            # decided (classes58a): a fiscal year's quarter gives no day — its months are the organisation's own
+            # (value_translation.fiscal_quarter), and a day guessed would be a due date wrong by up to half a year
+            n = sum(written.values())
+            shown = ", ".join(sorted(written)[:4]) + (" …" if len(written) > 4 else "")
+            plan.say(f"{reg.field(name).label}: {n} {'cells name' if n != 1 else 'cell names'} a quarter of a fiscal year "
+                     f"({shown}), whose days depend on the month the organisation's year starts, which the "
+                     "workbook does not say: no date read, the field left empty and each cell kept in the notes "
+                     "(translate it in the preview to give its day).")
+        self._fiscal = {}
 
     def _say_ties(self, plan: SheetPlan, reg: Register, fields: list[tuple[int, Field]]) -> None:
         """Two words of one scale column read as one level ("Значительная" and "Существенная", significant and
@@ -3382,6 +3406,8 @@ class Planner:
                 # where the word stood, which the field's label would not
                 at = next((c for c, g in fields if g is f), None)
                 self._long_texts.append(f"{self._heading(plan, at, f)}: {text}")
+                if f.kind is Kind.DATE and fiscal_quarter(text):
+                    self._fiscal.setdefault(f.name, Counter())[text] += 1  # said once a column (_say_quarters)
             else:
                 errors.append(why)
         if over is not None and not values.get("status"):
@@ -3838,8 +3864,11 @@ class Planner:
             # given its day in the preview or `--values`; refusing the row lost all else it said. A date mistyped
             # ("31/13/2026", "2026-02-30") is still refused, to be put right.
             return not f.required and undated_word(text)
+        # a choice with a default set aside too when its cell says nothing of it ("N/A", "TBD", "?"): as an
+        # empty cell, it takes the default — refused, the row was lost for a word saying nothing (classes58a)
         return not f.required and not f.kind.is_key and f.kind in (Kind.SCALE, Kind.ENUM, Kind.MULTI_ENUM) and \
-            (reg.defaults.get(f.name) in (None, "") or _default_means_unknown(reg, f)) and len(text.split()) <= 4
+            (reg.defaults.get(f.name) in (None, "") or _default_means_unknown(reg, f) or unsaid_word(text)) and \
+            len(text.split()) <= 4
 
     def _actions_by(self, row: Sequence[Any], width: int, ctx: Context, any_to_do: bool
                     ) -> tuple[dict[str, Any], list[str]]:
@@ -4293,6 +4322,27 @@ class Planner:
                 plan.say(f"The sheet's {f.label} replace each record's stored list, they are not added to it: "
                          f"{count_of(len(lost), reg.noun)} {'loses' if len(lost) == 1 else 'lose'} links the sheet "
                          f"does not give ({'; '.join(lost[:3])}{more}).")
+
+    def _naming_no_one(self, row: tuple[Any, ...], cols: tuple[int, ...]) -> tuple[Any, ...]:
+        """The row with its people's cells that name no one ("N/A", "TBD", "unassigned", "?") emptied: no person
+        is made of them, and the record has no owner (no_one). Each such cell counted for ``_say_no_one``."""
+        width = len(row)
+        for c in cols:
+            if c < width and (x := row[c]).__class__ is str and says_no_one(x):
+                self._no_one.setdefault(c, Counter())[" ".join(x.split())] += 1
+                row = (*row[:c], None, *row[c + 1:])
+        return row
+
+    def _say_no_one(self, plan: SheetPlan, reg: Register) -> None:
+        """The columns of people some of whose cells named no one ("N/A", "TBD"), said once a column with how many
+        and which words: the field is left empty there, and no person of that name is made."""
+        for c, words in self._no_one.items():
+            head = self._headers[c] if c < len(self._headers) and self._headers[c] else plan.mapping.get(c, "")
+            n = sum(words.values())
+            shown = ", ".join(f"“{w}”" for w, _k in words.most_common(4)) + (" …" if len(words) > 4 else "")
+            plan.say(f"“{_one_line(str(head))}” names no one on {n} row{'s' if n != 1 else ''} ({shown}): "
+                     f"read as no one, the field left empty, no person made of {'them' if n != 1 else 'it'}.")
+        self._no_one = {}
 
     def _say_several(self, plan: SheetPlan) -> None:
         """The columns of one person some of whose cells named several, named once in the preview; and the

@@ -705,26 +705,76 @@ _QUARTER_WORDS = frozenset({"q", "qtr", "quarter", "quartal", "kwartaal", "kwart
                             "trim", "t", "triwulan", "tw", "kuartal", "кв", "квартал"})
 _QUARTER_JOINS = frozenset({"and", "to", "through", "till", "until", "of", "dan", "s", "d", "sd", "sampai", "hingga",
                             "und", "bis", "et", "à", "au", "a", "y", "e", "de", "del", "du", "des", "tot", "en", "и",
-                            "по", "до", "год", "года", "г"})
+                            "по", "до", "год", "года", "г", "year", "tahun"})
 _ORDINAL_ENDS = frozenset({"st", "nd", "rd", "th", "er", "e", "ème", "eme", "º", "ª", "o", "a", "й", "го"})
 _ROMAN_QUARTERS = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
 _QUARTER_ENDS = {1: (3, 31), 2: (6, 30), 3: (9, 30), 4: (12, 31)}
 
 
 def quarter_day(text: Any) -> date | None:
-    """The last day of the quarter a date cell names ("Triwulan II 2025" → 30 June 2025), or None. A quarter as a
-    target or due date means "by the end of it", as a PMO reads "Q2": the day the work is due; the cell as
-    written is kept in the record's notes by the caller (row_planner), so the quarter itself is not lost."""
-    if not isinstance(text, str) or len(text) > 60:
+    """The last day of the quarter a date cell names ("Triwulan II 2025" → 30 June 2025, "Q2 '25" too), or None —
+    None too for a fiscal year's quarter ("Q2 FY2025", ``fiscal_quarter``). A quarter as a target or due date
+    means "by the end of it", as a PMO reads "Q2": the day the work is due; the cell as written is kept in the
+    record's notes by the caller (row_planner), so the quarter itself is not lost."""
+    read = _quarter_of(text) if isinstance(text, str) and len(text) <= 60 else None
+    if read is None or read[2]:
         return None
+    month, day = _QUARTER_ENDS[read[0]]
+    return date(read[1], month, day)
+
+
+def fiscal_quarter(text: Any) -> bool:
+    """Whether a date cell names a quarter of a fiscal year ("Q2 FY2025", "FY25 Q2", "Q4 Geschäftsjahr 2025").
+    Decided (classes58a): no day is read from it. Its days are the organisation's own — FY2025's second quarter
+    is October–December 2024 for a government whose year starts in October, July–September 2025 for a company's
+    year from April, April–June 2025 only for a year from January — and the workbook does not say which; a day
+    guessed would be a wrong due date the office then reports as overdue or not, with nothing to show it was a
+    guess. Such a cell is the sheet's "not dated yet" as "TBC" is (``undated_word``): the date stays empty, the
+    cell is kept in the notes and named in the preview, to be given its day there (or ``--values``)."""
+    read = _quarter_of(text) if isinstance(text, str) and len(text) <= 60 else None
+    return read is not None and read[2]
+
+
+# a fiscal year's mark beside a quarter: "FY", "fiscal year", "financial year", "Geschäftsjahr" (GJ), "boekjaar",
+# "exercice", "ejercicio", "exercício", "esercizio", "tahun anggaran" (TA), "финансовый год"
+_FISCAL_WORDS = frozenset({"fy", "fiscal", "financial", "fiskal", "gj", "geschäftsjahr", "boekjaar", "exercice",
+                           "ejercicio", "exercício", "exercicio", "esercizio", "anggaran", "финансовый", "фг"})
+
+
+# two years, the second the next, joined by a slash or a dash: a fiscal year ("2025/26", "2025-2026")
+_YEAR_SPAN_RE = re.compile(r"(?<!\d)((?:19|20|21)\d\d|\d\d)\s*[/\-–]\s*((?:19|20|21)\d\d|\d\d)(?!\d)")
+
+
+@lru_cache(maxsize=1024)
+def _quarter_of(text: str) -> tuple[int, int, bool] | None:
+    """(the last quarter named, its year, whether of a fiscal year) of a cell naming quarters, or None. The year
+    in four figures, or in two ("Q2 25", "Q2 '25", "Q2/25", "25Q2", "FY25 Q2") read as the import reads a date's
+    two-figure year, as Excel does (``values.full_year``: 00–29 → 20xx, 30–99 → 19xx). A fiscal year is named by
+    a mark ("FY", "fiscal", "Geschäftsjahr") or written as the two years it spans ("Q2 2025/26": no calendar
+    quarter lies in two years). A fifth quarter ("Q5 25") is none, nor is a number beside the year that is no
+    quarter ("Q2 2025 25")."""
     tokens = re.findall(r"\d+|[^\W\d_]+", text.lower())
-    years = [t for t in tokens if len(t) == 4 and t.isdigit() and 1900 <= int(t) <= 2199]
+    span = _YEAR_SPAN_RE.search(text)
+    fiscal = span is not None and int(span.group(2)[-2:]) == (int(span.group(1)[-2:]) + 1) % 100
+    if fiscal:  # "Q2 2025/26", "Q2 FY2025-26": the two years a fiscal year spans, named by its first
+        assert span is not None
+        written = [span.group(1), span.group(2)]
+        years = written[:1]
+    else:
+        years = [t for t in tokens if len(t) == 4 and t.isdigit() and 1900 <= int(t) <= 2199]
+        if not years:
+            years = [t for t in tokens if len(t) == 2 and t.isdigit()]
+        written = years
     if len(years) != 1 or not any(t in _QUARTER_WORDS for t in tokens):
         return None
     quarters: list[int] = []
     after_digit = False
     for t in tokens:
-        if t == years[0] or t in _QUARTER_WORDS or t in _QUARTER_JOINS and not after_digit:
+        if t in _FISCAL_WORDS:
+            fiscal = True
+            after_digit = False
+            continue
+        if t in written or t in _QUARTER_WORDS or t in _QUARTER_JOINS and not after_digit:
             after_digit = False
             continue
         if t.isdigit() and len(t) == 1 and "1" <= t <= "4":
@@ -741,18 +791,17 @@ def quarter_day(text: Any) -> date | None:
         return None
     if not quarters:
         return None
-    month, day = _QUARTER_ENDS[max(quarters)]
-    return date(int(years[0]), month, day)
+    return max(quarters), v.full_year(years[0]), fiscal
 
 
 def undated_word(text: Any) -> bool:
     """Whether a date cell no date was read from holds words saying the day is not known yet rather than a date
-    written wrong: no figure at all ("TBC", "ASAP", "When the vendor confirms"), or a day counted from the day
-    it was written ("tomorrow", "in 2 weeks"). Such a word is the sheet's "not dated yet": it neither makes a
+    written wrong: no figure at all ("TBC", "ASAP", "When the vendor confirms"), a day counted from the day
+    it was written ("tomorrow", "in 2 weeks"), or a fiscal year's quarter ("Q2 FY2025": ``fiscal_quarter``). Such a word is the sheet's "not dated yet": it neither makes a
     column a date column nor keeps it from being one (header_detection._fits), and its row is imported with
     the date empty and the word kept (row_planner._set_aside); "31/13/2026" is a date mistyped, to put right."""
     return isinstance(text, str) and bool(text.strip()) and (
-        not any(ch.isdigit() for ch in text) or v.counted_from_writing(text))
+        not any(ch.isdigit() for ch in text) or v.counted_from_writing(text) or fiscal_quarter(text))
 
 
 # Words a sheet writes in an assessment's cell (an issue's priority, a dependency's criticality, a benefit's
@@ -771,6 +820,16 @@ def unassessed_word(f: Field, text: Any) -> bool:
     assessment nor keeps it from being one (header_detection._fits): a Priority column of ten "TBD" beside one
     "High" was no priority column, and its "High" went unplaced."""
     if not f.unset or not isinstance(text, str) or not text.strip():
+        return False
+    return not any(ch.isalnum() for ch in text) or v.normalise_key(text) in _NOT_ASSESSED_WORDS
+
+
+def unsaid_word(text: Any) -> bool:
+    """Whether a choice's cell no choice was read from says nothing of it — "N/A", "n/a", "TBD", "Unknown", or
+    marks with no letter or figure ("?") — as an empty cell does. A status of "N/A" refused its row (classes58a:
+    the record lost in a partial import, where "-", blanked as nothing written, came in at the default); read as
+    saying nothing, the row is imported with the field's default, the word kept in the notes and said in the row."""
+    if not isinstance(text, str) or not text.strip():
         return False
     return not any(ch.isalnum() for ch in text) or v.normalise_key(text) in _NOT_ASSESSED_WORDS
 
