@@ -1888,8 +1888,11 @@ class Planner:
                         (bracketed := _BRACKETED_ID_RE.fullmatch(row[code_col])):
                     row = (*row[:code_col], bracketed.group(1), *row[code_col + 1:])
                 row = tuple(None if x.__class__ is str and _PLACEHOLDER_RE.fullmatch(x) else x for x in row)
-            if no_one_cols:  # before the template's fillers are blanked: "-", "Unassigned" as owner counted too
-                row = self._naming_no_one(row, no_one_cols)
+            # a person's cell naming no one ("N/A", "TBD", "?"), before the template's fillers are blanked ("-",
+            # "Unassigned" as owner counted too); tested in the loop, not a call a row: most rows name someone
+            for c in no_one_cols:
+                if c < len(row) and (x := row[c]).__class__ is str and says_no_one(x):
+                    row = self._naming_no_one(row, c, x)
             if not _NOTHING_WRITTEN.isdisjoint(row):
                 row = tuple(None if x in _NOTHING_WRITTEN else x for x in row)
             if engage_row is not None:
@@ -4323,15 +4326,11 @@ class Planner:
                          f"{count_of(len(lost), reg.noun)} {'loses' if len(lost) == 1 else 'lose'} links the sheet "
                          f"does not give ({'; '.join(lost[:3])}{more}).")
 
-    def _naming_no_one(self, row: tuple[Any, ...], cols: tuple[int, ...]) -> tuple[Any, ...]:
-        """The row with its people's cells that name no one ("N/A", "TBD", "unassigned", "?") emptied: no person
-        is made of them, and the record has no owner (no_one). Each such cell counted for ``_say_no_one``."""
-        width = len(row)
-        for c in cols:
-            if c < width and (x := row[c]).__class__ is str and says_no_one(x):
-                self._no_one.setdefault(c, Counter())[" ".join(x.split())] += 1
-                row = (*row[:c], None, *row[c + 1:])
-        return row
+    def _naming_no_one(self, row: tuple[Any, ...], c: int, text: str) -> tuple[Any, ...]:
+        """The row with cell ``c`` of a column of people, naming no one ("N/A", "TBD", "unassigned", "?"), emptied:
+        no person is made of it, and the record has no owner (no_one). Counted for ``_say_no_one``."""
+        self._no_one.setdefault(c, Counter())[" ".join(text.split())] += 1
+        return (*row[:c], None, *row[c + 1:])
 
     def _say_no_one(self, plan: SheetPlan, reg: Register) -> None:
         """The columns of people some of whose cells named no one ("N/A", "TBD"), said once a column with how many
