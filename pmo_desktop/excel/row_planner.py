@@ -57,6 +57,7 @@ from .header_detection import (
     tick_level,
 )
 from .import_plan import Action, PlannedRow, RowReport, SheetPlan
+from .restated_tables import caption_above, caption_text, numbered_after
 from .sheet_keys import code_key, code_text
 from .value_translation import (
     CHANCE_FIELDS,
@@ -1421,6 +1422,13 @@ class Planner:
         self._in_key = spelled[1] if spelled else set()
         plan.note = note
         self._say_above_header(plan, reader, header_row, mapping)
+        # stacked tables of the same records (restated_tables): the caption of the table being read, and that
+        # caption where it numbers its table as the next assessment, whose ratings are then the records' own
+        self._table_caption = caption_above(reader.top_rows(fill_merged=False)[:header_row - 1]) \
+            if header_row > 1 else None
+        self._first_caption = self._table_caption
+        self._later_table: str | None = None
+        self._rated_later: set[int] = set()  # rows of the records given a later table's ratings, said once a sheet
         self._unaligned = reader.unaligned  # a CSV's rows whose cells fit no column order: refused
         # a sheet of one record under its header (a detail sheet, one a risk): its ID names it, whatever its title
         self._one_record = reader.declared_rows == header_row + 1
@@ -1886,6 +1894,7 @@ class Planner:
                 self._tick()
             if header_probe is not None and header_probe[0] < len(row) and row[header_probe[0]].__class__ is str \
                     and header_probe[1] in row[header_probe[0]] and _repeats_header(row, header_cells, headers):
+                caption: str | None = None  # the caption of the table under the header written again, if any
                 if blank_run and not first_block and 0 < len(block) <= 2 and table_widths and all(
                         2 <= widths.get(i, 0) and widths.get(i, 0) * 2 <= sorted(table_widths)[len(table_widths) // 2]
                         for i in block):
@@ -1893,6 +1902,8 @@ class Planner:
                     # the table's rows: the caption of the table below ("Risikoplan 2 for | Gruppe 37" over a
                     # team's second risk plan), not a record (round 55 read two such captions as risks). A row
                     # filling its name alone is a heading over the rows below, said so (``_skip_headings``)
+                    caption = caption_text(last_record[2]) if last_record is not None and \
+                        last_record[0] == block[-1] else None
                     for i in block:
                         report = plan.rows[i].report
                         self._forget_unplaced(plan, plan.rows[i])
@@ -1908,6 +1919,8 @@ class Planner:
                 skip(number, "a repeat of the header (the table's column names written again), not a record.")
                 part[0] += 1
                 repeated_at = number
+                self._later_table = caption if numbered_after(self._table_caption, caption) else None
+                self._table_caption = caption
                 continue
             # a title an earlier record has: the row goes the full way, which looks for a copy (below)
             earlier = titled.get(row[title_col].strip()) if titled and title_col is not None and \
@@ -2213,6 +2226,11 @@ class Planner:
             plan.rows.append(planned)
         if not first_block:
             close_block()
+        if self._rated_later:
+            plan.say(f"Tables of the same {reg.name} stacked down the sheet under captions numbering them in order "
+                     f"(“{self._first_caption}” first): each table is taken as a later assessment, so "
+                     f"{len(self._rated_later)} {reg.name if len(self._rated_later) > 1 else reg.noun} take the "
+                     "ratings of the last table rating them, the earlier ratings kept in their notes.")
         if block:
             block_sizes.append(len(block) + continued[0])
         # the first block's record wrapped over its two rows, which no earlier block could show (see below)
@@ -3922,7 +3940,24 @@ class Planner:
             differing.append(f"{label}: {v.parse_text(x)}")
         label = first.report.code or v.parse_text(first_code)
         if again:
-            if differing:
+            later = self._later_table
+            # (asked of a row writing the first row's ratings again too: a middle table may have changed them)
+            rated = self._rated_again(first, first_row, row, headers) if later is not None else None
+            if rated:
+                # the later table is the later assessment (restated_tables): its ratings are the record's now,
+                # the first table's kept in the notes once, under its caption, and each later table's line
+                was = None if first.report.row in self._rated_later else rated
+                self._rated_later.add(first.report.row)
+                line = f"Row {number}, the same {reg.noun} assessed again under “{later}”, writes: " + \
+                    ("; ".join(differing) if differing else "the first assessment's ratings again")
+                first.values[extra] = "\n".join(x for x in (first.values.get(extra), was, line) if x)
+                plan.rows.append(PlannedRow(RowReport(
+                    plan.sheet, number, Action.SKIP, "",
+                    f"the {reg.noun} of row {first_number}{f' ({label})' if label else ''} assessed again in a later "
+                    f"table (under “{later}”): its ratings are that record's now, the earlier ones kept in its "
+                    f"{extra}; not a new record.")))
+                return True
+            elif differing:
                 line = f"Row {number}, the same {reg.noun} under the header written again, writes: " + \
                     "; ".join(differing)
                 first.values[extra] = "\n".join(x for x in (first.values.get(extra), line) if x)
@@ -3942,6 +3977,37 @@ class Planner:
             f"{v.parse_text(code)}), not a new record"
             + (f"; what it writes otherwise is kept in that record's {extra}." if differing else "."))))
         return True
+
+    def _rated_again(self, first: PlannedRow, first_row: tuple[Any, ...], row: tuple[Any, ...],
+                     headers: list[str]) -> str | None:
+        """A record assessed again in a later table (``_copy_of``): each rating the later row writes otherwise
+        (a level read by the column's own scale, as the first row's was) replaces the record's; returns the line
+        keeping the first row's ratings, the first assessment ("Row 4, the first assessment under “Risikoplan 1
+        for”, rated: Konsekvens: 7; Sannsynlighet: 0.5"), or None when the row changes no rating (its other
+        differences stay in the notes as before)."""
+        replaced = False
+        ratings = []  # the first row's own ratings, as written: the first assessment, kept in the notes
+        for c, f, name, _cache, profile, _limit in self._steps:
+            if f.kind is not Kind.SCALE:
+                continue
+            before = first_row[c] if c < len(first_row) else None
+            label = _one_line(headers[c]).strip() if c < len(headers) and headers[c] else f.label
+            if before is not None and not v.is_blank(before):
+                ratings.append(f"{label}: {v.parse_text(before)}")
+            if c >= len(row) or row[c] is None or v.is_blank(row[c]):
+                continue
+            try:
+                level = self._translator.parse(f, row[c], self.ctx, profile)
+            except ValidationError:
+                continue  # a word the scale does not read: it stays in the notes, the rating as it was
+            if level is None or level == first.values.get(name):
+                continue
+            replaced = True
+            first.values[name] = level
+        if not replaced:
+            return None
+        under = f" under “{self._first_caption}”" if self._first_caption else ""
+        return f"Row {first.report.row}, the first assessment{under}, rated: " + ("; ".join(ratings) or "nothing")
 
     def _plan_ordinary(self, plan: SheetPlan, reg: Register, number: int, row: tuple[Any, ...], code_col: int,
                        title_col: int, strict_refs: list[tuple[int, Field]], repeated: set[int] | None,
