@@ -91,3 +91,43 @@ def test_the_last_of_risk_plans_numbered_down_a_sheet_is_the_current_rating(sqli
     import_all(sqlite_store, write_xlsx(tmp_path / "stages.xlsx", {"Stages": _stacked_plans(unordered)}))
     risks = {r["title"]: r for r in rows_of(sqlite_store, "risks")}
     assert (risks["Key staff leave"]["probability"], risks["Key staff leave"]["impact"]) == (3, 4)
+
+
+def _issue(k: int) -> list[object]:
+    return [f"I-{k}", f"Issue number {k} of the log", "Ana Ruiz", "Medium", "Open", dt.datetime(2024, 5, k)]
+
+
+def test_rows_typed_one_column_left_of_their_headers_are_read_under_them(sqlite_store, tmp_path):
+    """A run of rows pasted one cell to the left: the title under "ID", the priority under "Owner", the status
+    under "Priority", the date under "Status", "Raised" empty. They were left out ("Status: … is not one of")
+    or read into the wrong fields. Every typed value of the row (levels, choices, dates) standing beside its
+    column, on the same side, in a run of such rows: each value is read under its header, the ID made up, and
+    the sheet notes say so. A lone row so is left out saying where its values stand; rows whose values stand
+    beside their headers but not every one (a date that is a name) are left out saying so, never read wrong."""
+    header = ["ID", "Title", "Owner", "Priority", "Status", "Raised"]
+    off = [["Supplier invoice blocked", "Luis Gil", "High", "Closed", dt.datetime(2024, 6, 3)],
+           ["Test server down", "Eva Lind", "Low", "Resolved", dt.datetime(2024, 6, 4)],
+           ["Licences not renewed", "Ana Ruiz", "Critical", "Open", dt.datetime(2024, 6, 5)]]
+    lone = ["Printer jammed", "Luis Gil", "Low", "Closed", dt.datetime(2024, 6, 9)]
+    rows = [header, *[_issue(k) for k in range(1, 6)], *off, _issue(6), lone, _issue(7)]
+    plan = import_all(sqlite_store, write_xlsx(tmp_path / "issue log.xlsx", {"Issues": rows}))
+    issues = {r["title"]: r for r in rows_of(sqlite_store, "issues")}
+    assert {"Supplier invoice blocked", "Test server down", "Licences not renewed"} <= set(issues)
+    read = issues["Licences not renewed"]
+    assert (read["priority"], read["status"], read["raised_on"]) == ("Critical", "Open", dt.date(2024, 6, 5))
+    assert issues["Test server down"]["status"] == "Resolved"
+    assert "Printer jammed" not in issues and "Luis Gil" not in issues
+    sheet = next(s for s in plan.sheets if s.register == "issues")
+    said = {r.report.row: r.report.reason for r in sheet.rows}
+    assert said[11].startswith("Its values stand one column left of their headers (“Low” under “Owner”, not "
+                               "“Priority”"), said[11]
+    assert "3 rows stand one column off their headers" in sheet.note
+
+    # a run whose values stand one column right, but whose date read back is a name: left out, saying so
+    shifted = [["Issue", "Priority", "Status", "Raised", "Owner"],
+               *[[f"Issue {k} in place", "High", "Open", dt.datetime(2024, 5, k), "Ana Ruiz"] for k in range(1, 5)],
+               *[[f"Issue {k} pasted off", None, "Low", "Open", "Ana Ruiz", "Luis Gil"] for k in range(5, 8)]]
+    plan = import_all(sqlite_store, write_xlsx(tmp_path / "shifted.xlsx", {"Issues": shifted}))
+    assert not {f"Issue {k} pasted off" for k in range(5, 8)} & {r["title"] for r in rows_of(sqlite_store, "issues")}
+    sheet = next(s for s in plan.sheets if s.register == "issues")
+    assert "3 rows have values standing one column right of their headers, but not every value so" in sheet.note

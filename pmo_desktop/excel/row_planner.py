@@ -59,6 +59,7 @@ from .header_detection import (
 from .import_plan import Action, PlannedRow, RowReport, SheetPlan
 from .restated_tables import caption_above, caption_text, numbered_after
 from .sheet_keys import code_key, code_text
+from .typed_one_off import one_off_side, row_ranges, shifted, side_words
 from .value_translation import (
     CHANCE_FIELDS,
     HEADER,
@@ -1637,6 +1638,13 @@ class Planner:
         # (a scale's cache is the column's own: "3" is 3 under "Impact" but 4 under "Impact (1-3)" of the next sheet)
         self._steps = [(c, f, f.name, {} if c in self._profiles else self._parsed[id(f)], self._profiles.get(c),
                         _plain_text_limit(f)) for c, f in fields]
+        # the typed columns (levels, choices, dates) that show a row typed one column off (typed_one_off), and
+        # the rows found so: read back under their headers (row → side, the row refused, why) or left out
+        self._typed_cols: dict[int, tuple[Field, Any]] = {
+            c: (f, profile) for c, f, _name, _cache, profile, _limit in self._steps
+            if f.kind is Kind.SCALE or f.kind is Kind.ENUM or f.kind is Kind.DATE}
+        self._one_off: dict[int, tuple[int, PlannedRow, str]] = {}
+        self._one_off_left: dict[int, list[int]] = {}
         self._texts: dict[str, dict[str, str]] = {f.name: {} for _, f in fields if _plain_text_limit(f)}
         # the row's values at the cost of a lookup per cell (``_fast_values``): per column, each cell value
         # seen → what the step above made of it, for the cells it made a value of and nothing else
@@ -2226,6 +2234,7 @@ class Planner:
             plan.rows.append(planned)
         if not first_block:
             close_block()
+        self._one_off_runs(plan, reg)
         if self._rated_later:
             plan.say(f"Tables of the same {reg.name} stacked down the sheet under captions numbering them in order "
                      f"(“{self._first_caption}” first): each table is taken as a later assessment, so "
@@ -3186,6 +3195,10 @@ class Planner:
             prow = self._plan_values(plan, reg, parent_reg, number, row, fields, code_col, parent_col, strict_refs)
         if self._unaligned and (why := self._unaligned.get(number)) is not None:
             prow = self._refused_unaligned(reg, plan, prow, why)
+        elif prow.report.action == Action.ERROR and self._typed_cols and \
+                (off := one_off_side(row, self._typed_cols, self._reads)) is not None:
+            prow = self._read_one_off(plan, reg, parent_reg, number, row, fields, code_col, parent_col, strict_refs,
+                                      prow, off)
         if self._claiming is not None and prow.report.action in (Action.INSERT, Action.UPDATE):
             self.claimed_rows[self._claiming] = prow
         if title_col is not None:
@@ -3197,6 +3210,74 @@ class Planner:
                 past = self._past[number]
                 prow.raw = (*row, *(past.get(c) for c in range(len(row), max(past) + 1)))
         return prow
+
+    def _reads(self, c: int, raw: Any) -> bool:
+        """Whether ``raw`` is a value of column ``c``'s typed field (a level, a choice, a date) as the column
+        reads it (``typed_one_off``)."""
+        f, profile = self._typed_cols[c]
+        try:
+            return self._translator.parse(f, raw, self.ctx, profile) is not None
+        except ValidationError:
+            return False
+
+    def _read_one_off(self, plan: SheetPlan, reg: Register, parent_reg: Register | None, number: int,
+                      row: tuple[Any, ...], fields: list[tuple[int, Field]], code_col: int | None,
+                      parent_col: int | None, strict_refs: list[tuple[int, Field]], refused: PlannedRow,
+                      off: tuple[int, list[int]]) -> PlannedRow:
+        """A row left out whose typed values stand one column off their headers (``typed_one_off``): read with
+        every value moved back under its header when the whole row stands so and it then reads without an
+        error — kept only if a row beside it stands the same way (``_one_off_runs``, at the sheet's end) —, else
+        left out saying where its values stand, not with the wrong column's reasons alone."""
+        side, moved = off
+        said = "; ".join(f"“{_one_line(v.parse_text(row[c + side]))}” under “{_one_line(plan.headers[c + side])}”, "
+                         f"not “{_one_line(plan.headers[c])}”" for c in moved[:3]
+                         if c + side < len(plan.headers) and c < len(plan.headers))
+        why = f"Its values stand one column {side_words(side)} of their headers ({said})"
+        columns = [c for c, _f in fields] + list(plan.extras)
+        moved_back = shifted(row, side, min(columns), max(columns)) if columns else None
+        if moved_back is not None and all(v.is_blank(moved_back[c]) or self._reads(c, moved_back[c])
+                                          for c in self._typed_cols if c < len(moved_back)):
+            # every typed value read back under its header reads as its field's: the whole row stands so
+            with controls_checked_later():
+                again = self._plan_values(plan, reg, parent_reg, number, moved_back, fields, code_col, parent_col,
+                                          strict_refs)
+            if again.report.action in (Action.INSERT, Action.UPDATE):
+                self._forget_unplaced(plan, refused)
+                refused.report.reason = f"{why}, and no row beside it stands so: left out. {refused.report.reason}"
+                self._one_off[number] = (side, refused, why)
+                return again
+            self._forget_unplaced(plan, again)
+        refused.report.reason = f"{why}: read as they stand they are wrong, so the row is left out. " \
+            f"{refused.report.reason}"
+        self._one_off_left.setdefault(side, []).append(number)
+        return refused
+
+    def _one_off_runs(self, plan: SheetPlan, reg: Register) -> None:
+        """Rows read one column off (``_read_one_off``) stay so only in a run: a row with no such row beside it
+        is left out after all, its reasons as the sheet has them (one row is no evidence of a paste gone one
+        cell off). The sheet notes say what was read so and what was left out."""
+        kept = 0
+        for i, prow in enumerate(plan.rows):
+            n = prow.report.row
+            if n not in self._one_off:
+                continue
+            side, refused, _why = self._one_off[n]
+            if any(self._one_off.get(k, (0,))[0] == side for k in (n - 1, n + 1)):
+                kept += 1
+                continue
+            self._unclaim(reg, prow.report.code)
+            self._forget_unplaced(plan, prow)
+            for name, value in refused.unplaced or ():
+                counts = plan.unplaced.setdefault(name, {})
+                counts[value] = counts.get(value, 0) + 1
+            plan.rows[i] = refused
+        if kept:
+            plan.say(f"{kept} rows stand one column off their headers, every typed value beside its column (levels, "
+                     "choices, dates): read with each value under its header.")
+        for side, numbers in sorted(self._one_off_left.items()):
+            plan.say(f"{len(numbers)} {'row has' if len(numbers) == 1 else 'rows have'} values standing one column "
+                     f"{side_words(side)} of their headers, but not every value so (rows {row_ranges(numbers)}): left "
+                     "out, each saying where its values stand, rather than read under the wrong headers.")
 
     def _refused_unaligned(self, reg: Register, plan: SheetPlan, prow: PlannedRow, why: str) -> PlannedRow:
         """A CSV row with more cells than columns and no telling which cell held the delimiter
