@@ -3215,10 +3215,7 @@ class Planner:
         """Whether ``raw`` is a value of column ``c``'s typed field (a level, a choice, a date) as the column
         reads it (``typed_one_off``)."""
         f, profile = self._typed_cols[c]
-        try:
-            return self._translator.parse(f, raw, self.ctx, profile) is not None
-        except ValidationError:
-            return False
+        return self._translator.reads(f, raw, self.ctx, profile)
 
     def _read_one_off(self, plan: SheetPlan, reg: Register, parent_reg: Register | None, number: int,
                       row: tuple[Any, ...], fields: list[tuple[int, Field]], code_col: int | None,
