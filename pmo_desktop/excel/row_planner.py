@@ -3234,7 +3234,12 @@ class Planner:
         moved_back = shifted(row, side, min(columns), max(columns)) if columns else None
         if moved_back is not None and all(v.is_blank(moved_back[c]) or self._reads(c, moved_back[c])
                                           for c in self._typed_cols if c < len(moved_back)):
-            # every typed value read back under its header reads as its field's: the whole row stands so
+            # every typed value read back under its header reads as its field's: the whole row stands so; the
+            # ID it claimed read as it stands (a title under "ID") is no ID of this import's
+            code = refused.report.code.lower() if refused.report.code else ""
+            claim = self.claimed[reg.name].get(code) if code else None
+            if claim == (plan.sheet, number):
+                self._unclaim(reg, code)
             with controls_checked_later():
                 again = self._plan_values(plan, reg, parent_reg, number, moved_back, fields, code_col, parent_col,
                                           strict_refs)
@@ -3244,6 +3249,11 @@ class Planner:
                 self._one_off[number] = (side, refused, why)
                 return again
             self._forget_unplaced(plan, again)
+            tried = again.report.code.lower() if again.report.code else ""
+            if tried and tried != code and self.claimed[reg.name].get(tried) == (plan.sheet, number):
+                self._unclaim(reg, tried)  # the ID of the reading not taken
+            if claim == (plan.sheet, number):
+                self.claimed[reg.name][code] = claim  # refused as before: its ID counted as before
         refused.report.reason = f"{why}: read as they stand they are wrong, so the row is left out. " \
             f"{refused.report.reason}"
         self._one_off_left.setdefault(side, []).append(number)
