@@ -2835,6 +2835,9 @@ def detect_header(rows: list[list[Any]], sheet_title: str, kinds: tuple[SheetKin
             combined = [whole or (low if low is not None else up) for whole, low, up in zip(joined, row, group)]
             if combined != row:
                 candidates.insert(-1 if any(joined) else len(candidates), (i, combined, group))
+            topped = _topped_from_third_line(combined, rows, stored, i)
+            if topped is not None:
+                candidates.append((i, topped, group))
     numbered: dict[int, list[Any]] = {}  # header rows whose numbering column is headed "1": as the sheet writes it
     for i, row in enumerate(rows[:-1]):
         if _numbering_header(row, rows[i + 1]):  # beside the row as written, which it beats where "1" heads nothing
@@ -2990,6 +2993,30 @@ def detect_header(rows: list[list[Any]], sheet_title: str, kinds: tuple[SheetKin
     if book and match is best and not any(k.matches_sheet_name(sheet_title) for k in ALL_KINDS):
         match = _named_sheet(best, per_kind, _book_register_name(book))
     return match
+
+
+def _topped_from_third_line(combined: list[Any], rows: list[list[Any]], stored: list[list[Any]],
+                            i: int) -> list[Any] | None:
+    """A header over three lines (a template's "ID" alone on its top line, beside a caption "Identificação"
+    over the columns, their names on the second line and a band's own columns on the third: "Estratégia de
+    Resposta" over "Plano de Mitigação | Plano de Contingência"): the lines ``i - 1`` and ``i`` read together
+    (``combined``) with each column empty on both taken from the top line, where that line writes a short
+    label of its own there (not a caption merged across from the left). None where the top line adds nothing.
+    Read from the two lower lines alone, the ID was lost; from the two upper ones, the plans were a band's name
+    kept in the notes (round 56's Brazilian template)."""
+    if i < 2 or all(x is None for x in rows[i - 1]):
+        return None
+    top, own = rows[i - 2], stored[i - 2] if i - 2 < len(stored) else []
+    over = [c for c, x in enumerate(combined)
+            if x is None and c < len(top) and c < len(own) and isinstance(own[c], str) and own[c].strip()
+            and len(own[c].split()) <= BAND_LABEL_WORDS]
+    # the top line is a header's: beside the label over the empty column it writes a caption over columns the
+    # lines below name (never a sheet's title alone over an unheaded column)
+    captions = [c for c, x in enumerate(own) if c not in over and isinstance(x, str) and x.strip()
+                and c < len(combined) and combined[c] is not None]
+    if not over or not captions:
+        return None
+    return [top[c] if c in over else x for c, x in enumerate(combined)]
 
 
 def _numbering_header(row: list[Any], below: list[Any]) -> bool:

@@ -58,7 +58,9 @@ from .header_detection import (
 )
 from .import_plan import Action, PlannedRow, RowReport, SheetPlan
 from .no_one import says_no_one
+from .restated_tables import caption_above, caption_text, numbered_after
 from .sheet_keys import code_key, code_text
+from .typed_one_off import one_off_side, row_ranges, shifted, side_words
 from .value_translation import (
     CHANCE_FIELDS,
     HEADER,
@@ -1424,6 +1426,13 @@ class Planner:
         self._in_key = spelled[1] if spelled else set()
         plan.note = note
         self._say_above_header(plan, reader, header_row, mapping)
+        # stacked tables of the same records (restated_tables): the caption of the table being read, and that
+        # caption where it numbers its table as the next assessment, whose ratings are then the records' own
+        self._table_caption = caption_above(reader.top_rows(fill_merged=False)[:header_row - 1]) \
+            if header_row > 1 else None
+        self._first_caption = self._table_caption
+        self._later_table: str | None = None
+        self._rated_later: set[int] = set()  # rows of the records given a later table's ratings, said once a sheet
         self._unaligned = reader.unaligned  # a CSV's rows whose cells fit no column order: refused
         # a sheet of one record under its header (a detail sheet, one a risk): its ID names it, whatever its title
         self._one_record = reader.declared_rows == header_row + 1
@@ -1639,6 +1648,13 @@ class Planner:
         # (a scale's cache is the column's own: "3" is 3 under "Impact" but 4 under "Impact (1-3)" of the next sheet)
         self._steps = [(c, f, f.name, {} if c in self._profiles else self._parsed[id(f)], self._profiles.get(c),
                         _plain_text_limit(f)) for c, f in fields]
+        # the typed columns (levels, choices, dates) that show a row typed one column off (typed_one_off), and
+        # the rows found so: read back under their headers (row → side, the row refused, why) or left out
+        self._typed_cols: dict[int, tuple[Field, Any]] = {
+            c: (f, profile) for c, f, _name, _cache, profile, _limit in self._steps
+            if f.kind is Kind.SCALE or f.kind is Kind.ENUM or f.kind is Kind.DATE}
+        self._one_off: dict[int, tuple[int, PlannedRow, str]] = {}
+        self._one_off_left: dict[int, list[int]] = {}
         self._texts: dict[str, dict[str, str]] = {f.name: {} for _, f in fields if _plain_text_limit(f)}
         # the row's values at the cost of a lookup per cell (``_fast_values``): per column, each cell value
         # seen → what the step above made of it, for the cells it made a value of and nothing else
@@ -1902,6 +1918,7 @@ class Planner:
                 self._tick()
             if header_probe is not None and header_probe[0] < len(row) and row[header_probe[0]].__class__ is str \
                     and header_probe[1] in row[header_probe[0]] and _repeats_header(row, header_cells, headers):
+                caption: str | None = None  # the caption of the table under the header written again, if any
                 if blank_run and not first_block and 0 < len(block) <= 2 and table_widths and all(
                         2 <= widths.get(i, 0) and widths.get(i, 0) * 2 <= sorted(table_widths)[len(table_widths) // 2]
                         for i in block):
@@ -1909,6 +1926,8 @@ class Planner:
                     # the table's rows: the caption of the table below ("Risikoplan 2 for | Gruppe 37" over a
                     # team's second risk plan), not a record (round 55 read two such captions as risks). A row
                     # filling its name alone is a heading over the rows below, said so (``_skip_headings``)
+                    caption = caption_text(last_record[2]) if last_record is not None and \
+                        last_record[0] == block[-1] else None
                     for i in block:
                         report = plan.rows[i].report
                         self._forget_unplaced(plan, plan.rows[i])
@@ -1924,6 +1943,8 @@ class Planner:
                 skip(number, "a repeat of the header (the table's column names written again), not a record.")
                 part[0] += 1
                 repeated_at = number
+                self._later_table = caption if numbered_after(self._table_caption, caption) else None
+                self._table_caption = caption
                 continue
             # a title an earlier record has: the row goes the full way, which looks for a copy (below)
             earlier = titled.get(row[title_col].strip()) if titled and title_col is not None and \
@@ -2229,6 +2250,12 @@ class Planner:
             plan.rows.append(planned)
         if not first_block:
             close_block()
+        self._one_off_runs(plan, reg)
+        if self._rated_later:
+            plan.say(f"Tables of the same {reg.name} stacked down the sheet under captions numbering them in order "
+                     f"(“{self._first_caption}” first): each table is taken as a later assessment, so "
+                     f"{len(self._rated_later)} {reg.name if len(self._rated_later) > 1 else reg.noun} take the "
+                     "ratings of the last table rating them, the earlier ratings kept in their notes.")
         if block:
             block_sizes.append(len(block) + continued[0])
         # the first block's record wrapped over its two rows, which no earlier block could show (see below)
@@ -3195,6 +3222,10 @@ class Planner:
             prow = self._plan_values(plan, reg, parent_reg, number, row, fields, code_col, parent_col, strict_refs)
         if self._unaligned and (why := self._unaligned.get(number)) is not None:
             prow = self._refused_unaligned(reg, plan, prow, why)
+        elif prow.report.action == Action.ERROR and self._typed_cols and \
+                (off := one_off_side(row, self._typed_cols, self._reads)) is not None:
+            prow = self._read_one_off(plan, reg, parent_reg, number, row, fields, code_col, parent_col, strict_refs,
+                                      prow, off)
         if self._claiming is not None and prow.report.action in (Action.INSERT, Action.UPDATE):
             self.claimed_rows[self._claiming] = prow
         if title_col is not None:
@@ -3206,6 +3237,81 @@ class Planner:
                 past = self._past[number]
                 prow.raw = (*row, *(past.get(c) for c in range(len(row), max(past) + 1)))
         return prow
+
+    def _reads(self, c: int, raw: Any) -> bool:
+        """Whether ``raw`` is a value of column ``c``'s typed field (a level, a choice, a date) as the column
+        reads it (``typed_one_off``)."""
+        f, profile = self._typed_cols[c]
+        return self._translator.reads(f, raw, self.ctx, profile)
+
+    def _read_one_off(self, plan: SheetPlan, reg: Register, parent_reg: Register | None, number: int,
+                      row: tuple[Any, ...], fields: list[tuple[int, Field]], code_col: int | None,
+                      parent_col: int | None, strict_refs: list[tuple[int, Field]], refused: PlannedRow,
+                      off: tuple[int, list[int]]) -> PlannedRow:
+        """A row left out whose typed values stand one column off their headers (``typed_one_off``): read with
+        every value moved back under its header when the whole row stands so and it then reads without an
+        error — kept only if a row beside it stands the same way (``_one_off_runs``, at the sheet's end) —, else
+        left out saying where its values stand, not with the wrong column's reasons alone."""
+        side, moved = off
+        said = "; ".join(f"“{_one_line(v.parse_text(row[c + side]))}” under “{_one_line(plan.headers[c + side])}”, "
+                         f"not “{_one_line(plan.headers[c])}”" for c in moved[:3]
+                         if c + side < len(plan.headers) and c < len(plan.headers))
+        why = f"Its values stand one column {side_words(side)} of their headers ({said})"
+        columns = [c for c, _f in fields] + list(plan.extras)
+        moved_back = shifted(row, side, min(columns), max(columns)) if columns else None
+        if moved_back is not None and all(v.is_blank(moved_back[c]) or self._reads(c, moved_back[c])
+                                          for c in self._typed_cols if c < len(moved_back)):
+            # every typed value read back under its header reads as its field's: the whole row stands so; the
+            # ID it claimed read as it stands (a title under "ID") is no ID of this import's
+            code = refused.report.code.lower() if refused.report.code else ""
+            claim = self.claimed[reg.name].get(code) if code else None
+            if claim == (plan.sheet, number):
+                self._unclaim(reg, code)
+            with controls_checked_later():
+                again = self._plan_values(plan, reg, parent_reg, number, moved_back, fields, code_col, parent_col,
+                                          strict_refs)
+            if again.report.action in (Action.INSERT, Action.UPDATE):
+                self._forget_unplaced(plan, refused)
+                refused.report.reason = f"{why}, and no row beside it stands so: left out. {refused.report.reason}"
+                self._one_off[number] = (side, refused, why)
+                return again
+            self._forget_unplaced(plan, again)
+            tried = again.report.code.lower() if again.report.code else ""
+            if tried and tried != code and self.claimed[reg.name].get(tried) == (plan.sheet, number):
+                self._unclaim(reg, tried)  # the ID of the reading not taken
+            if claim == (plan.sheet, number):
+                self.claimed[reg.name][code] = claim  # refused as before: its ID counted as before
+        refused.report.reason = f"{why}: read as they stand they are wrong, so the row is left out. " \
+            f"{refused.report.reason}"
+        self._one_off_left.setdefault(side, []).append(number)
+        return refused
+
+    def _one_off_runs(self, plan: SheetPlan, reg: Register) -> None:
+        """Rows read one column off (``_read_one_off``) stay so only in a run: a row with no such row beside it
+        is left out after all, its reasons as the sheet has them (one row is no evidence of a paste gone one
+        cell off). The sheet notes say what was read so and what was left out."""
+        kept = 0
+        for i, prow in enumerate(plan.rows):
+            n = prow.report.row
+            if n not in self._one_off:
+                continue
+            side, refused, _why = self._one_off[n]
+            if any(self._one_off.get(k, (0,))[0] == side for k in (n - 1, n + 1)):
+                kept += 1
+                continue
+            self._unclaim(reg, prow.report.code)
+            self._forget_unplaced(plan, prow)
+            for name, value in refused.unplaced or ():
+                counts = plan.unplaced.setdefault(name, {})
+                counts[value] = counts.get(value, 0) + 1
+            plan.rows[i] = refused
+        if kept:
+            plan.say(f"{kept} rows stand one column off their headers, every typed value beside its column (levels, "
+                     "choices, dates): read with each value under its header.")
+        for side, numbers in sorted(self._one_off_left.items()):
+            plan.say(f"{len(numbers)} {'row has' if len(numbers) == 1 else 'rows have'} values standing one column "
+                     f"{side_words(side)} of their headers, but not every value so (rows {row_ranges(numbers)}): left "
+                     "out, each saying where its values stand, rather than read under the wrong headers.")
 
     def _refused_unaligned(self, reg: Register, plan: SheetPlan, prow: PlannedRow, why: str) -> PlannedRow:
         """A CSV row with more cells than columns and no telling which cell held the delimiter
@@ -3954,7 +4060,24 @@ class Planner:
             differing.append(f"{label}: {v.parse_text(x)}")
         label = first.report.code or v.parse_text(first_code)
         if again:
-            if differing:
+            later = self._later_table
+            # (asked of a row writing the first row's ratings again too: a middle table may have changed them)
+            rated = self._rated_again(first, first_row, row, headers) if later is not None else None
+            if rated:
+                # the later table is the later assessment (restated_tables): its ratings are the record's now,
+                # the first table's kept in the notes once, under its caption, and each later table's line
+                was = None if first.report.row in self._rated_later else rated
+                self._rated_later.add(first.report.row)
+                line = f"Row {number}, the same {reg.noun} assessed again under “{later}”, writes: " + \
+                    ("; ".join(differing) if differing else "the first assessment's ratings again")
+                first.values[extra] = "\n".join(x for x in (first.values.get(extra), was, line) if x)
+                plan.rows.append(PlannedRow(RowReport(
+                    plan.sheet, number, Action.SKIP, "",
+                    f"the {reg.noun} of row {first_number}{f' ({label})' if label else ''} assessed again in a later "
+                    f"table (under “{later}”): its ratings are that record's now, the earlier ones kept in its "
+                    f"{extra}; not a new record.")))
+                return True
+            elif differing:
                 line = f"Row {number}, the same {reg.noun} under the header written again, writes: " + \
                     "; ".join(differing)
                 first.values[extra] = "\n".join(x for x in (first.values.get(extra), line) if x)
@@ -3974,6 +4097,37 @@ class Planner:
             f"{v.parse_text(code)}), not a new record"
             + (f"; what it writes otherwise is kept in that record's {extra}." if differing else "."))))
         return True
+
+    def _rated_again(self, first: PlannedRow, first_row: tuple[Any, ...], row: tuple[Any, ...],
+                     headers: list[str]) -> str | None:
+        """A record assessed again in a later table (``_copy_of``): each rating the later row writes otherwise
+        (a level read by the column's own scale, as the first row's was) replaces the record's; returns the line
+        keeping the first row's ratings, the first assessment ("Row 4, the first assessment under “Risikoplan 1
+        for”, rated: Konsekvens: 7; Sannsynlighet: 0.5"), or None when the row changes no rating (its other
+        differences stay in the notes as before)."""
+        replaced = False
+        ratings = []  # the first row's own ratings, as written: the first assessment, kept in the notes
+        for c, f, name, _cache, profile, _limit in self._steps:
+            if f.kind is not Kind.SCALE:
+                continue
+            before = first_row[c] if c < len(first_row) else None
+            label = _one_line(headers[c]).strip() if c < len(headers) and headers[c] else f.label
+            if before is not None and not v.is_blank(before):
+                ratings.append(f"{label}: {v.parse_text(before)}")
+            if c >= len(row) or row[c] is None or v.is_blank(row[c]):
+                continue
+            try:
+                level = self._translator.parse(f, row[c], self.ctx, profile)
+            except ValidationError:
+                continue  # a word the scale does not read: it stays in the notes, the rating as it was
+            if level is None or level == first.values.get(name):
+                continue
+            replaced = True
+            first.values[name] = level
+        if not replaced:
+            return None
+        under = f" under “{self._first_caption}”" if self._first_caption else ""
+        return f"Row {first.report.row}, the first assessment{under}, rated: " + ("; ".join(ratings) or "nothing")
 
     def _plan_ordinary(self, plan: SheetPlan, reg: Register, number: int, row: tuple[Any, ...], code_col: int,
                        title_col: int, strict_refs: list[tuple[int, Field]], repeated: set[int] | None,

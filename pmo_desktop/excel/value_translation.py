@@ -254,6 +254,14 @@ _CURRENCY_WORD_RE = re.compile(_CURRENCY, re.I)
 # 15000 fits no scale) was read as impacts of 1–25 multiplied, every risk's impact 4 (round 50's Nchaulagai).
 
 
+def _put_back(held: dict[str, Any], name: str, was: Any) -> None:
+    """``held[name]`` as it was before a look (``Translator.reads``): gone where it was not there."""
+    if was is None:
+        held.pop(name, None)
+    else:
+        held[name] = was
+
+
 @dataclass
 class ColumnProfile:
     """What the numbers of one column say about how to read each of them."""
@@ -946,6 +954,24 @@ class Translator:
         self.rescaled.setdefault(f.name, {}).setdefault(reading, {})[text] = level
         self.rescaled_cells.setdefault(f.name, set()).add(text)
         return level
+
+    def reads(self, f: Field, raw: Any, ctx: Context, profile: ColumnProfile | None = None) -> bool:
+        """Whether ``raw`` is a value of ``f`` (``parse`` gives one), asked of a cell no record takes from there
+        (typed_one_off's look beside a column): nothing is recorded to be said or kept, as a parse would."""
+        name = f.name
+        rescaled = {k: dict(x) for k, x in self.rescaled[name].items()} if name in self.rescaled else None
+        cells = set(self.rescaled_cells[name]) if name in self.rescaled_cells else None
+        quarters = dict(self.quarter_cells[name]) if name in self.quarter_cells else None
+        said = dict(self.quarters_said[name]) if name in self.quarters_said else None
+        try:
+            return self.parse(f, raw, ctx, profile) is not None
+        except ValidationError:
+            return False
+        finally:  # each record as it was
+            _put_back(self.rescaled, name, rescaled)
+            _put_back(self.rescaled_cells, name, cells)
+            _put_back(self.quarter_cells, name, quarters)
+            _put_back(self.quarters_said, name, said)
 
     def rescaled_from(self, name: str, raw: Any) -> bool:
         """Whether this cell of field ``name`` is a number put onto the scale by a rule that loses it: the
