@@ -46,6 +46,7 @@ from .child_sheets import (
     tied_by_the_parents_ids,
 )
 from .coded_names import coded_cells, header_parts, split_coded
+from .day_logs import stamped_log, titled_by_dates
 from .defect_reports import defect_report
 from .diary_entries import diary_entries
 from .errors import ImportCancelled, ImportRefused, MappingError, WorkbookError
@@ -2030,6 +2031,8 @@ def plan_workbook_import(store: Store, path: str | os.PathLike[str], progress: P
                     _named_for_another(match, title, path.stem) or _diary_of_changes(match) or \
                     diary_entries(match, reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE]) or \
                     program_output(match) or \
+                    titled_by_dates(match, reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE]) or \
+                    stamped_log(match, reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE]) or \
                     _perks_not_benefits(match) or \
                     _grouped_not_named(match, reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE]) or \
                     _machine_log(match, reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE]) or \
@@ -2880,7 +2883,8 @@ def _refused_for_its_name(plan: ImportPlan, path: Path) -> None:
                              "a tool's catalogue", "a chart's data", "a catalogue of numbered, named things",
                              "its rows are a tracker's planned work", "its rows are listed under",
                              "its rows are people who wrote in", "its rows are a diary's entries",
-                             "its columns are a program's fields"))
+                             "its columns are a program's fields", "its rows are named by dates",
+                             "its rows are a program's log"))
             or "though its name says" in r]
     if len(said) == 1 and len(plan.skipped_sheets) == 1:
         title, why = said[0]
