@@ -34,6 +34,8 @@ from ..models.store import Store
 from ..models.values import normalise_key
 from .action_columns import ACTION_DUE, ACTION_OWNER, ACTIONS_OF, FINISHED_RECORD
 from .area_ratings import areas_of, read_per_area, scale_fields
+from .broken_formulas import broken_columns
+from .broken_formulas import said as broken_said
 from .chart_data import chart_data
 from .child_sheets import (
     child_kinds,
@@ -44,7 +46,9 @@ from .child_sheets import (
     tied_by_the_parents_ids,
 )
 from .coded_names import coded_cells, header_parts, split_coded
+from .day_logs import stamped_log, titled_by_dates
 from .defect_reports import defect_report
+from .diary_entries import diary_entries
 from .errors import ImportCancelled, ImportRefused, MappingError, WorkbookError
 from .form_sheets import MIN_FORMS, a_lone_record, labels_down_the_side, read_form
 from .header_detection import (
@@ -108,6 +112,7 @@ from .named_rows import keyed_by_names, names_listed
 from .number_order import evidence_of as number_evidence
 from .numbered_catalogues import numbered_catalogue
 from .office_import import plan_office_import, read_stamp, unstamped_export
+from .program_output import program_output
 from .row_planner import (
     CREATED_ON_CONFIRMATION,
     EXTRA_FIELD,
@@ -957,6 +962,7 @@ def _prepare(store: Store, reader: SheetReader, match: HeaderMatch, mapping: dic
         if saved and saved.get("register") == kind.register:
             mapping = saved.get("mapping") or {}
     tile: set[int] = set()
+    broken: dict[int, str] = {}
     if mapping is not None:
         final = _normalise_override(kind, mapping)
     else:
@@ -971,6 +977,9 @@ def _prepare(store: Store, reader: SheetReader, match: HeaderMatch, mapping: dic
             legend = _legend_apart(kind, final, headers, reader.top_rows(fill_merged=False)[match.row - 1],
                                    reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE])
             final = {c: n for c, n in final.items() if c not in legend}
+        # a column of broken formulas ("#REF!" on every row) holds nothing: read without it (broken_formulas)
+        broken = broken_columns(final, reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE])
+        final = {c: n for c, n in final.items() if c not in broken}
     if kind.parent is not None and PARENT not in final.values():
         parent = REGISTERS[kind.parent]
         raise WorkbookError(f"The sheet “{reader.title}” has no {kind.parent_labels[0]} column, so its rows cannot "
@@ -997,6 +1006,9 @@ def _prepare(store: Store, reader: SheetReader, match: HeaderMatch, mapping: dic
              and c not in counters and _choice_list(sample, c, chosen)}
     extras.update(_unheaded(kind, headers, final, extras, beside | counters | lists))
     extras.update(_shifted_columns(kind, final, extras, sample))
+    for col, error in broken.items():
+        extras.pop(col, None)
+        ignored[col] = broken_said(headers[col] if col < len(headers) and headers[col] else _letter(col), error)
     for col in counters:
         ignored[col] = (f"Column {_letter(col)} has no header and numbers the rows (1, 2, 3 …): the sheet's row "
                         "numbers, so it is not imported.")
@@ -2017,6 +2029,10 @@ def plan_workbook_import(store: Store, path: str | os.PathLike[str], progress: P
                     _no_records(match, path.stem if _named_by_its_file(title, path) else None,
                                 reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE], path.stem) or \
                     _named_for_another(match, title, path.stem) or _diary_of_changes(match) or \
+                    diary_entries(match, reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE]) or \
+                    program_output(match) or \
+                    titled_by_dates(match, reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE]) or \
+                    stamped_log(match, reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE]) or \
                     _perks_not_benefits(match) or \
                     _grouped_not_named(match, reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE]) or \
                     _machine_log(match, reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE]) or \
@@ -2866,7 +2882,9 @@ def _refused_for_its_name(plan: ImportPlan, path: Path) -> None:
                              "its rows are a published index or a catalogue of kinds",
                              "a tool's catalogue", "a chart's data", "a catalogue of numbered, named things",
                              "its rows are a tracker's planned work", "its rows are listed under",
-                             "its rows are people who wrote in"))
+                             "its rows are people who wrote in", "its rows are a diary's entries",
+                             "its columns are a program's fields", "its rows are named by dates",
+                             "its rows are a program's log"))
             or "though its name says" in r]
     if len(said) == 1 and len(plan.skipped_sheets) == 1:
         title, why = said[0]

@@ -1,0 +1,99 @@
+"""Logs kept by the day or by the second, told from a register (issue 12, round 60's held-out misses).
+
+Two files named as change and decision logs held no office's records:
+
+- a budget optimiser's "decision_log.csv" ("decision_for_date | rationale | Search_new_budget | …") named each row by
+  the day it ran ("3/2/2025", "3/3/2025" …): 20 decisions titled by a date. A register names its records in words;
+  a column of dates on every row names days, an entry per day of a program or a diary. The sheet adds nothing and
+  says why (whichever register it was read as: no record is named by a date alone).
+- a coding agent's "change_log.csv" ("Date | Time | Category | Description | Status") stamped each entry to the
+  second ("14:29:12") and marked it "Completed": 5 decisions nobody took. A decision log read with no decider whose
+  rows carry a time of day to the second on every row is a program's log of what it did: an office writes the day
+  it decided, and who did.
+
+Decided once per sheet from its header's mapping and the sample of rows under it.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, time
+from typing import Any
+
+from ..models import values as v
+from ..models.errors import ValidationError
+from ..models.fields import Kind, plural_of
+from ..models.program import Person
+from .header_detection import HeaderMatch
+
+MIN_ROWS = 3  # fewer rows say nothing of a log
+_SECONDS_RE = re.compile(r"^\s*\d{1,2}:\d{2}:\d{2}(?:[.,]\d+)?\s*$")
+# a day written in numbers either way round ("3/13/2025" month first, which the office's day-first reading refuses)
+_NUMERIC_DAY_RE = re.compile(r"^\s*(?:\d{1,2}[./-]\d{1,2}[./-](?:\d{2}|\d{4})|\d{4}[./-]\d{1,2}[./-]\d{1,2})\s*$")
+
+
+def _a_date(value: Any) -> bool:
+    if isinstance(value, (date, datetime)):
+        return True
+    if not isinstance(value, str) or not value.strip() or len(value) > 30:
+        return False
+    if _NUMERIC_DAY_RE.match(value):
+        return True
+    try:
+        return v.parse_date(value, "date") is not None
+    except ValidationError:
+        return False
+
+
+def _cells(rows: list[list[Any]], c: int) -> list[Any]:
+    return [r[c] for r in rows if c < len(r) and r[c] is not None and str(r[c]).strip()]
+
+
+def _header(match: HeaderMatch, c: int) -> str:
+    return str(match.headers[c]).strip() if c < len(match.headers) and match.headers[c] else f"column {c + 1}"
+
+
+def titled_by_dates(match: HeaderMatch, rows: list[list[Any]]) -> str | None:
+    """Why a sheet whose column naming the rows holds a date on every row names no records, or None."""
+    reg = match.kind.reg
+    title = next((f for f in reg.fields if f.required), None)
+    if match.kind.is_child or title is None or title.kind is Kind.DATE:
+        return None  # a benefit's planned values are named by their day: that is what they are
+    naming = next((c for c, n in match.mapping.items() if n == title.name), None)
+    if naming is None:
+        return None
+    cells = _cells(rows, naming)
+    if len(cells) < MIN_ROWS or not all(map(_a_date, cells)):
+        return None
+    shown = ", ".join(f"“{x}”" for x in [str(c).strip() for c in cells[:2]])
+    return (f"its rows are named by dates (“{_header(match, naming)}”: {shown} …), a day's entry each, not "
+            f"{plural_of(reg.noun)} named in words.")
+
+
+def _stamped(value: Any) -> bool:
+    if isinstance(value, time):
+        return bool(value.second or value.microsecond)
+    if isinstance(value, datetime):
+        return bool(value.second or value.microsecond)
+    return isinstance(value, str) and _SECONDS_RE.match(value) is not None
+
+
+def stamped_log(match: HeaderMatch, rows: list[list[Any]]) -> str | None:
+    """Why a decision log with no decider, stamped to the second on every row, is a program's log, or None."""
+    kind = match.kind
+    if kind.register != "decisions" or kind.is_child:
+        return None
+    reg = kind.reg
+    for n in match.mapping.values():
+        ref = reg.field(n).ref if n in reg.field_names else None
+        if ref is not None and ref.target is Person:
+            return None  # someone named as having decided: an office's log, however it stamps its rows
+    if any(n in reg.field_names and reg.field(n).kind is Kind.LINKS for n in match.mapping.values()):
+        return None
+    width = max((len(r) for r in rows), default=0)
+    for c in range(width):
+        cells = _cells(rows, c)
+        if len(cells) >= MIN_ROWS and len(cells) * 5 >= len(rows) * 4 and all(map(_stamped, cells)):
+            return (f"its rows are a program's log, not an office's decisions: “{_header(match, c)}” stamps each to "
+                    f"the second (“{str(cells[0]).strip()}” …), and no one is named as having decided.")
+    return None
