@@ -280,7 +280,9 @@ def _header_variants(_cls: type, text: Any) -> tuple[str, ...]:
         bare = re.sub(r"[(（][^)）\]]*[)）\]]|\[[^\])）]*[)）\]]", " ", raw)
     else:
         bare = re.sub(r"\([^)\]]*[)\]]|\[[^\])]*[)\]]", " ", raw)
-    scale_note = re.sub(r"[\s_\-]*\(?\d+\s*(?:to|-|–|_)\s*\d+\)?\s*$", "", bare, flags=re.I)  # "L_1to5", "Impact 1-5"
+    # "L_1to5", "Impact 1-5", "impact_1_to_5" (a program's column name, round 58's held-out set: the impact was
+    # kept in the notes beside "likelihood_1_to_5", which its long word's prefix had placed)
+    scale_note = re.sub(r"[\s_\-]*\(?\d+[\s_]*(?:to|-|–|_)[\s_]*\d+\)?\s*$", "", bare, flags=re.I)
     variants = [bare, scale_note, re.sub(r"[\d\s_\-–/]+$", "", bare), bare.split("\n")[0], re.sub(r"[?:*]+", "", bare)]
     variants += re.findall(r"\(([^)]*)\)", PLURAL_ENDING_RE.sub("", raw))  # "Тип коммуникации (WHAT)": the
     # word in brackets, not a plural ending ("Gegenmaßnahme(n)")
