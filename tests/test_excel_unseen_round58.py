@@ -8,6 +8,7 @@ from imported import by_code, import_all, named, rows_of
 from real_world_factory import write_csv
 
 from pmo_desktop.excel.errors import WorkbookError
+from pmo_desktop.excel.header_detection import ALL_KINDS, map_header
 from pmo_desktop.excel.importer import apply_import, plan_workbook_import
 
 
@@ -85,6 +86,9 @@ def test_a_header_naming_its_field_twice_and_measures_already_in_place(sqlite_st
     actions = {a["description"]: a["status"] for a in rows_of(sqlite_store, "risk_actions")}
     assert actions == {"Daily constraint log": "Done", "Twice-weekly recovery review": "Done"}
     assert {r["owner"] for r in risks.values()} == {"Taylor", "Drew"}
+    # a letter is no name of a field: "Impacto_I" rates integrity beside "Impacto_C" (confidentiality), not the impact
+    risks_kind = next(k for k in ALL_KINDS if k.register == "risks")
+    assert map_header(risks_kind, ["ID_Activo", "Impacto_C", "Impacto_I", "trigger_warning_signs"])[0] == {3: "trigger"}
 
 
 def test_a_mitigant_is_the_plan_and_a_company_name_the_organisation(sqlite_store, tmp_path):

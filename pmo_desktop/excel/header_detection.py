@@ -1455,8 +1455,8 @@ def _both_sides_name(kind: SheetKind, text: str) -> tuple[str, ...]:
         return ()
     words = words_of(text.replace("_", " "))
     for i in range(1, len(words)):
-        if words[i - 1] in _OF_WORDS or words[i] in _OF_WORDS:
-            continue
+        if words[i - 1] in _OF_WORDS or words[i] in _OF_WORDS or min(len("".join(words[:i])), len("".join(words[i:]))) < 3:
+            continue  # a letter is no name: "Impacto_I" rates integrity, one of three areas (round 48's asset table)
         left = keys.get(normalise_key(" ".join(words[:i])))
         if left is not None and left in kind.reg.field_names and left == keys.get(normalise_key(" ".join(words[i:]))):
             return (left,)
