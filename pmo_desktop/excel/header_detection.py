@@ -60,6 +60,7 @@ from .vocabulary import (
     reference_words,
     register_nouns,
     sheet_words,
+    statistic_words,
     tail_words,
     value_words,
     word_key,
@@ -280,7 +281,9 @@ def _header_variants(_cls: type, text: Any) -> tuple[str, ...]:
         bare = re.sub(r"[(（][^)）\]]*[)）\]]|\[[^\])）]*[)）\]]", " ", raw)
     else:
         bare = re.sub(r"\([^)\]]*[)\]]|\[[^\])]*[)\]]", " ", raw)
-    scale_note = re.sub(r"[\s_\-]*\(?\d+\s*(?:to|-|–|_)\s*\d+\)?\s*$", "", bare, flags=re.I)  # "L_1to5", "Impact 1-5"
+    # "L_1to5", "Impact 1-5", "impact_1_to_5" (a program's column name, round 58's held-out set: the impact was
+    # kept in the notes beside "likelihood_1_to_5", which its long word's prefix had placed)
+    scale_note = re.sub(r"[\s_\-]*\(?\d+[\s_]*(?:to|-|–|_)[\s_]*\d+\)?\s*$", "", bare, flags=re.I)
     variants = [bare, scale_note, re.sub(r"[\d\s_\-–/]+$", "", bare), bare.split("\n")[0], re.sub(r"[?:*]+", "", bare)]
     variants += re.findall(r"\(([^)]*)\)", PLURAL_ENDING_RE.sub("", raw))  # "Тип коммуникации (WHAT)": the
     # word in brackets, not a plural ending ("Gegenmaßnahme(n)")
@@ -1321,9 +1324,25 @@ def _cell_alone(kind: SheetKind, _cls: type, cell: Any) -> tuple[tuple[str, ...]
         exact = _staged_level(kind, str(cell))
     if not exact:
         exact = _level_reviewed(kind, str(cell))
+    if not exact:
+        exact = _plan_in_place(kind, str(cell))
     prefixed = () if exact else _prefix_names(kind, str(cell))
     loose = _loose(kind, variants, set())[0] if not exact else None  # with nothing taken: never a clash
     return exact, prefixed, loose
+
+
+def _plan_in_place(kind: SheetKind, text: str) -> tuple[str, ...]:
+    """"Existing mitigation", "Current measures": a word saying a measure is already there (``in_place`` in the
+    files) before a name of the response plan is the plan, its measures in place (``action_columns.in_place``
+    makes them done). Only "Existing controls" and the like were known whole; round 58's "Existing mitigation" was
+    kept in the notes."""
+    words = _words_without_remark(text.replace("_", " "))  # "existing_mitigation", a program's column name
+    phrases = in_place_words()[0]
+    for n in (1, 2):
+        if len(words) > n and " ".join(words[:n]) in phrases and \
+                field_keys(kind).get(normalise_key(" ".join(words[n:]))) == RESPONSE_PLAN:
+            return (RESPONSE_PLAN,)
+    return ()
 
 
 def _level_reviewed(kind: SheetKind, text: str) -> tuple[str, ...]:
@@ -1429,6 +1448,18 @@ def _both_sides_name(kind: SheetKind, text: str) -> tuple[str, ...]:
             break
         left, right = keys.get(normalise_key(" ".join(words[:i]))), keys.get(normalise_key(" ".join(words[j:])))
         if left is not None and left == right:
+            return (left,)
+    # two names of one field joined as a program's column name joins them ("trigger_leading_indicator": "trigger"
+    # and "leading indicator" both name the trigger, round 58); two of different fields name neither. Written
+    # with spaces, such a pair is a caption over areas ("Impact severity" over "Scope | Time": area_ratings)
+    if "_" not in text:
+        return ()
+    words = words_of(text.replace("_", " "))
+    for i in range(1, len(words)):
+        if words[i - 1] in _OF_WORDS or words[i] in _OF_WORDS or min(len("".join(words[:i])), len("".join(words[i:]))) < 3:
+            continue  # a letter is no name: "Impacto_I" rates integrity, one of three areas (round 48's asset table)
+        left = keys.get(normalise_key(" ".join(words[:i])))
+        if left is not None and left in kind.reg.field_names and left == keys.get(normalise_key(" ".join(words[i:]))):
             return (left,)
     return ()
 
@@ -4195,6 +4226,24 @@ def _backlog_by_its_titles(kind: SheetKind, match: HeaderMatch, sample: list[lis
             "the office holds; bugs or incidents among them would be imported as issues.")
 
 
+# statistics a table of measurements gives of each row, one a column: three say it, none of them a register's
+STATISTICS_MIN = 3
+
+
+def _statistics_columns(kind: SheetKind, match: HeaderMatch) -> str | None:
+    """Why a sheet is a table of statistics, whatever it is named: three columns or more each named by a statistic
+    over measurements ("total | max | min | mean | score | rank", ``statistics`` in the files), which a register
+    never keeps side by side — its rows are the things measured (round 58: counts of exposed hosts per kind of
+    threat saved as "risks.csv" were read as four risks). Said once a sheet, of its headers."""
+    stats = statistic_words()
+    said = [h for h in match.headers if h and word_key(str(h).replace("_", " ")) in stats]
+    if len(said) < STATISTICS_MIN:
+        return None
+    named = ", ".join(f"“{h}”" for h in said[:STATISTICS_MIN])
+    return (f"a table of statistics ({named}), not the {kind.reg.title.lower()}: its columns are measures taken "
+            "of each row, which no register of the office keeps.")
+
+
 def _actions_by_its_columns(kind: SheetKind, match: HeaderMatch, nouns: frozenset[str] | set[str]) -> str | None:
     """Why a sheet named as the register is an action list all the same: no header names its records (the
     title was only taken, ``titled_by``), one names them as things to do ("Item", "Action Item") and one says by
@@ -4224,6 +4273,8 @@ def not_records_by_content(match: HeaderMatch, sample: list[list[Any]]) -> str |
     kind = match.kind
     if kind.is_child:
         return None
+    if (measured := _statistics_columns(kind, match)) is not None:
+        return measured
     col = raid_type_column(match.headers, sample) if kind.register == ISSUES else None
     if col is not None and ISSUES in {raid_kind(r[col]) for r in sample if col < len(r)}:
         return None  # a tracker's bugs beside its stories and tasks: an issue log, the backlog's rows left out

@@ -2874,7 +2874,8 @@ def _refused_for_its_name(plan: ImportPlan, path: Path) -> None:
     ``tool_catalogue``: a tool's catalogue of risk kinds; ``chart_data``: a chart's data series (marker shapes and
     colours); ``numbered_catalogue``: a course catalogue's numbered,
     named courses; ``item_catalogue``: a court's case index, an app's picker, a help desk's catalogue of problem
-    kinds; a backlog named "issues"; ``_enquiries``: people who wrote in through a form): the generic "no header row"
+    kinds; a backlog named "issues"; ``_enquiries``: people who wrote in through a form; a table of statistics
+    over measurements, ``header_detection._statistics_columns``): the generic "no header row"
     would be wrong."""
     said = [(t, r) for t, r in plan.skipped_sheets
             if r.startswith(("its name says", "a machine's log", "a program's data written out",
@@ -2884,7 +2885,7 @@ def _refused_for_its_name(plan: ImportPlan, path: Path) -> None:
                              "its rows are a tracker's planned work", "its rows are listed under",
                              "its rows are people who wrote in", "its rows are a diary's entries",
                              "its columns are a program's fields", "its rows are named by dates",
-                             "its rows are a program's log"))
+                             "its rows are a program's log", "a table of statistics"))
             or "though its name says" in r]
     if len(said) == 1 and len(plan.skipped_sheets) == 1:
         title, why = said[0]

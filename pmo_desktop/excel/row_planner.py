@@ -1304,6 +1304,7 @@ class Planner:
         self._extras_heads: dict[int, str] = {}
         self._category_col: int | None = None  # an open list's column: the sheet's word kept where translated
         self._numbered_priority: int | None = None  # a priority column of numbers kept in the notes
+        self._priority_as_level = False  # that column's numbers are levels (5 the most), not ranks
         # rows of a key to the ratings under the records (``_column_profiles``); None: looked for row by row
         self._key_rows: set[int] | None = set()
         self._categories_seen: dict[tuple[str, str], bool] = {}  # (sheet's word, office's category) → the same
@@ -1463,6 +1464,10 @@ class Planner:
             (c for c, h in plan.extras.items() if map_header(kind, [h])[0].get(0) == "priority"), None) \
             if "priority" in reg.field_names and "priority" not in mapping.values() and \
             reg.field("priority").kind is Kind.ENUM else None
+        # "Impact" of 1–5 kept there names the priority by a level, 5 the most, not by a rank: the register's
+        # words make an impact its priority in English only ("impact", "issue impact": the field's synonyms)
+        self._priority_as_level = self._numbered_priority is not None and \
+            "impact" in words_of(str(plan.extras[self._numbered_priority]))
         # an issue tracker's labels kept in the notes ("bug, High", "Feature,Medium"): the one priority word
         # among a row's tags is its priority, when no column gives one (it was Medium, the default, for all)
         self._labelled_priority = next(
@@ -2855,7 +2860,7 @@ class Planner:
         c = self._numbered_priority
         assert c is not None
         raw = row[c] if c < width else None
-        ranked = numbered_priority(reg.field("priority"), raw) if raw is not None else None
+        ranked = numbered_priority(reg.field("priority"), raw, self._priority_as_level) if raw is not None else None
         if ranked is None:
             return lines
         values["priority"] = ranked

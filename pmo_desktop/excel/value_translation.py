@@ -435,9 +435,11 @@ _P_NUMBER_RE = re.compile(r"^\s*p(?:rio(?:rity)?)?\s*[-.]?\s*[1-5]\s*$", re.I)
 _PRIORITY_NUMBER_RE = re.compile(r"^\s*(?:p|prio(?:rity)?)?\s*[-.]?\s*([1-5])(?:\.0)?\s*$", re.I)
 
 
-def numbered_priority(f: Field, raw: Any) -> str | None:
+def numbered_priority(f: Field, raw: Any, as_level: bool = False) -> str | None:
     """A priority written as a number (1 to 5, or "P1"): priority 1 is the first to handle, the P1 of an issue
     log, so 1 is the highest of the office's priorities (Critical), 2 the next (High), 3 Medium, 4 and 5 Low.
+    ``as_level``: the number is an impact's level on 1–5, not a rank, so 5 is the highest (Critical), 4 High,
+    3 Medium, 2 and 1 Low (round 58: an issue's "impact" of 5 beside its "probability" of 5 came in Low).
     None for a field that is no priority of choices, or a value that is no such number."""
     if f.name != "priority" or f.kind is not Kind.ENUM or isinstance(raw, bool) or len(f.choices) < 2:
         return None
@@ -446,8 +448,11 @@ def numbered_priority(f: Field, raw: Any) -> str | None:
     found = _PRIORITY_NUMBER_RE.match(str(int(raw)) if isinstance(raw, (int, float)) else str(raw))
     if found is None:
         return None
-    ranked = list(reversed(f.choices))  # the choices go from the lowest (Low) to the highest (Critical)
-    return ranked[min(int(found.group(1)) - 1, len(ranked) - 1)]
+    number = int(found.group(1))
+    if as_level:  # the choices go from the lowest (Low) to the highest (Critical), the top one at 5
+        return f.choices[max(0, number - 1 - (5 - len(f.choices)))]
+    ranked = list(reversed(f.choices))
+    return ranked[min(number - 1, len(ranked) - 1)]
 
 
 def declared_scale(header: object) -> int | None:

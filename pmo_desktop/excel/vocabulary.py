@@ -382,6 +382,13 @@ def hedge_words() -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=None)
+def statistic_words() -> frozenset[str]:
+    """Keyed names of a statistic over measurements ("min", "max", "mean", "median", "std dev"): ``statistics`` in
+    the files (``header_detection._statistics_columns``)."""
+    return frozenset(k for data in _files() for w in data.get("statistics", ()) if (k := word_key(w)))
+
+
+@lru_cache(maxsize=None)
 def id_words() -> frozenset[str]:
     """Keyed words saying a header's column holds identifiers ("ID", "Nº", "Ref", "Código"): ``ids`` in the
     files (``child_sheets.tied_by_the_parents_ids``)."""
