@@ -25,7 +25,7 @@ from typing import Any
 
 from ..models.errors import ValidationError
 from ..models.values import DAY_FIRST, MONTH_FIRST, parse_date
-from .two_readings import TwoReadings
+from .two_readings import TwoReadings, texts_counted
 
 _SLASHED = re.compile(r"\s*(\d{1,2})[/.\-](\d{1,2})[/.\-](?:\d{4}|\d{2})(?:[ T].*)?\s*")
 _MONTH_FIRST_HEADER = re.compile(r"\bm{1,2}\s*[/.\-]\s*d{1,2}\b", re.I)
@@ -43,21 +43,20 @@ class DateEvidence(TwoReadings):
 
 def evidence_of(values: Iterable[Any]) -> DateEvidence:
     found = DateEvidence()
-    for x in values:
-        if x.__class__ is not str:
-            continue
+    for x, times in texts_counted(values):
         m = _SLASHED.fullmatch(x)
         if m is None:
             continue
         first, second = int(m[1]), int(m[2])
         if "." in x and first <= 31 and second <= 12 and first and second:
-            found.first += 1  # 08.11.2022: dots are written day first (de, ru, pl, cs…), no locale dots month first
+            # 08.11.2022: dots are written day first (de, ru, pl, cs…), no locale dots month first
+            found.first += times
         elif first > 12 >= second:
-            found.first += 1
+            found.first += times
         elif second > 12 >= first:
-            found.second += 1
+            found.second += times
         elif first != second and first <= 12 and second <= 12 and first and second:
-            found.either += 1
+            found.either += times
             found.example = found.example or x.strip()
     return found
 

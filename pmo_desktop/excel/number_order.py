@@ -23,7 +23,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from ..models.values import DECIMAL_COMMA, DECIMAL_POINT, decimal_mark
-from .two_readings import TwoReadings
+from .two_readings import TwoReadings, texts_counted
 
 
 class NumberEvidence(TwoReadings):
@@ -40,16 +40,16 @@ _MONEY_SIGN_RE = re.compile(r"[£$€¥₹]|\b(?:usd|eur|gbp|chf)\b", re.I)
 
 def evidence_of(values: Iterable[Any]) -> NumberEvidence:
     found = NumberEvidence()
-    for x in values:
-        if x.__class__ is not str or _MONEY_SIGN_RE.search(x):
+    for x, times in texts_counted(values):
+        if _MONEY_SIGN_RE.search(x):
             continue  # "€ 40.000": an amount reads its group of three as thousands (value_translation.money)
         mark = decimal_mark(x)
         if mark == DECIMAL_COMMA:
-            found.first += 1
+            found.first += times
         elif mark == DECIMAL_POINT:
-            found.second += 1
+            found.second += times
         elif mark == "":
-            found.either += 1
+            found.either += times
             found.example = found.example or x.strip()
     return found
 

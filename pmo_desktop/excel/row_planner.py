@@ -942,12 +942,17 @@ def _one_scale_for_both_ratings(profiles: dict[int, ColumnProfile], scale_cols: 
     scale, then 5 and 2 after the mitigation, are 3 and 1 of five — not 5 and 2 of five because no value after
     the measures went above 5."""
     at = {f.name: c for c, f in scale_cols}
+    # each column's numbers worked out once, and only for a rule that weighs them: a pass over every cell of the
+    # column, made for each pair each way round on every sheet, was some 4,000 instructions a row (speed58)
+    worked_out: dict[int, list[float | None]] = {}
 
     def numbers_of(col: int) -> list[float | None]:
         # a rating written as text ("7", as a CSV writes every cell) weighs as the number (formats55: a CSV's
         # likelihood of 1–7 beside an impact of 2–10 was read as five levels, the 7 refused, where its
         # workbook's rates both on the sheet's 1–10 scale); an empty cell or a word is None
-        return [written_number(x) for x in columns[col]]
+        if col not in worked_out:
+            worked_out[col] = list(map(written_number, columns[col]))
+        return worked_out[col]
 
     for one, other in _both_ways(at, REASSESSED.items()):
         p, q = profiles[one], profiles[other]
@@ -962,8 +967,10 @@ def _one_scale_for_both_ratings(profiles: dict[int, ColumnProfile], scale_cols: 
     for one, other in _both_ways(at, (("probability", "impact"), ("residual_probability", "residual_impact"))):
         p, q = profiles[one], profiles[other]
         plain = not (q.tens or q.fractions or q.declared or q.ladder or q.products)
+        if not (p.tens and plain):
+            continue
         numbers = [n for x, n in zip(columns[other], numbers_of(other)) if x is not None]
-        if p.tens and plain and numbers and all(n is not None and 0 <= n <= 10 for n in numbers) and \
+        if numbers and all(n is not None and 0 <= n <= 10 for n in numbers) and \
                 any(n is not None and n > 5 for n in numbers):
             # "Wahrsch." and "Auswirk." rated 0–8 side by side, the impact above 5 four times, the likelihood
             # once (an 8): both on the sheet's 1–10 scale (the 8 was refused, no five-point level)
@@ -4245,7 +4252,8 @@ class Planner:
             target = EXTRA_FIELD.get(reg.name) or KEPT_UNDER_TEXT.get(reg.name)
             if target is None:
                 return None
-            values[target] = "\n".join(x for x in [values.get(target) or "", *kept_lines] if x)
+            # the notes' own text, then the lines, blanks left out (``filter`` in C, not a generator a row)
+            values[target] = "\n".join(filter(None, (values.get(target) or "", *kept_lines)))
             kept_in = EXTRA_FIELD.get(reg.name)
             if kept_in and len(values.get(kept_in) or "") > reg.field(kept_in).max_length:
                 return None  # too long for the notes: refused, the full way

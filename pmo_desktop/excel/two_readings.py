@@ -3,7 +3,10 @@ with a decimal comma or point (``number_order``) — and what a column's texts s
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
 
 @dataclass
@@ -34,3 +37,19 @@ class TwoReadings:
     @property
     def any(self) -> bool:
         return bool(self.first or self.second or self.either)
+
+
+def texts_counted(values: Iterable[Any]) -> Iterable[tuple[str, int]]:
+    """Each distinct text of a column (of class ``str``) with how many of its cells write it, in the order first
+    written: what the evidence weighs. A column repeats its few values on every row, so each is weighed once, the
+    cells counted in C (a look at every cell in Python was some 2,000 instructions a row, speed58). A text of a
+    class of its own (a formula's, ``Uncalculated``) could stand equal to a plain text and be counted with it:
+    a column holding one is read cell by cell, as before, such texts left out."""
+    texts = list(filter(_IS_TEXT, values))
+    if _PLAIN_TEXT.issuperset(map(type, texts)):
+        return Counter(texts).items()
+    return ((x, 1) for x in texts if x.__class__ is str)
+
+
+_IS_TEXT = str.__instancecheck__  # a text cell, subclasses too (``filter`` of a column's cells, in C)
+_PLAIN_TEXT = frozenset({str})

@@ -1399,10 +1399,13 @@ class SheetReader:
                 if tail.count("") + tail.count(None) != len(tail):
                     past[number] = {c: x for c, x in enumerate(tail, start=width)
                                     if x is not None and (x.__class__ is not str or x.strip())}
-            for x in row:  # isascii() is a flag's read: a row of plain text costs no search
-                if x.__class__ is str and not x.isascii() and _INVISIBLE_RE.search(x):
-                    row = tuple(_visible(row))
-                    break
+            # isascii() is a flag's read: a row of plain text costs no search, its texts' flags read in C (a loop
+            # over every cell in Python was some 3,000 instructions a row)
+            if not all(map(str.isascii, filter(_IS_TEXT, row))):
+                for x in row:
+                    if x.__class__ is str and not x.isascii() and _INVISIBLE_RE.search(x):
+                        row = tuple(_visible(row))
+                        break
             blanks = row.count("")  # calamine's empty cells, counted and found by the list's own search
             if blanks:
                 cells = list(row)
