@@ -1,0 +1,65 @@
+"""Walkthrough 43: a newcomer's first office typed by the keyboard alone — a project, two people, five risks (one
+an opportunity), a stakeholder, a benefit, an issue and a decision — then its heat map. What they tripped on,
+each fixed, by real key presses on the real window."""
+
+from __future__ import annotations
+
+from focused_keys import press, type_as_a_person
+from PySide6.QtCore import Qt
+
+CTRL = Qt.KeyboardModifier.ControlModifier
+
+
+def along_the_row(qtbot, cells: list[str]) -> None:
+    """Cells typed along a row as a newcomer types them: each then Tab, the last then Enter ("" skips a cell)."""
+    for n, text in enumerate(cells):
+        if text:
+            type_as_a_person(qtbot, text)
+        press(qtbot, Qt.Key.Key_Tab if n < len(cells) - 1 else Qt.Key.Key_Return)
+
+
+def people_typed(qtbot, window, *names: str) -> None:
+    """Ctrl+6 to People and each name typed down the ✱ line."""
+    press(qtbot, Qt.Key.Key_6, CTRL)
+    for name in names:
+        type_as_a_person(qtbot, name)
+        press(qtbot, Qt.Key.Key_Return)
+    assert window.active_register_view().proxy.rowCount() == len(names)
+
+
+def tab_named(qtbot, window, page_key, name: str):
+    """Ctrl+<page_key>, then Ctrl+PgDown to the tab called ``name``; the page."""
+    press(qtbot, page_key, CTRL)
+    page = window.stack.currentWidget()
+    for _ in range(page.tabs.count()):
+        if page.tabs.tabText(page.tabs.currentIndex()) == name:
+            break
+        press(qtbot, Qt.Key.Key_PageDown, CTRL)
+    assert page.tabs.tabText(page.tabs.currentIndex()) == name
+    return page
+
+
+def test_the_heat_maps_legend_names_the_blue_of_an_opportunity(empty_window, qtbot):
+    """Five risks typed, one an opportunity rated 3 × 4: its cell on the heat map was filled blue, and the legend
+    under the map named four bands, green to red — the blue cell read as a colour of its own, or a fault. The
+    legend now keys the opportunities' shades too, by the same bands, while the map draws a cell in them."""
+    window = empty_window
+    people_typed(qtbot, window, "Ann Lee")
+    press(qtbot, Qt.Key.Key_4, CTRL)
+    # Title, Threat / opportunity, Category, Level, Project, Projects affected, Owner, Raised, Proximity, P, I
+    along_the_row(qtbot, ["Crane delivery slips", "t", "sup", "prog", "", "", "Ann Lee", "", "", "4", "3"])
+    along_the_row(qtbot, ["Supplier reuses our design", "opp", "strat", "prog", "", "", "Ann Lee", "", "", "3", "4"])
+    assert window.active_register_view().proxy.rowCount() == 2
+    page = tab_named(qtbot, window, Qt.Key.Key_4, "Heat map")
+    heat = page.heat_map
+    qtbot.waitUntil(lambda: heat.cells.get((3, 4)) is not None)
+    blue = heat.fills[(3, 4)]
+    legend = heat.legend
+    keyed = {label.toolTip(): label.styleSheet() for label in legend.opportunity_labels}
+    assert list(keyed) == [f"An opportunity rated {r}" for r in ("Low", "Medium", "High", "Critical")], keyed
+    assert f"background:{blue};" in keyed["An opportunity rated High"]
+    assert "blue: opportunities" in legend.title.text()
+    qtbot.waitUntil(lambda: all(label.isVisible() for label in legend.opportunity_labels))
+    press(qtbot, Qt.Key.Key_Z, CTRL)  # its impact undone: the opportunity is no longer scored, no cell is blue
+    qtbot.waitUntil(lambda: heat.cells.get((3, 4)) is None)
+    assert not legend.opportunity_labels and "blue" not in legend.title.text()
