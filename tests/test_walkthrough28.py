@@ -160,7 +160,7 @@ def test_a_choice_the_register_refuses_for_another_cell_is_said_beside_it_not_in
     def boxes():
         return [b for b in QApplication.topLevelWidgets() if isinstance(b, QMessageBox) and b.isVisible()]
 
-    qtbot.waitUntil(lambda: bool(boxes()) or "has a date (Decided on)" in _notes(window))
+    qtbot.waitUntil(lambda: bool(boxes()) or "(Decided by)" in _notes(window))  # its date given today (walk43), its decider not
     shown = boxes()
     for box in shown:
         box.reject()

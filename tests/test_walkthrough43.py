@@ -10,12 +10,12 @@ from PySide6.QtCore import Qt
 CTRL = Qt.KeyboardModifier.ControlModifier
 
 
-def along_the_row(qtbot, cells: list[str]) -> None:
-    """Cells typed along a row as a newcomer types them: each then Tab, the last then Enter ("" skips a cell)."""
+def along_the_row(qtbot, cells: list[str], last=Qt.Key.Key_Return) -> None:
+    """Cells typed along a row as a newcomer types them: each then Tab, the last then ``last`` ("" skips a cell)."""
     for n, text in enumerate(cells):
         if text:
             type_as_a_person(qtbot, text)
-        press(qtbot, Qt.Key.Key_Tab if n < len(cells) - 1 else Qt.Key.Key_Return)
+        press(qtbot, Qt.Key.Key_Tab if n < len(cells) - 1 else last)
 
 
 def people_typed(qtbot, window, *names: str) -> None:
@@ -63,3 +63,52 @@ def test_the_heat_maps_legend_names_the_blue_of_an_opportunity(empty_window, qtb
     press(qtbot, Qt.Key.Key_Z, CTRL)  # its impact undone: the opportunity is no longer scored, no cell is blue
     qtbot.waitUntil(lambda: heat.cells.get((3, 4)) is None)
     assert not legend.opportunity_labels and "blue" not in legend.title.text()
+
+
+def test_a_decision_taken_typed_along_its_row_is_decided_today_unless_its_date_is_typed(empty_window, qtbot):
+    """A decision typed as its columns run — Decided by, Status "Decided", Due, Decided on, Rationale — stopped at
+    Status: "A decision that is taken has a date (Decided on)", a column to its right; the rationale typed on went
+    into the Status cell, refused, and the row was left Pending. Made Decided with no date, a decision is now
+    decided today, in the same undo step, the status bar saying so; a date typed in its own cell after replaces it."""
+    from datetime import date
+
+    from pmo_desktop.models.values import day_text
+
+    window = empty_window
+    people_typed(qtbot, window, "Ann Lee")
+    page = tab_named(qtbot, window, Qt.Key.Key_7, "Decisions")
+    view = window.active_register_view()
+    qtbot.waitUntil(lambda: view.table.hasFocus())
+    # Decision, Options considered, Level, Project, Projects affected, Cost impact, Decided by, Status, Due,
+    # Decided on, Rationale
+    along_the_row(qtbot, ["One till vendor", "A or B", "prog", "", "", "", "Ann Lee", "dec"], last=Qt.Key.Key_Tab)
+    assert window.statusBar().currentMessage() == (
+        f"Decided on: today, {day_text(date.today())} — Decided; type over it if it was earlier.")
+    along_the_row(qtbot, ["", "", "Cheaper to run"])
+    model = view.model
+    row = [model.index(0, c).data() for c in range(model.columnCount())]
+    heads = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
+    record = dict(zip(heads, row))
+    assert (record["Status"], record["Decided on"], record["Rationale"]) == (
+        "Decided", day_text(date.today()), "Cheaper to run"), record
+    assert page.tabs.tabText(page.tabs.currentIndex()) == "Decisions"
+    # One step: Ctrl+Z on the rationale, then on the status, puts the decision back Pending with no date.
+    press(qtbot, Qt.Key.Key_Z, CTRL)
+    press(qtbot, Qt.Key.Key_Z, CTRL)
+    assert window.statusBar().currentMessage() == "Undone: Edit Status of DEC-001 “One till vendor”"
+    assert model.index(0, model.column_of("status")).data() == "Pending"
+    assert not model.index(0, model.column_of("decided_on")).data()
+    # A date typed in its own cell, along the row, is the one kept: from the ✱ line, where the keyboard ends up after
+    # the undo, Up to the decision and along to its Status.
+    qtbot.waitUntil(lambda: view.new_line.hasFocus())
+    press(qtbot, Qt.Key.Key_Up)
+    qtbot.waitUntil(lambda: view.table.hasFocus())
+    for _ in range(model.columnCount()):
+        column = view.table.currentIndex().column()
+        if column == model.column_of("status"):
+            break
+        press(qtbot, Qt.Key.Key_Left if column > model.column_of("status") else Qt.Key.Key_Right)
+    along_the_row(qtbot, ["dec", "", "1 Dec 2026", "Cheaper"])
+    assert model.index(0, model.column_of("decided_on")).data() == "1 Dec 2026"
+    assert model.index(0, model.column_of("status")).data() == "Decided"
+    assert model.rowCount() == 1
