@@ -112,3 +112,32 @@ def test_a_decision_taken_typed_along_its_row_is_decided_today_unless_its_date_i
     assert model.index(0, model.column_of("decided_on")).data() == "1 Dec 2026"
     assert model.index(0, model.column_of("status")).data() == "Decided"
     assert model.rowCount() == 1
+
+
+def test_a_first_name_typed_in_an_owner_cell_is_the_one_person_so_named(empty_window, qtbot):
+    """Two people, Ann Lee and Bo Chan; a risk typed along its row with its owner "Ann", as colleagues name each other:
+    the cell asked "“Ann” is not in the list of people. Did you mean Ann Lee?" and waited for a second Tab, and the
+    raised date, proximity and scores typed on went into the owner cell, each asked about as a new person — "today",
+    "4" — and the next risk's title too; a second Tab on "yesterday" added a person called "yesterday". A first name
+    that begins one person's name is now that person, as "sup" is Supplier in a list cell; "An", or a first name two
+    people share, is still asked about."""
+    window = empty_window
+    people_typed(qtbot, window, "Ann Lee", "Bo Chan", "Mo Ali", "Mo Chen")
+    press(qtbot, Qt.Key.Key_4, CTRL)
+    view = window.active_register_view()
+    # Title, Threat / opportunity, Category, Level, Project, Projects affected, Owner, Raised, Proximity, P, I
+    along_the_row(qtbot, ["Crane delivery slips", "t", "sup", "prog", "", "", "ann", "today", "next Friday", "4"],
+                  last=Qt.Key.Key_Tab)
+    press(qtbot, Qt.Key.Key_3)
+    press(qtbot, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: view.new_line.hasFocus())
+    record = view.model.record(0)
+    assert (record["owner"], record["probability"], record["impact"]) == ("Ann Lee", 4, 3), record
+    assert record["raised_on"] is not None and record["proximity"] is not None
+    press(qtbot, Qt.Key.Key_6, CTRL)
+    assert window.active_register_view().proxy.rowCount() == 4  # no one added
+    # "Mo", two people's first name, is asked about as before.
+    press(qtbot, Qt.Key.Key_4, CTRL)
+    view.focus_new_line(view.model.column_of("title"))
+    along_the_row(qtbot, ["Tills fail", "t", "tech", "prog", "", "", "Mo"], last=Qt.Key.Key_Tab)
+    assert "not in the list of people. Did you mean Mo Ali or Mo Chen?" in window.statusBar().currentMessage()
