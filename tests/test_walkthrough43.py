@@ -141,3 +141,16 @@ def test_a_first_name_typed_in_an_owner_cell_is_the_one_person_so_named(empty_wi
     view.focus_new_line(view.model.column_of("title"))
     along_the_row(qtbot, ["Tills fail", "t", "tech", "prog", "", "", "Mo"], last=Qt.Key.Key_Tab)
     assert "not in the list of people. Did you mean Mo Ali or Mo Chen?" in window.statusBar().currentMessage()
+
+
+def test_an_objective_not_in_the_office_is_named_in_words(empty_window, qtbot):
+    """A benefit typed along its row with a strategic objective the office does not hold yet: the refusal beside the
+    cell read "Strategic objectives: there is no strategicobjective called “Customers”." — the class's name run
+    together. A refused name is said in the register's own word for its records."""
+    window = empty_window
+    people_typed(qtbot, window, "Bo Chan")
+    press(qtbot, Qt.Key.Key_5, CTRL)
+    # Benefit, Category, Benefit owner, Beneficiary, Strategic objectives
+    along_the_row(qtbot, ["Faster checkout", "non", "Bo Chan", "Customers", "Grow loyalty"], last=Qt.Key.Key_Tab)
+    said = window.statusBar().currentMessage()
+    assert said == "Strategic objectives: there is no objective called “Grow loyalty”.", said
