@@ -4,6 +4,7 @@ each fixed, by real key presses on the real window."""
 
 from __future__ import annotations
 
+import pytest
 from focused_keys import press, type_as_a_person
 from PySide6.QtCore import Qt
 
@@ -154,3 +155,15 @@ def test_an_objective_not_in_the_office_is_named_in_words(empty_window, qtbot):
     along_the_row(qtbot, ["Faster checkout", "non", "Bo Chan", "Customers", "Grow loyalty"], last=Qt.Key.Key_Tab)
     said = window.statusBar().currentMessage()
     assert said == "Strategic objectives: there is no objective called “Grow loyalty”.", said
+
+
+@pytest.mark.parametrize(("office", "hinted"), [("empty_window", True), ("demo_window", False)])
+def test_a_new_offices_overview_says_where_the_program_is_named(office, hinted, request, qtbot):
+    """A new office's overview: its heading the file's name, "office", and "Sponsor: — · Program manager: — ·
+    Dates: —", nothing saying where they are given — the board pack went out titled "office". The overview now
+    points to File ▸ Program Details… while none of them is given; an office that gives them shows them alone."""
+    window = request.getfixturevalue(office)
+    press(qtbot, Qt.Key.Key_1, CTRL)
+    page = window.stack.currentWidget()
+    qtbot.waitUntil(lambda: page.facts.text() != "")
+    assert ("File ▸ Program Details…" in page.facts.text()) is hinted, page.facts.text()
