@@ -268,7 +268,8 @@ def test_tab_with_the_list_of_names_open_asks_beside_the_cell_and_the_dates_type
     keys_to(qtbot, Qt.Key.Key_Tab)
     typed_to(qtbot, "Point")
     keys_to(qtbot, Qt.Key.Key_Tab)
-    typed_to(qtbot, "Marcus")
+    # "Marc", letters ending mid-word (walk43: "Marcus", the one person of that first name, is Marcus Lee at once)
+    typed_to(qtbot, "Marc")
     qtbot.waitUntil(lambda: QApplication.activePopupWidget() is not None)  # the names that match, listed
     keys_to(qtbot, Qt.Key.Key_Tab)
     qtbot.wait(100)
@@ -278,7 +279,7 @@ def test_tab_with_the_list_of_names_open_asks_beside_the_cell_and_the_dates_type
     assert isinstance(editor.parentWidget(), QWidget) and view.table.isAncestorOf(editor), editor
     assert view.table.state() == QAbstractItemView.State.EditingState  # still in the Owner cell
 
-    typed_to(qtbot, " L")  # typing on: the list again, to pick from
+    typed_to(qtbot, "us L")  # typing on: the list again, to pick from
     qtbot.waitUntil(lambda: QApplication.activePopupWidget() is not None)
     keys_to(qtbot, Qt.Key.Key_Down)
     keys_to(qtbot, Qt.Key.Key_Tab)

@@ -118,6 +118,13 @@ class Field:
     # given a level on creation ("Unaware", "Medium") that nobody chose; the store keeps them empty, a workbook's
     # cell stays empty, and a rule computed from them takes them as not known. "": an empty cell reads empty.
     unset: str = ""
+    # For a date: (field, choice) — typed in the register's table, a cell made that choice while this date is empty
+    # gives the date today too, the day the user says it happened (a decision marked Decided: decided today), in the
+    # same undo step and said in the status bar; typed over in its own cell when it happened earlier. The rule that
+    # asks for the date (``raid_rules.check_decision``) refused the choice, and a row typed along its columns — the
+    # status before the date — stopped at the status, the keys typed on piling into it (walk42, walk43). A workbook's
+    # rows are imported as they are: the rule still asks for the date there.
+    stamped_when: tuple[str, str] | None = None
 
     @property
     def editable(self) -> bool:

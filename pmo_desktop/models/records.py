@@ -358,10 +358,19 @@ def did_you_mean(names: Iterable[str], typed: str, limit: int = 3) -> str:
     return f" Did you mean {' or '.join(f'“{n}”' for n in offered)}?" if offered else ""
 
 
+def noun_of(entity: type) -> str:
+    """The word for one record of ``entity`` as its register says it ("objective", "issue"): the class's name lowered
+    said "there is no strategicobjective called “Customers”" beside a benefit's cell (walk43)."""
+    from .registers import REGISTERS  # the registers are declared over this module
+
+    noun = next((r.noun for r in REGISTERS.values() if r.entity is entity), "")
+    return noun or re.sub(r"(?<=[a-z])(?=[A-Z])", " ", entity.__name__).lower()
+
+
 def no_such_name(f: Field, name: str, known: Iterable[str]) -> ValidationError:
     """The refusal of a name ``f``'s target lacks (a project typed, pasted, imported or replaced), offering the
     nearest it has."""
-    noun = _ref(f).target.__name__.lower()
+    noun = noun_of(_ref(f).target)
     return ValidationError(f"{f.label}: there is no {noun} called “{name}”.{did_you_mean(known, name)}", f.name)
 
 

@@ -331,6 +331,14 @@ def existing_name(names: list[str], typed: str) -> str | None:
     return next((n for n in names if n.lower() == key), None)
 
 
+def named_so(names: list[str], typed: str) -> str | None:
+    """The one listed name that begins with the whole words typed — "Ann" or "ann" for Ann Lee, "Mary Ann" for Mary Ann
+    Cole — where no other does; None for letters that end mid-word ("An") or begin two names."""
+    key = " ".join(typed.split()).casefold()
+    found = [n for n in names if n.casefold().startswith(key + " ")] if key else []
+    return found[0] if len(found) == 1 else None
+
+
 def plural(what: str) -> str:
     """"people" for "person" ("the list of persons" read as a form's, not a colleague's words), else an s."""
     return plural_of(what)

@@ -159,6 +159,7 @@ class EditCellsCommand(DocumentCommand):
         # (``MainWindow.offer_deleted``). Set by a table for an edit of a few records; empty, the deletion is an error.
         self.shown_rows: dict[int, dict[str, Any]] = {}
         self.parent_id: int | None = None
+        self.said: list[str] = []  # what the edit did beyond its cells, for the status bar (``stamped_dates``)
 
     def _write(self, attr: str) -> None:
         try:

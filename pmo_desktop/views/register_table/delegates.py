@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from ...models.fields import Field, Kind
 from ...models.records import near_names
-from .choice_editor import ChoiceCombo, confirm_new_name, existing_name, persistent, plural
+from .choice_editor import ChoiceCombo, confirm_new_name, existing_name, named_so, persistent, plural
 from .date_entry import DateLineEdit
 from .refusal_note import HELD, note_for
 from .table_model import number_as_typed
@@ -379,6 +379,20 @@ class FieldDelegate(QStyledItemDelegate):
         names = [editor.itemText(i) for i in range(editor.count()) if editor.itemText(i)]
         if not text or existing_name(names, text) is not None:
             return False
+        named = named_so(names, text)
+        if named is not None:
+            # "Ann" for Ann Lee, the one person named so: taken, as a list cell takes "sup" for Supplier. Asked, a row
+            # typed along with Tab went on into the cell — its Raised, Proximity and scores typed over the question,
+            # "today" and "4" each asked about as a new person, the next record's title too (walk43).
+            editor.setEditText(named)
+            completer = editor.completer()
+            popup = completer.popup() if completer is not None else None
+            if popup is not None:  # the names like it, listed again by the text set: shut, as the cell closes
+                popup.hide()
+            what = editor.property("new_name_kind") or "name"
+            self._say_after_saved(f"“{text}” is {named}, the one {what} named so (a new “{text}”: type it and "
+                                  "Ctrl+Enter).")
+            return False
         offered = near_names(names, text)
         if editor.property("asked_new") == text and editor.property("asked_key") == key:  # the second press
             if offered:
@@ -403,6 +417,10 @@ class FieldDelegate(QStyledItemDelegate):
         editor.setProperty("asked_new", text)
         editor.setProperty("asked_key", key)
         return True
+
+    def _say_after_saved(self, text: str) -> None:
+        """``text`` in the status bar once the cell is stored (its "Saved" said first)."""
+        QTimer.singleShot(0, self, lambda: self._document().note.emit(text))
 
     @staticmethod
     def _names_listed_like(editor: QComboBox, text: str) -> int:

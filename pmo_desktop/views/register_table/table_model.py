@@ -20,6 +20,7 @@ from ...models.windows import display_text
 from ..document import Document
 from ..theme import colours
 from .commands import LONG_EDIT, CellEdits, EditCellsCommand
+from .stamped_dates import stamp_dates
 from .tips import column_tip, wrapped_label
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -30,6 +31,9 @@ FLASH_COLOUR = "#fff59d"
 # An edit of at most this many records keeps their rows as shown, so that one someone else deletes before it is
 # saved can be added back with it (``EditCellsCommand.shown_rows``); a paste over thousands keeps none.
 OFFERED_BACK = 20
+# A choice that stamps a date (``Field.stamped_when``) over more rows than this at once — a fill of a whole register —
+# stamps none: the register's rule then asks for the dates, as an import's rows are asked (their rows read for it).
+STAMPED_AT_MOST = 1000
 
 
 format_value = display_text  # how a cell shows a value (models/windows.py: SQL filters name values the same way)
@@ -593,7 +597,23 @@ class RegisterTableModel(QAbstractTableModel):
         if message:  # written only if the user says so
             self.confirmation = ask_then(None, message, lambda: self.document.execute(command))
             return False
-        return self.document.execute(command)
+        done = self.document.execute(command)
+        if done and command.said:  # after the "Saved" the step says
+            self.document.note.emit(" ".join(command.said))
+        return done
+
+    def _stamp_dates(self, edits, typed_into: set[int]) -> list[str]:
+        """Today's date for a date its row's choice says happened (``stamped_dates``), added to ``edits``."""
+        if not any(f.stamped_when is not None for f in self.register.fields) or len(typed_into) > STAMPED_AT_MOST:
+            return []
+        rows = {row[0]: row for row in self.rows_at(list(typed_into)).values()}
+        names = self.register.field_names
+
+        def held(record_id: int, name: str):
+            row = rows.get(record_id)
+            return row[names.index(name) + OFFSET] if row is not None else "unknown"
+
+        return stamp_dates(self.register.fields, edits, held, self.today())
 
     def build_edit_command(self, cells, text: str | None = None) -> EditCellsCommand | None:
         """The edit of these (row, column, value) cells as one command, or None when a value is refused (said)
@@ -608,8 +628,10 @@ class RegisterTableModel(QAbstractTableModel):
             return None
         if text is None and len(edits) == 1:
             text = f"Edit {self.register.field(edits[0].field).label}{self._of_record(edits[0].record_id, cells)}"
-        command = EditCellsCommand(self.document, self.register, edits, versions, text)
         typed_into = {r for r, _c, _v in cells}
+        stamped = self._stamp_dates(edits, typed_into)
+        command = EditCellsCommand(self.document, self.register, edits, versions, text)
+        command.said = stamped
         if len(typed_into) <= OFFERED_BACK:
             command.shown_rows = {self.record_id(r): self.record(r) for r in typed_into}
             command.parent_id = self.parent_id

@@ -399,7 +399,7 @@ class HeatMapChart(QWidget):
         self._title_drawn = None  # set again: the theme's text colour may have changed
         self._fit_title()
         self.chart_cursor.redraw()
-        self.legend.set_scale(scale)
+        self.legend.set_scale(scale, any(c.kind == "Opportunity" for c in self.cells.values() if c is not None))
         self._fit_counts()
         total = sum(c.count for c in self.cells.values())
         self.total_label.setText(f"{total} risk{'s' if total != 1 else ''} scored")

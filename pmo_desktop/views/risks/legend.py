@@ -1,8 +1,9 @@
-"""A band legend as plain widgets (crisp at any size): a coloured swatch and the band's score range."""
+"""A band legend as plain widgets (crisp at any size): a coloured swatch and the band's score range, and beside it
+the band's opportunity shade where the map draws a cell in one."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from ...models.risk_rules import RiskScale
 from ..flow_layout import FlowLayout
@@ -20,6 +21,13 @@ def band_ranges(scale: RiskScale) -> list[tuple[str, str, str]]:
     return out
 
 
+TITLE = "Rating (score = probability × impact):"
+# A cell holding opportunities alone is drawn in blues (``RiskScale.colour_of``): a blue cell the legend did not name
+# read as a colour of its own, or a fault (walk43). Each band's blue stands beside its swatch — no line added, so the
+# legend beside the map on a short screen (150 % on 1280×720) still fits without a scroll — while the map draws one.
+TITLE_WITH_OPPORTUNITIES = "Rating (score = probability × impact); blue: opportunities alone in a cell:"
+
+
 class BandLegend(QWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -27,7 +35,7 @@ class BandLegend(QWidget):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.setSpacing(4)
-        self.title = QLabel("Rating (score = probability × impact):", self)
+        self.title = QLabel(TITLE, self)
         self.title.setFont(font(AXIS_PT))
         self.title.setWordWrap(True)
         outer.addWidget(self.title)
@@ -36,13 +44,17 @@ class BandLegend(QWidget):
         self.row = FlowLayout()
         self.row.setContentsMargins(0, 0, 0, 0)
         outer.addLayout(self.row)
-        self.labels: list[QLabel] = []
+        self.labels: list[QWidget] = []  # the title, then each band's swatch (with its opportunity shade)
+        self.opportunity_labels: list[QLabel] = []
         self.scale: RiskScale | None = None
+        self.opportunities = False
 
-    def set_scale(self, scale: RiskScale) -> None:
-        if scale == self.scale:
+    def set_scale(self, scale: RiskScale, opportunities: bool = False) -> None:
+        """The bands of ``scale``; with ``opportunities`` (the map draws a cell in their blues) each band's blue."""
+        if (scale, opportunities) == (self.scale, self.opportunities):
             return
-        self.scale = scale
+        self.scale, self.opportunities = scale, opportunities
+        self.title.setText(TITLE_WITH_OPPORTUNITIES if opportunities else TITLE)
         while self.row.count():
             item = self.row.takeAt(0)
             widget = item.widget() if item is not None else None
@@ -50,13 +62,29 @@ class BandLegend(QWidget):
                 widget.hide()
                 widget.setParent(None)
         self.labels = [self.title]
-        for rating, span, colour in band_ranges(scale):
-            label = QLabel(f"  {rating}  {span}  ", self)
-            label.setFont(font(AXIS_PT, bold=True))
-            label.setStyleSheet(f"background:{colour}; color:{text_on(colour)}; border-radius:4px; padding:4px;")
-            self.labels.append(label)
-        for label in self.labels[1:]:
-            self.row.addWidget(label)
+        self.opportunity_labels = []
+        bands = sorted(scale.bands, key=lambda b: b.min_score)
+        for band, (rating, span, colour) in zip(bands, band_ranges(scale)):
+            threat = swatch(self, f"  {rating}  {span}  ", colour)
+            self.labels.append(self._with_opportunity(threat, rating, scale.band_colour(band, "Opportunity"))
+                               if opportunities else threat)
+        for entry in self.labels[1:]:
+            self.row.addWidget(entry)
+
+    def _with_opportunity(self, label: QLabel, rating: str, blue: str) -> QWidget:
+        """The band's swatch and, beside it, its opportunity shade (its rating in the tooltip)."""
+        pair = QWidget(self)
+        row = QHBoxLayout(pair)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(3)
+        label.setParent(pair)
+        shade = swatch(pair, "  +  ", blue)
+        shade.setToolTip(f"An opportunity rated {rating}")
+        shade.setAccessibleName(f"Opportunity {rating}")
+        row.addWidget(label)
+        row.addWidget(shade)
+        self.opportunity_labels.append(shade)
+        return pair
 
     def resizeEvent(self, event) -> None:
         """As tall as its lines at this width, as its minimum: a page too short for the screen is laid out
@@ -67,3 +95,11 @@ class BandLegend(QWidget):
         need = layout.heightForWidth(self.width()) if layout is not None else -1
         if need > 0 and need != self.minimumHeight():
             self.setMinimumHeight(need)
+
+
+def swatch(parent: QWidget, text: str, colour: str) -> QLabel:
+    """A band's coloured label, its text black or white as reads best on it."""
+    label = QLabel(text, parent)
+    label.setFont(font(AXIS_PT, bold=True))
+    label.setStyleSheet(f"background:{colour}; color:{text_on(colour)}; border-radius:4px; padding:4px;")
+    return label
