@@ -104,6 +104,7 @@ from .headerless import headerless_message, headerless_rows
 from .import_plan import LEFT_OUT_SUFFIX, Action, ImportPlan, ImportResult, PlannedRow, RowReport, SheetPlan
 from .item_catalogues import item_catalogue
 from .linked_kinds import rows_of_another_kind
+from .measured_things import measurements_not_records
 from .named_rows import keyed_by_names, names_listed
 from .number_order import evidence_of as number_evidence
 from .numbered_catalogues import numbered_catalogue
@@ -2027,6 +2028,7 @@ def plan_workbook_import(store: Store, path: str | os.PathLike[str], progress: P
                     tool_catalogue(match, reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE],
                                    reader.top_rows(fill_merged=False)[:match.row]) or \
                     chart_data(match, reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE]) or \
+                    measurements_not_records(match, reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE]) or \
                     numbered_catalogue(match, reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE],
                                        _named_by_a_list_word(match)) or \
                     item_catalogue(match, reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE]) or \
@@ -2856,7 +2858,8 @@ def _refused_for_its_name(plan: ImportPlan, path: Path) -> None:
     ``verdicts_not_decisions``: a program's verdicts or a script's choices in a file named as the decision log;
     ``rulings_not_decisions``: a body's published rulings;
     ``tool_catalogue``: a tool's catalogue of risk kinds; ``chart_data``: a chart's data series (marker shapes and
-    colours); ``numbered_catalogue``: a course catalogue's numbered,
+    colours); ``measurements_not_records``: a data set of measured things named by its IDs and a column of
+    names; ``numbered_catalogue``: a course catalogue's numbered,
     named courses; ``item_catalogue``: a court's case index, an app's picker, a help desk's catalogue of problem
     kinds; a backlog named "issues"; ``_enquiries``: people who wrote in through a form): the generic "no header row"
     would be wrong."""
@@ -2864,7 +2867,7 @@ def _refused_for_its_name(plan: ImportPlan, path: Path) -> None:
             if r.startswith(("its name says", "a machine's log", "a program's data written out",
                              "its rows are software vulnerabilities", "its rows are a program's verdicts", "its rows are a body's published rulings",
                              "its rows are a published index or a catalogue of kinds",
-                             "a tool's catalogue", "a chart's data", "a catalogue of numbered, named things",
+                             "a tool's catalogue", "a chart's data", "a data set of measured things", "a catalogue of numbered, named things",
                              "its rows are a tracker's planned work", "its rows are listed under",
                              "its rows are people who wrote in"))
             or "though its name says" in r]
