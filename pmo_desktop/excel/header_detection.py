@@ -897,13 +897,17 @@ def _own_name_wins(kind: SheetKind, row: list[Any], mapping: dict[int, str], dup
     "Severity | Likelihood | Impact" (a threat model's export) rates each risk by its severity first and gives
     its impact under the field's own name; the severity, a rating of both, is kept in the notes. So for a
     choice: a defect log's "Severity | Priority" (Medium / Low, Serious / High) gives each defect the priority
-    its own column says (round 37: every defect had its severity as its priority, the Serious ones left out)."""
+    its own column says (round 37: every defect had its severity as its priority, the Serious ones left out).
+    The field's name after the register's noun is its own name too ("Domain | … | Risk Category")."""
     for d, name in sorted(duplicates.items()):
         f = next((x for x in kind.reg.fields if x.name == name), None)
         if f is None or f.required or f.kind not in (Kind.LONGTEXT, Kind.SCALE, Kind.ENUM) or d >= len(row):  # a short
             # text ("Role" beside "Position"): the first column keeps it, as before
             continue
         own = {normalise_key(f.label), normalise_key(f.name.replace("_", " "))}  # "Key concerns", "concerns"
+        # the field's name after the register's own noun ("Risk Category" after "Domain": a findings log's
+        # category of risk beside the area it was found in, round 59's held-out set)
+        own.add(normalise_key(f"{kind.reg.noun} {f.label}"))
         c = next((k for k, n in mapping.items() if n == name), None)
         if c is None or c >= len(row) or own.isdisjoint(header_variants(row[d])) or \
                 not own.isdisjoint(header_variants(row[c])):

