@@ -108,7 +108,7 @@ from .headerless import headerless_message, headerless_rows
 from .import_plan import LEFT_OUT_SUFFIX, Action, ImportPlan, ImportResult, PlannedRow, RowReport, SheetPlan
 from .item_catalogues import item_catalogue
 from .linked_kinds import rows_of_another_kind
-from .measured_things import measurements_not_records
+from .measured_things import a_number, measurements_not_records
 from .named_rows import keyed_by_names, names_listed
 from .number_order import evidence_of as number_evidence
 from .numbered_catalogues import numbered_catalogue
@@ -3005,18 +3005,6 @@ def _grouped_not_named(match: HeaderMatch, rows: list[list[Any]]) -> str | None:
             f"{len(set(values))} values over {len(values)} rows — a grouping of the rows, not their names.")
 
 
-def _a_number(value: Any) -> bool:
-    if isinstance(value, bool):
-        return False
-    if isinstance(value, (int, float)):
-        return True
-    try:
-        float(str(value).strip())
-        return True
-    except ValueError:
-        return False
-
-
 def _user_accounts(match: HeaderMatch) -> str | None:
     """Why a table of a system's logins (a database's "user_info": "id | name | password | role | username")
     is no register of people the office deals with: a column holds their passwords (or their hashes). Decided
@@ -3104,7 +3092,7 @@ def _machine_log(match: HeaderMatch, rows: list[list[Any]]) -> str | None:
         values = [r[c] for r in filled if c < len(r) and r[c] is not None and str(r[c]).strip()]
         if not values:
             continue
-        if all(_a_number(x) for x in values):
+        if all(a_number(x) for x in values):
             numbers += len(values) == len(filled)
             continue
         texts = [str(x).strip().casefold() for x in values]

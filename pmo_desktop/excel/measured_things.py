@@ -28,7 +28,8 @@ def _values(sample: list[list[Any]], c: int) -> list[Any]:
     return [r[c] for r in sample if c < len(r) and r[c] is not None and str(r[c]).strip()]
 
 
-def _a_number(value: Any) -> bool:
+def a_number(value: Any) -> bool:
+    """A number, or a text that reads as one (a CSV's cells); never a yes/no."""
     if isinstance(value, bool):
         return False
     if isinstance(value, (int, float)):
@@ -56,7 +57,7 @@ def measurements_not_records(match: HeaderMatch, sample: list[list[Any]]) -> str
         values = _values(filled, c)
         if c in match.mapping or not header or not values:
             continue
-        if len(values) * 2 >= len(filled) and all(_a_number(v) for v in values):
+        if len(values) * 2 >= len(filled) and all(a_number(v) for v in values):
             measures.append(header)
         else:
             words += 1
