@@ -37,3 +37,15 @@ def a_project_named_twice(qtbot, window):
         press(qtbot, Qt.Key.Key_Return)
         qtbot.waitUntil(view.new_line.hasFocus)
     return view
+
+
+def tab_named(qtbot, window, page_key, name: str):
+    """Ctrl+<page_key>, then Ctrl+PgDown to the tab called ``name``; the page."""
+    press(qtbot, page_key, Qt.KeyboardModifier.ControlModifier)
+    page = window.stack.currentWidget()
+    for _ in range(page.tabs.count()):
+        if page.tabs.tabText(page.tabs.currentIndex()) == name:
+            break
+        press(qtbot, Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier)
+    assert page.tabs.tabText(page.tabs.currentIndex()) == name
+    return page

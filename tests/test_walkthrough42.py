@@ -5,7 +5,7 @@ real key presses on the real window."""
 
 from __future__ import annotations
 
-from focused_keys import press
+from focused_keys import press, tab_named
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
@@ -17,14 +17,7 @@ THREAT_REDS = ("#b71c1c", "#ef6c00")  # the demo's Critical and High bands
 
 def open_risks_tab(qtbot, window, name: str):
     """Ctrl+4 to the Risks page, Ctrl+PgDown to the tab called ``name``; the page."""
-    press(qtbot, Qt.Key.Key_4, CTRL)
-    page = window.stack.currentWidget()
-    for _ in range(page.tabs.count()):
-        if page.tabs.tabText(page.tabs.currentIndex()) == name:
-            break
-        press(qtbot, Qt.Key.Key_PageDown, CTRL)
-    assert page.tabs.tabText(page.tabs.currentIndex()) == name
-    return page
+    return tab_named(qtbot, window, Qt.Key.Key_4, name)
 
 
 def test_an_opportunity_rated_critical_is_not_filled_red_like_a_threat(demo_window, qtbot):

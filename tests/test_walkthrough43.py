@@ -5,7 +5,7 @@ each fixed, by real key presses on the real window."""
 from __future__ import annotations
 
 import pytest
-from focused_keys import press, type_as_a_person
+from focused_keys import press, tab_named, type_as_a_person
 from PySide6.QtCore import Qt
 
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -26,18 +26,6 @@ def people_typed(qtbot, window, *names: str) -> None:
         type_as_a_person(qtbot, name)
         press(qtbot, Qt.Key.Key_Return)
     assert window.active_register_view().proxy.rowCount() == len(names)
-
-
-def tab_named(qtbot, window, page_key, name: str):
-    """Ctrl+<page_key>, then Ctrl+PgDown to the tab called ``name``; the page."""
-    press(qtbot, page_key, CTRL)
-    page = window.stack.currentWidget()
-    for _ in range(page.tabs.count()):
-        if page.tabs.tabText(page.tabs.currentIndex()) == name:
-            break
-        press(qtbot, Qt.Key.Key_PageDown, CTRL)
-    assert page.tabs.tabText(page.tabs.currentIndex()) == name
-    return page
 
 
 def test_the_heat_maps_legend_names_the_blue_of_an_opportunity(empty_window, qtbot):
