@@ -63,6 +63,11 @@ def test_an_employers_staff_sheets_add_nothing(sqlite_store, tmp_path):
                                             r"employer's employees.*“Employment Type”, “Pay Basis”"):
         apply_import(sqlite_store, plan_workbook_import(sqlite_store, path, create_missing=True), partial=True)
     assert rows_of(sqlite_store, "stakeholders") == [] and rows_of(sqlite_store, "risks") == []
+    # the words are each language's: a German staff list says so too
+    german = [["ID", "Name", "Funktion", "Eintrittsdatum", "Gehalt", "Probezeit"],
+              *[[e[0], e[1], e[2], e[6], 52000, "6 Monate"] for e in _EMPLOYEES]]
+    with pytest.raises(WorkbookError, match=r"its rows are an employer's employees.*“Eintrittsdatum”, “Gehalt”"):
+        import_all(sqlite_store, write_xlsx(tmp_path / "Mitarbeiter.xlsx", {"Personal": german}))
     # a stakeholder list of the same people that judges each (power, interest, engagement) is read as one
     kept = [[*staff[0], "Power", "Interest", "Current Engagement"],
             *[[*row, "High", "Low", "Supportive"] for row in _EMPLOYEES]]
