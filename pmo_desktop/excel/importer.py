@@ -49,6 +49,7 @@ from .coded_names import coded_cells, header_parts, split_coded
 from .day_logs import stamped_log, titled_by_dates
 from .defect_reports import defect_report
 from .diary_entries import diary_entries
+from .employee_sheets import employee_sheet, ids_of, same_people
 from .errors import ImportCancelled, ImportRefused, MappingError, WorkbookError
 from .form_sheets import MIN_FORMS, a_lone_record, labels_down_the_side, read_form
 from .header_detection import (
@@ -1982,6 +1983,7 @@ def plan_workbook_import(store: Store, path: str | os.PathLike[str], progress: P
             legends: list[Legends] = []  # each sheet's legends of numbered level words (legends_of)
             lists: list[list[str]] = []  # the dropdown lists of the workbook's list sheets, each in its order
             made_notes: dict[str, str] = {}  # sheets read under a header made for them: how
+            employees: dict[str, set[str]] = {}  # sheets refused as an employer's staff: their IDs
             for title in book.hidden_sheet_names:
                 lists += listed_orders(book.sheet(title).top_rows(fill_merged=False))
             for title in book.sheet_names:
@@ -2062,6 +2064,10 @@ def plan_workbook_import(store: Store, path: str | os.PathLike[str], progress: P
                         match.kind.matches_sheet_name(match.sheet_title or title)
                         or named_by_its_last_words(match.kind, path.stem))) is not None:
                     match = titled  # an issue list naming no issue, titled by each issue's kind (said once)
+                if (staff := employee_sheet(match)) is not None:  # pay, hire date, probation: an employer's staff
+                    employees[title] = ids_of(match, reader.top_rows(fill_merged=False)[match.row:])
+                    plan.skipped_sheets.append((title, staff))
+                    continue
                 why = not_records_by_content(match, reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE]) or \
                     _no_records(match, path.stem if _named_by_its_file(title, path) else None,
                                 reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE], path.stem) or \
@@ -2096,6 +2102,7 @@ def plan_workbook_import(store: Store, path: str | os.PathLike[str], progress: P
                     # the same register's other table above the one found ("Evènements redoutés" over the
                     # threat scenarios): its records, unread, were lost without a word (round 49)
                     found.append(above)
+            found = _views_of_employees(found, employees, plan)
             found = _beside_the_register(found, plan)
             found, lent = _headers_overwritten(found)
             found = _headers_a_list_names(book, found, lent)
@@ -2103,7 +2110,7 @@ def plan_workbook_import(store: Store, path: str | os.PathLike[str], progress: P
             found = children_by_their_ids(found)
             found = _without_measures_sheets(found, plan)
             found += _keyed_by_names(book, found, plan)
-            found = _form_sheets(book, found, plan, path)
+            found = _form_sheets(book, found, plan, path, employees)
             if not any(m.kind.register == "risks" for _, m in found):  # beside a risk list a matrix only maps it
                 for title, grid_reader in grids:
                     grid_match = _match_sheet(grid_reader, (kind_for("risks"),), None)
@@ -2120,6 +2127,11 @@ def plan_workbook_import(store: Store, path: str | os.PathLike[str], progress: P
                     fill_merged=False)) or r) for t, r in plan.skipped_sheets]
                 why = next((f"“{t}”: {r}" for t, r in plan.skipped_sheets if r.startswith("no column names")), None)
                 _refused_for_its_name(plan, path)
+                if employees:  # an employer's staff, sheet by sheet: said as such, not as a header not found
+                    first = next(r for t, r in plan.skipped_sheets if t in employees)
+                    sheets = ", ".join(f"“{t}”" for t in employees)
+                    raise WorkbookError(f"“{path.name}” holds no register's records (sheet{'s' * (len(employees) > 1)} "
+                                        f"{sheets}: {first[:-1]}).")
                 example = next((t for t, r in plan.skipped_sheets if r.startswith("the worked example of a template")),
                                None)
                 if example is not None:
@@ -2221,21 +2233,22 @@ def _keyed_by_names(book: SafeWorkbook, found: list[tuple[SheetReader, HeaderMat
 
 
 def _form_sheets(book: SafeWorkbook, found: list[tuple[SheetReader, HeaderMatch]], plan: ImportPlan,
-                 path: Path) -> list[tuple[SheetReader, HeaderMatch]]:
+                 path: Path, refused: Collection[str] = ()) -> list[tuple[SheetReader, HeaderMatch]]:
     """Sheets skipped as no table that are forms of one record each ("Risk ID | R1", "Description | …": a
     register kept as one sheet per risk, excel/form_sheets.py): each read as a one-row table of that register,
     after the tables (so that a summary table listing the same records keeps its values and the form adds the
     fields it does not give). Only when two sheets at least are forms of one register: one sheet of labels and
     values may be a charter or a cover sheet — unless it is the file's only one and clearly a record
     (``_lone_form``). A sheet the table reader took whose first label | value row it
-    read as a header (labels going on down its side) is such a form too."""
+    read as a header (labels going on down its side) is such a form too. ``refused``: sheets whose rows were
+    judged to be no register's (an employer's staff), which no other reading makes records."""
     forms: dict[str, list[tuple[str | None, SheetReader, HeaderMatch]]] = {}
     taken = {id(r): (r, m) for r, m in found if not m.kind.is_child and
              labels_down_the_side(m.kind, r.top_rows(fill_merged=False), m.row)}
     candidates = [(t, why, book.sheet(t)) for t, why in plan.skipped_sheets] + \
         [(r.title, None, r) for r, _m in taken.values()]
     for title, why, sheet in candidates:
-        if not_a_register(title) is not None or _file_not_a_register(title, path) is not None:
+        if title in refused or not_a_register(title) is not None or _file_not_a_register(title, path) is not None:
             continue
         read = read_form(sheet.top_rows(fill_merged=False))
         if read is None:
@@ -2421,6 +2434,22 @@ def _listed_between(lists: list[list[list[Any]]], before: str, after: str, typed
                         name.strip() and word_key(name) != word_key(typed):
                     return _one_line_text(name)
     return None
+
+
+def _views_of_employees(found: list[tuple[SheetReader, HeaderMatch]], employees: dict[str, set[str]],
+                        plan: ImportPlan) -> list[tuple[SheetReader, HeaderMatch]]:
+    """Sheets whose every ID is an employee's of a sheet refused as an employer's staff ("Management" beside
+    "Master"): the same people seen another way, skipped with the reason (``employee_sheets.same_people``)."""
+    if not employees:
+        return found
+    kept: list[tuple[SheetReader, HeaderMatch]] = []
+    for reader, match in found:
+        why = same_people(match, reader.top_rows(fill_merged=False)[match.row:], employees)
+        if why is None:
+            kept.append((reader, match))
+        else:
+            plan.skipped_sheets.append((match.sheet_title, why))
+    return kept
 
 
 def _beside_the_register(found: list[tuple[SheetReader, HeaderMatch]],

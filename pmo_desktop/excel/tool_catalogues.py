@@ -16,6 +16,14 @@ A program's own lookup table (round 52's held-out miss: a clinical tool's patien
 "risks.csv", "risk_id | label | description" over keys "risk_mrsa", "allergy_pcg", "is_shock") shows the second
 sign in its header: every column named as a program names a field (lower case, no space, "risk_id" joined by an
 underscore). An office's own small list ("ID | Title | Description" over "R-001") has neither sign and is kept.
+
+A risk tool's seed table of the kinds of risk it knows (round 58's held-out miss, "risk_id | name | type_id |
+description" over "R_TECH_01 | Malware and infections | TECH", "R_OPER_02 | Key personnel dependency | OPER")
+shows the second sign in how its rows are grouped: a column not read as the ID holds a few codes, each on several
+rows, and every row's ID is built of its own code ("R_TECH_01" of "TECH") — kinds numbered within their class, as a
+taxonomy numbers them. A young register written by a program ("risk_id | name | description" over "R001") has no
+such column and is kept; so is an office's list whose columns are named in words ("Risk ID | Category"), whatever
+its IDs say.
 """
 
 from __future__ import annotations
@@ -86,11 +94,38 @@ def tool_catalogue(match: HeaderMatch, rows: list[list[Any]], above: Sequence[li
     being its first record — so the catalogue is refused however its labels are worded."""
     if match.kind.is_child or any(_office_field(match, n) for n in match.mapping.values()):
         return None
-    why = _judged(match, match.headers, rows)
+    why = _judged(match, match.headers, rows) or _numbered_within_kinds(match, match.headers, rows)
     if why is None and len(above) >= 2 and len(above) == match.row and \
             _program_column_names(above[-2]) is not None:
         why = _judged(match, [str(h) if h is not None else "" for h in above[-2]], [above[-1], *rows])
     return why
+
+
+def _numbered_within_kinds(match: HeaderMatch, headers: list[str], rows: list[list[Any]]) -> str | None:
+    """With every column named as a program names a field, a column other than the ID holding a few codes, each on
+    two rows or more, that stand whole in every row's own ID ("TECH" in "R_TECH_01"): the ID numbers each row within
+    its kind, as a taxonomy of kinds does. ``None`` when any part is missing."""
+    code = next((c for c, n in match.mapping.items() if n == "code"), None)
+    if code is None or _program_column_names(headers) is None:
+        return None
+    filled = [r for r in rows if code < len(r) and r[code] is not None and str(r[code]).strip()]
+    if len(filled) < MIN_ROWS:
+        return None
+    ids = [{p.casefold() for p in re.split(r"[\W_]+", str(r[code]).strip()) if p} for r in filled]
+    for c in range(max(len(r) for r in filled)):
+        if c == code:
+            continue
+        values = [str(r[c]).strip() if c < len(r) and r[c] is not None else "" for r in filled]
+        kinds = set(values)
+        if "" in kinds or len(kinds) * 2 > len(values) or \
+                any(values.count(v) < 2 for v in kinds) or \
+                not all(v.casefold() in parts for v, parts in zip(values, ids, strict=True)):
+            continue
+        header = str(headers[c]).strip() if c < len(headers) and headers[c] else f"column {c + 1}"
+        return (f"a tool's catalogue of kinds, not an office's register: each ID numbers its row within a kind "
+                f"(“{filled[0][code]}” under “{values[0]}” of “{header}”), beside a program's "
+                f"column names (“{_program_column_names(headers)}”), and no owner, status, date or rating is kept.")
+    return None
 
 
 def _judged(match: HeaderMatch, headers: list[str], rows: list[list[Any]]) -> str | None:

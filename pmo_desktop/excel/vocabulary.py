@@ -389,6 +389,13 @@ def statistic_words() -> frozenset[str]:
 
 
 @lru_cache(maxsize=None)
+def employment_words() -> frozenset[tuple[str, ...]]:
+    """Words of what an employer keeps on its employees ("salary", "hire date", "probation"), each as its words:
+    ``employment`` in the files (``employee_sheets``)."""
+    return frozenset(w for data in _files() for text in data.get("employment", ()) if (w := tuple(words_of(text))))
+
+
+@lru_cache(maxsize=None)
 def id_words() -> frozenset[str]:
     """Keyed words saying a header's column holds identifiers ("ID", "Nº", "Ref", "Código"): ``ids`` in the
     files (``child_sheets.tied_by_the_parents_ids``)."""
