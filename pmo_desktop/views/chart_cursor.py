@@ -20,8 +20,9 @@ from typing import Any, NamedTuple
 
 from PySide6.QtCore import QEvent, QObject, QPointF, QRect, QRectF, Qt
 from PySide6.QtGui import QAccessible, QAccessibleEvent, QBrush, QColor, QPen
-from PySide6.QtWidgets import QGraphicsRectItem, QGraphicsView, QLabel, QWidget
+from PySide6.QtWidgets import QGraphicsRectItem, QGraphicsView, QLabel
 
+from .shown_message import ShownMessage
 from .theme import colours, theme
 from .zoom import zoom
 
@@ -41,14 +42,6 @@ class Spot(NamedTuple):
     key: Key
     rect: QRectF  # where the frame goes: in the plot's data (pyqtgraph) or the view's scene
     text: str     # what the cursor says it stands on
-
-
-def tell(widget: QWidget, text: str, timeout: int = 10_000) -> None:
-    """A line in the window's status bar (shown when not presenting)."""
-    window = widget.window()
-    bar = getattr(window, "statusBar", None)
-    if callable(bar):
-        bar().showMessage(text, timeout)
 
 
 def nearest(spots: list[Spot], at: Key, dx: int, dy: int, where: Callable[[Spot], QPointF]) -> Key:
@@ -190,6 +183,7 @@ class ChartCursor(QObject):
                 else:
                     mark.scene().removeItem(mark)
         self.marks = []
+        self._follow_status_bar()
         spots = self.spots() if self.view.hasFocus() else []
         if spots and self.key not in {s.key for s in spots}:
             self.key = self._first(spots)
@@ -317,10 +311,19 @@ class ChartCursor(QObject):
                   if label is not self.caption and label.isVisible()]
         return rects
 
+    def _follow_status_bar(self) -> None:
+        """The status bar's line about the cursor's spot, still standing, says what the spot holds now: the heat
+        map switched to Residual (the keyboard on the switch, the cursor's cell counted again) left "2 risks" there
+        under a cell of 1 (walk43)."""
+        said = ShownMessage.of(self.view)
+        if said.standing():
+            spot = self.spot()
+            said.follow(spot.text if spot is not None else None)
+
     def _announce(self) -> None:
         spot = self.spot()
         if spot is None or not self.view.hasFocus():
             return
-        tell(self.view, spot.text)
+        ShownMessage.of(self.view).say(spot.text)
         self.view.setAccessibleDescription(spot.text)
         QAccessible.updateAccessibility(QAccessibleEvent(self.view, QAccessible.Event.DescriptionChanged))

@@ -31,10 +31,11 @@ from ...models.dependency_map import (
 from ...models.registers.raid import DEPENDENCIES
 from ...models.values import day_text
 from ..benefits.map_view import MapCanvas, _escape, _font, edge_colour, fill_brush, text_colour
-from ..chart_cursor import ChartCursor, Spot, tell
+from ..chart_cursor import ChartCursor, Spot
 from ..chart_export import install_export
 from ..document import Document
 from ..lazy_refresh import RefreshWhenShown
+from ..shown_message import tell
 from ..theme import colours
 from ..wrapped_lines import WrappedRows
 from ..zoom import follow_zoom

@@ -19,10 +19,11 @@ from ...models.records import load_context
 from ...models.risk_heatmap import HeatCell, RiskFilter, cell_label, heat_map
 from ...models.snapshots import Source
 from ..as_at import AsAtBar, not_today_words
-from ..chart_cursor import ChartCursor, Spot, tell
+from ..chart_cursor import ChartCursor, Spot
 from ..document import Document
 from ..failure_message import reported_not_raised
 from ..flow_layout import FlowLayout
+from ..shown_message import tell
 from ..theme import colours, theme
 from .chart_style import AXIS_PT, COUNT_PT, TITLE_PT, font, set_axis_label, set_title, style_plot, text_on
 from .legend import BandLegend

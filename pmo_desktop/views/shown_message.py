@@ -1,0 +1,75 @@
+"""Status-bar lines about what a widget shows — a chart's cell under the keyboard, "no risks in this cell" — last
+only while the widget is shown. Left on the heat map's tab by Ctrl+1, "Probability 2 Low × impact 2 Low: no risks"
+stood under the overview, read as the overview's (walk43). A line that reports a finished operation ("Imported …",
+"Undone: …") is not said this way and stays across pages for its time, as before.
+
+Qt's status bar keeps one line: a widget takes back only its own, still shown — never a line said since."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtWidgets import QMainWindow, QStatusBar, QWidget
+
+TELL_MS = 10_000  # how long a line stays while the widget stays shown
+
+
+def status_bar(widget: QWidget) -> QStatusBar | None:
+    window = widget.window()
+    return window.statusBar() if isinstance(window, QMainWindow) else None
+
+
+class ShownMessage(QObject):
+    """The line ``widget`` last said in the status bar: taken back when the widget is hidden (its page or tab
+    left), or changed when what it described changes (``follow``)."""
+
+    def __init__(self, widget: QWidget):
+        super().__init__(widget)
+        self.widget = widget
+        self.said = ""
+        widget.installEventFilter(self)
+
+    @staticmethod
+    def of(widget: QWidget) -> ShownMessage:
+        found = getattr(widget, "_shown_message", None)
+        if found is None:
+            found = ShownMessage(widget)
+            widget._shown_message = found  # type: ignore[attr-defined]
+        return found
+
+    def say(self, text: str, timeout: int = TELL_MS) -> None:
+        bar = status_bar(self.widget)
+        if bar is not None:
+            bar.showMessage(text, timeout)
+            self.said = text
+
+    def standing(self) -> bool:
+        """Whether the status bar still shows this widget's line (not expired, not replaced)."""
+        bar = status_bar(self.widget)
+        return bool(self.said) and bar is not None and bar.currentMessage() == self.said
+
+    def follow(self, text: str | None) -> None:
+        """What the line described reads ``text`` now (None: it is gone): the line standing says so — a line
+        left saying "2 risks" under a map that now shows 1 read as the map's."""
+        if not self.standing() or text == self.said:
+            return
+        if text:
+            self.say(text)
+        else:
+            self.take_back()
+
+    def take_back(self) -> None:
+        bar = status_bar(self.widget)
+        if self.standing() and bar is not None:
+            bar.clearMessage()
+        self.said = ""
+
+    def eventFilter(self, watched, event) -> bool:
+        # Not a spontaneous hide (the window minimized): the page is still the one shown.
+        if watched is self.widget and event.type() == QEvent.Type.Hide and not event.spontaneous():
+            self.take_back()
+        return False
+
+
+def tell(widget: QWidget, text: str, timeout: int = TELL_MS) -> None:
+    """A line in the window's status bar about what ``widget`` shows, gone with the widget's page."""
+    ShownMessage.of(widget).say(text, timeout)

@@ -1,0 +1,64 @@
+"""Walkthrough 44: what a newcomer saw in walk 43 and was left — a chart's status-bar line that outlived its page or
+its map, and a board pack titled by the office's file name. By real key presses on the real window."""
+
+from __future__ import annotations
+
+from focused_keys import press, tab_named
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+CTRL = Qt.KeyboardModifier.ControlModifier
+SHIFT = Qt.KeyboardModifier.ShiftModifier
+
+
+def heat_map_by_keys(qtbot, window):
+    """Ctrl+4, Ctrl+PgDown to the Heat map: the keyboard on the chart, its cursor's cell said in the status bar
+    (at first the fullest, 3 × 4 in the demo: 2 open risks)."""
+    page = tab_named(qtbot, window, Qt.Key.Key_4, "Heat map")
+    heat = page.heat_map
+    qtbot.waitUntil(heat.plot.hasFocus)
+    assert window.statusBar().currentMessage() == heat.cell_text(*heat.cell_cursor)
+    return heat
+
+
+def test_a_charts_line_in_the_status_bar_goes_with_its_page(demo_window, qtbot):
+    """The heat map's cell under the keyboard ("Probability 3 Medium × impact 4 High: 2 risks") was still said in
+    the status bar under the overview after Ctrl+1, read as the overview's. It goes when its page is left; a line
+    reporting something done ("Zoom …") is said as before."""
+    window = demo_window
+    heat = heat_map_by_keys(qtbot, window)
+    assert heat.cell_cursor == (3, 4)
+    press(qtbot, Qt.Key.Key_Right)  # (3, 5): a cell of 1
+    said = window.statusBar().currentMessage()
+    assert said == heat.cell_text(3, 5) and ": 1 risk" in said
+    press(qtbot, Qt.Key.Key_1, CTRL)
+    assert window.statusBar().currentMessage() == "", window.statusBar().currentMessage()
+    # Back on the map with the keyboard, the cell is said again; Ctrl+PgUp to the register takes it too.
+    heat_map_by_keys(qtbot, window)
+    press(qtbot, Qt.Key.Key_PageUp, CTRL)
+    assert not heat.isVisible()
+    assert window.statusBar().currentMessage() == ""
+
+
+def test_the_heat_maps_line_in_the_status_bar_follows_the_map(demo_window, qtbot):
+    """The cursor on a cell of 2 risks, Shift+Tab to the Inherent/Residual box and Down: the map now Residual, the
+    cell held 1 — the status bar still said "2 risks" (walk43 saw it beside the cursor's caption "1 risk"). The
+    line says the cell as it is now, and again when "Open risks only" is switched by Space."""
+    window = demo_window
+    heat = heat_map_by_keys(qtbot, window)
+    assert heat.cell_cursor == (3, 4) and ": 2 risks" in window.statusBar().currentMessage()
+    press(qtbot, Qt.Key.Key_Tab, SHIFT)
+    press(qtbot, Qt.Key.Key_Tab, SHIFT)
+    assert QApplication.focusWidget() is heat.mode
+    press(qtbot, Qt.Key.Key_Down)
+    assert heat.residual and heat.count(3, 4) == 1
+    said = window.statusBar().currentMessage()
+    assert said == heat.cell_text(3, 4) and ": 1 risk" in said, said
+    press(qtbot, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is heat.open_only
+    press(qtbot, Qt.Key.Key_Space)  # all risks: closed ones counted too
+    assert not heat.open_only.isChecked()
+    assert window.statusBar().currentMessage() == heat.cell_text(3, 4)
+    press(qtbot, Qt.Key.Key_Tab)  # back on the chart: its caption and the status bar say the same
+    qtbot.waitUntil(heat.plot.hasFocus)
+    assert heat.chart_cursor.caption.text() == window.statusBar().currentMessage() == heat.cell_text(3, 4)
