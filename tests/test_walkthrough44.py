@@ -3,6 +3,11 @@ its map, and a board pack titled by the office's file name. By real key presses 
 
 from __future__ import annotations
 
+import re
+import shutil
+import subprocess
+
+import pytest
 from focused_keys import press, tab_named
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
@@ -62,3 +67,25 @@ def test_the_heat_maps_line_in_the_status_bar_follows_the_map(demo_window, qtbot
     press(qtbot, Qt.Key.Key_Tab)  # back on the chart: its caption and the status bar say the same
     qtbot.waitUntil(heat.plot.hasFocus)
     assert heat.chart_cursor.caption.text() == window.statusBar().currentMessage() == heat.cell_text(3, 4)
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs pdftotext (poppler-utils)")
+@pytest.mark.parametrize(("office", "title"), [("empty_window", "Program"),
+                                               ("demo_window", "Retail Transformation Programme")])
+def test_a_board_pack_of_a_program_not_named_yet_is_titled_program(office, title, request, tmp_path):
+    """A new office's board pack went to the board titled "office", the file's name, on its first page and over
+    every page. Its program not named yet (File ▸ Program Details gives nothing), the pack is titled "Program", the
+    office's file said in small print under it; a named program's pack is titled by its name, as before."""
+    from pmo_desktop.views.exchange.actions import export_board_pack
+
+    window = request.getfixturevalue(office)
+    pdf = tmp_path / "pack.pdf"
+    assert export_board_pack(window, window.document, str(pdf))
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], check=True, capture_output=True, text=True,
+                          timeout=120).stdout
+    first = text.split("\f")[0]
+    lines = [line.strip() for line in first.splitlines() if line.strip()]
+    assert lines[0].startswith(f"{title} — board pack as at"), lines[:3]  # the page's header
+    assert lines[1] == title, lines[:3]
+    assert ("Office file: office.pmo" in first) is (title == "Program"), first[:400]
+    assert not re.search(r"(?m)^\s*office\b", text), "the file's name as the pack's title"

@@ -160,7 +160,7 @@ def _print_setup(ws: Worksheet, data: BoardPackData, title_rows: str | None, pap
     ws.page_margins.header = ws.page_margins.footer = 0.3
     header, footer = ws.oddHeader, ws.oddFooter
     assert header is not None and footer is not None  # a new sheet has both, empty
-    header.left.text = _header_text(printable(data.program), f" — board pack as at {_date_text(data.today)}")
+    header.left.text = _header_text(printable(data.title), f" — board pack as at {_date_text(data.today)}")
     header.right.text = "&A"
     footer.center.text = "Page &P of &N"
     if title_rows:
@@ -201,7 +201,7 @@ TITLE_ON_ONE_LINE = 60  # letters of the program's name, in the title's 18 pt, a
 def _summary(ws: Worksheet, data: BoardPackData) -> None:
     s = data.summary
     _widths(ws, (28, 14, 14, 14, 14, 14, 14))
-    title = _cell(ws, 1, 1, data.program or "Program", font=styles.TITLE_FONT)
+    title = _cell(ws, 1, 1, data.title, font=styles.TITLE_FONT)
     if len(data.program) > TITLE_ON_ONE_LINE:
         # wrapped across the tables' width below it, as tall as its lines: a long name ran past the print area's
         # right edge, cut there mid-word, its first line cut at the top by the row's height
@@ -211,7 +211,8 @@ def _summary(ws: Worksheet, data: BoardPackData) -> None:
     _cell(ws, 2, 1, f"Board pack as at {_date_text(data.today)}", font=styles.SUBTITLE_FONT)
     line = ", ".join(x for x in (f"Sponsor: {data.sponsor}" if data.sponsor else "",
                                  f"Program manager: {data.manager}" if data.manager else "") if x)
-    _cell(ws, 3, 1, line or None)
+    # the program not named yet: which office the pack was written from
+    _cell(ws, 3, 1, line or (f"Office file: {data.office_file}" if data.office_file else None))
 
     risks = s["risks"]
     _cell(ws, 5, 1, f"Open risks by rating ({risks['by_status'].get('Open', 0)} open of {risks['total']}; "
@@ -604,7 +605,7 @@ def write_board_pack(store: Store, out_path: str | os.PathLike[str], today: date
     tick(1)
     wb = Workbook()
     wb.properties.creator = APP_NAME
-    wb.properties.title = printable(f"{data.program} — board pack {data.today.isoformat()}")
+    wb.properties.title = printable(f"{data.title} — board pack {data.today.isoformat()}")
     writers = (_summary, _project_status, _since, _top_risks, _heat_map, _stakeholders, _benefits, _communications)
     for k, (title, write) in enumerate(zip(SHEETS, writers)):
         ws = wb.active if k == 0 else wb.create_sheet(title)

@@ -365,10 +365,12 @@ def _summary(data: BoardPackData) -> list[Flowable]:
     risks = s["risks"]
     people = ", ".join(x for x in (f"Sponsor: {data.sponsor}" if data.sponsor else "",
                                    f"Program manager: {data.manager}" if data.manager else "") if x)
-    program = data.program or "Program"
+    program = data.title
     out: list[Flowable] = [RightToLeftParagraph(program, TITLE) if rtl_text.has_rtl(program)
                            else Paragraph(_escape(program), TITLE),
                            Paragraph(f"Board pack as at {_text(data.today)}", H2)]
+    if data.office_file:  # the program not named yet: which office the pack was written from
+        out.append(Paragraph(_escape(f"Office file: {data.office_file}"), NOTE))
     if people:
         out.append(Paragraph(_escape(people), BODY))
     out.append(Paragraph(f"Risks past their review date: {risks['review_overdue']} "
@@ -634,7 +636,7 @@ def _numbered_canvas(data: BoardPackData, classification: str) -> type[Canvas]:
             # it and past the page's edge
             room = width - 2 * MARGIN - pdf_fonts.width(label, "Helvetica", 8) - 6 * mm
             # an English line around the program's name: read from the left, a Hebrew name first or not
-            self._runs(MARGIN, height - 9 * mm, _fitted(data.program, f" — board pack as at {_text(data.today)}", room),
+            self._runs(MARGIN, height - 9 * mm, _fitted(data.title, f" — board pack as at {_text(data.today)}", room),
                        left_to_right=True)
             self._runs(width - MARGIN - pdf_fonts.width(label, "Helvetica", 8), height - 9 * mm, label)
             self.drawCentredString(width / 2, 7 * mm, f"Page {number} of {total}")
@@ -711,7 +713,7 @@ def write_board_pack_pdf(store: Store, out_path: str | os.PathLike[str], today: 
     def _build(file: BinaryIO, unprinted: set[str]) -> None:
         page = _PAGE.get()
         doc = BaseDocTemplate(file, pagesize=page, leftMargin=MARGIN, rightMargin=MARGIN,
-                              topMargin=MARGIN, bottomMargin=MARGIN, title=f"{data.program} — board pack",
+                              topMargin=MARGIN, bottomMargin=MARGIN, title=f"{data.title} — board pack",
                               author=APP_NAME, subject=f"Board pack as at {data.today.isoformat()}")
         frame = Frame(MARGIN, MARGIN, page[0] - 2 * MARGIN, page[1] - 2 * MARGIN, id="body")
         doc.addPageTemplates([PageTemplate(id="pack", frames=[frame])])
