@@ -89,3 +89,25 @@ def test_a_board_pack_of_a_program_not_named_yet_is_titled_program(office, title
     assert lines[1] == title, lines[:3]
     assert ("Office file: office.pmo" in first) is (title == "Program"), first[:400]
     assert not re.search(r"(?m)^\s*office\b", text), "the file's name as the pack's title"
+
+
+def test_a_program_named_after_its_file_keeps_its_name_once_program_details_gives_more(tmp_path):
+    """The pack's rule, on the pack's data: a program whose name is still its file's, nothing else given, has no
+    name of its own; once Program Details gives a sponsor (or dates, a manager, a description), that name is kept,
+    as is any other name."""
+    from sqlalchemy import select
+
+    from pmo_desktop.excel.boardpack_data import read_board_pack
+    from pmo_desktop.models.program import Program
+    from pmo_desktop.models.store import Store
+
+    store = Store.create(tmp_path / "office.pmo", program_name="office")
+    try:
+        data = read_board_pack(store)
+        assert (data.program, data.title, data.office_file) == ("", "Program", "office.pmo")
+        with store.transaction() as s:
+            s.scalars(select(Program)).one().sponsor = "Ann Lee"
+        data = read_board_pack(store)
+        assert (data.program, data.title, data.office_file) == ("office", "office", "")
+    finally:
+        store.close()
