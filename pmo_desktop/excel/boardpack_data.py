@@ -180,8 +180,7 @@ def _named(program: Program | None, store: Store) -> bool:
     the pack is titled "Program", the file named in small print under it."""
     if program is None or not program.name.strip():
         return False
-    given = (program.sponsor, program.manager, program.start_date, program.end_date, program.description)
-    return store.path is None or program.name != store.path.stem or any(given)
+    return store.path is None or program.name != store.path.stem or program.details_given
 
 
 SINCE_PER_HEADING = 10  # lines per heading in the pack; the rest is counted ("… and 4 more")

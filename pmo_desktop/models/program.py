@@ -23,6 +23,12 @@ class Program(Audited, Base):
     start_date: Mapped[Optional[date]] = mapped_column(Date)
     end_date: Mapped[Optional[date]] = mapped_column(Date)
 
+    @property
+    def details_given(self) -> bool:
+        """Whether File ▸ Program Details has given anything beside the name: a new office's program has its file's
+        name and nothing else, which the overview points to and the board pack does not print as a title."""
+        return any((self.sponsor, self.manager, self.start_date, self.end_date, self.description))
+
 
 class StrategicObjective(Audited, Base):
     __tablename__ = "objective"

@@ -239,7 +239,7 @@ class OverviewPage(RefreshWhenShown, QWidget):
                      f"Program manager: <b>{escape(program.manager or '—')}</b>",
                      "Dates: <b>" + (" – ".join(day_text(d) for d in (program.start_date, program.end_date) if d)
                                      or "—") + "</b>"]
-            if not any((program.sponsor, program.manager, program.start_date, program.end_date, program.description)):
+            if not program.details_given:
                 # A new office: its heading is the file's name and every fact a dash, with no word of where they are
                 # given — a newcomer's board pack went out titled "office" (walk43).
                 facts.append("<i>File ▸ Program Details… names the program and gives these</i>")
