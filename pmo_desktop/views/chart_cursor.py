@@ -315,8 +315,8 @@ class ChartCursor(QObject):
         """The status bar's line about the cursor's spot, still standing, says what the spot holds now: the heat
         map switched to Residual (the keyboard on the switch, the cursor's cell counted again) left "2 risks" there
         under a cell of 1 (walk43)."""
-        said = ShownMessage.of(self.view)
-        if said.standing():
+        said = ShownMessage.said_by(self.view)  # every redraw: a chart that never said a line gets no filter
+        if said is not None and said.standing():
             spot = self.spot()
             said.follow(spot.text if spot is not None else None)
 

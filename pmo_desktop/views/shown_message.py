@@ -30,11 +30,16 @@ class ShownMessage(QObject):
 
     @staticmethod
     def of(widget: QWidget) -> ShownMessage:
-        found = getattr(widget, "_shown_message", None)
+        found = ShownMessage.said_by(widget)
         if found is None:
             found = ShownMessage(widget)
             widget._shown_message = found  # type: ignore[attr-defined]
         return found
+
+    @staticmethod
+    def said_by(widget: QWidget) -> ShownMessage | None:
+        """The widget's line-keeper if it has said a line; None (and no event filter installed) if it never has."""
+        return getattr(widget, "_shown_message", None)
 
     def say(self, text: str, timeout: int = TELL_MS) -> None:
         bar = status_bar(self.widget)

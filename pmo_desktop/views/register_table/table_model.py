@@ -604,7 +604,9 @@ class RegisterTableModel(QAbstractTableModel):
 
     def _stamp_dates(self, edits, typed_into: set[int]) -> list[str]:
         """Today's date for a date its row's choice says happened (``stamped_dates``), added to ``edits``."""
-        if not any(f.stamped_when is not None for f in self.register.fields) or len(typed_into) > STAMPED_AT_MOST:
+        # Rows read only for an edit of a choice that stamps a date: a decision's title typed reads none.
+        if len(typed_into) > STAMPED_AT_MOST or not any(
+                f.stamped_when is not None and f.stamped_when[0] in edits.fields for f in self.register.fields):
             return []
         rows = {row[0]: row for row in self.rows_at(list(typed_into)).values()}
         names = self.register.field_names
