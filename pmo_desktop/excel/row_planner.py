@@ -20,7 +20,7 @@ from typing import Any, Callable
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ..models import records
+from ..models import financial_year, records
 from ..models import values as v
 from ..models.errors import ValidationError
 from ..models.fields import (
@@ -71,7 +71,8 @@ from .value_translation import (
     ToldScale,
     Translator,
     escalation_rest,
-    fiscal_quarter,
+    fiscal_period,
+    fiscal_quarters_only,
     money,
     numbered_priority,
     over_word,
@@ -824,6 +825,11 @@ def _listed_parts(text: str) -> list[str]:
     return parts
 
 
+def _days_shown(cells: dict[str, date]) -> str:
+    """"Q2 2025 → 30 Jun 2025; Q3 2025 → 30 Sep 2025": the cells read as days, earliest first."""
+    return "; ".join(f"{text} → {v.day_text(day)}" for text, day in sorted(cells.items(), key=itemgetter(1, 0)))
+
+
 def _most_frequent(translator: Any, f: Field, text: str, ctx: Context, profile: Any) -> str:
     """The most frequent of the frequencies the parts of ``text`` name (the field's choices run from the most
     to the least frequent); the last choice (Ad hoc) when they name none or only it."""
@@ -1293,6 +1299,9 @@ class Planner:
         self.create_missing = create_missing     # unknown projects (and other strict names) are created
         self.translators: dict[str, Translator] = {}
         self.ctx = records.load_context(session)
+        # the month the office's financial year starts in (File ▸ Program Details), None where not set: "Q2 FY25"
+        # in a date column is read by it (value_translation.fiscal_day), or kept in the notes with no date
+        self.year_start = financial_year.year_start(session)
         self.progress = progress
         self.cancelled = cancelled
         self.done = 0
@@ -1380,7 +1389,8 @@ class Planner:
     def translator(self, register: str) -> Translator:
         if register not in self.translators:
             self.translators[register] = Translator(register, dict(self.translations.get(register, {})),
-                                                    {k: set(v) for k, v in self.own_lists.get(register, {}).items()})
+                                                    {k: set(v) for k, v in self.own_lists.get(register, {}).items()},
+                                                    year_start=self.year_start)
         return self.translators[register]
 
     def _tick(self) -> None:
@@ -2451,18 +2461,30 @@ class Planner:
             cells = self._translator.quarters_said.pop(name, None)
             if not cells:
                 continue
-            shown = "; ".join(f"{text} → {v.day_text(day)}" for text, day in sorted(cells.items(), key=itemgetter(1, 0)))
-            plan.say(f"{reg.field(name).label}: a quarter read as its last day, the day it is due by ({shown}); "
-                     "each cell kept in the notes under its header.")
+            fiscal = {text: day for text, day in cells.items() if fiscal_period(text)}
+            calendar = {text: day for text, day in cells.items() if text not in fiscal}
+            label = reg.field(name).label
+            if calendar:
+                plan.say(f"{label}: a quarter read as its last day, the day it is due by ({_days_shown(calendar)}); "
+                         "each cell kept in the notes under its header.")
+            if fiscal:
+                # said with the year start it was read by: the same cell is another day in another office
+                what = "a quarter" if fiscal_quarters_only(fiscal) else "a financial year's quarter, half or year"
+                plan.say(f"{label}: {what} of the financial year read as its last day by the office's year starting "
+                         f"in {financial_year.month_name(self.year_start)} (File ▸ Program Details…; "
+                         f"{financial_year.CONVENTION}): {_days_shown(fiscal)}; each cell kept in the notes under "
+                         "its header.")
         for name, written in self._fiscal.items():
-            # decided (classes58a): a fiscal year's quarter gives no day — its months are the organisation's own
-            # (value_translation.fiscal_quarter), and a day guessed would be a due date wrong by up to half a year
+            # decided (classes58a): with no year start set a financial year's quarter gives no day — its months are
+            # the organisation's own (value_translation.fiscal_period), and a day guessed would be a due date wrong
+            # by up to half a year; the note says where the office gives it
             n = sum(written.values())
             shown = ", ".join(sorted(written)[:4]) + (" …" if len(written) > 4 else "")
-            plan.say(f"{reg.field(name).label}: {n} {'cells name' if n != 1 else 'cell names'} a quarter of a fiscal year "
-                     f"({shown}), whose days depend on the month the organisation's year starts, which the "
-                     "workbook does not say: no date read, the field left empty and each cell kept in the notes "
-                     "(translate it in the preview to give its day).")
+            what = "a quarter of a fiscal year" if fiscal_quarters_only(written) else "a fiscal year or a part of one"
+            plan.say(f"{reg.field(name).label}: {n} {'cells name' if n != 1 else 'cell names'} {what} "
+                     f"({shown}), whose days depend on the month the office's financial year starts, not set in "
+                     "this office: no date read, the field left empty and each cell kept in the notes (set it in "
+                     "File ▸ Program Details… and import again, or translate it in the preview to give its day).")
         self._fiscal = {}
 
     def _say_ties(self, plan: SheetPlan, reg: Register, fields: list[tuple[int, Field]]) -> None:
@@ -3527,7 +3549,7 @@ class Planner:
                 # where the word stood, which the field's label would not
                 at = next((c for c, g in fields if g is f), None)
                 self._long_texts.append(f"{self._heading(plan, at, f)}: {text}")
-                if f.kind is Kind.DATE and fiscal_quarter(text):
+                if f.kind is Kind.DATE and fiscal_period(text):
                     self._fiscal.setdefault(f.name, Counter())[text] += 1  # said once a column (_say_quarters)
             else:
                 errors.append(why)

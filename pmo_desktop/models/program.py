@@ -22,6 +22,8 @@ class Program(Audited, Base):
     manager: Mapped[str] = mapped_column(String(200), default="")
     start_date: Mapped[Optional[date]] = mapped_column(Date)
     end_date: Mapped[Optional[date]] = mapped_column(Date)
+    # the month the office's financial year starts in ("April"), or None: not set (``financial_year``)
+    financial_year_start: Mapped[Optional[str]] = mapped_column(String(9))
 
     @property
     def details_given(self) -> bool:
