@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
 from imported import by_code, import_all, rows_of
 from openpyxl import load_workbook
 from real_world_factory import write_xlsx
@@ -56,8 +57,6 @@ def test_the_year_start_is_kept_in_the_file_undone_and_in_the_history(tmp_path):
 
 
 def test_a_month_not_a_month_is_refused(sqlite_store):
-    import pytest
-
     from pmo_desktop.models.errors import ValidationError
 
     with pytest.raises(ValidationError, match="Financial year starts in"):
@@ -92,8 +91,27 @@ def test_an_import_reads_fiscal_periods_by_the_offices_year_start(sqlite_store, 
         assert risks[f"R{i}"]["proximity"] == day, cell
         assert f"Target date: {cell}" in risks[f"R{i}"]["notes"]
     note = plan.sheets[0].note
-    assert "read as its last day by the office's year starting in April" in note
+    assert "read as its last day by the office's financial year, which starts in April" in note
     assert "Q1 FY26 → 30 Jun 2025" in note and "FY2025/26 → 31 Mar 2026" in note
+
+
+@pytest.mark.parametrize("start", ["October", None])
+def test_a_column_of_fiscal_periods_alone_is_the_date_column(sqlite_store, tmp_path, start):
+    """A target date column holding nothing but financial years' periods went to the notes whole, with no note
+    saying why: it is the date column, read by the year start (from October, the US federal year: "Q1 FY26" is
+    October–December 2025) or, not set, left empty with the note saying where to set it."""
+    if start:
+        set_start(Office(sqlite_store), start)
+    book = write_xlsx(tmp_path / "risks.xlsx", {"Risks": [
+        ["ID", "Risk", "Probability", "Impact", "Target date"],
+        ["R1", "Supplier delay", 3, 4, "Q1 FY26"], ["R2", "Office move", 2, 3, "H2 FY26"],
+        ["R3", "Late invoices", 2, 2, "FY2027"]]})
+    plan = import_all(sqlite_store, book)
+    risks = by_code(sqlite_store, "risks")
+    days = [date(2025, 12, 31), date(2026, 9, 30), date(2027, 9, 30)] if start else [None] * 3
+    assert [risks[c]["proximity"] for c in ("R1", "R2", "R3")] == days
+    assert risks["R2"]["notes"] == "Target date: H2 FY26"
+    assert ("starts in October" if start else "3 cells name a fiscal year or a part of one") in plan.sheets[0].note
 
 
 def test_not_set_an_import_gives_no_date_and_says_where_to_set_it(sqlite_store, tmp_path):
@@ -138,7 +156,7 @@ def test_the_command_lines_import_reads_them_by_the_offices_year_start_too(tmp_p
     set_start(Office(store), "April")
     store.close()
     assert main(["import", str(office), str(_book(tmp_path))]) == 0, capsys.readouterr()
-    assert "starting in April" in capsys.readouterr().out
+    assert "starts in April" in capsys.readouterr().out
     store = Store.open(office)
     try:
         risks = by_code(store, "risks")

@@ -2469,10 +2469,10 @@ class Planner:
                          "each cell kept in the notes under its header.")
             if fiscal:
                 # said with the year start it was read by: the same cell is another day in another office
-                what = "a quarter" if fiscal_quarters_only(fiscal) else "a financial year's quarter, half or year"
-                plan.say(f"{label}: {what} of the financial year read as its last day by the office's year starting "
-                         f"in {financial_year.month_name(self.year_start)} (File ▸ Program Details…; "
-                         f"{financial_year.CONVENTION}): {_days_shown(fiscal)}; each cell kept in the notes under "
+                what = "a quarter" if fiscal_quarters_only(fiscal) else "a quarter, a half or the whole"
+                plan.say(f"{label}: {what} of a financial year read as its last day by the office's financial year, "
+                         f"which starts in {financial_year.month_name(self.year_start)} (File ▸ Program Details…; "
+                         f"{financial_year.NAMING}): {_days_shown(fiscal)}; each cell kept in the notes under "
                          "its header.")
         for name, written in self._fiscal.items():
             # decided (classes58a): with no year start set a financial year's quarter gives no day — its months are

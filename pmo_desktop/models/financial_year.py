@@ -19,7 +19,8 @@ from .program import Program
 
 MONTHS = tuple(calendar.month_name[1:])  # "January" … "December", as the setting is stored and shown
 
-CONVENTION = ("“FY25” is the financial year that ends in 2025, “FY2025/26” the one that starts in 2025.")
+CONVENTION = "“FY25” is the financial year that ends in 2025, “FY2025/26” the one that starts in 2025."
+NAMING = "“FY25” ending in 2025, “FY2025/26” starting in 2025"  # the same, as an import's note says it
 
 
 def year_start(session: Session) -> int | None:
