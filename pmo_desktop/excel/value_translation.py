@@ -821,9 +821,9 @@ def _quarter_of(text: str) -> tuple[int, int, bool] | None:
     return max(quarters), v.full_year(years[0]), fiscal
 
 
-# a half of a year: "H1", "1H", "HY1", "first half", "1. Halbjahr", "S1"/"semestre 1" (French, Spanish, Italian)
+# a half of a year: "H1", "1H", "HY1", "first half", "1st half", "1. Halbjahr", "2e semestre", "semestre 1"
 _HALF_WORDS = frozenset({"h", "hy", "half", "halbjahr", "hj", "semester", "semestre", "sem", "halfjaar"})
-_HALF_ORDINALS = {"first": 1, "second": 2, "1st": 1, "2nd": 2}
+_HALF_ORDINALS = {"first": 1, "second": 2}
 
 
 def _span_start(text: str) -> int | None:
@@ -881,8 +881,10 @@ def _fiscal_of(text: str) -> tuple[int, int, int, bool] | None:
 def undated_word(text: Any) -> bool:
     """Whether a date cell no date was read from holds words saying the day is not known yet rather than a date
     written wrong: no figure at all ("TBC", "ASAP", "When the vendor confirms"), a day counted from the day
-    it was written ("tomorrow", "in 2 weeks"), or a financial year's quarter, half or year the office has not said the start of ("Q2 FY2025": ``fiscal_period``). Such a word is the sheet's "not dated yet": it neither makes a
-    column a date column nor keeps it from being one (header_detection._fits), and its row is imported with
+    it was written ("tomorrow", "in 2 weeks"), or a financial year's quarter, half or year the office has not given
+    the start of ("Q2 FY2025": ``fiscal_period``). Such a word is the sheet's "not dated yet": it neither makes a
+    column a date column nor keeps it from being one (header_detection._fits; a financial year's period, a date of
+    the office's year, counts for one there), and its row is imported with
     the date empty and the word kept (row_planner._set_aside); "31/13/2026" is a date mistyped, to put right."""
     return isinstance(text, str) and bool(text.strip()) and (
         not any(ch.isdigit() for ch in text) or v.counted_from_writing(text) or fiscal_period(text))
