@@ -56,6 +56,28 @@ def test_the_year_start_is_kept_in_the_file_undone_and_in_the_history(tmp_path):
         store.close()
 
 
+def test_a_file_from_before_opens_with_it_not_set_and_takes_it(tmp_path):
+    """A version 5 file (no such column) is moved forward on open: not set, then set like any other file."""
+    import sqlite3
+
+    path = tmp_path / "old.pmo"
+    Store.create(path).close()
+    con = sqlite3.connect(path)
+    con.execute("ALTER TABLE program DROP COLUMN financial_year_start")
+    con.execute("update pmo_meta set value='5' where key='schema_version'")
+    con.commit()
+    con.close()
+    store = Store.open(path)
+    try:
+        assert (tmp_path / "old.pmo.v5.bak").exists()
+        office = Office(store)
+        assert office.read(financial_year.year_start) is None
+        set_start(office, "January")
+        assert office.read(financial_year.year_start) == 1
+    finally:
+        store.close()
+
+
 def test_a_month_not_a_month_is_refused(sqlite_store):
     from pmo_desktop.models.errors import ValidationError
 
