@@ -92,3 +92,8 @@ def test_a_trackers_sheet_a_person_keeps_each_persons_issues(sqlite_store, tmp_p
                            "Renew the expired certificate on the portal"}
     assert not any("Sample issue" in (r["description"] or "") for r in issues.values())
     assert issues["Set up a container platform for the app servers"]["code"] == "1"
+    # the rule's limit: a generated data set naming its risks "Sample risk 1", "Sample risk 2" … keeps every one
+    data = [["Risk ID", "Title", "Risk Owner", "Likelihood", "Impact", "Status"]] + [
+        [f"R-{1000 + k}", f"Sample risk {k + 1}", "IT", 3, 4, "Open"] for k in range(4)]
+    import_all(sqlite_store, write_xlsx(tmp_path / "risk_register.xlsx", {"Risks": data}))
+    assert {f"Sample risk {k}" for k in range(1, 5)} <= set(named(sqlite_store, "risks"))

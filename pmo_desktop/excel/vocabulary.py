@@ -435,3 +435,11 @@ def instruction_words() -> frozenset[str]:
     """Keyed words a template's placeholder tells the user with, after the example ("Sample issue — replace with
     your own", "Example risk: delete this row"): ``instructions`` in the files (``row_planner._example_title``)."""
     return frozenset(k for data in _files() for w in data.get("instructions", ()) if (k := word_key(w)))
+
+
+@lru_cache(maxsize=None)
+def sample_words() -> frozenset[str]:
+    """Keyed words naming a template's sample ("Sample issue"), an example only when the title goes on to tell the
+    user what to do with it (``instruction_words``): "Sample risk 1" … "Sample risk 120" of a generated data set are
+    its records. ``samples`` in the files (``row_planner._example_title``)."""
+    return frozenset(k for data in _files() for w in data.get("samples", ()) if (k := word_key(w)))
