@@ -32,6 +32,7 @@ from . import action_columns as action_columns_module
 from . import date_order, number_order, table_cache
 from . import vocabulary as vocabulary_module
 from .action_columns import ACTION_DUE, ACTION_OWNER, ACTIONS_OF, action_columns
+from .people_columns import names_people
 from .value_translation import (
     CHANCE_FIELDS,
     OPEN_LISTS,
@@ -1605,6 +1606,12 @@ def text_column(row: list[Any], mapping: dict[int, str], sample: list[list[Any]]
     return None
 
 
+def _people_named(kind: SheetKind, row: list[Any], c: int, sample: list[list[Any]]) -> bool:
+    """The fallback's column naming the records holds people's names under a person's header ("user_name":
+    ``people_columns``): no record of a register but the stakeholders' is named by it."""
+    return names_people(kind.register, row[c] if c < len(row) else None, [r[c] for r in sample if c < len(r)])
+
+
 def level_cue_column(row: list[Any], c: int) -> bool:
     """Column ``c`` says what one level of a scale looks like, beside the same words for other levels ("Low
     Risk Cues | Medium Risk Cues | High Risk Cues"): a rubric's column (a checklist's cues, a legend's
@@ -2951,7 +2958,7 @@ def detect_header(rows: list[list[Any]], sheet_title: str, kinds: tuple[SheetKin
                     naming = repeated_texts(row, mapping, sample)
                 if naming is None:  # "Control | … | Recommendation": the controls reviewed are the records
                     naming = controls_reviewed(row, mapping, sample)
-                if naming is not None and level_cue_column(row, naming):
+                if naming is not None and (level_cue_column(row, naming) or _people_named(kind, row, naming, sample)):
                     naming = None
                 titled_by = naming
             elif naming is None and mapping and _title_field(kind) not in mapping.values() and not kind.is_child \
@@ -2962,6 +2969,8 @@ def detect_header(rows: list[list[Any]], sheet_title: str, kinds: tuple[SheetKin
                 # and rows told apart by those IDs are named by their text that varies most (the
                 # application); other ways of finding a name stay for sheets named as the register
                 naming = titled_by = repeated_texts(row, mapping, sample)
+                if naming is not None and _people_named(kind, row, naming, sample):
+                    naming = titled_by = None
             if naming is not None:
                 mapping[naming] = _title_field(kind) or ""
             # a workbook named as the register ("Issues.xlsx") names its sheets named for something else ("Box",

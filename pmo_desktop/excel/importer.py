@@ -137,6 +137,7 @@ from .sheet_keys import Key, among_records, code_key, code_text, find_keys, key_
 from .skipped_rows import keep_skipped_cells
 from .title_labels import labelled_title_column, split_labels
 from .tool_catalogues import tool_catalogue
+from .twice_listed import listed_twice
 from .unheaded_lists import captioned_list, made_header, named_register, own_words_header
 from .value_translation import (
     MODIFIED_FIBONACCI,
@@ -2074,6 +2075,7 @@ def plan_workbook_import(store: Store, path: str | os.PathLike[str], progress: P
                     _named_for_another(match, title, path.stem) or _diary_of_changes(match) or \
                     diary_entries(match, reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE]) or \
                     program_output(match) or \
+                    listed_twice(match, reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE]) or \
                     titled_by_dates(match, reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE]) or \
                     stamped_log(match, reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE]) or \
                     _perks_not_benefits(match) or \

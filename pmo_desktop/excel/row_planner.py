@@ -58,6 +58,7 @@ from .header_detection import (
 )
 from .import_plan import Action, PlannedRow, RowReport, SheetPlan
 from .no_one import says_no_one
+from .opportunity_signs import SIGNED_FIELDS, opportunity_note, opportunity_size
 from .restated_tables import caption_above, caption_text, numbered_after
 from .sheet_keys import code_key, code_text
 from .typed_one_off import one_off_side, row_ranges, shifted, side_words
@@ -93,8 +94,10 @@ from .vocabulary import (
     guidance_row,
     guidance_words,
     header_words,
+    instruction_words,
     placeholder_texts,
     register_nouns,
+    sample_words,
     title_words,
     value_words,
     verdict_headers,
@@ -702,6 +705,11 @@ def _numbered_items(raw: str) -> list[str]:
 _NAME_WORD_RE = re.compile(r"[^\W\d_][\w.'’-]*")
 
 
+def _layout(headers: Sequence[Any]) -> tuple[str, ...]:
+    """A table's headers as their words, to tell two sheets of the same table (``_another_copy``)."""
+    return tuple(" ".join(words_of(h)) if isinstance(h, str) else "" for h in headers)
+
+
 def _persons_full_name(text: str) -> bool:
     words = text.split()
     return 2 <= len(words) <= 4 and all(w[:1].isupper() and _NAME_WORD_RE.fullmatch(w) for w in words)
@@ -1169,13 +1177,22 @@ def _example(value: Any) -> bool:
 
 def _example_title(value: Any, register: str) -> bool:
     """A title saying only that it is an example of the register's records ("Example Risk", "Sample issue",
-    "Riesgo de ejemplo"): the template's worked example, however real its other cells look."""
-    if value.__class__ is not str or len(value) > 40:
+    "Riesgo de ejemplo"), maybe telling the user what to do with it ("Sample issue — replace with your own"):
+    the template's worked example, however real its other cells look."""
+    if value.__class__ is not str or len(value) > 80:
+        return False
+    examples = example_words()
+    told = _TOLD_RE.fullmatch(value)
+    if told is not None and words_of(told.group(2))[:1] and words_of(told.group(2))[0] in instruction_words():
+        # round 61: a tracker's placeholder row, merged into another sheet's issue 1; "sample" is an example's
+        # word only so told ("Sample risk 1" … "Sample risk 120" name a generated data set's records)
+        value, examples = told.group(1), examples | sample_words()
+    if len(value) > 40:
         return False
     words = words_of(value)
-    if not 1 <= len(words) <= 4 or not any(w in example_words() for w in words):
+    if not 1 <= len(words) <= 4 or not any(w in examples for w in words):
         return False
-    return all(w in example_words() or w in register_nouns(register) or w in _EXAMPLE_GLUE for w in words)
+    return all(w in examples or w in register_nouns(register) or w in _EXAMPLE_GLUE for w in words)
 
 
 def _guidance_title(value: Any, header: Any) -> bool:
@@ -1190,6 +1207,9 @@ def _guidance_title(value: Any, header: Any) -> bool:
     said = set(words_of(header)) if isinstance(header, str) else set()
     return all(w in said or w in _PROMPT_GLUE for w in words[1:]) and bool(said & set(words[1:]))
 
+
+# an example's title, then what to do with it after a dash, a colon or a bracket ("— replace with your own")
+_TOLD_RE = re.compile(r"(.+?)\s*(?:[—–:(]|\s-)\s*(.+)", re.S)
 
 _PROMPT_GLUE = frozenset({"here", "the", "a", "an", "your", "its", "this"})
 
@@ -1316,6 +1336,7 @@ class Planner:
         self._claiming: tuple[str, str] | None = None
         self._unaligned: dict[int, str] = {}  # plan_sheet: a CSV's rows whose cells fit no column order
         self._one_record = False  # plan_sheet: the sheet holds one record under its header
+        self._layouts: dict[str, tuple[str, ...]] = {}  # sheet → its headers, as words (_another_copy)
         self._rating_words: dict[int, str] = {}  # kept columns of the sheet's own rating words → the office's rating
         self._extras_heads: dict[int, str] = {}
         self._category_col: int | None = None  # an open list's column: the sheet's word kept where translated
@@ -1470,6 +1491,7 @@ class Planner:
         self._category_kinds = _kind_words() if self._category_col is not None and "kind" in reg.field_names \
             and "kind" not in mapping.values() else {}
         self._kinds_told: Counter[str] = Counter()
+        self._signed: Counter[str] = Counter()  # header → opportunities whose impact it writes negative
         self._not_acted_on: Counter[int] = Counter()  # plan column → its cells saying nothing is done
         self._response_col = next((c for c, n in mapping.items() if n == "response"), None)
         # the chance fields whose levels may say the risk is over ("Resolved / Avoided": value_translation.over_word)
@@ -1549,6 +1571,7 @@ class Planner:
         for _, f in fields:
             self._parsed.setdefault(id(f), None if f.kind.free_text else {})
         self._headers = headers
+        self._layouts.setdefault(plan.sheet, _layout(headers))
         self._responses = [c for c, n in sorted(mapping.items()) if n == RESPONSE_PLAN]
         # controls already in place ("Current Controls") are actions done; the plan's owner and date
         # columns ("Control Owner | Date Due") are the actionee and due date of the others (action_columns)
@@ -2321,6 +2344,7 @@ class Planner:
             self._closing_text(plan, reg, widths, lone)
         self._carry_groups(plan, fields)
         self._say_kinds(plan)
+        self._say_opportunity_signs(plan)
         if parent_reg is None:
             self._merge_named(plan, reg)
             self._say_links_replaced(plan, reg)
@@ -2974,6 +2998,32 @@ class Planner:
                      "chance of it: its status is set so where no status is given, its probability left empty, the "
                      "word kept in the notes.")
 
+    def _opportunity_sizes(self, plan: SheetPlan, fields: Sequence[tuple[int, Field]],
+                           unplaceable: list[tuple[Field, str, str]], values: dict[str, Any],
+                           translator: Any) -> list[tuple[Field, str, str]]:
+        """An opportunity's impact written negative ("-4", opportunity_signs): its size is the level, the
+        number kept in the notes under its header; said once a column (_say_opportunity_signs)."""
+        kept = []
+        for f, why, text in unplaceable:
+            size = opportunity_size(text, values) if f.name in SIGNED_FIELDS else None
+            at = next((c for c, g in fields if g is f), None)
+            if size is not None and at is not None:
+                try:
+                    level = translator.parse(f, size, self.ctx, self._typed_cols.get(at, (f, None))[1])
+                except ValidationError:
+                    level = None
+                if level is not None:
+                    values[f.name] = level
+                    self._long_texts.append(f"{self._heading(plan, at, f)}: {text}")
+                    self._signed[self._heading(plan, at, f)] += 1
+                    continue
+            kept.append((f, why, text))
+        return kept
+
+    def _say_opportunity_signs(self, plan: SheetPlan) -> None:
+        for head, n in self._signed.items():
+            plan.say(opportunity_note(_one_line(head), n))
+
     def _say_kinds(self, plan: SheetPlan) -> None:
         """The category column naming the kind of some risks, said once a sheet (``_kind_by_category``)."""
         if not self._kinds_told or self._category_col is None:
@@ -3018,6 +3068,15 @@ class Planner:
         title = borrowed or next((f.name for f in reg.fields if f.required), "")
         mine, theirs = values.get(title), first.values.get(title)
         return not mine or not theirs or _similar(str(mine), str(theirs))
+
+    def _another_copy(self, plan: SheetPlan, earlier: str, reg: Register, first: PlannedRow,
+                      values: dict[str, Any]) -> bool:
+        """The sheet of one record is another copy of the earlier sheet's table (the same headers: an issue
+        tracker's sheet a person, each numbering its issues from 1), and its record is another: titled otherwise
+        than the earlier record of that ID. Round 61: a second person's issue 1 was merged into the first's."""
+        return self._layouts.get(plan.sheet) == self._layouts.get(earlier) is not None and \
+            not self._same_record(reg, first, values, self._title_from) and \
+            bool(values.get(self._title_from or self._title_field or ""))
 
     def _unclaim(self, reg: Register, code: str) -> None:
         if code and reg.key_field is not None:
@@ -3533,6 +3592,8 @@ class Planner:
                 unplaceable.append((f, hit[1], v.parse_text(raw)))
         if fast is not None:
             values = fast
+        if unplaceable and values.get("kind") == "Opportunity":
+            unplaceable = self._opportunity_sizes(plan, fields, unplaceable, values, translator)
         if currencies and not values.get("unit") and any(f.name == "unit" for f in reg.fields):
             # "£250k" → 250000 in £, "$1.2m" → 1200000 in $: the sign stays with the number it measures; two
             # currencies on one row keep the first as the unit, every amount still as written in the notes
@@ -3760,7 +3821,8 @@ class Planner:
                 first = self.claimed_rows.get((reg.name, low)) if earlier is not None else None
                 title_name = self._title_field
                 if first is not None and earlier is not None and earlier[0] != plan.sheet and not errors and \
-                        (self._one_record or self._same_record(reg, first, values, self._title_from)):
+                        (self._one_record and not self._another_copy(plan, earlier[0], reg, first, values)
+                         or self._same_record(reg, first, values, self._title_from)):
                     # the same register over two sheets (a risk matrix, then its response plan; a summary table,
                     # then one detail sheet per risk): one record, the earlier sheet's values standing, a value it
                     # gives otherwise and the later sheet's cells kept in the notes under their header
