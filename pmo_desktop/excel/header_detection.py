@@ -1330,6 +1330,8 @@ def _cell_alone(kind: SheetKind, _cls: type, cell: Any) -> tuple[tuple[str, ...]
         exact = _level_reviewed(kind, str(cell))
     if not exact:
         exact = _plan_in_place(kind, str(cell))
+    if len(exact) > 1 and (grouped := _after_its_group(kind, str(cell))) and grouped[0] not in exact:
+        exact = grouped + exact  # "Probability - Post Mitigation - Impact": what it is before its group's word
     prefixed = () if exact else _prefix_names(kind, str(cell))
     loose = _loose(kind, variants, set())[0] if not exact else None  # with nothing taken: never a clash
     return exact, prefixed, loose
@@ -1364,6 +1366,24 @@ def _level_reviewed(kind: SheetKind, text: str) -> tuple[str, ...]:
 _AFTER_RE = re.compile(r"(.+?)\s+(?:after|post)\s+(?:the\s+)?([^\W\d_]+)", re.I)
 _MEASURE_WORDS = ("treatment", "mitigation", "mitigations", "controls", "control", "action", "actions", "measures",
                   "response", "remediation")
+
+
+# "Probability - Post Mitigation - Impact": a header's parts, the first of them the group it is written under
+_GROUP_SEPARATOR_RE = re.compile(r"\s+[-–—]\s+")
+
+
+def _after_its_group(kind: SheetKind, text: str) -> tuple[str, ...]:
+    """A header written as its group, a spaced dash, then what it is ("Probability - Post Mitigation - Impact" beside
+    "Probability - Post Mitigation - Likelihood", a band's caption copied into each cell): the part after the
+    group, when it names a field exactly in two words or more ("Post Mitigation - Impact", the residual impact),
+    comes before the fields its parts name alone. Before, the group's word named the column first ("Probability",
+    the likelihood, taken twice) and the residual impact was kept in the notes (round 62). One word after the group ("Impact - Cost") is a kind of
+    the group's, not a field of its own, and the header is read whole as before."""
+    parts = _GROUP_SEPARATOR_RE.split(text.strip(), maxsplit=1)
+    if len(parts) < 2 or len(words_of(parts[1])) < 2:
+        return ()
+    keys = field_keys(kind)
+    return tuple(name for key in header_variants(parts[1]) if (name := keys.get(key)) is not None)[:1]
 
 
 def _after_the_measures(kind: SheetKind, text: str) -> tuple[str, ...]:
@@ -2966,8 +2986,8 @@ def detect_header(rows: list[list[Any]], sheet_title: str, kinds: tuple[SheetKin
                 (by_book or i >= named_from.setdefault(kind.register, _register_named(kind, sheet_title, file_name, rows)))
             if len(mapping) < MIN_FIELDS and not lone:
                 continue
+            named = set(mapping.values())  # the title a kind's column gave up is refilled as a demoted one's is
             mapping = _kind_said_in_the_title(kind, row, mapping, sample)  # before its values are checked
-            named = set(mapping.values())
             mapping, demoted = check_values(kind, mapping, sample, row)
             mapping = refill(kind, row, group, mapping, demoted, sample, named - set(mapping.values()))
             mapping = _type_of_categories(kind, row, group, mapping, demoted, sample)
@@ -3475,13 +3495,20 @@ def _kind_said_in_the_title(kind: SheetKind, row: list[Any], mapping: dict[int, 
     (round 48); the event or another column names them. Asked before the values are checked, so a cell no kind's
     word reads ("Risk") leaves the column in the notes as a "Type" of "Risk" is, the kind the default threat. A
     column so headed stating each thing ("Key supplier goes out of business", round 11) stays the title.
-    Decided once a sheet from the header and the sample."""
-    if kind.register != "risks" or "kind" in mapping.values() or "kind" not in kind.reg.field_names:
+    Decided once a sheet from the header and the sample.
+
+    Another column read as the kind whose cells say no kind does not stop it (round 62: "Risk Type - Financial"
+    over True / False, a tick per type of impact, beside "Risk/Opportunity" over Risk / Opportunity — 97 risks
+    titled "Risk" or "Opportunity"): that column is left to the notes and the one saying which kind takes it."""
+    if kind.register != "risks" or "kind" not in kind.reg.field_names:
+        return mapping
+    kinds = value_words("risks.kind")
+    other = next((k for k, n in mapping.items() if n == "kind"), None)
+    if other is not None and _says_kinds(other, kinds, sample):
         return mapping
     c = next((k for k, n in mapping.items() if n == "title"), None)
     if c is None or c >= len(row) or not isinstance(row[c], str):
         return mapping
-    kinds = value_words("risks.kind")
     said = {word_key(w) for w in words_of(row[c])}
     if "Opportunity" not in {kinds.get(w) for w in said} or not said & (register_nouns("risks") | {
             w for w, k in kinds.items() if k == "Threat"}):
@@ -3489,9 +3516,15 @@ def _kind_said_in_the_title(kind: SheetKind, row: list[Any], mapping: dict[int, 
     values = [word_key(str(r[c])) for r in sample if c < len(r) and r[c] is not None and str(r[c]).strip()]
     if len(values) < 2 or not all(v in kinds or v in register_nouns("risks") for v in values):
         return mapping
-    out = {k: n for k, n in mapping.items() if k != c}
+    out = {k: n for k, n in mapping.items() if k not in (c, other)}
     out[c] = "kind"
     return out
+
+
+def _says_kinds(c: int, kinds: dict[str, str], sample: list[list[Any]]) -> bool:
+    """Whether column ``c``'s filled cells each name a kind ("Threat", "Opportunity", "+"), or it has none."""
+    values = [word_key(str(r[c])) for r in sample if c < len(r) and r[c] is not None and str(r[c]).strip()]
+    return all(v in kinds for v in values)
 
 
 def _repeats_written_out(kind: SheetKind, mapping: dict[int, str], dups: dict[int, str],
@@ -3559,7 +3592,20 @@ def _text_rated(kind: SheetKind, mapping: dict[int, str], sample: list[list[Any]
             # (the impact was read from the overall level, the consequence stored as the effect's text "HI")
             out[c] = scale
             del out[after]
+        elif (empty := _held_empty(out, scale, sample)) is not None:
+            # "Likelihood (b) | Consequence (c)" rated 1–5, then "Likelihood (d) | Impact (e)" under "Residual Risk
+            # Assessment", never filled in: the consequence is the impact, stored as the effect's text "5" while
+            # the empty column held the impact (round 62); the empty column is kept under its header, as it is
+            return {**{k: n for k, n in out.items() if k != empty}, c: scale}
     return out
+
+
+def _held_empty(mapping: dict[int, str], name: str, sample: list[list[Any]]) -> int | None:
+    """The column read as ``name`` when no cell of it is filled in the sample, else None."""
+    c = next((k for k, n in mapping.items() if n == name), None)
+    if c is None or not sample or any(c < len(r) and r[c] is not None and str(r[c]).strip() for r in sample):
+        return None
+    return c
 
 
 def _overall_after(kind: SheetKind, mapping: dict[int, str], c: int, scale: str,

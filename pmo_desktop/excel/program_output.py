@@ -9,6 +9,12 @@ A register read from its title alone, with eight columns or more beside it that 
 four of them identifiers a program names its fields with, is that program's output: the file adds nothing and
 says why. An office's CSV written by a tool ("risk_id | risk_title | owner_name | due_date") places its columns, so
 it is read as before. Decided once per sheet from its header.
+
+An ID read beside that title changes nothing (round 62): a data set of the UN General Assembly's votes saved as
+"decisions.csv" ("decision_id | session_id | meeting_record_id | page_number | … | decision_mode | …") had its
+"decision_id" read as the decisions' IDs and "decision_mode" as their title, and 22,820 decisions were made, each
+titled "recorded vote" or "motion". A program numbers whatever it writes; an ID says what a row is called, never
+what it is, so the title is still all that reads as the register.
 """
 
 from __future__ import annotations
@@ -25,7 +31,7 @@ def program_output(match: HeaderMatch) -> str | None:
     """Why a sheet read as a register from its title alone is a program's output, or None."""
     reg = match.kind.reg
     title = next((f.name for f in reg.fields if f.required), None)
-    if title is None or real_fields(match.mapping) != {title}:
+    if title is None or real_fields(match.mapping) - {"code"} != {title}:
         return None
     headers = [(c, str(h).strip()) for c, h in enumerate(match.headers) if h is not None and str(h).strip()]
     unread = [h for c, h in headers if c not in match.mapping]
