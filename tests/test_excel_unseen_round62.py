@@ -127,3 +127,26 @@ def test_a_sheet_describing_the_registers_columns_adds_no_risks_and_an_unfilled_
                ["R-5", "Site flooding", "Kim"], ["R-6", "Permit delay", "Lee"]]
     import_all(sqlite_store, write_xlsx(tmp_path / "two.xlsx", {"Risks": actions, "Register": register}))
     assert "Permit delay" in named(sqlite_store, "risks")
+
+
+def test_a_github_import_of_a_development_plan_by_sprints_adds_no_issues(sqlite_store, tmp_path):
+    """A development plan written for GitHub's issue import, saved as "project_issues.csv" ("Title | Body |
+    Assignees | Labels | Milestone | ProjectColumn", milestones "Sprint 1", "Sprint 2", every card in the board's
+    "Backlog"): it made 9 issues and 7 people "@devops", "@qa" …. A column counting sprints, however headed, and the
+    board's column are two columns only planned work keeps: nothing is made, and the refusal says why."""
+    rows: list[list[object]] = [["Title", "Body", "Assignees", "Labels", "Milestone", "ProjectColumn"]]
+    for k, (title, who) in enumerate([("T1: Repo kickoff", "@team-lead"), ("T2: Account hardening", "@infra"),
+                                      ("T3: Secrets inventory", "@devops"), ("T4: Detection webhook", "@dev")]):
+        rows.append([title, f"Deliver step {k + 1} of the plan", who, "security,infra", f"Sprint {k // 2 + 1}",
+                     "Backlog"])
+    with pytest.raises(WorkbookError, match=r"backlog.*“ProjectColumn”, “Milestone”"):
+        _import(sqlite_store, write_csv(tmp_path / "project_issues.csv", rows))
+    assert rows_of(sqlite_store, "issues") == [] and rows_of(sqlite_store, "people") == []
+    # an issue log whose milestones are a project's stages is read, its milestone kept on each issue
+    log = [["Title", "Body", "Assignees", "Milestone", "Status"],
+           ["Printer jams on level 2", "Paper feed fails", "Kim", "Phase 1", "Open"],
+           ["VPN drops at noon", "Drops for 5 minutes", "Lee", "Go-live", "Open"],
+           ["Badge reader fails", "Door 3 stays shut", "Lee", "Phase 2", "Closed"]]
+    import_all(sqlite_store, write_csv(tmp_path / "issues.csv", log))
+    assert set(named(sqlite_store, "issues")) == {"Printer jams on level 2", "VPN drops at noon", "Badge reader fails"}
+

@@ -4213,27 +4213,53 @@ def _headers_saying(match: HeaderMatch, nouns: frozenset[str] | set[str], what: 
     return None if one is None or other is None else (one, other)
 
 
-def _planned_work_columns(match: HeaderMatch, nouns: frozenset[str] | set[str]) -> tuple[str, str] | None:
+def _planned_work_columns(match: HeaderMatch, nouns: frozenset[str] | set[str],
+                          sample: list[list[Any]]) -> tuple[str, str] | None:
     """Two headers only planned work keeps, of a backlog or a schedule, where no header says the register's
     noun: how much work each item is ("estimacion_jornadas", "Story Points", "Effort") and what it waits for or
     when it is done ("depende_de", "Predecessors", "Sprint"). A development plan saved as "issues.csv" (id,
     title, body, labels, an estimate in days, the items it depends on) was read as 25 issues (round 55): an
-    issue log says what went wrong, not how long each item takes and what comes before it."""
+    issue log says what went wrong, not how long each item takes and what comes before it.
+
+    A column whose every cell is such a word and a number ("Sprint 1", "Sprint 2" under "Milestone") is one of
+    them, however headed: a GitHub import of a development plan ("Title | Body | Assignees | Labels | Milestone |
+    ProjectColumn", its milestones sprints, the board's column "Backlog") was read as 9 issues (round 62)."""
     headers = [h for h in match.headers if h]
     if any(n in normalise_key(h) for h in headers for n in nouns):
         return None
     planned = foreign_words("backlog", "columns") | foreign_words("schedule", "columns")
     kept = [h for h in headers if any(k in planned for k in _foreign_keys(h))]
+    for c, h in enumerate(match.headers):
+        if h and h not in kept and _numbered_planned_work(_column(sample, c), planned):
+            kept.append(h)
     return (kept[0], kept[1]) if len(kept) >= 2 else None
 
 
-def _backlog_by_its_columns(kind: SheetKind, match: HeaderMatch, nouns: frozenset[str] | set[str]) -> str | None:
+# "Sprint 3", "Iteration 12", "Release 2": a backlog's word and the number counting it
+_COUNTED_RE = re.compile(r"^\s*([^\W\d_][^\d]*?)\s*#?\d+\s*$")
+
+
+def _numbered_planned_work(values: list[Any], planned: Collection[str]) -> bool:
+    """Every filled cell (two at least) a word planned work is counted in, then its number ("Sprint 1")."""
+    filled = [str(x) for x in values if x is not None and str(x).strip()]
+    if len(filled) < 2:
+        return False
+    for text in filled:
+        m = _COUNTED_RE.match(text)
+        if m is None or normalise_key(m.group(1)) not in planned:
+            return False
+    return True
+
+
+def _backlog_by_its_columns(kind: SheetKind, match: HeaderMatch, nouns: frozenset[str] | set[str],
+                            sample: list[list[Any]]) -> str | None:
     """Why an issue sheet is a backlog all the same: a column naming its rows as stories or epics ("User Story /
     Description") and a column only a backlog keeps ("Acceptance Criteria", "Story Points", "Epic Link"), no
     column saying the register's noun, fewer than two fields only the register has."""
     if kind.register != ISSUES or specific_fields(kind, match.mapping) >= 2:
         return None
-    found = _headers_saying(match, nouns, "backlog", "records", "columns") or _planned_work_columns(match, nouns)
+    found = _headers_saying(match, nouns, "backlog", "records", "columns") or \
+        _planned_work_columns(match, nouns, sample)
     if found is None:
         return None
     named, kept = found
@@ -4337,7 +4363,7 @@ def not_records_by_content(match: HeaderMatch, sample: list[list[Any]]) -> str |
         # the sheet's name says what it holds, unless its columns say a backlog in the backlog's own words: a
         # Linear import sheet "issues.csv" of "Title | Parent | User Story / Description | Acceptance
         # Criteria" holds planned work (Linear calls every item an issue), as Jira's stories and tasks are
-        return _backlog_by_its_columns(kind, match, nouns) or _actions_by_its_columns(kind, match, nouns)
+        return _backlog_by_its_columns(kind, match, nouns, sample) or _actions_by_its_columns(kind, match, nouns)
     # a header over two rows: the row below it when that holds only words ("Start | Finish" under "Planned")
     below = sample[0] if sample else []
     lines = list(headers) + ([str(x) for x in below if isinstance(x, str)]
