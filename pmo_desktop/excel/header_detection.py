@@ -2586,6 +2586,9 @@ def check_values(kind: SheetKind, mapping: dict[int, str], sample: list[list[Any
             why[c] = f"its values are ratings, not names of {f.label.lower()} records"
             continue
         fits = _fits(kind, name, values, translator, ctx, header[c] if header is not None and c < len(header) else None)
+        if fits and name == "kind" and all(word_key(str(x)) in register_nouns(kind.register) for x in values):
+            fits = False  # "Risk" on every row (a RAID log's type): the register's noun says no kind; beside
+            # "Opportunity" it is the threat (round 62), every row saying it tells nothing
         if not fits and (kind.register, name) == ("risks", "response") and _distinct_texts(values) and \
                 RESPONSE_PLAN not in mapping.values():
             del out[c]  # "Treatment" over "Fix path & naming convention", "Peer review all mappings": what will
