@@ -2586,9 +2586,9 @@ def check_values(kind: SheetKind, mapping: dict[int, str], sample: list[list[Any
             why[c] = f"its values are ratings, not names of {f.label.lower()} records"
             continue
         fits = _fits(kind, name, values, translator, ctx, header[c] if header is not None and c < len(header) else None)
-        if fits and name == "kind" and all(word_key(str(x)) in register_nouns(kind.register) for x in values):
-            fits = False  # "Risk" on every row (a RAID log's type): the register's noun says no kind; beside
-            # "Opportunity" it is the threat (round 62), every row saying it tells nothing
+        if fits and name == "kind" and not _names_a_kind(kind, values):
+            fits = False  # "Risk" on every row (a RAID log's type, "Risk/ Issue"): the register's noun says no
+            # kind; beside "Opportunity" it is the threat (round 62), every row saying it tells nothing
         if not fits and (kind.register, name) == ("risks", "response") and _distinct_texts(values) and \
                 RESPONSE_PLAN not in mapping.values():
             del out[c]  # "Treatment" over "Fix path & naming convention", "Peer review all mappings": what will
@@ -3522,6 +3522,14 @@ def _kind_said_in_the_title(kind: SheetKind, row: list[Any], mapping: dict[int, 
     out = {k: n for k, n in mapping.items() if k not in (c, other)}
     out[c] = "kind"
     return out
+
+
+def _names_a_kind(kind: SheetKind, values: list[Any]) -> bool:
+    """Whether a cell of a kind's column names a kind by a word of its own ("Opportunity", "Threat"), not only
+    by the register's noun ("Risk", "Risk/ Issue"), which every risk is."""
+    nouns = register_nouns(kind.register)
+    kinds = {w for w in value_words(f"{kind.register}.kind") if w not in nouns}
+    return any(word_key(w) in kinds for x in values for w in [str(x), *words_of(str(x))])
 
 
 def _says_kinds(c: int, kinds: dict[str, str], sample: list[list[Any]]) -> bool:
