@@ -67,6 +67,15 @@ def test_risk_or_opportunity_beside_ticked_risk_types_and_a_grouped_residual_imp
     assert fuel["kind"] == "Opportunity" and risks["Key engineer leaves mid-contract"]["kind"] == "Threat"
     assert (fuel["residual_probability"], fuel["residual_impact"]) == (2, 3)  # Low, Medium on the 1–5 scale
     assert risks["Data breach through unpatched servers"]["residual_impact"] == 2
+    # a RAID log's "type" saying the register's noun on every row names no kind: not read as the kind, each risk the
+    # default threat
+    raid = [["raid_id", "type", "title", "status", "owner", "probability"],
+            ["R-001", "Risk", "Supplier exits the market", "Open", "Kim", "High"],
+            ["R-002", "Risk", "Budget cut in Q3", "Open", "Lee", "Low"],
+            ["R-003", "Risk", "Data centre move slips", "Open", "Lee", "Medium"]]
+    plan = import_all(sqlite_store, write_csv(tmp_path / "raid_log.csv", raid))
+    assert "kind" not in plan.sheets[0].mapping.values()
+    assert named(sqlite_store, "risks")["Data centre move slips"]["kind"] == "Threat"
     # one word after the group ("Impact - Cost") is the group's own kind: the column is read as before
     plain = [["ID", "Risk", "Impact - Cost", "Owner"], ["R-9", "Late steel delivery", "High", "Kim"],
              ["R-10", "Crane hire overrun", "Low", "Kim"]]

@@ -3485,7 +3485,8 @@ def _kind_by_values(kind: SheetKind, mapping: dict[int, str], dups: dict[int, st
             if name != said:
                 continue
             values = [r[c] for r in sample if c < len(r) and r[c] is not None and str(r[c]).strip()]
-            if len(values) >= 2 and all(vocab.get(word_key(x)) in choices for x in values):
+            if len(values) >= 2 and all(vocab.get(word_key(x)) in choices for x in values) and \
+                    (home != "kind" or _names_a_kind(kind, values)):  # "Risk" on every row says no kind
                 return {**{k: n for k, n in mapping.items() if k != c}, c: home}
     return mapping
 
