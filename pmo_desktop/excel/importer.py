@@ -46,6 +46,7 @@ from .child_sheets import (
     tied_by_the_parents_ids,
 )
 from .coded_names import coded_cells, header_parts, split_coded
+from .column_glossaries import describes_columns
 from .day_logs import stamped_log, titled_by_dates
 from .defect_reports import defect_report
 from .diary_entries import diary_entries
@@ -2109,6 +2110,7 @@ def plan_workbook_import(store: Store, path: str | os.PathLike[str], progress: P
             found, lent = _headers_overwritten(found)
             found = _headers_a_list_names(book, found, lent)
             found = _worked_examples(found, plan)
+            found = _column_glossaries(found, plan)
             found = children_by_their_ids(found)
             found = _without_measures_sheets(found, plan)
             found += _keyed_by_names(book, found, plan)
@@ -2557,6 +2559,22 @@ def _worked_examples(found: list[tuple[SheetReader, HeaderMatch]],
             plan.skipped_sheets.append((match.sheet_title, (
                 "the worked example of a template, beside its instructions: its sample rows are not the "
                 "office's records (fill the template, or rename the sheet, to import them).")))
+            continue
+        kept.append((reader, match))
+    return kept
+
+
+def _column_glossaries(found: list[tuple[SheetReader, HeaderMatch]],
+                       plan: ImportPlan) -> list[tuple[SheetReader, HeaderMatch]]:
+    """A sheet naming its rows by another sheet's headers, one line a column ("Doc Info" beside "Risk Register"):
+    that sheet's glossary, skipped with the reason (``column_glossaries``)."""
+    kept: list[tuple[SheetReader, HeaderMatch]] = []
+    for reader, match in found:
+        others = [m for _, m in found if m is not match and not m.kind.is_child]
+        why = describes_columns(match, reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE], others) \
+            if others and not match.kind.is_child else None
+        if why is not None:
+            plan.skipped_sheets.append((match.sheet_title, why))
             continue
         kept.append((reader, match))
     return kept

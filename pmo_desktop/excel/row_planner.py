@@ -281,8 +281,10 @@ def _one_word(a: str, b: str) -> bool:
 def _kind_words() -> dict[str, str]:
     """Keyed word → "Opportunity" / "Threat" of every words file's risk kinds, as a category cell may write them
     ("Opportunities", "Возможности", "Chancen"). Words of four letters at least: "O", "T", "Opp", "+" mark a kind
-    column, but are no category's name."""
-    return {w: kind for w, kind in value_words("risks.kind").items() if len(w) >= 4}
+    column, but are no category's name; nor is the register's noun ("Risk" in a kind's cell is a threat, round 62),
+    which over a table says no more than that its rows are risks."""
+    nouns = register_nouns("risks")
+    return {w: kind for w, kind in value_words("risks.kind").items() if len(w) >= 4 and w not in nouns}
 
 
 _TOTAL_RE = re.compile(r"^\s*(grand\s+)?(sub)?totals?\b|^\s*(sum|итого|всего|total général|gesamt|summe)\b", re.I)
