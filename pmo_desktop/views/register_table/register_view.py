@@ -341,6 +341,7 @@ class RegisterView(QWidget):
         self.document = document
         self.register = register
         self.fixed_filters: dict[int, set[str]] = {}  # column → values the page restricts it to (set_fixed_filter)
+        self._read_first: Any = None  # the page's columns shown first (``read_first``)
         # A large register gets a windowed model (rows read in pages, sorted and filtered in the
         # database); the others hold their rows in memory. See windowed.py.
         self.model, self.proxy = make_models(document, register, parent_id, self)
@@ -819,8 +820,14 @@ class RegisterView(QWidget):
             self._programmatic = False
         self._sync_columns()
 
+    def read_first(self, after: str, names: tuple[str, ...]) -> None:
+        """The columns ``names`` shown next to ``after``, the page's order for its table (``ReadFirst``)."""
+        from .read_first import ReadFirst
+
+        self._read_first = ReadFirst(self, after, names)
+
     def reset_columns(self) -> None:
-        """Back to the register's own columns: all shown, in their order, at their widths."""
+        """Back to the register's own columns (or the page's order, ``read_first``): all shown, at their widths."""
         QSettings().remove(self._layout_key())
         self.show_all_columns()
         header = self.table.horizontalHeader()
@@ -832,6 +839,8 @@ class RegisterView(QWidget):
             self._programmatic = False
         self._zoom_factor = None
         self.apply_zoom()
+        if self._read_first is not None:
+            self._read_first.move()
         QSettings().remove(self._layout_key())
 
     def _columns_key(self) -> str:

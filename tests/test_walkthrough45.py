@@ -1,0 +1,131 @@
+"""Walkthrough 45: what walks 43 and 44 left a newcomer — an overview headed by the office's file name, an empty
+Residual heat map with no word of why, a list cell refusing a prefix its single neighbour takes, and the demo's
+Benefits and Decisions tabs at 1280×720. By real key presses on the real window."""
+
+from __future__ import annotations
+
+import pytest
+from focused_keys import press, tab_named, type_as_a_person
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+from test_walkthrough43 import along_the_row, people_typed
+
+CTRL = Qt.KeyboardModifier.ControlModifier
+
+
+@pytest.mark.parametrize(("office", "heading"), [("empty_window", "Program"),
+                                                 ("demo_window", "Retail Transformation Programme")])
+def test_the_overview_of_a_program_not_named_yet_is_headed_program(office, heading, request, qtbot):
+    """A new office's overview was headed "office", its file's name, while its board pack was titled "Program" (walk
+    44): the two now agree, by one rule (``Program.own_name``); a named program's overview is headed by its name."""
+    window = request.getfixturevalue(office)
+    press(qtbot, Qt.Key.Key_1, CTRL)
+    page = window.stack.currentWidget()
+    qtbot.waitUntil(lambda: page.facts.text() != "")
+    assert page.title.text() == heading
+
+
+def test_the_residual_heat_map_says_how_many_risks_have_no_residual_score_and_how_to_give_one(empty_window, qtbot):
+    """Two risks typed with their probability and impact, none with a residual score: the Residual map was empty
+    under "0 risks scored", read as no risks at all. It now counts the risks it leaves out and, empty, says in its
+    middle how to place them; the Inherent map counts them as ever."""
+    window = empty_window
+    people_typed(qtbot, window, "Ann Lee")
+    press(qtbot, Qt.Key.Key_4, CTRL)
+    # Title, Threat / opportunity, Category, Level, Project, Projects affected, Owner, Raised, Proximity, P, I
+    along_the_row(qtbot, ["Crane delivery slips", "t", "sup", "prog", "", "", "Ann Lee", "", "", "4", "3"])
+    along_the_row(qtbot, ["Tills fail at launch", "t", "tech", "prog", "", "", "Ann Lee", "", "", "2", "5"])
+    heat = tab_named(qtbot, window, Qt.Key.Key_4, "Heat map").heat_map
+    qtbot.waitUntil(heat.plot.hasFocus)
+    assert heat.total_label.text() == "2 risks scored"
+    press(qtbot, Qt.Key.Key_Tab, Qt.KeyboardModifier.ShiftModifier)
+    press(qtbot, Qt.Key.Key_Tab, Qt.KeyboardModifier.ShiftModifier)
+    assert QApplication.focusWidget() is heat.mode
+    press(qtbot, Qt.Key.Key_Down)  # Residual
+    assert heat.residual and not heat.cells
+    assert heat.total_label.text() == "0 risks scored · 2 with no residual score yet", heat.total_label.text()
+    assert "Residual probability and Residual impact" in heat.total_label.toolTip()
+    # The map empty, in its middle: how many, and how to place them.
+    assert heat.unscored_item is not None and heat.unscored_item in heat.plot.getPlotItem().items
+    said = heat.unscored_item.textItem.toPlainText()
+    assert "2 open risks have no residual score yet." in said and "Register tab" in said, said
+
+
+def test_a_list_cell_takes_the_start_of_a_name_as_the_single_cell_does(empty_window, qtbot):
+    """A benefit's Enabling projects typed "Store": "there is no project called “Store”. Did you mean “Store
+    rollout”?", while a risk's Project cell took "Store" for Store rollout. A list cell now takes a name typed that
+    begins one of its list's, each of several so; letters that begin two names are still refused with them."""
+    window = empty_window
+    people_typed(qtbot, window, "Bo Chan")
+    press(qtbot, Qt.Key.Key_2, CTRL)
+    projects = window.active_register_view()
+    for name in ("Store rollout", "Till upgrade", "Tile refit"):
+        type_as_a_person(qtbot, name)
+        press(qtbot, Qt.Key.Key_Return)
+    assert projects.proxy.rowCount() == 3
+    press(qtbot, Qt.Key.Key_5, CTRL)
+    view = window.active_register_view()
+    # Benefit, Category, Benefit owner, Beneficiary, Strategic objectives, Enabling projects
+    along_the_row(qtbot, ["Faster checkout", "non", "Bo Chan", "Customers", "", "Store; till u"])
+    qtbot.waitUntil(lambda: view.new_line.hasFocus())
+    assert view.model.record(0)["projects"] == "Store rollout; Till upgrade"
+    qtbot.waitUntil(lambda: "“Store” is Store rollout" in window.statusBar().currentMessage())
+    assert window.statusBar().currentMessage() == ("“Store” is Store rollout; “till u” is Till upgrade, the one project "
+                                                   "each begins.")
+    # "Ti" begins Till upgrade and Tile refit: refused, both offered.
+    along_the_row(qtbot, ["Fewer queues", "non", "Bo Chan", "", "", "Ti"], last=Qt.Key.Key_Tab)
+    said = window.statusBar().currentMessage()
+    assert said.startswith("Enabling projects: there is no project called “Ti”.") and "Tile refit" in said, said
+
+
+def rows_in_view(table) -> int:
+    return sum(1 for r in range(table.model().rowCount())
+               if table.rowViewportPosition(r) + table.rowHeight(r) <= table.viewport().height())
+
+
+def test_the_demos_benefits_all_show_at_1280x720_over_a_pane_that_says_what_to_do(demo_window, qtbot):
+    """The Benefits tab at 1280×720 showed four of the demo's six benefits; under them, half the page, a pane headed
+    "No benefit selected" over an empty table of measurements. The table now has the room its rows need while the
+    profile and chart keep their least, and the pane says how to fill it."""
+    window = demo_window
+    press(qtbot, Qt.Key.Key_5, CTRL)
+    page = window.stack.currentWidget()
+    table = page.register_view.table
+    qtbot.waitUntil(lambda: page.live_benefits.sizes()[1] > 0)
+    assert table.model().rowCount() == 6
+    assert rows_in_view(table) == 6, page.live_benefits.sizes()
+    assert page.below.height() >= page.below.minimumSizeHint().height()
+    assert page.profile.heading.text() == "B-001  Reduced stock-outs"  # the keyboard's benefit
+    page.show_benefit(None)  # as the page is first seen by a mouse, no benefit current
+    assert page.profile.heading.text() == "Select a benefit in the table to see its profile"
+
+
+def test_the_demos_decisions_show_their_status_dates_and_rationale_at_1280x720(demo_window, qtbot):
+    """The Decisions tab at 1280×720 showed a decision's options, level and project; its Status and Rationale were
+    off to the right. Shown next to the decision now, who decided first (a decision taken names its decider, so the
+    row is typed in that order), the Rationale ending at the table's edge; the register's own order is kept for its
+    workbook, and Reset columns comes back to the page's."""
+    from pmo_desktop.views.register_table.read_first import LEAST_CHARS
+
+    window = demo_window
+    tab_named(qtbot, window, Qt.Key.Key_7, "Decisions")
+    view = window.active_register_view()
+    table, model = view.table, view.model
+    room = table.viewport().width()
+    qtbot.waitUntil(lambda: table.columnViewportPosition(model.column_of("rationale"))
+                    + table.columnWidth(model.column_of("rationale")) <= room)
+    for name in ("title", "decided_by", "status", "due", "decided_on", "rationale"):
+        column = model.column_of(name)
+        assert 0 <= table.columnViewportPosition(column) and \
+            table.columnViewportPosition(column) + table.columnWidth(column) <= room, name
+    assert table.columnWidth(model.column_of("rationale")) >= LEAST_CHARS * table.fontMetrics().averageCharWidth()
+    # Typed along the row as it is read: the decision, who took it, Decided — decided today.
+    view.focus_new_line(model.column_of("title"))
+    along_the_row(qtbot, ["One till vendor", "Priya Shah", "dec"])
+    qtbot.waitUntil(lambda: model.rowCount() == 6)
+    typed = next(model.record(r) for r in range(6) if model.record(r)["title"] == "One till vendor")
+    assert (typed["decided_by"], typed["status"]) == ("Priya Shah", "Decided") and typed["decided_on"] is not None
+    view.reset_columns()
+    header = table.horizontalHeader()
+    assert [header.logicalIndex(v) for v in range(2, 4)] == [model.column_of("decided_by"), model.column_of("status")]
+    assert [f.name for f in view.register.fields[:4]] == ["code", "title", "options", "level"]  # its workbook's order
