@@ -129,3 +129,25 @@ def test_the_demos_decisions_show_their_status_dates_and_rationale_at_1280x720(d
     header = table.horizontalHeader()
     assert [header.logicalIndex(v) for v in range(2, 4)] == [model.column_of("decided_by"), model.column_of("status")]
     assert [f.name for f in view.register.fields[:4]] == ["code", "title", "options", "level"]  # its workbook's order
+
+
+def test_del_on_a_records_id_says_why_nothing_is_cleared_and_how_to_delete_the_record(demo_window, qtbot):
+    """Del on a risk's ID, as a newcomer deletes a row: nothing happened and nothing was said. The ID is given by the
+    office and cannot be cleared: said beside the cell and in the status bar, with the keys that delete the record
+    — Shift+Space selects its row, which Del then deletes."""
+    from pmo_desktop.views.register_table.refusal_note import RefusalNote
+
+    window = demo_window
+    press(qtbot, Qt.Key.Key_4, CTRL)
+    view = window.active_register_view()
+    qtbot.waitUntil(view.table.hasFocus)
+    press(qtbot, Qt.Key.Key_Down)
+    press(qtbot, Qt.Key.Key_Home)
+    assert view.table.currentIndex().column() == view.model.column_of("code")
+    press(qtbot, Qt.Key.Key_Delete)
+    said = window.statusBar().currentMessage()
+    assert said.startswith("ID: The record's ID, given automatically"), said
+    notes = [n for n in view.findChildren(RefusalNote) if n.isVisible()]
+    assert notes and "Shift+Space" in notes[0].text(), [n.text() for n in notes]
+    press(qtbot, Qt.Key.Key_Space, Qt.KeyboardModifier.ShiftModifier)
+    assert view.whole_rows_selected()

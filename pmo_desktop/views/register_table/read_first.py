@@ -22,24 +22,29 @@ LEAST_CHARS = 12  # a long text cut to the table's edge keeps this much of its s
 
 
 class ReadFirst(QObject):
-    """``names`` next to ``after``, in that order; where they run past the table's right edge when it is first
-    shown, the last of them, a long text, ends at the edge (down to ``LEAST_CHARS``)."""
+    """``names`` next to ``after``, in that order; where they run past the table's right edge, the last of them, a
+    long text, ends at the edge (down to ``LEAST_CHARS``, up to its own width) — as the table is widened or narrowed
+    too, until the user gives that column a width of their own."""
 
     def __init__(self, view: RegisterView, after: str, names: tuple[str, ...]):
         super().__init__(view)
         self.view, self.after, self.names = view, after, names
-        self._fitted = False
+        self._own: int | None = None  # the last column's width before it was fitted
+        self._given: int | None = None  # the width fitted to it: another is the user's (or the zoom's)
         header = view.table.horizontalHeader()
-        if all(header.visualIndex(c) == c for c in range(header.count())):
+        self._following = all(header.visualIndex(c) == c for c in range(header.count()))
+        if self._following:
             # The register's order, restored or not: a layout is kept whenever a column is given a width, its order
-            # as it was, so only an order of another kind is the user's own.
+            # as it was, so only an order of another kind is the user's own — left as it is.
             self.move()
-        else:
-            self._fitted = True  # the user's columns: left as they are
         view.table.viewport().installEventFilter(self)
 
+    @property
+    def last(self) -> int:
+        return self.view.register.field_names.index(self.names[-1])
+
     def move(self) -> None:
-        """The columns put next to ``after`` (again, after Reset columns), and fitted once the table is shown."""
+        """The columns put next to ``after`` (again, after Reset columns), fitted to the table's width."""
         view = self.view
         header, columns = view.table.horizontalHeader(), view.register.field_names
         view._programmatic = True  # the page's order, not the user's: not kept as their layout
@@ -50,31 +55,33 @@ class ReadFirst(QObject):
         finally:
             view._programmatic = False
         view._sync_columns()
-        self._fitted = False
-        if view.table.viewport().width() > 0 and view.isVisible():
+        self._following = view.register.fields[self.last].kind is Kind.LONGTEXT
+        self._own = self._given = None
+        if view.table.viewport().width() > 0:
             self.fit()
 
     def eventFilter(self, watched, event) -> bool:
-        if not self._fitted and event.type() == QEvent.Type.Resize and watched.width() > 0:
+        if self._following and event.type() == QEvent.Type.Resize and watched.width() > 0:
             QTimer.singleShot(0, self, self.fit)  # once the table's width is settled
         return False
 
     def fit(self) -> None:
-        if self._fitted or not self.view.isVisible():
-            return
-        self._fitted = True
         view = self.view
-        table, header = view.table, view.table.horizontalHeader()
-        last = view.register.field_names.index(self.names[-1])
-        if view.register.fields[last].kind is not Kind.LONGTEXT:
+        table, header, last = view.table, view.table.horizontalHeader(), self.last
+        if not self._following or table.viewport().width() <= 0:
             return
-        over = header.sectionPosition(last) + header.sectionSize(last) - table.viewport().width()
-        if over <= 0:
+        now = header.sectionSize(last)
+        if self._given is not None and now != self._given:
+            self._following = False  # widened or narrowed by the user (or the zoom): theirs from now on
             return
+        if self._own is None:
+            self._own = now
         metrics = QFontMetrics(table.font())
         least = LEAST_CHARS * metrics.averageCharWidth() + round(16 * zoom().factor)
-        width = max(least, header.sectionSize(last) - over)
-        if width < header.sectionSize(last):
+        room = table.viewport().width() - header.sectionPosition(last)
+        width = min(self._own, max(least, room))
+        self._given = width
+        if width != now:
             view._programmatic = True
             try:
                 table.setColumnWidth(last, width)

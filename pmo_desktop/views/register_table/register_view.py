@@ -1206,7 +1206,7 @@ class RegisterView(QWidget):
         elif cells:
             hold_for_retry(editor)  # refused: held as Enter's refusal holds it, the next keys typed replacing it
 
-    def _tell_locked(self, index, view: QAbstractItemView | None = None) -> None:
+    def _tell_locked(self, index, view: QAbstractItemView | None = None, hint: str = "") -> None:
         """Why a key typed on a cell changes nothing, beside the cell (of the table, or of the ✱ line) and in
         the status bar."""
         f = self.model.fields[index.column()]
@@ -1217,8 +1217,8 @@ class RegisterView(QWidget):
         view = view or self.table
         rect = view.visualRect(index)
         at = QRect(view.viewport().mapTo(self, rect.topLeft()), rect.size())
-        hint = ("Type in another column: Tab goes on along the row." if view is self.table
-                else "Type in another column of the new record: Left and Right go along the line.")
+        hint = hint or ("Type in another column: Tab goes on along the row." if view is self.table
+                        else "Type in another column of the new record: Left and Right go along the line.")
         self._locked_note = show_beside(self, at, reason, hint)
         self.document.note.emit(reason)
 
@@ -1427,6 +1427,12 @@ class RegisterView(QWidget):
     def clear_cells(self) -> None:
         cells = self.cells_to_set(lambda _column: None)
         if not cells:
+            index = self.table.currentIndex()
+            if index.isValid() and not self.model.fields[index.column()].editable:
+                # Del on a record's ID (or a calculated cell), as a newcomer deletes a row, did nothing and said
+                # nothing (walk45): why, and the keys that delete the record.
+                self._tell_locked(index, hint="Del clears cells; to delete the record, select its row (Shift+Space) "
+                                              "and press Del, or press Shift+Del.")
             return
         document = self.document
         with document.holding_refusals() as refused:

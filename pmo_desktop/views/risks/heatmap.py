@@ -427,8 +427,10 @@ class HeatMapChart(QWidget):
         text = (f"<b>{unscored} {scope}risk{'s have' if unscored != 1 else ' has'} no {what}score yet.</b><br>"
                 f"Give {'each' if unscored != 1 else 'it'} its {pair} in the Register tab (Ctrl+PgUp), in the "
                 f"risk's row, to place {'them' if unscored != 1 else 'it'} here.")
+        back = QColor(colours().background)
+        back.setAlpha(230)  # over the band colours, read as a note, not as a cell's text
         note = pg.TextItem(html=f"<div style='text-align:center; color:{colours().text}'>{text}</div>",
-                           anchor=(0.5, 0.5))
+                           anchor=(0.5, 0.5), fill=QBrush(back))
         note.setFont(font(AXIS_PT))
         note.textItem.setTextWidth(max(200.0, self.plot.width() * 0.6))
         note.setPos((levels + 1) / 2, (levels + 1) / 2)
