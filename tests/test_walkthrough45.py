@@ -118,7 +118,19 @@ def test_the_demos_decisions_show_their_status_dates_and_rationale_at_1280x720(d
         column = model.column_of(name)
         assert 0 <= table.columnViewportPosition(column) and \
             table.columnViewportPosition(column) + table.columnWidth(column) <= room, name
-    assert table.columnWidth(model.column_of("rationale")) >= LEAST_CHARS * table.fontMetrics().averageCharWidth()
+    rationale = model.column_of("rationale")
+
+    def at_the_edge() -> bool:
+        return table.horizontalHeader().sectionPosition(rationale) + table.columnWidth(rationale) == \
+            table.viewport().width()
+
+    qtbot.waitUntil(at_the_edge)
+    narrowed = table.columnWidth(rationale)
+    assert narrowed >= LEAST_CHARS * table.fontMetrics().averageCharWidth()
+    window.resize(1920, 1080)  # room again: the Rationale at its own width, not left at the narrow one
+    qtbot.waitUntil(lambda: table.columnWidth(rationale) > narrowed)
+    window.resize(1280, 720)
+    qtbot.waitUntil(at_the_edge)
     # Typed along the row as it is read: the decision, who took it, Decided — decided today.
     view.focus_new_line(model.column_of("title"))
     along_the_row(qtbot, ["One till vendor", "Priya Shah", "dec"])
@@ -151,3 +163,23 @@ def test_del_on_a_records_id_says_why_nothing_is_cleared_and_how_to_delete_the_r
     assert notes and "Shift+Space" in notes[0].text(), [n.text() for n in notes]
     press(qtbot, Qt.Key.Key_Space, Qt.KeyboardModifier.ShiftModifier)
     assert view.whole_rows_selected()
+
+
+def test_the_weeks_communications_say_what_is_due_beside_the_plan_at_1280x720_and_whole_at_1920x1080(demo_window,
+                                                                                                     qtbot):
+    """The Communication plan's "Due this week" beside the plan at 1280×720 read "Weekly p…", "Monthly …": who it is
+    with and its owner kept 14 characters each, and an empty last column its share. What is due now keeps twenty
+    characters at least, the others giving way; at 1920×1080, with room to spare, who and owner were still cut to
+    14 ("Store mana…") beside a half-empty column of what is due — now whole."""
+    from pmo_desktop.views.stakeholders.comms import WHAT_LEAST
+
+    window = demo_window
+    page = tab_named(qtbot, window, Qt.Key.Key_3, "Communication plan")
+    due = page.comms.due_list
+    char = due.fontMetrics().averageCharWidth()
+    qtbot.waitUntil(lambda: due.columnWidth(1) >= WHAT_LEAST * char)
+    assert sum(due.columnWidth(c) for c in range(5)) <= due.viewport().width()
+    window.resize(1920, 1080)
+    qtbot.waitUntil(lambda: due.columnWidth(2) >= due.sizeHintForColumn(2))
+    assert due.columnWidth(3) >= due.sizeHintForColumn(3)
+    assert due.columnWidth(1) >= due.sizeHintForColumn(1)
