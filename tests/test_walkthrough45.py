@@ -183,3 +183,23 @@ def test_the_weeks_communications_say_what_is_due_beside_the_plan_at_1280x720_an
     qtbot.waitUntil(lambda: due.columnWidth(2) >= due.sizeHintForColumn(2))
     assert due.columnWidth(3) >= due.sizeHintForColumn(3)
     assert due.columnWidth(1) >= due.sizeHintForColumn(1)
+
+
+def test_enter_closes_an_import_that_has_nothing_to_import(demo_window, qtbot, tmp_path):
+    """The office's own export imported into it again: "Nothing to import: all … rows are skipped", Import greyed
+    out — and still the default button, so Enter did nothing; Esc, or Tabs to Cancel, was the way out. With nothing
+    to import the button reads Close and Enter presses it, nothing written; a workbook with rows to import still
+    imports on Enter (tests/test_newcomer_keyboard.py)."""
+    from pmo_desktop.views.exchange.actions import export_registers, open_import_dialog
+
+    window = demo_window
+    book = tmp_path / "office.xlsx"
+    assert export_registers(window, window.document, str(book))
+    undo = window.document.undo_stack.count()
+    dialog = open_import_dialog(window, window.document, str(book))
+    qtbot.waitUntil(lambda: dialog.isAncestorOf(QApplication.focusWidget()))
+    qtbot.waitUntil(lambda: "Nothing to import" in dialog.summary.text(), timeout=20000)
+    assert not dialog.import_button.isEnabled() and dialog.cancel_button.text() == "Close"
+    press(qtbot, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    assert window.document.undo_stack.count() == undo
