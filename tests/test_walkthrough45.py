@@ -203,3 +203,25 @@ def test_enter_closes_an_import_that_has_nothing_to_import(demo_window, qtbot, t
     press(qtbot, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: not dialog.isVisible())
     assert window.document.undo_stack.count() == undo
+
+
+def test_the_decisions_page_order_and_fit_outlive_the_session(demo_window, qtbot):
+    """The page's order, kept as the columns' layout with the Rationale narrowed at 1280×720, is the page's again in
+    the next session, not taken for the user's own: the office opened again on a 1920-pixel window shows the
+    Rationale at its own width, not the narrow one kept."""
+    window = demo_window
+    tab_named(qtbot, window, Qt.Key.Key_7, "Decisions")
+    view = window.active_register_view()
+    rationale = view.model.column_of("rationale")
+    qtbot.waitUntil(lambda: view.table.horizontalHeader().sectionPosition(rationale)
+                    + view.table.columnWidth(rationale) == view.table.viewport().width())
+    narrowed = view.table.columnWidth(rationale)
+    view._save_layout()  # as a column's width given by hand, or the window closing, keeps it
+    path = window.document.store.path
+    assert window.open_path(str(path))
+    window.resize(1920, 1080)
+    tab_named(qtbot, window, Qt.Key.Key_7, "Decisions")
+    view = window.active_register_view()
+    header = view.table.horizontalHeader()
+    assert header.logicalIndex(header.visualIndex(view.model.column_of("title")) + 1) == view.model.column_of("decided_by")
+    qtbot.waitUntil(lambda: view.table.columnWidth(rationale) > narrowed)

@@ -29,15 +29,22 @@ class ReadFirst(QObject):
     def __init__(self, view: RegisterView, after: str, names: tuple[str, ...]):
         super().__init__(view)
         self.view, self.after, self.names = view, after, names
-        self._own: int | None = None  # the last column's width before it was fitted
-        self._given: int | None = None  # the width fitted to it: another is the user's (or the zoom's)
+        self._given: int | None = None  # the width fitted to the last column: another is the user's (or the zoom's)
         header = view.table.horizontalHeader()
-        self._following = all(header.visualIndex(c) == c for c in range(header.count()))
+        shown = [header.logicalIndex(v) for v in range(header.count())]
+        self._following = shown in (list(range(header.count())), self.page_order())
         if self._following:
-            # The register's order, restored or not: a layout is kept whenever a column is given a width, its order
-            # as it was, so only an order of another kind is the user's own — left as it is.
+            # The register's order or this page's, restored or not: a layout is kept whenever a column is given a
+            # width, its order as it was, so only an order of another kind is the user's own — left as it is.
             self.move()
         view.table.viewport().installEventFilter(self)
+
+    def page_order(self) -> list[int]:
+        """The columns in the page's order: the register's, ``names`` moved to follow ``after``."""
+        columns = self.view.register.field_names
+        rest = [c for c in columns if c not in self.names]
+        at = rest.index(self.after) + 1
+        return [columns.index(c) for c in (*rest[:at], *self.names, *rest[at:])]
 
     @property
     def last(self) -> int:
@@ -56,7 +63,7 @@ class ReadFirst(QObject):
             view._programmatic = False
         view._sync_columns()
         self._following = view.register.fields[self.last].kind is Kind.LONGTEXT
-        self._own = self._given = None
+        self._given = None
         if view.table.viewport().width() > 0:
             self.fit()
 
@@ -74,12 +81,14 @@ class ReadFirst(QObject):
         if self._given is not None and now != self._given:
             self._following = False  # widened or narrowed by the user (or the zoom): theirs from now on
             return
-        if self._own is None:
-            self._own = now
+        # Its own width is the register's (as ``RegisterView._apply_zoom`` gives it), not the one found: a layout
+        # kept the narrowed width, and the next session's wider window left the column narrow.
         metrics = QFontMetrics(table.font())
-        least = LEAST_CHARS * metrics.averageCharWidth() + round(16 * zoom().factor)
+        margin = round(16 * zoom().factor)
+        own = view.register.fields[last].width * metrics.averageCharWidth() + margin
+        least = LEAST_CHARS * metrics.averageCharWidth() + margin
         room = table.viewport().width() - header.sectionPosition(last)
-        width = min(self._own, max(least, room))
+        width = min(own, max(least, room))
         self._given = width
         if width != now:
             view._programmatic = True
