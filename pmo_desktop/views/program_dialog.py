@@ -46,7 +46,7 @@ class ProgramDialog(QDialog):
         self.setWindowTitle("Program details")
         self.record = read_program(document)
         form = QFormLayout(self)
-        form.addRow(QLabel("The program this office runs: shown on every board pack and export."))
+        form.addRow(QLabel("The program this office runs: its name, people and dates head every board pack and export."))
         self.editors: dict[str, QLineEdit | QPlainTextEdit | QComboBox] = {}
         for f in PROGRAM.fields:
             value = self.record[f.name]
