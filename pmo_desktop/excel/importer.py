@@ -152,7 +152,7 @@ from .value_translation import (
     score_header_scale,
     told_scale,
 )
-from .verdict_logs import rulings_not_decisions, verdicts_not_decisions
+from .verdict_logs import cases_not_decisions, rulings_not_decisions, verdicts_not_decisions
 from .vocabulary import (
     action_notes_words,
     example_words,
@@ -2093,6 +2093,7 @@ def plan_workbook_import(store: Store, path: str | os.PathLike[str], progress: P
                     numbered_catalogue(match, reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE],
                                        _named_by_a_list_word(match)) or \
                     item_catalogue(match, reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE]) or \
+                    cases_not_decisions(match) or \
                     not_records_by_layout(match.headers, reader.top_rows()[:match.row - 1], match.kind.register)
                 if why is not None:
                     plan.skipped_sheets.append((title, why))
@@ -2957,7 +2958,7 @@ def _refused_for_its_name(plan: ImportPlan, path: Path) -> None:
     (``_named_for_another``: a change log's dated entries; ``_machine_log``: a machine's log of a few values;
     ``_data_written_out``: a program's data structures written out as the rows' names;
     ``verdicts_not_decisions``: a program's verdicts or a script's choices in a file named as the decision log;
-    ``rulings_not_decisions``: a body's published rulings;
+    ``rulings_not_decisions``: a body's published rulings; ``cases_not_decisions``: a court's cases;
     ``tool_catalogue``: a tool's catalogue of risk kinds; ``chart_data``: a chart's data series (marker shapes and
     colours); ``measurements_not_records``: a data set of measured things named by its IDs and a column of
     names; ``numbered_catalogue``: a course catalogue's numbered,
@@ -2968,6 +2969,7 @@ def _refused_for_its_name(plan: ImportPlan, path: Path) -> None:
     said = [(t, r) for t, r in plan.skipped_sheets
             if r.startswith(("its name says", "a machine's log", "a program's data written out",
                              "its rows are software vulnerabilities", "its rows are a program's verdicts", "its rows are a body's published rulings",
+                             "its rows are a court's cases",
                              "its rows are a published index or a catalogue of kinds",
                              "a tool's catalogue", "a chart's data", "a data set of measured things", "a catalogue of numbered, named things",
                              "its rows are a tracker's planned work", "its rows are listed under",

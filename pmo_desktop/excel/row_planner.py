@@ -52,6 +52,7 @@ from .header_detection import (
     SheetKind,
     engagement_marks,
     is_mark,
+    kind_for,
     map_header,
     section_number,
     tick_level,
@@ -1761,6 +1762,10 @@ class Planner:
         person_cols = {c: f for c, f in fields if f.kind.refers and f.ref is not None and f.ref.create_missing}
         others: dict[int, dict[int, list[str]]] = {}  # row number of a record → column → the other names
 
+        # record's index → the fields its rows below wrote as a label beside a value (_labelled_field), kept
+        # across the replanning of the record each of its rows below does
+        labelled_values: dict[int, dict[str, Any]] = {}
+
         def continue_record(number: int, row: Sequence[Any], cell: Callable[[int, Any, Any], Any], why: str) -> None:
             """Row ``number`` goes on with the record above: that record is planned again from both rows,
             ``cell(column, above, below)`` giving each cell."""
@@ -1784,6 +1789,9 @@ class Planner:
                 if said:
                     values = plan.rows[index].values
                     values[extra] = "\n".join(x for x in (values.get(extra), *said) if x)
+            for name, value in labelled_values.get(index, {}).items():
+                if plan.rows[index].report.action is not Action.SKIP and plan.rows[index].values.get(name) is None:
+                    plan.rows[index].values[name] = value  # a field written as a label beside its value (below)
             last_record = (index, first_number, combined)
             record_end[0] = number
             skip(number, f"continues the record of row {first_number} ({why}).")
@@ -2098,6 +2106,41 @@ class Planner:
                 continue
             mapped_filled = [c for c in filled if c in mapped_cols]
             has_key = any(c in (code_col, title_col, parent_col) for c in mapped_filled)
+            label_field = self._labelled_field(reg, row[title_col], (code_col, title_col)) \
+                if title_col is not None and code_col is not None and last_record is not None and not after_gap \
+                and parent_reg is None and title_col in filled and title_col + 1 in filled \
+                and last_record[2][code_col] is not None \
+                and (code_col not in filled or row[code_col] == last_record[2][code_col]) else None
+            if label_field is not None:
+                # "Серьёзность | Minor", "Приоритет | Low" under a bug's title, no ID of their own (or its ID merged
+                # down over them): a field of the
+                # record above written as its label where titles go and its value in the next cell (a tester's bug
+                # report, each bug over several rows, its steps going on below), not a record titled by the label
+                # (round 63: 10 issues titled "Серьёзность"). The value is the field's when it reads as one and the
+                # field is not given yet; else "label: value" is kept with the record's other text
+                assert title_col is not None and last_record is not None
+                label, given = _one_line(row[title_col]), row[title_col + 1]
+                value = self._pair_value(reg, label_field, _one_line(given))
+                placed = labelled_values.setdefault(last_record[0], {})
+                taken = label_field in placed or plan.rows[last_record[0]].values.get(label_field) is not None
+                if value is not None and not taken:
+                    placed[label_field] = value
+
+                def labelled(c: int, a: Any, b: Any, label: str = label, kept: bool = value is None or taken) -> Any:
+                    if c == title_col:
+                        return a
+                    if b is None or b.__class__ is str and not b.strip() or a == b:
+                        return a  # (a cell merged down over the record's rows says its text once)
+                    if c == title_col + 1:
+                        b = f"{label}: {_one_line(b)}" if kept else None
+                        if b is None:
+                            return a
+                    if a is None or a.__class__ is str and not a.strip():
+                        return b
+                    return f"{a}\n{b}" if isinstance(a, str) and isinstance(b, str) else a
+
+                continue_record(number, row, labelled, f"“{label}” beside its value: a field of that record")
+                continue
             # right under the record: a sign-off block below a form ("Risk Assessment Validation", "I confirm
             # that …"), rows of notes and blanks away from the last risk, goes on with no record
             if not mapped_filled and last_record is not None and not after_gap and parent_reg is None and \
@@ -2250,13 +2293,18 @@ class Planner:
                         return a
                     return f"{a.rstrip()}; {b.strip()}" if isinstance(a, str) and isinstance(b, str) else a
 
+                own_id = code_col is not None and row[code_col] is not None and last_record is not None and \
+                    row[code_col] == last_record[2][code_col]
                 continue_record(number, row, merged_cell, "merged cells")
                 extra = EXTRA_FIELD.get(reg.name)
                 if also and extra is not None and last_record is not None and \
                         plan.rows[last_record[0]].report.action is not Action.SKIP:
                     values = plan.rows[last_record[0]].values
                     values[extra] = "\n".join(x for x in (values.get(extra), *also) if x)
-                continued[0] += 1
+                if not own_id:
+                    # a legend's caption merged over its lines lacks a title; a record whose ID is merged down
+                    # over the same lines as its title (a bug over six rows) is one titled record (round 63)
+                    continued[0] += 1
                 continue
             if after_gap and _NOTE_RE.match(first_text):
                 notes.add(len(plan.rows))  # what follows it alone in the first column is a note too
@@ -4424,6 +4472,18 @@ class Planner:
                                for c in sorted(self._pairs_placed)) +
                      ": the part before the slash and the part after it are each read as the field it stands for "
                      "(a level, a choice).")
+
+    @staticmethod
+    def _labelled_field(reg: Register, cell: Any, own: tuple[int | None, ...]) -> str | None:
+        """The field of ``reg`` a short cell names as a header would ("Приоритет", "Severity"), other than the
+        register's ID and title (``own``: their columns' fields are not asked), or None: the label of a value
+        written beside it under a record (see where it is called)."""
+        if cell.__class__ is not str or not 0 < len(words_of(cell)) <= 3:
+            return None
+        name = map_header(kind_for(reg.name), [cell])[0].get(0)
+        if name is None or name not in reg.field_names or reg.field(name).kind.is_key or reg.field(name).required:
+            return None
+        return name
 
     def _pair_value(self, reg: Register, name: str, part: str) -> Any:
         """What a part of a cell reads as in field ``name``, None if nothing; once per text of a sheet."""
