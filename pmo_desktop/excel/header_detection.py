@@ -2139,8 +2139,9 @@ def _kind_names_the_records(kind: SheetKind, row: list[Any], mapping: dict[int, 
     refused whole — when each of its words is two words or more (what happens, not a category's one word:
     "CYBER") and two of a probability, an impact, a status or an owner are placed beside it (a vendor tool's
     queue of actions by "risk_category" and deadline is no register). A kind beside a statement of the thing
-    gives way to it (``_statement_wins_over_kind``); a category column of categories ("Technical",
-    "Financial") stays the category."""
+    gives way to it (``_statement_wins_over_kind``). A column of one-word kinds ("Technical", "Financial") beside
+    those fields is taken for the title too, the importer titling each record "<kind> <noun> <ID>" and reading
+    the kind as the category all the same (``kind_titles``, classes61b)."""
     title = _title_field(kind)
     if title is None or title in mapping.values() or \
             set(mapping.values()) & set(_TITLE_FALLBACK.get(kind.register, ())) or \

@@ -31,8 +31,8 @@ def kind_column(match: HeaderMatch, sample: list[list[Any]]) -> int | None:
     reg = match.kind.reg
     title = next((f.name for f in reg.fields if f.required), None)
     c = next((c for c, n in match.mapping.items() if n == title), None)
-    if c is None or match.kind.is_child or c >= len(match.headers):
-        return None
+    if c is None or match.kind.is_child or c >= len(match.headers) or c == match.titled_by:
+        return None  # (an issue list taken as titled by its kind, ``titled_by_its_kind``, is that rule's, said there)
     head = words_of(match.headers[c])
     if len(head) < 2 or not sorting_word(head[-1]):
         return None
