@@ -41,6 +41,7 @@ def _risk_note(plan) -> str:
     ["Baseline", "Review June 2024", "Current"],          # a word placing each end, a date between
     ["Stand 31.03.2024", "Stand 30.06.2024", "Aktuell"],  # dated in figures, the last by its word (de)
     ["Update 1", "Update 3", "Revisión final"],           # numbered, then a word placing it last (es)
+    ["Review Q4 2023", "Review Q1 2024", "Review Q2 2024"],  # quarters: by their days, not "4" after "1"
 ])
 def test_stacked_plans_dated_or_placed_by_a_word_take_the_last_tables_ratings(sqlite_store, tmp_path, captions):
     """Plans of the same risks stacked down a sheet under captions that date them or place them by a word: each

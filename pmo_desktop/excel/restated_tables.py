@@ -58,6 +58,7 @@ OrderKey = tuple[Any, ...]
 _DATE_RE = re.compile(r"\d{1,2}([/.\-])\d{1,2}\1(\d{4}|\d{2})\b|\d{4}-\d{1,2}-\d{1,2}\b")
 _YEAR_RE = re.compile(r"\b(?:19|20)\d{2}\b")
 _LETTER_RE = re.compile(r"[^\W\d_]")
+_PERIOD_RE = re.compile(r"[Qq][1-4]|[Ww][Kk]?\d{1,2}")
 
 
 def _day(text: str, order: str) -> date | None:
@@ -86,7 +87,11 @@ def _dated(caption: str) -> OrderKey | None:
         day = _day(" ".join([*tokens[k:], year.group()]), v.DAY_FIRST)
         if day is not None:
             return ("date", day, day)
-    return None
+    # a quarter or a week before the year ("Q4 2023", "W46 2024"): its first day (never its number alone, which
+    # would put "Q4 2023" after "Q1 2024")
+    label = v.period_label(f"{tokens[-1]} {year.group()}") if tokens and _PERIOD_RE.fullmatch(tokens[-1]) else None
+    day = v.period_first_day(label) if label else None
+    return ("date", day, day) if day is not None else None
 
 
 @lru_cache(maxsize=256)
