@@ -454,6 +454,11 @@ _TIME_WORDS = frozenset({"timeframe", "timeframes", "timescale", "timescales", "
                          "sla", "eta", "window", "duration"})
 
 
+def sorting_word(word: str) -> bool:
+    """Whether a keyed word says its header's column sorts the records into kinds ("type", "category")."""
+    return word in _SORTING_WORDS
+
+
 def _a_text(kind: SheetKind, name: str) -> bool:
     """The field holds words (a title, a description, a plan), not a date or a level."""
     if name in PSEUDO:
@@ -2168,8 +2173,9 @@ def _kind_names_the_records(kind: SheetKind, row: list[Any], mapping: dict[int, 
     refused whole — when each of its words is two words or more (what happens, not a category's one word:
     "CYBER") and two of a probability, an impact, a status or an owner are placed beside it (a vendor tool's
     queue of actions by "risk_category" and deadline is no register). A kind beside a statement of the thing
-    gives way to it (``_statement_wins_over_kind``); a category column of categories ("Technical",
-    "Financial") stays the category."""
+    gives way to it (``_statement_wins_over_kind``). A column of one-word kinds ("Technical", "Financial") beside
+    those fields is taken for the title too, the importer titling each record "<kind> <noun> <ID>" and reading
+    the kind as the category all the same (``kind_titles``, classes61b)."""
     title = _title_field(kind)
     if title is None or title in mapping.values() or \
             set(mapping.values()) & set(_TITLE_FALLBACK.get(kind.register, ())) or \
@@ -2184,6 +2190,13 @@ def _kind_names_the_records(kind: SheetKind, row: list[Any], mapping: dict[int, 
             continue
         choices = set(value_words(f"{kind.register}.{name}")) | {word_key(x) for x in kind.reg.field(name).choices}
         values = [str(r[c]).strip() for r in sample if c < len(r) and r[c] is not None and str(r[c]).strip()]
+        if len(values) >= 3 and all(_LETTERS_RE.search(v) and len(words_of(v)) == 1 for v in values):
+            # a kind in a word on every row ("Financial", "Technical") beside the register's own fields: the
+            # records are titled by their kind and ID ("Financial risk R4"), the kind still read as itself
+            # (classes61b, ``kind_titles``; a catalogue with no such fields never reaches here)
+            out = dict(mapping)
+            out[c] = title
+            return out
         if not values or any(not _LETTERS_RE.search(v) or len(words_of(v)) < 2 for v in values):
             continue  # a category is written in a word ("CYBER", "Technical"); what happens takes two or more
         if sum(1 for v in values if word_key(v) not in choices) * 2 > len(values):

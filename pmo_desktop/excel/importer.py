@@ -109,6 +109,7 @@ from .header_detection import (
 from .headerless import headerless_message, headerless_rows
 from .import_plan import LEFT_OUT_SUFFIX, Action, ImportPlan, ImportResult, PlannedRow, RowReport, SheetPlan
 from .item_catalogues import item_catalogue
+from .kind_titles import catalogue_reason, kind_column, kind_title_note, titled_rows, tracked_fields
 from .linked_kinds import rows_of_another_kind
 from .measured_things import a_number, measurements_not_records
 from .named_rows import keyed_by_names, names_listed
@@ -1233,6 +1234,31 @@ def _paired_items(book: SafeWorkbook, reader: SheetReader, match: HeaderMatch
     return headed, _read_as_another(headed, replace(again, sheet_title=match.sheet_title or reader.title)), note
 
 
+def _titled_by_kind(book: SafeWorkbook, reader: SheetReader, match: HeaderMatch
+                    ) -> tuple[SheetReader, HeaderMatch, str] | str | None:
+    """A sheet named only by a "<noun> type" of one-word kinds (kind_titles): why it is refused (no owner,
+    status or rating: a catalogue or a summary), or the same sheet with each record titled by its kind and ID,
+    its match and the note saying so; None for any other sheet (decided once, from the header and the sample)."""
+    rows = reader.top_rows(fill_merged=False)
+    c = kind_column(match, rows[match.row:match.row + SAMPLE])
+    if c is None:
+        return None
+    if not tracked_fields(match):
+        return catalogue_reason(match, c, rows[match.row:match.row + SAMPLE])
+    reg = match.kind.reg
+    key = reg.key_field.name if reg.key_field is not None else None
+    id_col = next((k for k, n in match.mapping.items() if n == key), None)
+    made = titled_rows(reader.all_rows(), match.row - 1, c, id_col, reg.noun)
+    added = len(made[match.row - 1]) - 1
+    mapping = dict(match.mapping)
+    if "category" in reg.field_names and "category" not in mapping.values():
+        mapping[added] = "category"
+    headers = [*match.headers, *([""] * (added - len(match.headers))), match.headers[c]]
+    headed = SheetReader(book, reader.title, made, reader.merged_ranges())
+    return headed, replace(match, mapping=mapping, headers=headers), kind_title_note(match.headers[c], reg.noun,
+                                                                                 id_col is not None)
+
+
 def _captioned_list(book: SafeWorkbook, reader: SheetReader, path: Path
                     ) -> tuple[SheetReader, HeaderMatch, str] | None:
     """A sheet with no header row that is a list of one register's items under captions
@@ -2066,6 +2092,12 @@ def plan_workbook_import(store: Store, path: str | os.PathLike[str], progress: P
                         match.kind.matches_sheet_name(match.sheet_title or title)
                         or named_by_its_last_words(match.kind, path.stem))) is not None:
                     match = titled  # an issue list naming no issue, titled by each issue's kind (said once)
+                by_kind = _titled_by_kind(book, reader, match)
+                if isinstance(by_kind, str):  # "ID | Dependency type | Weight": the kinds themselves
+                    plan.skipped_sheets.append((title, by_kind))
+                    continue
+                if by_kind is not None:  # "Risk type" beside owner and status: "Financial risk R4"
+                    reader, match, made_notes[title] = by_kind
                 if (staff := employee_sheet(match)) is not None:  # pay, hire date, probation: an employer's staff
                     employees[title] = ids_of(match, reader.top_rows(fill_merged=False)[match.row:])
                     plan.skipped_sheets.append((title, staff))
@@ -2964,7 +2996,8 @@ def _refused_for_its_name(plan: ImportPlan, path: Path) -> None:
     names; ``numbered_catalogue``: a course catalogue's numbered,
     named courses; ``item_catalogue``: a court's case index, an app's picker, a help desk's catalogue of problem
     kinds; a backlog named "issues"; ``_enquiries``: people who wrote in through a form; a table of statistics
-    over measurements, ``header_detection._statistics_columns``): the generic "no header row"
+    over measurements, ``header_detection._statistics_columns``; a sheet of kinds under a "<noun> type",
+    ``kind_titles``): the generic "no header row"
     would be wrong."""
     said = [(t, r) for t, r in plan.skipped_sheets
             if r.startswith(("its name says", "a machine's log", "a program's data written out",
@@ -2975,7 +3008,7 @@ def _refused_for_its_name(plan: ImportPlan, path: Path) -> None:
                              "its rows are a tracker's planned work", "its rows are listed under",
                              "its rows are people who wrote in", "its rows are a diary's entries",
                              "its columns are a program's fields", "its rows are named by dates",
-                             "its rows are a program's log", "a table of statistics"))
+                             "its rows are a program's log", "a table of statistics", "its rows are kinds of"))
             or "though its name says" in r]
     if len(said) == 1 and len(plan.skipped_sheets) == 1:
         title, why = said[0]

@@ -60,7 +60,7 @@ from .header_detection import (
 from .import_plan import Action, PlannedRow, RowReport, SheetPlan
 from .no_one import says_no_one
 from .opportunity_signs import SIGNED_FIELDS, opportunity_note, opportunity_size
-from .restated_tables import caption_above, caption_text, numbered_after
+from .restated_tables import caption_above, caption_text, comes_after, comes_before_first
 from .sheet_keys import code_key, code_text
 from .typed_one_off import one_off_side, row_ranges, shifted, side_words
 from .value_translation import (
@@ -1473,8 +1473,14 @@ class Planner:
         self._table_caption = caption_above(reader.top_rows(fill_merged=False)[:header_row - 1]) \
             if header_row > 1 else None
         self._first_caption = self._table_caption
+        self._captions = [self._table_caption]  # every table's caption so far, the first's first
         self._later_table: str | None = None
+        self._earlier_table: str | None = None  # a table whose caption places it before the first (dated back)
         self._rated_later: set[int] = set()  # rows of the records given a later table's ratings, said once a sheet
+        # the captions of tables restating records whose order the captions do not tell, and the rows of records
+        # restated in a table placed before the first: each said once a sheet
+        self._unordered: list[str | None] = []
+        self._rated_earlier: set[int] = set()
         self._unaligned = reader.unaligned  # a CSV's rows whose cells fit no column order: refused
         # a sheet of one record under its header (a detail sheet, one a risk): its ID names it, whatever its title
         self._one_record = reader.declared_rows == header_row + 1
@@ -1991,6 +1997,11 @@ class Planner:
                                                             "written again), not a record."))
                         self._unclaim(reg, report.code)
                     block = []
+                elif blank_run and not first_block and len(block) == 1 and widths.get(block[0], 0) == 1 and \
+                        last_record is not None and last_record[0] == block[0]:
+                    # one cell alone over the header written again ("Baseline", "As at 30/06/2024"): a heading
+                    # (``_skip_headings`` says so), and the caption placing the table below among the others
+                    caption = caption_text(last_record[2])
                 if blank_run:  # the table goes on under its repeated header: no gap closes it
                     span = f"row {blank_run[0]}" if len(blank_run) == 1 else f"rows {blank_run[0]}–{blank_run[-1]}"
                     skip(blank_run[0], f"blank spacer ({span}).")
@@ -1998,7 +2009,10 @@ class Planner:
                 skip(number, "a repeat of the header (the table's column names written again), not a record.")
                 part[0] += 1
                 repeated_at = number
-                self._later_table = caption if numbered_after(self._table_caption, caption) else None
+                self._later_table = caption if comes_after(caption, self._captions) else None
+                self._earlier_table = caption if self._later_table is None and \
+                    comes_before_first(caption, self._first_caption) else None
+                self._captions.append(caption)
                 self._table_caption = caption
                 continue
             # a title an earlier record has: the row goes the full way, which looks for a copy (below)
@@ -2351,6 +2365,17 @@ class Planner:
                      f"(“{self._first_caption}” first): each table is taken as a later assessment, so "
                      f"{len(self._rated_later)} {reg.name if len(self._rated_later) > 1 else reg.noun} take the "
                      "ratings of the last table rating them, the earlier ratings kept in their notes.")
+        if self._rated_earlier:
+            plan.say(f"Tables of the same {reg.name} stacked down the sheet under captions placing a later table before "
+                     f"the first (“{self._first_caption}” first): the first table's ratings stay the records', "
+                     f"an earlier assessment's kept in the notes of {len(self._rated_earlier)} "
+                     f"{reg.name if len(self._rated_earlier) > 1 else reg.noun}.")
+        if self._unordered:
+            captions = [f"“{c}”" if c else "no caption" for c in dict.fromkeys([self._first_caption, *self._unordered])]
+            plan.say(f"Tables of the same {reg.name} stacked down the sheet under captions that say no order between "
+                     f"them ({', then '.join(captions)}: no date, number or word such as "
+                     "“Baseline” or “Current” places them): the first table's rows are the records, what a later "
+                     "table writes otherwise kept in their notes.")
         if block:
             block_sizes.append(len(block) + continued[0])
         # the first block's record wrapped over its two rows, which no earlier block could show (see below)
@@ -4224,9 +4249,15 @@ class Planner:
                     f"{extra}; not a new record.")))
                 return True
             elif differing:
-                line = f"Row {number}, the same {reg.noun} under the header written again, writes: " + \
-                    "; ".join(differing)
-                first.values[extra] = "\n".join(x for x in (first.values.get(extra), line) if x)
+                dated_back = self._earlier_table
+                if dated_back is not None:  # dated before the first table: history, the first's ratings stand
+                    self._rated_earlier.add(first.report.row)
+                    line = f"Row {number}, an earlier assessment of the same {reg.noun} under “{dated_back}”, writes: "
+                else:
+                    if later is None:  # the captions tell no order: said once a sheet
+                        self._unordered.append(self._table_caption)
+                    line = f"Row {number}, the same {reg.noun} under the header written again, writes: "
+                first.values[extra] = "\n".join(x for x in (first.values.get(extra), line + "; ".join(differing)) if x)
             plan.rows.append(PlannedRow(RowReport(
                 plan.sheet, number, Action.SKIP, "",
                 f"the {reg.noun} of row {first_number}{f' ({label})' if label else ''} again, in the table under the "

@@ -382,6 +382,15 @@ def hedge_words() -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=None)
+def table_order_words(part: str) -> frozenset[tuple[str, ...]]:
+    """Words of ``part`` of ``table_order`` in the files, each as its words: how a caption over one of tables
+    stacked down a sheet places it — "first" ("Baseline", "Línea base"), "last" ("Current", "Latest"), "revision"
+    (a word before a revision's letter: "Revision B", "Version C") (``restated_tables``)."""
+    return frozenset(w for data in _files() for text in data.get("table_order", {}).get(part, ())
+                     if (w := tuple(words_of(text))))
+
+
+@lru_cache(maxsize=None)
 def statistic_words() -> frozenset[str]:
     """Keyed names of a statistic over measurements ("min", "max", "mean", "median", "std dev"): ``statistics`` in
     the files (``header_detection._statistics_columns``)."""
