@@ -268,10 +268,11 @@ def _written_as_read(reg: Register, ids: list[int], fresh: Mapping[int, Any]) ->
         return {}
     table = _table_of(reg)
     names = fresh[ids[0]][0]
-    distinct = {id(fresh[i][0]): fresh[i][0] for i in ids}  # a list per bulk write
+    # each row's (names, values, links) taken apart in C, not a row at a time in Python
+    all_names, rows, all_links = zip(*map(fresh.__getitem__, ids))
+    distinct = dict(zip(map(id, all_names), all_names))  # a list per bulk write
     if any(other != names for other in distinct.values()):  # bulk writes naming different columns
         return {}
-    rows = [fresh[i][1] for i in ids]
     by_column: list[Any] = list(zip(*rows))
     position = {n: p for p, n in enumerate(names)}
     columns: list[Any] = []
@@ -298,7 +299,7 @@ def _written_as_read(reg: Register, ids: list[int], fresh: Mapping[int, Any]) ->
         columns.append(_encoded(values, classes))
     keys = [_ENCODER.encode(c.name).replace("%", "%%") for c in table.c]
     links = [f.name for f in _link_fields(reg)]
-    if not any(fresh[i][2] for i in ids):  # no links at all: each link field an empty list, in field order
+    if not any(all_links):  # no links at all: each link field an empty list, in field order
         keys += [_ENCODER.encode(n).replace("%", "%%") for n in links]
         columns += [itertools.repeat("[]", len(ids)) for _ in links]
         template = "{" + ",".join(f"{k}:%s" for k in keys) + "}"
@@ -307,8 +308,8 @@ def _written_as_read(reg: Register, ids: list[int], fresh: Mapping[int, Any]) ->
     templates: dict[tuple[bool, ...], tuple[str, list[str]]] = {}
     lists: dict[tuple[int, ...], str] = {}
     out: dict[int, str] = {}
-    for rid, values in zip(ids, zip(*columns)):
-        linked = fresh[rid][2] or {}
+    for rid, values, linked in zip(ids, zip(*columns), all_links):
+        linked = linked or {}
         held = tuple(bool(linked.get(n)) for n in links)
         found = templates.get(held)
         if found is None:
@@ -390,8 +391,12 @@ def record(conn: Connection, touched: Mapping[type, Iterable[int]], when: dateti
             latest = select(func.max(H.c.id)).where(H.c.register == reg.name, chunk).group_by(H.c.record_id)
             last.update((r[0], r[1]) for r in conn.execute(select(H.c.record_id, H.c.data).where(H.c.id.in_(latest)))
                         if r[0] in chosen)
-        rows = []
-        for rid in ids:
+        rows: list[tuple[str, int, datetime, str | None]] = []
+        each = ids
+        if not last and len(encoded) == len(ids):  # new records, all as written: each a row, zipped in C
+            rows = list(zip(itertools.repeat(reg.name), ids, itertools.repeat(when), map(encoded.__getitem__, ids)))
+            each = []
+        for rid in each:
             data = encoded.get(rid)
             if data is None:
                 data = _encode(now[rid]) if rid in now else None

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, replace
 from dataclasses import field as dc_field
 from datetime import date, datetime
+from itertools import repeat
 from operator import itemgetter
 from typing import Any, Callable, Collection, Iterable, Mapping, Sequence, cast
 
@@ -543,40 +544,58 @@ def create_record(session: Session, reg: Register, raw_values: dict[str, Any] | 
 
 
 class _Names:
-    """Name → row lookups for a batch of records: one query per target table, missing people created
-    together, so inserting 10,000 records does not cost a query per name."""
+    """Name → id lookups for a batch of records: one query per target table, missing people created
+    together, so inserting 10,000 records does not cost a query per name. Ids, not ORM objects: an import
+    naming 60 new people spent more on making them objects and flushing them through the unit of work
+    than on the 2,000 risks naming them (docs/speed.md, round speed61); they are written by one Core
+    INSERT, noted as inserted (undo, the history, the "changed" announcement) as a flush notes them."""
 
     def __init__(self, session: Session):
         self.session = session
-        self._maps: dict[type, dict[str, Any]] = {}
+        self._maps: dict[type, dict[str, int]] = {}
+        self._labels: dict[type, dict[int, Any]] = {}  # id → label: a refusal's "did you mean", a rule's record
 
-    def _map(self, f: Field) -> dict[str, Any]:
+    def _map(self, f: Field) -> dict[str, int]:
         ref = _ref(f)
         T = ref.target
         if T not in self._maps:
-            found: dict[str, Any] = {}
-            objs = self.session.scalars(select(T)).all()
-            if hasattr(T, "code"):
-                found.update({o.code.casefold(): o for o in objs if o.code})
-            found.update({str(getattr(o, ref.label)).casefold(): o for o in objs if getattr(o, ref.label)})
+            found: dict[str, int] = {}
+            label = getattr(T, ref.label)
+            has_code = hasattr(T, "code")
+            rows = self.session.execute(select(T.id, label, T.code) if has_code else select(T.id, label)).all()
+            if has_code:  # a code first, a label over it: as the ORM objects were keyed before
+                found.update({r[2].casefold(): r[0] for r in rows if r[2]})
+            found.update({str(r[1]).casefold(): r[0] for r in rows if r[1]})
             self._maps[T] = found
+            # as each row's label reads (None, ""), for the rows found by a name or a code
+            self._labels[T] = {r[0]: r[1] for r in rows if r[1] or has_code and r[2]}
         return self._maps[T]
 
     def prepare(self, f: Field, names: Iterable[str]) -> None:
-        """Create in one flush the people (``create_missing`` targets) that do not exist yet."""
+        """Create in one INSERT the people (``create_missing`` targets) that do not exist yet."""
         known = self._map(f)
         ref = _ref(f)
-        new: dict[str, Any] = {}
+        new: dict[str, str] = {}
         for name in names:
             if name and name.casefold() not in known and name.casefold() not in new:
-                new[name.casefold()] = ref.target(**{ref.label: name})
+                new[name.casefold()] = name
         if new:
-            self.session.add_all(new.values())
-            self.session.flush()
-            known.update(new)
+            T = ref.target
+            table: Table = T.__table__
+            column = inspect(T).mapper.attrs[ref.label].columns[0].key
+            ids = list(self.session.execute(insert(table).returning(table.c.id, sort_by_parameter_order=True),
+                                            [{column: name} for name in new.values()]).scalars())
+            operations.note("inserted", T, ids)
+            known.update(zip(new, ids))
+            self._labels[T].update(zip(ids, new.values()))
 
-    def get(self, f: Field, name: str | None) -> Any:
-        """The ORM object of ``f``'s target named ``name``, or None for no name."""
+    def label(self, f: Field, target_id: int) -> Any:
+        """The label of ``f``'s target of this id (None for an id it has not)."""
+        self._map(f)
+        return self._labels[_ref(f).target].get(target_id)
+
+    def get(self, f: Field, name: str | None) -> int | None:
+        """The id of ``f``'s target named ``name``, or None for no name."""
         if name is None:
             return None
         found = self._map(f).get(name.casefold())
@@ -585,8 +604,7 @@ class _Names:
             if ref.create_missing:
                 self.prepare(f, [name])
                 return self._map(f)[name.casefold()]
-            raise no_such_name(f, name, {str(getattr(o, ref.label)) for o in self._map(f).values()
-                                         if getattr(o, ref.label)})
+            raise no_such_name(f, name, {str(n) for n in self._labels[ref.target].values() if n})
         return found
 
 
@@ -689,10 +707,12 @@ def create_records(session: Session, reg: Register, rows: Sequence[dict[str, Any
                    if f.kind.stored and not f.kind.refers and not f.kind.is_key and is_unique(reg, f)
                    and any(f.name in raw for raw in rows)}
     values_out: list[dict[str, Any]] = []
-    links_out: list[list[tuple[Field, list[Any]]]] = []
+    links_out: list[list[tuple[Field, list[int]]]] = []
+    low_codes: list[str] = []  # each row's ID in lower case, in order: its id looked up by it once written
+    defaults, check = reg.defaults, reg.check
     for i, raw_values in enumerate(rows):
         try:
-            out = dict(reg.defaults)
+            out = dict(defaults)
             if reg.parent:
                 pid = parent_ids[i] if parent_ids is not None else None
                 if pid is None:
@@ -711,7 +731,7 @@ def create_records(session: Session, reg: Register, rows: Sequence[dict[str, Any
                             raise KeyError(f"{reg.name} has no field {name!r}")
                         raise ValidationError(f"{given.label} is calculated and cannot be edited.", name)
                     values[name] = raw if parsed else by_name[name].parse(raw, ctx)
-            for name, taken in names_taken.items():  # said in words, as create_record says it, not as UNIQUE failed
+            for name, taken in names_taken.items() if names_taken else ():  # said in words, as create_record says it, not as UNIQUE failed
                 value = values.get(name)
                 if value:  # in any case (``name_key``): the name refused is the one already there
                     if name_key(value) in taken:
@@ -726,6 +746,7 @@ def create_records(session: Session, reg: Register, rows: Sequence[dict[str, Any
                     raise ValidationError(f"{key.label} “{code}” is already used by another record.", key.name)
                 given_codes.append(code)
                 codes.add(low_code)
+                low_codes.append(low_code)
                 out[key.attr] = code
             for f in placeholders:  # as create_record: empty / today / zero, a unique name made unique
                 given_value = values.get(f.name)
@@ -735,13 +756,12 @@ def create_records(session: Session, reg: Register, rows: Sequence[dict[str, Any
                     if blank == "" and is_unique(reg, f):
                         blank = f"New {reg.title.lower().rstrip('s')} {out.get(key.attr) if key else unnamed(i)}"
                     out[f.attr] = blank
-            if reg.check:
-                record = dict(base_record)
-                record.update(values)
+            if check:
+                record = {**base_record, **values}
                 if reg.parent:  # as create_record's: a sub-table's rule may depend on its parent (a benefit's window)
                     record["parent"] = parent_of(out[reg.parent])
-                reg.check(record, ctx)
-            links: list[tuple[Field, list[Any]]] = []  # (Field is not hashable)
+                check(record, ctx)
+            links: list[tuple[Field, list[int]]] = []  # (Field is not hashable): the targets' ids
             if at_once:
                 out.update(values)
                 if None in values.values():
@@ -765,11 +785,10 @@ def create_records(session: Session, reg: Register, rows: Sequence[dict[str, Any
                     known = ref_ids[name]
                     rid = known.get(value)
                     if rid is None:  # each name looked up once per batch
-                        target = names.get(f, value)
-                        rid = known[value] = target.id
+                        rid = known[value] = cast(int, names.get(f, value))
                     out[attr] = rid
                 else:
-                    links.append((f, [names.get(f, n) for n in value]))
+                    links.append((f, [cast(int, names.get(f, n)) for n in value]))
         except ValidationError as e:
             e.row_index = i
             raise
@@ -788,7 +807,7 @@ def create_records(session: Session, reg: Register, rows: Sequence[dict[str, Any
         written = insert_rows(conn, E.__table__, values_out, renamed or None)
         new_rows = select(E.code, E.id) if before is None else select(E.code, E.id).where(E.id > before)
         by_code = {c.lower(): i for c, i in conn.execute(new_rows).all()}  # fetched at once, not row by row
-        ids = [by_code[row[key.attr].lower()] for row in values_out]
+        ids = list(map(by_code.__getitem__, low_codes))
     elif hook is not None or any(links_out) or with_ids:
         ids = list(session.scalars(insert(E).returning(E.id, sort_by_parameter_order=True), values_out))
     else:  # child rows nobody refers to: their ids only for the change notes, in any order (one batch)
@@ -800,12 +819,14 @@ def create_records(session: Session, reg: Register, rows: Sequence[dict[str, Any
         for f, targets in links:
             own, other = _link_columns(f, E)
             pairs.setdefault(_link_table(f), []).extend(
-                {own.name: rid, other.name: t.id} for t in {t.id: t for t in targets}.values())
+                {own.name: rid, other.name: t} for t in dict.fromkeys(targets))
     for table, link_rows in pairs.items():
         if link_rows:
             session.execute(insert(table), link_rows)
-    if written is not None:  # the record history encodes these rows as written, links included
-        operations.remember_written(E, {rid: (written.names, row, {f.name: sorted({t.id for t in targets})
+    if written is not None and not any(links_out):  # the record history encodes these rows as written
+        operations.remember_written(E, dict(zip(ids, zip(repeat(written.names), written.rows, repeat(None)))))
+    elif written is not None:  # links included
+        operations.remember_written(E, {rid: (written.names, row, {f.name: sorted(set(targets))
                                                                    for f, targets in links} if links else None)
                                         for rid, row, links in zip(ids, written.rows, links_out)})
     if hook is not None:
@@ -907,21 +928,16 @@ def update_records(session: Session, reg: Register, updates: Sequence[tuple[int,
     key = reg.key_field
     codes = ({c.lower(): i for c, i in session.execute(select(E.code, E.id))}
              if key is not None and any(key.name in raw for _, raw in updates) else {})
-    labels: dict[type, dict[int, str]] = {}
     # A unique name (a project's) changed in the batch: who holds each name, read once and kept as the
     # batch goes, so a name taken by another record, or by one earlier in the batch, is refused as typing it is.
     unique_fields = {name for name, f in by_name.items() if f.kind.stored and not f.kind.refers
                      and not f.kind.is_key and is_unique(reg, f) and any(name in raw for _, raw in updates)}
     holders = {name: name_holders(session, reg, by_name[name]) for name in unique_fields}
 
-    def ref_label(f: Field, target_id: int | None) -> str | None:
+    def ref_label(f: Field, target_id: int | None) -> Any:
         if target_id is None:
             return None
-        ref = _ref(f)
-        T = ref.target
-        if T not in labels:
-            labels[T] = {o.id: getattr(o, ref.label) for o in names._map(f).values()}
-        return labels[T].get(target_id)
+        return names.label(f, target_id)
 
     # Per field, worked out once rather than per row: its column, and what a cleared value becomes.
     plan = {f.name: (f, f.kind, column_of[f.attr] if f.kind.stored and not f.kind.is_links else None,
@@ -973,15 +989,14 @@ def update_records(session: Session, reg: Register, updates: Sequence[tuple[int,
             for name, value in values.items():
                 f, kind, column, not_null = plan[name]
                 if column is None:  # a LINKS field (a stored field without a column of its own)
-                    targets = {t.id for t in (names.get(f, n) for n in value)}
-                    current = {o.id for o in (names.get(f, n) for n in linked[name].get(rid, ()))}
+                    targets = {cast(int, names.get(f, n)) for n in value}
+                    current = {cast(int, names.get(f, n)) for n in linked[name].get(rid, ())}
                     if targets != current:
                         new_links.setdefault(name, {})[rid] = targets
                         links_changed = True
                     continue
                 if kind.is_reference:
-                    target = names.get(f, value)
-                    value = target.id if target is not None else None
+                    value = names.get(f, value)
                 elif kind.is_key:
                     if not value:
                         raise ValidationError(f"{f.label} cannot be empty.", name)
