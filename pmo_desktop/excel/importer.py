@@ -3115,8 +3115,8 @@ def _machine_log(match: HeaderMatch, rows: list[list[Any]]) -> str | None:
     log's own judgement of every issue, its priority (or severity) and its status: "Issue_ID |
     Project_ID | Issue_Category | Severity | Days_Open | Status" (round 59's held-out mehuli12, 150 issues refused)
     is what a PMO tool exports of its issues, the days open an issue's age, not a reading (classes61a: decided as
-    classes53a decided J3rrrrYT's, the issues come in titled by their kind, said once). A machine's log placing
-    no status and no priority (a sensor's readings, a car's decisions) stays refused."""
+    classes53a decided J3rrrrYT's, the issues come in titled by their kind, said once). A machine's log without
+    both (a monitor's alerts with a severity and no status, a car's decisions) stays refused."""
     named = _first_naming_column(match)
     if named is None:
         return None
