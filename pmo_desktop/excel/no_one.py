@@ -37,13 +37,6 @@ _REASON_RE = re.compile(r"\s+[-–—]+\s*|\s*[–—]\s*|\s*[(\[:;,]\s*")
 
 
 @lru_cache(maxsize=1024)
-def says_no_one(text: str) -> bool:
-    """Whether a cell of a column of people names no one ("N/A", "TBD", "?", "nicht zugewiesen", "Vacant",
-    "TBD – pending hire")."""
-    return no_one_said(text) is not None
-
-
-@lru_cache(maxsize=1024)
 def no_one_said(text: str) -> str | None:
     """How a cell of a column of people names no one: BARE ("N/A", "TBD", "?": the empty field says it all), KEPT
     (a post not filled, or a placeholder with its reason: the cell is kept in the notes), or None (it names

@@ -1921,7 +1921,7 @@ class Planner:
             # "Unassigned" as owner counted too); tested in the loop, not a call a row: most rows name someone
             for c in no_one_cols:
                 if c < len(row) and (x := row[c]).__class__ is str and (said := no_one_said(x)) is not None:
-                    row = self._naming_no_one(row, c, x, number if said is KEPT else None)
+                    row = self._naming_no_one(row, c, x, number if said == KEPT else None)
             if not _NOTHING_WRITTEN.isdisjoint(row):
                 row = tuple(None if x in _NOTHING_WRITTEN else x for x in row)
             if engage_row is not None:
@@ -4512,7 +4512,7 @@ class Planner:
             head = self._headers[c] if c < len(self._headers) and self._headers[c] else plan.mapping.get(c, "")
             n = sum(words.values())
             shown = ", ".join(f"“{w}”" for w, _k in words.most_common(4)) + (" …" if len(words) > 4 else "")
-            kept = sum(k for w, k in words.items() if no_one_said(w) is KEPT)  # "Vacant", "TBD – pending hire"
+            kept = sum(k for w, k in words.items() if no_one_said(w) == KEPT)  # "Vacant", "TBD – pending hire"
             plan.say(f"“{_one_line(str(head))}” names no one on {n} row{'s' if n != 1 else ''} ({shown}): "
                      f"read as no one, the field left empty, no person made of {'them' if n != 1 else 'it'}"
                      + (f"; {'the cell saying' if kept == 1 else f'the {kept} cells saying'} more (a post not filled, "
