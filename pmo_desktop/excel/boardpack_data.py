@@ -71,7 +71,7 @@ class BoardPackData:
     # Each project's latest status report beside the one before it, and the milestones slipped or late.
     project_status: list[ProjectStatus] = field(default_factory=list)
     slipped_milestones: list[Record] = field(default_factory=list)
-    # The office's file, said in small print under the title when the program has no name of its own (``_named``).
+    # The office's file, said in small print under the title when the program has no name of its own (``Program.own_name``).
     office_file: str = ""
 
     @property
@@ -148,9 +148,12 @@ def read_board_pack(store: Store, today: date | None = None, *, freeze: bool = F
         program = session.scalars(select(Program).order_by(Program.id)).first()
         groups = risk_score_groups(session)
         frozen = history.pack(history.current_state(session)) if freeze else None
-        office_file = "" if _named(program, store) or store.path is None else store.path.name
+        # A program with no name of its own (``Program.own_name``): the pack is titled "Program", the office's file
+        # said in small print under it — a newcomer's pack went to the board titled "office" (walk43).
+        own = program.own_name(store.path.stem if store.path is not None else None) if program else ""
+        office_file = "" if own or store.path is None else store.path.name
         data = BoardPackData(
-            program=program.name if program and not office_file else "",
+            program=own,
             sponsor=program.sponsor if program else "",
             manager=program.manager if program else "",
             today=today,
@@ -171,16 +174,6 @@ def read_board_pack(store: Store, today: date | None = None, *, freeze: bool = F
         )
     data.since = _since_last_board(store, today, frozen)
     return data
-
-
-def _named(program: Program | None, store: Store) -> bool:
-    """Whether the program has a name of its own. A new office's program is named after its file ("office") until
-    File ▸ Program Details gives it one: a newcomer's pack went to the board titled "office" (walk43). A name still
-    the file's, with nothing else given in Program Details (as the overview's hint to it), is not the program's:
-    the pack is titled "Program", the file named in small print under it."""
-    if program is None or not program.name.strip():
-        return False
-    return store.path is None or program.name != store.path.stem or program.details_given
 
 
 SINCE_PER_HEADING = 10  # lines per heading in the pack; the rest is counted ("… and 4 more")

@@ -32,12 +32,14 @@ from . import action_columns as action_columns_module
 from . import date_order, number_order, table_cache
 from . import vocabulary as vocabulary_module
 from .action_columns import ACTION_DUE, ACTION_OWNER, ACTIONS_OF, action_columns
+from .people_columns import names_people
 from .value_translation import (
     CHANCE_FIELDS,
     OPEN_LISTS,
     ColumnProfile,
     Translator,
     escalation_rest,
+    fiscal_period,
     over_word,
     unassessed_word,
     undated_word,
@@ -450,6 +452,11 @@ _SORTING_WORDS = frozenset({"type", "types", "kind", "kinds", "category", "categ
 # The last word of a header saying its column holds when or how soon the thing the words before it name is done
 _TIME_WORDS = frozenset({"timeframe", "timeframes", "timescale", "timescales", "timeline", "timelines", "deadline",
                          "sla", "eta", "window", "duration"})
+
+
+def sorting_word(word: str) -> bool:
+    """Whether a keyed word says its header's column sorts the records into kinds ("type", "category")."""
+    return word in _SORTING_WORDS
 
 
 def _a_text(kind: SheetKind, name: str) -> bool:
@@ -1330,6 +1337,8 @@ def _cell_alone(kind: SheetKind, _cls: type, cell: Any) -> tuple[tuple[str, ...]
         exact = _level_reviewed(kind, str(cell))
     if not exact:
         exact = _plan_in_place(kind, str(cell))
+    if len(exact) > 1 and (grouped := _after_its_group(kind, str(cell))) and grouped[0] not in exact:
+        exact = grouped + exact  # "Probability - Post Mitigation - Impact": what it is before its group's word
     prefixed = () if exact else _prefix_names(kind, str(cell))
     loose = _loose(kind, variants, set())[0] if not exact else None  # with nothing taken: never a clash
     return exact, prefixed, loose
@@ -1364,6 +1373,24 @@ def _level_reviewed(kind: SheetKind, text: str) -> tuple[str, ...]:
 _AFTER_RE = re.compile(r"(.+?)\s+(?:after|post)\s+(?:the\s+)?([^\W\d_]+)", re.I)
 _MEASURE_WORDS = ("treatment", "mitigation", "mitigations", "controls", "control", "action", "actions", "measures",
                   "response", "remediation")
+
+
+# "Probability - Post Mitigation - Impact": a header's parts, the first of them the group it is written under
+_GROUP_SEPARATOR_RE = re.compile(r"\s+[-–—]\s+")
+
+
+def _after_its_group(kind: SheetKind, text: str) -> tuple[str, ...]:
+    """A header written as its group, a spaced dash, then what it is ("Probability - Post Mitigation - Impact" beside
+    "Probability - Post Mitigation - Likelihood", a band's caption copied into each cell): the part after the
+    group, when it names a field exactly in two words or more ("Post Mitigation - Impact", the residual impact),
+    comes before the fields its parts name alone. Before, the group's word named the column first ("Probability",
+    the likelihood, taken twice) and the residual impact was kept in the notes (round 62). One word after the group ("Impact - Cost") is a kind of
+    the group's, not a field of its own, and the header is read whole as before."""
+    parts = _GROUP_SEPARATOR_RE.split(text.strip(), maxsplit=1)
+    if len(parts) < 2 or len(words_of(parts[1])) < 2:
+        return ()
+    keys = field_keys(kind)
+    return tuple(name for key in header_variants(parts[1]) if (name := keys.get(key)) is not None)[:1]
 
 
 def _after_the_measures(kind: SheetKind, text: str) -> tuple[str, ...]:
@@ -1602,6 +1629,12 @@ def text_column(row: list[Any], mapping: dict[int, str], sample: list[list[Any]]
             continue  # lists of points, single words, or paragraphs: no names
         return c
     return None
+
+
+def _people_named(kind: SheetKind, row: list[Any], c: int, sample: list[list[Any]]) -> bool:
+    """The fallback's column naming the records holds people's names under a person's header ("user_name":
+    ``people_columns``): no record of a register but the stakeholders' is named by it."""
+    return names_people(kind.register, row[c] if c < len(row) else None, [r[c] for r in sample if c < len(r)])
 
 
 def level_cue_column(row: list[Any], c: int) -> bool:
@@ -2096,6 +2129,12 @@ def _fits(kind: SheetKind, name: str, values: list[Any], translator: Translator,
             if over_word(f, x) is not None:
                 good += 1  # "Resolved / Avoided" on the probability scale: the risk is over, a level all the same
                 continue
+            if f.kind is Kind.DATE and fiscal_period(x):
+                # "Q1 FY26", "H2 FY26", "FY2027": a day of the office's financial year, read by the year start it
+                # sets (row_planner) or kept in the notes until it does — a date column's value all the same: a
+                # column of them alone went to the notes whole, no note saying why (fiscal61)
+                good += 1
+                continue
             undated += (f.kind is Kind.DATE and undated_word(x)) or unassessed_word(f, x) or \
                 (f.kind is Kind.ENUM and name in kind.reg.defaults and unsaid_word(x))  # a status "N/A" (classes58a)
     if (kind.register, name) in _READ_WHOLE:
@@ -2134,8 +2173,9 @@ def _kind_names_the_records(kind: SheetKind, row: list[Any], mapping: dict[int, 
     refused whole — when each of its words is two words or more (what happens, not a category's one word:
     "CYBER") and two of a probability, an impact, a status or an owner are placed beside it (a vendor tool's
     queue of actions by "risk_category" and deadline is no register). A kind beside a statement of the thing
-    gives way to it (``_statement_wins_over_kind``); a category column of categories ("Technical",
-    "Financial") stays the category."""
+    gives way to it (``_statement_wins_over_kind``). A column of one-word kinds ("Technical", "Financial") beside
+    those fields is taken for the title too, the importer titling each record "<kind> <noun> <ID>" and reading
+    the kind as the category all the same (``kind_titles``, classes61b)."""
     title = _title_field(kind)
     if title is None or title in mapping.values() or \
             set(mapping.values()) & set(_TITLE_FALLBACK.get(kind.register, ())) or \
@@ -2150,6 +2190,13 @@ def _kind_names_the_records(kind: SheetKind, row: list[Any], mapping: dict[int, 
             continue
         choices = set(value_words(f"{kind.register}.{name}")) | {word_key(x) for x in kind.reg.field(name).choices}
         values = [str(r[c]).strip() for r in sample if c < len(r) and r[c] is not None and str(r[c]).strip()]
+        if len(values) >= 3 and all(_LETTERS_RE.search(v) and len(words_of(v)) == 1 for v in values):
+            # a kind in a word on every row ("Financial", "Technical") beside the register's own fields: the
+            # records are titled by their kind and ID ("Financial risk R4"), the kind still read as itself
+            # (classes61b, ``kind_titles``; a catalogue with no such fields never reaches here)
+            out = dict(mapping)
+            out[c] = title
+            return out
         if not values or any(not _LETTERS_RE.search(v) or len(words_of(v)) < 2 for v in values):
             continue  # a category is written in a word ("CYBER", "Technical"); what happens takes two or more
         if sum(1 for v in values if word_key(v) not in choices) * 2 > len(values):
@@ -2585,6 +2632,9 @@ def check_values(kind: SheetKind, mapping: dict[int, str], sample: list[list[Any
             why[c] = f"its values are ratings, not names of {f.label.lower()} records"
             continue
         fits = _fits(kind, name, values, translator, ctx, header[c] if header is not None and c < len(header) else None)
+        if fits and name == "kind" and not _names_a_kind(kind, values):
+            fits = False  # "Risk" on every row (a RAID log's type, "Risk/ Issue"): the register's noun says no
+            # kind; beside "Opportunity" it is the threat (round 62), every row saying it tells nothing
         if not fits and (kind.register, name) == ("risks", "response") and _distinct_texts(values) and \
                 RESPONSE_PLAN not in mapping.values():
             del out[c]  # "Treatment" over "Fix path & naming convention", "Peer review all mappings": what will
@@ -2963,7 +3013,7 @@ def detect_header(rows: list[list[Any]], sheet_title: str, kinds: tuple[SheetKin
                     naming = repeated_texts(row, mapping, sample)
                 if naming is None:  # "Control | … | Recommendation": the controls reviewed are the records
                     naming = controls_reviewed(row, mapping, sample)
-                if naming is not None and level_cue_column(row, naming):
+                if naming is not None and (level_cue_column(row, naming) or _people_named(kind, row, naming, sample)):
                     naming = None
                 titled_by = naming
             elif naming is None and mapping and _title_field(kind) not in mapping.values() and not kind.is_child \
@@ -2974,6 +3024,8 @@ def detect_header(rows: list[list[Any]], sheet_title: str, kinds: tuple[SheetKin
                 # and rows told apart by those IDs are named by their text that varies most (the
                 # application); other ways of finding a name stay for sheets named as the register
                 naming = titled_by = repeated_texts(row, mapping, sample)
+                if naming is not None and _people_named(kind, row, naming, sample):
+                    naming = titled_by = None
             if naming is not None:
                 mapping[naming] = _title_field(kind) or ""
             # a workbook named as the register ("Issues.xlsx") names its sheets named for something else ("Box",
@@ -2985,8 +3037,8 @@ def detect_header(rows: list[list[Any]], sheet_title: str, kinds: tuple[SheetKin
                 (by_book or i >= named_from.setdefault(kind.register, _register_named(kind, sheet_title, file_name, rows)))
             if len(mapping) < MIN_FIELDS and not lone:
                 continue
+            named = set(mapping.values())  # the title a kind's column gave up is refilled as a demoted one's is
             mapping = _kind_said_in_the_title(kind, row, mapping, sample)  # before its values are checked
-            named = set(mapping.values())
             mapping, demoted = check_values(kind, mapping, sample, row)
             mapping = refill(kind, row, group, mapping, demoted, sample, named - set(mapping.values()))
             mapping = _type_of_categories(kind, row, group, mapping, demoted, sample)
@@ -3481,7 +3533,8 @@ def _kind_by_values(kind: SheetKind, mapping: dict[int, str], dups: dict[int, st
             if name != said:
                 continue
             values = [r[c] for r in sample if c < len(r) and r[c] is not None and str(r[c]).strip()]
-            if len(values) >= 2 and all(vocab.get(word_key(x)) in choices for x in values):
+            if len(values) >= 2 and all(vocab.get(word_key(x)) in choices for x in values) and \
+                    (home != "kind" or _names_a_kind(kind, values)):  # "Risk" on every row says no kind
                 return {**{k: n for k, n in mapping.items() if k != c}, c: home}
     return mapping
 
@@ -3494,13 +3547,20 @@ def _kind_said_in_the_title(kind: SheetKind, row: list[Any], mapping: dict[int, 
     (round 48); the event or another column names them. Asked before the values are checked, so a cell no kind's
     word reads ("Risk") leaves the column in the notes as a "Type" of "Risk" is, the kind the default threat. A
     column so headed stating each thing ("Key supplier goes out of business", round 11) stays the title.
-    Decided once a sheet from the header and the sample."""
-    if kind.register != "risks" or "kind" in mapping.values() or "kind" not in kind.reg.field_names:
+    Decided once a sheet from the header and the sample.
+
+    Another column read as the kind whose cells say no kind does not stop it (round 62: "Risk Type - Financial"
+    over True / False, a tick per type of impact, beside "Risk/Opportunity" over Risk / Opportunity — 97 risks
+    titled "Risk" or "Opportunity"): that column is left to the notes and the one saying which kind takes it."""
+    if kind.register != "risks" or "kind" not in kind.reg.field_names:
+        return mapping
+    kinds = value_words("risks.kind")
+    other = next((k for k, n in mapping.items() if n == "kind"), None)
+    if other is not None and _says_kinds(other, kinds, sample):
         return mapping
     c = next((k for k, n in mapping.items() if n == "title"), None)
     if c is None or c >= len(row) or not isinstance(row[c], str):
         return mapping
-    kinds = value_words("risks.kind")
     said = {word_key(w) for w in words_of(row[c])}
     if "Opportunity" not in {kinds.get(w) for w in said} or not said & (register_nouns("risks") | {
             w for w, k in kinds.items() if k == "Threat"}):
@@ -3508,9 +3568,23 @@ def _kind_said_in_the_title(kind: SheetKind, row: list[Any], mapping: dict[int, 
     values = [word_key(str(r[c])) for r in sample if c < len(r) and r[c] is not None and str(r[c]).strip()]
     if len(values) < 2 or not all(v in kinds or v in register_nouns("risks") for v in values):
         return mapping
-    out = {k: n for k, n in mapping.items() if k != c}
+    out = {k: n for k, n in mapping.items() if k not in (c, other)}
     out[c] = "kind"
     return out
+
+
+def _names_a_kind(kind: SheetKind, values: list[Any]) -> bool:
+    """Whether a cell of a kind's column names a kind by a word of its own ("Opportunity", "Threat"), not only
+    by the register's noun ("Risk", "Risk/ Issue"), which every risk is."""
+    nouns = register_nouns(kind.register)
+    kinds = {w for w in value_words(f"{kind.register}.kind") if w not in nouns}
+    return any(word_key(w) in kinds for x in values for w in [str(x), *words_of(str(x))])
+
+
+def _says_kinds(c: int, kinds: dict[str, str], sample: list[list[Any]]) -> bool:
+    """Whether column ``c``'s filled cells each name a kind ("Threat", "Opportunity", "+"), or it has none."""
+    values = [word_key(str(r[c])) for r in sample if c < len(r) and r[c] is not None and str(r[c]).strip()]
+    return all(v in kinds for v in values)
 
 
 def _repeats_written_out(kind: SheetKind, mapping: dict[int, str], dups: dict[int, str],
@@ -3578,7 +3652,20 @@ def _text_rated(kind: SheetKind, mapping: dict[int, str], sample: list[list[Any]
             # (the impact was read from the overall level, the consequence stored as the effect's text "HI")
             out[c] = scale
             del out[after]
+        elif (empty := _held_empty(out, scale, sample)) is not None:
+            # "Likelihood (b) | Consequence (c)" rated 1–5, then "Likelihood (d) | Impact (e)" under "Residual Risk
+            # Assessment", never filled in: the consequence is the impact, stored as the effect's text "5" while
+            # the empty column held the impact (round 62); the empty column is kept under its header, as it is
+            return {**{k: n for k, n in out.items() if k != empty}, c: scale}
     return out
+
+
+def _held_empty(mapping: dict[int, str], name: str, sample: list[list[Any]]) -> int | None:
+    """The column read as ``name`` when no cell of it is filled in the sample, else None."""
+    c = next((k for k, n in mapping.items() if n == name), None)
+    if c is None or not sample or any(c < len(r) and r[c] is not None and str(r[c]).strip() for r in sample):
+        return None
+    return c
 
 
 def _overall_after(kind: SheetKind, mapping: dict[int, str], c: int, scale: str,
@@ -4186,27 +4273,53 @@ def _headers_saying(match: HeaderMatch, nouns: frozenset[str] | set[str], what: 
     return None if one is None or other is None else (one, other)
 
 
-def _planned_work_columns(match: HeaderMatch, nouns: frozenset[str] | set[str]) -> tuple[str, str] | None:
+def _planned_work_columns(match: HeaderMatch, nouns: frozenset[str] | set[str],
+                          sample: list[list[Any]]) -> tuple[str, str] | None:
     """Two headers only planned work keeps, of a backlog or a schedule, where no header says the register's
     noun: how much work each item is ("estimacion_jornadas", "Story Points", "Effort") and what it waits for or
     when it is done ("depende_de", "Predecessors", "Sprint"). A development plan saved as "issues.csv" (id,
     title, body, labels, an estimate in days, the items it depends on) was read as 25 issues (round 55): an
-    issue log says what went wrong, not how long each item takes and what comes before it."""
+    issue log says what went wrong, not how long each item takes and what comes before it.
+
+    A column whose every cell is such a word and a number ("Sprint 1", "Sprint 2" under "Milestone") is one of
+    them, however headed: a GitHub import of a development plan ("Title | Body | Assignees | Labels | Milestone |
+    ProjectColumn", its milestones sprints, the board's column "Backlog") was read as 9 issues (round 62)."""
     headers = [h for h in match.headers if h]
     if any(n in normalise_key(h) for h in headers for n in nouns):
         return None
     planned = foreign_words("backlog", "columns") | foreign_words("schedule", "columns")
     kept = [h for h in headers if any(k in planned for k in _foreign_keys(h))]
+    for c, h in enumerate(match.headers):
+        if h and h not in kept and _numbered_planned_work(_column(sample, c), planned):
+            kept.append(h)
     return (kept[0], kept[1]) if len(kept) >= 2 else None
 
 
-def _backlog_by_its_columns(kind: SheetKind, match: HeaderMatch, nouns: frozenset[str] | set[str]) -> str | None:
+# "Sprint 3", "Iteration 12", "Release 2": a backlog's word and the number counting it
+_COUNTED_RE = re.compile(r"^\s*([^\W\d_][^\d]*?)\s*#?\d+\s*$")
+
+
+def _numbered_planned_work(values: list[Any], planned: Collection[str]) -> bool:
+    """Every filled cell (two at least) a word planned work is counted in, then its number ("Sprint 1")."""
+    filled = [str(x) for x in values if x is not None and str(x).strip()]
+    if len(filled) < 2:
+        return False
+    for text in filled:
+        m = _COUNTED_RE.match(text)
+        if m is None or normalise_key(m.group(1)) not in planned:
+            return False
+    return True
+
+
+def _backlog_by_its_columns(kind: SheetKind, match: HeaderMatch, nouns: frozenset[str] | set[str],
+                            sample: list[list[Any]]) -> str | None:
     """Why an issue sheet is a backlog all the same: a column naming its rows as stories or epics ("User Story /
     Description") and a column only a backlog keeps ("Acceptance Criteria", "Story Points", "Epic Link"), no
     column saying the register's noun, fewer than two fields only the register has."""
     if kind.register != ISSUES or specific_fields(kind, match.mapping) >= 2:
         return None
-    found = _headers_saying(match, nouns, "backlog", "records", "columns") or _planned_work_columns(match, nouns)
+    found = _headers_saying(match, nouns, "backlog", "records", "columns") or \
+        _planned_work_columns(match, nouns, sample)
     if found is None:
         return None
     named, kept = found
@@ -4310,7 +4423,7 @@ def not_records_by_content(match: HeaderMatch, sample: list[list[Any]]) -> str |
         # the sheet's name says what it holds, unless its columns say a backlog in the backlog's own words: a
         # Linear import sheet "issues.csv" of "Title | Parent | User Story / Description | Acceptance
         # Criteria" holds planned work (Linear calls every item an issue), as Jira's stories and tasks are
-        return _backlog_by_its_columns(kind, match, nouns) or _actions_by_its_columns(kind, match, nouns)
+        return _backlog_by_its_columns(kind, match, nouns, sample) or _actions_by_its_columns(kind, match, nouns)
     # a header over two rows: the row below it when that holds only words ("Start | Finish" under "Planned")
     below = sample[0] if sample else []
     lines = list(headers) + ([str(x) for x in below if isinstance(x, str)]

@@ -46,6 +46,7 @@ from .child_sheets import (
     tied_by_the_parents_ids,
 )
 from .coded_names import coded_cells, header_parts, split_coded
+from .column_glossaries import describes_columns
 from .day_logs import stamped_log, titled_by_dates
 from .defect_reports import defect_report
 from .diary_entries import diary_entries
@@ -109,6 +110,7 @@ from .header_detection import (
 from .headerless import headerless_message, headerless_rows
 from .import_plan import LEFT_OUT_SUFFIX, Action, ImportPlan, ImportResult, PlannedRow, RowReport, SheetPlan
 from .item_catalogues import item_catalogue
+from .kind_titles import catalogue_reason, kind_column, kind_title_note, titled_rows, tracked_fields
 from .linked_kinds import rows_of_another_kind
 from .measured_things import a_number, measurements_not_records
 from .named_rows import keyed_by_names, names_listed
@@ -139,6 +141,7 @@ from .sheet_keys import Key, among_records, code_key, code_text, find_keys, key_
 from .skipped_rows import keep_skipped_cells
 from .title_labels import labelled_title_column, split_labels
 from .tool_catalogues import tool_catalogue
+from .twice_listed import listed_twice
 from .unheaded_lists import captioned_list, made_header, named_register, own_words_header
 from .value_translation import (
     MODIFIED_FIBONACCI,
@@ -152,7 +155,7 @@ from .value_translation import (
     score_header_scale,
     told_scale,
 )
-from .verdict_logs import rulings_not_decisions, verdicts_not_decisions
+from .verdict_logs import cases_not_decisions, rulings_not_decisions, verdicts_not_decisions
 from .vocabulary import (
     action_notes_words,
     example_words,
@@ -1233,6 +1236,31 @@ def _paired_items(book: SafeWorkbook, reader: SheetReader, match: HeaderMatch
     return headed, _read_as_another(headed, replace(again, sheet_title=match.sheet_title or reader.title)), note
 
 
+def _titled_by_kind(book: SafeWorkbook, reader: SheetReader, match: HeaderMatch
+                    ) -> tuple[SheetReader, HeaderMatch, str] | str | None:
+    """A sheet named only by a "<noun> type" of one-word kinds (kind_titles): why it is refused (no owner,
+    status or rating: a catalogue or a summary), or the same sheet with each record titled by its kind and ID,
+    its match and the note saying so; None for any other sheet (decided once, from the header and the sample)."""
+    rows = reader.top_rows(fill_merged=False)
+    c = kind_column(match, rows[match.row:match.row + SAMPLE])
+    if c is None:
+        return None
+    if not tracked_fields(match):
+        return catalogue_reason(match, c, rows[match.row:match.row + SAMPLE])
+    reg = match.kind.reg
+    key = reg.key_field.name if reg.key_field is not None else None
+    id_col = next((k for k, n in match.mapping.items() if n == key), None)
+    made = titled_rows(reader.all_rows(), match.row - 1, c, id_col, reg.noun)
+    added = len(made[match.row - 1]) - 1
+    mapping = dict(match.mapping)
+    if "category" in reg.field_names and "category" not in mapping.values():
+        mapping[added] = "category"
+    headers = [*match.headers, *([""] * (added - len(match.headers))), match.headers[c]]
+    headed = SheetReader(book, reader.title, made, reader.merged_ranges())
+    return headed, replace(match, mapping=mapping, headers=headers), kind_title_note(match.headers[c], reg.noun,
+                                                                                 id_col is not None)
+
+
 def _captioned_list(book: SafeWorkbook, reader: SheetReader, path: Path
                     ) -> tuple[SheetReader, HeaderMatch, str] | None:
     """A sheet with no header row that is a list of one register's items under captions
@@ -2066,6 +2094,12 @@ def plan_workbook_import(store: Store, path: str | os.PathLike[str], progress: P
                         match.kind.matches_sheet_name(match.sheet_title or title)
                         or named_by_its_last_words(match.kind, path.stem))) is not None:
                     match = titled  # an issue list naming no issue, titled by each issue's kind (said once)
+                by_kind = _titled_by_kind(book, reader, match)
+                if isinstance(by_kind, str):  # "ID | Dependency type | Weight": the kinds themselves
+                    plan.skipped_sheets.append((title, by_kind))
+                    continue
+                if by_kind is not None:  # "Risk type" beside owner and status: "Financial risk R4"
+                    reader, match, made_notes[title] = by_kind
                 if (staff := employee_sheet(match)) is not None:  # pay, hire date, probation: an employer's staff
                     employees[title] = ids_of(match, reader.top_rows(fill_merged=False)[match.row:])
                     plan.skipped_sheets.append((title, staff))
@@ -2076,6 +2110,7 @@ def plan_workbook_import(store: Store, path: str | os.PathLike[str], progress: P
                     _named_for_another(match, title, path.stem) or _diary_of_changes(match) or \
                     diary_entries(match, reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE]) or \
                     program_output(match) or \
+                    listed_twice(match, reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE]) or \
                     titled_by_dates(match, reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE]) or \
                     stamped_log(match, reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE]) or \
                     _perks_not_benefits(match) or \
@@ -2093,6 +2128,7 @@ def plan_workbook_import(store: Store, path: str | os.PathLike[str], progress: P
                     numbered_catalogue(match, reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE],
                                        _named_by_a_list_word(match)) or \
                     item_catalogue(match, reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE]) or \
+                    cases_not_decisions(match) or \
                     not_records_by_layout(match.headers, reader.top_rows()[:match.row - 1], match.kind.register)
                 if why is not None:
                     plan.skipped_sheets.append((title, why))
@@ -2110,6 +2146,7 @@ def plan_workbook_import(store: Store, path: str | os.PathLike[str], progress: P
             found, lent = _headers_overwritten(found)
             found = _headers_a_list_names(book, found, lent)
             found = _worked_examples(found, plan)
+            found = _column_glossaries(found, plan)
             found = children_by_their_ids(found)
             found = _without_measures_sheets(found, plan)
             found += _keyed_by_names(book, found, plan)
@@ -2563,6 +2600,22 @@ def _worked_examples(found: list[tuple[SheetReader, HeaderMatch]],
     return kept
 
 
+def _column_glossaries(found: list[tuple[SheetReader, HeaderMatch]],
+                       plan: ImportPlan) -> list[tuple[SheetReader, HeaderMatch]]:
+    """A sheet naming its rows by another sheet's headers, one line a column ("Doc Info" beside "Risk Register"):
+    that sheet's glossary, skipped with the reason (``column_glossaries``)."""
+    kept: list[tuple[SheetReader, HeaderMatch]] = []
+    for reader, match in found:
+        others = [m for _, m in found if m is not match and not m.kind.is_child]
+        why = describes_columns(match, reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE], others) \
+            if others and not match.kind.is_child else None
+        if why is not None:
+            plan.skipped_sheets.append((match.sheet_title, why))
+            continue
+        kept.append((reader, match))
+    return kept
+
+
 def _guide_sheet(title: str) -> bool:
     """A sheet telling how to fill the workbook ("Instructions", "How to use", "Guidance", "README")."""
     key = "".join(words_of(title))
@@ -2940,24 +2993,27 @@ def _refused_for_its_name(plan: ImportPlan, path: Path) -> None:
     (``_named_for_another``: a change log's dated entries; ``_machine_log``: a machine's log of a few values;
     ``_data_written_out``: a program's data structures written out as the rows' names;
     ``verdicts_not_decisions``: a program's verdicts or a script's choices in a file named as the decision log;
-    ``rulings_not_decisions``: a body's published rulings;
+    ``rulings_not_decisions``: a body's published rulings; ``cases_not_decisions``: a court's cases;
     ``tool_catalogue``: a tool's catalogue of risk kinds; ``chart_data``: a chart's data series (marker shapes and
     colours); ``measurements_not_records``: a data set of measured things named by its IDs and a column of
     names; ``numbered_catalogue``: a course catalogue's numbered,
     named courses; ``item_catalogue``: a court's case index, an app's picker, a help desk's catalogue of problem
     kinds; a backlog named "issues"; ``_enquiries``: people who wrote in through a form; ``questionnaire``: a
     survey's or a quiz's questions (classes61a); a table of statistics
-    over measurements, ``header_detection._statistics_columns``): the generic "no header row"
+    over measurements, ``header_detection._statistics_columns``; a sheet of kinds under a "<noun> type",
+    ``kind_titles``): the generic "no header row"
     would be wrong."""
     said = [(t, r) for t, r in plan.skipped_sheets
             if r.startswith(("its name says", "a machine's log", "a program's data written out",
                              "its rows are software vulnerabilities", "its rows are a program's verdicts", "its rows are a body's published rulings",
+                             "its rows are a court's cases",
                              "its rows are a published index or a catalogue of kinds",
                              "a tool's catalogue", "a chart's data", "a data set of measured things", "a catalogue of numbered, named things",
                              "its rows are a tracker's planned work", "its rows are listed under",
                              "its rows are people who wrote in", "its rows are a diary's entries",
                              "its columns are a program's fields", "its rows are named by dates",
-                             "its rows are a program's log", "a table of statistics", "a questionnaire"))
+                             "its rows are a program's log", "a table of statistics", "its rows are kinds of",
+                             "a questionnaire"))
             or "though its name says" in r]
     if len(said) == 1 and len(plan.skipped_sheets) == 1:
         title, why = said[0]

@@ -20,7 +20,7 @@ from typing import Any, Callable
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ..models import records
+from ..models import financial_year, records
 from ..models import values as v
 from ..models.errors import ValidationError
 from ..models.fields import (
@@ -52,13 +52,15 @@ from .header_detection import (
     SheetKind,
     engagement_marks,
     is_mark,
+    kind_for,
     map_header,
     section_number,
     tick_level,
 )
 from .import_plan import Action, PlannedRow, RowReport, SheetPlan
 from .no_one import KEPT, no_one_said
-from .restated_tables import caption_above, caption_text, numbered_after
+from .opportunity_signs import SIGNED_FIELDS, opportunity_note, opportunity_size
+from .restated_tables import caption_above, caption_text, comes_after, comes_before_first
 from .sheet_keys import code_key, code_text
 from .typed_one_off import one_off_side, row_ranges, shifted, side_words
 from .value_translation import (
@@ -71,7 +73,8 @@ from .value_translation import (
     ToldScale,
     Translator,
     escalation_rest,
-    fiscal_quarter,
+    fiscal_period,
+    fiscal_quarters_only,
     money,
     numbered_priority,
     over_word,
@@ -92,8 +95,10 @@ from .vocabulary import (
     guidance_row,
     guidance_words,
     header_words,
+    instruction_words,
     placeholder_texts,
     register_nouns,
+    sample_words,
     title_words,
     value_words,
     verdict_headers,
@@ -277,8 +282,10 @@ def _one_word(a: str, b: str) -> bool:
 def _kind_words() -> dict[str, str]:
     """Keyed word → "Opportunity" / "Threat" of every words file's risk kinds, as a category cell may write them
     ("Opportunities", "Возможности", "Chancen"). Words of four letters at least: "O", "T", "Opp", "+" mark a kind
-    column, but are no category's name."""
-    return {w: kind for w, kind in value_words("risks.kind").items() if len(w) >= 4}
+    column, but are no category's name; nor is the register's noun ("Risk" in a kind's cell is a threat, round 62),
+    which over a table says no more than that its rows are risks."""
+    nouns = register_nouns("risks")
+    return {w: kind for w, kind in value_words("risks.kind").items() if len(w) >= 4 and w not in nouns}
 
 
 _TOTAL_RE = re.compile(r"^\s*(grand\s+)?(sub)?totals?\b|^\s*(sum|итого|всего|total général|gesamt|summe)\b", re.I)
@@ -701,6 +708,11 @@ def _numbered_items(raw: str) -> list[str]:
 _NAME_WORD_RE = re.compile(r"[^\W\d_][\w.'’-]*")
 
 
+def _layout(headers: Sequence[Any]) -> tuple[str, ...]:
+    """A table's headers as their words, to tell two sheets of the same table (``_another_copy``)."""
+    return tuple(" ".join(words_of(h)) if isinstance(h, str) else "" for h in headers)
+
+
 def _persons_full_name(text: str) -> bool:
     words = text.split()
     return 2 <= len(words) <= 4 and all(w[:1].isupper() and _NAME_WORD_RE.fullmatch(w) for w in words)
@@ -822,6 +834,11 @@ def _listed_parts(text: str) -> list[str]:
         ln = re.sub(r"^\s*(?:\d+[.)]|[-•*])\s*", "", ln)
         parts += [p.strip() for p in re.split(r"\s+[-–—:]\s+", ln) if p.strip()]
     return parts
+
+
+def _days_shown(cells: dict[str, date]) -> str:
+    """"Q2 2025 → 30 Jun 2025; Q3 2025 → 30 Sep 2025": the cells read as days, earliest first."""
+    return "; ".join(f"{text} → {v.day_text(day)}" for text, day in sorted(cells.items(), key=itemgetter(1, 0)))
 
 
 def _most_frequent(translator: Any, f: Field, text: str, ctx: Context, profile: Any) -> str:
@@ -1163,13 +1180,22 @@ def _example(value: Any) -> bool:
 
 def _example_title(value: Any, register: str) -> bool:
     """A title saying only that it is an example of the register's records ("Example Risk", "Sample issue",
-    "Riesgo de ejemplo"): the template's worked example, however real its other cells look."""
-    if value.__class__ is not str or len(value) > 40:
+    "Riesgo de ejemplo"), maybe telling the user what to do with it ("Sample issue — replace with your own"):
+    the template's worked example, however real its other cells look."""
+    if value.__class__ is not str or len(value) > 80:
+        return False
+    examples = example_words()
+    told = _TOLD_RE.fullmatch(value)
+    if told is not None and words_of(told.group(2))[:1] and words_of(told.group(2))[0] in instruction_words():
+        # round 61: a tracker's placeholder row, merged into another sheet's issue 1; "sample" is an example's
+        # word only so told ("Sample risk 1" … "Sample risk 120" name a generated data set's records)
+        value, examples = told.group(1), examples | sample_words()
+    if len(value) > 40:
         return False
     words = words_of(value)
-    if not 1 <= len(words) <= 4 or not any(w in example_words() for w in words):
+    if not 1 <= len(words) <= 4 or not any(w in examples for w in words):
         return False
-    return all(w in example_words() or w in register_nouns(register) or w in _EXAMPLE_GLUE for w in words)
+    return all(w in examples or w in register_nouns(register) or w in _EXAMPLE_GLUE for w in words)
 
 
 def _guidance_title(value: Any, header: Any) -> bool:
@@ -1184,6 +1210,9 @@ def _guidance_title(value: Any, header: Any) -> bool:
     said = set(words_of(header)) if isinstance(header, str) else set()
     return all(w in said or w in _PROMPT_GLUE for w in words[1:]) and bool(said & set(words[1:]))
 
+
+# an example's title, then what to do with it after a dash, a colon or a bracket ("— replace with your own")
+_TOLD_RE = re.compile(r"(.+?)\s*(?:[—–:(]|\s-)\s*(.+)", re.S)
 
 _PROMPT_GLUE = frozenset({"here", "the", "a", "an", "your", "its", "this"})
 
@@ -1293,6 +1322,9 @@ class Planner:
         self.create_missing = create_missing     # unknown projects (and other strict names) are created
         self.translators: dict[str, Translator] = {}
         self.ctx = records.load_context(session)
+        # the month the office's financial year starts in (File ▸ Program Details), None where not set: "Q2 FY25"
+        # in a date column is read by it (value_translation.fiscal_day), or kept in the notes with no date
+        self.year_start = financial_year.year_start(session)
         self.progress = progress
         self.cancelled = cancelled
         self.done = 0
@@ -1307,6 +1339,7 @@ class Planner:
         self._claiming: tuple[str, str] | None = None
         self._unaligned: dict[int, str] = {}  # plan_sheet: a CSV's rows whose cells fit no column order
         self._one_record = False  # plan_sheet: the sheet holds one record under its header
+        self._layouts: dict[str, tuple[str, ...]] = {}  # sheet → its headers, as words (_another_copy)
         self._rating_words: dict[int, str] = {}  # kept columns of the sheet's own rating words → the office's rating
         self._extras_heads: dict[int, str] = {}
         self._category_col: int | None = None  # an open list's column: the sheet's word kept where translated
@@ -1380,7 +1413,8 @@ class Planner:
     def translator(self, register: str) -> Translator:
         if register not in self.translators:
             self.translators[register] = Translator(register, dict(self.translations.get(register, {})),
-                                                    {k: set(v) for k, v in self.own_lists.get(register, {}).items()})
+                                                    {k: set(v) for k, v in self.own_lists.get(register, {}).items()},
+                                                    year_start=self.year_start)
         return self.translators[register]
 
     def _tick(self) -> None:
@@ -1439,8 +1473,14 @@ class Planner:
         self._table_caption = caption_above(reader.top_rows(fill_merged=False)[:header_row - 1]) \
             if header_row > 1 else None
         self._first_caption = self._table_caption
+        self._captions = [self._table_caption]  # every table's caption so far, the first's first
         self._later_table: str | None = None
+        self._earlier_table: str | None = None  # a table whose caption places it before the first (dated back)
         self._rated_later: set[int] = set()  # rows of the records given a later table's ratings, said once a sheet
+        # the captions of tables restating records whose order the captions do not tell, and the rows of records
+        # restated in a table placed before the first: each said once a sheet
+        self._unordered: list[str | None] = []
+        self._rated_earlier: set[int] = set()
         self._unaligned = reader.unaligned  # a CSV's rows whose cells fit no column order: refused
         # a sheet of one record under its header (a detail sheet, one a risk): its ID names it, whatever its title
         self._one_record = reader.declared_rows == header_row + 1
@@ -1460,6 +1500,7 @@ class Planner:
         self._category_kinds = _kind_words() if self._category_col is not None and "kind" in reg.field_names \
             and "kind" not in mapping.values() else {}
         self._kinds_told: Counter[str] = Counter()
+        self._signed: Counter[str] = Counter()  # header → opportunities whose impact it writes negative
         self._not_acted_on: Counter[int] = Counter()  # plan column → its cells saying nothing is done
         self._response_col = next((c for c, n in mapping.items() if n == "response"), None)
         # the chance fields whose levels may say the risk is over ("Resolved / Avoided": value_translation.over_word)
@@ -1539,6 +1580,7 @@ class Planner:
         for _, f in fields:
             self._parsed.setdefault(id(f), None if f.kind.free_text else {})
         self._headers = headers
+        self._layouts.setdefault(plan.sheet, _layout(headers))
         self._responses = [c for c, n in sorted(mapping.items()) if n == RESPONSE_PLAN]
         # controls already in place ("Current Controls") are actions done; the plan's owner and date
         # columns ("Control Owner | Date Due") are the actionee and due date of the others (action_columns)
@@ -1727,6 +1769,10 @@ class Planner:
         person_cols = {c: f for c, f in fields if f.kind.refers and f.ref is not None and f.ref.create_missing}
         others: dict[int, dict[int, list[str]]] = {}  # row number of a record → column → the other names
 
+        # record's index → the fields its rows below wrote as a label beside a value (_labelled_field), kept
+        # across the replanning of the record each of its rows below does
+        labelled_values: dict[int, dict[str, Any]] = {}
+
         def continue_record(number: int, row: Sequence[Any], cell: Callable[[int, Any, Any], Any], why: str) -> None:
             """Row ``number`` goes on with the record above: that record is planned again from both rows,
             ``cell(column, above, below)`` giving each cell."""
@@ -1750,6 +1796,9 @@ class Planner:
                 if said:
                     values = plan.rows[index].values
                     values[extra] = "\n".join(x for x in (values.get(extra), *said) if x)
+            for name, value in labelled_values.get(index, {}).items():
+                if plan.rows[index].report.action is not Action.SKIP and plan.rows[index].values.get(name) is None:
+                    plan.rows[index].values[name] = value  # a field written as a label beside its value (below)
             last_record = (index, first_number, combined)
             record_end[0] = number
             skip(number, f"continues the record of row {first_number} ({why}).")
@@ -1949,6 +1998,11 @@ class Planner:
                                                             "written again), not a record."))
                         self._unclaim(reg, report.code)
                     block = []
+                elif blank_run and not first_block and len(block) == 1 and widths.get(block[0], 0) == 1 and \
+                        last_record is not None and last_record[0] == block[0]:
+                    # one cell alone over the header written again ("Baseline", "As at 30/06/2024"): a heading
+                    # (``_skip_headings`` says so), and the caption placing the table below among the others
+                    caption = caption_text(last_record[2])
                 if blank_run:  # the table goes on under its repeated header: no gap closes it
                     span = f"row {blank_run[0]}" if len(blank_run) == 1 else f"rows {blank_run[0]}–{blank_run[-1]}"
                     skip(blank_run[0], f"blank spacer ({span}).")
@@ -1956,7 +2010,10 @@ class Planner:
                 skip(number, "a repeat of the header (the table's column names written again), not a record.")
                 part[0] += 1
                 repeated_at = number
-                self._later_table = caption if numbered_after(self._table_caption, caption) else None
+                self._later_table = caption if comes_after(caption, self._captions) else None
+                self._earlier_table = caption if self._later_table is None and \
+                    comes_before_first(caption, self._first_caption) else None
+                self._captions.append(caption)
                 self._table_caption = caption
                 continue
             # a title an earlier record has: the row goes the full way, which looks for a copy (below)
@@ -2064,6 +2121,41 @@ class Planner:
                 continue
             mapped_filled = [c for c in filled if c in mapped_cols]
             has_key = any(c in (code_col, title_col, parent_col) for c in mapped_filled)
+            label_field = self._labelled_field(reg, row[title_col], (code_col, title_col)) \
+                if title_col is not None and code_col is not None and last_record is not None and not after_gap \
+                and parent_reg is None and title_col in filled and title_col + 1 in filled \
+                and last_record[2][code_col] is not None \
+                and (code_col not in filled or row[code_col] == last_record[2][code_col]) else None
+            if label_field is not None:
+                # "Серьёзность | Minor", "Приоритет | Low" under a bug's title, no ID of their own (or its ID merged
+                # down over them): a field of the
+                # record above written as its label where titles go and its value in the next cell (a tester's bug
+                # report, each bug over several rows, its steps going on below), not a record titled by the label
+                # (round 63: 10 issues titled "Серьёзность"). The value is the field's when it reads as one and the
+                # field is not given yet; else "label: value" is kept with the record's other text
+                assert title_col is not None and last_record is not None
+                label, given = _one_line(row[title_col]), row[title_col + 1]
+                value = self._pair_value(reg, label_field, _one_line(given))
+                placed = labelled_values.setdefault(last_record[0], {})
+                taken = label_field in placed or plan.rows[last_record[0]].values.get(label_field) is not None
+                if value is not None and not taken:
+                    placed[label_field] = value
+
+                def labelled(c: int, a: Any, b: Any, label: str = label, kept: bool = value is None or taken) -> Any:
+                    if c == title_col:
+                        return a
+                    if b is None or b.__class__ is str and not b.strip() or a == b:
+                        return a  # (a cell merged down over the record's rows says its text once)
+                    if c == title_col + 1:
+                        b = f"{label}: {_one_line(b)}" if kept else None
+                        if b is None:
+                            return a
+                    if a is None or a.__class__ is str and not a.strip():
+                        return b
+                    return f"{a}\n{b}" if isinstance(a, str) and isinstance(b, str) else a
+
+                continue_record(number, row, labelled, f"“{label}” beside its value: a field of that record")
+                continue
             # right under the record: a sign-off block below a form ("Risk Assessment Validation", "I confirm
             # that …"), rows of notes and blanks away from the last risk, goes on with no record
             if not mapped_filled and last_record is not None and not after_gap and parent_reg is None and \
@@ -2216,13 +2308,18 @@ class Planner:
                         return a
                     return f"{a.rstrip()}; {b.strip()}" if isinstance(a, str) and isinstance(b, str) else a
 
+                own_id = code_col is not None and row[code_col] is not None and last_record is not None and \
+                    row[code_col] == last_record[2][code_col]
                 continue_record(number, row, merged_cell, "merged cells")
                 extra = EXTRA_FIELD.get(reg.name)
                 if also and extra is not None and last_record is not None and \
                         plan.rows[last_record[0]].report.action is not Action.SKIP:
                     values = plan.rows[last_record[0]].values
                     values[extra] = "\n".join(x for x in (values.get(extra), *also) if x)
-                continued[0] += 1
+                if not own_id:
+                    # a legend's caption merged over its lines lacks a title; a record whose ID is merged down
+                    # over the same lines as its title (a bug over six rows) is one titled record (round 63)
+                    continued[0] += 1
                 continue
             if after_gap and _NOTE_RE.match(first_text):
                 notes.add(len(plan.rows))  # what follows it alone in the first column is a note too
@@ -2269,6 +2366,17 @@ class Planner:
                      f"(“{self._first_caption}” first): each table is taken as a later assessment, so "
                      f"{len(self._rated_later)} {reg.name if len(self._rated_later) > 1 else reg.noun} take the "
                      "ratings of the last table rating them, the earlier ratings kept in their notes.")
+        if self._rated_earlier:
+            plan.say(f"Tables of the same {reg.name} stacked down the sheet under captions placing a later table before "
+                     f"the first (“{self._first_caption}” first): the first table's ratings stay the records', "
+                     f"an earlier assessment's kept in the notes of {len(self._rated_earlier)} "
+                     f"{reg.name if len(self._rated_earlier) > 1 else reg.noun}.")
+        if self._unordered:
+            captions = [f"“{c}”" if c else "no caption" for c in dict.fromkeys([self._first_caption, *self._unordered])]
+            plan.say(f"Tables of the same {reg.name} stacked down the sheet under captions that say no order between "
+                     f"them ({', then '.join(captions)}: no date, number or word such as "
+                     "“Baseline” or “Current” places them): the first table's rows are the records, what a later "
+                     "table writes otherwise kept in their notes.")
         if block:
             block_sizes.append(len(block) + continued[0])
         # the first block's record wrapped over its two rows, which no earlier block could show (see below)
@@ -2312,6 +2420,7 @@ class Planner:
             self._closing_text(plan, reg, widths, lone)
         self._carry_groups(plan, fields)
         self._say_kinds(plan)
+        self._say_opportunity_signs(plan)
         if parent_reg is None:
             self._merge_named(plan, reg)
             self._say_links_replaced(plan, reg)
@@ -2452,18 +2561,30 @@ class Planner:
             cells = self._translator.quarters_said.pop(name, None)
             if not cells:
                 continue
-            shown = "; ".join(f"{text} → {v.day_text(day)}" for text, day in sorted(cells.items(), key=itemgetter(1, 0)))
-            plan.say(f"{reg.field(name).label}: a quarter read as its last day, the day it is due by ({shown}); "
-                     "each cell kept in the notes under its header.")
+            fiscal = {text: day for text, day in cells.items() if fiscal_period(text)}
+            calendar = {text: day for text, day in cells.items() if text not in fiscal}
+            label = reg.field(name).label
+            if calendar:
+                plan.say(f"{label}: a quarter read as its last day, the day it is due by ({_days_shown(calendar)}); "
+                         "each cell kept in the notes under its header.")
+            if fiscal:
+                # said with the year start it was read by: the same cell is another day in another office
+                what = "a quarter" if fiscal_quarters_only(fiscal) else "a quarter, a half or the whole"
+                plan.say(f"{label}: {what} of a financial year read as its last day by the office's financial year, "
+                         f"which starts in {financial_year.month_name(self.year_start)} (File ▸ Program Details…; "
+                         f"{financial_year.NAMING}): {_days_shown(fiscal)}; each cell kept in the notes under "
+                         "its header.")
         for name, written in self._fiscal.items():
-            # decided (classes58a): a fiscal year's quarter gives no day — its months are the organisation's own
-            # (value_translation.fiscal_quarter), and a day guessed would be a due date wrong by up to half a year
+            # decided (classes58a): with no year start set a financial year's quarter gives no day — its months are
+            # the organisation's own (value_translation.fiscal_period), and a day guessed would be a due date wrong
+            # by up to half a year; the note says where the office gives it
             n = sum(written.values())
             shown = ", ".join(sorted(written)[:4]) + (" …" if len(written) > 4 else "")
-            plan.say(f"{reg.field(name).label}: {n} {'cells name' if n != 1 else 'cell names'} a quarter of a fiscal year "
-                     f"({shown}), whose days depend on the month the organisation's year starts, which the "
-                     "workbook does not say: no date read, the field left empty and each cell kept in the notes "
-                     "(translate it in the preview to give its day).")
+            what = "a quarter of a fiscal year" if fiscal_quarters_only(written) else "a fiscal year or a part of one"
+            plan.say(f"{reg.field(name).label}: {n} {'cells name' if n != 1 else 'cell names'} {what} "
+                     f"({shown}), whose days depend on the month the office's financial year starts, not set in "
+                     "this office: no date read, the field left empty and each cell kept in the notes (set it in "
+                     "File ▸ Program Details… and import again, or translate it in the preview to give its day).")
         self._fiscal = {}
 
     def _say_ties(self, plan: SheetPlan, reg: Register, fields: list[tuple[int, Field]]) -> None:
@@ -2953,6 +3074,32 @@ class Planner:
                      "chance of it: its status is set so where no status is given, its probability left empty, the "
                      "word kept in the notes.")
 
+    def _opportunity_sizes(self, plan: SheetPlan, fields: Sequence[tuple[int, Field]],
+                           unplaceable: list[tuple[Field, str, str]], values: dict[str, Any],
+                           translator: Any) -> list[tuple[Field, str, str]]:
+        """An opportunity's impact written negative ("-4", opportunity_signs): its size is the level, the
+        number kept in the notes under its header; said once a column (_say_opportunity_signs)."""
+        kept = []
+        for f, why, text in unplaceable:
+            size = opportunity_size(text, values) if f.name in SIGNED_FIELDS else None
+            at = next((c for c, g in fields if g is f), None)
+            if size is not None and at is not None:
+                try:
+                    level = translator.parse(f, size, self.ctx, self._typed_cols.get(at, (f, None))[1])
+                except ValidationError:
+                    level = None
+                if level is not None:
+                    values[f.name] = level
+                    self._long_texts.append(f"{self._heading(plan, at, f)}: {text}")
+                    self._signed[self._heading(plan, at, f)] += 1
+                    continue
+            kept.append((f, why, text))
+        return kept
+
+    def _say_opportunity_signs(self, plan: SheetPlan) -> None:
+        for head, n in self._signed.items():
+            plan.say(opportunity_note(_one_line(head), n))
+
     def _say_kinds(self, plan: SheetPlan) -> None:
         """The category column naming the kind of some risks, said once a sheet (``_kind_by_category``)."""
         if not self._kinds_told or self._category_col is None:
@@ -2997,6 +3144,15 @@ class Planner:
         title = borrowed or next((f.name for f in reg.fields if f.required), "")
         mine, theirs = values.get(title), first.values.get(title)
         return not mine or not theirs or _similar(str(mine), str(theirs))
+
+    def _another_copy(self, plan: SheetPlan, earlier: str, reg: Register, first: PlannedRow,
+                      values: dict[str, Any]) -> bool:
+        """The sheet of one record is another copy of the earlier sheet's table (the same headers: an issue
+        tracker's sheet a person, each numbering its issues from 1), and its record is another: titled otherwise
+        than the earlier record of that ID. Round 61: a second person's issue 1 was merged into the first's."""
+        return self._layouts.get(plan.sheet) == self._layouts.get(earlier) is not None and \
+            not self._same_record(reg, first, values, self._title_from) and \
+            bool(values.get(self._title_from or self._title_field or ""))
 
     def _unclaim(self, reg: Register, code: str) -> None:
         if code and reg.key_field is not None:
@@ -3512,6 +3668,8 @@ class Planner:
                 unplaceable.append((f, hit[1], v.parse_text(raw)))
         if fast is not None:
             values = fast
+        if unplaceable and values.get("kind") == "Opportunity":
+            unplaceable = self._opportunity_sizes(plan, fields, unplaceable, values, translator)
         if currencies and not values.get("unit") and any(f.name == "unit" for f in reg.fields):
             # "£250k" → 250000 in £, "$1.2m" → 1200000 in $: the sign stays with the number it measures; two
             # currencies on one row keep the first as the unit, every amount still as written in the notes
@@ -3528,7 +3686,7 @@ class Planner:
                 # where the word stood, which the field's label would not
                 at = next((c for c, g in fields if g is f), None)
                 self._long_texts.append(f"{self._heading(plan, at, f)}: {text}")
-                if f.kind is Kind.DATE and fiscal_quarter(text):
+                if f.kind is Kind.DATE and fiscal_period(text):
                     self._fiscal.setdefault(f.name, Counter())[text] += 1  # said once a column (_say_quarters)
             else:
                 errors.append(why)
@@ -3739,7 +3897,8 @@ class Planner:
                 first = self.claimed_rows.get((reg.name, low)) if earlier is not None else None
                 title_name = self._title_field
                 if first is not None and earlier is not None and earlier[0] != plan.sheet and not errors and \
-                        (self._one_record or self._same_record(reg, first, values, self._title_from)):
+                        (self._one_record and not self._another_copy(plan, earlier[0], reg, first, values)
+                         or self._same_record(reg, first, values, self._title_from)):
                     # the same register over two sheets (a risk matrix, then its response plan; a summary table,
                     # then one detail sheet per risk): one record, the earlier sheet's values standing, a value it
                     # gives otherwise and the later sheet's cells kept in the notes under their header
@@ -4091,9 +4250,15 @@ class Planner:
                     f"{extra}; not a new record.")))
                 return True
             elif differing:
-                line = f"Row {number}, the same {reg.noun} under the header written again, writes: " + \
-                    "; ".join(differing)
-                first.values[extra] = "\n".join(x for x in (first.values.get(extra), line) if x)
+                dated_back = self._earlier_table
+                if dated_back is not None:  # dated before the first table: history, the first's ratings stand
+                    self._rated_earlier.add(first.report.row)
+                    line = f"Row {number}, an earlier assessment of the same {reg.noun} under “{dated_back}”, writes: "
+                else:
+                    if later is None:  # the captions tell no order: said once a sheet
+                        self._unordered.append(self._table_caption)
+                    line = f"Row {number}, the same {reg.noun} under the header written again, writes: "
+                first.values[extra] = "\n".join(x for x in (first.values.get(extra), line + "; ".join(differing)) if x)
             plan.rows.append(PlannedRow(RowReport(
                 plan.sheet, number, Action.SKIP, "",
                 f"the {reg.noun} of row {first_number}{f' ({label})' if label else ''} again, in the table under the "
@@ -4339,6 +4504,18 @@ class Planner:
                                for c in sorted(self._pairs_placed)) +
                      ": the part before the slash and the part after it are each read as the field it stands for "
                      "(a level, a choice).")
+
+    @staticmethod
+    def _labelled_field(reg: Register, cell: Any, own: tuple[int | None, ...]) -> str | None:
+        """The field of ``reg`` a short cell names as a header would ("Приоритет", "Severity"), other than the
+        register's ID and title (``own``: their columns' fields are not asked), or None: the label of a value
+        written beside it under a record (see where it is called)."""
+        if cell.__class__ is not str or not 0 < len(words_of(cell)) <= 3:
+            return None
+        name = map_header(kind_for(reg.name), [cell])[0].get(0)
+        if name is None or name not in reg.field_names or reg.field(name).kind.is_key or reg.field(name).required:
+            return None
+        return name
 
     def _pair_value(self, reg: Register, name: str, part: str) -> Any:
         """What a part of a cell reads as in field ``name``, None if nothing; once per text of a sheet."""

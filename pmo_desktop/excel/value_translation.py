@@ -58,6 +58,7 @@ from typing import Any
 from ..models import values as v
 from ..models.errors import ValidationError
 from ..models.fields import Context, Field, Kind
+from ..models.financial_year import period_end
 from ..models.kinds import scale_from_fraction
 from .vocabulary import phrase_words, register_nouns, value_words, word_key, words_of
 
@@ -726,7 +727,7 @@ _QUARTER_ENDS = {1: (3, 31), 2: (6, 30), 3: (9, 30), 4: (12, 31)}
 
 def quarter_day(text: Any) -> date | None:
     """The last day of the quarter a date cell names ("Triwulan II 2025" → 30 June 2025, "Q2 '25" too), or None —
-    None too for a fiscal year's quarter ("Q2 FY2025", ``fiscal_quarter``). A quarter as a target or due date
+    None too for a financial year's quarter ("Q2 FY2025", ``fiscal_day``). A quarter as a target or due date
     means "by the end of it", as a PMO reads "Q2": the day the work is due; the cell as written is kept in the
     record's notes by the caller (row_planner), so the quarter itself is not lost."""
     read = _quarter_of(text) if isinstance(text, str) and len(text) <= 60 else None
@@ -736,16 +737,29 @@ def quarter_day(text: Any) -> date | None:
     return date(read[1], month, day)
 
 
-def fiscal_quarter(text: Any) -> bool:
-    """Whether a date cell names a quarter of a fiscal year ("Q2 FY2025", "FY25 Q2", "Q4 Geschäftsjahr 2025").
-    Decided (classes58a): no day is read from it. Its days are the organisation's own — FY2025's second quarter
-    is October–December 2024 for a government whose year starts in October, July–September 2025 for a company's
-    year from April, April–June 2025 only for a year from January — and the workbook does not say which; a day
-    guessed would be a wrong due date the office then reports as overdue or not, with nothing to show it was a
-    guess. Such a cell is the sheet's "not dated yet" as "TBC" is (``undated_word``): the date stays empty, the
-    cell is kept in the notes and named in the preview, to be given its day there (or ``--values``)."""
-    read = _quarter_of(text) if isinstance(text, str) and len(text) <= 60 else None
-    return read is not None and read[2]
+def fiscal_period(text: Any) -> bool:
+    """Whether a date cell names a financial year or a part of one: a quarter ("Q2 FY2025", "FY25 Q2", "Q4
+    Geschäftsjahr 2025", "Q2 2025/26"), a half ("H1 FY26") or the year ("FY2025", "FY 2025/26"). Its days are the
+    organisation's own — FY2025's second quarter is January–March 2025 for a government whose year starts in
+    October, July–September 2024 for a company's year from April, April–June 2025 only for a year from January —
+    and the workbook does not say which: read by the office's financial year (``fiscal_day``, File ▸ Program
+    Details…), never by a guess. Where the office has not set it (decided, classes58a) such a cell is the sheet's
+    "not dated yet" as "TBC" is (``undated_word``): the date stays empty, the cell is kept in the notes and named
+    in the preview, to be given its day there (or ``--values``)."""
+    return isinstance(text, str) and len(text) <= 60 and _fiscal_of(text) is not None
+
+
+def fiscal_day(text: Any, start: int) -> date | None:
+    """The last day of the financial year's quarter, half or year a date cell names, by the office's year starting
+    in month ``start`` (``financial_year``: "FY25" ends in 2025, "FY2025/26" starts in 2025), or None."""
+    read = _fiscal_of(text) if isinstance(text, str) and len(text) <= 60 else None
+    return None if read is None else period_end(start, *read)
+
+
+def fiscal_quarters_only(cells: Collection[str]) -> bool:
+    """Whether every cell of ``cells`` names a quarter (not a half or a whole year) of a financial year: how a
+    sheet's note names them."""
+    return all((read := _fiscal_of(c)) is not None and read[0] == 3 for c in cells)
 
 
 # a fiscal year's mark beside a quarter: "FY", "fiscal year", "financial year", "Geschäftsjahr" (GJ), "boekjaar",
@@ -807,14 +821,73 @@ def _quarter_of(text: str) -> tuple[int, int, bool] | None:
     return max(quarters), v.full_year(years[0]), fiscal
 
 
+# a half of a year: "H1", "1H", "HY1", "first half", "1st half", "1. Halbjahr", "2e semestre", "semestre 1"
+_HALF_WORDS = frozenset({"h", "hy", "half", "halbjahr", "hj", "semester", "semestre", "sem", "halfjaar"})
+_HALF_ORDINALS = {"first": 1, "second": 2}
+
+
+def _span_start(text: str) -> int | None:
+    """The first of two consecutive years a cell writes ("2025/26", "2025-2026"): the year a financial year starts
+    in, or None."""
+    span = _YEAR_SPAN_RE.search(text)
+    if span is None or int(span.group(2)[-2:]) != (int(span.group(1)[-2:]) + 1) % 100:
+        return None
+    return v.full_year(span.group(1))
+
+
+@lru_cache(maxsize=1024)
+def _fiscal_of(text: str) -> tuple[int, int, int, bool] | None:
+    """(its months: 3, 6 or 12; which of them in the year; the year as named; whether named by the two years it
+    spans) of a cell naming a financial year's quarter ("Q2 FY25"), half ("H1 FY26", "H2 2025/26") or the year
+    itself ("FY2025", "FY 2025/26"), or None. A half or a year is one of a financial year only with its mark
+    ("FY", "financial year", "Geschäftsjahr") or written as the two years it spans; a year alone needs the mark
+    ("2025/26" alone may be a season). "H1 2025" is no financial year's: not read (a calendar half is left as
+    written, as before)."""
+    quarter = _quarter_of(text)
+    spanned = _span_start(text)
+    if quarter is not None:
+        return (3, quarter[0], quarter[1], spanned is not None) if quarter[2] else None
+    tokens = re.findall(r"\d+|[^\W\d_]+", text.lower())
+    marked = any(t in _FISCAL_WORDS for t in tokens)
+    if spanned is not None:
+        span = _YEAR_SPAN_RE.search(text)
+        assert span is not None
+        written = {span.group(1), span.group(2)}
+        year = spanned
+    else:
+        years = [t for t in tokens if t.isdigit() and (len(t) == 4 and 1900 <= int(t) <= 2199 or len(t) == 2)]
+        if len(years) != 1:
+            return None
+        written, year = set(years), v.full_year(years[0])
+    halves: list[int] = []
+    half_word = False
+    for t in tokens:
+        if t in _FISCAL_WORDS or t in written or t in {"year", "jahr", "of", "in", "the"}:
+            continue
+        if t in _HALF_WORDS:
+            half_word = True
+        elif t in _HALF_ORDINALS:
+            halves.append(_HALF_ORDINALS[t])
+        elif t in ("1", "2"):
+            halves.append(int(t))
+        elif t not in _ORDINAL_ENDS or not halves:  # "1st half", "2e semestre"
+            return None
+    if halves or half_word:
+        return (6, halves[0], year, spanned is not None) if half_word and len(halves) == 1 and \
+            (marked or spanned is not None) else None
+    return (12, 1, year, spanned is not None) if marked else None
+
+
 def undated_word(text: Any) -> bool:
     """Whether a date cell no date was read from holds words saying the day is not known yet rather than a date
     written wrong: no figure at all ("TBC", "ASAP", "When the vendor confirms"), a day counted from the day
-    it was written ("tomorrow", "in 2 weeks"), or a fiscal year's quarter ("Q2 FY2025": ``fiscal_quarter``). Such a word is the sheet's "not dated yet": it neither makes a
-    column a date column nor keeps it from being one (header_detection._fits), and its row is imported with
+    it was written ("tomorrow", "in 2 weeks"), or a financial year's quarter, half or year the office has not given
+    the start of ("Q2 FY2025": ``fiscal_period``). Such a word is the sheet's "not dated yet": it neither makes a
+    column a date column nor keeps it from being one (header_detection._fits; a financial year's period, a date of
+    the office's year, counts for one there), and its row is imported with
     the date empty and the word kept (row_planner._set_aside); "31/13/2026" is a date mistyped, to put right."""
     return isinstance(text, str) and bool(text.strip()) and (
-        not any(ch.isdigit() for ch in text) or v.counted_from_writing(text) or fiscal_quarter(text))
+        not any(ch.isdigit() for ch in text) or v.counted_from_writing(text) or fiscal_period(text))
 
 
 # Words a sheet writes in an assessment's cell (an issue's priority, a dependency's criticality, a benefit's
@@ -952,6 +1025,9 @@ class Translator:
     # kept in the notes by the planner (``by_quarter``); ``quarters_said`` the same, emptied once a sheet is said
     quarter_cells: dict[str, dict[str, date]] = field(default_factory=dict)
     quarters_said: dict[str, dict[str, date]] = field(default_factory=dict)
+    # the month the office's financial year starts in (models.financial_year), None where not set: "Q2 FY25" is
+    # read by it as a quarter is, into ``quarter_cells`` — not set, such a cell gives no date (``fiscal_period``)
+    year_start: int | None = None
 
     def _rescale(self, f: Field, raw: Any, level: int, reading: str) -> int:
         """``level``, read from the number ``raw`` by ``reading``: recorded to be said and the cell kept."""
@@ -1000,8 +1076,10 @@ class Translator:
                 if target == "":
                     return None  # translated to "leave empty"
                 return self._accept(f, target, ctx)
-        if f.kind is Kind.DATE and raw.__class__ is str and (day := quarter_day(raw)) is not None:
-            # "Triwulan II 2025", "Q2 2025": the quarter's last day, the cell kept in the notes and said
+        if f.kind is Kind.DATE and raw.__class__ is str and ((day := quarter_day(raw)) is not None or (
+                self.year_start is not None and (day := fiscal_day(raw, self.year_start)) is not None)):
+            # "Triwulan II 2025", "Q2 2025": the quarter's last day; "Q2 FY25", "H1 FY26", "FY2025/26" the last day
+            # of the office's financial year's quarter, half or year. The cell kept in the notes and said
             text = raw.strip()
             self.quarter_cells.setdefault(f.name, {})[text] = day
             self.quarters_said.setdefault(f.name, {})[text] = day

@@ -36,7 +36,7 @@ from typing import Any
 from ..models.fields import Kind
 from ..models.program import Person
 from .header_detection import HeaderMatch
-from .vocabulary import value_words, word_key, words_of
+from .vocabulary import foreign_words, value_words, word_key, words_of
 
 REGISTER = "decisions"
 MIN_ROWS = 4         # fewer rows say nothing of how titles repeat
@@ -302,3 +302,26 @@ def rulings_not_decisions(match: HeaderMatch, rows: list[list[Any]]) -> str | No
             f"{len(distinct)} values ({said} …) over {len(titles)} rows, each a ruling on what “{header(matter)}” "
             f"names, each row published at its own web address (“{header(published)}”), and no decider, status or "
             "project beside them.")
+
+
+def cases_not_decisions(match: HeaderMatch) -> str | None:
+    """Why a sheet read as the decision log lists a court's cases, or None. Round 63's held-out set: a legal
+    search tool's "decisoes.csv" ("numero_processo | orgao_julgador | assunto | data | conteudo"), five rulings
+    read as decisions titled by their subject once "decisões" named the decision log. A column naming the court
+    that judged each row or the case's number (``foreign.rulings.columns`` in the words files), beside a title
+    and a date and nothing an office keeps of its own decisions (no decider, status, project or cost), makes the
+    rows a court's rulings. Decided once per sheet, from its header."""
+    kind = match.kind
+    if kind.register != REGISTER or kind.is_child:
+        return None
+    if any(_office_field(match, n) and kind.reg.field(n).kind is not Kind.DATE
+           for n in match.mapping.values() if n in kind.reg.field_names) or \
+            any(n not in kind.reg.field_names for n in match.mapping.values()):
+        return None  # a decider, a status, a project, a cost or links: an office's own log
+    words = foreign_words("rulings", "columns")
+    said = next((h for c, h in enumerate(match.headers) if h and c not in match.mapping and word_key(h) in words),
+                None)
+    if said is None:
+        return None
+    return (f"its rows are a court's cases and rulings (“{str(said).strip()}”), with no decider, status or project "
+            "beside them: not the office's decisions.")

@@ -382,6 +382,15 @@ def hedge_words() -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=None)
+def table_order_words(part: str) -> frozenset[tuple[str, ...]]:
+    """Words of ``part`` of ``table_order`` in the files, each as its words: how a caption over one of tables
+    stacked down a sheet places it — "first" ("Baseline", "Línea base"), "last" ("Current", "Latest"), "revision"
+    (a word before a revision's letter: "Revision B", "Version C") (``restated_tables``)."""
+    return frozenset(w for data in _files() for text in data.get("table_order", {}).get(part, ())
+                     if (w := tuple(words_of(text))))
+
+
+@lru_cache(maxsize=None)
 def statistic_words() -> frozenset[str]:
     """Keyed names of a statistic over measurements ("min", "max", "mean", "median", "std dev"): ``statistics`` in
     the files (``header_detection._statistics_columns``)."""
@@ -428,3 +437,25 @@ FOREIGN_KINDS = ("schedule", "backlog", "timeline", "actions")
 
 def languages() -> list[str]:
     return [d.get("language", "?") for d in _files()]
+
+
+@lru_cache(maxsize=None)
+def people_header_words() -> frozenset[str]:
+    """Keyed words that, beside "name", make a header a person's name ("user_name", "Employee Name", "Author"):
+    ``people_headers`` in the files (``people_columns``)."""
+    return frozenset(k for data in _files() for w in data.get("people_headers", ()) if (k := word_key(w)))
+
+
+@lru_cache(maxsize=None)
+def instruction_words() -> frozenset[str]:
+    """Keyed words a template's placeholder tells the user with, after the example ("Sample issue — replace with
+    your own", "Example risk: delete this row"): ``instructions`` in the files (``row_planner._example_title``)."""
+    return frozenset(k for data in _files() for w in data.get("instructions", ()) if (k := word_key(w)))
+
+
+@lru_cache(maxsize=None)
+def sample_words() -> frozenset[str]:
+    """Keyed words naming a template's sample ("Sample issue"), an example only when the title goes on to tell the
+    user what to do with it (``instruction_words``): "Sample risk 1" … "Sample risk 120" of a generated data set are
+    its records. ``samples`` in the files (``row_planner._example_title``)."""
+    return frozenset(k for data in _files() for w in data.get("samples", ()) if (k := word_key(w)))

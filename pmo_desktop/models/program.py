@@ -22,12 +22,24 @@ class Program(Audited, Base):
     manager: Mapped[str] = mapped_column(String(200), default="")
     start_date: Mapped[Optional[date]] = mapped_column(Date)
     end_date: Mapped[Optional[date]] = mapped_column(Date)
+    # the month the office's financial year starts in ("April"), or None: not set (``financial_year``)
+    financial_year_start: Mapped[Optional[str]] = mapped_column(String(9))
 
     @property
     def details_given(self) -> bool:
         """Whether File ▸ Program Details has given anything beside the name: a new office's program has its file's
         name and nothing else, which the overview points to and the board pack does not print as a title."""
         return any((self.sponsor, self.manager, self.start_date, self.end_date, self.description))
+
+    def own_name(self, file_stem: str | None) -> str:
+        """The program's name where it has one of its own, else "". A new office's program is named after its file
+        ("office") until File ▸ Program Details gives it one: a name still the file's (``file_stem``), with nothing
+        else given, is not the program's. The one rule for the board pack's title and the overview's heading: the
+        pack said "Program" while the overview was still headed "office" (walk45)."""
+        name = self.name.strip()
+        if not name or (file_stem is not None and name == file_stem and not self.details_given):
+            return ""
+        return self.name
 
 
 class StrategicObjective(Audited, Base):

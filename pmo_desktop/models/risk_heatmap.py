@@ -102,5 +102,15 @@ def heat_map(session: Session, scale: RiskScale, residual: bool = False,
     return cells
 
 
+def unscored_count(session: Session, scale: RiskScale, residual: bool = False, flt: RiskFilter = RiskFilter()) -> int:
+    """How many of the risks ``flt`` counts the map leaves out for want of a score (its probability or impact, or
+    their residual pair, not given): a new office's risks typed with their inherent scores only left the Residual
+    map empty under "0 risks scored", with no word of why (walk43)."""
+    p = Risk.residual_probability if residual else Risk.probability
+    i = Risk.residual_impact if residual else Risk.impact
+    return session.scalar(select(func.count(Risk.id)).where(or_(p.is_(None), i.is_(None)),
+                                                               *flt.conditions(scale))) or 0
+
+
 def cell_label(probability: int, impact: int, residual: bool) -> str:
     return f"P{probability} × I{impact} ({'residual' if residual else 'inherent'})"

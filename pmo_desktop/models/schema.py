@@ -13,7 +13,7 @@ from typing import Callable
 from sqlalchemy import Column, Connection, MetaData, String, Table, Text, inspect, select, text
 
 FORMAT_NAME = "pmo-desktop"
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 
 meta_metadata = MetaData()
 pmo_meta = Table(
@@ -73,8 +73,15 @@ def _version_5(conn: Connection) -> None:
     _add_column(conn, "communication", "notes", "TEXT DEFAULT '' NOT NULL")
 
 
+def _version_6(conn: Connection) -> None:
+    """The month the office's financial year starts in (File ▸ Program Details), not set in a file from before:
+    an import reads "Q2 FY25" by it (``financial_year``)."""
+    _add_column(conn, "program", "financial_year_start", "VARCHAR(9)")
+
+
 # MIGRATIONS[n] upgrades a file from version n - 1 to version n.
-MIGRATIONS: dict[int, Callable[[Connection], None]] = {2: _version_2, 3: _version_3, 4: _version_4, 5: _version_5}
+MIGRATIONS: dict[int, Callable[[Connection], None]] = {2: _version_2, 3: _version_3, 4: _version_4, 5: _version_5,
+                                                   6: _version_6}
 
 
 def read_meta(conn: Connection) -> dict[str, str] | None:

@@ -231,7 +231,10 @@ class OverviewPage(RefreshWhenShown, QWidget):
     def refresh(self) -> None:
         self._stale = False
         program = self.document.store.program()
-        self.title.setText(program.name if program else "Program")
+        path = self.document.store.path
+        # Headed as the board pack is titled: a program with no name of its own is "Program", not the file's name
+        # ("office") the overview went on showing after the pack stopped printing it (walk45).
+        self.title.setText((program.own_name(path.stem if path is not None else None) if program else "") or "Program")
         self.description.setText(program.description if program else "")
         facts = []
         if program:

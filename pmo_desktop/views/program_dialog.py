@@ -1,5 +1,6 @@
-"""File ▸ Program Details: the program's name, sponsor, manager, dates and description, edited as one
-undoable change through the program register (the same validation as an import of its sheet)."""
+"""File ▸ Program Details: the program's name, sponsor, manager, dates and description, and the month the office's
+financial year starts in, edited as one undoable change through the program register (the same validation as an
+import of its sheet)."""
 
 from __future__ import annotations
 
@@ -8,7 +9,16 @@ from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QWidget,
+)
 
 from ..models import errors, records
 from ..models.fields import Kind
@@ -36,13 +46,17 @@ class ProgramDialog(QDialog):
         self.setWindowTitle("Program details")
         self.record = read_program(document)
         form = QFormLayout(self)
-        form.addRow(QLabel("The program this office runs: shown on every board pack and export."))
-        self.editors: dict[str, QLineEdit | QPlainTextEdit] = {}
+        form.addRow(QLabel("The program this office runs: its name, people and dates head every board pack and export."))
+        self.editors: dict[str, QLineEdit | QPlainTextEdit | QComboBox] = {}
         for f in PROGRAM.fields:
             value = self.record[f.name]
             text = day_text(value) if isinstance(value, date) else ("" if value is None else str(value))
-            editor: QLineEdit | QPlainTextEdit
-            if f.kind == Kind.LONGTEXT:
+            editor: QLineEdit | QPlainTextEdit | QComboBox
+            if f.kind == Kind.ENUM:  # the financial year's first month: "(not set)", January … December
+                editor = QComboBox(self)
+                editor.addItems([f.unset, *f.choices])
+                editor.setCurrentIndex(max(editor.findText(text), 0) if text else 0)
+            elif f.kind == Kind.LONGTEXT:
                 editor = QPlainTextEdit(text, self)
                 editor.setTabChangesFocus(True)
             else:
@@ -57,7 +71,12 @@ class ProgramDialog(QDialog):
                     editor = QLineEdit(text, self)
             editor.setAccessibleName(f.label)
             self.editors[f.name] = editor
-            form.addRow(f.label, editor)
+            form.addRow(f"{f.label}:" if f.kind == Kind.ENUM else f.label, editor)
+            if f.tip:  # what the setting changes, under it
+                help_line = QLabel(f.tip, self)
+                help_line.setWordWrap(True)
+                editor.setAccessibleDescription(f.tip)
+                form.addRow("", help_line)
         self.message = QLabel(self)
         self.message.setStyleSheet(f"color: {colours().error}")
         self.message.setWordWrap(True)
@@ -79,7 +98,8 @@ class ProgramDialog(QDialog):
         return super().eventFilter(watched, event)
 
     def typed(self) -> dict[str, str]:
-        return {name: (e.toPlainText() if isinstance(e, QPlainTextEdit) else e.text())
+        return {name: (e.toPlainText() if isinstance(e, QPlainTextEdit) else
+                       e.currentText() if isinstance(e, QComboBox) else e.text())
                 for name, e in self.editors.items()}
 
     def save(self) -> None:

@@ -4,6 +4,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from ..fields import Context, Field, Kind, Overview, Ref, Register, count_lines
+from ..financial_year import CONVENTION, MONTHS
 from ..links import output_outcome
 from ..program import Outcome, Output, Person, Program, Project, StrategicObjective
 from ..values import DATE_AHEAD
@@ -43,6 +44,13 @@ PROGRAM = Register(
         Field("start_date", "Start", Kind.DATE, width=11, synonyms=("start date",)),
         Field("end_date", "End", Kind.DATE, width=11, synonyms=("end date",), when=DATE_AHEAD),  # a planned end
         Field("description", "Description", Kind.LONGTEXT, width=50, synonyms=("vision", "purpose", "summary")),
+        # the office's own setting, not the program's to report: no column of the export or the board pack
+        # (exported=False), kept in the file and its history as the fields above are (models/financial_year.py)
+        Field("financial_year_start", "Financial year starts in", Kind.ENUM, choices=MONTHS, unset="(not set)",
+              exported=False,
+              tip="Imports read “Q2 FY25”, “H1 FY26” or “FY2025/26” in a date column as the last day of that quarter, "
+                  "half or year by it; not set, such a cell gets no date and is kept in the record's notes. "
+                  f"{CONVENTION}"),
     ],
 )
 

@@ -39,6 +39,8 @@ from .thresholds import SetThresholdsCommand, ThresholdsDialog, current_threshol
 
 CHAIN_TABS = (("outputs", "Outputs"), ("outcomes", "Outcomes"), ("objectives", "Strategic objectives"))
 WATCHED = {"benefits", "benefit_plan", "benefit_measurements"}
+# The realization chart's least height: at 1280×720 the demo's six benefits fit above it (260 left them five).
+CHART_LEAST = 220
 # The columns of the benefits' status as at a past date (or in a board snapshot).
 PAST_STATUS_FIELDS = ("code", "title", "status_rag", "lifecycle", "owner", "planned_now", "latest_actual",
                       "unit", "target_value", "target_date")
@@ -80,7 +82,7 @@ class BenefitsPage(QWidget):
         profile_scroll.setAccessibleName("Benefit profile")
         profile_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # a Tab stop showing nothing; its boxes are stops
         self.profile.setMinimumWidth(420)
-        self.chart.setMinimumSize(380, 260)
+        self.chart.setMinimumSize(380, CHART_LEAST)
         below = QSplitter(Qt.Orientation.Horizontal, self)
         below.addWidget(profile_scroll)
         below.addWidget(self.chart)
@@ -151,18 +153,25 @@ class BenefitsPage(QWidget):
             self._proportion()
 
     def _proportion(self) -> None:
-        """The table as tall as its rows need, up to two fifths of the height; profile and chart the rest,
-        the profile 45 % of the width. After that the user's dragging rules."""
+        """The table as tall as its rows need (five at least) where profile and chart keep their least height below,
+        else two fifths of the height; profile and chart the rest, the profile 45 % of the width. After that the
+        user's dragging rules. At 1280×720 the table had 240 pixels, a guess at its frame's room, and showed four
+        of the demo's six benefits over a profile pane of nothing selected taking half the page (walk43)."""
         self._proportioned = True
-        height, width = self.live_benefits.height(), self.below.width() or self.width()
-        if self.live_benefits.sizes()[1] == 0:
+        sizes, width = self.live_benefits.sizes(), self.below.width() or self.width()
+        if sizes[1] == 0:
             return  # collapsed for room on a short screen: the splitter opens it when there is room
-        table = self.register_view.table
-        rows = max(5, self.register_view.model.rowCount())
-        # header, rows, and the search bar, new-row line and scroll bar around them
-        needed = table.horizontalHeader().height() + rows * table.verticalHeader().defaultSectionSize() + 110
-        table = min(needed, max(int(height * 0.4), min(240, height - 280)))
-        self.live_benefits.setSizes([table, height - table])
+        height = sum(sizes)  # the room the two share, the handle's left out
+        view, table = self.register_view, self.register_view.table
+        rows = max(5, view.model.rowCount())
+        # the view's own room around its table (search bar, ✱ line: as at its least, for the view is not laid out to
+        # its height yet when first shown), the table's header, frame and scroll bar
+        frame = view.minimumSizeHint().height() - table.minimumHeight() + table.horizontalHeader().height() \
+            + 2 * table.frameWidth() + table.horizontalScrollBar().sizeHint().height()
+        needed = frame + rows * table.verticalHeader().defaultSectionSize()
+        below = self.below.minimumSizeHint().height()
+        table_height = min(needed, max(int(height * 0.4), height - below))
+        self.live_benefits.setSizes([table_height, height - table_height])
         self.below.setSizes([int(width * 0.45), width - int(width * 0.45)])
 
     # ------------------------------------------------------------------ following the current benefit

@@ -305,7 +305,9 @@ class BenefitProfile(QWidget):
         for edit in (self.description, self.method):
             edit.setEnabled(bid is not None)
         if record is None:
-            self.heading.setText("No benefit selected")
+            # Said where it is read: the line under it went into the Facts tab on a short screen, and the pane read
+            # "No benefit selected" over an empty table of measurements, half the page at 1280×720 (walk43).
+            self.heading.setText("Select a benefit in the table to see its profile")
             self.facts.setText("Select a benefit in the table to edit its profile, plan and measurements.")
             self.verdict.setText("")
             self.description.set_text_quietly("")

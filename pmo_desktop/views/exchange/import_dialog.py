@@ -199,7 +199,7 @@ class ImportDialog(QDialog):
         self.import_button.setDefault(True)  # Enter from anywhere in the dialog imports, when it can
         self.partial_button = self.buttons.addButton("Import the valid rows", QDialogButtonBox.ButtonRole.ActionRole)
         self.partial_button.clicked.connect(lambda: self.do_import(partial=True))
-        self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        self.cancel_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.do_import)
         self.buttons.rejected.connect(self.reject)
 
@@ -401,6 +401,13 @@ class ImportDialog(QDialog):
         self.summary.setText(f"{unmapped}<span style='color:{colour}'>{plan.summary()}</span>{conflicts}{skipped}"
                              f"{renamed}{created}{added}")
         self.import_button.setEnabled(plan.ok and something)
+        # Nothing to import (every row the office's already, or skipped): Enter closes the dialog. Import greyed out
+        # was still the default button, so Enter did nothing and Esc, or five Tabs to Cancel, was the way out
+        # (walk45, the walk's own export imported into its office again).
+        nothing = plan.ok and not something
+        self.cancel_button.setText("Close" if nothing else "Cancel")
+        self.import_button.setDefault(not nothing)
+        self.cancel_button.setDefault(nothing)
         valid, bad = plan.valid_count, len(plan.errors)
         self.partial_button.setVisible(bad > 0 and valid > 0)  # "Import the 0 valid rows" offers nothing
         self.partial_button.setEnabled(bad > 0 and valid > 0)

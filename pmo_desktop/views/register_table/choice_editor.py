@@ -103,6 +103,15 @@ class _TypeAhead:
         return ""
 
 
+def begun_by(texts: list[str], typed: str) -> str | None:
+    """The one choice that the letters typed begin ("sup" for Supplier, "Store" for Store rollout), or that they
+    are whole where they begin several; None for letters that begin none or several. A dropdown cell's rule for
+    what is typed in it (``_TypeAhead.find``), for a list cell's names too (``list_cell.names_begun``)."""
+    typed = typed.strip()
+    i = _TypeAhead.find(texts, typed, -1) if typed else -1
+    return texts[i] if i >= 0 else None
+
+
 def _is_typing(event) -> bool:
     text = event.text()
     blocked = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier | Qt.KeyboardModifier.MetaModifier

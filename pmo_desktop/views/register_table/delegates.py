@@ -18,9 +18,11 @@ from PySide6.QtWidgets import (
 )
 
 from ...models.fields import Field, Kind
-from ...models.records import near_names
+from ...models.records import near_names, noun_of
+from ...models.values import split_list
 from .choice_editor import ChoiceCombo, confirm_new_name, existing_name, named_so, persistent, plural
 from .date_entry import DateLineEdit
+from .list_cell import names_begun
 from .refusal_note import HELD, note_for
 from .table_model import number_as_typed
 
@@ -236,9 +238,32 @@ class FieldDelegate(QStyledItemDelegate):
                     return
             else:
                 value = editor.currentData()
+        elif self._field(index).kind.is_links and isinstance(editor, QLineEdit):
+            value = self._names_begun(editor, self._field(index))
         else:  # dates too: the model reads the text in the user's locale order, or refuses it with a message
             value = editor.text()
         model.setData(index, value, Qt.ItemDataRole.EditRole)
+
+    def _names_begun(self, editor: QLineEdit, f: Field) -> str:
+        """A list cell's text, each name typed that begins one of the list's taken as that one (``names_begun``), as
+        the single cell takes it; the status bar says so once the cell is stored, and a refused cell shows them."""
+        from ...models.records import ref_keys
+
+        if f.ref is None:
+            return editor.text()
+        names, keys = ref_names(self._document(), f), self._document().office.read(ref_keys, f)
+        text, taken = names_begun(editor.text(), names, keys)
+        if taken:
+            editor.setText(text)
+            said = "; ".join(f"“{typed}” is {name}" for typed, name in taken) + \
+                f", the one {noun_of(f.ref.target)} {'it begins' if len(taken) == 1 else 'each begins'}."
+            held = self._open.get(editor)
+            wanted = set(split_list(text))
+            stored = lambda: (held is not None and held.isValid()  # noqa: E731
+                              and set(split_list(held.data(Qt.ItemDataRole.EditRole))) == wanted)
+            # Said once the cell is stored (its "Saved" said first), not over the reason a refused cell gives.
+            QTimer.singleShot(0, self, lambda: self._document().note.emit(said) if stored() else None)
+        return text
 
     def _confirm_new(self, model, index, text: str, names: list[str]) -> None:
         """Ask before a typed name becomes a new person; the answer is stored as its own edit."""

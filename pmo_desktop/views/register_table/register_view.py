@@ -341,6 +341,7 @@ class RegisterView(QWidget):
         self.document = document
         self.register = register
         self.fixed_filters: dict[int, set[str]] = {}  # column → values the page restricts it to (set_fixed_filter)
+        self._read_first: Any = None  # the page's columns shown first (``read_first``)
         # A large register gets a windowed model (rows read in pages, sorted and filtered in the
         # database); the others hold their rows in memory. See windowed.py.
         self.model, self.proxy = make_models(document, register, parent_id, self)
@@ -819,8 +820,14 @@ class RegisterView(QWidget):
             self._programmatic = False
         self._sync_columns()
 
+    def read_first(self, after: str, names: tuple[str, ...]) -> None:
+        """The columns ``names`` shown next to ``after``, the page's order for its table (``ReadFirst``)."""
+        from .read_first import ReadFirst
+
+        self._read_first = ReadFirst(self, after, names)
+
     def reset_columns(self) -> None:
-        """Back to the register's own columns: all shown, in their order, at their widths."""
+        """Back to the register's own columns (or the page's order, ``read_first``): all shown, at their widths."""
         QSettings().remove(self._layout_key())
         self.show_all_columns()
         header = self.table.horizontalHeader()
@@ -832,6 +839,8 @@ class RegisterView(QWidget):
             self._programmatic = False
         self._zoom_factor = None
         self.apply_zoom()
+        if self._read_first is not None:
+            self._read_first.move()
         QSettings().remove(self._layout_key())
 
     def _columns_key(self) -> str:
@@ -1197,7 +1206,7 @@ class RegisterView(QWidget):
         elif cells:
             hold_for_retry(editor)  # refused: held as Enter's refusal holds it, the next keys typed replacing it
 
-    def _tell_locked(self, index, view: QAbstractItemView | None = None) -> None:
+    def _tell_locked(self, index, view: QAbstractItemView | None = None, hint: str = "") -> None:
         """Why a key typed on a cell changes nothing, beside the cell (of the table, or of the ✱ line) and in
         the status bar."""
         f = self.model.fields[index.column()]
@@ -1208,8 +1217,8 @@ class RegisterView(QWidget):
         view = view or self.table
         rect = view.visualRect(index)
         at = QRect(view.viewport().mapTo(self, rect.topLeft()), rect.size())
-        hint = ("Type in another column: Tab goes on along the row." if view is self.table
-                else "Type in another column of the new record: Left and Right go along the line.")
+        hint = hint or ("Type in another column: Tab goes on along the row." if view is self.table
+                        else "Type in another column of the new record: Left and Right go along the line.")
         self._locked_note = show_beside(self, at, reason, hint)
         self.document.note.emit(reason)
 
@@ -1418,6 +1427,12 @@ class RegisterView(QWidget):
     def clear_cells(self) -> None:
         cells = self.cells_to_set(lambda _column: None)
         if not cells:
+            index = self.table.currentIndex()
+            if index.isValid() and not self.model.fields[index.column()].editable:
+                # Del on a record's ID (or a calculated cell), as a newcomer deletes a row, did nothing and said
+                # nothing (walk45): why, and the keys that delete the record.
+                self._tell_locked(index, hint="Del clears cells; to delete the record, select its row (Shift+Space) "
+                                              "and press Del, or press Shift+Del.")
             return
         document = self.document
         with document.holding_refusals() as refused:

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...models.records import load_context
-from ...models.risk_heatmap import HeatCell, RiskFilter, cell_label, heat_map
+from ...models.risk_heatmap import HeatCell, RiskFilter, cell_label, heat_map, unscored_count
 from ...models.snapshots import Source
 from ..as_at import AsAtBar, not_today_words
 from ..chart_cursor import ChartCursor, Spot
@@ -194,6 +194,8 @@ class HeatMapChart(QWidget):
         self.levels = 5  # the scale's size, as last drawn
         self.level_names: list[str] = []  # and its levels' names
         self.title = ""
+        self.unscored = 0  # risks the map leaves out for want of a score (its kind: inherent or residual)
+        self.unscored_item: pg.TextItem | None = None  # what the empty map says of them
         self._title_drawn: tuple[str, float] | None = None  # the title as set, and at what size
 
         self.mode = QComboBox(self)
@@ -357,6 +359,7 @@ class HeatMapChart(QWidget):
         scale = self.scale
         office = self.source.office if self.source is not None else self.document.office
         self._cells = office.read(heat_map, scale, self.residual, self.current_filter())
+        self.unscored = office.read(unscored_count, scale, self.residual, self.current_filter())
         self._draw(scale)
 
     def _draw(self, scale) -> None:
@@ -403,7 +406,36 @@ class HeatMapChart(QWidget):
         self.legend.set_scale(scale, any(c.kind == "Opportunity" for c in self.cells.values() if c is not None))
         self._fit_counts()
         total = sum(c.count for c in self.cells.values())
-        self.total_label.setText(f"{total} risk{'s' if total != 1 else ''} scored")
+        self._say_unscored(total, n)
+
+    def _say_unscored(self, total: int, levels: int) -> None:
+        """The count of risks scored, and of those left out for want of a score; an empty map says in its middle
+        how to place them. A new office's risks typed with inherent scores only left the Residual map empty under
+        "0 risks scored", read as "no risks" (walk43)."""
+        unscored, what = self.unscored, "residual " if self.residual else ""
+        pair = "Residual probability and Residual impact" if self.residual else "Probability and Impact"
+        said = f"{total} risk{'s' if total != 1 else ''} scored"
+        if unscored:
+            said += f" · {unscored} with no {what}score yet"
+        self.total_label.setText(said)
+        self.total_label.setToolTip(f"A risk is on this map once its {pair} are given: type them in the Register "
+                                    "tab, in the risk's row." if unscored else "")
+        self.unscored_item = None
+        if total or not unscored:
+            return
+        scope = "open " if self.open_only.isChecked() else ""
+        text = (f"<b>{unscored} {scope}risk{'s have' if unscored != 1 else ' has'} no {what}score yet.</b><br>"
+                f"Give {'each' if unscored != 1 else 'it'} its {pair} in the Register tab (Ctrl+PgUp), in the "
+                f"risk's row, to place {'them' if unscored != 1 else 'it'} here.")
+        back = QColor(colours().background)
+        back.setAlpha(230)  # over the band colours, read as a note, not as a cell's text
+        note = pg.TextItem(html=f"<div style='text-align:center; color:{colours().text}'>{text}</div>",
+                           anchor=(0.5, 0.5), fill=QBrush(back))
+        note.setFont(font(AXIS_PT))
+        note.textItem.setTextWidth(max(200.0, self.plot.width() * 0.6))
+        note.setPos((levels + 1) / 2, (levels + 1) / 2)
+        self.plot.addItem(note)
+        self.unscored_item = note
 
     def _fit_title(self) -> None:
         """The title at TITLE_PT where the map is wide enough, else smaller to fit over it: pyqtgraph keeps a

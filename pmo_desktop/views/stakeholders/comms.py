@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import Callable
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractScrollArea,
@@ -42,6 +42,7 @@ from ..zoom import follow_zoom, zoom
 
 OVERDUE_TEXT = "#c62828"
 OVERDUE_FILL = "#ffcdd2"
+WHAT_LEAST = 20  # characters of what is due that the week's list keeps in sight before who and owner give way
 WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")  # English whatever the locale, as day_text
 
 
@@ -140,10 +141,12 @@ class CommunicationPlan(QWidget):
         self.due_list.setRootIsDecorated(False)
         self.due_list.setHeaderLabels(["Due", "What", "With", "Owner", ""])
         self.due_list.header().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.due_list.header().setStretchLastSection(False)  # "Overdue" as wide as its word: the rest is what is due
         self.due_list.itemDoubleClicked.connect(self._open_due)
         self.due_list.itemActivated.connect(self._open_due)
         self.due_list.setItemsExpandable(False)  # the groups stay open: a heading is no drawer
         follow_zoom(self.due_list, self._fit_due_columns)  # as large as the tables on a projector
+        self.due_list.viewport().installEventFilter(self)  # its columns fitted to its width as it changes
         follow_zoom(self.week_label)
 
         due_box = QGroupBox("Due this week across the program", self)
@@ -180,6 +183,11 @@ class CommunicationPlan(QWidget):
         zoom().changed.connect(self._keep_rows_in_sight)
         self.refresh_due()
         self._keep_rows_in_sight()
+
+    def eventFilter(self, watched, event) -> bool:
+        if event.type() == QEvent.Type.Resize and watched is self.due_list.viewport():
+            self._fit_due_columns()
+        return super().eventFilter(watched, event)
 
     def _keep_rows_in_sight(self, *_args) -> None:
         """The week's list at least its header and ROWS_IN_SIGHT rows high at the text size now, as a register's
@@ -249,13 +257,24 @@ class CommunicationPlan(QWidget):
             self.view.select_record(record_id)
 
     def _fit_due_columns(self) -> None:
-        """Each column as wide as its texts, but who it is with and its owner at most 14 characters (whole
-        in the tooltip), so that on a projector what is due keeps the room."""
-        cap = 14 * self.due_list.fontMetrics().averageCharWidth()
+        """Each column as wide as its texts; where what is due has less room than its own, who it is with and its
+        owner give way, down to 14 characters each (whole in the tooltip), and to 8 where what is due would still
+        show fewer than WHAT_LEAST: beside the plan at 1280×720 it read "Weekly p…", "Monthly …" while who and owner
+        kept their 14 — and at 1920×1080 they were cut to 14 beside a half-empty column (walk45)."""
+        due = self.due_list
+        char = due.fontMetrics().averageCharWidth()
         for col in (0, 2, 3, 4):
-            self.due_list.resizeColumnToContents(col)
-            if col in (2, 3):
-                self.due_list.setColumnWidth(col, min(self.due_list.columnWidth(col), cap))
+            due.resizeColumnToContents(col)
+
+        def give_way(wanted: int, floor: int) -> None:
+            short = wanted - (due.viewport().width() - sum(due.columnWidth(c) for c in (0, 2, 3, 4)))
+            for col in (2, 3):  # each gives up its half of what is short, down to ``floor``
+                if short > 0 and due.columnWidth(col) > floor:
+                    width = due.columnWidth(col)
+                    due.setColumnWidth(col, max(floor, width - (short + 1) // 2))
+
+        give_way(due.sizeHintForColumn(1), 14 * char)
+        give_way(WHAT_LEAST * char, 8 * char)
 
     def _on_records_changed(self, register: str, _ids) -> None:
         if register in (COMMUNICATIONS.name, STAKEHOLDERS.name):
