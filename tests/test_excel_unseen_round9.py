@@ -3,7 +3,9 @@ shape and checks what a user gets."""
 
 from __future__ import annotations
 
-from imported import import_all, named
+from datetime import date
+
+from imported import import_all, named, rows_of
 from real_world_factory import write_xlsx
 
 from pmo_desktop.models import records
@@ -49,7 +51,8 @@ def test_an_empty_category_column_leaves_the_field_to_its_filled_sibling(sqlite_
 
 def test_an_issue_log_headed_issues_raised_by_is_read_as_issues(sqlite_store, tmp_path):
     """"Issues" (plural) names the issue, "Raised By" its owner; "WIP (dev team on it)" is open, "Done (...)"
-    resolved; "ETA" has no field and is kept in the notes."""
+    resolved; "ETA" is the due date of the issue's action (classes61a: it was kept in the notes, the issue register
+    having no due date of its own), a cell that is no date ("TBD") kept in the notes."""
     path = write_xlsx(tmp_path / "i.xlsx", {"Sheet1": [
         ["Issues", "Raised By", "Status", "Action", "ETA"],
         ["Share the VAPT report", "Keith", "WIP(already communicated)", "Vendor", "2019-04-12"],
@@ -61,8 +64,8 @@ def test_an_issue_log_headed_issues_raised_by_is_read_as_issues(sqlite_store, tm
     assert set(got) == {"Share the VAPT report", "Final testing report", "Encrypt user ids", "JMeter scripts"}
     assert (got["Share the VAPT report"]["owner"], got["Share the VAPT report"]["status"]) == ("Keith", "Open")
     assert got["JMeter scripts"]["status"] == "Resolved"
-    assert "ETA: 2019-04-12" in (got["Share the VAPT report"]["description"] or "") + \
-        (got["Share the VAPT report"].get("notes") or "")
+    assert {a["due"] for a in rows_of(sqlite_store, "issue_actions")} == {date(2019, 4, 12), date(2019, 4, 11), None}
+    assert "ETA: TBD" in (got["Final testing report"]["description"] or "")
     assert not named(sqlite_store, "risks")
 
 

@@ -2294,6 +2294,25 @@ def titled_by_its_kind(match: HeaderMatch, sample: list[list[Any]], named_so: bo
     return replace(match, mapping={**match.mapping, kinds[0]: title}, titled_by=kinds[0])
 
 
+def issues_judged_by_kind(match: HeaderMatch, sample: list[list[Any]]) -> bool:
+    """Whether an issue list naming no issue is titled by each issue's kind (the title only taken, from a column
+    headed as a kind: "Issue_Category") and judges every issue itself — a priority (or severity) and a status
+    read as the register's, and each row its own ID: what a PMO tool exports of its issues ("Issue_ID |
+    Project_ID | Issue_Category | Severity | Days_Open | Status"), not a machine's log of a few repeated values
+    (classes61a; the importer's ``_machine_log`` asks it)."""
+    kind = match.kind
+    if kind.register != "issues" or match.titled_by is None or \
+            match.mapping.get(match.titled_by) != _title_field(kind) or \
+            not {"status", "priority"} <= set(match.mapping.values()) or \
+            not _kinds_of_things(match.headers, match.titled_by, sample):
+        return False
+    key = kind.reg.key_field.name if kind.reg.key_field is not None else None
+    ids = next((c for c, n in match.mapping.items() if n == key), None)
+    codes = [str(r[ids]).strip() for r in sample if ids is not None and ids < len(r) and r[ids] is not None and
+             str(r[ids]).strip()]
+    return len(codes) >= 2 and len(set(codes)) == len(codes)
+
+
 def _stated_things(c: int, sample: list[list[Any]]) -> float | None:
     """The mean words a cell of column ``c`` when it states a thing on each row (three values at least, four in
     five distinct, three words a cell or more on the mean, one line, no paragraph), else None."""

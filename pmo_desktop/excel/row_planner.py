@@ -58,7 +58,7 @@ from .header_detection import (
     tick_level,
 )
 from .import_plan import Action, PlannedRow, RowReport, SheetPlan
-from .no_one import says_no_one
+from .no_one import KEPT, no_one_said
 from .opportunity_signs import SIGNED_FIELDS, opportunity_note, opportunity_size
 from .restated_tables import caption_above, caption_text, comes_after, comes_before_first
 from .sheet_keys import code_key, code_text
@@ -1665,6 +1665,7 @@ class Planner:
             c for c, f in [*fields, *((c, f) for c, _n, f in self._action_by)]
             if f.ref is not None and f.kind.refers and f.ref.target.__name__ == "Person"))
         self._no_one: dict[int, Counter[str]] = {}
+        self._no_one_kept: dict[int, list[str]] = {}  # row → its cells of people naming no one but saying why
         self._fiscal: dict[str, Counter[str]] = {}  # date field → its cells naming a fiscal quarter (_say_quarters)
         if person_texts and (kept is not None or reader.declared_rows <= KEEP_ROWS):
             self._names_from = (person_texts, kept if kept is not None else
@@ -1968,8 +1969,8 @@ class Planner:
             # a person's cell naming no one ("N/A", "TBD", "?"), before the template's fillers are blanked ("-",
             # "Unassigned" as owner counted too); tested in the loop, not a call a row: most rows name someone
             for c in no_one_cols:
-                if c < len(row) and (x := row[c]).__class__ is str and says_no_one(x):
-                    row = self._naming_no_one(row, c, x)
+                if c < len(row) and (x := row[c]).__class__ is str and (said := no_one_said(x)) is not None:
+                    row = self._naming_no_one(row, c, x, number if said == KEPT else None)
             if not _NOTHING_WRITTEN.isdisjoint(row):
                 row = tuple(None if x in _NOTHING_WRITTEN else x for x in row)
             if engage_row is not None:
@@ -2019,7 +2020,7 @@ class Planner:
             earlier = titled.get(row[title_col].strip()) if titled and title_col is not None and \
                 title_col < len(row) and row[title_col].__class__ is str else None
             if ordinary and earlier is None and last_record is not None and not blank_run and \
-                    number not in merged_title and \
+                    number not in merged_title and number not in self._no_one_kept and \
                     len(plan.rows) - 1 not in notes and \
                     (unheaded_cells is None or unheaded_cells(row).count(None) == len(self._unheaded)) and \
                     number not in self._past:
@@ -3765,7 +3766,7 @@ class Planner:
         # a choice's cell already kept whole by the steps (read by a part, said more than the choice) is not
         # written twice under its column's header
         kept_whole = {line.partition(": ")[2] for line in self._long_texts} if self._field_and_notes else set()
-        extra_lines = self._long_texts + self._codes_said.pop(number, []) + [
+        extra_lines = self._long_texts + self._codes_said.pop(number, []) + self._no_one_kept.pop(number, []) + [
             f"{plan.extras[c]}: {v.parse_text(row[c])}" for c in plan.extras
             if c < width and not v.is_blank(row[c]) and v.parse_text(row[c]) not in EXCEL_ERRORS
             and not (c in self._field_and_notes and (self._as_stored(row[c], values.get(self._field_and_notes[c]))
@@ -4670,10 +4671,15 @@ class Planner:
                          f"{count_of(len(lost), reg.noun)} {'loses' if len(lost) == 1 else 'lose'} links the sheet "
                          f"does not give ({'; '.join(lost[:3])}{more}).")
 
-    def _naming_no_one(self, row: tuple[Any, ...], c: int, text: str) -> tuple[Any, ...]:
+    def _naming_no_one(self, row: tuple[Any, ...], c: int, text: str, kept_on: int | None) -> tuple[Any, ...]:
         """The row with cell ``c`` of a column of people, naming no one ("N/A", "TBD", "unassigned", "?"), emptied:
-        no person is made of it, and the record has no owner (no_one). Counted for ``_say_no_one``."""
+        no person is made of it, and the record has no owner (no_one). Counted for ``_say_no_one``. A cell saying
+        more than that ("Vacant", "TBD – pending hire": a hire is needed) is kept in the notes of the record of
+        row ``kept_on`` under its header (the full way writes the line: ``_no_one_kept``)."""
         self._no_one.setdefault(c, Counter())[" ".join(text.split())] += 1
+        if kept_on is not None:
+            head = self._headers[c] if c < len(self._headers) and self._headers[c] else "Owner"
+            self._no_one_kept.setdefault(kept_on, []).append(f"{_one_line(str(head))}: {' '.join(text.split())}")
         return (*row[:c], None, *row[c + 1:])
 
     def _say_no_one(self, plan: SheetPlan, reg: Register) -> None:
@@ -4683,8 +4689,11 @@ class Planner:
             head = self._headers[c] if c < len(self._headers) and self._headers[c] else plan.mapping.get(c, "")
             n = sum(words.values())
             shown = ", ".join(f"“{w}”" for w, _k in words.most_common(4)) + (" …" if len(words) > 4 else "")
+            kept = sum(k for w, k in words.items() if no_one_said(w) == KEPT)  # "Vacant", "TBD – pending hire"
             plan.say(f"“{_one_line(str(head))}” names no one on {n} row{'s' if n != 1 else ''} ({shown}): "
-                     f"read as no one, the field left empty, no person made of {'them' if n != 1 else 'it'}.")
+                     f"read as no one, the field left empty, no person made of {'them' if n != 1 else 'it'}"
+                     + (f"; {'the cell saying' if kept == 1 else f'the {kept} cells saying'} more (a post not filled, "
+                        "or why) kept in the notes." if kept else "."))
         self._no_one = {}
 
     def _say_several(self, plan: SheetPlan) -> None:

@@ -405,6 +405,13 @@ def employment_words() -> frozenset[tuple[str, ...]]:
 
 
 @lru_cache(maxsize=None)
+def questionnaire_words(part: str) -> frozenset[str]:
+    """Keyed words of ``part`` of ``questionnaire`` in the files: a header naming a column of questions
+    ("question", "statement", "Frage") or of their answers ("answer", "options", "Antwort") (``questionnaires``)."""
+    return frozenset(k for data in _files() for w in data.get("questionnaire", {}).get(part, ()) if (k := word_key(w)))
+
+
+@lru_cache(maxsize=None)
 def id_words() -> frozenset[str]:
     """Keyed words saying a header's column holds identifiers ("ID", "Nº", "Ref", "Código"): ``ids`` in the
     files (``child_sheets.tied_by_the_parents_ids``)."""
