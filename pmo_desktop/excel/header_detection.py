@@ -652,6 +652,12 @@ class HeaderMatch:
     def width(self) -> int:
         return len(self.headers)
 
+    def unmapped_header_in(self, words: frozenset[str]) -> str | None:
+        """The first header, of a column no field took, that is one of ``words`` (keyed as ``word_key``), or None:
+        the column that says a table is no register (a court's cases, an enquiry form's messages)."""
+        return next((h for c, h in enumerate(self.headers) if h and c not in self.mapping and word_key(h) in words),
+                    None)
+
 
 # the first letters of a word for a description, in the languages of the word files ("Descrição",
 # "Beschreibung", "Описание")
