@@ -314,5 +314,5 @@ def cases_not_decisions(match: HeaderMatch) -> str | None:
     said = match.unmapped_header_in(words)
     if said is None:
         return None
-    return (f"its rows are a court's cases and rulings (“{str(said).strip()}”), with no decider, status or project "
+    return (f"its rows are a court's cases and rulings (“{said.strip()}”), with no decider, status or project "
             "beside them: not the office's decisions.")
