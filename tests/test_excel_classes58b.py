@@ -9,6 +9,7 @@ from pathlib import Path
 
 from imported import by_code, import_all, rows_of
 from real_world_factory import write_xlsx
+from stacked_plans import stacked_plans
 
 
 def book_three_line_header(folder: Path) -> Path:
@@ -51,23 +52,6 @@ def test_a_header_over_three_lines_keeps_its_id_and_its_plans(sqlite_store, tmp_
     assert 0 not in sheet.mapping
 
 
-def _stacked_plans(captions: list[list[object]]) -> list[list[object]]:
-    """The same three risks rated in one table after another down a sheet, each under its caption and the
-    header written again: "Supplier fails" rises to High, then falls back to its first rating."""
-    header = ["Risk", "Likelihood", "Impact", "Preventive action", "Action if it happens"]
-    risks = [("Supplier fails", "Ask two vendors for quotes early", "Rent servers from the cloud"),
-             ("Key staff leave", "Pair every role with a deputy", "Hire a contractor for the gap"),
-             ("Scope grows", "Change board approves every request", "Renegotiate the deadline")]
-    ratings = [[("Low", "Medium"), ("Medium", "High"), ("Low", "Low")],
-               [("High", "High"), ("Medium", "High"), ("Low", "Low")],
-               [("Low", "Medium"), ("Low", "Medium"), ("Low", "Low")]]
-    rows: list[list[object]] = []
-    for k, caption in enumerate(captions):
-        rows += [*([[], []] if k else []), caption, [], header]
-        rows += [[title, *ratings[k][j], prevent, cure] for j, (title, prevent, cure) in enumerate(risks)]
-    return rows
-
-
 def test_the_last_of_risk_plans_numbered_down_a_sheet_is_the_current_rating(sqlite_store, tmp_path):
     """Three plans of the same risks under "Risk plan 1 | Team B", "Risk plan 2 | Team B", "Risk plan 3 | Team B":
     each risk kept the first plan's ratings, the later plans' in its notes. Captions numbering the tables in the
@@ -75,7 +59,7 @@ def test_the_last_of_risk_plans_numbered_down_a_sheet_is_the_current_rating(sqli
     it (back to Low × Medium after High × High), the first plan's kept in its notes under its caption; the sheet
     notes say so. Captions in other words ("Before mitigation" / "After mitigation") say no order: as before."""
     captions: list[list[object]] = [[f"Risk plan {k}", "Team B"] for k in (1, 2, 3)]
-    plan = import_all(sqlite_store, write_xlsx(tmp_path / "plans.xlsx", {"Plans": _stacked_plans(captions)}))
+    plan = import_all(sqlite_store, write_xlsx(tmp_path / "plans.xlsx", {"Plans": stacked_plans(captions)}))
     risks = {r["title"]: r for r in rows_of(sqlite_store, "risks")}
     assert set(risks) == {"Supplier fails", "Key staff leave", "Scope grows"}
     assert (risks["Key staff leave"]["probability"], risks["Key staff leave"]["impact"]) == (2, 3)
@@ -88,7 +72,7 @@ def test_the_last_of_risk_plans_numbered_down_a_sheet_is_the_current_rating(sqli
 
     unordered: list[list[object]] = [["Before mitigation", "Team B"], ["After mitigation", "Team B"],
                                      ["Risk plan 3", "Team B"]]
-    import_all(sqlite_store, write_xlsx(tmp_path / "stages.xlsx", {"Stages": _stacked_plans(unordered)}))
+    import_all(sqlite_store, write_xlsx(tmp_path / "stages.xlsx", {"Stages": stacked_plans(unordered)}))
     risks = {r["title"]: r for r in rows_of(sqlite_store, "risks")}
     assert (risks["Key staff leave"]["probability"], risks["Key staff leave"]["impact"]) == (3, 4)
 

@@ -7,26 +7,9 @@ from __future__ import annotations
 import pytest
 from imported import by_code, import_all, rows_of
 from real_world_factory import write_xlsx
+from stacked_plans import stacked_plans
 
 from pmo_desktop.excel.errors import WorkbookError
-
-
-def _stacked_plans(captions: list[list[object]]) -> list[list[object]]:
-    """The same three risks rated in one table after another down a sheet, each under its caption and the
-    header written again: "Supplier fails" rises to High in the second table; the third rates the first two
-    risks Low × Medium."""
-    header = ["Risk", "Likelihood", "Impact", "Preventive action", "Action if it happens"]
-    risks = [("Supplier fails", "Ask two vendors for quotes early", "Rent servers from the cloud"),
-             ("Key staff leave", "Pair every role with a deputy", "Hire a contractor for the gap"),
-             ("Scope grows", "Change board approves every request", "Renegotiate the deadline")]
-    ratings = [[("Low", "Medium"), ("Medium", "High"), ("Low", "Low")],
-               [("High", "High"), ("Medium", "High"), ("Low", "Low")],
-               [("Low", "Medium"), ("Low", "Medium"), ("Low", "Low")]]
-    rows: list[list[object]] = []
-    for k, caption in enumerate(captions):
-        rows += [*([[], []] if k else []), caption, [], header]
-        rows += [[title, *ratings[k][j], prevent, cure] for j, (title, prevent, cure) in enumerate(risks)]
-    return rows
 
 
 def _rated(store) -> dict[str, tuple[int, int]]:
@@ -47,7 +30,7 @@ def test_stacked_plans_dated_or_placed_by_a_word_take_the_last_tables_ratings(sq
     """Plans of the same risks stacked down a sheet under captions that date them or place them by a word: each
     risk kept the first table's ratings (only captions numbering the tables in the same words said an order). The
     last table is now the risks' rating, the first kept in the notes under its caption, as for numbered plans."""
-    rows = _stacked_plans([[c, "Team B"] for c in captions])
+    rows = stacked_plans([[c, "Team B"] for c in captions])
     plan = import_all(sqlite_store, write_xlsx(tmp_path / "plans.xlsx", {"Plans": rows}))
     rated = _rated(sqlite_store)
     assert rated["Key staff leave"] == (2, 3) and rated["Supplier fails"] == (2, 3)
@@ -59,7 +42,7 @@ def test_stacked_plans_dated_from_the_latest_or_saying_no_order_keep_the_first_t
     earlier ones are history, said as such. Revisions out of order ("B", "A", "C"): the last by its letter wins.
     Captions saying no order ("Before mitigation" / "After mitigation"): the first table stays, as before, and the
     sheet notes now say why."""
-    dated = _stacked_plans([[c] for c in ("As at 30/06/2024", "As at 31/03/2024", "As at 31/12/2023")])
+    dated = stacked_plans([[c] for c in ("As at 30/06/2024", "As at 31/03/2024", "As at 31/12/2023")])
     plan = import_all(sqlite_store, write_xlsx(tmp_path / "dated.xlsx", {"Plans": dated}))
     assert _rated(sqlite_store)["Key staff leave"] == (3, 4)
     supplier = next(r for r in rows_of(sqlite_store, "risks") if r["title"] == "Supplier fails")
@@ -67,11 +50,11 @@ def test_stacked_plans_dated_from_the_latest_or_saying_no_order_keep_the_first_t
         supplier["notes"]
     assert "placing a later table before the first (“As at 30/06/2024” first)" in _risk_note(plan)
 
-    lettered = _stacked_plans([[c] for c in ("Revision B", "Revision A", "Revision C")])
+    lettered = stacked_plans([[c] for c in ("Revision B", "Revision A", "Revision C")])
     import_all(sqlite_store, write_xlsx(tmp_path / "lettered.xlsx", {"Plans": lettered}))
     assert _rated(sqlite_store)["Key staff leave"] == (2, 3)
 
-    unordered = _stacked_plans([[c] for c in ("Before mitigation", "After mitigation", "Current")])
+    unordered = stacked_plans([[c] for c in ("Before mitigation", "After mitigation", "Current")])
     plan = import_all(sqlite_store, write_xlsx(tmp_path / "stages.xlsx", {"Stages": unordered}))
     assert _rated(sqlite_store)["Key staff leave"] == (3, 4)
     assert "captions that say no order between them (“Before mitigation”, then “After mitigation”" in \

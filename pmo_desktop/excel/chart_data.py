@@ -21,6 +21,7 @@ import re
 from typing import Any
 
 from .header_detection import HeaderMatch
+from .sample_columns import filled_texts
 
 # plotly's and Vega's marker symbols (matplotlib's one-character markers, "o", "^", say too little alone),
 # with plotly's "-open", "-dot" and "-open-dot" variants
@@ -56,10 +57,6 @@ _HEX_RE = re.compile(r"^#(?:[0-9a-f]{3}|[0-9a-f]{6}|[0-9a-f]{8})$")
 MIN_ROWS = 3  # a sample this small says nothing of how a column is written
 
 
-def _column(sample: list[list[Any]], c: int) -> list[str]:
-    return [str(r[c]).strip() for r in sample if c < len(r) and r[c] is not None and str(r[c]).strip()]
-
-
 def _markers(values: list[str]) -> bool:
     """Every value a plotting library's marker symbol ("circle", "triangle-up", "square-open")."""
     return len(values) >= MIN_ROWS and all(
@@ -77,7 +74,7 @@ def chart_data(match: HeaderMatch, sample: list[list[Any]]) -> str | None:
     if match.kind.is_child or len(sample) < MIN_ROWS:
         return None
     width = max((len(r) for r in sample), default=0)
-    columns = {c: _column(sample, c) for c in range(width)}
+    columns = {c: filled_texts(sample, c) for c in range(width)}
     shapes = next((c for c, values in columns.items() if _markers(values)), None)
     if shapes is None:
         return None

@@ -25,6 +25,7 @@ from ..models.errors import ValidationError
 from ..models.fields import Kind, plural_of
 from ..models.program import Person
 from .header_detection import HeaderMatch
+from .sample_columns import filled_cells
 
 MIN_ROWS = 3  # fewer rows say nothing of a log
 _SECONDS_RE = re.compile(r"^\s*\d{1,2}:\d{2}:\d{2}(?:[.,]\d+)?\s*$")
@@ -45,10 +46,6 @@ def _a_date(value: Any) -> bool:
         return False
 
 
-def _cells(rows: list[list[Any]], c: int) -> list[Any]:
-    return [r[c] for r in rows if c < len(r) and r[c] is not None and str(r[c]).strip()]
-
-
 def _header(match: HeaderMatch, c: int) -> str:
     return str(match.headers[c]).strip() if c < len(match.headers) and match.headers[c] else f"column {c + 1}"
 
@@ -62,7 +59,7 @@ def titled_by_dates(match: HeaderMatch, rows: list[list[Any]]) -> str | None:
     naming = next((c for c, n in match.mapping.items() if n == title.name), None)
     if naming is None:
         return None
-    cells = _cells(rows, naming)
+    cells = filled_cells(rows, naming)
     if len(cells) < MIN_ROWS or not all(map(_a_date, cells)):
         return None
     shown = ", ".join(f"“{x}”" for x in [str(c).strip() for c in cells[:2]])
@@ -92,7 +89,7 @@ def stamped_log(match: HeaderMatch, rows: list[list[Any]]) -> str | None:
         return None
     width = max((len(r) for r in rows), default=0)
     for c in range(width):
-        cells = _cells(rows, c)
+        cells = filled_cells(rows, c)
         if len(cells) >= MIN_ROWS and len(cells) * 5 >= len(rows) * 4 and all(map(_stamped, cells)):
             return (f"its rows are a program's log, not an office's decisions: “{_header(match, c)}” stamps each to "
                     f"the second (“{str(cells[0]).strip()}” …), and no one is named as having decided.")

@@ -33,6 +33,7 @@ from . import date_order, number_order, table_cache
 from . import vocabulary as vocabulary_module
 from .action_columns import ACTION_DUE, ACTION_OWNER, ACTIONS_OF, action_columns
 from .people_columns import names_people
+from .sample_columns import filled_cells
 from .value_translation import (
     CHANCE_FIELDS,
     OPEN_LISTS,
@@ -651,6 +652,12 @@ class HeaderMatch:
     @property
     def width(self) -> int:
         return len(self.headers)
+
+    def unmapped_header_in(self, words: frozenset[str]) -> str | None:
+        """The first header, of a column no field took, that is one of ``words`` (keyed as ``word_key``), or None:
+        the column that says a table is no register (a court's cases, an enquiry form's messages)."""
+        return next((h for c, h in enumerate(self.headers) if h and c not in self.mapping and word_key(h) in words),
+                    None)
 
 
 # the first letters of a word for a description, in the languages of the word files ("Descrição",
@@ -3371,9 +3378,9 @@ def _empty_yields(mapping: dict[int, str], dups: dict[int, str], sample: list[li
     went to the notes and the field stayed empty."""
     out = dict(mapping)
     for c, name in mapping.items():
-        if _column(sample, c):
+        if filled_cells(sample, c):
             continue
-        filled = next((d for d, n in sorted(dups.items()) if n == name and d not in out and _column(sample, d)), None)
+        filled = next((d for d, n in sorted(dups.items()) if n == name and d not in out and filled_cells(sample, d)), None)
         if filled is not None:
             del out[c]
             out[filled] = name
@@ -3396,7 +3403,7 @@ def _the_named_person(kind: SheetKind, row: list[Any], mapping: dict[int, str], 
         f = kind.reg.field(name) if name in kind.reg.field_names else None
         if f is None or not f.kind.refers or _NAME_WORDS & set(words_of(row[c])):
             continue
-        named = next((d for d, n in sorted(dups.items()) if n == name and d not in out and _column(sample, d)
+        named = next((d for d, n in sorted(dups.items()) if n == name and d not in out and filled_cells(sample, d)
                       and _NAME_WORDS & set(words_of(row[d]))), None)
         if named is not None:
             del out[c]
@@ -3420,7 +3427,7 @@ def _numbered_by_its_noun(kind: SheetKind, row: list[Any], mapping: dict[int, st
     for c, cell in enumerate(row):
         if c in mapping or not isinstance(cell, str) or not _names_its_noun(cell, nouns):
             continue
-        values = _column(sample, c)
+        values = filled_cells(sample, c)
         numbers = [_number_of(x) for x in values]
         if len(numbers) >= 3 and all(n is not None and n.is_integer() and n > 0 for n in numbers) and \
                 len(set(numbers)) == len(numbers) and not _running(numbers) and not _products(mapping, sample, c):
@@ -3709,7 +3716,7 @@ def _reassessed(kind: SheetKind, mapping: dict[int, str], dups: dict[int, str], 
         if caption is None or caption == _caption_over(group, first) or not words & set(words_of(caption)):
             continue
         values = [r[c] for r in sample if c < len(r) and r[c] is not None and str(r[c]).strip()]
-        if values and _rated_as_first(kind, residual, values, _column(sample, first)):
+        if values and _rated_as_first(kind, residual, values, filled_cells(sample, first)):
             out[c] = residual
     return out
 
@@ -3745,7 +3752,7 @@ def _rated_again_after(kind: SheetKind, mapping: dict[int, str], dups: dict[int,
         if not _pair_again(said, c, first, out, dups, row):
             continue
         values = [r[c] for r in sample if c < len(r) and r[c] is not None and str(r[c]).strip()]
-        if values and _rated_as_first(kind, residual, values, _column(sample, first)):
+        if values and _rated_as_first(kind, residual, values, filled_cells(sample, first)):
             out[c] = residual
     return out
 
@@ -3764,10 +3771,6 @@ def _pair_again(said: str, c: int, first: int, mapping: dict[int, str], dups: di
     def text(k: int) -> str:
         return " ".join(words_of(str(row[k] or ""))) if k < len(row) else ""
     return text(c) == text(first)
-
-
-def _column(sample: list[list[Any]], c: int) -> list[Any]:
-    return [r[c] for r in sample if c < len(r) and r[c] is not None and str(r[c]).strip()]
 
 
 def _number_of(x: Any) -> float | None:
@@ -4290,7 +4293,7 @@ def _planned_work_columns(match: HeaderMatch, nouns: frozenset[str] | set[str],
     planned = foreign_words("backlog", "columns") | foreign_words("schedule", "columns")
     kept = [h for h in headers if any(k in planned for k in _foreign_keys(h))]
     for c, h in enumerate(match.headers):
-        if h and h not in kept and _numbered_planned_work(_column(sample, c), planned):
+        if h and h not in kept and _numbered_planned_work(filled_cells(sample, c), planned):
             kept.append(h)
     return (kept[0], kept[1]) if len(kept) >= 2 else None
 

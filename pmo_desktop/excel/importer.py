@@ -3120,8 +3120,7 @@ def _enquiries(match: HeaderMatch) -> str | None:
             "contact" not in match.mapping.values():
         return None
     words = foreign_words("enquiries", "columns")
-    said = next((h for c, h in enumerate(match.headers) if h and c not in match.mapping and word_key(h) in words),
-                None)
+    said = match.unmapped_header_in(words)
     if said is None:
         return None
     return (f"its rows are people who wrote in through a form (“{said.strip()}”: the message each one sent), with "

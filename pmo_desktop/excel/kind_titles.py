@@ -20,6 +20,7 @@ from typing import Any
 
 from ..models.fields import Kind
 from .header_detection import HeaderMatch, sorting_word
+from .sample_columns import filled_texts
 from .vocabulary import words_of
 
 _TRACKED = frozenset({"owner", "status", "priority", "criticality"})  # besides a rating (a scale)
@@ -36,7 +37,7 @@ def kind_column(match: HeaderMatch, sample: list[list[Any]]) -> int | None:
     head = words_of(match.headers[c])
     if len(head) < 2 or not sorting_word(head[-1]):
         return None
-    values = [str(r[c]).strip() for r in sample if c < len(r) and r[c] is not None and str(r[c]).strip()]
+    values = filled_texts(sample, c)
     if len(values) < MIN_VALUES or any(len(words_of(v)) != 1 or not any(ch.isalpha() for ch in v) for v in values):
         return None
     return c
@@ -52,8 +53,7 @@ def tracked_fields(match: HeaderMatch) -> list[str]:
 def catalogue_reason(match: HeaderMatch, c: int, sample: list[list[Any]]) -> str:
     """Why a sheet of kinds with no field of the register's own is refused."""
     reg = match.kind.reg
-    kinds = list(dict.fromkeys(str(r[c]).strip() for r in sample if c < len(r) and r[c] is not None
-                               and str(r[c]).strip()))
+    kinds = list(dict.fromkeys(filled_texts(sample, c)))
     shown = ", ".join(kinds[:4]) + (" …" if len(kinds) > 4 else "")
     return (f"its rows are kinds of {reg.name} (“{match.headers[c]}”: {shown}) with nothing else naming them, and no "
             f"owner, status or rating of the {reg.title.lower()} is given: a catalogue or a summary, not records "

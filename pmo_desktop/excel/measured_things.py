@@ -20,12 +20,9 @@ from __future__ import annotations
 from typing import Any
 
 from .header_detection import HeaderMatch
+from .sample_columns import filled_cells
 
 MIN_MEASURES = 3  # columns of numbers beside the names: fewer is a register's score or count, not readings
-
-
-def _values(sample: list[list[Any]], c: int) -> list[Any]:
-    return [r[c] for r in sample if c < len(r) and r[c] is not None and str(r[c]).strip()]
 
 
 def a_number(value: Any) -> bool:
@@ -54,7 +51,7 @@ def measurements_not_records(match: HeaderMatch, sample: list[list[Any]]) -> str
         return None
     measures, words = [], 0
     for c, header in enumerate(match.headers):
-        values = _values(filled, c)
+        values = filled_cells(filled, c)
         if c in match.mapping or not header or not values:
             continue
         if len(values) * 2 >= len(filled) and all(a_number(v) for v in values):

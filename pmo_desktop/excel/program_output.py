@@ -39,7 +39,8 @@ def program_output(match: HeaderMatch) -> str | None:
     """Why a sheet read as a register from its title alone is a program's output, or None."""
     reg = match.kind.reg
     title = next((f.name for f in reg.fields if f.required), None)
-    if title is None or real_fields(match.mapping) - {"code"} != {title}:
+    key = {reg.key_field.name} if reg.key_field is not None else set()  # an ID beside the title changes nothing
+    if title is None or real_fields(match.mapping) - key != {title}:
         return None
     headers = [(c, str(h).strip()) for c, h in enumerate(match.headers) if h is not None and str(h).strip()]
     unread = [h for c, h in headers if c not in match.mapping]

@@ -2121,7 +2121,7 @@ class Planner:
                 continue
             mapped_filled = [c for c in filled if c in mapped_cols]
             has_key = any(c in (code_col, title_col, parent_col) for c in mapped_filled)
-            label_field = self._labelled_field(reg, row[title_col], (code_col, title_col)) \
+            label_field = self._labelled_field(reg, row[title_col]) \
                 if title_col is not None and code_col is not None and last_record is not None and not after_gap \
                 and parent_reg is None and title_col in filled and title_col + 1 in filled \
                 and last_record[2][code_col] is not None \
@@ -4506,10 +4506,10 @@ class Planner:
                      "(a level, a choice).")
 
     @staticmethod
-    def _labelled_field(reg: Register, cell: Any, own: tuple[int | None, ...]) -> str | None:
+    def _labelled_field(reg: Register, cell: Any) -> str | None:
         """The field of ``reg`` a short cell names as a header would ("Приоритет", "Severity"), other than the
-        register's ID and title (``own``: their columns' fields are not asked), or None: the label of a value
-        written beside it under a record (see where it is called)."""
+        register's ID and title (a key or a required field: the row would be a record of its own), or None: the
+        label of a value written beside it under a record (see where it is called)."""
         if cell.__class__ is not str or not 0 < len(words_of(cell)) <= 3:
             return None
         name = map_header(kind_for(reg.name), [cell])[0].get(0)

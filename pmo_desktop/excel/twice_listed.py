@@ -15,12 +15,9 @@ from __future__ import annotations
 from typing import Any
 
 from .header_detection import HeaderMatch
+from .sample_columns import filled_texts
 
 MIN_ROWS = 5  # fewer rows say nothing of a list
-
-
-def _texts(rows: list[list[Any]], c: int) -> list[str]:
-    return [str(r[c]).strip() for r in rows if c < len(r) and r[c] is not None and str(r[c]).strip()]
 
 
 def listed_twice(match: HeaderMatch, rows: list[list[Any]]) -> str | None:
@@ -34,8 +31,8 @@ def listed_twice(match: HeaderMatch, rows: list[list[Any]]) -> str | None:
     title_col = next((c for c, n in match.mapping.items() if n == title), None)
     if code_col is None or title_col is None:
         return None
-    codes = {t.lower() for t in _texts(rows, code_col)}
-    names = _texts(rows, title_col)
+    codes = {t.lower() for t in filled_texts(rows, code_col)}
+    names = filled_texts(rows, title_col)
     if len(names) < MIN_ROWS or len(codes) < MIN_ROWS:
         return None
     # each title against the IDs of the rows (its own row's ID equal to its title is a list keyed by its names)

@@ -271,11 +271,7 @@ def _matter_column(match: HeaderMatch, filled: list[list[Any]], naming: int, wid
 def rulings_not_decisions(match: HeaderMatch, rows: list[list[Any]]) -> str | None:
     """Why a sheet read as the decision log holds a body's published rulings, or None (see the module's text)."""
     kind = match.kind
-    if kind.register != REGISTER or kind.is_child:
-        return None
-    if any(_office_field(match, n) and kind.reg.field(n).kind is not Kind.DATE
-           for n in match.mapping.values() if n in kind.reg.field_names) or \
-            any(n not in kind.reg.field_names for n in match.mapping.values()):
+    if kind.register != REGISTER or kind.is_child or not _only_days(match):
         return None  # a decider, a status, a project, a cost or links: an office's own log
     title = next((f.name for f in kind.reg.fields if f.required), None)
     naming = next((c for c, n in match.mapping.items() if n == title), None)
@@ -312,16 +308,11 @@ def cases_not_decisions(match: HeaderMatch) -> str | None:
     and a date and nothing an office keeps of its own decisions (no decider, status, project or cost), makes the
     rows a court's rulings. Decided once per sheet, from its header."""
     kind = match.kind
-    if kind.register != REGISTER or kind.is_child:
-        return None
-    if any(_office_field(match, n) and kind.reg.field(n).kind is not Kind.DATE
-           for n in match.mapping.values() if n in kind.reg.field_names) or \
-            any(n not in kind.reg.field_names for n in match.mapping.values()):
+    if kind.register != REGISTER or kind.is_child or not _only_days(match):
         return None  # a decider, a status, a project, a cost or links: an office's own log
     words = foreign_words("rulings", "columns")
-    said = next((h for c, h in enumerate(match.headers) if h and c not in match.mapping and word_key(h) in words),
-                None)
+    said = match.unmapped_header_in(words)
     if said is None:
         return None
-    return (f"its rows are a court's cases and rulings (“{str(said).strip()}”), with no decider, status or project "
+    return (f"its rows are a court's cases and rulings (“{said.strip()}”), with no decider, status or project "
             "beside them: not the office's decisions.")

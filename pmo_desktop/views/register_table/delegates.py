@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...models.fields import Field, Kind
-from ...models.records import near_names, noun_of
+from ...models.records import near_names, noun_of, ref_keys
 from ...models.values import split_list
 from .choice_editor import ChoiceCombo, confirm_new_name, existing_name, named_so, persistent, plural
 from .date_entry import DateLineEdit
@@ -247,8 +247,6 @@ class FieldDelegate(QStyledItemDelegate):
     def _names_begun(self, editor: QLineEdit, f: Field) -> str:
         """A list cell's text, each name typed that begins one of the list's taken as that one (``names_begun``), as
         the single cell takes it; the status bar says so once the cell is stored, and a refused cell shows them."""
-        from ...models.records import ref_keys
-
         if f.ref is None:
             return editor.text()
         names, keys = ref_names(self._document(), f), self._document().office.read(ref_keys, f)

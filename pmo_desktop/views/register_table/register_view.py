@@ -66,6 +66,7 @@ from .delegates import FieldDelegate, hold_for_retry
 from .frozen import CutHeader, FrozenColumns, FrozenTable, blocks_overlap, selection_blocks, spans_cover
 from .new_row import NewRowLine, NewRowModel
 from .proxy import RegisterFilterProxy
+from .read_first import ReadFirst
 from .refusal_note import RefusalNote, show_beside
 from .table_model import LazyCells, number_as_typed, typed_value
 from .windowed import (
@@ -341,7 +342,7 @@ class RegisterView(QWidget):
         self.document = document
         self.register = register
         self.fixed_filters: dict[int, set[str]] = {}  # column → values the page restricts it to (set_fixed_filter)
-        self._read_first: Any = None  # the page's columns shown first (``read_first``)
+        self._read_first: ReadFirst | None = None  # the page's columns shown first (``read_first``)
         # A large register gets a windowed model (rows read in pages, sorted and filtered in the
         # database); the others hold their rows in memory. See windowed.py.
         self.model, self.proxy = make_models(document, register, parent_id, self)
@@ -822,8 +823,6 @@ class RegisterView(QWidget):
 
     def read_first(self, after: str, names: tuple[str, ...]) -> None:
         """The columns ``names`` shown next to ``after``, the page's order for its table (``ReadFirst``)."""
-        from .read_first import ReadFirst
-
         self._read_first = ReadFirst(self, after, names)
 
     def reset_columns(self) -> None:
