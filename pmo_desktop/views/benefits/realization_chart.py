@@ -97,8 +97,9 @@ class RealizationChart(QWidget):
         item.showGrid(x=not empty, y=not empty, alpha=0.15)
         self.legend.setVisible(not empty)
         if series is None or empty:
-            st.set_title(self.plot, "No benefit selected" if series is None else
-                         f"{series.code}: nothing to chart yet")
+            # No benefit: said once, by the profile's heading beside the chart ("Select a benefit in the table…"), not
+            # again here in other words (walk45).
+            st.set_title(self.plot, "" if series is None else f"{series.code}: nothing to chart yet")
             item.setLabel("left", "")
             item.showAxis("left", False)  # setLabel shows the axis again
             for curve in (self.planned_curve, self.actual_curve):

@@ -263,15 +263,40 @@ class ImportDialog(QDialog):
         view.setColumnHidden(0, len({r.sheet for r in self.report_model.reports}) <= 1 and room < NARROW_PREVIEW)
         header = view.horizontalHeader()
         for column, width in enumerate(PREVIEW_WIDTHS):
+            need = max(header.sectionSizeFromContents(column).width(), view.sizeHintForColumn(column))
             if room < NARROW_PREVIEW:
-                width = min(width, max(header.sectionSizeFromContents(column).width(), view.sizeHintForColumn(column)))
+                width = min(width, need)
+            elif reason:
+                # As wide as their header and values need, wherever there are reasons to read beside what each row
+                # becomes: an ID column of 80 px for "P-01" wrapped each reason to three lines, and a sheet's name
+                # cut at 110 px ("Communication / plan") made its rows two lines high (walk45). Up to twice the
+                # width: a sheet named at length is not given the reasons' room.
+                width = min(2 * width, need)
             view.setColumnWidth(column, width)
         fixed = sum(view.columnWidth(c) for c in range(4) if not view.isColumnHidden(c))
         rest = room - fixed
-        view.setColumnWidth(4, max(min(160, rest // 2), rest * 3 // 5) if reason else max(160, rest))
-        if reason:
+        if not reason:
+            view.setColumnWidth(4, max(160, rest))
+        else:
+            view.setColumnWidth(4, self._imported_as_width(rest))
             view.setColumnWidth(REASON, max(80, rest - view.columnWidth(4)))
         self._fit_preview_rows()
+
+    def _imported_as_width(self, rest: int) -> int:
+        """"Imported as" beside the reasons, shared by what each holds: at three fifths of the room whatever the
+        rows, a workbook imported again (every row skipped, "Imported as" empty) showed a wide empty column beside
+        reasons wrapped to three lines each (walk45). Both whole where they fit, the reasons stretching to the edge;
+        where not, each a share of the room as its text's, neither below its header or a third of the room."""
+        view, header = self.report_view, self.report_view.horizontalHeader()
+
+        def need(column: int) -> int:
+            return max(header.sectionSizeFromContents(column).width(), view.sizeHintForColumn(column))
+
+        imported, reasons = need(4), need(REASON)
+        if imported + reasons <= rest:
+            return imported
+        share = rest * imported // (imported + reasons)
+        return max(min(imported, rest // 3, 160), min(share, rest - min(reasons, rest // 3)))
 
     def _fit_preview_rows(self) -> None:
         """A row with a reason as tall as its reason and what it becomes need at their widths now; every other row

@@ -14,8 +14,11 @@ from ..register_table import RegisterView
 LOGS = ("assumptions", "dependencies", "decisions")
 # A decision log is read for what was decided, when and why: in the register's order its Status, dates and Rationale
 # came after the options, level, projects, cost and who decided, off to the right at 1280×720 (walk43). Shown next to
-# the decision here; the register (its workbook, its import) keeps its own order.
-READ_FIRST = {"decisions": ("title", ("decided_by", "status", "due", "decided_on", "rationale"))}
+# the decision here; the register (its workbook, its import) keeps its own order. An assumption is typed and read for
+# who validates it, by when, whether it held and what follows if it did not: at 1280×720 its Status was cut at the
+# edge and its Impact if false off screen (walk45), after its project and the day it was raised.
+READ_FIRST = {"decisions": ("title", ("decided_by", "status", "due", "decided_on", "rationale")),
+              "assumptions": ("title", ("owner", "validate_by", "status", "impact_if_false"))}
 
 
 class RaidPage(QWidget):

@@ -1159,6 +1159,9 @@ class RegisterView(QWidget):
             self.new_line.clearSelection()  # one cell highlighted, the table's, not a second one in the line
             start = self.new_line.tab_start
             current = self.table.currentIndex()
+            if current.isValid():  # the cell Tab goes to, not the record's whole row: Ctrl+Enter in it, adding the
+                # person typed (Assumptions, Owner next to the assumption), filled every cell of the row (walk46)
+                self.table.selectionModel().select(current, QItemSelectionModel.SelectionFlag.ClearAndSelect)
             if start is not None and current.isValid():  # the run of Tabs begun in the line goes on in the table
                 self.table.tab_start = (current.row(), start[1])
             self.table.setFocus()

@@ -500,6 +500,12 @@ class HeatMapChart(QWidget):
         names = self.level_names
         count = self.count(probability, impact)
         held = f"{count} risk{'s' if count != 1 else ''}" if count else "no risks"
+        if self.unscored and not any(c.count for c in self.cells.values()):
+            # An empty map's cells all say "no risks": its line says what the map's middle says, how many risks it
+            # leaves out for want of a score, not the cell alone (walk45)
+            scope, what = ("open " if self.open_only.isChecked() else ""), ("residual " if self.residual else "")
+            held += (f" — {self.unscored} {scope}risk{'s have' if self.unscored != 1 else ' has'} no {what}score "
+                     "yet (Register tab, Ctrl+PgUp)")
         return (f"Probability {probability} {names[probability - 1]} × impact {impact} {names[impact - 1]}: "
                 f"{held}" + (" — Enter lists them in the register" if count and self.source is None else ""))
 
