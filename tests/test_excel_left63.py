@@ -35,7 +35,10 @@ def test_a_position_of_for_and_against_is_the_stakeholders_attitude(sqlite_store
     assert not people["Mario Bianchi"].get("role")
 
 
+
 def test_a_position_of_job_titles_stays_the_role(sqlite_store, tmp_path):
+    """The guard of the rule above (passes on main too): a "Position" of job titles, a sponsor's and a leader's
+    among them (a champion's words as well), stays each stakeholder's role."""
     rows = [["Name", "Organisation", "Position"],
             ["Mario Bianchi", "City council", "Mayor"],
             ["Anna Rossi", "Head office", "Sponsor"],
