@@ -2507,6 +2507,29 @@ def _stored_choice_named(kind: SheetKind, header: Any, mapping: dict[int, str], 
     return name
 
 
+# A stance no post is called: a column of job titles may hold "Sponsor" or "Leader" (a champion's words too), never
+# "Against" or "Neutral"
+_STANCES_NO_POST = frozenset({"Opponent", "Neutral", "Critic"})
+ATTITUDE = "attitude"
+
+
+def _stances_not_roles(kind: SheetKind, name: str, mapping: dict[int, str], values: list[Any],
+                       translator: Translator, ctx: Context) -> bool:
+    """Whether a stakeholder's role column holds attitudes: two or more values, every one read as an attitude and
+    one of them a stance no post is called, and no other column giving the attitude."""
+    if kind.register != "stakeholders" or name != "role" or ATTITUDE in mapping.values() or \
+            ATTITUDE not in kind.reg.field_names or len(values) < 2:
+        return False
+    f = kind.reg.field(ATTITUDE)
+    read = set()
+    for x in values:
+        try:
+            read.add(translator.parse(f, x, ctx, ColumnProfile()))
+        except ValidationError:
+            return False
+    return bool(read & _STANCES_NO_POST)
+
+
 def check_values(kind: SheetKind, mapping: dict[int, str], sample: list[list[Any]],
                  header: list[Any] | None = None) -> tuple[dict[int, str], dict[int, str]]:
     """Keep the columns whose values fit their field; a scale of sentences moves to its text field.
@@ -2539,6 +2562,11 @@ def check_values(kind: SheetKind, mapping: dict[int, str], sample: list[list[Any
             named = _names_of_the_numbered(kind, header, c, name, mapping, sample)
             if named is not None and name not in out.values():
                 out[named] = name
+            continue
+        if _stances_not_roles(kind, name, out, values, translator, ctx):
+            # "Position" over For / Against / Neutral ("A favor", "Pour", "Dafür", "За"): where each stakeholder
+            # stands on the project, not the post held. Decided by the column's values, once a column
+            out[c] = ATTITUDE
             continue
         names = f.required or name in _TITLE_FALLBACK.get(kind.register, ())
         if names and len(values) >= 3 and _counting(values) and c + 1 not in mapping:
