@@ -48,3 +48,23 @@ def test_a_position_of_job_titles_stays_the_role(sqlite_store, tmp_path):
     assert people["Mario Bianchi"]["role"] == "Mayor"
     assert people["Anna Rossi"]["role"] == "Sponsor"
     assert not people["Anna Rossi"].get("attitude")
+
+
+def test_a_mapping_read_from_one_files_values_is_not_forced_on_the_next(sqlite_store, tmp_path):
+    """Found writing the tests above: every import remembered its columns' reading for that header layout, and the
+    next file with the same headers took it without its values being looked at — a "Position" of stances read as
+    the attitude made the next list's job titles unplaced attitudes. Only a mapping the user chose (in the preview)
+    is remembered for the layout; one the import read from a file's values is read again from the next file's."""
+    stances = [["Name", "Organisation", "Position"],
+               ["Mario Bianchi", "City council", "For"],
+               ["Residents' committee", "North district", "Against"],
+               ["Lucia Verdi", "Region", "Neutral"]]
+    import_all(sqlite_store, write_csv(tmp_path / "stances.csv", stances))
+    jobs = [["Name", "Organisation", "Position"],
+            ["Anna Rossi", "Head office", "Sponsor"],
+            ["Paolo Neri", "Finance", "Finance lead"]]
+    import_all(sqlite_store, write_csv(tmp_path / "jobs.csv", jobs))
+    people = named(sqlite_store, "stakeholders")
+    assert people["Mario Bianchi"]["attitude"] == "Supporter"
+    assert (people["Anna Rossi"]["role"], people["Paolo Neri"]["role"]) == ("Sponsor", "Finance lead")
+    assert not people["Anna Rossi"].get("attitude") and not people["Paolo Neri"].get("attitude")

@@ -83,7 +83,7 @@ class SheetPlan:
     header_row: int
     mapping: dict[int, str]              # column index (0-based) → field name ("@parent" for a parent ID column)
     headers: list[str]                   # header texts as written, one per column
-    layout: str                          # key under which the confirmed mapping is remembered
+    layout: str                          # key under which a chosen mapping and value translations are remembered
     parent_register: str | None = None
     ignored: dict[int, str] = field(default_factory=dict)  # column → why it is not imported
     rows: list[PlannedRow] = field(default_factory=list)
@@ -93,6 +93,10 @@ class SheetPlan:
     unplaced: dict[str, dict[str, int]] = field(default_factory=dict)  # field → value it could not place → rows
     synthetic: bool = False              # rows made by the import (response actions), not a sheet of the file
     note: str = ""                       # what the preview says once of the whole sheet (its title column's source)
+    # The user chose the columns' mapping (in the preview, or an earlier import's choice remembered for the layout):
+    # only such a mapping is remembered. One the import read from this file's values (a "Position" of For/Against
+    # read as the attitude) is read again from the next file's, which may hold job titles under the same headers.
+    chosen: bool = False
 
     def say(self, sentence: str) -> None:
         """Add a sentence to what the preview says once of the sheet (``note``)."""

@@ -960,8 +960,10 @@ def _number_samples(sheets: list[tuple[SheetReader, HeaderMatch, dict[int, str]]
 
 
 def _prepare(store: Store, reader: SheetReader, match: HeaderMatch, mapping: dict[Any, Any] | None,
-             legend_levels: int | None = None) -> tuple[dict[int, str], dict[int, str], str, dict[int, str], bool]:
-    """``legend_levels``: the size of the scale the workbook's legends spell out (``legend_scale``), if one."""
+             legend_levels: int | None = None) -> tuple[dict[int, str], dict[int, str], str, dict[int, str], bool,
+                                                        bool]:
+    """``legend_levels``: the size of the scale the workbook's legends spell out (``legend_scale``), if one.
+    The last of what it returns: whether the mapping is the user's (given, or chosen earlier for this layout)."""
     kind = match.kind
     headers, layout = _layout(reader, match)
     computed = {f.name for f in kind.reg.fields if not f.kind.stored}
@@ -1037,7 +1039,7 @@ def _prepare(store: Store, reader: SheetReader, match: HeaderMatch, mapping: dic
             ignored[col] = (f"“{headers[col]}” is a dashboard's box beside the {kind.reg.title.lower()} (its caption "
                             "stands above the header row, past an empty column, and its texts stand on rows where "
                             "the list has no record: captions, counts, KPI texts), so it is not imported.")
-    return (final, ignored, layout, extras, _own_export(kind, headers, final))
+    return (final, ignored, layout, extras, _own_export(kind, headers, final), mapping is not None)
 
 
 #: how the notes name a column of group labels without a header of its own
@@ -1600,7 +1602,7 @@ def plan_import(store: Store, path: str | os.PathLike[str], register: str | None
             return plan
         sheet_legends = legends_of(reader.top_rows())  # the sheet's own legend, read as the planner reads it
         legend = sheet_legends.scale()
-        final, ignored, layout, extras, own = _prepare(store, reader, match, mapping, legend)
+        final, ignored, layout, extras, own, chosen = _prepare(store, reader, match, mapping, legend)
         with store.session() as session:
             planner = _planner(store, session, progress, cancelled, [layout], translations, create_missing)
             planner.total = reader.declared_rows
@@ -1611,6 +1613,7 @@ def plan_import(store: Store, path: str | os.PathLike[str], register: str | None
             sheet_plan = planner.plan_sheet(reader, match.kind, match.row, final, match.headers, layout,
                                             ignored, extras=extras, own_export=own, note=title_note(match, final),
                                             spelled=sheet_keys(reader, match, final))
+            sheet_plan.chosen = chosen
             plan.sheets.append(sheet_plan)
             keep_skipped_cells(reader, sheet_plan)  # the preview shows what a skipped row holds
             if sheet_plan.register in ACTIONS_OF:
@@ -2213,7 +2216,7 @@ def plan_workbook_import(store: Store, path: str | os.PathLike[str], progress: P
                 # columns: a sheet whose numbers all read either way ("2.500") follows the others, whatever their order
                 planner.file_numbers = number_evidence(_number_samples([(p[0], p[1], p[3]) for p in prepared]))
                 last_use = {id(p[0]): i for i, p in enumerate(prepared)}
-                for i, (reader, match, row_filter, final, ignored, layout, extras, own) in enumerate(prepared):
+                for i, (reader, match, row_filter, final, ignored, layout, extras, own, chosen) in enumerate(prepared):
                     if row_filter is not None:
                         # the type column says nothing more than the register; a tracker's labels ("bug, High,
                         # Waiting for merge") say more, and stay in the notes
@@ -2224,6 +2227,7 @@ def plan_workbook_import(store: Store, path: str | os.PathLike[str], progress: P
                                                     row_filter=row_filter, constants=sheet_constants(match, final),
                                                     note=title_note(match, final),
                                                     spelled=sheet_keys(reader, match, final))
+                    sheet_plan.chosen = chosen
                     if match.sheet_title in lent:
                         sheet_plan.say(lent[match.sheet_title])
                     if match.sheet_title in made_notes:
@@ -3466,8 +3470,9 @@ def apply_import(store: Store, plan: ImportPlan, progress: Progress | None = Non
                 done += len(batch)
                 tick()
             if sheet.layout:
-                session.merge(Setting(key=MAPPING_SETTING + sheet.layout, value=json.dumps(
-                    {"register": sheet.register, "mapping": {str(c): n for c, n in sheet.mapping.items()}})))
+                if sheet.chosen:
+                    session.merge(Setting(key=MAPPING_SETTING + sheet.layout, value=json.dumps(
+                        {"register": sheet.register, "mapping": {str(c): n for c, n in sheet.mapping.items()}})))
                 if sheet.register in given:
                     stored = store_setting(session, VALUES_SETTING + sheet.layout) or {}
                     for name, words in given[sheet.register].items():
