@@ -137,7 +137,7 @@ from .sheet_keys import MAX_ROWS as KEY_MAX_ROWS
 from .sheet_keys import Key, among_records, code_key, code_text, find_keys, key_cells, key_for
 from .skipped_rows import keep_skipped_cells
 from .title_labels import labelled_title_column, split_labels
-from .tool_catalogues import tool_catalogue
+from .tool_catalogues import CATALOGUE_REASONS, tool_catalogue
 from .twice_listed import listed_twice
 from .unheaded_lists import captioned_list, made_header, named_register, own_words_header
 from .value_translation import (
@@ -2136,6 +2136,12 @@ def plan_workbook_import(store: Store, path: str | os.PathLike[str], progress: P
                     sheets = ", ".join(f"“{t}”" for t in employees)
                     raise WorkbookError(f"“{path.name}” holds no register's records (sheet{'s' * (len(employees) > 1)} "
                                         f"{sheets}: {first[:-1]}).")
+                # a catalogue of kinds of record (tool_catalogues) is a table, well headed: said as what it is, not
+                # as a header not found
+                catalogue = next(((t, r) for t, r in plan.skipped_sheets if r.startswith(CATALOGUE_REASONS)), None)
+                if catalogue is not None:
+                    raise WorkbookError(f"“{path.name}” holds no register's records (sheet “{catalogue[0]}”: "
+                                        f"{catalogue[1][:-1]}); nothing was imported.")
                 example = next((t for t, r in plan.skipped_sheets if r.startswith("the worked example of a template")),
                                None)
                 if example is not None:

@@ -1,0 +1,45 @@
+"""Junk classes the held-out sets and files of rounds 61 and 62 left (docs/import-rounds.md, "left61"): each test
+writes a file of that shape (never the fetched file) and checks both what is refused and the register still read."""
+
+from __future__ import annotations
+
+import pytest
+from imported import by_code, import_all, rows_of
+from real_world_factory import write_csv
+
+from pmo_desktop.excel.errors import WorkbookError
+from pmo_desktop.excel.importer import apply_import, plan_workbook_import
+
+_KINDS = [("Biased outputs", "The system's outputs disadvantage groups of people, often from biased training data "
+           "gathered without care for who is in it and who is not.", "Bender2021 | Weidinger2022 | Shelby2023"),
+          ("Toxic content", "The system writes hateful or abusive content.", "Gehman2020 | Weidinger2021"),
+          ("Private data leaks", "The system reveals personal data it was trained on.",
+           "Carlini2021 | Nasr2023 | Li2024"),
+          ("Prompt injection", "Instructions hidden in content take over the system.", "Greshake2023 | Perez2022"),
+          ("Over-reliance", "Users trust wrong answers.", "Passi2022 | Buçinca2021 | Vasconcelos2023")]
+
+
+def test_a_published_catalogue_of_risks_adds_nothing(sqlite_store, tmp_path):
+    """A repository of AI risk kinds saved as a "risk register": a line of a program's field names over the real
+    header's shape, each kind citing the papers it comes from, sub-kinds pointing at their parent. Its first record
+    was taken for the header and every other read as a risk titled "Risk". No office writes papers against its own
+    risks: refused, saying what the file is."""
+    rows: list[list[object]] = [["canonical_risk_id", "row_type", "name", "description", "mit_domain",
+                                 "source_frameworks", "source_count", "parent_risk_id"]]
+    for n, (name, text, sources) in enumerate(_KINDS, 1):
+        rows.append([f"MR-{n:03d}", "Risk", name, text, f"{n}. Domain {n}", sources, sources.count("|") + 1, ""])
+        rows += [[f"MR-{n:03d}-{k}", "Sub-risk", f"{name}, case {k}", f"A case of {name.lower()}.", "", "", "",
+                  f"MR-{n:03d}"] for k in (1, 2)]
+    path = write_csv(tmp_path / "ai-risk-register.csv", rows)
+    with pytest.raises(WorkbookError, match=r"holds no register's records.*a published catalogue of risks.*"
+                                            r"“source_frameworks” cites the works each row comes from"):
+        apply_import(sqlite_store, plan_workbook_import(sqlite_store, path, create_missing=True), partial=True)
+    assert rows_of(sqlite_store, "risks") == []
+    # a young register written by a program, its source one report a row, cites no taxonomy: its risks are read
+    young: list[list[object]] = [["risk_id", "title", "description", "source"],
+                                 ["R001", "Supplier delay", "The racks may come late", "Audit 2023"],
+                                 ["R002", "Key engineer leaves", "Only one engineer knows the build", "Review 2024"],
+                                 ["R003", "Budget cut", "Next year's budget may be cut", "Board 2024"],
+                                 ["R004", "Licences lapse", "Renewals fall in the summer break", ""]]
+    import_all(sqlite_store, write_csv(tmp_path / "risks.csv", young))
+    assert set(by_code(sqlite_store, "risks")) == {"R001", "R002", "R003", "R004"}
