@@ -43,3 +43,32 @@ def test_a_published_catalogue_of_risks_adds_nothing(sqlite_store, tmp_path):
                                  ["R004", "Licences lapse", "Renewals fall in the summer break", ""]]
     import_all(sqlite_store, write_csv(tmp_path / "risks.csv", young))
     assert set(by_code(sqlite_store, "risks")) == {"R001", "R002", "R003", "R004"}
+
+
+_ACTIONS = [["BA-1", "Buenos Aires", "Plant city forests", "Mitigation", 1250000, "In progress",
+             "Plant trees along the river to store carbon and cool the streets.", "Parks Office"],
+            ["SP-1", "São Paulo", "Electric buses", "Mitigation", 5000000, "Not started",
+             "Replace diesel buses with electric ones to cut emissions.", "Transport Authority"],
+            ["RJ-1", "Rio de Janeiro", "Sea walls", "Adaptation", 8000000, "On hold",
+             "Build sea walls and drains against rising seas.", "Works Department"],
+            ["LM-1", "Lima", "Waste to energy", "Mitigation", 6000000, "Completed",
+             "Burn the city's waste for power in a clean plant.", "Waste Authority"]]
+
+
+def test_things_named_as_the_file_says_are_no_register(sqlite_store, tmp_path):
+    """Cities' climate actions saved as "actions.csv" ("id | city | actionName | category | investmentUSD | status
+    | description | owner"): read as risks titled by their description. The column naming each row and the file's
+    name both say actions, which no register of ours holds: refused, saying what the rows are."""
+    header = ["id", "city", "actionName", "category", "investmentUSD", "status", "description", "owner"]
+    path = write_csv(tmp_path / "actions.csv", [header, *_ACTIONS])
+    with pytest.raises(WorkbookError, match=r"holds no register's records.*its rows name themselves as actions.*"
+                                            r"“actionName” names each \(“Plant city forests”\)"):
+        apply_import(sqlite_store, plan_workbook_import(sqlite_store, path, create_missing=True), partial=True)
+    assert rows_of(sqlite_store, "risks") == []
+    # a register of risks by project ("Project risks.csv", "projectName" naming each risk's project) is read
+    risks = [["id", "projectName", "title", "description", "owner", "status"],
+             ["R-1", "Depot", "Crane late", "The crane hire may slip a month", "Ann", "Open"],
+             ["R-2", "Bridge", "Steel price", "Steel may cost a fifth more", "Bo", "Open"],
+             ["R-3", "Tunnel", "Water ingress", "The dig may meet ground water", "Cy", "Closed"]]
+    import_all(sqlite_store, write_csv(tmp_path / "Project risks.csv", risks))
+    assert set(by_code(sqlite_store, "risks")) == {"R-1", "R-2", "R-3"}

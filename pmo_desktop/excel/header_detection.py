@@ -161,6 +161,9 @@ def _singular(word: str) -> str:
     return word[:-1] if len(word) > 4 and word.endswith("s") and not word.endswith("ss") else word
 
 
+singular_word = _singular  # the same, for the rules of other modules (named_things)
+
+
 @lru_cache(maxsize=None)
 def _singular_sheet_names(register: str) -> frozenset[str]:
     reg = REGISTERS[register]

@@ -112,6 +112,7 @@ from .item_catalogues import item_catalogue
 from .linked_kinds import rows_of_another_kind
 from .measured_things import a_number, measurements_not_records
 from .named_rows import keyed_by_names, names_listed
+from .named_things import OTHER_THINGS_REASON, named_as_other_things
 from .number_order import evidence_of as number_evidence
 from .numbered_catalogues import numbered_catalogue
 from .office_import import plan_office_import, read_stamp, unstamped_export
@@ -2076,6 +2077,8 @@ def plan_workbook_import(store: Store, path: str | os.PathLike[str], progress: P
                     _named_for_another(match, title, path.stem) or _diary_of_changes(match) or \
                     diary_entries(match, reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE]) or \
                     program_output(match) or \
+                    named_as_other_things(match, reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE],
+                                          title, path.stem) or \
                     listed_twice(match, reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE]) or \
                     titled_by_dates(match, reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE]) or \
                     stamped_log(match, reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE]) or \
@@ -2136,9 +2139,9 @@ def plan_workbook_import(store: Store, path: str | os.PathLike[str], progress: P
                     sheets = ", ".join(f"“{t}”" for t in employees)
                     raise WorkbookError(f"“{path.name}” holds no register's records (sheet{'s' * (len(employees) > 1)} "
                                         f"{sheets}: {first[:-1]}).")
-                # a catalogue of kinds of record (tool_catalogues) is a table, well headed: said as what it is, not
-                # as a header not found
-                catalogue = next(((t, r) for t, r in plan.skipped_sheets if r.startswith(CATALOGUE_REASONS)), None)
+                # a catalogue of kinds of record (tool_catalogues), rows naming themselves as other things
+                # (named_things): tables well headed, said as what they are, not as a header not found
+                catalogue = next(((t, r) for t, r in plan.skipped_sheets if r.startswith((*CATALOGUE_REASONS, OTHER_THINGS_REASON))), None)
                 if catalogue is not None:
                     raise WorkbookError(f"“{path.name}” holds no register's records (sheet “{catalogue[0]}”: "
                                         f"{catalogue[1][:-1]}); nothing was imported.")
