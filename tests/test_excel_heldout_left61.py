@@ -72,3 +72,34 @@ def test_things_named_as_the_file_says_are_no_register(sqlite_store, tmp_path):
              ["R-3", "Tunnel", "Water ingress", "The dig may meet ground water", "Cy", "Closed"]]
     import_all(sqlite_store, write_csv(tmp_path / "Project risks.csv", risks))
     assert set(by_code(sqlite_store, "risks")) == {"R-1", "R-2", "R-3"}
+
+
+def test_a_data_row_of_dates_is_no_header(sqlite_store, tmp_path):
+    """A migration's conversion tracker (each artifact's stage dates and statuses, a comment a stage): one data row's
+    comment, "Dependencies ready", named the dependency register's title column better than the header did, and that
+    row was taken for the header, the rows under it read as dependencies. A row of dates under a row of dates in the
+    same columns is a record, never a header: the tracker adds nothing."""
+    stages = ["Pre-requisite", "Auto Conversion", "Manual Conversion", "Dry Run"]
+    header = ["S.No", "Resource Name", "Type of Artifact", "Artifact Name",
+              *[f"{s} {part}" for s in stages for part in ("Start", "End", "Status")],
+              *[f"{s} Comments" for s in stages], "Overall Status"]
+    people = ["John Doe", "Jane Smith", "Mike Chen", "Sarah Lee", "Tom Brown", "Amy Wilson", "Robert Garcia",
+              "Lisa Anderson", "David Martinez", "Emma Taylor"]
+    comments = ["Data validation done", "Approved by lead", "All dependencies met", "Gathering requirements",
+                "Requirements finalized", "Setup complete", "Schema validated", "Dependencies ready", "Approved",
+                "All pre-reqs met"]
+    rows: list[list[object]] = [header]
+    for n, (who, said) in enumerate(zip(people, comments, strict=True), 1):
+        dates = [v for k in range(4) for v in (f"2026-01-{n + 3 * k:02d}", f"2026-01-{n + 3 * k + 2:02d}",
+                                                "Completed" if k < 2 else "Not Started")]
+        rows.append([n, who, "Report", f"Artifact {n}", *dates, said, "Converted", "N/A", "", "Done"])
+    with pytest.raises(WorkbookError, match=r"No sheet of “Conversion_Tracker.csv” has a header row"):
+        import_all(sqlite_store, write_csv(tmp_path / "Conversion_Tracker.csv", rows))
+    assert rows_of(sqlite_store, "dependencies") == [] and rows_of(sqlite_store, "risks") == []
+    # a dependency log's dates under its header of words are read as ever
+    log = [["ID", "Dependency", "Owner", "Needed By", "Status", "Raised On"],
+           ["D-1", "Vendor API keys", "Ann", "2026-02-01", "Open", "2026-01-05"],
+           ["D-2", "Test data set", "Bo", "2026-02-10", "Open", "2026-01-06"],
+           ["D-3", "Network change", "Cy", "2026-02-20", "Closed", "2026-01-07"]]
+    import_all(sqlite_store, write_csv(tmp_path / "Dependencies.csv", log))
+    assert set(by_code(sqlite_store, "dependencies")) == {"D-1", "D-2", "D-3"}
