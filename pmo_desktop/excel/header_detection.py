@@ -32,6 +32,7 @@ from . import action_columns as action_columns_module
 from . import date_order, number_order, table_cache
 from . import vocabulary as vocabulary_module
 from .action_columns import ACTION_DUE, ACTION_OWNER, ACTIONS_OF, action_columns
+from .date_rows import a_row_of_dates
 from .people_columns import names_people
 from .sample_columns import filled_cells
 from .value_translation import (
@@ -160,6 +161,9 @@ def _singular(word: str) -> str:
     if len(word) > 4 and word.endswith("ies"):
         return word[:-3] + "y"  # "Dependencies Log" is the dependency log
     return word[:-1] if len(word) > 4 and word.endswith("s") and not word.endswith("ss") else word
+
+
+singular_word = _singular  # the same, for the rules of other modules (named_things)
 
 
 @lru_cache(maxsize=None)
@@ -3004,6 +3008,8 @@ def detect_header(rows: list[list[Any]], sheet_title: str, kinds: tuple[SheetKin
             # a web or e-mail address heads no column: a row of values ("https://…/issues/99151 | 2 | yes"), two
             # addresses in one cell too (a shop's scraped products named "issues.xlsx": 123 junk issues, round 37)
             continue
+        if i > 0 and a_row_of_dates(written, rows[i - 1]):
+            continue  # a record under another written alike, dates under dates (date_rows)
         sample = _below(stored, i, line)
         spelt = with_legend(written, legend, i) if legend else written
         for kind in kinds:

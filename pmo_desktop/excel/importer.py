@@ -114,6 +114,7 @@ from .kind_titles import catalogue_reason, kind_column, kind_title_note, titled_
 from .linked_kinds import rows_of_another_kind
 from .measured_things import a_number, measurements_not_records
 from .named_rows import keyed_by_names, names_listed
+from .named_things import OTHER_THINGS_REASON, named_as_other_things
 from .number_order import evidence_of as number_evidence
 from .numbered_catalogues import numbered_catalogue
 from .office_import import plan_office_import, read_stamp, unstamped_export
@@ -140,7 +141,7 @@ from .sheet_keys import MAX_ROWS as KEY_MAX_ROWS
 from .sheet_keys import Key, among_records, code_key, code_text, find_keys, key_cells, key_for
 from .skipped_rows import keep_skipped_cells
 from .title_labels import labelled_title_column, split_labels
-from .tool_catalogues import tool_catalogue
+from .tool_catalogues import CATALOGUE_REASONS, tool_catalogue
 from .twice_listed import listed_twice
 from .unheaded_lists import captioned_list, made_header, named_register, own_words_header
 from .value_translation import (
@@ -2113,6 +2114,8 @@ def plan_workbook_import(store: Store, path: str | os.PathLike[str], progress: P
                     _named_for_another(match, title, path.stem) or _diary_of_changes(match) or \
                     diary_entries(match, reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE]) or \
                     program_output(match) or \
+                    named_as_other_things(match, reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE],
+                                          title, path.stem) or \
                     listed_twice(match, reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE]) or \
                     titled_by_dates(match, reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE]) or \
                     stamped_log(match, reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE]) or \
@@ -2175,6 +2178,12 @@ def plan_workbook_import(store: Store, path: str | os.PathLike[str], progress: P
                     sheets = ", ".join(f"“{t}”" for t in employees)
                     raise WorkbookError(f"“{path.name}” holds no register's records (sheet{'s' * (len(employees) > 1)} "
                                         f"{sheets}: {first[:-1]}).")
+                # a catalogue of kinds of record (tool_catalogues), rows naming themselves as other things
+                # (named_things): tables well headed, said as what they are, not as a header not found
+                catalogue = next(((t, r) for t, r in plan.skipped_sheets if r.startswith((*CATALOGUE_REASONS, OTHER_THINGS_REASON))), None)
+                if catalogue is not None:
+                    raise WorkbookError(f"“{path.name}” holds no register's records (sheet “{catalogue[0]}”: "
+                                        f"{catalogue[1][:-1]}); nothing was imported.")
                 example = next((t for t, r in plan.skipped_sheets if r.startswith("the worked example of a template")),
                                None)
                 if example is not None:

@@ -24,6 +24,13 @@ rows, and every row's ID is built of its own code ("R_TECH_01" of "TECH") — ki
 taxonomy numbers them. A young register written by a program ("risk_id | name | description" over "R001") has no
 such column and is kept; so is an office's list whose columns are named in words ("Risk ID | Category"), whatever
 its IDs say.
+
+A published catalogue of risks (round 62's miss, an AI risk repository saved as a "risk register": "canonical_risk_id
+| row_type | name | description | mit_domain | … | source_frameworks" over 142 kinds of AI risk, each citing the
+papers it comes from, "Weidinger2021 | Bengio2024 | …") shows the second sign in its cells: a column citing works by
+their author and year, two or more on most rows — a taxonomy's sources, which no office writes against its own
+risks. With every column named as a program names a field and nothing an office keeps, it is refused; a young
+register "risk_id | title | description" cites nothing and is kept.
 """
 
 from __future__ import annotations
@@ -49,6 +56,13 @@ _STRUCTURE_RE = re.compile(r"^(?:\{.*\}|\[.*\])$", re.S)
 # status, priority or response is kept by an office on its own records
 _DESCRIBING_KINDS = (Kind.CODE, Kind.TEXT, Kind.LONGTEXT, Kind.ENUM, Kind.MULTI_ENUM)
 _KEPT_BY_AN_OFFICE = frozenset({"status", "priority", "response"})
+
+# a work cited by its author and year, as a taxonomy cites its sources: "Weidinger2021", "G'sell2024", "Shelby 2023",
+# "Smith et al. (2020)"; a standard's number ("ISO 27001", "ISO/IEC 23894:2023") is not one
+_CITATION_RE = re.compile(r"\b[A-Z][^\W\d_]+(?:['’][^\W\d_]+)?(?: et al\.?)?,? ?\(?(?:19|20)\d\d[a-z]?\)?(?![\w:/.-]*\d)")
+
+# how the refusals below begin, so a workbook of nothing else is refused saying what it holds
+CATALOGUE_REASONS = ("a tool's catalogue of kinds", "a published catalogue of risks")
 
 MIN_ROWS = 3  # a sample this small says nothing of how a column is written
 
@@ -94,11 +108,35 @@ def tool_catalogue(match: HeaderMatch, rows: list[list[Any]], above: Sequence[li
     being its first record — so the catalogue is refused however its labels are worded."""
     if match.kind.is_child or any(_office_field(match, n) for n in match.mapping.values()):
         return None
-    why = _judged(match, match.headers, rows) or _numbered_within_kinds(match, match.headers, rows)
+    why = _judged(match, match.headers, rows) or _numbered_within_kinds(match, match.headers, rows) or \
+        _cites_sources([str(h) if h is not None else "" for h in match.headers], rows)
     if why is None and len(above) >= 2 and len(above) == match.row and \
             _program_column_names(above[-2]) is not None:
-        why = _judged(match, [str(h) if h is not None else "" for h in above[-2]], [above[-1], *rows])
+        line = [str(h) if h is not None else "" for h in above[-2]]
+        why = _judged(match, line, [above[-1], *rows]) or _cites_sources(line, [above[-1], *rows])
     return why
+
+
+def _cites_sources(headers: list[str], rows: list[list[Any]]) -> str | None:
+    """With every column named as a program names a field, a column citing two works or more by author and year on
+    two in three of the rows that fill it, a third of the rows at least ("Weidinger2021 | Bengio2024"): a published catalogue of risks and its sources, not an
+    office's own records. ``None`` otherwise."""
+    program_names = _program_column_names(headers)
+    filled = [r for r in rows if any(x is not None and str(x).strip() for x in r)]
+    if program_names is None or len(filled) < MIN_ROWS:
+        return None
+    for c in range(max(len(r) for r in filled)):
+        # a taxonomy's sub-kinds cite through their parent: the column is judged on the rows that fill it
+        cells = [str(r[c]).strip() for r in filled if c < len(r) and r[c] is not None and str(r[c]).strip()]
+        citing = [cell for cell in cells if len(_CITATION_RE.findall(cell)) >= 2]
+        if len(citing) < MIN_ROWS or len(cells) * 3 < len(filled) or len(citing) * 3 < len(cells) * 2:
+            continue
+        header = str(headers[c]).strip() if c < len(headers) and headers[c] else f"column {c + 1}"
+        cited = ", ".join(f"“{m.group(0)}”" for m in list(_CITATION_RE.finditer(citing[0]))[:2])
+        return (f"a published catalogue of risks, not an office's register: “{header}” cites the works each row "
+                f"comes from ({cited} …), beside a program's column names (“{program_names}”), and no owner, status, "
+                f"date or rating is kept.")
+    return None
 
 
 def _numbered_within_kinds(match: HeaderMatch, headers: list[str], rows: list[list[Any]]) -> str | None:

@@ -454,6 +454,13 @@ def instruction_words() -> frozenset[str]:
 
 
 @lru_cache(maxsize=None)
+def naming_words() -> frozenset[str]:
+    """Keyed words a header adds to a noun to name the column that names each thing ("actionName", "Project
+    Title"): ``naming`` in the files (``named_things``)."""
+    return frozenset(k for data in _files() for w in data.get("naming", ()) if (k := word_key(w)))
+
+
+@lru_cache(maxsize=None)
 def sample_words() -> frozenset[str]:
     """Keyed words naming a template's sample ("Sample issue"), an example only when the title goes on to tell the
     user what to do with it (``instruction_words``): "Sample risk 1" … "Sample risk 120" of a generated data set are
