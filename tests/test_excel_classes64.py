@@ -1,6 +1,7 @@
 """Issue 12, classes64: the miss classes of unseen set 64 as general rules — a field header prefixed by the
-register's own noun ("Defect Priority"), a second table under the register with its own header row. … Each test writes a workbook of the shape (never a fetched file) and
-failed on the code before (main 8040d298)."""
+register's own noun ("Defect Priority"), a second table under the register with its own header row, a numbered
+priority rung with a second word ("4 Low/Technical Request"). Each test writes a workbook of the shape (never a
+fetched file) and failed on the code before (main 8040d298)."""
 
 from __future__ import annotations
 
@@ -42,3 +43,15 @@ def test_a_second_table_under_the_register_with_its_own_header_ends_it(sqlite_st
     assert sorted(r["name"] for r in rows_of(sqlite_store, "people")) == ["Joel", "Mia"]
     said = [r.reason for s in plan.sheets for r in (x.report for x in s.rows)]
     assert any("the header of another table under the risk register" in w for w in said)
+
+
+def test_a_numbered_priority_rung_with_more_words_reads_the_level_it_names(sqlite_store, tmp_path):
+    """A defect export's priority ladder "1 Urgent … 4 Low/Technical Request": the lower rung's second word
+    kept it from any level and the defects went unprioritised. The part of the rung naming a level gives it."""
+    rows = [["Defect ID", "Summary", "Priority", "Status"],
+            ["5101", "Alarm not cleared after reboot", "1 Urgent", "Open"],
+            ["5102", "Wrong label on the port view", "4 Low/Technical Request", "Open"],
+            ["5103", "Report export slow", "4 Low / Technical Request", "Closed"]]
+    import_all(sqlite_store, write_xlsx(tmp_path / "defects.xlsx", {"Defects": rows}))
+    priority = {r["title"]: r["priority"] for r in rows_of(sqlite_store, "issues")}
+    assert priority["Wrong label on the port view"] == "Low" and priority["Report export slow"] == "Low"
