@@ -25,11 +25,9 @@ def test_the_overview_of_a_program_not_named_yet_is_headed_program(office, headi
     assert page.title.text() == heading
 
 
-def test_the_residual_heat_map_says_how_many_risks_have_no_residual_score_and_how_to_give_one(empty_window, qtbot):
-    """Two risks typed with their probability and impact, none with a residual score: the Residual map was empty
-    under "0 risks scored", read as no risks at all. It now counts the risks it leaves out and, empty, says in its
-    middle how to place them; the Inherent map counts them as ever."""
-    window = empty_window
+def two_risks_with_no_residual_score(qtbot, window):
+    """Ann Lee and two risks typed along the register's rows with their probability and impact, none with a
+    residual score; the heat map's tab shown, the chart holding the keyboard. Returns the heat map."""
     people_typed(qtbot, window, "Ann Lee")
     press(qtbot, Qt.Key.Key_4, CTRL)
     # Title, Threat / opportunity, Category, Level, Project, Projects affected, Owner, Raised, Proximity, P, I
@@ -37,6 +35,14 @@ def test_the_residual_heat_map_says_how_many_risks_have_no_residual_score_and_ho
     along_the_row(qtbot, ["Tills fail at launch", "t", "tech", "prog", "", "", "Ann Lee", "", "", "2", "5"])
     heat = tab_named(qtbot, window, Qt.Key.Key_4, "Heat map").heat_map
     qtbot.waitUntil(heat.plot.hasFocus)
+    return heat
+
+
+def test_the_residual_heat_map_says_how_many_risks_have_no_residual_score_and_how_to_give_one(empty_window, qtbot):
+    """Two risks typed with their probability and impact, none with a residual score: the Residual map was empty
+    under "0 risks scored", read as no risks at all. It now counts the risks it leaves out and, empty, says in its
+    middle how to place them; the Inherent map counts them as ever."""
+    heat = two_risks_with_no_residual_score(qtbot, empty_window)
     assert heat.total_label.text() == "2 risks scored"
     press(qtbot, Qt.Key.Key_Tab, Qt.KeyboardModifier.ShiftModifier)
     press(qtbot, Qt.Key.Key_Tab, Qt.KeyboardModifier.ShiftModifier)

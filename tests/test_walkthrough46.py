@@ -130,16 +130,10 @@ def test_an_import_with_every_row_skipped_shows_each_reason_on_one_line(demo_win
 def test_the_status_bar_over_an_empty_residual_map_counts_the_risks_with_no_residual_score(empty_window, qtbot):
     """Over the Residual map of two risks with no residual score the status bar said only the cursor's cell, "no
     risks", while the map's middle said "2 open risks have no residual score yet": the line now says so too."""
-    from test_walkthrough43 import people_typed
+    from test_walkthrough45 import two_risks_with_no_residual_score
 
     window = empty_window
-    people_typed(qtbot, window, "Ann Lee")
-    press(qtbot, Qt.Key.Key_4, CTRL)
-    # Title, Threat / opportunity, Category, Level, Project, Projects affected, Owner, Raised, Proximity, P, I
-    along_the_row(qtbot, ["Crane delivery slips", "t", "sup", "prog", "", "", "Ann Lee", "", "", "4", "3"])
-    along_the_row(qtbot, ["Tills fail at launch", "t", "tech", "prog", "", "", "Ann Lee", "", "", "2", "5"])
-    heat = tab_named(qtbot, window, Qt.Key.Key_4, "Heat map").heat_map
-    qtbot.waitUntil(heat.plot.hasFocus)
+    heat = two_risks_with_no_residual_score(qtbot, window)
     qtbot.waitUntil(lambda: window.statusBar().currentMessage().endswith("1 risk — Enter lists them in the register")
                     or ": no risks" in window.statusBar().currentMessage())
     assert "no score yet" not in window.statusBar().currentMessage()  # the Inherent map: both risks on it
