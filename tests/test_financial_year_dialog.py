@@ -1,5 +1,5 @@
 """File ▸ Program Details… gives the office's financial year start (fiscal61), by the keyboard alone: Alt+F, P, Tab to
-"Financial year starts in:", A for April, Ctrl+Enter saves it; Ctrl+Z takes it back in one step. Failed on main
+"Financial year starts in", A for April, Ctrl+Enter saves it; Ctrl+Z takes it back in one step. Failed on main
 5dd8d77 (the dialog had no such chooser)."""
 
 from __future__ import annotations

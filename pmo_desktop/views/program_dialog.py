@@ -71,7 +71,7 @@ class ProgramDialog(QDialog):
                     editor = QLineEdit(text, self)
             editor.setAccessibleName(f.label)
             self.editors[f.name] = editor
-            form.addRow(f"{f.label}:" if f.kind == Kind.ENUM else f.label, editor)
+            form.addRow(f.label, editor)
             if f.tip:  # what the setting changes, under it
                 help_line = QLabel(f.tip, self)
                 help_line.setWordWrap(True)
