@@ -29,7 +29,7 @@ def _whole_columns(view) -> list[str]:
 def test_the_engagement_assessment_reads_whole_beside_a_table_of_three_columns(demo_window, qtbot):
     """At 1280×720 the matrix's headings are whole, the matrix does not scroll sideways, and the stakeholders'
     table beside it shows ID, Name and Organisation whole; on a projector's 1920×1080 the matrix keeps its
-    large text. The power/interest grid keeps half the page at least (its crowded cells need the room)."""
+    large text. The power/interest grid keeps the page's proportions (its crowded cells need the room)."""
     window = demo_window
     qtbot.keyClick(window, Qt.Key.Key_3, CTRL)
     page = window.stack.currentWidget()
@@ -48,12 +48,12 @@ def test_the_engagement_assessment_reads_whole_beside_a_table_of_three_columns(d
         assert sum(header.sectionSize(c) for c in range(model.columnCount())) <= matrix.table.viewport().width()
         assert _whole_columns(page.register_view)[:3] == ["ID", "Name", "Organisation"], size
     assert matrix.table.font().pointSize() == FONT_PT  # the projector's size where the room allows
-    # Back on the power/interest grid at 1280×720 the map keeps half the page at least: a crowded cell needs it (the
-    # table beside it its ID, Name and Organisation, tests/test_walkthrough46.py)
+    # Back on the power/interest grid at 1280×720 the map has the room it had: a crowded cell needs it
     window.resize(1280, 720)
     settle(qtbot, 50)
     qtbot.keyClick(window.focusWidget() or window, Qt.Key.Key_PageUp, CTRL)
     qtbot.waitUntil(lambda: page.tabs.currentWidget() is page.grid)
     settle(qtbot, 50)
     sizes = page.splitter.sizes()
-    assert sizes[1] >= sum(sizes) // 2, sizes
+    grid_share = sizes[1] / sum(sizes)
+    assert grid_share >= 5 / 9 - 0.02, sizes

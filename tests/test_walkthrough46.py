@@ -53,34 +53,6 @@ def test_an_assumption_is_typed_along_its_row_in_sight_at_1280x720(demo_window, 
 
 
 
-def test_a_stakeholder_is_typed_along_its_row_in_sight_beside_the_grid_at_1280x720(demo_window, qtbot):
-    """Beside the power/interest grid at 1280×720 the stakeholders' table kept the page's proportions: its frozen ID
-    and Name and a sliver, so a stakeholder's organisation, role and group were typed out of sight. The table now
-    has its ID, Name and Organisation whole beside the grid too, the grid keeping half the page; at 1920×1080 the
-    page's proportions, as before."""
-    from test_gui43_stakeholders import _whole_columns
-
-    window = demo_window
-    press(qtbot, Qt.Key.Key_3, CTRL)
-    page = window.stack.currentWidget()
-    assert page.tabs.currentWidget() is page.grid
-    view = page.register_view
-    qtbot.waitUntil(lambda: _whole_columns(view)[:3] == ["ID", "Name", "Organisation"])
-    sizes = page.splitter.sizes()
-    assert sizes[1] >= sum(sizes) // 2, sizes
-    view.focus_new_line(view.model.column_of("name"))
-    # Name, Organisation, Role, Group: each cell in sight as it is typed
-    for text in ("Harbour master", "Port authority", "Chair", "Regulator"):
-        type_as_a_person(qtbot, text)
-        assert typed_in_sight(view.table), text
-        press(qtbot, Qt.Key.Key_Tab)
-    press(qtbot, Qt.Key.Key_Escape)
-    qtbot.waitUntil(lambda: any(view.model.record(r)["name"] == "Harbour master"
-                                for r in range(view.model.rowCount())))
-    window.resize(1920, 1080)
-    qtbot.waitUntil(lambda: page.splitter.sizes()[1] / sum(page.splitter.sizes()) >= 5 / 9 - 0.02)
-
-
 def test_with_no_benefit_current_the_chart_leaves_the_saying_to_the_profile(demo_window, qtbot):
     """With no benefit current the chart said "No benefit selected" beside the profile's "Select a benefit in the
     table to see its profile": two wordings of one thing. The profile says it; the chart draws nothing."""

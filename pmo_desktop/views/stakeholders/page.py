@@ -107,38 +107,31 @@ class StakeholdersPage(QWidget):
         """Beside the engagement matrix and the communication plan, the table at least as wide as its first
         columns (who each stakeholder is): at 1280×720 the map's side took five ninths and left the table its
         ID and Name, an organisation cut off. Those two fit themselves to what is left (the matrix's words step
-        down to keep its headings whole). Beside the power/interest grid too, the grid keeping half the page at
-        least: a workshop's crowded cell needs its room to keep its points apart (walkthrough 27), but the page's
-        proportions left the table its frozen ID and Name and a sliver, each stakeholder typed along its row out of
-        sight (walk45). A wider screen keeps the proportions for all three."""
+        down to keep its headings whole). The power/interest grid keeps the page's proportions: a workshop's
+        crowded cell needs every pixel it has to keep its points apart (walkthrough 27). A wider screen keeps
+        the proportions for all three."""
         if self._user_sized or not self.isVisible():
             return
         sizes = self.splitter.sizes()
         room = sum(sizes)
         if room <= 0:
             return
+        if self.tabs.currentWidget() is self.grid:
+            if self._share_before is not None:  # the grid's room back, in the page's proportions
+                given = round(room * self._share_before)
+                self._share_before = None
+                self.splitter.setSizes([given, room - given])
+            return
         table = self.register_view.table
         header = table.horizontalHeader()
         shown = [c for c in range(header.count()) if not header.isSectionHidden(header.logicalIndex(c))]
         who = sum(header.sectionSize(header.logicalIndex(c)) for c in shown[:WHO_COLUMNS])
         chrome = self.register_view.width() - table.viewport().width()  # row numbers, frame, scroll bar
-        if not table.verticalScrollBar().isVisible():  # room for it now: a stakeholder added brings it, cutting
-            chrome += table.verticalScrollBar().sizeHint().width()  # the Organisation being typed (walk46)
         need = who + chrome + (self.left.width() - self.register_view.width())
-        least = max(MAP_LEAST, self.tabs.minimumSizeHint().width(), room // 2 if self.tabs.currentWidget() is self.grid
-                    else 0)
-        if self._share_before is not None:
-            # The page's proportions back where they give the table its columns (a wider window), or on a tab that
-            # needs more room than the table was given
-            share = round(room * self._share_before)
-            if share >= need or sizes[0] > room - least:
-                self._share_before = None
-                sizes = [share, room - share]
-                self.splitter.setSizes(sizes)
         if sizes[0] >= need:
             return
         # never below the map's own least: on a smaller screen, or at 150 %, the map keeps its share of the page
-        given = max(sizes[0], min(need, room - least))
+        given = max(sizes[0], min(need, room - max(MAP_LEAST, self.tabs.minimumSizeHint().width())))
         if given != sizes[0]:
             if self._share_before is None:
                 self._share_before = sizes[0] / room
