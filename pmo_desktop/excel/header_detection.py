@@ -1517,7 +1517,10 @@ def _without_own_noun(kind: SheetKind, text: str) -> list[str]:
         # own words adds nothing there (unseen set 64: a tester's priority was kept in the notes)
         key = normalise_key(" ".join(words[1:]))
         name = field_keys(kind).get(key)
-        if name is not None and name in kind.reg.field_names and kind.reg.field(name).kind is not Kind.COMPUTED:
+        # Not a short text: "Stakeholder Organization" beside "Frequency | Medium" is a communication plan's
+        # column about whom it informs, and counted for the stakeholder map it outweighed the plan (round 10)
+        if name is not None and name in kind.reg.field_names and \
+                kind.reg.field(name).kind not in (Kind.COMPUTED, Kind.TEXT):
             return [key]
     if len(words) < 3:
         return []
