@@ -261,9 +261,8 @@ class ImportDialog(QDialog):
         room = view.viewport().width()
         reason = not view.isColumnHidden(REASON)
         view.setColumnHidden(0, len({r.sheet for r in self.report_model.reports}) <= 1 and room < NARROW_PREVIEW)
-        header = view.horizontalHeader()
         for column, width in enumerate(PREVIEW_WIDTHS):
-            need = max(header.sectionSizeFromContents(column).width(), view.sizeHintForColumn(column))
+            need = self._preview_need(column)
             if room < NARROW_PREVIEW:
                 width = min(width, need)
             elif reason:
@@ -282,17 +281,17 @@ class ImportDialog(QDialog):
             view.setColumnWidth(REASON, max(80, rest - view.columnWidth(4)))
         self._fit_preview_rows()
 
+    def _preview_need(self, column: int) -> int:
+        """The width a preview column's header and its values shown need."""
+        view = self.report_view
+        return max(view.horizontalHeader().sectionSizeFromContents(column).width(), view.sizeHintForColumn(column))
+
     def _imported_as_width(self, rest: int) -> int:
         """"Imported as" beside the reasons, shared by what each holds: at three fifths of the room whatever the
         rows, a workbook imported again (every row skipped, "Imported as" empty) showed a wide empty column beside
         reasons wrapped to three lines each (walk45). Both whole where they fit, the reasons stretching to the edge;
         where not, each a share of the room as its text's, neither below its header or a third of the room."""
-        view, header = self.report_view, self.report_view.horizontalHeader()
-
-        def need(column: int) -> int:
-            return max(header.sectionSizeFromContents(column).width(), view.sizeHintForColumn(column))
-
-        imported, reasons = need(4), need(REASON)
+        imported, reasons = self._preview_need(4), self._preview_need(REASON)
         if imported + reasons <= rest:
             return imported
         share = rest * imported // (imported + reasons)

@@ -423,8 +423,7 @@ class HeatMapChart(QWidget):
         self.unscored_item = None
         if total or not unscored:
             return
-        scope = "open " if self.open_only.isChecked() else ""
-        text = (f"<b>{unscored} {scope}risk{'s have' if unscored != 1 else ' has'} no {what}score yet.</b><br>"
+        text = (f"<b>{self._unscored_words()}.</b><br>"
                 f"Give {'each' if unscored != 1 else 'it'} its {pair} in the Register tab (Ctrl+PgUp), in the "
                 f"risk's row, to place {'them' if unscored != 1 else 'it'} here.")
         back = QColor(colours().background)
@@ -436,6 +435,12 @@ class HeatMapChart(QWidget):
         note.setPos((levels + 1) / 2, (levels + 1) / 2)
         self.plot.addItem(note)
         self.unscored_item = note
+
+    def _unscored_words(self) -> str:
+        """"2 open risks have no residual score yet": what an empty map says in its middle and its status line."""
+        n, scope, what = self.unscored, ("open " if self.open_only.isChecked() else ""), \
+            ("residual " if self.residual else "")
+        return f"{n} {scope}risk{'s have' if n != 1 else ' has'} no {what}score yet"
 
     def _fit_title(self) -> None:
         """The title at TITLE_PT where the map is wide enough, else smaller to fit over it: pyqtgraph keeps a
@@ -503,9 +508,7 @@ class HeatMapChart(QWidget):
         if self.unscored and not any(c.count for c in self.cells.values()):
             # An empty map's cells all say "no risks": its line says what the map's middle says, how many risks it
             # leaves out for want of a score, not the cell alone (walk45)
-            scope, what = ("open " if self.open_only.isChecked() else ""), ("residual " if self.residual else "")
-            held += (f" — {self.unscored} {scope}risk{'s have' if self.unscored != 1 else ' has'} no {what}score "
-                     "yet (Register tab, Ctrl+PgUp)")
+            held += f" — {self._unscored_words()} (Register tab, Ctrl+PgUp)"
         return (f"Probability {probability} {names[probability - 1]} × impact {impact} {names[impact - 1]}: "
                 f"{held}" + (" — Enter lists them in the register" if count and self.source is None else ""))
 
