@@ -35,6 +35,7 @@ from .action_columns import ACTION_DUE, ACTION_OWNER, ACTIONS_OF, action_columns
 from .date_rows import a_row_of_dates
 from .people_columns import names_people
 from .sample_columns import filled_cells
+from .side_legends import legend_spans, symbol_statuses, with_symbols_read, without_legends
 from .value_translation import (
     CHANCE_FIELDS,
     OPEN_LISTS,
@@ -2578,6 +2579,12 @@ def check_values(kind: SheetKind, mapping: dict[int, str], sample: list[list[Any
             if named is not None and name not in out.values():
                 out[named] = name
             continue
+        if kind.register == "stakeholders" and name == "role" and len(values) >= 2 and _ratings(values):
+            # "Importance" / "Bedeutung" over High / Medium / Low: how much the stakeholder matters, not the part
+            # played (over "Sponsor", "Kritiker" the same header is the role). Decided by the column's values
+            del out[c]
+            why[c] = "its values are ratings (how much the stakeholder matters), not a part played"
+            continue
         if _stances_not_roles(kind, name, out, values, translator, ctx):
             # "Position" over For / Against / Neutral ("A favor", "Pour", "Dafür", "За"): where each stakeholder
             # stands on the project, not the post held. Decided by the column's values, once a column
@@ -2973,6 +2980,12 @@ def detect_header(rows: list[list[Any]], sheet_title: str, kinds: tuple[SheetKin
     ``book``: the workbook's name, whatever the sheet's, which names a sheet whose own name names no register
     ("TODO" of "Issues Log.xlsx") as a sheet's name would (``_named_sheet``)."""
     stored = stored if stored is not None else rows
+    # a legend beside the table repeating its header words ("Tails7 bug legend: | Version | Status | …"): its
+    # cells head no column of the table (side_legends)
+    beside = legend_spans(stored)
+    # and its symbols' explanations say the statuses a column writes as those symbols ("🔴" → "detected")
+    symbols = {k.register: symbol_statuses(stored, beside, k.register) for k in kinds} if beside else {}
+    rows, stored = without_legends(rows, beside), without_legends(stored, beside)
     best: HeaderMatch | None = None
     per_kind: dict[str, tuple[HeaderMatch, list[Any]]] = {}  # each register's best header, for _named_sheet
     candidates: list[tuple[int, list[Any], list[Any] | None]] = []
@@ -3021,9 +3034,10 @@ def detect_header(rows: list[list[Any]], sheet_title: str, kinds: tuple[SheetKin
             continue
         if i > 0 and a_row_of_dates(written, rows[i - 1]):
             continue  # a record under another written alike, dates under dates (date_rows)
-        sample = _below(stored, i, line)
+        below = _below(stored, i, line)
         spelt = with_legend(written, legend, i) if legend else written
         for kind in kinds:
+            sample = with_symbols_read(below, symbols[kind.register]) if symbols else below
             if best is not None and best.score > ceilings[kind.register]:
                 continue  # a header found already scores more than this register's header can (_score_ceiling)
             row = with_levels(kind, spelt, legends, sample, i + 1) \
@@ -4229,11 +4243,25 @@ def _defined_twice(headers: list[str], keys: list[str]) -> str | None:
     return None
 
 
-def not_records_by_layout(headers: list[str], above: list[list[Any]], register: str = "") -> str | None:
+def _ids_name_the_register(register: str, headers: list[str], mapping: dict[int, str] | None) -> bool:
+    """The column read as the records' IDs is headed by a word naming the register as a sheet's name would
+    ("Bug ID", "Risk No"): the rows are that register's records."""
+    if register not in REGISTERS or not mapping:
+        return False
+    kind = kind_for(register)
+    return any(n == "code" and c < len(headers) and any(kind.matches_sheet_name(w) for w in words_of(headers[c]))
+               for c, n in mapping.items())
+
+
+def not_records_by_layout(headers: list[str], above: list[list[Any]], register: str = "",
+                          mapping: dict[int, str] | None = None) -> str | None:
     """Why a matched table holds no records of a register, from its own header and the title above it:
     a schedule (tasks with start, end, duration) whose "Dependencies" or "Owner" columns look like a
     log's, or a table titled as a scoring legend ("Risk Scoring" over "Likelihood | Grading | …").
-    A milestone tracker (milestones with baseline, forecast, % complete) is the milestones register."""
+    A milestone tracker (milestones with baseline, forecast, % complete) is the milestones register.
+    ``mapping``: the header's columns read, whose IDs headed by the register's noun ("Bug ID") say a
+    register's records, however its first column is headed ("Version | Status | Bug ID | Description": the
+    version each bug was found in, no version history)."""
     keys = [normalise_key(h) for h in headers if h]
     repeated = _defined_twice([h for h in headers if h], keys)
     if repeated is not None:
@@ -4245,7 +4273,7 @@ def not_records_by_layout(headers: list[str], above: list[list[Any]], register: 
         tasks -= {"milestone", "milestonename"}
     if tasks and len(timing - {"milestone"}) >= 2:
         return "a schedule (tasks with start, end, duration), not a register."
-    if keys and keys[0] in _VERSION_HEADERS:
+    if keys and keys[0] in _VERSION_HEADERS and not _ids_name_the_register(register, headers, mapping):
         return f"a document's version history (“{headers[0]}”, then what changed), not a register."
     edits = [h for h, k in zip((h for h in headers if h), keys) if any(w in k for w in _EDIT_WORDS)]
     if len(edits) >= 2:  # "Date Modified | Document Modified | Modified By": who edited which file when

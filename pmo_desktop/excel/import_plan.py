@@ -61,6 +61,8 @@ class PlannedRow:
     creates: tuple[tuple[str, str], ...] = ()             # (target, name) the row names that the import creates
     # updates: the office's values of the fields the row changes, so that the preview shows what is written over
     was: dict[str, Any] | None = None
+    # skips: the row is another register's, whose own pass over the same sheet reads it (a RAID log's types)
+    elsewhere: bool = False
 
     @property
     def changes_nothing(self) -> bool:

@@ -137,8 +137,10 @@ from .row_planner import (
     rating_head,
 )
 from .row_planner import _same as same_as_stored
+from .said_once import said_once
 from .sheet_keys import MAX_ROWS as KEY_MAX_ROWS
 from .sheet_keys import Key, among_records, code_key, code_text, find_keys, key_cells, key_for
+from .side_legends import legend_spans, symbol_statuses
 from .skipped_rows import keep_skipped_cells
 from .title_labels import labelled_title_column, split_labels
 from .tool_catalogues import CATALOGUE_REASONS, tool_catalogue
@@ -458,8 +460,19 @@ def _choice_list(sample: list[list[Any]], col: int, chosen: set[str]) -> bool:
         if isinstance(x, str) and x.strip():
             texts.append(word_key(x))
             beside += any(k != col and y is not None and str(y).strip() for k, y in enumerate(r))
+    # a choice word is one the table's columns hold, or any the office reads as a level, a status or a RAID type
+    # (the list's "Closed" and "Negligible", which no record chose yet)
+    known = chosen | _choice_words()
     return len(texts) >= 4 and len(set(texts)) == len(texts) and \
-        sum(1 for t in texts if t in chosen) * 3 >= len(texts) * 2 and beside * 3 >= len(texts) * 2
+        sum(1 for t in texts if t in known) * 3 >= len(texts) * 2 and beside * 3 >= len(texts) * 2
+
+
+@functools.lru_cache(maxsize=1)
+def _choice_words() -> frozenset[str]:
+    """The words of the office's choice lists a template's drop-downs offer: levels, statuses, RAID types."""
+    return frozenset(w for key in ("scale", "raid.type", "risks.status", "issues.status", "assumptions.status",
+                                   "dependencies.status", "decisions.status", "issues.priority")
+                     for w in value_words(key))
 
 
 def _levels_given(kind: SheetKind, mapping: dict[int, str]) -> bool:
@@ -1025,7 +1038,8 @@ def _prepare(store: Store, reader: SheetReader, match: HeaderMatch, mapping: dic
                         "numbers, so it is not imported.")
     for col in lists:
         ignored[col] = (f"Column {_letter(col)} has no header and lists the words the sheet's drop-downs choose "
-                        "from (values of its other columns, each once), so it is not imported.")
+                        "from (values of its other columns or of the office's lists of levels and statuses, each "
+                        "once), so it is not imported.")
     for col in beside:
         if (col >= len(headers) or not headers[col]) and col not in final and col not in extras:
             # a value under no header is never dropped unsaid: this one stands in another table beside the list
@@ -1065,11 +1079,13 @@ def sheet_keys(reader: SheetReader, match: HeaderMatch,
     if not headers or reader.declared_rows > KEY_MAX_ROWS:
         return cache[match.row]
     rows = list(reader.data_rows(match.row + 1, len(headers) + 12))
+    symbols = _status_symbols(reader, match, mapping)
     keys = find_keys(rows)
     if keys:
         by_number, keyed = dict(rows), key_cells(keys)
         keys = [k for k in keys if not among_records(k, by_number, headers, keyed)]
     if not keys:
+        cache[match.row] = (symbols, set())
         return cache[match.row]
     cells = key_cells(keys)
     fields = {f.name: f for f in match.kind.reg.fields}
@@ -1093,8 +1109,19 @@ def sheet_keys(reader: SheetReader, match: HeaderMatch,
         else:
             out[col] = {code: f"{code_text(v)} ({key.meanings[code]})" for v in values
                         if (code := code_key(v)) in key.meanings}
-    cache[match.row] = (out, cells if out else set())
+    cache[match.row] = (symbols | out, cells if out else set())
     return cache[match.row]
+
+
+def _status_symbols(reader: SheetReader, match: HeaderMatch, mapping: dict[int, str]) -> dict[int, dict[str, str]]:
+    """The status column written in the symbols a legend beside the table explains ("🔴" → "detected",
+    side_legends): {column: {symbol: the status words its explanation says}}, as a key's codes are spelt out."""
+    col = next((c for c, n in mapping.items() if n == "status"), None)
+    if col is None:
+        return {}
+    top = reader.top_rows(fill_merged=False)
+    read = symbol_statuses(top, legend_spans(top), match.kind.register)
+    return {col: {code_key(s): said for s, said in read.items()}} if read else {}
 
 
 _F = TypeVar("_F", bound=Callable[..., Any])
@@ -2135,7 +2162,8 @@ def plan_workbook_import(store: Store, path: str | os.PathLike[str], progress: P
                                        _named_by_a_list_word(match)) or \
                     item_catalogue(match, reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE]) or \
                     cases_not_decisions(match) or \
-                    not_records_by_layout(match.headers, reader.top_rows()[:match.row - 1], match.kind.register)
+                    not_records_by_layout(match.headers, reader.top_rows()[:match.row - 1], match.kind.register,
+                                          match.mapping)
                 if why is not None:
                     plan.skipped_sheets.append((title, why))
                     continue
@@ -2254,6 +2282,7 @@ def plan_workbook_import(store: Store, path: str | os.PathLike[str], progress: P
                     _planned_values(plan, sheet_plan, planner)
                 _actions_of_closed_records(plan)
                 _whole_families(plan, planner)
+                said_once(plan)
                 _collect(plan, planner)
         plan.not_read = book.not_read(book.sheet_names)  # every visible sheet was opened: no sheet read again
     if progress is not None:

@@ -2104,6 +2104,7 @@ class Planner:
                 elsewhere = row_filter(row)
                 if elsewhere:
                     skip(number, elsewhere)
+                    plan.rows[-1].elsewhere = True
                     continue
             if (answer_col is not None and answer_col < len(row) and row[answer_col].__class__ is str
                     and word_key(row[answer_col]) in no_words):

@@ -373,6 +373,22 @@ def year_words() -> frozenset[str]:
 
 
 @lru_cache(maxsize=None)
+def status_phrases(register: str) -> tuple[tuple[str, ...], ...]:
+    """A register's status words in every language ("won't fix", "in progress"), each as its words, the longest
+    first: how a legend's sentence is read for the status it says ("🟢 Bug fully fixed.": "fixed", side_legends)."""
+    found = {w for data in _files() for words in data.get("values", {}).get(f"{register}.status", {}).values()
+             for text in words if (w := tuple(words_of(text)))}
+    return tuple(sorted(found, key=lambda w: (-len(w), w)))
+
+
+@lru_cache(maxsize=None)
+def negation_words() -> frozenset[str]:
+    """Keyed words denying the word after them ("not", "cannot", "nicht"): ``negations`` in the files. A status
+    word they deny ("not fully finished", "cannot be fixed") says no status."""
+    return frozenset(k for data in _files() for w in data.get("negations", ()) if (k := word_key(w)))
+
+
+@lru_cache(maxsize=None)
 def hedge_words() -> tuple[str, ...]:
     """Words before a field's name hedging what its column holds without changing it ("Known or suspected
     Threats", "Recommended Mitigation", "Mögliche Gegenmaßnahme(n)", "Posibles causas"): ``hedges`` in the
