@@ -26,11 +26,12 @@ def test_a_legend_beside_the_table_is_no_header_and_its_symbols_read_the_statuse
             ["2.2", "🔴", 3, "Export drops the last line", None, None, None, "🟢 Bug fixed in the next release."],
             ["2.2", "🟢", 4, "Dark theme loses the borders"],
             ["2.3", "🔴", 5, "Search ignores accents"]]
-    import_all(sqlite_store, write_xlsx(tmp_path / "tracker.xlsx", {"Arkusz1": rows}))
+    plan = import_all(sqlite_store, write_xlsx(tmp_path / "tracker.xlsx", {"Arkusz1": rows}))
     status = {r["title"]: r["status"] for r in rows_of(sqlite_store, "issues")}
     assert status == {"Crash when the map is zoomed out fully": "Open", "Tooltip shows the wrong unit": "Resolved",
                       "Export drops the last line": "Open", "Dark theme loses the borders": "Resolved",
                       "Search ignores accents": "Open"}
+    assert "“🟢” as “fixed”" in plan.sheets[0].note  # the preview says how the symbols were read
 
 
 def test_a_stakeholders_mood_is_the_attitude_and_importance_over_parts_the_role(sqlite_store, tmp_path):

@@ -1113,6 +1113,13 @@ def sheet_keys(reader: SheetReader, match: HeaderMatch,
     return cache[match.row]
 
 
+def _symbols_said(sheet_plan: SheetPlan, reader: SheetReader, match: HeaderMatch, mapping: dict[int, str]) -> None:
+    """The sheet's note that its status column was read through the symbols of a legend beside the table."""
+    for read in _status_symbols(reader, match, mapping).values():
+        said = ", ".join(f"“{symbol}” as “{words}”" for symbol, words in read.items())
+        sheet_plan.say(f"Status: written as the symbols of the legend beside the table, read by its words ({said}).")
+
+
 def _status_symbols(reader: SheetReader, match: HeaderMatch, mapping: dict[int, str]) -> dict[int, dict[str, str]]:
     """The status column written in the symbols a legend beside the table explains ("🔴" → "detected",
     side_legends): {column: {symbol: the status words its explanation says}}, as a key's codes are spelt out."""
@@ -2270,6 +2277,7 @@ def plan_workbook_import(store: Store, path: str | os.PathLike[str], progress: P
                     if match.sheet_title in made_notes:
                         sheet_plan.say(made_notes[match.sheet_title])
                     _amounts_said(sheet_plan, match.kind.reg, final, extras)
+                    _symbols_said(sheet_plan, reader, match, final)
                     _met_said(sheet_plan, match.kind.reg, final, extras)
                     plan.sheets.append(sheet_plan)
                     _plans_said_below(reader, match, sheet_plan)
