@@ -27,12 +27,18 @@ def _filled(x: Any) -> bool:
     return x is not None and (x.__class__ is not str or bool(x.strip()))
 
 
-def _caption(x: Any) -> bool:
-    """A cell captioning a legend: a few words, the last one a legend's word ("legend", "key", "Legende")."""
+def _caption(row: list[Any], c: int) -> bool:
+    """Whether ``row[c]`` captions a legend: a few words, the last one a legend's word ("legend", "key",
+    "Legende"), and a colon after it or nothing right of it on its row. Such a word heading one column of a
+    header row is the column's own ("Issue key" of a tracker; Indonesian "Keterangan", remarks, beside "Nilai"
+    under a band of a risk template's header)."""
+    x = row[c]
     if not isinstance(x, str):
         return False
-    words = words_of(x.strip().rstrip(":"))
-    return 0 < len(words) <= _CAPTION_WORDS and words[-1] in sheet_words("not_records")
+    text = x.strip()
+    words = words_of(text.rstrip(":"))
+    return 0 < len(words) <= _CAPTION_WORDS and words[-1] in sheet_words("not_records") and \
+        (text.endswith(":") or not any(_filled(y) for y in row[c + 1:]))
 
 
 def legend_spans(rows: list[list[Any]]) -> dict[int, int]:
@@ -44,7 +50,7 @@ def legend_spans(rows: list[list[Any]]) -> dict[int, int]:
         if i in out:
             continue
         for c, x in enumerate(row):
-            if c >= 2 and x.__class__ is str and not _filled(row[c - 1]) and _caption(x) and \
+            if c >= 2 and x.__class__ is str and not _filled(row[c - 1]) and _caption(row, c) and \
                     any(_filled(y) for y in row[:c - 1]):
                 j = i
                 while j < len(rows) and any(_filled(y) for y in rows[j][c:]):
