@@ -2756,17 +2756,19 @@ def _status_of_a_small_list(kind: SheetKind, row: list[Any], mapping: dict[int, 
     | 状态": issue description, status), keeps its status column though the status reads none of its words
     ("待解决", to be solved): without it the title alone names no register, and a one-issue list was refused as
     having no header row (unseen set 66). Each record takes the register's default status, its own word kept in
-    its notes (the planner's rule for a value no choice takes). Short words only: sentences are no status."""
+    its notes (the planner's rule for a value no choice takes). Short words only, no ratings: sentences and
+    levels are no status."""
     title, status = _title_field(kind), _status_field(kind)
-    if title is None or status is None or real_fields(mapping) != {title}:
-        return mapping, demoted
+    if title is None or status is None or set(mapping.values()) != {title}:
+        return mapping, demoted  # (a plan or a kind beside the title: more than a small list of names)
     keys = field_keys(kind)
     for c in demoted:
         head = row[c] if c < len(row) else None
         if not isinstance(head, str) or keys.get(normalise_key(head)) != status:
             continue
         values = [r[c] for r in sample if c < len(r) and r[c] is not None and str(r[c]).strip()]
-        if values and all(isinstance(x, str) and len(x.split()) <= _OWN_STATUS_WORDS for x in values):
+        if values and all(isinstance(x, str) and len(x.split()) <= _OWN_STATUS_WORDS for x in values) and \
+                not _ratings(values):  # "Risk Status" over LOW / HIGH: a rating, not a status
             return {**mapping, c: status}, {k: why for k, why in demoted.items() if k != c}
     return mapping, demoted
 
