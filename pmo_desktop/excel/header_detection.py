@@ -4514,7 +4514,7 @@ def _actions_by_its_columns(kind: SheetKind, match: HeaderMatch, nouns: frozense
             f"name things to do and by when, and none names a {kind.reg.noun}, though its name says one.")
 
 
-ISSUES_SAID_MIN = 2  # one row naming a bug says little of the rows under it
+_ISSUES_SAID_MIN = 2  # one row naming a bug says little of the rows under it
 
 
 def _rows_say_issues(match: HeaderMatch, sample: list[list[Any]]) -> bool:
@@ -4526,7 +4526,7 @@ def _rows_say_issues(match: HeaderMatch, sample: list[list[Any]]) -> bool:
         if match.mapping.get(c) != "code" and not (head and _raid_type_header(head)):
             continue
         values = [r[c] for r in sample if c < len(r) and r[c] is not None and str(r[c]).strip()]
-        if len(values) >= ISSUES_SAID_MIN and all(raid_kind(x) == ISSUES for x in values):
+        if len(values) >= _ISSUES_SAID_MIN and all(raid_kind(x) == ISSUES for x in values):
             return True
     return False
 
