@@ -4334,11 +4334,10 @@ _CLOCK_RE = re.compile(r"^\s*(\d{1,2}[:.h]\d{2}(:\d{2})?\s*([ap]\.?m\.?)?|[th]\s
 _FOREIGN_WHAT = {"schedule": "a schedule or task plan", "backlog": "a product backlog (user stories)",
                  "timeline": "a timeline of events (an exercise or event plan)",
                  "actions": "an action list (the office keeps actions on the risk or issue they answer)"}
-_PLANNED_WORK = "its rows are a tracker's planned work"
-# how the reasons a sheet is another kind of list than a register begin (a backlog, a schedule, a timeline, an
-# action list): the importer says them when no sheet is read, not "no header row" (a bug tracker refused as a
-# backlog was told only that no header row named register columns, unseen set 66)
-OTHER_LIST_REASONS = (*_FOREIGN_WHAT.values(), _PLANNED_WORK)
+# how the reasons a sheet whose header was found is another kind of list than a register begin (a backlog, a
+# schedule, a timeline, an action list): the importer says them when no sheet is read, not "no header row" (a bug
+# tracker refused as a backlog was told only that no header row named register columns, unseen set 66)
+OTHER_LIST_REASONS = tuple(_FOREIGN_WHAT.values())
 
 
 def _foreign_keys(header: str) -> list[str]:
@@ -4696,7 +4695,7 @@ def planned_work_list(rows: list[list[Any]]) -> str | None:
                 continue
             values = [str(r[c]).strip() for r in rows[i + 1:] if c < len(r) and r[c] is not None and str(r[c]).strip()]
             if len(values) >= 2 and all(BACKLOG in (raid_kind(x), raid_kind(x.split()[0])) for x in values):
-                return (f"{_PLANNED_WORK} (“{values[0]}” …, under “{head.strip()}”), a backlog's "
+                return (f"its rows are a tracker's planned work (“{values[0]}” …, under “{head.strip()}”), a backlog's "
                         "tasks, stories or features, which no register of the office holds; bugs or issues among them "
                         "would be imported as issues.")
     return None
