@@ -3063,6 +3063,11 @@ def detect_header(rows: list[list[Any]], sheet_title: str, kinds: tuple[SheetKin
             mapping = _roles_name_people(kind, mapping, sample)
             mapping = _web_addresses(kind, row, mapping, sample)
             plain = _plain_title(kind, row, mapping, sample)
+            if plain is not None and len(real_fields(mapping)) < NAMING_MIN_FIELDS and \
+                    i < named_from.setdefault(kind.register, _register_named(kind, sheet_title, file_name, rows)):
+                # a plain word names the records of a table its other columns (three) or its name already place
+                # in the register: "Lp. | nazwa | Uwagi" of a budget is no risk register (round 60's SwiftX)
+                plain = None
             if plain is not None:
                 mapping[plain] = _title_field(kind) or ""
             if kind.register == "stakeholders" and "organisation" in mapping.values() and \
