@@ -461,6 +461,15 @@ def naming_words() -> frozenset[str]:
 
 
 @lru_cache(maxsize=None)
+def plain_title_words() -> frozenset[str]:
+    """Keyed plain words for a thing's title or name, of no register ("Название", "Titel", "Intitulé", "Judul"):
+    ``plain_titles`` in the files. A words file often lists one under a single register's title (Russian
+    "название" for a risk's): it titles any register's records when no column names them by the register's own
+    words (``header_detection._plain_title``). Words that name a person as often ("Name") are left out."""
+    return frozenset(k for data in _files() for w in data.get("plain_titles", ()) if (k := word_key(w)))
+
+
+@lru_cache(maxsize=None)
 def sample_words() -> frozenset[str]:
     """Keyed words naming a template's sample ("Sample issue"), an example only when the title goes on to tell the
     user what to do with it (``instruction_words``): "Sample risk 1" … "Sample risk 120" of a generated data set are
