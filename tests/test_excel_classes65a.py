@@ -42,3 +42,42 @@ def test_a_trackers_waiting_and_deferred_states_read_as_open(sqlite_store, tmp_p
     status = {r["code"]: r["status"] for r in rows_of(sqlite_store, "issues")}
     assert status == {"B-1": "Open", "B-2": "Open", "B-3": "Open", "B-4": "Closed"}
     assert "no state the office knows" not in _notes(plan)
+
+
+def test_a_greek_security_risk_assessment_is_read(sqlite_store, tmp_path):
+    """A clinic's information security risk assessment in Greek (asset, threat, weak point, the property at
+    stake, likelihood and severity before the measures, the measures, the same after): refused with no Greek
+    words file. Each risk now placed as an English sheet of that shape is: the threat its event and title, the weak
+    point its cause, the first pair its ratings, the pair after the measures its residual ratings, the measures
+    its plan, the asset and the risk scores in the notes."""
+    rows = [["ΑΞΙΟΛΟΓΗΣΗ ΚΙΝΔΥΝΩΝ ΑΣΦΑΛΕΙΑΣ ΤΗΣ ΚΛΙΝΙΚΗΣ"], [],
+            ["Α/Α", "Περιουσιακό στοιχείο", "Απειλή", "Τρωτό σημείο", "Πιθανότητα πριν τη λήψη μέτρων",
+             "Σοβαρότητα πριν τη λήψη μέτρων", "Επικινδυνότητα πριν", "Μέτρα αντιμετώπισης",
+             "Πιθανότητα μετά τη λήψη μέτρων", "Σοβαρότητα μετά τη λήψη μέτρων", "Επικινδυνότητα μετά"],
+            [1, "Βάση δεδομένων ραντεβού", "Διαρροή προσωπικών δεδομένων", "Αδύναμοι κωδικοί πρόσβασης", 4, 5, 20,
+             "Πολιτική ισχυρών κωδικών και έλεγχος ταυτότητας δύο παραγόντων", 2, 5, 10],
+            [2, "Εξυπηρετητής αρχείων", "Πυρκαγιά στο μηχανοστάσιο", "Απουσία συστήματος πυρόσβεσης", 2, 4, 8,
+             "Εγκατάσταση αυτόματης πυρόσβεσης", 1, 4, 4],
+            [3, "Φορητοί υπολογιστές", "Κλοπή εξοπλισμού", "Μη κρυπτογραφημένοι δίσκοι", 3, 3, 9,
+             "Κρυπτογράφηση δίσκων", 3, 1, 3]]
+    import_all(sqlite_store, write_xlsx(tmp_path / "ektimisi.xlsx", {"Εκτίμηση": rows}))
+    risks = {r["code"]: r for r in rows_of(sqlite_store, "risks")}
+    assert sorted(risks) == ["1", "2", "3"]
+    first = risks["1"]
+    assert first["title"] == first["event"] == "Διαρροή προσωπικών δεδομένων"
+    assert first["cause"] == "Αδύναμοι κωδικοί πρόσβασης"
+    assert (first["probability"], first["impact"], first["residual_probability"], first["residual_impact"]) == \
+        (4, 5, 2, 5)
+    assert "Βάση δεδομένων ραντεβού" in first["notes"]
+    assert len(rows_of(sqlite_store, "risk_actions")) == 3  # the measures, each risk's plan
+
+
+def test_a_greek_issue_log_reads_its_priorities_and_statuses(sqlite_store, tmp_path):
+    """A Greek issue log: its headers, priorities and statuses (one of them a tracker's "Σε αναμονή", waiting)."""
+    rows = [["Κωδικός", "Πρόβλημα", "Προτεραιότητα", "Κατάσταση", "Υπεύθυνος"],
+            ["Π-1", "Καθυστέρηση παράδοσης εξοπλισμού", "Υψηλή", "Ανοιχτό", "Νίκος"],
+            ["Π-2", "Ελλιπής τεκμηρίωση", "Χαμηλή", "Σε αναμονή", "Μαρία"],
+            ["Π-3", "Σφάλμα στην εκτύπωση", "Κρίσιμη", "Επιλύθηκε", "Νίκος"]]
+    import_all(sqlite_store, write_xlsx(tmp_path / "provlimata.xlsx", {"Προβλήματα": rows}))
+    issues = {r["code"]: (r["priority"], r["status"]) for r in rows_of(sqlite_store, "issues")}
+    assert issues == {"Π-1": ("High", "Open"), "Π-2": ("Low", "Open"), "Π-3": ("Critical", "Resolved")}
