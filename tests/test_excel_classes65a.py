@@ -81,3 +81,40 @@ def test_a_greek_issue_log_reads_its_priorities_and_statuses(sqlite_store, tmp_p
     import_all(sqlite_store, write_xlsx(tmp_path / "provlimata.xlsx", {"Προβλήματα": rows}))
     issues = {r["code"]: (r["priority"], r["status"]) for r in rows_of(sqlite_store, "issues")}
     assert issues == {"Π-1": ("High", "Open"), "Π-2": ("Low", "Open"), "Π-3": ("Critical", "Resolved")}
+
+
+def _defect_list(head: list[str]) -> dict[str, list[list[object]]]:
+    return {"Лист1": [["", "Дефекты страницы поиска"], ["Проверялась форма поиска интернет-магазина."], head,
+                      [1, "Кнопка поиска не реагирует на пустое поле", "S4 Незначительная (Minor)", ""],
+                      [2, "Фильтр цены сбрасывается при переходе на вторую страницу", "S3 Значительная (Major)",
+                       "Составлен баг-репорт"],
+                      [3, "Счётчик результатов на единицу больше списка", "S5 Тривиальная (Trivial)", ""]]}
+
+
+def test_a_russian_defect_list_titled_by_its_description_is_read(sqlite_store, tmp_path):
+    """A tester's defect list "№ п/п | Описание дефекта | Серьезность (Severity) | Примечание" under a title and a
+    note: refused (no title column, "№ п/п" no ID, the severity ladder "S3 Значительная (Major)" no priority).
+    The description of the defect names the issues (the title where no column gives one), the header with its
+    translation in brackets is read by either word, and the ladder's word, or its translation, gives the level."""
+    import_all(sqlite_store, write_xlsx(tmp_path / "Defects.xlsx", _defect_list(
+        ["№ п/п", "Описание дефекта", "Серьезность (Severity)", "Примечание"])))
+    issues = {r["code"]: r for r in rows_of(sqlite_store, "issues")}
+    assert sorted(issues) == ["1", "2", "3"]
+    assert issues["2"]["title"] == "Фильтр цены сбрасывается при переходе на вторую страницу"
+    assert [issues[c]["priority"] for c in ("1", "2", "3")] == ["Low", "High", "Low"]
+    assert "Составлен баг-репорт" in issues["2"]["description"]
+    assert not rows_of(sqlite_store, "risks")
+
+
+def test_a_defect_description_in_other_languages_names_an_issue_not_a_risk(sqlite_store, tmp_path):
+    """The same list headed in Ukrainian, French and Spanish ("Опис дефекту", "Description du défaut",
+    "Descripción del defecto"): a description of a defect is an issue's, never a risk's title (the French and
+    Spanish lists were refused or read as risks)."""
+    heads = {"uk": ["№ з/п", "Опис дефекту", "Серйозність (Severity)", "Примітка"],
+             "fr": ["N°", "Description du défaut", "Gravité", "Remarque"],
+             "es": ["N.º", "Descripción del defecto", "Gravedad", "Observación"]}
+    read = {lang: [(s.register, len(s.rows)) for s in import_all(
+        sqlite_store, write_xlsx(tmp_path / f"defects_{lang}.xlsx", _defect_list(head))).sheets]
+        for lang, head in heads.items()}
+    assert read == {lang: [("issues", 3)] for lang in heads}
+    assert not rows_of(sqlite_store, "risks")

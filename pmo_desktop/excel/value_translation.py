@@ -171,7 +171,9 @@ _LIST_RE = re.compile(r"[,;/\n&+]+|\s+(?:and|y|e|et|und|en|og|ve|и)\s+", re.I)
 _PERCENT_RE = re.compile(r"(\d+(?:[.,]\d+)?)\s*%")
 # a choice written after a bracketed tag that sorts the choices ("[Risco Negativo] Aceitar", "[Positive] Exploit")
 # a rung of a numbered ladder with a word or more after its number ("4 Low/Technical Request")
-_LADDER_RUNG_RE = re.compile(r"\s*\d{1,2}\s*[.):-]?\s+(\S.*\S)\s*$")
+_LADDER_RUNG_RE = re.compile(r"\s*[A-Za-z]?\d{1,2}\s*[.):-]?\s+(\S.*\S)\s*$")
+# a choice written in two languages, the second in brackets ("Значительная (Major)", "Hoch (High)")
+_TRANSLATED_RE = re.compile(r"\s*([^()]*[^()\s])\s*\(([^()]+)\)\s*$")
 _TAGGED_CHOICE_RE = re.compile(r"^\s*\[[^\]]{1,40}\]\s*(\S.*)$", re.S)
 _PERCENT_ONLY_RE = re.compile(r"\s*(\d+(?:[.,]\d+)?)\s*%\s*")
 _RANGE_RE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(?:-|–|to|—)\s*(\d+(?:\.\d+)?)\s*%?\s*$")
@@ -1300,8 +1302,18 @@ class Translator:
         if rung is not None:
             # a numbered ladder whose rung carries more words ("4 Low/Technical Request", "2 High - Major"): the
             # first part of the rung naming a level gives it, the number only orders the ladder (unseen set 64)
+            # A letter may name the ladder ("S3 Значительная (Major)": S for severity, a tester's S1 … S5)
             for part in re.split(r"\s*(?:/|\s[-–]\s|,)\s*", rung.group(1)):
-                level = self._choice(f, part) if part and not _LADDER_RUNG_RE.match(part) else None
+                level = self._choice_of_part(f, part) if part and not _LADDER_RUNG_RE.match(part) else None
+                if level is not None:
+                    self._note_part(f, raw, level)
+                    return level
+        translated = _TRANSLATED_RE.match(raw) if isinstance(raw, str) and "(" in raw else None
+        if translated is not None:
+            # a choice with its translation in brackets ("Незначительная (Minor)"): read by either word, the
+            # first as written, then the one in brackets — one word, two languages (unseen set 64)
+            for part in translated.groups():
+                level = self._choice_of_part(f, part) if not _TRANSLATED_RE.match(part) else None
                 if level is not None:
                     self._note_part(f, raw, level)
                     return level
@@ -1311,6 +1323,18 @@ class Translator:
             # Positivo] Explorar"): the tag sorts the choices, the words after it are the choice (round 46)
             return self._choice(f, tagged.group(1))
         return None
+
+    def _choice_of_part(self, f: Field, part: str) -> str | None:
+        """``_choice`` of a part of a cell, whose own reading by a part is no cell's: only the whole cell's is said
+        (by the caller), not "Значительная (Major)" beside "S3 Значительная (Major)"."""
+        text = v.parse_text(part)
+        noted = text in self.by_part.get(f.name, {}), text in self.parted.get(f.name, set())
+        found = self._choice(f, part)
+        if not noted[0]:
+            self.by_part.get(f.name, {}).pop(text, None)
+        if not noted[1]:
+            self.parted.get(f.name, set()).discard(text)
+        return found
 
     def _borrowed(self, f: Field, raw: Any) -> str | None:
         """An assumption's, dependency's or decision's status or criticality in a language whose files give
