@@ -118,3 +118,23 @@ def test_a_defect_description_in_other_languages_names_an_issue_not_a_risk(sqlit
         for lang, head in heads.items()}
     assert read == {lang: [("issues", 3)] for lang in heads}
     assert not rows_of(sqlite_store, "risks")
+
+
+def test_a_level_misspelt_by_one_slip_is_that_level_said_once(sqlite_store, tmp_path):
+    """A web app's security risks, one severity typed "Hgih", one "Lwo" and a priority "Meduim": each was kept in
+    the notes, the field left empty. A level word two letters swapped (or, from five letters, one letter off) from
+    exactly one level word is that level, said once for the column; a short word that is another word is not."""
+    rows = [["ID", "Description", "Severity", "Status"],
+            ["R1", "Session tokens never expire", "High", "Open"],
+            ["R2", "Passwords stored with a fast hash", "Hgih", "Open"],
+            ["R3", "Verbose errors on the login page", "Lwo", "Open"],
+            ["R4", "No rate limit on the reset form", "Medium", "Open"]]
+    plan = import_all(sqlite_store, write_xlsx(tmp_path / "risks.xlsx", {"Risks": rows}))
+    impact = {r["code"]: r["impact"] for r in rows_of(sqlite_store, "risks")}
+    assert impact == {"R1": 4, "R2": 4, "R3": 2, "R4": 3}
+    assert _notes(plan).count("“Hgih” read as 4 of 5") == 1 and "both read as" not in _notes(plan)
+    issues = [["ID", "Issue", "Priority"], ["I1", "Build server out of disk", "Meduim"],
+              ["I2", "Licence renewal late", "Owl"]]
+    import_all(sqlite_store, write_xlsx(tmp_path / "issues.xlsx", {"Issues": issues}))
+    priority = {r["code"]: r["priority"] for r in rows_of(sqlite_store, "issues")}
+    assert priority == {"I1": "Medium", "I2": ""}  # "Owl" kept in the notes, no slip of "Low"

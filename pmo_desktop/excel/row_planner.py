@@ -2625,6 +2625,8 @@ class Planner:
                     level = self._translator.parse(f, w, self.ctx, self._profiles.get(c))
                 except ValidationError:
                     continue
+                if v.parse_text(w) in self._translator.slips.get(f.name, {}):
+                    continue  # a word mistyped ("Hgih") is the level it was read as, no level of its own
                 if isinstance(level, int) and not any(_one_word(w, x) for x in by_level.get(level, ())):
                     by_level.setdefault(level, []).append(w)
             if sum(map(len, by_level.values())) > top:
