@@ -76,6 +76,7 @@ from .value_translation import (
     escalation_rest,
     fiscal_period,
     fiscal_quarters_only,
+    known_value_word,
     money,
     numbered_priority,
     over_word,
@@ -4174,7 +4175,10 @@ class Planner:
         if len(unplaceable) == 2:
             # a status word the office does not know beside one other value set aside (a tracker's "Replied" on a
             # row whose priority "5 Change Request" names no level): both kept, the row imported (classes65a)
+            # (never a date beside it: a row pasted one column off writes a status under the date, a level under
+            # the status, and is the shifted rows' rule's, not read wrong here)
             return any(_unknown_state(reg, f, text) for f, _why, text in unplaceable) and \
+                all(f.kind is not Kind.DATE for f, _why, _text in unplaceable) and \
                 all(Planner._set_aside(reg, [one], errors) for one in unplaceable)
         f, _why, text = unplaceable[0]
         if f.kind is Kind.DATE:
@@ -5056,9 +5060,11 @@ def _unknown_state(reg: Register, f: Field, text: str) -> bool:
     state a new record starts in (Open, Pending, On track), the word kept in its notes and said once a column
     (``Planner._say_unknown_states``), to be translated in the preview. Refused, the row was lost whole (81 rows
     of a 976-row defect export), and a tracker has more states between its first and its last than any list
-    holds; a state that ends the record is the rarer, and the words files name those (Closed, Fixed, Done …)."""
+    holds; a state that ends the record is the rarer, and the words files name those (Closed, Fixed, Done …).
+    A word the files know as another field's ("Low", "Mitigate") is no unknown state but a value standing in the
+    wrong column (a row pasted off its headers): that row stays refused, for the shifted rows' rule."""
     return f.name == "status" and f.kind is Kind.ENUM and reg.defaults.get("status") not in (None, "") and \
-        any(ch.isalpha() for ch in text) and len(text.split()) <= 4
+        any(ch.isalpha() for ch in text) and len(text.split()) <= 4 and not known_value_word(text)
 
 
 def _default_means_unknown(reg: Register, f: Field) -> bool:

@@ -959,6 +959,11 @@ def _every_value_word() -> frozenset[str]:
     return frozenset(value_words_every())
 
 
+def known_value_word(text: str) -> bool:
+    """Whether a cell is, whole, a value word of some field in some words file ("Low", "Abierto", "Mitigate")."""
+    return word_key(text) in _every_value_word()
+
+
 def _level_slip(vocab: dict[str, str], key: str) -> str | None:
     """A level word of three to five letters written with one slip ("Hgih", "Lwo", "Meidum" is ``_near``'s): the
     one target of the words two neighbouring letters swapped give back, else, from five letters, of the words
