@@ -5064,7 +5064,8 @@ def _unknown_state(reg: Register, f: Field, text: str) -> bool:
     A word the files know as another field's ("Low", "Mitigate") is no unknown state but a value standing in the
     wrong column (a row pasted off its headers): that row stays refused, for the shifted rows' rule."""
     return f.name == "status" and f.kind is Kind.ENUM and reg.defaults.get("status") not in (None, "") and \
-        any(ch.isalpha() for ch in text) and len(text.split()) <= 4 and not known_value_word(text)
+        any(ch.isalpha() for ch in text) and len(text.split()) <= 4 and not known_value_word(text) and \
+        not unsaid_word(text)  # "N/A", "TBD" say nothing of it: an empty cell's, as before (classes58a)
 
 
 def _default_means_unknown(reg: Register, f: Field) -> bool:
