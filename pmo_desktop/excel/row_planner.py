@@ -1669,7 +1669,8 @@ class Planner:
         self._no_one: dict[int, Counter[str]] = {}
         self._no_one_kept: dict[int, list[str]] = {}  # row → its cells of people naming no one but saying why
         self._fiscal: dict[str, Counter[str]] = {}  # date field → its cells naming a fiscal quarter (_say_quarters)
-        self._unknown_states: dict[str, Counter[str]] = {}  # status words no list knows (_say_unknown_states)
+        # status words no list knows → the rows that wrote each (_say_unknown_states)
+        self._unknown_states: dict[str, dict[str, set[int]]] = {}
         if person_texts and (kept is not None or reader.declared_rows <= KEEP_ROWS):
             self._names_from = (person_texts, kept if kept is not None else
                                 (lambda: list(reader.data_rows(header_row + 1, width))))
@@ -2430,11 +2431,11 @@ class Planner:
         self._say_no_one(plan, reg)
         self._say_not_acted_on(plan)
         self._say_over(plan)
-        self._say_unknown_states(plan, reg)
         self._skip_headings(plan, reg)
         if parent_reg is None:
             self._closing_text(plan, reg, widths, lone)
         self._carry_groups(plan, fields)
+        self._say_unknown_states(plan, reg)
         self._say_kinds(plan)
         self._say_opportunity_signs(plan)
         if parent_reg is None:
@@ -3086,7 +3087,12 @@ class Planner:
     def _say_unknown_states(self, plan: SheetPlan, reg: Register) -> None:
         """The status words no list of the office knows, said once a column with how many rows wrote each: those
         rows were imported at the state a new record starts in (``_unknown_state``), not left out."""
-        for name, written in self._unknown_states.items():
+        # only the rows still imported at the end (a row planned, then skipped as a heading, says nothing)
+        kept = {r.report.row for r in plan.rows if r.report.action in (Action.INSERT, Action.UPDATE)}
+        for name, rows in self._unknown_states.items():
+            written = Counter({w: len(numbers & kept) for w, numbers in rows.items() if numbers & kept})
+            if not written:
+                continue
             f = reg.field(name)
             shown = ", ".join(f"“{w}” ({n} {'row' if n == 1 else 'rows'})" for w, n in written.most_common(6)) + \
                 (" …" if len(written) > 6 else "")
@@ -4005,7 +4011,7 @@ class Planner:
                 f"left at “{default}”, the state a new {reg.noun} starts in" if unknown_state else \
                 f"left at “{default}”, what the office records when not known"
             if unknown_state and record_id is None:
-                self._unknown_states.setdefault(f.name, Counter())[text] += 1  # said once a column
+                self._unknown_states.setdefault(f.name, {}).setdefault(text, set()).add(number)  # said once a column
             if f.kind is Kind.DATE:  # why it is no date ("counts from the day it was written …"), as refused it said
                 reason += f"{why.rstrip('.')} — {left}, the word kept in the notes (translate it to place it). "
             else:
