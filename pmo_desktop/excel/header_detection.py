@@ -440,6 +440,8 @@ def _prefix_names(kind: SheetKind, text: str) -> tuple[str, ...]:
         if len(phrase) == 1 and (len(phrase[0]) < 8 or len(words) > 5):
             continue  # one long word ("Description of potential risk"), in a short header only
         if words[:len(phrase)] == phrase and len(words) > len(phrase):
+            if _names_another_register(kind, words[len(phrase):]):
+                continue  # "Описание дефекта", "Description du défaut" on a risk sheet: a defect's, not a risk's
             if len(words) == len(phrase) + 1 and words[-1] in _ID_WORDS and name != "code":
                 continue  # "Vulnerability ID" holds the codes of vulnerabilities ("a1t1v1"), not their text
             if len(words) == len(phrase) + 1 and words[-1] in _PRIORITY_WORDS and name != "priority":
@@ -450,6 +452,27 @@ def _prefix_names(kind: SheetKind, text: str) -> tuple[str, ...]:
                 continue  # "Reviewed Impact" is the impact as reviewed (5), not the day it was (1900-01-04)
             out.append(name)
     return tuple(out)
+
+
+@lru_cache(maxsize=None)
+def _nouns_of_others(kind: SheetKind) -> frozenset[str]:
+    """The nouns of every other main register (a defect, a decision, a benefit …), none of this one's."""
+    own = _nouns(kind)
+    return frozenset(n for k in MAIN_KINDS if k.register != kind.register for n in _nouns(k)) - own
+
+
+def _a_noun_of(word: str, nouns: Collection[str]) -> bool:
+    """Whether a keyed word is one of ``nouns`` or an ending of one of four letters or more ("дефекта", "дефекту"
+    of "дефект"; the Slavic and Greek files give their nouns as stems for their endings)."""
+    return word in nouns or any(len(n) >= 4 and word.startswith(n) and len(word) - len(n) <= 3 for n in nouns)
+
+
+def _names_another_register(kind: SheetKind, rest: Sequence[str]) -> bool:
+    """Whether the words after a field's own ("Описание | дефекта", "Description | du défaut") name another
+    register's records and not this one's: the header is that register's field, not this one's (unseen set 64:
+    a Russian defect list's "Описание дефекта" was read as a risk's title)."""
+    return any(_a_noun_of(w, _nouns_of_others(kind)) for w in rest) and \
+        not any(_a_noun_of(w, _nouns(kind)) for w in rest)
 
 
 # The last word of a header saying its column ranks the thing the words before it name, how soon or how much
@@ -1524,6 +1547,12 @@ def _without_own_noun(kind: SheetKind, text: str) -> list[str]:
         if name is not None and name in kind.reg.field_names and \
                 kind.reg.field(name).kind not in (Kind.COMPUTED, Kind.TEXT):
             return [key]
+    if len(words) == 2 and words[-1] not in nouns and _a_noun_of(words[-1], nouns):
+        # "Опис дефекту", "Описание риска": a text of the record said with its noun's ending (the Slavic and
+        # Greek genitive), which the words files give as stems: the text field the first word names (unseen set 64)
+        name = field_keys(kind).get(words[0])
+        return [words[0]] if name is not None and name in kind.reg.field_names and \
+            kind.reg.field(name).kind in (Kind.TEXT, Kind.LONGTEXT) else []
     if len(words) < 3:
         return []
     if words[-1] not in nouns:  # "Date risk registered": the date registered, the noun inside the phrase

@@ -151,6 +151,12 @@ def value_words(key: str) -> dict[str, str]:
     return out
 
 
+def value_words_every() -> set[str]:
+    """Every keyed value word of every key of every file (``values``)."""
+    return {word_key(w) for data in _files() for words in data.get("values", {}).values()
+            for ws in words.values() for w in ws}
+
+
 @lru_cache(maxsize=None)
 def beside_words(register: str) -> dict[str, str]:
     """Keyed header → the field it names when another column of the same header already names the field
