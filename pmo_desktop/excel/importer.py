@@ -65,6 +65,7 @@ from .header_detection import (
     LEVEL,
     NAMED_PEOPLE,
     NUMBERS_NO_PERSON,
+    OTHER_LIST_REASONS,
     PARENT,
     PSEUDO,
     RAID_REGISTERS,
@@ -2214,8 +2215,10 @@ def plan_workbook_import(store: Store, path: str | os.PathLike[str], progress: P
                     raise WorkbookError(f"“{path.name}” holds no register's records (sheet{'s' * (len(employees) > 1)} "
                                         f"{sheets}: {first[:-1]}).")
                 # a catalogue of kinds of record (tool_catalogues), rows naming themselves as other things
-                # (named_things): tables well headed, said as what they are, not as a header not found
-                catalogue = next(((t, r) for t, r in plan.skipped_sheets if r.startswith((*CATALOGUE_REASONS, OTHER_THINGS_REASON))), None)
+                # (named_things), a backlog or a schedule: tables well headed, said as what they are, not as a
+                # header not found
+                catalogue = next(((t, r) for t, r in plan.skipped_sheets
+                                  if r.startswith((*CATALOGUE_REASONS, OTHER_THINGS_REASON, *OTHER_LIST_REASONS))), None)
                 if catalogue is not None:
                     raise WorkbookError(f"“{path.name}” holds no register's records (sheet “{catalogue[0]}”: "
                                         f"{catalogue[1][:-1]}); nothing was imported.")
