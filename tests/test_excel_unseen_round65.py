@@ -33,3 +33,4 @@ def test_a_change_approved_by_a_person_on_a_day_written_in_one_cell(sqlite_store
     assert first["decided_on"] == date(2026, 6, 12)
     assert decisions["Two-factor login"]["decided_on"] == date(2026, 6, 15)
     assert "Project Manager 12-Jun-26" in first["rationale"]  # the cell as written, kept
+

@@ -144,6 +144,7 @@ from .title_labels import labelled_title_column, split_labels
 from .tool_catalogues import CATALOGUE_REASONS, tool_catalogue
 from .twice_listed import listed_twice
 from .unheaded_lists import captioned_list, made_header, named_register, own_words_header
+from .unkept_lists import named_as_unkept, unkept_message
 from .value_translation import (
     MODIFIED_FIBONACCI,
     OPEN_LISTS,
@@ -2197,6 +2198,11 @@ def plan_workbook_import(store: Store, path: str | os.PathLike[str], progress: P
                         named = next((k.register for k in ALL_KINDS if not k.is_child and (named_by_its_last_words(k, path.stem)
                                       or k.matches_sheet_name(title))), None)
                         raise WorkbookError(headerless_message(path.name, named, table))
+                # one sheet named as a list the office keeps no register of (an action tracker, a lessons-learned
+                # log), its header not found: said as what it is, not as a table to mend (unkept_lists)
+                if why is None and len(plan.skipped_sheets) == 1 and \
+                        (said := named_as_unkept(plan.skipped_sheets[0][0])) is not None:
+                    raise WorkbookError(unkept_message(path.name, plan.skipped_sheets[0][0], said))
                 # that sheet may be the register all the same: say how to import it by hand
                 raise WorkbookError(f"No sheet of “{path.name}” has a header row naming register columns (such as ID, "
                                     "Title, Owner) in its first rows; check the workbook"
