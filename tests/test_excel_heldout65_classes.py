@@ -1,5 +1,5 @@
 """Classes of problem import round 65 chose to fix after its held-out set was run once (docs/import-rounds.md,
-"Round 65's held-out classes"): the held-out files, like three of the set's, were refused with the message for
+"Round 65's held-out classes"): the held-out files, like two of the set's, were refused with the message for
 a table to mend. Each test writes a file of that shape (never a fetched file) and checks what a user gets."""
 
 from __future__ import annotations

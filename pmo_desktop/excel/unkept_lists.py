@@ -6,7 +6,8 @@ import takes for a register's, and was refused with "No sheet … has a header r
 check the workbook" — as if the table were broken and could be mended. The sheet's name (a CSV's, its file's)
 says what it holds, and the office keeps no such register: actions are kept on the risk or issue they answer, and
 lessons are no register at all. The refusal says so instead. Nothing else changes: such a sheet was already
-refused, and a sheet of that name whose header the import does take (round 39's action lists) is judged as before.
+refused (round 39's action lists, refused by their columns, ended in the same generic words and are said so too),
+and a refusal that says how to map a sheet by hand (a header found, no column naming the records) stays.
 
 Decided once a workbook, of its one sheet's name, by the words files (``foreign.actions.sheets``,
 ``foreign.lessons.sheets``).
