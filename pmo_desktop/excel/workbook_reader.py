@@ -1103,6 +1103,7 @@ def _overflow_joined(rows: list[list[str]], delimiter: str, unaligned: dict[int,
     width, count = widths.most_common(1)[0]
     if count < 2:
         return rows
+    width = max(width, _header_width(rows, width))
     out = []
     aligner = None
     for number, r in enumerate(rows, start=1):
@@ -1121,6 +1122,24 @@ def _overflow_joined(rows: list[list[str]], delimiter: str, unaligned: dict[int,
                     unaligned[number] = why
         out.append(r)
     return out
+
+
+def _header_width(rows: list[list[str]], width: int) -> int:
+    """The width of a header naming more columns than most rows under it fill: a CSV written by hand or by a tool
+    that leaves a row's empty cells at its end unwritten ("R1,Supplier late,Ann,Closed" under "ID,Title,Owner,
+    Status,Due,Notes"). Each of its cells from the rows' width on is a name of its own (filled, not the text after
+    an unquoted ", "), so the rows are short, not the header long: before, the header's surplus was joined into one
+    column ("Title,Owner,Status"), every column after the ID read under the wrong name — the owner imported as the
+    title, the status lost. 0 where the first row naming two columns is no wider than the rows."""
+    head = next((r for r in rows if sum(1 for c in r if c.strip()) >= 2), None)
+    if head is None:
+        return 0
+    n = len(head)
+    while n > width and not head[n - 1].strip():
+        n -= 1
+    if n <= width or not all(c.strip() and c[:1] != " " for c in head[width - 1:n]):
+        return 0
+    return n
 
 
 def _all_overflowing(rows: list[list[str]], delimiter: str) -> list[list[str]]:
