@@ -432,6 +432,18 @@ def _schema_gaps(rows: Iterable[Any]) -> str | None:
     return gaps[0] + (f", and {len(gaps) - 1} more" if len(gaps) > 1 else "")
 
 
+def _backup_name(path: Path, version: int) -> Path:
+    """Where an older office's copy is kept before it is brought up to date: ``NAME.pmo.vN.bak``, or where that
+    name is taken, ``NAME.pmo.vN (2).bak`` and on. The name was written over: a backup an earlier migration kept
+    (of the office before a copy of it was restored and worked on again) was lost without a word, and a folder or
+    a read-only file of that name kept the office from opening at all ("… is a folder; give the copy a file
+    name")."""
+    backup, n = path.with_name(f"{path.name}.v{version}.bak"), 2
+    while backup.exists() or backup.is_symlink():
+        backup, n = path.with_name(f"{path.name}.v{version} ({n}).bak"), n + 1
+    return backup
+
+
 def _check_version(meta: dict[str, str], server: str | None = None) -> int:
     """The office's schema version, which this program reads; ``server``: the office is that server's database, so
     a newer one says where, and that it was left as it was (someone has a newer PMO Desktop), not "file"."""
@@ -888,7 +900,7 @@ class Store:
         older = (f"“{self.display_name}” was written by an older PMO Desktop (file version {from_version}) and "
                  "must be brought up to date to be opened")
         if self.path is not None:
-            backup = self.path.with_name(f"{self.path.name}.v{from_version}.bak")
+            backup = _backup_name(self.path, from_version)
             try:
                 self.save_copy(backup)
             except errors.StoreError as e:
