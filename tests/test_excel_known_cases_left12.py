@@ -94,8 +94,9 @@ def test_one_unknown_optional_value_leaves_its_field_empty_and_keeps_the_row(sql
     """A residual likelihood "22" among 1s and 2s (a typo), a response "Contingencia" the office does not know:
     the row is not refused for one optional value with no default. The record is imported with that field
     empty, the value kept in its notes under the column's name, and the preview names the value (to translate
-    it) and says on the row what was left empty. Two unknown values, or a status (which has a default), still
-    refuse the row, and its reason says why."""
+    it) and says on the row what was left empty. Two unknown values still refuse the row, and its reason says
+    why. A status the words do not know ("Dormido") keeps its row too since classes65a: the record starts Open,
+    the word kept in its notes and named in the reason."""
     path = write_xlsx(tmp_path / "Matriz de Riesgos.xlsx", {"Riesgos": [
         ["ID", "Riesgo", "Probabilidad", "Impacto", "Acción", "Probabilidad residual", "Estado"],
         ["R1", "Proveedor tarde", 3, 4, "Mitigar", 2, "Abierto"],
@@ -105,7 +106,8 @@ def test_one_unknown_optional_value_leaves_its_field_empty_and_keeps_the_row(sql
         ["R5", "Clave perdida", 3, 3, "Mitigar", 1, "Dormido"]]})
     plan = import_all(sqlite_store, path)
     risks = named(sqlite_store, "risks")
-    assert set(risks) == {"Proveedor tarde", "Servidor caído", "Contraseñas repetidas"}
+    assert set(risks) == {"Proveedor tarde", "Servidor caído", "Contraseñas repetidas", "Clave perdida"}
+    assert risks["Clave perdida"]["status"] == "Open" and "Dormido" in risks["Clave perdida"]["notes"]
     assert risks["Proveedor tarde"]["response"] == "Reduce"
     assert not risks["Servidor caído"]["response"]
     assert "Contingencia" in risks["Servidor caído"]["notes"]

@@ -42,11 +42,17 @@ from ..models.values import number_format, period_text
 from . import styles
 from .atomic import check_target, save_atomically
 from .boardpack_data import (
+    NO_BENEFITS,
+    NO_OPEN_THREATS,
+    NO_PROJECTS,
+    NO_STAKEHOLDERS,
+    NOTHING_DUE,
     SINCE_HEADERS,
     BoardPackData,
     Record,
     code_order,
     glance_rows,
+    none_slipped,
     not_rated_line,
     read_board_pack,
     since_intro,
@@ -86,6 +92,13 @@ def _cell(ws: Worksheet, row: int, col: int, value: Any = None, *, font: Font | 
 def _header_row(ws: Worksheet, row: int, headers: Iterable[str], col: int = 1) -> None:
     for j, text in enumerate(headers, start=col):
         _cell(ws, row, j, text, font=styles.HEADER_FONT, fill=styles.HEADER_FILL, align=styles.HEADER_ALIGN, border=True)
+
+
+def _none_listed(ws: Worksheet, row: int, rows_listed: int, text: str) -> None:
+    """Under a table's header row, when it lists nothing, the line the PDF prints in its place ("No open
+    threats."): a sheet of headers over nothing read as a pack gone wrong, the sheet's title saying "Top 0"."""
+    if not rows_listed:
+        _cell(ws, row + 1, 1, text, font=Font(italic=True))
 
 
 def _widths(ws: Worksheet, widths: Iterable[float]) -> None:
@@ -343,7 +356,8 @@ def _project_status(ws: Worksheet, data: BoardPackData) -> None:
         _cell(ws, row, 9, asks, border=True, align=Alignment(wrap_text=True, vertical="top"))
         ws.row_dimensions[row].height = _wrapped_height(asks, 44)
         row += 1
-    row += 1
+    _none_listed(ws, 2, len(data.project_status), NO_PROJECTS)
+    row += 1 if data.project_status else 2
     slipped = data.slipped_milestones
     _cell(ws, row, 1, f"Milestones slipped or late ({len(slipped)})", font=styles.SUBTITLE_FONT)
     _header_row(ws, row + 1, ("Milestone", "ID", "Owner", "Baseline", "Forecast", "Slip (days)", "State", "Project"))
@@ -355,6 +369,7 @@ def _project_status(ws: Worksheet, data: BoardPackData) -> None:
             if j in (4, 5) and value is not None:
                 cell.number_format = styles.DATE_FORMAT
         _colour_cell(ws.cell(i, 7), MILESTONE_COLOURS.get(m["state"]))
+    _none_listed(ws, row + 1, len(slipped), none_slipped(data))
     ws.freeze_panes = "A3"
 
 
@@ -398,6 +413,7 @@ def _top_risks(ws: Worksheet, data: BoardPackData) -> None:
     """Threats and opportunities ranked apart: a high-scoring opportunity is good news, not a top risk."""
     _widths(ws, (6, 8, 40, 10, 22, 18, 9, 11, 9, 11, 11, 12, 20, 36))
     last = _risk_table(ws, data, 1, _ranked(data.top_risks, "open threat"), data.top_risks)
+    _none_listed(ws, 2, len(data.top_risks), NO_OPEN_THREATS)
     ws.freeze_panes = "D3"
     if data.top_risks:
         ws.auto_filter.ref = f"A2:{get_column_letter(len(RISK_HEADERS))}{last}"
@@ -489,6 +505,7 @@ def _stakeholders(ws: Worksheet, data: BoardPackData) -> None:
                                  "current_engagement", "desired_engagement", "engagement_gap", "owner"), start=1):
             value = s[key] if s[key] != "" else STAKEHOLDERS.field(key).unset or None  # "Not assessed yet"
             _cell(ws, i, j, value, border=True)
+    _none_listed(ws, 7, len(data.stakeholders), NO_STAKEHOLDERS)
     ws.freeze_panes = "A8"
 
 
@@ -514,6 +531,7 @@ def _benefits(ws: Worksheet, data: BoardPackData) -> None:
         _colour_cell(ws.cell(row, 11), benefit_rules.STATUS_COLOURS.get(b["status_rag"]))
         ws.row_dimensions[row].height = _wrapped_height(b["title"], 34)
         row += 1
+    _none_listed(ws, 2, len(data.benefits), NO_BENEFITS)
     ws.freeze_panes = "C3"
 
     for r in data.rollups:
@@ -563,6 +581,7 @@ def _communications(ws: Worksheet, data: BoardPackData) -> None:
                 cell.number_format = styles.DATE_FORMAT
         if c["overdue"]:
             ws.cell(i, 10).font = Font(bold=True, color="C62828")
+    _none_listed(ws, 2, len(data.comms_due), NOTHING_DUE)
     ws.freeze_panes = "A3"
 
 

@@ -100,8 +100,26 @@ def _top_risks(session: Session, ctx: Context, kind: str) -> list[Record]:
 
 def top_heading(records: Sized, what: str) -> str:
     """The heading of a ranked list: "Top 7 open threats"; one alone is "The one open opportunity" — a board
-    member read "Top 1 open opportunities" as a list cut short, and its number and noun at odds."""
+    member read "Top 1 open opportunities" as a list cut short, and its number and noun at odds; none is "Top open
+    threats", over the line that says there are none ("Top 0 open threats" read as a count gone wrong)."""
+    if not records:
+        return f"Top {plural_of(what)}"
     return f"The one {what}" if len(records) == 1 else f"Top {len(records)} {plural_of(what)}"
+
+
+# What the pack says where a section has nothing to list, on paper and in the workbook alike: a table of headers
+# over nothing reads as a page gone wrong.
+NO_PROJECTS = "No projects."
+NO_OPEN_THREATS = "No open threats."
+NO_STAKEHOLDERS = "No stakeholders."
+NO_BENEFITS = "No benefits."
+NOTHING_DUE = "Nothing is due this month."
+
+
+def none_slipped(data: BoardPackData) -> str:
+    """Under "Milestones slipped or late (0)": every milestone on its baseline — or, in an office with none yet,
+    that there are none (a new office's first pack said "Every milestone is on its baseline" of no milestone)."""
+    return "Every milestone is on its baseline." if data.summary["status"]["milestones_total"] else "No milestones yet."
 
 
 def _comms_due(session: Session, ctx: Context) -> list[Record]:

@@ -58,11 +58,15 @@ from ..models.values import day_text, number_text, period_text
 from . import pdf_fonts, rtl_text
 from .atomic import check_target, write_atomically
 from .boardpack_data import (
+    NO_OPEN_THREATS,
+    NO_PROJECTS,
+    NOTHING_DUE,
     SINCE_HEADERS,
     BoardPackData,
     Record,
     code_order,
     glance_rows,
+    none_slipped,
     not_rated_line,
     read_board_pack,
     since_intro,
@@ -460,7 +464,7 @@ def _project_status(data: BoardPackData) -> list[Flowable]:
                            Paragraph("Latest report of each project; ▲ better and ▼ worse than its previous report.",
                                      NOTE),
                            _table(headers, rows, _widths(_full(), (20, 9, 8, 8, 8, 8, 8, 8, 33)), fills)
-                           if rows else Paragraph("No projects.", BODY)]
+                           if rows else Paragraph(NO_PROJECTS, BODY)]
     slipped = data.slipped_milestones
     out += [Spacer(1, 4 * mm), Paragraph(f"Milestones slipped or late ({len(slipped)})", H2)]
     if slipped:
@@ -471,15 +475,17 @@ def _project_status(data: BoardPackData) -> list[Flowable]:
                         {(7, i): MILESTONE_COLOURS.get(m["state"]) for i, m in enumerate(slipped)},
                         "milestones slipped or late", "Status")
     else:
-        out.append(Paragraph("Every milestone is on its baseline.", BODY))
+        out.append(Paragraph(none_slipped(data), BODY))
     return out
 
 
 def _top_risks(data: BoardPackData) -> list[Flowable]:
-    out: list[Flowable] = [Paragraph(top_heading(data.top_risks, "open threat"), H1),
-                           Paragraph("Ranked by residual, then inherent score.", NOTE)]
+    out: list[Flowable] = [Paragraph(top_heading(data.top_risks, "open threat"), H1)]
     rows, fills = _risk_rows(data, data.top_risks)
-    out.append(_table(RISK_HEADERS, rows, _risk_widths(), fills) if rows else Paragraph("No open threats.", BODY))
+    if rows:  # the order of a list, said over none, read as if a list should have followed
+        out += [Paragraph("Ranked by residual, then inherent score.", NOTE), _table(RISK_HEADERS, rows, _risk_widths(), fills)]
+    else:
+        out.append(Paragraph(NO_OPEN_THREATS, BODY))
     if data.top_opportunities:
         rows, fills = _risk_rows(data, data.top_opportunities)
         out += [CondPageBreak(40 * mm), Paragraph(top_heading(rows, "open opportunity"), H2),
@@ -587,7 +593,7 @@ def _communications(data: BoardPackData) -> list[Flowable]:
                      rows, _widths(_full(), (6, 30, 16, 10, 9, 13, 9, 9, 7)),
                      {(8, i): "#F4C7C3" for i, c in enumerate(data.comms_due) if c["overdue"]},
                      "communications due", "Stakeholders")
-            if rows else [Paragraph("Nothing is due this month.", BODY)])
+            if rows else [Paragraph(NOTHING_DUE, BODY)])
     return [Paragraph(f"Communications due in {month} (overdue included)", H1), *body]
 
 

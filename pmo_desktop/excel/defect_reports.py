@@ -16,15 +16,10 @@ from __future__ import annotations
 from typing import Any
 
 from .header_detection import HeaderMatch, kind_for, map_header
+from .result_columns import result_columns
 from .unheaded_lists import named_register
 from .vocabulary import word_key
 
-_ACTUAL = frozenset(word_key(w) for w in (
-    "actual result", "actual results", "actual", "actual output", "actual behaviour", "actual behavior",
-    "observed result", "observed behaviour", "observed behavior", "result actual"))
-_EXPECTED = frozenset(word_key(w) for w in (
-    "expected result", "expected results", "expected", "expected output", "expected behaviour", "expected behavior",
-    "result expected"))
 # the words of a column numbering the test cases or the defects ("Test Case No.", "TC ID", "Bug #", "S.No")
 _NUMBERING = frozenset(word_key(w) for w in (
     "test case no", "test case number", "test case id", "tc id", "tc no", "test id", "case id", "bug id", "bug no",
@@ -35,11 +30,8 @@ _MIN_ROWS = 3
 def _header_row(rows: list[list[Any]]) -> tuple[int, int, int] | None:
     """(index of the header row, actual result's column, expected result's column) among the first rows."""
     for i, row in enumerate(rows):
-        keys = [word_key(x) if isinstance(x, str) else "" for x in row]
-        actual = next((c for c, k in enumerate(keys) if k in _ACTUAL), None)
-        expected = next((c for c, k in enumerate(keys) if k in _EXPECTED), None)
-        if actual is not None and expected is not None:
-            return i, actual, expected
+        if (found := result_columns(row)) is not None:
+            return i, *found
     return None
 
 

@@ -34,6 +34,7 @@ from . import vocabulary as vocabulary_module
 from .action_columns import ACTION_DUE, ACTION_OWNER, ACTIONS_OF, action_columns
 from .date_rows import a_row_of_dates
 from .people_columns import names_people
+from .result_columns import result_columns
 from .sample_columns import filled_cells
 from .value_translation import (
     CHANCE_FIELDS,
@@ -59,6 +60,7 @@ from .vocabulary import (
     header_words,
     hedge_words,
     in_place_words,
+    plain_title_words,
     raid_type_headers,
     reassessed_words,
     reference_words,
@@ -438,6 +440,8 @@ def _prefix_names(kind: SheetKind, text: str) -> tuple[str, ...]:
         if len(phrase) == 1 and (len(phrase[0]) < 8 or len(words) > 5):
             continue  # one long word ("Description of potential risk"), in a short header only
         if words[:len(phrase)] == phrase and len(words) > len(phrase):
+            if _names_another_register(kind, words[len(phrase):]):
+                continue  # "Описание дефекта", "Description du défaut" on a risk sheet: a defect's, not a risk's
             if len(words) == len(phrase) + 1 and words[-1] in _ID_WORDS and name != "code":
                 continue  # "Vulnerability ID" holds the codes of vulnerabilities ("a1t1v1"), not their text
             if len(words) == len(phrase) + 1 and words[-1] in _PRIORITY_WORDS and name != "priority":
@@ -448,6 +452,27 @@ def _prefix_names(kind: SheetKind, text: str) -> tuple[str, ...]:
                 continue  # "Reviewed Impact" is the impact as reviewed (5), not the day it was (1900-01-04)
             out.append(name)
     return tuple(out)
+
+
+@lru_cache(maxsize=None)
+def _nouns_of_others(kind: SheetKind) -> frozenset[str]:
+    """The nouns of every other main register (a defect, a decision, a benefit …), none of this one's."""
+    own = _nouns(kind)
+    return frozenset(n for k in MAIN_KINDS if k.register != kind.register for n in _nouns(k)) - own
+
+
+def _a_noun_of(word: str, nouns: Collection[str]) -> bool:
+    """Whether a keyed word is one of ``nouns`` or an ending of one of four letters or more ("дефекта", "дефекту"
+    of "дефект"; the Slavic and Greek files give their nouns as stems for their endings)."""
+    return word in nouns or any(len(n) >= 4 and word.startswith(n) and len(word) - len(n) <= 3 for n in nouns)
+
+
+def _names_another_register(kind: SheetKind, rest: Sequence[str]) -> bool:
+    """Whether the words after a field's own ("Описание | дефекта", "Description | du défaut") name another
+    register's records and not this one's: the header is that register's field, not this one's (unseen set 64:
+    a Russian defect list's "Описание дефекта" was read as a risk's title)."""
+    return any(_a_noun_of(w, _nouns_of_others(kind)) for w in rest) and \
+        not any(_a_noun_of(w, _nouns(kind)) for w in rest)
 
 
 # The last word of a header saying its column ranks the thing the words before it name, how soon or how much
@@ -1522,6 +1547,12 @@ def _without_own_noun(kind: SheetKind, text: str) -> list[str]:
         if name is not None and name in kind.reg.field_names and \
                 kind.reg.field(name).kind not in (Kind.COMPUTED, Kind.TEXT):
             return [key]
+    if len(words) == 2 and words[-1] not in nouns and _a_noun_of(words[-1], nouns):
+        # "Опис дефекту", "Описание риска": a text of the record said with its noun's ending (the Slavic and
+        # Greek genitive), which the words files give as stems: the text field the first word names (unseen set 64)
+        name = field_keys(kind).get(words[0])
+        return [words[0]] if name is not None and name in kind.reg.field_names and \
+            kind.reg.field(name).kind in (Kind.TEXT, Kind.LONGTEXT) else []
     if len(words) < 3:
         return []
     if words[-1] not in nouns:  # "Date risk registered": the date registered, the noun inside the phrase
@@ -2744,6 +2775,33 @@ def check_values(kind: SheetKind, mapping: dict[int, str], sample: list[list[Any
     return out, why
 
 
+# the most words of a status a small list writes in its own words ("待解决", "Waiting on vendor")
+_OWN_STATUS_WORDS = 3
+
+
+def _status_of_a_small_list(kind: SheetKind, row: list[Any], mapping: dict[int, str], demoted: dict[int, str],
+                            sample: list[list[Any]]) -> tuple[dict[int, str], dict[int, str]]:
+    """A list naming only its records and their status, each by the register's own header words ("序号 | 问题描述
+    | 状态": issue description, status), keeps its status column though the status reads none of its words
+    ("待解决", to be solved): without it the title alone names no register, and a one-issue list was refused as
+    having no header row (unseen set 66). Each record takes the register's default status, its own word kept in
+    its notes (the planner's rule for a value no choice takes). Short words only, no ratings: sentences and
+    levels are no status."""
+    title, status = _title_field(kind), _status_field(kind)
+    if title is None or status is None or set(mapping.values()) != {title}:
+        return mapping, demoted  # (a plan or a kind beside the title: more than a small list of names)
+    keys = field_keys(kind)
+    for c in demoted:
+        head = row[c] if c < len(row) else None
+        if not isinstance(head, str) or keys.get(normalise_key(head)) != status:
+            continue
+        values = [r[c] for r in sample if c < len(r) and r[c] is not None and str(r[c]).strip()]
+        if values and all(isinstance(x, str) and len(x.split()) <= _OWN_STATUS_WORDS for x in values) and \
+                not _ratings(values):  # "Risk Status" over LOW / HIGH: a rating, not a status
+            return {**mapping, c: status}, {k: why for k, why in demoted.items() if k != c}
+    return mapping, demoted
+
+
 def _status_field(kind: SheetKind) -> str | None:
     return "status" if "status" in kind.reg.field_names and kind.reg.field("status").kind is Kind.ENUM else None
 
@@ -3033,6 +3091,14 @@ def detect_header(rows: list[list[Any]], sheet_title: str, kinds: tuple[SheetKin
             mapping = _the_named_person(kind, row, mapping, dups, sample)
             mapping = _roles_name_people(kind, mapping, sample)
             mapping = _web_addresses(kind, row, mapping, sample)
+            plain = _plain_title(kind, row, mapping, sample)
+            if plain is not None and len(real_fields(mapping)) < NAMING_MIN_FIELDS and \
+                    i < named_from.setdefault(kind.register, _register_named(kind, sheet_title, file_name, rows)):
+                # a plain word names the records of a table its other columns (three) or its name already place
+                # in the register: "Lp. | nazwa | Uwagi" of a budget is no risk register (round 60's SwiftX)
+                plain = None
+            if plain is not None:
+                mapping[plain] = _title_field(kind) or ""
             if kind.register == "stakeholders" and "organisation" in mapping.values() and \
                     i >= named_from.setdefault(kind.register, _register_named(kind, sheet_title, file_name, rows)):
                 mapping = _organisations_named(kind, mapping, sample)
@@ -3053,8 +3119,11 @@ def detect_header(rows: list[list[Any]], sheet_title: str, kinds: tuple[SheetKin
                 # a sheet (or its file, or a caption over the table) naming the register, whose table names
                 # no column "Title": a column naming the records by its noun ("High Availability Risks")
                 # beside one more field, else, beside three, its first column of distinct short texts
-                # ("Parameters" of a security gap tracker) — the preview says which
-                naming = naming_column(kind, row, mapping, sample)
+                # ("Parameters" of a security gap tracker) — the preview says which; a defect's "Actual Result"
+                # beside its "Expected Result" first (result_columns)
+                naming = _actual_result(kind, row)
+                if naming is None:
+                    naming = naming_column(kind, row, mapping, sample)
                 if naming is None and len(real_fields(mapping)) >= NAMING_MIN_FIELDS:
                     naming = text_column(row, mapping, sample)
                 if naming is None:
@@ -3075,7 +3144,9 @@ def detect_header(rows: list[list[Any]], sheet_title: str, kinds: tuple[SheetKin
                 # ("action_items.csv"): its ID column's header names the register as the sheet's name would,
                 # and rows told apart by those IDs are named by their text that varies most (the
                 # application); other ways of finding a name stay for sheets named as the register
-                naming = titled_by = repeated_texts(row, mapping, sample)
+                naming = titled_by = _actual_result(kind, row)
+                if naming is None:
+                    naming = titled_by = repeated_texts(row, mapping, sample)
                 if naming is not None and _people_named(kind, row, naming, sample):
                     naming = titled_by = None
             if naming is not None:
@@ -3092,6 +3163,7 @@ def detect_header(rows: list[list[Any]], sheet_title: str, kinds: tuple[SheetKin
             named = set(mapping.values())  # the title a kind's column gave up is refilled as a demoted one's is
             mapping = _kind_said_in_the_title(kind, row, mapping, sample)  # before its values are checked
             mapping, demoted = check_values(kind, mapping, sample, row)
+            mapping, demoted = _status_of_a_small_list(kind, row, mapping, demoted, sample)
             mapping = refill(kind, row, group, mapping, demoted, sample, named - set(mapping.values()))
             mapping = _type_of_categories(kind, row, group, mapping, demoted, sample)
             mapping = with_ticks(mapping, tick_columns(kind, row, group, mapping, sample))
@@ -3130,7 +3202,11 @@ def detect_header(rows: list[list[Any]], sheet_title: str, kinds: tuple[SheetKin
                 continue
             if _band_taken_for_its_column(kind, row, rows, stored, i, mapping):
                 continue  # the upper line of a two-line header read alone: the lines read together are tried too
-            score = _score(kind, mapping, sheet_title, file_name) + _noun_bonus(kind, _own_cells(row, stored, i), mapping)
+            # a plain title word names the records but says nothing of the register (_plain_title): scored without
+            # it, a sheet is the register it was before ("Subjek" made a risk log named so an issue log)
+            scored = mapping if plain is None or mapping.get(plain) != _title_field(kind) else \
+                {k: n for k, n in mapping.items() if k != plain}
+            score = _score(kind, scored, sheet_title, file_name) + _noun_bonus(kind, _own_cells(row, stored, i), scored)
             ticks = any(n.startswith(LEVEL) for n in mapping.values())
             # ties: the level row, else the register naming more of the columns ("Stakeholder Name | Role |
             # Information Needed | Frequency | Medium" is a communication plan naming its stakeholders)
@@ -3151,6 +3227,28 @@ def detect_header(rows: list[list[Any]], sheet_title: str, kinds: tuple[SheetKin
     if book and match is best and not any(k.matches_sheet_name(sheet_title) for k in ALL_KINDS):
         match = _named_sheet(best, per_kind, _book_register_name(book))
     return match
+
+
+def _plain_title(kind: SheetKind, row: list[Any], mapping: dict[int, str], sample: list[list[Any]]) -> int | None:
+    """A plain title or name word heading a column no field took ("Название", "Titel": ``plain_title_words``)
+    titles the records of a register whose own words name no title column here: a words file lists such a word
+    under one register only (Russian "название" titles risks), and a tester's 16 bugs "Id | Название | Описание
+    дефекта" were titled by their long descriptions, the name kept in the notes (unseen set 66). The
+    description stays the description. Not for a register titled by a person's name (a stakeholder's "Title"
+    is a job title), nor for a column of people's names. The column, else None."""
+    if _title_field(kind) != "title" or kind.is_child or "title" in mapping.values():
+        return None
+    words = plain_title_words()
+    c = next((c for c, x in enumerate(row) if c not in mapping and x.__class__ is str and word_key(x) in words), None)
+    return None if c is None or _people_named(kind, row, c, sample) else c
+
+
+def _actual_result(kind: SheetKind, row: list[Any]) -> int | None:
+    """The "Actual Result" column of a defect log's header that also names the "Expected Result" and no title:
+    what went wrong names the defect, what should have happened is kept labelled in its description (a QA
+    team's 103 defects were titled by their expected results, unseen set 66)."""
+    found = result_columns(row) if kind.register == "issues" and not kind.is_child else None
+    return None if found is None else found[0]
 
 
 def _topped_from_third_line(combined: list[Any], rows: list[list[Any]], stored: list[list[Any]],
@@ -4270,6 +4368,10 @@ _CLOCK_RE = re.compile(r"^\s*(\d{1,2}[:.h]\d{2}(:\d{2})?\s*([ap]\.?m\.?)?|[th]\s
 _FOREIGN_WHAT = {"schedule": "a schedule or task plan", "backlog": "a product backlog (user stories)",
                  "timeline": "a timeline of events (an exercise or event plan)",
                  "actions": "an action list (the office keeps actions on the risk or issue they answer)"}
+# how the reasons a sheet whose header was found is another kind of list than a register begin (a backlog, a
+# schedule, a timeline, an action list): the importer says them when no sheet is read, not "no header row" (a bug
+# tracker refused as a backlog was told only that no header row named register columns, unseen set 66)
+OTHER_LIST_REASONS = tuple(_FOREIGN_WHAT.values())
 
 
 def _foreign_keys(header: str) -> list[str]:
@@ -4445,6 +4547,23 @@ def _actions_by_its_columns(kind: SheetKind, match: HeaderMatch, nouns: frozense
             f"name things to do and by when, and none names a {kind.reg.noun}, though its name says one.")
 
 
+_ISSUES_SAID_MIN = 2  # one row naming a bug says little of the rows under it
+
+
+def _rows_say_issues(match: HeaderMatch, sample: list[list[Any]]) -> bool:
+    """Every row's ID or type names an issue ("BUG-001", "Bug", "Defect"): a tester's bug tracker, whatever
+    backlog words its other columns have ("Feature" the part of the product a bug was found in, "Release" the
+    version). Six bugs "BUG-001 | BUG | TC-001 | User Profile | … | Release 1.1" were refused as a product backlog
+    (unseen set 66). Values say what the rows are more surely than headers do."""
+    for c, head in enumerate(match.headers):
+        if match.mapping.get(c) != "code" and not (head and _raid_type_header(head)):
+            continue
+        values = [r[c] for r in sample if c < len(r) and r[c] is not None and str(r[c]).strip()]
+        if len(values) >= _ISSUES_SAID_MIN and all(raid_kind(x) == ISSUES for x in values):
+            return True
+    return False
+
+
 def not_records_by_content(match: HeaderMatch, sample: list[list[Any]]) -> str | None:
     """Why a matched table is a schedule, a backlog or a timeline of events rather than a register, though
     some columns ("Owner", "Status", "Description") match one: columns such a table has and a register has
@@ -4462,6 +4581,8 @@ def not_records_by_content(match: HeaderMatch, sample: list[list[Any]]) -> str |
     col = raid_type_column(match.headers, sample) if kind.register == ISSUES else None
     if col is not None and ISSUES in {raid_kind(r[col]) for r in sample if col < len(r)}:
         return None  # a tracker's bugs beside its stories and tasks: an issue log, the backlog's rows left out
+    if kind.register == ISSUES and col is None and _rows_say_issues(match, sample):
+        return None  # "BUG-001 | BUG | … | Feature | … | Release": bugs found in features, not planned work
     if col is None and (titled := _backlog_by_its_titles(kind, match, sample)) is not None:
         return titled  # no type column: the titles say the rows' kind
     sheet = normalise_key(match.sheet_title or "")

@@ -76,6 +76,7 @@ from .value_translation import (
     escalation_rest,
     fiscal_period,
     fiscal_quarters_only,
+    known_value_word,
     money,
     numbered_priority,
     over_word,
@@ -1682,6 +1683,8 @@ class Planner:
         self._no_one: dict[int, Counter[str]] = {}
         self._no_one_kept: dict[int, list[str]] = {}  # row → its cells of people naming no one but saying why
         self._fiscal: dict[str, Counter[str]] = {}  # date field → its cells naming a fiscal quarter (_say_quarters)
+        # status words no list knows → the rows that wrote each (_say_unknown_states)
+        self._unknown_states: dict[str, dict[str, set[int]]] = {}
         if person_texts and (kept is not None or reader.declared_rows <= KEEP_ROWS):
             self._names_from = (person_texts, kept if kept is not None else
                                 (lambda: list(reader.data_rows(header_row + 1, width))))
@@ -2446,6 +2449,7 @@ class Planner:
         if parent_reg is None:
             self._closing_text(plan, reg, widths, lone)
         self._carry_groups(plan, fields)
+        self._say_unknown_states(plan, reg)
         self._say_kinds(plan)
         self._say_opportunity_signs(plan)
         if parent_reg is None:
@@ -2637,6 +2641,8 @@ class Planner:
                     level = self._translator.parse(f, w, self.ctx, self._profiles.get(c))
                 except ValidationError:
                     continue
+                if v.parse_text(w) in self._translator.slips.get(f.name, {}):
+                    continue  # a word mistyped ("Hgih") is the level it was read as, no level of its own
                 if isinstance(level, int) and not any(_one_word(w, x) for x in by_level.get(level, ())):
                     by_level.setdefault(level, []).append(w)
             if sum(map(len, by_level.values())) > top:
@@ -3091,6 +3097,24 @@ class Planner:
             rows = "1 row" if n == 1 else f"{n} rows"
             plan.say(f"“{head}” says on {rows} that nothing is done (“not handled”, “no action required” or the "
                      "like): no action made of it, the text kept in the notes.")
+
+    def _say_unknown_states(self, plan: SheetPlan, reg: Register) -> None:
+        """The status words no list of the office knows, said once a column with how many rows wrote each: those
+        rows were imported at the state a new record starts in (``_unknown_state``), not left out."""
+        # only the rows still imported at the end (a row planned, then skipped as a heading, says nothing)
+        kept = {r.report.row for r in plan.rows if r.report.action in (Action.INSERT, Action.UPDATE)}
+        for name, rows in self._unknown_states.items():
+            written = Counter({w: len(numbers & kept) for w, numbers in rows.items() if numbers & kept})
+            if not written:
+                continue
+            f = reg.field(name)
+            shown = ", ".join(f"“{w}” ({n} {'row' if n == 1 else 'rows'})" for w, n in written.most_common(6)) + \
+                (" …" if len(written) > 6 else "")
+            plan.say(f"{f.label}: {shown} {'is no state' if len(written) == 1 else 'are no states'} the office "
+                     f"knows: {'that row is' if sum(written.values()) == 1 else 'those rows are'} imported as "
+                     f"“{reg.defaults['status']}”, the state a new {reg.noun} starts in, the word kept in the notes "
+                     "(translate it in the preview to place it).")
+        self._unknown_states = {}
 
     def _say_over(self, plan: SheetPlan) -> None:
         """The chance columns some of whose cells say the risk is over, said once a column (``over_word``)."""
@@ -4002,11 +4026,14 @@ class Planner:
                 # whenever a new ID stands in for the row's own, the row's own is kept on the record and said
                 extra_lines.append(f"{key.label} in the workbook: {given}")
                 reason += f"Its own {key.label} kept in the notes. "
-        if set_aside:
-            f, why, text = unplaceable[0]
+        for f, why, text in unplaceable if set_aside else ():
             default = reg.defaults.get(f.name) if record_id is None else None
-            left = f"left at “{default}”, what the office records when not known" if default not in (None, "") \
-                else "left empty" if record_id is None else "left as it was"
+            unknown_state = _unknown_state(reg, f, text)
+            left = ("left empty" if record_id is None else "left as it was") if default in (None, "") else \
+                f"left at “{default}”, the state a new {reg.noun} starts in" if unknown_state else \
+                f"left at “{default}”, what the office records when not known"
+            if unknown_state and record_id is None:
+                self._unknown_states.setdefault(f.name, {}).setdefault(text, set()).add(number)  # said once a column
             if f.kind is Kind.DATE:  # why it is no date ("counts from the day it was written …"), as refused it said
                 reason += f"{why.rstrip('.')} — {left}, the word kept in the notes (translate it to place it). "
             else:
@@ -4171,8 +4198,16 @@ class Planner:
         those rows stay refused, unless the default is the field's "unknown" (``_default_means_unknown``: a
         stakeholder's attitude Neutral), which claims nothing either; so do rows with two values unplaced or a sentence (text under the header
         or a legend rather than a record), and registers with no notes to keep the value in."""
-        if len(unplaceable) != 1 or errors or EXTRA_FIELD.get(reg.name) is None:
+        if not unplaceable or len(unplaceable) > 2 or errors or EXTRA_FIELD.get(reg.name) is None:
             return False
+        if len(unplaceable) == 2:
+            # a status word the office does not know beside one other value set aside (a tracker's "Replied" on a
+            # row whose priority "5 Change Request" names no level): both kept, the row imported (classes65a)
+            # (never a date beside it: a row pasted one column off writes a status under the date, a level under
+            # the status, and is the shifted rows' rule's, not read wrong here)
+            return any(_unknown_state(reg, f, text) for f, _why, text in unplaceable) and \
+                all(f.kind is not Kind.DATE for f, _why, _text in unplaceable) and \
+                all(Planner._set_aside(reg, [one], errors) for one in unplaceable)
         f, _why, text = unplaceable[0]
         if f.kind is Kind.DATE:
             # "TBC", "ASAP", "tomorrow", "next week" (left45): a word saying the day is not known yet, or counted
@@ -4183,8 +4218,8 @@ class Planner:
         # a choice with a default set aside too when its cell says nothing of it ("N/A", "TBD", "?"): as an
         # empty cell, it takes the default — refused, the row was lost for a word saying nothing (classes58a)
         return not f.required and not f.kind.is_key and f.kind in (Kind.SCALE, Kind.ENUM, Kind.MULTI_ENUM) and \
-            (reg.defaults.get(f.name) in (None, "") or _default_means_unknown(reg, f) or unsaid_word(text)) and \
-            len(text.split()) <= 4
+            (reg.defaults.get(f.name) in (None, "") or _default_means_unknown(reg, f) or unsaid_word(text) or
+             _unknown_state(reg, f, text)) and len(text.split()) <= 4
 
     def _actions_by(self, row: Sequence[Any], width: int, ctx: Context, any_to_do: bool
                     ) -> tuple[dict[str, Any], list[str]]:
@@ -5049,6 +5084,20 @@ def _with_framework(text: str, framework: str | None) -> str:
     if not framework or framework.lower() in text.lower():
         return text
     return f"{text} ({framework})"
+
+
+def _unknown_state(reg: Register, f: Field, text: str) -> bool:
+    """Whether ``text`` is a record's status the office's words do not know, a word or a few ("Replied", a
+    vendor tracker's state between open and fixed): decided (classes65a) that such a row is imported at the
+    state a new record starts in (Open, Pending, On track), the word kept in its notes and said once a column
+    (``Planner._say_unknown_states``), to be translated in the preview. Refused, the row was lost whole (81 rows
+    of a 976-row defect export), and a tracker has more states between its first and its last than any list
+    holds; a state that ends the record is the rarer, and the words files name those (Closed, Fixed, Done …).
+    A word the files know as another field's ("Low", "Mitigate") is no unknown state but a value standing in the
+    wrong column (a row pasted off its headers): that row stays refused, for the shifted rows' rule."""
+    return f.name == "status" and f.kind is Kind.ENUM and reg.defaults.get("status") not in (None, "") and \
+        any(ch.isalpha() for ch in text) and len(text.split()) <= 4 and not known_value_word(text) and \
+        not unsaid_word(text)  # "N/A", "TBD" say nothing of it: an empty cell's, as before (classes58a)
 
 
 def _default_means_unknown(reg: Register, f: Field) -> bool:

@@ -60,7 +60,7 @@ from ..models.errors import ValidationError
 from ..models.fields import Context, Field, Kind
 from ..models.financial_year import period_end
 from ..models.kinds import scale_from_fraction
-from .vocabulary import phrase_words, register_nouns, value_words, word_key, words_of
+from .vocabulary import phrase_words, register_nouns, value_words, value_words_every, word_key, words_of
 
 # How a number was put onto the register's scale, as the preview and the report say it (Translator.rescaled):
 # the per-cent readings name each level's band, the others the rule.
@@ -171,7 +171,9 @@ _LIST_RE = re.compile(r"[,;/\n&+]+|\s+(?:and|y|e|et|und|en|og|ve|и)\s+", re.I)
 _PERCENT_RE = re.compile(r"(\d+(?:[.,]\d+)?)\s*%")
 # a choice written after a bracketed tag that sorts the choices ("[Risco Negativo] Aceitar", "[Positive] Exploit")
 # a rung of a numbered ladder with a word or more after its number ("4 Low/Technical Request")
-_LADDER_RUNG_RE = re.compile(r"\s*\d{1,2}\s*[.):-]?\s+(\S.*\S)\s*$")
+_LADDER_RUNG_RE = re.compile(r"\s*[A-Za-z]?\d{1,2}\s*[.):-]?\s+(\S.*\S)\s*$")
+# a choice written in two languages, the second in brackets ("Значительная (Major)", "Hoch (High)")
+_TRANSLATED_RE = re.compile(r"\s*([^()]*[^()\s])\s*\(([^()]+)\)\s*$")
 _TAGGED_CHOICE_RE = re.compile(r"^\s*\[[^\]]{1,40}\]\s*(\S.*)$", re.S)
 _PERCENT_ONLY_RE = re.compile(r"\s*(\d+(?:[.,]\d+)?)\s*%\s*")
 _RANGE_RE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(?:-|–|to|—)\s*(\d+(?:\.\d+)?)\s*%?\s*$")
@@ -947,6 +949,43 @@ def over_word(f: Field, text: Any) -> str | None:
 
 
 NEAR_MAX = 80  # letters: the longest value word of any language file is some 25
+# the fields whose choices are levels of one ladder (Low … Critical), read as a scale's levels are
+LEVEL_CHOICES = frozenset({"priority", "criticality"})
+
+
+@lru_cache(maxsize=1)
+def _every_value_word() -> frozenset[str]:
+    """Every keyed value word of every words file: a short word that is one of them is no slip of another."""
+    return frozenset(value_words_every())
+
+
+def known_value_word(text: str) -> bool:
+    """Whether a cell is, whole, a value word of some field in some words file ("Low", "Abierto", "Mitigate")."""
+    return word_key(text) in _every_value_word()
+
+
+def _level_slip(vocab: dict[str, str], key: str) -> str | None:
+    """A level word of three to five letters written with one slip ("Hgih", "Lwo", "Meidum" is ``_near``'s): the
+    one target of the words two neighbouring letters swapped give back, else, from five letters, of the words
+    one letter added, dropped or changed away. Never a word of three letters that is a word of the files itself
+    ("Low" is no slip of "Owl"'s), never where two levels are as near ("Hig"). Decided for levels only
+    (classes65a): a level mistyped was kept in the notes, its field empty; a status word this short ("Done",
+    "Open") is too near others to guess."""
+    if not 3 <= len(key) <= 5 or not key.isalpha() or key in _every_value_word():
+        return None
+    swapped = {key[:i] + key[i + 1] + key[i] + key[i + 2:] for i in range(len(key) - 1)} - {key}
+    targets = {vocab[w] for w in swapped if w in vocab}
+    if not targets and len(key) == 5:
+        targets = {t for w, t in vocab.items() if abs(len(w) - len(key)) <= 1 and _one_letter_apart(w, key)}
+    return targets.pop() if len(targets) == 1 else None
+
+
+def _one_letter_apart(a: str, b: str) -> bool:
+    """Whether two words differ by one letter added, dropped or changed."""
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b)) == 1
+    short, long_ = sorted((a, b), key=len)
+    return any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
 
 
 def _near(vocab: dict[str, str], key: str) -> str | None:
@@ -1239,7 +1278,7 @@ class Translator:
 
     @staticmethod
     def _lookup(vocab: dict[str, str], raw: Any, slips: dict[str, str] | None = None,
-                by_part: dict[str, str] | None = None) -> str | None:
+                by_part: dict[str, str] | None = None, level: bool = False) -> str | None:
         words = words_of(raw)
         keys = [word_key(raw)]
         if len(words) >= 2:
@@ -1254,6 +1293,8 @@ class Translator:
         if len(words) >= 2 and words[-1].isdigit():
             return None  # "Problem 2", "Issue 7": a record numbered by its noun, no word cut short ("Problem resolved")
         near = _near(vocab, keys[0]) or (_near(vocab, words[0]) if words else None)
+        if near is None and level and len(words) == 1:
+            near = _level_slip(vocab, keys[0])
         if near is not None and slips is not None:
             slips[v.parse_text(raw)] = near
         return near
@@ -1261,7 +1302,8 @@ class Translator:
     def _choice(self, f: Field, raw: Any) -> str | None:
         slipped: dict[str, str] = {}
         parted: dict[str, str] = {}
-        hit = self._lookup(value_words(f"{self.register}.{f.name}"), raw, slipped, parted)
+        hit = self._lookup(value_words(f"{self.register}.{f.name}"), raw, slipped, parted,
+                           level=f.name in LEVEL_CHOICES)
         if hit in f.choices:
             if slipped:  # read once per distinct cell (the planner's caches): said once in the preview
                 self.slips.setdefault(f.name, {}).update(slipped)
@@ -1300,8 +1342,18 @@ class Translator:
         if rung is not None:
             # a numbered ladder whose rung carries more words ("4 Low/Technical Request", "2 High - Major"): the
             # first part of the rung naming a level gives it, the number only orders the ladder (unseen set 64)
+            # A letter may name the ladder ("S3 Значительная (Major)": S for severity, a tester's S1 … S5)
             for part in re.split(r"\s*(?:/|\s[-–]\s|,)\s*", rung.group(1)):
-                level = self._choice(f, part) if part and not _LADDER_RUNG_RE.match(part) else None
+                level = self._choice_of_part(f, part) if part and not _LADDER_RUNG_RE.match(part) else None
+                if level is not None:
+                    self._note_part(f, raw, level)
+                    return level
+        translated = _TRANSLATED_RE.match(raw) if isinstance(raw, str) and "(" in raw else None
+        if translated is not None:
+            # a choice with its translation in brackets ("Незначительная (Minor)"): read by either word, the
+            # first as written, then the one in brackets — one word, two languages (unseen set 64)
+            for part in translated.groups():
+                level = self._choice_of_part(f, part) if not _TRANSLATED_RE.match(part) else None
                 if level is not None:
                     self._note_part(f, raw, level)
                     return level
@@ -1311,6 +1363,18 @@ class Translator:
             # Positivo] Explorar"): the tag sorts the choices, the words after it are the choice (round 46)
             return self._choice(f, tagged.group(1))
         return None
+
+    def _choice_of_part(self, f: Field, part: str) -> str | None:
+        """``_choice`` of a part of a cell, whose own reading by a part is no cell's: only the whole cell's is said
+        (by the caller), not "Значительная (Major)" beside "S3 Значительная (Major)"."""
+        text = v.parse_text(part)
+        noted = text in self.by_part.get(f.name, {}), text in self.parted.get(f.name, set())
+        found = self._choice(f, part)
+        if not noted[0]:
+            self.by_part.get(f.name, {}).pop(text, None)
+        if not noted[1]:
+            self.parted.get(f.name, set()).discard(text)
+        return found
 
     def _borrowed(self, f: Field, raw: Any) -> str | None:
         """An assumption's, dependency's or decision's status or criticality in a language whose files give
@@ -1343,11 +1407,14 @@ class Translator:
             if between is not None:  # "Moderate/High": the higher of the two (README: how values are read)
                 return scale_from_word_level(between, top)
             parted: dict[str, str] = {}
-            hit = self._lookup(value_words("scale"), raw, by_part=parted)
+            slipped: dict[str, str] = {}
+            hit = self._lookup(value_words("scale"), raw, slipped, parted, level=True)
             if hit is not None:  # "Moderate, as this would cause a 5%-10% delay": the word, not the figures
                 level = scale_from_word_level(int(hit), top)
                 if parted:  # "High-ish", "Medium (tbc)": the level of its first word, said and the cell kept
                     self._note_part(f, raw, f"{level} of {top}")
+                elif slipped:  # "Hgih", "Meduim": a level word mistyped, read as that level and said once a column
+                    self.slips.setdefault(f.name, {})[v.parse_text(raw)] = f"{level} of {top}"
                 return level
             percents = _PERCENT_RE.findall(text) if len(text.split()) <= 5 else []
             ranged = _RANGE_RE.match(text)

@@ -151,6 +151,12 @@ def value_words(key: str) -> dict[str, str]:
     return out
 
 
+def value_words_every() -> set[str]:
+    """Every keyed value word of every key of every file (``values``)."""
+    return {word_key(w) for data in _files() for words in data.get("values", {}).values()
+            for ws in words.values() for w in ws}
+
+
 @lru_cache(maxsize=None)
 def beside_words(register: str) -> dict[str, str]:
     """Keyed header → the field it names when another column of the same header already names the field
@@ -458,6 +464,15 @@ def naming_words() -> frozenset[str]:
     """Keyed words a header adds to a noun to name the column that names each thing ("actionName", "Project
     Title"): ``naming`` in the files (``named_things``)."""
     return frozenset(k for data in _files() for w in data.get("naming", ()) if (k := word_key(w)))
+
+
+@lru_cache(maxsize=None)
+def plain_title_words() -> frozenset[str]:
+    """Keyed plain words for a thing's title or name, of no register ("Название", "Titel", "Intitulé", "Judul"):
+    ``plain_titles`` in the files. A words file often lists one under a single register's title (Russian
+    "название" for a risk's): it titles any register's records when no column names them by the register's own
+    words (``header_detection._plain_title``). Words that name a person as often ("Name") are left out."""
+    return frozenset(k for data in _files() for w in data.get("plain_titles", ()) if (k := word_key(w)))
 
 
 @lru_cache(maxsize=None)

@@ -169,8 +169,9 @@ def rating_chart_series(risks: RiskSummary) -> tuple[list[tuple[str, list[int]]]
             series.append((name, [counts[r] for r in ratings]))
         else:
             missing.append(name.lower())
-    if not series:
-        return [], "Nothing to chart: no open risk has a score yet."
+    if not series:  # a new office's first pack: "no open risk has a score yet" read as risks waiting for one
+        scored_or_not = any(risks["open_by_rating"].values())
+        return [], "Nothing to chart: " + ("no open risk has a score yet." if scored_or_not else "no open risks.")
     if missing:
         return series, f"No open risk has a {missing[0]} score yet, so none is charted."
     return series, ""

@@ -11,6 +11,19 @@ import re
 _CELL_END = re.compile(r"[\t\n]")
 
 
+# An ID as registers write them: letters, a hyphen, a number (R-001, DEC-12, RSK-0042).
+_ID_SHAPE = re.compile(r"[A-Za-z]{1,6}-\d{1,7}")
+
+
+def first_column_holds_ids(block: list[list[str]], prefix: str) -> bool:
+    """Whether the block's first column is IDs — this register's (``prefix``: "R-") or any register's shape — and
+    not a first value to keep: rows copied whole from a register start with their IDs."""
+    firsts = [row[0].strip() for row in block if row and row[0].strip()]
+    return bool(firsts) and all(_ID_SHAPE.fullmatch(value) or (prefix and value.upper().startswith(prefix.upper())
+                                                                and value[len(prefix):].isdigit())
+                                for value in firsts)
+
+
 def to_tsv(block: list[list[str]]) -> str:
     out = io.StringIO()
     writer = csv.writer(out, delimiter="\t", lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)

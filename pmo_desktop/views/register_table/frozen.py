@@ -386,6 +386,7 @@ class FrozenTable(QTableView):
     # went into a drop-down (an impact) and was lost.
     tab_start: tuple[int, int] | None = None
     leaving_cell = False  # another cell is being made current (``currentChanged``)
+    placing = False  # the keyboard is being put on a cell from outside the table (``put_keyboard_on``)
 
     def keyPressEvent(self, event) -> None:
         if event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab) and event.modifiers() & Qt.KeyboardModifier.ControlModifier:
@@ -533,6 +534,11 @@ class FrozenTable(QTableView):
         Qt moves the cursor alone then (Ctrl being its key to pick cells one by one): the frame went to the
         cell arrived at, the selection stayed behind, and Del cleared the cell of the record left — another
         risk's response than the one framed — and Ctrl+C copied it."""
+        if event is None and self.placing:
+            flag = QItemSelectionModel.SelectionFlag.ClearAndSelect
+            if self.selectionBehavior() == QAbstractItemView.SelectionBehavior.SelectRows:
+                flag |= QItemSelectionModel.SelectionFlag.Rows
+            return flag
         if (event is not None and event.type() == QEvent.Type.KeyPress and event.key() in CTRL_MOVES
                 and event.modifiers() & Qt.KeyboardModifier.ControlModifier
                 and not event.modifiers() & Qt.KeyboardModifier.ShiftModifier):
@@ -541,6 +547,17 @@ class FrozenTable(QTableView):
                 flag |= QItemSelectionModel.SelectionFlag.Rows
             return flag
         return super().selectionCommand(index, event)
+
+    def put_keyboard_on(self, index) -> None:
+        """The keyboard put on ``index`` from outside the table (Up out of the ✱ line): that cell selected alone,
+        the corner the next Shift+arrow's block starts from. Qt read the keys held at that moment: Shift+Up out of
+        the ✱ line kept the old corner, where the keyboard had last moved in the table (Ctrl+End: the last
+        column), so the next Shift+Up framed 2 rows by 28 columns and Del cleared 44 cells."""
+        self.placing = True
+        try:
+            self.setCurrentIndex(index)
+        finally:
+            self.placing = False
 
     def enter_column(self, index) -> int:
         """The column Enter goes down in from ``index``: where its row's run of Tabs began, else its own."""

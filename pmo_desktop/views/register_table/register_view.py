@@ -51,7 +51,7 @@ from ..accessibility import name_table
 from ..document import Document
 from ..excel_keys import clear_keys
 from ..zoom import zoom
-from .clipboard import parse_tsv, to_tsv
+from .clipboard import first_column_holds_ids, parse_tsv, to_tsv
 from .commands import (
     KEPT_SHOWN_AT_MOST,
     CompositeCommand,
@@ -1106,7 +1106,7 @@ class RegisterView(QWidget):
     def _leave_new_line(self, column: int) -> None:
         rows = self.proxy.rowCount()
         if rows:
-            self.table.setCurrentIndex(self.proxy.index(rows - 1, max(column, 0)))
+            self.table.put_keyboard_on(self.proxy.index(rows - 1, max(column, 0)))
         self.table.setFocus()
 
     def _create_from_line(self) -> int | None:
@@ -1528,7 +1528,7 @@ class RegisterView(QWidget):
         if not block:
             return False
         if at_end is None:
-            at_end = self.in_new_line()
+            at_end = self.in_new_line() or self._pastes_into_new_line(block)
         selection = self.table.selectionModel().selectedIndexes()
         if not at_end and len(block) == 1 and len(block[0]) == 1 and len(selection) > 1:
             cells = [(self.proxy.mapToSource(i).row(), i.column(), block[0][0]) for i in selection]
@@ -1587,6 +1587,21 @@ class RegisterView(QWidget):
         if done and added is not None:
             self._show_added(added.ids)
         return done
+
+    def _pastes_into_new_line(self, block: list[list[str]]) -> bool:
+        """An empty register (a new office, or every row filtered out), no cell current: a paste goes where typing
+        goes (``RegisterTable.keyPressEvent``), into the ✱ line from its first cell that takes typing — or from its
+        ID when the block's first column holds IDs (rows copied whole from a register), which are skipped as ever.
+        It went to the ID: a decision's block pasted from Excel lost its title there, each cell after it landed one
+        column left, and the paste was refused for a rationale that was "not a date". The keyboard stays put."""
+        if self.proxy.rowCount() or self.table.currentIndex().isValid() or not self.new_line.isVisible():
+            return False
+        code = self.model.column_of("code") if "code" in self.register.field_names else -1
+        ids_first = code >= 0 and not self.table.isColumnHidden(code) and first_column_holds_ids(
+            block, self.register.code_prefix)
+        column = code if ids_first else self.new_row_model.first_column
+        self.new_line.setCurrentIndex(self.new_row_model.index(0, column))
+        return True
 
     def _show_added(self, ids: list[int]) -> None:
         """Records a paste added, in view: under a search or filter they did not pass they were stored out of
