@@ -1564,7 +1564,7 @@ class RegisterView(QWidget):
                 return True
             if by_header == visible[start_vis:start_vis + len(by_header)]:
                 by_header = None  # the columns line up anyway
-        if by_header is None and not self._block_fits(block, visible, start_vis):
+        if by_header is None and not self._block_fits(block, visible, start_vis, at_end):
             return False
         cells, new_rows, new_row_numbers = [], [], []
         for i, values in enumerate(block):
@@ -1646,7 +1646,7 @@ class RegisterView(QWidget):
         if not all(shown(rid) for rid in ids):
             self.clear_filters()
 
-    def _block_fits(self, block: list[list[str]], visible: list[int], start_vis: int) -> bool:
+    def _block_fits(self, block: list[list[str]], visible: list[int], start_vis: int, in_line: bool = False) -> bool:
         """Whether every value of a block pasted from column ``start_vis`` on has a column to land in. One wider
         than the columns left to the right lost its last values without a word (Excel, with no last column, keeps
         them all): nothing is pasted, and the message says why. Blank cells past the edge (a row's trailing
@@ -1659,10 +1659,20 @@ class RegisterView(QWidget):
         hidden = len(visible) < self.model.columnCount()
         first = self.model.fields[visible[start_vis]].label if visible else ""
         shown = over if len(over) <= 40 else over[:39] + "…"
+        # On the ✱ line, when the block fits from where Home puts the keyboard (the line's first column that takes
+        # typing): said as the key to press. Ctrl+End, Down, Ctrl+V — rows added at the bottom, as in Excel — pasted
+        # from the last column and was refused with "Paste it further left", leaving the user to find where. (In the
+        # table Home goes to the ID, which a paste skips: not said there.)
+        line_first = self.new_row_model.first_column
+        home = visible.index(line_first) if in_line and line_first in visible else 0
+        fits_from_home = in_line and home < start_vis and not any(
+            value.strip() for values in block for value in values[len(visible) - home:])
+        todo = (f"Press Home, then Ctrl+V: from “{self.model.fields[visible[home]].label}” it fits" if fits_from_home
+                else f"Paste it further left{', or show the hidden columns' if hidden else ''}")
         self.document.error.emit(
             f"Nothing was pasted: the copied block is {width} columns wide, and from “{first}” to the last column "
             f"there {'is' if room == 1 else 'are'} {room}, so its last {width - room} would be lost (“{shown}” among "
-            f"them). Paste it further left{', or show the hidden columns' if hidden else ''}.")
+            f"them). {todo}.")
         return False
 
     def _execute_confirmed(self, command, rows: Iterable[dict], then: Callable[[], None] | None = None) -> bool:
