@@ -1126,7 +1126,8 @@ class Store:
                 from . import history
 
                 session.flush()
-                history.record(session.connection(), touched, session.info.get(history.WHEN_KEY))
+                history.record(session.connection(), touched, session.info.get(history.WHEN_KEY),
+                               session.info.get(history.FOLD_KEY))
                 signature = (tuple(session.connection().exec_driver_sql(_SIGNATURE).one())
                              if self._seen is not None else None)
             self._note_size(signature)
