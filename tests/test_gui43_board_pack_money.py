@@ -14,7 +14,7 @@ from pypdf import PdfReader
 from pmo_desktop.excel.boardpack import write_board_pack
 from pmo_desktop.excel.boardpack_data import read_board_pack
 from pmo_desktop.excel.boardpack_pdf import write_board_pack_pdf
-from pmo_desktop.models.benefit_rules import is_financial
+from pmo_desktop.models.benefit_rules import is_financial, planned_places, planned_text
 from pmo_desktop.models.demo import create_demo
 from pmo_desktop.models.values import money_text, number_text
 
@@ -42,12 +42,13 @@ def test_a_financial_benefits_measures_print_whole_in_the_pdf_pack(demo, tmp_pat
     lines = text.splitlines()
     for b in benefits:
         cells = lines[lines.index(b["code"]):lines.index(b["code"]) + 14]  # one cell a line, from its ID
-        shown = [money_text(b[m]) if measures_are_money(b) else number_text(b[m]) for m in MEASURES
-                 if b[m] is not None]
+        # another measure's "Planned today", worked out to the day, with the decimals typed beside it (walk 48)
+        shown = [money_text(b[m]) if measures_are_money(b) else planned_text(b, b[m], planned_places(benefits))
+                 if m == "planned_now" else number_text(b[m]) for m in MEASURES if b[m] is not None]
         assert all(figure in cells for figure in shown), (b["code"], shown, cells)
         if measures_are_money(b):
             assert not any(re.fullmatch(r"[\d,]+\.\d+", cell) for cell in cells), (b["code"], cells)
-    assert "76.24" in text  # seconds at checkout are no money: their decimals as typed
+    assert "76.24" not in text and "76" in text  # seconds at checkout planned today: as whole as 95 and 60 typed
 
 
 def test_the_workbook_packs_amounts_show_whole_and_keep_every_decimal(demo, tmp_path):

@@ -209,6 +209,8 @@ def test_the_mapping_shows_each_choice_whole_on_a_small_screen(qtbot, document, 
     room = table.viewport().width()
     for r in range(table.rowCount()):
         label, combo = table.cellWidget(r, 0), table.cellWidget(r, 1)
+        if combo is None:  # a sheet's name over its columns (walk 48)
+            continue
         assert table.columnViewportPosition(1) + combo.width() <= room, combo.currentText()
         assert combo.width() >= combo.fontMetrics().horizontalAdvance(combo.currentText()) + 20, combo.currentText()
         assert label.text() in label.toolTip()

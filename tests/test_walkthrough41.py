@@ -44,7 +44,8 @@ def test_undo_from_another_page_names_the_register_a_paste_went_into(empty_windo
     """A fresh office: the team pasted into People, the benefits plan and the stakeholder map from Excel, then, on
     the Benefits page, Ctrl+Z: "Undone: Paste 24 cells" — and the window stayed on the benefits, whose three rows
     were all there. Which paste went? The stakeholders' (the last), unsaid; the next Ctrl+Z said the same words for
-    the benefits'. A paste is now named by the register it went into, in Edit ▸ Undo and in what undo says."""
+    the benefits'. A paste is now named by the register it went into, in Edit ▸ Undo and in what undo says — one that
+    only adds records by them, the register's noun (walk 48: "Paste 3 stakeholders")."""
     window = empty_window
     paste_from_excel(qtbot, window, Qt.Key.Key_6, PEOPLE_FROM_EXCEL)  # View ▸ People
     benefits = paste_from_excel(qtbot, window, Qt.Key.Key_5, BENEFITS_FROM_EXCEL)
@@ -52,14 +53,14 @@ def test_undo_from_another_page_names_the_register_a_paste_went_into(empty_windo
     press(qtbot, Qt.Key.Key_5, CTRL)  # back to the benefits
     qtbot.waitUntil(lambda: benefits.table.hasFocus())
     press(qtbot, Qt.Key.Key_Z, CTRL)
-    assert window.statusBar().currentMessage() == "Undone: Paste 24 cells into the stakeholder map"
+    assert window.statusBar().currentMessage() == "Undone: Paste 3 stakeholders"
     assert stakeholders.proxy.rowCount() == 0 and benefits.proxy.rowCount() == 3
     press(qtbot, Qt.Key.Key_Z, CTRL)
-    assert window.statusBar().currentMessage() == "Undone: Paste 24 cells into the benefits plan"
+    assert window.statusBar().currentMessage() == "Undone: Paste 3 benefits"
     assert benefits.proxy.rowCount() == 0
     press(qtbot, Qt.Key.Key_Y, CTRL)
-    assert window.statusBar().currentMessage() == "Redone: Paste 24 cells into the benefits plan"
-    assert window.document.undo_stack.undoText() == "Paste 24 cells into the benefits plan"
+    assert window.statusBar().currentMessage() == "Redone: Paste 3 benefits"
+    assert window.document.undo_stack.undoText() == "Paste 3 benefits"
 
 
 def test_the_dashboard_counts_a_benefit_as_its_table_shows_it(empty_window, qtbot):

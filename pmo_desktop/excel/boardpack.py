@@ -517,6 +517,8 @@ def _benefits(ws: Worksheet, data: BoardPackData) -> None:
     _header_row(ws, 2, headers)
     ws.row_dimensions[2].height = 32
     row = 3
+    places = benefit_rules.planned_places(data.benefits)  # "Planned today"'s decimals, decided once for the column
+    planned_format = "#,##0" + ("." + "0" * places if places else "")
     for b in data.benefits:
         values = (b["code"], b["title"], b["category"], b["owner"], b["unit"] or None, b["baseline_value"],
                   b["target_value"], b["target_date"], b["planned_now"], b["latest_actual"], b["status_rag"],
@@ -525,7 +527,7 @@ def _benefits(ws: Worksheet, data: BoardPackData) -> None:
         for j, value in enumerate(values, start=1):
             cell = _cell(ws, row, j, value, border=True, align=styles.WRAP if j == 2 else None)
             if j in (6, 7, 9, 10) and value is not None:  # money whole (the value kept), else as typed: 95, 76.24
-                cell.number_format = v.MONEY_FORMAT if money else number_format(value)
+                cell.number_format = v.MONEY_FORMAT if money else planned_format if j == 9 else number_format(value)
             if j == 8 and value is not None:
                 cell.number_format = styles.DATE_FORMAT
         _colour_cell(ws.cell(row, 11), benefit_rules.STATUS_COLOURS.get(b["status_rag"]))

@@ -22,6 +22,7 @@ from reportlab.graphics.charts.barcharts import VerticalBarChart
 from reportlab.graphics.charts.legends import Legend
 from reportlab.graphics.charts.lineplots import LinePlot
 from reportlab.graphics.shapes import Drawing, String
+from reportlab.graphics.widgets.markers import makeMarker
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.pagesizes import A4, landscape, letter
@@ -338,7 +339,10 @@ def _rollup_chart(r: Rollup) -> Drawing:
     plot.lines[0].strokeColor = colors.HexColor(benefit_rules.PLANNED_COLOUR)
     plot.lines[0].strokeWidth = 2
     plot.lines[1].strokeColor = colors.HexColor(benefit_rules.REALIZED_COLOUR)
-    plot.lines[1].strokeWidth = 2
+    # The realized line thicker, each month measured a dot: it runs only to the last month measured, low under a plan
+    # years long, and at 2 points it was a short thin stroke on the axis that a projector lost.
+    plot.lines[1].strokeWidth = 3.5
+    plot.lines[1].symbol = makeMarker("FilledCircle", size=5, fillColor=plot.lines[1].strokeColor)
     step = max(1, len(r.periods) // 12)
     plot.xValueAxis.valueMin, plot.xValueAxis.valueMax = 0, max(1, len(r.periods) - 1)
     plot.xValueAxis.valueSteps = list(range(0, len(r.periods), step))
@@ -354,11 +358,19 @@ def _rollup_chart(r: Rollup) -> Drawing:
     shown, font = _chart_words(title, "Helvetica-Bold")
     d.add(String(18 * mm, 64 * mm, shown, fontSize=10, fontName=font))
     legend = Legend()
-    legend.x, legend.y = (_full() - 70) * mm, 67 * mm
+    legend.x, legend.y = (_full() - 120) * mm, 68 * mm
     legend.fontSize = 8
-    legend.colorNamePairs = [(plot.lines[0].strokeColor, "Planned"), (plot.lines[1].strokeColor, "Realized")]
-    legend.columnMaximum = 1
-    legend.deltax = 26 * mm
+    # each line named with its figure, the realized against the plan over the same months: what the board reads off
+    # the chart, which the realized line's height alone did not say
+    realized_words = (f"Realized: {v.money_text(r.realized_to_date)} to {v.month_text(r.measured_until)}, "
+                      f"{v.money_text(r.planned_to_date)} planned by then" if r.measured_until is not None
+                      else "Realized: nothing measured yet")
+    legend.colorNamePairs = [
+        (plot.lines[0].strokeColor, f"Planned: {v.money_text(r.total_planned)} by {r.periods[-1].label}"),
+        (plot.lines[1].strokeColor, realized_words)]
+    legend.columnMaximum = 2
+    legend.dy = legend.dx = 7
+    legend.deltay = 4 * mm
     d.add(legend)
     return d
 
@@ -571,8 +583,14 @@ def _benefits(data: BoardPackData) -> list[Flowable]:
         value = b[name]
         return benefit_rules.measured_text(b, value) if value is not None else value
 
+    places = benefit_rules.planned_places(data.benefits)  # the column's decimals, decided once
+
+    def planned(b: Record) -> Any:
+        value = b["planned_now"]
+        return benefit_rules.planned_text(b, value, places) if value is not None else value
+
     rows = [[b["code"], b["title"], b["category"], b["owner"], b["unit"], measure(b, "baseline_value"),
-             measure(b, "target_value"), b["target_date"], measure(b, "planned_now"), measure(b, "latest_actual"),
+             measure(b, "target_value"), b["target_date"], planned(b), measure(b, "latest_actual"),
              b["status_rag"]] for b in data.benefits]
     fills = {(10, i): benefit_rules.STATUS_COLOURS.get(b["status_rag"]) for i, b in enumerate(data.benefits)}
     out: list[Flowable] = [Paragraph("Benefits", H1), *_listing(

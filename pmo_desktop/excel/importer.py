@@ -147,6 +147,7 @@ from .title_labels import labelled_title_column, split_labels
 from .tool_catalogues import CATALOGUE_REASONS, tool_catalogue
 from .twice_listed import listed_twice
 from .unheaded_lists import captioned_list, made_header, named_register, own_words_header
+from .unkept_lists import named_as_unkept, unkept_message
 from .value_translation import (
     MODIFIED_FIBONACCI,
     OPEN_LISTS,
@@ -218,12 +219,59 @@ def tick_label(register: str, name: str) -> str:
 
 
 def saved_mapping(store: Store, layout: str) -> dict[str, Any] | None:
-    """The mapping confirmed for this workbook layout by an earlier import: {"register", "mapping"}."""
-    saved: dict[str, Any] | None = store.get_setting(MAPPING_SETTING + layout)
-    return saved
+    """The mapping confirmed for this workbook layout by an earlier import: {"register", "mapping"}, None where
+    none is, or where what is kept is not of that shape (``remembered_values``)."""
+    saved = _kept(store.get_setting, MAPPING_SETTING + layout)
+    if isinstance(saved, dict) and isinstance(saved.get("register"), str) and isinstance(saved.get("mapping"), dict) \
+            and all(isinstance(c, str) and c.isdigit() and isinstance(n, str) for c, n in saved["mapping"].items()):
+        return saved
+    return None
 
 
-# ------------------------------------------------------------------------------------ mapping
+def remembered_values(saved: Any) -> dict[str, Any]:
+    """The value translations remembered for a layout ({register: {field: {raw value: target}}}) when they are of
+    the shape this version writes; {} otherwise.
+
+    What the office keeps for a layout (these, and its mapping: ``saved_mapping``) is a convenience the next import
+    writes again: kept by an older or newer version, or edited by hand or by another program, it was read as if
+    this version had written it — a column "-1" mapped the sheet's last column as the title, a list where a
+    mapping goes, or text that is no JSON, ended every import of that layout in "Unexpected error". A remembered
+    value of another shape is as none: the sheet is read as a layout never imported is."""
+    if isinstance(saved, dict) and all(isinstance(fields, dict) and all(
+            isinstance(words, dict) and all(isinstance(w, str) and isinstance(t, str) for w, t in words.items())
+            for words in fields.values()) for fields in saved.values()):
+        return saved
+    return {}
+
+
+def _own_words(saved: Any) -> set[str]:
+    """An open list's own words as the import keeps them (a list of words), none where it holds another shape
+    (``remembered_values``; the lists' dropdowns pass such a value over too: ``records._own_choices``)."""
+    return {w for w in saved if isinstance(w, str) and w.strip()} if isinstance(saved, list) else set()
+
+
+def _kept(read: Callable[..., Any], *where: Any) -> Any:
+    """A setting's value as ``read(*where)`` gives it, None where its text is no JSON (``remembered_values``)."""
+    try:
+        return read(*where)
+    except ValueError:
+        return None
+
+
+def _fits(kind: SheetKind, remembered: dict[str, str], width: int) -> bool:
+    """Whether a mapping remembered for this layout still fits the sheet: a column within its headers for each
+    field it names, some field named, each a field of this version's register. One that does not (kept by another
+    version, edited by hand) is not forced on the sheet — it stopped every import of the layout ("Column C is
+    mapped to …, which is not a column") or mapped nothing — the sheet is read as if none were remembered."""
+    if not any(remembered.values()) or any(int(c) >= width for c in remembered):
+        return False
+    try:
+        _normalise_override(kind, remembered)
+    except MappingError:
+        return False
+    return True
+
+
 def _normalise_override(kind: SheetKind, mapping: dict[Any, Any]) -> dict[int, str]:
     reg = kind.reg
     allowed = {name for name, _ in importable_fields(kind.register)}
@@ -984,8 +1032,8 @@ def _prepare(store: Store, reader: SheetReader, match: HeaderMatch, mapping: dic
     computed = {f.name for f in kind.reg.fields if not f.kind.stored}
     if mapping is None:
         saved = saved_mapping(store, layout)
-        if saved and saved.get("register") == kind.register:
-            mapping = saved.get("mapping") or {}
+        if saved and saved["register"] == kind.register and _fits(kind, saved["mapping"], len(headers)):
+            mapping = saved["mapping"]
     tile: set[int] = set()
     broken: dict[int, str] = {}
     if mapping is not None:
@@ -1667,7 +1715,7 @@ def _planner(store: Store, session: Session, progress: Progress | None, cancelle
     (those given now win)."""
     merged: dict[str, dict[str, dict[str, str]]] = {}
     for layout in layouts:
-        for register, fields in (store.get_setting(VALUES_SETTING + layout) or {}).items():
+        for register, fields in remembered_values(_kept(store.get_setting, VALUES_SETTING + layout)).items():
             for name, words in fields.items():
                 merged.setdefault(register, {}).setdefault(name, {}).update(words)
     for register, fields in normalise_translations(translations).items():
@@ -1675,8 +1723,7 @@ def _planner(store: Store, session: Session, progress: Progress | None, cancelle
             merged.setdefault(register, {}).setdefault(name, {}).update(words)
     own: dict[str, dict[str, set[str]]] = {}
     for register, name in OPEN_LISTS:
-        values = store.get_setting(f"{OWN_LIST_SETTING}{register}.{name}") or []
-        own.setdefault(register, {})[name] = set(values)
+        own.setdefault(register, {})[name] = _own_words(_kept(store.get_setting, f"{OWN_LIST_SETTING}{register}.{name}"))
     return Planner(session, progress, cancelled, translations=merged, create_missing=create_missing, own_lists=own)
 
 
@@ -2235,6 +2282,11 @@ def plan_workbook_import(store: Store, path: str | os.PathLike[str], progress: P
                         named = next((k.register for k in ALL_KINDS if not k.is_child and (named_by_its_last_words(k, path.stem)
                                       or k.matches_sheet_name(title))), None)
                         raise WorkbookError(headerless_message(path.name, named, table))
+                # one sheet named as a list the office keeps no register of (an action tracker, a lessons-learned
+                # log), its header not found: said as what it is, not as a table to mend (unkept_lists)
+                if why is None and len(plan.skipped_sheets) == 1 and \
+                        (said := named_as_unkept(plan.skipped_sheets[0][0])) is not None:
+                    raise WorkbookError(unkept_message(path.name, plan.skipped_sheets[0][0], said))
                 # that sheet may be the register all the same: say how to import it by hand
                 raise WorkbookError(f"No sheet of “{path.name}” has a header row naming register columns (such as ID, "
                                     "Title, Owner) in its first rows; check the workbook"
@@ -3472,8 +3524,8 @@ def apply_import(store: Store, plan: ImportPlan, progress: Progress | None = Non
         ctx = records.load_context(session)
         _create_missing(session, plan, ctx)
         for list_key, values in plan.new_choices.items():
-            stored = store_setting(session, OWN_LIST_SETTING + list_key) or []
-            session.merge(Setting(key=OWN_LIST_SETTING + list_key, value=json.dumps(sorted(set(stored) | values))))
+            own = _own_words(_kept(store_setting, session, OWN_LIST_SETTING + list_key))
+            session.merge(Setting(key=OWN_LIST_SETTING + list_key, value=json.dumps(sorted(own | values))))
         for sheet in plan.sheets:
             reg = REGISTERS[sheet.register]
             parent_ids: dict[str, int] = {}
@@ -3523,7 +3575,7 @@ def apply_import(store: Store, plan: ImportPlan, progress: Progress | None = Non
                     session.merge(Setting(key=MAPPING_SETTING + sheet.layout, value=json.dumps(
                         {"register": sheet.register, "mapping": {str(c): n for c, n in sheet.mapping.items()}})))
                 if sheet.register in given:
-                    stored = store_setting(session, VALUES_SETTING + sheet.layout) or {}
+                    stored = remembered_values(_kept(store_setting, session, VALUES_SETTING + sheet.layout))
                     for name, words in given[sheet.register].items():
                         stored.setdefault(sheet.register, {}).setdefault(name, {}).update(words)
                     session.merge(Setting(key=VALUES_SETTING + sheet.layout, value=json.dumps(stored)))

@@ -803,9 +803,14 @@ _NAME_THEN_WHY_RE = re.compile(r"\s*([^\W\d_][^,.;:()\-–—]*?)(?:\s*[,.;:]\s|
 
 _MONTHS = ("january|february|march|april|may|june|july|august|september|october|november|december|"
            "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec")
+# (Excel's day-month-year "12-Jun-26" too: "Project Manager 12-Jun-26" under "Approved By and Date")
 _DATE_IN_NAME_RE = re.compile(r"\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b|\d{4}-\d{1,2}-\d{1,2}\b|"
                               rf"(?:{_MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}\b|"
-                              rf"\d{{1,2}}\s+(?:{_MONTHS})\.?,?\s+\d{{4}}\b", re.I)
+                              rf"\d{{1,2}}\s+(?:{_MONTHS})\.?,?\s+\d{{4}}\b|"
+                              rf"\d{{1,2}}-(?:{_MONTHS})-\d{{2}}(?:\d{{2}})?\b", re.I)
+# the day a person's field goes with, given by the date written beside the name when no column gives it: the
+# approver's "Project Manager 12-Jun-26" is who decided and the day decided
+_DAY_OF_PERSON = {"decided_by": ("decided_on", "day decided")}
 
 
 def _name_then_date(text: str) -> str | None:
@@ -823,6 +828,13 @@ def _name_then_date(text: str) -> str | None:
     if not 1 <= len(words) <= 4 or not all(re.fullmatch(r"[^\W\d_][\w.'’-]*", w) for w in words):
         return None
     return name
+
+
+def _day_beside_name(text: str) -> str:
+    """The date written after the name on a cell's first line ("12-Jun-26" of "Project Manager 12-Jun-26"), as
+    written; "" when there is none."""
+    m = _DATE_IN_NAME_RE.search(text.strip().split("\n", 1)[0])
+    return m.group() if m is not None else ""
 
 
 def _listed_parts(text: str) -> list[str]:
@@ -1576,6 +1588,8 @@ class Planner:
         self._sheet_bases: Counter[str] = Counter()  # _qualified_code: the sheet's IDs before their brackets
         self._sheet_cuts: Counter[str] = Counter()  # and its IDs too long, cut to the length of an ID
         self._several_named: dict[int, str] = {}
+        # column → (its header, the day its dates gave, said; its first such cell): said once (_say_several)
+        self._days_beside_names: dict[int, tuple[str, str, str]] = {}
         self._joint_named: dict[int, list[str]] = {}  # column → cells joining names kept as one (_say_several)
         fields = [(c, reg.field(n)) for c, n in sorted(mapping.items())
                   if n != PARENT and not n.startswith("@") and reg.field(n).kind.stored]
@@ -3572,6 +3586,14 @@ class Planner:
                 self._long_texts.append(f"{head}: {raw.strip()}")
                 if not dated:
                     continue
+                if (day_of := _DAY_OF_PERSON.get(name)) is not None and values.get(day_field := day_of[0]) is None:
+                    try:  # a day that does not parse stays in the cell kept above, nothing guessed
+                        day = v.parse_date(_day_beside_name(raw), f.label, self._date_order, relative_words=False)
+                    except ValidationError:
+                        day = None
+                    if day is not None:
+                        values[day_field] = day
+                        self._days_beside_names.setdefault(c, (head, day_of[1], _one_line(raw)))
                 raw = dated
             if name == "frequency" and raw.__class__ is str and _listed_parts(raw):
                 # "1) In-Person - Monthly ⏎ 2) Emails - When required": one plan, several channels; it meets
@@ -4748,6 +4770,10 @@ class Planner:
     def _say_several(self, plan: SheetPlan) -> None:
         """The columns of one person some of whose cells named several, named once in the preview; and the
         cells joining names that are not each a person (roles, teams), kept as one owner as written."""
+        for head, day_said, cell in self._days_beside_names.values():
+            plan.say(f"“{_one_line(head)}” writes a date after the name (“{cell}”): the person "
+                     f"is the name, and the date is the {day_said} where no column gives one; the cell "
+                     "is kept in the record's notes as written.")
         if self._several_named:
             plan.say("; ".join(f"“{_one_line(h)}”" for h in self._several_named.values()) +
                      " names two people or more on some rows: a record has one, so the first named is the one, and "

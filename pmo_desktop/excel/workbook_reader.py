@@ -961,6 +961,9 @@ def _read_csv(path: Path, limits: Limits, unaligned: dict[int, str] | None = Non
         if len(row) > cap and cut is not None:
             cut.update(c for c in range(cap, len(row)) if row[c].strip())
         cells = [_one_line_end(c) if c.strip() else None for c in row[:cap]]
+        if sum(map(len, filter(None, cells))) > LONGEST_CELL:  # as a workbook's (``_calamine_rows``): a CSV's line
+            # of 50 MB and no delimiter was looked through whole for header words, 18 s before it was refused
+            cells = [x[:LONGEST_CELL + 1] if x is not None and len(x) > LONGEST_CELL else x for x in cells]
         rows.append(cells)
         if any(c is not None for c in cells):
             data += 1
@@ -1103,6 +1106,7 @@ def _overflow_joined(rows: list[list[str]], delimiter: str, unaligned: dict[int,
     width, count = widths.most_common(1)[0]
     if count < 2:
         return rows
+    width = max(width, _header_width(rows, width))
     out = []
     aligner = None
     for number, r in enumerate(rows, start=1):
@@ -1121,6 +1125,24 @@ def _overflow_joined(rows: list[list[str]], delimiter: str, unaligned: dict[int,
                     unaligned[number] = why
         out.append(r)
     return out
+
+
+def _header_width(rows: list[list[str]], width: int) -> int:
+    """The width of a header naming more columns than most rows under it fill: a CSV written by hand or by a tool
+    that leaves a row's empty cells at its end unwritten ("R1,Supplier late,Ann,Closed" under "ID,Title,Owner,
+    Status,Due,Notes"). Each of its cells from the rows' width on is a name of its own (filled, not the text after
+    an unquoted ", "), so the rows are short, not the header long: before, the header's surplus was joined into one
+    column ("Title,Owner,Status"), every column after the ID read under the wrong name — the owner imported as the
+    title, the status lost. 0 where the first row naming two columns is no wider than the rows."""
+    head = next((r for r in rows if sum(1 for c in r if c.strip()) >= 2), None)
+    if head is None:
+        return 0
+    n = len(head)
+    while n > width and not head[n - 1].strip():
+        n -= 1
+    if n <= width or not all(c.strip() and c[:1] != " " for c in head[width - 1:n]):
+        return 0
+    return n
 
 
 def _all_overflowing(rows: list[list[str]], delimiter: str) -> list[list[str]]:

@@ -64,6 +64,31 @@ def measured_text(benefit: Mapping[str, Any], value: float) -> str:
     return money_text(value) if measures_are_money(benefit) else number_text(value)
 
 
+# The measures typed beside a benefit's "Planned today", whose decimals it is read with (``planned_places``).
+TYPED_MEASURES = ("baseline_value", "target_value", "latest_actual")
+
+
+def planned_places(benefits: Sequence[Mapping[str, Any]]) -> int:
+    """The decimals a board reads the "Planned today" of measures that are no money with, decided once for the
+    column: as many as the measures typed beside it carry (baselines, targets, latest actuals), at most two. It is
+    worked out along the plan to the day, so its decimals are the day's, not anyone's measure: 76.13 seconds and
+    71.88 % beside a baseline of 95 and a target of 60 read as noise on paper."""
+    places = 0
+    for b in benefits:
+        if measures_are_money(b):
+            continue
+        for name in TYPED_MEASURES:
+            value = b.get(name)
+            if value is not None:
+                places = max(places, len(number_text(value).partition(".")[2]))
+    return places
+
+
+def planned_text(benefit: Mapping[str, Any], value: float, places: int) -> str:
+    """A benefit's "Planned today" as a board reads it: money whole, another measure to ``planned_places``."""
+    return money_text(value) if measures_are_money(benefit) else f"{value:,.{places}f}"
+
+
 @dataclass(frozen=True)
 class Thresholds:
     """Shortfall against plan, as a fraction of the planned change, that makes a benefit amber or red."""

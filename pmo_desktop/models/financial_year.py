@@ -25,8 +25,16 @@ NAMING = "“FY25” ending in 2025, “FY2025/26” starting in 2025"  # the sa
 
 def year_start(session: Session) -> int | None:
     """The month (1–12) the office's financial year starts in, or None where Program Details has not set it."""
-    name = session.scalars(select(Program.financial_year_start).order_by(Program.id)).first()
-    return MONTHS.index(name) + 1 if name in MONTHS else None
+    return month_of(session.scalars(select(Program.financial_year_start).order_by(Program.id)).first())
+
+
+def month_of(name: str | None) -> int | None:
+    """The month a stored value names: "April" as Program Details writes it, and "april" or "Apr" as the file edited
+    by hand holds it; None for a value naming no month ("13", a newer version's word), which Program Details shows
+    and keeps as it is until a month is chosen (``views/program_dialog``)."""
+    text = (name or "").strip().casefold()
+    return next((n for n, month in enumerate(MONTHS, start=1) if text in (month.casefold(), month[:3].casefold())),
+                None)
 
 
 def period_end(start: int, months: int, number: int, year: int, spanned: bool) -> date:

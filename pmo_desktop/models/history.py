@@ -39,11 +39,13 @@ from sqlalchemy import (
     Integer,
     String,
     Table,
+    bindparam,
     create_engine,
     func,
     insert,
     inspect,
     select,
+    update,
 )
 from sqlalchemy.orm import Session
 from sqlalchemy.pool import StaticPool
@@ -361,8 +363,30 @@ def _isoformat(value: Any) -> str:
 
 
 # ----------------------------------------------------------------------------------------- writing
-def record(conn: Connection, touched: Mapping[type, Iterable[int]], when: datetime | None = None) -> int:
-    """Write the history rows of the records a transaction touched; returns how many were written."""
+# Where a transaction names the records whose change is still part of their making (``fold_into_added``).
+FOLD_KEY = "history_folded_into_added"
+
+
+def fold_into_added(session: Session, entity: type, ids: Iterable[int]) -> None:
+    """This transaction's change of these records is part of their making — a record typed along its row, each cell
+    saved as it is left: their history row is the one that added them, rewritten with the values as they now stand,
+    not a row of its own. A risk typed Title, Tab, Level… read in its history "Added … Level Project" and, the same
+    minute, "Changed Level Project → Program", cell by cell: a reader asked who had changed it. Folded only while
+    that row is the record's one row (``record``): once anyone's change follows it, a change is a change again."""
+    session.info.setdefault(FOLD_KEY, {}).setdefault(entity, set()).update(ids)
+
+
+def _only_rows(conn: Connection, H: Table, register: str, ids: set[int]) -> dict[int, int]:
+    """Of ``ids``, the records whose history holds one row: its id, by record."""
+    found = conn.execute(select(H.c.record_id, func.min(H.c.id), func.count()).where(
+        H.c.register == register, H.c.record_id.in_(sorted(ids))).group_by(H.c.record_id))
+    return {rid: first for rid, first, count in found if count == 1}
+
+
+def record(conn: Connection, touched: Mapping[type, Iterable[int]], when: datetime | None = None,
+           fold: Mapping[type, set[int]] | None = None) -> int:
+    """Write the history rows of the records a transaction touched; returns how many were written. ``fold``: records
+    whose one history row (the one that added them) takes their values instead (``fold_into_added``)."""
     H = Base.metadata.tables[RecordHistory.__tablename__]
     when = when or _after_the_last(conn, H, clock.now())
     written = 0
@@ -392,6 +416,9 @@ def record(conn: Connection, touched: Mapping[type, Iterable[int]], when: dateti
             last.update((r[0], r[1]) for r in conn.execute(select(H.c.record_id, H.c.data).where(H.c.id.in_(latest)))
                         if r[0] in chosen)
         rows: list[tuple[str, int, datetime, str | None]] = []
+        folding = (fold or {}).get(entity, set()) & chosen
+        only_row = _only_rows(conn, H, reg.name, folding) if folding else {}
+        refolded: list[dict[str, Any]] = []
         each = ids
         if not last and len(encoded) == len(ids):  # new records, all as written: each a row, zipped in C
             rows = list(zip(itertools.repeat(reg.name), ids, itertools.repeat(when), map(encoded.__getitem__, ids)))
@@ -402,10 +429,17 @@ def record(conn: Connection, touched: Mapping[type, Iterable[int]], when: dateti
                 data = _encode(now[rid]) if rid in now else None
             if (rid in last and last[rid] == data) or (data is None and last.get(rid) is None):
                 continue  # unchanged, or made and removed again before anyone saw it
+            if rid in only_row and data is not None and last.get(rid) is not None:
+                refolded.append({"history_id": only_row[rid], "history_data": data})  # its time: when it was added
+                continue
             rows.append((reg.name, rid, when, data))
         if rows:
             insert_tuples(conn, H, ("register", "record_id", "changed_at", "data"), rows)
             written += len(rows)
+        if refolded:
+            conn.execute(update(H).where(H.c.id == bindparam("history_id")).values(data=bindparam("history_data")),
+                         refolded)
+            written += len(refolded)
     return written
 
 
@@ -428,7 +462,7 @@ def record_so_far(session: Session) -> int:
     if when is None:
         H = Base.metadata.tables[RecordHistory.__tablename__]
         when = session.info[WHEN_KEY] = _after_the_last(conn, H, clock.now())
-    written = record(conn, touched, when)
+    written = record(conn, touched, when, session.info.get(FOLD_KEY))
     operations.forget_touched()
     return written
 

@@ -1384,13 +1384,18 @@ def snapshot_fields(reg: Register, row: dict[str, Any]) -> dict[str, Any]:
 def update_many(session: Session, reg: Register, values: dict[int, dict[str, Any]], ctx: Context | None,
                 versions: Mapping[int, int], bases: Mapping[int, dict[str, Any]], *,
                 progress: Callable[[int, int], None] | None = None,
-                cancelled: Callable[[], bool] | None = None) -> dict[int, int]:
+                cancelled: Callable[[], bool] | None = None, being_made: Collection[int] = ()) -> dict[int, int]:
     """Set cells of several records in one transaction (a typed cell, a pasted block, a fill, Replace All),
-    each checked against the version the edit was made on; returns the new versions.
+    each checked against the version the edit was made on; returns the new versions. ``being_made``: records still
+    being typed in, whose history keeps them as added with these values (``history.fold_into_added``).
 
     ``update_records``' one read and one executemany, with ``update_record``'s rules record by record — a
     record written one by one through the ORM cost 1.3 ms, so Replace All over 100,000 titles took minutes.
     A sub-table whose rule reads its parent (a measurement in its benefit's window) goes record by record."""
+    if being_made:
+        from . import history
+
+        history.fold_into_added(session, reg.entity, being_made)
     if reg.parent and reg.check:
         return {rid: update_record(session, reg, rid, vals, ctx, expected_version=versions.get(rid),
                                    base_values=bases.get(rid)) for rid, vals in values.items()}

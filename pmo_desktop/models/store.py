@@ -432,6 +432,29 @@ def _schema_gaps(rows: Iterable[Any]) -> str | None:
     return gaps[0] + (f", and {len(gaps) - 1} more" if len(gaps) > 1 else "")
 
 
+def _backup_name(path: Path, version: int) -> Path:
+    """Where an older office's copy is kept before it is brought up to date: ``NAME.pmo.vN.bak``, or where that
+    name is taken, ``NAME.pmo.vN (2).bak`` and on. The name was written over: a backup an earlier migration kept
+    (of the office before a copy of it was restored and worked on again) was lost without a word, and a folder or
+    a read-only file of that name kept the office from opening at all ("… is a folder; give the copy a file
+    name")."""
+    backup, n = path.with_name(f"{path.name}.v{version}.bak"), 2
+    while backup.exists() or backup.is_symlink():
+        backup, n = path.with_name(f"{path.name}.v{version} ({n}).bak"), n + 1
+    return backup
+
+
+def _drop_backup(backup: Path | None) -> None:
+    """The backup an open just made, of an office it then did not change (its migration failed, or another user's
+    program migrated it meanwhile): the office is as the copy is, and each such open left one more copy, under a
+    name of its own (``_backup_name``), on a disk that may be full."""
+    if backup is not None:
+        try:
+            backup.unlink(missing_ok=True)
+        except OSError:
+            pass  # left as a copy of the office as it still is
+
+
 def _check_version(meta: dict[str, str], server: str | None = None) -> int:
     """The office's schema version, which this program reads; ``server``: the office is that server's database, so
     a newer one says where, and that it was left as it was (someone has a newer PMO Desktop), not "file"."""
@@ -887,8 +910,9 @@ class Store:
         folder = self.path.parent if self.path is not None else None
         older = (f"“{self.display_name}” was written by an older PMO Desktop (file version {from_version}) and "
                  "must be brought up to date to be opened")
+        backup = None
         if self.path is not None:
-            backup = self.path.with_name(f"{self.path.name}.v{from_version}.bak")
+            backup = _backup_name(self.path, from_version)
             try:
                 self.save_copy(backup)
             except errors.StoreError as e:
@@ -906,11 +930,15 @@ class Store:
                     meta = read_meta(conn)
                     assert meta is not None  # checked to be a program office before it was opened
                     current = int(meta["schema_version"])
-                    if current < SCHEMA_VERSION:
+                    migrated = current < SCHEMA_VERSION
+                    if migrated:
                         migrate(conn, current)
         except exc.DBAPIError as e:
+            _drop_backup(backup)
             cause = disk.failure_cause(e, folder) or _first_line(e.orig)
             raise errors.StoreError(f"{older}, which failed: {cause}. Nothing in it was changed.") from e
+        if not migrated:  # another user's program brought it up to date while this one copied it
+            _drop_backup(backup)
 
     # ---------------------------------------------------------------- working with it
     @property
@@ -1098,7 +1126,8 @@ class Store:
                 from . import history
 
                 session.flush()
-                history.record(session.connection(), touched, session.info.get(history.WHEN_KEY))
+                history.record(session.connection(), touched, session.info.get(history.WHEN_KEY),
+                               session.info.get(history.FOLD_KEY))
                 signature = (tuple(session.connection().exec_driver_sql(_SIGNATURE).one())
                              if self._seen is not None else None)
             self._note_size(signature)

@@ -115,6 +115,10 @@ class Document(QObject):
         self.undo_stack = QUndoStack(self)
         self.cancelled = False  # the last ``execute`` was a long change the user cancelled
         self.met_conflict = False  # the last ``execute`` met someone else's change: the user is asked (resolve)
+        # Records being typed along their row, just added from a register's ✱ line (register name, id): a cell saved
+        # there is part of the record's making, and its history keeps the record as added with the values as they
+        # end — not "Changed Level Project → Program" the minute it was added (``RegisterView._typing_ended``).
+        self.being_typed: set[tuple[str, int]] = set()
         self._context: Context | None = None
         # Called with (command, EditConflict) when a command meets someone else's change and can be
         # resolved (the main window opens the conflict dialog); None: the conflict is an error message.

@@ -48,6 +48,8 @@ class ProgramDialog(QDialog):
         form = QFormLayout(self)
         form.addRow(QLabel("The program this office runs: its name, people and dates head every board pack and export."))
         self.editors: dict[str, QLineEdit | QPlainTextEdit | QComboBox] = {}
+        # a stored value none of the choices is (the file edited by hand, a newer version's), by field: kept as it is
+        self.kept: dict[str, str] = {}
         for f in PROGRAM.fields:
             value = self.record[f.name]
             text = day_text(value) if isinstance(value, date) else ("" if value is None else str(value))
@@ -55,7 +57,12 @@ class ProgramDialog(QDialog):
             if f.kind == Kind.ENUM:  # the financial year's first month: "(not set)", January … December
                 editor = QComboBox(self)
                 editor.addItems([f.unset, *f.choices])
-                editor.setCurrentIndex(max(editor.findText(text), 0) if text else 0)
+                index = editor.findText(text, Qt.MatchFlag.MatchFixedString) if text else 0  # "april" is April
+                if index < 0:  # shown as stored, and kept unless another is chosen: Save erased it, without a word
+                    editor.addItem(text)
+                    index = editor.count() - 1
+                    self.kept[f.name] = text
+                editor.setCurrentIndex(index)
             elif f.kind == Kind.LONGTEXT:
                 editor = QPlainTextEdit(text, self)
                 editor.setTabChangesFocus(True)
@@ -81,6 +88,10 @@ class ProgramDialog(QDialog):
         self.message.setStyleSheet(f"color: {colours().error}")
         self.message.setWordWrap(True)
         form.addRow(self.message)
+        for name, text in self.kept.items():
+            self.message.setText(f"“{PROGRAM.field(name).label}” holds “{text}”, which this version does not read "
+                                 "(the file edited by hand, or by a newer PMO Desktop): it is kept as it is until "
+                                 "you choose another.")
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
@@ -112,6 +123,8 @@ class ProgramDialog(QDialog):
             for name, text in self.typed().items():
                 reading = name
                 f = PROGRAM.field(name)
+                if self.kept.get(name) == text:
+                    continue  # as stored: no choice of this version's, so not parsed as one
                 new = record[name] = f.parse(typed_value(f, text), ctx)
                 old = self.record[name]
                 if (new or None) != (old or None):

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QSplitter,
     QTableView,
     QTableWidget,
+    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -662,6 +663,7 @@ class ImportDialog(QDialog):
     def _fill_mapping(self, plan: ImportPlan) -> None:
         """One row per workbook column of a single-sheet plan, with a choice of field to import it as."""
         self.mapping_table.setRowCount(0)
+        self.mapping_table.clearSpans()
         # one sheet chosen: its columns are the user's to map (the response actions the import makes of its
         # plan columns are no sheet of the workbook)
         own = [s for s in plan.sheets if not s.synthetic]
@@ -678,6 +680,17 @@ class ImportDialog(QDialog):
             self.mapping_note.setText("")
         for sheet in own:
             choices = importable_fields(sheet.register)
+            if len(own) > 1:
+                # Several sheets' columns listed: each sheet's name once, over its columns. Before each column ("Program:
+                # Program", "Progra…anager" at 1280×720) it said the sheet again on every line and left the column's
+                # own name a few letters.
+                r = self.mapping_table.rowCount()
+                self.mapping_table.insertRow(r)
+                heading = QLabel(f"<b>{html.escape(sheet.sheet)}</b>")
+                heading.setToolTip(f"The columns of the sheet “{sheet.sheet}”")
+                self.mapping_table.setCellWidget(r, 0, heading)
+                self.mapping_table.setSpan(r, 0, 1, 2)
+                self.mapping_table.setVerticalHeaderItem(r, QTableWidgetItem(""))
             # a column with no header is listed when it is mapped or kept in the notes (a value typed past the last
             # header too), named by its letter, so the user sees where that value goes and can map it
             for col in sorted(set(range(len(sheet.headers))) | set(sheet.mapping) | set(sheet.extras)):
@@ -687,10 +700,10 @@ class ImportDialog(QDialog):
                 unnamed = f"(no header, column {column_letters(col)})"
                 r = self.mapping_table.rowCount()
                 self.mapping_table.insertRow(r)
-                # The sheet's name before each column only where the columns of several sheets are listed
-                label = _ColumnName(f"{sheet.sheet}: {header or unnamed}" if len(own) > 1
-                                    else header or unnamed, sheet.ignored.get(col, ""))
+                label = _ColumnName(header or unnamed, sheet.ignored.get(col, ""))
                 label.setProperty("column", col)
+                # each line by its workbook column's letter, as Excel heads it (numbered, a sheet's heading took one)
+                self.mapping_table.setVerticalHeaderItem(r, QTableWidgetItem(column_letters(col)))
                 self.mapping_table.setCellWidget(r, 0, label)
                 combo = QComboBox()
                 combo.setAccessibleName(f"Import {header or f'column {column_letters(col)}, which has no header,'} as")

@@ -214,8 +214,11 @@ class EditCellsCommand(DocumentCommand):
         records_written = len(versions) or len({e.record_id for e in self.edits})
         if records_written < LONG_EDIT:
             by_record, bases = self._grouped(attr)
+            # an undo too, while the record is still being typed: its "Added" entry then holds the value put back
+            typed = self.document.being_typed
+            being_made = [rid for rid in by_record if (register.name, rid) in typed] if typed else []
             return {**versions, **self.document.operate(records.update_many, register, by_record, ctx, versions,
-                                                        bases)}
+                                                        bases, being_made=being_made)}
         label = (f"{'Undoing' if attr == 'old' else 'Saving'}: {self.text()} "
                  f"({count_of(records_written, self.register.noun)})…")
         if records_written > records.WRITE_CHUNK:

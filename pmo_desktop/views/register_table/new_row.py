@@ -126,6 +126,7 @@ class NewRowLine(FrozenTable):
     leave_up = Signal(int)  # Up arrow: back to the table's last row, this column
     typed = Signal()  # a cell's editor closed with Enter or Tab (``editor_closed``)
     typed_on_locked = Signal(object)  # a key typed on a cell the register works out (an ID, a score): its index
+    entered = Signal()  # the keyboard came into the line (a record typed along its row above is over)
     edits_after_tab = False  # see ``closeEditor``
 
     def __init__(self, table: QTableView, model: NewRowModel, parent=None):
@@ -217,6 +218,7 @@ class NewRowLine(FrozenTable):
     def focusInEvent(self, event) -> None:
         super().focusInEvent(event)
         self._on_editable_cell()
+        self.entered.emit()
 
     def moveCursor(self, cursorAction, modifiers):
         """Home, Left and Ctrl+Left stop at the line's first column that takes typing (the title, a stakeholder's

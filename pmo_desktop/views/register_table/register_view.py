@@ -402,6 +402,8 @@ class RegisterView(QWidget):
         for col, f in enumerate(register.fields):
             if f.name in hidden_fields:
                 self.table.setColumnHidden(col, True)
+        # The record last added from the ✱ line and typed on along its row (``_typing_started``): (register, id).
+        self._typing: tuple[str, int] | None = None
         self.table.selectionModel().currentRowChanged.connect(self._on_current_row)
         frozen = {register.fields.index(f) for f in register.frozen_fields}
         self.frozen = self.table.frozen = FrozenColumns(self.table, frozen) if frozen else None
@@ -421,6 +423,7 @@ class RegisterView(QWidget):
         # Added when the editor has closed (``NewRowLine.editor_closed``); a value that completes the record
         # otherwise (a paste into the line) by a timer, once the paste is over.
         self.new_line.typed.connect(self._create_from_line)
+        self.new_line.entered.connect(self._typing_ended)
         self.new_row_model.complete.connect(lambda _values: QTimer.singleShot(0, self, self._create_when_completed))
         self._line_refused: dict | None = None  # the ✱ line's values the register last refused (told beside it)
         self._line_refused_reason = ""
@@ -507,6 +510,7 @@ class RegisterView(QWidget):
         if self._layout_timer.isActive():
             self._layout_timer.stop()
             self._save_layout()
+        self._typing_ended()  # another page: the record typed along its row is over
         super().hideEvent(event)
 
     def add_to_bar(self, widget: QWidget) -> None:
@@ -994,7 +998,22 @@ class RegisterView(QWidget):
 
     # ------------------------------------------------------------------ selection
     def _on_current_row(self, current, _previous) -> None:
+        if self._typing is not None and current.isValid() and self.current_record_id() != self._typing[1]:
+            self._typing_ended()  # the keyboard left the record typed along its row (not a reset's passing row)
         self.current_record_changed.emit(self.current_record_id())
+
+    def _typing_started(self, record_id: int) -> None:
+        """A record added from the ✱ line, the keyboard gone on along its row (Tab): until it leaves the row, each
+        cell typed there is saved as it is left and undone on its own, but the record's history keeps it as added
+        with the values as they end (``Document.being_typed``) — the typing that makes a record, not a change of it."""
+        self._typing_ended()
+        self._typing = (self.register.name, record_id)
+        self.document.being_typed.add(self._typing)
+
+    def _typing_ended(self) -> None:
+        if self._typing is not None:
+            self.document.being_typed.discard(self._typing)
+            self._typing = None
 
     def _held_records(self) -> set[int]:
         """The records whose cell holds a refused value in its open editor: the filters keep them in view."""
@@ -1165,6 +1184,7 @@ class RegisterView(QWidget):
             if start is not None and current.isValid():  # the run of Tabs begun in the line goes on in the table
                 self.table.tab_start = (current.row(), start[1])
             self.table.setFocus()
+            self._typing_started(rid)
         self.new_line.tab_start = None
         return rid
 
@@ -1544,7 +1564,7 @@ class RegisterView(QWidget):
                 return True
             if by_header == visible[start_vis:start_vis + len(by_header)]:
                 by_header = None  # the columns line up anyway
-        if by_header is None and not self._block_fits(block, visible, start_vis):
+        if by_header is None and not self._block_fits(block, visible, start_vis, at_end):
             return False
         cells, new_rows, new_row_numbers = [], [], []
         for i, values in enumerate(block):
@@ -1582,11 +1602,23 @@ class RegisterView(QWidget):
         if not parts:
             return True
         n = len(block) * max(len(r) for r in block)
-        command = CompositeCommand(self.document, pasted_text(self.register, n), parts)
-        done = self._execute_confirmed(command, chain(edited_rows(edit.edits) if cells and edit.edits else (), new_rows))
-        if done and added is not None:
+        noun = self.register.noun
+        # A paste that only adds records is named by them, in Edit ▸ Undo and in the status bar: "Paste 2 decisions"
+        # (the noun names the register), "2 decisions added" — it said "Paste 22 cells" and "Saved", and the user
+        # counted the rows to know what had been added.
+        text = (f"Paste {count_of(len(new_rows), noun)}" if added is not None and len(parts) == 1
+                else pasted_text(self.register, n))
+        command = CompositeCommand(self.document, text, parts)
+
+        def said() -> None:
+            if added is None:
+                return
             self._show_added(added.ids)
-        return done
+            changed = f"{count_of(len(edit.edits), 'cell')} changed, " if len(parts) > 1 else ""
+            self.document.note.emit(f"{changed}{count_of(len(added.ids), noun)} added")
+
+        return self._execute_confirmed(command, chain(edited_rows(edit.edits) if cells and edit.edits else (),
+                                                      new_rows), said)
 
     def _pastes_into_new_line(self, block: list[list[str]]) -> bool:
         """An empty register (a new office, or every row filtered out), no cell current: a paste goes where typing
@@ -1614,7 +1646,7 @@ class RegisterView(QWidget):
         if not all(shown(rid) for rid in ids):
             self.clear_filters()
 
-    def _block_fits(self, block: list[list[str]], visible: list[int], start_vis: int) -> bool:
+    def _block_fits(self, block: list[list[str]], visible: list[int], start_vis: int, in_line: bool = False) -> bool:
         """Whether every value of a block pasted from column ``start_vis`` on has a column to land in. One wider
         than the columns left to the right lost its last values without a word (Excel, with no last column, keeps
         them all): nothing is pasted, and the message says why. Blank cells past the edge (a row's trailing
@@ -1627,16 +1659,33 @@ class RegisterView(QWidget):
         hidden = len(visible) < self.model.columnCount()
         first = self.model.fields[visible[start_vis]].label if visible else ""
         shown = over if len(over) <= 40 else over[:39] + "…"
+        # On the ✱ line, when the block fits from where Home puts the keyboard (the line's first column that takes
+        # typing): said as the key to press. Ctrl+End, Down, Ctrl+V — rows added at the bottom, as in Excel — pasted
+        # from the last column and was refused with "Paste it further left", leaving the user to find where. (In the
+        # table Home goes to the ID, which a paste skips: not said there.)
+        line_first = self.new_row_model.first_column
+        home = visible.index(line_first) if in_line and line_first in visible else 0
+        fits_from_home = in_line and home < start_vis and not any(
+            value.strip() for values in block for value in values[len(visible) - home:])
+        todo = (f"Press Home, then Ctrl+V: from “{self.model.fields[visible[home]].label}” it fits" if fits_from_home
+                else f"Paste it further left{', or show the hidden columns' if hidden else ''}")
         self.document.error.emit(
             f"Nothing was pasted: the copied block is {width} columns wide, and from “{first}” to the last column "
             f"there {'is' if room == 1 else 'are'} {room}, so its last {width - room} would be lost (“{shown}” among "
-            f"them). Paste it further left{', or show the hidden columns' if hidden else ''}.")
+            f"them). {todo}.")
         return False
 
-    def _execute_confirmed(self, command, rows: Iterable[dict]) -> bool:
-        """Run a command, first asking when its values are probably a slip (e.g. a future measurement)."""
+    def _execute_confirmed(self, command, rows: Iterable[dict], then: Callable[[], None] | None = None) -> bool:
+        """Run a command, first asking when its values are probably a slip (e.g. a future measurement); ``then``
+        once it is done."""
+        def run() -> bool:
+            done = self.document.execute(command)
+            if done and then is not None:
+                then()
+            return done
+
         message = warning_for(self.register, rows, self.model.today, self.document, self.model.parent_id)
         if message:
-            self.confirmation = ask_then(self, message, lambda: self.document.execute(command))
+            self.confirmation = ask_then(self, message, run)
             return False
-        return self.document.execute(command)
+        return run()

@@ -405,10 +405,12 @@ class HeatMapChart(QWidget):
         self.chart_cursor.redraw()
         self.legend.set_scale(scale, any(c.kind == "Opportunity" for c in self.cells.values() if c is not None))
         self._fit_counts()
-        total = sum(c.count for c in self.cells.values())
-        self._say_unscored(total, n)
+        # a risk scored past the scale (the file edited by hand or by a newer version: a probability of 7 on five
+        # levels) has no cell to be drawn in: it was counted among the risks scored, drawn nowhere, without a word
+        past = sum(c.count for (p, i), c in self.cells.items() if not (1 <= p <= n and 1 <= i <= n))
+        self._say_unscored(sum(c.count for c in self.cells.values()) - past, n, past)
 
-    def _say_unscored(self, total: int, levels: int) -> None:
+    def _say_unscored(self, total: int, levels: int, past: int = 0) -> None:
         """The count of risks scored, and of those left out for want of a score; an empty map says in its middle
         how to place them. A new office's risks typed with inherent scores only left the Residual map empty under
         "0 risks scored", read as "no risks" (walk43)."""
@@ -417,9 +419,14 @@ class HeatMapChart(QWidget):
         said = f"{total} risk{'s' if total != 1 else ''} scored"
         if unscored:
             said += f" · {unscored} with no {what}score yet"
+        if past:
+            said += f" · {past} scored past the scale's {levels} levels, not drawn"
         self.total_label.setText(said)
         self.total_label.setToolTip(f"A risk is on this map once its {pair} are given: type them in the Register "
-                                    "tab, in the risk's row." if unscored else "")
+                                    "tab, in the risk's row." if unscored else
+                                    f"A risk scored past the scale's {levels} levels (its file edited outside PMO "
+                                    f"Desktop) is drawn once its {pair} are typed again in the Register tab, in the "
+                                    "risk's row." if past else "")
         self.unscored_item = None
         if total or not unscored:
             return

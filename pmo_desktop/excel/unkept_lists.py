@@ -1,0 +1,39 @@
+"""Lists the office keeps no register of, said as what they are when no header row was found (issue 12, round 65).
+
+A workbook whose one sheet is an action tracker ("S.No | Task Category | Task Description | Owner | Status") or a
+lessons-learned log (a title block over "SL. NO | DATE RAISED | EVENT | LESSON CATEGORY | …") has no header the
+import takes for a register's, and was refused with "No sheet … has a header row naming register columns …;
+check the workbook" — as if the table were broken and could be mended. The sheet's name (a CSV's, its file's)
+says what it holds, and the office keeps no such register: actions are kept on the risk or issue they answer, and
+lessons are no register at all. The refusal says so instead. Nothing else changes: such a sheet was already
+refused (round 39's action lists, refused by their columns, ended in the same generic words and are said so too),
+and a refusal that says how to map a sheet by hand (a header found, no column naming the records) stays.
+
+Decided once a workbook, of its one sheet's name, by the words files (``foreign.actions.sheets``,
+``foreign.lessons.sheets``).
+"""
+
+from __future__ import annotations
+
+from .vocabulary import foreign_words, word_key
+
+# what each list is, said after "is named as"
+_WHAT = {"actions": "an action list, and the office keeps actions on the risk or issue they answer, not in a "
+                    "register of their own",
+         "lessons": "a lessons-learned log, and the office keeps no register of lessons"}
+
+
+def named_as_unkept(title: str) -> str | None:
+    """What a sheet named ``title`` holds, when its name says a list the office keeps no register of, or None."""
+    key = word_key(title)
+    if not key:
+        return None
+    for what, said in _WHAT.items():
+        if any(w in key for w in foreign_words(what, "sheets")):
+            return said
+    return None
+
+
+def unkept_message(file_name: str, title: str, said: str) -> str:
+    """The refusal of a workbook whose one sheet ``title`` is named as a list the office keeps no register of."""
+    return f"“{file_name}” holds no register's records: its sheet “{title}” is named as {said}; nothing was imported."
