@@ -15,7 +15,7 @@ from typing import Any
 from imported import import_all, named
 from real_world_factory import write_xlsx
 
-from pmo_desktop.excel import row_planner, sheet_keys
+from pmo_desktop.excel import sheet_keys
 
 HEADER = ["Risk ID", "Risk title", "Category", "Owner", "Likelihood", "Impact", "Status"]
 
@@ -68,28 +68,3 @@ def test_the_places_of_pairs_are_the_ones_a_look_at_each_cell_finds():
         new = {c for c in sheet_keys._pair_places(row, start) if sheet_keys.code_key(row[c]) and
                sheet_keys._meaning(row[c + 1]) and sheet_keys.code_key(row[c]) != sheet_keys.code_key(row[c + 1])}
         assert new == _old_pairs(row, start), (row, start)
-
-
-def test_titles_holding_no_example_word_are_not_taken_apart_for_one(sqlite_store, tmp_path, monkeypatch):
-    """Every ordinary row's title was taken apart into words to see whether it names the template's worked example
-    ("Example risk: delete this row"): its part after the colon split into words twice a row. A title whose letters
-    hold no example's or sample's word at all cannot be one, and is not taken apart; the example row under the
-    header is still left out, and "Sample risk 3" (a data set's record, told nothing) still imported."""
-    rows = [["Risk ID", "Risk title", "Owner", "Likelihood", "Impact"],
-            ["R-000", "Example risk: delete this row", "Ann", 1, 1],
-            *[[f"R-{i:03d}", f"Supplier {i}: may deliver late", "Ann", 1 + i % 5, 1 + i % 3] for i in range(1, 201)],
-            ["R-201", "Sample risk 3", "Ann", 2, 2]]
-    path = write_xlsx(tmp_path / "Risk register.xlsx", {"Risks": rows})
-    taken_apart: list[Any] = []
-    real = row_planner.words_of
-
-    def counted(text: Any) -> list[str]:
-        if isinstance(text, str) and "deliver" in text:
-            taken_apart.append(text)
-        return real(text)
-
-    monkeypatch.setattr(row_planner, "words_of", counted)
-    import_all(sqlite_store, path)
-    got = named(sqlite_store, "risks")
-    assert len(got) == 201 and "Sample risk 3" in got and "Example risk: delete this row" not in got
-    assert len(taken_apart) < 10  # main: 400, the part after the colon twice a row

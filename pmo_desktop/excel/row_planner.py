@@ -90,7 +90,6 @@ from .value_translation import (
 )
 from .value_translation import same_category as same_category_as
 from .vocabulary import (
-    PLURAL_ENDING_RE,
     ascii_key,
     counts_the_columns,
     example_words,
@@ -1044,20 +1043,9 @@ def _guidance(row: Sequence[Any], filled: list[int]) -> bool:
 
 
 @lru_cache(maxsize=None)
-def _example_keys() -> tuple[str, ...]:
-    """The example words, each looked for in a value's letters and digits run together (``_holds_one``)."""
-    return tuple(example_words())
-
-
-@lru_cache(maxsize=None)
-def _example_or_sample_keys() -> tuple[str, ...]:
-    return tuple(example_words() | sample_words())
-
-
-def _holds_one(key: str, words: tuple[str, ...]) -> bool:
-    """Whether one of ``words`` is in ``key``: a substring search each, in C (a pattern of the words joined by
-    "|" tried every word at every letter, some 3 µs an ID or title of every row)."""
-    return any(map(key.__contains__, words))
+def _example_re() -> re.Pattern[str]:
+    """Any of the example words, found in a value's letters and digits run together."""
+    return re.compile("|".join(sorted(map(re.escape, example_words()), key=len, reverse=True)) or "(?!)")
 
 
 def _rated_apart(row: Sequence[Any], above: Sequence[Any], cols: Collection[int]) -> bool:
@@ -1185,7 +1173,7 @@ def _example(value: Any) -> bool:
     """An ID cell marking the template's worked example ("021111a/ ejemplo", "Example"): no ID says so."""
     if value.__class__ is not str:
         return False
-    if value.isascii() and not _holds_one(ascii_key(value), _example_keys()):
+    if value.isascii() and _example_re().search(ascii_key(value)) is None:
         return False  # no word of it can be one of them: each is its letters, in a row ("R-0001")
     words = words_of(value)
     return (len(words) <= 2 or any(ch.isdigit() for ch in value)) and any(w in example_words() for w in words)
@@ -1196,12 +1184,6 @@ def _example_title(value: Any, register: str) -> bool:
     "Riesgo de ejemplo"), maybe telling the user what to do with it ("Sample issue — replace with your own"):
     the template's worked example, however real its other cells look."""
     if value.__class__ is not str or len(value) > 80:
-        return False
-    # An ASCII title none of whose letters and digits run together hold an example's or a sample's word: no word of
-    # it, nor of its part before a dash or a colon, can be one (each word's key is a run of that text; a plural's
-    # ending in brackets is dropped from the words, so from the text too). Most titles: no look at their words
-    if value.isascii() and not _holds_one(ascii_key(PLURAL_ENDING_RE.sub("", value) if "(" in value else value),
-                                          _example_or_sample_keys()):
         return False
     examples = example_words()
     told = _TOLD_RE.fullmatch(value)
