@@ -21,6 +21,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from itertools import repeat
+from operator import is_
 from typing import Any, Iterable, Mapping, Sequence
 
 #: a key is looked for on sheets up to this many rows (hand-made registers; a key under a log of
@@ -30,6 +32,9 @@ MAX_ROWS = 3000
 MAX_CODE = 12
 
 _LETTER_RE = re.compile(r"[^\W\d_]")
+_IS_TEXT = str.__instancecheck__  # a text cell (``filter`` of a row's texts, in C)
+#: a pair's shape among a row's blank marks (1 blank, 0 filled), the row's edges blank: blank, code, meaning, blank
+_PAIR_SHAPE = b"\x01\x00\x00\x01"
 
 
 @dataclass
@@ -76,6 +81,23 @@ def _meaning(x: Any) -> str:
     return " ".join(x.split()) if isinstance(x, str) and _LETTER_RE.search(x) else ""
 
 
+def _pair_places(row: Sequence[Any], start: int) -> list[int]:
+    """The columns from ``start`` where a pair could stand: the cell and the next filled, the cells left and right
+    of them not (the row's edges count as blank). Found among the row's blank marks made in C, so that a record's
+    row, filled across, costs no look at each of its cells (a register of 2,000 rows looked at 66,000 cells)."""
+    if "" in row or any(map(str.isspace, filter(_IS_TEXT, row))):  # blank texts: each cell judged as _filled does
+        marks = bytes(not _filled(row, c) for c in range(len(row)))
+    else:
+        marks = bytes(map(is_, row, repeat(None)))
+    shape = b"\x01" + marks + b"\x01"
+    places = []
+    at = shape.find(_PAIR_SHAPE, start)
+    while at >= 0:
+        places.append(at)  # the shape's first mark is the cell left of the pair's: ``at`` is the pair's column
+        at = shape.find(_PAIR_SHAPE, at + 1)
+    return places
+
+
 def find_keys(rows: Iterable[tuple[int, Sequence[Any]]], skip_rows: set[int] | None = None,
               min_col: int = 0) -> list[Key]:
     """The keys among ``rows`` (excel row number, cells): runs of "code | meaning" pairs, each pair with
@@ -88,9 +110,8 @@ def find_keys(rows: Iterable[tuple[int, Sequence[Any]]], skip_rows: set[int] | N
         if skip_rows and number in skip_rows:
             previous, open_runs = None, {}
             continue
-        pairs = {c for c in range(max(min_col, 0), len(row) - 1)
-                 if code_key(row[c]) and _meaning(row[c + 1]) and not _filled(row, c - 1) and not _filled(row, c + 2)
-                 and code_key(row[c]) != code_key(row[c + 1])}
+        pairs = {c for c in _pair_places(row, max(min_col, 0))
+                 if code_key(row[c]) and _meaning(row[c + 1]) and code_key(row[c]) != code_key(row[c + 1])}
         runs: dict[int, Key] = {}
         for c in sorted(pairs):
             key = open_runs.get(c)
