@@ -3227,7 +3227,20 @@ def _band_taken_for_its_column(kind: SheetKind, row: list[Any], rows: list[list[
         under = [below[k] for k in range(c + 1, span) if k < len(below) and isinstance(below[k], str) and below[k].strip()]
         if any(map_header(kind, [label])[0].get(0) == name for label in under):
             return True
+        if span - c >= _SUB_COLUMNS and _labels_each(below, c, span):
+            return True  # "IMPACT" over "Service Availability | Capacity | …": the field's sub-columns (areas)
     return False
+
+
+# A caption over this many columns or more, each labelled on the line under it, groups sub-columns (a rating per
+# area); over two ("Impact" over "Before | After") it may be a field read twice, which the caption's line reads
+_SUB_COLUMNS = 3
+
+
+def _labels_each(below: list[Any], first: int, end: int) -> bool:
+    """Whether the line under a caption labels each of its columns, every label another text (not a figure)."""
+    labels = [below[k].strip().lower() if k < len(below) and isinstance(below[k], str) else "" for k in range(first, end)]
+    return all(labels) and len(set(labels)) == len(labels)
 
 
 def _own_cells(row: list[Any], stored: list[list[Any]], i: int) -> list[Any]:

@@ -1,0 +1,65 @@
+"""Issue 12, classes65b: unseen set 64's left miss classes as general rules — a header naming the register's
+list ("Daftar Risiko", "Risk list") over short names is the title; ratings on 1–3 named by a legend beside the
+table; a stakeholder list headed by the register's noun alone; a matrix's axis beside the table is no record's
+rating; "improvement" in a tester's bug report is a finding; a design notebook's questions are no issues. Each
+test writes a workbook of the shape (never a fetched file) and failed on the code before (main e9b1c4cd)."""
+
+from __future__ import annotations
+
+from imported import import_all, rows_of
+from real_world_factory import write_xlsx
+
+
+def test_a_header_naming_the_registers_list_over_short_names_is_the_title(sqlite_store, tmp_path):
+    """"Daftar Risiko" (Indonesian: the list of risks) heads short names, "Justifikasi" (the reason) longer text
+    beside: the reason was taken for the title and the risk's name kept in the notes. The list's header names the
+    title, the text beside is kept in the notes; under "IMPACT" merged over one column per service area, each
+    labelled on the line under it, the risk's impact stays its worst area's (the two lines are one header)."""
+    rows = [["Daftar Risiko", "Risk ID", "Justifikasi", "IMPACT", None, None, "EFFORT", None],
+            [None, None, None, "Availability", "Performance", "Security", "Time", "Cost"],
+            ["Server Down", "R01", "Server down menyebabkan layanan tidak dapat digunakan", 5, 4, 5, 1, 2],
+            ["Data Hilang", "R02", "Data hilang menyebabkan keresahan pengguna", 3, 2, 5, 2, 2],
+            ["System Lag", "R03", "Sistem berjalan lamban karena kapasitas server penuh", 2, 4, 1, 1, 3]]
+    merges = {"Risk": ["A1:A2", "B1:B2", "C1:C2", "D1:F1", "G1:H1"]}
+    import_all(sqlite_store, write_xlsx(tmp_path / "risks.xlsx", {"Risk": rows}, merges))
+    risks = {r["title"]: r for r in rows_of(sqlite_store, "risks")}
+    assert sorted(risks) == ["Data Hilang", "Server Down", "System Lag"]
+    assert {t: r["impact"] for t, r in risks.items()} == {"Server Down": 5, "Data Hilang": 5, "System Lag": 4}
+    assert "Justifikasi: Data hilang menyebabkan keresahan pengguna" in risks["Data Hilang"]["notes"]
+
+
+def test_a_risk_list_header_in_english_names_the_title(sqlite_store, tmp_path):
+    """"Risk list" over short names beside a longer "Reason" column and two ratings, in a workbook named for no
+    register: no column was taken for the title and the sheet was refused. The list's header names the title."""
+    rows = [["Risk list", "Reason", "Probability", "Impact"],
+            ["Key supplier fails", "The only supplier of the boards has had two late deliveries this year", 3, 4],
+            ["Staff turnover", "Two of the five developers have said they may leave after the release", 2, 3],
+            ["Scope creep", "The sponsor keeps adding reports to the first release", 4, 2]]
+    import_all(sqlite_store, write_xlsx(tmp_path / "team.xlsx", {"Sheet1": rows}))
+    assert sorted(r["title"] for r in rows_of(sqlite_store, "risks")) == [
+        "Key supplier fails", "Scope creep", "Staff turnover"]
+
+
+def test_ratings_on_one_to_three_named_by_a_matrix_beside_the_table(sqlite_store, tmp_path):
+    """A student team's risks rated 1–3, a 3×3 matrix beside the table past an empty column: its side "Alto (3) |
+    Médio (2) | Baixo (1)" down a column, its foot "Pouco Provável (1) | Provável (2) | Muito Provável (3)". The
+    ratings were read raw on 1–5 (3, high, the office's medium); the matrix's numbered words name a 1–3 scale,
+    read 2, 3, 4 as a legend under the table is. The response word ("Eliminar", "Mitigar") is the response and
+    "Solução" the plan (both were kept in the notes)."""
+    rows = [["ID", "Risco", "Probabilidade", "Impacto", "Fator de Risco", "Ação", "Solução"],
+            [1, "Perder um integrante da equipe", 1, 3, 3, "Mitigar", "Distribuir as tarefas", None,
+             "Alto (3)", 3, 6, 9],
+            [2, "Falha no sensor", 2, 3, 6, "Eliminar", "Ter um sensor reserva", None, "Médio (2)", 2, 4, 6],
+            [3, "Mudança de requisitos", 2, 1, 2, "Aceitar", "Se adaptar ao novo escopo", None, "Baixo (1)", 1, 2, 3],
+            [4, "Atraso do fornecedor", 3, 2, 6, "Transferir", "Contrato com multa", None, None,
+             "Pouco Provável (1)", "Provável (2)", "Muito Provável (3)"]]
+    import_all(sqlite_store, write_xlsx(tmp_path / "planilha.xlsx", {"Planilha1": rows}))
+    risks = {r["title"]: r for r in rows_of(sqlite_store, "risks")}
+    assert {t: (r["probability"], r["impact"]) for t, r in risks.items()} == {
+        "Perder um integrante da equipe": (2, 4), "Falha no sensor": (3, 4), "Mudança de requisitos": (3, 2),
+        "Atraso do fornecedor": (4, 3)}
+    assert {t: r["response"] for t, r in risks.items()} == {
+        "Perder um integrante da equipe": "Reduce", "Falha no sensor": "Avoid", "Mudança de requisitos": "Accept",
+        "Atraso do fornecedor": "Transfer"}
+    plans = sorted(r["description"] for r in rows_of(sqlite_store, "risk_actions"))
+    assert "Ter um sensor reserva" in plans
