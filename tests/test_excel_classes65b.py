@@ -63,3 +63,19 @@ def test_ratings_on_one_to_three_named_by_a_matrix_beside_the_table(sqlite_store
         "Atraso do fornecedor": "Transfer"}
     plans = sorted(r["description"] for r in rows_of(sqlite_store, "risk_actions"))
     assert "Ter um sensor reserva" in plans
+
+
+def test_a_stakeholder_list_headed_by_its_noun_with_responsibilities_beside(sqlite_store, tmp_path):
+    """"Stakeholder | Responsibilities | Activities" over a hospital's groups, a template's hint row under the
+    header: the sheet was refused. The noun over the names with their responsibilities beside is a stakeholder
+    list; the hint row, each cell restating its column's header, is no stakeholder."""
+    rows = [["Stakeholder", "Responsibilities", "Activities"],
+            ["List Stakeholder Name", "Summary of role & responsibilities", "Point form notation of activities"],
+            ["Admitting clerks", "Verify the patient's identity and collect the reason for the visit",
+             "Check identification and insurance"],
+            ["Triage nurses", "Assess vital signs and prioritise patients by urgency", "Take vital signs"],
+            ["Surgeons", "Review test results and decide on surgery", "Pre-operative consultations"]]
+    import_all(sqlite_store, write_xlsx(tmp_path / "Stakeholder List.xlsx", {"Sheet1": rows}))
+    people = {r["name"]: r for r in rows_of(sqlite_store, "stakeholders")}
+    assert sorted(people) == ["Admitting clerks", "Surgeons", "Triage nurses"]
+    assert people["Surgeons"]["role"] == "Review test results and decide on surgery"
