@@ -79,3 +79,28 @@ def test_a_stakeholder_list_headed_by_its_noun_with_responsibilities_beside(sqli
     people = {r["name"]: r for r in rows_of(sqlite_store, "stakeholders")}
     assert sorted(people) == ["Admitting clerks", "Surgeons", "Triage nurses"]
     assert people["Surgeons"]["role"] == "Review test results and decide on surgery"
+
+
+def test_a_matrix_left_of_the_risk_list_is_no_risks_rating(sqlite_store, tmp_path):
+    """A 5×4 likelihood–impact matrix left of a risk list, past an empty column: its columns headed by impact
+    levels ("Negligible" … "Catastrophic"), its side the likelihood bands ("75% - 100%" …) under "Impact". The bands
+    were read as the first four risks' impact, the cells' labels kept in their notes. The block headed by an axis
+    of level words is the matrix's, none of its cells a risk's."""
+    rows = [[None, "Impact"],
+            ["Likelihood", None, "Negligible", "Acceptable", "Major", "Problematic", "Catastrophic", None,
+             "Risks", "Description", "Response", "Risk Code"],
+            [None, "75% - 100%", "A1", "B1", "C1", "D1", "E1", None, "Power cut", "No power for the computer",
+             "Keep a laptop charged", "D4"],
+            [None, "50% - 74%", "A2", "B2", "C2", "D2", "E2", None, "Internet down", "No network", "Use a hotspot",
+             "C4"],
+            [None, "25% - 49%", "A3", "B3", "C3", "D3", "E3", None, "Hardware failure", "A disk fails",
+             "Keep backups", "E4"],
+            [None, "0% - 24%", "A4", "B4", "C4", "D4", "E4", None, "Scope underestimated", "Work takes longer",
+             "Plan research time", "B2"],
+            [None, None, None, None, None, None, None, None, "Strain injuries", "Long hours at the desk",
+             "Take breaks", "D3"]]
+    import_all(sqlite_store, write_xlsx(tmp_path / "risks.xlsx", {"Sheet1": rows}))
+    risks = {r["title"]: r for r in rows_of(sqlite_store, "risks")}
+    assert len(risks) == 5
+    assert all(r["impact"] is None and r["probability"] is None for r in risks.values())
+    assert not any("75% - 100%" in (r["notes"] or "") or "A1" in (r["notes"] or "") for r in risks.values())

@@ -808,6 +808,9 @@ def _legend_apart(kind: SheetKind, mapping: dict[int, str], headers: list[str], 
     for block in blocks:
         if len(block) < 3 or not any(c in mapping for c in block) or {mapping.get(c) for c in block} & keys:
             continue
+        if _axis_over_the_block(block, headers, levels):
+            out.update(block)
+            continue
         captions = {headers[c] for c in block if c < len(headers)}
         written = [c for c in block if c < len(head_row) and head_row[c] is not None and str(head_row[c]).strip()]
         if len(captions) != 1 or len(written) != 1:
@@ -816,6 +819,22 @@ def _legend_apart(kind: SheetKind, mapping: dict[int, str], headers: list[str], 
         if cells and all(level_or_number(x) for x in cells):
             out.update(block)
     return out
+
+
+# the level words a matrix's axis writes over its columns at the least ("Negligible | … | Major | … | Catastrophic")
+_AXIS_WORDS = 3
+
+
+def _axis_over_the_block(block: list[int], headers: list[str], levels: dict[str, str]) -> bool:
+    """A block of columns headed by level words, three at least, rising or falling in the block's order as an
+    axis does ("Negligible | Acceptable | Major | Problematic | Catastrophic", words of the sheet's own between):
+    a likelihood–impact matrix's axis over its cells (classes65b: the matrix left of a risk list, its other axis
+    "75% - 100%" … down its side under "Impact", read as the first risks' impact). A register heads its columns
+    with the fields they hold, never with the levels of one of them."""
+    steps = [int(level) for c in block if c < len(headers) and headers[c]
+             and (level := levels.get(word_key(headers[c]), "")).isdigit()]
+    return len(steps) >= _AXIS_WORDS and len(set(steps)) == len(steps) and \
+        steps in (sorted(steps), sorted(steps, reverse=True))
 
 
 # What a register's rows are, besides its own noun: "vuln_name" of a scan's findings, "Threat Name", "Hazard
