@@ -104,3 +104,20 @@ def test_a_matrix_left_of_the_risk_list_is_no_risks_rating(sqlite_store, tmp_pat
     assert len(risks) == 5
     assert all(r["impact"] is None and r["probability"] is None for r in risks.values())
     assert not any("75% - 100%" in (r["notes"] or "") or "A1" in (r["notes"] or "") for r in risks.values())
+
+
+def test_an_improvement_in_a_testers_bug_report_is_a_finding(sqlite_store, tmp_path):
+    """A tester's bug report (steps to reproduce, actual and expected results) types its rows "bug" or
+    "improvement" under Issue Type: the improvements were skipped as a tracker's backlog work. In a report of
+    what a tester found, an improvement is a finding, imported as an issue like the bugs."""
+    rows = [["Issue Id", "Issue Title", "Steps to Reproduce", "Issue Type", "Priority", "Actual Result",
+             "Expected Result"],
+            [1, "Phone field takes 14 digits", "Open the contact page, type 14 digits", "bug", "Medium",
+             "The 14 digits are saved", "At most 11 digits are accepted"],
+            [2, "Experience field optional", "Add an employee without experience", "improvement", "High",
+             "The employee is saved", "The field is mandatory"],
+            [3, "No hint on the date format", "Open the leave form", "improvement", "Low",
+             "No hint is shown", "The format is shown beside the field"]]
+    import_all(sqlite_store, write_xlsx(tmp_path / "Bug Report.xlsx", {"Sheet1": rows}))
+    assert sorted(r["title"] for r in rows_of(sqlite_store, "issues")) == [
+        "Experience field optional", "No hint on the date format", "Phone field takes 14 digits"]

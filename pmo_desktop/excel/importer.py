@@ -48,7 +48,7 @@ from .child_sheets import (
 from .coded_names import coded_cells, header_parts, split_coded
 from .column_glossaries import describes_columns
 from .day_logs import stamped_log, titled_by_dates
-from .defect_reports import defect_report
+from .defect_reports import a_testers_header, defect_report
 from .diary_entries import diary_entries
 from .employee_sheets import employee_sheet, ids_of, same_people
 from .errors import ImportCancelled, ImportRefused, MappingError, WorkbookError
@@ -2683,8 +2683,11 @@ def _split_raid(found: list[tuple[SheetReader, HeaderMatch]]) -> list[tuple[Shee
         # issues, and a register none of its rows goes to is not planned at all (a RAID log's are, as before)
         kinds = {raid_kind(r[col]) for r in stored[match.row:] if col < len(r)}
         tracker = tracker_column(kinds)
-        if kinds - {None} == {BACKLOG} and titled_by_its_noun(match):
-            # feature requests alone on a sheet whose "Issue Summary" calls them issues: the user's issue list
+        if kinds - {None} == {BACKLOG} and titled_by_its_noun(match) or \
+                match.kind.register == "issues" and kinds - {None} <= {"issues", BACKLOG} and \
+                a_testers_header(match.headers):
+            # feature requests alone on a sheet whose "Issue Summary" calls them issues: the user's issue list;
+            # a tester's bug report (actual and expected results): an "improvement" it types is a finding too
             out.append((reader, match, None))
             continue
         untyped = "issues" if tracker else "risks"
