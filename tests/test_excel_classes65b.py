@@ -6,8 +6,11 @@ test writes a workbook of the shape (never a fetched file) and failed on the cod
 
 from __future__ import annotations
 
+import pytest
 from imported import import_all, rows_of
 from real_world_factory import write_xlsx
+
+from pmo_desktop.excel.errors import WorkbookError
 
 
 def test_a_header_naming_the_registers_list_over_short_names_is_the_title(sqlite_store, tmp_path):
@@ -121,3 +124,28 @@ def test_an_improvement_in_a_testers_bug_report_is_a_finding(sqlite_store, tmp_p
     import_all(sqlite_store, write_xlsx(tmp_path / "Bug Report.xlsx", {"Sheet1": rows}))
     assert sorted(r["title"] for r in rows_of(sqlite_store, "issues")) == [
         "Experience field optional", "No hint on the date format", "Phone field takes 14 digits"]
+
+
+def test_a_design_notebooks_lists_are_no_issues_but_short_problems_are(sqlite_store, tmp_path):
+    """A task tool's design notebook: under "ID" the fields a project will have, under "Problem" the questions
+    still open, each list on rows of its own. They were read as issues titled by the notes. Columns never filled
+    on one row, half their cells questions or field names, are a notebook's lists: no issue. An issue list of
+    short problems, some asked as questions, with an ID beside each, stays an issue list."""
+    notebook = [["Purpose", "Project", "Tasks", "Objective", "Group by"],
+                ["How do we get things done", "ID", "ToDo", "Problem", "Big rock"],
+                [None, "Name", "Agile project", None, "Epic"],
+                [None, "Description", "Waterfall", None, None],
+                [None, "Type", "Hybrid", None, None],
+                [None, None, None, "Opportunity", None],
+                [None, None, None, "Do I care what this is called?", None],
+                [None, None, None, "Does each type need its own steps?", None]]
+    with pytest.raises(WorkbookError, match="No sheet"):
+        import_all(sqlite_store, write_xlsx(tmp_path / "Task List.xlsx", {"Projects": notebook}))
+    assert rows_of(sqlite_store, "issues") == []
+    issues = [["ID", "Problem"],
+              ["P1", "Build breaks on Mondays"],
+              ["P2", "Who approves the budget?"],
+              ["P3", "Test server out of disk"],
+              ["P4", "Why is the login slow?"]]
+    import_all(sqlite_store, write_xlsx(tmp_path / "Issues.xlsx", {"Issues": issues}))
+    assert len(rows_of(sqlite_store, "issues")) == 4

@@ -115,6 +115,7 @@ from .linked_kinds import rows_of_another_kind
 from .measured_things import a_number, measurements_not_records
 from .named_rows import keyed_by_names, names_listed
 from .named_things import OTHER_THINGS_REASON, named_as_other_things
+from .notebook_lists import notebook_lists
 from .number_order import evidence_of as number_evidence
 from .numbered_catalogues import numbered_catalogue
 from .office_import import plan_office_import, read_stamp, unstamped_export
@@ -2148,6 +2149,7 @@ def plan_workbook_import(store: Store, path: str | os.PathLike[str], progress: P
                     tool_catalogue(match, reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE],
                                    reader.top_rows(fill_merged=False)[:match.row]) or \
                     questionnaire(match, reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE]) or \
+                    notebook_lists(match, reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE]) or \
                     chart_data(match, reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE]) or \
                     measurements_not_records(match, reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE]) or \
                     numbered_catalogue(match, reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE],
