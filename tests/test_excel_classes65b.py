@@ -84,11 +84,12 @@ def test_a_stakeholder_list_headed_by_its_noun_with_responsibilities_beside(sqli
     assert people["Surgeons"]["role"] == "Review test results and decide on surgery"
 
 
-def test_a_matrix_left_of_the_risk_list_is_no_risks_rating(sqlite_store, tmp_path):
+def test_a_risk_rated_by_the_matrix_cell_its_code_names(sqlite_store, tmp_path):
     """A 5×4 likelihood–impact matrix left of a risk list, past an empty column: its columns headed by impact
-    levels ("Negligible" … "Catastrophic"), its side the likelihood bands ("75% - 100%" …) under "Impact". The bands
-    were read as the first four risks' impact, the cells' labels kept in their notes. The block headed by an axis
-    of level words is the matrix's, none of its cells a risk's."""
+    levels ("Negligible" … "Catastrophic"), its side the likelihood bands ("75% - 100%" …) under "Impact", its cells
+    labelled A1 … E4; each risk's "Risk Code" is the cell it falls in. The bands were read as the first four risks'
+    impact and no risk got its cell's rating. The block headed by an axis of level words is the matrix's, none of
+    its cells a risk's; each risk is rated by its cell: the column's place on the axis, the row's band."""
     rows = [[None, "Impact"],
             ["Likelihood", None, "Negligible", "Acceptable", "Major", "Problematic", "Catastrophic", None,
              "Risks", "Description", "Response", "Risk Code"],
@@ -97,16 +98,34 @@ def test_a_matrix_left_of_the_risk_list_is_no_risks_rating(sqlite_store, tmp_pat
             [None, "50% - 74%", "A2", "B2", "C2", "D2", "E2", None, "Internet down", "No network", "Use a hotspot",
              "C4"],
             [None, "25% - 49%", "A3", "B3", "C3", "D3", "E3", None, "Hardware failure", "A disk fails",
-             "Keep backups", "E4"],
+             "Keep backups", "E1"],
             [None, "0% - 24%", "A4", "B4", "C4", "D4", "E4", None, "Scope underestimated", "Work takes longer",
              "Plan research time", "B2"],
             [None, None, None, None, None, None, None, None, "Strain injuries", "Long hours at the desk",
              "Take breaks", "D3"]]
     import_all(sqlite_store, write_xlsx(tmp_path / "risks.xlsx", {"Sheet1": rows}))
     risks = {r["title"]: r for r in rows_of(sqlite_store, "risks")}
-    assert len(risks) == 5
-    assert all(r["impact"] is None and r["probability"] is None for r in risks.values())
-    assert not any("75% - 100%" in (r["notes"] or "") or "A1" in (r["notes"] or "") for r in risks.values())
+    assert {t: (r["probability"], r["impact"]) for t, r in risks.items()} == {
+        "Power cut": (1, 4), "Internet down": (1, 3), "Hardware failure": (5, 5), "Scope underestimated": (4, 2),
+        "Strain injuries": (2, 4)}
+    assert not any("A1" in (r["notes"] or "") for r in risks.values())
+
+
+def test_a_matrix_left_of_the_risk_list_is_no_risks_rating(sqlite_store, tmp_path):
+    """The same matrix beside risks coded R1, R2 …, no cell of it: its side's bands were the first risks' impact
+    and its cells' labels their notes. None of the matrix is a risk's; the risks stay unrated."""
+    rows = [[None, "Impact"],
+            ["Likelihood", None, "Negligible", "Acceptable", "Major", "Problematic", "Catastrophic", None,
+             "Risks", "Description", "Response", "Risk Code"],
+            [None, "75% - 100%", "A1", "B1", "C1", "D1", "E1", None, "Power cut", "No power", "Charge", "R1"],
+            [None, "50% - 74%", "A2", "B2", "C2", "D2", "E2", None, "Internet down", "No network", "Hotspot", "R2"],
+            [None, "25% - 49%", "A3", "B3", "C3", "D3", "E3", None, "Hardware failure", "A disk fails", "Backups",
+             "R3"],
+            [None, "0% - 24%", "A4", "B4", "C4", "D4", "E4", None, "Scope creep", "More work", "Plan", "R4"]]
+    import_all(sqlite_store, write_xlsx(tmp_path / "risks.xlsx", {"Sheet1": rows}))
+    risks = rows_of(sqlite_store, "risks")
+    assert len(risks) == 4 and all(r["impact"] is None and r["probability"] is None for r in risks)
+    assert not any("75% - 100%" in (r["notes"] or "") or "A1" in (r["notes"] or "") for r in risks)
 
 
 def test_an_improvement_in_a_testers_bug_report_is_a_finding(sqlite_store, tmp_path):

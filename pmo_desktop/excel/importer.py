@@ -112,6 +112,7 @@ from .import_plan import LEFT_OUT_SUFFIX, Action, ImportPlan, ImportResult, Plan
 from .item_catalogues import item_catalogue
 from .kind_titles import catalogue_reason, kind_column, kind_title_note, titled_rows, tracked_fields
 from .linked_kinds import rows_of_another_kind
+from .matrix_codes import an_axis, axis_steps, coded_ratings
 from .measured_things import a_number, measurements_not_records
 from .named_rows import keyed_by_names, names_listed
 from .named_things import OTHER_THINGS_REASON, named_as_other_things
@@ -809,7 +810,10 @@ def _legend_apart(kind: SheetKind, mapping: dict[int, str], headers: list[str], 
     for block in blocks:
         if len(block) < 3 or not any(c in mapping for c in block) or {mapping.get(c) for c in block} & keys:
             continue
-        if _axis_over_the_block(block, headers, levels):
+        if an_axis(axis_steps(headers, block)):
+            # "Negligible | Acceptable | Major | Problematic | Catastrophic" over the block: a likelihood–impact
+            # matrix's axis over its cells (classes65b: its side "75% - 100%" … under "Impact" was read as the first
+            # risks' impact). A register heads its columns with the fields they hold, never with one's levels
             out.update(block)
             continue
         captions = {headers[c] for c in block if c < len(headers)}
@@ -820,22 +824,6 @@ def _legend_apart(kind: SheetKind, mapping: dict[int, str], headers: list[str], 
         if cells and all(level_or_number(x) for x in cells):
             out.update(block)
     return out
-
-
-# the level words a matrix's axis writes over its columns at the least ("Negligible | … | Major | … | Catastrophic")
-_AXIS_WORDS = 3
-
-
-def _axis_over_the_block(block: list[int], headers: list[str], levels: dict[str, str]) -> bool:
-    """A block of columns headed by level words, three at least, rising or falling in the block's order as an
-    axis does ("Negligible | Acceptable | Major | Problematic | Catastrophic", words of the sheet's own between):
-    a likelihood–impact matrix's axis over its cells (classes65b: the matrix left of a risk list, its other axis
-    "75% - 100%" … down its side under "Impact", read as the first risks' impact). A register heads its columns
-    with the fields they hold, never with the levels of one of them."""
-    steps = [int(level) for c in block if c < len(headers) and headers[c]
-             and (level := levels.get(word_key(headers[c]), "")).isdigit()]
-    return len(steps) >= _AXIS_WORDS and len(set(steps)) == len(steps) and \
-        steps in (sorted(steps), sorted(steps, reverse=True))
 
 
 # What a register's rows are, besides its own noun: "vuln_name" of a scan's findings, "Threat Name", "Hazard
@@ -1410,6 +1398,24 @@ def _rated_per_area(book: SafeWorkbook, reader: SheetReader, match: HeaderMatch
     if found is None or found.row != match.row:
         return None
     return made, found, said
+
+
+def _rated_by_matrix_codes(book: SafeWorkbook, reader: SheetReader, match: HeaderMatch
+                           ) -> tuple[SheetReader, HeaderMatch, str] | None:
+    """A risk sheet whose risks' codes name cells of the matrix beside the list (``matrix_codes``): the same sheet
+    with the matrix blanked and a likelihood and an impact column made after its own, read under the header
+    found again; with the sentence saying so. None for any other sheet, or one too long to hold."""
+    if match.kind.register != "risks" or reader.declared_rows > TWIN_ROWS or "code" not in match.mapping.values():
+        return None
+    found = coded_ratings(match.headers, match.mapping, reader.all_rows(), match.row - 1)
+    if found is None:
+        return None
+    rows, said = found
+    made = SheetReader(book, reader.title, rows, [])
+    again = _match_sheet(made, (match.kind,), None)
+    if again is None or again.row != match.row:
+        return None
+    return made, again, said
 
 
 def _naming_columns(match: HeaderMatch) -> set[int]:
@@ -2113,6 +2119,9 @@ def plan_workbook_import(store: Store, path: str | os.PathLike[str], progress: P
                 if (per_area := _rated_per_area(book, reader, match)) is not None:
                     # each risk rated per area under captions: its worst area's ratings (area_ratings)
                     reader, match, made_notes[title] = per_area
+                if (by_cell := _rated_by_matrix_codes(book, reader, match)) is not None:
+                    # each risk's code names its cell of the matrix beside the list: that cell's ratings
+                    reader, match, made_notes[title] = by_cell
                 if (titled := titled_by_its_kind(
                         match, reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE],
                         match.kind.matches_sheet_name(match.sheet_title or title)
