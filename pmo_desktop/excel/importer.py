@@ -112,7 +112,7 @@ from .import_plan import LEFT_OUT_SUFFIX, Action, ImportPlan, ImportResult, Plan
 from .item_catalogues import item_catalogue
 from .kind_titles import catalogue_reason, kind_column, kind_title_note, titled_rows, tracked_fields
 from .linked_kinds import rows_of_another_kind
-from .matrix_codes import an_axis, axis_steps, coded_ratings
+from .matrix_codes import an_axis, axis_in_header, axis_steps, coded_ratings
 from .measured_things import a_number, measurements_not_records
 from .named_rows import keyed_by_names, names_listed
 from .named_things import OTHER_THINGS_REASON, named_as_other_things
@@ -1405,8 +1405,9 @@ def _rated_by_matrix_codes(book: SafeWorkbook, reader: SheetReader, match: Heade
     """A risk sheet whose risks' codes name cells of the matrix beside the list (``matrix_codes``): the same sheet
     with the matrix blanked and a likelihood and an impact column made after its own, read under the header
     found again; with the sentence saying so. None for any other sheet, or one too long to hold."""
-    if match.kind.register != "risks" or reader.declared_rows > TWIN_ROWS or "code" not in match.mapping.values():
-        return None
+    if match.kind.register != "risks" or reader.declared_rows > TWIN_ROWS or "code" not in match.mapping.values() \
+            or not axis_in_header(match.headers):
+        return None  # (most sheets: asked of the header alone, the sheet not read whole)
     found = coded_ratings(match.headers, match.mapping, reader.all_rows(), match.row - 1)
     if found is None:
         return None

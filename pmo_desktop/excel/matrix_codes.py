@@ -50,6 +50,11 @@ def _axis_run(headers: list[Any]) -> list[int] | None:
     return run
 
 
+def axis_in_header(headers: list[Any]) -> bool:
+    """Whether a header row holds a matrix's axis of level words (asked before the sheet is read whole)."""
+    return _axis_run(headers) is not None
+
+
 def _side_ranks(labels: list[str]) -> list[int] | None:
     """Each side label's rank from the lowest (1): by its first number ("0% - 24%" under "75% - 100%"), or by its
     level word; None when the labels cannot be ordered so."""
