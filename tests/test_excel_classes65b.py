@@ -41,6 +41,16 @@ def test_a_risk_list_header_in_english_names_the_title(sqlite_store, tmp_path):
     import_all(sqlite_store, write_xlsx(tmp_path / "team.xlsx", {"Sheet1": rows}))
     assert sorted(r["title"] for r in rows_of(sqlite_store, "risks")) == [
         "Key supplier fails", "Scope creep", "Staff turnover"]
+    # the list's name merged over the sheet, a blank line under it, is its caption, not the first column's header
+    # over the long list of categories under it (the risks' own table further down, past the first rows read)
+    captioned = [["Lista de Riscos", None, None, None], [None, None, None, None],
+                 [None, None, None, "Categorias"],
+                 *([None, None, None, f"Categoria {n}"] for n in range(1, 46)), [None, None, None, None],
+                 ["ID", "Descrição do Risco", "Probabilidade", "Impacto"],
+                 ["R9", "Atraso na entrega do fornecedor", 3, 4], ["R10", "Saída de um analista", 2, 3]]
+    import_all(sqlite_store, write_xlsx(tmp_path / "riscos.xlsx", {"Riscos": captioned}, {"Riscos": ["A1:D2"]}))
+    coded = {r["code"]: r["title"] for r in rows_of(sqlite_store, "risks")}
+    assert coded["R9"] == "Atraso na entrega do fornecedor" and coded["R10"] == "Saída de um analista"
 
 
 def test_ratings_on_one_to_three_named_by_a_matrix_beside_the_table(sqlite_store, tmp_path):

@@ -3029,6 +3029,7 @@ def detect_header(rows: list[list[Any]], sheet_title: str, kinds: tuple[SheetKin
             row = with_levels(kind, spelt, legends, sample, i + 1) \
                 if legends is not None else spelt
             mapping, dups = map_header(kind, row, group)
+            mapping = _caption_over_the_table(kind, row, stored, i, mapping)
             mapping = _empty_yields(mapping, dups, sample)
             mapping = _the_named_person(kind, row, mapping, dups, sample)
             mapping = _roles_name_people(kind, mapping, sample)
@@ -3241,6 +3242,29 @@ def _labels_each(below: list[Any], first: int, end: int) -> bool:
     """Whether the line under a caption labels each of its columns, every label another text (not a figure)."""
     labels = [below[k].strip().lower() if k < len(below) and isinstance(below[k], str) else "" for k in range(first, end)]
     return all(labels) and len(set(labels)) == len(labels)
+
+
+# a caption merged over this many columns or more spans a table, not one column of it
+_CAPTION_SPAN = 3
+
+
+def _caption_over_the_table(kind: SheetKind, row: list[Any], stored: list[list[Any]], i: int,
+                            mapping: dict[int, str]) -> dict[int, str]:
+    """The mapping without a cell naming the register's list ("Lista de Riscos", "Risk list"), merged over three
+    columns or more: a caption over the table, not the header of its first column (classes65b: a list's name is
+    a title header when it heads one column of short names)."""
+    line = stored[i] if i < len(stored) else []
+    out = dict(mapping)
+    for c in mapping:
+        x = row[c]
+        if not isinstance(x, str) or not kind.matches_sheet_name(x):
+            continue
+        span = c + 1
+        while span < len(row) and row[span] == x and (span >= len(line) or line[span] is None):
+            span += 1
+        if span - c >= _CAPTION_SPAN:
+            del out[c]
+    return out
 
 
 def _own_cells(row: list[Any], stored: list[list[Any]], i: int) -> list[Any]:
