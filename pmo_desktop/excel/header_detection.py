@@ -3251,14 +3251,17 @@ _CAPTION_SPAN = 3
 def _caption_over_the_table(kind: SheetKind, row: list[Any], stored: list[list[Any]], i: int,
                             mapping: dict[int, str]) -> dict[int, str]:
     """The mapping without a cell naming the register's list in two words or more ("Lista de Riscos", "Risk list"),
-    merged over three columns or more: a caption over the table, not the header of its first column (classes65b:
-    a list's name is a title header when it heads one column of short names)."""
+    merged over three columns or more from a line above the header's: a caption over the table, not the header of
+    its first column (classes65b: a list's name is a title header when it heads one column of short names)."""
     line = stored[i] if i < len(stored) else []
     out = dict(mapping)
     for c in mapping:
         x = row[c]
-        if not isinstance(x, str) or len(words_of(x)) < 2 or not kind.matches_sheet_name(x):
-            continue  # (the noun alone merged over a wide column, "Risikoer" over M:P, heads the names under it)
+        if not isinstance(x, str) or len(words_of(x)) < 2 or not kind.matches_sheet_name(x) or \
+                (c < len(line) and line[c] is not None):
+            # the noun alone merged over a wide column ("Risikoer" over M:P) heads the names under it; a caption
+            # written on the header's own line ("Identifikasi Risiko" over its sub-columns) heads its band
+            continue
         span = c + 1
         while span < len(row) and row[span] == x and (span >= len(line) or line[span] is None):
             span += 1
