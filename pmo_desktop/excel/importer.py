@@ -811,10 +811,11 @@ def _legend_apart(kind: SheetKind, mapping: dict[int, str], headers: list[str], 
         if len(block) < 3 or not any(c in mapping for c in block) or {mapping.get(c) for c in block} & keys:
             continue
         unheaded = [c for c in block if c >= len(headers) or not headers[c]]
-        if an_axis(axis_steps(headers, block)) or (sample and an_axis(axis_steps(sample[0], unheaded))):
-            # "Negligible | Acceptable | Major | Problematic | Catastrophic" over the block (or on its first line,
-            # under no header: under the matrix's caption): a likelihood–impact matrix's axis over its cells (classes65b: its side "75% - 100%" … under "Impact" was read as the first
-            # risks' impact). A register heads its columns with the fields they hold, never with one's levels
+        if an_axis(axis_steps(headers, block)) or (sample and an_axis(axis_steps(sample[0], unheaded), 2)):
+            # "Negligible | … | Catastrophic" over the block, or on its first line under no header (under the
+            # matrix's caption; two words enough there): a likelihood–impact matrix's axis (classes65b: its side
+            # "75% - 100%" … under "Impact" was read as the first risks' impact). A register heads its columns
+            # with the fields they hold, never with one's levels
             out.update(block)
             continue
         captions = {headers[c] for c in block if c < len(headers)}

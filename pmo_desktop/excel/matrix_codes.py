@@ -32,9 +32,9 @@ def axis_steps(headers: list[Any], columns: list[int]) -> list[int]:
             and (level := levels.get(word_key(headers[c]), "")).isdigit()]
 
 
-def an_axis(steps: list[int]) -> bool:
-    """Level words, three at least, each another level, rising or falling as an axis's do."""
-    return len(steps) >= AXIS_WORDS and len(set(steps)) == len(steps) and steps in (sorted(steps), sorted(steps, reverse=True))
+def an_axis(steps: list[int], least: int = AXIS_WORDS) -> bool:
+    """Level words, three at least (``least``), each another level, rising or falling as an axis's do."""
+    return len(steps) >= least and len(set(steps)) == len(steps) and steps in (sorted(steps), sorted(steps, reverse=True))
 
 
 def _axis_run(headers: list[Any]) -> list[int] | None:
