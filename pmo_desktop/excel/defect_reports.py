@@ -35,6 +35,13 @@ def _header_row(rows: list[list[Any]]) -> tuple[int, int, int] | None:
     return None
 
 
+def a_testers_header(headers: list[str]) -> bool:
+    """A header with an actual and an expected result column: a tester's bug report, whose every row is a finding
+    ("improvement" under its Issue Type among them: the tester found it wanting; classes65b)."""
+    keys = {word_key(h) for h in headers if h}
+    return bool(keys & _ACTUAL) and bool(keys & _EXPECTED)
+
+
 def _reports_defects(rows: list[list[Any]], actual: int, expected: int) -> bool:
     """Most rows under the header write an actual result unlike the expected one (a defect found), three at
     least: a test plan leaves the actual result blank or writes what was expected ("As expected")."""

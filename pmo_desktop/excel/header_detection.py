@@ -3101,6 +3101,7 @@ def detect_header(rows: list[list[Any]], sheet_title: str, kinds: tuple[SheetKin
             row = with_levels(kind, spelt, legends, sample, i + 1) \
                 if legends is not None else spelt
             mapping, dups = map_header(kind, row, group)
+            mapping = _caption_over_the_table(kind, row, stored, i, mapping)
             mapping = _empty_yields(mapping, dups, sample)
             mapping = _the_named_person(kind, row, mapping, dups, sample)
             mapping = _roles_name_people(kind, mapping, sample)
@@ -3339,7 +3340,46 @@ def _band_taken_for_its_column(kind: SheetKind, row: list[Any], rows: list[list[
         under = [below[k] for k in range(c + 1, span) if k < len(below) and isinstance(below[k], str) and below[k].strip()]
         if any(map_header(kind, [label])[0].get(0) == name for label in under):
             return True
+        if span - c >= _SUB_COLUMNS and _labels_each(below, c, span):
+            return True  # "IMPACT" over "Service Availability | Capacity | …": the field's sub-columns (areas)
     return False
+
+
+# A caption over this many columns or more, each labelled on the line under it, groups sub-columns (a rating per
+# area); over two ("Impact" over "Before | After") it may be a field read twice, which the caption's line reads
+_SUB_COLUMNS = 3
+
+
+def _labels_each(below: list[Any], first: int, end: int) -> bool:
+    """Whether the line under a caption labels each of its columns, every label another text (not a figure)."""
+    labels = [below[k].strip().lower() if k < len(below) and isinstance(below[k], str) else "" for k in range(first, end)]
+    return all(labels) and len(set(labels)) == len(labels)
+
+
+# a caption merged over this many columns or more spans a table, not one column of it
+_CAPTION_SPAN = 3
+
+
+def _caption_over_the_table(kind: SheetKind, row: list[Any], stored: list[list[Any]], i: int,
+                            mapping: dict[int, str]) -> dict[int, str]:
+    """The mapping without a cell naming the register's list in two words or more ("Lista de Riscos", "Risk list"),
+    merged over three columns or more from a line above the header's: a caption over the table, not the header of
+    its first column (classes65b: a list's name is a title header when it heads one column of short names)."""
+    line = stored[i] if i < len(stored) else []
+    out = dict(mapping)
+    for c in mapping:
+        x = row[c]
+        if not isinstance(x, str) or len(words_of(x)) < 2 or not kind.matches_sheet_name(x) or \
+                (c < len(line) and line[c] is not None):
+            # the noun alone merged over a wide column ("Risikoer" over M:P) heads the names under it; a caption
+            # written on the header's own line ("Identifikasi Risiko" over its sub-columns) heads its band
+            continue
+        span = c + 1
+        while span < len(row) and row[span] == x and (span >= len(line) or line[span] is None):
+            span += 1
+        if span - c >= _CAPTION_SPAN:
+            del out[c]
+    return out
 
 
 def _own_cells(row: list[Any], stored: list[list[Any]], i: int) -> list[Any]:

@@ -48,7 +48,7 @@ from .child_sheets import (
 from .coded_names import coded_cells, header_parts, split_coded
 from .column_glossaries import describes_columns
 from .day_logs import stamped_log, titled_by_dates
-from .defect_reports import defect_report
+from .defect_reports import a_testers_header, defect_report
 from .diary_entries import diary_entries
 from .employee_sheets import employee_sheet, ids_of, same_people
 from .errors import ImportCancelled, ImportRefused, MappingError, WorkbookError
@@ -113,9 +113,11 @@ from .import_plan import LEFT_OUT_SUFFIX, Action, ImportPlan, ImportResult, Plan
 from .item_catalogues import item_catalogue
 from .kind_titles import catalogue_reason, kind_column, kind_title_note, titled_rows, tracked_fields
 from .linked_kinds import rows_of_another_kind
+from .matrix_codes import an_axis, axis_in_header, axis_steps, coded_ratings
 from .measured_things import a_number, measurements_not_records
 from .named_rows import keyed_by_names, names_listed
 from .named_things import OTHER_THINGS_REASON, named_as_other_things
+from .notebook_lists import notebook_lists
 from .number_order import evidence_of as number_evidence
 from .numbered_catalogues import numbered_catalogue
 from .office_import import plan_office_import, read_stamp, unstamped_export
@@ -870,6 +872,14 @@ def _legend_apart(kind: SheetKind, mapping: dict[int, str], headers: list[str], 
     for block in blocks:
         if len(block) < 3 or not any(c in mapping for c in block) or {mapping.get(c) for c in block} & keys:
             continue
+        unheaded = [c for c in block if c >= len(headers) or not headers[c]]
+        if an_axis(axis_steps(headers, block)) or (sample and an_axis(axis_steps(sample[0], unheaded), 2)):
+            # "Negligible | … | Catastrophic" over the block, or on its first line under no header (under the
+            # matrix's caption; two words enough there): a likelihood–impact matrix's axis (classes65b: its side
+            # "75% - 100%" … under "Impact" was read as the first risks' impact). A register heads its columns
+            # with the fields they hold, never with one's levels
+            out.update(block)
+            continue
         captions = {headers[c] for c in block if c < len(headers)}
         written = [c for c in block if c < len(head_row) and head_row[c] is not None and str(head_row[c]).strip()]
         if len(captions) != 1 or len(written) != 1:
@@ -1473,6 +1483,25 @@ def _rated_per_area(book: SafeWorkbook, reader: SheetReader, match: HeaderMatch
     if found is None or found.row != match.row:
         return None
     return made, found, said
+
+
+def _rated_by_matrix_codes(book: SafeWorkbook, reader: SheetReader, match: HeaderMatch
+                           ) -> tuple[SheetReader, HeaderMatch, str] | None:
+    """A risk sheet whose risks' codes name cells of the matrix beside the list (``matrix_codes``): the same sheet
+    with the matrix blanked and a likelihood and an impact column made after its own, read under the header
+    found again; with the sentence saying so. None for any other sheet, or one too long to hold."""
+    if match.kind.register != "risks" or reader.declared_rows > TWIN_ROWS or "code" not in match.mapping.values() \
+            or not axis_in_header(match.headers):
+        return None  # (most sheets: asked of the header alone, the sheet not read whole)
+    found = coded_ratings(match.headers, match.mapping, reader.all_rows(), match.row - 1)
+    if found is None:
+        return None
+    rows, said = found
+    made = SheetReader(book, reader.title, rows, [])
+    again = _match_sheet(made, (match.kind,), None)
+    if again is None or again.row != match.row:
+        return None
+    return made, again, said
 
 
 def _naming_columns(match: HeaderMatch) -> set[int]:
@@ -2175,6 +2204,9 @@ def plan_workbook_import(store: Store, path: str | os.PathLike[str], progress: P
                 if (per_area := _rated_per_area(book, reader, match)) is not None:
                     # each risk rated per area under captions: its worst area's ratings (area_ratings)
                     reader, match, made_notes[title] = per_area
+                if (by_cell := _rated_by_matrix_codes(book, reader, match)) is not None:
+                    # each risk's code names its cell of the matrix beside the list: that cell's ratings
+                    reader, match, made_notes[title] = by_cell
                 if (titled := titled_by_its_kind(
                         match, reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE],
                         match.kind.matches_sheet_name(match.sheet_title or title)
@@ -2211,6 +2243,7 @@ def plan_workbook_import(store: Store, path: str | os.PathLike[str], progress: P
                     tool_catalogue(match, reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE],
                                    reader.top_rows(fill_merged=False)[:match.row]) or \
                     questionnaire(match, reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE]) or \
+                    notebook_lists(match, reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE]) or \
                     chart_data(match, reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE]) or \
                     measurements_not_records(match, reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE]) or \
                     numbered_catalogue(match, reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE],
@@ -2756,8 +2789,11 @@ def _split_raid(found: list[tuple[SheetReader, HeaderMatch]]) -> list[tuple[Shee
         # issues, and a register none of its rows goes to is not planned at all (a RAID log's are, as before)
         kinds = {raid_kind(r[col]) for r in stored[match.row:] if col < len(r)}
         tracker = tracker_column(kinds)
-        if kinds - {None} == {BACKLOG} and titled_by_its_noun(match):
-            # feature requests alone on a sheet whose "Issue Summary" calls them issues: the user's issue list
+        if kinds - {None} == {BACKLOG} and titled_by_its_noun(match) or \
+                match.kind.register == "issues" and kinds - {None} <= {"issues", BACKLOG} and \
+                a_testers_header(match.headers):
+            # feature requests alone on a sheet whose "Issue Summary" calls them issues: the user's issue list;
+            # a tester's bug report (actual and expected results): an "improvement" it types is a finding too
             out.append((reader, match, None))
             continue
         untyped = "issues" if tracker else "risks"

@@ -100,6 +100,7 @@ from .vocabulary import (
     instruction_words,
     placeholder_texts,
     register_nouns,
+    restates_its_headers,
     sample_words,
     title_words,
     value_words,
@@ -1053,6 +1054,11 @@ _NOTHING_WRITTEN = _prompt_forms() | _EMPTY_STRUCTURES
 def _guidance(row: Sequence[Any], filled: list[int]) -> bool:
     """A template's guidance row under its header (``vocabulary.guidance_row``)."""
     return guidance_row([row[c] for c in filled])
+
+
+def _hint_row(row: Sequence[Any], filled: list[int], headers: Sequence[Any]) -> bool:
+    """A template's hint row under its header, restating each column's header (``vocabulary.restates_its_headers``)."""
+    return restates_its_headers([(row[c], headers[c] if c < len(headers) else None) for c in filled])
 
 
 @lru_cache(maxsize=None)
@@ -2135,6 +2141,10 @@ class Planner:
                 continue
             if last_record is None and _guidance(row, filled):
                 skip(number, "guidance on filling in the template (“Enter …”, “From … Form”), not a record.")
+                continue
+            if last_record is None and _hint_row(row, filled, headers):
+                skip(number, "the template's hint of what to write in each column (each cell its column's header "
+                             "and more words), not a record.")
                 continue
             marked = code_col if code_col is not None else (filled[0] if filled[0] != title_col else None)
             if marked is not None and marked in filled and _example(row[marked]):

@@ -532,17 +532,16 @@ LEGEND_SIZES = (3, 4, 10)
 
 def legends_of(rows: list[list[Any]]) -> Legends:
     """The legends a sheet spells out, each level a word with its number: in one row ("Gering (1) | Mässig (2) |
-    Hoch (3)") or down two columns side by side, a word and its number a row ("Level | Score" over "Low | 1",
-    "Medium | 2", "High | 3", beside or under a table or on a legend sheet, scale51); 3, 4 or 10 levels numbered
+    Hoch (3)") or one column (``_numbered_lines``), or down two columns side by side, a word and its number a row
+    ("Level | Score" over "Low | 1", "Medium | 2", "High | 3", beside or under a table or on a legend sheet,
+    scale51); 3, 4 or 10 levels numbered
     from 1 (``LEGEND_SIZES``), most of them level words. Each word's place is its level (classes53b): "REMOTE | POSSIBLE | LIKELY |
     CERTAIN" numbered 1 … 4 reads REMOTE as the 2 its "1" gives (the lowest of four levels is low, as a "1" of
     the same legend reads), not as the office's word "remote" (1): the legend ranks the sheet's words, the
     office's words only read words no legend ranks. A word two legends place apart has no place."""
     levels = value_words("scale")
     found: list[list[tuple[str, int]]] = []
-    for row in rows:
-        numbered = [(m.group(1), int(m.group(2))) for x in row if isinstance(x, str)
-                    and (m := _LEVEL_NUMBERED_RE.match(x))]
+    for numbered in _numbered_lines(rows):
         numbers = [n for _w, n in numbered]
         if len(numbered) >= 3 and sorted(set(numbers)) == list(range(1, max(numbers) + 1)) and \
                 max(numbers) in LEGEND_SIZES and \
@@ -559,6 +558,20 @@ def legends_of(rows: list[list[Any]]) -> Legends:
                 torn.add(key)
     return Legends(frozenset(max(n for _w, n in legend) for legend in found),
                    {k: level for k, level in places.items() if k not in torn})
+
+
+def _numbered_lines(rows: list[list[Any]]) -> list[list[tuple[str, int]]]:
+    """The cells of "word (n)" of each row, then of each column ("Alto (3)" over "Médio (2)" over "Baixo (1)" down
+    a matrix's side, its other axis "Pouco Provável (1) | … | Muito Provável (3)" along its foot: classes65b), each
+    line's in its order as (word, n). One pass over the cells; a line with none is left out."""
+    by_row: dict[int, list[tuple[str, int]]] = {}
+    by_column: dict[int, list[tuple[str, int]]] = {}
+    for r, row in enumerate(rows):
+        for c, x in enumerate(row):
+            if isinstance(x, str) and (m := _LEVEL_NUMBERED_RE.match(x)):
+                by_row.setdefault(r, []).append(pair := (m.group(1), int(m.group(2))))
+                by_column.setdefault(c, []).append(pair)
+    return [*by_row.values(), *(by_column[c] for c in sorted(by_column))]
 
 
 def _legend_down(rows: list[list[Any]], levels: dict[str, str]) -> list[list[tuple[str, int]]]:

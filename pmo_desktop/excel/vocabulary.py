@@ -189,6 +189,23 @@ def guidance_row(cells: list[Any]) -> bool:
     return told * 3 >= len(filled) * 2
 
 
+def restates_its_headers(cells: list[tuple[Any, Any]]) -> bool:
+    """A template's hint row under its header, told by its cells alone: of (cell, its column's header) pairs, three
+    filled at least, every cell a text saying its header's words and more ("List Stakeholder Name" under
+    "Stakeholder", "Summary of role & responsibilities" under "Responsibilities", "Point form notation of
+    activities" under "Activities", classes65b): what to write in each column, where a record says what it is."""
+    filled = [(x, h) for x, h in cells if x is not None and str(x).strip()]
+    if len(filled) < 3:
+        return False
+    for x, header in filled:
+        if x.__class__ is not str or not isinstance(header, str):
+            return False
+        said, told = set(words_of(header)), words_of(x)
+        if not said or not said <= set(told) or len(told) <= len(said):
+            return False
+    return True
+
+
 MIN_NUMBERED_COLUMNS = 4  # "1 | 2 | 3" may be a record of numbers; four columns counted from 1 are a form's
 
 
