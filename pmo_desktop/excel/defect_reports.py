@@ -38,8 +38,7 @@ def _header_row(rows: list[list[Any]]) -> tuple[int, int, int] | None:
 def a_testers_header(headers: list[str]) -> bool:
     """A header with an actual and an expected result column: a tester's bug report, whose every row is a finding
     ("improvement" under its Issue Type among them: the tester found it wanting; classes65b)."""
-    keys = {word_key(h) for h in headers if h}
-    return bool(keys & _ACTUAL) and bool(keys & _EXPECTED)
+    return result_columns(headers) is not None
 
 
 def _reports_defects(rows: list[list[Any]], actual: int, expected: int) -> bool:
