@@ -58,6 +58,7 @@ from .header_detection import (
     tick_level,
 )
 from .import_plan import Action, PlannedRow, RowReport, SheetPlan
+from .labelled_results import actual_line, labelled_column
 from .no_one import KEPT, no_one_said
 from .opportunity_signs import SIGNED_FIELDS, opportunity_note, opportunity_size
 from .other_tables import another_header
@@ -1655,6 +1656,18 @@ class Planner:
                                                                title_col=title_col)
         self._say_told_scales(plan, reg, fields)
         self._say_ties(plan, reg, fields)
+        # a defect's description of labelled lines ("Expected: … / Actual: …") titled by its "Actual" line, decided
+        # once a column (classes67)
+        # (the rows read here when no scale or date column had them read already: a sheet short enough to hold)
+        self._actual_titled = reg.name == "issues" and title_col is not None and \
+            (self._title_from is not None or self._described_by is not None) and \
+            (kept is not None or reader.declared_rows <= KEEP_ROWS) and \
+            labelled_column(r[title_col] for _n, r in (kept if kept is not None else reader.data_rows(
+                header_row + 1, width)) if title_col < len(r))
+        if self._actual_titled and title_col is not None:
+            plan.say(f"“{headers[title_col] if title_col < len(headers) else title_col}” is written as labelled "
+                     "lines (Expected: … / Actual: …): each record is titled by its “Actual” line, what went wrong, "
+                     "the whole text kept.")
         # the names and roles each column of people writes as names, for its sentences opening with one
         # (worked out when a sentence is first met: most sheets name their people plainly and pay nothing)
         person_texts = [c for c, f in fields if f.kind.is_reference] + \
@@ -2603,6 +2616,11 @@ class Planner:
                      "this office: no date read, the field left empty and each cell kept in the notes (set it in "
                      "File ▸ Program Details… and import again, or translate it in the preview to give its day).")
         self._fiscal = {}
+
+    def _actual_of(self, text: str) -> str:
+        """The text a record's title is made of: its "Actual: …" line in a column of labelled results
+        (``labelled_results``), else the text itself."""
+        return (actual_line(text) or text) if self._actual_titled else text
 
     def _say_ties(self, plan: SheetPlan, reg: Register, fields: list[tuple[int, Field]]) -> None:
         """Two words of one scale column read as one level ("Значительная" and "Существенная", significant and
@@ -3785,14 +3803,14 @@ class Planner:
         if self._title_from and not values.get(self._title_name):
             text = next((values[n] for n in self._title_fallbacks if values.get(n)), "")
             if text:  # the whole text stays in its own field
-                values[self._title_name] = first_sentence(text)
+                values[self._title_name] = first_sentence(self._actual_of(text))
         if self._verdict_titled and isinstance(verdict := values.get(self._title_name), str) and \
                 len(words_of(verdict)) <= VERDICT_WORDS and isinstance(reasons := values.get("rationale"), str) and \
                 reasons.strip():
             said = f"{verdict.strip().rstrip(':')}: {first_sentence(reasons).rstrip('.')}"
             values[self._title_name] = first_sentence(said, reg.field(self._title_name).max_length)
         if self._described_by is not None and isinstance(text := values.get(self._title_name), str) and \
-                (title_text := first_sentence(text, reg.field(self._title_name).max_length)) != text:
+                (title_text := first_sentence(self._actual_of(text), reg.field(self._title_name).max_length)) != text:
             # (one sentence is the title whole, as the column titled it: cut only past what a title holds)
             values[self._title_name] = title_text
             described_field, described_head = self._described_by

@@ -1,0 +1,41 @@
+"""Issue 12, classes67: the miss classes of unseen set 67 as general rules — a defect whose description is written
+as labelled lines ("Expected: … / Actual: …") titled by its actual result. Each test writes a workbook of the shape
+(never a fetched file) and failed on the code before (main 15fd4892)."""
+
+from __future__ import annotations
+
+from imported import import_all, rows_of
+from real_world_factory import write_xlsx
+
+_HEAD = ["Defect ID", "Module", "Description", "Severity", "Priority", "Status"]
+
+
+def _described(code: str, expected: str, actual: str, *, given: str | None = None) -> list[object]:
+    lines = ([f"Input: {given}"] if given else []) + [f"Expected: {expected}", f"Actual: {actual}",
+                                                     "Business impact: users are blocked."]
+    return [code, "Login", "\n".join(lines), "Major", "High", "Open"]
+
+
+def test_a_defect_described_in_labelled_lines_is_titled_by_its_actual_line(sqlite_store, tmp_path):
+    """A test team's log with no title column writes each defect as "Expected: … / Actual: … / Business impact: …"
+    (or "Input: …" first): the first line titled 80 defects by what should have happened or what was typed. The
+    "Actual" line is the defect; the whole cell stays the description. Decided once a column: on a sheet where one
+    description among plain ones happens to say "Actual:", it is titled as the others, by its first sentence."""
+    rows = [_HEAD,
+            _described("DF-1", "Login with the right password returns 200.", "The server returns 401 for a + sign."),
+            _described("DF-2", "Five failed logins lock the account.", "Logins are never throttled."),
+            _described("DF-3", "An empty password is refused with 400.", "The service crashes with 500.",
+                       given='email="a@b.c", password=""')]
+    plain = [_HEAD,
+             ["PL-1", "Login", "The login page is slow. It takes ten seconds.", "Minor", "Low", "Open"],
+             ["PL-2", "Login", "The logo is blurred on small screens.", "Minor", "Low", "Open"],
+             _described("PL-3", "The page opens.", "The page is blank.")]
+    import_all(sqlite_store, write_xlsx(tmp_path / "Defect_Log.xlsx", {"System Tests": rows, "Other": plain}))
+    issues = {r["code"]: r for r in rows_of(sqlite_store, "issues")}
+    assert {c: r["title"] for c, r in issues.items()} == {
+        "DF-1": "The server returns 401 for a + sign.", "DF-2": "Logins are never throttled.",
+        "DF-3": "The service crashes with 500.", "PL-1": "The login page is slow.",
+        "PL-2": "The logo is blurred on small screens.", "PL-3": "Expected: The page opens."}
+    assert issues["DF-3"]["description"].startswith('Input: email="a@b.c", password=""\nExpected: An empty')
+    assert "Business impact: users are blocked." in issues["DF-1"]["description"]
+
