@@ -39,3 +39,17 @@ def test_a_defect_described_in_labelled_lines_is_titled_by_its_actual_line(sqlit
     assert issues["DF-3"]["description"].startswith('Input: email="a@b.c", password=""\nExpected: An empty')
     assert "Business impact: users are blocked." in issues["DF-1"]["description"]
 
+
+
+def test_a_priority_column_counting_from_p0_reads_p1_as_the_second_priority(sqlite_store, tmp_path):
+    """A tester's bugs prioritised P0, P1, P2: read as P1-based, P0 and P1 both came in Critical and P2 High. A
+    column holding a P0 counts from it (P0 Critical, P1 High, P2 Medium, P3 Low), decided once a column; on a
+    sheet with no P0, P1 stays the first priority (Critical)."""
+    head = ["Bug ID", "Summary", "Severity", "Priority"]
+    from_zero = [head, ["B-1", "The app crashes on start", "Blocker", "P0"],
+                 ["B-2", "Search returns nothing", "Major", "P1"], ["B-3", "A label overlaps", "Minor", "P2"],
+                 ["B-4", "A typo on the help page", "Trivial", "P3"]]
+    from_one = [head, ["C-1", "The export is empty", "Major", "P1"], ["C-2", "The icon is blurred", "Minor", "P2"]]
+    import_all(sqlite_store, write_xlsx(tmp_path / "Bug Report.xlsx", {"Bugs": from_zero, "Older": from_one}))
+    assert {r["code"]: r["priority"] for r in rows_of(sqlite_store, "issues")} == {
+        "B-1": "Critical", "B-2": "High", "B-3": "Medium", "B-4": "Low", "C-1": "Critical", "C-2": "High"}

@@ -110,6 +110,7 @@ from .vocabulary import (
     year_words,
 )
 from .workbook_reader import EXCEL_ERRORS, SheetReader, Uncalculated, column_letters
+from .zero_priorities import counts_from_p0
 
 Progress = Callable[[int, int], None]
 _MISS = object()  # a cell value a column's lookup has not seen (``Planner._fast_values``)
@@ -1716,9 +1717,17 @@ class Planner:
                     "two ratings multiplied: each number is read as the level nearest its square root "
                     "(16 → 4, 20 → 4, 25 → 5).")
         # each mapped column's way to its value, worked out once for the sheet: its field, the field's
+        # a priority column counting from P0: P1 is its second priority (zero_priorities), decided once a column;
+        # its cells parsed afresh, not from a cache shared with other sheets
+        p0_col = self._counts_from_p0(reader, header_row, width, fields, kept)
+        self._translator.from_p0 = frozenset({"priority"}) if p0_col is not None else frozenset()
+        if p0_col is not None:
+            plan.say(f"“{headers[p0_col] if p0_col < len(headers) else 'Priority'}” counts from P0: P0 is read as "
+                     "Critical, P1 as High, P2 as Medium, P3 as Low.")
         # cache of parsed cell values (None for text), its scale profile, and for plain text its length
         # (a scale's cache is the column's own: "3" is 3 under "Impact" but 4 under "Impact (1-3)" of the next sheet)
-        self._steps = [(c, f, f.name, {} if c in self._profiles else self._parsed[id(f)], self._profiles.get(c),
+        self._steps = [(c, f, f.name, {} if c in self._profiles or c == p0_col else self._parsed[id(f)],
+                        self._profiles.get(c),
                         _plain_text_limit(f)) for c, f in fields]
         # the typed columns (levels, choices, dates) that show a row typed one column off (typed_one_off), and
         # the rows found so: read back under their headers (row → side, the row refused, why) or left out
@@ -2616,6 +2625,17 @@ class Planner:
                      "this office: no date read, the field left empty and each cell kept in the notes (set it in "
                      "File ▸ Program Details… and import again, or translate it in the preview to give its day).")
         self._fiscal = {}
+
+    @staticmethod
+    def _counts_from_p0(reader: SheetReader, header_row: int, width: int, fields: list[tuple[int, Field]],
+                        kept: list[tuple[int, tuple[Any, ...]]] | None) -> int | None:
+        """The priority column that counts from P0 (``zero_priorities``), or None; read from the rows held, or
+        read here for a sheet short enough to hold."""
+        col = next((c for c, f in fields if f.name == "priority" and f.kind is Kind.ENUM), None)
+        if col is None or kept is None and reader.declared_rows > KEEP_ROWS:
+            return None
+        rows = kept if kept is not None else reader.data_rows(header_row + 1, width)
+        return col if counts_from_p0(r[col] for _n, r in rows if col < len(r)) else None
 
     def _actual_of(self, text: str) -> str:
         """The text a record's title is made of: its "Actual: …" line in a column of labelled results
