@@ -53,3 +53,16 @@ def test_a_priority_column_counting_from_p0_reads_p1_as_the_second_priority(sqli
     import_all(sqlite_store, write_xlsx(tmp_path / "Bug Report.xlsx", {"Bugs": from_zero, "Older": from_one}))
     assert {r["code"]: r["priority"] for r in rows_of(sqlite_store, "issues")} == {
         "B-1": "Critical", "B-2": "High", "B-3": "Medium", "B-4": "Low", "C-1": "Critical", "C-2": "High"}
+
+
+def test_a_russian_degree_of_influence_and_a_probability_on_the_scale_its_header_names(sqlite_store, tmp_path):
+    """A Russian register's "Степень влияния" (degree of influence: Высокая / Среднее / Низкая) and "Вероятность
+    возникновения от 0 до 10" (probability of occurrence, 0 to 10) were both only kept in the notes: the impact is
+    read as the impact, the probability on the 0–10 scale its header names, as an English "(0 to 10)" is."""
+    rows = [["Этап проекта", "Код риска", "Описание риска", "Степень влияния", "Вероятность возникновения от 0 до 10"],
+            ["Фаза 1", "Р001", "Незаинтересованность сотрудников", "Высокая", 9],
+            ["Фаза 1", "Р002", "Отсутствие среды разработки", "Среднее", 5],
+            ["Фаза 2", "Р003", "Выход оборудования из строя", "Низкая", 2]]
+    import_all(sqlite_store, write_xlsx(tmp_path / "Реестр_рисков.xlsx", {"Лист1": rows}))
+    risks = {r["code"]: (r["impact"], r["probability"]) for r in rows_of(sqlite_store, "risks")}
+    assert risks == {"Р001": (4, 5), "Р002": (3, 3), "Р003": (2, 1)}
