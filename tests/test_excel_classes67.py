@@ -66,3 +66,18 @@ def test_a_russian_degree_of_influence_and_a_probability_on_the_scale_its_header
     import_all(sqlite_store, write_xlsx(tmp_path / "Реестр_рисков.xlsx", {"Лист1": rows}))
     risks = {r["code"]: (r["impact"], r["probability"]) for r in rows_of(sqlite_store, "risks")}
     assert risks == {"Р001": (4, 5), "Р002": (3, 3), "Р003": (2, 1)}
+
+
+def test_an_rmmm_tables_impact_is_read_with_1_the_worst(sqlite_store, tmp_path):
+    """Pressman's RMMM table ("Risk | Category | Probability | Impact | RE | Pointer to RMMM") rates impact 1
+    catastrophic … 4 negligible: read at face value, a server failure costing 40,000 came in at the lowest impact.
+    Decided once a sheet from its header: 1 → 5, 2 → 4, 3 → 3, 4 → 2; a sheet without the RMMM reads 1 as 1."""
+    rmmm = [["Risk", "Category", "Probability", "Impact", "RE", "Pointer to RMMM", "Cost"],
+            ["Server failure", "Technology", 0.2, 1, 8000, None, 40000],
+            ["System attack", "Technology", 0.2, 2, 6000, None, 30000],
+            ["Poor training", "Staff", 0.1, 3, 300, None, 3000],
+            ["A typo in the manual", "Staff", 0.1, 4, 10, None, 100]]
+    plain = [["Risk", "Category", "Probability", "Impact"], ["Late delivery", "Schedule", 0.2, 1]]
+    import_all(sqlite_store, write_xlsx(tmp_path / "Risk Management.xlsx", {"RMMM": rmmm, "Plain": plain}))
+    assert {r["title"]: r["impact"] for r in rows_of(sqlite_store, "risks")} == {
+        "Server failure": 5, "System attack": 4, "Poor training": 3, "A typo in the manual": 2, "Late delivery": 1}

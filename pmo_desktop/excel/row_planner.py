@@ -58,6 +58,7 @@ from .header_detection import (
     tick_level,
 )
 from .import_plan import Action, PlannedRow, RowReport, SheetPlan
+from .inverted_impacts import inverted_impact, level_of
 from .labelled_results import actual_line, labelled_column
 from .no_one import KEPT, no_one_said
 from .opportunity_signs import SIGNED_FIELDS, opportunity_note, opportunity_size
@@ -1716,7 +1717,13 @@ class Planner:
                     f"{f.label} (“{headers[c] if c < len(headers) else f.label}”) is on 1–{f.scale_max(self.ctx) ** 2}, "
                     "two ratings multiplied: each number is read as the level nearest its square root "
                     "(16 → 4, 20 → 4, 25 → 5).")
-        # each mapped column's way to its value, worked out once for the sheet: its field, the field's
+        # an impact rated with 1 the worst (Pressman's RMMM table), decided once a sheet from its header
+        impact_col = next((c for c, f in fields if f.name == "impact" and f.kind is Kind.SCALE), None)
+        self._inverted_impact = impact_col if inverted_impact(headers, impact_col) else None
+        if impact_col is not None and self._inverted_impact is not None:
+            plan.say(f"“{headers[impact_col] if impact_col < len(headers) else 'Impact'}” is rated the RMMM way, 1 "
+                     "the worst (catastrophic) and 4 the least (negligible): read inverted, 1 as 5, 2 as 4, 3 as 3, "
+                     "4 as 2.")
         # a priority column counting from P0: P1 is its second priority (zero_priorities), decided once a column;
         # its cells parsed afresh, not from a cache shared with other sheets
         p0_col = self._counts_from_p0(reader, header_row, width, fields, kept)
@@ -1724,6 +1731,7 @@ class Planner:
         if p0_col is not None:
             plan.say(f"“{headers[p0_col] if p0_col < len(headers) else 'Priority'}” counts from P0: P0 is read as "
                      "Critical, P1 as High, P2 as Medium, P3 as Low.")
+        # each mapped column's way to its value, worked out once for the sheet: its field, the field's
         # cache of parsed cell values (None for text), its scale profile, and for plain text its length
         # (a scale's cache is the column's own: "3" is 3 under "Impact" but 4 under "Impact (1-3)" of the next sheet)
         self._steps = [(c, f, f.name, {} if c in self._profiles or c == p0_col else self._parsed[id(f)],
@@ -3824,6 +3832,10 @@ class Planner:
             text = next((values[n] for n in self._title_fallbacks if values.get(n)), "")
             if text:  # the whole text stays in its own field
                 values[self._title_name] = first_sentence(self._actual_of(text))
+        if self._inverted_impact is not None and self._inverted_impact < width and \
+                (worst_first := level_of(row[self._inverted_impact], reg.field("impact").scale_max(self.ctx))) \
+                is not None:
+            values["impact"] = worst_first
         if self._verdict_titled and isinstance(verdict := values.get(self._title_name), str) and \
                 len(words_of(verdict)) <= VERDICT_WORDS and isinstance(reasons := values.get("rationale"), str) and \
                 reasons.strip():
