@@ -27,3 +27,18 @@ def result_columns(row: list[Any]) -> tuple[int, int] | None:
     actual = next((c for c, k in enumerate(keys) if k in _ACTUAL), None)
     expected = next((c for c, k in enumerate(keys) if k in _EXPECTED), None)
     return None if actual is None or expected is None else (actual, expected)
+
+
+# the lines of a defect's description a tester labels besides the actual result (labelled_results): what should
+# have happened and what was put in
+_INPUT = frozenset(word_key(w) for w in ("input", "inputs", "input data", "test input", "test data", "steps"))
+
+
+def is_actual_label(key: str) -> bool:
+    """Whether a word key names the actual result ("actual", "actual result", "observed behaviour")."""
+    return key in _ACTUAL
+
+
+def is_result_label(key: str) -> bool:
+    """Whether a word key names a test's expected result or its input: a label beside the actual result's."""
+    return key in _EXPECTED or key in _INPUT

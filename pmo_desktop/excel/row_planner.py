@@ -58,6 +58,8 @@ from .header_detection import (
     tick_level,
 )
 from .import_plan import Action, PlannedRow, RowReport, SheetPlan
+from .inverted_impacts import inverted_impact, level_of
+from .labelled_results import actual_line, labelled_column
 from .no_one import KEPT, no_one_said
 from .opportunity_signs import SIGNED_FIELDS, opportunity_note, opportunity_size
 from .other_tables import another_header
@@ -110,6 +112,7 @@ from .vocabulary import (
     year_words,
 )
 from .workbook_reader import EXCEL_ERRORS, SheetReader, Uncalculated, column_letters
+from .zero_priorities import counts_from_p0
 
 Progress = Callable[[int, int], None]
 _MISS = object()  # a cell value a column's lookup has not seen (``Planner._fast_values``)
@@ -1675,6 +1678,18 @@ class Planner:
                                                                title_col=title_col)
         self._say_told_scales(plan, reg, fields)
         self._say_ties(plan, reg, fields)
+        # a defect's description of labelled lines ("Expected: … / Actual: …") titled by its "Actual" line, decided
+        # once a column (classes67)
+        # (the rows read here when no scale or date column had them read already: a sheet short enough to hold)
+        self._actual_titled = reg.name == "issues" and title_col is not None and \
+            (self._title_from is not None or self._described_by is not None) and \
+            (kept is not None or reader.declared_rows <= KEEP_ROWS) and \
+            labelled_column(r[title_col] for _n, r in (kept if kept is not None else reader.data_rows(
+                header_row + 1, width)) if title_col < len(r))
+        if self._actual_titled and title_col is not None:
+            plan.say(f"“{headers[title_col] if title_col < len(headers) else title_col}” is written as labelled "
+                     "lines (Expected: … / Actual: …): each record is titled by its “Actual” line, what went wrong, "
+                     "the whole text kept.")
         # the names and roles each column of people writes as names, for its sentences opening with one
         # (worked out when a sentence is first met: most sheets name their people plainly and pay nothing)
         person_texts = [c for c, f in fields if f.kind.is_reference] + \
@@ -1722,10 +1737,25 @@ class Planner:
                     f"{f.label} (“{headers[c] if c < len(headers) else f.label}”) is on 1–{f.scale_max(self.ctx) ** 2}, "
                     "two ratings multiplied: each number is read as the level nearest its square root "
                     "(16 → 4, 20 → 4, 25 → 5).")
+        # an impact rated with 1 the worst (Pressman's RMMM table), decided once a sheet from its header
+        impact_col = next((c for c, f in fields if f.name == "impact" and f.kind is Kind.SCALE), None)
+        self._inverted_impact = impact_col if inverted_impact(headers, impact_col) else None
+        if impact_col is not None and self._inverted_impact is not None:
+            plan.say(f"“{headers[impact_col] if impact_col < len(headers) else 'Impact'}” is rated the RMMM way, 1 "
+                     "the worst (catastrophic) and 4 the least (negligible): read inverted, 1 as 5, 2 as 4, 3 as 3, "
+                     "4 as 2.")
+        # a priority column counting from P0: P1 is its second priority (zero_priorities), decided once a column;
+        # its cells parsed afresh, not from a cache shared with other sheets
+        p0_col = self._counts_from_p0(reader, header_row, width, fields, kept)
+        self._translator.from_p0 = frozenset({"priority"}) if p0_col is not None else frozenset()
+        if p0_col is not None:
+            plan.say(f"“{headers[p0_col] if p0_col < len(headers) else 'Priority'}” counts from P0: P0 is read as "
+                     "Critical, P1 as High, P2 as Medium, P3 as Low.")
         # each mapped column's way to its value, worked out once for the sheet: its field, the field's
         # cache of parsed cell values (None for text), its scale profile, and for plain text its length
         # (a scale's cache is the column's own: "3" is 3 under "Impact" but 4 under "Impact (1-3)" of the next sheet)
-        self._steps = [(c, f, f.name, {} if c in self._profiles else self._parsed[id(f)], self._profiles.get(c),
+        self._steps = [(c, f, f.name, {} if c in self._profiles or c == p0_col else self._parsed[id(f)],
+                        self._profiles.get(c),
                         _plain_text_limit(f)) for c, f in fields]
         # the typed columns (levels, choices, dates) that show a row typed one column off (typed_one_off), and
         # the rows found so: read back under their headers (row → side, the row refused, why) or left out
@@ -2628,6 +2658,22 @@ class Planner:
                      "this office: no date read, the field left empty and each cell kept in the notes (set it in "
                      "File ▸ Program Details… and import again, or translate it in the preview to give its day).")
         self._fiscal = {}
+
+    @staticmethod
+    def _counts_from_p0(reader: SheetReader, header_row: int, width: int, fields: list[tuple[int, Field]],
+                        kept: list[tuple[int, tuple[Any, ...]]] | None) -> int | None:
+        """The priority column that counts from P0 (``zero_priorities``), or None; read from the rows held, or
+        read here for a sheet short enough to hold."""
+        col = next((c for c, f in fields if f.name == "priority" and f.kind is Kind.ENUM), None)
+        if col is None or kept is None and reader.declared_rows > KEEP_ROWS:
+            return None
+        rows = kept if kept is not None else reader.data_rows(header_row + 1, width)
+        return col if counts_from_p0(r[col] for _n, r in rows if col < len(r)) else None
+
+    def _actual_of(self, text: str) -> str:
+        """The text a record's title is made of: its "Actual: …" line in a column of labelled results
+        (``labelled_results``), else the text itself."""
+        return (actual_line(text) or text) if self._actual_titled else text
 
     def _say_ties(self, plan: SheetPlan, reg: Register, fields: list[tuple[int, Field]]) -> None:
         """Two words of one scale column read as one level ("Значительная" and "Существенная", significant and
@@ -3818,14 +3864,18 @@ class Planner:
         if self._title_from and not values.get(self._title_name):
             text = next((values[n] for n in self._title_fallbacks if values.get(n)), "")
             if text:  # the whole text stays in its own field
-                values[self._title_name] = first_sentence(text)
+                values[self._title_name] = first_sentence(self._actual_of(text))
+        if self._inverted_impact is not None and self._inverted_impact < width and \
+                (worst_first := level_of(row[self._inverted_impact], reg.field("impact").scale_max(self.ctx))) \
+                is not None:
+            values["impact"] = worst_first
         if self._verdict_titled and isinstance(verdict := values.get(self._title_name), str) and \
                 len(words_of(verdict)) <= VERDICT_WORDS and isinstance(reasons := values.get("rationale"), str) and \
                 reasons.strip():
             said = f"{verdict.strip().rstrip(':')}: {first_sentence(reasons).rstrip('.')}"
             values[self._title_name] = first_sentence(said, reg.field(self._title_name).max_length)
         if self._described_by is not None and isinstance(text := values.get(self._title_name), str) and \
-                (title_text := first_sentence(text, reg.field(self._title_name).max_length)) != text:
+                (title_text := first_sentence(self._actual_of(text), reg.field(self._title_name).max_length)) != text:
             # (one sentence is the title whole, as the column titled it: cut only past what a title holds)
             values[self._title_name] = title_text
             described_field, described_head = self._described_by

@@ -440,11 +440,12 @@ _P_NUMBER_RE = re.compile(r"^\s*p(?:rio(?:rity)?)?\s*[-.]?\s*[1-5]\s*$", re.I)
 _PRIORITY_NUMBER_RE = re.compile(r"^\s*(?:p|prio(?:rity)?)?\s*[-.]?\s*([1-5])(?:\.0)?\s*$", re.I)
 
 
-def numbered_priority(f: Field, raw: Any, as_level: bool = False) -> str | None:
+def numbered_priority(f: Field, raw: Any, as_level: bool = False, from_zero: bool = False) -> str | None:
     """A priority written as a number (1 to 5, or "P1"): priority 1 is the first to handle, the P1 of an issue
     log, so 1 is the highest of the office's priorities (Critical), 2 the next (High), 3 Medium, 4 and 5 Low.
     ``as_level``: the number is an impact's level on 1–5, not a rank, so 5 is the highest (Critical), 4 High,
     3 Medium, 2 and 1 Low (round 58: an issue's "impact" of 5 beside its "probability" of 5 came in Low).
+    ``from_zero``: the column counts from P0 (``zero_priorities``), so P1 is the second (High).
     None for a field that is no priority of choices, or a value that is no such number."""
     if f.name != "priority" or f.kind is not Kind.ENUM or isinstance(raw, bool) or len(f.choices) < 2:
         return None
@@ -457,7 +458,7 @@ def numbered_priority(f: Field, raw: Any, as_level: bool = False) -> str | None:
     if as_level:  # the choices go from the lowest (Low) to the highest (Critical), the top one at 5
         return f.choices[max(0, number - 1 - (5 - len(f.choices)))]
     ranked = list(reversed(f.choices))
-    return ranked[min(number - 1, len(ranked) - 1)]
+    return ranked[min(number - (0 if from_zero else 1), len(ranked) - 1)]
 
 
 def declared_scale(header: object) -> int | None:
@@ -1082,6 +1083,9 @@ class Translator:
     # the month the office's financial year starts in (models.financial_year), None where not set: "Q2 FY25" is
     # read by it as a quarter is, into ``quarter_cells`` — not set, such a cell gives no date (``fiscal_period``)
     year_start: int | None = None
+    # the fields whose column on the sheet being planned counts its priorities from P0 (zero_priorities), set by
+    # the planner once a sheet: "P1" there is the second priority
+    from_p0: frozenset[str] = frozenset()
 
     def _rescale(self, f: Field, raw: Any, level: int, reading: str) -> int:
         """``level``, read from the number ``raw`` by ``reading``: recorded to be said and the cell kept."""
@@ -1199,7 +1203,8 @@ class Translator:
             # a 1–10 column: every value rescaled
             return self._rescale(f, raw, max(1, math.ceil(raw * f.scale_max(ctx) / 10 - 1e-9)), TENS)
         if f.name == "priority" and raw.__class__ is str and _P_NUMBER_RE.match(raw):
-            ranked = numbered_priority(f, raw)  # "P1": the first priority, however its letters read otherwise
+            # "P1": the first priority, however its letters read otherwise (the second where P0 is the first)
+            ranked = numbered_priority(f, raw, from_zero=f.name in self.from_p0)
             if ranked is not None:
                 return ranked
         try:
