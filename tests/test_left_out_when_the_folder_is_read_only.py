@@ -26,9 +26,9 @@ def read_only_stick(tmp_path: Path) -> Iterator[Path]:
         wb = openpyxl.Workbook()
         ws = wb.active
         ws.title = "Risks"
-        ws.append(["Title", "Probability", "Impact", "Status"])
-        for i in range(20):
-            ws.append([f"Risk {i}", 2, 3, "Zzz" if i in (3, 7) else "Open"])
+        ws.append(["Title", "Probability", "Impact", "Status", "Raised"])
+        for i in range(20):  # rows 3 and 7 raised on a day no calendar has: left out
+            ws.append([f"Risk {i}", 2, 3, "Open", "2025-02-30" if i in (3, 7) else "2025-02-28"])
         wb.save(mount / "risks.xlsx")
         remount_read_only(mount)
         yield mount
@@ -48,5 +48,5 @@ def test_rows_left_out_go_to_documents_and_the_summary_says_where(tmp_path: Path
     assert f"they are in “{written}” (the workbook's folder cannot be written)" in done.stdout
     wb = openpyxl.load_workbook(written, read_only=True)
     rows = list(wb["Risks"].iter_rows(values_only=True))
-    assert [r[1] for r in rows[1:]] == ["Risk 3", "Risk 7"] and "Zzz" in str(rows[1][0])
+    assert [r[1] for r in rows[1:]] == ["Risk 3", "Risk 7"] and "2025-02-30" in str(rows[1][0])
     assert sorted(p.name for p in read_only_stick.iterdir()) == ["risks.xlsx"]

@@ -20,10 +20,10 @@ def test_the_reason_column_is_not_kept_when_the_fixed_rows_come_back(store, tmp_
     wb = openpyxl.Workbook()
     ws = wb.active
     ws.title = "Risks"
-    ws.append(["Title", "Probability", "Impact", "Status", "Supplier"])
-    ws.append(["Good", 2, 3, "Open", "Acme"])
-    ws.append(["Bad status", 2, 3, "Zzz", "Bolt Ltd"])
-    ws.append(["Also good", 2, 3, "Closed", "Cogs plc"])
+    ws.append(["Title", "Probability", "Impact", "Status", "Raised", "Supplier"])
+    ws.append(["Good", 2, 3, "Open", "2025-02-27", "Acme"])
+    ws.append(["Bad date", 2, 3, "Open", "2025-02-30", "Bolt Ltd"])  # a day no calendar has: left out
+    ws.append(["Also good", 2, 3, "Closed", "2025-02-28", "Cogs plc"])
     wb.save(source)
     first = apply_import(store, plan_import(store, source, register="risks"), partial=True)
     assert first.inserted == 2 and first.left_out == 1 and first.left_out_path is not None
@@ -32,7 +32,8 @@ def test_the_reason_column_is_not_kept_when_the_fixed_rows_come_back(store, tmp_
     sheet = fixed.active
     header = [c.value for c in sheet[1]]
     assert header[0] == "Why it was left out"
-    sheet.cell(2, header.index("Status") + 1).value = "Open"
+    assert "2025-02-30" in str(sheet.cell(2, 1).value)
+    sheet.cell(2, header.index("Raised") + 1).value = "2025-02-28"
     fixed.save(first.left_out_path)
 
     plan = plan_import(store, first.left_out_path, register="risks")
@@ -42,4 +43,4 @@ def test_the_reason_column_is_not_kept_when_the_fixed_rows_come_back(store, tmp_
     assert again.inserted == 1
     with store.session() as s:
         notes = {r.title: r.notes for r in s.query(RISKS.entity)}
-    assert notes == {"Good": "Supplier: Acme", "Bad status": "Supplier: Bolt Ltd", "Also good": "Supplier: Cogs plc"}
+    assert notes == {"Good": "Supplier: Acme", "Bad date": "Supplier: Bolt Ltd", "Also good": "Supplier: Cogs plc"}

@@ -42,8 +42,9 @@ def folder(tmp_path: Path, demo: Path) -> Path:
     ws.title = "Risks"
     ws.append(["Title", "Probability", "Impact", "Status", "Raised"])
     ws.append(["Supplier slips", 2, 3, "Open", date(2026, 3, 1)])
-    ws.append(["Data centre move late", 2, 3, "Zzz", date(2026, 3, 2)])  # a status the register refuses
+    ws.append(["Data centre move late", 2, 3, "Open", "30/02/2026"])    # no 30 February: refused
     ws.append(["Budget cut", 9, 3, "Open", "31/02/2026"])                 # no level 9, no 31 February
+    ws.append(["Key engineer leaves", 2, 3, "Open", date(2026, 3, 3)])  # most of "Raised" dates: a date column
     wb.save(tmp_path / "risks.xlsx")
     return tmp_path
 
@@ -61,9 +62,10 @@ def titles(path: Path) -> list[str]:
 
 
 def fix_by_hand(path: Path) -> None:
-    """What the user does in Excel: the refused status corrected, saved."""
+    """What the user does in Excel: the refused date corrected, saved."""
     wb = openpyxl.load_workbook(path)
-    wb.worksheets[0]["E2"] = "Open"
+    assert wb.worksheets[0]["F1"].value == "Raised"
+    wb.worksheets[0]["F2"] = date(2026, 3, 2)
     wb.save(path)
 
 
