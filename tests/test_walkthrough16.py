@@ -113,11 +113,12 @@ def focus_by_tab(qtbot, dialog, found, most: int = 40):
 def test_a_real_raid_log_with_two_typos_imported_by_keyboard_from_the_file_menu_and_undone_in_one_step(
         empty_window, qtbot, tmp_path):
     """A colleague's RAID log from the shared corpus (four sheets: risks, assumptions, issues, dependencies),
-    with two typos a user makes: an impact typed "Hgih" and a date raised "2025-02-30" (a word such as "someday" is
-    no date since left45: its row comes in with the date empty and the word kept). Keyboard only: Alt+F, I,
-    the file's name typed into Qt's own file dialog, Enter; Tab to the dropdown that translates "Hgih" and Down
-    to "4 – High". Down chose "1 – Very low" at once, the row left the table with the choice unseen, and the
-    keyboard went to the dialog's top: "Hgih" was imported as Very low. The row stays, its choice shown, the
+    with two slips a user makes: an impact typed "Yikes" and a date raised "2025-02-30" (a word such as "someday" is
+    no date since left45: its row comes in with the date empty and the word kept; a typo close to a word of the
+    list, such as "Hgih", is read as that word now, so the impact here is a word no list is near). Keyboard only:
+    Alt+F, I, the file's name typed into Qt's own file dialog, Enter; Tab to the dropdown that translates "Yikes"
+    and Down to "4 – High". Down chose "1 – Very low" at once, the row left the table with the choice unseen, and
+    the keyboard went to the dialog's top: the word was imported as Very low. The row stays, its choice shown, the
     keyboard in it. Then "Import the 17 valid rows, leave 1" by keyboard; Ctrl+Z takes all 17 out in one step."""
     import datetime
 
@@ -136,7 +137,7 @@ def test_a_real_raid_log_with_two_typos_imported_by_keyboard_from_the_file_menu_
     for row, raised in zip(range(2, 6), [datetime.date(2025, 3, 1), "2025-02-30", datetime.date(2025, 3, 9),
                                          datetime.date(2025, 4, 2)]):
         risks.cell(row, 6, raised)
-    risks["C4"] = "Hgih"  # R3's impact
+    risks["C4"] = "Yikes"  # R3's impact
     path = tmp_path / "RAID log from Jo.xlsx"
     book.save(path)
 
@@ -153,12 +154,12 @@ def test_a_real_raid_log_with_two_typos_imported_by_keyboard_from_the_file_menu_
     qtbot.waitUntil(lambda: dialog.isAncestorOf(QApplication.focusWidget()))
     assert dialog.plan is not None and dialog.plan.valid_count == 17 and len(dialog.plan.errors) == 1
 
-    combo = focus_by_tab(qtbot, dialog, lambda w: "“Hgih”" in w.accessibleName())
+    combo = focus_by_tab(qtbot, dialog, lambda w: "“Yikes”" in w.accessibleName())
     for _ in range(4):  # (not translated) → 1 – Very low → 2 – Low → 3 – Medium → 4 – High
         qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Down)
     combo = QApplication.focusWidget()
-    assert "“Hgih”" in combo.accessibleName() and combo.currentText() == "4 – High"
-    assert dialog.translations == {"risks": {"impact": {"Hgih": "4"}}}
+    assert "“Yikes”" in combo.accessibleName() and combo.currentText() == "4 – High"
+    assert dialog.translations == {"risks": {"impact": {"Yikes": "4"}}}
     assert "2025-02-30" in dialog.values_table.cellWidget(1, 0).text()  # the other value still offered
 
     button = focus_by_tab(qtbot, dialog, lambda w: w is dialog.partial_button)
@@ -173,7 +174,7 @@ def test_a_real_raid_log_with_two_typos_imported_by_keyboard_from_the_file_menu_
         fields = REGISTERS["risks"].field_names
         rows = [dict(zip(["id", "version", *fields], r)) for r in records.fetch_rows(s, REGISTERS["risks"])]
     impact = {r["code"]: r["impact"] for r in rows}
-    assert "R2" not in impact and impact["R3"] == 4  # the row dated "2025-02-30" left out; "Hgih" read as High
+    assert "R2" not in impact and impact["R3"] == 4  # the row dated "2025-02-30" left out; "Yikes" read as High
     assert "left out" in window.statusBar().currentMessage()
 
     qtbot.waitUntil(lambda: window.isActiveWindow() and window.isAncestorOf(QApplication.focusWidget()))

@@ -173,11 +173,13 @@ def test_a_colleagues_row_under_an_id_the_office_has_with_another_title_is_warne
 
 
 def test_one_valid_row_is_a_row_in_the_previews_sentence(empty_window, qtbot, tmp_path):
-    """A colleague's CSV of two risks, one with a status the office lacks: the button said "Import the 1 valid row,
-    leave 1" and the sentence above it "… unless the 1 valid rows are imported alone". One row is a row there too."""
+    """A colleague's CSV of two risks, one refused (a day no calendar has, as a status the office lacks once was):
+    the button said "Import the 1 valid row, leave 1" and the sentence above it "… unless the 1 valid rows are
+    imported alone". One row is a row there too."""
     window = empty_window
     colleague = tmp_path / "jo.csv"
-    colleague.write_text("ID,Title,Status\nR-10,Data loss,Open\nR-11,Scope creep,Parked\n", encoding="utf-8")
+    colleague.write_text("ID,Title,Date raised\nR-10,Data loss,2025-03-01\nR-11,Scope creep,2025-02-30\n",
+                         encoding="utf-8")
     dialog = _open(window, qtbot, colleague)
     said = " ".join(dialog.summary.text().split())
     assert "unless the 1 valid row is imported alone" in said, said
