@@ -1,0 +1,81 @@
+"""Walkthrough 49: a risk manager preparing a workshop on a projector, a stakeholder lead who lives in Excel. What walk
+48 left — the Benefits table's "Planned today" to two decimals where the board pack reads it whole, the workbook's
+roll-up chart in Excel's default hairlines — and what this walk found. Each by real key presses on the real window."""
+
+from __future__ import annotations
+
+import re
+
+from focused_keys import press, type_as_a_person
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+CTRL = Qt.KeyboardModifier.ControlModifier
+SHIFT = Qt.KeyboardModifier.ShiftModifier
+
+
+def _planned_today(view) -> dict[str, str]:
+    model = view.model
+    planned, code = model.column_of("planned_now"), model.column_of("code")
+    return {model.index(r, code).data(): model.index(r, planned).data() for r in range(model.rowCount())}
+
+
+def test_the_benefits_tables_planned_today_reads_as_the_board_packs(demo_window, qtbot):
+    """Ctrl+5: the Benefits table's "Planned today" of B-002, worked out along its plan to the day, read 76.13 seconds
+    beside a baseline of 95 and a target of 60, where the board pack prints 76 (walk 48 decided the pack's column by
+    the decimals of the measures typed beside it). One rule for both now, decided for the column: whole here; a
+    baseline typed with a decimal (95.5, F2 in its cell) gives every such measure's "Planned today" one, and Ctrl+Z
+    takes it back. Money stays whole throughout."""
+    window = demo_window
+    press(qtbot, Qt.Key.Key_5, CTRL)
+    view = window.active_register_view()
+    shown = _planned_today(view)
+    assert re.fullmatch(r"\d+", shown["B-002"]) and re.fullmatch(r"\d+", shown["B-005"]), shown
+    assert re.fullmatch(r"\d[\d,]*", shown["B-001"]), shown  # £k: whole, as every amount
+    # B-002's baseline typed over with a decimal, by the keyboard: the column now reads to one decimal.
+    model = view.model
+    row = next(r for r in range(model.rowCount()) if model.index(r, model.column_of("code")).data() == "B-002")
+    view.table.setFocus()
+    view.table.setCurrentIndex(view.proxy.mapFromSource(model.index(row, model.column_of("code"))))
+    while view.table.currentIndex().column() != view.proxy.mapFromSource(
+            model.index(row, model.column_of("baseline_value"))).column():
+        press(qtbot, Qt.Key.Key_Right)
+    type_as_a_person(qtbot, "95.5")
+    press(qtbot, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: model.record(row)["baseline_value"] == 95.5)
+    shown = _planned_today(view)
+    assert re.fullmatch(r"\d+\.\d", shown["B-002"]) and re.fullmatch(r"\d+\.\d", shown["B-005"]), shown
+    assert re.fullmatch(r"\d[\d,]*", shown["B-001"]), shown
+    press(qtbot, Qt.Key.Key_Z, CTRL)
+    qtbot.waitUntil(lambda: model.record(row)["baseline_value"] == 95)
+    shown = _planned_today(view)
+    assert re.fullmatch(r"\d+", shown["B-002"]) and re.fullmatch(r"\d+", shown["B-005"]), shown
+    assert shown["B-002"] in view.distinct_values(model.column_of("planned_now"))  # its value filter lists it so
+
+
+def test_the_board_pack_workbooks_rollup_chart_draws_the_pdfs_lines(demo_window, qtbot, tmp_path):
+    """The demo's board pack as a workbook by Ctrl+Shift+E: its financial roll-up chart (a native Excel line chart)
+    kept Excel's default lines — thin, a marker on every month, smoothed by some readers — where the PDF draws the plan
+    2 points wide and the realized line 3.5 with a dot a month measured; on a projector the workbook's two lines read
+    as threads. The chart now draws the PDF's lines."""
+    import openpyxl
+    from file_dialogs import answer_file_dialog
+
+    from pmo_desktop.models import benefit_rules
+
+    book = tmp_path / "pack.xlsx"
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is not None)
+    answer_file_dialog(qtbot, str(book))
+    press(qtbot, Qt.Key.Key_E, CTRL | SHIFT)
+    qtbot.waitUntil(book.exists, timeout=30000)
+    charts = openpyxl.load_workbook(book)["Benefits"]._charts
+    assert charts, "no roll-up chart"
+    for chart in charts:
+        planned, realized = chart.series
+        assert planned.graphicalProperties.line.width == 2 * 12700  # points, in English Metric Units
+        assert realized.graphicalProperties.line.width == 3.5 * 12700
+        assert not planned.smooth and not realized.smooth
+        # the plan no marker ("none", read back as no symbol), the realized a dot a month in its colour
+        assert planned.marker.symbol in (None, "none") and realized.marker.symbol == "circle"
+        colour = benefit_rules.REALIZED_COLOUR.lstrip("#").upper()
+        assert realized.marker.graphicalProperties.solidFill.srgbClr == colour
