@@ -79,3 +79,34 @@ def test_the_board_pack_workbooks_rollup_chart_draws_the_pdfs_lines(demo_window,
         assert planned.marker.symbol in (None, "none") and realized.marker.symbol == "circle"
         colour = benefit_rules.REALIZED_COLOUR.lstrip("#").upper()
         assert realized.marker.graphicalProperties.solidFill.srgbClr == colour
+
+
+def test_a_stakeholder_re_rated_on_the_grid_by_the_keyboard_says_what_moved(demo_window, qtbot):
+    """Ctrl+3, Ctrl+Tab out of the table and on to the power/interest grid, Home to its first stakeholder (Raj Mehta,
+    power 5, interest 3), Ctrl+Right: his interest one level up, still in "Manage closely". Edit ▸ Undo read "Move Raj
+    Mehta to Manage closely", where he already was, and Ctrl+Z said "Undone: Move Raj Mehta to Manage closely" — as if
+    he had left it. The step now says what moved, and the quadrant only where it changes."""
+    window = demo_window
+    press(qtbot, Qt.Key.Key_3, CTRL)
+    grid = window.stack.currentWidget().grid
+    for _ in range(12):
+        if QApplication.focusWidget() is grid.plot:
+            break
+        press(qtbot, Qt.Key.Key_Tab, CTRL)
+    assert QApplication.focusWidget() is grid.plot
+    press(qtbot, Qt.Key.Key_Home)
+    point = grid.point(grid.chart_cursor.key)
+    assert point.name == "Raj Mehta" and (point.power, point.interest) == (5, 3), point
+    press(qtbot, Qt.Key.Key_Right, CTRL)
+    qtbot.waitUntil(lambda: grid.point(point.id).interest == 4)
+    assert window.document.undo_stack.undoText() == "Re-rate Raj Mehta: interest 3 → 4"
+    press(qtbot, Qt.Key.Key_Left, CTRL)
+    press(qtbot, Qt.Key.Key_Left, CTRL)  # 3 → 2: out of "Manage closely"
+    qtbot.waitUntil(lambda: grid.point(point.id).interest == 2)
+    assert window.document.undo_stack.undoText() == "Move Raj Mehta to Keep satisfied (interest 3 → 2)"
+    press(qtbot, Qt.Key.Key_Z, CTRL)
+    qtbot.waitUntil(lambda: grid.point(point.id).interest == 3)
+    assert window.statusBar().currentMessage() == "Undone: Move Raj Mehta to Keep satisfied (interest 3 → 2)"
+    press(qtbot, Qt.Key.Key_Z, CTRL)
+    qtbot.waitUntil(lambda: grid.point(point.id).interest == 4)
+    assert window.statusBar().currentMessage() == "Undone: Re-rate Raj Mehta: interest 4 → 3"
