@@ -5,10 +5,13 @@ roll-up chart in Excel's default hairlines — and what this walk found. Each by
 from __future__ import annotations
 
 import re
+from datetime import date
 
+import pytest
 from focused_keys import press, type_as_a_person
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
+from test_walkthrough43 import along_the_row
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 SHIFT = Qt.KeyboardModifier.ShiftModifier
@@ -110,3 +113,30 @@ def test_a_stakeholder_re_rated_on_the_grid_by_the_keyboard_says_what_moved(demo
     press(qtbot, Qt.Key.Key_Z, CTRL)
     qtbot.waitUntil(lambda: grid.point(point.id).interest == 4)
     assert window.statusBar().currentMessage() == "Undone: Re-rate Raj Mehta: interest 4 → 3"
+
+
+@pytest.mark.parametrize(("locale", "typed", "said", "retyped"), [
+    ("uk_locale", "4/13/2026", "this computer writes the day first (31/03/2026) — for 13 Apr 2026 type 13/04/2026 or "
+     "13 Apr 2026.", "13/04/2026"),
+    ("us_locale", "13/4/2026", "this computer writes the month first (03/31/2026) — for 13 Apr 2026 type 04/13/2026 or "
+     "13 Apr 2026.", "04/13/2026"),
+])
+def test_a_date_typed_in_the_other_countrys_order_says_which_order_and_the_date(
+        locale, typed, said, retyped, empty_window, qtbot, request):
+    """A risk typed along its row, its Raised date as an American types it at a British desk (4/13/2026), or a Briton
+    at an American one (13/4/2026): refused with "is not a real date (dates are typed like 31/03/2026 or
+    2026-03-31)" — which the user read as the date being wrong, not the order. The refusal now names the order this
+    computer writes and the date meant, typed its way; typed so, the date is taken."""
+    request.getfixturevalue(locale)
+    window = empty_window
+    press(qtbot, Qt.Key.Key_4, CTRL)
+    view = window.active_register_view()
+    # Title, Threat / opportunity, Category, Level, Project, Projects affected, Owner, then Raised
+    along_the_row(qtbot, ["Crane delivery slips", "t", "sup", "prog", "", "", ""], last=Qt.Key.Key_Tab)
+    type_as_a_person(qtbot, typed)
+    press(qtbot, Qt.Key.Key_Tab)
+    qtbot.waitUntil(lambda: "not a real date" in window.statusBar().currentMessage())
+    assert window.statusBar().currentMessage() == f"Nothing was changed: Raised: “{typed}” is not a real date: {said}"
+    type_as_a_person(qtbot, retyped)  # over the refused text, selected
+    press(qtbot, Qt.Key.Key_Tab)
+    qtbot.waitUntil(lambda: view.model.record(0)["raised_on"] == date(2026, 4, 13))
