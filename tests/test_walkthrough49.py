@@ -56,6 +56,25 @@ def test_the_benefits_tables_planned_today_reads_as_the_board_packs(demo_window,
     assert shown["B-002"] in view.distinct_values(model.column_of("planned_now"))  # its value filter lists it so
 
 
+def test_a_benefits_profile_says_its_planned_figure_as_the_column_reads(demo_window, qtbot):
+    """Ctrl+5, the keyboard down to B-002 (seconds, its measures typed whole): its profile said "latest actual 87 on
+    1 Aug 2026 against 85.05 planned" under a table whose "Planned today" reads 76 — the plan's figure worked out to
+    the day, read as the column reads it."""
+    from PySide6.QtWidgets import QLabel
+
+    window = demo_window
+    press(qtbot, Qt.Key.Key_5, CTRL)
+    view = window.active_register_view()
+    view.table.setFocus()
+    view.table.setCurrentIndex(view.proxy.index(0, view.model.column_of("code")))
+    while view.table.currentIndex().data() != "B-002":
+        press(qtbot, Qt.Key.Key_Down)
+    page = window.stack.currentWidget()
+    qtbot.waitUntil(lambda: "B-002" in page.profile.heading.text())
+    said = next(label.text() for label in page.profile.findChildren(QLabel) if "latest actual" in label.text())
+    assert re.search(r"against (the )?\d+ planned", said), said
+
+
 def test_the_board_pack_workbooks_rollup_chart_draws_the_pdfs_lines(demo_window, qtbot, tmp_path):
     """The demo's board pack as a workbook by Ctrl+Shift+E: its financial roll-up chart (a native Excel line chart)
     kept Excel's default lines — thin, a marker on every month, smoothed by some readers — where the PDF draws the plan

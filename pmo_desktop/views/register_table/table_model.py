@@ -689,6 +689,11 @@ class RegisterTableModel(QAbstractTableModel):
             for c in columns:
                 self.dataChanged.emit(self.index(0, c), self.index(len(self.rows) - 1, c))
 
+    def reading_of(self, field_name: str) -> Callable[[Mapping[str, Any], Any], str]:
+        """How a value of this column reads as its column decides (``Field.column_reading``), for a panel that says
+        a figure of the column's kind beside the table: a benefit's profile its plan's figures."""
+        return self._column_reading(self.column_of(field_name))
+
     def _column_reading(self, column: int) -> Callable[[Mapping[str, Any], Any], str]:
         reading = self._readings.get(column)
         if reading is None:
