@@ -83,8 +83,9 @@ def test_an_opportunitys_strategy_alone_does_not_make_a_threat_an_opportunity(sq
     """A course's register writes its threats' strategies from the textbook's list, loosely: "Разделение" (share)
     and "Усиление" (enhance) beside "Смягчение" (mitigate) and "Предотвращение" (avoid). The strategy word alone
     made four threats opportunities. Now it does only with other evidence — an opportunity word in the risk's text,
-    or a sheet whose strategies are mostly an opportunity's; else the risk stays a threat, the strategy said in its
-    notes. And "Нет плана" (no plan) under a plan column makes no action."""
+    a sheet whose strategies are mostly an opportunity's, or the rows given one standing together (not scattered
+    among the threats'); else the risk stays a threat, the strategy said in its notes. And "Нет плана" (no plan)
+    under a plan column makes no action."""
     head = ["ID", "Описание риска", "Тип стратегии обработки риска", "План А", "План Б"]
     mixed = [head,
              ["rs-1", "Переезд филиала остановит серверы", "Разделение", "Перенести тесты", "Нет плана"],

@@ -67,7 +67,7 @@ from .other_tables import another_header
 from .restated_tables import caption_above, caption_text, comes_after, comes_before_first
 from .sheet_keys import code_key, code_text
 from .step_rows import next_step, told_apart
-from .strategy_kinds import kept_a_threat_line, mostly_positive, says_opportunity
+from .strategy_kinds import kept_a_threat_line, says_opportunity, strategy_tells_kind
 from .typed_one_off import one_off_side, row_ranges, shifted, side_words
 from .value_translation import (
     CHANCE_FIELDS,
@@ -1033,6 +1033,7 @@ def _named_strategy(text: str) -> str | None:
 
 # Strategies only an opportunity has (models/risk_rules.py): a row given one is an opportunity
 _OPPORTUNITY_ONLY = frozenset(OPPORTUNITY_RESPONSES) - frozenset(THREAT_RESPONSES)
+_THREAT_ONLY = frozenset(THREAT_RESPONSES) - frozenset(OPPORTUNITY_RESPONSES)
 
 
 def _prompt_forms() -> frozenset[str]:
@@ -3246,11 +3247,11 @@ class Planner:
 
     def _strategy_kinds(self, plan: SheetPlan) -> None:
         """The risks an opportunity's strategy alone made opportunities stay threats, unless the sheet's strategies
-        are mostly an opportunity's (``strategy_kinds``): the strategy not set, said in the notes and once here."""
+        tell the kind (``strategy_kinds``): the strategy not set, said in the notes and once here."""
         if not self._by_strategy:
             return
         made = [p for p in plan.rows if p.report.action in (_INSERT, _UPDATE)]
-        if mostly_positive((p.values.get("response") for p in made), _OPPORTUNITY_ONLY):
+        if strategy_tells_kind((p.values.get("response") for p in made), _OPPORTUNITY_ONLY, _THREAT_ONLY):
             return
         kept = 0
         for prow in made:

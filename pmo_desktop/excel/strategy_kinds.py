@@ -5,7 +5,9 @@ as an opportunity. But a course's register writing its threats' strategies from 
 loosely: "late funding", "underestimated complexity" under "Усиление" (enhance) and "Разделение" (share), beside
 "Смягчение" (mitigate) and "Предотвращение" (avoid) on the other rows — four threats were made opportunities
 (unseen set 67). The strategy word makes an opportunity only with other evidence: a kind column (the rule never
-runs then), an opportunity word in the risk's own text, or a sheet whose strategies are mostly an opportunity's.
+runs then), an opportunity word in the risk's own text, a sheet whose strategies are mostly an opportunity's, or
+the rows given one standing together (a register listing its opportunities after its threats: round 17's two
+"Exploit" rows under "Success").
 Otherwise the risk stays a threat, the strategy not set (a threat cannot hold it) and said in its notes, and the
 preview says so once a sheet. Decided once a sheet, after its rows are read.
 """
@@ -34,11 +36,17 @@ def says_opportunity(values: dict[str, Any]) -> bool:
     return any(w in words for name in _TEXTS if isinstance(values.get(name), str) for w in words_of(values[name]))
 
 
-def mostly_positive(responses: Iterable[str | None], positive: frozenset[str]) -> bool:
-    """Whether more than half the strategies a sheet's rows give are an opportunity's own (exploit, enhance,
-    share): a register of opportunities, where the strategy is the kind."""
+def strategy_tells_kind(responses: Iterable[str | None], positive: frozenset[str], negative: frozenset[str]) -> bool:
+    """Whether a sheet's strategies tell its risks' kind (its rows' responses in order): more than half of them are
+    an opportunity's own (exploit, enhance, share — a register of opportunities), or the rows given one stand
+    together, no threat's own strategy (avoid, reduce, transfer) between them — the register's opportunities
+    listed after its threats or under a heading of their own. Scattered among the threats' rows, an opportunity's
+    strategy is a loose pick from the textbook's list, and tells nothing."""
     given = [r for r in responses if r]
-    return sum(r in positive for r in given) * 2 > len(given)
+    at = [i for i, r in enumerate(given) if r in positive]
+    if len(at) * 2 > len(given):
+        return True
+    return not any(r in negative for r in given[at[0]:at[-1]]) if at else True
 
 
 def kept_a_threat_line(response: str, written: str | None) -> str:
