@@ -1531,7 +1531,7 @@ class Planner:
         self._not_acted_on: Counter[int] = Counter()  # plan column → its cells saying nothing is done
         self._response_col = next((c for c, n in mapping.items() if n == "response"), None)
         # row → its response cell as written, of the risks whose kind only an opportunity's strategy gave
-        # (strategy_kinds: kept threats unless the sheet's strategies are mostly an opportunity's)
+        # (strategy_kinds: kept threats unless the sheet's strategies tell the kind)
         self._by_strategy: dict[int, Any] = {}
         # the chance fields whose levels may say the risk is over ("Resolved / Avoided": value_translation.over_word)
         self._over_fields = CHANCE_FIELDS & set(mapping.values()) if "status" in reg.field_names else frozenset()
@@ -2259,7 +2259,7 @@ class Planner:
                 continue
             if last_record is not None and not after_gap and parent_reg is None and starts == record_end[0] + 1 and \
                     len(filled) >= 3 and title_col not in filled and (code_col is None or code_col not in filled) and \
-                    next_step(last_record[2][filled[0]], row[filled[0]]):
+                    filled[0] < len(last_record[2]) and next_step(last_record[2][filled[0]], row[filled[0]]):
                 # "3. | Click Registration | the account is made | … | a screenshot's link" right under a bug whose
                 # same column numbered "1.", "2.": the record's next step with its results (step_rows), not a
                 # section heading — its number goes on with the record's; the cells join the record's, one a line
