@@ -65,13 +65,17 @@ def test_sheets_of_a_pasted_json_export_are_no_register(sqlite_store, tmp_path):
     sheets = {"Threat Model Outputs": THREATS,
               "Vendor": _json_lines([("Endpoints are spoofed", "Spoofing"),
                                      ("Code tampered with by a vendor employee", "Tampering")]),
-              "CI": _json_lines([("Build jobs changed at run time", "Tampering")])}
+              "CI": _json_lines([("Build jobs changed at run time", "Tampering")]),
+              # a lookup table of a program's words is a table, no object's lines (round 36's issue labels)
+              "Labels": [["type", "priority", "issueCost"], ["bug", 0, 1], ["enhancement", 1, 2],
+                         ["newFeature", 2, 3], ["documentation", 3, None]]}
     plan = import_all(sqlite_store, write_xlsx(tmp_path / "model.xlsx", sheets))
     risks = {r["title"]: r for r in rows_of(sqlite_store, "risks")}
     assert len(risks) == 4
     assert all(not r["event"] and "ruleId" not in (r["notes"] or "") for r in risks.values())
     skipped = dict(plan.skipped_sheets)
     assert "pasted JSON export" in skipped["Vendor"] and "pasted JSON export" in skipped["CI"]
+    assert "pasted JSON export" not in skipped.get("Labels", "")
     # a form of one risk a sheet, its labels written by a person, stays a record
     form = [["Risk ID", "R-9"], ["Title", "Supplier goes out of business"], ["Owner", "Ann Lee"],
             ["Probability", "High"], ["Impact", "Medium"]]

@@ -39,15 +39,17 @@ def _key_column(rows: Sequence[Sequence[Any]]) -> list[str]:
 def code_export(rows: Sequence[Sequence[Any]]) -> str | None:
     """Why a sheet is a pasted JSON export and no register (its first rows), or None. Its key column holds
     nothing but keys as a program writes them and brackets on lines of their own, two brackets at least — or,
-    an object's lines alone, four keys at least of which one only a program writes ("ruleId", "$$hashKey")."""
+    an object's lines alone (a key and its value a row, nothing more), four keys at least of which one only a
+    program writes ("ruleId", "$$hashKey")."""
     keys = _key_column(rows)
     if len(keys) < MIN_KEYS:
         return None
     brackets = sum(1 for x in keys if _BRACKET_RE.match(x))
     if any(not _BRACKET_RE.match(x) and not _KEY_RE.match(x) for x in keys):
         return None
-    if brackets < MIN_BRACKETS and not any(_CODE_KEY_RE.match(x) for x in keys):
-        return None
+    if brackets < MIN_BRACKETS and (not any(_CODE_KEY_RE.match(x) for x in keys) or any(
+            sum(1 for x in r if x is not None and str(x).strip()) > 2 for r in rows)):
+        return None  # (an object's lines are a key and its value: "type | priority | issueCost" heads a table)
     said = next((x.strip() for x in keys if not _BRACKET_RE.match(x)), keys[0].strip())
     return (f"its rows are lines of a pasted JSON export (keys such as “{said}” down its first column"
             f"{', brackets on lines of their own' if brackets else ''}), not a register's table.")
