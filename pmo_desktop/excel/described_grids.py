@@ -25,16 +25,62 @@ MIN_LEVELS = 3  # levels across, and label cells down the side (as risk_grid ask
 MIN_RISKS = 3
 
 
-def level_word(value: Any) -> str | None:
-    """The level word a grid's axis label opens with ("Improbable" of "Improbable (unlikely to occur)"), when
-    the label is written in words and describes its level after it; None for anything else."""
+# the office's words of the levels 1–5, which the grid's rows are written in for the planner to read
+_LEVELS = {1: "Very low", 2: "Low", 3: "Medium", 4: "High", 5: "Very high"}
+
+
+def described_head(value: Any) -> str | None:
+    """The word (three at most) a label opens with before describing it ("Acceptable" of "Acceptable, little to
+    no effect"), or None: a label with no description, or no word, or a sentence."""
     if not isinstance(value, str) or not value.strip():
         return None
     found = _DESCRIBED_RE.match(value)
     if found is None:
         return None
     head = found.group(1).strip()
-    return head if head != value.strip() and word_key(head) in value_words("scale") else None
+    return head if head != value.strip() and len(head.split()) <= 3 and re.search(r"[^\W\d_]", head) else None
+
+
+def level_word(value: Any) -> str | None:
+    """The level word a grid's axis label opens with ("Improbable" of "Improbable (unlikely to occur)"), when
+    the label is written in words and describes its level after it; None for anything else."""
+    head = described_head(value)
+    return head if head is not None and word_key(head) in value_words("scale") else None
+
+
+def _across_levels(row: Sequence[Any]) -> dict[int, int]:
+    """The levels of the longest run of described labels side by side in a row, three of them level words at
+    least, climbing or falling: a word the office does not know ("Acceptable" left of "Tolerable") takes the
+    place beside its neighbour's, a step below the first level or above the last, between two the middle. {}
+    when the row holds no such axis."""
+    words = value_words("scale")
+    best: dict[int, int] = {}
+    c = 0
+    while c < len(row):
+        run = []
+        while c < len(row) and described_head(row[c]) is not None:
+            run.append(c)
+            c += 1
+        c += 1
+        known = {k: int(words[word_key(level_word(row[k]))]) for k in run if level_word(row[k]) is not None}
+        ordered = [known[k] for k in sorted(known)]
+        if len(known) < MIN_LEVELS or len(set(ordered)) < len(ordered) or \
+                ordered not in (sorted(ordered), sorted(ordered, reverse=True)) or len(run) <= len(best):
+            continue
+        step = 1 if ordered[-1] > ordered[0] else -1
+        levels: dict[int, int] = {}
+        for k in run:
+            if k in known:
+                levels[k] = known[k]
+                continue
+            before = [known[j] for j in run if j < k and j in known]
+            after = [known[j] for j in run if j > k and j in known]
+            place = (before[-1] + after[0]) // 2 if before and after else \
+                (after[0] - step if after else before[-1] + step)
+            levels[k] = min(5, max(1, place))
+        if len(set(levels.values())) == len(levels):
+            best = levels
+    return best
 
 
 def _axis_votes(labels: Sequence[Any]) -> int:
@@ -56,14 +102,15 @@ def _runs_once(keys: list[str]) -> bool:
 def described_grid(rows: list[list[Any]]) -> tuple[list[list[Any]], str] | None:
     """The risks of such a grid as rows "Risk | Probability | Impact" (or "Risk | Impact | Probability", as the
     side is), and the sentence saying so once of the sheet; None when the sheet is no such grid."""
-    best, across = -1, list[int]()
+    best, levels = -1, dict[int, int]()
     for r, row in enumerate(rows):
-        cols = [c for c, x in enumerate(row) if level_word(x) is not None]
-        if len(cols) >= MIN_LEVELS and len(cols) > len(across) and \
-                len({word_key(level_word(row[c])) for c in cols}) == len(cols):
-            best, across = r, cols
+        found = _across_levels(row)
+        if len(found) > len(levels):
+            best, levels = r, found
     if best < 0:
         return None
+    across = sorted(levels)
+    words = value_words("scale")
     side_col, side = -1, list[int]()
     for c in range(min(across)):
         cells = [r for r in range(best + 1, len(rows)) if c < len(rows[r]) and level_word(rows[r][c]) is not None]
@@ -83,10 +130,12 @@ def described_grid(rows: list[list[Any]]) -> tuple[list[list[Any]], str] | None:
             x = rows[r][c] if c < len(rows[r]) else None
             # a risk is written in words; a count, a score or a code in a cell is a heat map's, no risk
             if isinstance(x, str) and len(x.split()) >= 2 and level_word(x) is None:
-                out.append([" ".join(x.split()), level_word(rows[r][side_col]), level_word(rows[best][c])])
+                side_level = int(words[word_key(level_word(rows[r][side_col]))])
+                out.append([" ".join(x.split()), _LEVELS[side_level], _LEVELS[levels[c]]])
     if len(out) - 1 < MIN_RISKS:
         return None
+    placed = ", ".join(f"“{described_head(rows[best][c])}” {levels[c]}" for c in across)
     said = (f"A grid of risks: each cell's text is a risk, its {rows_are} the level its row's label opens with "
-            f"(“{down_labels[0]}” is “{level_word(down_labels[0])}”), its {cols_are} its column's "
-            f"(“{across_labels[0]}” is “{level_word(across_labels[0])}”); {len(out) - 1} risks.")
+            f"(“{down_labels[0]}” is “{level_word(down_labels[0])}”), its {cols_are} its column's ({placed} of 5; "
+            f"a word of no known level takes the place beside its neighbour's); {len(out) - 1} risks.")
     return out, said
