@@ -45,10 +45,12 @@ from .child_sheets import (
     names_its_records,
     tied_by_the_parents_ids,
 )
+from .code_exports import code_export
 from .coded_names import coded_cells, header_parts, split_coded
 from .column_glossaries import describes_columns
 from .day_logs import stamped_log, titled_by_dates
 from .defect_reports import a_testers_header, defect_report
+from .described_grids import described_grid
 from .diary_entries import diary_entries
 from .employee_sheets import employee_sheet, ids_of, same_people
 from .errors import ImportCancelled, ImportRefused, MappingError, WorkbookError
@@ -2129,6 +2131,7 @@ def plan_workbook_import(store: Store, path: str | os.PathLike[str], progress: P
             lists: list[list[str]] = []  # the dropdown lists of the workbook's list sheets, each in its order
             made_notes: dict[str, str] = {}  # sheets read under a header made for them: how
             employees: dict[str, set[str]] = {}  # sheets refused as an employer's staff: their IDs
+            pasted_exports: list[str] = []  # sheets of a pasted JSON export's lines (code_exports)
             for title in book.hidden_sheet_names:
                 lists += listed_orders(book.sheet(title).top_rows(fill_merged=False))
             for title in book.sheet_names:
@@ -2142,6 +2145,10 @@ def plan_workbook_import(store: Store, path: str | os.PathLike[str], progress: P
                     continue
                 reader = book.sheet(title)
                 reader = _lines_in_one_column(book, reader) or reader
+                if (pasted := code_export(reader.top_rows(fill_merged=False))) is not None:
+                    plan.skipped_sheets.append((title, pasted))  # a JSON export's lines (code_exports)
+                    pasted_exports.append(title)  # no reading of skipped sheets (forms, names) takes it
+                    continue
                 legends.append(legends_of(reader.top_rows()))
                 scales.add(legends[-1].scale())
                 bare = _headed_bare_list(book, reader, path)
@@ -2170,6 +2177,9 @@ def plan_workbook_import(store: Store, path: str | os.PathLike[str], progress: P
                     reader, match = twins, _match_sheet(twins, ALL_KINDS, None) or match
                 if match is None:
                     grid = risk_grid(reader.top_rows())
+                    if grid is None and (described := described_grid(reader.top_rows())) is not None:
+                        # its axes' labels describe their levels ("Improbable (unlikely to occur)"): said once
+                        grid, made_notes[title] = described
                     if grid is not None:
                         grids.append((title, SheetReader(book, title, grid, [])))
                     names = names_under_a_caption(reader.top_rows(fill_merged=False))
@@ -2271,8 +2281,8 @@ def plan_workbook_import(store: Store, path: str | os.PathLike[str], progress: P
             found = _column_glossaries(found, plan)
             found = children_by_their_ids(found)
             found = _without_measures_sheets(found, plan)
-            found += _keyed_by_names(book, found, plan)
-            found = _form_sheets(book, found, plan, path, employees)
+            found += _keyed_by_names(book, found, plan, pasted_exports)
+            found = _form_sheets(book, found, plan, path, [*employees, *pasted_exports])
             if not any(m.kind.register == "risks" for _, m in found):  # beside a risk list a matrix only maps it
                 for title, grid_reader in grids:
                     grid_match = _match_sheet(grid_reader, (kind_for("risks"),), None)
@@ -2390,19 +2400,21 @@ NO_HEADER = "no header row naming register columns was found."
 
 
 def _keyed_by_names(book: SafeWorkbook, found: list[tuple[SheetReader, HeaderMatch]],
-                    plan: ImportPlan) -> list[tuple[SheetReader, HeaderMatch]]:
+                    plan: ImportPlan, refused: Collection[str] = ()) -> list[tuple[SheetReader, HeaderMatch]]:
     """Sheets skipped for naming no records (no header, or too few fields to be a register) whose unnamed
     column names the records another sheet lists ("Concern & Strategies" beside a stakeholder matrix): read as
     more of those records, which the planner joins by name (``named_rows``). Sheets skipped for their name
     (legends, lists) stay skipped, and so do those whose name says so cut short ("Threat-Cat", a threat
     catalogue beside a risk register: its unnamed column of impacts repeats the risks' descriptions, and read
-    again its threats the register names not became new risks)."""
+    again its threats the register names not became new risks). ``refused``: sheets judged no register's
+    (a pasted JSON export's lines), which stay skipped."""
     listed = names_listed(found)
     if not listed:
         return []
     out = []
     for title, why in list(plan.skipped_sheets):
-        reader = book.sheet(title) if not_a_register(title) is None and cut_short_name(title) is None else None
+        reader = book.sheet(title) if not_a_register(title) is None and cut_short_name(title) is None and \
+            title not in refused else None
         match = keyed_by_names(reader, listed) if reader is not None else None
         if reader is not None and match is not None:
             plan.skipped_sheets.remove((title, why))

@@ -38,6 +38,7 @@ from ..models.registers.risks import CATEGORIES
 from ..models.risk_rules import OPPORTUNITY_RESPONSES, THREAT_RESPONSES
 from . import date_order, number_order
 from .action_columns import ACTION_DUE, ACTION_OWNER, ACTIONS_OF, date_beside_the_plan, in_place
+from .assessed_merges import assessing_fields, one_value, varies
 from .done_text import says_done, says_not_acted_on
 from .errors import ImportCancelled
 from .generic_results import generic_note, is_generic, said_by_instead, titled_instead
@@ -1394,6 +1395,7 @@ class Planner:
         self.named_rows: dict[str, dict[str, tuple[SheetPlan, PlannedRow]]] = defaultdict(dict)
         # every new row of a name on the sheet that first gave it, in order (a threat listed once per asset)
         self.named_all: dict[str, dict[str, list[tuple[SheetPlan, PlannedRow]]]] = defaultdict(dict)
+        self._assessing: frozenset[str] = frozenset()  # the rating fields the sheet being planned assesses
 
     # ----------------------------------------------------------------------------- batched lookups
     def _zeros_dropped(self, reg: Register) -> dict[str, str]:
@@ -2531,6 +2533,10 @@ class Planner:
             plan.say(generic_note(self._headers, self._generic_titled, self._generic_from))
         self._say_opportunity_signs(plan)
         if parent_reg is None:
+            # the rating fields this sheet assesses (numbers on the scale, or said so), which win over an earlier
+            # sheet's one value for every row when the two merge by title (assessed_merges)
+            self._assessing = assessing_fields(reg, plan.sheet, headers, mapping,
+                                               (r for _n, r in first_raws.values()))
             self._merge_named(plan, reg)
             self._say_links_replaced(plan, reg)
         if reg.key_field is not None:
@@ -2966,6 +2972,8 @@ class Planner:
         # the rows' turns are counted only when an earlier sheet lists a title more than once (the first sheet
         # of a register, and most sheets after it, list none: a Counter's miss is a Python call a row)
         listed_again = any(len(listed) > 1 for listed in earlier.values())
+        # (earlier sheet, rating field) → whether this sheet's rating wins there, and the records it did on
+        rated_over: dict[tuple[str, str], tuple[bool, Any, list[int]]] = {}
         for k, prow in enumerate(plan.rows):
             if prow.report.action != _INSERT:
                 continue
@@ -3015,6 +3023,15 @@ class Planner:
                     lines = [x for x in str(value).split("\n") if x not in str(held).split("\n")]
                     if lines:
                         target.values[name] = "\n".join([str(held), *lines])
+                elif held != value and self._rated_here(plan, other_plan, name, rated_over):
+                    f = by_name[name]
+                    target.values[name] = value
+                    conflicts.append(f"its {f.label} “{f.display(value)}” is the record's (“{other_plan.sheet}” gives "
+                                     f"“{f.display(held)}” to every row; that one goes to its "
+                                     f"{by_name[notes].label if notes else 'report'})")
+                    if notes is not None:
+                        line = f"{f.label} on “{other_plan.sheet}”: {f.display(held)}"
+                        target.values[notes] = "\n".join(x for x in [target.values.get(notes) or "", line] if x)
                 elif held != value:
                     f = by_name[name]
                     conflicts.append(f"its {f.label} “{f.display(value)}” differs (the record keeps "
@@ -3033,6 +3050,7 @@ class Planner:
             plan.rows[k] = PlannedRow(RowReport(plan.sheet, prow.report.row, Action.SKIP, "", said, merged=True))
             target.report.reason = " ".join(x for x in [target.report.reason,
                                                          f"Merged with {plan.sheet} row {prow.report.row}."] if x)
+        self._say_rated_over(plan, reg, rated_over)
         for key, held in mine.items():
             seen.setdefault(key, held)
         listed_here: dict[str, list[tuple[SheetPlan, PlannedRow]]] = defaultdict(list)
@@ -3041,6 +3059,36 @@ class Planner:
                 listed_here[key].append((plan, prow))
         for key, rows in listed_here.items():
             earlier.setdefault(key, rows)
+
+    def _rated_here(self, plan: SheetPlan, other: SheetPlan, name: str,
+                    rated_over: dict[tuple[str, str], tuple[bool, Any, list[int]]]) -> bool:
+        """Whether this sheet's ``name`` replaces an earlier sheet's on a record the two merge by title: this
+        sheet assesses it (``self._assessing``) and varies it, where the earlier one gives every row one value,
+        its default (assessed_merges). Decided once per earlier sheet and field; counts the records it did on."""
+        key = (other.sheet, name)
+        if key not in rated_over:
+            default = one_value(other, name) if name in self._assessing else None
+            rated_over[key] = (default is not None and varies(plan, name), default, [])
+        wins, _default, done = rated_over[key]
+        if wins:
+            done.append(1)
+        return wins
+
+    @staticmethod
+    def _say_rated_over(plan: SheetPlan, reg: Register,
+                        rated_over: dict[tuple[str, str], tuple[bool, Any, list[int]]]) -> None:
+        """Say once a sheet which earlier sheet's one value its ratings replaced, and on how many records."""
+        for other in dict.fromkeys(sheet for sheet, _name in rated_over):
+            fields = [(reg.field(name), default, len(done)) for (sheet, name), (wins, default, done)
+                      in rated_over.items() if sheet == other and wins and done]
+            if not fields:
+                continue
+            said = " and ".join(f"{f.label.lower()} (“{f.display(default)}”)" for f, default, _n in fields)
+            count = max(n for _f, _d, n in fields)
+            plan.say(f"This sheet rates the {reg.name} it shares with “{other}” by title, where “{other}” gives "
+                     f"every row the same {said}, a value left as it was: {count} merged "
+                     f"{reg.name if count != 1 else reg.noun} take this sheet's rating; that value is kept in "
+                     "their notes.")
 
     def _title_text(self, prow: PlannedRow, title_col: int | None) -> str:
         if prow.raw is not None and title_col is not None and title_col < len(prow.raw):
