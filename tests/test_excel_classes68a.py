@@ -5,8 +5,11 @@ of the shape (never a fetched file) and failed on the code before (main bd415b9c
 
 from __future__ import annotations
 
+import pytest
 from imported import by_code, import_all, rows_of
 from real_world_factory import write_xlsx
+
+from pmo_desktop.excel.errors import WorkbookError
 
 _BUGS = [["Section", "Field", "Bug 1", "Bug 2", "Bug 3"],
          ["Bug ID", "ID number", 1, 2, 3],
@@ -55,6 +58,27 @@ def test_a_risk_register_written_one_risk_a_column_in_french(sqlite_store, tmp_p
     assert (risks["R1"]["probability"], risks["R2"]["probability"], risks["R3"]["status"]) == (4, 2, "Closed")
     (sheet,) = plan.sheets
     assert "the field names are in column A" in sheet.note
+
+
+def test_a_design_sheet_of_lists_side_by_side_is_not_read_turned(sqlite_store, tmp_path):
+    """The rule's guard (it failed on the rule's first commit, b06407a0): a design sheet whose column B happens to
+    read "ID | Name | Description | Type", beside lists of words one a column and notes on rows no name is on, is
+    no register written one record a column — most of its cells stand on rows with no field name."""
+    rows = [["Purpose", "Project", "Goals", "Tasks", "Kind of project", "Objective"],
+            ["How work gets done", "ID", None, "Group by", "To do", "Problem", "Increment"],
+            [None, "Name", None, "Deliver by", "Agile project", None, "Sprint"],
+            [None, "Description", None, None, "Waterfall"],
+            [None, "Type", None, None, "Hybrid"],
+            [None, None, None, None, "Factory"],
+            [None, None, None, None, None, "Opportunity"],
+            [None, None, None, None, None, "Business driver"],
+            [None, None, None, None, None, "Do I care what this is called?"],
+            [None, None, None, None, None, "Does each kind need its own steps?"],
+            [None, None, None, None, None, None, "When is the way of working chosen?"],
+            [None, None, None, None, None, None, "… in the backlog, or when a task is picked?"]]
+    with pytest.raises(WorkbookError):
+        import_all(sqlite_store, write_xlsx(tmp_path / "Planner.xlsx", {"Design": rows}))
+    assert rows_of(sqlite_store, "stakeholders") == [] and rows_of(sqlite_store, "issues") == []
 
 
 def _form(code: str, defect: str, description: str) -> list[list[str]]:

@@ -13,8 +13,9 @@ so no cost on ordinary sheets; and decided once a sheet: when the turned sheet's
 fields and more than the row header did, stands in one of its first columns (``HEADER_COLUMNS``: sections or a
 caption may come before it), and two columns at least to its right hold records. A form of one record ("Risk ID |
 R1", ``form_sheets``) has one column of values, so it stays a form; a form of label | value pairs side by side
-("Risk ID | R1 | Owner | Ann") has labels where the records would be, so it is not turned either. The sheet notes
-say how it was read, since the preview's letters and row numbers are then the sheet's rows and columns.
+("Risk ID | R1 | Owner | Ann") has labels where the records would be, so it is not turned either; nor a sheet of
+lists side by side, most of whose cells stand on rows no field name is on. The sheet notes say how it was read,
+since the preview's letters and row numbers are then the sheet's rows and columns.
 """
 
 from __future__ import annotations
@@ -63,7 +64,10 @@ def records_a_column(match: HeaderMatch, rows: list[list[Any]]) -> bool:
     if match.row > HEADER_COLUMNS:
         return False
     named = len(real_fields(match.mapping))
+    names = rows[match.row - 1]
     records = 0
+    beside: set[int] = set()  # the sheet's rows whose values stand beside a field name
+    astray: set[int] = set()  # … and those with none (a step going on under its field; or notes, lists)
     for row in rows[match.row:]:
         if not any(_filled(x) for x in row):
             continue
@@ -71,7 +75,13 @@ def records_a_column(match: HeaderMatch, rows: list[list[Any]]) -> bool:
         if 2 * len(real_fields(map_header(match.kind, labels)[0])) >= named:
             return False  # labels again: label | value pairs side by side, a form
         records += 1
-    return records >= MIN_RECORDS
+        for at, x in enumerate(row):
+            if _filled(x):
+                (beside if at < len(names) and _filled(names[at]) else astray).add(at)
+    # a record's values stand beside the field names; a sheet of lists and notes side by side ("Tasks | ToDo |
+    # Waterfall | Hybrid" down a design sheet's columns, under a column that happens to read "ID | Name | Type")
+    # has most of them on rows no name is on
+    return records >= MIN_RECORDS and 2 * len(astray) <= len(beside)
 
 
 def turned_note(match: HeaderMatch) -> str:
