@@ -81,6 +81,17 @@ def test_a_design_sheet_of_lists_side_by_side_is_not_read_turned(sqlite_store, t
     assert rows_of(sqlite_store, "stakeholders") == [] and rows_of(sqlite_store, "issues") == []
 
 
+def test_a_matrix_of_people_rated_on_skills_is_not_read_turned(sqlite_store, tmp_path):
+    """The rule's second guard (it failed on 8df71cda): skills across, people named by a letter down the first
+    column. Turned, "F" and "G" read as a probability and an impact in a words file; a letter alone names a row of a
+    matrix, not a field, so the sheet is not a register written one record a column."""
+    rows = [["Name", "Listening", "Planning", "Team work", "Curiosity", "Drive", "Honesty"],
+            *[[who, *[(i + k) % 5 + 1 for k in range(6)]] for i, who in enumerate("ABCDEFGHF")]]
+    with pytest.raises(WorkbookError):
+        import_all(sqlite_store, write_xlsx(tmp_path / "skills.xlsx", {"skills": rows}))
+    assert rows_of(sqlite_store, "risks") == []
+
+
 def _form(code: str, defect: str, description: str) -> list[list[str]]:
     return [["BUG REPORT"], [], ["Title", code], ["Priority", "High"], ["Defect", defect],
             ["Operating system", "Windows 10"], ["Description", description],

@@ -10,12 +10,12 @@ same header detection a sheet's rows are read by, not by a second one.
 Asked only of a sheet of at most ``MAX_FIELDS`` rows on which no row header was found, or one naming fewer than
 ``MIN_NAMED`` fields (the sheet's first line, "Bug ID | ID number | 1 | 2 | 3", reads as an ID column's header),
 so no cost on ordinary sheets; and decided once a sheet: when the turned sheet's header names ``MIN_NAMED``
-fields and more than the row header did, stands in one of its first columns (``HEADER_COLUMNS``: sections or a
-caption may come before it), and two columns at least to its right hold records. A form of one record ("Risk ID |
-R1", ``form_sheets``) has one column of values, so it stays a form; a form of label | value pairs side by side
-("Risk ID | R1 | Owner | Ann") has labels where the records would be, so it is not turned either; nor a sheet of
-lists side by side, most of whose cells stand on rows no field name is on. The sheet notes say how it was read,
-since the preview's letters and row numbers are then the sheet's rows and columns.
+fields in words (not letters alone, a matrix's rows) and more than the row header did, stands in one of its first
+columns (``HEADER_COLUMNS``: sections or a caption may come before it), and two columns at least to its right hold
+records. A form of one record ("Risk ID | R1", ``form_sheets``) has one column of values, so it stays a form; a
+form of label | value pairs side by side ("Risk ID | R1 | Owner | Ann") has labels where the records would be, so
+it is not turned either; nor a sheet of lists side by side, most of whose cells stand on rows no field name is on.
+The sheet notes say how it was read, since the preview's letters and row numbers are then the sheet's rows and columns.
 """
 
 from __future__ import annotations
@@ -34,6 +34,13 @@ MIN_NAMED = 3        # fields a row header names at least for the sheet never to
 def named_fields(match: HeaderMatch) -> int:
     """The fields a header's own words name (a title column chosen for want of one, ``titled_by``, not counted)."""
     return len(real_fields({c: n for c, n in match.mapping.items() if c != match.titled_by}))
+
+
+def worded_fields(match: HeaderMatch) -> int:
+    """The fields a turned sheet's names give in words: a letter alone ("A", "F", "G" down a ratings matrix's first
+    column, people rated on skills) names a row of a matrix, not a field, however a words file reads it."""
+    return len(real_fields({c: n for c, n in match.mapping.items() if c != match.titled_by
+                            and c < len(match.headers) and len(match.headers[c].strip()) > 1}))
 
 
 def names_few(match: HeaderMatch) -> bool:

@@ -48,7 +48,16 @@ from .child_sheets import (
 from .coded_forms import coded_form
 from .coded_names import coded_cells, header_parts, split_coded
 from .column_glossaries import describes_columns
-from .column_records import MAX_FIELDS, MIN_NAMED, named_fields, names_few, records_a_column, turned, turned_note
+from .column_records import (
+    MAX_FIELDS,
+    MIN_NAMED,
+    named_fields,
+    names_few,
+    records_a_column,
+    turned,
+    turned_note,
+    worded_fields,
+)
 from .day_logs import stamped_log, titled_by_dates
 from .defect_reports import a_testers_header, defect_report
 from .diary_entries import diary_entries
@@ -1393,7 +1402,7 @@ def _one_record_a_column(book: SafeWorkbook, reader: SheetReader, weak: HeaderMa
     match = _match_sheet(headed, ALL_KINDS, None)
     if match is None or match.kind.is_child or not records_a_column(match, rows) or \
             _no_records(match, None, rows[match.row:match.row + SAMPLE], stem) is not None or \
-            named_fields(match) < MIN_NAMED or weak is not None and named_fields(match) <= named_fields(weak):
+            worded_fields(match) < MIN_NAMED or weak is not None and named_fields(match) <= named_fields(weak):
         return None
     return headed, replace(match, sheet_title=reader.title), turned_note(match)
 
