@@ -46,8 +46,19 @@ from .child_sheets import (
     tied_by_the_parents_ids,
 )
 from .code_exports import code_export
+from .coded_forms import coded_form
 from .coded_names import coded_cells, header_parts, split_coded
 from .column_glossaries import describes_columns
+from .column_records import (
+    MAX_FIELDS,
+    MIN_NAMED,
+    named_fields,
+    names_few,
+    records_a_column,
+    turned,
+    turned_note,
+    worded_fields,
+)
 from .day_logs import stamped_log, titled_by_dates
 from .defect_reports import a_testers_header, defect_report
 from .described_grids import described_grid
@@ -1378,6 +1389,26 @@ def _captioned_list(book: SafeWorkbook, reader: SheetReader, path: Path
     return headed, match, note
 
 
+def _one_record_a_column(book: SafeWorkbook, reader: SheetReader, weak: HeaderMatch | None, stem: str
+                         ) -> tuple[SheetReader, HeaderMatch, str] | None:
+    """A sheet whose field names run down a column, one record a column to their right (column_records): the sheet
+    turned (its columns as rows), its match by the same header detection and the note; None for any other sheet.
+    Asked only of a sheet no header search reads, or whose header (``weak``) names too few fields to be a
+    register's: the turned reading must name more, and be a register's by the same test."""
+    if reader.declared_rows > MAX_FIELDS:
+        return None
+    rows = turned(reader.all_rows())
+    if rows is None:
+        return None
+    headed = SheetReader(book, reader.title, rows, [])
+    match = _match_sheet(headed, ALL_KINDS, None)
+    if match is None or match.kind.is_child or not records_a_column(match, rows) or \
+            _no_records(match, None, rows[match.row:match.row + SAMPLE], stem) is not None or \
+            worded_fields(match) < MIN_NAMED or weak is not None and named_fields(match) <= named_fields(weak):
+        return None
+    return headed, replace(match, sheet_title=reader.title), turned_note(match)
+
+
 # A sheet of lines pasted whole into column A is split only up to this many rows (a pasted list, not a data dump)
 PASTED_ROWS = 5000
 
@@ -2175,6 +2206,12 @@ def plan_workbook_import(store: Store, path: str | os.PathLike[str], progress: P
                     # found on a header written twice with no gap ("Id | Rol | Definición" twice): read as one
                     # table, the second's records were written in the first's notes (round 49)
                     reader, match = twins, _match_sheet(twins, ALL_KINDS, None) or match
+                if (match is None or reader.declared_rows <= MAX_FIELDS and (names_few(match) or _no_records(
+                        match, None, reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE], path.stem))) and \
+                        (sideways := _one_record_a_column(book, reader, match, path.stem)) is not None:
+                    # no row names the register's columns (or too few): field names down a column, one record a
+                    # column ("ID number", "Name", … down column B), read turned
+                    reader, match, made_notes[title] = sideways
                 if match is None:
                     grid = risk_grid(reader.top_rows())
                     if grid is None and (described := described_grid(reader.top_rows())) is not None:
@@ -2282,7 +2319,7 @@ def plan_workbook_import(store: Store, path: str | os.PathLike[str], progress: P
             found = children_by_their_ids(found)
             found = _without_measures_sheets(found, plan)
             found += _keyed_by_names(book, found, plan, pasted_exports)
-            found = _form_sheets(book, found, plan, path, [*employees, *pasted_exports])
+            found = _form_sheets(book, found, plan, path, [*employees, *pasted_exports], made_notes)
             if not any(m.kind.register == "risks" for _, m in found):  # beside a risk list a matrix only maps it
                 for title, grid_reader in grids:
                     grid_match = _match_sheet(grid_reader, (kind_for("risks"),), None)
@@ -2423,7 +2460,8 @@ def _keyed_by_names(book: SafeWorkbook, found: list[tuple[SheetReader, HeaderMat
 
 
 def _form_sheets(book: SafeWorkbook, found: list[tuple[SheetReader, HeaderMatch]], plan: ImportPlan,
-                 path: Path, refused: Collection[str] = ()) -> list[tuple[SheetReader, HeaderMatch]]:
+                 path: Path, refused: Collection[str] = (), notes: dict[str, str] | None = None
+                 ) -> list[tuple[SheetReader, HeaderMatch]]:
     """Sheets skipped as no table that are forms of one record each ("Risk ID | R1", "Description | …": a
     register kept as one sheet per risk, excel/form_sheets.py): each read as a one-row table of that register,
     after the tables (so that a summary table listing the same records keeps its values and the form adds the
@@ -2431,7 +2469,9 @@ def _form_sheets(book: SafeWorkbook, found: list[tuple[SheetReader, HeaderMatch]
     values may be a charter or a cover sheet — unless it is the file's only one and clearly a record
     (``_lone_form``). A sheet the table reader took whose first label | value row it
     read as a header (labels going on down its side) is such a form too. ``refused``: sheets whose rows were
-    judged to be no register's (an employer's staff), which no other reading makes records."""
+    judged to be no register's (an employer's staff), which no other reading makes records. ``notes``: what the
+    sheet notes say of a form read otherwise than as written (coded_forms), by sheet title."""
+    notes = {} if notes is None else notes
     forms: dict[str, list[tuple[str | None, SheetReader, HeaderMatch]]] = {}
     taken = {id(r): (r, m) for r, m in found if not m.kind.is_child and
              labels_down_the_side(m.kind, r.top_rows(fill_merged=False), m.row)}
@@ -2448,6 +2488,11 @@ def _form_sheets(book: SafeWorkbook, found: list[tuple[SheetReader, HeaderMatch]
         match = _match_sheet(reader, (kind,), 1)
         if match is None or _no_records(match) is not None:
             continue
+        if (coded := coded_form(match, rows, title)) is not None:
+            # its title is its code ("CP-002" under "Title" on sheet "CP-002"): the ID, titled by its defect
+            rows, mapping, notes[title] = coded
+            reader = SheetReader(book, title, rows, [])
+            match = replace(match, mapping=mapping, headers=[str(h) for h in rows[0]])
         forms.setdefault(kind.register, []).append((why, reader, replace(match, sheet_title=title)))
     out = [(r, m) for r, m in found]
     lone = _lone_form(found, forms, path)
