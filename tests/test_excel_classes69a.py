@@ -1,0 +1,58 @@
+"""Issue 12, classes69a: the miss classes of unseen set 68 as general rules — an "ID" column of sentences that
+names the records, a failure's long "Reason" over a "Comments" column, a score pair restating the assessment (no
+residual), an abbreviated "Pri" header, and a template's drop-down lists and instruction row read as records.
+Each test writes a workbook of the shape (never a fetched file) and failed on the code before (main bd415b9c)."""
+
+from __future__ import annotations
+
+from imported import import_all, rows_of
+from real_world_factory import write_xlsx
+
+
+def test_an_id_column_of_sentences_titles_the_records_and_rows_without_a_description_stay(sqlite_store, tmp_path):
+    """A data team's log of problems and fixes: "Sr # | Error ID | Description | Resolution", the "Error ID" being
+    each problem's name in words ("Hive query fails at 20GB"), no code. It was kept in the notes, the title taken
+    from the description's first line, and the rows with no description skipped as section headings (lost). An
+    ID column whose values are phrases, none shaped as a code, names the records; a column of codes stays one."""
+    rows = [["Sr #", "Error ID", "Description", "Resolution", "Project Name"],
+            [1, "Spark: Failed to connect to the worker", "In cluster mode the job cannot reach the worker.",
+             "Decrease the batch size", "Streaming"],
+            [2, "Hive query fails at 20GB of data", "All files are gz, so the mappers fail on the join.",
+             "Extract the files first", "Adform"],
+            [3, "Cloudera installation cannot format the NameNode", None, "Remove the old folders", "Benchmark"],
+            [4, "Map Reduce job hangs in accepted state", None, "Increase the container memory", "Benchmark"]]
+    coded = [["Sr #", "Error ID", "Description", "Resolution", "Project Name"],
+             [1, "ERR-101", "The export is empty.", "Fixed the query", "Adform"],
+             [2, "ERR-102", "The icon is blurred.", "New icon", "Adform"]]
+    import_all(sqlite_store, write_xlsx(tmp_path / "Issue log.xlsx", {"Sheet1": rows, "Issues": coded}))
+    got = {r["title"]: r["description"] for r in rows_of(sqlite_store, "issues")}
+    assert set(got) == {"Spark: Failed to connect to the worker", "Hive query fails at 20GB of data",
+                        "Cloudera installation cannot format the NameNode", "Map Reduce job hangs in accepted state",
+                        "The export is empty.", "The icon is blurred."}
+    assert got["Hive query fails at 20GB of data"].startswith("All files are gz")
+
+
+def test_a_long_reason_names_the_records_over_the_comments(sqlite_store, tmp_path):
+    """A bot team's failures: "Issue Date | Applicant | Process Name | Reason | Status | Comments | Assignee", the
+    failure written in "Reason", what was found or done in "Comments". The comments titled the records, and the
+    rows with no comment (nor status) were skipped as text under the header or left out with no title: 3 of 5
+    lost. The long texts filled on more rows than the comments name the records; the comments describe them."""
+    rows = [["Issue Date", "Applicant", "Process Name", "Reason", "Status", "Comments", "Assignee"],
+            ["26/03/2020", "Aguilar 860981", "MLO jobs", "Failed to complete the update: the COM call failed.",
+             None, None, "Vishal"],
+            ["30/03/2020", "Potts 619694", "Hippo process", "Exception in the county lookup: no object was set.",
+             "Issue resolved", "The API side was down that day", "Tossen"],
+            ["13/04/2020", "Denson 1000026134", "Employment check", "The tax return file was password protected.",
+             "Issue resolved", None, "Vishal"],
+            ["14/04/2020", "Noldner 1000026272", "MLO jobs", "The account number field was not found in the path.",
+             "Pending", "A fault in the cadence application", "Rohith"],
+            ["20/04/2020", "Ott 1000003797", "Fannie Mae", "Cannot find the UI element of the credit report link.",
+             None, None, "Rohith"]]
+    import_all(sqlite_store, write_xlsx(tmp_path / "Bug Tracker.xlsx", {"Bug Tracker": rows}))
+    got = {r["title"]: r["description"] for r in rows_of(sqlite_store, "issues")}
+    assert set(got) == {"Failed to complete the update: the COM call failed.",
+                        "Exception in the county lookup: no object was set.",
+                        "The tax return file was password protected.",
+                        "The account number field was not found in the path.",
+                        "Cannot find the UI element of the credit report link."}
+    assert "The API side was down that day" in got["Exception in the county lookup: no object was set."]
