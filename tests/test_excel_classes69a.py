@@ -56,3 +56,23 @@ def test_a_long_reason_names_the_records_over_the_comments(sqlite_store, tmp_pat
                         "The account number field was not found in the path.",
                         "Cannot find the UI element of the credit report link."}
     assert "The API side was down that day" in got["Exception in the county lookup: no object was set."]
+
+
+def test_a_score_pair_restating_the_likelihood_and_impact_is_no_residual(sqlite_store, tmp_path):
+    """A bank's risk log rates each risk in words ("Likelihood", "Impact"), plans its measures, then writes the
+    same rating in numbers ("Impact Score", "Likelihood Score") that "Risk Score (I x L)" multiplies. The score
+    pair was read as the residual rating on every risk. A header adding a word to the first one's ("Score") with
+    no word of a later assessment restates it; "Residual Likelihood" after the measures is still the residual."""
+    head = ["Risk ID", "Risk Title", "Likelihood", "Impact", "Risk Owner", "Mitigating Actions"]
+    restated = [head + ["Impact Score", "Likelihood Score", "Risk Score (I x L)"],
+                ["ID 1", "IT system failure", "Moderate", "High", "CIO", "Audits", 5, 4, 20],
+                ["ID 2", "Market volatility", "High", "High", "CFO", "Hedging", 5, 5, 25],
+                ["ID 3", "Regulatory changes", "Moderate", "Medium", "CCO", "Legal review", 3, 3, 9]]
+    residual = [head + ["Residual Likelihood", "Residual Impact"],
+                ["RR-1", "Loan defaults", "High", "High", "CRO", "Credit checks", "Low", "Medium"],
+                ["RR-2", "Fraud", "Moderate", "High", "CRO", "Background checks", "Low", "Medium"]]
+    import_all(sqlite_store, write_xlsx(tmp_path / "Risk Assessment Matrix.xlsx",
+                                        {"Risk Log": restated, "Risk Register": residual}))
+    risks = {r["code"]: (r["residual_probability"], r["residual_impact"]) for r in rows_of(sqlite_store, "risks")}
+    assert risks == {"ID 1": (None, None), "ID 2": (None, None), "ID 3": (None, None),
+                     "RR-1": (2, 3), "RR-2": (2, 3)}

@@ -3950,7 +3950,7 @@ def _rated_again_after(kind: SheetKind, mapping: dict[int, str], dups: dict[int,
         if not any(out.get(k) == RESPONSE_PLAN or (k < len(row) and later & set(words_of(row[k] or "")))
                    for k in between):
             continue
-        if not _pair_again(said, c, first, out, dups, row):
+        if not _pair_again(said, c, first, out, dups, row) or _restated(row, c, first, later):
             continue
         values = [r[c] for r in sample if c < len(r) and r[c] is not None and str(r[c]).strip()]
         if values and _rated_as_first(kind, residual, values, filled_cells(sample, first)):
@@ -3972,6 +3972,19 @@ def _pair_again(said: str, c: int, first: int, mapping: dict[int, str], dups: di
     def text(k: int) -> str:
         return " ".join(words_of(str(row[k] or ""))) if k < len(row) else ""
     return text(c) == text(first)
+
+
+def _restated(row: list[Any], c: int, first: int, later: frozenset[str]) -> bool:
+    """Whether the header read again says the first one's words and more, none of them a later assessment's
+    ("Impact Score" right of "Impact", "Likelihood Score" right of "Likelihood"): the same rating written again
+    (as a number the sheet multiplies), not one after the measures — that needs a word saying so ("Residual
+    Impact", "Impact after"), or the very header repeated (``_pair_again``). Kashissh-10's bank risks (unseen
+    set 68) had their scores read as residual on all ten rows."""
+    if c >= len(row) or first >= len(row):
+        return False
+    said, before = words_of(str(row[c] or "")), set(words_of(str(row[first] or "")))
+    more = set(said) - before
+    return bool(before) and before <= set(said) and bool(more) and not more & later
 
 
 def _number_of(x: Any) -> float | None:
