@@ -76,3 +76,19 @@ def test_a_score_pair_restating_the_likelihood_and_impact_is_no_residual(sqlite_
     risks = {r["code"]: (r["residual_probability"], r["residual_impact"]) for r in rows_of(sqlite_store, "risks")}
     assert risks == {"ID 1": (None, None), "ID 2": (None, None), "ID 3": (None, None),
                      "RR-1": (2, 3), "RR-2": (2, 3)}
+
+
+def test_an_abbreviated_priority_header_is_read_by_its_levels(sqlite_store, tmp_path):
+    """A research team's issue log heads its ratings "Sev" and "Pri" (M, H): the priority was only kept in the
+    notes. A short form of a field's word is that field when the column's values are its levels, the short form
+    of the field's own name first; a "Pri" column of people's initials stays in the notes."""
+    head = ["id", "Title", "Desc", "raised date", "Sev", "Pri", "status", "Owner"]
+    rated = [head, [1, "Hop count revision", "Counts are too low", "2024-04-16", "M", "H", "Open", "Erin"],
+             [2, "Data processing revision", "A memory error", "2024-04-11", "M", "L", "Closed", "Eugene"],
+             [3, "Sorting revised data", "Python crashes", "2024-04-24", "L", "M", "Open", "Erin"]]
+    initials = [head[:4] + ["Pri"], [1, "Upload fails", "Timeout", "2024-05-01", "JK"],
+                [2, "Logo blurred", "Small screens", "2024-05-02", "PW"]]
+    import_all(sqlite_store, write_xlsx(tmp_path / "Issue log.xlsx", {"Issues": rated, "Older issues": initials}))
+    got = {r["title"]: r["priority"] for r in rows_of(sqlite_store, "issues")}
+    assert got == {"Hop count revision": "High", "Data processing revision": "Low", "Sorting revised data": "Medium",
+                   "Upload fails": "", "Logo blurred": ""}

@@ -53,6 +53,7 @@ from .value_translation import (
 from .vocabulary import (
     FOREIGN_KINDS,
     PLURAL_ENDING_RE,
+    abbreviated_headers,
     beside_words,
     counts_the_columns,
     first_assessed_words,
@@ -3198,6 +3199,7 @@ def detect_header(rows: list[list[Any]], sheet_title: str, kinds: tuple[SheetKin
             mapping = _plan_of_strategies(kind, mapping, sample, row)
             mapping = _group_labels(kind, row, mapping, sample)
             mapping = _kind_names_the_records(kind, row, mapping, sample)
+            mapping = _abbreviated_levels(kind, row, mapping, sample)
             if (title := _title_field(kind)) is not None and not kind.is_child:
                 mapping = worded_ids(row, mapping, sample, title, _DESCRIPTION_STEMS)
                 mapping = said_beside_comments(row, mapping, sample, title)
@@ -4041,6 +4043,30 @@ def _repeats_statuses(kind: SheetKind, mapping: dict[int, str], dups: dict[int, 
                 _statuses(kind, values, translator, Context()):
             return {**mapping, c: status}
     return mapping
+
+
+def _abbreviated_levels(kind: SheetKind, row: list[Any], mapping: dict[int, str],
+                        sample: list[list[Any]]) -> dict[int, str]:
+    """A column no field took, headed by a short form of a field's word ("Pri", "Sev": ``abbreviations`` in the
+    words files), whose values are all that field's levels ("H", "M"), is that field when no column gives it;
+    the short form of the field's own name first ("Pri" before "Sev", both an issue's priority). Decided once a
+    column: a short header alone is too weak a sign (a research team's "Pri" was kept in the notes, unseen 68)."""
+    short = abbreviated_headers()
+    keys = field_keys(kind)
+    found: list[tuple[bool, int, str]] = []
+    for c, cell in enumerate(row):
+        full = short.get(word_key(cell)) if isinstance(cell, str) and c not in mapping else None
+        name = keys.get(normalise_key(full)) if full is not None else None
+        if name is None or name.startswith("@") or name in mapping.values() or name not in kind.reg.field_names \
+                or kind.reg.field(name).kind not in (Kind.SCALE, Kind.ENUM):
+            continue
+        found.append((normalise_key(full) != normalise_key(name), c, name))
+    out = dict(mapping)
+    for _, c, name in sorted(found):
+        values = [r[c] for r in sample if c < len(r) and r[c] is not None and str(r[c]).strip()]
+        if name not in out.values() and len(values) >= 2 and _all_levels(kind, name, values):
+            out[c] = name
+    return out
 
 
 def _all_levels(kind: SheetKind, name: str, values: list[Any]) -> bool:

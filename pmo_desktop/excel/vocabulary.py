@@ -368,6 +368,18 @@ def in_place_words() -> tuple[tuple[str, ...], frozenset[str]]:
 
 
 @lru_cache(maxsize=None)
+def abbreviated_headers() -> dict[str, str]:
+    """Keyed short header → the header word it stands for ("Pri" → "priority", "Sev" → "severity"):
+    ``abbreviations`` in the files. Too short to name a field alone: read so only where the column's values are
+    that field's levels (``header_detection._abbreviated_levels``)."""
+    out: dict[str, str] = {}
+    for data in _files():
+        for short, full in data.get("abbreviations", {}).items():
+            out.setdefault(word_key(short), full)
+    return out
+
+
+@lru_cache(maxsize=None)
 def reassessed_words() -> frozenset[str]:
     """Keyed words of a caption over a risk's second rating saying it is a later assessment ("Current Risk
     Rating", "Reviewed Level of Risk", "Target"): that pair is the residual (``reassessed`` in the files)."""
