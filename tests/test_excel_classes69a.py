@@ -92,3 +92,22 @@ def test_an_abbreviated_priority_header_is_read_by_its_levels(sqlite_store, tmp_
     got = {r["title"]: r["priority"] for r in rows_of(sqlite_store, "issues")}
     assert got == {"Hop count revision": "High", "Data processing revision": "Low", "Sorting revised data": "Medium",
                    "Upload fails": "", "Logo blurred": ""}
+
+
+def test_an_empty_templates_instruction_row_is_no_record(sqlite_store, tmp_path):
+    """A course's empty risk-log template: under its header one row says what goes in each column ("dd/mm/yy",
+    "Add a brief description of the identified risk", "… Choose either Low/Medium/High", "A description of the
+    actions …"). It made a risk titled "Add a brief description of the identified risk". Only its first cell
+    began with a guidance word; a sentence beginning with one, a date's format and "a description of …" tell
+    what to write too. A risk whose text has such a sentence among its record's values stays a risk."""
+    head = ["Ref", "Date Raised", "Raised By", "Risk Description", "Likelihood (L/M/H)", "Impact (L/M/H)",
+            "Description of Impact", "Risk Strategy", "Risk Owner"]
+    told = [None, "dd/mm/yy", None, "Add a brief description of the identified risk",
+            "Probability of the risk occurring. Choose either Low/Medium/High",
+            "Estimated impact on the program if the risk occurs", "A brief description of what effect the risk "
+            "would have", "A description of the actions that will reduce the probability", None]
+    template = [["Risk Log"], [], head, told]
+    filled = [head, ["R1", "2024-03-01", "Ana", "Supplier fails to deliver. Check the contract first", "M", "H",
+                     "Delay of a month", "Second supplier", "Ana"]]
+    import_all(sqlite_store, write_xlsx(tmp_path / "Risk Log.xlsx", {"Template": template, "Risks": filled}))
+    assert [r["code"] for r in rows_of(sqlite_store, "risks")] == ["R1"]
