@@ -111,3 +111,23 @@ def test_an_empty_templates_instruction_row_is_no_record(sqlite_store, tmp_path)
                      "Delay of a month", "Second supplier", "Ana"]]
     import_all(sqlite_store, write_xlsx(tmp_path / "Risk Log.xlsx", {"Template": template, "Risks": filled}))
     assert [r["code"] for r in rows_of(sqlite_store, "risks")] == ["R1"]
+
+
+def test_an_empty_templates_drop_down_lists_beside_it_make_no_records(sqlite_store, tmp_path):
+    """Two empty templates: a RAID log numbered 1–12 with, under no header past its last column, the words its
+    drop-downs choose from (Risk, Assumption … Open, Closed, Critical … Negligible), and a bug tracker whose
+    list ("Bug", "New Feature") stands past its header. The list was taken for the title column: 8 risks
+    "Assumption", "Open", "Critical" …, and an issue "New Feature". The list names no record: nothing is made.
+    The same list beside a table of records is kept out of it as before."""
+    raid = [[None, "RAID Category", "Description", "Impact", "Mitigation", "Owner", "Priority", "Status"],
+            [1, None, None, None, None, None, None, None, "Risk"], [2, *[None] * 7, "Assumption"],
+            [3, *[None] * 7, "Issue"], [4, *[None] * 7, "Dependency"], [5], [6, *[None] * 7, "Open"],
+            [7, *[None] * 7, "Closed"], [8], [9, *[None] * 7, "Critical"], [10, *[None] * 7, "High"],
+            [11, *[None] * 7, "Moderate"], [12, *[None] * 7, "Negligible"]]
+    bugs = [["Issue No", "Feature", "Intent", "Action", "Expected Result", "Actual Result", "Screenshot",
+             None, None, "Bug"], [None] * 9 + ["New Feature"]]
+    import_all(sqlite_store, write_xlsx(tmp_path / "raid.xlsx", {"RAID LOG": raid}))
+    import_all(sqlite_store, write_xlsx(tmp_path / "Bug Tracker.xlsx", {"Sheet1": bugs}))
+    made = {register: [r.get("title") for r in rows_of(sqlite_store, register)]
+            for register in ("risks", "issues", "assumptions", "dependencies")}
+    assert made == {"risks": [], "issues": [], "assumptions": [], "dependencies": []}

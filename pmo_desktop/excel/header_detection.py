@@ -33,7 +33,7 @@ from . import date_order, number_order, table_cache
 from . import vocabulary as vocabulary_module
 from .action_columns import ACTION_DUE, ACTION_OWNER, ACTIONS_OF, action_columns
 from .date_rows import a_row_of_dates
-from .named_columns import said_beside_comments, worded_ids
+from .named_columns import choice_list_beside, said_beside_comments, worded_ids
 from .people_columns import names_people
 from .result_columns import result_columns
 from .sample_columns import filled_cells
@@ -3203,6 +3203,7 @@ def detect_header(rows: list[list[Any]], sheet_title: str, kinds: tuple[SheetKin
             if (title := _title_field(kind)) is not None and not kind.is_child:
                 mapping = worded_ids(row, mapping, sample, title, _DESCRIPTION_STEMS)
                 mapping = said_beside_comments(row, mapping, sample, title)
+                mapping = choice_list_beside(row, mapping, sample, title)
             read = len(real_fields(mapping))
             mapping, stated = _thing_over_its_kind(kind, row, mapping, sample)
             if stated is not None:

@@ -7,14 +7,18 @@ Two shapes of unseen set 68, each decided once a sheet from the header and the v
   as section headings and lost (``worded_ids``);
 - a column of long texts under a header naming no field ("Reason": the failure of each run of a bot) beside a
   "Comments" column: the comments (what was done about it) titled the records, and the rows not commented on
-  were skipped as text under the header (``said_beside_comments``).
+  were skipped as text under the header (``said_beside_comments``);
+- and the column that names nothing: a template's drop-down lists written beside its empty table ("Risk,
+  Assumption, Issue, Open, Closed, Critical …"), taken for the title column, made a record of each choice
+  (``choice_list_beside``).
 """
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any
 
-from .vocabulary import action_notes_words, id_words, word_key, words_of
+from .vocabulary import action_notes_words, id_words, value_words_every, word_key, words_of
 
 # the least number of filled cells a column needs before its values say what it holds
 _LEAST_VALUES = 2
@@ -77,3 +81,28 @@ def said_beside_comments(row: list[Any], mapping: dict[int, str], sample: list[l
         if sum(1 for x in values if len(words_of(x)) > 4) * 2 > len(values):  # most of them sentences
             return {**mapping, c: title}
     return mapping
+
+
+@lru_cache(maxsize=1)
+def _choice_words() -> frozenset[str]:
+    return frozenset(value_words_every())
+
+
+def choice_list_beside(row: list[Any], mapping: dict[int, str], sample: list[list[Any]], title: str) -> dict[int, str]:
+    """The title column of a table whose other columns hold nothing, when its cells (its header too, where it
+    is one) are distinct words of the registers' own choices (statuses, levels, RAID types, "Bug" and "New
+    Feature": ``values`` in the words files): a template's drop-down lists beside its empty table, no records.
+    The column is given up; the table, empty, makes nothing. A list beside a table of records is no title
+    column there, the table's own one is."""
+    tc = next((c for c, n in mapping.items() if n == title), None)
+    if tc is None or any(c != tc and _values(c, sample) for c in mapping):
+        return mapping
+    items = _values(tc, sample)
+    head = row[tc] if tc < len(row) else None
+    if isinstance(head, str) and word_key(head) in _choice_words():
+        items = [head, *items]
+    keys = [word_key(x) if isinstance(x, str) else "" for x in items]
+    words = _choice_words()
+    if len(keys) < _LEAST_VALUES or not all(k in words for k in keys) or len(set(keys)) < len(keys):
+        return mapping
+    return {c: n for c, n in mapping.items() if c != tc}
