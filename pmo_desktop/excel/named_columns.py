@@ -29,13 +29,15 @@ def _values(c: int, sample: list[list[Any]]) -> list[Any]:
 
 
 def _phrases(values: list[Any]) -> bool:
-    """Distinct texts, each of two words or more (a code has one: "ERR-101", "R1"), half of them three or more
-    words: the names of things written out ("S3distcp data loss"), not identifiers."""
+    """Distinct texts, each of two words or more (a code has one: "ERR-101", "R1") and a word of letters only
+    (a list of codes, "R1, R2, R5", has none), half of them three or more words: the names of things written out
+    ("S3distcp data loss"), not identifiers."""
     if len(values) < _LEAST_VALUES or not all(isinstance(x, str) for x in values):
         return False
-    sizes = [len(words_of(x)) for x in values]
-    keys = {" ".join(words_of(x)) for x in values}
-    return min(sizes) >= 2 and sum(1 for n in sizes if n >= 3) * 2 >= len(sizes) and len(keys) == len(values)
+    said = [words_of(x) for x in values]
+    keys = {" ".join(words) for words in said}
+    return all(len(words) >= 2 and any(len(w) >= 4 and w.isalpha() for w in words) for words in said) and \
+        sum(1 for words in said if len(words) >= 3) * 2 >= len(said) and len(keys) == len(values)
 
 
 def worded_ids(row: list[Any], mapping: dict[int, str], sample: list[list[Any]], title: str,
