@@ -68,13 +68,16 @@ def said_beside_comments(row: list[Any], mapping: dict[int, str], sample: list[l
     """A register with no title column whose description is read from a comments column ("Comments",
     "Remarks": ``action_notes`` in the words files, what was said or done about each record), beside an unread
     column of long texts filled on more rows than the comments ("Reason": what went wrong): the long texts
-    name the records; the comments stay their description."""
+    name the records; the comments stay their description. Comments written on two rows at least: an empty
+    "notes" column beside a log's file paths (round 40's HadyTagg) says nothing of what names the rows."""
     if title in mapping.values():
         return mapping
     dc = next((c for c, n in mapping.items() if n == "description"), None)
     if dc is None or dc >= len(row) or not isinstance(row[dc], str) or word_key(row[dc]) not in action_notes_words():
         return mapping
     commented = len(_values(dc, sample))
+    if commented < _LEAST_VALUES:
+        return mapping  # a comments column left empty stands in for nothing: the sheet is judged as before
     for c, cell in enumerate(row):
         values = _values(c, sample)
         if c in mapping or not isinstance(cell, str) or not words_of(cell) or len(values) <= commented or \
