@@ -3202,7 +3202,8 @@ def detect_header(rows: list[list[Any]], sheet_title: str, kinds: tuple[SheetKin
             mapping = _abbreviated_levels(kind, row, mapping, sample)
             if (title := _title_field(kind)) is not None and not kind.is_child:
                 mapping = worded_ids(row, mapping, sample, title, _DESCRIPTION_STEMS)
-                mapping = said_beside_comments(row, mapping, sample, title)
+                if kind.register == ISSUES:  # a failure's reason, the remark on it: an issue log's shape
+                    mapping = said_beside_comments(row, mapping, sample, title)
                 mapping = choice_list_beside(row, mapping, sample, title)
             read = len(real_fields(mapping))
             mapping, stated = _thing_over_its_kind(kind, row, mapping, sample)

@@ -83,7 +83,10 @@ def said_beside_comments(row: list[Any], mapping: dict[int, str], sample: list[l
         if c in mapping or not isinstance(cell, str) or not words_of(cell) or len(values) <= commented or \
                 len(values) < _LEAST_VALUES or not all(isinstance(x, str) for x in values):
             continue
-        if sum(1 for x in values if len(words_of(x)) > 4) * 2 > len(values):  # most of them sentences
+        distinct = len({" ".join(words_of(x)) for x in values})
+        if sum(1 for x in values if len(words_of(x)) > 4) * 2 > len(values) and distinct * 3 >= len(values) * 2:
+            # most of them sentences, and most told apart: a source cited on every row of a table of parameters
+            # ("technology_data….xlsx 22 Utility-scale PV" on 160 rows, round 54) names none of them
             return {**mapping, c: title}
     return mapping
 
