@@ -33,6 +33,7 @@ from . import date_order, number_order, table_cache
 from . import vocabulary as vocabulary_module
 from .action_columns import ACTION_DUE, ACTION_OWNER, ACTIONS_OF, action_columns
 from .date_rows import a_row_of_dates
+from .named_columns import choice_list_beside, said_beside_comments, worded_ids
 from .people_columns import names_people
 from .result_columns import result_columns
 from .sample_columns import filled_cells
@@ -52,6 +53,7 @@ from .value_translation import (
 from .vocabulary import (
     FOREIGN_KINDS,
     PLURAL_ENDING_RE,
+    abbreviated_headers,
     beside_words,
     counts_the_columns,
     first_assessed_words,
@@ -3197,6 +3199,12 @@ def detect_header(rows: list[list[Any]], sheet_title: str, kinds: tuple[SheetKin
             mapping = _plan_of_strategies(kind, mapping, sample, row)
             mapping = _group_labels(kind, row, mapping, sample)
             mapping = _kind_names_the_records(kind, row, mapping, sample)
+            mapping = _abbreviated_levels(kind, row, mapping, sample)
+            if (title := _title_field(kind)) is not None and not kind.is_child:
+                mapping = worded_ids(row, mapping, sample, title, _DESCRIPTION_STEMS)
+                if kind.register == ISSUES:  # a failure's reason, the remark on it: an issue log's shape
+                    mapping = said_beside_comments(row, mapping, sample, title)
+                mapping = choice_list_beside(row, mapping, sample, title)
             read = len(real_fields(mapping))
             mapping, stated = _thing_over_its_kind(kind, row, mapping, sample)
             if stated is not None:
@@ -3946,7 +3954,7 @@ def _rated_again_after(kind: SheetKind, mapping: dict[int, str], dups: dict[int,
         if not any(out.get(k) == RESPONSE_PLAN or (k < len(row) and later & set(words_of(row[k] or "")))
                    for k in between):
             continue
-        if not _pair_again(said, c, first, out, dups, row):
+        if not _pair_again(said, c, first, out, dups, row) or _restated(row, c, first, later):
             continue
         values = [r[c] for r in sample if c < len(r) and r[c] is not None and str(r[c]).strip()]
         if values and _rated_as_first(kind, residual, values, filled_cells(sample, first)):
@@ -3968,6 +3976,19 @@ def _pair_again(said: str, c: int, first: int, mapping: dict[int, str], dups: di
     def text(k: int) -> str:
         return " ".join(words_of(str(row[k] or ""))) if k < len(row) else ""
     return text(c) == text(first)
+
+
+def _restated(row: list[Any], c: int, first: int, later: frozenset[str]) -> bool:
+    """Whether the header read again says the first one's words and more, none of them a later assessment's
+    ("Impact Score" right of "Impact", "Likelihood Score" right of "Likelihood"): the same rating written again
+    (as a number the sheet multiplies), not one after the measures — that needs a word saying so ("Residual
+    Impact", "Impact after"), or the very header repeated (``_pair_again``). Kashissh-10's bank risks (unseen
+    set 68) had their scores read as residual on all ten rows."""
+    if c >= len(row) or first >= len(row):
+        return False
+    said, before = words_of(str(row[c] or "")), set(words_of(str(row[first] or "")))
+    more = set(said) - before
+    return bool(before) and before <= set(said) and bool(more) and not more & later
 
 
 def _number_of(x: Any) -> float | None:
@@ -4024,6 +4045,30 @@ def _repeats_statuses(kind: SheetKind, mapping: dict[int, str], dups: dict[int, 
                 _statuses(kind, values, translator, Context()):
             return {**mapping, c: status}
     return mapping
+
+
+def _abbreviated_levels(kind: SheetKind, row: list[Any], mapping: dict[int, str],
+                        sample: list[list[Any]]) -> dict[int, str]:
+    """A column no field took, headed by a short form of a field's word ("Pri", "Sev": ``abbreviations`` in the
+    words files), whose values are all that field's levels ("H", "M"), is that field when no column gives it;
+    the short form of the field's own name first ("Pri" before "Sev", both an issue's priority). Decided once a
+    column: a short header alone is too weak a sign (a research team's "Pri" was kept in the notes, unseen 68)."""
+    short = abbreviated_headers()
+    keys = field_keys(kind)
+    found: list[tuple[bool, int, str]] = []
+    for c, cell in enumerate(row):
+        full = short.get(word_key(cell)) if isinstance(cell, str) and c not in mapping else None
+        name = keys.get(normalise_key(full)) if full is not None else None
+        if name is None or name.startswith("@") or name in mapping.values() or name not in kind.reg.field_names \
+                or kind.reg.field(name).kind not in (Kind.SCALE, Kind.ENUM):
+            continue
+        found.append((normalise_key(full) != normalise_key(name), c, name))
+    out = dict(mapping)
+    for _, c, name in sorted(found):
+        values = [r[c] for r in sample if c < len(r) and r[c] is not None and str(r[c]).strip()]
+        if name not in out.values() and len(values) >= 2 and _all_levels(kind, name, values):
+            out[c] = name
+    return out
 
 
 def _all_levels(kind: SheetKind, name: str, values: list[Any]) -> bool:

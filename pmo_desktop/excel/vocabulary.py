@@ -185,8 +185,35 @@ def guidance_row(cells: list[Any]) -> bool:
     texts = [x for x in filled if x.__class__ is str]
     if len(texts) < 3:
         return False
-    told = sum(1 for t in texts if (words := words_of(t)) and words[0] in guidance_words())
+    told = sum(1 for t in texts if _tells_what_to_write(t))
     return told * 3 >= len(filled) * 2
+
+
+# A date's format written where the date goes ("dd/mm/yy", "MM-DD-YYYY", "yyyy.mm.dd"): the template's hint
+_DATE_MASK_RE = re.compile(r"\s*(?:d{1,2}|m{1,3}|y{2,4})(?:\s*[/.\-]\s*(?:d{1,2}|m{1,3}|y{2,4})){2}\s*", re.I)
+# where the sentences of a cell begin: "Probability of the risk occurring. Choose either Low/Medium/High"
+_SENTENCE_BREAK_RE = re.compile(r"[.;!?]\s+")
+
+
+def _tells_what_to_write(text: str) -> bool:
+    """A template's cell telling what goes in its column: a sentence of it begins with a guidance word ("Add a
+    brief description …", "… Choose either Low/Medium/High"), it begins by saying it describes the column ("A
+    brief description of …": ``guidance_phrases`` in the files), or it is a date's format ("dd/mm/yy"). Unseen
+    set 68's empty risk-log template made a risk of its instruction row: only "Add …" began with a guidance word."""
+    if _DATE_MASK_RE.fullmatch(text):
+        return True
+    words = " ".join(words_of(text))
+    if any(words.startswith(p) for p in guidance_phrases()):
+        return True
+    starts = guidance_words()
+    return any((ws := words_of(part)) and ws[0] in starts for part in _SENTENCE_BREAK_RE.split(text))
+
+
+@lru_cache(maxsize=None)
+def guidance_phrases() -> tuple[str, ...]:
+    """Keyed words, space-joined, a template's hint begins with when it says what its column holds ("a brief
+    description of"): ``guidance_phrases`` in the files."""
+    return tuple(p for data in _files() for w in data.get("guidance_phrases", ()) if (p := " ".join(words_of(w))))
 
 
 def restates_its_headers(cells: list[tuple[Any, Any]]) -> bool:
@@ -376,6 +403,18 @@ def in_place_words() -> tuple[tuple[str, ...], frozenset[str]]:
         phrases += [" ".join(words_of(w)) for w in part.get("words", [])]
         bare.update(" ".join(words_of(w)) for w in part.get("bare_control", []))
     return tuple(p for p in phrases if p), frozenset(b for b in bare if b)
+
+
+@lru_cache(maxsize=None)
+def abbreviated_headers() -> dict[str, str]:
+    """Keyed short header → the header word it stands for ("Pri" → "priority", "Sev" → "severity"):
+    ``abbreviations`` in the files. Too short to name a field alone: read so only where the column's values are
+    that field's levels (``header_detection._abbreviated_levels``)."""
+    out: dict[str, str] = {}
+    for data in _files():
+        for short, full in data.get("abbreviations", {}).items():
+            out.setdefault(word_key(short), full)
+    return out
 
 
 @lru_cache(maxsize=None)
