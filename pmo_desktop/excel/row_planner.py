@@ -38,6 +38,7 @@ from ..models.registers.risks import CATEGORIES
 from ..models.risk_rules import OPPORTUNITY_RESPONSES, THREAT_RESPONSES
 from . import date_order, number_order
 from .action_columns import ACTION_DUE, ACTION_OWNER, ACTIONS_OF, date_beside_the_plan, in_place
+from .cut_cells import characters, was_cut
 from .done_text import says_done, says_not_acted_on
 from .errors import ImportCancelled
 from .header_detection import (
@@ -1617,6 +1618,7 @@ class Planner:
         self._framework: dict[int, str] = {c: framework for c in self._responses if c < len(headers)
                                            and (framework := framework_named(headers[c])) is not None}
         actions_of = REGISTERS[ACTIONS_OF.get(reg.name, "risk_actions")]
+        self._action_length = actions_of.field("description").max_length or 0
         self._action_by = [(c, n, actions_of.field("actionee" if n == ACTION_OWNER else "due"))
                            for c, n in sorted(mapping.items()) if n in (ACTION_OWNER, ACTION_DUE)]
         self._due_beside = date_beside_the_plan(mapping, RESPONSE_PLAN)
@@ -3721,6 +3723,9 @@ class Planner:
                     text = v.parse_text(raw)
                     if name in self._lengths and len(text) > self._lengths[name]:
                         values[name] = text  # too long for the field: shortened below, kept whole in the notes
+                    elif was_cut(raw):  # its length as read is the reader's cut's, not the file's
+                        errors.append(f"{f.label} is too long ({characters(len(text), True)}; at most "
+                                      f"{f.max_length:,}).")
                     else:
                         errors.append(str(e))
                 continue
@@ -3946,6 +3951,13 @@ class Planner:
         actions = [{"description": text, "status": "Done"} if c in self._in_place
                    else {"description": text, **by, "status": "Done"} if says_done(text)
                    else {"description": text, **by} for c, text in planned]
+        longest = max((len(a["description"]) for a in actions), default=0)
+        if longest > self._action_length:
+            # a plan longer than an action's description holds was stored cut to the reader's 32,768 letters,
+            # past the field's limit and without a word (a CSV's cell of 40,000): refused as a field too long is
+            said = characters(longest, any(map(was_cut, row)))
+            errors.append(f"The response plan is too long for an action ({said}; at most {self._action_length:,}); "
+                          "shorten that cell.")
         if responses and "response" in reg.field_names and not values.get("response"):
             strategy = _named_strategy(responses[0])
             if strategy is not None:  # "Mitigation. Pair the new developers with …": the plan names its strategy
@@ -4173,8 +4185,8 @@ class Planner:
             # the cells kept there together (a paragraph too long for any field, a title kept whole) are
             # more than it holds: the row is refused, never cut
             f = reg.field(kept_in)
-            errors.append(f"{f.label} would be {len(values[kept_in]):,} characters with this row's cells kept in it, "
-                          f"more than it holds ({f.max_length:,}); shorten the longest cell.")
+            errors.append(f"{f.label} would be {characters(len(values[kept_in]), any(map(was_cut, row)))} with "
+                          f"this row's cells kept in it, more than it holds ({f.max_length:,}); shorten the longest cell.")
         was: dict[str, Any] | None = None  # an update's stored values of what it changes, shown in the preview
         if not errors and record_id is not None:
             old = self.current(reg, record_id)
