@@ -1134,12 +1134,14 @@ def sheet_keys(reader: SheetReader, match: HeaderMatch,
     cache = reader.keys_cache
     if match.row in cache:
         return cache[match.row]
-    cache[match.row] = ({}, set())
+    # the legend's symbols are read from the top rows, whatever the sheet's length: past KEY_MAX_ROWS they were
+    # not read at all, and a tracker of 5,000 bugs came in every one Open, its "fixed" 🟢 unsaid (fault66)
+    symbols = _status_symbols(reader, match, mapping)
+    cache[match.row] = (symbols, set())
     headers = match.headers
     if not headers or reader.declared_rows > KEY_MAX_ROWS:
         return cache[match.row]
     rows = list(reader.data_rows(match.row + 1, len(headers) + 12))
-    symbols = _status_symbols(reader, match, mapping)
     keys = find_keys(rows)
     if keys:
         by_number, keyed = dict(rows), key_cells(keys)
