@@ -33,6 +33,7 @@ from . import date_order, number_order, table_cache
 from . import vocabulary as vocabulary_module
 from .action_columns import ACTION_DUE, ACTION_OWNER, ACTIONS_OF, action_columns
 from .date_rows import a_row_of_dates
+from .impossible_days import impossible_days_why
 from .named_columns import choice_list_beside, said_beside_comments, worded_ids
 from .people_columns import names_people
 from .result_columns import result_columns
@@ -2760,6 +2761,9 @@ def check_values(kind: SheetKind, mapping: dict[int, str], sample: list[list[Any
             del out[c]
             shown = ", ".join(dict.fromkeys(str(x)[:20] for x in values))[:60]
             why[c] = f"its values ({shown}) are not {f.label.lower()} values"
+            if f.kind is Kind.DATE and (days := impossible_days_why(f, values, said)) is not None:
+                why[c] = days  # said in the sheet's note, once (importer.title_note)
+                continue
             other = WORD_FALLBACK.get((kind.register, name))
             said = header[c] if header is not None and c < len(header) else None
             if other and other not in out.values() and not _sentences(values) and \

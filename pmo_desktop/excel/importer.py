@@ -123,6 +123,7 @@ from .header_detection import (
 )
 from .headerless import headerless_message, headerless_rows
 from .import_plan import LEFT_OUT_SUFFIX, Action, ImportPlan, ImportResult, PlannedRow, RowReport, SheetPlan
+from .impossible_days import IMPOSSIBLE_DAYS
 from .item_catalogues import item_catalogue
 from .kind_titles import catalogue_reason, kind_column, kind_title_note, titled_rows, tracked_fields
 from .linked_kinds import rows_of_another_kind
@@ -1146,12 +1147,14 @@ def sheet_keys(reader: SheetReader, match: HeaderMatch,
     cache = reader.keys_cache
     if match.row in cache:
         return cache[match.row]
-    cache[match.row] = ({}, set())
+    # the legend's symbols are read from the top rows, whatever the sheet's length: past KEY_MAX_ROWS they were
+    # not read at all, and a tracker of 5,000 bugs came in every one Open, its "fixed" 🟢 unsaid (fault66)
+    symbols = _status_symbols(reader, match, mapping)
+    cache[match.row] = (symbols, set())
     headers = match.headers
     if not headers or reader.declared_rows > KEY_MAX_ROWS:
         return cache[match.row]
     rows = list(reader.data_rows(match.row + 1, len(headers) + 12))
-    symbols = _status_symbols(reader, match, mapping)
     keys = find_keys(rows)
     if keys:
         by_number, keyed = dict(rows), key_cells(keys)
@@ -2529,9 +2532,10 @@ def _lone_form(found: list[tuple[SheetReader, HeaderMatch]],
 def title_note(match: HeaderMatch, mapping: dict[int, str]) -> str:
     """What the preview says once of a sheet whose title column was chosen though no header
     names it (``HeaderMatch.titled_by``), while the mapping still takes it; and of each column of users'
-    numbers not read as people (``NUMBERS_NO_PERSON``), once a column."""
+    numbers not read as people (``NUMBERS_NO_PERSON``), and of each date column of days no calendar has
+    (``impossible_days``), once a column."""
     said = [f"“{match.headers[c]}” kept in the notes: {why}." for c, why in sorted(match.demoted.items())
-            if why == NUMBERS_NO_PERSON and c not in mapping and c < len(match.headers)]
+            if (why == NUMBERS_NO_PERSON or IMPOSSIBLE_DAYS in why) and c not in mapping and c < len(match.headers)]
     col = match.titled_by
     title = next((f for f in match.kind.reg.fields if f.required), None)
     if col is None or title is None or mapping.get(col) != title.name or col >= len(match.headers):
@@ -3803,6 +3807,7 @@ def write_left_out(plan: ImportPlan) -> Path | None:
     import openpyxl
 
     from .atomic import save_atomically
+    from .cut_cells import characters, was_cut
     from .export_errors import CELL_TEXT_LIMIT, ExportError
 
     wb = openpyxl.Workbook()
@@ -3822,7 +3827,8 @@ def write_left_out(plan: ImportPlan) -> Path | None:
             reason = prow.report.reason
             for i, x in enumerate(cells):  # openpyxl would cut such a cell without a word: say so here
                 if isinstance(x, str) and len(x) > CELL_TEXT_LIMIT:
-                    reason += (f" “{sheet.headers[i] if i < len(sheet.headers) else column_letters(i)}” held {len(x):,} characters, more than an Excel cell holds: "
+                    reason += (f" “{sheet.headers[i] if i < len(sheet.headers) else column_letters(i)}” held "
+                               f"{characters(len(x), was_cut(x))}, more than an Excel cell holds: "
                                f"cut to {CELL_TEXT_LIMIT:,} here, whole in “{plan.path.name}”.")
                     cells[i] = x[:CELL_TEXT_LIMIT]
             _put_row(ws, row_number, [reason, *cells])

@@ -16,6 +16,7 @@ from typing import Any
 
 _RMMM_RE = re.compile(r"\brmmm\b", re.I)  # the method's name, in any language's header ("Pointer to RMMM", "Ref. RMMM")
 _ONE_IS_WORST_RE = re.compile(r"\b1\s*(?:=|-|–|:|is)\s*catastroph", re.I)  # "Impact (1 = catastrophic)"
+_NUMBER_TEXT_RE = re.compile(r"\s*\d(?:\.0+)?\s*")  # a rating's number written as text: "1", " 2 ", "3.0"
 PRESSMAN_TOP = 4  # catastrophic, critical, marginal, negligible
 
 
@@ -32,6 +33,10 @@ def inverted_impact(headers: Sequence[Any], impact_col: int | None) -> bool:
 def level_of(raw: Any, top: int) -> int | None:
     """The office's level of an inverted impact's number 1–4 on a scale of ``top`` (1 → top, 4 → top − 3), None
     for any other cell."""
+    if isinstance(raw, str) and _NUMBER_TEXT_RE.fullmatch(raw) is not None:
+        # a CSV's cell, or a number stored as text: "1" is the same rating as 1 — read at face value, the sheet's
+        # catastrophic risks came in at the lowest impact while its note said they were read inverted (fault66)
+        raw = float(raw)
     if isinstance(raw, bool) or not isinstance(raw, (int, float)) or raw != int(raw) or not 1 <= raw <= PRESSMAN_TOP:
         return None
     return max(1, top + 1 - int(raw))

@@ -7,6 +7,7 @@ against sets loaded once per import, and IDs against a code → id map loaded on
 
 from __future__ import annotations
 
+import itertools
 import os
 import re
 from collections import Counter, defaultdict
@@ -39,6 +40,7 @@ from ..models.risk_rules import OPPORTUNITY_RESPONSES, THREAT_RESPONSES
 from . import date_order, number_order
 from .action_columns import ACTION_DUE, ACTION_OWNER, ACTIONS_OF, date_beside_the_plan, in_place
 from .assessed_merges import assessing_fields, one_value, varies
+from .cut_cells import characters, was_cut
 from .done_text import says_done, says_not_acted_on
 from .errors import ImportCancelled
 from .generic_results import generic_note, is_generic, said_by_instead, titled_instead
@@ -1336,6 +1338,14 @@ def _full_name(row: tuple[Any, ...], first: int, name: int | None) -> tuple[Any,
     return tuple(cells)
 
 
+def _first_rows(kept: list[tuple[int, tuple[Any, ...]]] | None, reader: SheetReader, header_row: int,
+                width: int) -> Iterable[tuple[int, tuple[Any, ...]]]:
+    """The rows a column's way of writing is decided from, once a sheet (a priority counted from P0, a defect's
+    labelled lines): those held, else the first ``KEEP_ROWS`` of a sheet too long to hold. Past that length the
+    rule was not decided at all (fault66): a tracker of 25,000 bugs read its P0 and P1 both as Critical, unsaid."""
+    return kept if kept is not None else itertools.islice(reader.data_rows(header_row + 1, width), KEEP_ROWS)
+
+
 class Planner:
     """Plans sheets against one read session; remembers what earlier sheets of the import add."""
 
@@ -1626,6 +1636,7 @@ class Planner:
         self._framework: dict[int, str] = {c: framework for c in self._responses if c < len(headers)
                                            and (framework := framework_named(headers[c])) is not None}
         actions_of = REGISTERS[ACTIONS_OF.get(reg.name, "risk_actions")]
+        self._action_length = actions_of.field("description").max_length or 0
         self._action_by = [(c, n, actions_of.field("actionee" if n == ACTION_OWNER else "due"))
                            for c, n in sorted(mapping.items()) if n in (ACTION_OWNER, ACTION_DUE)]
         self._due_beside = date_beside_the_plan(mapping, RESPONSE_PLAN)
@@ -1693,13 +1704,11 @@ class Planner:
         self._say_ties(plan, reg, fields)
         # a defect's description of labelled lines ("Expected: … / Actual: …") titled by its "Actual" line, decided
         # once a column (classes67)
-        # (the rows read here when no scale or date column had them read already: a sheet short enough to hold)
+        # (decided from the rows held, else the first ``KEEP_ROWS`` of a longer sheet: `_first_rows`)
         # (a title column too whose cells are such lines: a word that titles in one language and describes in
         # another — "Beschreibung" — heads a description all the same; its whole text kept as a description's is)
         self._actual_titled = reg.name == "issues" and title_col is not None and \
-            (kept is not None or reader.declared_rows <= KEEP_ROWS) and \
-            labelled_column(r[title_col] for _n, r in (kept if kept is not None else reader.data_rows(
-                header_row + 1, width)) if title_col < len(r))
+            labelled_column(r[title_col] for _n, r in _first_rows(kept, reader, header_row, width) if title_col < len(r))
         if self._actual_titled and title_col is not None and self._title_from is None and self._described_by is None:
             self._described_by = ("description" if "description" in reg.field_names else None,
                                   " ".join(str(headers[title_col] if title_col < len(headers) else "").split()))
@@ -2708,9 +2717,9 @@ class Planner:
         """The priority column that counts from P0 (``zero_priorities``), or None; read from the rows held, or
         read here for a sheet short enough to hold."""
         col = next((c for c, f in fields if f.name == "priority" and f.kind is Kind.ENUM), None)
-        if col is None or kept is None and reader.declared_rows > KEEP_ROWS:
+        if col is None:
             return None
-        rows = kept if kept is not None else reader.data_rows(header_row + 1, width)
+        rows = _first_rows(kept, reader, header_row, width)
         return col if counts_from_p0(r[col] for _n, r in rows if col < len(r)) else None
 
     def _actual_of(self, text: str) -> str:
@@ -3834,6 +3843,9 @@ class Planner:
                     text = v.parse_text(raw)
                     if name in self._lengths and len(text) > self._lengths[name]:
                         values[name] = text  # too long for the field: shortened below, kept whole in the notes
+                    elif was_cut(raw):  # its length as read is the reader's cut's, not the file's
+                        errors.append(f"{f.label} is too long ({characters(len(text), True)}; at most "
+                                      f"{f.max_length:,}).")
                     else:
                         errors.append(str(e))
                 continue
@@ -4065,6 +4077,13 @@ class Planner:
         actions = [{"description": text, "status": "Done"} if c in self._in_place
                    else {"description": text, **by, "status": "Done"} if says_done(text)
                    else {"description": text, **by} for c, text in planned]
+        longest = max((len(a["description"]) for a in actions), default=0)
+        if longest > self._action_length:
+            # a plan longer than an action's description holds was stored cut to the reader's 32,768 letters,
+            # past the field's limit and without a word (a CSV's cell of 40,000): refused as a field too long is
+            said = characters(longest, any(map(was_cut, row)))
+            errors.append(f"The response plan is too long for an action ({said}; at most {self._action_length:,}); "
+                          "shorten that cell.")
         if responses and "response" in reg.field_names and not values.get("response"):
             strategy = _named_strategy(responses[0])
             if strategy is not None:  # "Mitigation. Pair the new developers with …": the plan names its strategy
@@ -4295,8 +4314,8 @@ class Planner:
             # the cells kept there together (a paragraph too long for any field, a title kept whole) are
             # more than it holds: the row is refused, never cut
             f = reg.field(kept_in)
-            errors.append(f"{f.label} would be {len(values[kept_in]):,} characters with this row's cells kept in it, "
-                          f"more than it holds ({f.max_length:,}); shorten the longest cell.")
+            errors.append(f"{f.label} would be {characters(len(values[kept_in]), any(map(was_cut, row)))} with "
+                          f"this row's cells kept in it, more than it holds ({f.max_length:,}); shorten the longest cell.")
         was: dict[str, Any] | None = None  # an update's stored values of what it changes, shown in the preview
         if not errors and record_id is not None:
             old = self.current(reg, record_id)

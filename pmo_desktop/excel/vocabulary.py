@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from ..models.values import NOT_ALNUM_ASCII
+from .errors import WorkbookError
 
 RESOURCES = Path(__file__).resolve().parents[1] / "resources"
 _ACCENTS = frozenset("\u0300\u0301\u0302\u0303\u0307\u0308\u030a\u030c\u0327\u0328")
@@ -98,11 +99,22 @@ def read_words_file(path: Path) -> dict[str, Any]:
     return _parse_words(path.name, path.read_bytes())
 
 
+class DamagedWordsFile(WorkbookError, ValueError):
+    """A words file of the program cut short, emptied or unreadable (a disk that filled during an update, a
+    damaged installation): said as that, with the file, not as an "Unexpected error (ValueError …)" (fault66)."""
+
+    def __init__(self, name: str, error: object) -> None:
+        super().__init__(f"PMO Desktop's words file is damaged — {name}: {error}. Nothing was imported; reinstall "
+                         "PMO Desktop to mend it.")
+
+
 def _parse_words(name: str, raw: bytes) -> dict[str, Any]:
     try:
         data: dict[str, Any] = json.loads(raw.decode("utf-8"), object_pairs_hook=_no_key_twice)
     except ValueError as error:
-        raise ValueError(f"{name}: {error}") from error
+        raise DamagedWordsFile(name, error) from error
+    if not isinstance(data, dict) or not all(isinstance(data.get(k, {}), dict) for k in ("headers", "values")):
+        raise DamagedWordsFile(name, "it holds no tables of words")
     return data
 
 
@@ -111,7 +123,13 @@ def words_files() -> tuple[tuple[str, bytes], ...]:
     """Each words file's name and bytes, as read once a process: what ``_files`` parses, and what the header
     tables kept on disk are told apart by (``header_detection._stored_tables``), so that those are always of
     the words this process reads."""
-    return tuple((path.name, path.read_bytes()) for path in sorted(RESOURCES.glob("import_words_*.json")))
+    out = []
+    for path in sorted(RESOURCES.glob("import_words_*.json")):
+        try:
+            out.append((path.name, path.read_bytes()))
+        except OSError as error:  # unreadable (its permissions, a folder in its place): no words guessed without it
+            raise DamagedWordsFile(path.name, error.strerror or error) from error
+    return tuple(out)
 
 
 @lru_cache(maxsize=None)

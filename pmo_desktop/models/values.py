@@ -461,6 +461,11 @@ _WEEKDAYS = {name: i for i, names in enumerate(
 _WEEKDAY_WORDS = re.compile(r"(?:(this|coming|on|next|last|previous)\s+)?([a-z]+)")
 
 
+class ImpossibleDate(ValidationError):
+    """A date written as one but naming a day no calendar has (2025-02-30, month 13): an import counts them apart
+    from words that are no date at all, to say why a column of them was not read as dates (fault66)."""
+
+
 class AmbiguousDate(ValueError):
     """A text that names two days as readily ("next Friday" on a Tuesday): the nearer and the further."""
 
@@ -583,7 +588,7 @@ def parse_date(value: Any, label: str, order: str = DAY_FIRST, today: date | Non
         raise ValidationError(f"{label}: “{value}” could be {day_text(both.near)} or {day_text(both.far)} — type "
                               f"the day, e.g. {day_text(both.near, year=False)}.") from None
     except ValueError:  # 31/02/2026, month 13, ...
-        raise ValidationError(f"{label}: “{value}” is not a real date (dates are typed like "
+        raise ImpossibleDate(f"{label}: “{value}” is not a real date (dates are typed like "
                               f"{date_example(order)} or 2026-03-31).") from None
     if found is None:
         raise ValidationError(f"{label}: “{value}” is not a date (type e.g. 2026-03-31, {date_example(order)}, "
