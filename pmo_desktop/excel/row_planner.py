@@ -2027,8 +2027,9 @@ class Planner:
                 row = tuple(None if x.__class__ is str and _PLACEHOLDER_RE.fullmatch(x) else x for x in row)
             # a person's cell naming no one ("N/A", "TBD", "?"), before the template's fillers are blanked ("-",
             # "Unassigned" as owner counted too); tested in the loop, not a call a row: most rows name someone
-            for c in no_one_cols:
-                if c < len(row) and (x := row[c]).__class__ is str and (said := no_one_said(x)) is not None:
+            for c in no_one_cols:  # under its header: "No assignee" under "Assignee" names no one (classes69c)
+                if c < len(row) and (x := row[c]).__class__ is str and \
+                        (said := no_one_said(x, headers[c] if c < len(headers) else None)) is not None:
                     row = self._naming_no_one(row, c, x, number if said == KEPT else None)
             if not _NOTHING_WRITTEN.isdisjoint(row):
                 row = tuple(None if x in _NOTHING_WRITTEN else x for x in row)
