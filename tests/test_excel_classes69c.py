@@ -30,3 +30,38 @@ def test_a_russian_tracker_export_reads_its_task_id_created_date_and_no_assignee
     assert set(issues) == {"KLB-1", "KLB-2", "KLB-3", "WEB-1", "WEB-2", "APP-1", "APP-2"}
     assert issues["KLB-3"]["raised_on"] == dt.date(2024, 1, 12)
     assert {p["name"] for p in rows_of(sqlite_store, "people")} == {"Иван Петров", "Nie Ming"}
+
+
+def test_a_field_said_of_the_risk_or_in_the_plural_is_that_field(sqlite_store, tmp_path):
+    """A Polish register's "wpływ ryzyka" (impact *of the risk*, the noun after it with no "of") and "proponowane
+    reakcje na ryzyko" (proposed responses) were only kept in the notes; a German sheet's "Indikatoren" (the plural
+    of the trigger word "Indikator") and "Minimierungs-Strategie" (its mitigation, beside a "Notfallplan") too. The
+    impact is the impact, the responses and the mitigation are actions as the contingency is, the indicators the
+    trigger; "Auswirkungen", a word known in the plural, stays the effect."""
+    polish = [["identyfikator ryzyka", "opis ryzyka", "wpływ ryzyka", "prawdopodobieństwo wystąpienia",
+               "proponowane reakcje na ryzyko"],
+              ["R/001", "Awaria serwera", "Wysoki", "Średnie", "Regularne przeglądy sprzętu."],
+              ["R/002", "Brak komunikacji w zespole", "Średni", "Niskie", "Cotygodniowe spotkania zespołu."]]
+    german = [["Risiko-ID", "Beschreibung", "Auswirkungen", "Minimierungs-Strategie", "Indikatoren", "Notfallplan"],
+              ["R-T1", "Framework läuft nicht stabil", "Verzug", "Vorab-Tests auf Zielplattformen", "Abstürze",
+               "Native Oberfläche"],
+              ["R-T2", "Synchronisation fehlerhaft", "Datenverlust", "Transaktionen einführen", "Fehlende Einträge",
+               "Listen abschalten"]]
+    import_all(sqlite_store, write_xlsx(tmp_path / "Ryzyka.xlsx", {"Arkusz1": polish}))
+    import_all(sqlite_store, write_xlsx(tmp_path / "Risikoanalyse.xlsx", {"Sheet1": german}))
+    risks = {r["code"]: r for r in rows_of(sqlite_store, "risks")}
+    assert (risks["R/001"]["impact"], risks["R/002"]["impact"]) == (4, 3)
+    assert (risks["R-T1"]["trigger"], risks["R-T1"]["effect"]) == ("Abstürze", "Verzug")
+    actions = {a["description"] for a in rows_of(sqlite_store, "risk_actions")}
+    assert {"Regularne przeglądy sprzętu.", "Vorab-Tests auf Zielplattformen", "Native Oberfläche"} <= actions
+
+
+def test_a_chinese_test_date_is_the_day_a_defect_was_raised(sqlite_store, tmp_path):
+    """A QA homework's defect list dates each defect by "测试时间" (the test's date, written 2025.4.10): kept in the
+    notes, the defects had no raised date. The day the test found the defect is the day it was raised."""
+    rows = [["缺陷编号", "测试人员", "测试时间", "标题", "优先级"],
+            ["BUG-01", "张三", "2025.4.10", "登录按钮无响应", "高"],
+            ["BUG-02", "李四", "2025.4.11", "密码可以为空", "中"]]
+    import_all(sqlite_store, write_xlsx(tmp_path / "缺陷清单.xlsx", {"缺陷": rows}))
+    assert {r["code"]: r["raised_on"] for r in rows_of(sqlite_store, "issues")} == {
+        "BUG-01": dt.date(2025, 4, 10), "BUG-02": dt.date(2025, 4, 11)}

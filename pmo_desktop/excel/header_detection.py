@@ -1368,6 +1368,8 @@ def _cell_alone(kind: SheetKind, _cls: type, cell: Any) -> tuple[tuple[str, ...]
     if not exact:
         exact = _both_sides_name(kind, str(cell))
     if not exact:
+        exact = _plural_named(kind, variants)
+    if not exact:
         exact = _after_the_measures(kind, str(cell))
     if not exact:
         exact = _staged_level(kind, str(cell))
@@ -1380,6 +1382,16 @@ def _cell_alone(kind: SheetKind, _cls: type, cell: Any) -> tuple[tuple[str, ...]
     prefixed = () if exact else _prefix_names(kind, str(cell))
     loose = _loose(kind, variants, set())[0] if not exact else None  # with nothing taken: never a clash
     return exact, prefixed, loose
+
+
+def _plural_named(kind: SheetKind, variants: list[str]) -> tuple[str, ...]:
+    """"Indikatoren", "Acciones", "Statuses": a known word with a plural ending of "-en" or "-es" (classes69c: a
+    German risk sheet's warning indicators were kept in the notes, "Indikator" a trigger word). Long words only,
+    and only when nothing names the header as written: a word known in the plural keeps its own field
+    ("Auswirkungen" is the effect, "Auswirkung" the impact)."""
+    keys = field_keys(kind)
+    return tuple(name for key in variants if len(key) > 7 and key.endswith(("en", "es"))
+                 and (name := keys.get(key[:-2])) is not None)
 
 
 def _plan_in_place(kind: SheetKind, text: str) -> tuple[str, ...]:
@@ -1554,6 +1566,14 @@ def _without_own_noun(kind: SheetKind, text: str) -> list[str]:
         name = field_keys(kind).get(words[0])
         return [words[0]] if name is not None and name in kind.reg.field_names and \
             kind.reg.field(name).kind in (Kind.TEXT, Kind.LONGTEXT) else []
+    if len(words) == 2 and words[0] not in nouns and (words[-1] in nouns or _a_noun_of(words[-1], nouns)):
+        # "wpływ ryzyka", "Status Risiko": a field "of the risk" said with the register's noun after it and no "of"
+        # (the Slavic genitive; classes69c: a Polish register's impact was kept in the notes). A level, a choice, a
+        # date or a person only: a text before the noun is the text field's own rule above, and "Project Risk" is
+        # the risk, not its project
+        name = field_keys(kind).get(words[0])
+        return [words[0]] if name is not None and name in kind.reg.field_names and name != "project" and \
+            kind.reg.field(name).kind not in (Kind.TEXT, Kind.LONGTEXT, Kind.COMPUTED) else []
     if len(words) < 3:
         return []
     if words[-1] not in nouns:  # "Date risk registered": the date registered, the noun inside the phrase
