@@ -65,3 +65,39 @@ def test_a_chinese_test_date_is_the_day_a_defect_was_raised(sqlite_store, tmp_pa
     import_all(sqlite_store, write_xlsx(tmp_path / "缺陷清单.xlsx", {"缺陷": rows}))
     assert {r["code"]: r["raised_on"] for r in rows_of(sqlite_store, "issues")} == {
         "BUG-01": dt.date(2025, 4, 10), "BUG-02": dt.date(2025, 4, 11)}
+
+
+def test_a_spanish_defect_report_with_a_severity_is_an_issue_log(sqlite_store, tmp_path):
+    """Two Spanish defect reports with no word naming the records were read as risk registers, their "Severidad"
+    taken as a risk's impact: one under a caption "Reporte de Defectos" above its header, one with a test-case ID
+    column and its description written as labelled parts on one line ("Resultado Obtenido: … Resultado esperado:
+    …", padded apart with spaces). Each is an issue log (the severity its priority), decided from the sheet alone —
+    the workbook's name says nothing here; the labelled description is titled by its obtained result. A sheet with
+    the same columns and no such caption stays the risk register."""
+    head = ["ID", "Descripción Detallada", "Tipo", "Severidad", "Estado", "Propuesta de solución"]
+    captioned = [["Reporte de Defectos"], [None], [None, "Nombre proyecto:", "Tienda"], [None], head,
+                 [None, "La lista de categorías no está instanciada", "Mantenedor", "Media", "Pendiente", "Instanciarla"],
+                 [None, "El método Agregar no devuelve el producto", "Método", "Grave", "Pendiente", "Devolverlo"],
+                 [None, "Los métodos Buscar son privados", "Método", "Leve", "Resuelto", "Hacerlos públicos"]]
+    pad = " " * 40
+
+    def described(obtained: str, expected: str) -> str:
+        return f"Resultado Obtenido: {obtained}{pad}Resultado esperado: {expected}{pad}Condicion de Ambiente: Windows"
+
+    by_case = [["ID", "ID Caso de Prueba", "Descripción", "Tipo", "Severidad", "Estado"],
+               [1, 1, described("Error de instancia", "Agregar la categoría"), "Código", "MEDIO", "Reportado"],
+               [2, 2, described("Error de parámetros", "Eliminar la categoría"), "Código", "GRAVE", "Reportado"],
+               [3, 3, described("Excepción al guardar", "Guardar el libro"), "Código", "GRAVE", "Reportado"]]
+    plain = [["ID", "Descripción Detallada", "Tipo", "Severidad", "Estado"],
+             ["R1", "Retraso del proveedor", "Externo", "Media", "Pendiente"],
+             ["R2", "Rotación del equipo", "Interno", "Grave", "Pendiente"]]
+    import_all(sqlite_store, write_xlsx(tmp_path / "Proyecto.xlsx", {"Pruebas": captioned, "Hoja1": by_case}))
+    import_all(sqlite_store, write_xlsx(tmp_path / "Otro.xlsx", {"Hoja1": plain}))
+    issues = {r["title"]: r for r in rows_of(sqlite_store, "issues")}
+    assert set(issues) == {"La lista de categorías no está instanciada", "El método Agregar no devuelve el producto",
+                           "Los métodos Buscar son privados", "Error de instancia", "Error de parámetros",
+                           "Excepción al guardar"}
+    assert issues["El método Agregar no devuelve el producto"]["priority"] == "High"
+    assert issues["Error de parámetros"]["priority"] == "High"
+    assert issues["Error de instancia"]["description"].startswith("Resultado Obtenido: Error de instancia")
+    assert {r["title"] for r in rows_of(sqlite_store, "risks")} == {"Retraso del proveedor", "Rotación del equipo"}

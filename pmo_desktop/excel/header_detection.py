@@ -69,6 +69,7 @@ from .vocabulary import (
     sheet_words,
     statistic_words,
     tail_words,
+    test_case_words,
     value_words,
     word_key,
     words_files,
@@ -3261,6 +3262,35 @@ def detect_header(rows: list[list[Any]], sheet_title: str, kinds: tuple[SheetKin
     match = _named_sheet(best, per_kind, sheet_title)
     if book and match is best and not any(k.matches_sheet_name(sheet_title) for k in ALL_KINDS):
         match = _named_sheet(best, per_kind, _book_register_name(book))
+    return _defects_said(match, per_kind, rows, sheet_title)
+
+
+def _defects_said(match: HeaderMatch | None, per_kind: dict[str, tuple[HeaderMatch, list[Any]]],
+                  rows: list[list[Any]], sheet_title: str) -> HeaderMatch | None:
+    """A table read as risks that says it lists defects is the issue log (classes69c): a caption over its header
+    saying an issue noun and no risk noun ("Reporte de Defectos" over "ID | Descripción Detallada | Tipo |
+    Severidad | Estado"), or a column of test-case IDs ("ID Caso de Prueba": each row a defect a test found). A
+    defect's "Severidad" had tipped such sheets to the risk register, its rows read as risks rated by their
+    severity (unseen set 69, two Spanish student reports). Decided once a sheet, from the sheet alone (never its
+    file's name), and only where the issue log's own reading of the same header row names its records; a header
+    saying the risk noun ("Risk Description"), or a sheet named as the risk register, stays the risk register."""
+    if match is None or match.kind.register != "risks" or match.kind.matches_sheet_name(sheet_title):
+        return match
+    held = per_kind.get(ISSUES)
+    if held is None or held[0].row != match.row or not _names_its_records(held[0]):
+        return match
+    risk_nouns, issue_nouns = _nouns(match.kind), _nouns(held[0].kind)
+    if any(_a_noun_of(w, risk_nouns) for h in match.headers if h and not _refers(h) for w in words_of(h)):
+        return match
+    test_cases = test_case_words()
+    by_test_case = any(any(t in word_key(h) for t in test_cases) for h in match.headers if h)
+
+    def defects_caption(line: list[Any]) -> bool:
+        words = [w for x in line if x.__class__ is str for w in words_of(x)]
+        return any(_a_noun_of(w, issue_nouns) for w in words) and not any(_a_noun_of(w, risk_nouns) for w in words)
+
+    if by_test_case or any(defects_caption(line) for line in rows[:match.row - 1]):
+        return held[0]
     return match
 
 

@@ -15,10 +15,11 @@ from .vocabulary import word_key
 
 _ACTUAL = frozenset(word_key(w) for w in (
     "actual result", "actual results", "actual", "actual output", "actual behaviour", "actual behavior",
-    "observed result", "observed behaviour", "observed behavior", "result actual"))
+    "observed result", "observed behaviour", "observed behavior", "result actual",
+    "resultado obtenido", "resultado actual", "resultado real", "resultat obtenu", "фактический результат"))
 _EXPECTED = frozenset(word_key(w) for w in (
     "expected result", "expected results", "expected", "expected output", "expected behaviour", "expected behavior",
-    "result expected"))
+    "result expected", "resultado esperado", "resultat attendu", "ожидаемый результат"))
 
 
 def result_columns(row: list[Any]) -> tuple[int, int] | None:
