@@ -101,3 +101,24 @@ def test_a_spanish_defect_report_with_a_severity_is_an_issue_log(sqlite_store, t
     assert issues["Error de parámetros"]["priority"] == "High"
     assert issues["Error de instancia"]["description"].startswith("Resultado Obtenido: Error de instancia")
     assert {r["title"] for r in rows_of(sqlite_store, "risks")} == {"Retraso del proveedor", "Rotación del equipo"}
+
+
+def test_spanish_cause_event_effect_risks_and_a_date_header_with_its_format(sqlite_store, tmp_path):
+    """A Spanish course project writes each risk as cause–event–effect: "Debido a" (due to) | "Puede Ocurrir" (may
+    happen) | "Resultado" (result), and dates it under "Fecha  dd/mm/yyyy". The cause and the effect were only kept
+    in the notes and the date too. They are the cause, the event (titling the risk) and the effect, and the date the
+    raised date, read in the order its header names (04/08/2018 is 4 August). English "Due to | May happen |
+    Resulting in" reads the same."""
+    spanish = [["Codigo", "Fecha  dd/mm/yyyy", "Debido a", "Puede Ocurrir", "Resultado", "Probabilidad", "Impacto"],
+               ["R1", "04/08/2018", "Ausencia", "Baja de personal", "Menor rendimiento", "Media", "Alto"],
+               ["R2", "15/08/2018", "Motivos varios", "Pérdida de información", "Atraso en las entregas", "Baja", "Alto"]]
+    english = [["Risk ID", "Due to", "May happen", "Resulting in", "Likelihood", "Impact"],
+               ["E1", "Supplier insolvency", "Late delivery of parts", "A month's slip", "Low", "High"],
+               ["E2", "Staff turnover", "Loss of key skills", "Slower delivery", "Medium", "Medium"]]
+    import_all(sqlite_store, write_xlsx(tmp_path / "Riesgos.xlsx", {"Riesgos": spanish, "Risks": english}))
+    risks = {r["code"]: r for r in rows_of(sqlite_store, "risks")}
+    assert (risks["R1"]["cause"], risks["R1"]["title"], risks["R1"]["effect"]) == (
+        "Ausencia", "Baja de personal", "Menor rendimiento")
+    assert risks["R1"]["raised_on"] == dt.date(2018, 8, 4)
+    assert (risks["E1"]["cause"], risks["E1"]["event"], risks["E1"]["effect"]) == (
+        "Supplier insolvency", "Late delivery of parts", "A month's slip")

@@ -233,6 +233,11 @@ _QUESTION_RE = re.compile(r"\s*(?:(?:what|which)\s+are|select|choose|enter)\s+(?
                           r"(.+?)(?:\s+(?:after|once|when|that|if|for|of)\b.*|\s*[?:].*)?$", re.I)
 _HEDGED_RE = re.compile(r"^(?:potential|possible|likely)\s+(.+)$", re.I)
 # A scale's name glued to what it measures ("PowerScore", "ImpactLevel"): the scale, if the field is one.
+# a date's format written after its header ("Fecha  dd/mm/yyyy", "Datum TT.MM.JJJJ", "Дата ДД.ММ.ГГГГ", "Date
+# yyyy-mm-dd"): no word of the header, dropped before it is matched (classes69c: a Spanish risk sheet's date was kept
+# in the notes); date_order reads the order it says
+_DATE_PART = r"(?:[dDjJtTдД]{1,2}|[mMмМ]{1,3}|[yYaAjJгГ]{2,4})"
+_DATE_FORMAT_RE = re.compile(rf"[\s:,-]*\b{_DATE_PART}(?:\s*[./\-]\s*{_DATE_PART}){{2}}\s*$")
 _SCALE_SUFFIXES = ("score", "level", "rating", "rate", "value", "grade", "index")
 
 
@@ -296,6 +301,8 @@ def _header_variants(_cls: type, text: Any) -> tuple[str, ...]:
     # kept in the notes beside "likelihood_1_to_5", which its long word's prefix had placed)
     scale_note = re.sub(r"[\s_\-]*\(?\d+[\s_]*(?:to|-|–|_)[\s_]*\d+\)?\s*$", "", bare, flags=re.I)
     variants = [bare, scale_note, re.sub(r"[\d\s_\-–/]+$", "", bare), bare.split("\n")[0], re.sub(r"[?:*]+", "", bare)]
+    if (formatted := _DATE_FORMAT_RE.search(bare)) is not None and formatted.start() > 0:
+        variants.append(bare[:formatted.start()])  # "Fecha  dd/mm/yyyy": the date, its format said after it
     variants += re.findall(r"\(([^)]*)\)", PLURAL_ENDING_RE.sub("", raw))  # "Тип коммуникации (WHAT)": the
     # word in brackets, not a plural ending ("Gegenmaßnahme(n)")
     if "/" in bare:                                     # "Influence/Attitude": each part
