@@ -1577,10 +1577,11 @@ def _without_own_noun(kind: SheetKind, text: str) -> list[str]:
     if len(words) == 2 and words[0] not in nouns and (words[-1] in nouns or _a_noun_of(words[-1], nouns)):
         # "wpływ ryzyka", "Status Risiko": a field "of the risk" said with the register's noun after it and no "of"
         # (the Slavic genitive; classes69c: a Polish register's impact was kept in the notes). A level, a choice, a
-        # date or a person only: a text before the noun is the text field's own rule above, and "Project Risk" is
-        # the risk, not its project
+        # date or a person only: a text before the noun is the text field's own rule above, "Project Risk" is the
+        # risk, not its project, and "No Risk" a level of a legend, not the risks' numbers (an ID is the words'
+        # own: "ID ryzyka", "Risiko-Nr")
         name = field_keys(kind).get(words[0])
-        return [words[0]] if name is not None and name in kind.reg.field_names and name != "project" and \
+        return [words[0]] if name is not None and name in kind.reg.field_names and name not in ("project", "code") and \
             kind.reg.field(name).kind not in (Kind.TEXT, Kind.LONGTEXT, Kind.COMPUTED) else []
     if len(words) < 3:
         return []
