@@ -127,18 +127,19 @@ def test_spanish_cause_event_effect_risks_and_a_date_header_with_its_format(sqli
 def test_a_reply_that_is_a_closing_word_sets_the_status_of_a_sheet_without_one(sqlite_store, tmp_path):
     """A customer's list of required changes answered by the developer in "说明" (explanation): "done", "done；the
     field was already there". With no status column, those problems came in Open. A reply that is a closing status
-    word, or begins with one before a semicolon, gives the status; a reply of other words leaves the default, and a
+    word, or begins with one before a semicolon, gives the status; a reply of other words (or a yes) leaves the default, and a
     sheet with its own status column keeps what that says."""
     rows = [["序号", "问题描述", "说明", "备注"],
             [1, "实体中增加“热门行业”字段", "已增加行业实体", None],
             [2, "客户拜访页面增加省份、城市", "done；客户信息中已有所属行业", None],
             [3, "增加网站字段，高级搜索", "done", None],
-            [4, "列表不可编辑", None, "待确认"]]
+            [4, "列表不可编辑", None, "待确认"],
+            [5, "导出为空", "Yes", None]]
     with_status = [["ID", "Issue", "Reply", "Status"], ["W-1", "Export is empty", "done", "Open"],
                    ["W-2", "Logo is blurred", "done", "Open"]]
     import_all(sqlite_store, write_xlsx(tmp_path / "问题列表.xlsx", {"Sheet1": rows}))
     import_all(sqlite_store, write_xlsx(tmp_path / "Issues.xlsx", {"Issues": with_status}))
     status = {r["title"]: r["status"] for r in rows_of(sqlite_store, "issues")}
     assert status == {"实体中增加“热门行业”字段": "Open", "客户拜访页面增加省份、城市": "Resolved",
-                      "增加网站字段，高级搜索": "Resolved", "列表不可编辑": "Open", "Export is empty": "Open",
+                      "增加网站字段，高级搜索": "Resolved", "列表不可编辑": "Open", "导出为空": "Open", "Export is empty": "Open",
                       "Logo is blurred": "Open"}

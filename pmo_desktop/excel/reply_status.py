@@ -6,7 +6,8 @@ was already there", "已完成", "erledigt". Such rows came in Open, the word on
 (unseen set 69). A cell that is a closing status word of the register (``values`` → ``<register>.status``), or
 begins with one before a semicolon, a colon or a line break, gives the record that status. Decided per cell,
 only on a sheet with no status column, only for a status other than a new record's own (an "Open" written there
-says nothing the default does not), and said in the sheet's notes.
+says nothing the default does not), and said in the sheet's notes. A yes or a no (``bool``), which some status
+lists hold, answers the column's own question ("major_update: Yes"), not whether the record is over.
 """
 
 from __future__ import annotations
@@ -29,5 +30,8 @@ def said_status(text: object, register: str, choices: Collection[str], default: 
     first = _PART_END_RE.split(text.strip(), maxsplit=1)[0].strip()
     if not first or len(first) > _LONGEST:
         return None
-    choice = value_words(f"{register}.status").get(word_key(first))
+    key = word_key(first)
+    if key in value_words("bool"):
+        return None  # "Yes", "No": the answer to the column's question ("major_update"), which no status word says
+    choice = value_words(f"{register}.status").get(key)
     return choice if choice is not None and choice in choices and choice != default else None
