@@ -3,7 +3,7 @@
 A customer's list of problems answered by the developer in a column beside each ("说明", "Reply", "Comments"):
 where the sheet has no status column, the reply is where it says a problem is over — "done", "done；the field
 was already there", "已完成", "erledigt". Such rows came in Open, the word only in the description or the notes
-(unseen set 69). A cell that is a closing status word of the register (``values`` → ``<register>.status``), or
+(unseen set 69). In the column read as the records' description, a cell that is a closing status word of the register (``values`` → ``<register>.status``), or
 begins with one before a semicolon, a colon or a line break, gives the record that status. Decided per cell,
 only on a sheet with no status column, only for a status other than a new record's own (an "Open" written there
 says nothing the default does not), and said in the sheet's notes. A yes or a no (``bool``), which some status

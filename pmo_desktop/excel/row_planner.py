@@ -1566,9 +1566,10 @@ class Planner:
         # columns kept in the notes whose date says the record was fixed or closed: its status when it gives none
         self._closing = [(c, choice) for c, h in sorted(plan.extras.items())
                          if status_field is not None and (choice := closing_status(h, status_field.choices or ()))]
-        # columns that may answer each record with a status word ("done；…") on a sheet with no status column: its
-        # description and the columns kept in the notes (reply_status)
-        self._reply_status = [c for c, n in sorted(mapping.items()) if n == "description"] + sorted(plan.extras) \
+        # the column that may answer each record with a status word ("done；…") on a sheet with no status column: its
+        # description (reply_status). Not a column kept in the notes: a ROAM's "Mitigated", an action sheet's "OK"
+        # say something else there
+        self._reply_status = [c for c, n in sorted(mapping.items()) if n == "description"] \
             if status_field is not None and "status" not in mapping.values() else []
         self._replied: dict[int, Counter[str]] = {}
         # a decision log with no status column that names, on a row, both the day it was decided and who decided:
