@@ -18,6 +18,7 @@ from typing import Any, Callable
 from openpyxl import Workbook
 from openpyxl.cell.cell import Cell, MergedCell
 from openpyxl.chart import BarChart, LineChart, Reference
+from openpyxl.chart.shapes import GraphicalProperties
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import column_index_from_string, get_column_letter
 from openpyxl.utils.cell import coordinate_to_tuple
@@ -133,6 +134,7 @@ def _show_axes(chart: BarChart | LineChart) -> None:
 PRINT_TITLES = {"Project status": "2:2", "Since last board": "3:3", "Top risks": "2:2", "Stakeholders": "7:7", "Benefits": "2:2",
                 "Communications": "2:2"}
 COLUMN_CM = 2.3  # about one default column, to find how far right a chart reaches
+EMU_PER_POINT = 12700  # a drawing's lengths (a chart's line widths) are in English Metric Units
 
 
 HEADER_LIMIT = 255 - len("&L&R&A")  # Excel's limit for a page header, its codes included
@@ -559,8 +561,19 @@ def _rollup_table(ws: Worksheet, r: Rollup, row: int) -> int:
     chart.y_axis.title, chart.x_axis.title = "Cumulative change from baseline", "Month"
     chart.add_data(Reference(ws, min_col=2, max_col=3, min_row=row + 1, max_row=last), titles_from_data=True)
     chart.set_categories(Reference(ws, min_col=1, min_row=first, max_row=last))
-    for series, colour in zip(chart.series, (benefit_rules.PLANNED_COLOUR, benefit_rules.REALIZED_COLOUR)):
-        series.graphicalProperties.line.solidFill = colour.lstrip("#").upper()  # the page's and the PDF's colours
+    # The PDF's lines: its colours and widths, the realized line a dot a month measured, neither smoothed — Excel's
+    # default hairlines with a marker on every month read on a projector as two grey threads.
+    for series, colour, width, dotted in zip(chart.series, (benefit_rules.PLANNED_COLOUR, benefit_rules.REALIZED_COLOUR),
+                                            (benefit_rules.PLANNED_LINE_PT, benefit_rules.REALIZED_LINE_PT), (False, True)):
+        rgb = colour.lstrip("#").upper()
+        series.graphicalProperties.line.solidFill = rgb  # the page's and the PDF's colours
+        series.graphicalProperties.line.width = int(width * EMU_PER_POINT)
+        series.smooth = False
+        series.marker.symbol = "circle" if dotted else "none"
+        if dotted:
+            series.marker.size = 7
+            series.marker.graphicalProperties = GraphicalProperties(solidFill=rgb)
+            series.marker.graphicalProperties.line.solidFill = rgb
     chart.height, chart.width = 8, 18
     _show_axes(chart)
     ws.add_chart(chart, f"E{row}")

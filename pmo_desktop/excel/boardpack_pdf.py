@@ -337,11 +337,11 @@ def _rollup_chart(r: Rollup) -> Drawing:
     realized = [(i, p.cumulative_realized) for i, p in enumerate(r.periods) if p.cumulative_realized is not None]
     plot.data = [planned, realized or [(0, 0.0)]]
     plot.lines[0].strokeColor = colors.HexColor(benefit_rules.PLANNED_COLOUR)
-    plot.lines[0].strokeWidth = 2
+    plot.lines[0].strokeWidth = benefit_rules.PLANNED_LINE_PT
     plot.lines[1].strokeColor = colors.HexColor(benefit_rules.REALIZED_COLOUR)
     # The realized line thicker, each month measured a dot: it runs only to the last month measured, low under a plan
     # years long, and at 2 points it was a short thin stroke on the axis that a projector lost.
-    plot.lines[1].strokeWidth = 3.5
+    plot.lines[1].strokeWidth = benefit_rules.REALIZED_LINE_PT
     plot.lines[1].symbol = makeMarker("FilledCircle", size=5, fillColor=plot.lines[1].strokeColor)
     step = max(1, len(r.periods) // 12)
     plot.xValueAxis.valueMin, plot.xValueAxis.valueMax = 0, max(1, len(r.periods) - 1)
@@ -583,11 +583,11 @@ def _benefits(data: BoardPackData) -> list[Flowable]:
         value = b[name]
         return benefit_rules.measured_text(b, value) if value is not None else value
 
-    places = benefit_rules.planned_places(data.benefits)  # the column's decimals, decided once
+    reading = benefit_rules.planned_reading(data.benefits)  # the column's decimals, decided once, as the table's
 
     def planned(b: Record) -> Any:
         value = b["planned_now"]
-        return benefit_rules.planned_text(b, value, places) if value is not None else value
+        return reading(b, value) if value is not None else value
 
     rows = [[b["code"], b["title"], b["category"], b["owner"], b["unit"], measure(b, "baseline_value"),
              measure(b, "target_value"), b["target_date"], planned(b), measure(b, "latest_actual"),

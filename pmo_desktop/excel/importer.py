@@ -45,10 +45,23 @@ from .child_sheets import (
     names_its_records,
     tied_by_the_parents_ids,
 )
+from .code_exports import code_export
+from .coded_forms import coded_form
 from .coded_names import coded_cells, header_parts, split_coded
 from .column_glossaries import describes_columns
+from .column_records import (
+    MAX_FIELDS,
+    MIN_NAMED,
+    named_fields,
+    names_few,
+    records_a_column,
+    turned,
+    turned_note,
+    worded_fields,
+)
 from .day_logs import stamped_log, titled_by_dates
 from .defect_reports import a_testers_header, defect_report
+from .described_grids import described_grid
 from .diary_entries import diary_entries
 from .employee_sheets import employee_sheet, ids_of, same_people
 from .errors import ImportCancelled, ImportRefused, MappingError, WorkbookError
@@ -1376,6 +1389,26 @@ def _captioned_list(book: SafeWorkbook, reader: SheetReader, path: Path
     return headed, match, note
 
 
+def _one_record_a_column(book: SafeWorkbook, reader: SheetReader, weak: HeaderMatch | None, stem: str
+                         ) -> tuple[SheetReader, HeaderMatch, str] | None:
+    """A sheet whose field names run down a column, one record a column to their right (column_records): the sheet
+    turned (its columns as rows), its match by the same header detection and the note; None for any other sheet.
+    Asked only of a sheet no header search reads, or whose header (``weak``) names too few fields to be a
+    register's: the turned reading must name more, and be a register's by the same test."""
+    if reader.declared_rows > MAX_FIELDS:
+        return None
+    rows = turned(reader.all_rows())
+    if rows is None:
+        return None
+    headed = SheetReader(book, reader.title, rows, [])
+    match = _match_sheet(headed, ALL_KINDS, None)
+    if match is None or match.kind.is_child or not records_a_column(match, rows) or \
+            _no_records(match, None, rows[match.row:match.row + SAMPLE], stem) is not None or \
+            worded_fields(match) < MIN_NAMED or weak is not None and named_fields(match) <= named_fields(weak):
+        return None
+    return headed, replace(match, sheet_title=reader.title), turned_note(match)
+
+
 # A sheet of lines pasted whole into column A is split only up to this many rows (a pasted list, not a data dump)
 PASTED_ROWS = 5000
 
@@ -2129,6 +2162,7 @@ def plan_workbook_import(store: Store, path: str | os.PathLike[str], progress: P
             lists: list[list[str]] = []  # the dropdown lists of the workbook's list sheets, each in its order
             made_notes: dict[str, str] = {}  # sheets read under a header made for them: how
             employees: dict[str, set[str]] = {}  # sheets refused as an employer's staff: their IDs
+            pasted_exports: list[str] = []  # sheets of a pasted JSON export's lines (code_exports)
             for title in book.hidden_sheet_names:
                 lists += listed_orders(book.sheet(title).top_rows(fill_merged=False))
             for title in book.sheet_names:
@@ -2142,6 +2176,10 @@ def plan_workbook_import(store: Store, path: str | os.PathLike[str], progress: P
                     continue
                 reader = book.sheet(title)
                 reader = _lines_in_one_column(book, reader) or reader
+                if (pasted := code_export(reader.top_rows(fill_merged=False))) is not None:
+                    plan.skipped_sheets.append((title, pasted))  # a JSON export's lines (code_exports)
+                    pasted_exports.append(title)  # no reading of skipped sheets (forms, names) takes it
+                    continue
                 legends.append(legends_of(reader.top_rows()))
                 scales.add(legends[-1].scale())
                 bare = _headed_bare_list(book, reader, path)
@@ -2168,8 +2206,17 @@ def plan_workbook_import(store: Store, path: str | os.PathLike[str], progress: P
                     # found on a header written twice with no gap ("Id | Rol | Definición" twice): read as one
                     # table, the second's records were written in the first's notes (round 49)
                     reader, match = twins, _match_sheet(twins, ALL_KINDS, None) or match
+                if (match is None or reader.declared_rows <= MAX_FIELDS and (names_few(match) or _no_records(
+                        match, None, reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE], path.stem))) and \
+                        (sideways := _one_record_a_column(book, reader, match, path.stem)) is not None:
+                    # no row names the register's columns (or too few): field names down a column, one record a
+                    # column ("ID number", "Name", … down column B), read turned
+                    reader, match, made_notes[title] = sideways
                 if match is None:
                     grid = risk_grid(reader.top_rows())
+                    if grid is None and (described := described_grid(reader.top_rows())) is not None:
+                        # its axes' labels describe their levels ("Improbable (unlikely to occur)"): said once
+                        grid, made_notes[title] = described
                     if grid is not None:
                         grids.append((title, SheetReader(book, title, grid, [])))
                     names = names_under_a_caption(reader.top_rows(fill_merged=False))
@@ -2271,8 +2318,8 @@ def plan_workbook_import(store: Store, path: str | os.PathLike[str], progress: P
             found = _column_glossaries(found, plan)
             found = children_by_their_ids(found)
             found = _without_measures_sheets(found, plan)
-            found += _keyed_by_names(book, found, plan)
-            found = _form_sheets(book, found, plan, path, employees)
+            found += _keyed_by_names(book, found, plan, pasted_exports)
+            found = _form_sheets(book, found, plan, path, [*employees, *pasted_exports], made_notes)
             if not any(m.kind.register == "risks" for _, m in found):  # beside a risk list a matrix only maps it
                 for title, grid_reader in grids:
                     grid_match = _match_sheet(grid_reader, (kind_for("risks"),), None)
@@ -2390,19 +2437,21 @@ NO_HEADER = "no header row naming register columns was found."
 
 
 def _keyed_by_names(book: SafeWorkbook, found: list[tuple[SheetReader, HeaderMatch]],
-                    plan: ImportPlan) -> list[tuple[SheetReader, HeaderMatch]]:
+                    plan: ImportPlan, refused: Collection[str] = ()) -> list[tuple[SheetReader, HeaderMatch]]:
     """Sheets skipped for naming no records (no header, or too few fields to be a register) whose unnamed
     column names the records another sheet lists ("Concern & Strategies" beside a stakeholder matrix): read as
     more of those records, which the planner joins by name (``named_rows``). Sheets skipped for their name
     (legends, lists) stay skipped, and so do those whose name says so cut short ("Threat-Cat", a threat
     catalogue beside a risk register: its unnamed column of impacts repeats the risks' descriptions, and read
-    again its threats the register names not became new risks)."""
+    again its threats the register names not became new risks). ``refused``: sheets judged no register's
+    (a pasted JSON export's lines), which stay skipped."""
     listed = names_listed(found)
     if not listed:
         return []
     out = []
     for title, why in list(plan.skipped_sheets):
-        reader = book.sheet(title) if not_a_register(title) is None and cut_short_name(title) is None else None
+        reader = book.sheet(title) if not_a_register(title) is None and cut_short_name(title) is None and \
+            title not in refused else None
         match = keyed_by_names(reader, listed) if reader is not None else None
         if reader is not None and match is not None:
             plan.skipped_sheets.remove((title, why))
@@ -2411,7 +2460,8 @@ def _keyed_by_names(book: SafeWorkbook, found: list[tuple[SheetReader, HeaderMat
 
 
 def _form_sheets(book: SafeWorkbook, found: list[tuple[SheetReader, HeaderMatch]], plan: ImportPlan,
-                 path: Path, refused: Collection[str] = ()) -> list[tuple[SheetReader, HeaderMatch]]:
+                 path: Path, refused: Collection[str] = (), notes: dict[str, str] | None = None
+                 ) -> list[tuple[SheetReader, HeaderMatch]]:
     """Sheets skipped as no table that are forms of one record each ("Risk ID | R1", "Description | …": a
     register kept as one sheet per risk, excel/form_sheets.py): each read as a one-row table of that register,
     after the tables (so that a summary table listing the same records keeps its values and the form adds the
@@ -2419,7 +2469,9 @@ def _form_sheets(book: SafeWorkbook, found: list[tuple[SheetReader, HeaderMatch]
     values may be a charter or a cover sheet — unless it is the file's only one and clearly a record
     (``_lone_form``). A sheet the table reader took whose first label | value row it
     read as a header (labels going on down its side) is such a form too. ``refused``: sheets whose rows were
-    judged to be no register's (an employer's staff), which no other reading makes records."""
+    judged to be no register's (an employer's staff), which no other reading makes records. ``notes``: what the
+    sheet notes say of a form read otherwise than as written (coded_forms), by sheet title."""
+    notes = {} if notes is None else notes
     forms: dict[str, list[tuple[str | None, SheetReader, HeaderMatch]]] = {}
     taken = {id(r): (r, m) for r, m in found if not m.kind.is_child and
              labels_down_the_side(m.kind, r.top_rows(fill_merged=False), m.row)}
@@ -2436,6 +2488,11 @@ def _form_sheets(book: SafeWorkbook, found: list[tuple[SheetReader, HeaderMatch]
         match = _match_sheet(reader, (kind,), 1)
         if match is None or _no_records(match) is not None:
             continue
+        if (coded := coded_form(match, rows, title)) is not None:
+            # its title is its code ("CP-002" under "Title" on sheet "CP-002"): the ID, titled by its defect
+            rows, mapping, notes[title] = coded
+            reader = SheetReader(book, title, rows, [])
+            match = replace(match, mapping=mapping, headers=[str(h) for h in rows[0]])
         forms.setdefault(kind.register, []).append((why, reader, replace(match, sheet_title=title)))
     out = [(r, m) for r, m in found]
     lone = _lone_form(found, forms, path)

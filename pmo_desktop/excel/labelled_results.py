@@ -6,7 +6,8 @@ it matters, one labelled line each. With no title column the record was titled b
 team's log, unseen set 67). The defect is the "Actual" line: it titles the record, the cell kept whole in the
 description. Decided once per column: only where most of its cells carry an "Actual" line among other labelled
 lines, so a single description that happens to say "Actual:" changes nothing. The label words are
-``result_columns``' own, the words of an actual result's column header.
+``result_columns``' own, the words files' ``results`` in every language ("Фактический результат:", "Resultado
+actual:", "Ist:" — classes68b; English only before).
 """
 
 from __future__ import annotations

@@ -5,41 +5,32 @@ result, what should have happened the expected one. Wherever such a pair of colu
 actual result names the record — a sheet no header search reads (``defect_reports``) and a sheet whose header
 row is found but names no title (``header_detection``'s fallback, which otherwise took the first column of texts:
 103 defects of a QA team's tracker were titled by what should have happened, unseen set 66). Decided once, here.
+The words are the words files' ``results`` (classes68b: English only before, so "Фактический результат",
+"Resultado actual", "Ist" / "Soll" read nothing), headers and a description's line labels alike.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from .vocabulary import word_key
-
-_ACTUAL = frozenset(word_key(w) for w in (
-    "actual result", "actual results", "actual", "actual output", "actual behaviour", "actual behavior",
-    "observed result", "observed behaviour", "observed behavior", "result actual",
-    "resultado obtenido", "resultado actual", "resultado real", "resultat obtenu", "фактический результат"))
-_EXPECTED = frozenset(word_key(w) for w in (
-    "expected result", "expected results", "expected", "expected output", "expected behaviour", "expected behavior",
-    "result expected", "resultado esperado", "resultat attendu", "ожидаемый результат"))
+from .vocabulary import result_words, word_key
 
 
 def result_columns(row: list[Any]) -> tuple[int, int] | None:
     """(the actual result's column, the expected result's column) of a header row naming both, else None."""
     keys = [word_key(x) if isinstance(x, str) else "" for x in row]
-    actual = next((c for c, k in enumerate(keys) if k in _ACTUAL), None)
-    expected = next((c for c, k in enumerate(keys) if k in _EXPECTED), None)
+    actual_words, expected_words = result_words("actual"), result_words("expected")
+    actual = next((c for c, k in enumerate(keys) if k in actual_words), None)
+    expected = next((c for c, k in enumerate(keys) if k in expected_words), None)
     return None if actual is None or expected is None else (actual, expected)
-
-
-# the lines of a defect's description a tester labels besides the actual result (labelled_results): what should
-# have happened and what was put in
-_INPUT = frozenset(word_key(w) for w in ("input", "inputs", "input data", "test input", "test data", "steps"))
 
 
 def is_actual_label(key: str) -> bool:
     """Whether a word key names the actual result ("actual", "actual result", "observed behaviour")."""
-    return key in _ACTUAL
+    return key in result_words("actual")
 
 
 def is_result_label(key: str) -> bool:
-    """Whether a word key names a test's expected result or its input: a label beside the actual result's."""
-    return key in _EXPECTED or key in _INPUT
+    """Whether a word key names a test's expected result or its input (its steps): a label beside the actual
+    result's."""
+    return key in result_words("expected") or key in result_words("input")

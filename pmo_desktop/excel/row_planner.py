@@ -38,8 +38,10 @@ from ..models.registers.risks import CATEGORIES
 from ..models.risk_rules import OPPORTUNITY_RESPONSES, THREAT_RESPONSES
 from . import date_order, number_order
 from .action_columns import ACTION_DUE, ACTION_OWNER, ACTIONS_OF, date_beside_the_plan, in_place
+from .assessed_merges import assessing_fields, one_value, varies
 from .done_text import says_done, says_not_acted_on
 from .errors import ImportCancelled
+from .generic_results import generic_note, is_generic, said_by_instead, titled_instead
 from .header_detection import (
     _TITLE_FALLBACK,
     ENGAGE,
@@ -66,6 +68,8 @@ from .other_tables import another_header
 from .reply_status import said_status
 from .restated_tables import caption_above, caption_text, comes_after, comes_before_first
 from .sheet_keys import code_key, code_text
+from .step_rows import next_step, told_apart
+from .strategy_kinds import kept_a_threat_line, says_opportunity, strategy_tells_kind
 from .typed_one_off import one_off_side, row_ranges, shifted, side_words
 from .value_translation import (
     CHANCE_FIELDS,
@@ -1031,6 +1035,7 @@ def _named_strategy(text: str) -> str | None:
 
 # Strategies only an opportunity has (models/risk_rules.py): a row given one is an opportunity
 _OPPORTUNITY_ONLY = frozenset(OPPORTUNITY_RESPONSES) - frozenset(THREAT_RESPONSES)
+_THREAT_ONLY = frozenset(THREAT_RESPONSES) - frozenset(OPPORTUNITY_RESPONSES)
 
 
 def _prompt_forms() -> frozenset[str]:
@@ -1391,6 +1396,7 @@ class Planner:
         self.named_rows: dict[str, dict[str, tuple[SheetPlan, PlannedRow]]] = defaultdict(dict)
         # every new row of a name on the sheet that first gave it, in order (a threat listed once per asset)
         self.named_all: dict[str, dict[str, list[tuple[SheetPlan, PlannedRow]]]] = defaultdict(dict)
+        self._assessing: frozenset[str] = frozenset()  # the rating fields the sheet being planned assesses
 
     # ----------------------------------------------------------------------------- batched lookups
     def _zeros_dropped(self, reg: Register) -> dict[str, str]:
@@ -1527,6 +1533,9 @@ class Planner:
         self._signed: Counter[str] = Counter()  # header → opportunities whose impact it writes negative
         self._not_acted_on: Counter[int] = Counter()  # plan column → its cells saying nothing is done
         self._response_col = next((c for c, n in mapping.items() if n == "response"), None)
+        # row → its response cell as written, of the risks whose kind only an opportunity's strategy gave
+        # (strategy_kinds: kept threats unless the sheet's strategies tell the kind)
+        self._by_strategy: dict[int, Any] = {}
         # the chance fields whose levels may say the risk is over ("Resolved / Avoided": value_translation.over_word)
         self._over_fields = CHANCE_FIELDS & set(mapping.values()) if "status" in reg.field_names else frozenset()
         self._overs: Counter[int] = Counter()  # column → its cells saying the risk is over (_say_over)
@@ -1666,6 +1675,10 @@ class Planner:
         # the records named by a column headed "Description" and nothing else (left45): its first sentence
         self._described_by = _described_title(reg, headers, title_col) \
             if title_col is not None and self._title_from is None else None
+        # an actual result saying only "Found issue" titles nothing: the row's description or steps do (generic_results)
+        self._generic_from = said_by_instead(reg.name, headers, title_col, fields)
+        self._generic_head = _one_line(str(headers[title_col])) if self._generic_from and title_col is not None else ""
+        self._generic_titled: Counter[str] = Counter()
         # a review's verdict ("No-Go") titles its decision with the rationale's first sentence (left47)
         self._verdict_titled = title_col is not None and self._title_from is None and \
             _verdict_title(reg, headers, title_col, fields)
@@ -1688,11 +1701,15 @@ class Planner:
         # a defect's description of labelled lines ("Expected: … / Actual: …") titled by its "Actual" line, decided
         # once a column (classes67)
         # (the rows read here when no scale or date column had them read already: a sheet short enough to hold)
+        # (a title column too whose cells are such lines: a word that titles in one language and describes in
+        # another — "Beschreibung" — heads a description all the same; its whole text kept as a description's is)
         self._actual_titled = reg.name == "issues" and title_col is not None and \
-            (self._title_from is not None or self._described_by is not None) and \
             (kept is not None or reader.declared_rows <= KEEP_ROWS) and \
             labelled_column(r[title_col] for _n, r in (kept if kept is not None else reader.data_rows(
                 header_row + 1, width)) if title_col < len(r))
+        if self._actual_titled and title_col is not None and self._title_from is None and self._described_by is None:
+            self._described_by = ("description" if "description" in reg.field_names else None,
+                                  " ".join(str(headers[title_col] if title_col < len(headers) else "").split()))
         if self._actual_titled and title_col is not None:
             plan.say(f"“{headers[title_col] if title_col < len(headers) else title_col}” is written as labelled "
                      "lines (Expected: … / Actual: …): each record is titled by its “Actual” line, what went wrong, "
@@ -1822,6 +1839,7 @@ class Planner:
         # row, the part of the sheet it is in); a part ends at a gap or a header written again
         titled: dict[str, tuple[int, int, tuple[Any, ...], int]] = {}
         part = [0]
+        went_on: set[int] = set()  # indexes into plan.rows of records written over several rows (continue_record)
 
         def skip(number: int, reason: str, code: str = "") -> None:
             plan.rows.append(PlannedRow(RowReport(plan.sheet, number, Action.SKIP, code, reason)))
@@ -1863,6 +1881,7 @@ class Planner:
                     plan.rows[index].values[name] = value  # a field written as a label beside its value (below)
             last_record = (index, first_number, combined)
             record_end[0] = number
+            went_on.add(index)
             skip(number, f"continues the record of row {first_number} ({why}).")
 
         def close_block() -> None:
@@ -2140,7 +2159,8 @@ class Planner:
                 other_table = number
                 continue
             if earlier is not None and earlier[3] < part[0] and \
-                    self._copy_of(plan, reg, number, row, earlier, code_col, headers, repeated_at > earlier[1]):
+                    self._copy_of(plan, reg, number, row, earlier, code_col, headers, repeated_at > earlier[1],
+                                  earlier[0] in went_on):
                 continue
             if in_key and last_record is not None and all((number, c) in in_key for c in filled):
                 # "1 | Disaster", "FF4 | Human Resources Internal" under the table: the key spelling out a column
@@ -2246,6 +2266,22 @@ class Planner:
                 # (as its workbook's numbers 0 are) is no record's (formats55: 800 zeros in one risk's notes)
                 continue_record(number, row, lambda _c, a, b: a if b is None else (b if a is None else (
                     f"{a}\n{b}" if isinstance(a, str) else a)), "its text goes on over several rows")
+                continue
+            if last_record is not None and not after_gap and parent_reg is None and starts == record_end[0] + 1 and \
+                    len(filled) >= 3 and title_col not in filled and (code_col is None or code_col not in filled) and \
+                    filled[0] < len(last_record[2]) and next_step(last_record[2][filled[0]], row[filled[0]]):
+                # "3. | Click Registration | the account is made | … | a screenshot's link" right under a bug whose
+                # same column numbered "1.", "2.": the record's next step with its results (step_rows), not a
+                # section heading — its number goes on with the record's; the cells join the record's, one a line
+                step = filled[0]
+
+                def next_step_cell(c: int, a: Any, b: Any, step: int = step) -> Any:
+                    if a is None or b is None:
+                        return b if a is None else a
+                    return f"{v.parse_text(a)}\n{v.parse_text(b)}" if c == step or isinstance(a, str) else a
+
+                continue_record(number, row, next_step_cell,
+                                f"its step {v.parse_text(row[step])} with its results, one step a row")
                 continue
             if len(filled) >= 2 and filled[0] not in mapped_cols and filled[1] not in mapped_cols and \
                     title_col not in filled and (last_record is None or number - 1 in (record_end[0], heading_end[0])) and \
@@ -2501,8 +2537,15 @@ class Planner:
         self._carry_groups(plan, fields)
         self._say_unknown_states(plan, reg)
         self._say_kinds(plan)
+        self._strategy_kinds(plan)
+        if self._generic_titled and self._generic_from:
+            plan.say(generic_note(self._headers, self._generic_titled, self._generic_from))
         self._say_opportunity_signs(plan)
         if parent_reg is None:
+            # the rating fields this sheet assesses (numbers on the scale, or said so), which win over an earlier
+            # sheet's one value for every row when the two merge by title (assessed_merges)
+            self._assessing = assessing_fields(reg, plan.sheet, headers, mapping,
+                                               (r for _n, r in first_raws.values()))
             self._merge_named(plan, reg)
             self._say_links_replaced(plan, reg)
         if reg.key_field is not None:
@@ -2938,6 +2981,8 @@ class Planner:
         # the rows' turns are counted only when an earlier sheet lists a title more than once (the first sheet
         # of a register, and most sheets after it, list none: a Counter's miss is a Python call a row)
         listed_again = any(len(listed) > 1 for listed in earlier.values())
+        # (earlier sheet, rating field) → whether this sheet's rating wins there, and the records it did on
+        rated_over: dict[tuple[str, str], tuple[bool, Any, list[int]]] = {}
         for k, prow in enumerate(plan.rows):
             if prow.report.action != _INSERT:
                 continue
@@ -2987,6 +3032,15 @@ class Planner:
                     lines = [x for x in str(value).split("\n") if x not in str(held).split("\n")]
                     if lines:
                         target.values[name] = "\n".join([str(held), *lines])
+                elif held != value and self._rated_here(plan, other_plan, name, rated_over):
+                    f = by_name[name]
+                    target.values[name] = value
+                    conflicts.append(f"its {f.label} “{f.display(value)}” is the record's (“{other_plan.sheet}” gives "
+                                     f"“{f.display(held)}” to every row; that one goes to its "
+                                     f"{by_name[notes].label if notes else 'report'})")
+                    if notes is not None:
+                        line = f"{f.label} on “{other_plan.sheet}”: {f.display(held)}"
+                        target.values[notes] = "\n".join(x for x in [target.values.get(notes) or "", line] if x)
                 elif held != value:
                     f = by_name[name]
                     conflicts.append(f"its {f.label} “{f.display(value)}” differs (the record keeps "
@@ -3005,6 +3059,7 @@ class Planner:
             plan.rows[k] = PlannedRow(RowReport(plan.sheet, prow.report.row, Action.SKIP, "", said, merged=True))
             target.report.reason = " ".join(x for x in [target.report.reason,
                                                          f"Merged with {plan.sheet} row {prow.report.row}."] if x)
+        self._say_rated_over(plan, reg, rated_over)
         for key, held in mine.items():
             seen.setdefault(key, held)
         listed_here: dict[str, list[tuple[SheetPlan, PlannedRow]]] = defaultdict(list)
@@ -3013,6 +3068,36 @@ class Planner:
                 listed_here[key].append((plan, prow))
         for key, rows in listed_here.items():
             earlier.setdefault(key, rows)
+
+    def _rated_here(self, plan: SheetPlan, other: SheetPlan, name: str,
+                    rated_over: dict[tuple[str, str], tuple[bool, Any, list[int]]]) -> bool:
+        """Whether this sheet's ``name`` replaces an earlier sheet's on a record the two merge by title: this
+        sheet assesses it (``self._assessing``) and varies it, where the earlier one gives every row one value,
+        its default (assessed_merges). Decided once per earlier sheet and field; counts the records it did on."""
+        key = (other.sheet, name)
+        if key not in rated_over:
+            default = one_value(other, name) if name in self._assessing else None
+            rated_over[key] = (default is not None and varies(plan, name), default, [])
+        wins, _default, done = rated_over[key]
+        if wins:
+            done.append(1)
+        return wins
+
+    @staticmethod
+    def _say_rated_over(plan: SheetPlan, reg: Register,
+                        rated_over: dict[tuple[str, str], tuple[bool, Any, list[int]]]) -> None:
+        """Say once a sheet which earlier sheet's one value its ratings replaced, and on how many records."""
+        for other in dict.fromkeys(sheet for sheet, _name in rated_over):
+            fields = [(reg.field(name), default, len(done)) for (sheet, name), (wins, default, done)
+                      in rated_over.items() if sheet == other and wins and done]
+            if not fields:
+                continue
+            said = " and ".join(f"{f.label.lower()} (“{f.display(default)}”)" for f, default, _n in fields)
+            count = max(n for _f, _d, n in fields)
+            plan.say(f"This sheet rates the {reg.name} it shares with “{other}” by title, where “{other}” gives "
+                     f"every row the same {said}, a value left as it was: {count} merged "
+                     f"{reg.name if count != 1 else reg.noun} take this sheet's rating; that value is kept in "
+                     "their notes.")
 
     def _title_text(self, prow: PlannedRow, title_col: int | None) -> str:
         if prow.raw is not None and title_col is not None and title_col < len(prow.raw):
@@ -3216,6 +3301,34 @@ class Planner:
     def _say_opportunity_signs(self, plan: SheetPlan) -> None:
         for head, n in self._signed.items():
             plan.say(opportunity_note(_one_line(head), n))
+
+    def _strategy_kinds(self, plan: SheetPlan) -> None:
+        """The risks an opportunity's strategy alone made opportunities stay threats, unless the sheet's strategies
+        tell the kind (``strategy_kinds``): the strategy not set, said in the notes and once here."""
+        if not self._by_strategy:
+            return
+        made = [p for p in plan.rows if p.report.action in (_INSERT, _UPDATE)]
+        if strategy_tells_kind((p.values.get("response") for p in made), _OPPORTUNITY_ONLY, _THREAT_ONLY):
+            return
+        kept = 0
+        for prow in made:
+            if prow.report.row not in self._by_strategy or prow.values.get("kind") != "Opportunity" or \
+                    prow.values.get("response") not in _OPPORTUNITY_ONLY:
+                continue
+            response = prow.values.pop("response")
+            del prow.values["kind"]
+            written = self._by_strategy[prow.report.row]
+            line = kept_a_threat_line(response, v.parse_text(written) if written is not None else None)
+            prow.values["notes"] = "\n".join(x for x in (prow.values.get("notes"), line) if x)
+            kept += 1
+        if kept:
+            c = self._response_col
+            head = _one_line(str(self._headers[c])) if c is not None and c < len(self._headers) and self._headers[c] \
+                else "Response"
+            risks = "1 risk" if kept == 1 else f"{kept} risks"
+            plan.say(f"“{head}” gives {risks} a strategy for an opportunity (exploit, enhance, share) where the "
+                     "sheet's other strategies are a threat's and nothing else says they are opportunities: kept "
+                     "threats, the strategy not set and said in their notes.")
 
     def _say_kinds(self, plan: SheetPlan) -> None:
         """The category column naming the kind of some risks, said once a sheet (``_kind_by_category``)."""
@@ -3898,6 +4011,12 @@ class Planner:
                 values[described_field] = text
             else:
                 self._long_texts.append(f"{described_head}: {text}")
+        if self._generic_from and isinstance(text := values.get(self._title_name), str) and is_generic(text) and \
+                (instead := titled_instead(row, width, self._generic_from)) is not None:
+            # "Found issue" under "Actual Result": the row's description or steps title the defect, the phrase kept
+            values[self._title_name] = first_sentence(instead, reg.field(self._title_name).max_length)
+            self._long_texts.append(f"{self._generic_head}: {text}")
+            self._generic_titled[text.strip()] += 1
         # a choice's cell already kept whole by the steps (read by a part, said more than the choice) is not
         # written twice under its column's header
         kept_whole = {line.partition(": ")[2] for line in self._long_texts} if self._field_and_notes else set()
@@ -4138,6 +4257,9 @@ class Planner:
         if "kind" in reg.field_names and "kind" not in values and record_id is None and \
                 values.get("response") in _OPPORTUNITY_ONLY:
             values["kind"] = "Opportunity"  # "Exploit" with no kind given: only an opportunity is exploited
+            if not says_opportunity(values):  # nothing else says so: decided once the sheet is read
+                self._by_strategy[number] = row[self._response_col] \
+                    if self._response_col is not None and self._response_col < width else None
         if not errors and reg.check is not None:
             if record_id is not None:
                 record = dict(self.current(reg, record_id))
@@ -4344,7 +4466,7 @@ class Planner:
 
     def _copy_of(self, plan: SheetPlan, reg: Register, number: int, row: tuple[Any, ...],
                  earlier: tuple[int, int, tuple[Any, ...], int], code_col: int | None, headers: list[str],
-                 restated: bool = False) -> bool:
+                 restated: bool = False, went_on: bool = False) -> bool:
         """Row ``number`` is a copy of an earlier part's record (the register pasted again under other
         numbers): its title and a description of four words or more in the same column as that record's,
         its ID another. Then it is no new record: the preview says so, and what the copy writes otherwise
@@ -4353,7 +4475,10 @@ class Planner:
         "Staff turnover"). ``restated``: the row stands in a table under the header written again after that
         record; on a sheet with no ID column such a row is the same record assessed again (a team's risk plan
         for each iteration, the same risks stacked down the sheet with new ratings: round 55 read its second
-        and third plans as 18 more risks), its title and a text of four words or more as the record's."""
+        and third plans as 18 more risks), its title and a text of four words or more as the record's.
+        A row under its own ID is never a copy of a tester's record whose steps or results (the fields that tell
+        such records apart) it writes otherwise, nor of one whose steps went on over rows below (``went_on``): its
+        first row is not all of it (classes68b: two bugs of one summary, other steps, the second lost as a copy)."""
         index, first_number, first_row, _part = earlier
         first = plan.rows[index]
         extra = EXTRA_FIELD.get(reg.name)
@@ -4363,6 +4488,8 @@ class Planner:
         first_code = first_row[code_col] if code_col is not None and code_col < len(first_row) else None
         again = restated and code_col is None
         if not again and (code is None or first_code is None or str(code).strip() == str(first_code).strip()):
+            return False
+        if not again and told_apart(row, first_row, headers, went_on):
             return False
         if not any(c < len(first_row) and x.__class__ is str and len(x.split()) >= 4 and x.strip() == str(
                 first_row[c]).strip() for c, x in enumerate(row) if c != code_col):

@@ -290,6 +290,17 @@ def reference_words() -> frozenset[str]:
 
 
 @lru_cache(maxsize=None)
+def result_words(part: str) -> frozenset[str]:
+    """Keyed words of a tester's results in any language (``results`` in the files): ``part`` is "actual" (what
+    happened: "Actual result", "Фактический результат", "Ist"), "expected" (what should have: "Soll") or "input"
+    (what was put in, the steps). Column headers and the labels of a description's lines alike."""
+    out: set[str] = set()
+    for data in _files():
+        out.update(word_key(w) for w in data.get("results", {}).get(part, []))
+    return frozenset(k for k in out if k)
+
+
+@lru_cache(maxsize=None)
 def sheet_words(what: str) -> frozenset[str]:
     """Keyed sheet names for ``what``: a register name, or "not_records" (legends, lists, instructions)."""
     out: set[str] = set()

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import Any, Mapping, Sequence
+from typing import Any, Callable, Mapping, Sequence
 
 from .errors import ValidationError
 from .values import money_text, number_text
@@ -39,6 +39,11 @@ STATUS_COLOURS = {ON_TRACK: "#2e7d32", AT_RISK: "#f9a825", OFF_TRACK: "#c62828",
 # each, so a board member reads the pack's lines as the workshop read the page's (the pack drew realized green).
 PLANNED_COLOUR = "#1565c0"
 REALIZED_COLOUR = "#e65100"
+# Their widths in points, in the board pack's PDF and its workbook alike: the realized line thicker, as it runs only to
+# the last month measured, low under a plan years long — at 2 points a short thin stroke on the axis a projector lost;
+# the workbook's chart kept Excel's default hairlines (walk 49).
+PLANNED_LINE_PT = 2.0
+REALIZED_LINE_PT = 3.5
 MIN_SCALE_FRACTION = 0.25  # early in a trajectory, judge against at least 25% of the whole planned change
 
 Series = Sequence[tuple[date, float]]
@@ -87,6 +92,14 @@ def planned_places(benefits: Sequence[Mapping[str, Any]]) -> int:
 def planned_text(benefit: Mapping[str, Any], value: float, places: int) -> str:
     """A benefit's "Planned today" as a board reads it: money whole, another measure to ``planned_places``."""
     return money_text(value) if measures_are_money(benefit) else f"{value:,.{places}f}"
+
+
+def planned_reading(benefits: Sequence[Mapping[str, Any]]) -> Callable[[Mapping[str, Any], float], str]:
+    """How a column of these benefits' "Planned today" reads — ``planned_text`` with the column's
+    ``planned_places`` — the one rule of the Benefits table and the board pack: the table read 76.13 seconds
+    where the pack printed 76 (walk 49)."""
+    places = planned_places(benefits)
+    return lambda benefit, value: planned_text(benefit, value, places)
 
 
 @dataclass(frozen=True)

@@ -99,6 +99,10 @@ class Field:
     # decimals, ``benefit_rules.measured_text``): ``(record, value) -> text``, for its cell and the cell's value
     # filter. None: the kind says (``FieldKind.display``).
     reads_as: Optional[Callable[[Mapping[str, Any], Any], str]] = None
+    # How a value reads when the whole column decides it (a benefit's "Planned today" to the decimals of the
+    # measures typed beside it, ``benefit_rules.planned_reading``): ``records -> (record, value) -> text``, worked
+    # out once over the column's records; over ``reads_as``.
+    column_reading: Optional[Callable[[Any], Callable[[Mapping[str, Any], Any], str]]] = None
     aliases: dict[str, str] = field(default_factory=dict)  # for ENUM: other words people use for a choice
     tip: str = ""
     exported: bool = True                 # computed fields are exported for reading, never imported

@@ -142,8 +142,9 @@ BENEFITS = Register(
         Field("window_start", "Realization from", Kind.DATE, width=11, synonyms=("realisation start", "realization start", "window start", "start")),
         Field("window_end", "Realization to", Kind.DATE, width=11, synonyms=("realisation end", "realization end", "window end", "end"),
               when=DATE_AHEAD),  # the end of a window planned
+        # worked out to the day, so its decimals are the column's (rules.planned_reading), as the board pack's
         Field("planned_now", "Planned today", Kind.COMPUTED, computes=Kind.FLOAT, reads_as=rules.measured_text,
-              compute=_planned_today, width=10),
+              column_reading=rules.planned_reading, compute=_planned_today, width=10),
         Field("latest_actual", "Latest actual", Kind.COMPUTED, computes=Kind.FLOAT, reads_as=rules.measured_text,
               compute=_latest_actual, width=10, synonyms=("actual",)),
         Field("lifecycle", "Stage", Kind.ENUM, choices=rules.LIFECYCLE, width=11, synonyms=("lifecycle", "benefit status", "stage"),

@@ -69,6 +69,7 @@ class BenefitsPage(QWidget):
         self.tabs = QTabWidget(self)
         self.register_view = RegisterView(document, BENEFITS, parent=self)
         self.profile = BenefitProfile(document, today, self)
+        self.profile.planned_reading = lambda: self.register_view.model.reading_of("planned_now")
         self.chart = RealizationChart(self, today)
 
         # Benefits tab: the table above; profile and chart below, side by side. On a 720-pixel screen the

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 from html import escape
-from typing import Callable
+from typing import Any, Callable, Mapping
 
 from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -150,6 +150,10 @@ class BenefitProfile(QWidget):
         self.today = today
         self.record: dict | None = None
         self.series: BenefitSeries | None = None
+        # How a planned figure reads: as the table's "Planned today" column (the page gives it its table's reading);
+        # the verdict said "against 85.05 planned" under a column reading 76 (walk 49).
+        self.planned_reading: Callable[[], Callable[[Mapping[str, Any], Any], str]] = (
+            lambda: rules.measured_text)
 
         # Made first, so that its tab bar comes before the parts it shows in the Tab order, as it stands above them.
         self.tabs = QTabWidget(self)
@@ -347,9 +351,10 @@ class BenefitProfile(QWidget):
                    if s is not None and s.plan_is_implied else "")
         # Judged against the end of a plan that has passed since the last measurement: said, with what to do — the
         # status alone read as the plan at the measurement's day, "On track" for a target never shown to be met.
-        against = (f"the {rules.measured_text(r, a.planned)} planned by {day_text(a.planned_on)}, a date passed with "
+        planned = self.planned_reading()(r, a.planned)
+        against = (f"the {planned} planned by {day_text(a.planned_on)}, a date passed with "
                    "no measurement since: measure it to show where it stands" if a.past_the_end
-                   else f"{rules.measured_text(r, a.planned)} planned")
+                   else f"{planned} planned")
         return (f"<span style='color:{colours().strong(colour)}; font-weight:bold'>● {a.status}</span>{implied}: latest actual "
                 f"{rules.measured_text(r, a.actual)} on {day_text(a.on)} against {against} "
                 f"({abs(a.shortfall):.0%} {behind} plan).")

@@ -70,14 +70,46 @@ def parse_typed_date(value, label: str, when: str = "") -> date | None:
         try:
             read = year_left_out(month, day, today, when)
         except ValueError:
+            _refuse_the_other_order(value, label, order, today, when)
             raise errors.ValidationError(f"{label}: “{value}” is not a real date (dates are typed like "
                                          f"{date_example(order)} or 2026-03-31).") from None
     else:
-        read = parse_date(value, label, order=order, today=today, when=when)
+        try:
+            read = parse_date(value, label, order=order, today=today, when=when)
+        except errors.ValidationError:
+            _refuse_the_other_order(value, label, order, today, when)
+            raise
     if when == DATE_PAST and read is not None and read > today:
         raise errors.ValidationError(f"{label}: {day_text(read)} is after today ({day_text(today)}) — this date "
                                      "records what has already happened: today or before.")
     return read
+
+
+# A day and a month with a slash or a dash between them, perhaps a year: "4/13/2026", "13-4".
+_NUMBERED_DATE = re.compile(r"\s*(\d{1,2})\s*([/\-])\s*(\d{1,2})\s*(?:\2\s*(\d{2}|\d{4})\s*)?")
+
+
+def _refuse_the_other_order(value, label: str, order: str, today: date, when: str) -> None:
+    """A date typed in the other order than this computer's, real only so ("4/13/2026" where the day comes first:
+    13 is no month): refused with the order named and the date it would be, typed as this computer reads it.
+    It said "is not a real date (dates are typed like 31/03/2026 …)", and an American at a British desk was left
+    to work out why; the date is not taken as the other order's, as "4/5/2026" beside it would be read day first
+    in silence. Returns when the text is no such date."""
+    found = _NUMBERED_DATE.fullmatch(value) if isinstance(value, str) else None
+    if found is None:
+        return
+    first, second, year = int(found[1]), int(found[3]), found[4]
+    day, month = (second, first) if order == DAY_FIRST else (first, second)  # the other order's reading
+    try:
+        meant = date(full_year(year), month, day) if year else year_left_out(month, day, today, when)
+    except ValueError:
+        return
+    ours = "the day first" if order == DAY_FIRST else "the month first"
+    typed = (f"{meant.day:02d}/{meant.month:02d}" if order == DAY_FIRST else f"{meant.month:02d}/{meant.day:02d}") + (
+        f"/{meant.year}" if year else "")
+    raise errors.ValidationError(f"{label}: “{value}” is not a real date: this computer writes {ours} "
+                                 f"({date_example(order)}) — for {day_text(meant)} type {typed} or "
+                                 f"{day_text(meant)}.")
 
 
 def _dotted_date(value: str, label: str, dotted: re.Match, today: date, when: str) -> date:

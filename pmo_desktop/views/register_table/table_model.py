@@ -283,6 +283,9 @@ class RegisterTableModel(QAbstractTableModel):
         self.rows: list[tuple] = []
         self._position: dict[int, int] = {}
         self._search_cache: dict[int, str] = {}
+        # A column whose values read as all its records decide (``Field.column_reading``): the reading, worked out
+        # once until the rows change.
+        self._readings: dict[int, Callable[[Mapping[str, Any], Any], str]] = {}
         self._sort: tuple[int, Qt.SortOrder] | None = None
         self.colour_rules = self._default_colour_rules()
         self._flash: set[int] = set()  # records someone else just changed, shown highlighted
@@ -325,6 +328,7 @@ class RegisterTableModel(QAbstractTableModel):
         self.beginResetModel()
         self.rows = rows
         self._search_cache.clear()
+        self._readings.clear()
         self._reindex()
         if self._sort:
             self._sort_rows(*self._sort)
@@ -356,7 +360,7 @@ class RegisterTableModel(QAbstractTableModel):
         stored one while only the window's bar said it was kept, and typed it again."""
         f = self.fields[c]
         if role == DISPLAY:
-            if f.reads_as is not None:
+            if f.reads_as is not None or f.column_reading is not None:
                 return self.shown_items(row[:c + OFFSET] + (value,) + row[c + OFFSET + 1:], c)[0]
             return format_value(f, value) or f.unset
         if role == EDIT:
@@ -390,6 +394,7 @@ class RegisterTableModel(QAbstractTableModel):
     def _refetch_all(self) -> None:
         self.rows = self._fetch()
         self._search_cache.clear()
+        self._readings.clear()
         self._reindex()
         if self._sort:
             self._sort_rows(*self._sort)
@@ -422,6 +427,7 @@ class RegisterTableModel(QAbstractTableModel):
             self.dataChanged.emit(self.index(min(changed), 0), self.index(max(changed), len(self.fields) - 1))
         for rid in ids:
             self._search_cache.pop(rid, None)
+        self._reread_columns()
         gone = {rid for rid in ids if rid not in fresh and rid in self._position}
         coming = [fresh[rid] for rid in ids if rid in fresh and rid not in self._position]
         if len(gone) + len(coming) >= MANY_ROWS_IN_OR_OUT:
@@ -552,7 +558,7 @@ class RegisterTableModel(QAbstractTableModel):
                     return answer
         if role == DISPLAY:
             f = self.fields[c]
-            if f.reads_as is not None:
+            if f.reads_as is not None or f.column_reading is not None:
                 return self.shown_items(self._row(r), c)[0]
             return format_value(f, self._row(r)[c + OFFSET]) or f.unset  # "Not assessed yet" (Field.unset)
         if role == ALIGNMENT:
@@ -672,11 +678,40 @@ class RegisterTableModel(QAbstractTableModel):
         """Every record of the register (or sub-table), filtered or not."""
         return len(self.rows)
 
+    def _reread_columns(self) -> None:
+        """Records changed: a column that reads as all its records decide reads again, every row of it repainted —
+        a baseline typed as 62.5 gives every benefit's "Planned today" a decimal."""
+        if not self._readings:
+            return
+        columns = sorted(self._readings)
+        self._readings.clear()
+        if self.rows:
+            for c in columns:
+                self.dataChanged.emit(self.index(0, c), self.index(len(self.rows) - 1, c))
+
+    def reading_of(self, field_name: str) -> Callable[[Mapping[str, Any], Any], str]:
+        """How a value of this column reads as its column decides (``Field.column_reading``), for a panel that says
+        a figure of the column's kind beside the table: a benefit's profile its plan's figures."""
+        return self._column_reading(self.column_of(field_name))
+
+    def _column_reading(self, column: int) -> Callable[[Mapping[str, Any], Any], str]:
+        reading = self._readings.get(column)
+        if reading is None:
+            decide = self.fields[column].column_reading
+            assert decide is not None
+            names = {name: n + OFFSET for n, name in enumerate(self.register.field_names)}
+            reading = self._readings[column] = decide([_RowByName(names, row) for row in self.rows])
+        return reading
+
     def shown_items(self, row: tuple, column: int) -> list[str]:
         """The values a cell of ``row`` (one of ``rows``) shows, as its value filter lists them: a list cell's
-        each, a value read as its record says (``Field.reads_as``: a benefit's money whole) as it reads."""
+        each, a value read as its record says (``Field.reads_as``: a benefit's money whole) or as its column
+        decides (``Field.column_reading``: a benefit's "Planned today" to the decimals typed beside it) as it
+        reads."""
         f = self.fields[column]
         value = row[column + OFFSET]
+        if f.column_reading is not None and value is not None:
+            return [self._column_reading(column)(dict(zip(self.register.field_names, row[OFFSET:])), value)]
         if f.reads_as is not None and value is not None:
             return [f.reads_as(dict(zip(self.register.field_names, row[OFFSET:])), value)]
         return f.kind.items(value)

@@ -1011,8 +1011,19 @@ class PowerInterestGrid(QWidget):
                  (("power", p.power, power), ("interest", p.interest, interest)) if old != new]
         if not edits:
             return False
-        text = f"Move {p.name} to {quadrant(power, interest)}"
+        text = move_text(p.name, (p.power, p.interest), (power, interest))
         return self.document.execute(EditCellsCommand(self.document, STAKEHOLDERS, edits, {p.id: p.version}, text))
+
+
+def move_text(name: str, before: tuple[int | None, int | None], after: tuple[int, int]) -> str:
+    """A re-rating as Edit ▸ Undo and the status bar say it: what moved, and the quadrant only where it changes —
+    a step within "Manage closely" read "Move Helen Brooks to Manage closely", where she already was, and its undo
+    "Undone: Move Helen Brooks to Manage closely" as if she had left it (walk 49)."""
+    moved = ", ".join(f"{what} {old if old is not None else '—'} → {new}"
+                      for what, old, new in zip(("power", "interest"), before, after) if old != new)
+    if quadrant(*after) != quadrant(*before):
+        return f"Move {name} to {quadrant(*after)} ({moved})"
+    return f"Re-rate {name}: {moved}"
 
 
 def _shown(name: str, value: str) -> str:

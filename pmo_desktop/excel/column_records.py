@@ -1,0 +1,100 @@
+"""A register written one record a column (issue 12, classes68a).
+
+A tester's bug report may run its field names down one column ("ID number", "Name", "Reporter", "Steps to
+reproduce", "Expected result", "Severity", "Priority"), each bug one column to their right, the sections the
+fields fall in ("Bug overview", "Bug tracking") in the column before. No row of such a sheet names the register's
+columns, so the import refused the whole file (58 bugs of one workbook, unseen set 67). Its field names are a
+header all the same, written down instead of across: the sheet is read turned — its columns as rows — by the
+same header detection a sheet's rows are read by, not by a second one.
+
+Asked only of a sheet of at most ``MAX_FIELDS`` rows on which no row header was found, or one naming fewer than
+``MIN_NAMED`` fields (the sheet's first line, "Bug ID | ID number | 1 | 2 | 3", reads as an ID column's header),
+so no cost on ordinary sheets; and decided once a sheet: when the turned sheet's header names ``MIN_NAMED``
+fields in words (not letters alone, a matrix's rows) and more than the row header did, stands in one of its first
+columns (``HEADER_COLUMNS``: sections or a caption may come before it), and two columns at least to its right hold
+records. A form of one record ("Risk ID | R1", ``form_sheets``) has one column of values, so it stays a form; a
+form of label | value pairs side by side ("Risk ID | R1 | Owner | Ann") has labels where the records would be, so
+it is not turned either; nor a sheet of lists side by side, most of whose cells stand on rows no field name is on.
+The sheet notes say how it was read, since the preview's letters and row numbers are then the sheet's rows and columns.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .header_detection import HeaderMatch, map_header, real_fields
+from .workbook_reader import column_letters
+
+MAX_FIELDS = 200     # rows a record-a-column sheet has (one a field): a longer sheet with no header is a list, never turned
+HEADER_COLUMNS = 3   # the field names stand in one of the sheet's first columns
+MIN_RECORDS = 2      # columns of records right of the names: one is a form (form_sheets), not a register
+MIN_NAMED = 3        # fields a row header names at least for the sheet never to be read turned
+
+
+def named_fields(match: HeaderMatch) -> int:
+    """The fields a header's own words name (a title column chosen for want of one, ``titled_by``, not counted)."""
+    return len(real_fields({c: n for c, n in match.mapping.items() if c != match.titled_by}))
+
+
+def worded_fields(match: HeaderMatch) -> int:
+    """The fields a turned sheet's names give in words: a letter alone ("A", "F", "G" down a ratings matrix's first
+    column, people rated on skills) names a row of a matrix, not a field, however a words file reads it."""
+    return len(real_fields({c: n for c, n in match.mapping.items() if c != match.titled_by
+                            and c < len(match.headers) and len(match.headers[c].strip()) > 1}))
+
+
+def names_few(match: HeaderMatch) -> bool:
+    """Whether a header found on a sheet's rows names too few fields to rule out its columns being the records
+    ("Bug ID | ID number | 1 | 2 | 3", the first line of a record-a-column sheet, names an ID alone)."""
+    return named_fields(match) < MIN_NAMED
+
+
+def _filled(x: Any) -> bool:
+    return x is not None and not (isinstance(x, str) and not x.strip())
+
+
+def turned(rows: list[list[Any]]) -> list[list[Any]] | None:
+    """The sheet's used block with its columns as rows (row n is the sheet's column n), or None for a sheet too long
+    to be one record a column or with fewer than three filled columns."""
+    if not rows or len(rows) > MAX_FIELDS:
+        return None
+    width = max((c + 1 for r in rows for c, x in enumerate(r) if _filled(x)), default=0)
+    if width < HEADER_COLUMNS:
+        return None
+    return [[r[c] if c < len(r) else None for r in rows] for c in range(width)]
+
+
+def records_a_column(match: HeaderMatch, rows: list[list[Any]]) -> bool:
+    """Whether a header found on the turned sheet (``rows``) is its field names: in one of its first columns, with
+    ``MIN_RECORDS`` columns of values at least to its right, none of them a second column of labels (a form's pairs
+    side by side name as many fields as the names do)."""
+    if match.row > HEADER_COLUMNS:
+        return False
+    named = len(real_fields(match.mapping))
+    names = rows[match.row - 1]
+    records = 0
+    beside: set[int] = set()  # the sheet's rows whose values stand beside a field name
+    astray: set[int] = set()  # … and those with none (a step going on under its field; or notes, lists)
+    for row in rows[match.row:]:
+        if not any(_filled(x) for x in row):
+            continue
+        labels = [x.strip() if isinstance(x, str) and len(x) <= 80 else None for x in row]
+        if 2 * len(real_fields(map_header(match.kind, labels)[0])) >= named:
+            return False  # labels again: label | value pairs side by side, a form
+        records += 1
+        for at, x in enumerate(row):
+            if _filled(x):
+                (beside if at < len(names) and _filled(names[at]) else astray).add(at)
+    # a record's values stand beside the field names; a sheet of lists and notes side by side ("Tasks | ToDo |
+    # Waterfall | Hybrid" down a design sheet's columns, under a column that happens to read "ID | Name | Type")
+    # has most of them on rows no name is on
+    return records >= MIN_RECORDS and 2 * len(astray) <= len(beside)
+
+
+def turned_note(match: HeaderMatch) -> str:
+    """What the sheet notes say of a sheet read turned."""
+    names = column_letters(match.row - 1)
+    first = column_letters(match.row)
+    return (f"Read one record a column: the field names are in column {names}, each record a column to their right. "
+            f"Read turned, the letters said for its fields are the sheet's rows (A is row 1) and the row numbers "
+            f"its columns (row {match.row + 1} is column {first}).")
