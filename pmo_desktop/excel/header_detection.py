@@ -72,6 +72,7 @@ from .vocabulary import (
     sheet_words,
     statistic_words,
     tail_words,
+    test_case_words,
     value_words,
     word_key,
     words_files,
@@ -235,6 +236,11 @@ _QUESTION_RE = re.compile(r"\s*(?:(?:what|which)\s+are|select|choose|enter)\s+(?
                           r"(.+?)(?:\s+(?:after|once|when|that|if|for|of)\b.*|\s*[?:].*)?$", re.I)
 _HEDGED_RE = re.compile(r"^(?:potential|possible|likely)\s+(.+)$", re.I)
 # A scale's name glued to what it measures ("PowerScore", "ImpactLevel"): the scale, if the field is one.
+# a date's format written after its header ("Fecha  dd/mm/yyyy", "Datum TT.MM.JJJJ", "Дата ДД.ММ.ГГГГ", "Date
+# yyyy-mm-dd"): no word of the header, dropped before it is matched (classes69c: a Spanish risk sheet's date was kept
+# in the notes); date_order reads the order it says
+_DATE_PART = r"(?:[dDjJtTдД]{1,2}|[mMмМ]{1,3}|[yYaAjJгГ]{2,4})"
+_DATE_FORMAT_RE = re.compile(rf"[\s:,-]*\b{_DATE_PART}(?:\s*[./\-]\s*{_DATE_PART}){{2}}\s*$")
 _SCALE_SUFFIXES = ("score", "level", "rating", "rate", "value", "grade", "index")
 
 
@@ -298,6 +304,8 @@ def _header_variants(_cls: type, text: Any) -> tuple[str, ...]:
     # kept in the notes beside "likelihood_1_to_5", which its long word's prefix had placed)
     scale_note = re.sub(r"[\s_\-]*\(?\d+[\s_]*(?:to|-|–|_)[\s_]*\d+\)?\s*$", "", bare, flags=re.I)
     variants = [bare, scale_note, re.sub(r"[\d\s_\-–/]+$", "", bare), bare.split("\n")[0], re.sub(r"[?:*]+", "", bare)]
+    if (formatted := _DATE_FORMAT_RE.search(bare)) is not None and formatted.start() > 0:
+        variants.append(bare[:formatted.start()])  # "Fecha  dd/mm/yyyy": the date, its format said after it
     variants += re.findall(r"\(([^)]*)\)", PLURAL_ENDING_RE.sub("", raw))  # "Тип коммуникации (WHAT)": the
     # word in brackets, not a plural ending ("Gegenmaßnahme(n)")
     if "/" in bare:                                     # "Influence/Attitude": each part
@@ -1371,6 +1379,8 @@ def _cell_alone(kind: SheetKind, _cls: type, cell: Any) -> tuple[tuple[str, ...]
     if not exact:
         exact = _both_sides_name(kind, str(cell))
     if not exact:
+        exact = _plural_named(kind, variants)
+    if not exact:
         exact = _after_the_measures(kind, str(cell))
     if not exact:
         exact = _staged_level(kind, str(cell))
@@ -1383,6 +1393,16 @@ def _cell_alone(kind: SheetKind, _cls: type, cell: Any) -> tuple[tuple[str, ...]
     prefixed = () if exact else _prefix_names(kind, str(cell))
     loose = _loose(kind, variants, set())[0] if not exact else None  # with nothing taken: never a clash
     return exact, prefixed, loose
+
+
+def _plural_named(kind: SheetKind, variants: list[str]) -> tuple[str, ...]:
+    """"Indikatoren", "Acciones", "Statuses": a known word with a plural ending of "-en" or "-es" (classes69c: a
+    German risk sheet's warning indicators were kept in the notes, "Indikator" a trigger word). Long words only,
+    and only when nothing names the header as written: a word known in the plural keeps its own field
+    ("Auswirkungen" is the effect, "Auswirkung" the impact)."""
+    keys = field_keys(kind)
+    return tuple(name for key in variants if len(key) > 7 and key.endswith(("en", "es"))
+                 and (name := keys.get(key[:-2])) is not None)
 
 
 def _plan_in_place(kind: SheetKind, text: str) -> tuple[str, ...]:
@@ -1557,6 +1577,15 @@ def _without_own_noun(kind: SheetKind, text: str) -> list[str]:
         name = field_keys(kind).get(words[0])
         return [words[0]] if name is not None and name in kind.reg.field_names and \
             kind.reg.field(name).kind in (Kind.TEXT, Kind.LONGTEXT) else []
+    if len(words) == 2 and words[0] not in nouns and (words[-1] in nouns or _a_noun_of(words[-1], nouns)):
+        # "wpływ ryzyka", "Status Risiko": a field "of the risk" said with the register's noun after it and no "of"
+        # (the Slavic genitive; classes69c: a Polish register's impact was kept in the notes). A level, a choice, a
+        # date or a person only: a text before the noun is the text field's own rule above, "Project Risk" is the
+        # risk, not its project, and "No Risk" a level of a legend, not the risks' numbers (an ID is the words'
+        # own: "ID ryzyka", "Risiko-Nr")
+        name = field_keys(kind).get(words[0])
+        return [words[0]] if name is not None and name in kind.reg.field_names and name not in ("project", "code") and \
+            kind.reg.field(name).kind not in (Kind.TEXT, Kind.LONGTEXT, Kind.COMPUTED) else []
     if len(words) < 3:
         return []
     if words[-1] not in nouns:  # "Date risk registered": the date registered, the noun inside the phrase
@@ -3253,6 +3282,35 @@ def detect_header(rows: list[list[Any]], sheet_title: str, kinds: tuple[SheetKin
     match = _named_sheet(best, per_kind, sheet_title)
     if book and match is best and not any(k.matches_sheet_name(sheet_title) for k in ALL_KINDS):
         match = _named_sheet(best, per_kind, _book_register_name(book))
+    return _defects_said(match, per_kind, rows, sheet_title)
+
+
+def _defects_said(match: HeaderMatch | None, per_kind: dict[str, tuple[HeaderMatch, list[Any]]],
+                  rows: list[list[Any]], sheet_title: str) -> HeaderMatch | None:
+    """A table read as risks that says it lists defects is the issue log (classes69c): a caption over its header
+    saying an issue noun and no risk noun ("Reporte de Defectos" over "ID | Descripción Detallada | Tipo |
+    Severidad | Estado"), or a column of test-case IDs ("ID Caso de Prueba": each row a defect a test found). A
+    defect's "Severidad" had tipped such sheets to the risk register, its rows read as risks rated by their
+    severity (unseen set 69, two Spanish student reports). Decided once a sheet, from the sheet alone (never its
+    file's name), and only where the issue log's own reading of the same header row names its records; a header
+    saying the risk noun ("Risk Description"), or a sheet named as the risk register, stays the risk register."""
+    if match is None or match.kind.register != "risks" or match.kind.matches_sheet_name(sheet_title):
+        return match
+    held = per_kind.get(ISSUES)
+    if held is None or held[0].row != match.row or not _names_its_records(held[0]):
+        return match
+    risk_nouns, issue_nouns = _nouns(match.kind), _nouns(held[0].kind)
+    if any(_a_noun_of(w, risk_nouns) for h in match.headers if h and not _refers(h) for w in words_of(h)):
+        return match
+    test_cases = test_case_words()
+    by_test_case = any(any(t in word_key(h) for t in test_cases) for h in match.headers if h)
+
+    def defects_caption(line: list[Any]) -> bool:
+        words = [w for x in line if x.__class__ is str for w in words_of(x)]
+        return any(_a_noun_of(w, issue_nouns) for w in words) and not any(_a_noun_of(w, risk_nouns) for w in words)
+
+    if by_test_case or any(defects_caption(line) for line in rows[:match.row - 1]):
+        return held[0]
     return match
 
 

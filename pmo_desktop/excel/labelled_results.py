@@ -21,17 +21,20 @@ from .vocabulary import word_key
 
 # a line opening with a label of a few words and a colon: "Actual: …", "Actual result: …", "Business impact: …"
 _LABEL_RE = re.compile(r"^\s*[-•*]?\s*([^\W\d_][^\W\d_ '’.-]*(?:[ '’.-]+[^\W\d_]+){0,3})\s*:\s*(\S.*?)\s*$")
+# where a labelled line ends: a line break, or a run of spaces before the next label (classes69c: a Spanish defect
+# report writes "Resultado Obtenido: … Resultado esperado: …" on one line, its parts padded apart with spaces)
+_LABEL_BREAK_RE = re.compile(r"\r?\n|[ \t]{3,}(?=[^\W\d_][^\W\d_ ]*(?: [^\W\d_]+){0,3} ?:)")
 LABELLED_SHARE = 0.5  # more than this share of a column's texts carry the labels: the column is read so
 
 
 def actual_line(text: Any) -> str | None:
     """The text of a cell's "Actual: …" line when the cell is made of labelled lines (another beside it names an
     expected result or an input), else None."""
-    if not isinstance(text, str) or "\n" not in text:
+    if not isinstance(text, str) or ("\n" not in text and "   " not in text):
         return None
     actual: str | None = None
     others = 0
-    for line in text.splitlines():
+    for line in _LABEL_BREAK_RE.split(text):
         if (m := _LABEL_RE.match(line)) is None:
             continue
         key = word_key(m.group(1))

@@ -14,6 +14,13 @@ nominate" (a word of either list, then a dash with spaces, a bracket, a colon, a
 — name no one either, but say something the empty field does not (a hire is needed, who will nominate), so the
 cell is kept in the record's notes under its header. A name with a remark ("Ann Lee (acting)") starts with no such
 word and is a person, as before; a hyphen without spaces joins a name ("Na-Young"), never a reason.
+
+"No" and the column's own noun (classes69c): "Нет исполнителя" under "Исполнитель", "No assignee", "Kein
+Bearbeiter", "Sin responsable" — a word of denial or of no one in any words file (``negations``, the one-word
+``person.nobody`` and ``nothing``), then one word of the same stem as the column's header or as a name of an owner
+column in any words file (``headers`` → ``owner``). A tracker's export writes it on every unassigned task, and
+it made a person owning all of them (unseen set 69, a YouTrack export). The noun is asked for, not any word: "Nie
+Ming" and "No Hong-chul" are people, their surnames only spelt as a denial.
 """
 
 from __future__ import annotations
@@ -21,7 +28,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .vocabulary import value_words, word_key, words_of
+from ..models.registers import REGISTERS
+from .vocabulary import header_words, negation_words, value_words, word_key, words_of
 
 # longer than any word of ``person.nobody`` ("noch nicht zugewiesen"): a cell this long names someone, or says more
 LONGEST = 40
@@ -37,10 +45,10 @@ _REASON_RE = re.compile(r"\s+[-–—]+\s*|\s*[–—]\s*|\s*[(\[:;,]\s*")
 
 
 @lru_cache(maxsize=1024)
-def no_one_said(text: str) -> str | None:
-    """How a cell of a column of people names no one: BARE ("N/A", "TBD", "?": the empty field says it all), KEPT
-    (a post not filled, or a placeholder with its reason: the cell is kept in the notes), or None (it names
-    someone)."""
+def no_one_said(text: str, header: object = None) -> str | None:
+    """How a cell of a column of people (headed ``header``) names no one: BARE ("N/A", "TBD", "?": the empty
+    field says it all), KEPT (a post not filled, or a placeholder with its reason: the cell is kept in the
+    notes), or None (it names someone)."""
     if len(text) > LONGEST_SAID or not text.strip():
         return None
     key = word_key(text)
@@ -55,7 +63,53 @@ def no_one_said(text: str) -> str | None:
     for i in range(1, min(len(words), 4)):  # "TBD pending hire": a placeholder, then a vacancy's words
         if "".join(words[:i]) in _nobody_words() and "".join(words[i:]) in _vacancy_words():
             return KEPT
+    if len(text) <= LONGEST and _no_and_its_noun(tuple(words), header):
+        return BARE
     return None
+
+
+# the fewest letters two forms of one noun share at the start ("исполнитель", "исполнителя"; "assignee", "assigned")
+_STEM = 4
+# the letters a form may add or change at its end beyond the stem it shares (a case ending, "-ee" for "-ed")
+_ENDING = 3
+
+
+def _no_and_its_noun(words: tuple[str, ...], header: object) -> bool:
+    """"Нет исполнителя", "No assignee", "Kein Bearbeiter", "无负责人": a word of denial, then the column's own
+    noun (or an owner column's name in any words file)."""
+    if len(words) == 2:
+        no, noun = words
+    elif len(words) == 1 and not words[0].isascii():  # a script written without spaces: "无" glued to its noun
+        no = next((w for w in _no_words() if len(w) <= 2 and words[0].startswith(w) and len(words[0]) > len(w)), "")
+        noun = words[0][len(no):]
+    else:
+        return False
+    if no not in _no_words() or not noun:
+        return False
+    nouns = _owner_nouns() | set(words_of(header) if isinstance(header, str) else ())
+    return any(_same_stem(noun, n) for n in nouns)
+
+
+def _same_stem(a: str, b: str) -> bool:
+    shared = 0
+    for x, y in zip(a, b):
+        if x != y:
+            break
+        shared += 1
+    return shared >= max(_STEM if a.isascii() else 1, min(len(a), len(b)) - _ENDING)
+
+
+@lru_cache(maxsize=1)
+def _no_words() -> frozenset[str]:
+    one_word = {w for w in (*_nobody_words(), *value_words("nothing")) if w and len(words_of(w)) == 1}
+    return frozenset(negation_words() | one_word)
+
+
+@lru_cache(maxsize=1)
+def _owner_nouns() -> frozenset[str]:
+    """One-word names of an owner's column in every words file and register ("исполнитель", "assignee")."""
+    return frozenset(w for register in REGISTERS for w, name in header_words(register).items()
+                     if name in ("owner", "@action_owner") and w)
 
 
 @lru_cache(maxsize=1)

@@ -67,6 +67,7 @@ from .labelled_results import actual_line, labelled_column
 from .no_one import KEPT, no_one_said
 from .opportunity_signs import SIGNED_FIELDS, opportunity_note, opportunity_size
 from .other_tables import another_header
+from .reply_status import said_status
 from .restated_tables import caption_above, caption_text, comes_after, comes_before_first
 from .sheet_keys import code_key, code_text
 from .step_rows import next_step, told_apart
@@ -1584,6 +1585,12 @@ class Planner:
         # columns kept in the notes whose date says the record was fixed or closed: its status when it gives none
         self._closing = [(c, choice) for c, h in sorted(plan.extras.items())
                          if status_field is not None and (choice := closing_status(h, status_field.choices or ()))]
+        # the column that may answer each record with a status word ("done；…") on a sheet with no status column: its
+        # description (reply_status). Not a column kept in the notes: a ROAM's "Mitigated", an action sheet's "OK"
+        # say something else there
+        self._reply_status = [c for c, n in sorted(mapping.items()) if n == "description"] \
+            if status_field is not None and "status" not in mapping.values() else []
+        self._replied: dict[int, Counter[str]] = {}
         # a decision log with no status column that names, on a row, both the day it was decided and who decided:
         # what the office's rule asks of a Decided decision (raid_rules.check_decision) is all there, so the row
         # records a decision made, not one pending. A day yet to come is a decision still to take: left Pending
@@ -2055,8 +2062,9 @@ class Planner:
                 row = tuple(None if x.__class__ is str and _PLACEHOLDER_RE.fullmatch(x) else x for x in row)
             # a person's cell naming no one ("N/A", "TBD", "?"), before the template's fillers are blanked ("-",
             # "Unassigned" as owner counted too); tested in the loop, not a call a row: most rows name someone
-            for c in no_one_cols:
-                if c < len(row) and (x := row[c]).__class__ is str and (said := no_one_said(x)) is not None:
+            for c in no_one_cols:  # under its header: "No assignee" under "Assignee" names no one (classes69c)
+                if c < len(row) and (x := row[c]).__class__ is str and \
+                        (said := no_one_said(x, headers[c] if c < len(headers) else None)) is not None:
                     row = self._naming_no_one(row, c, x, number if said == KEPT else None)
             if not _NOTHING_WRITTEN.isdisjoint(row):
                 row = tuple(None if x in _NOTHING_WRITTEN else x for x in row)
@@ -2529,6 +2537,7 @@ class Planner:
         self._say_pairs(plan)
         self._say_several(plan)
         self._say_no_one(plan, reg)
+        self._say_replied(plan)
         self._say_not_acted_on(plan)
         self._say_over(plan)
         self._skip_headings(plan, reg)
@@ -3937,6 +3946,12 @@ class Planner:
             if not values.get("status") and c < width and _dated(row[c]):
                 values["status"] = choice
                 break
+        for c in self._reply_status:
+            if not values.get("status") and c < width and \
+                    (said := said_status(row[c], reg.name, reg.field("status").choices or (), reg.defaults.get("status"))):
+                values["status"] = said
+                self._replied.setdefault(c, Counter())[said] += 1
+                break
         self._decided_if_given(values)
         if self._benefit_kind is not None and self._benefit_kind < width and \
                 word_key(row[self._benefit_kind]) in value_words("benefits.kind"):
@@ -4958,6 +4973,15 @@ class Planner:
             head = self._headers[c] if c < len(self._headers) and self._headers[c] else "Owner"
             self._no_one_kept.setdefault(kept_on, []).append(f"{_one_line(str(head))}: {' '.join(text.split())}")
         return (*row[:c], None, *row[c + 1:])
+
+    def _say_replied(self, plan: SheetPlan) -> None:
+        """The columns whose cells said a record's status ("done"), said once a column (reply_status)."""
+        for c, said in self._replied.items():
+            head = self._headers[c] if c < len(self._headers) and self._headers[c] else plan.mapping.get(c, "")
+            n = sum(said.values())
+            plan.say(f"“{_one_line(str(head))}” says the status on {n} row{'s' if n != 1 else ''} with no status "
+                     f"column beside it: read as {', '.join(f'{s} ({k})' for s, k in said.most_common())}.")
+        self._replied = {}
 
     def _say_no_one(self, plan: SheetPlan, reg: Register) -> None:
         """The columns of people some of whose cells named no one ("N/A", "TBD"), said once a column with how many

@@ -577,6 +577,13 @@ def plain_title_words() -> frozenset[str]:
 
 
 @lru_cache(maxsize=None)
+def test_case_words() -> frozenset[str]:
+    """Keyed words naming a test case ("Test case", "Caso de prueba", "测试用例"): ``test_cases`` in the files. A
+    column numbering the test cases says the rows are the defects testing found (``header_detection._defects_said``)."""
+    return frozenset(k for data in _files() for w in data.get("test_cases", ()) if (k := word_key(w)))
+
+
+@lru_cache(maxsize=None)
 def sample_words() -> frozenset[str]:
     """Keyed words naming a template's sample ("Sample issue"), an example only when the title goes on to tell the
     user what to do with it (``instruction_words``): "Sample risk 1" … "Sample risk 120" of a generated data set are
