@@ -99,6 +99,30 @@ class SheetPlan:
     # only such a mapping is remembered. One the import read from this file's values (a "Position" of For/Against
     # read as the attitude) is read again from the next file's, which may hold job titles under the same headers.
     chosen: bool = False
+    # Columns of two fields in each cell ("Position/Interest": "For/High"): column → the fields its parts gave, in
+    # the order of the parts (row_planner._say_pairs), for the column list to say what the import reads from them
+    parts_read: dict[int, tuple[str, ...]] = field(default_factory=dict)
+
+    def reading_of(self, column: int) -> str:
+        """What the preview's column list says a column of two fields imports as, where no field is chosen for it:
+        "Attitude, Interest (read from its words)" — it said "(keep in the notes)" beside rows each read
+        "Interest: 4 – High · Attitude: Supporter" from it. "" for any other column."""
+        if column not in self.parts_read or column in self.mapping:
+            return ""
+        reg = REGISTERS[self.register]
+        return f"{', '.join(reg.field(name).label for name in self.parts_read[column])} (read from its words)"
+
+    def reading_said(self, column: int) -> str:
+        """The whole of it, for the column's tooltip: which part gives which field, and that the cell is kept in the
+        notes as written too (or is the column's chosen field). "" for any other column."""
+        names = self.parts_read.get(column)
+        if not names:
+            return ""
+        labels = [REGISTERS[self.register].field(name).label for name in names]
+        which = (f"the part before the slash as {labels[0]}, the part after it as {labels[1]}" if len(labels) == 2
+                 else f"one of its parts as {labels[0]}")
+        kept = "; the cell is kept in the notes too, as written" if column in self.extras else ""
+        return f"Each cell holds two fields, split at the slash: the import reads {which}{kept}."
 
     def say(self, sentence: str) -> None:
         """Add a sentence to what the preview says once of the sheet (``note``)."""

@@ -1617,6 +1617,7 @@ class Planner:
         self._pair_guessed: dict[tuple[int, int], str] = {}
         self._pair_read: dict[tuple[str, str], Any] = {}
         self._pairs_placed: set[int] = set()  # the columns a part of which gave a field, said once (_say_pairs)
+        self._pair_parts: dict[int, dict[int, str]] = {}  # column → its part → the field that part gave on some row
         # a one-person column's cells naming several people → the first of them (_first_of_several), and the
         # columns where some did, said once (_say_several)
         self._several_seen: dict[tuple[int, str], str | None] = {}
@@ -4785,12 +4786,16 @@ class Planner:
                     name = self._pair_guessed[(c, i)] = readers[0]
             if (values.get(name) is None or name == own) and (value := self._pair_value(reg, name, part)) is not None:
                 values[name] = value
+                self._pair_parts.setdefault(c, {})[i] = name
                 if name != own:
                     self._pairs_placed.add(c)
 
     def _say_pairs(self, plan: SheetPlan) -> None:
         """The columns of two fields one of whose parts gave a field besides the column's own on some row, named
-        once in the preview."""
+        once in the preview, and the fields each gave kept on the plan for the preview's column list to say
+        (``SheetPlan.parts_read``): it listed such a column "(keep in the notes)" beside rows read from it."""
+        plan.parts_read = {c: tuple(parts[i] for i in sorted(parts)) for c, parts in self._pair_parts.items()
+                           if c in self._pairs_placed}
         if self._pairs_placed:
             plan.say("; ".join(f"“{plan.extras.get(c) or plan.headers[c]}” holds two fields in each cell"
                                for c in sorted(self._pairs_placed)) +

@@ -700,14 +700,17 @@ class ImportDialog(QDialog):
                 unnamed = f"(no header, column {column_letters(col)})"
                 r = self.mapping_table.rowCount()
                 self.mapping_table.insertRow(r)
-                label = _ColumnName(header or unnamed, sheet.ignored.get(col, ""))
+                # the fields a column of two fields gives, not why the whole cell reads as no one field
+                label = _ColumnName(header or unnamed, sheet.reading_said(col) or sheet.ignored.get(col, ""))
                 label.setProperty("column", col)
                 # each line by its workbook column's letter, as Excel heads it (numbered, a sheet's heading took one)
                 self.mapping_table.setVerticalHeaderItem(r, QTableWidgetItem(column_letters(col)))
                 self.mapping_table.setCellWidget(r, 0, label)
                 combo = QComboBox()
                 combo.setAccessibleName(f"Import {header or f'column {column_letters(col)}, which has no header,'} as")
-                combo.addItem(KEEP if col in sheet.extras else IGNORE, None)
+                # a column of two fields in each cell says the fields its parts give, as the rows beside it read them
+                combo.addItem(sheet.reading_of(col) or (KEEP if col in sheet.extras else IGNORE), None)
+                combo.setToolTip(sheet.reading_said(col))
                 for name, text in choices:
                     combo.addItem(text, name)
                 current = sheet.mapping.get(col)

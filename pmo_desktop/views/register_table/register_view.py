@@ -357,6 +357,7 @@ class RegisterView(QWidget):
         self.filter_chip.setVisible(False)
         self.filter_chip.setToolTip("Remove this filter")
         self.filter_chip.clicked.connect(self._remove_chip_filter)
+        self.escape_removes_chip = False  # Esc on the table takes the chip's filter off (set_record_filter)
         self.clear_filters_button = QToolButton(self)
         self.clear_filters_button.setText("Clear filters")
         self.clear_filters_button.clicked.connect(self.clear_filters_to_the_rows)
@@ -579,19 +580,40 @@ class RegisterView(QWidget):
 
     def _escape_in_table(self) -> bool:
         """Esc in the table while a search is on: the search cleared, every row back, the keyboard kept on the
-        record it was on (the one found). False with no search: Esc goes on to the window."""
+        record it was on (the one found); with no search, a chip Esc takes off (``take_chip_off``). False with
+        neither: Esc goes on to the window."""
         if not self.search.text():
-            return False
+            return self.take_chip_off()
         record_id = self.current_record_id()
         column = self.table.currentIndex().column()
         self.search.clear()
+        self._back_on(record_id, column)
+        self.document.note.emit("Search cleared: every row shown.")  # over the first Esc's "Esc again …"
+        return True
+
+    def take_chip_off(self) -> bool:
+        """The record filter shown on the chip taken off, as its ✕ does, where it was set to be taken off by Esc
+        too (a heat map cell's: ``set_record_filter``), the keyboard kept on the record it was on, and the status
+        bar saying so. A presenter's Esc on the risks of a cell kept them filtered: only Tab to the chip or
+        Clear filters took it off (walk 49). False when there is no such chip."""
+        if not self.escape_removes_chip:
+            return False
+        label = self.proxy.record_filter_label
+        record_id = self.current_record_id()
+        column = self.table.currentIndex().column()
+        self.set_record_filter(None)
+        self._back_on(record_id, column)
+        self.document.note.emit(f"Filter “{label}” taken off: {count_of(self.proxy.rowCount(), self.register.noun)} "
+                                "shown.")
+        return True
+
+    def _back_on(self, record_id: int | None, column: int) -> None:
+        """The cell the keyboard was on, alone selected, once a filter is off (its row moved among the rows back)."""
         row = self.model.row_of(record_id) if record_id is not None else None
-        if row is not None:  # the cell it was on, alone selected, as before the search was cleared
+        if row is not None:
             index = self.proxy.mapFromSource(self.model.index(row, max(column, 0)))
             self.table.setCurrentIndex(index)
             self.table.scrollTo(index)
-        self.document.note.emit("Search cleared: every row shown.")  # over the first Esc's "Esc again …"
-        return True
 
     def _fit_search_hint(self) -> None:
         """The search box's hint whole: "Search… (Ctrl+F)" where it fits, else "Search…" — presenting, a narrow
@@ -650,8 +672,13 @@ class RegisterView(QWidget):
         dialog.find_edit.selectAll()
         return dialog
 
-    def set_record_filter(self, ids, label: str = "") -> None:
-        """Show only these records (e.g. those of a heat map cell); None removes the filter."""
+    def set_record_filter(self, ids, label: str = "", escape_removes: bool = False) -> None:
+        """Show only these records (e.g. those of a heat map cell); None removes the filter. ``escape_removes``:
+        Esc on the table takes it off too, as the chip's ✕ does (a filter no other control of the page shows; a
+        project chosen in a list above the table is that list's to change)."""
+        self.escape_removes_chip = ids is not None and escape_removes
+        self.filter_chip.setToolTip("Remove this filter (or Esc in the table)" if self.escape_removes_chip
+                                    else "Remove this filter")
         self.proxy.set_record_filter(ids, label)
         self.filter_chip.setText(f"{label}  ✕")
         self.filter_chip.setVisible(ids is not None)
@@ -690,6 +717,7 @@ class RegisterView(QWidget):
         for column, allowed in self.fixed_filters.items():
             self.proxy.set_column_filter(column, allowed)
         self.filter_chip.setVisible(False)
+        self.escape_removes_chip = False
         self._update_count()
         self.column_filters_changed.emit()
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pyqtgraph as pg
 from PySide6.QtCore import QEvent, QRectF, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPen
@@ -182,6 +184,8 @@ class HeatMapChart(QWidget):
     """``cell_clicked(ids, label)`` when the user clicks a cell (ids of the risks in it, may be empty)."""
 
     cell_clicked = Signal(object, str)
+    # Esc on the map: the page's answer, True when it used the key (the table's filter from a cell taken off)
+    escape_used: Callable[[], bool] | None = None
 
     def __init__(self, document: Document, parent=None):
         super().__init__(parent)
@@ -494,6 +498,10 @@ class HeatMapChart(QWidget):
     def eventFilter(self, watched, event) -> bool:
         if watched is self.plot and event.type() == QEvent.Type.Resize:
             self._fit_title()
+        if (watched is self.plot and event.type() == QEvent.Type.KeyPress and event.key() == Qt.Key.Key_Escape
+                and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+                and self.escape_used is not None and self.escape_used()):
+            return True  # the page used it (a cell's filter taken off); else Esc goes on to the window
         return super().eventFilter(watched, event)
 
     @property

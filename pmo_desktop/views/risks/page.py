@@ -100,6 +100,7 @@ class RisksPage(QWidget):
         # --- the other tabs
         self.heat_map = HeatMapChart(document, self)
         self.heat_map.cell_clicked.connect(self.filter_to_cell)
+        self.heat_map.escape_used = self.register_view.take_chip_off  # Esc on the map takes its cell's filter off
         self.trend = TrendChart(document, self)
         self.program_view = ProgramView(document, self)
         self.program_view.open_risk.connect(lambda rid: self.select_record("risks", rid))
@@ -209,7 +210,7 @@ class RisksPage(QWidget):
     def filter_to_cell(self, ids, label: str) -> None:
         focus = QApplication.focusWidget()
         keyboard_in_map = focus is not None and (focus is self.heat_map or self.heat_map.isAncestorOf(focus))
-        self.register_view.set_record_filter(set(ids), label)
+        self.register_view.set_record_filter(set(ids), label, escape_removes=True)
         self.tabs.setCurrentWidget(self.register_tab)
         if keyboard_in_map:
             # The heat map, hidden with its tab, let the keyboard fall to the search box: a presenter's Down

@@ -20,9 +20,11 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QStyle,
     QToolButton,
     QTreeWidget,
     QTreeWidgetItem,
+    QTreeWidgetItemIterator,
     QVBoxLayout,
     QWidget,
 )
@@ -37,11 +39,14 @@ from ..read_only_guard import follow_read_only
 from ..register_table import RegisterView
 from ..register_table.commands import CreateRecordsCommand
 from ..remembered_splitter import RememberedSplitter
+from ..short_names import shortened_name
 from ..theme import colours, theme
 from ..zoom import follow_zoom, zoom
 
 OVERDUE_TEXT = "#c62828"
 OVERDUE_FILL = "#ffcdd2"
+NAMES = (2, 3)  # the week's columns of names: who it is with, its owner (shortened by words where they give way)
+WHOLE_NAME = Qt.ItemDataRole.UserRole + 1  # a name as written, before it was shortened to its column
 WHAT_LEAST = 20  # characters of what is due that the week's list keeps in sight before who and owner give way
 WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")  # English whatever the locale, as day_text
 
@@ -240,6 +245,8 @@ class CommunicationPlan(QWidget):
                 row.setData(0, Qt.ItemDataRole.UserRole, item.id)
                 for col in range(4):
                     row.setToolTip(col, row.text(col))
+                for col in NAMES:  # whole, for the names shortened to their column's width (_fit_due_columns)
+                    row.setData(col, WHOLE_NAME, row.text(col))
                 if item.overdue:
                     for col in range(5):
                         row.setForeground(col, QBrush(QColor(colours().strong(OVERDUE_TEXT))))
@@ -263,6 +270,10 @@ class CommunicationPlan(QWidget):
         kept their 14 — and at 1920×1080 they were cut to 14 beside a half-empty column (walk45)."""
         due = self.due_list
         char = due.fontMetrics().averageCharWidth()
+        rows = self._due_rows()
+        for row in rows:  # the names whole, to be measured: a narrower fit before shortened them
+            for col in NAMES:
+                row.setText(col, row.data(col, WHOLE_NAME))
         for col in (0, 2, 3, 4):
             due.resizeColumnToContents(col)
 
@@ -275,6 +286,35 @@ class CommunicationPlan(QWidget):
 
         give_way(due.sizeHintForColumn(1), 14 * char)
         give_way(WHAT_LEAST * char, 8 * char)
+        self._shorten_names(rows)
+
+    def _shorten_names(self, rows: list[QTreeWidgetItem]) -> None:
+        """Who it is with and the owner, where their column gave way, shortened by words ("Aisha P.", "Store
+        managers f."), whole in the tooltip — cut mid-word they read "Aisha …", "Tom W…" (walk 49) — and each column
+        then as narrow as its names so shortened, what is due (stretched) taking the rest."""
+        due = self.due_list
+        metrics = due.fontMetrics()
+        # the text margins the view draws an item with (the focus frame and a pixel, each side) and a few pixels
+        # more: a name measured to the pixel was elided again as drawn ("Aisha…" for "Aisha P.")
+        margin = 2 * (due.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, due) + 1) + 6
+        for col in NAMES:
+            if not rows or due.columnWidth(col) >= due.sizeHintForColumn(col):
+                continue  # every name whole (the column as wide as its names)
+            room = due.columnWidth(col) - margin
+            for row in rows:
+                row.setText(col, shortened_name(row.data(col, WHOLE_NAME), room, metrics))
+            header = due.header().sectionSizeFromContents(col).width()
+            due.setColumnWidth(col, max(header, max(metrics.horizontalAdvance(row.text(col)) for row in rows) + margin))
+
+    def _due_rows(self) -> list[QTreeWidgetItem]:
+        """The week's communications, under their headings or not (the headings name none)."""
+        rows: list[QTreeWidgetItem] = []
+        walk = QTreeWidgetItemIterator(self.due_list)
+        while (item := walk.value()) is not None:
+            if item.data(0, Qt.ItemDataRole.UserRole) is not None:
+                rows.append(item)
+            walk += 1
+        return rows
 
     def _on_records_changed(self, register: str, _ids) -> None:
         if register in (COMMUNICATIONS.name, STAKEHOLDERS.name):
