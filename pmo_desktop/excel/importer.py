@@ -1154,6 +1154,7 @@ def sheet_keys(reader: SheetReader, match: HeaderMatch,
     headers = match.headers
     if not headers or reader.declared_rows > KEY_MAX_ROWS:
         return cache[match.row]
+    reader.hold()  # the planner reads the same rows next: from calamine once
     rows = list(reader.data_rows(match.row + 1, len(headers) + 12))
     keys = find_keys(rows)
     if keys:
@@ -1254,14 +1255,14 @@ def _headed_bare_list(book: SafeWorkbook, reader: SheetReader, path: Path, own_w
     list under a first row of the sheet's own words (unheaded_lists.own_words_header), asked only of a sheet
     no header search reads."""
     top = reader.top_rows(fill_merged=False)
-    rows = [list(r) for r in reader.all_rows()]
     made = own_words_header(top, reader.title, path.stem) if own_words else made_header(top, reader.title, path.stem)
-    if made is not None and own_words:
+    if made is None:  # told by the first rows alone: the sheet is not read whole for it (every sheet was, twice)
+        return None
+    rows = [list(r) for r in reader.all_rows()]
+    if own_words:
         # a first row of the sheet's own words naming no column: the made header takes its place
         first = next(i for i, r in enumerate(rows) if any(x is not None and str(x).strip() for x in r))
         rows = rows[first + 1:]
-    if made is None:
-        return None
     header, note = made
     headed = SheetReader(book, reader.title, [list(header)] + rows, [])
     named = named_register(reader.title, path.stem)

@@ -82,6 +82,9 @@ UNCALCULATED = "with no value saved in the workbook"
 CellMarks = dict[tuple[int, int], "str | float"]
 MiB = 1024 * 1024
 LONGEST_CELL = 32_767  # characters: Excel's limit for one cell
+# the most cells SheetReader.hold keeps as Python values: 3,000 rows of up to 64 columns (a short sheet whose used
+# range runs to column XFD would be tens of millions, and is read again from calamine instead)
+HELD_CELLS = 192_000
 _IS_TEXT = str.__instancecheck__  # a text cell (``filter`` of a row's texts, in C)
 
 
@@ -1241,6 +1244,7 @@ class SheetReader:
         self._released = False
         # importer.sheet_keys: the columns a key of the sheet spells out, by header row
         self.keys_cache: dict[int, tuple[dict[int, dict[str, str]], set[tuple[int, int]]]] = {}
+        self._held: list[list[Any]] | None = None  # every row as ``_raw`` gives it, once ``hold`` kept them
         if rows is not None:
             self.declared_rows = len(rows)
         else:
@@ -1257,6 +1261,9 @@ class SheetReader:
         """Rows from the ``start``-th (0-based), as read: a list per row, columns from A, errors named."""
         if self._released:
             raise RuntimeError(f"the sheet “{self.title}” was released after planning")
+        if self._held is not None:
+            yield from itertools.islice(self._held, start, None)
+            return
         errors, values = self._errors, self._values
         if self._rows is not None:
             source: Iterator[list[Any]] = iter(self._rows[start:])
@@ -1329,10 +1336,24 @@ class SheetReader:
             found.update(c for c, x in enumerate(tail, start=cap) if x != "" and x is not None)
         return sorted(found)
 
+    def hold(self) -> None:
+        """Keep every row of the sheet as read, so that the reads after this one take them from here and not
+        from calamine again: a short sheet is read whole by the look for a key under the table and then by the
+        planner, and calamine's rows made into Python values, with ``_raw``'s work on each, were paid twice.
+        The rows are the same objects each read gets (no reader changes a row it is given). Not for a CSV file
+        (its rows are a list already) nor past ``HELD_CELLS`` cells of the used range."""
+        sheet = self._sheet
+        end = sheet.end if sheet is not None else None
+        if self._held is not None or self._released or self._rows is not None or end is None or \
+                self.declared_rows * (end[1] + 1) > HELD_CELLS:
+            return
+        self._held = list(self._raw())
+
     def release(self) -> None:
         """Let go of the sheet calamine holds (the whole sheet, in Rust) once it has been planned; the
         header rows stay for the preview."""
         self.top_rows()
+        self._held = None
         self._sheet = None
         self._released = True
 
