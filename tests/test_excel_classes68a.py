@@ -125,3 +125,24 @@ def test_a_form_whose_code_is_its_sheets_name_is_titled_by_its_description(sqlit
     assert set(issues) == {"CP-7", "CP-8"}
     assert issues["CP-7"]["title"] == "El pago se acepta sin número de tarjeta"
     assert issues["CP-7"]["description"].startswith("El pago se acepta sin número de tarjeta")
+
+
+def test_a_spanish_bug_form_with_expected_and_actual_results_stays_an_issue(sqlite_store, tmp_path):
+    """One bug a sheet whose labels name an expected and an actual result: a tester's defect report. Its
+    "Severidad" (a risk's impact word) and "Resultado esperado" ("Resultado" a risk's effect) had tied the risk
+    register's reading with the issue log's, and each bug became a risk titled by its actual result (fix53a)."""
+    def form(code: str, defect: str) -> list[list[str]]:
+        return [["REPORTE DE BUGS"], [], ["Título", code], ["Prioridad", "Alta"], ["Tipo de defecto", defect],
+                ["Severidad", "Alta"], ["Descripción", "Al hacer click sobre la imagen no pasa nada."],
+                ["Pasos", "1. Entrar 2. Hacer click en la imagen"],
+                ["Resultado esperado", "Se abre la página de registro"], ["Resultado actual", "No pasa nada"]]
+    path = write_xlsx(tmp_path / "reporte.xlsx", {
+        "CP-2": form("CP-2", "La imagen del encabezado no redirecciona"),
+        "CP-3": form("CP-3", "El botón de ingreso no responde al primer click")})
+    import_all(sqlite_store, path)
+    assert not rows_of(sqlite_store, "risks")
+    issues = by_code(sqlite_store, "issues")
+    assert set(issues) == {"CP-2", "CP-3"}
+    assert issues["CP-2"]["title"] == "La imagen del encabezado no redirecciona"
+    assert issues["CP-2"]["priority"] == "High"
+    assert "Resultado actual: No pasa nada" in issues["CP-2"]["description"]

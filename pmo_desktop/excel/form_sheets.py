@@ -20,6 +20,7 @@ from typing import Any
 
 from ..models.fields import Kind
 from .header_detection import MAIN_KINDS, SheetKind, map_header, real_fields
+from .result_columns import result_columns
 from .vocabulary import register_nouns, word_key, words_of
 
 MIN_FIELDS = 3  # labels of one register a form names at least (an ID and a date alone are no record)
@@ -114,6 +115,7 @@ def read_form(rows: list[list[Any]]) -> tuple[SheetKind, list[list[Any]]] | None
     when its labels name fewer than ``MIN_FIELDS`` fields of any register, or name a field twice with two
     values (a table, not a form)."""
     best: tuple[int, SheetKind, list[tuple[str, Any]]] | None = None
+    defect: tuple[int, SheetKind, list[tuple[str, Any]]] | None = None
     for kind in MAIN_KINDS:
         pairs = form_pairs(kind, rows)
         if not pairs:
@@ -122,6 +124,13 @@ def read_form(rows: list[list[Any]]) -> tuple[SheetKind, list[list[Any]]] | None
         fields = real_fields(mapping)
         if len(fields) >= MIN_FIELDS and (best is None or len(fields) > best[0]):
             best = (len(fields), kind, pairs)
+        if len(fields) >= MIN_FIELDS and kind.register == "issues" and result_columns([p[0] for p in pairs]):
+            defect = (len(fields), kind, pairs)
+    if defect is not None:
+        # labels of an expected and an actual result: a tester's defect report (result_columns), whatever a
+        # "Severidad" and a "Resultado esperado" (a risk's impact and effect word) count for the risk register
+        # (fix53a: one bug a sheet read as risks titled by what happened, once "Resultado" named the effect)
+        best = defect
     if best is None:
         return None
     _n, kind, pairs = best
