@@ -6,7 +6,10 @@ Each test writes a workbook of the shape (never a fetched file) and failed on th
 from __future__ import annotations
 
 from imported import import_all, rows_of
-from real_world_factory import write_xlsx
+from real_world_factory import write_csv, write_xlsx
+
+from pmo_desktop.excel.errors import WorkbookError
+from pmo_desktop.excel.importer import plan_workbook_import
 
 
 def test_an_id_column_of_sentences_titles_the_records_and_rows_without_a_description_stay(sqlite_store, tmp_path):
@@ -131,3 +134,26 @@ def test_an_empty_templates_drop_down_lists_beside_it_make_no_records(sqlite_sto
     made = {register: [r.get("title") for r in rows_of(sqlite_store, register)]
             for register in ("risks", "issues", "assumptions", "dependencies")}
     assert made == {"risks": [], "issues": [], "assumptions": [], "dependencies": []}
+
+
+def test_an_id_spelled_as_one_token_is_a_code_and_an_event_log_no_register(sqlite_store, tmp_path):
+    """An event log's "event_id | event_type | timestamp | … | description | source", its IDs written as phrases
+    ("event:mobile_app_release_v5_4"), read as risks by its "description": the worded-ID rule moved that title
+    column to a description risks do not have, and the import ended "Unexpected error (KeyError: risks has no
+    field 'description')" (held-out round 61's change_log.csv on merged main). An identifier spelled as one token
+    is a code, not a phrase naming the record: the log is refused as it was before the rule, no error."""
+    rows = [["event_id", "event_type", "timestamp", "region", "channel", "description", "source"],
+            ["event:mobile_app_release_v5_4", "product_release", "2026-08-12T09:00:00Z", "North_India",
+             "Mobile_App", "Mobile checkout flow redesign rolled out to North India users.", "change_log"],
+            ["event:competitor_diwali_promo", "market_event", "2026-08-11T00:00:00Z", "South_India", "Web",
+             "Competitor launched an early promotional campaign targeting web shoppers.", "change_log"],
+            ["event:pricing_update_east", "price_change", "2026-07-20T00:00:00Z", "East_India", "Store",
+             "Routine price list update applied to the store channel, no major shift expected.", "change_log"],
+            ["event:warehouse_strike_west", "supply_event", "2026-07-02T00:00:00Z", "West_India", "Store",
+             "Warehouse staff strike delayed deliveries to western stores for two days.", "change_log"]]
+    try:
+        plan = plan_workbook_import(sqlite_store, write_csv(tmp_path / "change_log.csv", rows))
+    except WorkbookError as refused:  # an event log is no register: refused with its reason, as before the rule
+        assert "header row" in str(refused)
+    else:
+        assert not any(sheet.register == "risks" for sheet in plan.sheets)

@@ -1063,7 +1063,11 @@ def _prepare(store: Store, reader: SheetReader, match: HeaderMatch, mapping: dic
     if mapping is not None:
         final = _normalise_override(kind, mapping)
     else:
-        final = {c: n for c, n in match.mapping.items() if n not in computed}
+        # a catch-all this register does not keep (a rule weighing the columns moved a title to a description, as
+        # an issue log's would keep it, on a sheet read as risks, which have none) is no field of the sheet: the
+        # column is kept in the notes as any unread one — it had ended the import "risks has no field 'description'"
+        final = {c: n for c, n in match.mapping.items() if n not in computed
+                 and (n not in ("description", "notes") or n in kind.reg.field_names)}
         final = _id_apart(final, headers, reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE])
         final = _short_name_title(kind, headers, final, reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE])
         final = _unheaded_ids(kind, headers, final, reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE])

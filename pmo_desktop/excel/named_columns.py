@@ -29,11 +29,13 @@ def _values(c: int, sample: list[list[Any]]) -> list[Any]:
 
 
 def _phrases(values: list[Any]) -> bool:
-    """Distinct texts, each of two words or more (a code has one: "ERR-101", "R1") and a word of letters only
+    """Distinct texts written with spaces, each of two words or more (a code has one: "ERR-101", "R1") and a word of letters only
     (a list of codes, "R1, R2, R5", has none), half of them three or more words: the names of things written out
     ("S3distcp data loss"), not identifiers."""
     if len(values) < _LEAST_VALUES or not all(isinstance(x, str) for x in values):
         return False
+    if not all(" " in x.strip() for x in values):
+        return False  # an identifier spelled as one token ("event:mobile_app_release_v5_4") is a code, not a name
     said = [words_of(x) for x in values]
     keys = {" ".join(words) for words in said}
     return all(len(words) >= 2 and any(len(w) >= 4 and w.isalpha() for w in words) for words in said) and \
