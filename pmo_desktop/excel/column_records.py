@@ -29,6 +29,7 @@ MAX_FIELDS = 200     # rows a record-a-column sheet has (one a field): a longer 
 HEADER_COLUMNS = 3   # the field names stand in one of the sheet's first columns
 MIN_RECORDS = 2      # columns of records right of the names: one is a form (form_sheets), not a register
 MIN_NAMED = 3        # fields a row header names at least for the sheet never to be read turned
+MIN_DESCRIBED = 5    # names described beside them for the column of names to be a glossary (describes_names)
 
 
 def named_fields(match: HeaderMatch) -> int:
@@ -89,6 +90,18 @@ def records_a_column(match: HeaderMatch, rows: list[list[Any]]) -> bool:
     # Waterfall | Hybrid" down a design sheet's columns, under a column that happens to read "ID | Name | Type")
     # has most of them on rows no name is on
     return records >= MIN_RECORDS and 2 * len(astray) <= len(beside)
+
+
+def describes_names(match: HeaderMatch, rows: list[list[Any]]) -> bool:
+    """Whether the column right of the field names explains them, a glossary's ("Asset ID | Unique identification of
+    the asset", "Threats | Probable event that may harm …", round 62's "Doc Info"): every value beside a name a
+    phrase of three words or more, ``MIN_DESCRIBED`` of them at least. A record has short values among its fields
+    (an ID, a date, a severity, a person), so a column of records is never all phrases."""
+    if match.row >= len(rows):
+        return False
+    names, beside = rows[match.row - 1], rows[match.row]
+    values = [beside[at] for at, name in enumerate(names) if _filled(name) and at < len(beside) and _filled(beside[at])]
+    return len(values) >= MIN_DESCRIBED and all(isinstance(x, str) and len(x.split()) >= 3 for x in values)
 
 
 def turned_note(match: HeaderMatch) -> str:

@@ -52,6 +52,7 @@ from .column_glossaries import describes_columns
 from .column_records import (
     MAX_FIELDS,
     MIN_NAMED,
+    describes_names,
     named_fields,
     names_few,
     records_a_column,
@@ -1410,7 +1411,7 @@ def _one_record_a_column(book: SafeWorkbook, reader: SheetReader, weak: HeaderMa
         return None
     headed = SheetReader(book, reader.title, rows, [])
     match = _match_sheet(headed, ALL_KINDS, None)
-    if match is None or match.kind.is_child or not records_a_column(match, rows) or \
+    if match is None or match.kind.is_child or not records_a_column(match, rows) or describes_names(match, rows) or \
             _no_records(match, None, rows[match.row:match.row + SAMPLE], stem) is not None or \
             worded_fields(match) < MIN_NAMED or weak is not None and named_fields(match) <= named_fields(weak):
         return None
