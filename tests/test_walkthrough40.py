@@ -165,14 +165,21 @@ def test_the_dashboards_pending_decisions_say_what_is_to_be_decided(demo_window,
     """The Decisions tile on the dashboard (and the board pack's registers at a glance, from the same declaration)
     read "DEC-005 due 3 Dec 2026 — overdue": which decision was late, a room could not tell without opening the log,
     where every other tile names its records. Each pending decision is now named by its title, as the command
-    line's summary names it."""
+    line's summary names it. The demo's dates are relative to today (DEC-005 due 3 days ago, DEC-002 in 10), so the
+    days are worked out from today, not written as the day the test was written on."""
+    from datetime import date, timedelta
+
+    from pmo_desktop.models.values import day_text
+
     window = demo_window
     press(qtbot, Qt.Key.Key_1, CTRL)  # View ▸ Program overview
     page = window.stack.currentWidget()
     qtbot.waitUntil(lambda: "decisions" in page.tiles)
     said = page.tiles["decisions"].body.text()
-    assert "DEC-005 Certify terminals with a second acquirer, due 3 Dec 2026 (overdue)" in said, said
-    assert "DEC-002 Go-live freeze over peak trading, due 16 Dec 2026" in said, said
+    today = date.today()
+    overdue, pending = day_text(today - timedelta(days=3)), day_text(today + timedelta(days=10))
+    assert f"DEC-005 Certify terminals with a second acquirer, due {overdue} (overdue)" in said, said
+    assert f"DEC-002 Go-live freeze over peak trading, due {pending}" in said, said
 
 
 def test_an_issue_log_imported_from_the_risk_register_is_shown_on_the_issue_log_tab(demo_window, qtbot, tmp_path):

@@ -127,7 +127,9 @@ def test_a_benefit_whose_target_date_passed_unmeasured_is_not_on_track(empty_win
     day it was measured, for ever, its target's date passed and never shown to be met — what walk 40 saw as an amber
     label alone. A PMO reads a benefit past its target date, unmeasured since, as not delivered: it is now judged
     against its target (Off track, 58 % behind), the profile says the date passed with no measurement since, and a
-    measurement taken after it judges it again."""
+    measurement taken after it judges it again. Since walk 49 the profile says the planned figure as the table's
+    "Planned today" column reads it, with the column's decimals taken from the measures typed beside it: "the 20.0
+    planned" beside an actual of 37.5, as the column shows it."""
     from datetime import date, timedelta
 
     from pmo_desktop.models.values import day_text
@@ -161,7 +163,7 @@ def test_a_benefit_whose_target_date_passed_unmeasured_is_not_on_track(empty_win
             break
         assert view.proxy.index(0, status).data() == "Off track"
         said = page.profile.verdict.text()
-        assert f"the 20 planned by {day_text(target_on)}, a date passed with no measurement since" in said, said
+        assert f"the 20.0 planned by {day_text(target_on)}, a date passed with no measurement since" in said, said
         assert "58% behind plan" in said, said
         press(qtbot, Qt.Key.Key_1, CTRL)  # View ▸ Program overview: counted as the table shows it
         overview = window.stack.currentWidget()

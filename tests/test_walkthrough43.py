@@ -109,13 +109,15 @@ def test_a_first_name_typed_in_an_owner_cell_is_the_one_person_so_named(empty_wi
     raised date, proximity and scores typed on went into the owner cell, each asked about as a new person — "today",
     "4" — and the next risk's title too; a second Tab on "yesterday" added a person called "yesterday". A first name
     that begins one person's name is now that person, as "sup" is Supplier in a list cell; "An", or a first name two
-    people share, is still asked about."""
+    people share, is still asked about. The proximity is typed "Friday", the coming one on any day: "next Friday"
+    typed early in the week names this week's and next week's alike and is refused, as typed dates decided, so the
+    test failed on a Monday to Thursday."""
     window = empty_window
     people_typed(qtbot, window, "Ann Lee", "Bo Chan", "Mo Ali", "Mo Chen")
     press(qtbot, Qt.Key.Key_4, CTRL)
     view = window.active_register_view()
     # Title, Threat / opportunity, Category, Level, Project, Projects affected, Owner, Raised, Proximity, P, I
-    along_the_row(qtbot, ["Crane delivery slips", "t", "sup", "prog", "", "", "ann", "today", "next Friday", "4"],
+    along_the_row(qtbot, ["Crane delivery slips", "t", "sup", "prog", "", "", "ann", "today", "Friday", "4"],
                   last=Qt.Key.Key_Tab)
     press(qtbot, Qt.Key.Key_3)
     press(qtbot, Qt.Key.Key_Return)
