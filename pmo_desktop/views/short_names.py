@@ -3,14 +3,15 @@ read "Aisha …", "Store ma…", and "Tom W…" (walk 49: the Communication plan
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QFontMetrics
 
 
 def shortened_name(text: str, room: int, metrics: QFontMetrics) -> str:
     """``text`` whole where it fits in ``room`` pixels; else its first words whole and the others' initials ("Aisha
-    P.", "Project m.", "Store m. f."), as many words whole as fit; else elided at the right as Qt does. The whole
-    name is the caller's to keep (a tooltip)."""
+    P.", "Project m.", "Store m. f."), as many words whole as fit; in a room too narrow even for those, the first
+    word whole and the others' initials all the same (the caller widens its column to them) — never elided mid-word
+    ("Store …", as a fresh-clone CI run's narrower column drew it, fix53d). A name of one word is kept whole. The
+    whole name is the caller's to keep (a tooltip)."""
     if metrics.horizontalAdvance(text) <= room:
         return text
     words = text.split()
@@ -18,4 +19,6 @@ def shortened_name(text: str, room: int, metrics: QFontMetrics) -> str:
         shown = " ".join(words[:kept] + [f"{word[0]}." for word in words[kept:]])
         if metrics.horizontalAdvance(shown) <= room:
             return shown
-    return metrics.elidedText(text, Qt.TextElideMode.ElideRight, room)
+    if len(words) < 2:
+        return text
+    return " ".join(words[:1] + [f"{word[0]}." for word in words[1:]])
