@@ -58,16 +58,22 @@ fi
 install_postgres_server
 install_test_programs
 export QT_QPA_PLATFORM=offscreen
+# Compiled modules are kept (in the venv, outside the tree) even where the environment says not to write them
+# (PYTHONDONTWRITEBYTECODE, set on some CI runners): otherwise every `python -m pmo_desktop` a test starts
+# compiles the program again (2.3 s of CPU to import the import code, 1.3 s from the cache) and each worker
+# rewrites every test module's asserts from source.
+unset PYTHONDONTWRITEBYTECODE
+export PYTHONPYCACHEPREFIX="${PYTHONPYCACHEPREFIX:-$VENV/pycache}"
 # Two worker processes (pytest-xdist; the CI runner has 2 cores): each has its own PostgreSQL server,
 # temp dirs and settings sandbox (tests/conftest.py); tests go to whichever worker is free ("load": with
 # "loadgroup" or "loadfile", xdist 3.8 hung or looped after a worker crashed). "-n 0" among the arguments
-# runs in one process.
+# runs in one process. "--durations=25": every run's log ends with its 25 slowest tests (setup, call, teardown).
 log="$(mktemp)"
 trap 'rm -f "$log"' EXIT
 run_pytest() {
   status=0
   crashed=0
-  "$VENV/bin/python" -X faulthandler -m pytest -n 2 "$@" 2>&1 | tee "$log" || status=${PIPESTATUS[0]}
+  "$VENV/bin/python" -X faulthandler -m pytest -n 2 --durations=25 "$@" 2>&1 | tee "$log" || status=${PIPESTATUS[0]}
   # A worker killed by a signal is reported by xdist as "[gw0] node down: Not properly terminated" and
   # its test as failed ("worker 'gw0' crashed while running ..."); between tests or after the last one
   # only the first: either way a crash, never a pass.
