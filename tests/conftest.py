@@ -181,11 +181,11 @@ def sqlite_demo_store(tmp_path: Path, demo_file_copy):
 
 
 @pytest.fixture
-def document(qtbot, tmp_path: Path):
+def document(qtbot, tmp_path: Path, empty_file_copy):
     """A GUI document (store + undo stack) on a new file."""
     from pmo_desktop.views.document import Document
 
-    doc = Document(Store.create(tmp_path / "gui.pmo"))
+    doc = Document(Store.open(empty_file_copy(tmp_path / "gui.pmo")))
     yield doc
     doc.close()
 
