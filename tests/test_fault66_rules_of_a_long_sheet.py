@@ -2,7 +2,11 @@
 short enough to hold (20,000 rows): past that, a column counting its priorities from P0 was read P1-based — P0
 and P1 both Critical, P2 High, P3 Medium, said as if those were the tracker's own words — and a defect list
 written as labelled lines ("Expected: … / Actual: …") was titled by what should have happened. A long export of a
-bug tracker is where both are met. Each is now decided from the first 20,000 rows of a longer sheet."""
+bug tracker is where both are met. Each is now decided from the first 20,000 rows of a longer sheet.
+
+The sheet's length is what matters, not 20,000 itself: the test lowers ``row_planner.KEEP_ROWS`` (read by the
+planner at each sheet) to 2,000 and writes 2,500 rows — the same path as 20,500 rows past 20,000, at an eighth of
+the time (6.2 s of CPU before)."""
 
 from __future__ import annotations
 
@@ -11,10 +15,17 @@ from pathlib import Path
 
 import pytest
 
+from pmo_desktop.excel import row_planner
 from pmo_desktop.excel.importer import plan_import
 from pmo_desktop.models.store import Store
 
-ROWS = 20_500  # past the rows a sheet is held with while planned (row_planner.KEEP_ROWS)
+KEEP_ROWS = 2_000  # the most rows a sheet is held with while planned, lowered for these tests from 20,000
+ROWS = KEEP_ROWS + 500  # past it: the rules are decided from the first KEEP_ROWS rows, read again
+
+
+@pytest.fixture(autouse=True)
+def _held_rows_lowered(monkeypatch) -> None:
+    monkeypatch.setattr(row_planner, "KEEP_ROWS", KEEP_ROWS)
 
 
 @pytest.fixture
