@@ -689,6 +689,9 @@ class HeaderMatch:
     sheet_title: str = ""
     ladders: dict[str, dict[str, int]] = field(default_factory=dict)  # scale field → a legend's word → level 1–5
     titled_by: int | None = None  # the column taken for the title though no header names it (said in the preview)
+    # columns whose values the field their header named refused, leaving the title to stand alone (_refused_said):
+    # kept in the notes, each said once in the preview
+    refused: tuple[int, ...] = ()
 
     @property
     def width(self) -> int:
@@ -3212,6 +3215,7 @@ def detect_header(rows: list[list[Any]], sheet_title: str, kinds: tuple[SheetKin
                 continue
             named = set(mapping.values())  # the title a kind's column gave up is refilled as a demoted one's is
             mapping = _kind_said_in_the_title(kind, row, mapping, sample)  # before its values are checked
+            matched = mapping  # (check_values returns a new mapping: this one stays as the header named it)
             mapping, demoted = check_values(kind, mapping, sample, row)
             mapping, demoted = _status_of_a_small_list(kind, row, mapping, demoted, sample)
             mapping = refill(kind, row, group, mapping, demoted, sample, named - set(mapping.values()))
@@ -3252,9 +3256,13 @@ def detect_header(rows: list[list[Any]], sheet_title: str, kinds: tuple[SheetKin
             # during | aftermath" is a list of risks and what is done about each (a table of other things
             # with two such columns is told apart later, by its name: importer's _no_records)
             planned = kind.register == "risks" and RESPONSE_PLAN in mapping.values()
+            left_alone = not lone and len(mapping) == 1 and bool(demoted) and \
+                _titled_by_its_noun_alone(kind, row, mapping, sample, by_book) and \
+                (by_book or i >= named_from.setdefault(kind.register,
+                                                       _register_named(kind, sheet_title, file_name, rows)))
             if max(len(real_fields(mapping)), read) + planned < MIN_FIELDS and \
                     (titled_by is None or max(len(mapping), read) < MIN_FIELDS) \
-                    and not (lone and _title_field(kind) in mapping.values()):
+                    and not ((lone or left_alone) and _title_field(kind) in mapping.values()):
                 continue
             if _band_taken_for_its_column(kind, row, rows, stored, i, mapping):
                 continue  # the upper line of a two-line header read alone: the lines read together are tried too
@@ -3273,16 +3281,36 @@ def detect_header(rows: list[list[Any]], sheet_title: str, kinds: tuple[SheetKin
                 while headers and not headers[-1]:
                     headers.pop()
                 best = HeaderMatch(kind, i + 1, mapping, headers, score, dups, demoted, sheet_title,
-                                   titled_by=titled_by)
+                                   titled_by=titled_by, refused=_refused_said(matched, demoted, sample, left_alone))
             held = per_kind.get(kind.register)
             if held is None or score > held[0].score:
                 headers = ["" if v is None else str(v).strip() for v in written]
                 per_kind[kind.register] = (HeaderMatch(kind, i + 1, mapping, headers, score, dups, demoted,
-                                                       sheet_title, titled_by=titled_by), row)
+                                                       sheet_title, titled_by=titled_by,
+                                                       refused=_refused_said(matched, demoted, sample, left_alone)),
+                                           row)
     match = _named_sheet(best, per_kind, sheet_title)
     if book and match is best and not any(k.matches_sheet_name(sheet_title) for k in ALL_KINDS):
         match = _named_sheet(best, per_kind, _book_register_name(book))
     return _defects_said(match, per_kind, rows, sheet_title)
+
+
+def _refused_said(matched: dict[int, str], demoted: dict[int, str], sample: list[list[Any]],
+                  left_alone: bool) -> tuple[int, ...]:
+    """The columns to say once of a sheet read by its title alone because the other columns its header named
+    were refused for their values (``left_alone``): a "severidad_score" of 4…1 matched the issue's priority
+    but is no priority level (fix54a). Before, such a column made the whole sheet refused, though the title
+    stood — the worst outcome, every row lost for one column's values; now the rows come in by their title,
+    the column kept in the notes. A priority of whole numbers is not said here: the planner's door for numbered
+    priorities reads it and says what it made of it (``score_priorities``)."""
+    if not left_alone:
+        return ()
+
+    def numbered(c: int) -> bool:
+        cells = [r[c] for r in sample if c < len(r) and r[c] is not None and str(r[c]).strip()]
+        return bool(cells) and all((n := _number_of(x)) is not None and n == int(n) for x in cells)
+
+    return tuple(c for c in sorted(demoted) if c in matched and not (matched[c] == "priority" and numbered(c)))
 
 
 def _defects_said(match: HeaderMatch | None, per_kind: dict[str, tuple[HeaderMatch, list[Any]]],

@@ -2542,6 +2542,10 @@ def title_note(match: HeaderMatch, mapping: dict[int, str]) -> str:
     (``impossible_days``), once a column."""
     said = [f"“{match.headers[c]}” kept in the notes: {why}." for c, why in sorted(match.demoted.items())
             if (why == NUMBERS_NO_PERSON or IMPOSSIBLE_DAYS in why) and c not in mapping and c < len(match.headers)]
+    # a column refused for the field its header named, beside the title that stands alone (fix54a): the sheet is
+    # read by its title, the column's values kept on each record
+    said += [f"“{match.headers[c]}” kept in the notes: {match.demoted[c]}; the records are read by their title."
+             for c in match.refused if c in match.demoted and c not in mapping and c < len(match.headers)]
     col = match.titled_by
     title = next((f for f in match.kind.reg.fields if f.required), None)
     if col is None or title is None or mapping.get(col) != title.name or col >= len(match.headers):

@@ -69,6 +69,7 @@ from .opportunity_signs import SIGNED_FIELDS, opportunity_note, opportunity_size
 from .other_tables import another_header
 from .reply_status import said_status
 from .restated_tables import caption_above, caption_text, comes_after, comes_before_first
+from .score_priorities import score_header, score_note, score_top, scored_choice, whole_number
 from .sheet_keys import code_key, code_text
 from .step_rows import next_step, told_apart
 from .strategy_kinds import kept_a_threat_line, says_opportunity, strategy_tells_kind
@@ -1384,6 +1385,7 @@ class Planner:
         self._category_col: int | None = None  # an open list's column: the sheet's word kept where translated
         self._numbered_priority: int | None = None  # a priority column of numbers kept in the notes
         self._priority_as_level = False  # that column's numbers are levels (5 the most), not ranks
+        self._priority_score_top: int | None = None  # that column's numbers are a score up to this (score_priorities)
         # rows of a key to the ratings under the records (``_column_profiles``); None: looked for row by row
         self._key_rows: set[int] | None = set()
         self._categories_seen: dict[tuple[str, str], bool] = {}  # (sheet's word, office's category) → the same
@@ -1781,6 +1783,9 @@ class Planner:
         # a priority column counting from P0: P1 is its second priority (zero_priorities), decided once a column;
         # its cells parsed afresh, not from a cache shared with other sheets
         p0_col = self._counts_from_p0(reader, header_row, width, fields, kept)
+        self._priority_score_top = None
+        if self._numbered_priority is not None and score_header(plan.extras[self._numbered_priority]):
+            self._say_scored_priority(plan, reg, reader, header_row, width, kept)
         self._translator.from_p0 = frozenset({"priority"}) if p0_col is not None else frozenset()
         if p0_col is not None:
             plan.say(f"“{headers[p0_col] if p0_col < len(headers) else 'Priority'}” counts from P0: P0 is read as "
@@ -2732,6 +2737,20 @@ class Planner:
         rows = _first_rows(kept, reader, header_row, width)
         return col if counts_from_p0(r[col] for _n, r in rows if col < len(r)) else None
 
+    def _say_scored_priority(self, plan: SheetPlan, reg: Register, reader: SheetReader, header_row: int, width: int,
+                             kept: list[tuple[int, tuple[Any, ...]]] | None) -> None:
+        """A priority kept in the notes headed as a score ("Severity score" of 4…1): higher is worse, so read by
+        rank from its top onto the office's priorities, or, where its numbers cannot be mapped one to one, left in
+        the notes as written (``score_priorities``). Decided once a column from its cells, said once."""
+        c = self._numbered_priority
+        assert c is not None
+        cells = [r[c] for _n, r in _first_rows(kept, reader, header_row, width) if c < len(r)]
+        choices = reg.field("priority").choices
+        self._priority_score_top = score_top(cells, plan.extras[c], len(choices))
+        if self._priority_score_top is None:
+            self._numbered_priority = None  # no rank either: 1 of 1–10 is the least, not the first
+        plan.say(score_note(str(plan.extras[c]), self._priority_score_top, choices, cells))
+
     def _actual_of(self, text: str) -> str:
         """The text a record's title is made of: its "Actual: …" line in a column of labelled results
         (``labelled_results``), else the text itself."""
@@ -3183,7 +3202,12 @@ class Planner:
         c = self._numbered_priority
         assert c is not None
         raw = row[c] if c < width else None
-        ranked = numbered_priority(reg.field("priority"), raw, self._priority_as_level) if raw is not None else None
+        f = reg.field("priority")
+        if self._priority_score_top is not None:  # a score, higher the worse (score_priorities)
+            n = whole_number(raw)
+            ranked = scored_choice(f.choices, n, self._priority_score_top) if n is not None else None
+        else:
+            ranked = numbered_priority(f, raw, self._priority_as_level) if raw is not None else None
         if ranked is None:
             return lines
         values["priority"] = ranked

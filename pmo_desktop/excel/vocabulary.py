@@ -505,6 +505,13 @@ def statistic_words() -> frozenset[str]:
 
 
 @lru_cache(maxsize=None)
+def score_words() -> frozenset[str]:
+    """Keyed words saying a column holds a score, numbers where higher is more ("score", "puntuación",
+    "Punkte"): ``scores`` in the files (``score_priorities``)."""
+    return frozenset(k for data in _files() for w in data.get("scores", ()) if (k := word_key(w)))
+
+
+@lru_cache(maxsize=None)
 def employment_words() -> frozenset[tuple[str, ...]]:
     """Words of what an employer keeps on its employees ("salary", "hire date", "probation"), each as its words:
     ``employment`` in the files (``employee_sheets``)."""
