@@ -1,11 +1,16 @@
 """Issue 12, unseen set 71 (non-English registers, measured once on main bc6ca4f6): a tester's bugs named in a
-column of their own and Chinese defect names. Each test writes a workbook of the shape (never a fetched file) and
+column of their own, Chinese defect names, a timesheet. Each test writes a workbook of the shape (never a fetched file) and
 failed on that main."""
 
 from __future__ import annotations
 
+import datetime as dt
+
+import pytest
 from imported import import_all, rows_of
 from real_world_factory import write_xlsx
+
+from pmo_desktop.excel.errors import WorkbookError
 
 
 def test_a_bug_named_in_its_own_column_is_titled_by_its_name_not_its_actual_result(sqlite_store, tmp_path):
@@ -48,3 +53,30 @@ def test_a_chinese_defect_name_titles_the_defect(sqlite_store, tmp_path):
     assert issues["TB00003"]["title"] == "VLC黑屏"
     assert "VLC在播放视频时会出现有声音没画面" in issues["TB00003"]["description"]
     assert issues["TB00003"]["priority"] == "Medium"
+
+
+def test_a_timesheet_of_hours_begun_and_ended_is_refused_saying_so(sqlite_store, tmp_path):
+    """Two students' hours log ("Beschrijving | Stan | Tino | Datum | Aanvang | Eind | TOTAAL": what was done, the
+    day, the hour begun and ended, a running total's formula on a hundred rows) was read as 6 risks. A sheet timing
+    its entries by hours of the day, keeping nothing else a register keeps, is a timesheet: refused, saying so, its
+    hours stored as times or written as text; an outage log timing its incidents beside their impact and owner is
+    still imported."""
+    rows = [["Projectwerk Logboek", None, None, None, None, None, None], [None] * 7, [None] * 7,
+            ["Beschrijving", "Stan", "Tino", "Datum", "Aanvang", "Eind", "TOTAAL"]]
+    for i, what in enumerate(["Project voorstelling", "Github research", "Klassen diagram aanmaken",
+                              "Driver klasse invullen", "Valideer methodes uitwerken"]):
+        rows.append([what, None, None, dt.date(2021, 10, 1 + i), dt.time(10 + i, 0), dt.time(11 + i, 30),
+                     dt.time(1, 30)])
+    rows += [[None] * 6 + [dt.time(0, 0)] for _ in range(20)]
+    with pytest.raises(WorkbookError, match="timesheet's entries: “Aanvang” and “Eind”"):
+        import_all(sqlite_store, write_xlsx(tmp_path / "Logboek.xlsx", {"Blad1": rows}))
+    written = [[r[0], None, None, r[3], f"{r[4]:%H:%M}", f"{r[5]:%H:%M}", None] for r in rows[4:9]]
+    with pytest.raises(WorkbookError, match="timesheet's entries"):  # hours written as text ("10:00")
+        import_all(sqlite_store, write_xlsx(tmp_path / "Uren.xlsx", {"Blad1": [rows[3], *written]}))
+    outages = [["Incident", "Start", "End", "Impact", "Owner"],
+               ["Payroll server down", dt.time(9, 0), dt.time(11, 30), "High", "Ann Lee"],
+               ["VPN unreachable", dt.time(13, 0), dt.time(13, 45), "Medium", "Raj Mehta"],
+               ["Mail delayed", dt.time(8, 15), dt.time(9, 0), "Low", "Ann Lee"]]
+    import_all(sqlite_store, write_xlsx(tmp_path / "Incident log.xlsx", {"Incidents": outages}))
+    assert {r["title"] for r in rows_of(sqlite_store, "issues")} == {
+        "Payroll server down", "VPN unreachable", "Mail delayed"}
