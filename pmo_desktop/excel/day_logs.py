@@ -11,13 +11,18 @@ Two files named as change and decision logs held no office's records:
   rows carry a time of day to the second on every row is a program's log of what it did: an office writes the day
   it decided, and who did.
 
+A third kind came in unseen set 71: two students' hours log ("Beschrijving | Stan | Tino | Datum | Aanvang | Eind |
+TOTAAL": what each did, the day, the hour begun and the hour ended) read as 6 risks. A sheet writing on most rows an
+hour begun and an hour ended (two columns of times of day, no day in them) and nothing a register keeps besides its
+text and its days is a timesheet: an incident log timing its outages names their impact, owner or action too.
+
 Decided once per sheet from its header's mapping and the sample of rows under it.
 """
 
 from __future__ import annotations
 
 import re
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from ..models import values as v
@@ -28,6 +33,8 @@ from .header_detection import HeaderMatch
 from .sample_columns import filled_cells
 
 MIN_ROWS = 3  # fewer rows say nothing of a log
+TIMESHEET_REASON = "its rows are a timesheet's entries"  # how ``hours_log`` starts its reason (the refusal's words)
+_HOUR_RE = re.compile(r"^\s*\d{1,2}[:.h]\d{2}(?::\d{2})?\s*$")
 _SECONDS_RE = re.compile(r"^\s*\d{1,2}:\d{2}:\d{2}(?:[.,]\d+)?\s*$")
 # a day written in numbers either way round ("3/13/2025" month first, which the office's day-first reading refuses)
 _NUMERIC_DAY_RE = re.compile(r"^\s*(?:\d{1,2}[./-]\d{1,2}[./-](?:\d{2}|\d{4})|\d{4}[./-]\d{1,2}[./-]\d{1,2})\s*$")
@@ -94,3 +101,33 @@ def stamped_log(match: HeaderMatch, rows: list[list[Any]]) -> str | None:
             return (f"its rows are a program's log, not an office's decisions: “{_header(match, c)}” stamps each to "
                     f"the second (“{str(cells[0]).strip()}” …), and no one is named as having decided.")
     return None
+
+
+def _an_hour(value: Any) -> bool:
+    """A time of day with no day in it ("10:00", 10:00:00 as Excel stores an hour, "9h30")."""
+    if isinstance(value, time) or (isinstance(value, timedelta) and 0 <= value.total_seconds() < 86400):
+        return True
+    return isinstance(value, str) and _HOUR_RE.match(value) is not None
+
+
+def hours_log(match: HeaderMatch, rows: list[list[Any]]) -> str | None:
+    """Why a sheet of hours begun and ended is a timesheet, not a register, or None (the module's third kind)."""
+    reg = match.kind.reg
+    if match.kind.is_child:
+        return None
+    # the entries are the rows writing something the register reads (a sheet formatted on below them, a
+    # running total's formula on every row, adds rows that are no entries)
+    entries = [r for r in rows if any(c < len(r) and not v.is_blank(r[c]) for c in match.mapping)]
+    width = max((len(r) for r in entries), default=0)
+    hours = [c for c in range(width) if c not in match.mapping and len(cells := filled_cells(entries, c)) >= MIN_ROWS
+             and len(cells) * 5 >= len(entries) * 4 and all(map(_an_hour, cells))]
+    if len(hours) < 2:
+        return None
+    title = next((f.name for f in reg.fields if f.required), None)
+    for c, n in match.mapping.items():
+        field = reg.field(n) if n in reg.field_names else None
+        if n != title and (field is None or field.kind is not Kind.DATE) and filled_cells(rows, c):
+            return None  # an owner, a rating, an action beside the times: a register that times its records
+    return (f"{TIMESHEET_REASON}: “{_header(match, hours[0])}” and “{_header(match, hours[1])}” give the hour "
+            f"each entry began and ended, beside what was done and the day, and no owner, rating or action as a "
+            f"register keeps.")

@@ -5,7 +5,7 @@ produce | URL | Actual Result | Expected Result | … | QA Status", each row a d
 what went wrong. No header word names an issue there, so such a sheet was refused as a test plan is. It is an
 issue log when its name says so (the sheet's or the workbook's: "Issues.xlsx", "Bug report", "Defects") and
 its rows report defects: the actual result written and unlike the expected one on most of them. Each row is
-an issue titled by its actual result, its number its ID when the numbers are distinct, the steps, the expected
+an issue titled by its actual result (by its name where a column is headed by a plain title word), its number its ID when the numbers are distinct, the steps, the expected
 result and the other columns kept labelled in the description. A test plan (named as one, or whose actual results
 are blank or say what was expected) stays refused; a row a result column marks passed is left out by the planner's
 rule for checks (row_planner._checks_column, round 27).
@@ -18,7 +18,7 @@ from typing import Any
 from .header_detection import HeaderMatch, kind_for, map_header
 from .result_columns import result_columns
 from .unheaded_lists import named_register
-from .vocabulary import word_key
+from .vocabulary import plain_title_words, word_key
 
 # the words of a column numbering the test cases or the defects ("Test Case No.", "TC ID", "Bug #", "S.No")
 _NUMBERING = frozenset(word_key(w) for w in (
@@ -67,11 +67,16 @@ def defect_report(top: list[list[Any]], sheet_title: str, file_name: str) -> Hea
     # actual and expected results are the title and a note, whatever a word of theirs reads as
     named, _ = map_header(kind, list(top[i]))
     mapping = {c: n for c, n in named.items() if c not in (actual, expected) and n not in ("title", "code")}
-    mapping[actual] = "title"
+    # a column headed by a plain title word ("Название", "Title", "Nombre") names the defect as the tester did;
+    # the actual result titles it only where none does (a tester's 6 bugs were titled by what they showed,
+    # their names kept in the notes: unseen set 71)
+    titles = plain_title_words()
+    named_by = next((c for c, h in enumerate(headers) if c not in (actual, expected) and word_key(h) in titles), None)
+    mapping[actual if named_by is None else named_by] = "title"
     numbering = next((c for c, h in enumerate(headers) if word_key(h) in _NUMBERING), None)
     if numbering is not None:
         numbers = [r[numbering] for r in top[i + 1:] if numbering < len(r) and r[numbering] is not None]
         if numbers and len(set(map(str, numbers))) == len(numbers):
             mapping[numbering] = "code"
     return HeaderMatch(kind, i + 1, mapping, headers, score=float(len(mapping)),
-                       sheet_title=sheet_title, titled_by=actual)
+                       sheet_title=sheet_title, titled_by=actual if named_by is None else None)

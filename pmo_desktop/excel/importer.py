@@ -60,7 +60,7 @@ from .column_records import (
     turned_note,
     worded_fields,
 )
-from .day_logs import stamped_log, titled_by_dates
+from .day_logs import TIMESHEET_REASON, hours_log, stamped_log, titled_by_dates
 from .defect_reports import a_testers_header, defect_report
 from .described_grids import described_grid
 from .diary_entries import diary_entries
@@ -2289,6 +2289,7 @@ def plan_workbook_import(store: Store, path: str | os.PathLike[str], progress: P
                     listed_twice(match, reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE]) or \
                     titled_by_dates(match, reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE]) or \
                     stamped_log(match, reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE]) or \
+                    hours_log(match, reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE]) or \
                     _perks_not_benefits(match) or \
                     _grouped_not_named(match, reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE]) or \
                     _machine_log(match, reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE]) or \
@@ -3224,7 +3225,7 @@ def _refused_for_its_name(plan: ImportPlan, path: Path) -> None:
                              "its rows are a tracker's planned work", "its rows are listed under",
                              "its rows are people who wrote in", "its rows are a diary's entries",
                              "its columns are a program's fields", "its rows are named by dates",
-                             "its rows are a program's log", "a table of statistics", "its rows are kinds of",
+                             "its rows are a program's log", TIMESHEET_REASON, "a table of statistics", "its rows are kinds of",
                              "a questionnaire"))
             or "though its name says" in r]
     if len(said) == 1 and len(plan.skipped_sheets) == 1:
