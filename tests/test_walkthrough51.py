@@ -1,0 +1,40 @@
+"""Walkthrough 51: a PMO analyst preparing the month's board meeting — the RAID logs and the Benefits plan by keyboard
+alone, Find and a record's history, the board pack read on paper. Each by real key presses on the real window."""
+
+from __future__ import annotations
+
+from focused_keys import press, tab_named, type_as_a_person
+from PySide6.QtCore import Qt
+from test_walkthrough43 import along_the_row, people_typed
+from test_walkthrough48 import history_lines
+
+CTRL = Qt.KeyboardModifier.ControlModifier
+SHIFT = Qt.KeyboardModifier.ShiftModifier
+
+
+def test_a_record_history_writes_a_number_as_the_table_shows_it(empty_window, qtbot):
+    """A decision typed along its row, its cost impact 1,234,567 typed after: the table shows "1,234,567", and its
+    history (Ctrl+Shift+H) read "Cost impact — → 1.23457e+06" — another notation, and its last digits gone, in the
+    record of what the file keeps. It reads as the table does; a change reads "1,234,567 → 1,250,000.5"."""
+    window = empty_window
+    people_typed(qtbot, window, "Ann Lee")
+    tab_named(qtbot, window, Qt.Key.Key_7, "Decisions")
+    view = window.active_register_view()
+    # Decision, Decided by, Status, Due, Decided on (the log's reading order)
+    along_the_row(qtbot, ["Buy the tills", "Ann Lee", "d", "", "1/12/2026"])
+    cost = view.model.column_of("cost_impact")
+    qtbot.waitUntil(view.new_line.hasFocus)
+    press(qtbot, Qt.Key.Key_Up)  # from the ✱ line back to the decision
+    press(qtbot, Qt.Key.Key_Home)
+    while view.table.currentIndex().column() != cost:
+        press(qtbot, Qt.Key.Key_Right)
+    type_as_a_person(qtbot, "1234567")
+    press(qtbot, Qt.Key.Key_Tab)
+    assert view.proxy.index(0, cost).data() == "1,234,567"
+    lines = history_lines(qtbot, window)
+    assert ["Cost impact", "—", "1,234,567"] in [line[1:] for line in lines], lines
+    press(qtbot, Qt.Key.Key_Left)
+    type_as_a_person(qtbot, "1250000.5")
+    press(qtbot, Qt.Key.Key_Tab)
+    lines = history_lines(qtbot, window)
+    assert ["Changed", "Cost impact", "1,234,567", "1,250,000.5"] in lines, lines
