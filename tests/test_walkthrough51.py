@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from focused_keys import press, tab_named, type_as_a_person
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 from test_walkthrough43 import along_the_row, people_typed
 from test_walkthrough48 import history_lines
 
@@ -38,3 +39,26 @@ def test_a_record_history_writes_a_number_as_the_table_shows_it(empty_window, qt
     press(qtbot, Qt.Key.Key_Tab)
     lines = history_lines(qtbot, window)
     assert ["Changed", "Cost impact", "1,234,567", "1,250,000.5"] in lines, lines
+
+
+def test_a_line_about_a_name_typed_goes_once_the_keyboard_leaves_the_table(empty_window, qtbot):
+    """An assumption typed along its row, its owner typed "Bob": the status bar says "“Bob” is Bob Stone, the one person
+    named so …" — and it stayed while Ctrl+Tab walked on out of the table (walk 49's leftover 6: under the
+    stakeholder grid it read as the grid's). It stands while the keyboard is in the table, and goes once it leaves."""
+    window = empty_window
+    people_typed(qtbot, window, "Ann Lee", "Bob Stone")
+    tab_named(qtbot, window, Qt.Key.Key_7, "Assumptions")
+    view = window.active_register_view()
+    along_the_row(qtbot, ["Stores close tills", "Bob"])  # Assumption, Owner (the log's reading order), Enter
+    said = "“Bob” is Bob Stone, the one person named so"
+    qtbot.waitUntil(lambda: window.statusBar().currentMessage().startswith(said))
+    assert view.model.record(0)["owner"] == "Bob Stone"
+    qtbot.waitUntil(view.new_line.hasFocus)
+    press(qtbot, Qt.Key.Key_Up)  # along the table: the line still stands
+    assert window.statusBar().currentMessage().startswith(said)
+    press(qtbot, Qt.Key.Key_Tab, CTRL)  # to the ✱ line: still the table's
+    assert view.new_line.hasFocus()
+    assert window.statusBar().currentMessage().startswith(said)
+    press(qtbot, Qt.Key.Key_Tab, CTRL)  # out of the table, to the page's next control
+    assert QApplication.focusWidget() not in (view.table, view.new_line)
+    assert not window.statusBar().currentMessage().startswith(said), window.statusBar().currentMessage()

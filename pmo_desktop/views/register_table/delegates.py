@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from ...models.fields import Field, Kind
 from ...models.records import near_names, noun_of, ref_keys
 from ...models.values import split_list
+from ..shown_message import tell_while_in
 from .choice_editor import ChoiceCombo, confirm_new_name, existing_name, named_so, persistent, plural
 from .date_entry import DateLineEdit
 from .list_cell import names_begun
@@ -260,7 +261,7 @@ class FieldDelegate(QStyledItemDelegate):
             stored = lambda: (held is not None and held.isValid()  # noqa: E731
                               and set(split_list(held.data(Qt.ItemDataRole.EditRole))) == wanted)
             # Said once the cell is stored (its "Saved" said first), not over the reason a refused cell gives.
-            QTimer.singleShot(0, self, lambda: self._document().note.emit(said) if stored() else None)
+            QTimer.singleShot(0, self, lambda: self._tell_while_typing(said) if stored() else None)
         return text
 
     def _confirm_new(self, model, index, text: str, names: list[str]) -> None:
@@ -442,8 +443,19 @@ class FieldDelegate(QStyledItemDelegate):
         return True
 
     def _say_after_saved(self, text: str) -> None:
-        """``text`` in the status bar once the cell is stored (its "Saved" said first)."""
-        QTimer.singleShot(0, self, lambda: self._document().note.emit(text))
+        """``text`` in the status bar once the cell is stored (its "Saved" said first), for as long as the keyboard
+        stays in the register's table and ✱ line."""
+        QTimer.singleShot(0, self, lambda: self._tell_while_typing(text))
+
+    def _tell_while_typing(self, text: str) -> None:
+        """``text`` in the status bar while the keyboard stays in the register's table and its ✱ line (the table this
+        delegate edits, or the line, and its sibling), gone once it leaves them or the page."""
+        edited = self.parent()
+        assert isinstance(edited, QWidget)
+        view = edited.parentWidget() or edited
+        within = tuple(w for w in (getattr(view, "table", None), getattr(view, "new_line", None))
+                       if isinstance(w, QWidget)) or (edited,)
+        tell_while_in(view, text, within)
 
     @staticmethod
     def _names_listed_like(editor: QComboBox, text: str) -> int:
