@@ -62,3 +62,43 @@ def test_a_line_about_a_name_typed_goes_once_the_keyboard_leaves_the_table(empty
     press(qtbot, Qt.Key.Key_Tab, CTRL)  # out of the table, to the page's next control
     assert QApplication.focusWidget() not in (view.table, view.new_line)
     assert not window.statusBar().currentMessage().startswith(said), window.statusBar().currentMessage()
+
+
+def test_undo_of_a_measurement_keeps_the_benefits_page_and_redo_elsewhere_goes_to_it(demo_window, qtbot):
+    """A benefit's measurement typed along its row under the Benefits table (Ctrl+5, Ctrl+Tab to Measurements), then
+    Ctrl+Z: the window went to the Status page, the keyboard in its Project box — the undo looked for a page listing
+    measurements, found none and stayed on the last it had looked at — and the note undone out of sight. Now Ctrl+Z
+    leaves the Benefits page as it was, the measurement's table in view; Ctrl+Y from the overview goes back to the
+    benefit and the keyboard onto the measurement's row, as a risk's undone edit goes to the risk."""
+    window = demo_window
+    press(qtbot, Qt.Key.Key_5, CTRL)
+    benefits_page = window.stack.currentWidget()
+    benefit = window.active_register_view().current_record_id()
+    for _ in range(6):
+        press(qtbot, Qt.Key.Key_Tab, CTRL)
+        if QApplication.focusWidget().accessibleName() == "Measurements table":
+            break
+    measurements = QApplication.focusWidget().parentWidget()
+    assert measurements.register.name == "benefit_measurements" and measurements.model.parent_id == benefit
+    press(qtbot, Qt.Key.Key_End, CTRL)
+    press(qtbot, Qt.Key.Key_Down)  # the ✱ line
+    press(qtbot, Qt.Key.Key_Home)
+    along_the_row(qtbot, ["30 Nov", "350", "Stock report", "November"])  # Date, Actual value, Source, Note
+    qtbot.waitUntil(lambda: any(measurements.model.record(r)["note"] == "November"
+                                for r in range(measurements.model.rowCount())))
+    row = next(r for r in range(measurements.model.rowCount()) if measurements.model.record(r)["note"] == "November")
+    measurement = measurements.model.record(row)["id"]
+    press(qtbot, Qt.Key.Key_Z, CTRL)
+    qtbot.waitUntil(lambda: window.statusBar().currentMessage().startswith("Undone: Edit Note"))
+    qtbot.wait(50)  # the step's place is looked for once the stack has taken the step
+    assert window.stack.currentWidget() is benefits_page
+    assert measurements.isVisible() and measurements.isAncestorOf(QApplication.focusWidget())
+    assert measurements.model.record(measurements.model.row_of(measurement))["note"] == ""
+    press(qtbot, Qt.Key.Key_1, CTRL)  # the overview: the measurements out of sight
+    press(qtbot, Qt.Key.Key_Y, CTRL)
+    qtbot.waitUntil(lambda: window.stack.currentWidget() is benefits_page)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is measurements.table)
+    current = measurements.table.currentIndex()
+    assert measurements.model.record(measurements.proxy.mapToSource(current).row())["id"] == measurement
+    assert measurements.model.fields[current.column()].name == "note"
+    assert measurements.model.record(measurements.model.row_of(measurement))["note"] == "November"
