@@ -102,3 +102,34 @@ def test_undo_of_a_measurement_keeps_the_benefits_page_and_redo_elsewhere_goes_t
     assert measurements.model.record(measurements.proxy.mapToSource(current).row())["id"] == measurement
     assert measurements.model.fields[current.column()].name == "note"
     assert measurements.model.record(measurements.model.row_of(measurement))["note"] == "November"
+
+
+def test_ctrl_tab_from_a_cell_being_typed_leaves_the_table(empty_window, qtbot):
+    """An assumption typed along its row with Tab — its title, its owner — leaves the next cell (Validate by) open for
+    typing; Ctrl+Tab then, to go on to the page's next control as the README says it does from the table, walked on
+    cell by cell along the row, each opened in turn (Status, Impact if false, Project …), never out. Now the cell is
+    stored as Tab stores it and the keyboard leaves the table as from the table itself: to the ✱ line, then on."""
+    window = empty_window
+    people_typed(qtbot, window, "Bob Stone")
+    tab_named(qtbot, window, Qt.Key.Key_7, "Assumptions")
+    view = window.active_register_view()
+    along_the_row(qtbot, ["Stores close tills", "Bob Stone", "31/12/2026"], last=Qt.Key.Key_Tab)
+    qtbot.waitUntil(lambda: view.table.isAncestorOf(QApplication.focusWidget()))  # Status open, to be typed
+    press(qtbot, Qt.Key.Key_Tab, CTRL)
+    assert view.new_line.hasFocus(), QApplication.focusWidget()
+    record = view.model.record(0)
+    assert (record["title"], record["owner"], str(record["validate_by"])) == ("Stores close tills", "Bob Stone",
+                                                                             "2026-12-31")
+    press(qtbot, Qt.Key.Key_Tab, CTRL)  # on out, as from the table
+    focus = QApplication.focusWidget()
+    assert focus not in (view.table, view.new_line) and not view.table.isAncestorOf(focus), focus
+    # typed into and left by Ctrl+Shift+Tab: stored, the keyboard back before the table
+    press(qtbot, Qt.Key.Key_Tab, CTRL | SHIFT)
+    qtbot.waitUntil(view.new_line.hasFocus)
+    press(qtbot, Qt.Key.Key_Up)
+    press(qtbot, Qt.Key.Key_Home)
+    press(qtbot, Qt.Key.Key_Right)
+    type_as_a_person(qtbot, "Tills close at ten")
+    press(qtbot, Qt.Key.Key_Tab, CTRL)
+    assert view.model.record(0)["title"] == "Tills close at ten"
+    assert view.new_line.hasFocus(), QApplication.focusWidget()

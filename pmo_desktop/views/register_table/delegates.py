@@ -311,6 +311,10 @@ class FieldDelegate(QStyledItemDelegate):
             # "Project" before its project is named), left by Ctrl+3 to another page, came in a message box and
             # was lost, where a typed cell's waits with its reason (walk41)
             return self._leave_and_tell(editor, event)
+        if (event.type() == QEvent.Type.KeyPress and isinstance(editor, (QLineEdit, QComboBox))
+                and event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab)
+                and event.modifiers() & Qt.KeyboardModifier.ControlModifier):
+            return self._leave_by_ctrl_tab(editor, event)
         if (event.type() == QEvent.Type.KeyPress and isinstance(editor, ChoiceCombo) and editor.unmatched
                 and event.key() in MOVES and not event.modifiers() & CHORDS):
             # typed what is no choice: held, said again (Esc puts the cell back)
@@ -340,6 +344,24 @@ class FieldDelegate(QStyledItemDelegate):
                 self.closeEditor.emit(editor, MOVES[Qt.Key(event.key())])
             return True
         return super().eventFilter(editor, event)
+
+    def _leave_by_ctrl_tab(self, editor: QWidget, event: QKeyEvent) -> bool:
+        """Ctrl+Tab (Ctrl+Shift+Tab) in a cell being typed: the cell stored as Tab stores it — or held with its
+        reason, as Tab holds it — then the keyboard on to the next control, as Ctrl+Tab goes from the table. Qt's
+        own filter read it as Tab: a row typed along with Tab has the next cell open, and Ctrl+Tab walked on cell
+        by cell, each opened in turn, never out of the table (walk 51)."""
+        if isinstance(editor, ChoiceCombo) and editor.unmatched:
+            editor.hold_unmatched()
+            return True
+        if isinstance(editor, QComboBox) and editor.isEditable() and self._hold_new_name(editor, "tab"):
+            return True
+        if self.commit_or_hold(editor):
+            self.closeEditor.emit(editor, Hint.NoHint)
+            table = self.parent()
+            forward = event.key() == Qt.Key.Key_Tab and not event.modifiers() & Qt.KeyboardModifier.ShiftModifier
+            if isinstance(table, QWidget):
+                QWidget.focusNextPrevChild(table, forward)
+        return True
 
     @staticmethod
     def _list_names_like(editor: QComboBox, last: bool) -> bool:
