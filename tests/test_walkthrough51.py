@@ -133,3 +133,33 @@ def test_ctrl_tab_from_a_cell_being_typed_leaves_the_table(empty_window, qtbot):
     press(qtbot, Qt.Key.Key_Tab, CTRL)
     assert view.model.record(0)["title"] == "Tills close at ten"
     assert view.new_line.hasFocus(), QApplication.focusWidget()
+
+
+def test_the_board_packs_communications_are_headed_and_worded_alike_on_paper_and_in_the_workbook(demo_window, qtbot,
+                                                                                                tmp_path):
+    """The demo's board pack by Ctrl+Shift+E, as a PDF and as a workbook. On paper the communications due had a last
+    column with no heading, "Overdue" in some rows and nothing in the others, where the workbook headed it "Overdue"
+    and said Yes or No, under a title worded "(including overdue)" where the PDF's said "(overdue included)". Both
+    now read alike: "Overdue", Yes or No, under one title."""
+    import subprocess
+
+    import openpyxl
+    from file_dialogs import answer_file_dialog
+
+    pdf, book = tmp_path / "pack.pdf", tmp_path / "pack.xlsx"
+    for out in (pdf, book):
+        qtbot.waitUntil(lambda: QApplication.focusWidget() is not None)  # the keyboard back from the last export
+        answer_file_dialog(qtbot, str(out))
+        press(qtbot, Qt.Key.Key_E, CTRL | SHIFT)
+        qtbot.waitUntil(out.exists, timeout=30000)
+    text = " ".join(subprocess.run(["pdftotext", "-layout", str(pdf), "-"], check=True, capture_output=True,
+                                   text=True, timeout=120).stdout.split())
+    heading = text.index("(overdue included) ID What Stakeholder Channel Frequency Owner Last held Next due Overdue")
+    listed = text[heading:]
+    sheet = openpyxl.load_workbook(book)["Communications"]
+    assert sheet["A1"].value.endswith("(overdue included)"), sheet["A1"].value
+    said = [(row[0].value, row[9].value) for row in sheet.iter_rows(min_row=3) if row[0].value]
+    assert {overdue for _code, overdue in said} == {"Yes", "No"}, said
+    for code, overdue in said:  # each row as the workbook says it, on paper too
+        after = listed[listed.index(code):].split(" C-")[0].split(" Page ")[0]
+        assert after.endswith(f" {overdue}"), (code, overdue, after)
