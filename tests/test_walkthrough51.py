@@ -102,6 +102,7 @@ def test_undo_of_a_measurement_keeps_the_benefits_page_and_redo_elsewhere_goes_t
     assert measurements.model.record(measurements.proxy.mapToSource(current).row())["id"] == measurement
     assert measurements.model.fields[current.column()].name == "note"
     assert measurements.model.record(measurements.model.row_of(measurement))["note"] == "November"
+    assert window.statusBar().currentMessage().startswith("Redone: Edit Note")  # said, and not lost on the way
 
 
 def test_ctrl_tab_from_a_cell_being_typed_leaves_the_table(empty_window, qtbot):

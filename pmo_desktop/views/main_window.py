@@ -868,13 +868,14 @@ class MainWindow(QMainWindow):
     def _go_to_change(self, register: str, record_id: int, field: str | None) -> None:
         if self.document is None:
             return
-        if not self.go_to_record(register, record_id):
-            # a sub-table's record (a risk's action, a benefit's measurement): its parent opened, then the row
-            from .own_record_place import parent_of, show_in_own_table
+        from .own_record_place import parent_of, show_in_own_table
 
-            parent = parent_of(self.document, register, record_id)
-            if parent is not None and self.go_to_record(*parent) and (page := self.stack.currentWidget()) is not None:
+        parent = parent_of(self.document, register, record_id)
+        if parent is not None:  # a sub-table's record (a risk's action, a benefit's measurement): its parent, the row
+            if self.go_to_record(*parent) and (page := self.stack.currentWidget()) is not None:
                 show_in_own_table(page, register, parent[1], record_id, field)
+            return
+        if not self.go_to_record(register, record_id):
             return
         view = next((v for v in self._register_views_shown(self.stack.currentWidget()) if v.register.name == register),
                     None)
