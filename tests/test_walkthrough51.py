@@ -164,3 +164,30 @@ def test_the_board_packs_communications_are_headed_and_worded_alike_on_paper_and
     for code, overdue in said:  # each row as the workbook says it, on paper too
         after = listed[listed.index(code):].split(" C-")[0].split(" Page ")[0]
         assert after.endswith(f" {overdue}"), (code, overdue, after)
+
+
+def test_the_import_preview_writes_a_decisions_cost_as_the_table_will(empty_window, qtbot, tmp_path):
+    """A colleague's decision log with a cost of 1234567 in File ▸ Import: the preview's row read "Cost impact:
+    1.23457e+06" — another notation, its last digits gone — where the table then shows 1,234,567. It reads so now."""
+    from openpyxl import Workbook
+
+    from pmo_desktop.views.exchange.actions import open_import_dialog
+
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "Decision log"
+    sheet.append(["Decision", "Cost impact", "Status"])
+    sheet.append(["Buy the tills", 1234567, "Pending"])
+    workbook = tmp_path / "Decisions.xlsx"
+    book.save(workbook)
+    window = empty_window
+    dialog = open_import_dialog(window, window.document, str(workbook))
+    qtbot.waitUntil(lambda: dialog.isVisible() and "1 to insert" in dialog.summary.text(), timeout=30000)
+    rows = [" ".join(str(dialog.report_model.index(r, c).data()) for c in range(dialog.report_model.columnCount()))
+            for r in range(dialog.report_model.rowCount())]
+    assert any("Cost impact: 1,234,567" in row for row in rows), rows
+    qtbot.waitUntil(lambda: dialog.isAncestorOf(QApplication.focusWidget()), timeout=30000)
+    press(qtbot, Qt.Key.Key_Return)  # Import
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=30000)
+    view = window.active_register_view()
+    assert view.proxy.index(0, view.model.column_of("cost_impact")).data() == "1,234,567"  # as the preview said
