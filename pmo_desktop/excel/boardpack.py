@@ -43,6 +43,7 @@ from ..models.values import number_format, period_text
 from . import styles
 from .atomic import check_target, save_atomically
 from .boardpack_data import (
+    COMMS_OVERDUE,
     NO_BENEFITS,
     NO_OPEN_THREATS,
     NO_PROJECTS,
@@ -52,6 +53,8 @@ from .boardpack_data import (
     BoardPackData,
     Record,
     code_order,
+    comm_overdue,
+    comms_heading,
     glance_rows,
     none_slipped,
     not_rated_line,
@@ -582,14 +585,13 @@ def _rollup_table(ws: Worksheet, r: Rollup, row: int) -> int:
 
 def _communications(ws: Worksheet, data: BoardPackData) -> None:
     headers = ("ID", "What", "Stakeholder", "Audience / group", "Channel", "Frequency", "Owner", "Last held",
-               "Next due", "Overdue")
+               "Next due", COMMS_OVERDUE)
     _widths(ws, (8, 34, 22, 20, 14, 12, 18, 12, 12, 9))
-    month = v.month_text(data.today, full=True)
-    _cell(ws, 1, 1, f"Communications due in {month} (including overdue)", font=styles.SUBTITLE_FONT)
+    _cell(ws, 1, 1, comms_heading(data), font=styles.SUBTITLE_FONT)
     _header_row(ws, 2, headers)
     for i, c in enumerate(data.comms_due, start=3):
         values = (c["code"], c["message"], c["stakeholder"], c["audience"] or None, c["channel"] or None,
-                  c["frequency"], c["owner"], c["last_held"], c["next_due"], c["overdue"])
+                  c["frequency"], c["owner"], c["last_held"], c["next_due"], comm_overdue(c))
         for j, value in enumerate(values, start=1):
             cell = _cell(ws, i, j, value, border=True)
             if j in (8, 9) and value is not None:

@@ -38,7 +38,7 @@ from ..models.summary import (
     risk_score_groups,
     summarize,
 )
-from ..models.values import day_text
+from ..models.values import day_text, month_text
 from ..models.what_changed import Comparison, compare_registers
 
 TOP_RISKS = 20
@@ -114,6 +114,20 @@ NO_OPEN_THREATS = "No open threats."
 NO_STAKEHOLDERS = "No stakeholders."
 NO_BENEFITS = "No benefits."
 NOTHING_DUE = "Nothing is due this month."
+
+
+# The communications due, their heading and whether each is overdue, worded once for the PDF and the workbook: the
+# PDF's last column had no heading over its "Overdue" (and nothing beside one not overdue), the workbook's read
+# "Overdue: Yes / No", and its title said "(including overdue)" where the PDF said "(overdue included)" (walk 51).
+COMMS_OVERDUE = "Overdue"
+
+
+def comms_heading(data: BoardPackData) -> str:
+    return f"Communications due in {month_text(data.today, full=True)} (overdue included)"
+
+
+def comm_overdue(comm: Record) -> str:
+    return "Yes" if comm["overdue"] else "No"
 
 
 def none_slipped(data: BoardPackData) -> str:

@@ -59,6 +59,7 @@ from ..models.values import day_text, number_text, period_text
 from . import pdf_fonts, rtl_text
 from .atomic import check_target, write_atomically
 from .boardpack_data import (
+    COMMS_OVERDUE,
     NO_OPEN_THREATS,
     NO_PROJECTS,
     NOTHING_DUE,
@@ -66,6 +67,8 @@ from .boardpack_data import (
     BoardPackData,
     Record,
     code_order,
+    comm_overdue,
+    comms_heading,
     glance_rows,
     none_slipped,
     not_rated_line,
@@ -605,14 +608,14 @@ def _benefits(data: BoardPackData) -> list[Flowable]:
 
 def _communications(data: BoardPackData) -> list[Flowable]:
     rows = [[c["code"], c["message"], c["stakeholder"], c["channel"], c["frequency"], c["owner"], c["last_held"],
-             c["next_due"], "Overdue" if c["overdue"] else ""] for c in data.comms_due]
-    month = v.month_text(data.today, full=True)
-    body = (_listing(("ID", "What", "Stakeholder", "Channel", "Frequency", "Owner", "Last held", "Next due", ""),
+             c["next_due"], comm_overdue(c)] for c in data.comms_due]
+    body = (_listing(("ID", "What", "Stakeholder", "Channel", "Frequency", "Owner", "Last held", "Next due",
+                      COMMS_OVERDUE),
                      rows, _widths(_full(), (6, 30, 16, 10, 9, 13, 9, 9, 7)),
                      {(8, i): "#F4C7C3" for i, c in enumerate(data.comms_due) if c["overdue"]},
                      "communications due", "Stakeholders")
             if rows else [Paragraph(NOTHING_DUE, BODY)])
-    return [Paragraph(f"Communications due in {month} (overdue included)", H1), *body]
+    return [Paragraph(comms_heading(data), H1), *body]
 
 
 def _since(data: BoardPackData) -> list[Flowable]:

@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 
 from .fields import Context, Field, Kind, Register
 from .history_tables import RecordHistory
-from .values import day_text
+from .values import day_text, number_text
 
 ADDED, CHANGED, DELETED = "Added", "Changed", "Deleted"
 NOTHING = "—"
@@ -88,6 +88,10 @@ def _shown(session: Session, f: Field, value: Any, ctx: Context, names: dict[tup
         for text, data in options:
             if data == value and text:
                 return text
+    if f.kind is Kind.FLOAT and isinstance(value, (int, float)):
+        # As the table shows it, "1,234,567": ``Field.display`` (a copy's, a CSV's text) wrote "1.23457e+06" —
+        # a decision's cost, a project's budget read in another notation, and its last digits lost.
+        return number_text(float(value))
     return f.display(value)
 
 

@@ -667,6 +667,7 @@ class MainWindow(QMainWindow):
 
     def go_to_record(self, register_name: str, record_id: int) -> bool:
         before = QApplication.focusWidget()
+        shown = self.nav.currentRow()
         for i in range(len(PAGES)):
             self.show_page(i) if i not in self.pages else None
             page = self.pages[i]
@@ -674,6 +675,11 @@ class MainWindow(QMainWindow):
                 self.show_page(i)
                 self.keyboard_follows(before, register_name)
                 return True
+        # No page lists it: the window stays on the page it was on, the keyboard where it was — it was left on the
+        # last page looked at (Status), the keyboard in its Project box.
+        self.show_page(shown)
+        if before is not None and before.isVisible():
+            before.setFocus(Qt.FocusReason.OtherFocusReason)
         return False
 
     def keyboard_follows(self, before: QWidget | None, register_name: str) -> None:
@@ -845,17 +851,31 @@ class MainWindow(QMainWindow):
         A change of many rows shows its first, the status bar naming the step; one that leaves no row (an added
         row undone) stays where it is. On the page of the register, its table shows the change as it is."""
         from .document import DocumentCommand
+        from .register_table.register_view import RegisterView
 
         place = command.place(undoing) if isinstance(command, DocumentCommand) else None
         if place is None or not place[1]:
             return
         register, ids, field = place
-        if any(v.register.name == register for v in self._register_views_shown(self.stack.currentWidget())):
+        page = self.stack.currentWidget()
+        if any(v.register.name == register for v in self._register_views_shown(page)):
             return
+        if page is not None and any(v.register.name == register and v.isVisibleTo(page)
+                                    for v in page.findChildren(RegisterView)):
+            return  # a record's own table shown (a benefit's measurements under it): the change is in view there
         QTimer.singleShot(0, self, lambda: self._go_to_change(register, ids[0], field))  # after the stack's step
 
     def _go_to_change(self, register: str, record_id: int, field: str | None) -> None:
-        if self.document is None or not self.go_to_record(register, record_id):
+        if self.document is None:
+            return
+        from .own_record_place import parent_of, show_in_own_table
+
+        parent = parent_of(self.document, register, record_id)
+        if parent is not None:  # a sub-table's record (a risk's action, a benefit's measurement): its parent, the row
+            if self.go_to_record(*parent) and (page := self.stack.currentWidget()) is not None:
+                show_in_own_table(page, register, parent[1], record_id, field)
+            return
+        if not self.go_to_record(register, record_id):
             return
         view = next((v for v in self._register_views_shown(self.stack.currentWidget()) if v.register.name == register),
                     None)

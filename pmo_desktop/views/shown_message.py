@@ -1,14 +1,15 @@
 """Status-bar lines about what a widget shows — a chart's cell under the keyboard, "no risks in this cell" — last
 only while the widget is shown. Left on the heat map's tab by Ctrl+1, "Probability 2 Low × impact 2 Low: no risks"
 stood under the overview, read as the overview's (walk43). A line that reports a finished operation ("Imported …",
-"Undone: …") is not said this way and stays across pages for its time, as before.
+"Undone: …") is not said this way and stays across pages for its time, as before. A line about a cell just typed
+("“Bob” is Bob Stone …") goes too once the keyboard leaves the table it was typed in (``tell_while_in``).
 
 Qt's status bar keeps one line: a widget takes back only its own, still shown — never a line said since."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject
-from PySide6.QtWidgets import QMainWindow, QStatusBar, QWidget
+from PySide6.QtWidgets import QApplication, QMainWindow, QStatusBar, QWidget
 
 TELL_MS = 10_000  # how long a line stays while the widget stays shown
 
@@ -26,6 +27,7 @@ class ShownMessage(QObject):
         super().__init__(widget)
         self.widget = widget
         self.said = ""
+        self.keyboard_in: tuple[QWidget, ...] = ()  # the line goes too when the keyboard leaves these (``say_while_in``)
         widget.installEventFilter(self)
 
     @staticmethod
@@ -46,6 +48,23 @@ class ShownMessage(QObject):
         if bar is not None:
             bar.showMessage(text, timeout)
             self.said = text
+
+    def say_while_in(self, text: str, within: tuple[QWidget, ...], timeout: int = TELL_MS) -> None:
+        """``say``, the line taken back as soon as the keyboard goes to a control of the window outside ``within``
+        (Ctrl+Tab on to the page's next control, a click in the panel), as well as when the widget is hidden."""
+        if not self.keyboard_in:
+            app = QApplication.instance()
+            if isinstance(app, QApplication):
+                app.focusChanged.connect(self._keyboard_moved)
+        self.keyboard_in = within or (self.widget,)
+        self.say(text, timeout)
+
+    def _keyboard_moved(self, _old: QWidget | None, now: QWidget | None) -> None:
+        # A popup or a dialog (a list of names, the calendar, a question) is not the keyboard leaving: the line stands.
+        if now is None or not self.standing() or now.window() is not self.widget.window():
+            return
+        if not any(now is w or w.isAncestorOf(now) for w in self.keyboard_in):
+            self.take_back()
 
     def standing(self) -> bool:
         """Whether the status bar still shows this widget's line (not expired, not replaced)."""
@@ -78,3 +97,10 @@ class ShownMessage(QObject):
 def tell(widget: QWidget, text: str, timeout: int = TELL_MS) -> None:
     """A line in the window's status bar about what ``widget`` shows, gone with the widget's page."""
     ShownMessage.of(widget).say(text, timeout)
+
+
+def tell_while_in(widget: QWidget, text: str, within: tuple[QWidget, ...] = (), timeout: int = TELL_MS) -> None:
+    """A line about what was just typed in ``widget``, gone with the widget's page and once the keyboard leaves
+    ``within`` (default: the widget) — a register's table and its ✱ line: "“Bob” is Bob Stone, the one person named
+    so" stayed under the stakeholder grid after Ctrl+Tab had walked on to it, read as the grid's (walk 49)."""
+    ShownMessage.of(widget).say_while_in(text, within, timeout)

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from ...models.fields import Field, Kind
 from ...models.records import near_names, noun_of, ref_keys
 from ...models.values import split_list
+from ..shown_message import tell_while_in
 from .choice_editor import ChoiceCombo, confirm_new_name, existing_name, named_so, persistent, plural
 from .date_entry import DateLineEdit
 from .list_cell import names_begun
@@ -260,7 +261,7 @@ class FieldDelegate(QStyledItemDelegate):
             stored = lambda: (held is not None and held.isValid()  # noqa: E731
                               and set(split_list(held.data(Qt.ItemDataRole.EditRole))) == wanted)
             # Said once the cell is stored (its "Saved" said first), not over the reason a refused cell gives.
-            QTimer.singleShot(0, self, lambda: self._document().note.emit(said) if stored() else None)
+            QTimer.singleShot(0, self, lambda: self._tell_while_typing(said) if stored() else None)
         return text
 
     def _confirm_new(self, model, index, text: str, names: list[str]) -> None:
@@ -310,6 +311,10 @@ class FieldDelegate(QStyledItemDelegate):
             # "Project" before its project is named), left by Ctrl+3 to another page, came in a message box and
             # was lost, where a typed cell's waits with its reason (walk41)
             return self._leave_and_tell(editor, event)
+        if (event.type() == QEvent.Type.KeyPress and isinstance(editor, (QLineEdit, QComboBox))
+                and event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab)
+                and event.modifiers() & Qt.KeyboardModifier.ControlModifier):
+            return self._leave_by_ctrl_tab(editor, event)
         if (event.type() == QEvent.Type.KeyPress and isinstance(editor, ChoiceCombo) and editor.unmatched
                 and event.key() in MOVES and not event.modifiers() & CHORDS):
             # typed what is no choice: held, said again (Esc puts the cell back)
@@ -339,6 +344,24 @@ class FieldDelegate(QStyledItemDelegate):
                 self.closeEditor.emit(editor, MOVES[Qt.Key(event.key())])
             return True
         return super().eventFilter(editor, event)
+
+    def _leave_by_ctrl_tab(self, editor: QWidget, event: QKeyEvent) -> bool:
+        """Ctrl+Tab (Ctrl+Shift+Tab) in a cell being typed: the cell stored as Tab stores it — or held with its
+        reason, as Tab holds it — then the keyboard on to the next control, as Ctrl+Tab goes from the table. Qt's
+        own filter read it as Tab: a row typed along with Tab has the next cell open, and Ctrl+Tab walked on cell
+        by cell, each opened in turn, never out of the table (walk 51)."""
+        if isinstance(editor, ChoiceCombo) and editor.unmatched:
+            editor.hold_unmatched()
+            return True
+        if isinstance(editor, QComboBox) and editor.isEditable() and self._hold_new_name(editor, "tab"):
+            return True
+        if self.commit_or_hold(editor):
+            self.closeEditor.emit(editor, Hint.NoHint)
+            table = self.parent()
+            forward = event.key() == Qt.Key.Key_Tab and not event.modifiers() & Qt.KeyboardModifier.ShiftModifier
+            if isinstance(table, QWidget):
+                QWidget.focusNextPrevChild(table, forward)
+        return True
 
     @staticmethod
     def _list_names_like(editor: QComboBox, last: bool) -> bool:
@@ -442,8 +465,19 @@ class FieldDelegate(QStyledItemDelegate):
         return True
 
     def _say_after_saved(self, text: str) -> None:
-        """``text`` in the status bar once the cell is stored (its "Saved" said first)."""
-        QTimer.singleShot(0, self, lambda: self._document().note.emit(text))
+        """``text`` in the status bar once the cell is stored (its "Saved" said first), for as long as the keyboard
+        stays in the register's table and ✱ line."""
+        QTimer.singleShot(0, self, lambda: self._tell_while_typing(text))
+
+    def _tell_while_typing(self, text: str) -> None:
+        """``text`` in the status bar while the keyboard stays in the register's table and its ✱ line (the table this
+        delegate edits, or the line, and its sibling), gone once it leaves them or the page."""
+        edited = self.parent()
+        assert isinstance(edited, QWidget)
+        view = edited.parentWidget() or edited
+        within = tuple(w for w in (getattr(view, "table", None), getattr(view, "new_line", None))
+                       if isinstance(w, QWidget)) or (edited,)
+        tell_while_in(view, text, within)
 
     @staticmethod
     def _names_listed_like(editor: QComboBox, text: str) -> int:
