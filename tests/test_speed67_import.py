@@ -98,3 +98,21 @@ def test_a_column_said_free_holds_none_on_random_texts():
             said["totals"] += 1
             assert not any(re.match(row_planner._TOTAL_RE, str(x).strip()) for x in cells), texts
     assert min(said.values()) > 100, said  # each said of many columns: the test tries both answers
+
+
+def test_a_register_s_titles_are_keyed_together(sqlite_store, tmp_path, monkeypatch):
+    """300 risks: no title keyed one at a time by the planner (main: 908 — the nothing-word look, then the merge of
+    rows named on two sheets, twice), each keyed once with the others (``keys_of``); every risk as before."""
+    rows = _risks(300)
+    path = write_xlsx(tmp_path / "Risk register.xlsx", {"Risks": [HEADER, *rows]})
+    titles = {r[1] for r in rows}
+    keyed = [0]
+    real = row_planner.word_key
+
+    def counting(text: Any) -> str:
+        keyed[0] += text in titles
+        return real(text)
+    monkeypatch.setattr(row_planner, "word_key", counting)
+    import_all(sqlite_store, path)
+    assert len(named(sqlite_store, "risks")) == 300
+    assert keyed[0] <= 12, keyed  # the first rows, planned the full way
