@@ -40,7 +40,6 @@ from ..models.risk_rules import OPPORTUNITY_RESPONSES, THREAT_RESPONSES
 from . import date_order, number_order
 from .action_columns import ACTION_DUE, ACTION_OWNER, ACTIONS_OF, date_beside_the_plan, in_place
 from .assessed_merges import assessing_fields, one_value, varies
-from .column_looks import example_re, no_example_ids, no_example_titles, no_totals
 from .cut_cells import characters, was_cut
 from .done_text import says_done, says_not_acted_on
 from .errors import ImportCancelled
@@ -1074,6 +1073,12 @@ def _hint_row(row: Sequence[Any], filled: list[int], headers: Sequence[Any]) -> 
     return restates_its_headers([(row[c], headers[c] if c < len(headers) else None) for c in filled])
 
 
+@lru_cache(maxsize=None)
+def _example_re() -> re.Pattern[str]:
+    """Any of the example words, found in a value's letters and digits run together."""
+    return re.compile("|".join(sorted(map(re.escape, example_words()), key=len, reverse=True)) or "(?!)")
+
+
 def _rated_apart(row: Sequence[Any], above: Sequence[Any], cols: Collection[int]) -> bool:
     """The row gives its own rating where the record above gives another (its own likelihood, impact): a
     record of its own under the same merged title (a hazard with several causes, each rated). Only ratings:
@@ -1199,7 +1204,7 @@ def _example(value: Any) -> bool:
     """An ID cell marking the template's worked example ("021111a/ ejemplo", "Example"): no ID says so."""
     if value.__class__ is not str:
         return False
-    if value.isascii() and example_re().search(ascii_key(value)) is None:
+    if value.isascii() and _example_re().search(ascii_key(value)) is None:
         return False  # no word of it can be one of them: each is its letters, in a row ("R-0001")
     words = words_of(value)
     return (len(words) <= 2 or any(ch.isdigit() for ch in value)) and any(w in example_words() for w in words)
@@ -1403,10 +1408,6 @@ class Planner:
         # every new row of a name on the sheet that first gave it, in order (a threat listed once per asset)
         self.named_all: dict[str, dict[str, list[tuple[SheetPlan, PlannedRow]]]] = defaultdict(dict)
         self._assessing: frozenset[str] = frozenset()  # the rating fields the sheet being planned assesses
-        # an ordinary row's looks decided once a column of the sheet being planned (``plan_sheet``, ``column_looks``)
-        self._held_rows: list[tuple[Any, ...]] | None = None
-        self._untouched = self._plain_ids = self._plain_titles = False
-        self._no_total_at: dict[int, bool] = {}
 
     # ----------------------------------------------------------------------------- batched lookups
     def _zeros_dropped(self, reg: Register) -> dict[str, str]:
@@ -2008,17 +2009,6 @@ class Planner:
         # looks at each row's title below the records
         key_rows = self._key_rows
         no_one_cols = self._no_one_cols
-        # an ordinary row's looks at its ID, title and first cell, decided once a column of the rows held
-        # (``column_looks``) where no step of the loop rewrites a cell before them; else asked of each row
-        self._held_rows = [r for _n, r in kept] if ordinary and kept is not None and not (
-            spread or first_name is not None or carried or grouped or shifted or spelt or engage_row is not None) \
-            else None
-        self._untouched = self._held_rows is not None and code_col not in no_one_cols and \
-            title_col not in no_one_cols
-        self._plain_ids = self._untouched and no_example_ids(self._held_texts(code_col))
-        self._plain_titles = self._untouched and no_example_titles(self._held_texts(title_col),
-                                                                   value_words("nothing").keys())
-        self._no_total_at = {}
         for number, row in kept if kept is not None else reader.data_rows(header_row + 1, width, self._past):
             if number <= header_down and last_record is None:
                 if key_row is not None and number == key_row[0]:
@@ -2572,7 +2562,6 @@ class Planner:
         if reg.key_field is not None:
             self._assign_codes(plan, reg)
         self.done += tick % TICK
-        self._held_rows = None  # the sheet's rows, held for its columns' looks: released with the sheet
         self._remember_names(reg, [p for p in plan.rows if p.report.action in (_INSERT, _UPDATE)])
         plan.extras.update((c, h) for c, h in self._unheaded.items() if c in self._unheaded_used)
         for c, into in shifted.items():
@@ -4641,15 +4630,9 @@ class Planner:
         if code_raw.__class__ is not str or title_raw.__class__ is not str or code_raw == title_raw or \
                 not code_raw.strip() or not title_raw.strip():
             return None  # the ID and the title, two texts: neither an empty template row nor a heading
-        if not self._plain_ids and _example(code_raw):
-            return None
-        if not self._plain_titles and (_example_title(title_raw, reg.name) or
-                                       word_key(title_raw) in value_words("nothing")):
-            return None
-        no_total = self._no_total_at.get(first)
-        if no_total is None:
-            no_total = self._no_total_at[first] = self._no_totals_held(first)
-        if not no_total and _TOTAL_RE.match(v.parse_text(row[first])):
+        if _example(code_raw) or _example_title(title_raw, reg.name) or \
+                word_key(title_raw) in value_words("nothing") or \
+                _TOTAL_RE.match(v.parse_text(row[first])):
             return None
         check_repeat = repeated is None or hash(row) in repeated
         if check_repeat and tuple(row) in seen_rows:
@@ -4768,20 +4751,6 @@ class Planner:
         if check_repeat:
             seen_rows[tuple(row)] = number
         return prow, width
-
-    def _held_texts(self, c: int | None) -> list[str]:
-        """The texts of column ``c`` of the rows held (``_held_rows``), for its looks decided once."""
-        rows = self._held_rows or ()
-        return [x for r in rows if c is not None and c < len(r) and (x := r[c]).__class__ is str]
-
-    def _no_totals_held(self, c: int) -> bool:
-        """No cell of column ``c`` of the rows held reads as a total (``column_looks.no_totals``), asked of the
-        first column an ordinary row fills, once a column; False (each row looked at) when they are not held,
-        or a step of the loop may rewrite a cell of the column (a name "N/A" as no one's, a "[placeholder]")."""
-        if not self._untouched or c in self._no_one_cols:
-            return False
-        cells = [x for r in self._held_rows or () if c < len(r) and (x := r[c]) is not None]
-        return not any("[" in x for x in cells if x.__class__ is str) and no_totals(cells, _TOTAL_RE)
 
     def _kept_line(self, raw: Any, stored: Any, head: str) -> tuple[str, str, str] | None:
         """What a cell of a column of choices kept in the notes adds to an ordinary row, as the full way:

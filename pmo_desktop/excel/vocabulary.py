@@ -101,17 +101,6 @@ def keys_of(texts: Sequence[str]) -> list[str]:
     return [next(rest) if t.isascii() else word_key(t) for t in texts]
 
 
-def words_of_all(texts: Sequence[str]) -> set[str]:
-    """Every keyed word of any of the texts (``words_of``), found at once over the texts joined at line breaks
-    (a break between words): the parts split in C, each distinct part keyed once. A plural ending in brackets
-    is taken both with and without its word (``_words`` drops it): more words, never fewer."""
-    joined = "\n".join(texts)
-    parts = set(_WORD_BREAK_RE.split(joined))
-    if "(" in joined:
-        parts.update(_WORD_BREAK_RE.split(PLURAL_ENDING_RE.sub("", joined)))
-    return set(keys_of(list(parts))) - {""}
-
-
 def _no_key_twice(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     # JSON keeps only the last of two equal keys: two branches each adding "@action_due" under one register
     # of a words file would lose one branch's words without a word (actions51 met it). A words file says each
