@@ -108,6 +108,7 @@ from .vocabulary import (
     guidance_words,
     header_words,
     instruction_words,
+    keys_of,
     placeholder_texts,
     register_nouns,
     restates_its_headers,
@@ -3012,10 +3013,16 @@ class Planner:
         listed_again = any(len(listed) > 1 for listed in earlier.values())
         # (earlier sheet, rating field) → whether this sheet's rating wins there, and the records it did on
         rated_over: dict[tuple[str, str], tuple[bool, Any, list[int]]] = {}
+        # each new row's name keyed once, the texts of all of them together in C (``keys_of``): a word_key a row,
+        # twice, for names that are all different (a register's titles) missed its cache each time (speed67)
+        texts = [x for prow in plan.rows if prow.report.action == _INSERT and
+                 (x := prow.values.get(naming)).__class__ is str]
+        key_of = dict(zip(texts, keys_of(texts)))
         for k, prow in enumerate(plan.rows):
             if prow.report.action != _INSERT:
                 continue
-            key = word_key(prow.values.get(naming))
+            value = prow.values.get(naming)
+            key = key_of[value] if value.__class__ is str and value in key_of else word_key(value)
             if not key:
                 continue
             first = seen.get(key)
@@ -3093,7 +3100,8 @@ class Planner:
             seen.setdefault(key, held)
         listed_here: dict[str, list[tuple[SheetPlan, PlannedRow]]] = defaultdict(list)
         for prow in plan.rows:
-            if prow.report.action == _INSERT and (key := word_key(prow.values.get(naming))):
+            if prow.report.action == _INSERT and (key := key_of[value] if (value := prow.values.get(naming)).__class__
+                                                  is str and value in key_of else word_key(value)):
                 listed_here[key].append((plan, prow))
         for key, rows in listed_here.items():
             earlier.setdefault(key, rows)
