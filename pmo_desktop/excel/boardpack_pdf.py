@@ -47,7 +47,7 @@ from reportlab.platypus.paragraph import cleanBlockQuotedText
 from .. import APP_NAME
 from ..models import benefit_rules, paper, summary
 from ..models import values as v
-from ..models.benefit_rollup import Rollup
+from ..models.benefit_rollup import NOT_PLOTTED, Rollup
 from ..models.errors import OperationCancelled
 from ..models.registers.stakeholders import STAKEHOLDERS
 from ..models.registers.status import STATUS_REPORTS as REPORTS
@@ -601,7 +601,11 @@ def _benefits(data: BoardPackData) -> list[Flowable]:
          "Latest actual", "Status"), rows, _widths(_full(), (6, 26, 14, 13, 9, 8, 8, 10, 9, 9, 10)), fills,
         "benefits", "Benefits")]
     for r in data.rollups:
-        if r.periods:
+        if r.periods and not r.plottable:  # a baseline of 1e308: its axis overflows, the whole PDF was refused
+            unit = f" ({r.unit})" if r.unit else ""
+            out.append(Paragraph(_escape(f"Financial benefits{unit}, cumulative planned vs realized: {NOT_PLOTTED}."),
+                                 NOTE))
+        elif r.periods:
             out += [CondPageBreak(75 * mm), Spacer(1, 4 * mm), _rollup_chart(r)]
     return out
 

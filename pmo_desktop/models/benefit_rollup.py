@@ -21,6 +21,7 @@ largest first). Every screen, export and board pack shows these same figures.
 
 from __future__ import annotations
 
+import math
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -201,6 +202,13 @@ class RollupPeriod:
     cumulative_realized: float | None
 
 
+# Past this an amount is no money a program plans, and a chart's axis, whose ticks are worked out from the span of
+# its values, overflows on it
+PLOTTABLE = 1e300
+NOT_PLOTTED = ("the chart is not drawn — an amount of these benefits is too large to plot, or no number (check "
+               "their baselines, targets and measurements)")
+
+
 @dataclass
 class Rollup:
     period: Period
@@ -214,6 +222,14 @@ class Rollup:
     @property
     def total_planned(self) -> float:
         return self.periods[-1].cumulative_planned if self.periods else 0.0
+
+    @property
+    def plottable(self) -> bool:
+        """Whether a chart can scale its axis to every amount of the roll-up: a baseline of 1e308 or infinity, typed
+        or edited into the office by hand, made the window's chart and the board pack's PDF fail whole (fault67)."""
+        amounts = [x for p in self.periods for x in (p.planned, p.realized, p.cumulative_planned,
+                                                      p.cumulative_realized) if x is not None]
+        return all(math.isfinite(x) and abs(x) < PLOTTABLE for x in amounts)
 
 
 def rollups(series: Iterable[BenefitSeries], period: Period = "month") -> list[Rollup]:

@@ -8,7 +8,7 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QLabel, QRadioButton, QVBoxLayout, QWidget
 
 from ...models import values as v
-from ...models.benefit_rollup import Period, Rollup, next_month, program_rollup
+from ...models.benefit_rollup import NOT_PLOTTED, Period, Rollup, next_month, program_rollup
 from ..document import Document
 from ..lazy_refresh import RefreshWhenShown
 from ..theme import colours, theme
@@ -132,6 +132,14 @@ class RollupChart(RefreshWhenShown, QWidget):
         self.cumulative_realized.setData([x for x, _ in realized], [y for _, y in realized])
         if not periods:
             self.summary.setText("No financial benefit has a plan yet: give one a baseline and a planned trajectory.")
+            self._span = None
+            return
+        if not r.plottable:  # a baseline of 1e308: the axis's range cannot be set, the page failed to open
+            for series in (self.planned_bars, self.realized_bars):
+                series.setOpts(x=[], height=[], width=[])
+            self.cumulative_planned.setData([], [])
+            self.cumulative_realized.setData([], [])
+            self.summary.setText(f"<b>{r.benefits}</b> financial benefits: {NOT_PLOTTED}.")
             self._span = None
             return
         share = f" ({r.realized_to_date / r.planned_to_date:.0%} of plan)" if r.planned_to_date else ""
