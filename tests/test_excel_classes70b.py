@@ -40,6 +40,9 @@ def test_questions_name_the_field_of_each_register_that_has_it():
     assert issues[1] == "owner"
     people, _ = map_header(kind_for("stakeholders"), ["Who", "Role", "Interest"])
     assert people.get(0) != "owner"
+    # the words files say the questions of other languages: "Qui s'en occupe ?", "¿Quién se encarga?"
+    for header in ("Qui s'en occupe ?", "¿Quién se encarga?", "Wer kümmert sich darum?"):
+        assert map_header(kind_for("issues"), ["Issue", header, "Status"])[0][1] == "owner"
 
 
 def test_effect_on_the_project_is_the_effect(sqlite_store, tmp_path):
