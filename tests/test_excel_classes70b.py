@@ -38,6 +38,10 @@ def test_questions_name_the_field_of_each_register_that_has_it():
     assert (decisions[1], decisions[2]) == ("decided_by", "decided_on")
     issues, _ = map_header(kind_for("issues"), ["Issue", "Who", "Status"])
     assert issues[1] == "owner"
+    # a sentence opening on a question word is a row's text, no header
+    said, _ = map_header(kind_for("risk_actions"), ["Action", "When a check-in is done from the bookings page the "
+                                                              "room is not saved", "Owner"])
+    assert 1 not in said
     people, _ = map_header(kind_for("stakeholders"), ["Who", "Role", "Interest"])
     assert people.get(0) != "owner"
     # the words files say the questions of other languages: "Qui s'en occupe ?", "¿Quién se encarga?"

@@ -10,6 +10,8 @@ from collections.abc import Collection, Mapping
 
 from .vocabulary import question_words, scope_tail_words, word_key, words_of
 
+# the most words a question heading a column has ("Who will be responsible for dealing with it?": 8)
+LONGEST_QUESTION = 8
 # a bracketed remark ("Effect on project (describe)"): no word of the sentence
 _REMARK_RE = re.compile(r"\([^)]*\)|\[[^\]]*\]")
 
@@ -26,8 +28,8 @@ def asked_field(words: tuple[str, ...], keys: Mapping[str, str], fields: Collect
     names the records themselves, the stakeholders; a register whose own words know the word (a communication
     plan's "Who", its audience) has it matched before this is asked."""
     asked = question_words()
-    if not words or words[0] not in asked.said:
-        return None
+    if not words or words[0] not in asked.said or len(words) > LONGEST_QUESTION:
+        return None  # a longer sentence is a row's text ("When a checkin is done from the … page, …"), no header
     if len(words) == 1:
         return None if people else next((n for n in asked.alone.get(words[0], ()) if n in fields), None)
     for name, cues in asked.asks.get(words[0], {}).items():
