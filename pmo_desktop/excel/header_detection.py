@@ -32,6 +32,7 @@ from . import action_columns as action_columns_module
 from . import date_order, number_order, table_cache
 from . import vocabulary as vocabulary_module
 from .action_columns import ACTION_DUE, ACTION_OWNER, ACTIONS_OF, action_columns
+from .asked_headers import sentence_field
 from .date_rows import a_row_of_dates
 from .impossible_days import impossible_days_why
 from .named_columns import choice_list_beside, said_beside_comments, worded_ids
@@ -1394,6 +1395,9 @@ def _cell_alone(kind: SheetKind, _cls: type, cell: Any) -> tuple[tuple[str, ...]
         exact = _level_reviewed(kind, str(cell))
     if not exact:
         exact = _plan_in_place(kind, str(cell))
+    if not exact and (said := sentence_field(str(cell), keys, kind.reg.field_names,
+                                                                    kind.register in NAMED_PEOPLE)) is not None:
+        exact = (said,)  # "Who will deal with it?", "Effect on project": asked_headers
     if len(exact) > 1 and (grouped := _after_its_group(kind, str(cell))) and grouped[0] not in exact:
         exact = grouped + exact  # "Probability - Post Mitigation - Impact": what it is before its group's word
     prefixed = () if exact else _prefix_names(kind, str(cell))

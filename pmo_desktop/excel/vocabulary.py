@@ -14,7 +14,7 @@ import unicodedata
 from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from ..models.values import NOT_ALNUM_ASCII
 from .errors import WorkbookError
@@ -614,3 +614,48 @@ def sample_words() -> frozenset[str]:
     user what to do with it (``instruction_words``): "Sample risk 1" … "Sample risk 120" of a generated data set are
     its records. ``samples`` in the files (``row_planner._example_title``)."""
     return frozenset(k for data in _files() for w in data.get("samples", ()) if (k := word_key(w)))
+
+
+class Questions(NamedTuple):
+    """The words of a header written as a question (``questions`` in the files, ``asked_headers``), each keyed."""
+    said: frozenset[str]          # its question words: "who", "what"
+    fillers: frozenset[str]       # the words said around what it asks: "will", "the"
+    opened: frozenset[str]        # question words whose other words name the field: "What is the impact?"
+    asks: dict[str, dict[str, frozenset[str]]]  # question word → field → words saying it is asked for ("deal")
+    alone: dict[str, tuple[str, ...]]           # a question word as the whole header → the fields it may name
+
+
+@lru_cache(maxsize=None)
+def question_words() -> Questions:
+    """``Questions`` of every words file."""
+    said: set[str] = set()
+    fillers: set[str] = set()
+    opened: set[str] = set()
+    asks: dict[str, dict[str, set[str]]] = {}
+    alone: dict[str, list[str]] = {}
+    for data in _files():
+        part = data.get("questions", {})
+        said.update(word_key(w) for w in part.get("words", ()))
+        fillers.update(word_key(w) for w in part.get("fillers", ()))
+        opened.update(word_key(w) for w in part.get("open", ()))
+        for asked, fields in part.get("asks", {}).items():
+            for name, words in fields.items():
+                asks.setdefault(word_key(asked), {}).setdefault(name, set()).update(word_key(w) for w in words)
+        for asked, names in part.get("alone", {}).items():
+            alone.setdefault(word_key(asked), []).extend(n for n in names if n not in alone.get(word_key(asked), ()))
+    return Questions(frozenset(said - {""}), frozenset(fillers - {""}), frozenset(opened - {""}),
+                     {q: {n: frozenset(ws) for n, ws in fields.items()} for q, fields in asks.items()},
+                     {q: tuple(names) for q, names in alone.items()})
+
+
+@lru_cache(maxsize=None)
+def scope_tail_words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """(the links, "on", "to"; the articles, "the"; the scopes, "project", "business") of a header's tail saying
+    what its field bears on, "Effect on project" — ``scope_tails`` in the files, each word keyed
+    (``asked_headers``)."""
+    parts: tuple[set[str], set[str], set[str]] = (set(), set(), set())
+    for data in _files():
+        tails = data.get("scope_tails", {})
+        for held, key in zip(parts, ("links", "articles", "scopes")):
+            held.update(word_key(w) for w in tails.get(key, ()))
+    return frozenset(parts[0] - {""}), frozenset(parts[1] - {""}), frozenset(parts[2] - {""})

@@ -1,0 +1,65 @@
+"""Headers that name their field in a sentence rather than a word (issue 12, unseen set 70): a question ("Who will
+deal with it?", "What is the impact?", "When was it raised?") and a field said with what it bears on ("Effect on
+project"). Each is read only when nothing names the header as written, once per column, by the words of the words
+files (``questions`` and ``scope_tails``), in any language they give; no Qt, no openpyxl."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection, Mapping
+
+from .vocabulary import question_words, scope_tail_words, word_key, words_of
+
+# the most words a question heading a column has ("Who will be responsible for dealing with it?": 8)
+LONGEST_QUESTION = 8
+# a bracketed remark ("Effect on project (describe)"): no word of the sentence
+_REMARK_RE = re.compile(r"\([^)]*\)|\[[^\]]*\]")
+
+
+def asked_field(words: tuple[str, ...], keys: Mapping[str, str], fields: Collection[str],
+                people: bool = False) -> str | None:
+    """The field a header written as a question asks for, of ``fields`` (the register's), or None. ``words``: the
+    header's keyed words; ``keys``: the register's header keys → field. "Who will deal with it?": a question word
+    and a word saying what is asked of the one it names (deal, own, fix) — the owner, or the actionee of an action
+    list, the first of the words file's fields the register has. "What is the impact?": a question word that opens
+    on a field's name ("what", "which") — the field its other words name, as a header would (the impact). Before,
+    such a column was kept in the notes (cwoodruff1992's bug list: who deals with each bug, 15 rows). "Who" alone
+    names the owner too (CSCI-462's bug status per member), but not in a register of people (``people``): there it
+    names the records themselves, the stakeholders; a register whose own words know the word (a communication
+    plan's "Who", its audience) has it matched before this is asked."""
+    asked = question_words()
+    if not words or words[0] not in asked.said or len(words) > LONGEST_QUESTION:
+        return None  # a longer sentence is a row's text ("When a checkin is done from the … page, …"), no header
+    if len(words) == 1:
+        return None if people else next((n for n in asked.alone.get(words[0], ()) if n in fields), None)
+    for name, cues in asked.asks.get(words[0], {}).items():
+        if name in fields and any(w in cues for w in words[1:]):  # "do" is a cue, though it is said around others
+            return name
+    rest = [w for w in words[1:] if w not in asked.fillers]
+    if words[0] in asked.opened and rest:
+        return keys.get(word_key(" ".join(rest)))
+    return None
+
+
+def scoped_field(words: tuple[str, ...], keys: Mapping[str, str]) -> str | None:
+    """The field a header names before a tail saying what it bears on: "Effect on project", "Impact to the
+    business" — a link ("on", "to"), articles, and a scope noun (project, programme, business) only. Its head
+    names the field as the header alone would. "Impact on project" is known whole (the effect) and keeps its
+    reading: this is asked only of a header nothing named. Before, "Effect on project" was kept in the notes:
+    "effect" is one short word, which a longer header is not read by its start for (nottorp's 13 risks)."""
+    links, articles, scopes = scope_tail_words()
+    for i in range(1, len(words) - 1):
+        if words[i] in links:
+            tail = words[i + 1:]
+            if not (all(w in articles or w in scopes for w in tail) and any(w in scopes for w in tail)):
+                return None
+            # "Impact on the business" is what "Impact on business" is (the effect), before "Impact" alone
+            bare = word_key(" ".join(w for w in words if w not in articles))
+            return keys.get(bare) or keys.get(word_key(" ".join(words[:i])))
+    return None
+
+
+def sentence_field(text: str, keys: Mapping[str, str], fields: Collection[str], people: bool = False) -> str | None:
+    """``asked_field`` or ``scoped_field`` of a header as written (its words keyed, a bracketed remark dropped)."""
+    words = tuple(words_of(_REMARK_RE.sub(" ", text).replace("?", " ")))
+    return asked_field(words, keys, fields, people) or scoped_field(words, keys)
