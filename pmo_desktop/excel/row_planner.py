@@ -120,6 +120,7 @@ from .vocabulary import (
 )
 from .workbook_reader import EXCEL_ERRORS, SheetReader, Uncalculated, column_letters
 from .zero_priorities import counts_from_p0
+from .zero_ratings import says_zero, zero_note
 
 Progress = Callable[[int, int], None]
 _MISS = object()  # a cell value a column's lookup has not seen (``Planner._fast_values``)
@@ -351,15 +352,6 @@ def _rating_like(text: str) -> bool:
 
     key = word_key(re.sub(r"\d+", " ", text))
     return bool(text) and (not key or key in value_words("scale"))
-
-
-def _says_zero(raw: Any) -> bool:
-    """A cell saying 0 (0, 0.0, "0", "0.0")."""
-    if isinstance(raw, bool):
-        return False
-    if isinstance(raw, (int, float)):
-        return raw == 0
-    return isinstance(raw, str) and re.fullmatch(r"\s*0+(?:[.,]0*)?\s*", raw) is not None
 
 
 def _column_lengths(reg: Register, fields: list[Field]) -> dict[str, int]:
@@ -1549,6 +1541,7 @@ class Planner:
         # the chance fields whose levels may say the risk is over ("Resolved / Avoided": value_translation.over_word)
         self._over_fields = CHANCE_FIELDS & set(mapping.values()) if "status" in reg.field_names else frozenset()
         self._overs: Counter[int] = Counter()  # column → its cells saying the risk is over (_say_over)
+        self._zeros: dict[int, set[int]] = {}  # column → the rows rating 0, read as not rated (_say_zeros)
         # a priority column of numbers ("Priority (1-5)"), no priority value to the header check, kept in the
         # notes: each row's number is its priority all the same (1 the highest)
         self._numbered_priority = next(
@@ -1671,6 +1664,7 @@ class Planner:
                        | {c for c, _n, _f in self._action_by}
                        | {c for c, _n, _l in self._ticks} | {c for c, _l in self._engaged}
                        | ({engage_row} if engage_row is not None else set()))
+        zero_rated = {c for c, f in fields if f.kind is Kind.SCALE and not f.required}  # 0: not rated
         key = reg.key_field
         code_col = next((c for c, f in fields if key is not None and f.name == key.name), None)
         parent_col = next((c for c, n in mapping.items() if n == PARENT), None)
@@ -2228,7 +2222,8 @@ class Planner:
                 skip(number, f"the template's prompt (“{v.parse_text(row[title_col])[:40]}”) where a record's "
                              "title goes, not a record.")
                 continue
-            mapped_filled = [c for c in filled if c in mapped_cols]
+            # a rating's 0 is the row not rated (zero_ratings): a template row of 0s names no record
+            mapped_filled = [c for c in filled if c in mapped_cols and not (c in zero_rated and _zero(row[c]))]
             has_key = any(c in (code_col, title_col, parent_col) for c in mapped_filled)
             label_field = self._labelled_field(reg, row[title_col]) \
                 if title_col is not None and code_col is not None and last_record is not None and not after_gap \
@@ -2542,6 +2537,7 @@ class Planner:
         self._say_not_acted_on(plan)
         self._say_over(plan)
         self._skip_headings(plan, reg)
+        self._say_zeros(plan, reg)
         if parent_reg is None:
             self._closing_text(plan, reg, widths, lone)
         self._carry_groups(plan, fields)
@@ -3277,6 +3273,17 @@ class Planner:
                      "(translate it in the preview to place it).")
         self._unknown_states = {}
 
+    def _say_zeros(self, plan: SheetPlan, reg: Register) -> None:
+        """The rating columns some of whose imported rows rate 0, read as not rated: said once a column."""
+        kept = {r.report.row for r in plan.rows if r.report.action in (Action.INSERT, Action.UPDATE)}
+        for c, rows in sorted(self._zeros.items()):
+            if not (rows & kept) or (name := plan.mapping.get(c)) is None:
+                continue
+            f = reg.field(name)
+            head = _one_line(str(self._headers[c])) if c < len(self._headers) and self._headers[c] else f.label
+            plan.say(zero_note(head, len(rows & kept), f.label, f.scale_max(self.ctx)))
+        self._zeros = {}
+
     def _say_over(self, plan: SheetPlan) -> None:
         """The chance columns some of whose cells say the risk is over, said once a column (``over_word``)."""
         for c, n in sorted(self._overs.items()):
@@ -3910,11 +3917,13 @@ class Planner:
                 # "ensure cover over these periods": a response written out among strategy words is what
                 # the project will do, its response plan, not a choice mistyped
                 written.append(v.parse_text(raw))
-            elif f.kind is Kind.SCALE and not f.required and _says_zero(raw):
+            elif f.kind is Kind.SCALE and not f.required and says_zero(raw):
                 # a 0 on a sheet rating 1–5 ("Probability 0": not rated, or no chance at all): no level of the
-                # scale; the field is left empty, the 0 kept in the notes and said in the preview, the row imported
+                # scale; the field is left empty, the 0 kept in the notes and said in the preview (the row, and
+                # the sheet notes once a column: zero_ratings), the row imported
                 self._long_texts.append(f"{f.label}: 0")
                 zeroed.append(f)
+                self._zeros.setdefault(c, set()).add(number)
             else:
                 unplaceable.append((f, hit[1], v.parse_text(raw)))
         if fast is not None:
