@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from imported import by_code, import_all
 from real_world_factory import write_xlsx
 
@@ -70,3 +72,74 @@ def test_a_closing_past_participle_is_a_closing_status_in_every_language(sqlite_
     import_all(sqlite_store, write_xlsx(tmp_path / "riesgos.xlsx", risks))
     assert {c: r["status"] for c, r in by_code(sqlite_store, "risks").items()} == {
         "RS-1": "Closed", "RS-2": "Open", "RF-1": "Closed", "RF-2": "Open"}
+
+
+def test_a_failure_logged_on_several_days_or_with_a_remark_for_its_status_is_kept(sqlite_store, tmp_path):
+    """A bot team's failure log writes a failure that came back on three days as "17,18,19/04/2020" and, once, a
+    remark where the status goes ("Looks like the issue is from the vendor's API side"): the rows were left out
+    ("not a date", "not one of Open, Resolved, Closed") — 3 of 20 failures lost. Several days of one month are
+    read as the first, the whole kept in the notes; a remark naming no state is imported at the state a new issue
+    starts in, the remark kept in the notes; a remark opening with a status word is read by it. Each said once in
+    the sheet notes."""
+    rows = [["Issue Date", "Process Name", "Reason", "Status", "Comments", "Assignee"],
+            [dt.datetime(2020, 3, 26), "MLO jobs", "Failed to complete the update: COM component error",
+             "Issue resolved", "Restarted the pool", "Vishal"],
+            [dt.datetime(2020, 3, 27), "MLO jobs", "Exception in the county lookup: object reference not set",
+             "Looks like the issue is from the vendor's API side", "Asked the vendor", "Rakesh"],
+            ["17,18,19/04/2020", "Order services", "Cannot find the UI element for the rate selector",
+             "Fixed in build 1.2, waiting for retest", "Selector updated", "Vishal"],
+            ["3 & 4/05/2020", "Order services", "Pop-up error in the compliance report process",
+             "Pending", "Waiting for the business", "Rohith"]]
+    plan = import_all(sqlite_store, write_xlsx(tmp_path / "Bug Tracker.xlsx", {"Bug Tracker": rows}))
+    issues = sorted(by_code(sqlite_store, "issues").values(), key=lambda r: r["code"])
+    assert [(r["raised_on"], r["status"]) for r in issues] == [
+        (dt.date(2020, 3, 26), "Resolved"), (dt.date(2020, 3, 27), "Open"), (dt.date(2020, 4, 17), "Resolved"),
+        (dt.date(2020, 5, 3), "Open")]
+    assert "17,18,19/04/2020" in issues[2]["description"] and "vendor's API side" in issues[1]["description"]
+    notes = _notes(plan)
+    assert "“Issue Date” names several days of one month on 2 rows" in notes
+    assert "“Looks like the issue is from the vendor's API side” (1 row) is no state" in notes
+
+
+def test_a_log_whose_statuses_are_unknown_is_no_benefits_register(sqlite_store, tmp_path):
+    """"ID | Title | Owner | Status" over status words no list knows ("Brewing", "Parked") in a file named "log.csv":
+    read as a benefits register — its RAG status took the column every other register set aside, one point more
+    on a tie the name did not break. With no benefit in it (no measure, baseline, target, no benefit noun) the
+    table is the register its other columns name, the first in the office's order: risks, the unknown words kept
+    in the notes. A table that measures ("Measure", "Target") stays a benefits register."""
+    log = tmp_path / "log.csv"
+    log.write_text("ID,Title,Owner,Status\n1,Server migration to the new data centre,Alice Smith,Brewing\n"
+                   "2,Vendor contract renewal for support,Bob Jones,Simmering\n"
+                   "3,Hire two testers for the release,Carol White,Parked\n", encoding="utf-8")
+    import_all(sqlite_store, log)
+    assert not by_code(sqlite_store, "benefits")
+    risks = by_code(sqlite_store, "risks")
+    assert sorted(risks) == ["1", "2", "3"] and "Brewing" in risks["1"]["notes"]
+    measured = tmp_path / "tracker.csv"
+    measured.write_text("ID,Title,Owner,Measure,Target,Status\n"
+                        "B1,Faster invoice approval,Alice Smith,Days to approve,5,Brewing\n"
+                        "B2,Fewer support calls,Bob Jones,Calls a month,200,Parked\n", encoding="utf-8")
+    import_all(sqlite_store, measured)
+    assert sorted(by_code(sqlite_store, "benefits")) == ["B1", "B2"]
+
+
+def test_a_lone_opportunity_strategy_keeps_its_risk_a_threat(sqlite_store, tmp_path):
+    """One "Share" among "Mitigate" and "Avoid" (or the one strategy a sheet writes) made its risk an opportunity:
+    a single row "stood together" with itself, the rule for a register listing its opportunities after its
+    threats. Alone, with no kind column and no opportunity word in its text, it stays a threat, the strategy
+    not set and said in its notes, and the sheet notes say so once; two such rows together still make
+    opportunities."""
+    head = ["ID", "Risk", "Probability", "Impact", "Response"]
+    scattered = [head, ["R1", "Supplier delay", "High", "High", "Mitigate"],
+                 ["R2", "Key person leaves", "Medium", "High", "Share"], ["R3", "Budget cut", "Low", "High", "Avoid"]]
+    alone = [head, ["A1", "Server room floods", "Low", "High", None], ["A2", "Licence costs rise", "Medium", "Low", "Share"]]
+    together = [head, ["T1", "Vendor insolvency", "Low", "High", "Avoid"], ["T2", "Reuse the partner's platform",
+                                                                           "Medium", "High", "Exploit"],
+                ["T3", "Joint bid with the university", "Medium", "Medium", "Share"]]
+    plan = import_all(sqlite_store, write_xlsx(tmp_path / "Risks.xlsx", {"Risk Register": scattered, "Log": alone,
+                                                                          "Risk log": together}))
+    risks = by_code(sqlite_store, "risks")
+    assert {c: r["kind"] for c, r in risks.items() if r["kind"] == "Opportunity"} == {"T2": "Opportunity",
+                                                                                      "T3": "Opportunity"}
+    assert not risks["R2"]["response"] and "Share" in risks["R2"]["notes"]
+    assert _notes(plan).count("gives 1 risk a strategy for an opportunity") == 2

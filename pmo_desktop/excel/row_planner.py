@@ -69,6 +69,7 @@ from .opportunity_signs import SIGNED_FIELDS, opportunity_note, opportunity_size
 from .other_tables import another_header
 from .reply_status import said_status
 from .restated_tables import caption_above, caption_text, comes_after, comes_before_first
+from .several_days import first_of_days, several_days_note
 from .sheet_keys import code_key, code_text
 from .step_rows import next_step, told_apart
 from .strategy_kinds import kept_a_threat_line, says_opportunity, strategy_tells_kind
@@ -1542,6 +1543,7 @@ class Planner:
         self._over_fields = CHANCE_FIELDS & set(mapping.values()) if "status" in reg.field_names else frozenset()
         self._overs: Counter[int] = Counter()  # column → its cells saying the risk is over (_say_over)
         self._zeros: dict[int, set[int]] = {}  # column → the rows rating 0, read as not rated (_say_zeros)
+        self._several_days: dict[int, dict[int, str]] = {}  # date column → row → its cell of several days
         # a priority column of numbers ("Priority (1-5)"), no priority value to the header check, kept in the
         # notes: each row's number is its priority all the same (1 the highest)
         self._numbered_priority = next(
@@ -2538,6 +2540,7 @@ class Planner:
         self._say_over(plan)
         self._skip_headings(plan, reg)
         self._say_zeros(plan, reg)
+        self._say_several_days(plan, reg)
         if parent_reg is None:
             self._closing_text(plan, reg, widths, lone)
         self._carry_groups(plan, fields)
@@ -3273,6 +3276,17 @@ class Planner:
                      "(translate it in the preview to place it).")
         self._unknown_states = {}
 
+    def _say_several_days(self, plan: SheetPlan, reg: Register) -> None:
+        """The date columns some of whose imported rows name several days of one month, said once a column."""
+        kept = {r.report.row for r in plan.rows if r.report.action in (Action.INSERT, Action.UPDATE)}
+        for c, cells in sorted(self._several_days.items()):
+            if not (rows := [n for n in cells if n in kept]) or (name := plan.mapping.get(c)) is None:
+                continue
+            head = _one_line(str(self._headers[c])) if c < len(self._headers) and self._headers[c] else \
+                reg.field(name).label
+            plan.say(several_days_note(head, len(rows), cells[rows[0]]))
+        self._several_days = {}
+
     def _say_zeros(self, plan: SheetPlan, reg: Register) -> None:
         """The rating columns some of whose imported rows rate 0, read as not rated: said once a column."""
         kept = {r.report.row for r in plan.rows if r.report.action in (Action.INSERT, Action.UPDATE)}
@@ -3343,9 +3357,11 @@ class Planner:
             head = _one_line(str(self._headers[c])) if c is not None and c < len(self._headers) and self._headers[c] \
                 else "Response"
             risks = "1 risk" if kept == 1 else f"{kept} risks"
-            plan.say(f"“{head}” gives {risks} a strategy for an opportunity (exploit, enhance, share) where the "
-                     "sheet's other strategies are a threat's and nothing else says they are opportunities: kept "
-                     "threats, the strategy not set and said in their notes.")
+            alone = "a risk alone" if kept == 1 else "risks scattered among the threats' strategies"
+            plan.say(f"“{head}” gives {risks} a strategy for an opportunity (exploit, enhance, share) — {alone}, with "
+                     f"no kind column and no opportunity word in {'its' if kept == 1 else 'their'} text: kept "
+                     f"{'a threat' if kept == 1 else 'threats'}, the strategy not set and said in "
+                     f"{'its' if kept == 1 else 'their'} notes.")
 
     def _say_kinds(self, plan: SheetPlan) -> None:
         """The category column naming the kind of some risks, said once a sheet (``_kind_by_category``)."""
@@ -3772,6 +3788,12 @@ class Planner:
                 self._overs[c] += 1
                 self._long_texts.append(f"{self._heading(plan, c, f)}: {_one_line(raw)}")
                 continue
+            if f.kind is Kind.DATE and raw.__class__ is str and (first_day := first_of_days(raw)) is not None:
+                # "17,18,19/04/2020": raised on the first of the days, the whole cell kept in the notes and the
+                # column said once (several_days)
+                self._long_texts.append(f"{self._heading(plan, c, f)}: {raw.strip()}")
+                self._several_days.setdefault(c, {})[number] = raw.strip()
+                raw = first_day
             if raw.__class__ is str and f.kind.is_reference and (dated := _name_then_date(raw)) is not None:
                 # "Maria Lopez 3/14/2025 email ⏎ Draft Version -00 ⏎ Resolved in -01": the person is the name
                 # before the date; a cell opening with a date ("July 6, 2026 ⏎ …") names nobody. The whole cell
@@ -4446,7 +4468,7 @@ class Planner:
         # empty cell, it takes the default — refused, the row was lost for a word saying nothing (classes58a)
         return not f.required and not f.kind.is_key and f.kind in (Kind.SCALE, Kind.ENUM, Kind.MULTI_ENUM) and \
             (reg.defaults.get(f.name) in (None, "") or _default_means_unknown(reg, f) or unsaid_word(text) or
-             _unknown_state(reg, f, text)) and len(text.split()) <= 4
+             _unknown_state(reg, f, text)) and (len(text.split()) <= 4 or _unknown_state(reg, f, text))
 
     def _actions_by(self, row: Sequence[Any], width: int, ctx: Context, any_to_do: bool
                     ) -> tuple[dict[str, Any], list[str]]:
@@ -5339,9 +5361,12 @@ def _unknown_state(reg: Register, f: Field, text: str) -> bool:
     of a 976-row defect export), and a tracker has more states between its first and its last than any list
     holds; a state that ends the record is the rarer, and the words files name those (Closed, Fixed, Done …).
     A word the files know as another field's ("Low", "Mitigate") is no unknown state but a value standing in the
-    wrong column (a row pasted off its headers): that row stays refused, for the shifted rows' rule."""
+    wrong column (a row pasted off its headers): that row stays refused, for the shifted rows' rule. A remark
+    written where the status goes, opening with no status word ("Looks like the issue is from the vendor's API
+    side", unseen set 68; one opening with one is read by it, ``read_in_part``), says no state either: the same
+    (left54) — refused, the failure it logs was lost."""
     return f.name == "status" and f.kind is Kind.ENUM and reg.defaults.get("status") not in (None, "") and \
-        any(ch.isalpha() for ch in text) and len(text.split()) <= 4 and not known_value_word(text) and \
+        any(ch.isalpha() for ch in text) and not known_value_word(text) and \
         not unsaid_word(text)  # "N/A", "TBD" say nothing of it: an empty cell's, as before (classes58a)
 
 
