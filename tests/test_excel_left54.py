@@ -3,10 +3,13 @@
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
 
 from imported import by_code, import_all
 from real_world_factory import write_xlsx
+
+from pmo_desktop.excel.importer import plan_import
 
 
 def _notes(plan) -> str:
@@ -143,3 +146,25 @@ def test_a_lone_opportunity_strategy_keeps_its_risk_a_threat(sqlite_store, tmp_p
                                                                                       "T3": "Opportunity"}
     assert not risks["R2"]["response"] and "Share" in risks["R2"]["notes"]
     assert _notes(plan).count("gives 1 risk a strategy for an opportunity") == 2
+
+
+def test_a_register_too_long_to_hold_still_reads_names_and_qualified_ids(sqlite_store, tmp_path):
+    """Past 20,000 rows (a sheet too long to hold while planned) two rules did not run at all: an owner's sentence
+    opening with a name the column writes alone ("Ana Ruiz will follow up with the vendor …") became a person of
+    that whole name, and an ID with its qualifier in brackets, too long for an ID, was numbered anew (R-20501)
+    rather than coded by its part before the bracket. The names a column writes are decided from its first 20,000
+    rows, the sheet's IDs read whole (one pass, the ID column alone), and both apply to every row."""
+    rows = 20_500
+    path = tmp_path / "risks.csv"
+    with open(path, "w", newline="", encoding="utf-8") as fh:
+        writer = csv.writer(fh)
+        writer.writerow(["Risk ID", "Risk", "Owner", "Status"])
+        for i in range(1, rows + 1):
+            code = f"T-O-RAN-{i:05d} (Non RT RIC + SMO scenario with multiple O-RUs)" if i == rows - 4 else f"R-{i}"
+            owner = "Ana Ruiz will follow up with the vendor next week on the contract terms" if i == rows - 2 \
+                else ("Ana Ruiz" if i % 3 else "Ben Okafor")
+            writer.writerow([code, f"Risk number {i} of the register", owner, "Open"])
+    [sheet] = plan_import(sqlite_store, path).sheets
+    by_row = {r.report.row: r.values for r in sheet.rows}
+    assert by_row[rows - 1]["owner"] == "Ana Ruiz" and "follow up with the vendor" in by_row[rows - 1]["notes"]
+    assert by_row[rows - 3]["code"] == f"T-O-RAN-{rows - 4:05d}"

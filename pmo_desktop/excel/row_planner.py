@@ -1736,14 +1736,17 @@ class Planner:
         self._fiscal: dict[str, Counter[str]] = {}  # date field → its cells naming a fiscal quarter (_say_quarters)
         # status words no list knows → the rows that wrote each (_say_unknown_states)
         self._unknown_states: dict[str, dict[str, set[int]]] = {}
-        if person_texts and (kept is not None or reader.declared_rows <= KEEP_ROWS):
+        # (a sheet too long to hold decides them from its first ``KEEP_ROWS`` rows, applied to every row: left54 —
+        # past that length no rule ran, and "Ana Ruiz will follow up with the vendor …" became a person)
+        if person_texts:
             self._names_from = (person_texts, kept if kept is not None else
-                                (lambda: list(reader.data_rows(header_row + 1, width))))
+                                (lambda: _first_rows(None, reader, header_row, width)))
         # the sheet's own IDs, for an ID too long to be one with a qualifier in brackets (_qualified_code): read
-        # when such an ID is first met, None when the sheet is too long to hold
+        # when such an ID is first met — every row's, however long the sheet (one pass, the ID column alone
+        # kept), as no code two of its records would share is given
         self._sheet_ids: set[str] | None = None
-        self._ids_from = None if code_col is None or kept is None and reader.declared_rows > KEEP_ROWS else \
-            (code_col, kept if kept is not None else (lambda: list(reader.data_rows(header_row + 1, width))))
+        self._ids_from = None if code_col is None else \
+            (code_col, kept if kept is not None else (lambda: reader.data_rows(header_row + 1, width)))
         month_first = [f"“{headers[c] if c < len(headers) else f.label}”" for c, f in fields
                        if (profile := self._profiles.get(c)) is not None and profile.month_first]
         if month_first:  # the way round the dates are read is said: 03/04/2026 is 4 March here
@@ -4894,13 +4897,24 @@ class Planner:
         """The person a sentence in column ``c`` of names opens with (_name_then_why, _written_name_opening)."""
         lead = _name_then_why(raw)
         if lead is None and self._names_from is not None and len(raw.split()) >= 8:
-            cols, held = self._names_from
-            if c in cols and not self._names_in:
-                rows = held() if callable(held) else held
-                self._names_in = {k: _names_written([r[k] for _n, r in rows if k < len(r)]) for k in cols}
+            if c in self._names_from[0] and not self._names_in:
+                self._read_names_in()
             if c in self._names_in:
                 lead = _written_name_opening(raw, self._names_in[c])
         return lead
+
+    def _read_names_in(self) -> None:
+        """The names each column of people writes (``_names_written``), read in one pass over the rows held (or
+        a long sheet's first ``KEEP_ROWS``, read again once: a generator, gone after one pass)."""
+        assert self._names_from is not None
+        cols, held = self._names_from
+        todo = [k for k in cols if k not in self._names_in]
+        written: dict[int, list[Any]] = {k: [] for k in todo}
+        for _n, r in (held() if callable(held) else held):
+            for k in todo:
+                if k < len(r):
+                    written[k].append(r[k])
+        self._names_in.update({k: _names_written(cells) for k, cells in written.items()})
 
     def _qualified_code(self, text: str, limit: int) -> str | None:
         """The code of an ID written with a qualifier in brackets and too long for an ID ("T-O-RAN-01 (Non RT
@@ -4960,10 +4974,7 @@ class Planner:
             assert f.ref is not None  # a reference field
             known = self.names(f.ref.target, f.ref.label) | self.pending_names[f.ref.target]
             if self._names_from is not None and c in self._names_from[0] and c not in self._names_in:
-                cols, held = self._names_from
-                rows = held() if callable(held) else held
-                self._names_in.update({k: _names_written([r[k] for _n, r in rows if k < len(r)]) for k in cols
-                                       if k not in self._names_in})
+                self._read_names_in()
             written = self._names_in.get(c, {})
             alone = [p.lower() in known or word_key(p) in written for p in parts]
             # a role's title looks like a full name ("Security Analyst"): it is a name on its own only beside a
