@@ -126,28 +126,6 @@ def test_a_log_whose_statuses_are_unknown_is_no_benefits_register(sqlite_store, 
     assert sorted(by_code(sqlite_store, "benefits")) == ["B1", "B2"]
 
 
-def test_a_lone_opportunity_strategy_keeps_its_risk_a_threat(sqlite_store, tmp_path):
-    """One "Share" among "Mitigate" and "Avoid" (or the one strategy a sheet writes) made its risk an opportunity:
-    a single row "stood together" with itself, the rule for a register listing its opportunities after its
-    threats. Alone, with no kind column and no opportunity word in its text, it stays a threat, the strategy
-    not set and said in its notes, and the sheet notes say so once; two such rows together still make
-    opportunities."""
-    head = ["ID", "Risk", "Probability", "Impact", "Response"]
-    scattered = [head, ["R1", "Supplier delay", "High", "High", "Mitigate"],
-                 ["R2", "Key person leaves", "Medium", "High", "Share"], ["R3", "Budget cut", "Low", "High", "Avoid"]]
-    alone = [head, ["A1", "Server room floods", "Low", "High", None], ["A2", "Licence costs rise", "Medium", "Low", "Share"]]
-    together = [head, ["T1", "Vendor insolvency", "Low", "High", "Avoid"], ["T2", "Reuse the partner's platform",
-                                                                           "Medium", "High", "Exploit"],
-                ["T3", "Joint bid with the university", "Medium", "Medium", "Share"]]
-    plan = import_all(sqlite_store, write_xlsx(tmp_path / "Risks.xlsx", {"Risk Register": scattered, "Log": alone,
-                                                                          "Risk log": together}))
-    risks = by_code(sqlite_store, "risks")
-    assert {c: r["kind"] for c, r in risks.items() if r["kind"] == "Opportunity"} == {"T2": "Opportunity",
-                                                                                      "T3": "Opportunity"}
-    assert not risks["R2"]["response"] and "Share" in risks["R2"]["notes"]
-    assert _notes(plan).count("gives 1 risk a strategy for an opportunity") == 2
-
-
 def test_a_register_too_long_to_hold_still_reads_names_and_qualified_ids(sqlite_store, tmp_path):
     """Past 20,000 rows (a sheet too long to hold while planned) two rules did not run at all: an owner's sentence
     opening with a name the column writes alone ("Ana Ruiz will follow up with the vendor …") became a person of

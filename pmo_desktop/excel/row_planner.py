@@ -3360,11 +3360,9 @@ class Planner:
             head = _one_line(str(self._headers[c])) if c is not None and c < len(self._headers) and self._headers[c] \
                 else "Response"
             risks = "1 risk" if kept == 1 else f"{kept} risks"
-            alone = "a risk alone" if kept == 1 else "risks scattered among the threats' strategies"
-            plan.say(f"“{head}” gives {risks} a strategy for an opportunity (exploit, enhance, share) — {alone}, with "
-                     f"no kind column and no opportunity word in {'its' if kept == 1 else 'their'} text: kept "
-                     f"{'a threat' if kept == 1 else 'threats'}, the strategy not set and said in "
-                     f"{'its' if kept == 1 else 'their'} notes.")
+            plan.say(f"“{head}” gives {risks} a strategy for an opportunity (exploit, enhance, share) where the "
+                     "sheet's other strategies are a threat's and nothing else says they are opportunities: kept "
+                     "threats, the strategy not set and said in their notes.")
 
     def _say_kinds(self, plan: SheetPlan) -> None:
         """The category column naming the kind of some risks, said once a sheet (``_kind_by_category``)."""

@@ -41,13 +41,9 @@ def strategy_tells_kind(responses: Iterable[str | None], positive: frozenset[str
     an opportunity's own (exploit, enhance, share — a register of opportunities), or the rows given one stand
     together, no threat's own strategy (avoid, reduce, transfer) between them — the register's opportunities
     listed after its threats or under a heading of their own. Scattered among the threats' rows, an opportunity's
-    strategy is a loose pick from the textbook's list, and tells nothing. Nor does one row alone (left54): a lone
-    "Share" among "Mitigate" and "Avoid", or the one strategy a sheet writes, stood "together" with itself and made
-    its risk an opportunity with nothing else saying so."""
+    strategy is a loose pick from the textbook's list, and tells nothing."""
     given = [r for r in responses if r]
     at = [i for i, r in enumerate(given) if r in positive]
-    if len(at) < 2:
-        return False
     if len(at) * 2 > len(given):
         return True
     return not any(r in negative for r in given[at[0]:at[-1]]) if at else True
