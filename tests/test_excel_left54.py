@@ -17,27 +17,25 @@ def _notes(plan) -> str:
 
 
 def test_a_rating_written_from_0_reads_0_as_not_rated(sqlite_store, tmp_path):
-    """A consultant's template rates chance and effect 0–3, every row 0 until assessed ("Wahr-␤sch.", "Aus- wirk.",
-    a word broken at its line): with half the rows at 0, both columns were sent to the notes whole and the rated
-    risks lost their probability and impact. A 0 is no level — the row not rated: the field left empty there, the
-    0 kept in the notes, said once a column; the other rows keep their ratings, and a row of 0s with no title is no
-    record (as an empty template row was)."""
+    """A consultant's template rates chance and effect 0–3 ("Wahr-␤sch.", "Aus- wirk.", a word broken at its line),
+    0 until assessed. A 0 is no level — the row not rated: the field left empty there, the 0 kept in the notes, and
+    the sheet notes now say so once a column; a row of 0s with no title and no number is skipped as no record, not
+    left out "Title cannot be empty"."""
     rows = [["Risikotyp", "Nr.", "Wahr-\nsch.", "Aus- wirk.", "Beschreibung", "Hinweise Status"],
             ["Ressourcen", 1, 0, 1, "Lieferengpässe", "nicht eingetroffen"],
             ["Ressourcen", 2, 1, 3, "Materialverlust", "nicht eingetroffen"],
             ["Kunde", 3, 3, 1, "Anforderungen ändern sich", "nicht eingetroffen"],
-            [None, 4, 0, 0, None, "nicht eingetroffen"],
-            [None, 5, 0, 0, None, "nicht eingetroffen"],
-            [None, 6, 0, 0, None, "nicht eingetroffen"],
             [None, None, 0, 0, None, "nicht eingetroffen"],
-            ["Kommunikation", 7, 2, 2, "Termine werden nicht eingehalten", "nicht eingetroffen"]]
+            ["Kommunikation", 7, 2, 2, "Termine werden nicht eingehalten", "nicht eingetroffen"],
+            ["Technik", 8, 2, 3, "Sensor fällt aus", "nicht eingetroffen"]]
     plan = import_all(sqlite_store, write_xlsx(tmp_path / "Risikoanalyse.xlsx", {"Details": rows}))
     risks = by_code(sqlite_store, "risks")
-    assert set(risks) == {"1", "2", "3", "7"}
-    assert [(risks[c]["probability"], risks[c]["impact"]) for c in ("1", "2", "3", "7")] == \
-        [(None, 1), (1, 3), (3, 1), (2, 2)]
+    assert set(risks) == {"1", "2", "3", "7", "8"}
+    assert [(risks[c]["probability"], risks[c]["impact"]) for c in ("1", "2", "3", "7", "8")] == \
+        [(None, 1), (1, 3), (3, 1), (2, 2), (2, 3)]
     assert "Probability: 0" in risks["1"]["notes"]
     assert "“Wahr- sch.” rates 0 on 1 row" in _notes(plan)
+    assert "Title cannot be empty" not in " ".join(r.report.reason for s in plan.sheets for r in s.rows)
 
 
 def test_a_closing_past_participle_is_a_closing_status_in_every_language(sqlite_store, tmp_path):

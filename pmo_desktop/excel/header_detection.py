@@ -80,7 +80,6 @@ from .vocabulary import (
     words_of,
 )
 from .workbook_reader import EXCEL_ERRORS
-from .zero_ratings import says_zero
 
 normalise_key = word_key  # header words in any alphabet
 RESPONSE_PLAN = "@response_plan"  # risks: mitigation / response plan columns, imported as response actions
@@ -2227,9 +2226,7 @@ def _fits(kind: SheetKind, name: str, values: list[Any], translator: Translator,
                 good += 1
                 continue
             undated += (f.kind is Kind.DATE and undated_word(x)) or unassessed_word(f, x) or \
-                (f.kind is Kind.ENUM and name in kind.reg.defaults and unsaid_word(x)) or \
-                (f.kind is Kind.SCALE and not f.required and says_zero(x))  # a status "N/A" (classes58a), a
-            # rating's 0 (not rated: zero_ratings) — a template rating 0 until assessed sent its column to the notes
+                (f.kind is Kind.ENUM and name in kind.reg.defaults and unsaid_word(x))  # a status "N/A" (classes58a)
     if (kind.register, name) in _READ_WHOLE:
         return good == len(values)
     if undated:

@@ -24,6 +24,24 @@ def says_zero(raw: Any) -> bool:
     return isinstance(raw, str) and _ZERO_RE.fullmatch(raw) is not None
 
 
+def whole_levels(values: list[Any]) -> bool:
+    """Whether a column's cells other than its 0s are whole numbers (1, 2, 3 — a rating's levels) or words, with
+    at least one of them: a column of fractions with 0s among them is a table of figures, not a rating."""
+    rest = [x for x in values if not says_zero(x)]
+    for x in rest:
+        if isinstance(x, bool):
+            continue
+        if isinstance(x, (int, float)) and not float(x).is_integer():
+            return False
+        if isinstance(x, str):
+            try:
+                if not float(x.strip().replace(",", ".")).is_integer():
+                    return False
+            except ValueError:
+                continue
+    return bool(rest)
+
+
 def zero_note(head: str, rows: int, label: str, top: int) -> str:
     """The sheet note of a column some of whose rows rate 0: read as not rated, once a column."""
     on = "1 row" if rows == 1 else f"{rows} rows"
