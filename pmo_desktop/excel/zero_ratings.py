@@ -2,9 +2,10 @@
 
 Scales written from 0 ("Wahrsch." 0–3 on a consultant's template, "Probability 0–5") give no level for a 0: it is
 the row not assessed yet, or no chance at all, never the lowest level. Each such cell leaves the field empty and
-the 0 is kept in the notes (``row_planner``); a column of many 0s beside its real ratings is still the rating
-(``header_detection._fits`` counts a 0 neither way, as it does "TBD"), and the sheet notes say once a column how
-many rows were read so — a template whose rows all say 0 until rated had its whole column sent to the notes.
+the 0 is kept in the notes (``row_planner``), and the sheet notes say once a column how many rows were read so; a
+row of 0s with no title is no record. A column judged for its field still counts its 0s against it (left54 tried
+otherwise: a Monte Carlo sheet of fractions and 0s came in as 10,006 risks, a three-line header was read a line
+lower).
 """
 
 from __future__ import annotations
@@ -22,24 +23,6 @@ def says_zero(raw: Any) -> bool:
     if isinstance(raw, (int, float)):
         return raw == 0
     return isinstance(raw, str) and _ZERO_RE.fullmatch(raw) is not None
-
-
-def whole_levels(values: list[Any]) -> bool:
-    """Whether a column's cells other than its 0s are whole numbers (1, 2, 3 — a rating's levels) or words, with
-    at least one of them: a column of fractions with 0s among them is a table of figures, not a rating."""
-    rest = [x for x in values if not says_zero(x)]
-    for x in rest:
-        if isinstance(x, bool):
-            continue
-        if isinstance(x, (int, float)) and not float(x).is_integer():
-            return False
-        if isinstance(x, str):
-            try:
-                if not float(x.strip().replace(",", ".")).is_integer():
-                    return False
-            except ValueError:
-                continue
-    return bool(rest)
 
 
 def zero_note(head: str, rows: int, label: str, top: int) -> str:
