@@ -39,6 +39,7 @@ from .named_columns import choice_list_beside, said_beside_comments, worded_ids
 from .people_columns import names_people
 from .result_columns import result_columns
 from .sample_columns import filled_cells
+from .several_days import first_of_days
 from .side_legends import legend_spans, symbol_statuses, with_symbols_read, without_legends
 from .value_translation import (
     CHANCE_FIELDS,
@@ -2225,6 +2226,9 @@ def _fits(kind: SheetKind, name: str, values: list[Any], translator: Translator,
             if over_word(f, x) is not None:
                 good += 1  # "Resolved / Avoided" on the probability scale: the risk is over, a level all the same
                 continue
+            if f.kind is Kind.DATE and isinstance(x, str) and first_of_days(x) is not None:
+                good += 1  # "17,18,19/04/2020": several days of one month, read as the first (several_days)
+                continue
             if f.kind is Kind.DATE and fiscal_period(x):
                 # "Q1 FY26", "H2 FY26", "FY2027": a day of the office's financial year, read by the year start it
                 # sets (row_planner) or kept in the notes until it does — a date column's value all the same: a
@@ -3299,6 +3303,8 @@ def detect_header(rows: list[list[Any]], sheet_title: str, kinds: tuple[SheetKin
     match = _named_sheet(best, per_kind, sheet_title)
     if book and match is best and not any(k.matches_sheet_name(sheet_title) for k in ALL_KINDS):
         match = _named_sheet(best, per_kind, _book_register_name(book))
+    if match is not None and match.kind.register == BENEFITS and not (named_kinds & {BENEFITS}):
+        match = _benefits_unsaid(match, per_kind)
     return _defects_said(match, per_kind, rows, sheet_title)
 
 
@@ -3318,6 +3324,32 @@ def _refused_said(matched: dict[int, str], demoted: dict[int, str], sample: list
         return bool(cells) and all((n := _number_of(x)) is not None and n == int(n) for x in cells)
 
     return tuple(c for c in sorted(demoted) if c in matched and not (matched[c] == "priority" and numbered(c)))
+
+
+BENEFITS = "benefits"
+# a benefit's own fields, which no other register has: what a benefits register measures and by when. Its RAG
+# status is not among them — a "Status" over words no list knows took it, in any table
+_BENEFIT_EVIDENCE = frozenset({"baseline_date", "baseline_value", "beneficiary", "confidence", "dis_benefit",
+                               "latest_actual", "lifecycle", "measure", "measurement_frequency", "measurement_method",
+                               "objectives", "planned_now", "target_date", "target_value", "unit", "window_end",
+                               "window_start"})
+
+
+def _benefits_unsaid(match: HeaderMatch, per_kind: dict[str, tuple[HeaderMatch, list[Any]]]) -> HeaderMatch:
+    """A table read as benefits with no benefit in it is the register its other columns name (left54): "ID |
+    Title | Owner | Status" over status words no list knows ("log.csv", "risks10.csv") scored one more as
+    benefits, whose RAG status took the column the other registers set aside — a tie its name did not break, so
+    a log of risks came in as benefits. A benefits register says what it measures: a benefit's own field (a
+    measure, a baseline, a target, a beneficiary …) or the benefit noun in a header, else the sheet's name does
+    (never overruled here). Without any, the best of the other registers' readings is taken (on a tie the first
+    in the office's order, risks); with no other reading the sheet stays benefits. Decided once a sheet."""
+    if set(match.mapping.values()) & _BENEFIT_EVIDENCE:
+        return match
+    nouns = _nouns(match.kind)
+    if any(_a_noun_of(w, nouns) for h in match.headers if h for w in words_of(h)):
+        return match
+    others = [held for register, (held, _row) in per_kind.items() if register != BENEFITS and not held.kind.is_child]
+    return max(others, key=lambda m: m.score) if others else match
 
 
 def _defects_said(match: HeaderMatch | None, per_kind: dict[str, tuple[HeaderMatch, list[Any]]],

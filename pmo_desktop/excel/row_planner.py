@@ -70,6 +70,7 @@ from .other_tables import another_header
 from .reply_status import said_status
 from .restated_tables import caption_above, caption_text, comes_after, comes_before_first
 from .score_priorities import score_header, score_note, score_top, scored_choice, whole_number
+from .several_days import first_of_days, several_days_note
 from .sheet_keys import code_key, code_text
 from .step_rows import next_step, told_apart
 from .strategy_kinds import kept_a_threat_line, says_opportunity, strategy_tells_kind
@@ -122,6 +123,7 @@ from .vocabulary import (
 )
 from .workbook_reader import EXCEL_ERRORS, SheetReader, Uncalculated, column_letters
 from .zero_priorities import counts_from_p0
+from .zero_ratings import says_zero, zero_note
 
 Progress = Callable[[int, int], None]
 _MISS = object()  # a cell value a column's lookup has not seen (``Planner._fast_values``)
@@ -353,15 +355,6 @@ def _rating_like(text: str) -> bool:
 
     key = word_key(re.sub(r"\d+", " ", text))
     return bool(text) and (not key or key in value_words("scale"))
-
-
-def _says_zero(raw: Any) -> bool:
-    """A cell saying 0 (0, 0.0, "0", "0.0")."""
-    if isinstance(raw, bool):
-        return False
-    if isinstance(raw, (int, float)):
-        return raw == 0
-    return isinstance(raw, str) and re.fullmatch(r"\s*0+(?:[.,]0*)?\s*", raw) is not None
 
 
 def _column_lengths(reg: Register, fields: list[Field]) -> dict[str, int]:
@@ -1552,6 +1545,8 @@ class Planner:
         # the chance fields whose levels may say the risk is over ("Resolved / Avoided": value_translation.over_word)
         self._over_fields = CHANCE_FIELDS & set(mapping.values()) if "status" in reg.field_names else frozenset()
         self._overs: Counter[int] = Counter()  # column → its cells saying the risk is over (_say_over)
+        self._zeros: dict[int, set[int]] = {}  # column → the rows rating 0, read as not rated (_say_zeros)
+        self._several_days: dict[int, dict[int, str]] = {}  # date column → row → its cell of several days
         # a priority column of numbers ("Priority (1-5)"), no priority value to the header check, kept in the
         # notes: each row's number is its priority all the same (1 the highest)
         self._numbered_priority = next(
@@ -1674,6 +1669,7 @@ class Planner:
                        | {c for c, _n, _f in self._action_by}
                        | {c for c, _n, _l in self._ticks} | {c for c, _l in self._engaged}
                        | ({engage_row} if engage_row is not None else set()))
+        zero_rated = {c for c, f in fields if f.kind is Kind.SCALE and not f.required}  # 0: not rated
         key = reg.key_field
         code_col = next((c for c, f in fields if key is not None and f.name == key.name), None)
         parent_col = next((c for c, n in mapping.items() if n == PARENT), None)
@@ -1743,14 +1739,17 @@ class Planner:
         self._fiscal: dict[str, Counter[str]] = {}  # date field → its cells naming a fiscal quarter (_say_quarters)
         # status words no list knows → the rows that wrote each (_say_unknown_states)
         self._unknown_states: dict[str, dict[str, set[int]]] = {}
-        if person_texts and (kept is not None or reader.declared_rows <= KEEP_ROWS):
+        # (a sheet too long to hold decides them from its first ``KEEP_ROWS`` rows, applied to every row: left54 —
+        # past that length no rule ran, and "Ana Ruiz will follow up with the vendor …" became a person)
+        if person_texts:
             self._names_from = (person_texts, kept if kept is not None else
-                                (lambda: list(reader.data_rows(header_row + 1, width))))
+                                (lambda: _first_rows(None, reader, header_row, width)))
         # the sheet's own IDs, for an ID too long to be one with a qualifier in brackets (_qualified_code): read
-        # when such an ID is first met, None when the sheet is too long to hold
+        # when such an ID is first met — every row's, however long the sheet (one pass, the ID column alone
+        # kept), as no code two of its records would share is given
         self._sheet_ids: set[str] | None = None
-        self._ids_from = None if code_col is None or kept is None and reader.declared_rows > KEEP_ROWS else \
-            (code_col, kept if kept is not None else (lambda: list(reader.data_rows(header_row + 1, width))))
+        self._ids_from = None if code_col is None else \
+            (code_col, kept if kept is not None else (lambda: reader.data_rows(header_row + 1, width)))
         month_first = [f"“{headers[c] if c < len(headers) else f.label}”" for c, f in fields
                        if (profile := self._profiles.get(c)) is not None and profile.month_first]
         if month_first:  # the way round the dates are read is said: 03/04/2026 is 4 March here
@@ -2234,7 +2233,8 @@ class Planner:
                 skip(number, f"the template's prompt (“{v.parse_text(row[title_col])[:40]}”) where a record's "
                              "title goes, not a record.")
                 continue
-            mapped_filled = [c for c in filled if c in mapped_cols]
+            # a rating's 0 is the row not rated (zero_ratings): a template row of 0s names no record
+            mapped_filled = [c for c in filled if c in mapped_cols and not (c in zero_rated and _zero(row[c]))]
             has_key = any(c in (code_col, title_col, parent_col) for c in mapped_filled)
             label_field = self._labelled_field(reg, row[title_col]) \
                 if title_col is not None and code_col is not None and last_record is not None and not after_gap \
@@ -2548,6 +2548,8 @@ class Planner:
         self._say_not_acted_on(plan)
         self._say_over(plan)
         self._skip_headings(plan, reg)
+        self._say_zeros(plan, reg)
+        self._say_several_days(plan, reg)
         if parent_reg is None:
             self._closing_text(plan, reg, widths, lone)
         self._carry_groups(plan, fields)
@@ -3309,6 +3311,28 @@ class Planner:
                      "(translate it in the preview to place it).")
         self._unknown_states = {}
 
+    def _say_several_days(self, plan: SheetPlan, reg: Register) -> None:
+        """The date columns some of whose imported rows name several days of one month, said once a column."""
+        kept = {r.report.row for r in plan.rows if r.report.action in (Action.INSERT, Action.UPDATE)}
+        for c, cells in sorted(self._several_days.items()):
+            if not (rows := [n for n in cells if n in kept]) or (name := plan.mapping.get(c)) is None:
+                continue
+            head = _one_line(str(self._headers[c])) if c < len(self._headers) and self._headers[c] else \
+                reg.field(name).label
+            plan.say(several_days_note(head, len(rows), cells[rows[0]]))
+        self._several_days = {}
+
+    def _say_zeros(self, plan: SheetPlan, reg: Register) -> None:
+        """The rating columns some of whose imported rows rate 0, read as not rated: said once a column."""
+        kept = {r.report.row for r in plan.rows if r.report.action in (Action.INSERT, Action.UPDATE)}
+        for c, rows in sorted(self._zeros.items()):
+            if not (rows & kept) or (name := plan.mapping.get(c)) is None:
+                continue
+            f = reg.field(name)
+            head = _one_line(str(self._headers[c])) if c < len(self._headers) and self._headers[c] else f.label
+            plan.say(zero_note(head, len(rows & kept), f.label, f.scale_max(self.ctx)))
+        self._zeros = {}
+
     def _say_over(self, plan: SheetPlan) -> None:
         """The chance columns some of whose cells say the risk is over, said once a column (``over_word``)."""
         for c, n in sorted(self._overs.items()):
@@ -3797,6 +3821,12 @@ class Planner:
                 self._overs[c] += 1
                 self._long_texts.append(f"{self._heading(plan, c, f)}: {_one_line(raw)}")
                 continue
+            if f.kind is Kind.DATE and raw.__class__ is str and (first_day := first_of_days(raw)) is not None:
+                # "17,18,19/04/2020": raised on the first of the days, the whole cell kept in the notes and the
+                # column said once (several_days)
+                self._long_texts.append(f"{self._heading(plan, c, f)}: {raw.strip()}")
+                self._several_days.setdefault(c, {})[number] = raw.strip()
+                raw = first_day
             if raw.__class__ is str and f.kind.is_reference and (dated := _name_then_date(raw)) is not None:
                 # "Maria Lopez 3/14/2025 email ⏎ Draft Version -00 ⏎ Resolved in -01": the person is the name
                 # before the date; a cell opening with a date ("July 6, 2026 ⏎ …") names nobody. The whole cell
@@ -3942,11 +3972,13 @@ class Planner:
                 # "ensure cover over these periods": a response written out among strategy words is what
                 # the project will do, its response plan, not a choice mistyped
                 written.append(v.parse_text(raw))
-            elif f.kind is Kind.SCALE and not f.required and _says_zero(raw):
+            elif f.kind is Kind.SCALE and not f.required and says_zero(raw):
                 # a 0 on a sheet rating 1–5 ("Probability 0": not rated, or no chance at all): no level of the
-                # scale; the field is left empty, the 0 kept in the notes and said in the preview, the row imported
+                # scale; the field is left empty, the 0 kept in the notes and said in the preview (the row, and
+                # the sheet notes once a column: zero_ratings), the row imported
                 self._long_texts.append(f"{f.label}: 0")
                 zeroed.append(f)
+                self._zeros.setdefault(c, set()).add(number)
             else:
                 unplaceable.append((f, hit[1], v.parse_text(raw)))
         if fast is not None:
@@ -4469,7 +4501,7 @@ class Planner:
         # empty cell, it takes the default — refused, the row was lost for a word saying nothing (classes58a)
         return not f.required and not f.kind.is_key and f.kind in (Kind.SCALE, Kind.ENUM, Kind.MULTI_ENUM) and \
             (reg.defaults.get(f.name) in (None, "") or _default_means_unknown(reg, f) or unsaid_word(text) or
-             _unknown_state(reg, f, text)) and len(text.split()) <= 4
+             _unknown_state(reg, f, text)) and (len(text.split()) <= 4 or _unknown_state(reg, f, text))
 
     def _actions_by(self, row: Sequence[Any], width: int, ctx: Context, any_to_do: bool
                     ) -> tuple[dict[str, Any], list[str]]:
@@ -4895,13 +4927,24 @@ class Planner:
         """The person a sentence in column ``c`` of names opens with (_name_then_why, _written_name_opening)."""
         lead = _name_then_why(raw)
         if lead is None and self._names_from is not None and len(raw.split()) >= 8:
-            cols, held = self._names_from
-            if c in cols and not self._names_in:
-                rows = held() if callable(held) else held
-                self._names_in = {k: _names_written([r[k] for _n, r in rows if k < len(r)]) for k in cols}
+            if c in self._names_from[0] and not self._names_in:
+                self._read_names_in()
             if c in self._names_in:
                 lead = _written_name_opening(raw, self._names_in[c])
         return lead
+
+    def _read_names_in(self) -> None:
+        """The names each column of people writes (``_names_written``), read in one pass over the rows held (or
+        a long sheet's first ``KEEP_ROWS``, read again once: a generator, gone after one pass)."""
+        assert self._names_from is not None
+        cols, held = self._names_from
+        todo = [k for k in cols if k not in self._names_in]
+        written: dict[int, list[Any]] = {k: [] for k in todo}
+        for _n, r in (held() if callable(held) else held):
+            for k in todo:
+                if k < len(r):
+                    written[k].append(r[k])
+        self._names_in.update({k: _names_written(cells) for k, cells in written.items()})
 
     def _qualified_code(self, text: str, limit: int) -> str | None:
         """The code of an ID written with a qualifier in brackets and too long for an ID ("T-O-RAN-01 (Non RT
@@ -4961,10 +5004,7 @@ class Planner:
             assert f.ref is not None  # a reference field
             known = self.names(f.ref.target, f.ref.label) | self.pending_names[f.ref.target]
             if self._names_from is not None and c in self._names_from[0] and c not in self._names_in:
-                cols, held = self._names_from
-                rows = held() if callable(held) else held
-                self._names_in.update({k: _names_written([r[k] for _n, r in rows if k < len(r)]) for k in cols
-                                       if k not in self._names_in})
+                self._read_names_in()
             written = self._names_in.get(c, {})
             alone = [p.lower() in known or word_key(p) in written for p in parts]
             # a role's title looks like a full name ("Security Analyst"): it is a name on its own only beside a
@@ -5362,9 +5402,12 @@ def _unknown_state(reg: Register, f: Field, text: str) -> bool:
     of a 976-row defect export), and a tracker has more states between its first and its last than any list
     holds; a state that ends the record is the rarer, and the words files name those (Closed, Fixed, Done …).
     A word the files know as another field's ("Low", "Mitigate") is no unknown state but a value standing in the
-    wrong column (a row pasted off its headers): that row stays refused, for the shifted rows' rule."""
+    wrong column (a row pasted off its headers): that row stays refused, for the shifted rows' rule. A remark
+    written where the status goes, opening with no status word ("Looks like the issue is from the vendor's API
+    side", unseen set 68; one opening with one is read by it, ``read_in_part``), says no state either: the same
+    (left54) — refused, the failure it logs was lost."""
     return f.name == "status" and f.kind is Kind.ENUM and reg.defaults.get("status") not in (None, "") and \
-        any(ch.isalpha() for ch in text) and len(text.split()) <= 4 and not known_value_word(text) and \
+        any(ch.isalpha() for ch in text) and not known_value_word(text) and \
         not unsaid_word(text)  # "N/A", "TBD" say nothing of it: an empty cell's, as before (classes58a)
 
 
