@@ -4542,7 +4542,8 @@ def not_records_by_layout(headers: list[str], above: list[list[Any]], register: 
 _CLOCK_RE = re.compile(r"^\s*(\d{1,2}[:.h]\d{2}(:\d{2})?\s*([ap]\.?m\.?)?|[th]\s*[+-]\s*\d+\S*)\s*$", re.I)
 _FOREIGN_WHAT = {"schedule": "a schedule or task plan", "backlog": "a product backlog (user stories)",
                  "timeline": "a timeline of events (an exercise or event plan)",
-                 "actions": "an action list (the office keeps actions on the risk or issue they answer)"}
+                 "actions": "an action list (the office keeps actions on the risk or issue they answer)",
+                 "tracker_plan": "a task plan of a tracker's work items"}
 # how the reasons a sheet whose header was found is another kind of list than a register begin (a backlog, a
 # schedule, a timeline, an action list): the importer says them when no sheet is read, not "no header row" (a bug
 # tracker refused as a backlog was told only that no header row named register columns, unseen set 66)
@@ -4650,6 +4651,44 @@ def _backlog_by_its_columns(kind: SheetKind, match: HeaderMatch, nouns: frozense
     named, kept = found
     return (f"{_FOREIGN_WHAT['backlog']} (“{named}”, “{kept}”), not the {kind.reg.title.lower()}: its columns "
             f"name planned work (stories, features, epics), though its name says “{kind.reg.noun}”.")
+
+
+# the fields a tracker's work item is given beside the columns planning it: what it is called, who does it, and the
+# project it belongs to — none says something went wrong
+_WORK_ITEM_FIELDS = frozenset({"code", "title", "owner", "project"})
+
+
+def _task_plan_by_its_columns(kind: SheetKind, match: HeaderMatch) -> str | None:
+    """Why an issue sheet is a tracker's task plan: beside the title, the ID and the people, every column only
+    groups the items ("Labels", "Projects", "Epic") or schedules them ("Milestones", "Iteration", "Sprint"), one of
+    each at least — no status, date, priority, impact or description says a problem. A course team's GitHub export
+    "Issue Name | Assignees | Labels | Projects | Milestones" (30 work items by role) was read as 30 issues, 5
+    projects and 5 people named by roles (unseen set 70): a tracker calls every item an issue, so the title's
+    header saying "issue" does not make it one. Decided once a sheet, of its headers; the same export with a status
+    or the day raised is an issue log, read as before (round 62's counter-case)."""
+    if kind.register != ISSUES:
+        return None
+    fields = real_fields(match.mapping)
+    if "title" not in fields or not fields <= _WORK_ITEM_FIELDS:
+        return None
+    plans, groups = foreign_words("backlog", "plan_columns"), foreign_words("backlog", "group_columns")
+    planned: list[str] = []
+    grouped: list[str] = []
+    for c, head in enumerate(match.headers):
+        if not head:
+            continue
+        keys = _foreign_keys(head)
+        if any(k in plans for k in keys):
+            planned.append(head)
+        elif any(k in groups for k in keys):
+            grouped.append(head)
+        elif match.mapping.get(c) not in _WORK_ITEM_FIELDS:
+            return None  # a column of its own ("Comments", "Steps"): it may say what went wrong
+    if not planned or not grouped:
+        return None
+    return (f"{_FOREIGN_WHAT['tracker_plan']} (“{grouped[0]}”, “{planned[0]}”), not the {kind.reg.title.lower()}: "
+            "beside each item's title and people its columns only group the items and schedule them, and no "
+            "status, date, priority or description says something went wrong; the office has no register for them.")
 
 
 # the first word of a title, a number glued to it cut off ("Task1: Wyświetlanie pytań" → "Task")
@@ -4760,6 +4799,8 @@ def not_records_by_content(match: HeaderMatch, sample: list[list[Any]]) -> str |
         return None  # "BUG-001 | BUG | … | Feature | … | Release": bugs found in features, not planned work
     if col is None and (titled := _backlog_by_its_titles(kind, match, sample)) is not None:
         return titled  # no type column: the titles say the rows' kind
+    if col is None and (planned := _task_plan_by_its_columns(kind, match)) is not None:
+        return planned  # no type column: the columns only group and schedule the items
     sheet = normalise_key(match.sheet_title or "")
     nouns = _nouns(kind) | (register_nouns(kind.register) & {"raid"})
     headers = match.headers

@@ -73,6 +73,7 @@ from .sheet_keys import code_key, code_text
 from .step_rows import next_step, told_apart
 from .strategy_kinds import kept_a_threat_line, says_opportunity, strategy_tells_kind
 from .typed_one_off import one_off_side, row_ranges, shifted, side_words
+from .unfilled_templates import might_be_unfilled, unfilled_note, unfilled_reason, unfilled_template
 from .value_translation import (
     CHANCE_FIELDS,
     HEADER,
@@ -1854,6 +1855,8 @@ class Planner:
         def skip(number: int, reason: str, code: str = "") -> None:
             plan.rows.append(PlannedRow(RowReport(plan.sheet, number, Action.SKIP, code, reason)))
 
+        unfilled: list[int] = []  # rows of unfilled placeholders alone ("{{ $json.title }}"), said once a sheet
+
         # columns naming one person each (the owner): a record going on over several rows keeps the first
         # name; the others (one per mitigation line beside it) are said in its notes, never one made-up person
         person_cols = {c: f for c, f in fields if f.kind.refers and f.ref is not None and f.ref.create_missing}
@@ -2056,7 +2059,13 @@ class Planner:
                     for c in sorted(spelt) if c in mapping and c < len(row) and row[c] is not written_codes[c]]
             # a "[placeholder]" cell: looked for cell by cell only in a row holding a "[" at all, found by one
             # search of its texts joined in C (the generator over every cell was 2.7 % of a 10,000-row import)
-            if "[" in "".join(filter(_IS_STR, row)) and any(x.__class__ is str and x.startswith("[") for x in row):
+            texts = "".join(filter(_IS_STR, row))
+            if might_be_unfilled(texts) and (template := unfilled_template(row)) is not None:
+                # an automation's or a template's row of placeholders alone: nothing written (unfilled_templates)
+                skip(number, unfilled_reason(template))
+                unfilled.append(number)
+                continue
+            if "[" in texts and any(x.__class__ is str and x.startswith("[") for x in row):
                 if code_col is not None and code_col < len(row) and row[code_col].__class__ is str and \
                         (bracketed := _BRACKETED_ID_RE.fullmatch(row[code_col])):
                     row = (*row[:code_col], bracketed.group(1), *row[code_col + 1:])
@@ -2532,6 +2541,8 @@ class Planner:
                     plan.sheet, second_number, Action.SKIP, "", f"continues the record of row {first_number} (its "
                     "texts go on in the row below, beside the record's other fields)."))
         self._trailing_notes(plan, notes)
+        if unfilled:
+            plan.say(unfilled_note(len(unfilled), unfilled[0]))
         self._say_slips(plan, reg, fields)
         self._say_rescaled(plan, reg, fields)
         self._say_quarters(plan, reg, fields)
@@ -4935,12 +4946,17 @@ class Planner:
                                        if k not in self._names_in})
             written = self._names_in.get(c, {})
             alone = [p.lower() in known or word_key(p) in written for p in parts]
+            # a full name is a person's shape only: a project's name joins words with "&" as its own ("Field
+            # Trials & Rollout Pack" was cut into a project "Field Trials", unseen set 70), so it is split only
+            # where the office or the sheet names each part alone
+            person = f.ref.target.__name__ == "Person"
             # a role's title looks like a full name ("Security Analyst"): it is a name on its own only beside a
             # part the office or the sheet names alone ("CISO / Security Manager" where "CISO" owns other rows)
-            if all(a or (_persons_full_name(p) and not _a_groups_name(p) and (any(alone) or not _a_roles_name(p)))
+            if all(a or (person and _persons_full_name(p) and not _a_groups_name(p)
+                         and (any(alone) or not _a_roles_name(p)))
                    for p, a in zip(parts, alone)):
                 first = parts[0]
-            elif len(self._joint_named.setdefault(c, [])) < 3:
+            elif person and len(self._joint_named.setdefault(c, [])) < 3:
                 self._joint_named[c].append(" ".join(raw.split()))
         if len(self._several_seen) < 10_000:
             self._several_seen[key] = first
