@@ -57,5 +57,58 @@ def test_rows_of_an_automations_unfilled_placeholders_are_no_records(sqlite_stor
     assert set(named(sqlite_store, "issues")) == {"Disk full on the mail server", "Database server crash"}
     sheet = plan.sheets[0]
     skipped = {r.report.row: r.report.reason for r in sheet.rows if r.report.action.name == "SKIP"}
-    assert all("unfilled placeholders" in skipped[n] for n in (2, 3, 4))
+    assert all("unfilled placeholders" in skipped[n] for n in (2, 3, 4)) and "as row 2" in skipped[4]
     assert sheet.note.count("unfilled placeholders") == 1
+    assert {r["status"] for r in rows_of(sqlite_store, "issues")} == {"Open"}
+    assert sheet.mapping[4] == "status"  # read as the status, not only kept in the notes
+
+
+_DECISION_HEAD = ["ID", "Decision", "Description of decision and impact", "Owner", "Status", "Due Date"]
+
+
+def test_a_decision_log_on_two_sheets_numbered_from_1_keeps_both_sheets_decisions(sqlite_store, tmp_path):
+    """A team's decision log kept a sheet a semester, nearly the same columns on both, IDs from 1 on each: the
+    older sheet's decisions 1 and 2 were merged into the newer sheet's 1 and 2 (their short titles alike by "the"
+    and "create"), two decisions lost. Another version of the same table whose titles disagree holds other
+    records: each keeps its own, under a new ID; a status "3-Complete", "Completed" or "Done" on a decision log is a
+    decision taken (Decided), not Pending."""
+    newer = [[*_DECISION_HEAD, "Decision Date"],
+             [1, "Rename the team", "We decided to rename the team.", "Ann Lee", "Decided", "2025-03-14", "2025-03-14"],
+             [2, "Create the repository", "We decided to create a repository.", "Ann Lee", "Decided", "2025-03-21",
+              "2025-03-14"],
+             [3, "Choose the web framework", "We decided on a framework.", "Ben Cole", "Decided", "2025-03-28",
+              "2025-03-14"]]
+    older = [_DECISION_HEAD,
+             [1, "Create and finish the team charter", "We decided what the charter holds.", "Ann Lee", "3-Complete",
+              "2024-08-02"],
+             [2, "Create and finish the statement of work", "We decided how to split the work.", "Ann Lee",
+              "Completed", "2024-08-02"],
+             [3, "Plan the engine training", "We decided on a course.", "Ben Cole", "Done", "2024-09-01"]]
+    import_all(sqlite_store, write_xlsx(tmp_path / "DecisionLog.xlsx", {"2025": newer, "2024 (old)": older}))
+    decisions = named(sqlite_store, "decisions")
+    assert len(decisions) == 6
+    assert decisions["Rename the team"]["code"] == "1"
+    older_ones = ["Create and finish the team charter", "Create and finish the statement of work",
+                  "Plan the engine training"]
+    assert [decisions[t]["status"] for t in older_ones] == ["Decided"] * 3
+    assert "ID in the workbook: 1" in decisions["Create and finish the team charter"]["rationale"]
+
+
+def test_a_change_calendars_cr_number_and_description_name_its_change_requests(sqlite_store, tmp_path):
+    """A team's change calendar ("Planned Date | Actual Implementation date | CR Number | CR description | Downtime
+    Required (Y/N) | Remarks"), its later planned slots holding a date alone, was refused: "no header row naming
+    register columns". "CR" is a change request's abbreviation: "CR description" (or title, summary) titles it as
+    "CR Number" already coded it; the slots with a date alone are no records."""
+    import datetime as dt
+
+    rows: list[list[object]] = [["Planned Date", "Actual Implementation date", "CR Number", "CR description",
+                                 "Downtime Required (Y/N)", "Remarks"],
+                                [dt.date(2023, 2, 10), dt.date(2023, 2, 18), "CR-01", "Clean up the database", "N", None],
+                                [dt.date(2023, 2, 24), dt.date(2023, 2, 25), "CR-02", "Speed up the lookup service", "Y",
+                                 None],
+                                [dt.date(2023, 3, 4), "Postponed", "CR-03", "Harden the web servers", "Y", "Next month"]]
+    rows += [[dt.date(2023, m, 12)] for m in range(4, 10)]
+    import_all(sqlite_store, write_xlsx(tmp_path / "Change Management.xlsx", {"Change Calendar": rows}))
+    decisions = {r["code"]: r["title"] for r in rows_of(sqlite_store, "decisions")}
+    assert decisions == {"CR-01": "Clean up the database", "CR-02": "Speed up the lookup service",
+                         "CR-03": "Harden the web servers"}

@@ -39,6 +39,7 @@ from .people_columns import names_people
 from .result_columns import result_columns
 from .sample_columns import filled_cells
 from .side_legends import legend_spans, symbol_statuses, with_symbols_read, without_legends
+from .unfilled_templates import unfilled_template
 from .value_translation import (
     CHANCE_FIELDS,
     OPEN_LISTS,
@@ -2612,7 +2613,10 @@ def _stances_not_roles(kind: SheetKind, name: str, mapping: dict[int, str], valu
 def check_values(kind: SheetKind, mapping: dict[int, str], sample: list[list[Any]],
                  header: list[Any] | None = None) -> tuple[dict[int, str], dict[int, str]]:
     """Keep the columns whose values fit their field; a scale of sentences moves to its text field.
-    Returns (mapping, {column: why it was unmapped})."""
+    Returns (mapping, {column: why it was unmapped}). Rows of unfilled placeholders alone ("{{ $json.status }}" in
+    every cell: unfilled_templates) say nothing of a column's values: an automation's eleven of them made its
+    "Status" of "open" no status column (unseen set 70)."""
+    sample = [r for r in sample if unfilled_template(r) is None]
     if not sample:
         return mapping, {}
     ctx = Context()

@@ -70,6 +70,7 @@ from .other_tables import another_header
 from .reply_status import said_status
 from .restated_tables import caption_above, caption_text, comes_after, comes_before_first
 from .sheet_keys import code_key, code_text
+from .sheet_versions import same_table, titles_agree
 from .step_rows import next_step, told_apart
 from .strategy_kinds import kept_a_threat_line, says_opportunity, strategy_tells_kind
 from .typed_one_off import one_off_side, row_ranges, shifted, side_words
@@ -1595,6 +1596,12 @@ class Planner:
         # a decision log with no status column that names, on a row, both the day it was decided and who decided:
         # what the office's rule asks of a Decided decision (raid_rules.check_decision) is all there, so the row
         # records a decision made, not one pending. A day yet to come is a decision still to take: left Pending
+        # a decision log whose status says a decision is taken ("Complete", "3-Complete") and whose only day is the
+        # due date (no "Decided on" column): the decision was taken by that day, which is taken as the day decided,
+        # said once (unseen set 70: a semester's decisions "complete" were left Pending for want of a day)
+        self._due_decides = reg.name == "decisions" and "status" in mapping.values() and \
+            "due" in mapping.values() and "decided_on" not in mapping.values()
+        self._due_decided = 0
         self._decided_when_given = reg.name == "decisions" and status_field is not None and \
             "Decided" in (status_field.choices or ()) and "status" not in mapping.values() and \
             {"decided_on", "decided_by"} <= set(mapping.values())
@@ -2062,7 +2069,7 @@ class Planner:
             texts = "".join(filter(_IS_STR, row))
             if might_be_unfilled(texts) and (template := unfilled_template(row)) is not None:
                 # an automation's or a template's row of placeholders alone: nothing written (unfilled_templates)
-                skip(number, unfilled_reason(template))
+                skip(number, unfilled_reason(template, unfilled[0] if unfilled else None))
                 unfilled.append(number)
                 continue
             if "[" in texts and any(x.__class__ is str and x.startswith("[") for x in row):
@@ -2543,6 +2550,10 @@ class Planner:
         self._trailing_notes(plan, notes)
         if unfilled:
             plan.say(unfilled_note(len(unfilled), unfilled[0]))
+        if self._due_decided:
+            n = self._due_decided
+            plan.say(f"The status says {n} decision{'s are' if n != 1 else ' is'} taken with no day decided "
+                     "(no “Decided on” column): the due date, passed, is taken as the day decided.")
         self._say_slips(plan, reg, fields)
         self._say_rescaled(plan, reg, fields)
         self._say_quarters(plan, reg, fields)
@@ -3405,6 +3416,17 @@ class Planner:
             not self._same_record(reg, first, values, self._title_from) and \
             bool(values.get(self._title_from or self._title_field or ""))
 
+    def _another_version(self, plan: SheetPlan, earlier: str, first: PlannedRow, values: dict[str, Any]) -> bool:
+        """The sheet is another version of the earlier sheet's table (a log kept a sheet a semester, each numbering
+        from 1) and this row's title does not agree with the earlier record's of its ID: another record
+        (sheet_versions; unseen set 70 merged two legacy decisions into this semester's 1 and 2)."""
+        mine, theirs = self._layouts.get(plan.sheet), self._layouts.get(earlier)
+        if mine is None or theirs is None or not same_table(mine, theirs):
+            return False
+        title = self._title_from or self._title_field or ""
+        a, b = values.get(title), first.values.get(title)
+        return bool(a and b) and not titles_agree(str(a), str(b))
+
     def _unclaim(self, reg: Register, code: str) -> None:
         if code and reg.key_field is not None:
             self.claimed[reg.name].pop(code.lower(), None)
@@ -3965,6 +3987,7 @@ class Planner:
                 self._replied.setdefault(c, Counter())[said] += 1
                 break
         self._decided_if_given(values)
+        self._decided_by_due(values)
         if self._benefit_kind is not None and self._benefit_kind < width and \
                 word_key(row[self._benefit_kind]) in value_words("benefits.kind"):
             values["dis_benefit"] = True
@@ -4183,7 +4206,8 @@ class Planner:
                 title_name = self._title_field
                 if first is not None and earlier is not None and earlier[0] != plan.sheet and not errors and \
                         (self._one_record and not self._another_copy(plan, earlier[0], reg, first, values)
-                         or self._same_record(reg, first, values, self._title_from)):
+                         or self._same_record(reg, first, values, self._title_from)
+                         and not self._another_version(plan, earlier[0], first, values)):
                     # the same register over two sheets (a risk matrix, then its response plan; a summary table,
                     # then one detail sheet per risk): one record, the earlier sheet's values standing, a value it
                     # gives otherwise and the later sheet's cells kept in the notes under their header
@@ -4644,6 +4668,7 @@ class Planner:
         if values is None:
             return None
         self._decided_if_given(values)
+        self._decided_by_due(values)
         if self._category_col is not None and not self._same_category(row, values):
             return None  # a category the office's list stores as another: its word goes to the notes, the full way
         if self._category_kinds and values.get("category").__class__ is str and \
@@ -4766,6 +4791,15 @@ class Planner:
         if stored is None or v.is_blank(raw) or word in EXCEL_ERRORS or CONTROL_CHARACTER.search(word):
             return _FULL_WAY
         return f"{head}: {word}", word, str(stored)
+
+    def _decided_by_due(self, values: dict[str, Any]) -> None:
+        """The due date as the day decided, for a row whose status says Decided on a log with no day decided
+        (``_due_decides``), when the due date has passed and someone decided; counted for the sheet's note."""
+        due = values.get("due")
+        if self._due_decides and values.get("status") == "Decided" and not values.get("decided_on") and \
+                values.get("decided_by") and isinstance(due, date) and due <= date.today():
+            values["decided_on"] = due
+            self._due_decided += 1
 
     def _decided_if_given(self, values: dict[str, Any]) -> None:
         """Decided, for a row of a log with no status column that gives the day decided (not yet to come) and who

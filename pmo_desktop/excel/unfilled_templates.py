@@ -44,8 +44,10 @@ def might_be_unfilled(joined: str) -> bool:
     return any(m in joined for m in _MARKS)
 
 
-def unfilled_reason(template: str) -> str:
-    """The row's skip reason."""
+def unfilled_reason(template: str, first: int | None = None) -> str:
+    """The row's skip reason; after the sheet's ``first`` such row, said short (the sheet's note says the rest)."""
+    if first is not None:
+        return f"unfilled placeholders, as row {first}: not a record."
     shown = template if len(template) <= 40 else template[:39] + "…"
     return f"unfilled placeholders of a template or an automation (“{shown}”): nothing written, not a record."
 
