@@ -112,3 +112,24 @@ def test_a_change_calendars_cr_number_and_description_name_its_change_requests(s
     decisions = {r["code"]: r["title"] for r in rows_of(sqlite_store, "decisions")}
     assert decisions == {"CR-01": "Clean up the database", "CR-02": "Speed up the lookup service",
                          "CR-03": "Harden the web servers"}
+
+
+def test_a_status_coded_by_a_legend_under_the_header_reads_through_it(sqlite_store, tmp_path):
+    """"Status" written 1, 2 or 3, said once under the header ("Status of item: 1-Not started, 2-In progress,
+    3-Complete"): the numbers were no status words, the column went to the notes and the decisions stayed
+    Pending. The legend's words are the status: 3 is complete (Decided, on the due date where no day decided is
+    given), and a decision with its day and decider whose work is "In progress" is taken all the same; one "Not
+    started" with no day decided stays Pending. The code stays in the notes beside its word."""
+    legend = [None, None, None, None, "Status of item: 1-Not started, 2-In progress, 3-Complete", None]
+    rows = [_DECISION_HEAD, legend,
+            [1, "Adopt the charter", "Signed by all.", "Ann Lee", 3, "2024-08-02"],
+            [2, "Split the report", "Each writes a part.", "Ann Lee", 1, "2024-08-20"]]
+    dated = [[*_DECISION_HEAD, "Decision Date"], [*legend, "The date the decision is made"],
+             ["D-1", "Pick the hosting", "We chose a host.", "Ben Cole", 2, "2025-03-28", "2025-03-14"]]
+    import_all(sqlite_store, write_xlsx(tmp_path / "DecisionLog.xlsx", {"Log": rows, "Dated": dated}))
+    decisions = named(sqlite_store, "decisions")
+    assert (decisions["Adopt the charter"]["status"], str(decisions["Adopt the charter"]["decided_on"])) == \
+        ("Decided", "2024-08-02")
+    assert decisions["Split the report"]["status"] == "Pending"
+    assert decisions["Pick the hosting"]["status"] == "Decided"
+    assert "Status: 3 (Complete)" in decisions["Adopt the charter"]["rationale"]

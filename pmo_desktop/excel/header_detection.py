@@ -32,6 +32,7 @@ from . import action_columns as action_columns_module
 from . import date_order, number_order, table_cache
 from . import vocabulary as vocabulary_module
 from .action_columns import ACTION_DUE, ACTION_OWNER, ACTIONS_OF, action_columns
+from .coded_legends import column_legend, read_through
 from .date_rows import a_row_of_dates
 from .impossible_days import impossible_days_why
 from .named_columns import choice_list_beside, said_beside_comments, worded_ids
@@ -2636,6 +2637,11 @@ def check_values(kind: SheetKind, mapping: dict[int, str], sample: list[list[Any
         values = [r[c] for r in sample if c < len(r) and r[c] is not None and str(r[c]).strip()
                   and str(r[c]).strip() not in EXCEL_ERRORS]
         f = kind.reg.field(name)
+        if f.kind is Kind.ENUM and (legend := column_legend(sample, c)) is not None:
+            # "1-Not started, 2-In progress, 3-Complete" under "Status" over 1, 2, 3: the codes' words (coded_legends)
+            at, codes = legend
+            values = read_through([r[c] for r in sample[at + 1:] if c < len(r) and r[c] is not None
+                                   and str(r[c]).strip()], codes)
         if f.ref is not None and f.ref.create_missing and values and _numbered_ids(values):
             # "reported_by" over 2, 6, 2 (round 51 held-out): another system's user numbers. A number is no
             # person's name, and read as one it made people called "2" and "6"; the column is kept in the notes

@@ -1602,6 +1602,12 @@ class Planner:
         self._due_decides = reg.name == "decisions" and "status" in mapping.values() and \
             "due" in mapping.values() and "decided_on" not in mapping.values()
         self._due_decided = 0
+        # a decision log giving the day decided and who decided, whose status column speaks of the decided work's
+        # progress ("In progress", "Not started": words of ``decisions.progress``): the decision is taken all the
+        # same, Decided, said once (unseen set 70: "Status of item: 1-Not started, 2-In progress, 3-Complete")
+        self._progress_col = next((c for c, n in mapping.items() if n == "status"), None) \
+            if reg.name == "decisions" and {"decided_on", "decided_by"} <= set(mapping.values()) else None
+        self._progress_decided = 0
         self._decided_when_given = reg.name == "decisions" and status_field is not None and \
             "Decided" in (status_field.choices or ()) and "status" not in mapping.values() and \
             {"decided_on", "decided_by"} <= set(mapping.values())
@@ -2550,6 +2556,11 @@ class Planner:
         self._trailing_notes(plan, notes)
         if unfilled:
             plan.say(unfilled_note(len(unfilled), unfilled[0]))
+        if self._progress_decided:
+            n = self._progress_decided
+            plan.say(f"The status speaks of the decided work's progress on {n} row{'s' if n != 1 else ''} that give "
+                     "the day decided and who decided (“In progress”, “Not started”): Decided, the word kept in the "
+                     "notes.")
         if self._due_decided:
             n = self._due_decided
             plan.say(f"The status says {n} decision{'s are' if n != 1 else ' is'} taken with no day decided "
@@ -3988,6 +3999,7 @@ class Planner:
                 break
         self._decided_if_given(values)
         self._decided_by_due(values)
+        self._decided_in_progress(row, values)
         if self._benefit_kind is not None and self._benefit_kind < width and \
                 word_key(row[self._benefit_kind]) in value_words("benefits.kind"):
             values["dis_benefit"] = True
@@ -4669,6 +4681,7 @@ class Planner:
             return None
         self._decided_if_given(values)
         self._decided_by_due(values)
+        self._decided_in_progress(row, values)
         if self._category_col is not None and not self._same_category(row, values):
             return None  # a category the office's list stores as another: its word goes to the notes, the full way
         if self._category_kinds and values.get("category").__class__ is str and \
@@ -4791,6 +4804,18 @@ class Planner:
         if stored is None or v.is_blank(raw) or word in EXCEL_ERRORS or CONTROL_CHARACTER.search(word):
             return _FULL_WAY
         return f"{head}: {word}", word, str(stored)
+
+    def _decided_in_progress(self, row: Sequence[Any], values: dict[str, Any]) -> None:
+        """Decided, for a row whose status is a progress word read as Pending on a log giving the day decided (not
+        yet to come) and who decided (``_progress_col``); counted for the sheet's note."""
+        c = self._progress_col
+        if c is None or values.get("status") != "Pending" or c >= len(row) or row[c].__class__ is not str or \
+                word_key(row[c]) not in value_words("decisions.progress"):
+            return
+        decided_on = values.get("decided_on")
+        if values.get("decided_by") and isinstance(decided_on, date) and decided_on <= date.today():
+            values["status"] = "Decided"
+            self._progress_decided += 1
 
     def _decided_by_due(self, values: dict[str, Any]) -> None:
         """The due date as the day decided, for a row whose status says Decided on a log with no day decided
