@@ -1593,21 +1593,23 @@ class Planner:
         self._reply_status = [c for c, n in sorted(mapping.items()) if n == "description"] \
             if status_field is not None and "status" not in mapping.values() else []
         self._replied: dict[int, Counter[str]] = {}
-        # a decision log with no status column that names, on a row, both the day it was decided and who decided:
-        # what the office's rule asks of a Decided decision (raid_rules.check_decision) is all there, so the row
-        # records a decision made, not one pending. A day yet to come is a decision still to take: left Pending
         # a decision log whose status says a decision is taken ("Complete", "3-Complete") and whose only day is the
         # due date (no "Decided on" column): the decision was taken by that day, which is taken as the day decided,
         # said once (unseen set 70: a semester's decisions "complete" were left Pending for want of a day)
         self._due_decides = reg.name == "decisions" and "status" in mapping.values() and \
             "due" in mapping.values() and "decided_on" not in mapping.values()
-        self._due_decided = 0
+        self._due_decided: set[int] = set()  # the rows so decided (a row the fast way leaves is planned again)
         # a decision log giving the day decided and who decided, whose status column speaks of the decided work's
         # progress ("In progress", "Not started": words of ``decisions.progress``): the decision is taken all the
         # same, Decided, said once (unseen set 70: "Status of item: 1-Not started, 2-In progress, 3-Complete")
         self._progress_col = next((c for c, n in mapping.items() if n == "status"), None) \
             if reg.name == "decisions" and {"decided_on", "decided_by"} <= set(mapping.values()) else None
-        self._progress_decided = 0
+        self._progress_decided: set[int] = set()
+        self._progress_words = frozenset(value_words("decisions.progress")) if self._progress_col is not None \
+            else frozenset()
+        # a decision log with no status column that names, on a row, both the day it was decided and who decided:
+        # what the office's rule asks of a Decided decision (raid_rules.check_decision) is all there, so the row
+        # records a decision made, not one pending. A day yet to come is a decision still to take: left Pending
         self._decided_when_given = reg.name == "decisions" and status_field is not None and \
             "Decided" in (status_field.choices or ()) and "status" not in mapping.values() and \
             {"decided_on", "decided_by"} <= set(mapping.values())
@@ -2557,12 +2559,12 @@ class Planner:
         if unfilled:
             plan.say(unfilled_note(len(unfilled), unfilled[0]))
         if self._progress_decided:
-            n = self._progress_decided
+            n = len(self._progress_decided)
             plan.say(f"The status speaks of the decided work's progress on {n} row{'s' if n != 1 else ''} that give "
                      "the day decided and who decided (“In progress”, “Not started”): Decided, the word kept in the "
                      "notes.")
         if self._due_decided:
-            n = self._due_decided
+            n = len(self._due_decided)
             plan.say(f"The status says {n} decision{'s are' if n != 1 else ' is'} taken with no day decided "
                      "(no “Decided on” column): the due date, passed, is taken as the day decided.")
         self._say_slips(plan, reg, fields)
@@ -3998,8 +4000,8 @@ class Planner:
                 self._replied.setdefault(c, Counter())[said] += 1
                 break
         self._decided_if_given(values)
-        self._decided_by_due(values)
-        self._decided_in_progress(row, values)
+        self._decided_by_due(number, values)
+        self._decided_in_progress(number, row, values)
         if self._benefit_kind is not None and self._benefit_kind < width and \
                 word_key(row[self._benefit_kind]) in value_words("benefits.kind"):
             values["dis_benefit"] = True
@@ -4680,8 +4682,8 @@ class Planner:
         if values is None:
             return None
         self._decided_if_given(values)
-        self._decided_by_due(values)
-        self._decided_in_progress(row, values)
+        self._decided_by_due(number, values)
+        self._decided_in_progress(number, row, values)
         if self._category_col is not None and not self._same_category(row, values):
             return None  # a category the office's list stores as another: its word goes to the notes, the full way
         if self._category_kinds and values.get("category").__class__ is str and \
@@ -4805,26 +4807,26 @@ class Planner:
             return _FULL_WAY
         return f"{head}: {word}", word, str(stored)
 
-    def _decided_in_progress(self, row: Sequence[Any], values: dict[str, Any]) -> None:
+    def _decided_in_progress(self, number: int, row: Sequence[Any], values: dict[str, Any]) -> None:
         """Decided, for a row whose status is a progress word read as Pending on a log giving the day decided (not
         yet to come) and who decided (``_progress_col``); counted for the sheet's note."""
         c = self._progress_col
         if c is None or values.get("status") != "Pending" or c >= len(row) or row[c].__class__ is not str or \
-                word_key(row[c]) not in value_words("decisions.progress"):
+                word_key(row[c]) not in self._progress_words:
             return
         decided_on = values.get("decided_on")
         if values.get("decided_by") and isinstance(decided_on, date) and decided_on <= date.today():
             values["status"] = "Decided"
-            self._progress_decided += 1
+            self._progress_decided.add(number)
 
-    def _decided_by_due(self, values: dict[str, Any]) -> None:
+    def _decided_by_due(self, number: int, values: dict[str, Any]) -> None:
         """The due date as the day decided, for a row whose status says Decided on a log with no day decided
         (``_due_decides``), when the due date has passed and someone decided; counted for the sheet's note."""
         due = values.get("due")
         if self._due_decides and values.get("status") == "Decided" and not values.get("decided_on") and \
                 values.get("decided_by") and isinstance(due, date) and due <= date.today():
             values["decided_on"] = due
-            self._due_decided += 1
+            self._due_decided.add(number)
 
     def _decided_if_given(self, values: dict[str, Any]) -> None:
         """Decided, for a row of a log with no status column that gives the day decided (not yet to come) and who
