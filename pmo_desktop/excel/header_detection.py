@@ -33,6 +33,7 @@ from . import date_order, number_order, table_cache
 from . import vocabulary as vocabulary_module
 from .action_columns import ACTION_DUE, ACTION_OWNER, ACTIONS_OF, action_columns
 from .asked_headers import sentence_field
+from .coded_legends import column_legend, read_through
 from .date_rows import a_row_of_dates
 from .impossible_days import impossible_days_why
 from .named_columns import choice_list_beside, said_beside_comments, worded_ids
@@ -41,6 +42,7 @@ from .result_columns import result_columns
 from .sample_columns import filled_cells
 from .several_days import first_of_days
 from .side_legends import legend_spans, symbol_statuses, with_symbols_read, without_legends
+from .unfilled_templates import unfilled_template
 from .value_translation import (
     CHANCE_FIELDS,
     OPEN_LISTS,
@@ -2626,7 +2628,10 @@ def _stances_not_roles(kind: SheetKind, name: str, mapping: dict[int, str], valu
 def check_values(kind: SheetKind, mapping: dict[int, str], sample: list[list[Any]],
                  header: list[Any] | None = None) -> tuple[dict[int, str], dict[int, str]]:
     """Keep the columns whose values fit their field; a scale of sentences moves to its text field.
-    Returns (mapping, {column: why it was unmapped})."""
+    Returns (mapping, {column: why it was unmapped}). Rows of unfilled placeholders alone ("{{ $json.status }}" in
+    every cell: unfilled_templates) say nothing of a column's values: an automation's eleven of them made its
+    "Status" of "open" no status column (unseen set 70)."""
+    sample = [r for r in sample if unfilled_template(r) is None]
     if not sample:
         return mapping, {}
     ctx = Context()
@@ -2646,6 +2651,11 @@ def check_values(kind: SheetKind, mapping: dict[int, str], sample: list[list[Any
         values = [r[c] for r in sample if c < len(r) and r[c] is not None and str(r[c]).strip()
                   and str(r[c]).strip() not in EXCEL_ERRORS]
         f = kind.reg.field(name)
+        if f.kind is Kind.ENUM and (legend := column_legend(sample, c)) is not None:
+            # "1-Not started, 2-In progress, 3-Complete" under "Status" over 1, 2, 3: the codes' words (coded_legends)
+            at, codes = legend
+            values = read_through([r[c] for r in sample[at + 1:] if c < len(r) and r[c] is not None
+                                   and str(r[c]).strip()], codes)
         if f.ref is not None and f.ref.create_missing and values and _numbered_ids(values):
             # "reported_by" over 2, 6, 2 (round 51 held-out): another system's user numbers. A number is no
             # person's name, and read as one it made people called "2" and "6"; the column is kept in the notes
@@ -4609,7 +4619,8 @@ def not_records_by_layout(headers: list[str], above: list[list[Any]], register: 
 _CLOCK_RE = re.compile(r"^\s*(\d{1,2}[:.h]\d{2}(:\d{2})?\s*([ap]\.?m\.?)?|[th]\s*[+-]\s*\d+\S*)\s*$", re.I)
 _FOREIGN_WHAT = {"schedule": "a schedule or task plan", "backlog": "a product backlog (user stories)",
                  "timeline": "a timeline of events (an exercise or event plan)",
-                 "actions": "an action list (the office keeps actions on the risk or issue they answer)"}
+                 "actions": "an action list (the office keeps actions on the risk or issue they answer)",
+                 "tracker_plan": "a task plan of a tracker's work items"}
 # how the reasons a sheet whose header was found is another kind of list than a register begin (a backlog, a
 # schedule, a timeline, an action list): the importer says them when no sheet is read, not "no header row" (a bug
 # tracker refused as a backlog was told only that no header row named register columns, unseen set 66)
@@ -4717,6 +4728,44 @@ def _backlog_by_its_columns(kind: SheetKind, match: HeaderMatch, nouns: frozense
     named, kept = found
     return (f"{_FOREIGN_WHAT['backlog']} (“{named}”, “{kept}”), not the {kind.reg.title.lower()}: its columns "
             f"name planned work (stories, features, epics), though its name says “{kind.reg.noun}”.")
+
+
+# the fields a tracker's work item is given beside the columns planning it: what it is called, who does it, and the
+# project it belongs to — none says something went wrong
+_WORK_ITEM_FIELDS = frozenset({"code", "title", "owner", "project"})
+
+
+def _task_plan_by_its_columns(kind: SheetKind, match: HeaderMatch) -> str | None:
+    """Why an issue sheet is a tracker's task plan: beside the title, the ID and the people, every column only
+    groups the items ("Labels", "Projects", "Epic") or schedules them ("Milestones", "Iteration", "Sprint"), one of
+    each at least — no status, date, priority, impact or description says a problem. A course team's GitHub export
+    "Issue Name | Assignees | Labels | Projects | Milestones" (30 work items by role) was read as 30 issues, 5
+    projects and 5 people named by roles (unseen set 70): a tracker calls every item an issue, so the title's
+    header saying "issue" does not make it one. Decided once a sheet, of its headers; the same export with a status
+    or the day raised is an issue log, read as before (round 62's counter-case)."""
+    if kind.register != ISSUES:
+        return None
+    fields = real_fields(match.mapping)
+    if "title" not in fields or not fields <= _WORK_ITEM_FIELDS:
+        return None
+    plans, groups = foreign_words("backlog", "plan_columns"), foreign_words("backlog", "group_columns")
+    planned: list[str] = []
+    grouped: list[str] = []
+    for c, head in enumerate(match.headers):
+        if not head:
+            continue
+        keys = _foreign_keys(head)
+        if any(k in plans for k in keys):
+            planned.append(head)
+        elif any(k in groups for k in keys):
+            grouped.append(head)
+        elif match.mapping.get(c) not in _WORK_ITEM_FIELDS:
+            return None  # a column of its own ("Comments", "Steps"): it may say what went wrong
+    if not planned or not grouped:
+        return None
+    return (f"{_FOREIGN_WHAT['tracker_plan']} (“{grouped[0]}”, “{planned[0]}”), not the {kind.reg.title.lower()}: "
+            "beside each item's title and people its columns only group the items and schedule them, and no "
+            "status, date, priority or description says something went wrong; the office has no register for them.")
 
 
 # the first word of a title, a number glued to it cut off ("Task1: Wyświetlanie pytań" → "Task")
@@ -4827,6 +4876,8 @@ def not_records_by_content(match: HeaderMatch, sample: list[list[Any]]) -> str |
         return None  # "BUG-001 | BUG | … | Feature | … | Release": bugs found in features, not planned work
     if col is None and (titled := _backlog_by_its_titles(kind, match, sample)) is not None:
         return titled  # no type column: the titles say the rows' kind
+    if col is None and (planned := _task_plan_by_its_columns(kind, match)) is not None:
+        return planned  # no type column: the columns only group and schedule the items
     sheet = normalise_key(match.sheet_title or "")
     nouns = _nouns(kind) | (register_nouns(kind.register) & {"raid"})
     headers = match.headers

@@ -47,6 +47,7 @@ from .child_sheets import (
 )
 from .code_exports import code_export
 from .coded_forms import coded_form
+from .coded_legends import column_legend
 from .coded_names import coded_cells, header_parts, split_coded
 from .column_glossaries import describes_columns
 from .column_records import (
@@ -1154,7 +1155,7 @@ def sheet_keys(reader: SheetReader, match: HeaderMatch,
         return cache[match.row]
     # the legend's symbols are read from the top rows, whatever the sheet's length: past KEY_MAX_ROWS they were
     # not read at all, and a tracker of 5,000 bugs came in every one Open, its "fixed" 🟢 unsaid (fault66)
-    symbols = _status_symbols(reader, match, mapping)
+    symbols = {**_legend_codes(reader, match, mapping), **_status_symbols(reader, match, mapping)}
     cache[match.row] = (symbols, set())
     headers = match.headers
     if not headers or reader.declared_rows > KEY_MAX_ROWS:
@@ -1210,6 +1211,17 @@ def _status_symbols(reader: SheetReader, match: HeaderMatch, mapping: dict[int, 
     top = reader.top_rows(fill_merged=False)
     read = symbol_statuses(top, legend_spans(top), match.kind.register)
     return {col: {code_key(s): said for s, said in read.items()}} if read else {}
+
+
+def _legend_codes(reader: SheetReader, match: HeaderMatch, mapping: dict[int, str]) -> dict[int, dict[str, str]]:
+    """The choice columns of numbers a legend under the header names ("Status of item: 1-Not started, …",
+    coded_legends): {column: {code: its word}}, spelt out as a key's codes are."""
+    reg = match.kind.reg
+    chosen = [c for c, n in mapping.items() if n in reg.field_names and reg.field(n).kind is Kind.ENUM]
+    if not chosen:
+        return {}
+    top = reader.top_rows(fill_merged=False)[match.row:match.row + 20]  # the rows check_values reads
+    return {c: codes for c in chosen if (found := column_legend(top, c)) is not None for codes in (found[1],)}
 
 
 _F = TypeVar("_F", bound=Callable[..., Any])

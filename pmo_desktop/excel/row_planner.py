@@ -72,9 +72,11 @@ from .restated_tables import caption_above, caption_text, comes_after, comes_bef
 from .score_priorities import score_header, score_note, score_top, scored_choice, whole_number
 from .several_days import first_of_days, several_days_note
 from .sheet_keys import code_key, code_text
+from .sheet_versions import same_table, titles_agree
 from .step_rows import next_step, told_apart
 from .strategy_kinds import kept_a_threat_line, says_opportunity, strategy_tells_kind
 from .typed_one_off import one_off_side, row_ranges, shifted, side_words
+from .unfilled_templates import might_be_unfilled, unfilled_note, unfilled_reason, unfilled_template
 from .value_translation import (
     CHANCE_FIELDS,
     HEADER,
@@ -1589,6 +1591,20 @@ class Planner:
         self._reply_status = [c for c, n in sorted(mapping.items()) if n == "description"] \
             if status_field is not None and "status" not in mapping.values() else []
         self._replied: dict[int, Counter[str]] = {}
+        # a decision log whose status says a decision is taken ("Complete", "3-Complete") and whose only day is the
+        # due date (no "Decided on" column): the decision was taken by that day, which is taken as the day decided,
+        # said once (unseen set 70: a semester's decisions "complete" were left Pending for want of a day)
+        self._due_decides = reg.name == "decisions" and "status" in mapping.values() and \
+            "due" in mapping.values() and "decided_on" not in mapping.values()
+        self._due_decided: set[int] = set()  # the rows so decided (a row the fast way leaves is planned again)
+        # a decision log giving the day decided and who decided, whose status column speaks of the decided work's
+        # progress ("In progress", "Not started": words of ``decisions.progress``): the decision is taken all the
+        # same, Decided, said once (unseen set 70: "Status of item: 1-Not started, 2-In progress, 3-Complete")
+        self._progress_col = next((c for c, n in mapping.items() if n == "status"), None) \
+            if reg.name == "decisions" and {"decided_on", "decided_by"} <= set(mapping.values()) else None
+        self._progress_decided: set[int] = set()
+        self._progress_words = frozenset(value_words("decisions.progress")) if self._progress_col is not None \
+            else frozenset()
         # a decision log with no status column that names, on a row, both the day it was decided and who decided:
         # what the office's rule asks of a Decided decision (raid_rules.check_decision) is all there, so the row
         # records a decision made, not one pending. A day yet to come is a decision still to take: left Pending
@@ -1859,6 +1875,8 @@ class Planner:
         def skip(number: int, reason: str, code: str = "") -> None:
             plan.rows.append(PlannedRow(RowReport(plan.sheet, number, Action.SKIP, code, reason)))
 
+        unfilled: list[int] = []  # rows of unfilled placeholders alone ("{{ $json.title }}"), said once a sheet
+
         # columns naming one person each (the owner): a record going on over several rows keeps the first
         # name; the others (one per mitigation line beside it) are said in its notes, never one made-up person
         person_cols = {c: f for c, f in fields if f.kind.refers and f.ref is not None and f.ref.create_missing}
@@ -2061,7 +2079,13 @@ class Planner:
                     for c in sorted(spelt) if c in mapping and c < len(row) and row[c] is not written_codes[c]]
             # a "[placeholder]" cell: looked for cell by cell only in a row holding a "[" at all, found by one
             # search of its texts joined in C (the generator over every cell was 2.7 % of a 10,000-row import)
-            if "[" in "".join(filter(_IS_STR, row)) and any(x.__class__ is str and x.startswith("[") for x in row):
+            texts = "".join(filter(_IS_STR, row))
+            if might_be_unfilled(texts) and (template := unfilled_template(row)) is not None:
+                # an automation's or a template's row of placeholders alone: nothing written (unfilled_templates)
+                skip(number, unfilled_reason(template, unfilled[0] if unfilled else None))
+                unfilled.append(number)
+                continue
+            if "[" in texts and any(x.__class__ is str and x.startswith("[") for x in row):
                 if code_col is not None and code_col < len(row) and row[code_col].__class__ is str and \
                         (bracketed := _BRACKETED_ID_RE.fullmatch(row[code_col])):
                     row = (*row[:code_col], bracketed.group(1), *row[code_col + 1:])
@@ -2538,6 +2562,17 @@ class Planner:
                     plan.sheet, second_number, Action.SKIP, "", f"continues the record of row {first_number} (its "
                     "texts go on in the row below, beside the record's other fields)."))
         self._trailing_notes(plan, notes)
+        if unfilled:
+            plan.say(unfilled_note(len(unfilled), unfilled[0]))
+        if self._progress_decided:
+            n = len(self._progress_decided)
+            plan.say(f"The status speaks of the decided work's progress on {n} row{'s' if n != 1 else ''} that give "
+                     "the day decided and who decided (“In progress”, “Not started”): Decided, the word kept in the "
+                     "notes.")
+        if self._due_decided:
+            n = len(self._due_decided)
+            plan.say(f"The status says {n} decision{'s are' if n != 1 else ' is'} taken with no day decided "
+                     "(no “Decided on” column): the due date, passed, is taken as the day decided.")
         self._say_slips(plan, reg, fields)
         self._say_rescaled(plan, reg, fields)
         self._say_quarters(plan, reg, fields)
@@ -3450,6 +3485,17 @@ class Planner:
             not self._same_record(reg, first, values, self._title_from) and \
             bool(values.get(self._title_from or self._title_field or ""))
 
+    def _another_version(self, plan: SheetPlan, earlier: str, first: PlannedRow, values: dict[str, Any]) -> bool:
+        """The sheet is another version of the earlier sheet's table (a log kept a sheet a semester, each numbering
+        from 1) and this row's title does not agree with the earlier record's of its ID: another record
+        (sheet_versions; unseen set 70 merged two legacy decisions into this semester's 1 and 2)."""
+        mine, theirs = self._layouts.get(plan.sheet), self._layouts.get(earlier)
+        if mine is None or theirs is None or not same_table(mine, theirs):
+            return False
+        title = self._title_from or self._title_field or ""
+        a, b = values.get(title), first.values.get(title)
+        return bool(a and b) and not titles_agree(str(a), str(b))
+
     def _unclaim(self, reg: Register, code: str) -> None:
         if code and reg.key_field is not None:
             self.claimed[reg.name].pop(code.lower(), None)
@@ -4018,6 +4064,8 @@ class Planner:
                 self._replied.setdefault(c, Counter())[said] += 1
                 break
         self._decided_if_given(values)
+        self._decided_by_due(number, values)
+        self._decided_in_progress(number, row, values)
         if self._benefit_kind is not None and self._benefit_kind < width and \
                 word_key(row[self._benefit_kind]) in value_words("benefits.kind"):
             values["dis_benefit"] = True
@@ -4236,7 +4284,8 @@ class Planner:
                 title_name = self._title_field
                 if first is not None and earlier is not None and earlier[0] != plan.sheet and not errors and \
                         (self._one_record and not self._another_copy(plan, earlier[0], reg, first, values)
-                         or self._same_record(reg, first, values, self._title_from)):
+                         or self._same_record(reg, first, values, self._title_from)
+                         and not self._another_version(plan, earlier[0], first, values)):
                     # the same register over two sheets (a risk matrix, then its response plan; a summary table,
                     # then one detail sheet per risk): one record, the earlier sheet's values standing, a value it
                     # gives otherwise and the later sheet's cells kept in the notes under their header
@@ -4697,6 +4746,8 @@ class Planner:
         if values is None:
             return None
         self._decided_if_given(values)
+        self._decided_by_due(number, values)
+        self._decided_in_progress(number, row, values)
         if self._category_col is not None and not self._same_category(row, values):
             return None  # a category the office's list stores as another: its word goes to the notes, the full way
         if self._category_kinds and values.get("category").__class__ is str and \
@@ -4819,6 +4870,27 @@ class Planner:
         if stored is None or v.is_blank(raw) or word in EXCEL_ERRORS or CONTROL_CHARACTER.search(word):
             return _FULL_WAY
         return f"{head}: {word}", word, str(stored)
+
+    def _decided_in_progress(self, number: int, row: Sequence[Any], values: dict[str, Any]) -> None:
+        """Decided, for a row whose status is a progress word read as Pending on a log giving the day decided (not
+        yet to come) and who decided (``_progress_col``); counted for the sheet's note."""
+        c = self._progress_col
+        if c is None or values.get("status") != "Pending" or c >= len(row) or row[c].__class__ is not str or \
+                word_key(row[c]) not in self._progress_words:
+            return
+        decided_on = values.get("decided_on")
+        if values.get("decided_by") and isinstance(decided_on, date) and decided_on <= date.today():
+            values["status"] = "Decided"
+            self._progress_decided.add(number)
+
+    def _decided_by_due(self, number: int, values: dict[str, Any]) -> None:
+        """The due date as the day decided, for a row whose status says Decided on a log with no day decided
+        (``_due_decides``), when the due date has passed and someone decided; counted for the sheet's note."""
+        due = values.get("due")
+        if self._due_decides and values.get("status") == "Decided" and not values.get("decided_on") and \
+                values.get("decided_by") and isinstance(due, date) and due <= date.today():
+            values["decided_on"] = due
+            self._due_decided.add(number)
 
     def _decided_if_given(self, values: dict[str, Any]) -> None:
         """Decided, for a row of a log with no status column that gives the day decided (not yet to come) and who
@@ -5007,12 +5079,17 @@ class Planner:
                 self._read_names_in()
             written = self._names_in.get(c, {})
             alone = [p.lower() in known or word_key(p) in written for p in parts]
+            # a full name is a person's shape only: a project's name joins words with "&" as its own ("Field
+            # Trials & Rollout Pack" was cut into a project "Field Trials", unseen set 70), so it is split only
+            # where the office or the sheet names each part alone
+            person = f.ref.target.__name__ == "Person"
             # a role's title looks like a full name ("Security Analyst"): it is a name on its own only beside a
             # part the office or the sheet names alone ("CISO / Security Manager" where "CISO" owns other rows)
-            if all(a or (_persons_full_name(p) and not _a_groups_name(p) and (any(alone) or not _a_roles_name(p)))
+            if all(a or (person and _persons_full_name(p) and not _a_groups_name(p)
+                         and (any(alone) or not _a_roles_name(p)))
                    for p, a in zip(parts, alone)):
                 first = parts[0]
-            elif len(self._joint_named.setdefault(c, [])) < 3:
+            elif person and len(self._joint_named.setdefault(c, [])) < 3:
                 self._joint_named[c].append(" ".join(raw.split()))
         if len(self._several_seen) < 10_000:
             self._several_seen[key] = first

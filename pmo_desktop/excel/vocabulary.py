@@ -420,7 +420,8 @@ def foreign_words(what: str, part: str) -> frozenset[str]:
     """Keyed words of tables that are no register (``foreign`` in the files): ``what`` is "schedule",
     "backlog", "timeline", "actions" or "lessons" (a lessons-learned log's sheet names, unkept_lists); ``part`` is "records" (what the rows are: tasks, stories, injects),
     "columns", "clock_columns", "sheets", "starts", "ends", "story_starts" or "story_wants", and for "actions"
-    "items" (a column naming the rows as things to do) and "due" (by when each is to be done)."""
+    "items" (a column naming the rows as things to do) and "due" (by when each is to be done); for "backlog" also
+    "plan_columns" and "group_columns" (a tracker's columns scheduling and grouping its work items: a task plan)."""
     out: set[str] = set()
     for data in _files():
         words = data.get("foreign", {}).get(what, {}).get(part, [])
