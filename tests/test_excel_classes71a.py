@@ -58,30 +58,3 @@ def test_avoidance_and_treatment_columns_are_the_actions(sqlite_store, tmp_path)
     actions = {a["description"] for a in rows_of(sqlite_store, "risk_actions")}
     assert {"Schulungen besuchen", "Einarbeitung, Pair Programming", "Puffer einplanen"} <= actions
     assert "Risikovermeidung" not in (by_code(sqlite_store, "risks")["1"]["notes"] or "")
-
-
-def test_a_first_column_of_codes_is_the_code_whatever_its_header(sqlite_store, tmp_path):
-    """"IP" over RIE-01, RIE-02 …: a header the office does not know, over distinct codes of one pattern in the
-    first column, is the records' code (before, kept in the notes and R-001 … made up). Decided once a column from
-    its values: a first column of mixed patterns stays in the notes."""
-    rows: list[list[object]] = [
-        ["IP", "Riesgo", "Probabilidad", "Efecto"],
-        ["RIE-01", "Falta de personal", "Alta", "Serio"],
-        ["RIE-02", "Pérdida de datos", "Baja", "Catastrófico"],
-        ["RIE-03", "Retraso del proyecto", "Media", "Tolerable"],
-        ["RIE-04", "Falla de hardware", "Baja", "Serio"],
-    ]
-    import_all(sqlite_store, write_xlsx(tmp_path / "riesgos.xlsx", {"RIESGOS": rows}))
-    assert set(by_code(sqlite_store, "risks")) == {"RIE-01", "RIE-02", "RIE-03", "RIE-04"}
-
-
-def test_a_first_column_of_mixed_patterns_is_no_code(sqlite_store, tmp_path):
-    rows: list[list[object]] = [
-        ["IP", "Riesgo", "Probabilidad", "Efecto"],
-        ["RIE-01", "Falta de personal", "Alta", "Serio"],
-        ["TEC2", "Pérdida de datos", "Baja", "Catastrófico"],
-        ["X-3-A", "Retraso del proyecto", "Media", "Tolerable"],
-    ]
-    import_all(sqlite_store, write_xlsx(tmp_path / "riesgos.xlsx", {"RIESGOS": rows}))
-    risks = rows_of(sqlite_store, "risks")
-    assert len(risks) == 3 and "RIE-01" not in {r["code"] for r in risks}

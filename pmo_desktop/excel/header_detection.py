@@ -2814,29 +2814,7 @@ def check_values(kind: SheetKind, mapping: dict[int, str], sample: list[list[Any
                 out[c] = title
                 why.pop(c, None)
                 break
-    if (first := _codes_in_first_column(kind, mapping, out, sample)) is not None:
-        out[first[0]] = first[1]
     return out, why
-
-
-def _codes_in_first_column(kind: SheetKind, mapping: dict[int, str], out: dict[int, str],
-                           sample: list[list[Any]]) -> tuple[int, str] | None:
-    """The sheet's first column as the records' codes whatever its header ("IP" over RIE-01, RIE-02 …,
-    classes71a): no column is the code, and the first column, unread, holds distinct codes of one pattern
-    (letters and the same separators, only the numbers differ) on every row it fills. Decided once a column;
-    before, the codes were kept in the notes and R-001 … made up instead."""
-    key = next((k.name for k in kind.reg.fields if k.kind.is_key), None)
-    if key is None or key in out.values():
-        return None
-    filled = [r for r in sample if any(x is not None and str(x).strip() for x in r)]
-    first = min((next(i for i, x in enumerate(r) if x is not None and str(x).strip()) for r in filled), default=None)
-    if first is None or first in mapping or first in out:
-        return None
-    values = [r[first] for r in filled if first < len(r) and r[first] is not None and str(r[first]).strip()]
-    if len(values) < 3 or len(values) * 10 < len(filled) * 9 or not _codes(values):
-        return None
-    shapes = {re.sub(r"\d+", "#", str(x).strip().upper()) for x in values}
-    return (first, key) if len(shapes) == 1 else None
 
 
 # the most words of a status a small list writes in its own words ("待解决", "Waiting on vendor")
