@@ -40,6 +40,7 @@ from ..models.risk_rules import OPPORTUNITY_RESPONSES, THREAT_RESPONSES
 from . import date_order, number_order
 from .action_columns import ACTION_DUE, ACTION_OWNER, ACTIONS_OF, date_beside_the_plan, in_place
 from .assessed_merges import assessing_fields, one_value, varies
+from .column_legends import COLUMN_LEGEND, column_legend_scale
 from .cut_cells import characters, was_cut
 from .done_text import says_done, says_not_acted_on
 from .errors import ImportCancelled
@@ -78,6 +79,7 @@ from .strategy_kinds import kept_a_threat_line, says_opportunity, strategy_tells
 from .typed_one_off import one_off_side, row_ranges, shifted, side_words
 from .unfilled_templates import might_be_unfilled, unfilled_note, unfilled_reason, unfilled_template
 from .value_translation import (
+    ABOVE,
     CHANCE_FIELDS,
     HEADER,
     LEGEND,
@@ -3637,6 +3639,7 @@ class Planner:
                 else:
                     once.add(key)
         above = reader.top_rows()[header_row - 2] if header_row >= 2 else []
+        above_header = reader.top_rows()[:max(header_row - 1, 0)]
 
         # a note over the sheet naming its scale in points ("10 бальна шкала", "a 10-point scale")
         noted = {t for r in reader.top_rows()[:max(header_row - 1, 0)] for x in r if (t := point_scale(x))}
@@ -3651,6 +3654,17 @@ class Planner:
             # ratings of 1–3 were taken for words and read as levels 1–3 of five, not on its matrix's 3 bands)
             return all(isinstance(x, str) and written_number(x) is None for x in values)
 
+        def own_legend(c: int) -> ToldScale | None:
+            """The scale lines of "1: meaning" over the column declare (column_legends), for whole numbers on it:
+            the column's own legend outranks a note or a legend of the whole workbook."""
+            top = column_legend_scale(above_header, c)
+            if top is None or not columns[c]:
+                return None
+            written = [written_number(x) for x in columns[c]]
+            if all(n is not None and n.is_integer() and 1 <= n <= top for n in written):
+                return ToldScale(top, COLUMN_LEGEND)
+            return None
+
         def named_scale(c: int) -> Any:
             """The column's header, naming the scale the sheet tells for it (value_translation.told_scale)."""
             text = headers[c] if c < len(headers) else None
@@ -3663,6 +3677,8 @@ class Planner:
             placed = self.translations.get(kind.register, {}).get(field.name, {}) if kind is not None else {}
             told = told_scale(text, above[c] if c < len(above) else None, sheet_scale, legend, columns[c],
                               scored.levels if scored is not None else None, str(scored or ""), placed)
+            if told is None or told.source not in (HEADER, ABOVE):
+                told = own_legend(c) or told
             if told is None:
                 return text
             if told.source == LEGEND and matrix_scale is not None:
