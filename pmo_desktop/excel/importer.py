@@ -138,6 +138,7 @@ from .numbered_catalogues import numbered_catalogue
 from .office_import import plan_office_import, read_stamp, unstamped_export
 from .paired_items import LINK, a_few_kinds, joined_twins, twin_columns
 from .program_output import program_output
+from .question_plans import QUESTION_PLAN_REASON, question_plan
 from .questionnaires import questionnaire
 from .row_planner import (
     CREATED_ON_CONFIRMATION,
@@ -2290,6 +2291,7 @@ def plan_workbook_import(store: Store, path: str | os.PathLike[str], progress: P
                     titled_by_dates(match, reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE]) or \
                     stamped_log(match, reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE]) or \
                     hours_log(match, reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE]) or \
+                    question_plan(match) or \
                     _perks_not_benefits(match) or \
                     _grouped_not_named(match, reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE]) or \
                     _machine_log(match, reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE]) or \
@@ -3225,7 +3227,7 @@ def _refused_for_its_name(plan: ImportPlan, path: Path) -> None:
                              "its rows are a tracker's planned work", "its rows are listed under",
                              "its rows are people who wrote in", "its rows are a diary's entries",
                              "its columns are a program's fields", "its rows are named by dates",
-                             "its rows are a program's log", TIMESHEET_REASON, "a table of statistics", "its rows are kinds of",
+                             "its rows are a program's log", TIMESHEET_REASON, QUESTION_PLAN_REASON, "a table of statistics", "its rows are kinds of",
                              "a questionnaire"))
             or "though its name says" in r]
     if len(said) == 1 and len(plan.skipped_sheets) == 1:
