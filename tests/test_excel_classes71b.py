@@ -47,3 +47,32 @@ def test_an_action_plan_headed_by_question_words_is_refused_not_read_as_issues(s
              ["R3", "Staff leave", "Low", "Medium", "Ann Lee", "Q3", "Cross-train the team"]]
     import_all(sqlite_store, write_xlsx(tmp_path / "Risk register.xlsx", {"Risks": risks}))
     assert {r["title"] for r in rows_of(sqlite_store, "risks")} == {"Key supplier fails", "Budget cut", "Staff leave"}
+
+
+def _defect_form(code: str, name: str, steps: list[tuple[str, str, str]]) -> list[list[object]]:
+    form: list[list[object]] = [
+        ["Тест Кейс №/ID", code, None, None], ["Проект", "Портал", None, None],
+        ["Компонент", "Страница входа", None, None], ["Тестировщик", "Иван", None, None], [None] * 4,
+        ["Название/заголовок", name, None, None], ["Описание:", f"Проверить: {name.lower()}", None, None],
+        ["Окружение", "Windows 10, Firefox 118", None, None], [None] * 4,
+        ["Шаг", "Описание шага", "Ожидаемый результат", "Фактический результат"]]
+    form += [[i + 1, *step] for i, step in enumerate(steps)]
+    return [*form, [None] * 4, [None] * 4]
+
+
+def test_defect_forms_one_under_another_are_a_defect_each(sqlite_store, tmp_path):
+    """A tester's sheet of 8 failed checks, one form under another (ID, project, component, tester, title,
+    description, environment, then a step table with the expected and the actual result), was read turned as one
+    record a column: one risk from the first form. Each form beginning with the sheet's first label again is a
+    record: 3 defects here, the step table's rows joined under its labels in the notes, said in the sheet notes."""
+    rows = [*_defect_form("TC-1", "Разметка страницы", [("Открыть страницу", "Меню слева", "Меню справа")]),
+            *_defect_form("TC-2", "Восстановление пароля", [("Нажать «Забыл пароль»", "Открылась форма", "Форма открылась"),
+                                                            ("Проверить поле Номер", "Поле «Номер»", "Поле «Телефон»")]),
+            *_defect_form("TC-3", "Вход по коду", [("Ввести код", "Вход выполнен", "Ошибка 500")])]
+    import_all(sqlite_store, write_xlsx(tmp_path / "Дефекты.xlsx", {"Sheet1": rows}))
+    issues = {r["code"]: r for r in rows_of(sqlite_store, "issues")}
+    assert {c: r["title"] for c, r in issues.items()} == {
+        "TC-1": "Разметка страницы", "TC-2": "Восстановление пароля", "TC-3": "Вход по коду"}
+    assert "Фактический результат: Форма открылась\nПоле «Телефон»" in issues["TC-2"]["description"]
+    assert "Ошибка 500" in issues["TC-3"]["description"]
+    assert rows_of(sqlite_store, "risks") == []

@@ -66,7 +66,7 @@ from .described_grids import described_grid
 from .diary_entries import diary_entries
 from .employee_sheets import employee_sheet, ids_of, same_people
 from .errors import ImportCancelled, ImportRefused, MappingError, WorkbookError
-from .form_sheets import MIN_FORMS, a_lone_record, labels_down_the_side, read_form
+from .form_sheets import MAX_FORMS_ROWS, MIN_FORMS, a_lone_record, labels_down_the_side, read_form, read_forms
 from .header_detection import (
     _DESCRIPTION_STEMS,
     ALL_KINDS,
@@ -1407,6 +1407,8 @@ def _one_record_a_column(book: SafeWorkbook, reader: SheetReader, weak: HeaderMa
     register's: the turned reading must name more, and be a register's by the same test."""
     if reader.declared_rows > MAX_FIELDS:
         return None
+    if read_forms(reader.all_rows()) is not None:
+        return None  # forms one under another, a record each (form_sheets.form_blocks): no record a column
     rows = turned(reader.all_rows())
     if rows is None:
         return None
@@ -2492,7 +2494,8 @@ def _form_sheets(book: SafeWorkbook, found: list[tuple[SheetReader, HeaderMatch]
     for title, why, sheet in candidates:
         if title in refused or not_a_register(title) is not None or _file_not_a_register(title, path) is not None:
             continue
-        read = read_form(sheet.top_rows(fill_merged=False))
+        read = (read_forms(sheet.all_rows()) if sheet.declared_rows <= MAX_FORMS_ROWS else None) or \
+            read_form(sheet.top_rows(fill_merged=False))
         if read is None:
             continue
         kind, rows = read
@@ -2500,7 +2503,10 @@ def _form_sheets(book: SafeWorkbook, found: list[tuple[SheetReader, HeaderMatch]
         match = _match_sheet(reader, (kind,), 1)
         if match is None or _no_records(match) is not None:
             continue
-        if (coded := coded_form(match, rows, title)) is not None:
+        if len(rows) > 2:  # forms one under another on the sheet (form_blocks): a record each, said once
+            notes[title] = (f"Read as {len(rows) - 1} forms one under another, each beginning with “{rows[0][0]}”: "
+                            f"a record each, its step table's rows joined in its fields.")
+        elif (coded := coded_form(match, rows, title)) is not None:
             # its title is its code ("CP-002" under "Title" on sheet "CP-002"): the ID, titled by its defect
             rows, mapping, notes[title] = coded
             reader = SheetReader(book, title, rows, [])
@@ -2509,8 +2515,9 @@ def _form_sheets(book: SafeWorkbook, found: list[tuple[SheetReader, HeaderMatch]
     out = [(r, m) for r, m in found]
     lone = _lone_form(found, forms, path)
     for group in forms.values():
-        if len(group) < MIN_FORMS and group is not lone:
-            continue
+        if len(group) < MIN_FORMS and group is not lone and \
+                not any(len(r.top_rows(fill_merged=False)) > 2 for _w, r, _m in group):
+            continue  # (a sheet of several forms is several records: no second sheet needed)
         for why, reader, match in group:
             if why is None:
                 out = [(r, m) for r, m in out if r.title != reader.title]
