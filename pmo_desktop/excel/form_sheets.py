@@ -26,6 +26,7 @@ from .vocabulary import register_nouns, word_key, words_of
 MIN_FIELDS = 3  # labels of one register a form names at least (an ID and a date alone are no record)
 MIN_FORMS = 2   # sheets read as forms of one register: one sheet of label | value cells may be anything
 MAX_LABEL = 80  # characters: a longer text is a value, never a label
+MAX_FORMS_ROWS = 2000  # rows a sheet of forms one under another is read whole up to (a longer one is a table)
 LONE_FIELDS = 4  # fields a lone form (no second form, no table in the file) names at least to be a record
 
 # The form's own column heads ("Field | Details", "Campo | Valor"): a caption of the form, no pair of it.
@@ -202,3 +203,74 @@ def _value_lengths(kind: SheetKind, mapping: dict[int, str], values: list[Any], 
                 short += 1
     return short, long
 
+
+
+def _steps_joined(rows: list[list[Any]]) -> list[list[Any]]:
+    """A form's rows with its step table ("Step | Step description | Expected result | Actual result" over one
+    row a step) as label | value rows: each column's label beside its cells joined a line each, so that the form
+    reads the table as its labels and their values (a defect's steps, its expected and its actual result), not as
+    label | value pairs across the table."""
+    out: list[list[Any]] = []
+    i = 0
+    while i < len(rows):
+        row = rows[i]
+        cols = _filled(row)
+        if len(cols) >= 3 and all(_label(row[c]) is not None for c in cols) and result_columns(list(row)):
+            steps: list[list[Any]] = []
+            j = i + 1
+            while j < len(rows) and (below := _filled(rows[j])) and set(below) <= set(cols):
+                steps.append(rows[j])
+                j += 1
+            if steps:
+                for c in cols:  # each column a label beside its cells, as the form's other labels are
+                    cells = [str(r[c]).strip() for r in steps if c < len(r) and _text(r[c]) is not None]
+                    if cells:
+                        out.append([row[c], "\n".join(cells)])
+                i = j
+                continue
+        out.append(row)
+        i += 1
+    return out
+
+
+def form_blocks(rows: list[list[Any]]) -> list[list[list[Any]]]:
+    """A sheet of forms one under another, each beginning with the sheet's first label again ("Test case ID |
+    TC-1", its fields, its step table; then "Test case ID | TC-2" …): each form's rows, its step table joined
+    (``_steps_joined``); [] for a sheet whose first label does not come again ``MIN_FORMS`` times."""
+    firsts = [(i, _label(row[cols[0]]), len(cols)) for i, row in enumerate(rows) if (cols := _filled(row))]
+    if not firsts or firsts[0][1] is None or firsts[0][2] != 2:
+        return []  # a form's first row is a label and its value ("ID | R1"), not a table's header
+    key = word_key(firsts[0][1])
+    starts = [i for i, label, _n in firsts if label is not None and word_key(label) == key]
+    if len(starts) < MIN_FORMS:
+        return []
+    return [_steps_joined(rows[a:b]) for a, b in zip(starts, [*starts[1:], len(rows)], strict=True)]
+
+
+def read_forms(rows: list[list[Any]]) -> tuple[SheetKind, list[list[Any]]] | None:
+    """The register a sheet of forms one under another is of (``form_blocks``), and the forms as a header over
+    one row each: the labels of all, in the order first met, over each form's values. None unless every form
+    reads as a record of one register (``read_form``)."""
+    blocks = form_blocks(rows)
+    read = [read_form(b) for b in blocks]
+    if not read or any(r is None for r in read):
+        return None
+    kinds = {r[0].register for r in read if r is not None}
+    if len(kinds) != 1:
+        return None
+    header: list[Any] = []
+    keys: list[str] = []
+    for r in read:
+        assert r is not None
+        for label in r[1][0]:
+            if word_key(label) not in keys:
+                keys.append(word_key(label))
+                header.append(label)
+    values: list[list[Any]] = []
+    for r in read:
+        assert r is not None
+        at = {word_key(label): value for label, value in zip(r[1][0], r[1][1], strict=True)}
+        values.append([at.get(k) for k in keys])
+    first = read[0]
+    assert first is not None
+    return first[0], [header, *values]

@@ -67,7 +67,7 @@ from .described_grids import described_grid
 from .diary_entries import diary_entries
 from .employee_sheets import employee_sheet, ids_of, same_people
 from .errors import ImportCancelled, ImportRefused, MappingError, WorkbookError
-from .form_sheets import MIN_FORMS, a_lone_record, labels_down_the_side, read_form
+from .form_sheets import MAX_FORMS_ROWS, MIN_FORMS, a_lone_record, labels_down_the_side, read_form, read_forms
 from .header_detection import (
     _DESCRIPTION_STEMS,
     ALL_KINDS,
@@ -139,6 +139,7 @@ from .numbered_catalogues import numbered_catalogue
 from .office_import import plan_office_import, read_stamp, unstamped_export
 from .paired_items import LINK, a_few_kinds, joined_twins, twin_columns
 from .program_output import program_output
+from .question_plans import QUESTION_PLAN_REASON, question_plan
 from .questionnaires import questionnaire
 from .row_planner import (
     CREATED_ON_CONFIRMATION,
@@ -1418,6 +1419,8 @@ def _one_record_a_column(book: SafeWorkbook, reader: SheetReader, weak: HeaderMa
     register's: the turned reading must name more, and be a register's by the same test."""
     if reader.declared_rows > MAX_FIELDS:
         return None
+    if read_forms(reader.all_rows()) is not None:
+        return None  # forms one under another, a record each (form_sheets.form_blocks): no record a column
     rows = turned(reader.all_rows())
     if rows is None:
         return None
@@ -2302,6 +2305,7 @@ def plan_workbook_import(store: Store, path: str | os.PathLike[str], progress: P
                     titled_by_dates(match, reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE]) or \
                     stamped_log(match, reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE]) or \
                     hours_log(match, reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE]) or \
+                    question_plan(match) or \
                     _perks_not_benefits(match) or \
                     _grouped_not_named(match, reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE]) or \
                     _machine_log(match, reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE]) or \
@@ -2502,7 +2506,8 @@ def _form_sheets(book: SafeWorkbook, found: list[tuple[SheetReader, HeaderMatch]
     for title, why, sheet in candidates:
         if title in refused or not_a_register(title) is not None or _file_not_a_register(title, path) is not None:
             continue
-        read = read_form(sheet.top_rows(fill_merged=False))
+        read = (read_forms(sheet.all_rows()) if sheet.declared_rows <= MAX_FORMS_ROWS else None) or \
+            read_form(sheet.top_rows(fill_merged=False))
         if read is None:
             continue
         kind, rows = read
@@ -2510,7 +2515,10 @@ def _form_sheets(book: SafeWorkbook, found: list[tuple[SheetReader, HeaderMatch]
         match = _match_sheet(reader, (kind,), 1)
         if match is None or _no_records(match) is not None:
             continue
-        if (coded := coded_form(match, rows, title)) is not None:
+        if len(rows) > 2:  # forms one under another on the sheet (form_blocks): a record each, said once
+            notes[title] = (f"Read as {len(rows) - 1} forms one under another, each beginning with “{rows[0][0]}”: "
+                            f"a record each, its step table's rows joined in its fields.")
+        elif (coded := coded_form(match, rows, title)) is not None:
             # its title is its code ("CP-002" under "Title" on sheet "CP-002"): the ID, titled by its defect
             rows, mapping, notes[title] = coded
             reader = SheetReader(book, title, rows, [])
@@ -2519,8 +2527,9 @@ def _form_sheets(book: SafeWorkbook, found: list[tuple[SheetReader, HeaderMatch]
     out = [(r, m) for r, m in found]
     lone = _lone_form(found, forms, path)
     for group in forms.values():
-        if len(group) < MIN_FORMS and group is not lone:
-            continue
+        if len(group) < MIN_FORMS and group is not lone and \
+                not any(len(r.top_rows(fill_merged=False)) > 2 for _w, r, _m in group):
+            continue  # (a sheet of several forms is several records: no second sheet needed)
         for why, reader, match in group:
             if why is None:
                 out = [(r, m) for r, m in out if r.title != reader.title]
@@ -3237,7 +3246,7 @@ def _refused_for_its_name(plan: ImportPlan, path: Path) -> None:
                              "its rows are a tracker's planned work", "its rows are listed under",
                              "its rows are people who wrote in", "its rows are a diary's entries",
                              "its columns are a program's fields", "its rows are named by dates",
-                             "its rows are a program's log", TIMESHEET_REASON, "a table of statistics", "its rows are kinds of",
+                             "its rows are a program's log", TIMESHEET_REASON, QUESTION_PLAN_REASON, "a table of statistics", "its rows are kinds of",
                              "a questionnaire"))
             or "though its name says" in r]
     if len(said) == 1 and len(plan.skipped_sheets) == 1:

@@ -545,6 +545,13 @@ def questionnaire_words(part: str) -> frozenset[str]:
 
 
 @lru_cache(maxsize=None)
+def plan_question_words() -> frozenset[str]:
+    """Keyed question words heading an action plan's columns ("Who?", "What?", "Où ?", "Wie?", "¿Cómo?"; the
+    5W1H of a plan): ``plan_questions`` in the files (``question_plans``)."""
+    return frozenset(k for data in _files() for w in data.get("plan_questions", ()) if (k := word_key(w)))
+
+
+@lru_cache(maxsize=None)
 def id_words() -> frozenset[str]:
     """Keyed words saying a header's column holds identifiers ("ID", "Nº", "Ref", "Código"): ``ids`` in the
     files (``child_sheets.tied_by_the_parents_ids``)."""
