@@ -57,6 +57,7 @@ from .boardpack_data import (
     comms_heading,
     glance_rows,
     none_slipped,
+    not_a_number_line,
     not_rated_line,
     read_board_pack,
     since_intro,
@@ -531,7 +532,8 @@ def _benefits(ws: Worksheet, data: BoardPackData) -> None:
         money = benefit_rules.measures_are_money(b)
         for j, value in enumerate(values, start=1):
             cell = _cell(ws, row, j, value, border=True, align=styles.WRAP if j == 2 else None)
-            if j in (6, 7, 9, 10) and value is not None:  # money whole (the value kept), else as typed: 95, 76.24
+            # money whole (the value kept), else as typed: 95, 76.24; text a hand-edited office keeps there, as written
+            if j in (6, 7, 9, 10) and v.stored_number(value) is not None:
                 cell.number_format = v.MONEY_FORMAT if money else planned_format if j == 9 else number_format(value)
             if j == 8 and value is not None:
                 cell.number_format = styles.DATE_FORMAT
@@ -540,6 +542,9 @@ def _benefits(ws: Worksheet, data: BoardPackData) -> None:
         row += 1
     _none_listed(ws, 2, len(data.benefits), NO_BENEFITS)
     ws.freeze_panes = "C3"
+    if not_a_number := not_a_number_line(data.benefits):
+        row += 1
+        _cell(ws, row, 2, not_a_number, font=Font(italic=True))
 
     for r in data.rollups:
         if r.periods:

@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 
 from ..models import clock, history, snapshots
 from ..models.benefit_rollup import Rollup, program_rollups
+from ..models.benefit_rules import TYPED_MEASURES
 from ..models.dashboard import exposure_order
 from ..models.fields import Context, Register, plural_of
 from ..models.office import Office
@@ -38,7 +39,7 @@ from ..models.summary import (
     risk_score_groups,
     summarize,
 )
-from ..models.values import day_text, month_text
+from ..models.values import day_text, month_text, stored_number
 from ..models.what_changed import Comparison, compare_registers
 
 TOP_RISKS = 20
@@ -255,6 +256,18 @@ def since_intro(data: BoardPackData) -> str:
         return f"Nothing the board watches has changed since “{s.since}” ({day_text(s.since_day)})."
     return f"What changed since “{s.since}” ({day_text(s.since_day)}): " + "; ".join(
         f"{k.split(': ', 1)[1]} {n}" for k, n in s.counts().items()) + "."
+
+
+def not_a_number_line(benefits: Sequence[Record]) -> str:
+    """The benefits whose baseline, target or latest actual holds text, not a number — an office edited by hand
+    (``UPDATE benefit SET baseline_value = 'abc'``, which SQLite keeps): shown as written in the listing, no value
+    to their status, plan and sums; said once under it. "" when every one is a number or empty (fix54b)."""
+    codes = [b["code"] for b in benefits
+             if any(b[name] is not None and stored_number(b[name]) is None for name in TYPED_MEASURES)]
+    if not codes:
+        return ""
+    return (f"Not a number ({len(codes)}): {', '.join(codes)} — a baseline, target or measure holds text (the office "
+            "edited by hand); shown as written, left out of its status, plan and sums.")
 
 
 def not_rated_line(stakeholders: Sequence[Record], most: int = 12) -> str:

@@ -71,6 +71,7 @@ from .boardpack_data import (
     comms_heading,
     glance_rows,
     none_slipped,
+    not_a_number_line,
     not_rated_line,
     read_board_pack,
     since_intro,
@@ -600,6 +601,8 @@ def _benefits(data: BoardPackData) -> list[Flowable]:
         ("ID", "Benefit", "Category", "Owner", "Unit", "Baseline", "Target", "Target date", "Planned today",
          "Latest actual", "Status"), rows, _widths(_full(), (6, 26, 14, 13, 9, 8, 8, 10, 9, 9, 10)), fills,
         "benefits", "Benefits")]
+    if not_a_number := not_a_number_line(data.benefits):
+        out.append(Paragraph(_escape(not_a_number), NOTE))
     for r in data.rollups:
         if r.periods and not r.plottable:  # a baseline of 1e308: its axis overflows, the whole PDF was refused
             unit = f" ({r.unit})" if r.unit else ""

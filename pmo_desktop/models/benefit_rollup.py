@@ -97,7 +97,8 @@ def load_series(session: Session, ids: Iterable[int] | None = None, financial_on
         .where(B.id.in_(chosen)).order_by(B.id)
     ).all()
     series = {
-        bid: BenefitSeries(bid, code, title, category, unit, baseline_value, baseline_date, target_value,
+        bid: BenefitSeries(bid, code, title, category, unit, v.stored_number(baseline_value), baseline_date,
+                           v.stored_number(target_value),
                            target_date, window_start, window_end, bool(dis_benefit), measure=measure or "")
         for (bid, code, title, category, unit, baseline_value, baseline_date, target_value, target_date,
              window_start, window_end, dis_benefit, measure) in rows
@@ -107,7 +108,7 @@ def load_series(session: Session, ids: Iterable[int] | None = None, financial_on
         query = (select(t.c.benefit_id, t.c.on_date, t.c.value).where(t.c.benefit_id.in_(chosen))
                  .order_by(t.c.benefit_id, t.c.on_date, t.c.id))
         for bid, on, value in session.connection().execute(query):
-            if bid in series and value is not None:
+            if bid in series and v.stored_number(value) is not None:  # text in its column: no value
                 getattr(series[bid], target).append((on, value))
     return list(series.values())
 

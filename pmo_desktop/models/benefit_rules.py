@@ -65,7 +65,9 @@ def measured_text(benefit: Mapping[str, Any], value: float) -> str:
     """One of a benefit's measures (``measures_are_money``) as it reads everywhere — its row in the Benefits
     table, its profile, the board pack: money whole ("325"), another measure with the decimals it has ("76.24").
     The table and the profile wrote every one with two decimals, "Planned today" 325.22 for money the pack
-    printed 325."""
+    printed 325. Text a hand-edited office keeps in the number column (``values.stored_number``) reads as written."""
+    if not isinstance(value, (int, float)):
+        return str(value)
     return money_text(value) if measures_are_money(benefit) else number_text(value)
 
 
@@ -84,7 +86,7 @@ def planned_places(benefits: Sequence[Mapping[str, Any]]) -> int:
             continue
         for name in TYPED_MEASURES:
             value = b.get(name)
-            if value is not None:
+            if isinstance(value, (int, float)):  # not text a hand-edited office keeps in the column
                 places = max(places, len(number_text(value).partition(".")[2]))
     return places
 

@@ -47,8 +47,11 @@ from sqlalchemy import (
     select,
     update,
 )
+from sqlalchemy import column as sql_column
+from sqlalchemy import table as sql_table
 from sqlalchemy.orm import Session
 from sqlalchemy.pool import StaticPool
+from sqlalchemy.types import NullType
 
 from . import clock, errors, operations
 from .base import Base
@@ -612,5 +615,12 @@ def materialise(state: State, label: str) -> Office:
         for table in Base.metadata.sorted_tables:
             rows = state.get(table.name)
             if rows:
-                conn.execute(insert(table), _with_defaults(table, rows))
+                conn.execute(insert(_as_kept(table)), _with_defaults(table, rows))
     return Office(FrozenStore(engine, label))
+
+
+def _as_kept(t: Table) -> Any:
+    """``t`` to insert a state's rows into, each number column taking what it holds as it is: text a hand-edited
+    office keeps in one, which the column's float processor refused — a board pack after a snapshot failed whole
+    (fix54b)."""
+    return sql_table(t.name, *[sql_column(c.name, NullType() if isinstance(c.type, Float) else c.type) for c in t.c])

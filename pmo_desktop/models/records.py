@@ -223,7 +223,10 @@ def fetch_rows(session: Session, reg: Register, ctx: Context | None = None, *, i
             for j, f in enumerate(reg.fields):
                 if f.kind.stored:
                     full[j] = next(it)
-            record = {f.name: full[positions[f.name]] for f in reg.fields if f.kind.stored}
+            # a number column holding text (an office edited by hand) is no value to what is worked out from it; the
+            # row keeps the text, shown as written
+            record = {f.name: (v.stored_number(full[positions[f.name]]) if f.kind.numeric and full[positions[f.name]]
+                               is not None else full[positions[f.name]]) for f in reg.fields if f.kind.stored}
             record["id"] = r[0]
             for j, compute in computed:
                 full[j] = compute(record, ctx)

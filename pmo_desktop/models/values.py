@@ -20,6 +20,15 @@ _FALSE = {"no", "n", "false", "f", "0", "", "off", "-"}
 EXCEL_EPOCH = date(1899, 12, 30)
 
 
+def stored_number(value: Any) -> float | None:
+    """A value of a number column as sums, plans and charts read it: the number, or None for anything else — text a
+    hand-edited SQLite office keeps in a REAL column (``UPDATE benefit SET baseline_value = 'abc'``), which the table
+    shows as written. Read as a number it made the Benefits page and both board packs fail whole (fix54b)."""
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return value
+    return None
+
+
 def money_text(value: float) -> str:
     """An amount of money as the Benefits page and the board pack both print it: whole, grouped by thousands
     ("8,532"); the pack had printed 903.81 beside the page's 904."""

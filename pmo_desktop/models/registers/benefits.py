@@ -16,7 +16,7 @@ from ..errors import ValidationError
 from ..fields import NOT_ASSESSED_YET, Context, Field, Kind, Overview, Ref, Register
 from ..links import benefit_objective, benefit_outcome, benefit_project
 from ..program import Outcome, Project, StrategicObjective
-from ..values import DATE_AHEAD, DATE_OBSERVED, day_text
+from ..values import DATE_AHEAD, DATE_OBSERVED, day_text, stored_number
 from .program import PERSON
 
 Points = dict[int, list[tuple[date, float]]]   # benefit id → (date, value), in the order entered
@@ -41,9 +41,11 @@ def benefit_data(session: Session, ids: Iterable[int] | None) -> BenefitData:
         q1 = q1.where(BenefitPlanPoint.benefit_id.in_(list(ids)))
         q2 = q2.where(BenefitMeasurement.benefit_id.in_(list(ids)))
     for bid, on, value in session.execute(q1):
-        plans[bid].append((on, value))
+        if value is None or stored_number(value) is not None:  # text a hand-edited office keeps: no value
+            plans[bid].append((on, value))
     for bid, on, value in session.execute(q2):
-        actuals[bid].append((on, value))
+        if value is None or stored_number(value) is not None:
+            actuals[bid].append((on, value))
     from ..settings import BENEFIT_THRESHOLDS
 
     return {"plans": plans, "actuals": actuals, "thresholds": BENEFIT_THRESHOLDS.read(session)}
