@@ -1269,7 +1269,7 @@ class MainWindow(QMainWindow):
 
     def _show_typing(self, view, holder) -> None:
         """The page, tab and cell holding what the user went back to, with the keyboard in it."""
-        from PySide6.QtWidgets import QTabWidget  # (not a class the first screen makes: imported when needed)
+        from .own_record_place import bring_into_view
 
         page = view
         while page is not None and page.parentWidget() is not self.stack:
@@ -1277,13 +1277,7 @@ class MainWindow(QMainWindow):
         row = next((r for r, p in self.pages.items() if p is page), None)
         if row is not None:
             self.show_page(row)
-        widget = view
-        while widget is not None and widget is not page:
-            parent = widget.parentWidget()
-            tabs = parent.parentWidget() if parent is not None else None
-            if isinstance(tabs, QTabWidget) and tabs.indexOf(widget) >= 0:
-                tabs.setCurrentWidget(widget)
-            widget = parent
+        bring_into_view(page, view)
         holder.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def edit_program(self) -> bool:
