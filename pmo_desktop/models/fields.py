@@ -218,7 +218,9 @@ class Field:
         if isinstance(value, bool):
             return "Yes" if value else "No"
         if isinstance(value, float):
-            return f"{value:g}" if abs(value) < 1e15 else str(value)
+            # fifteen significant digits, as Excel keeps: ":g"'s six wrote 1234567 as "1.23457e+06" and 123456.7
+            # as "123457" in the import's notes and the board pack's changes — a value changed without a word
+            return f"{value:.15g}" if abs(value) < 1e15 else str(value)
         if hasattr(value, "isoformat"):
             return str(value.isoformat())
         return str(value)
