@@ -257,17 +257,18 @@ def test_no_register_found_is_a_clear_refusal(store, tmp_path):
 def test_mapping_override_is_remembered_per_layout(store, tmp_path):
     wb = openpyxl.Workbook()
     ws = wb.active
-    ws.append(["Ref", "What could go wrong", "Who", "Odd column"])
+    ws.append(["Ref", "What could go wrong", "Hands", "Odd column"])
     ws.append(["X-1", "Flood", "Ann", "3"])
     path = save(wb, tmp_path / "odd.xlsx")
-    with pytest.raises(WorkbookError):  # only "Ref" and "Who"? "Who" is not a risk word: nothing found
+    # only "Ref"? "Hands" is no risk word ("Who" is the owner since classes70b's questions): nothing found
+    with pytest.raises(WorkbookError):
         plan_import(store, path)
     mapping = {0: "code", 1: "title", 2: "owner", 3: "impact"}
     plan = plan_import(store, path, register="risks", sheet="Sheet", mapping=mapping)
     assert plan.sheets[0].mapping == mapping
     apply_import(store, plan)
     assert risk(store, "X-1")["impact"] == 3
-    saved = saved_mapping(store, layout_key(["Ref", "What could go wrong", "Who", "Odd column"]))
+    saved = saved_mapping(store, layout_key(["Ref", "What could go wrong", "Hands", "Odd column"]))
     assert saved == {"register": "risks", "mapping": {"0": "code", "1": "title", "2": "owner", "3": "impact"}}
     again = plan_import(store, path, register="risks", sheet="Sheet", header_row=1)
     assert again.sheets[0].mapping == mapping and again.reports[0].action == Action.UPDATE

@@ -183,14 +183,15 @@ def _last_months_log(path) -> None:
     ws.merge_cells("A1:F1")
     ws["A1"] = "POS replacement — risks, November 2026"
     ws.append([])
-    ws.append(["Risk #", "Title", "Who owns it", "Chance (1-5)", "Impact (1-5)", "Notes"])
+    ws.append(["Risk #", "Title", "Looks after it", "Chance (1-5)", "Impact (1-5)", "Notes"])
     ws.append(["POS-11", "Store Wi-Fi too weak for the new tills", "Marcus Lee", 4, 3, "survey booked"])
     ws.append(["POS-12", "Receipt printer firmware recalled", "Aisha Patel", 2, 4, ""])
     wb.save(path)
 
 
 def test_a_column_remapped_in_the_import_is_checked_before_it_imports(main_window, qtbot, tmp_path):
-    """Last month's log from a project manager, previewed; "Who owns it" set to Owner in the mapping and Enter:
+    """Last month's log from a project manager, previewed; "Looks after it" set to Owner in the mapping and Enter
+    ("Who owns it", the column's first wording here, is read as the owner by itself since classes70b's questions):
     the rows imported as first read — the owners in the notes, the choice just made ignored — for the preview was
     only read again by "Check again", a button with no Alt letter five Tabs away. Enter after a changed choice
     now checks again first and says so; Alt+C checks again; the next Enter imports what the preview shows."""

@@ -3278,7 +3278,7 @@ def detect_header(rows: list[list[Any]], sheet_title: str, kinds: tuple[SheetKin
             # with two such columns is told apart later, by its name: importer's _no_records)
             planned = kind.register == "risks" and RESPONSE_PLAN in mapping.values()
             left_alone = not lone and len(mapping) == 1 and bool(demoted) and \
-                _titled_by_its_noun_alone(kind, row, mapping, sample, by_book) and \
+                _titled_by_its_noun_alone(kind, row, mapping, sample, by_book) and _titles_differ(mapping, sample) and \
                 (by_book or i >= named_from.setdefault(kind.register,
                                                        _register_named(kind, sheet_title, file_name, rows)))
             if max(len(real_fields(mapping)), read) + planned < MIN_FIELDS and \
@@ -3316,6 +3316,15 @@ def detect_header(rows: list[list[Any]], sheet_title: str, kinds: tuple[SheetKin
     if match is not None and match.kind.register == BENEFITS and not (named_kinds & {BENEFITS}):
         match = _benefits_unsaid(match, per_kind)
     return _defects_said(match, per_kind, rows, sheet_title)
+
+
+def _titles_differ(mapping: dict[int, str], sample: list[list[Any]]) -> bool:
+    """Whether the one column left names each row apart: a register's records have titles of their own, where a
+    fact table of events repeats a few names ("Legal Risks" on every third row under a risk_id repeating too, round
+    24: no register, refused). Asked of a sheet whose other columns were refused for their values (fix54a)."""
+    [c] = mapping
+    titles = [word_key(r[c]) for r in sample if c < len(r) and r[c] is not None and str(r[c]).strip()]
+    return len(set(titles)) * 10 >= len(titles) * 9
 
 
 def _refused_said(matched: dict[int, str], demoted: dict[int, str], sample: list[list[Any]],
