@@ -11,7 +11,7 @@ from ...excel.import_plan import Action, ImportPlan, PlannedRow, RowReport
 from ...excel.skipped_rows import what_it_holds
 from ...models.fields import Context, Field, Kind
 from ...models.registers import REGISTERS
-from ...models.values import day_text, number_text
+from ...models.values import day_text
 from ..theme import colours
 
 COLOURS = {Action.INSERT: "#e8f5e9", Action.UPDATE: "#e3f2fd", Action.SKIP: "#f5f5f5", Action.ERROR: "#ffcdd2"}
@@ -38,7 +38,7 @@ def imported_as(register: str, values: dict, ctx: Context | None = None,
         if isinstance(value, date):  # "3 Dec 2026", as the table will show it ("2026-12-03" was Excel's text)
             return day_text(value.date() if isinstance(value, datetime) else value)
         if isinstance(value, float) and f.kind is Kind.FLOAT:  # "1,234,567", as the table will show it ("1.23457e+06")
-            return number_text(value)
+            return f.kind.display(value)
         return f.display(value)
 
     def shown(f: Field) -> str:
