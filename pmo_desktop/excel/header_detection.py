@@ -35,6 +35,7 @@ from .action_columns import ACTION_DUE, ACTION_OWNER, ACTIONS_OF, action_columns
 from .asked_headers import sentence_field
 from .coded_legends import column_legend, read_through
 from .date_rows import a_row_of_dates
+from .header_legends import header_legend
 from .impossible_days import impossible_days_why
 from .named_columns import choice_list_beside, said_beside_comments, worded_ids
 from .people_columns import names_people
@@ -48,12 +49,14 @@ from .value_translation import (
     OPEN_LISTS,
     ColumnProfile,
     Translator,
+    declared_scale,
     escalation_rest,
     fiscal_period,
     over_word,
     unassessed_word,
     undated_word,
     unsaid_word,
+    written_number,
 )
 from .vocabulary import (
     FOREIGN_KINDS,
@@ -308,6 +311,8 @@ def _header_variants(_cls: type, text: Any) -> tuple[str, ...]:
     # kept in the notes beside "likelihood_1_to_5", which its long word's prefix had placed)
     scale_note = re.sub(r"[\s_\-]*\(?\d+[\s_]*(?:to|-|–|_)[\s_]*\d+\)?\s*$", "", bare, flags=re.I)
     variants = [bare, scale_note, re.sub(r"[\d\s_\-–/]+$", "", bare), bare.split("\n")[0], re.sub(r"[?:*]+", "", bare)]
+    if (listed := header_legend(bare)) is not None:
+        variants.append(listed[0])  # "Impacto 1. Baixa 2.Média 3.Alta": the impact, its levels listed after it
     if (formatted := _DATE_FORMAT_RE.search(bare)) is not None and formatted.start() > 0:
         variants.append(bare[:formatted.start()])  # "Fecha  dd/mm/yyyy": the date, its format said after it
     variants += re.findall(r"\(([^)]*)\)", PLURAL_ENDING_RE.sub("", raw))  # "Тип коммуникации (WHAT)": the
@@ -3247,7 +3252,7 @@ def detect_header(rows: list[list[Any]], sheet_title: str, kinds: tuple[SheetKin
             mapping = _kind_by_values(kind, mapping, dups, sample)
             mapping = _impact_areas_by_values(kind, row, mapping, sample)
             mapping = _repeats_written_out(kind, mapping, dups, sample)
-            mapping = _text_rated(kind, mapping, sample)
+            mapping = _text_rated(kind, mapping, sample, row)
             mapping = _repeats_rated(kind, mapping, dups, sample, row)
             mapping = _paired_letters(kind, row, mapping, sample)
             mapping = _likelihood_consequence_letters(kind, row, mapping, sample)
@@ -3991,10 +3996,13 @@ def _repeats_rated(kind: SheetKind, mapping: dict[int, str], dups: dict[int, str
     return out
 
 
-def _text_rated(kind: SheetKind, mapping: dict[int, str], sample: list[list[Any]]) -> dict[int, str]:
+def _text_rated(kind: SheetKind, mapping: dict[int, str], sample: list[list[Any]],
+                row: list[Any] | None = None) -> dict[int, str]:
     """A text field's column whose every cell is a level ("Consequence" over 5, 4, 3 beside "Frequency"; its
     description in another column) is that text's rating (the impact), when no column gives it: the scores
-    were stored as the effect's text and the risk had no impact."""
+    were stored as the effect's text and the risk had no impact. Its numbers may be on the scale its header
+    declares ("Skutki wystąpienia (skala 1-10)" over 3, 9, 8: unseen set 73, read on 1–10 as the probability
+    beside it is)."""
     out = dict(mapping)
     for c, name in mapping.items():
         scale = next((s for (register, s), text in TEXT_FALLBACK.items()
@@ -4002,7 +4010,9 @@ def _text_rated(kind: SheetKind, mapping: dict[int, str], sample: list[list[Any]
         if scale is None or scale not in kind.reg.field_names or kind.reg.field(scale).kind is not Kind.SCALE:
             continue  # a rating only: a plan's cells are no response word ("Control number 1" is no "Reduce")
         values = [r[c] for r in sample if c < len(r) and r[c] is not None and str(r[c]).strip()]
-        if len(values) < 2 or _sentences(values) or not _all_levels(kind, scale, values):
+        declared = declared_scale(row[c]) if row is not None and c < len(row) else None
+        if len(values) < 2 or _sentences(values) or \
+                not (_all_levels(kind, scale, values) or _on_declared_scale(values, declared)):
             continue
         if scale not in out.values():
             out[c] = scale
@@ -4018,6 +4028,14 @@ def _text_rated(kind: SheetKind, mapping: dict[int, str], sample: list[list[Any]
             # the empty column held the impact (round 62); the empty column is kept under its header, as it is
             return {**{k: n for k, n in out.items() if k != empty}, c: scale}
     return out
+
+
+def _on_declared_scale(values: list[Any], declared: int | None) -> bool:
+    """Whether every value is a whole number on the scale 1..``declared`` a header names."""
+    if declared is None:
+        return False
+    numbers = [written_number(x) for x in values]
+    return all(n is not None and n.is_integer() and 1 <= n <= declared for n in numbers)
 
 
 def _held_empty(mapping: dict[int, str], name: str, sample: list[list[Any]]) -> int | None:

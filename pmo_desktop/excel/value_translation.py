@@ -60,6 +60,7 @@ from ..models.errors import ValidationError
 from ..models.fields import Context, Field, Kind
 from ..models.financial_year import period_end
 from ..models.kinds import scale_from_fraction
+from .header_legends import header_legend
 from .vocabulary import phrase_words, register_nouns, value_words, value_words_every, word_key, words_of
 
 # How a number was put onto the register's scale, as the preview and the report say it (Translator.rescaled):
@@ -466,6 +467,8 @@ def declared_scale(header: object) -> int | None:
     and 10, or a doubling scale's top ("Impact 1 – 16": 1, 2, 4, 8, 16), a power of two from 16 to 64."""
     found = _DECLARED_RE.search(str(header or ""))
     top = int(found.group(1)) if found else 0
+    if not top and (listed := header_legend(header)) is not None:
+        top = listed[1]  # "Impacto 1. Baixa 2.Média 3.Alta": the levels listed after the name
     return top if 2 <= top <= 10 or top in _DOUBLING_TOPS else None
 
 
