@@ -87,6 +87,14 @@ def test_a_title_column_of_one_sentence_filled_with_a_place_is_a_data_set(sqlite
                                             r"“municipio”"):
         import_all(sqlite_store, write_csv(tmp_path / "incidentes.csv", rows, delimiter=";"))
     assert rows_of(sqlite_store, "issues") == []
+    # two words stating the problem of the thing another column names are a short title, not a sentence filled in:
+    # a data-quality tool's issue log ("Customer Name is missing", round 31) is read
+    columns = ["Customer Name", "Order Date", "Postal Code", "Ship Mode"]
+    log = [["IssueID", "RowIndex", "OrderID", "Column", "IssueType", "Description", "Value"]]
+    log += [[n, 40 + n, f"US-2024-1005{n:02d}", columns[n % 4], "missing_value", f"{columns[n % 4]} is missing", None]
+            for n in range(1, 13)]
+    import_all(sqlite_store, write_csv(tmp_path / "issue_log.csv", log))
+    assert len(rows_of(sqlite_store, "issues")) == 12
 
 
 def test_an_issue_log_naming_places_in_its_own_words_is_read_and_its_portuguese_statuses(sqlite_store, tmp_path):

@@ -10,7 +10,9 @@ saying why, as a column of nothing but ticket keys is (round 37).
 
 Decided once a sheet, from its first rows: at least ten rows name the record, nine in ten of them are one
 template filled with the same other column's value, that value differs between rows, and the words around it
-are two at least.
+are three at least. Two words are how a short title states a thing's problem ("Customer Name is missing", "Login
+not working": a data-quality tool's issue log, round 31, whose issues are its records); a sentence of its own
+around the value ("Ocorrência registrada na unidade de …") says only that the row exists.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from .header_detection import HeaderMatch
 
 TEMPLATED_REASON = "a generated data set"
 _MIN_ROWS = 10
+_MIN_WORDS = 3  # words of the sentence around the filled-in value
 _HOLE = "\x00"  # where the other column's value stood in the sentence
 _WORD_RE = re.compile(r"[^\W\d_]{2,}")
 
@@ -51,7 +54,7 @@ def templated_column(match: HeaderMatch, rows: list[list[Any]], col: int | None)
     if not found:
         return None
     (template, filled), count = found.most_common(1)[0]
-    if count * 10 < len(titles) * 9 or len(_WORD_RE.findall(template)) < 2:
+    if count * 10 < len(titles) * 9 or len(_WORD_RE.findall(template)) < _MIN_WORDS:
         return None
     if len({str(r[filled]).strip() for r, _ in titles if filled < len(r)}) < 2:
         return None  # the same value on every row: a constant title, not a filled-in one
