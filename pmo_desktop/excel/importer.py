@@ -128,6 +128,7 @@ from .import_plan import LEFT_OUT_SUFFIX, Action, ImportPlan, ImportResult, Plan
 from .impossible_days import IMPOSSIBLE_DAYS
 from .item_catalogues import item_catalogue
 from .kind_titles import catalogue_reason, kind_column, kind_title_note, titled_rows, tracked_fields
+from .lessons_logs import LESSONS_REASON, lessons_log
 from .linked_kinds import rows_of_another_kind
 from .matrix_codes import an_axis, axis_in_header, axis_steps, coded_ratings
 from .measured_things import a_number, measurements_not_records
@@ -162,9 +163,11 @@ from .sheet_keys import MAX_ROWS as KEY_MAX_ROWS
 from .sheet_keys import Key, among_records, code_key, code_text, find_keys, key_cells, key_for
 from .side_legends import legend_spans, symbol_statuses
 from .skipped_rows import keep_skipped_cells
+from .templated_columns import TEMPLATED_REASON, templated_column
 from .title_labels import labelled_title_column, split_labels
 from .tool_catalogues import CATALOGUE_REASONS, tool_catalogue
 from .twice_listed import listed_twice
+from .typed_issues import issue_type_column, typed_note
 from .unheaded_lists import captioned_list, made_header, named_register, own_words_header
 from .unkept_lists import named_as_unkept, unkept_message
 from .value_translation import (
@@ -2263,6 +2266,8 @@ def plan_workbook_import(store: Store, path: str | os.PathLike[str], progress: P
                         f"ties them to the {parent}: import the sheet on its own and map that column, or add it.")))
                     continue
                 match = _read_as_another(reader, match)
+                if (typed := _typed_as_issues(reader, match)) is not None:
+                    match, made_notes[title] = typed  # "类型: Bug" on a list read as risks: the issue log
                 if (joined := _joined_tables(book, reader, match)) is not None:
                     # a second table over the same records under the first ("Nº | Problema: | Contingência"): one
                     reader, match = joined, _match_sheet(joined, ALL_KINDS, None) or match
@@ -2322,7 +2327,9 @@ def plan_workbook_import(store: Store, path: str | os.PathLike[str], progress: P
                     numbered_catalogue(match, reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE],
                                        _named_by_a_list_word(match)) or \
                     item_catalogue(match, reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE]) or \
-                    cases_not_decisions(match) or \
+                    cases_not_decisions(match) or lessons_log(match, title, path) or \
+                    templated_column(match, reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE],
+                                     _first_naming_column(match)) or \
                     not_records_by_layout(match.headers, reader.top_rows()[:match.row - 1], match.kind.register,
                                           match.mapping)
                 if why is not None:
@@ -2371,7 +2378,8 @@ def plan_workbook_import(store: Store, path: str | os.PathLike[str], progress: P
                 # (named_things), a backlog or a schedule: tables well headed, said as what they are, not as a
                 # header not found
                 catalogue = next(((t, r) for t, r in plan.skipped_sheets
-                                  if r.startswith((*CATALOGUE_REASONS, OTHER_THINGS_REASON, *OTHER_LIST_REASONS))), None)
+                                  if r.startswith((*CATALOGUE_REASONS, OTHER_THINGS_REASON, *OTHER_LIST_REASONS, LESSONS_REASON,
+                                                TEMPLATED_REASON))), None)
                 if catalogue is not None:
                     raise WorkbookError(f"“{path.name}” holds no register's records (sheet “{catalogue[0]}”: "
                                         f"{catalogue[1][:-1]}); nothing was imported.")
@@ -3301,6 +3309,27 @@ def _read_as_another(reader: SheetReader, match: HeaderMatch) -> HeaderMatch:
         if naming & set(other.mapping.values()):
             return other
         tried.add(other.kind)
+
+
+def _typed_as_issues(reader: SheetReader, match: HeaderMatch) -> tuple[HeaderMatch, str] | None:
+    """The issue log's reading of a sheet read as another register whose type column names issues (typed_issues),
+    with its sheet note, when that reading names the rows on the same header row; None otherwise."""
+    col = issue_type_column(match, reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE])
+    if col is None:
+        return None
+    issues = _match_sheet(reader, (kind_for("issues"),), match.row)  # the same header, read for issues
+    if issues is None:
+        return None
+    # the columns the risk's words read (an ID, a description naming the rows) name the same for an issue, as on
+    # a one-sheet RAID log; their values judged again for the issue
+    sample = reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE]
+    mapping = _named_as_a_risk("issues", issues.mapping, match.mapping)
+    issues.mapping, demoted = check_values(issues.kind, mapping, sample, reader.top_rows()[match.row - 1])
+    issues.demoted.update(demoted)
+    if not {"title", *TITLE_FALLBACK.get("issues", ())} & set(issues.mapping.values()):
+        return None
+    issues.sheet_title = match.sheet_title
+    return issues, typed_note(match, col, match.kind.reg.title.lower())
 
 
 def _grouped_not_named(match: HeaderMatch, rows: list[list[Any]]) -> str | None:

@@ -418,7 +418,8 @@ def register_nouns(register: str) -> frozenset[str]:
 @lru_cache(maxsize=None)
 def foreign_words(what: str, part: str) -> frozenset[str]:
     """Keyed words of tables that are no register (``foreign`` in the files): ``what`` is "schedule",
-    "backlog", "timeline", "actions" or "lessons" (a lessons-learned log's sheet names, unkept_lists); ``part`` is "records" (what the rows are: tasks, stories, injects),
+    "backlog", "timeline", "actions" or "lessons" (a lessons-learned log's sheet names, unkept_lists, and its own
+    columns, lessons_logs); ``part`` is "records" (what the rows are: tasks, stories, injects),
     "columns", "clock_columns", "sheets", "starts", "ends", "story_starts" or "story_wants", and for "actions"
     "items" (a column naming the rows as things to do) and "due" (by when each is to be done); for "backlog" also
     "plan_columns" and "group_columns" (a tracker's columns scheduling and grouping its work items: a task plan)."""
