@@ -98,8 +98,8 @@ def _legend(pairs: list[tuple[float, tuple[int, str]]]) -> SideLegend | None:
 
 
 def side_legends(rows: list[list[Any]], free: Callable[[int, int], bool]) -> list[SideLegend]:
-    """The legends of decimals and level words in ``rows`` (the sheet's top rows), their cells all ``free`` (a
-    cell of no column the header names, nor of the header itself): pairs down two columns (the number left or
+    """The legends of decimals and level words in ``rows`` (the sheet's top rows), their cells all ``free`` (the
+    planner's: a cell above the header, or below it in a column the header leaves empty): pairs down two columns (the number left or
     right of its word) or along two rows (the number under or over its word)."""
     out: list[SideLegend] = []
     height = len(rows)
