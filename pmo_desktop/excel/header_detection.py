@@ -3244,6 +3244,7 @@ def detect_header(rows: list[list[Any]], sheet_title: str, kinds: tuple[SheetKin
             matched = mapping  # (check_values returns a new mapping: this one stays as the header named it)
             mapping, demoted = check_values(kind, mapping, sample, row)
             mapping, demoted = _status_of_a_small_list(kind, row, mapping, demoted, sample)
+            mapping, demoted = _text_field_freed(kind, matched, mapping, demoted, sample)
             mapping = refill(kind, row, group, mapping, demoted, sample, named - set(mapping.values()))
             mapping = _type_of_categories(kind, row, group, mapping, demoted, sample)
             mapping = with_ticks(mapping, tick_columns(kind, row, group, mapping, sample))
@@ -3950,6 +3951,26 @@ def _says_kinds(c: int, kinds: dict[str, str], sample: list[list[Any]]) -> bool:
     """Whether column ``c``'s filled cells each name a kind ("Threat", "Opportunity", "+"), or it has none."""
     values = [word_key(str(r[c])) for r in sample if c < len(r) and r[c] is not None and str(r[c]).strip()]
     return all(v in kinds for v in values)
+
+
+def _text_field_freed(kind: SheetKind, matched: dict[int, str], mapping: dict[int, str], demoted: dict[int, str],
+                      sample: list[list[Any]]) -> tuple[dict[int, str], dict[int, str]]:
+    """A rating's column of sentences demoted while its text field was another column's ("Impact" over "Delay
+    the completion of each sprint …" beside "Impact on Project Success", first read as the effect), when that
+    column's levels then made it the rating: the sentences are the text field after all (the risk's effect), not
+    notes (unseen set 72: the effect of all 7 risks kept in the notes only). ``check_values`` weighs the
+    columns left to right, so the text field was taken when the sentences were weighed; decided once a sheet,
+    after it."""
+    out, left = mapping, demoted
+    for c, name in matched.items():
+        text = TEXT_FALLBACK.get((kind.register, name))
+        if c in out or c not in left or not text or text in PSEUDO or text in out.values() or \
+                text not in matched.values():
+            continue  # (only a text field another column's header named and then gave up)
+        values = [r[c] for r in sample if c < len(r) and r[c] is not None and str(r[c]).strip()]
+        if len(values) >= 2 and (_sentences(values) or name == "impact" and _written_phrases(values)):
+            out, left = {**out, c: text}, {k: why for k, why in left.items() if k != c}
+    return out, left
 
 
 def _repeats_written_out(kind: SheetKind, mapping: dict[int, str], dups: dict[int, str],

@@ -40,10 +40,11 @@ from ..models.risk_rules import OPPORTUNITY_RESPONSES, THREAT_RESPONSES
 from . import date_order, number_order
 from .action_columns import ACTION_DUE, ACTION_OWNER, ACTIONS_OF, date_beside_the_plan, in_place
 from .assessed_merges import assessing_fields, one_value, varies
-from .column_legends import COLUMN_LEGEND, column_legend_scale
+from .column_legends import COLUMN_LEGEND, column_legend_scale, side_ladder, side_legends
 from .cut_cells import characters, was_cut
 from .done_text import says_done, says_not_acted_on
 from .errors import ImportCancelled
+from .explained_columns import explains_the_columns
 from .generic_results import generic_note, is_generic, said_by_instead, titled_instead
 from .header_detection import (
     _TITLE_FALLBACK,
@@ -1066,6 +1067,18 @@ def _guidance(row: Sequence[Any], filled: list[int]) -> bool:
     return guidance_row([row[c] for c in filled])
 
 
+def _lone_titled_row(kept: list[tuple[int, tuple[Any, ...]]] | None, reader: SheetReader, header_row: int,
+                     width: int, title_col: int | None) -> int | None:
+    """The number of the only row of a short sheet with its title cell filled, else None (several, none, or a
+    sheet too long to hold): an empty template's, whose explanation row (explained_columns) is its one text.
+    Asked only of a row explaining its columns before any record, once a sheet."""
+    if title_col is None or kept is None and reader.declared_rows > KEEP_ROWS:
+        return None
+    titled = [n for n, r in _first_rows(kept, reader, header_row, width)
+              if title_col < len(r) and r[title_col] is not None and str(r[title_col]).strip()]
+    return titled[0] if len(titled) == 1 else None
+
+
 def _hint_row(row: Sequence[Any], filled: list[int], headers: Sequence[Any]) -> bool:
     """A template's hint row under its header, restating each column's header (``vocabulary.restates_its_headers``)."""
     return restates_its_headers([(row[c], headers[c] if c < len(headers) else None) for c in filled])
@@ -2033,6 +2046,7 @@ class Planner:
         # looks at each row's title below the records
         key_rows = self._key_rows
         no_one_cols = self._no_one_cols
+        only_titled: dict[str, int | None] = {}  # the one row naming anything, once asked (_lone_titled_row)
         for number, row in kept if kept is not None else reader.data_rows(header_row + 1, width, self._past):
             if number <= header_down and last_record is None:
                 if key_row is not None and number == key_row[0]:
@@ -2240,6 +2254,13 @@ class Planner:
                 continue
             if last_record is None and _guidance(row, filled):
                 skip(number, "guidance on filling in the template (“Enter …”, “From … Form”), not a record.")
+                continue
+            if last_record is None and \
+                    explains_the_columns([(row[c], headers[c] if c < len(headers) else None) for c in filled]) and \
+                    number == (only_titled["row"] if "row" in only_titled else
+                               only_titled.setdefault("row", _lone_titled_row(kept, reader, header_row, width, title_col))):
+                skip(number, f"a row that explains what each column holds (“{_one_line(v.parse_text(row[filled[0]]))[:40]}”"
+                             ", …) under an empty template's header, not a record.")
                 continue
             if last_record is None and _hint_row(row, filled, headers):
                 skip(number, "the template's hint of what to write in each column (each cell its column's header "
@@ -3557,6 +3578,29 @@ class Planner:
                 records_above = True
         return out
 
+    @staticmethod
+    def _legend_ladders(reader: SheetReader, header_row: int, headers: list[str], scale_cols: list[tuple[int, Field]],
+                        columns: dict[int, list[Any]], profiles: dict[int, ColumnProfile]) -> None:
+        """A probability or impact column of fractions read on the levels a legend beside the table gives its
+        numbers ("0.8 | Almost Certain"), else on PMBOK's own values when it holds three or more of them, not as
+        per cent (column_legends.side_ladder, classes72a): decided once a column, said in the sheet notes with
+        what each number became, each cell kept in the notes. The legend is looked for only on a sheet with such
+        a column, in its top rows, in cells of no headed column below the header's row."""
+        fractions = [(c, f) for c, f in scale_cols if profiles[c].fractions and not profiles[c].ladder]
+        if not fractions:
+            return
+        top = reader.top_rows(fill_merged=False)
+
+        def free(r: int, c: int) -> bool:
+            return r + 1 < header_row or r + 1 > header_row and (c >= len(headers) or not headers[c])
+
+        legends = side_legends(top, free)
+        for c, f in fractions:
+            numbers = list(dict.fromkeys(n for x in columns[c] if (n := written_number(x)) is not None))
+            found = side_ladder(f.name, numbers, legends)
+            if found is not None:
+                profiles[c] = replace(profiles[c], fractions=False, ladder=found[0], ladder_said=found[1])
+
     def _column_profiles(self, reader: SheetReader, header_row: int, width: int, fields: list[tuple[int, Field]],
                          headers: list[str], count_rows: bool = False, kind: SheetKind | None = None,
                          title_col: int | None = None) -> tuple[dict[int, ColumnProfile], set[int] | None, list[tuple[int, tuple[Any, ...]]] | None]:
@@ -3712,6 +3756,7 @@ class Planner:
                                         chance=f.name in CHANCE_FIELDS)
                     for c, f in scale_cols}
         _one_scale_for_both_ratings(profiles, scale_cols, columns)
+        self._legend_ladders(reader, header_row, headers, scale_cols, columns, profiles)
         # each scale column's distinct words, for the ties said once (_say_ties): the distinct cells first, in C
         # (a pass in Python over every cell was some 8 calls a row)
         self._scale_words = {c: list(dict.fromkeys(" ".join(x.split()) for x in dict.fromkeys(filter(_IS_STR, columns[c]))

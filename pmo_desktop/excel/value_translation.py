@@ -282,6 +282,7 @@ class ColumnProfile:
     year: int | None = None   # a date column's one year, for its dates written without one ("14-May")
     percents: bool = False    # a probability column of whole numbers up to 100, some above 10: per cent, "%" unwritten
     drawn: bool = False       # ``declared`` is the bands of a matrix drawn under the table, not the header's: said
+    ladder_said: str = ""     # ``ladder`` is a legend's beside the table (column_legends.side_ladder): said, cells kept
 
     @classmethod
     def of(cls, values: list[Any], top: int = 5, header: object = None, decimal: str = "",
@@ -1189,6 +1190,9 @@ class Translator:
         if profile is not None and profile.ladder and f.kind is Kind.SCALE:
             number = _number(raw)
             if number is not None and number in profile.ladder:
+                if profile.ladder_said:  # 0.8 beside "Almost Certain": the legend's level, said and the cell kept
+                    return self._rescale(f, raw, scale_from_word_level(profile.ladder[number], f.scale_max(ctx)),
+                                         profile.ladder_said)
                 return scale_from_word_level(profile.ladder[number], f.scale_max(ctx))
         if profile is not None and profile.fractions and f.kind is Kind.SCALE and isinstance(raw, (int, float)) \
                 and not isinstance(raw, bool) and 0 <= raw <= 1:

@@ -231,6 +231,11 @@ _DATE_MASK_RE = re.compile(r"\s*(?:d{1,2}|m{1,3}|y{2,4})(?:\s*[/.\-]\s*(?:d{1,2}
 _SENTENCE_BREAK_RE = re.compile(r"[.;!?]\s+")
 
 
+def tells_what_to_write(text: str) -> bool:
+    """Whether a cell tells what goes in its column as a template's guidance does (``_tells_what_to_write``)."""
+    return _tells_what_to_write(text)
+
+
 def _tells_what_to_write(text: str) -> bool:
     """A template's cell telling what goes in its column: a sentence of it begins with a guidance word ("Add a
     brief description …", "… Choose either Low/Medium/High"), it begins by saying it describes the column ("A
