@@ -63,6 +63,9 @@ class PlannedRow:
     was: dict[str, Any] | None = None
     # skips: the row is another register's, whose own pass over the same sheet reads it (a RAID log's types)
     elsewhere: bool = False
+    # skips: the row gives what the office already has (re-imported export): listed after the rows that change
+    # something, which a colleague's three edits among 137 such rows were buried under in the preview
+    same: bool = False
 
     @property
     def changes_nothing(self) -> bool:
@@ -347,7 +350,13 @@ class ImportPlan:
                     f"{first.reason.rstrip('.')}).")  # no "….)." after a reason's own full stop
         return text + "."
 
+    def deleted_from_workbook(self) -> list[str]:
+        """The IDs of the office's records its own export, imported back, no longer lists (a colleague deleted the
+        row): kept in the office, said in the preview's summary as well as on their rows."""
+        return [r.code for r in self.reports if r.action is Action.SKIP and r.reason == KEPT_DELETED]
 
+
+KEPT_DELETED = "deleted from the workbook; kept in the office."  # an exported record's row deleted by a colleague
 LEFT_OUT_SUFFIX = " - rows left out.xlsx"
 
 

@@ -34,7 +34,7 @@ from ..models.registers import REGISTERS
 from ..models.settings import OFFICE_ID
 from . import date_order
 from .header_detection import PARENT
-from .import_plan import Action, ImportPlan, PlannedRow, RowReport, SheetPlan
+from .import_plan import KEPT_DELETED, Action, ImportPlan, PlannedRow, RowReport, SheetPlan
 from .stamp import STAMP_SHEET, ExportStamp, Merge, canonical, merge_field, parse_stamp, stamped_fields
 from .value_translation import OPEN_LISTS
 from .workbook_reader import SafeWorkbook, Uncalculated
@@ -314,12 +314,13 @@ class OfficePlanner:
                 report.action, report.reason = Action.SKIP, "same as the office's, or changed only in the office."
             if retyped:
                 report.reason = f"{retyped}: {report.reason}"
-            sheet.rows.append(PlannedRow(report, changes, stored["id"], was={n: stored.get(n) for n in changes}))
+            sheet.rows.append(PlannedRow(report, changes, stored["id"], was={n: stored.get(n) for n in changes},
+                                         same=not changes))
         if self.own:
             for reg_name, folded in self.stamp.rows:
                 if reg_name == reg.name and folded not in seen and folded in now:
                     sheet.rows.append(PlannedRow(RowReport(title, 0, Action.SKIP, now[folded][key.name] if key else "",
-                                                           "deleted from the workbook; kept in the office.")))
+                                                           KEPT_DELETED)))
         _column_notes(reg, sheet, table, {f.label for f in reg.fields})
         return sheet
 
@@ -390,7 +391,7 @@ class OfficePlanner:
                 for p in parsed:
                     p.report.action, p.report.reason = Action.SKIP, "same as the office's." if decision == Merge.KEEP \
                         else "changed in the office and the workbook; the office's kept."
-                    p.values = {}
+                    p.values, p.same = {}, decision == Merge.KEEP
                 sheet.rows.extend(parsed)
                 continue
             sheet.replace_parents[folded] = parents.get(folded)

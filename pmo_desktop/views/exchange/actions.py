@@ -8,6 +8,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QApplication, QFileDialog, QTabWidget, QWidget
 
 from ...excel.export_errors import ExportError
+from ...excel.import_plan import Action
 from ...models.errors import OperationCancelled, StoreError
 from ..background import run_with_progress
 from ..document import Document
@@ -115,7 +116,11 @@ def _say_imported(parent: QWidget, dialog) -> None:
     if (result.inserted or result.updated) and (view is None or view.register.name not in imported):
         # Imported from another page (risks while the Benefits page showed): the rows were in, the window
         # said so, and nothing on screen showed them. The page of the register they came into is shown.
-        view = _show_register_page(parent, [s.register for s in dialog.plan.sheets]) or view
+        # The registers the import changed first: the office's own export, a colleague's three risk edits in it,
+        # went to the Projects page — its first sheet, all of whose rows the office already had (walk52).
+        sheets = dialog.plan.sheets
+        changed = [s.register for s in sheets if s.count(Action.INSERT) + s.count(Action.UPDATE) > s.unchanged()]
+        view = _show_register_page(parent, [*changed, *(s.register for s in sheets)]) or view
         dialog.imported_into = view
     if (view is not None and view.register.name in imported and (result.inserted or result.updated)
             and view.proxy.is_filtered):

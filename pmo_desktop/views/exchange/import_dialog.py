@@ -207,13 +207,15 @@ class ImportDialog(QDialog):
         form = QFormLayout()
         row = QHBoxLayout()
         row.addWidget(self.sheet_combo, 1)
-        form.addRow("Sheet:", row)
+        # Alt+S, Alt+R, Alt+H reach them from anywhere, as Alt+C, Alt+M, Alt+V and Alt+I do the rest: with no
+        # mnemonic, a keyboard user deep in the mapping took a dozen Shift+Tabs back to choose another sheet (walk52)
+        form.addRow(self._label("&Sheet:", self.sheet_combo), row)
         reg_row = QHBoxLayout()
         reg_row.addWidget(self.register_combo, 1)
-        reg_row.addWidget(QLabel("Header:", self))
+        reg_row.addWidget(self._label("&Header:", self.header_spin))
         reg_row.addWidget(self.header_spin)
         reg_row.addWidget(self.recheck_button)
-        form.addRow("Register:", reg_row)
+        form.addRow(self._label("&Register:", self.register_combo), reg_row)
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         left = QSplitter(Qt.Orientation.Vertical, self)
         mapping_box = QWidget(self)
@@ -237,6 +239,11 @@ class ImportDialog(QDialog):
         layout.addWidget(self.buttons)
 
         self._load_sheets()
+
+    def _label(self, text: str, buddy: QWidget) -> QLabel:
+        label = QLabel(text, self)
+        label.setBuddy(buddy)
+        return label
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
@@ -409,6 +416,11 @@ class ImportDialog(QDialog):
                           for target, register in CREATED_ON_CONFIRMATION.items()
                           if (names := plan.to_create.get(target)))
         renamed = self._renamed_records(plan) + self._defaults_given(plan)
+        if deleted := plan.deleted_from_workbook():
+            # said on their rows only, at the end of their sheet's, the summary counted them among "137 skipped"
+            renamed += (f"<br>Deleted from the workbook, kept in the office: {html.escape(', '.join(deleted))} (an "
+                        f"import never deletes a record: delete {'it' if len(deleted) == 1 else 'them'} in the office "
+                        f"if {'it is' if len(deleted) == 1 else 'they are'} gone).")
         if self.other_sheets:
             renamed += (f"<br>Only “{html.escape(sheet)}” is imported this time, not the workbook's other "
                         f"{'sheet' if len(self.other_sheets) == 1 else 'sheets'} "
@@ -501,7 +513,10 @@ class ImportDialog(QDialog):
         translated, so a keyboard user's Down in its dropdown (which chooses the next item at once) read it
         as "1 – Very low", took the row away with the choice unseen, and left the keyboard at the dialog's
         top. The keyboard stays in the dropdown it was in, for Down again to go on to the level meant."""
-        focused = QApplication.focusWidget()
+        # the dialog's own focus too: a check over 0.4 s shows a progress dialog, and for a moment after it no window
+        # is active and no widget has the keyboard — the dropdown translated was then forgotten and the keyboard
+        # thrown to the Sheet at the top, three Tabs back to the next value (walk52)
+        focused = QApplication.focusWidget() or self.focusWidget()
         keep_focus = (focused.property("key") if isinstance(focused, QComboBox)
                       and self.values_table.isAncestorOf(focused) else None)
         for key, values in plan.unplaced.items():

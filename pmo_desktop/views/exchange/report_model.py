@@ -54,6 +54,11 @@ def imported_as(register: str, values: dict, ctx: Context | None = None,
     return line, every
 
 
+def _changes_nothing(planned: PlannedRow) -> bool:
+    """A row the office already holds as the workbook gives it: "unchanged", or skipped as the same."""
+    return planned.changes_nothing or (planned.same and planned.report.action is Action.SKIP)
+
+
 class ReportModel(QAbstractTableModel):
     def __init__(self, parent=None, context: Context | None = None):
         super().__init__(parent)
@@ -67,8 +72,10 @@ class ReportModel(QAbstractTableModel):
         self.beginResetModel()
         # Errors first: they are what the user must act on. Then the plan's own order — the workbook's sheets as
         # they were read, each sheet's rows down it — not sheet names A to Z, which put "R1_Scope creep", a detail
-        # sheet merging into the summary's record, above the summary "Risk Register" whose rows it joins.
-        rows.sort(key=lambda r: r[1].report.action != Action.ERROR)
+        # sheet merging into the summary's record, above the summary "Risk Register" whose rows it joins. Rows that
+        # give what the office already has come last: a colleague's three edits to the office's export were listed
+        # among 137 rows "same as the office's", 30 screens of them before the first change (walk52).
+        rows.sort(key=lambda r: 0 if r[1].report.action is Action.ERROR else 2 if _changes_nothing(r[1]) else 1)
         self._rows = rows
         self._headers = {sheet.sheet: sheet.headers for sheet in (plan.sheets if plan is not None else ())}
         self.reports = [p.report for _, p in rows]
@@ -77,7 +84,9 @@ class ReportModel(QAbstractTableModel):
     def _imported_as(self, row: int) -> tuple[str, str]:
         """Worked out for the rows on screen only: a preview may plan 100,000 rows. A skipped row: what it holds."""
         register, planned = self._rows[row]
-        if planned.report.action is Action.SKIP:
+        # A refused row too: its cells as the workbook has them — "error R2" beside "no project called …" said
+        # nothing of which risk it was, and a row whose title is missing showed nothing at all (walk52).
+        if planned.report.action in (Action.SKIP, Action.ERROR):
             return what_it_holds(self._headers.get(planned.report.sheet, []), planned)
         if planned.report.action not in (Action.INSERT, Action.UPDATE) or not planned.values:
             return "", ""
@@ -102,7 +111,9 @@ class ReportModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             if index.column() == 4:
                 return self._imported_as(index.row())[0]
-            return (r.sheet, str(r.row), self._rows[index.row()][1].verb, r.code, "", r.reason)[index.column()]
+            # no row number for a record the workbook no longer has (deleted by a colleague): "0" read as a row
+            row = str(r.row) if r.row else ""
+            return (r.sheet, row, self._rows[index.row()][1].verb, r.code, "", r.reason)[index.column()]
         if role == Qt.ItemDataRole.BackgroundRole:
             return QBrush(QColor(colours().tint(COLOURS[Action.SKIP if same else r.action])))
         if role == Qt.ItemDataRole.ToolTipRole:
