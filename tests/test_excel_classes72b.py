@@ -55,11 +55,15 @@ def test_a_mitigation_header_with_a_qualifier_before_and_after_names_the_actions
     rows = [[None, None, None, None], ["Risk Category", "Impact", "Probability", "MVP Mitigation (Acme-Led)"],
             ["Asset theft", 4, 4, "KYC checks, GPS tracking, security deposits"],
             ["Insurance and liability", 5, 4, "Partner with an insurer; clear terms of use"],
-            ["Low adoption", 3, 3, "Referral scheme and launch events"]]
+            ["Low adoption", 3, 3, "Referral scheme and launch events"],
+            ["Battery fire", 5, 1, "ALARP"]]
     import_all(sqlite_store, write_xlsx(tmp_path / "RiskAnalysis.xlsx", {"Sheet1": rows}))
     actions = {a["description"] for a in rows_of(sqlite_store, "risk_actions")}
     assert actions == {"KYC checks, GPS tracking, security deposits", "Partner with an insurer; clear terms of use",
                        "Referral scheme and launch events"}
+    # "ALARP" (as low as reasonably practicable) says no more is done: no action, kept in the notes
+    fire = next(r for r in rows_of(sqlite_store, "risks") if r["title"] == "Battery fire")
+    assert "ALARP" in (fire["notes"] or "")
     risks = _kind("risks")
     assert map_header(risks, ["Risk", "Team Mitigation"])[0].get(1) == RESPONSE_PLAN
     for header in ("Post Mitigation", "Pre-Mitigation", "Owner Mitigation", "ID Mitigation", "Vendor Response"):
