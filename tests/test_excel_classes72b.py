@@ -66,7 +66,8 @@ def test_a_mitigation_header_with_a_qualifier_before_and_after_names_the_actions
     assert "ALARP" in (fire["notes"] or "")
     risks = _kind("risks")
     assert map_header(risks, ["Risk", "Team Mitigation"])[0].get(1) == RESPONSE_PLAN
-    for header in ("Post Mitigation", "Pre-Mitigation", "Owner Mitigation", "ID Mitigation", "Vendor Response"):
+    for header in ("Post Mitigation", "Pre-Mitigation", "Owner Mitigation", "ID Mitigation", "Vendor Response",
+                   "PJ Tindak Lanjut", "Sistem Pengendalian"):  # Indonesian: the word before is the head
         assert map_header(risks, ["Risk", header])[0].get(1) != RESPONSE_PLAN, header
 
 

@@ -1399,7 +1399,8 @@ def _cell_alone(kind: SheetKind, _cls: type, cell: Any) -> tuple[tuple[str, ...]
         exact = _level_reviewed(kind, str(cell))
     if not exact:
         exact = _plan_in_place(kind, str(cell))
-    if not exact and (qualified := qualified_name(_words_without_remark(str(cell)), keys, RESPONSE_PLAN)):
+    if not exact and (qualified := qualified_name(_words_without_remark(str(cell)), keys, RESPONSE_PLAN,
+                                                          kind.register)):
         exact = (qualified,)  # "MVP Mitigation (Anodiam-Led)": a product's plan (qualified_plans)
     if not exact and (said := sentence_field(str(cell), keys, kind.reg.field_names,
                                                                     kind.register in NAMED_PEOPLE)) is not None:

@@ -7,6 +7,9 @@ product's, a phase's, a team's — qualifies it without making it another column
 nothing itself. A word that gives the column a reading of its own keeps it: when the rating was made ("Post
 Mitigation", "Inherent …"), what is already in place ("Existing …", its own rule), an ID ("ID Mitigation" names the
 actions by number), a negation, or any word a header of the register is known by ("Owner", "Cost", "Status").
+English word order only: the name of the plan must be an English one. In Indonesian, French or Spanish the word
+before is the head, the plan's name its complement — "PJ Tindak Lanjut" is the person in charge of the follow-up,
+"Sistem Pengendalian" the control system (the regression dumps of rounds 48 and 49 made actions of names there).
 Decided once a header (header_detection caches the cell's reading).
 """
 
@@ -14,7 +17,15 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from .vocabulary import first_assessed_words, id_words, in_place_words, negation_words, reassessed_words, word_key
+from .vocabulary import (
+    first_assessed_words,
+    header_words_in,
+    id_words,
+    in_place_words,
+    negation_words,
+    reassessed_words,
+    word_key,
+)
 
 MIN_QUALIFIER = 2  # "IT Mitigation"; a letter alone ("A Mitigation", a list's numbering) qualifies nothing
 
@@ -26,12 +37,12 @@ def _own_reading_words() -> frozenset[str]:
     return first_assessed_words() | reassessed_words() | in_place | id_words() | negation_words()
 
 
-def qualified_name(words: tuple[str, ...], keys: dict[str, str], plan: str) -> str | None:
-    """``plan`` when the header's words are one qualifier, then a name of the plan (``keys`` its register's keyed
-    header words); None otherwise."""
+def qualified_name(words: tuple[str, ...], keys: dict[str, str], plan: str, register: str) -> str | None:
+    """``plan`` when the header's words are one qualifier, then an English name of the plan (``keys`` the
+    register's keyed header words in every language); None otherwise."""
     if len(words) < 2:
         return None
     first = words[0]
     if len(first) < MIN_QUALIFIER or not first.isalpha() or first in keys or first in _own_reading_words():
         return None
-    return plan if keys.get(word_key(" ".join(words[1:]))) == plan else None
+    return plan if header_words_in(register, "English").get(word_key(" ".join(words[1:]))) == plan else None
