@@ -39,6 +39,7 @@ from .header_legends import header_legend
 from .impossible_days import impossible_days_why
 from .named_columns import choice_list_beside, said_beside_comments, worded_ids
 from .people_columns import names_people
+from .qualified_plans import qualified_name
 from .result_columns import result_columns
 from .sample_columns import filled_cells
 from .several_days import first_of_days
@@ -1403,6 +1404,9 @@ def _cell_alone(kind: SheetKind, _cls: type, cell: Any) -> tuple[tuple[str, ...]
         exact = _level_reviewed(kind, str(cell))
     if not exact:
         exact = _plan_in_place(kind, str(cell))
+    if not exact and (qualified := qualified_name(_words_without_remark(str(cell)), keys, RESPONSE_PLAN,
+                                                          kind.register)):
+        exact = (qualified,)  # "MVP Mitigation (Anodiam-Led)": a product's plan (qualified_plans)
     if not exact and (said := sentence_field(str(cell), keys, kind.reg.field_names,
                                                                     kind.register in NAMED_PEOPLE)) is not None:
         exact = (said,)  # "Who will deal with it?", "Effect on project": asked_headers

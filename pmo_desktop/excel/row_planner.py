@@ -77,6 +77,7 @@ from .sheet_keys import code_key, code_text
 from .sheet_versions import same_table, titles_agree
 from .step_rows import next_step, told_apart
 from .strategy_kinds import kept_a_threat_line, says_opportunity, strategy_tells_kind
+from .strategy_leads import lead_and_rest, strategy_led, strategy_led_note
 from .typed_one_off import one_off_side, row_ranges, shifted, side_words
 from .unfilled_templates import might_be_unfilled, unfilled_note, unfilled_reason, unfilled_template
 from .value_translation import (
@@ -1739,6 +1740,16 @@ class Planner:
                                                                count_rows=parent_reg is None, kind=kind,
                                                                title_col=title_col)
         self._say_told_scales(plan, reg, fields)
+        # a response column written "strategy: what is done" ("Avoiding: Ensure all …"): the words the response,
+        # the text after the colon the risk's action (strategy_leads), decided once a column from the rows held
+        self._lead_reader = Translator(reg.name, self._translator.overrides)
+        self._leads_read: dict[str, str | None] = {}
+        self._leads_said: dict[str, str] = {}
+        self._led_cells: set[str] = set()  # the cells so split: wholly read, not kept in the notes again
+        led_col = self._response_col
+        self._strategy_led = led_col is not None and reg.field("response").kind is Kind.ENUM and strategy_led(
+            (r[led_col] for _n, r in _first_rows(kept, reader, header_row, width) if led_col < len(r)),
+            lambda words: self._strategy_of(reg.field("response"), words))
         self._say_ties(plan, reg, fields)
         # a defect's description of labelled lines ("Expected: … / Actual: …") titled by its "Actual" line, decided
         # once a column (classes67)
@@ -1981,6 +1992,7 @@ class Planner:
         # and no constant of the sheet
         ordinary = (self.ordinary_rows and parent_reg is None and row_filter is None and not self._ticks
                     and not self._engaged and not self._responses and self._title_from is None
+                    and not self._strategy_led
                     and not plan.extras.keys() - self._field_and_notes.keys()
                     and not self._verdict_titled
                     and answer_col is None and passed_col is None and not self._constants and key is not None and code_col is not None
@@ -2596,6 +2608,7 @@ class Planner:
             n = len(self._due_decided)
             plan.say(f"The status says {n} decision{'s are' if n != 1 else ' is'} taken with no day decided "
                      "(no “Decided on” column): the due date, passed, is taken as the day decided.")
+        self._say_strategy_led(plan)
         self._say_slips(plan, reg, fields)
         self._say_rescaled(plan, reg, fields)
         self._say_quarters(plan, reg, fields)
@@ -2662,7 +2675,8 @@ class Planner:
         ("Watch list", "Dormant" as Open), for the preview to say (``_say_slips``)."""
         for c, name in self._field_and_notes.items():
             stored = values.get(name)
-            if c < width and not v.is_blank(row[c]) and stored is not None and not self._as_stored(row[c], stored):
+            if c < width and not v.is_blank(row[c]) and stored is not None and not self._as_stored(row[c], stored) \
+                    and v.parse_text(row[c]) not in self._led_cells:
                 kept = self._kept_as.setdefault(name, {})
                 word = v.parse_text(row[c])
                 kept[word] = (str(stored), kept[word][1] + 1 if word in kept else 1)
@@ -3343,6 +3357,28 @@ class Planner:
             values["kind"] = kind
             self._kinds_told[kind] += 1
 
+    def _strategy_of(self, f: Field, words: str) -> str | None:
+        """The response strategy a cell's opening words name ("Avoiding" → Avoid, "Transfering" → Transfer), read
+        as the response's cells are but by a reader of its own, so that nothing is said for them; None for none."""
+        if words not in self._leads_read:
+            try:
+                found = self._lead_reader.parse(f, words, self.ctx)
+            except ValidationError:
+                found = None
+            self._leads_read[words] = found if isinstance(found, str) and found in (f.choices or ()) else None
+        return self._leads_read[words]
+
+    def _say_strategy_led(self, plan: SheetPlan) -> None:
+        """A response column read as "strategy: what is done", said once a sheet; its cells are no slip or part read
+        of a response word (the header check read them whole before the column was decided), so not said so too."""
+        if not self._leads_said or self._response_col is None:
+            return
+        plan.say(strategy_led_note(_one_line(str(self._headers[self._response_col])), self._leads_said))
+        for found in (self._translator.slips, self._translator.by_part):
+            for cell in self._led_cells & found.get("response", {}).keys():
+                found["response"].pop(cell)
+        self._leads_said = {}
+
     def _say_not_acted_on(self, plan: SheetPlan) -> None:
         """The plan columns some of whose cells say the risk is not acted on, said once a column."""
         for c, n in sorted(self._not_acted_on.items()):
@@ -3992,7 +4028,15 @@ class Planner:
                     if not rest:
                         continue
                     raw = rest
-            if name == "response" and raw.__class__ is str and (split := _strategy_then_plan(raw)) is not None:
+            if name == "response" and self._strategy_led and raw.__class__ is str and \
+                    (opening := lead_and_rest(raw)) is not None and (strategy := self._strategy_of(f, opening[0])):
+                # "Avoiding: Ensure all …" in a column so written: the strategy read from its words, the text
+                # after the colon the plan (strategy_leads)
+                self._leads_said.setdefault(opening[0], strategy)
+                self._led_cells.add(v.parse_text(raw))
+                raw = strategy
+                written.append(opening[1])
+            elif name == "response" and raw.__class__ is str and (split := _strategy_then_plan(raw)) is not None:
                 # "Mitigate – Use test sandbox keys …": the strategy is the response, the words after it the
                 # plan (an action), so nothing of the cell is lost
                 raw = split[0]
@@ -4205,7 +4249,8 @@ class Planner:
             self._generic_titled[text.strip()] += 1
         # a choice's cell already kept whole by the steps (read by a part, said more than the choice) is not
         # written twice under its column's header
-        kept_whole = {line.partition(": ")[2] for line in self._long_texts} if self._field_and_notes else set()
+        kept_whole = {line.partition(": ")[2] for line in self._long_texts} | self._led_cells \
+            if self._field_and_notes else set()
         extra_lines = self._long_texts + self._codes_said.pop(number, []) + self._no_one_kept.pop(number, []) + [
             f"{plan.extras[c]}: {v.parse_text(row[c])}" for c in plan.extras
             if c < width and not v.is_blank(row[c]) and v.parse_text(row[c]) not in EXCEL_ERRORS

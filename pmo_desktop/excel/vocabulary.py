@@ -673,3 +673,15 @@ def scope_tail_words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
         for held, key in zip(parts, ("links", "articles", "scopes")):
             held.update(word_key(w) for w in tails.get(key, ()))
     return frozenset(parts[0] - {""}), frozenset(parts[1] - {""}), frozenset(parts[2] - {""})
+
+
+@lru_cache(maxsize=None)
+def header_words_in(register: str, language: str) -> dict[str, str]:
+    """``header_words`` of one language's file alone ("English"): for a rule that holds in that language's word
+    order only (qualified_plans: a word before a noun qualifies it in English; in Indonesian it is the head)."""
+    out: dict[str, str] = {}
+    for data in _files():
+        if data.get("language") == language:
+            for name, words in data.get("headers", {}).get(register, {}).items():
+                out.update((word_key(w), name) for w in words if word_key(w) not in out)
+    return out
