@@ -57,3 +57,26 @@ def test_the_undo_step_names_the_measurement_and_its_benefit(qtbot, tmp_path: Pa
         assert document.undo_stack.redoText() == command.text()
     finally:
         document.close()
+
+
+def test_a_benefit_deleted_by_someone_else_leaves_the_step_named_by_its_day(qtbot, tmp_path: Path) -> None:
+    """The benefit deleted by another window (or client) after its measurements were shown: the step is still
+    named, by the measurement's day, and is built — it is the save that meets the deletion, as before."""
+    import sqlite3
+
+    from pmo_desktop.views.document import Document
+    from pmo_desktop.views.register_table.table_model import RegisterTableModel
+
+    office = _office(tmp_path)
+    document = Document(Store.open(office))
+    try:
+        benefit = document.office.read(lambda s: s.execute(text("SELECT id FROM benefit")).scalar_one())
+        model = RegisterTableModel(document, MEASUREMENTS, parent_id=benefit)
+        con = sqlite3.connect(office)
+        with con:
+            con.execute("DELETE FROM benefit")
+        con.close()
+        command = model.build_edit_command([(0, model.column_of("note"), "March count")])
+        assert command is not None and command.text() == "Edit Note of the measurement of 31 Mar 2026"
+    finally:
+        document.close()

@@ -11,6 +11,7 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QLocale, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
+from sqlalchemy.exc import SQLAlchemyError
 
 from ...models import errors, records
 from ...models.colours import ink_on
@@ -687,7 +688,10 @@ class RegisterTableModel(QAbstractTableModel):
             # said by its first column (its day) and the record it belongs to
             first = self.register.fields[0]
             day = first.shown(row[self.register.field_names.index(first.name) + OFFSET])
-            owner = self.document.office.read(_code_and_name_of, self.register.parent_register, self.parent_id)
+            try:
+                owner = self.document.office.read(_code_and_name_of, self.register.parent_register, self.parent_id)
+            except (errors.StoreError, SQLAlchemyError):
+                owner = ""  # the server away, the file busy: the step's name is no reason to refuse the edit
             return " ".join(filter(None, (f" of the {self.register.noun}", f"of {day}" if day else "",
                                           f"in {owner}" if owner else "")))
         return ""
