@@ -64,4 +64,4 @@ def test_the_benefits_page_and_its_rollup_chart_open(qtbot, tmp_path: Path) -> N
     chart.refresh()
     qtbot.wait(20)
     chart.grab()  # painted, whatever its amounts
-    assert "the chart is not drawn — an amount of these benefits is too large to plot" in chart.summary.text()
+    assert "The chart is not drawn — an amount of these benefits is too large to plot" in chart.not_drawn.text()

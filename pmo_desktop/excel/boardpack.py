@@ -44,11 +44,13 @@ from . import styles
 from .atomic import check_target, save_atomically
 from .boardpack_data import (
     COMMS_OVERDUE,
+    MONEY_UNIT,
     NO_BENEFITS,
     NO_OPEN_THREATS,
     NO_PROJECTS,
     NO_STAKEHOLDERS,
     NOTHING_DUE,
+    ROLLED_UP_APART,
     SINCE_HEADERS,
     BoardPackData,
     Record,
@@ -290,7 +292,7 @@ def _summary(ws: Worksheet, data: BoardPackData) -> None:
 
     row += 1
     _cell(ws, row, 1, "Financial benefits to date (as on the Benefits page)", font=styles.SUBTITLE_FONT)
-    _header_row(ws, row + 1, ("Money basis", "Planned", "Realized", "Realized %", "Benefits"))
+    _header_row(ws, row + 1, (MONEY_UNIT, "Planned", "Realized", "Realized %", "Benefits"))
     row += 2
     for r in data.rollups or [Rollup("month", [], 0)]:
         _cell(ws, row, 1, r.unit or "(no unit)", border=True)
@@ -300,8 +302,7 @@ def _summary(ws: Worksheet, data: BoardPackData) -> None:
               border=True)
         _cell(ws, row, 5, r.benefits, border=True)
         row += 1
-    _cell(ws, row, 1, "Change from baseline in monthly amounts, over the months measured so far; "
-          "benefits in different units are rolled up apart.", font=Font(italic=True, color="606060"))
+    _cell(ws, row, 1, ROLLED_UP_APART, font=Font(italic=True, color="606060"))
 
     row += 2
     overdue = sum(1 for c in data.comms_due if c["overdue"])

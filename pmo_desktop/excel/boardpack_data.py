@@ -122,6 +122,13 @@ NOTHING_DUE = "Nothing is due this month."
 # "Overdue: Yes / No", and its title said "(including overdue)" where the PDF said "(overdue included)" (walk 51).
 COMMS_OVERDUE = "Overdue"
 
+# The financial benefits' roll-up said once for both packs: the PDF said "benefits in different money are rolled up
+# apart", the workbook "in different units" — and units a period apart ("£k/month", "£k per quarter") are one
+# roll-up (``benefit_rollup.money_basis``); it is their money that sets them apart, as the column above says.
+MONEY_UNIT = "Unit of money"
+ROLLED_UP_APART = ("Financial amounts are the change from baseline in monthly amounts over the months measured so "
+                   "far, as on the Benefits page; benefits in different units of money (£k, $k) are rolled up apart.")
+
 
 def comms_heading(data: BoardPackData) -> str:
     return f"Communications due in {month_text(data.today, full=True)} (overdue included)"

@@ -63,6 +63,7 @@ from .boardpack_data import (
     NO_OPEN_THREATS,
     NO_PROJECTS,
     NOTHING_DUE,
+    ROLLED_UP_APART,
     SINCE_HEADERS,
     BoardPackData,
     Record,
@@ -420,8 +421,7 @@ def _summary(data: BoardPackData) -> list[Flowable]:
                   style=[("VALIGN", (0, 0), (-1, -1), "TOP")])]
     overdue = sum(1 for c in data.comms_due if c["overdue"])
     out += [Spacer(1, 3 * mm),
-            Paragraph("Financial amounts are the change from baseline in monthly amounts over the months measured so "
-                      "far, as on the Benefits page; benefits in different money are rolled up apart.", NOTE),
+            Paragraph(_escape(ROLLED_UP_APART), NOTE),
             Paragraph(f"Communications due this month: {len(data.comms_due)}, of which {overdue} overdue.", BODY)]
     pending = [d for d in s["decisions"]["pending"] if d["due"]]
     if pending:

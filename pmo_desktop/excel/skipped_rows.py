@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from ..models.values import day_text
+from ..models.values import day_text, whole_text
 from .import_plan import Action, PlannedRow, SheetPlan
 from .workbook_reader import SheetReader, column_letters
 
@@ -57,7 +57,7 @@ def cell_text(value: Any) -> str:
     if isinstance(value, (datetime, date)):
         return day_text(value.date() if isinstance(value, datetime) else value)
     if isinstance(value, float) and value.is_integer():
-        return str(int(value))
+        return whole_text(value)
     return " ".join(str(value).split())
 
 

@@ -89,10 +89,16 @@ def write_text(ws: Worksheet, formats: Formats, wrap: bool = False) -> CellWrite
 
 def _number_writer(ws: Worksheet, number_format: Format | None) -> CellWriter:
     put = ws.write_number
+    put_text = ws.write_string
 
     def write(row: int, col: int, value: Any) -> Any:
         if value is None:
             return None
+        if value.__class__ not in (int, float) or not math.isfinite(value):
+            # no number a cell can hold: infinity (9e999 in a hand-edited office, a plan worked out from 1e308),
+            # text in a number column — written as the table shows it; xlsxwriter refused it and the whole export
+            # failed (fault68)
+            return put_text(row, col, str(value))
         return put(row, col, value, number_format)
 
     return write

@@ -15,8 +15,10 @@ from collections.abc import Sequence
 from typing import Any
 
 # one template: "{{ $json.title }}", "{{ $json.actions.join('; ') }}", "${incident.id}", "<<Owner>>", or a bracketed
-# prompt of words ("[Insert title]", "[Owner]": no digit, an ID written in brackets is an ID)
-_ONE = r"(?:\{\{.*?\}\}|\$\{[^{}]*\}|<<[^<>]*>>|\[[^\[\]\d]{1,40}\])"
+# prompt of words ("[Insert title]", "[Owner]": no digit, an ID written in brackets is an ID). A "{{" runs to its first
+# "}}" and no further (atomic): free to run on to a later one, a cell of 40 "{{ a }}" and a word after them was tried
+# every way to cut it, 2^40, and the import never ended (fault68); "{{ a }} text {{ b }}" is a record's text.
+_ONE = r"(?:(?>\{\{.*?\}\})|\$\{[^{}]*\}|<<[^<>]*>>|\[[^\[\]\d]{1,40}\])"
 _ONLY_TEMPLATES_RE = re.compile(rf"\s*{_ONE}(?:\s*{_ONE})*\s*", re.S)
 _MARKS = ("{{", "${", "<<", "[")
 

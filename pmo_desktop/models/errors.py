@@ -174,5 +174,5 @@ def show_value(value: object) -> str:
     if hasattr(value, "isoformat"):
         return str(value.isoformat())
     if isinstance(value, float) and value.is_integer():
-        return str(int(value))
+        return str(int(value)) if abs(value) < 1e16 else f"{value:.15g}"  # not 1e308's 309 digits
     return f"“{value}”" if isinstance(value, str) else str(value)

@@ -45,6 +45,7 @@ from .schema import FORMAT_NAME, SCHEMA_VERSION, meta_metadata, migrate, read_me
 from .stale_wal import Verdict, in_use_elsewhere, set_aside, set_aside_message, stamp
 from .stale_wal import ignored_message as wal_ignored_message
 from .stale_wal import verdict as wal_verdict
+from .text_dates import read_text_days_as_none
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 _UMASK = os.umask(0)
@@ -643,6 +644,7 @@ class Store:
         uri = read_only_uri(path, ignore_wal)
         engine = create_engine("sqlite://", poolclass=QueuePool,
                                creator=lambda: sqlite3.connect(uri, uri=True, check_same_thread=False))
+        read_text_days_as_none(engine)
         event.listen(engine, "connect", _sqlite_pragmas)
         event.listen(engine, "begin", _sqlite_begin)
         return engine
@@ -660,6 +662,7 @@ class Store:
         uri = _read_write_uri(path)
         engine = create_engine("sqlite://", poolclass=QueuePool,
                                creator=lambda: sqlite3.connect(uri, uri=True, check_same_thread=False))
+        read_text_days_as_none(engine)
         event.listen(engine, "connect", _sqlite_pragmas)
         event.listen(engine, "connect", lambda _dbapi_conn, record: record.info.__setitem__(_OFFICE_FILE, path))
         event.listen(engine, "begin", _sqlite_begin)

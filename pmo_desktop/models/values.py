@@ -32,7 +32,31 @@ def stored_number(value: Any) -> float | None:
 def money_text(value: float) -> str:
     """An amount of money as the Benefits page and the board pack both print it: whole, grouped by thousands
     ("8,532"); the pack had printed 903.81 beside the page's 904."""
-    return f"{value:,.0f}"
+    text = _past_fifteen_digits(value) or f"{value:,.0f}"
+    return "0" if text == "-0" else text  # -0.0, or less than half a unit below 0
+
+
+# From here a number has more whole digits than the 15 a float (and a spreadsheet) keeps: written in full, 1e308 read
+# as 309 digits, "1,097,906,362,944,…" after its first one, none of them typed (fault68).
+FIFTEEN_DIGITS = 1e15
+# From here it is written as a spreadsheet writes it, 1E+308: a table cell of 103 characters said nothing more.
+EXPONENT_FROM = 1e21
+
+
+def _past_fifteen_digits(value: float) -> str:
+    """A number of 16 whole digits or more as its 15 significant digits say it — grouped by thousands and zeros
+    after them ("123,456,789,012,346,000"), or from 1e21 as "1E+308"; "" for any other number."""
+    if not math.isfinite(value) or abs(value) < FIFTEEN_DIGITS:
+        return ""
+    if abs(value) >= EXPONENT_FROM:
+        return f"{value:.15g}".upper()
+    return format(Decimal(f"{value:.15g}"), ",f")
+
+
+def whole_text(value: float) -> str:
+    """A whole number a cell holds, written as a person reads it: without its ".0", and past 15 digits by its
+    15 significant digits ("1e+308", not 309 digits that were never typed)."""
+    return str(int(value)) if abs(value) < 1e16 else f"{value:.15g}"
 
 
 # The Excel number format that shows an amount as ``money_text`` prints it: the cell keeps every decimal, the
@@ -62,7 +86,11 @@ def reading_text(typed: str, day: date) -> str:
 def number_text(value: float) -> str:
     """A number as the window shows it, and so the board pack: thousands grouped, at most two decimals,
     none written that add nothing ("95", "76.24", "1,250.5")."""
-    text = f"{value:,.2f}"
+    if past := _past_fifteen_digits(value):
+        return past
+    text = f"{value + 0.0:,.2f}"  # + 0.0: -0.0 (a hand-edited office's, a sum's) is shown 0, not "-0"
+    if text in ("-0.00", "-0"):
+        text = "0"
     return text.rstrip("0").rstrip(".") if "." in text else text
 
 
@@ -76,7 +104,8 @@ def plain_number_text(value: float) -> str:
 
 def number_format(value: float) -> str:
     """The Excel number format that shows ``value`` as ``number_text`` does: a typed 95 reads 95, not 95.0."""
-    decimals = len(number_text(value).partition(".")[2])
+    text = number_text(value)
+    decimals = 0 if "E" in text else len(text.partition(".")[2])
     return "#,##0" + ("." + "0" * decimals if decimals else "")
 
 
@@ -150,8 +179,8 @@ def parse_text(value: Any) -> str:
     if value is None:
         return ""
     if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    elif isinstance(value, float) and math.isfinite(value):
+        return whole_text(value)
+    if isinstance(value, float) and math.isfinite(value):
         # as a spreadsheet shows it, 15 significant digits: a cell computing 7 × 1.2 holds 8.400000000000002
         # in an .xlsx, 8.4 in the .ods LibreOffice saves from it, and shows 8.4 in both
         value = float(f"{value:.15g}")

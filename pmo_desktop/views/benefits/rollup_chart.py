@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QLabel, QRadioButton, Q
 from ...models import values as v
 from ...models.benefit_rollup import NOT_PLOTTED, Period, Rollup, next_month, program_rollup
 from ..document import Document
+from ..empty_note import empty_note
 from ..lazy_refresh import RefreshWhenShown
 from ..theme import colours, theme
 from . import chart_style as st
@@ -81,6 +82,12 @@ class RollupChart(RefreshWhenShown, QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.plot, 1)
+        # In place of a chart it cannot draw (an amount of 1e308): the plot had stayed, an empty axis of 0 to 0.9
+        # read as "nothing planned"; the sentence in the chart's own size, readable on a projector.
+        self.not_drawn = empty_note(self)
+        self.not_drawn.setFont(st.font(st.FONT_PT + 2))
+        self.not_drawn.setAccessibleName("Financial benefits roll-up chart")
+        layout.addWidget(self.not_drawn, 1)
         self.watch_registers(document, WATCHED)
 
     def eventFilter(self, watched, event) -> bool:
@@ -130,6 +137,9 @@ class RollupChart(RefreshWhenShown, QWidget):
         self.cumulative_planned.setData(ends_x, [p.cumulative_planned for p in periods])
         realized = [(x, p.cumulative_realized) for x, p in zip(ends_x, periods) if p.cumulative_realized is not None]
         self.cumulative_realized.setData([x for x, _ in realized], [y for _, y in realized])
+        unplottable = bool(periods) and not r.plottable
+        self.not_drawn.setVisible(unplottable)
+        self.plot.setVisible(not unplottable)
         if not periods:
             self.summary.setText("No financial benefit has a plan yet: give one a baseline and a planned trajectory.")
             self._span = None
@@ -139,7 +149,8 @@ class RollupChart(RefreshWhenShown, QWidget):
                 series.setOpts(x=[], height=[], width=[])
             self.cumulative_planned.setData([], [])
             self.cumulative_realized.setData([], [])
-            self.summary.setText(f"<b>{r.benefits}</b> financial benefits: {NOT_PLOTTED}.")
+            self.summary.setText(f"<b>{r.benefits}</b> financial benefits.")
+            self.not_drawn.setText(f"{NOT_PLOTTED[0].upper()}{NOT_PLOTTED[1:]}.")
             self._span = None
             return
         share = f" ({r.realized_to_date / r.planned_to_date:.0%} of plan)" if r.planned_to_date else ""
