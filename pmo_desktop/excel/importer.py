@@ -2207,6 +2207,7 @@ def plan_workbook_import(store: Store, path: str | os.PathLike[str], progress: P
                     continue
                 legends.append(legends_of(reader.top_rows()))
                 scales.add(legends[-1].scale())
+                written = written_sheet(reader.top_rows(fill_merged=False))  # its own rows, before any reading of them
                 bare = _headed_bare_list(book, reader, path)
                 match: HeaderMatch | None
                 if bare is not None:
@@ -2250,7 +2251,7 @@ def plan_workbook_import(store: Store, path: str | os.PathLike[str], progress: P
                     # a heat map's axes beside the list order its level words (BAJO … MEDIO-ALTO … ALTO)
                     lists += axis_orders(reader.top_rows(fill_merged=False))
                     plan.skipped_sheets.append((title, vulnerability_list(reader.top_rows(fill_merged=False)) or
-                                                written_sheet(reader.top_rows(fill_merged=False)) or NO_HEADER))
+                                                written or NO_HEADER))
                     continue
                 if match.kind.is_child and PARENT not in match.mapping.values() and \
                         (whose := child_of_the_parent_named(reader, match)) is not None:

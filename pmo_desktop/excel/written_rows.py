@@ -4,8 +4,8 @@ A header names its columns in a few words ("Risk ID", "Who will deal with it?").
 cells are nearly all sentences is a grid of written-out text — a risk grid with a risk written in every cell, a
 notebook pasted into Excel, a survey's free answers — or a record's values. The header search gives such a row up
 at its first cells instead of asking every register of every cell: a 1,000 × 1,000 grid of sentences asked each of
-its top 200 rows' 512 cells of all 27 registers (some 2.8 million looks, each a few of the words files' rules) and
-did not finish planning. Decided once per row, from its first cells only, so it costs the same on any width."""
+its top rows' 512 cells of every register, and every row of the sheet again as a form's labels, and did not finish
+planning. Decided once per row, from its first cells only, so it costs the same on any width."""
 
 from __future__ import annotations
 
