@@ -3144,8 +3144,11 @@ def detect_header(rows: list[list[Any]], sheet_title: str, kinds: tuple[SheetKin
                 for k in kinds}
     for i, written, group in candidates:
         line = tuple("" if x is None else str(x).strip() for x in written)
-        if written_out(line):
-            continue  # sentences in nearly every cell: text written out, no header (written_rows)
+        if written_out(rows[i]):  # (its first dozen cells looked at: the same cost on any width)
+            # sentences in nearly every cell of the row as the sheet writes it: text written out, no header
+            # (written_rows); judged by the row itself, not the candidate made of it with the line above, whose
+            # cells join a long caption with each column's own words
+            continue
         if sum(1 for x in line if x) >= 3 and written_at.setdefault(line, i) != i:
             continue
         if any(_WEB_ADDRESS_RE.fullmatch(x) or x.startswith(("http://", "https://")) for x in line if x):

@@ -19,10 +19,13 @@ WRITTEN_CELLS = 10   # ... of which this many sentences make the row written-out
 
 def written_out(cells: Sequence[Any]) -> bool:
     """Whether a row (its cells as read, or as text with "" for an empty one) is written-out text: of its first
-    ``FIRST_CELLS`` filled cells (it has that many at least), ``WRITTEN_CELLS`` or more are sentences. A row label
-    or two among them ("Very low (rare)" heading a grid's row, a record's field name) leave it written out; a
-    narrow table's header, of fewer cells, is never one."""
-    filled = sentences = 0
+    ``FIRST_CELLS`` filled cells (it has that many at least), ``WRITTEN_CELLS`` or more are sentences, each other
+    than the rest. A row label or two among them ("Very low (rare)" heading a grid's row, a record's field name)
+    leave it written out; a narrow table's header, of fewer cells, is never one, nor a long caption merged over
+    many columns ("Primary Assets (specify a separate column for each primary asset …)" over "C | I | A": one
+    text however many cells it fills, round 34's)."""
+    filled = 0
+    sentences: set[str] = set()
     for cell in cells:
         if cell is None:
             continue
@@ -31,9 +34,9 @@ def written_out(cells: Sequence[Any]) -> bool:
             continue
         filled += 1
         if len(text.split(None, SENTENCE_WORDS)) >= SENTENCE_WORDS:
-            sentences += 1
+            sentences.add(text)
         if filled == FIRST_CELLS:
-            return sentences >= WRITTEN_CELLS
+            return len(sentences) >= WRITTEN_CELLS
     return False
 
 
