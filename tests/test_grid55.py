@@ -84,7 +84,9 @@ def test_a_header_of_a_dozen_long_names_is_still_a_header() -> None:
     assert not written_out(["Who will deal with it if it happens"] * 11)  # eleven cells: too few to say
     mixed = ["ID", "Title", "Owner", "Status"] + ["What could happen if nothing is done"] * 8
     assert not written_out(mixed)
-    assert written_out([None, "Very low (rare)"] + ["risk number 1 2 of the grid"] * 11)
+    assert written_out([None, "Very low (rare)"] + [f"risk number 1 {c} of the grid" for c in range(11)])
+    caption = "Primary Assets (specify a separate column for each asset)"  # merged over the columns: one text
+    assert not written_out([caption] * 30)
 
 
 def test_values_past_the_header_cost_a_line_each(sqlite_store, tmp_path, monkeypatch) -> None:
