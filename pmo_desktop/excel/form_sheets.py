@@ -22,6 +22,7 @@ from ..models.fields import Kind
 from .header_detection import MAIN_KINDS, SheetKind, map_header, real_fields
 from .result_columns import result_columns
 from .vocabulary import register_nouns, word_key, words_of
+from .written_rows import written_out
 
 MIN_FIELDS = 3  # labels of one register a form names at least (an ID and a date alone are no record)
 MIN_FORMS = 2   # sheets read as forms of one register: one sheet of label | value cells may be anything
@@ -68,8 +69,8 @@ def form_pairs(kind: SheetKind, rows: list[list[Any]]) -> list[tuple[str, Any]]:
     while i < len(rows):
         row = rows[i]
         cols = _filled(row)
-        if not cols:
-            i += 1
+        if not cols or written_out(row):
+            i += 1  # (a row of sentences in nearly every cell holds no form's labels: written_rows)
             continue
         nxt = rows[i + 1] if i + 1 < len(rows) else []
         below = _filled(nxt)

@@ -87,6 +87,7 @@ from .vocabulary import (
     words_of,
 )
 from .workbook_reader import EXCEL_ERRORS
+from .written_rows import written_out
 
 normalise_key = word_key  # header words in any alphabet
 RESPONSE_PLAN = "@response_plan"  # risks: mitigation / response plan columns, imported as response actions
@@ -3152,6 +3153,11 @@ def detect_header(rows: list[list[Any]], sheet_title: str, kinds: tuple[SheetKin
                 for k in kinds}
     for i, written, group in candidates:
         line = tuple("" if x is None else str(x).strip() for x in written)
+        if written_out(rows[i]):  # (its first dozen cells looked at: the same cost on any width)
+            # sentences in nearly every cell of the row as the sheet writes it: text written out, no header
+            # (written_rows); judged by the row itself, not the candidate made of it with the line above, whose
+            # cells join a long caption with each column's own words
+            continue
         if sum(1 for x in line if x) >= 3 and written_at.setdefault(line, i) != i:
             continue
         if any(_WEB_ADDRESS_RE.fullmatch(x) or x.startswith(("http://", "https://")) for x in line if x):
@@ -5069,6 +5075,8 @@ def planned_work_list(rows: list[list[Any]]) -> str | None:
     issues (``raid_type_column``); planned work alone is a backlog, which no register of the office holds (a grant
     program's tasks and proposals, round 39). None for any other sheet."""
     for i, header in enumerate(rows):  # the sheet's top rows, where a header is looked for
+        if written_out(header):
+            continue  # a row of sentences heads no column, a type's neither (written_rows)
         for c, head in enumerate(header):
             if not isinstance(head, str) or not (_raid_type_header(head) or normalise_key(head) == "tracker"):
                 continue

@@ -194,6 +194,7 @@ from .vocabulary import (
     words_of,
 )
 from .workbook_reader import DEFAULT_LIMITS, Limits, SafeWorkbook, SheetReader, Uncalculated, column_letters, file_stamp
+from .written_rows import WRITTEN_REASON, written_sheet
 
 if TYPE_CHECKING:
     from sqlalchemy import CursorResult
@@ -2209,6 +2210,7 @@ def plan_workbook_import(store: Store, path: str | os.PathLike[str], progress: P
                     continue
                 legends.append(legends_of(reader.top_rows()))
                 scales.add(legends[-1].scale())
+                written = written_sheet(reader.top_rows(fill_merged=False))  # its own rows, before any reading of them
                 bare = _headed_bare_list(book, reader, path)
                 match: HeaderMatch | None
                 if bare is not None:
@@ -2251,7 +2253,8 @@ def plan_workbook_import(store: Store, path: str | os.PathLike[str], progress: P
                         listed.append((reader, replace(names, sheet_title=title)))
                     # a heat map's axes beside the list order its level words (BAJO … MEDIO-ALTO … ALTO)
                     lists += axis_orders(reader.top_rows(fill_merged=False))
-                    plan.skipped_sheets.append((title, vulnerability_list(reader.top_rows(fill_merged=False)) or NO_HEADER))
+                    plan.skipped_sheets.append((title, vulnerability_list(reader.top_rows(fill_merged=False)) or
+                                                written or NO_HEADER))
                     continue
                 if match.kind.is_child and PARENT not in match.mapping.values() and \
                         (whose := child_of_the_parent_named(reader, match)) is not None:
@@ -2378,8 +2381,8 @@ def plan_workbook_import(store: Store, path: str | os.PathLike[str], progress: P
                 # (named_things), a backlog or a schedule: tables well headed, said as what they are, not as a
                 # header not found
                 catalogue = next(((t, r) for t, r in plan.skipped_sheets
-                                  if r.startswith((*CATALOGUE_REASONS, OTHER_THINGS_REASON, *OTHER_LIST_REASONS, LESSONS_REASON,
-                                                TEMPLATED_REASON))), None)
+                                  if r.startswith((*CATALOGUE_REASONS, OTHER_THINGS_REASON, *OTHER_LIST_REASONS,
+                                                   LESSONS_REASON, TEMPLATED_REASON, WRITTEN_REASON))), None)
                 if catalogue is not None:
                     raise WorkbookError(f"“{path.name}” holds no register's records (sheet “{catalogue[0]}”: "
                                         f"{catalogue[1][:-1]}); nothing was imported.")

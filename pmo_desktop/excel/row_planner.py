@@ -3271,10 +3271,14 @@ class Planner:
 
     def _past_lines(self, plan: SheetPlan, number: int) -> list[str]:
         """``_past_values`` kept on the record; their columns named in the report as kept in the notes."""
-        lines = self._past_values(plan, number)
-        for c in self._past.get(number, {}):
-            if any(line.startswith(f"Column {column_letters(c)}: ") for line in lines):
-                self._past_used[c] = UnheadedColumn(f"Column {column_letters(c)}")
+        # each kept column named as its line is made: looking each column up among the row's lines again made a
+        # row cost its past columns squared (a 1,000 × 1,000 grid of sentences, 500 columns past its header: grid55)
+        lines = []
+        for c, x in self._past.get(number, {}).items():
+            if c not in plan.ignored and (number, c) not in self._in_key and v.parse_text(x) not in EXCEL_ERRORS:
+                letters = column_letters(c)
+                lines.append(f"Column {letters}: {v.parse_text(x)}")
+                self._past_used[c] = UnheadedColumn(f"Column {letters}")
         return lines
 
     def _priority_by_number(self, reg: Register, plan: SheetPlan, row: tuple[Any, ...], width: int,
