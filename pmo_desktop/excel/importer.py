@@ -129,10 +129,12 @@ from .impossible_days import IMPOSSIBLE_DAYS
 from .item_catalogues import item_catalogue
 from .kind_titles import catalogue_reason, kind_column, kind_title_note, titled_rows, tracked_fields
 from .linked_kinds import rows_of_another_kind
+from .map_features import MAP_FEATURES_REASON, map_features
 from .matrix_codes import an_axis, axis_in_header, axis_steps, coded_ratings
 from .measured_things import a_number, measurements_not_records
 from .named_rows import keyed_by_names, names_listed
 from .named_things import OTHER_THINGS_REASON, named_as_other_things
+from .note_labels import note_label
 from .notebook_lists import notebook_lists
 from .number_order import evidence_of as number_evidence
 from .numbered_catalogues import numbered_catalogue
@@ -409,7 +411,7 @@ def _extras(kind: SheetKind, headers: list[str], mapping: dict[int, str], auto: 
                                                 told or dict.fromkeys(mapping, scored or 0)) and \
             _levels_given(kind, mapping) and ((kind.register, auto_map.get(col)) not in FROM_MEASUREMENTS or ours)
         if text and col not in mapping and col not in beside and (said or not dropped) and not _left_out_reason(col, text):
-            out[col] = " ".join(text.split()).rstrip(":").rstrip() or text  # "Descripción del riesgo:"
+            out[col] = note_label(text)  # "Descripción del riesgo:"
             if (read := field_in_expression(text)) is not None:
                 # a header written as the exporting tool's code ("(r)=>getResidual(r)", no stored field): its
                 # cells are named in the notes by the words the code holds ("residual: 20"), as a user reads
@@ -438,7 +440,7 @@ def _extras(kind: SheetKind, headers: list[str], mapping: dict[int, str], auto: 
         # decision, cat24), so nothing was changed to say
         if col < len(headers) and headers[col] and name in kind.reg.field_names and \
                 kind.reg.field(name).kind is Kind.ENUM and (kind.register, name) not in OPEN_LISTS:
-            out[col] = " ".join(headers[col].split())
+            out[col] = note_label(headers[col])  # its own colon not written twice ("Серьезность дефекта:: Blocker")
     return out
 
 
@@ -2293,7 +2295,8 @@ def plan_workbook_import(store: Store, path: str | os.PathLike[str], progress: P
                     employees[title] = ids_of(match, reader.top_rows(fill_merged=False)[match.row:])
                     plan.skipped_sheets.append((title, staff))
                     continue
-                why = not_records_by_content(match, reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE]) or \
+                why = map_features(match, reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE]) or \
+                    not_records_by_content(match, reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE]) or \
                     _no_records(match, path.stem if _named_by_its_file(title, path) else None,
                                 reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE], path.stem) or \
                     _named_for_another(match, title, path.stem) or _diary_of_changes(match) or \
@@ -2358,8 +2361,10 @@ def plan_workbook_import(store: Store, path: str | os.PathLike[str], progress: P
             if not found:
                 # a sheet of a tracker's planned work alone, however its header was taken (no register, or one
                 # too weakly): said as what it is, not as a header not found
-                plan.skipped_sheets = [(t, t in book.sheet_names and planned_work_list(book.sheet(t).top_rows(
-                    fill_merged=False)) or r) for t, r in plan.skipped_sheets]
+                # (a map's features stay so: GeoJSON's "Feature" under "type" is no backlog item)
+                plan.skipped_sheets = [(t, r if r.startswith(MAP_FEATURES_REASON) else t in book.sheet_names and
+                                        planned_work_list(book.sheet(t).top_rows(fill_merged=False)) or r)
+                                       for t, r in plan.skipped_sheets]
                 why = next((f"“{t}”: {r}" for t, r in plan.skipped_sheets if r.startswith("no column names")), None)
                 _refused_for_its_name(plan, path)
                 if employees:  # an employer's staff, sheet by sheet: said as such, not as a header not found
@@ -2371,7 +2376,8 @@ def plan_workbook_import(store: Store, path: str | os.PathLike[str], progress: P
                 # (named_things), a backlog or a schedule: tables well headed, said as what they are, not as a
                 # header not found
                 catalogue = next(((t, r) for t, r in plan.skipped_sheets
-                                  if r.startswith((*CATALOGUE_REASONS, OTHER_THINGS_REASON, *OTHER_LIST_REASONS))), None)
+                                  if r.startswith((*CATALOGUE_REASONS, OTHER_THINGS_REASON, *OTHER_LIST_REASONS,
+                                                   MAP_FEATURES_REASON))), None)
                 if catalogue is not None:
                     raise WorkbookError(f"“{path.name}” holds no register's records (sheet “{catalogue[0]}”: "
                                         f"{catalogue[1][:-1]}); nothing was imported.")
@@ -3246,7 +3252,7 @@ def _refused_for_its_name(plan: ImportPlan, path: Path) -> None:
                              "its rows are a tracker's planned work", "its rows are listed under",
                              "its rows are people who wrote in", "its rows are a diary's entries",
                              "its columns are a program's fields", "its rows are named by dates",
-                             "its rows are a program's log", TIMESHEET_REASON, QUESTION_PLAN_REASON, "a table of statistics", "its rows are kinds of",
+                             "its rows are a program's log", TIMESHEET_REASON, MAP_FEATURES_REASON, QUESTION_PLAN_REASON, "a table of statistics", "its rows are kinds of",
                              "a questionnaire"))
             or "though its name says" in r]
     if len(said) == 1 and len(plan.skipped_sheets) == 1:

@@ -66,6 +66,7 @@ from .import_plan import Action, PlannedRow, RowReport, SheetPlan
 from .inverted_impacts import inverted_impact, level_of
 from .labelled_results import actual_line, labelled_column
 from .no_one import KEPT, no_one_said
+from .note_labels import note_label
 from .opportunity_signs import SIGNED_FIELDS, opportunity_note, opportunity_size
 from .other_tables import another_header
 from .reply_status import said_status
@@ -2626,7 +2627,7 @@ class Planner:
         note of one of its cells: it says where the words stood, which the field's label would not; the label
         where the column has no header."""
         heading = plan.headers[at] if at is not None and at < len(plan.headers) else None
-        head = " ".join(heading.split()).rstrip(":").rstrip() if isinstance(heading, str) else ""
+        head = note_label(heading) if isinstance(heading, str) else ""
         return head or f.label
 
     @staticmethod
@@ -3304,7 +3305,7 @@ class Planner:
         stored = values.get("category")
         if not isinstance(raw, str) or not raw.strip() or not stored or self._same_category(row, values):
             return lines
-        head = " ".join(plan.headers[c].split()).rstrip(":") if c < len(plan.headers) and plan.headers[c] \
+        head = note_label(plan.headers[c]) if c < len(plan.headers) and plan.headers[c] \
             else "Category"
         if any(line.startswith(f"{head}:") for line in lines):
             return lines  # a key of the sheet already spelled the code out there
@@ -3893,7 +3894,7 @@ class Planner:
                 # "Maria Lopez 3/14/2025 email ⏎ Draft Version -00 ⏎ Resolved in -01": the person is the name
                 # before the date; a cell opening with a date ("July 6, 2026 ⏎ …") names nobody. The whole cell
                 # is kept on the record under its own header (no person called "July 6")
-                head = plan.headers[c].strip().rstrip(":").strip() if c < len(plan.headers) and plan.headers[c] \
+                head = note_label(plan.headers[c]) if c < len(plan.headers) and plan.headers[c] \
                     else f.label
                 self._long_texts.append(f"{head}: {raw.strip()}")
                 if not dated:
