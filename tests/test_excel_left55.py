@@ -5,7 +5,7 @@ Each test writes a workbook of the shape (never a fetched file) and failed on ma
 from __future__ import annotations
 
 import pytest
-from imported import by_code, import_all
+from imported import by_code, import_all, named
 from real_world_factory import write_xlsx
 
 from pmo_desktop.excel.errors import WorkbookError
@@ -55,3 +55,58 @@ def test_a_maps_features_are_refused_as_what_they_are(sqlite_store, tmp_path):
     with pytest.raises(WorkbookError, match="a map's features .*GeoJSON") as refused:
         import_all(sqlite_store, write_xlsx(tmp_path / "Incidencias.xlsx", {"features": rows}))
     assert "backlog" not in str(refused.value) and "planned work" not in str(refused.value)
+
+
+def test_a_status_table_under_a_row_of_names_is_the_issue_log_its_header_says(sqlite_store, tmp_path):
+    """A course team's bug status per member, the header on row 3 under a row of their names: "Who | Open Tickets |
+    Closed Tickets | Description | Replicated? | Tags to add?". Read as risks (Description as a risk's title) and as
+    issues (Description as an issue's) it tied, risks first, and the risk reading was then refused with the sheet;
+    "ticket" and "bug" now say the issue log's noun, which breaks the tie: four issues, each owned by its member."""
+    rows = [["Winslow", "Danzel", "Justin", "Bob"], [],
+            ["Who", "Open Tickets", "Closed Tickets", "Description", "Replicated?", "Tags to add?"],
+            ["Bob", "111, 234", 654, "This is a bug that has been resolved but not closed", "Yes", "low-priority"],
+            ["Winslow", "12174, 12145", "12140, 12166", "Closing tabs with ctrl+w closes the window", "working on it",
+             "low-priority"],
+            ["Danzel", "12174, 1211", "12140, 12162", "The x button leaves the tab open", "working on it", "low-priority"],
+            ["Justin", "12145, 1211", "12166, 12163", "Dragging a tab out freezes the browser", "working on it",
+             "low-priority"]]
+    plan = import_all(sqlite_store, write_xlsx(tmp_path / "Bugs.xlsx", {"Sheet1": rows}))
+    assert [s.register for s in plan.sheets] == ["issues"]
+    issues = named(sqlite_store, "issues")
+    assert {t: r["owner"] for t, r in issues.items()} == {
+        "This is a bug that has been resolved but not closed": "Bob",
+        "Closing tabs with ctrl+w closes the window": "Winslow", "The x button leaves the tab open": "Danzel",
+        "Dragging a tab out freezes the browser": "Justin"}
+    assert "Open Tickets: 111, 234" in issues["This is a bug that has been resolved but not closed"]["description"]
+
+
+def test_a_two_column_list_with_no_header_is_refused_with_the_header_row_to_add(sqlite_store, tmp_path):
+    """A game's bugs written with no header at all, "short name | what is wrong", in a workbook named "Bugs": two
+    columns say only a title by their values (no ID, status or date to read them by), so the list is still not
+    imported by a guess; the refusal said "no header row naming register columns" and nothing of the row to add —
+    now, as for a wider table, the header row to add, column by column."""
+    rows = [["text offset in board name", "ForgeState - the spaces between the marker and the letters around it differ"],
+            ["back and 'B'", "All States - you can't use the back or 'B' button on the controller to exit that state"],
+            ["save and load board filepath", "ForgeState - the custom maps should be saved in app data, not beside it"],
+            ["save and load settings filepath", "Options - the settings should be saved in app data, not beside it"],
+            ["the listbox buttons alignment", "ForgeState - the button rects are not aligned to the other buttons"]]
+    with pytest.raises(WorkbookError, match="has no header row") as refused:
+        import_all(sqlite_store, write_xlsx(tmp_path / "Bugs.xlsx", {"Sheet1": rows}))
+    said = str(refused.value)
+    assert "issue log" in said and "A “Issue”?" in said and "B (" in said
+
+
+def test_a_change_calendars_carried_out_changes_say_why_they_stay_pending(sqlite_store, tmp_path):
+    """A change calendar dates the changes carried out ("Actual Implementation date") but names no one approving
+    them: the office's Decided asks who decided, so the requests stay Pending — which read as if the import had
+    missed the dates. Said once: how many, and the columns that would record them as taken."""
+    rows = [["Planned Date", "Actual Implementation date", "CR Number", "CR description", "Remarks"],
+            ["2023-02-10", "2023-02-18", "CR_Feb_1", "DB cleanup activity", None],
+            ["2023-02-24", "2023-02-25", "CR_Feb_2", "Optimization of lookup API", None],
+            ["2023-03-04", "Activity postponed", "CR_Mar_1", "CIS server hardening activity", "postponed"]]
+    plan = import_all(sqlite_store, write_xlsx(tmp_path / "Change Management.xlsx", {"Change Calendar": rows}))
+    assert {c: r["status"] for c, r in by_code(sqlite_store, "decisions").items()} == {
+        "CR_Feb_1": "Pending", "CR_Feb_2": "Pending", "CR_Mar_1": "Pending"}
+    notes = " ".join(s.note for s in plan.sheets if s.note)
+    assert "“Actual Implementation date” dates 2 changes as carried out, yet they stay Pending" in notes
+    assert "“Decided by” and “Decided on”" in notes

@@ -2389,10 +2389,11 @@ def plan_workbook_import(store: Store, path: str | os.PathLike[str], progress: P
                                         "imported (rename that sheet to import its rows).")
                 # a table written without its header row: said as such, with the header row to add
                 for title, reason in plan.skipped_sheets:
-                    if reason == NO_HEADER and title in book.sheet_names and \
-                            (table := headerless_rows(book.sheet(title).top_rows(fill_merged=False))) is not None:
-                        named = next((k.register for k in ALL_KINDS if not k.is_child and (named_by_its_last_words(k, path.stem)
-                                      or k.matches_sheet_name(title))), None)
+                    if reason != NO_HEADER or title not in book.sheet_names:
+                        continue
+                    named = next((k.register for k in ALL_KINDS if not k.is_child and (named_by_its_last_words(k, path.stem)
+                                  or k.matches_sheet_name(title))), None)
+                    if (table := headerless_rows(book.sheet(title).top_rows(fill_merged=False), named is not None)) is not None:
                         raise WorkbookError(headerless_message(path.name, named, table))
                 # one sheet named as a list the office keeps no register of (an action tracker, a lessons-learned
                 # log), its header not found: said as what it is, not as a table to mend (unkept_lists)
