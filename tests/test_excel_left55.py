@@ -5,7 +5,7 @@ Each test writes a workbook of the shape (never a fetched file) and failed on ma
 from __future__ import annotations
 
 import pytest
-from imported import by_code, import_all, named
+from imported import by_code, import_all, named, rows_of
 from real_world_factory import write_xlsx
 
 from pmo_desktop.excel.errors import WorkbookError
@@ -110,3 +110,55 @@ def test_a_change_calendars_carried_out_changes_say_why_they_stay_pending(sqlite
     notes = " ".join(s.note for s in plan.sheets if s.note)
     assert "“Actual Implementation date” dates 2 changes as carried out, yet they stay Pending" in notes
     assert "“Decided by” and “Decided on”" in notes
+
+
+def test_ids_the_rows_build_their_references_on_are_the_codes(sqlite_store, tmp_path):
+    """A risk analysis heads its IDs "IP", a word no register knows, and names each risk's responses by references
+    built on them ("EA-RIE-02": the avoidance strategy of RIE-02): the IDs went to the notes and every risk was
+    numbered R-001 anew. A column of codes, each its own, that the row's other cells build on is the records' ID;
+    a column of another thing's codes (an order's, written once on its row) is not."""
+    rows = [["IP", "RIESGO", "PROBABILIDAD", "ESTRATEGIA DE ANULACION", "PLAN CONTINGENCIA"],
+            ["RIE-01", "FALTA DE PERSONAL", "ALTA", None, "PLC-RIE-01"],
+            ["RIE-02", "PERDIDA DE DATOS", "BAJA", "EA-RIE-02", None],
+            ["RIE-03", "RETRASO DEL PROYECTO", "MEDIA", "EA-RIE-03", None],
+            ["RIE-04", "FALLA DE HARDWARE", "BAJA", "EA-RIE-04", None]]
+    orders = [["Pedido", "Riesgo", "Probabilidad", "Plan de contingencia"],
+              ["ORD-11", "Proveedor tarde", "Alta", "Buscar otro proveedor"],
+              ["ORD-12", "Pedido incompleto", "Media", "Reclamar al proveedor"],
+              ["ORD-13", "Precio sube", "Baja", "Negociar el precio"]]
+    import_all(sqlite_store, write_xlsx(tmp_path / "Analisis de riesgos.xlsx", {"RIESGOS": rows}))
+    assert set(by_code(sqlite_store, "risks")) == {"RIE-01", "RIE-02", "RIE-03", "RIE-04"}
+    import_all(sqlite_store, write_xlsx(tmp_path / "pedidos.xlsx", {"Riesgos": orders}))
+    assert not {"ORD-11", "ORD-12", "ORD-13"} & set(by_code(sqlite_store, "risks"))
+
+
+def test_a_response_naming_a_row_of_another_sheet_is_the_text_written_there(sqlite_store, tmp_path):
+    """The responses are references to rows of two more sheets: "EA-RIE-02" is the avoidance strategy written on
+    sheet ESTRATEGIAS, "PLC-RIE-01" the contingency plan's numbered steps on sheet CONTINGENCIA. The action was
+    made of the reference ("EA-RIE-02") and the plan kept as "PLC-RIE-01"; now each reads as what its row says,
+    the reference kept beside it in the notes, said once a column."""
+    risks = [[None, None, "ANALISIS DE RIESGO", None, "PLANEACION DE RIESGO"],
+             ["IP", "RIESGO", "PROBABILIDAD", "EFECTO", "ESTRATEGIA DE ANULACION", "ESTRATEGIA DISMINUCION",
+              "PLAN CONTINGENCIA"],
+             ["RIE-01", "FALTA DE PERSONAL", "ALTA", "SERIO", None, None, "PLC-RIE-01"],
+             ["RIE-02", "PERDIDA DE DATOS", "BAJA", "CATASTROFICO", "EA-RIE-02", None, None],
+             ["RIE-03", "FALLA DE HARDWARE", "BAJA", "SERIO", "EA-RIE-03", None, None],
+             ["RIE-04", "FALLA DEL PROVEEDOR", "MEDIA", "TOLERABLE", "EA-RIE-04", None, "PLC-RIE-04"],
+             ["RIE-05", "CAMBIO DE REQUISITOS", "MEDIA", "SERIO", None, "ED-RIE-05", None]]
+    strategies = [["ESTRATEGIA DE ANULACION"], ["IP", "ACCIONES"],
+                  ["EA-RIE-02", "GENERAR RESPALDOS PERIODICOS EN DIFERENTES LUGARES"],
+                  ["EA-RIE-03", "HACER PRUEBAS DE HARDWARE ANTES DE USARLO"],
+                  ["EA-RIE-04", "TENER UN SEGUNDO PROVEEDOR LISTO"]]
+    contingency = [["PLAN DE CONTINGENCIA"], ["IP", "ACCION"], ["PLC-RIE-01", "1.- Tratar de recuperar personal"],
+                   [None, "2.- Notificar al cliente el problema"], ["PLC-RIE-04", "1.- Buscar otro proveedor"]]
+    plan = import_all(sqlite_store, write_xlsx(tmp_path / "Analisis de riesgos.xlsx", {
+        "RIESGOS": risks, "ESTRATEGIAS": strategies, "CONTINGENCIA": contingency},
+        {"RIESGOS": ["C1:D1", "E1:G1"]}))
+    risks_by_code = by_code(sqlite_store, "risks")
+    actions = {r["description"] for r in rows_of(sqlite_store, "risk_actions")}
+    assert actions == {"GENERAR RESPALDOS PERIODICOS EN DIFERENTES LUGARES", "HACER PRUEBAS DE HARDWARE ANTES DE USARLO",
+                       "TENER UN SEGUNDO PROVEEDOR LISTO"}
+    assert "PLAN CONTINGENCIA: PLC-RIE-01 (1.- Tratar de recuperar personal\n2.- Notificar al cliente el problema)" in \
+        risks_by_code["RIE-01"]["notes"]
+    notes = " ".join(s.note for s in plan.sheets if s.note)
+    assert "“ESTRATEGIA DE ANULACION” names rows of sheet “ESTRATEGIAS” (“EA-RIE-02” …)" in notes

@@ -143,6 +143,7 @@ from .paired_items import LINK, a_few_kinds, joined_twins, twin_columns
 from .program_output import program_output
 from .question_plans import QUESTION_PLAN_REASON, question_plan
 from .questionnaires import questionnaire
+from .referenced_ids import referenced_ids, referenced_rows
 from .row_planner import (
     CREATED_ON_CONFIRMATION,
     EXTRA_FIELD,
@@ -1076,6 +1077,7 @@ def _prepare(store: Store, reader: SheetReader, match: HeaderMatch, mapping: dic
         final = _id_apart(final, headers, reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE])
         final = _short_name_title(kind, headers, final, reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE])
         final = _unheaded_ids(kind, headers, final, reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE])
+        final = referenced_ids(kind, final, reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE])
         if match.row >= 1:
             tile = _tile_apart(kind, final, headers, reader.top_rows(fill_merged=False)[match.row - 1],
                                reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE])
@@ -1196,6 +1198,31 @@ def sheet_keys(reader: SheetReader, match: HeaderMatch,
                         if (code := code_key(v)) in key.meanings}
     cache[match.row] = (symbols | out, cells if out else set())
     return cache[match.row]
+
+
+def _with_references(book: SafeWorkbook, reader: SheetReader, match: HeaderMatch, mapping: dict[int, str],
+                     extras: dict[int, str], plan: ImportPlan, said: list[str]
+                     ) -> tuple[dict[int, dict[str, str]], set[tuple[int, int]]]:
+    """``sheet_keys`` with the response and kept columns whose cells name rows of a sheet the import reads as no
+    register (referenced_ids.referenced_rows): a response's reference becomes the text that row holds, a kept
+    column's is written "EA-RIE-02 (the text)"; what was read so is added to ``said`` for the sheet's notes."""
+    keys = sheet_keys(reader, match, mapping)
+    columns = [c for c, n in sorted(mapping.items()) if n == RESPONSE_PLAN] + \
+        [c for c in sorted(extras) if c not in mapping and c not in keys[0] and isinstance(extras[c], str)]
+    skipped = [t for t, _why in plan.skipped_sheets if t != reader.title and t in book.sheet_names]
+    if not columns or not skipped:
+        return keys
+    found, notes = referenced_rows(columns, match.headers,
+                                   reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE],
+                                   lambda: [(t, book.sheet(t).top_rows(fill_merged=False)) for t in skipped])
+    if not found:
+        return keys
+    said.extend(notes)
+    spelled = {c: texts if c in mapping else
+               {k: f"{x.strip()} ({texts[x.strip().casefold()]})" for r in reader.top_rows(fill_merged=False)
+                if c < len(r) and isinstance(x := r[c], str) and (k := x.strip().casefold()) in texts}
+               for c, texts in found.items()}
+    return {**keys[0], **spelled}, keys[1]
 
 
 def _symbols_said(sheet_plan: SheetPlan, reader: SheetReader, match: HeaderMatch, mapping: dict[int, str]) -> None:
@@ -2429,6 +2456,7 @@ def plan_workbook_import(store: Store, path: str | os.PathLike[str], progress: P
                 planner.file_numbers = number_evidence(_number_samples([(p[0], p[1], p[3]) for p in prepared]))
                 last_use = {id(p[0]): i for i, p in enumerate(prepared)}
                 for i, (reader, match, row_filter, final, ignored, layout, extras, own, chosen) in enumerate(prepared):
+                    referenced: list[str] = []
                     if row_filter is not None:
                         # the type column says nothing more than the register; a tracker's labels ("bug, High,
                         # Waiting for merge") say more, and stay in the notes
@@ -2438,8 +2466,11 @@ def plan_workbook_import(store: Store, path: str | os.PathLike[str], progress: P
                                                     ignored, finish=False, extras=extras, own_export=own,
                                                     row_filter=row_filter, constants=sheet_constants(match, final),
                                                     note=title_note(match, final),
-                                                    spelled=sheet_keys(reader, match, final))
+                                                    spelled=_with_references(book, reader, match, final, extras,
+                                                                             plan, referenced))
                     sheet_plan.chosen = chosen
+                    for said in referenced:
+                        sheet_plan.say(said)
                     if match.sheet_title in lent:
                         sheet_plan.say(lent[match.sheet_title])
                     if match.sheet_title in made_notes:
