@@ -1212,17 +1212,13 @@ def _with_references(book: SafeWorkbook, reader: SheetReader, match: HeaderMatch
     skipped = [t for t, _why in plan.skipped_sheets if t != reader.title and t in book.sheet_names]
     if not columns or not skipped:
         return keys
-    found, notes = referenced_rows(columns, match.headers,
+    found, notes = referenced_rows(columns, set(mapping), match.headers,
                                    reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE],
                                    lambda: [(t, book.sheet(t).top_rows(fill_merged=False)) for t in skipped])
     if not found:
         return keys
     said.extend(notes)
-    spelled = {c: texts if c in mapping else
-               {k: f"{x.strip()} ({texts[x.strip().casefold()]})" for r in reader.top_rows(fill_merged=False)
-                if c < len(r) and isinstance(x := r[c], str) and (k := x.strip().casefold()) in texts}
-               for c, texts in found.items()}
-    return {**keys[0], **spelled}, keys[1]
+    return {**keys[0], **found}, keys[1]
 
 
 def _symbols_said(sheet_plan: SheetPlan, reader: SheetReader, match: HeaderMatch, mapping: dict[int, str]) -> None:

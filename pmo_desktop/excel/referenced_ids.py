@@ -61,11 +61,11 @@ _REFERENCE_RE = re.compile(r"[^\W\d_]{1,5}(?:[-_.][^\W\d_]{1,5})*[-_.]?\d{1,5}")
 MIN_REFERENCES = 2
 
 
-def _rows_by_code(rows: list[list[Any]]) -> dict[str, str]:
+def _rows_by_code(rows: list[list[Any]]) -> dict[str, tuple[str, str]]:
     """Each code standing first in a row of ``rows`` (any column) with the text right of it: the text on its row
     and on the rows under it that leave the code's column empty ("PLC-RIE-01 | 1.- Tratar …", "| 2.- Notificar …":
-    numbered steps), keyed by the code folded."""
-    out: dict[str, str] = {}
+    numbered steps), keyed by the code folded, with the code as written."""
+    out: dict[str, tuple[str, str]] = {}
     open_codes: dict[int, tuple[str, int]] = {}  # code column → (code, its text's column), while its steps go on
     for row in rows:
         for c, x in enumerate(row):
@@ -76,27 +76,28 @@ def _rows_by_code(rows: list[list[Any]]) -> dict[str, str]:
                     open_codes.pop(c, None)
                     continue
                 key = x.strip().casefold()
-                out[key] = " ".join(text[0].split())
+                out[key] = (x.strip(), " ".join(text[0].split()))
                 open_codes[c] = (key, text[1])
             elif (x is None or not str(x).strip()) and c in open_codes:
                 key, t = open_codes[c]
                 more = row[t] if t < len(row) else None
                 if isinstance(more, str) and more.strip():
-                    out[key] += "\n" + " ".join(more.split())
+                    out[key] = (out[key][0], out[key][1] + "\n" + " ".join(more.split()))
     return out
 
 
-def referenced_rows(columns: list[int], headers: list[str], sample: list[list[Any]],
+def referenced_rows(columns: list[int], mapped: set[int], headers: list[str], sample: list[list[Any]],
                     others: Callable[[], list[tuple[str, list[list[Any]]]]]
                     ) -> tuple[dict[int, dict[str, str]], list[str]]:
     """The columns of ``columns`` whose cells are references to rows of another sheet (``others``: (title, rows)
-    of the workbook's sheets read as no register, read only when a column of references asks) — {column: {reference folded: the text that row holds}}, for
-    the row to read as written there (a response "EA-RIE-02" is the action "Generar respaldos …" written on
-    sheet ESTRATEGIAS) — and a note a column saying so. A column is such when two of its references at least,
-    and two thirds of them, name a row of one other sheet."""
+    of the workbook's sheets read as no register, read only when a column of references asks) — {column:
+    {reference folded: what the cell reads as}}, for the row to read as written there (a response "EA-RIE-02" of a
+    column of ``mapped`` is the action "Generar respaldos …" written on sheet ESTRATEGIAS; a column kept in the notes
+    reads "EA-RIE-02 (Generar respaldos …)") — and a note a column saying so. A column is such when two of its
+    references at least, and two thirds of them, name a row of one other sheet."""
     spelled: dict[int, dict[str, str]] = {}
     notes: list[str] = []
-    indexed: list[tuple[str, dict[str, str]]] | None = None
+    indexed: list[tuple[str, dict[str, tuple[str, str]]]] | None = None
     for c in columns:
         cells = [x.strip() for r in sample if c < len(r) and isinstance(x := r[c], str) and x.strip()]
         if len(cells) < MIN_REFERENCES or not all(_REFERENCE_RE.fullmatch(x) for x in cells):
@@ -106,7 +107,7 @@ def referenced_rows(columns: list[int], headers: list[str], sample: list[list[An
         for title, texts in indexed:
             found = [x for x in cells if x.casefold() in texts]
             if len(found) >= MIN_REFERENCES and len(found) * 3 >= len(cells) * 2:
-                spelled[c] = texts
+                spelled[c] = {k: text if c in mapped else f"{code} ({text})" for k, (code, text) in texts.items()}
                 head = headers[c] if c < len(headers) and headers[c] else f"Column {c + 1}"
                 notes.append(f"“{head}” names rows of sheet “{title}” (“{found[0]}” …): each read as the text "
                              "written there, the reference kept in the notes.")
