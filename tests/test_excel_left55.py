@@ -61,7 +61,7 @@ def test_a_status_table_under_a_row_of_names_is_the_issue_log_its_header_says(sq
     """A course team's bug status per member, the header on row 3 under a row of their names: "Who | Open Tickets |
     Closed Tickets | Description | Replicated? | Tags to add?". Read as risks (Description as a risk's title) and as
     issues (Description as an issue's) it tied, risks first, and the risk reading was then refused with the sheet;
-    "ticket" and "bug" now say the issue log's noun, which breaks the tie: four issues, each owned by its member."""
+    "ticket" now says the issue log's noun, which breaks the tie: four issues, each owned by its member."""
     rows = [["Winslow", "Danzel", "Justin", "Bob"], [],
             ["Who", "Open Tickets", "Closed Tickets", "Description", "Replicated?", "Tags to add?"],
             ["Bob", "111, 234", 654, "This is a bug that has been resolved but not closed", "Yes", "low-priority"],
