@@ -33,6 +33,7 @@ from .workbook_reader import column_letters
 
 MIN_ROWS = 3         # rows under the first that show the columns' shapes
 MIN_COLUMNS = 3      # fewer columns are a list, not a table
+NAMED_MIN_COLUMNS = 2  # ... unless the workbook or its sheet names the register: a name and its description
 SENTENCE = 40        # characters: longer is a value written out, no header
 CHOICE_WORDS = 3     # words of a choice at most ("Pending Review"); more is a sentence, no choice
 TITLE_LENGTH = 50    # characters of the middle value of a column naming the records (longer: descriptions)
@@ -65,13 +66,17 @@ def _no_header(value: Any) -> bool:
     return _shape(value) in ("date", "number", "sentence")
 
 
-def headerless_rows(rows: list[list[Any]]) -> list[list[Any]] | None:
-    """The table's rows, first included, when ``rows`` (a sheet's first rows) are a table with no header row."""
+def headerless_rows(rows: list[list[Any]], named: bool = False) -> list[list[Any]] | None:
+    """The table's rows, first included, when ``rows`` (a sheet's first rows) are a table with no header row.
+    ``named``: the workbook's or the sheet's name says the register, when two columns are a table too — a game's
+    bugs as "short name | what is wrong" (unseen set 70) were refused as having no header naming register columns,
+    with no word of the header row to add; they still are refused (two columns say only a title by their values:
+    the round-33 rule reads a bare list by its IDs and statuses, which such a list has not), now with that row."""
     table = [r for r in rows if _filled(r)]
     if len(table) < MIN_ROWS + 1:
         return None
     columns = _filled(table[0])
-    if len(columns) < MIN_COLUMNS or any(_filled(r) != columns for r in table[1:]):
+    if len(columns) < (NAMED_MIN_COLUMNS if named else MIN_COLUMNS) or any(_filled(r) != columns for r in table[1:]):
         return None
     first, below = table[0], table[1:]
     for c in columns:

@@ -130,10 +130,12 @@ from .item_catalogues import item_catalogue
 from .kind_titles import catalogue_reason, kind_column, kind_title_note, titled_rows, tracked_fields
 from .lessons_logs import LESSONS_REASON, lessons_log
 from .linked_kinds import rows_of_another_kind
+from .map_features import MAP_FEATURES_REASON, map_features
 from .matrix_codes import an_axis, axis_in_header, axis_steps, coded_ratings
 from .measured_things import a_number, measurements_not_records
 from .named_rows import keyed_by_names, names_listed
 from .named_things import OTHER_THINGS_REASON, named_as_other_things
+from .note_labels import note_label
 from .notebook_lists import notebook_lists
 from .number_order import evidence_of as number_evidence
 from .numbered_catalogues import numbered_catalogue
@@ -142,6 +144,7 @@ from .paired_items import LINK, a_few_kinds, joined_twins, twin_columns
 from .program_output import program_output
 from .question_plans import QUESTION_PLAN_REASON, question_plan
 from .questionnaires import questionnaire
+from .referenced_ids import referenced_ids, referenced_rows
 from .row_planner import (
     CREATED_ON_CONFIRMATION,
     EXTRA_FIELD,
@@ -413,7 +416,7 @@ def _extras(kind: SheetKind, headers: list[str], mapping: dict[int, str], auto: 
                                                 told or dict.fromkeys(mapping, scored or 0)) and \
             _levels_given(kind, mapping) and ((kind.register, auto_map.get(col)) not in FROM_MEASUREMENTS or ours)
         if text and col not in mapping and col not in beside and (said or not dropped) and not _left_out_reason(col, text):
-            out[col] = " ".join(text.split()).rstrip(":").rstrip() or text  # "Descripción del riesgo:"
+            out[col] = note_label(text)  # "Descripción del riesgo:"
             if (read := field_in_expression(text)) is not None:
                 # a header written as the exporting tool's code ("(r)=>getResidual(r)", no stored field): its
                 # cells are named in the notes by the words the code holds ("residual: 20"), as a user reads
@@ -442,7 +445,7 @@ def _extras(kind: SheetKind, headers: list[str], mapping: dict[int, str], auto: 
         # decision, cat24), so nothing was changed to say
         if col < len(headers) and headers[col] and name in kind.reg.field_names and \
                 kind.reg.field(name).kind is Kind.ENUM and (kind.register, name) not in OPEN_LISTS:
-            out[col] = " ".join(headers[col].split())
+            out[col] = note_label(headers[col])  # its own colon not written twice ("Серьезность дефекта:: Blocker")
     return out
 
 
@@ -1078,6 +1081,7 @@ def _prepare(store: Store, reader: SheetReader, match: HeaderMatch, mapping: dic
         final = _id_apart(final, headers, reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE])
         final = _short_name_title(kind, headers, final, reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE])
         final = _unheaded_ids(kind, headers, final, reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE])
+        final = referenced_ids(kind, final, reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE])
         if match.row >= 1:
             tile = _tile_apart(kind, final, headers, reader.top_rows(fill_merged=False)[match.row - 1],
                                reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE])
@@ -1198,6 +1202,27 @@ def sheet_keys(reader: SheetReader, match: HeaderMatch,
                         if (code := code_key(v)) in key.meanings}
     cache[match.row] = (symbols | out, cells if out else set())
     return cache[match.row]
+
+
+def _with_references(book: SafeWorkbook, reader: SheetReader, match: HeaderMatch, mapping: dict[int, str],
+                     extras: dict[int, str], plan: ImportPlan, said: list[str]
+                     ) -> tuple[dict[int, dict[str, str]], set[tuple[int, int]]]:
+    """``sheet_keys`` with the response and kept columns whose cells name rows of a sheet the import reads as no
+    register (referenced_ids.referenced_rows): a response's reference becomes the text that row holds, a kept
+    column's is written "EA-RIE-02 (the text)"; what was read so is added to ``said`` for the sheet's notes."""
+    keys = sheet_keys(reader, match, mapping)
+    columns = [c for c, n in sorted(mapping.items()) if n == RESPONSE_PLAN] + \
+        [c for c in sorted(extras) if c not in mapping and c not in keys[0] and isinstance(extras[c], str)]
+    skipped = [t for t, _why in plan.skipped_sheets if t != reader.title and t in book.sheet_names]
+    if not columns or not skipped:
+        return keys
+    found, notes = referenced_rows(columns, set(mapping), match.headers,
+                                   reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE],
+                                   lambda: [(t, book.sheet(t).top_rows(fill_merged=False)) for t in skipped])
+    if not found:
+        return keys
+    said.extend(notes)
+    return {**keys[0], **found}, keys[1]
 
 
 def _symbols_said(sheet_plan: SheetPlan, reader: SheetReader, match: HeaderMatch, mapping: dict[int, str]) -> None:
@@ -2301,7 +2326,8 @@ def plan_workbook_import(store: Store, path: str | os.PathLike[str], progress: P
                     employees[title] = ids_of(match, reader.top_rows(fill_merged=False)[match.row:])
                     plan.skipped_sheets.append((title, staff))
                     continue
-                why = not_records_by_content(match, reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE]) or \
+                why = map_features(match, reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE]) or \
+                    not_records_by_content(match, reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE]) or \
                     _no_records(match, path.stem if _named_by_its_file(title, path) else None,
                                 reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE], path.stem) or \
                     _named_for_another(match, title, path.stem) or _diary_of_changes(match) or \
@@ -2368,8 +2394,10 @@ def plan_workbook_import(store: Store, path: str | os.PathLike[str], progress: P
             if not found:
                 # a sheet of a tracker's planned work alone, however its header was taken (no register, or one
                 # too weakly): said as what it is, not as a header not found
-                plan.skipped_sheets = [(t, t in book.sheet_names and planned_work_list(book.sheet(t).top_rows(
-                    fill_merged=False)) or r) for t, r in plan.skipped_sheets]
+                # (a map's features stay so: GeoJSON's "Feature" under "type" is no backlog item)
+                plan.skipped_sheets = [(t, r if r.startswith(MAP_FEATURES_REASON) else t in book.sheet_names and
+                                        planned_work_list(book.sheet(t).top_rows(fill_merged=False)) or r)
+                                       for t, r in plan.skipped_sheets]
                 why = next((f"“{t}”: {r}" for t, r in plan.skipped_sheets if r.startswith("no column names")), None)
                 _refused_for_its_name(plan, path)
                 if employees:  # an employer's staff, sheet by sheet: said as such, not as a header not found
@@ -2382,7 +2410,8 @@ def plan_workbook_import(store: Store, path: str | os.PathLike[str], progress: P
                 # header not found
                 catalogue = next(((t, r) for t, r in plan.skipped_sheets
                                   if r.startswith((*CATALOGUE_REASONS, OTHER_THINGS_REASON, *OTHER_LIST_REASONS,
-                                                   LESSONS_REASON, TEMPLATED_REASON, WRITTEN_REASON))), None)
+                                                   LESSONS_REASON, TEMPLATED_REASON, WRITTEN_REASON,
+                                                   MAP_FEATURES_REASON))), None)
                 if catalogue is not None:
                     raise WorkbookError(f"“{path.name}” holds no register's records (sheet “{catalogue[0]}”: "
                                         f"{catalogue[1][:-1]}); nothing was imported.")
@@ -2394,10 +2423,11 @@ def plan_workbook_import(store: Store, path: str | os.PathLike[str], progress: P
                                         "imported (rename that sheet to import its rows).")
                 # a table written without its header row: said as such, with the header row to add
                 for title, reason in plan.skipped_sheets:
-                    if reason == NO_HEADER and title in book.sheet_names and \
-                            (table := headerless_rows(book.sheet(title).top_rows(fill_merged=False))) is not None:
-                        named = next((k.register for k in ALL_KINDS if not k.is_child and (named_by_its_last_words(k, path.stem)
-                                      or k.matches_sheet_name(title))), None)
+                    if reason != NO_HEADER or title not in book.sheet_names:
+                        continue
+                    named = next((k.register for k in ALL_KINDS if not k.is_child and (named_by_its_last_words(k, path.stem)
+                                  or k.matches_sheet_name(title))), None)
+                    if (table := headerless_rows(book.sheet(title).top_rows(fill_merged=False), named is not None)) is not None:
                         raise WorkbookError(headerless_message(path.name, named, table))
                 # one sheet named as a list the office keeps no register of (an action tracker, a lessons-learned
                 # log), its header not found: said as what it is, not as a table to mend (unkept_lists)
@@ -2433,6 +2463,7 @@ def plan_workbook_import(store: Store, path: str | os.PathLike[str], progress: P
                 planner.file_numbers = number_evidence(_number_samples([(p[0], p[1], p[3]) for p in prepared]))
                 last_use = {id(p[0]): i for i, p in enumerate(prepared)}
                 for i, (reader, match, row_filter, final, ignored, layout, extras, own, chosen) in enumerate(prepared):
+                    referenced: list[str] = []
                     if row_filter is not None:
                         # the type column says nothing more than the register; a tracker's labels ("bug, High,
                         # Waiting for merge") say more, and stay in the notes
@@ -2442,8 +2473,11 @@ def plan_workbook_import(store: Store, path: str | os.PathLike[str], progress: P
                                                     ignored, finish=False, extras=extras, own_export=own,
                                                     row_filter=row_filter, constants=sheet_constants(match, final),
                                                     note=title_note(match, final),
-                                                    spelled=sheet_keys(reader, match, final))
+                                                    spelled=_with_references(book, reader, match, final, extras,
+                                                                             plan, referenced))
                     sheet_plan.chosen = chosen
+                    for said in referenced:
+                        sheet_plan.say(said)
                     if match.sheet_title in lent:
                         sheet_plan.say(lent[match.sheet_title])
                     if match.sheet_title in made_notes:
@@ -3257,7 +3291,7 @@ def _refused_for_its_name(plan: ImportPlan, path: Path) -> None:
                              "its rows are a tracker's planned work", "its rows are listed under",
                              "its rows are people who wrote in", "its rows are a diary's entries",
                              "its columns are a program's fields", "its rows are named by dates",
-                             "its rows are a program's log", TIMESHEET_REASON, QUESTION_PLAN_REASON, "a table of statistics", "its rows are kinds of",
+                             "its rows are a program's log", TIMESHEET_REASON, MAP_FEATURES_REASON, QUESTION_PLAN_REASON, "a table of statistics", "its rows are kinds of",
                              "a questionnaire"))
             or "though its name says" in r]
     if len(said) == 1 and len(plan.skipped_sheets) == 1:

@@ -67,6 +67,7 @@ from .import_plan import Action, PlannedRow, RowReport, SheetPlan
 from .inverted_impacts import inverted_impact, level_of
 from .labelled_results import actual_line, labelled_column
 from .no_one import KEPT, no_one_said
+from .note_labels import note_label
 from .opportunity_signs import SIGNED_FIELDS, opportunity_note, opportunity_size
 from .other_tables import another_header
 from .reply_status import said_status
@@ -337,6 +338,20 @@ def closing_status(header: str, choices: Collection[str]) -> str | None:
         return None
     other = "Closed" if wanted == "Resolved" else "Resolved"
     return wanted if wanted in choices else other if other in choices else None
+
+
+# the day a change was carried out ("Actual Implementation date", "Date deployed", "Completed on"): said of a change
+# request, it was approved before — yet the office's Decided asks who decided, which such a calendar does not say
+_CARRIED_OUT_WORDS = frozenset({"implementation", "implemented", "completed", "completion", "deployed", "deployment",
+                                "executed", "done"})
+
+
+def carried_out(header: str) -> bool:
+    """Whether a date under ``header`` is the day the record's change was carried out (not planned: "Planned
+    Date", "Target implementation date" are days to come)."""
+    words = set(words_of(header))
+    return bool(words & _CARRIED_OUT_WORDS) and bool(words & _DATE_WORDS) and not words & _NOT_YET_WORDS and \
+        len(words) <= 4
 
 
 def _dated(raw: Any) -> bool:
@@ -1613,6 +1628,12 @@ class Planner:
         self._due_decides = reg.name == "decisions" and "status" in mapping.values() and \
             "due" in mapping.values() and "decided_on" not in mapping.values()
         self._due_decided: set[int] = set()  # the rows so decided (a row the fast way leaves is planned again)
+        # a change calendar's requests carried out on a day ("Actual Implementation date") with no one named as
+        # deciding: Decided needs who decided (raid_rules.check_decision), so they stay Pending — said once, with the
+        # column, so the user is not left wondering why the calendar's done changes read as pending (unseen set 70)
+        self._carried_out_col = next((c for c, h in sorted(plan.extras.items()) if carried_out(str(h))), None) \
+            if reg.name == "decisions" and "decided_by" not in mapping.values() else None
+        self._carried_out_pending: set[int] = set()
         # a decision log giving the day decided and who decided, whose status column speaks of the decided work's
         # progress ("In progress", "Not started": words of ``decisions.progress``): the decision is taken all the
         # same, Decided, said once (unseen set 70: "Status of item: 1-Not started, 2-In progress, 3-Complete")
@@ -2609,6 +2630,12 @@ class Planner:
             plan.say(f"The status says {n} decision{'s are' if n != 1 else ' is'} taken with no day decided "
                      "(no “Decided on” column): the due date, passed, is taken as the day decided.")
         self._say_strategy_led(plan)
+        if self._carried_out_pending and self._carried_out_col is not None:
+            n = len(self._carried_out_pending)
+            plan.say(f"“{plan.extras[self._carried_out_col]}” dates {n} change{'s' if n != 1 else ''} as carried out, "
+                     f"yet {'they stay' if n != 1 else 'it stays'} Pending: the office records a decision as taken "
+                     f"with who took it and when, and no column names who approved {'them' if n != 1 else 'it'} (columns "
+                     "“Decided by” and “Decided on” record a decision taken).")
         self._say_slips(plan, reg, fields)
         self._say_rescaled(plan, reg, fields)
         self._say_quarters(plan, reg, fields)
@@ -2660,7 +2687,7 @@ class Planner:
         note of one of its cells: it says where the words stood, which the field's label would not; the label
         where the column has no header."""
         heading = plan.headers[at] if at is not None and at < len(plan.headers) else None
-        head = " ".join(heading.split()).rstrip(":").rstrip() if isinstance(heading, str) else ""
+        head = note_label(heading) if isinstance(heading, str) else ""
         return head or f.label
 
     @staticmethod
@@ -3343,7 +3370,7 @@ class Planner:
         stored = values.get("category")
         if not isinstance(raw, str) or not raw.strip() or not stored or self._same_category(row, values):
             return lines
-        head = " ".join(plan.headers[c].split()).rstrip(":") if c < len(plan.headers) and plan.headers[c] \
+        head = note_label(plan.headers[c]) if c < len(plan.headers) and plan.headers[c] \
             else "Category"
         if any(line.startswith(f"{head}:") for line in lines):
             return lines  # a key of the sheet already spelled the code out there
@@ -3978,7 +4005,7 @@ class Planner:
                 # "Maria Lopez 3/14/2025 email ⏎ Draft Version -00 ⏎ Resolved in -01": the person is the name
                 # before the date; a cell opening with a date ("July 6, 2026 ⏎ …") names nobody. The whole cell
                 # is kept on the record under its own header (no person called "July 6")
-                head = plan.headers[c].strip().rstrip(":").strip() if c < len(plan.headers) and plan.headers[c] \
+                head = note_label(plan.headers[c]) if c < len(plan.headers) and plan.headers[c] \
                     else f.label
                 self._long_texts.append(f"{head}: {raw.strip()}")
                 if not dated:
@@ -4175,6 +4202,7 @@ class Planner:
         self._decided_if_given(values)
         self._decided_by_due(number, values)
         self._decided_in_progress(number, row, values)
+        self._pending_though_carried_out(number, row, values)
         if self._benefit_kind is not None and self._benefit_kind < width and \
                 word_key(row[self._benefit_kind]) in value_words("benefits.kind"):
             values["dis_benefit"] = True
@@ -4858,6 +4886,7 @@ class Planner:
         self._decided_if_given(values)
         self._decided_by_due(number, values)
         self._decided_in_progress(number, row, values)
+        self._pending_though_carried_out(number, row, values)
         if self._category_col is not None and not self._same_category(row, values):
             return None  # a category the office's list stores as another: its word goes to the notes, the full way
         if self._category_kinds and values.get("category").__class__ is str and \
@@ -4992,6 +5021,13 @@ class Planner:
         if values.get("decided_by") and isinstance(decided_on, date) and decided_on <= date.today():
             values["status"] = "Decided"
             self._progress_decided.add(number)
+
+    def _pending_though_carried_out(self, number: int, row: Sequence[Any], values: dict[str, Any]) -> None:
+        """Counts a Pending row whose change the sheet dates as carried out (``_carried_out_col``), for the note."""
+        c = self._carried_out_col
+        if c is not None and c < len(row) and values.get("status") in (None, "", "Pending") and \
+                _dated(row[c]):
+            self._carried_out_pending.add(number)
 
     def _decided_by_due(self, number: int, values: dict[str, Any]) -> None:
         """The due date as the day decided, for a row whose status says Decided on a log with no day decided

@@ -16,6 +16,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from ..models.registers import REGISTERS
 from ..models.values import NOT_ALNUM_ASCII
 from .errors import WorkbookError
 
@@ -155,12 +156,31 @@ def _files() -> tuple[dict[str, Any], ...]:
     return tuple(_parse_words(name, raw) for name, raw in words_files())
 
 
+# fields that are one thing in every register that has them, their words written once in the files (under the
+# register named here): the project a record belongs to is the same "Проект", "Projekt", "项目" for a defect, a
+# decision or a dependency as for a risk — English reads "Project" so for every register by the field's label, while
+# the other languages' words stood under risks only and a defect form's "Проект" went to the notes (unseen set 71)
+_SHARED_FIELDS = {"project": "risks"}
+
+
+def _words_of_register(data: dict[str, Any], register: str) -> list[tuple[str, list[str]]]:
+    """(field name, its header words) a words file gives ``register``: its own, then a shared field's written
+    under another register (``_SHARED_FIELDS``) where ``register`` has that field — its own words first."""
+    own = data.get("headers", {}).get(register, {})
+    out = list(own.items())
+    if register in REGISTERS:
+        names = REGISTERS[register].field_names
+        out += [(name, data.get("headers", {}).get(kept, {}).get(name, [])) for name, kept in _SHARED_FIELDS.items()
+                if kept != register and name in names]
+    return out
+
+
 @lru_cache(maxsize=None)
 def header_words(register: str) -> dict[str, str]:
     """Keyed header word → field name (or a pseudo-field such as ``@response_plan``), all languages."""
     out: dict[str, str] = {}
     for data in _files():
-        for name, words in data.get("headers", {}).get(register, {}).items():
+        for name, words in _words_of_register(data, register):
             for w in words:
                 out.setdefault(word_key(w), name)
     return out
@@ -171,7 +191,7 @@ def header_phrases(register: str) -> tuple[tuple[str, str], ...]:
     """(header as written, field name) of the data files, for matching by leading words."""
     out: list[tuple[str, str]] = []
     for data in _files():
-        for name, words in data.get("headers", {}).get(register, {}).items():
+        for name, words in _words_of_register(data, register):
             out += [(w, name) for w in words]
     return tuple(out)
 
