@@ -569,11 +569,12 @@ def _probes(key: str) -> frozenset[str]:
 
 
 @lru_cache(maxsize=None)
-def _near_index(kind: SheetKind) -> dict[str, str | set[str]]:
+def _near_index(kind: SheetKind) -> dict[str, str | set[str]] | table_cache.PartedIndex:
     """Each long known header key and its one-letter deletions → the key they come from, or the keys
-    when several do (a set only then: nearly every entry comes from one key)."""
+    when several do (a set only then: nearly every entry comes from one key). Kept on disk in parts, each read
+    at its first look-up (``table_cache.PartedIndex``)."""
     tables = _stored_tables().get(kind.register)
-    return tables["near"] if tables is not None else _build_near_index(field_keys(kind))
+    return table_cache.PartedIndex(tables["near"]) if tables is not None else _build_near_index(field_keys(kind))
 
 
 def _build_near_index(known: dict[str, str]) -> dict[str, str | set[str]]:
@@ -592,7 +593,7 @@ def _build_near_index(known: dict[str, str]) -> dict[str, str | set[str]]:
 # The modules whose code makes the tables below, and their files as this process imported them: a file
 # changed since (a program updated under a running one) makes the tables of the code running, so they are
 # not kept under the changed file's fingerprint.
-_TABLE_MODULES = (__name__, vocabulary_module.__name__, v.__name__, action_columns_module.__name__)
+_TABLE_MODULES = (__name__, vocabulary_module.__name__, v.__name__, action_columns_module.__name__, table_cache.__name__)
 
 
 def _source_stamp(name: str) -> tuple[int, int] | None:
@@ -634,7 +635,7 @@ def _build_tables() -> dict[str, dict[str, Any]]:
     for kind in ALL_KINDS:
         keys = _build_field_keys(kind)
         near = _build_near_index(keys)
-        out[kind.register] = {"keys": keys, "prefixes": _build_prefixes(kind), "near": near,
+        out[kind.register] = {"keys": keys, "prefixes": _build_prefixes(kind), "near": table_cache.in_parts(near),
                               "near_lengths": _lengths_of(near)}
     return out
 
@@ -645,7 +646,9 @@ def _near_lengths(kind: SheetKind) -> tuple[int, int]:
     Kept with the tables: measured in each process over every register's index (53,000 keys in all), they were
     6 % of a sheet's header detection once registers were ruled out by their ceilings (round speed55)."""
     tables = _stored_tables().get(kind.register)
-    return tables["near_lengths"] if tables is not None else _lengths_of(_near_index(kind))
+    if tables is not None:
+        return cast(tuple[int, int], tables["near_lengths"])
+    return _lengths_of(cast(dict[str, str | set[str]], _near_index(kind)))  # built whole when none is stored
 
 
 def _lengths_of(index: dict[str, str | set[str]]) -> tuple[int, int]:

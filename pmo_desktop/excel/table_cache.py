@@ -91,3 +91,42 @@ def stored(name: str, key: str, build: Callable[[], Any]) -> Any:
         except OSError:
             pass  # a read-only or full disk: the tables are built again next time
     return data
+
+
+# A part of an index: the entries whose keys have one length and one first character.
+PartKey = tuple[int, str]
+
+
+def in_parts(index: dict[str, Any]) -> dict[int, dict[str, bytes]]:
+    """``index`` cut into parts by its keys' length and first character, each part in ``marshal``'s bytes: what
+    ``PartedIndex`` reads a part of at a time. Kept so because reading a whole index costs what it holds: the
+    header tables' near indexes (one-letter deletions of every register's long headers, 55,000 keys) were 96 M
+    instructions to read whole, a third of a process's first header detection, for the fifty-odd look-ups a sheet
+    makes — each of which needs three parts of some four thousand (round speed68)."""
+    parts: dict[int, dict[str, dict[str, Any]]] = {}
+    for key, value in index.items():
+        parts.setdefault(len(key), {}).setdefault(key[:1], {})[key] = value
+    return {length: {first: marshal.dumps(part) for first, part in by_first.items()}
+            for length, by_first in parts.items()}
+
+
+class PartedIndex:
+    """An index kept ``in_parts``: ``get`` reads the part its key is in at the part's first use, and keeps it."""
+
+    __slots__ = ("_parts", "read")
+
+    def __init__(self, parts: dict[int, dict[str, Any]]) -> None:
+        self._parts = parts  # each part bytes until read, then the part itself
+        self.read = 0  # how many parts were read: what a process paid for its look-ups
+
+    def get(self, key: str) -> Any:
+        by_first = self._parts.get(len(key))
+        if by_first is None:
+            return None
+        part = by_first.get(key[:1])
+        if part is None:
+            return None
+        if part.__class__ is bytes:  # read at first use; two threads reading it at once keep equal parts
+            part = by_first[key[:1]] = marshal.loads(part)
+            self.read += 1
+        return part.get(key)
