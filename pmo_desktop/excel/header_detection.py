@@ -4323,11 +4323,18 @@ def _named_sheet(best: HeaderMatch | None, per_kind: dict[str, tuple[HeaderMatch
     """A sheet named as a register ("Probleme", "Issues") whose columns name that register's records and
     three of its fields is that register, though another register's words fit a few more of its columns (an
     issue list laid out like the risk sheet beside it, "RNr | Titel | Wahrscheinlichkeit"): the name counts
-    twice, unless the header says the other register's noun ("Risk Description")."""
+    twice, unless a column the other register reads says its noun ("Risk Description"; an issue log's
+    "Resolution" kept in the notes says no decision). A tie goes to the register the sheet is named for (stop 55:
+    once decisions read "Project Name" too, an "Issues" sheet of "Sr # | Description | Project Name" tied)."""
     if best is None or best.kind.is_child or best.kind.matches_sheet_name(sheet_title):
         return best
-    if any(any(n in normalise_key(h) for n in _nouns(best.kind)) for h in best.headers if h and not _refers(h)):
+    if any(any(n in normalise_key(h) for n in _nouns(best.kind)) for c, h in enumerate(best.headers)
+           if h and c in best.mapping and not _refers(h)):
         return best
+    tied = [m for m, _row in per_kind.values() if not m.kind.is_child and m.kind.matches_sheet_name(sheet_title)
+            and m.score >= best.score]
+    if tied:
+        return max(tied, key=lambda m: m.score)
     # named by its title or the column standing in for it: an issue log's "Description" names its issues when
     # no column is headed "Issue" (round 43: an "Issue Register" so laid out was read as risks)
     named = [m for m, _row in per_kind.values() if not m.kind.is_child and m.kind.matches_sheet_name(sheet_title)
