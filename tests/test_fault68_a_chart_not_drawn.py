@@ -58,10 +58,12 @@ def test_the_sentence_stands_in_place_of_the_chart(qtbot, tmp_path: Path) -> Non
         note = chart.not_drawn
         assert note.isVisible() and note.text().startswith("The chart is not drawn — an amount of these benefits")
         assert note.font().pointSizeF() >= st.FONT_PT  # as large as the chart's own words
+        assert chart.summary.text() == "<b>1</b> financial benefit."  # one benefit, not "1 financial benefits"
         qtbot.waitUntil(lambda: note.height() > chart.height() / 2, timeout=2000)  # in the chart's room, not a line above it
 
         _set_baseline(office, "100")  # put right: the chart is drawn again
         chart.refresh()
         assert chart.plot.isVisible() and not note.isVisible()
+        assert chart.summary.text().startswith("<b>1</b> financial benefit. Realized to date")
     finally:
         document.close()

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QLabel, QRadioButton, Q
 
 from ...models import values as v
 from ...models.benefit_rollup import NOT_PLOTTED, Period, Rollup, next_month, program_rollup
+from ...models.fields import count_of
 from ..document import Document
 from ..empty_note import empty_note
 from ..lazy_refresh import RefreshWhenShown
@@ -149,7 +150,7 @@ class RollupChart(RefreshWhenShown, QWidget):
                 series.setOpts(x=[], height=[], width=[])
             self.cumulative_planned.setData([], [])
             self.cumulative_realized.setData([], [])
-            self.summary.setText(f"<b>{r.benefits}</b> financial benefits.")
+            self.summary.setText(f"{_benefits_counted(r.benefits)}.")
             self.not_drawn.setText(f"{NOT_PLOTTED[0].upper()}{NOT_PLOTTED[1:]}.")
             self._span = None
             return
@@ -157,7 +158,7 @@ class RollupChart(RefreshWhenShown, QWidget):
         until = f" (to the end of {v.month_text(r.measured_until)})" if r.measured_until else ""
         unit = f" in {r.unit}" if r.unit else ""
         self.summary.setText(
-            f"<b>{r.benefits}</b> financial benefits{unit}. Realized to date <b>{v.money_text(r.realized_to_date)}</b> against "
+            f"{_benefits_counted(r.benefits)}{unit}. Realized to date <b>{v.money_text(r.realized_to_date)}</b> against "
             f"<b>{v.money_text(r.planned_to_date)}</b> planned for the same months{until}{share}; "
             f"<b>{v.money_text(r.total_planned)}</b> planned over the whole plan.")
         item = self.plot.getPlotItem()
@@ -184,3 +185,9 @@ class RollupChart(RefreshWhenShown, QWidget):
         """What is drawn, for tests: x positions are period ends (cumulative) as timestamps."""
         return {"cumulative_planned": list(zip(*self.cumulative_planned.getData())) if self.rollup and self.rollup.periods else [],
                 "cumulative_realized": list(zip(*self.cumulative_realized.getData())) if self.rollup and self.rollup.periods else []}
+
+
+def _benefits_counted(n: int) -> str:
+    """"<b>1</b> financial benefit", "<b>3</b> financial benefits": the count in bold, its noun agreeing."""
+    number, noun = count_of(n, "financial benefit").split(" ", 1)
+    return f"<b>{number}</b> {noun}"
