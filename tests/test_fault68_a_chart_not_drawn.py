@@ -8,28 +8,14 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-import openpyxl
+from benefits_office import LOWER_RUNNING_COST, benefits_office
 
-from pmo_desktop.excel.importer import apply_import, plan_workbook_import
 from pmo_desktop.models.store import Store
 
 
 def _office(tmp_path: Path) -> Path:
     """One financial benefit with a plan (a baseline and a target)."""
-    office = tmp_path / "office.pmo"
-    Store.create(office).close()
-    wb = openpyxl.Workbook()
-    ws = wb.active
-    ws.title = "Benefits"
-    ws.append(["ID", "Title", "Baseline value", "Baseline date", "Target value", "Target date", "Category"])
-    ws.append(["B-002", "Lower running cost", 100, "2026-01-01", 50, "2027-12-31", "Financial - cashable"])
-    wb.save(tmp_path / "benefits.xlsx")
-    store = Store.open(office)
-    try:
-        apply_import(store, plan_workbook_import(store, tmp_path / "benefits.xlsx"))
-    finally:
-        store.close()
-    return office
+    return benefits_office(tmp_path, [LOWER_RUNNING_COST])
 
 
 def _set_baseline(office: Path, baseline: str) -> None:

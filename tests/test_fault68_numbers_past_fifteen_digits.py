@@ -8,15 +8,14 @@ grouped with zeros after them up to 1e21, from there as a spreadsheet writes it 
 from __future__ import annotations
 
 import re
-import sqlite3
 from pathlib import Path
 
 import openpyxl
 import pytest
+from benefits_office import FASTER_CHECKOUT, benefits_office
 from cli_runner import run_cli
 from pypdf import PdfReader
 
-from pmo_desktop.excel.importer import apply_import, plan_workbook_import
 from pmo_desktop.models import values
 from pmo_desktop.models.store import Store
 
@@ -29,26 +28,10 @@ def test_a_number_shows_its_fifteen_digits(value: float, shown: str) -> None:
 
 
 def _office(tmp_path: Path) -> Path:
-    office = tmp_path / "office.pmo"
-    Store.create(office).close()
-    wb = openpyxl.Workbook()
-    ws = wb.active
-    ws.title = "Benefits"
-    ws.append(["ID", "Title", "Baseline value", "Baseline date", "Target value", "Target date", "Category"])
-    ws.append(["B-001", "Faster checkout", 95.5, "2026-01-01", 60, "2027-12-31", "Non-financial"])
-    ws.append(["B-002", "Lower running cost", 100, "2026-01-01", 50, "2027-12-31", "Non-financial"])
-    wb.save(tmp_path / "benefits.xlsx")
-    store = Store.open(office)
-    try:
-        apply_import(store, plan_workbook_import(store, tmp_path / "benefits.xlsx"))
-    finally:
-        store.close()
-    con = sqlite3.connect(office)
-    with con:
-        con.execute("UPDATE benefit SET baseline_value = 1e308, target_value = -0.0 WHERE code = 'B-001'")
-        con.execute("UPDATE benefit SET baseline_value = 123456789012345678 WHERE code = 'B-002'")
-    con.close()
-    return office
+    return benefits_office(
+        tmp_path, [FASTER_CHECKOUT, ["B-002", "Lower running cost", 100, "2026-01-01", 50, "2027-12-31", "Non-financial"]],
+        "UPDATE benefit SET baseline_value = 1e308, target_value = -0.0 WHERE code = 'B-001'",
+        "UPDATE benefit SET baseline_value = 123456789012345678 WHERE code = 'B-002'")
 
 
 def test_the_table_and_the_pdf_show_fifteen_digits(qtbot, tmp_path: Path) -> None:

@@ -8,11 +8,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import openpyxl
+from benefits_office import benefits_office
 from cli_runner import run_cli
 from pypdf import PdfReader
-
-from pmo_desktop.excel.importer import apply_import, plan_workbook_import
-from pmo_desktop.models.store import Store
 
 SAID = ("Financial amounts are the change from baseline in monthly amounts over the months measured so far, as on "
         "the Benefits page; benefits in different units of money (£k, $k) are rolled up apart.")
@@ -20,22 +18,12 @@ SAID = ("Financial amounts are the change from baseline in monthly amounts over 
 
 def _office(tmp_path: Path) -> Path:
     """Three financial benefits: two in pounds (a month's and a quarter's), one in dollars."""
-    office = tmp_path / "office.pmo"
-    Store.create(office).close()
-    wb = openpyxl.Workbook()
-    ws = wb.active
-    ws.title = "Benefits"
-    ws.append(["ID", "Title", "Unit", "Baseline value", "Baseline date", "Target value", "Target date", "Category"])
-    ws.append(["B-001", "Lower running cost", "£k/month", 100, "2026-01-01", 50, "2027-12-31", "Financial - cashable"])
-    ws.append(["B-002", "Fewer site visits", "£k per quarter", 30, "2026-01-01", 10, "2027-12-31", "Financial - cashable"])
-    ws.append(["B-003", "US licences", "$k", 20, "2026-01-01", 5, "2027-12-31", "Financial - cashable"])
-    wb.save(tmp_path / "benefits.xlsx")
-    store = Store.open(office)
-    try:
-        apply_import(store, plan_workbook_import(store, tmp_path / "benefits.xlsx"))
-    finally:
-        store.close()
-    return office
+    return benefits_office(
+        tmp_path,
+        [["B-001", "Lower running cost", "£k/month", 100, "2026-01-01", 50, "2027-12-31", "Financial - cashable"],
+         ["B-002", "Fewer site visits", "£k per quarter", 30, "2026-01-01", 10, "2027-12-31", "Financial - cashable"],
+         ["B-003", "US licences", "$k", 20, "2026-01-01", 5, "2027-12-31", "Financial - cashable"]],
+        header=["ID", "Title", "Unit", "Baseline value", "Baseline date", "Target value", "Target date", "Category"])
 
 
 def test_both_packs_say_the_same_sentence(tmp_path: Path) -> None:
