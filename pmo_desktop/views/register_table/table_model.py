@@ -16,7 +16,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from ...models import errors, records
 from ...models.colours import ink_on
 from ...models.fields import Field, Kind, Register, count_of
-from ...models.registers import REGISTERS
+from ...models.record_names import code_and_name, code_and_name_of
 from ...models.values import DECIMAL_COMMA, DECIMAL_POINT, decimal_mark, parse_number, plain_number_text, shown_order
 from ...models.windows import display_text
 from ..document import Document
@@ -267,23 +267,6 @@ def edit_of_cell(f: Field, r: int, c: int, value: Any, rows: dict[int, tuple], c
 _EDITS_STEP = 20_000
 _UNPARSED = object()
 _SHARED_SAFELY = (str, int, float, Decimal, date, tuple, type(None), errors.ValidationError)
-
-def _code_and_name(code: str, name: str) -> str:
-    """'R-001 “Crane delivery slips”', a name cut to 40 characters."""
-    if len(name) > 40:
-        name = name[:39] + "…"
-    return " ".join(filter(None, (code, f"“{name}”" if name else "")))
-
-
-def _code_and_name_of(session: Any, register_name: str, record_id: int) -> str:
-    """The code and name of one record of a register (a measurement's benefit), "" once it is gone."""
-    register = REGISTERS[register_name]
-    record = session.get(register.entity, record_id)
-    if record is None:
-        return ""
-    key, name = register.key_field, register.name_field
-    return _code_and_name(str(getattr(record, key.name, "") or "") if key else "",
-                          str(getattr(record, name.name, "") or "") if name else "")
 
 
 class RegisterTableModel(QAbstractTableModel):
@@ -682,14 +665,14 @@ class RegisterTableModel(QAbstractTableModel):
 
         code, name = shown(self.register.key_field), shown(self.register.name_field)
         if code or name:
-            return " of " + _code_and_name(code, name)
+            return " of " + code_and_name(code, name)
         if self.register.parent_register and self.parent_id is not None:
             # a record with no code or name of its own (a benefit's measurement): "Undone: Edit Note" named none —
             # said by its first column (its day) and the record it belongs to
             first = self.register.fields[0]
             day = first.shown(row[self.register.field_names.index(first.name) + OFFSET])
             try:
-                owner = self.document.office.read(_code_and_name_of, self.register.parent_register, self.parent_id)
+                owner = self.document.office.read(code_and_name_of, self.register.parent_register, self.parent_id)
             except (errors.StoreError, SQLAlchemyError):
                 owner = ""  # the server away, the file busy: the step's name is no reason to refuse the edit
             return " ".join(filter(None, (f" of the {self.register.noun}", f"of {day}" if day else "",
