@@ -19,9 +19,10 @@ LOWER_RUNNING_COST = ["B-002", "Lower running cost", 100, "2026-01-01", 50, "202
 
 
 def benefits_office(tmp_path: Path, rows: Sequence[Sequence[Any]], *edits: str,
-                    header: Sequence[str] = HEADER) -> Path:
-    """A new office at ``tmp_path / "office.pmo"`` holding ``rows`` imported under ``header``, then each SQL
-    statement of ``edits`` run on the file by hand."""
+                    header: Sequence[str] = HEADER, measurements: Sequence[Sequence[Any]] = ()) -> Path:
+    """A new office at ``tmp_path / "office.pmo"`` holding ``rows`` imported under ``header`` (and
+    ``measurements``: Benefit ID, Date, Actual value, Source), then each SQL statement of ``edits`` run on the
+    file by hand."""
     office = tmp_path / "office.pmo"
     Store.create(office).close()
     wb = openpyxl.Workbook()
@@ -29,6 +30,10 @@ def benefits_office(tmp_path: Path, rows: Sequence[Sequence[Any]], *edits: str,
     ws.title = "Benefits"
     for row in (header, *rows):
         ws.append(list(row))
+    if measurements:
+        ws = wb.create_sheet("Benefit measurements")
+        for row in (["Benefit ID", "Date", "Actual value", "Source"], *measurements):
+            ws.append(list(row))
     wb.save(tmp_path / "benefits.xlsx")
     store = Store.open(office)
     try:

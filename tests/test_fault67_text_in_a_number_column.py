@@ -10,33 +10,18 @@ import sqlite3
 from pathlib import Path
 
 import openpyxl
+from benefits_office import FASTER_CHECKOUT, LOWER_RUNNING_COST, benefits_office
 from cli_runner import run_cli
 from pypdf import PdfReader
 
-from pmo_desktop.excel.importer import apply_import, plan_workbook_import
 from pmo_desktop.models.store import Store
 
 
 def _office(tmp_path: Path) -> Path:
     """An office of one financial and one other benefit, each baseline then set to the text 'abc' by hand."""
-    office = tmp_path / "office.pmo"
-    Store.create(office).close()
-    wb = openpyxl.Workbook()
-    ws = wb.active
-    ws.title = "Benefits"
-    ws.append(["ID", "Title", "Baseline value", "Baseline date", "Target value", "Target date", "Category"])
-    ws.append(["B-001", "Faster checkout", 95.5, "2026-01-01", 60, "2027-12-31", "Non-financial"])
-    ws.append(["B-002", "Lower running cost", 100, "2026-01-01", 50, "2027-12-31", "Financial - cashable"])
-    wb.save(tmp_path / "benefits.xlsx")
-    store = Store.open(office)
-    try:
-        apply_import(store, plan_workbook_import(store, tmp_path / "benefits.xlsx"))
-    finally:
-        store.close()
+    office = benefits_office(tmp_path, [FASTER_CHECKOUT, LOWER_RUNNING_COST], "UPDATE benefit SET baseline_value = 'abc'")
     con = sqlite3.connect(office)
-    with con:
-        con.execute("UPDATE benefit SET baseline_value = 'abc'")
-        assert con.execute("SELECT typeof(baseline_value) FROM benefit").fetchall() == [("text",), ("text",)]
+    assert con.execute("SELECT typeof(baseline_value) FROM benefit").fetchall() == [("text",), ("text",)]
     con.close()
     return office
 

@@ -7,33 +7,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import openpyxl
+from benefits_office import LOWER_RUNNING_COST, benefits_office
 from sqlalchemy import text
 
-from pmo_desktop.excel.importer import apply_import, plan_workbook_import
 from pmo_desktop.models.registers.benefits import MEASUREMENTS
 from pmo_desktop.models.store import Store
 
 
 def _office(tmp_path: Path) -> Path:
     """A benefit with one measurement (no note yet)."""
-    office = tmp_path / "office.pmo"
-    Store.create(office).close()
-    wb = openpyxl.Workbook()
-    ws = wb.active
-    ws.title = "Benefits"
-    ws.append(["ID", "Title", "Baseline value", "Baseline date", "Target value", "Target date", "Category"])
-    ws.append(["B-002", "Lower running cost", 100, "2026-01-01", 50, "2027-12-31", "Financial - cashable"])
-    ws = wb.create_sheet("Benefit measurements")
-    ws.append(["Benefit ID", "Date", "Actual value", "Source"])
-    ws.append(["B-002", "2026-03-31", 90, "Stock report"])
-    wb.save(tmp_path / "benefits.xlsx")
-    store = Store.open(office)
-    try:
-        apply_import(store, plan_workbook_import(store, tmp_path / "benefits.xlsx"))
-    finally:
-        store.close()
-    return office
+    return benefits_office(tmp_path, [LOWER_RUNNING_COST], measurements=[["B-002", "2026-03-31", 90, "Stock report"]])
 
 
 def test_the_undo_step_names_the_measurement_and_its_benefit(qtbot, tmp_path: Path) -> None:
