@@ -306,8 +306,7 @@ class ImportDialog(QDialog):
         imported, reasons = self._preview_need(4), self._preview_need(REASON)
         if imported + reasons <= rest:
             return imported
-        floor = min(rest // 3, 160)
-        low, high = max(floor, min(imported, rest // 3)), rest - max(floor, min(reasons, rest // 3))
+        low, high = min(imported, rest // 3, 160), rest - min(reasons, rest // 3)
         if high <= low:
             return max(low, 0)
         rows = Counter(self._preview_texts())
@@ -324,7 +323,7 @@ class ImportDialog(QDialog):
             why = wrapped({r for _, r in rows if r}, rest - width)
             return sum(n * max(shown.get(a, 1), why.get(r, 1), 1) for (a, r), n in rows.items())
         step = max((high - low) // 16, 1)
-        return min(range(low, high + 1, step), key=lambda width: (lines(width), -width))
+        return min(range(low, high + 1, step), key=lambda width: (lines(width), width))
 
     def _preview_texts(self) -> list[tuple[str, str]]:
         """The first rows' "Imported as" and reason: the fit is for what is read on screen, not every row of a huge
