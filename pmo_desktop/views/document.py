@@ -309,10 +309,7 @@ class Document(QObject):
         if found is None:
             return 0
         self._data_version = version
-        for name, ids in found:
-            self.outside_changes.emit(name, ids)
-            self.notify(name, sorted(ids))
-        self._highlighted = self._still_shown(found)
+        self._announce_outside(found)
         return sum(len(ids) for _n, ids in found)
 
     # ---------------------------------------------------------------- the timer's check, off the GUI thread
@@ -418,10 +415,7 @@ class Document(QObject):
         except errors.StoreError:
             return 0  # the server went away meanwhile: the next check tries again
         self._data_version = version
-        for name, ids in found:
-            self.outside_changes.emit(name, ids)
-            self.notify(name, sorted(ids))
-        self._highlighted = self._still_shown(found)
+        self._announce_outside(found)
         changed = sum(len(ids) for _n, ids in found)
         if changed:
             self.outside_changes_found.emit(changed)
@@ -434,6 +428,18 @@ class Document(QObject):
         word = (self._highlighted, list(self.deleted_by_others.values()))
         self._highlighted, self.deleted_by_others = 0, {}
         return word
+
+    def _announce_outside(self, found: list[tuple[str, set[int]]]) -> None:
+        """Others' changes to the tables: every table told which of its records others changed before any refreshes
+        — a register refreshed for another's sake (a risk's actions refresh the risks) takes a deleted record off
+        first, and it was named only when its own announcement came first (the open tables' order, by chance) —
+        and a register's own records before its sub-tables', whose rows go with a record deleted."""
+        found = sorted(found, key=lambda item: bool(REGISTERS[item[0]].parent))
+        for name, ids in found:
+            self.outside_changes.emit(name, ids)
+        for name, ids in found:
+            self.notify(name, sorted(ids))
+        self._highlighted = self._still_shown(found)
 
     def _still_shown(self, found: list[tuple[str, set[int]]]) -> int:
         """How many of the records found changed are still in a table once refreshed: the others were deleted."""

@@ -397,7 +397,10 @@ class RegisterTableModel(QAbstractTableModel):
         return record_id in self._flash
 
     def _refetch_all(self) -> None:
-        self.rows = self._fetch()
+        rows = self._fetch()
+        if self._by_others:  # a record others deleted, refreshed for another register's sake: named all the same
+            self._say_gone(set(self._position) - {row[0] for row in rows})
+        self.rows = rows
         self._search_cache.clear()
         self._readings.clear()
         self._reindex()
