@@ -63,6 +63,7 @@ from .vocabulary import (
     FOREIGN_KINDS,
     PLURAL_ENDING_RE,
     abbreviated_headers,
+    asset_words,
     beside_words,
     counts_the_columns,
     first_assessed_words,
@@ -1417,7 +1418,9 @@ def _cell_alone(kind: SheetKind, _cls: type, cell: Any) -> tuple[tuple[str, ...]
     if len(exact) > 1 and (grouped := _after_its_group(kind, str(cell))) and grouped[0] not in exact:
         exact = grouped + exact  # "Probability - Post Mitigation - Impact": what it is before its group's word
     prefixed = () if exact else _prefix_names(kind, str(cell))
-    loose = _loose(kind, variants, set())[0] if not exact else None  # with nothing taken: never a clash
+    # with nothing taken: never a clash. A word the files know as an asset's is no field's name mistyped: "Activos"
+    # (the asset a risk touches) is one letter from "actions" and was read as the plan (unseen set 75)
+    loose = _loose(kind, variants, set())[0] if not exact and not set(variants) & asset_words() else None
     return exact, prefixed, loose
 
 

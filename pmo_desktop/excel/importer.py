@@ -166,6 +166,7 @@ from .sheet_keys import MAX_ROWS as KEY_MAX_ROWS
 from .sheet_keys import Key, among_records, code_key, code_text, find_keys, key_cells, key_for
 from .side_legends import legend_spans, symbol_statuses
 from .skipped_rows import keep_skipped_cells
+from .strategy_columns import strategies_not_plans
 from .templated_columns import TEMPLATED_REASON, templated_column
 from .title_labels import labelled_title_column, split_labels
 from .tool_catalogues import CATALOGUE_REASONS, tool_catalogue
@@ -2367,6 +2368,11 @@ def plan_workbook_import(store: Store, path: str | os.PathLike[str], progress: P
                 # a risk matrix drawn above the table orders its level words along its axes ("Negligible |
                 # Minor | Major | Hazardous | Catastrophic" over the grid: major is the third of five there)
                 lists += axis_orders(reader.top_rows(fill_merged=False)[:max(match.row - 1, 0)])
+                if (strategies := strategies_not_plans(
+                        match, reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE])) is not None:
+                    # "Acción": Asumir / Mitigación beside "Descripción": the response, and its action described
+                    match, read_as = strategies
+                    made_notes[title] = f"{made_notes[title]} {read_as}" if title in made_notes else read_as
                 found.append((reader, ids_not_plans(match)))
                 if (above := _table_above(book, reader, match)) is not None:
                     # the same register's other table above the one found ("Evènements redoutés" over the
