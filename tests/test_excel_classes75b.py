@@ -53,3 +53,51 @@ def test_a_response_sheets_strategy_column_is_the_response_and_its_description_t
     import_all(sqlite_store, write_xlsx(tmp_path / "Register.xlsx", {"Risks": rows}))
     actions = {a["description"] for a in rows_of(sqlite_store, "risk_actions")}
     assert "Agree a change board with the client" in actions
+
+
+def test_written_out_measures_under_a_strategy_header_are_the_plan(sqlite_store, tmp_path):
+    """"Estratégia para Eliminação" (a strategy word's header) over the team's measures — "Reuniões online" given to
+    two risks — was kept in the notes: the measures are no strategy names, and one repeated made the column no list
+    of distinct texts. Measures written out, most of them different and of two words or more, are the plan."""
+    rows = [["ID", "nome", "Descrição", "Impacto", "Probabilidade", "Estratégia para Eliminação"],
+            [1, "encontrar cliente", "Não conseguirmos marcar reuniões com o cliente", 8, 0.5,
+             "remarcar encontros com antecedência"],
+            [2, "Greves", "Greves de ônibus", 5, 0.8, "Reuniões online"],
+            [3, "Doença", "Integrante ficar doente", 3, 0.25, "Reuniões online"],
+            [4, "Viagem", "Colega viajar durante a implementação", 7, 0.25, "Redistribuir responsabilidades"]]
+    import_all(sqlite_store, write_xlsx(tmp_path / "Riscos.xlsx", {"Riscos": rows}))
+    actions = [a["description"] for a in rows_of(sqlite_store, "risk_actions")]
+    assert sorted(actions) == ["Redistribuir responsabilidades", "Reuniões online", "Reuniões online",
+                               "remarcar encontros com antecedência"]
+    # strategy names that recur stay the response, none an action
+    rows = [["ID", "Risco", "Probabilidade", "Estratégia"],
+            [1, "Atraso do fornecedor", "Alta", "Mitigar"], [2, "Saída de pessoal", "Média", "Aceitar"],
+            [3, "Mudança de escopo", "Alta", "Mitigar"], [4, "Falha do servidor", "Baixa", "Transferir"]]
+    import_all(sqlite_store, write_xlsx(tmp_path / "Outros.xlsx", {"Riscos": rows}))
+    assert len(rows_of(sqlite_store, "risk_actions")) == 4
+    assert {r["response"] for r in rows_of(sqlite_store, "risks") if r["title"] == "Atraso do fornecedor"} == {"Reduce"}
+
+
+def test_a_treatment_caption_over_activity_owner_date_and_state_is_one_action(sqlite_store, tmp_path):
+    """A three-row header groups "Actividad | Responsable | Fecha | Estado" under "Tratamiento": the activity went to
+    the notes, its owner became the risk's owner and its date and state were kept as a second date and status. The
+    caption says they are the treatment's: one action, its actionee, due date and status."""
+    rows = [["No.", "Identificación del Riesgo", None, "Análisis", None, "Tratamiento", None, None, None],
+            [None, "Tipo de riesgo", "Descripción", "Probabilidad", "Impacto", None, None, None, None],
+            [None, None, None, None, None, "Actividad", "Responsable", "Fecha", "Estado"],
+            [1, "Planeación", "Planificación demasiado optimista", "Baja", "Medio", "N/A", "N/A", "N/A", "N/A"],
+            [2, "Personal", "Alta rotación de personal", "Alta", "Medio", "Grabar las sesiones y documentarlas",
+             "Líder del proyecto", "2023-11-30", "Cerrada"],
+            [3, "Seguridad", "Pérdida de información", "Media", "Alto", "Reforzar los controles de acceso",
+             "Equipo de tecnología", "2023-10-20", "Pendiente"]]
+    merged = ["A1:A3", "B1:C1", "D1:E1", "F1:I2", "B2:B3", "C2:C3", "D2:D3", "E2:E3"]
+    plan = import_all(sqlite_store, write_xlsx(tmp_path / "Gestión de riesgos.xlsx", {"Riesgos": rows},
+                                               merges={"Riesgos": merged}))
+    actions = {a["description"]: a for a in rows_of(sqlite_store, "risk_actions")}
+    assert set(actions) == {"Grabar las sesiones y documentarlas", "Reforzar los controles de acceso"}
+    done = actions["Grabar las sesiones y documentarlas"]
+    assert (str(done["due"]), done["status"]) == ("2023-11-30", "Done")
+    assert actions["Reforzar los controles de acceso"]["status"] == "Not started"
+    assert "The columns under “Tratamiento” are the treatment" in plan.sheets[0].note
+    risks = {r["title"]: r for r in rows_of(sqlite_store, "risks")}
+    assert "Estado: Cerrada" not in risks["Alta rotación de personal"]["notes"]

@@ -32,7 +32,7 @@ from ..models.registers import REGISTERS
 from ..models.settings import SETTINGS
 from ..models.store import Store
 from ..models.values import normalise_key
-from .action_columns import ACTION_DUE, ACTION_OWNER, ACTIONS_OF, FINISHED_RECORD
+from .action_columns import ACTION_DUE, ACTION_OWNER, ACTION_STATUS, ACTIONS_OF, FINISHED_RECORD
 from .area_ratings import areas_of, read_per_area, scale_fields
 from .broken_formulas import broken_columns
 from .broken_formulas import said as broken_said
@@ -170,6 +170,7 @@ from .strategy_columns import strategies_not_plans
 from .templated_columns import TEMPLATED_REASON, templated_column
 from .title_labels import labelled_title_column, split_labels
 from .tool_catalogues import CATALOGUE_REASONS, tool_catalogue
+from .treatment_bands import treated_in_a_band
 from .twice_listed import listed_twice
 from .typed_issues import issue_type_column, typed_note
 from .unheaded_lists import captioned_list, made_header, named_register, own_words_header
@@ -226,7 +227,8 @@ def importable_fields(register: str) -> list[tuple[str, str]]:
     out += [(f.name, f.label) for f in reg.fields if f.kind.stored]
     if register in ACTIONS_OF:
         out += [(RESPONSE_PLAN, "Response plan (as response actions)" if register == "risks" else "Action (as its actions)"),
-                (ACTION_OWNER, "Actionee (of those actions)"), (ACTION_DUE, "Due (of those actions)")]
+                (ACTION_OWNER, "Actionee (of those actions)"), (ACTION_DUE, "Due (of those actions)"),
+                (ACTION_STATUS, "Status (of those actions)")]
     if register in NAMED_PEOPLE:
         out.append((FIRST_NAME, "First name (joined before the name)"))
     return out
@@ -2372,6 +2374,10 @@ def plan_workbook_import(store: Store, path: str | os.PathLike[str], progress: P
                         match, reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE])) is not None:
                     # "Acción": Asumir / Mitigación beside "Descripción": the response, and its action described
                     match, read_as = strategies
+                    made_notes[title] = f"{made_notes[title]} {read_as}" if title in made_notes else read_as
+                if (treated := treated_in_a_band(match, reader.top_rows(), reader.top_rows(fill_merged=False))) \
+                        is not None:  # "Tratamiento" over "Actividad | Responsable | Fecha | Estado": one action
+                    match, read_as = treated
                     made_notes[title] = f"{made_notes[title]} {read_as}" if title in made_notes else read_as
                 found.append((reader, ids_not_plans(match)))
                 if (above := _table_above(book, reader, match)) is not None:
