@@ -101,3 +101,29 @@ def test_a_treatment_caption_over_activity_owner_date_and_state_is_one_action(sq
     assert "The columns under “Tratamiento” are the treatment" in plan.sheets[0].note
     risks = {r["title"]: r for r in rows_of(sqlite_store, "risks")}
     assert "Estado: Cerrada" not in risks["Alta rotación de personal"]["notes"]
+
+
+def test_a_headed_key_beside_the_list_is_no_column_of_its_records(sqlite_store, tmp_path):
+    """A risk list's status letters a–e explained past an empty column by "Status | Bedeutung | Farbcode" ("a | zu
+    vernachlässigen" …): the key's headers made it more columns of the list, and the first risks each got a line of
+    it in their notes — another row's meaning. A block whose first column lists each value of a list's column once
+    is that column's key: not imported, said; the list's own letters stay on each risk."""
+    rows = [["Risikoanalyse", None, None, None, None, None, "Legende"],
+            ["ID", "Risikoart", "Beschreibung", "Maßnahmen", "Status", None, "Status", "Bedeutung", "Farbcode"],
+            [1, "Server (extern)", "Ausfall des einzigen Servers", "Testserver bereithalten", "c", None, "a",
+             "zu vernachlässigen", "grün"],
+            [2, "Team (intern)", "Ausfall eines Teammitglieds", "Stellvertreter ernennen", "b", None, "b",
+             "unkritisch", "grün"],
+            [3, "Zeit (intern)", "Projekt nicht rechtzeitig fertig", "Zeitplan erstellen", "d", None, "c",
+             "in Bereichen kritisch", "gelb"],
+            [4, "Kommunikation", "Missverständnisse mit dem Kunden", "Glossar anlegen", "c", None, "d", "kritisch",
+             "rot"],
+            [5, "Konflikte (intern)", "Meinungsverschiedenheiten im Team", "Abstimmungen im Team", "c", None, "e",
+             "projekt-gefährdend", "rot"],
+            [6, "Kunde (extern)", "Wünsche des Kunden verfehlt", "Regelmäßige Meetings", "d"]]
+    plan = import_all(sqlite_store, write_xlsx(tmp_path / "Risikoanalyse.xlsx", {"Risikoanalyse": rows}))
+    risks = by_code(sqlite_store, "risks")
+    assert len(risks) == 6
+    assert not any("Bedeutung" in r["notes"] or "vernachlässigen" in r["notes"] for r in risks.values())
+    assert "Status: c" in risks["1"]["notes"]
+    assert "belongs to a key beside the list" in plan.sheets[0].ignored[7]

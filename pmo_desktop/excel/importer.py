@@ -127,6 +127,7 @@ from .headerless import headerless_message, headerless_rows
 from .import_plan import LEFT_OUT_SUFFIX, Action, ImportPlan, ImportResult, PlannedRow, RowReport, SheetPlan
 from .impossible_days import IMPOSSIBLE_DAYS
 from .item_catalogues import item_catalogue
+from .keyed_legends import key_said, keys_beside
 from .kind_titles import catalogue_reason, kind_column, kind_title_note, titled_rows, tracked_fields
 from .lessons_logs import LESSONS_REASON, lessons_log
 from .linked_kinds import rows_of_another_kind
@@ -1072,6 +1073,7 @@ def _prepare(store: Store, reader: SheetReader, match: HeaderMatch, mapping: dic
         if saved and saved["register"] == kind.register and _fits(kind, saved["mapping"], len(headers)):
             mapping = saved["mapping"]
     tile: set[int] = set()
+    key_cols: dict[int, int] = {}  # a key's column beside the list → the list's column it explains (keyed_legends)
     broken: dict[int, str] = {}
     if mapping is not None:
         final = _normalise_override(kind, mapping)
@@ -1092,6 +1094,12 @@ def _prepare(store: Store, reader: SheetReader, match: HeaderMatch, mapping: dic
             legend = _legend_apart(kind, final, headers, reader.top_rows(fill_merged=False)[match.row - 1],
                                    reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE])
             final = {c: n for c, n in final.items() if c not in legend}
+            # "Status | Bedeutung" past an empty column, saying what each status letter of the list means
+            naming = {c for c, n in final.items() if n in ("code", kind.reg.name_field.name if kind.reg.name_field
+                                                           is not None else "title")}
+            key_cols = keys_beside(_column_blocks(headers, reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE]),
+                                naming, reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE])
+            final = {c: n for c, n in final.items() if c not in key_cols}
         # a column of broken formulas ("#REF!" on every row) holds nothing: read without it (broken_formulas)
         broken = broken_columns(final, reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE])
         final = {c: n for c, n in final.items() if c not in broken}
@@ -1121,6 +1129,9 @@ def _prepare(store: Store, reader: SheetReader, match: HeaderMatch, mapping: dic
              and c not in counters and _choice_list(sample, c, chosen)}
     extras.update(_unheaded(kind, headers, final, extras, beside | counters | lists))
     extras.update(_shifted_columns(kind, final, extras, sample))
+    for col, explained in key_cols.items():
+        extras.pop(col, None)
+        ignored[col] = key_said(headers, col, explained, _letter)
     for col, error in broken.items():
         extras.pop(col, None)
         ignored[col] = broken_said(headers[col] if col < len(headers) and headers[col] else _letter(col), error)
