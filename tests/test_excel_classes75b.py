@@ -127,3 +127,41 @@ def test_a_headed_key_beside_the_list_is_no_column_of_its_records(sqlite_store, 
     assert not any("Bedeutung" in r["notes"] or "vernachlässigen" in r["notes"] for r in risks.values())
     assert "Status: c" in risks["1"]["notes"]
     assert "belongs to a key beside the list" in plan.sheets[0].ignored[7]
+
+
+def test_a_matrix_sheet_placing_the_risks_ids_rates_them(sqlite_store, tmp_path):
+    """A risk list with no likelihood or impact column, and a "Risikomatrix" sheet placing its IDs ("7", "1, 5") where
+    likelihood levels down the side ("sehr hoch (4)" … "Gering (1)", under "Eintrittswahrscheinlichkeit") meet damage
+    levels along the bottom ("Gering (1)" … "sehr hoch (4)", then "Schaden"): the grid was skipped and every risk came
+    in unrated. Each risk the grid places gets its row's likelihood and its column's impact, said once."""
+    risks = [["ID", "Risikoart", "Beschreibung", "Maßnahmen"],
+             [1, "Server", "Ausfall des einzigen Servers", "Testserver bereithalten"],
+             [2, "Team", "Ausfall eines Teammitglieds", "Stellvertreter ernennen"],
+             [3, "Zeit", "Projekt nicht rechtzeitig fertig", "Zeitplan erstellen"],
+             [4, "Kommunikation", "Missverständnisse mit dem Kunden", "Glossar anlegen"],
+             [5, "Konflikte", "Meinungsverschiedenheiten im Team", "Abstimmungen im Team"]]
+    grid = [["Risikomatrix"],
+            ["Eintrittswahrscheinlichkeit"],
+            ["sehr hoch (4)", None, 3],
+            ["Hoch (3)", 4],
+            ["Mittel (2)", 2, "1, 5"],
+            ["Gering (1)"],
+            [None, "Gering (1)", "Mittel (2)", "Hoch (3)", "sehr hoch (4)", "Schaden"]]
+    plan = import_all(sqlite_store, write_xlsx(tmp_path / "Risikoanalyse.xlsx",
+                                               {"Risikoanalyse": risks, "Risikomatrix": grid}))
+    rated = {code: (r["probability"], r["impact"]) for code, r in by_code(sqlite_store, "risks").items()}
+    # four levels a side, read as the office reads a four-level scale: 1 → 2 … 4 → 5
+    assert rated == {"1": (3, 4), "2": (3, 3), "3": (5, 4), "4": (4, 3), "5": (3, 4)}
+    assert "Rated by the matrix on the sheet “Risikomatrix”" in plan.sheets[0].note
+    # a grid holding a word beside the IDs is no grid of the list's IDs: the list stays unrated
+    grid[3][1] = "Serverausfall"
+    import_all(sqlite_store, write_xlsx(tmp_path / "Zweite.xlsx", {"Risiken": [["ID", "Risiko"], [11, "Lieferverzug"],
+                                                                             [12, "Budget überschritten"],
+                                                                             [13, "Personalmangel"]],
+                                                                  "Matrix": [[None, None, 11], ["Hoch (3)", 12],
+                                                                             ["Mittel (2)", "Serverausfall", 13],
+                                                                             ["Gering (1)"],
+                                                                             [None, "Gering (1)", "Mittel (2)",
+                                                                              "Hoch (3)", "Schaden"]]}))
+    assert {r["probability"] for code, r in by_code(sqlite_store, "risks").items() if code in ("11", "12", "13")} \
+        == {None}

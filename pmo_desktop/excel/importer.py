@@ -32,6 +32,7 @@ from ..models.registers import REGISTERS
 from ..models.settings import SETTINGS
 from ..models.store import Store
 from ..models.values import normalise_key
+from . import id_matrices
 from .action_columns import ACTION_DUE, ACTION_OWNER, ACTION_STATUS, ACTIONS_OF, FINISHED_RECORD
 from .area_ratings import areas_of, read_per_area, scale_fields
 from .broken_formulas import broken_columns
@@ -1604,6 +1605,46 @@ def _rated_by_matrix_codes(book: SafeWorkbook, reader: SheetReader, match: Heade
     return made, again, said
 
 
+def _rated_by_an_id_matrix(book: SafeWorkbook, reader: SheetReader, match: HeaderMatch
+                           ) -> tuple[SheetReader, HeaderMatch, str] | None:
+    """A risk list with no likelihood or impact column whose risks another sheet's grid places by their IDs
+    (``id_matrices``): the list with a likelihood and an impact column made after its own, read under the header
+    found again; with the sentence saying so. None for any other sheet."""
+    fields = set(match.mapping.values())
+    code = next((c for c, n in match.mapping.items() if n == "code"), None)
+    if match.kind.register != "risks" or code is None or fields & {"probability", "impact"} or \
+            reader.declared_rows > TWIN_ROWS:
+        return None
+    rows = reader.all_rows()
+    codes = {word_key(_id_cell(r[code])) for r in rows[match.row:] if code < len(r) and _id_cell(r[code])}
+    for title in book.sheet_names:
+        if title == reader.title or not codes:
+            continue
+        other = book.sheet(title)
+        if other.declared_rows > id_matrices.MAX_ROWS:
+            continue
+        found = id_matrices.placed_ids(other.top_rows(), codes)
+        if found is None:
+            continue
+        ratings, axes = found
+        made = SheetReader(book, reader.title, id_matrices.rated_rows(rows, match.row - 1, code, ratings), [])
+        again = _match_sheet(made, (match.kind,), None)
+        if again is None or again.row != match.row:
+            return None
+        return made, again, (f"Rated by the matrix on the sheet “{title}” ({axes}): it places {len(ratings)} risks "
+                             f"by their “{match.headers[code]}”, each given its cell's likelihood and impact in the "
+                             "columns Likelihood and Impact made by the import; a risk it does not place stays "
+                             "unrated.")
+    return None
+
+
+def _id_cell(value: Any) -> str:
+    """An ID cell as text: 1 and 1.0 (a number typed in Excel) are both "1"."""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return "" if value is None or isinstance(value, bool) else str(value).strip()
+
+
 def _naming_columns(match: HeaderMatch) -> set[int]:
     """The columns telling a table's rows apart: its IDs and the field naming its records."""
     naming = {"code"} | {f.name for f in match.kind.reg.fields if f.required} | \
@@ -2325,6 +2366,9 @@ def plan_workbook_import(store: Store, path: str | os.PathLike[str], progress: P
                 if (by_cell := _rated_by_matrix_codes(book, reader, match)) is not None:
                     # each risk's code names its cell of the matrix beside the list: that cell's ratings
                     reader, match, made_notes[title] = by_cell
+                if (by_ids := _rated_by_an_id_matrix(book, reader, match)) is not None:
+                    # another sheet's P × I grid places the risks by their IDs ("1, 5"): that cell's ratings
+                    reader, match, made_notes[title] = by_ids
                 if (titled := titled_by_its_kind(
                         match, reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE],
                         match.kind.matches_sheet_name(match.sheet_title or title)
