@@ -17,7 +17,9 @@ from typing import Any
 from .vocabulary import word_key
 
 MIN_KEYS = 2   # a key explains two values at least
+MAX_KEYS = 12  # and a few: a first column of many values is a table of its own (records keyed by the list's IDs)
 MIN_ROWS = 3   # of the list's rows, whose values the key must all explain
+MAX_WORDS = 3  # a value a key explains is a mark, a letter or a level word, never a text
 
 
 def _cells(sample: list[list[Any]], c: int) -> list[str]:
@@ -36,11 +38,14 @@ def keys_beside(blocks: list[list[int]], naming: set[int], sample: list[list[Any
         if block is own or len(block) < 2:
             continue
         keys = _cells(sample, block[0])
-        if len(keys) < MIN_KEYS or len(set(keys)) != len(keys):
+        if not MIN_KEYS <= len(keys) <= MAX_KEYS or len(set(keys)) != len(keys):
             continue
         for c in own:
+            if c in naming:
+                continue  # the records' own IDs or names listed beside them: another table about the same records
             values = _cells(sample, c)
-            if len(values) >= MIN_ROWS and len(set(values)) >= MIN_KEYS and set(values) <= set(keys):
+            short = all(len(str(r[c]).split()) <= MAX_WORDS for r in sample if c < len(r) and r[c] is not None)
+            if len(values) >= MIN_ROWS and len(set(values)) >= MIN_KEYS and short and set(values) <= set(keys):
                 out.update({k: c for k in block})
                 break
     return out
