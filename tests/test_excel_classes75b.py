@@ -101,6 +101,13 @@ def test_a_treatment_caption_over_activity_owner_date_and_state_is_one_action(sq
     assert "The columns under “Tratamiento” are the treatment" in plan.sheets[0].note
     risks = {r["title"]: r for r in rows_of(sqlite_store, "risks")}
     assert "Estado: Cerrada" not in risks["Alta rotación de personal"]["notes"]
+    # a column naming the risk under the caption ("Risk Status" under "Risk Mitigation") is the risk's own
+    rows = [["ID", "Risk", "Risk Mitigation", None], [None, None, "Risk Mitigation plan", "Risk Status"],
+            ["R1", "Supplier late", "Order early", "Closed"], ["R2", "Staff leave", "Cross-train", "Open"],
+            ["R3", "Scope creep", "Change board", "Open"]]
+    import_all(sqlite_store, write_xlsx(tmp_path / "Register.xlsx", {"Risks": rows},
+                                        merges={"Risks": ["A1:A2", "B1:B2", "C1:D1"]}))
+    assert by_code(sqlite_store, "risks")["R1"]["status"] == "Closed"
 
 
 def test_a_headed_key_beside_the_list_is_no_column_of_its_records(sqlite_store, tmp_path):

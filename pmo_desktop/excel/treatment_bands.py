@@ -19,11 +19,22 @@ from typing import Any
 
 from ..models.fields import Kind
 from .action_columns import ACTION_DUE, ACTION_OWNER, ACTION_STATUS, ACTIONS_OF
-from .header_detection import RESPONSE_PLAN, HeaderMatch, map_header
+from .header_detection import RESPONSE_PLAN, HeaderMatch, SheetKind, map_header
+from .vocabulary import register_nouns, words_of
 
 # what a column under the caption held for the record, and what it holds for the action
 _TO_ACTION = {"owner": ACTION_OWNER, "status": ACTION_STATUS}
 _PLAN_TEXTS = (None, RESPONSE_PLAN, "description")  # a plan column's reading before: none, the plan, a text
+
+
+def _name_field(kind: SheetKind) -> str:
+    return kind.reg.name_field.name if kind.reg.name_field is not None else "title"
+
+
+def _names_the_record(kind: SheetKind, header: str) -> bool:
+    """A header naming the register's own record ("Risk Status", "Estado del riesgo"): its column is the record's."""
+    nouns = register_nouns(kind.register)
+    return any(w in nouns or w.rstrip("s") in nouns for w in words_of(header))
 
 
 def _caption(filled: list[list[Any]], at: int, c: int, header: Any) -> str | None:
@@ -59,20 +70,24 @@ def treated_in_a_band(match: HeaderMatch, filled: list[list[Any]], bare: list[li
     kind = match.kind
     if kind.register not in ACTIONS_OF or match.row < 2 or match.row > len(bare):
         return None
+    naming = {c for c, n in match.mapping.items() if n in ("code", _name_field(kind))}
+    headed = {c for c, h in enumerate(match.headers) if h and str(h).strip()}
     for caption, cols in _bands(match, filled, bare[match.row - 1]):
-        if map_header(kind, [caption])[0].get(0) not in ("response", RESPONSE_PLAN):
-            continue
+        if map_header(kind, [caption])[0].get(0) not in ("response", RESPONSE_PLAN) or set(cols) & naming or \
+                set(cols) >= headed:
+            continue  # a caption over the records' IDs or names, or over every column, is the table's title
         if any(n == RESPONSE_PLAN and c not in cols for c, n in match.mapping.items()):
             return None  # the plan stands elsewhere: the band's text is not it
-        plan = next((c for c in cols if match.mapping.get(c) in _PLAN_TEXTS and match.duplicates.get(c) in _PLAN_TEXTS),
-                    None)
+        plan = next((c for c in cols if match.mapping.get(c) == RESPONSE_PLAN), None) or \
+            next((c for c in cols if match.mapping.get(c) in _PLAN_TEXTS and match.duplicates.get(c) in _PLAN_TEXTS),
+                 None)
         if plan is None:
             continue
         moved: dict[int, str] = {}
         for c in cols:
             name = match.mapping.get(c) or match.duplicates.get(c)
-            if c == plan or name is None or name.startswith("@"):
-                continue
+            if c == plan or name is None or name.startswith("@") or _names_the_record(kind, match.headers[c]):
+                continue  # "Risk Status" under "Risk Mitigation": the risk's own, whatever the caption says
             if name in _TO_ACTION:
                 moved[c] = _TO_ACTION[name]
             elif name in kind.reg.field_names and kind.reg.field(name).kind is Kind.DATE:
