@@ -4526,7 +4526,7 @@ class Planner:
         if action == Action.INSERT and self._untitled_from and not values.get(self._title_name) and \
                 (untitled := title_instead(row, self._untitled_from)) is not None:
             text, titled_by = untitled
-            values[self._title_name] = first_sentence(text, reg.field(self._title_name).max_length)
+            values[self._title_name] = first_sentence(text)  # (as a title made of a description is: 120 at most)
             self._untitled_by[titled_by] += 1
             empty = f"{reg.field(self._title_name).label} cannot be empty."  # the title cell's own error
             errors[:] = [e for e in errors if e != empty]
