@@ -38,6 +38,7 @@ from .date_rows import a_row_of_dates
 from .header_legends import header_legend
 from .impossible_days import impossible_days_why
 from .named_columns import choice_list_beside, said_beside_comments, worded_ids
+from .noun_titles import noun_named_column
 from .people_columns import names_people
 from .qualified_plans import qualified_name
 from .result_columns import result_columns
@@ -73,6 +74,7 @@ from .vocabulary import (
     header_words,
     hedge_words,
     in_place_words,
+    own_name_words,
     plain_title_words,
     raid_type_headers,
     reassessed_words,
@@ -985,6 +987,7 @@ def _own_name_wins(kind: SheetKind, row: list[Any], mapping: dict[int, str], dup
         # category of risk beside the area it was found in, round 59's held-out set)
         own.add(normalise_key(f"{kind.reg.noun} {f.label}"))  # and after any of its nouns ("Defect Priority",
         own.update(normalise_key(f"{n} {f.label}") for n in _nouns(kind))  # unseen set 64's tester's list)
+        own.update(own_name_words(f.name))  # and in another language ("Серьёзность | Приоритет": classes75a)
         c = next((k for k, n in mapping.items() if n == name), None)
         if c is None or c >= len(row) or own.isdisjoint(header_variants(row[d])) or \
                 not own.isdisjoint(header_variants(row[c])):
@@ -3444,6 +3447,8 @@ def _plain_title(kind: SheetKind, row: list[Any], mapping: dict[int, str], sampl
         return None
     words = plain_title_words()
     c = next((c for c, x in enumerate(row) if c not in mapping and x.__class__ is str and word_key(x) in words), None)
+    if c is None:  # "NOMBRE DE INCIDENCIA": a title word and the register's noun, decided by the header alone
+        c = noun_named_column(row, mapping, lambda w: _a_noun_of(w, _nouns(kind)))
     return None if c is None or _people_named(kind, row, c, sample) else c
 
 

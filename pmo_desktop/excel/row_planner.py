@@ -81,6 +81,7 @@ from .strategy_kinds import kept_a_threat_line, says_opportunity, strategy_tells
 from .strategy_leads import lead_and_rest, strategy_led, strategy_led_note
 from .typed_one_off import one_off_side, row_ranges, shifted, side_words
 from .unfilled_templates import might_be_unfilled, unfilled_note, unfilled_reason, unfilled_template
+from .untitled_rows import title_instead, untitled_from, untitled_note
 from .value_translation import (
     ABOVE,
     CHANCE_FIELDS,
@@ -1746,6 +1747,9 @@ class Planner:
         self._generic_from = said_by_instead(reg.name, headers, title_col, fields)
         self._generic_head = _one_line(str(headers[title_col])) if self._generic_from and title_col is not None else ""
         self._generic_titled: Counter[str] = Counter()
+        # an issue's empty title cell: titled by its description, actual result or steps (untitled_rows)
+        self._untitled_from = untitled_from(reg.name, headers, title_col, fields) if self._title_from is None else []
+        self._untitled_by: Counter[int] = Counter()
         # a review's verdict ("No-Go") titles its decision with the rationale's first sentence (left47)
         self._verdict_titled = title_col is not None and self._title_from is None and \
             _verdict_title(reg, headers, title_col, fields)
@@ -2482,7 +2486,8 @@ class Planner:
                 skip(number, f"looks like a note, not a record (one filled cell and no {what}).")
                 continue
             if first_block and last_record is None and title_col is not None and title_col not in filled and \
-                    (code_col is None or code_col not in filled) and parent_reg is None:
+                    (code_col is None or code_col not in filled) and parent_reg is None and \
+                    not any(c in filled for c in self._untitled_from):
                 skip(number, "text under the header (instructions or a second header line), not a record.")
                 continue
             if len(filled) == 2 and title_col is not None and filled[1] == title_col and filled[0] != code_col and \
@@ -2657,6 +2662,8 @@ class Planner:
         self._say_unknown_states(plan, reg)
         self._say_kinds(plan)
         self._strategy_kinds(plan)
+        if self._untitled_by and title_col is not None:
+            plan.say(untitled_note(self._headers, title_col, dict(self._untitled_by)))
         if self._generic_titled and self._generic_from:
             plan.say(generic_note(self._headers, self._generic_titled, self._generic_from))
         self._say_opportunity_signs(plan)
@@ -4518,6 +4525,13 @@ class Planner:
             values[self._title_name] = values["role"]
             reason += "No name given: named by its role. "
             empty = f"{reg.field(self._title_name).label} cannot be empty."  # the name cell's own error
+            errors[:] = [e for e in errors if e != empty]
+        if action == Action.INSERT and self._untitled_from and not values.get(self._title_name) and \
+                (untitled := title_instead(row, self._untitled_from)) is not None:
+            text, titled_by = untitled
+            values[self._title_name] = first_sentence(text)  # (as a title made of a description is: 120 at most)
+            self._untitled_by[titled_by] += 1
+            empty = f"{reg.field(self._title_name).label} cannot be empty."  # the title cell's own error
             errors[:] = [e for e in errors if e != empty]
         if action == Action.INSERT:
             for f in self._required:

@@ -643,6 +643,14 @@ def plain_title_words() -> frozenset[str]:
 
 
 @lru_cache(maxsize=None)
+def own_name_words(field: str) -> frozenset[str]:
+    """Keyed words that are a field's own name in a language ("Приоритет", "Prioridad", "优先级" for the priority):
+    ``own_names`` in the files. Of two columns read as one field ("Серьёзность | Приоритет"), the one headed by
+    the field's own name takes it (``header_detection._own_name_wins``; classes75a)."""
+    return frozenset(k for data in _files() for w in data.get("own_names", {}).get(field, ()) if (k := word_key(w)))
+
+
+@lru_cache(maxsize=None)
 def test_case_words() -> frozenset[str]:
     """Keyed words naming a test case ("Test case", "Caso de prueba", "测试用例"): ``test_cases`` in the files. A
     column numbering the test cases says the rows are the defects testing found (``header_detection._defects_said``)."""
