@@ -146,3 +146,26 @@ def test_a_grid_of_chinese_sentences_is_said_as_written_out_text(sqlite_store, t
     plan = import_all(sqlite_store, write_xlsx(tmp_path / "风险.xlsx", {"风险登记册": register, "风险网格": grid}))
     assert sorted(r["code"] for r in rows_of(sqlite_store, "risks")) == ["R1", "R2"]
     assert any(t == "风险网格" and "sentences in nearly every cell" in why for t, why in plan.skipped_sheets)
+
+
+def test_a_reduction_strategys_new_ratings_on_another_sheet_are_the_residual_pair(sqlite_store, tmp_path):
+    """A risk analysis names each risk's reduction strategy by a reference ("ED-R-03") to a row of a strategies
+    sheet, where the strategy's actions stand beside the risk's probability and effect written twice: "PROBABILIDAD
+    | NUEVA PROBABILIDAD | EFECTO | NUEVO EFECTO". The actions were read (left55); the new pair never was (unseen
+    set 71, 11 risks). A rating said twice in the referenced row's table, the later one, is the residual rating."""
+    risks = [["IP", "RIESGO", "PROBABILIDAD", "EFECTO", "ESTRATEGIA DISMINUCION"],
+             ["R-01", "Falta de personal", "ALTA", "SERIO", None],
+             ["R-02", "Perdida de datos", "BAJA", "CATASTROFICO", None],
+             ["R-03", "Retraso del proyecto", "MEDIA", "TOLERABLE", "ED-R-03"],
+             ["R-04", "Falla del hardware", "ALTA", "SERIO", "ED-R-04"]]
+    strategies = [["ESTRATEGIA DE DISMINUCION"],
+                  ["IP", "ACCIONES", "PROBABILIDAD", "NUEVA PROBABILIDAD", "EFECTO", "NUEVO EFECTO"],
+                  ["ED-R-03", "Hacer planeacion de trabajo semanal", "MEDIA", "MUY BAJA", "TOLERABLE",
+                   "INSIGNIFICANTE"],
+                  ["ED-R-04", "Hacer pruebas de hardware cada mes", "ALTA", "BAJA", "SERIO", "TOLERABLE"]]
+    import_all(sqlite_store, write_xlsx(tmp_path / "Analisis de riesgos.xlsx",
+                                        {"RIESGOS": risks, "ESTRATEGIAS": strategies}))
+    got = {r["title"]: (r["probability"], r["impact"], r["residual_probability"], r["residual_impact"])
+           for r in rows_of(sqlite_store, "risks")}
+    assert got["Falta de personal"][2:] == (None, None)
+    assert got["Retraso del proyecto"] == (3, 2, 1, 1) and got["Falla del hardware"] == (4, 4, 2, 2)

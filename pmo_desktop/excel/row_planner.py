@@ -1502,7 +1502,8 @@ class Planner:
                    extras: dict[int, str] | None = None, own_export: bool = False,
                    row_filter: Callable[[Sequence[Any]], str | None] | None = None,
                    constants: dict[str, Any] | None = None, note: str = "",
-                   spelled: tuple[dict[int, dict[str, str]], set[tuple[int, int]]] | None = None) -> SheetPlan:
+                   spelled: tuple[dict[int, dict[str, str]], set[tuple[int, int]]] | None = None,
+                   rated_again: dict[int, dict[str, dict[str, Any]]] | None = None) -> SheetPlan:
         """Plan every row of one sheet. Child sheets are finished (unchanged families found, replaced
         rows counted) unless ``finish`` is false, for the caller to add parents first.
 
@@ -1513,8 +1514,12 @@ class Planner:
         kind). ``note``: what the preview says once of the sheet (a title column no header names).
         ``spelled``: columns whose codes a key of the sheet spells out (column → {code: text}) and the key's
         own cells (importer.sheet_keys): each record's code is read as the key says; a row holding only the
-        key's cells is the key's, not a record."""
+        key's cells is the key's, not a record.
+        ``rated_again``: columns of references to rows of another sheet → each reference's residual ratings written
+        there (``referenced_ids.rated_again``), a record's where no column of the sheet gives them."""
         reg = kind.reg
+        # filled only after spelled's arguments are read (the importer fills it as it reads the references)
+        self._ratings_by_reference = rated_again or {}
         self._constants = dict(constants or {})
         self._escalates = "escalated" in reg.field_names and "escalated" not in mapping.values()
         # the status cells saying escalated as written ("Escalated", "ESCALATED", "Eskaliert"): one set look-up a row
@@ -3535,6 +3540,19 @@ class Planner:
                      "sheet's other strategies are a threat's and nothing else says they are opportunities: kept "
                      "threats, the strategy not set and said in their notes.")
 
+    def _read_rated_again(self, reg: Register, row: tuple[Any, ...], prow: PlannedRow) -> None:
+        """The residual ratings the row's reference names on another sheet ("ED-RIE-03": its new probability and
+        effect beside the strategy's actions there), read as the sheet's own cells of those fields would be; a
+        rating not read so stays the text of the reference's note."""
+        for c, by_code in self._ratings_by_reference.items():
+            x = row[c] if c < len(row) else None
+            # the reference as written, or leading its text once spelled out ("ED-RIE-03 (Hacer …)")
+            given = by_code.get(x.split(" (", 1)[0].strip().casefold()) if isinstance(x, str) else None
+            for name, text in (given or {}).items():
+                if prow.values.get(name) is None and \
+                        (value := self._pair_value(reg, name, _one_line(str(text)))) is not None:
+                    prow.values[name] = value
+
     def _untitled_template(self, plan: SheetPlan, reg: Register, title_head: Any) -> None:
         """An empty template: no row of the sheet gives a title, its numbered rows are empty but for one or two
         whose other cells (a date the template wrote) name nothing — a meeting's action-items sheet numbered 1–15
@@ -3916,6 +3934,8 @@ class Planner:
                 (off := one_off_side(row, self._typed_cols, self._reads)) is not None:
             prow = self._read_one_off(plan, reg, parent_reg, number, row, fields, code_col, parent_col, strict_refs,
                                       prow, off)
+        if self._ratings_by_reference and prow.report.action in (Action.INSERT, Action.UPDATE):
+            self._read_rated_again(reg, row, prow)
         if self._claiming is not None and prow.report.action in (Action.INSERT, Action.UPDATE):
             self.claimed_rows[self._claiming] = prow
         if title_col is not None:
