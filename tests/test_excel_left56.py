@@ -152,8 +152,9 @@ def test_a_reduction_strategys_new_ratings_on_another_sheet_are_the_residual_pai
     """A risk analysis names each risk's reduction strategy by a reference ("ED-R-03") to a row of a strategies
     sheet, where the strategy's actions stand beside the risk's probability and effect written twice: "PROBABILIDAD
     | NUEVA PROBABILIDAD | EFECTO | NUEVO EFECTO". The actions were read (left55); the new pair never was (unseen
-    set 71, 11 risks). A rating said twice in the referenced row's table, the later one, is the residual rating."""
-    risks = [["IP", "RIESGO", "PROBABILIDAD", "EFECTO", "ESTRATEGIA DISMINUCION"],
+    set 71, 11 risks). A rating said twice in the referenced row's table, the later one, is the residual rating.
+    (A column kept in the notes, first; then one read as the plan.)"""
+    risks = [["IP", "RIESGO", "PROBABILIDAD", "EFECTO", "DISMINUCION"],
              ["R-01", "Falta de personal", "ALTA", "SERIO", None],
              ["R-02", "Perdida de datos", "BAJA", "CATASTROFICO", None],
              ["R-03", "Retraso del proyecto", "MEDIA", "TOLERABLE", "ED-R-03"],
@@ -169,3 +170,12 @@ def test_a_reduction_strategys_new_ratings_on_another_sheet_are_the_residual_pai
            for r in rows_of(sqlite_store, "risks")}
     assert got["Falta de personal"][2:] == (None, None)
     assert got["Retraso del proyecto"] == (3, 2, 1, 1) and got["Falla del hardware"] == (4, 4, 2, 2)
+    # "ESTRATEGIA DE DISMINUCION" (a reduction strategy, Spanish) is the plan: its references make the actions,
+    # and the ratings are found through them all the same
+    risks[0][4] = "ESTRATEGIA DE DISMINUCION"
+    import_all(sqlite_store, write_xlsx(tmp_path / "Analisis 2.xlsx", {"RIESGOS": [[*r] for r in risks],
+                                                                       "ESTRATEGIAS": strategies}))
+    twice = [r for r in rows_of(sqlite_store, "risks") if r["title"] == "Retraso del proyecto"]
+    assert len(twice) == 2 and (twice[1]["residual_probability"], twice[1]["residual_impact"]) == (1, 1)
+    actions = [a["description"] for a in rows_of(sqlite_store, "risk_actions")]
+    assert actions == ["Hacer planeacion de trabajo semanal", "Hacer pruebas de hardware cada mes"]

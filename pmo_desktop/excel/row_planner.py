@@ -2051,6 +2051,10 @@ class Planner:
         elif self._unheaded:
             unheaded_cells = itemgetter(slice(next(iter(self._unheaded)), next(iter(self._unheaded)) + 1))
         spelt, in_key = spelled or ({}, set())
+        for c, by_code in list(self._ratings_by_reference.items()):
+            if c in mapping and c in spelt:  # a plan's reference reads as its text: its ratings found by the text
+                self._ratings_by_reference[c] = {**by_code, **{text.casefold(): by_code[k]
+                                                               for k, text in spelt[c].items() if k in by_code}}
         # a column kept in the notes without a header of its own groups the rows (importer._extras): each of
         # its labels holds for the rows under it, until the next
         carried = {c: None for c in plan.extras if c >= len(headers) or not headers[c]}
@@ -3547,7 +3551,8 @@ class Planner:
         for c, by_code in self._ratings_by_reference.items():
             x = row[c] if c < len(row) else None
             # the reference as written, or leading its text once spelled out ("ED-RIE-03 (Hacer …)")
-            given = by_code.get(x.split(" (", 1)[0].strip().casefold()) if isinstance(x, str) else None
+            given = (by_code.get(x.strip().casefold()) or by_code.get(x.split(" (", 1)[0].strip().casefold())) \
+                if isinstance(x, str) else None
             for name, text in (given or {}).items():
                 if prow.values.get(name) is None and \
                         (value := self._pair_value(reg, name, _one_line(str(text)))) is not None:
