@@ -10,6 +10,7 @@ from imported import import_all, rows_of
 from real_world_factory import write_xlsx
 
 from pmo_desktop.excel.errors import WorkbookError
+from pmo_desktop.excel.importer import plan_workbook_import
 
 
 @pytest.mark.parametrize("head, rows", [
@@ -89,6 +90,11 @@ def test_an_empty_numbered_template_is_said_to_be_one_not_refused_for_a_missing_
               [2, None, None, None, "Book the room", "High", None, None, None],
               *[[n] + [None] * 8 for n in range(3, 7)]]
     plan = import_all(sqlite_store, write_xlsx(tmp_path / "Actions2.xlsx", {"ACTIONS": titled}))
+    assert [e.row for e in plan.errors] == [2]
+    # a row writing much more than a template's dates is a record missing its title: left out, not passed over
+    full = [head, [1, 50, date(2020, 12, 1), "JS", None, "High", date(2020, 12, 12), None, "Open"],
+            *[[n] + [None] * 8 for n in range(2, 7)]]
+    plan = plan_workbook_import(sqlite_store, write_xlsx(tmp_path / "Actions3.xlsx", {"ACTIONS": full}))
     assert [e.row for e in plan.errors] == [2]
 
 

@@ -518,6 +518,7 @@ def _plain_text_limit(f: Field) -> int:
 
 # the fewest numbered empty rows under the header that make a sheet with no title anywhere an empty template
 _TEMPLATE_ROWS_MIN = 3
+_TEMPLATE_CELLS_MAX = 3  # the cells a template's untitled row may fill, its number with them ("1", two dates)
 _GROUP_FIELDS = ("category", "group")  # fields a label written once above a group of rows may fill
 
 
@@ -3569,6 +3570,10 @@ class Planner:
                        p.report.reason.startswith("an empty template row"))
         if not made or numbered < _TEMPLATE_ROWS_MIN or \
                 any(plan.rows[i].report.action is not Action.ERROR or plan.rows[i].has_title for i in made):
+            return
+        # a row writing more than a few cells is a record whose title is missing, left out with its reason
+        if any(sum(1 for x in plan.rows[i].raw or () if x is not None and str(x).strip()) > _TEMPLATE_CELLS_MAX
+               for i in made):
             return
         for i in made:
             report = plan.rows[i].report
