@@ -1519,7 +1519,7 @@ class Planner:
         ``rated_again``: columns of references to rows of another sheet → each reference's residual ratings written
         there (``referenced_ids.rated_again``), a record's where no column of the sheet gives them."""
         reg = kind.reg
-        # filled only after spelled's arguments are read (the importer fills it as it reads the references)
+        # (the importer fills it while it reads the references for ``spelled``, before this call)
         self._ratings_by_reference = rated_again or {}
         self._constants = dict(constants or {})
         self._escalates = "escalated" in reg.field_names and "escalated" not in mapping.values()
