@@ -27,6 +27,7 @@ from .vocabulary import in_place_words, words_of
 
 ACTION_OWNER = "@action_owner"  # who does the row's actions
 ACTION_DUE = "@action_due"      # by when
+ACTION_STATUS = "@action_status"  # how far they are (a treatment's own state: treatment_bands)
 # the registers whose rows carry actions, each with the register of those actions; an issue log's "Action |
 # Action Owner | Due Date" are the issue's actions as a risk register's plan columns are the risk's
 ACTIONS_OF = {"risks": "risk_actions", "issues": "issue_actions"}

@@ -31,7 +31,7 @@ from ..models.registers import REGISTERS
 from . import action_columns as action_columns_module
 from . import date_order, number_order, table_cache
 from . import vocabulary as vocabulary_module
-from .action_columns import ACTION_DUE, ACTION_OWNER, ACTIONS_OF, action_columns
+from .action_columns import ACTION_DUE, ACTION_OWNER, ACTION_STATUS, ACTIONS_OF, action_columns
 from .asked_headers import sentence_field
 from .coded_legends import column_legend, read_through
 from .date_rows import a_row_of_dates
@@ -63,6 +63,7 @@ from .vocabulary import (
     FOREIGN_KINDS,
     PLURAL_ENDING_RE,
     abbreviated_headers,
+    asset_words,
     beside_words,
     counts_the_columns,
     first_assessed_words,
@@ -98,7 +99,7 @@ PSEUDO = (RESPONSE_PLAN,)
 FIRST_NAME = "@first_name"
 SURNAME = "@surname"
 NAMED_PEOPLE = ("stakeholders", "people")  # registers whose records are people, named by "name"
-_PLAN_TARGETS = (*PSEUDO, ACTION_OWNER, ACTION_DUE)  # header targets of no field: registers with actions
+_PLAN_TARGETS = (*PSEUDO, ACTION_OWNER, ACTION_DUE, ACTION_STATUS)  # header targets of no field: registers with actions
 # A scale column whose cells are sentences is the text field beside it ("Impact" → the risk's effect).
 TEXT_FALLBACK = {("risks", "impact"): "effect", ("risks", "probability"): None, ("risks", "residual_impact"): None,
                  ("risks", "response"): "@response_plan",  # a response written out is the plan, not its type
@@ -1417,7 +1418,9 @@ def _cell_alone(kind: SheetKind, _cls: type, cell: Any) -> tuple[tuple[str, ...]
     if len(exact) > 1 and (grouped := _after_its_group(kind, str(cell))) and grouped[0] not in exact:
         exact = grouped + exact  # "Probability - Post Mitigation - Impact": what it is before its group's word
     prefixed = () if exact else _prefix_names(kind, str(cell))
-    loose = _loose(kind, variants, set())[0] if not exact else None  # with nothing taken: never a clash
+    # with nothing taken: never a clash. A word the files know as an asset's is no field's name mistyped: "Activos"
+    # (the asset a risk touches) is one letter from "actions" and was read as the plan (unseen set 75)
+    loose = _loose(kind, variants, set())[0] if not exact and not set(variants) & asset_words() else None
     return exact, prefixed, loose
 
 
@@ -2579,6 +2582,17 @@ def _distinct_texts(values: list[Any]) -> bool:
     return len(values) >= 3 and len(texts) == len(values) and len(set(texts)) == len(texts)
 
 
+def _plans_written_out(values: list[Any]) -> bool:
+    """Three texts or more, two in three of them different and most of those of two words or more: what will be
+    done about each risk ("Reuniões online", "Redistribuir responsabilidades"), one measure written for two risks
+    — not a strategy's name, which is a word and recurs (classes75b: "Estratégia para Eliminação" over a team's
+    measures, one given twice, was kept in the notes, no action made)."""
+    texts = [x.strip().lower() for x in values if isinstance(x, str) and re.search(r"[^\W\d_]", x)]
+    distinct = set(texts)
+    return len(values) >= 3 and len(texts) == len(values) and len(distinct) >= 3 and \
+        len(distinct) * 3 >= len(texts) * 2 and sum(1 for t in distinct if len(t.split()) >= 2) * 2 > len(distinct)
+
+
 def _sentences(values: list[Any]) -> bool:
     """Most cells are sentences (more than four words)."""
     long = sum(1 for x in values if isinstance(x, str) and len(x.split()) > 4)
@@ -2792,8 +2806,8 @@ def check_values(kind: SheetKind, mapping: dict[int, str], sample: list[list[Any
         if fits and name == "kind" and not _names_a_kind(kind, values):
             fits = False  # "Risk" on every row (a RAID log's type, "Risk/ Issue"): the register's noun says no
             # kind; beside "Opportunity" it is the threat (round 62), every row saying it tells nothing
-        if not fits and (kind.register, name) == ("risks", "response") and _distinct_texts(values) and \
-                RESPONSE_PLAN not in mapping.values():
+        if not fits and (kind.register, name) == ("risks", "response") and \
+                (_distinct_texts(values) or _plans_written_out(values)) and RESPONSE_PLAN not in mapping.values():
             del out[c]  # "Treatment" over "Fix path & naming convention", "Peer review all mappings": what will
             out[c] = RESPONSE_PLAN  # be done about each risk, in a few words, not a strategy's name
             continue

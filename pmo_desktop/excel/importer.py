@@ -32,7 +32,8 @@ from ..models.registers import REGISTERS
 from ..models.settings import SETTINGS
 from ..models.store import Store
 from ..models.values import normalise_key
-from .action_columns import ACTION_DUE, ACTION_OWNER, ACTIONS_OF, FINISHED_RECORD
+from . import id_matrices
+from .action_columns import ACTION_DUE, ACTION_OWNER, ACTION_STATUS, ACTIONS_OF, FINISHED_RECORD
 from .area_ratings import areas_of, read_per_area, scale_fields
 from .broken_formulas import broken_columns
 from .broken_formulas import said as broken_said
@@ -127,6 +128,7 @@ from .headerless import headerless_message, headerless_rows
 from .import_plan import LEFT_OUT_SUFFIX, Action, ImportPlan, ImportResult, PlannedRow, RowReport, SheetPlan
 from .impossible_days import IMPOSSIBLE_DAYS
 from .item_catalogues import item_catalogue
+from .keyed_legends import key_said, keys_beside
 from .kind_titles import catalogue_reason, kind_column, kind_title_note, titled_rows, tracked_fields
 from .lessons_logs import LESSONS_REASON, lessons_log
 from .linked_kinds import rows_of_another_kind
@@ -166,9 +168,11 @@ from .sheet_keys import MAX_ROWS as KEY_MAX_ROWS
 from .sheet_keys import Key, among_records, code_key, code_text, find_keys, key_cells, key_for
 from .side_legends import legend_spans, symbol_statuses
 from .skipped_rows import keep_skipped_cells
+from .strategy_columns import strategies_not_plans
 from .templated_columns import TEMPLATED_REASON, templated_column
 from .title_labels import labelled_title_column, split_labels
 from .tool_catalogues import CATALOGUE_REASONS, tool_catalogue
+from .treatment_bands import treated_in_a_band
 from .twice_listed import listed_twice
 from .typed_issues import issue_type_column, typed_note
 from .unheaded_lists import captioned_list, made_header, named_register, own_words_header
@@ -225,7 +229,8 @@ def importable_fields(register: str) -> list[tuple[str, str]]:
     out += [(f.name, f.label) for f in reg.fields if f.kind.stored]
     if register in ACTIONS_OF:
         out += [(RESPONSE_PLAN, "Response plan (as response actions)" if register == "risks" else "Action (as its actions)"),
-                (ACTION_OWNER, "Actionee (of those actions)"), (ACTION_DUE, "Due (of those actions)")]
+                (ACTION_OWNER, "Actionee (of those actions)"), (ACTION_DUE, "Due (of those actions)"),
+                (ACTION_STATUS, "Status (of those actions)")]
     if register in NAMED_PEOPLE:
         out.append((FIRST_NAME, "First name (joined before the name)"))
     return out
@@ -1069,6 +1074,7 @@ def _prepare(store: Store, reader: SheetReader, match: HeaderMatch, mapping: dic
         if saved and saved["register"] == kind.register and _fits(kind, saved["mapping"], len(headers)):
             mapping = saved["mapping"]
     tile: set[int] = set()
+    key_cols: dict[int, int] = {}  # a key's column beside the list → the list's column it explains (keyed_legends)
     broken: dict[int, str] = {}
     if mapping is not None:
         final = _normalise_override(kind, mapping)
@@ -1089,6 +1095,12 @@ def _prepare(store: Store, reader: SheetReader, match: HeaderMatch, mapping: dic
             legend = _legend_apart(kind, final, headers, reader.top_rows(fill_merged=False)[match.row - 1],
                                    reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE])
             final = {c: n for c, n in final.items() if c not in legend}
+            # "Status | Bedeutung" past an empty column, saying what each status letter of the list means
+            naming = {c for c, n in final.items() if n in ("code", kind.reg.name_field.name if kind.reg.name_field
+                                                           is not None else "title")}
+            key_cols = keys_beside(_column_blocks(headers, reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE]),
+                                naming, reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE])
+            final = {c: n for c, n in final.items() if c not in key_cols}
         # a column of broken formulas ("#REF!" on every row) holds nothing: read without it (broken_formulas)
         broken = broken_columns(final, reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE])
         final = {c: n for c, n in final.items() if c not in broken}
@@ -1118,6 +1130,9 @@ def _prepare(store: Store, reader: SheetReader, match: HeaderMatch, mapping: dic
              and c not in counters and _choice_list(sample, c, chosen)}
     extras.update(_unheaded(kind, headers, final, extras, beside | counters | lists))
     extras.update(_shifted_columns(kind, final, extras, sample))
+    for col, explained in key_cols.items():
+        extras.pop(col, None)
+        ignored[col] = key_said(headers, col, explained, _letter)
     for col, error in broken.items():
         extras.pop(col, None)
         ignored[col] = broken_said(headers[col] if col < len(headers) and headers[col] else _letter(col), error)
@@ -1595,6 +1610,46 @@ def _rated_by_matrix_codes(book: SafeWorkbook, reader: SheetReader, match: Heade
     if again is None or again.row != match.row:
         return None
     return made, again, said
+
+
+def _rated_by_an_id_matrix(book: SafeWorkbook, reader: SheetReader, match: HeaderMatch
+                           ) -> tuple[SheetReader, HeaderMatch, str] | None:
+    """A risk list with no likelihood or impact column whose risks another sheet's grid places by their IDs
+    (``id_matrices``): the list with a likelihood and an impact column made after its own, read under the header
+    found again; with the sentence saying so. None for any other sheet."""
+    fields = set(match.mapping.values())
+    code = next((c for c, n in match.mapping.items() if n == "code"), None)
+    if match.kind.register != "risks" or code is None or fields & {"probability", "impact"} or \
+            reader.declared_rows > TWIN_ROWS:
+        return None
+    rows = reader.all_rows()
+    codes = {word_key(_id_cell(r[code])) for r in rows[match.row:] if code < len(r) and _id_cell(r[code])}
+    for title in book.sheet_names:
+        if title == reader.title or not codes:
+            continue
+        other = book.sheet(title)
+        if other.declared_rows > id_matrices.MAX_ROWS:
+            continue
+        found = id_matrices.placed_ids(other.top_rows(), codes)
+        if found is None:
+            continue
+        ratings, axes = found
+        made = SheetReader(book, reader.title, id_matrices.rated_rows(rows, match.row - 1, code, ratings), [])
+        again = _match_sheet(made, (match.kind,), None)
+        if again is None or again.row != match.row:
+            return None
+        return made, again, (f"Rated by the matrix on the sheet “{title}” ({axes}): it places {len(ratings)} risks "
+                             f"by their “{match.headers[code]}”, each given its cell's likelihood and impact in the "
+                             "columns Likelihood and Impact made by the import; a risk it does not place stays "
+                             "unrated.")
+    return None
+
+
+def _id_cell(value: Any) -> str:
+    """An ID cell as text: 1 and 1.0 (a number typed in Excel) are both "1"."""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return "" if value is None or isinstance(value, bool) else str(value).strip()
 
 
 def _naming_columns(match: HeaderMatch) -> set[int]:
@@ -2318,6 +2373,9 @@ def plan_workbook_import(store: Store, path: str | os.PathLike[str], progress: P
                 if (by_cell := _rated_by_matrix_codes(book, reader, match)) is not None:
                     # each risk's code names its cell of the matrix beside the list: that cell's ratings
                     reader, match, made_notes[title] = by_cell
+                if (by_ids := _rated_by_an_id_matrix(book, reader, match)) is not None:
+                    # another sheet's P × I grid places the risks by their IDs ("1, 5"): that cell's ratings
+                    reader, match, made_notes[title] = by_ids
                 if (titled := titled_by_its_kind(
                         match, reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE],
                         match.kind.matches_sheet_name(match.sheet_title or title)
@@ -2374,6 +2432,15 @@ def plan_workbook_import(store: Store, path: str | os.PathLike[str], progress: P
                 # a risk matrix drawn above the table orders its level words along its axes ("Negligible |
                 # Minor | Major | Hazardous | Catastrophic" over the grid: major is the third of five there)
                 lists += axis_orders(reader.top_rows(fill_merged=False)[:max(match.row - 1, 0)])
+                if (strategies := strategies_not_plans(
+                        match, reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE])) is not None:
+                    # "Acción": Asumir / Mitigación beside "Descripción": the response, and its action described
+                    match, read_as = strategies
+                    made_notes[title] = f"{made_notes[title]} {read_as}" if title in made_notes else read_as
+                if (treated := treated_in_a_band(match, reader.top_rows(), reader.top_rows(fill_merged=False))) \
+                        is not None:  # "Tratamiento" over "Actividad | Responsable | Fecha | Estado": one action
+                    match, read_as = treated
+                    made_notes[title] = f"{made_notes[title]} {read_as}" if title in made_notes else read_as
                 found.append((reader, ids_not_plans(match)))
                 if (above := _table_above(book, reader, match)) is not None:
                     # the same register's other table above the one found ("Evènements redoutés" over the

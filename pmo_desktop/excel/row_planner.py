@@ -38,7 +38,7 @@ from ..models.registers import REGISTERS
 from ..models.registers.risks import CATEGORIES
 from ..models.risk_rules import OPPORTUNITY_RESPONSES, THREAT_RESPONSES
 from . import date_order, number_order
-from .action_columns import ACTION_DUE, ACTION_OWNER, ACTIONS_OF, date_beside_the_plan, in_place
+from .action_columns import ACTION_DUE, ACTION_OWNER, ACTION_STATUS, ACTIONS_OF, date_beside_the_plan, in_place
 from .assessed_merges import assessing_fields, one_value, varies
 from .column_legends import COLUMN_LEGEND, column_legend_scale, side_ladder, side_legends
 from .cut_cells import characters, was_cut
@@ -405,6 +405,8 @@ def _similar(a: str, b: str) -> bool:
 
 
 # SAFe's ROAM board: what became of each risk, by letter or word (Owned: open, its owner named elsewhere)
+# the action's field each column about a row's actions fills (action_columns, treatment_bands)
+_ACTION_FIELDS = {ACTION_OWNER: "actionee", ACTION_DUE: "due", ACTION_STATUS: "status"}
 _ROAM = {"r": ("status", "Closed"), "resolved": ("status", "Closed"), "a": ("response", "Accept"),
          "accepted": ("response", "Accept"), "m": ("response", "Reduce"), "mitigated": ("response", "Reduce"),
          "o": ("status", "Open"), "owned": ("status", "Open")}
@@ -1704,9 +1706,10 @@ class Planner:
         self._framework: dict[int, str] = {c: framework for c in self._responses if c < len(headers)
                                            and (framework := framework_named(headers[c])) is not None}
         actions_of = REGISTERS[ACTIONS_OF.get(reg.name, "risk_actions")]
+        self._actions_of = actions_of.name
         self._action_length = actions_of.field("description").max_length or 0
-        self._action_by = [(c, n, actions_of.field("actionee" if n == ACTION_OWNER else "due"))
-                           for c, n in sorted(mapping.items()) if n in (ACTION_OWNER, ACTION_DUE)]
+        self._action_by = [(c, n, actions_of.field(_ACTION_FIELDS[n]))
+                           for c, n in sorted(mapping.items()) if n in _ACTION_FIELDS]
         self._due_beside = date_beside_the_plan(mapping, RESPONSE_PLAN)
         # no column of its own gives the risk's owner: the one the plan's actions name is the risk's too
         self._owner_from_actions = "owner" in reg.field_names and "owner" not in mapping.values()
@@ -4800,8 +4803,10 @@ class Planner:
                 # two people in the action owner's cell: the first named does the actions, as for the owner
                 # (_plan_values), the whole cell kept in the notes
                 raw = named_first
-            try:  # a due date is written the way the sheet writes its other dates (date_order)
-                value = v.parse_date(raw, f.label, self._date_order, relative_words=False) if f.kind is Kind.DATE else f.parse(raw, ctx)
+            try:  # a due date is written the way the sheet writes its other dates (date_order); a state in the
+                # sheet's language ("Cerrada") as the actions' own statuses are read (treatment_bands)
+                value = v.parse_date(raw, f.label, self._date_order, relative_words=False) if f.kind is Kind.DATE \
+                    else self.translator(self._actions_of).parse(f, raw, ctx) if f.kind is Kind.ENUM else f.parse(raw, ctx)
             except ValidationError:
                 value = None
             if value in (None, "") or not any_to_do or f.name in by:

@@ -557,6 +557,13 @@ def statistic_words() -> frozenset[str]:
 
 
 @lru_cache(maxsize=None)
+def asset_words() -> frozenset[str]:
+    """Keyed headers naming the asset a risk touches ("Activos", "Affected asset", "Vermögenswert"): ``assets`` in
+    the files. A word of its own, never a field's name mistyped (``header_detection._cell_alone``)."""
+    return frozenset(k for data in _files() for w in data.get("assets", ()) if (k := word_key(w)))
+
+
+@lru_cache(maxsize=None)
 def score_words() -> frozenset[str]:
     """Keyed words saying a column holds a score, numbers where higher is more ("score", "puntuación",
     "Punkte"): ``scores`` in the files (``score_priorities``)."""

@@ -218,7 +218,7 @@ def _plain_decimal(text: str) -> str:
     when both marks appear, the last one is the decimal separator. "1,250" stays one thousand two hundred
     and fifty (the English reading). Anything else is left as it is, for float() to refuse — never read
     with the commas dropped: "12,5" is not 125."""
-    sign, digits = (text[0], text[1:]) if text[:1] in "+-" else ("", text)
+    sign, digits = (text[0], text[1:]) if text.startswith(("+", "-")) else ("", text)  # "" is "in" any string
     if "," in digits and "." in digits:
         point = max(",.", key=digits.rfind)
         whole, _, fraction = digits.rpartition(point)

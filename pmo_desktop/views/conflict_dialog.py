@@ -24,9 +24,9 @@ from ..models.conflicts import Resolution
 from ..models.errors import EditConflict, show_value
 
 BUTTONS = (
-    (Resolution.KEEP_THEIRS, "Keep theirs", "Discard your change; the record stays as they left it."),
-    (Resolution.OVERWRITE, "Overwrite with mine", "Write every value of your edit over theirs."),
-    (Resolution.REAPPLY, "Re-apply my change",
+    (Resolution.KEEP_THEIRS, "&Keep theirs", "Discard your change; the record stays as they left it."),
+    (Resolution.OVERWRITE, "&Overwrite with mine", "Write every value of your edit over theirs."),
+    (Resolution.REAPPLY, "&Re-apply my change",
      "Apply only the values you changed on top of their version; their other changes stay."),
 )
 
@@ -69,6 +69,9 @@ class ConflictDialog(QDialog):
             button.clicked.connect(lambda _=False, c=choice: self._choose(c))
             self.buttons[choice] = button
         self.buttons[Resolution.KEEP_THEIRS].setDefault(True)  # the choice that writes nothing
+        # The keyboard on the choices, each with its Alt letter: it opened in the values' table, from which Tab
+        # reached the buttons only after the table, and no letter chose one (a keyboard-only user's conflict).
+        self.buttons[Resolution.KEEP_THEIRS].setFocus()
         layout.addWidget(box)
         self.resize(640, 160 + 30 * len(names))
 

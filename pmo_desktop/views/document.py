@@ -137,6 +137,10 @@ class Document(QObject):
         # A change made before those kept is being run (``retry_pending``, ``resolve``): not sent behind them.
         self._running_earlier = False
         self._data_version: int | None = None  # the file's data_version at the last full check
+        # (register, id) → "R-003 “Scope creep occurs”": records the last check for others' changes found deleted,
+        # named by the table that showed them, for the window's word on it (``take_deleted_by_others``).
+        self.deleted_by_others: dict[tuple[str, int], str] = {}
+        self._highlighted = 0  # how many records that check found are still shown, highlighted
         self._probing = False  # a background read of signatures is under way (poll_outside_changes)
         self._closed = False
         self._workers: set[threading.Thread] = set()  # started by ``start_worker``: stopped or finished at close
@@ -305,9 +309,7 @@ class Document(QObject):
         if found is None:
             return 0
         self._data_version = version
-        for name, ids in found:
-            self.outside_changes.emit(name, ids)
-            self.notify(name, sorted(ids))
+        self._announce_outside(found)
         return sum(len(ids) for _n, ids in found)
 
     # ---------------------------------------------------------------- the timer's check, off the GUI thread
@@ -413,13 +415,37 @@ class Document(QObject):
         except errors.StoreError:
             return 0  # the server went away meanwhile: the next check tries again
         self._data_version = version
-        for name, ids in found:
-            self.outside_changes.emit(name, ids)
-            self.notify(name, sorted(ids))
+        self._announce_outside(found)
         changed = sum(len(ids) for _n, ids in found)
         if changed:
             self.outside_changes_found.emit(changed)
         return changed
+
+    def take_outside_word(self) -> tuple[int, list[str]]:
+        """What the last check for others' changes did to the tables, for the window to say once: how many of the
+        records it found are still shown (highlighted), and the code and name of those it took off the tables. A
+        risk deleted with its action was "2 records changed by someone else (highlighted)", nothing highlighted."""
+        word = (self._highlighted, list(self.deleted_by_others.values()))
+        self._highlighted, self.deleted_by_others = 0, {}
+        return word
+
+    def _announce_outside(self, found: list[tuple[str, set[int]]]) -> None:
+        """Others' changes to the tables: every table told which of its records others changed before any refreshes
+        — a register refreshed for another's sake (a risk's actions refresh the risks) takes a deleted record off
+        first, and it was named only when its own announcement came first (the open tables' order, by chance) —
+        and a register's own records before its sub-tables', whose rows go with a record deleted."""
+        found = sorted(found, key=lambda item: bool(REGISTERS[item[0]].parent))
+        for name, ids in found:
+            self.outside_changes.emit(name, ids)
+        for name, ids in found:
+            self.notify(name, sorted(ids))
+        self._highlighted = self._still_shown(found)
+
+    def _still_shown(self, found: list[tuple[str, set[int]]]) -> int:
+        """How many of the records found changed are still in a table once refreshed: the others were deleted."""
+        models = list(self._watched)
+        return sum(1 for name, ids in found for rid in ids
+                   if any(m.register.name == name and m.row_of(rid) is not None for m in models))
 
     def _find_outside_changes(self) -> list[tuple[str, set[int]]] | None:
         """(register, changed ids) for each open table whose records differ from the database;
@@ -593,6 +619,14 @@ class Document(QObject):
                                f"saved when the server is back.{refused}")
                 return False
             self.server_went_away(e)
+            if isinstance(e, errors.ConnectionLost) and self.server_away is not None:
+                # The window looks for the server and saves what was kept when it answers (``_server_answered``):
+                # the box said "Retry when it is back … Edit ▸ Retry Unsaved Changes saves it" under a strip
+                # saying it is saved by itself — users retried by hand, or typed the change again.
+                self.error.emit(f"{str(e).replace(' Retry when it is back.', '')}\n\nNothing is lost: your change is "
+                                "kept, and saved by itself when the server is back — the window looks for it every "
+                                f"few seconds, and the strip at the top says when.{refused}")
+                return False
             # Not "Try again.": typed again, the change would be made twice once the kept one is retried.
             self.error.emit(f"{str(e).removesuffix(' Try again.')}\n\nYour change is kept: {_retry_when(e)}{refused}")
             return False
@@ -861,6 +895,13 @@ class DocumentCommand(QUndoCommand):
             self.document.put_back(self, undoing)
         except errors.StoreError as e:  # for good (someone else changed or deleted its records): dropped
             reason = e.said_of_a_step(verb) if isinstance(e, errors.EditConflict) else str(e)
+            if isinstance(e, errors.RecordNotFound):
+                # "That risk register record no longer exists (someone may have deleted it)." named no record and
+                # left the user wondering whether Ctrl+Z was now stuck on it.
+                reason = (f"the record was deleted after this step (by someone else, or in another window), so "
+                          f"there is nothing to {verb}. The step is taken off the {verb} list; "
+                          f"{'Ctrl+Z' if undoing else 'Ctrl+Y'} goes on with the step "
+                          f"{'before' if undoing else 'after'} it.")
             self.document.say_step_refused(f"Not {verb}ne: {self.text()}")
             self.document.error.emit(f"Could not {verb} “{self.text()}”: {reason}")
             self.setObsolete(True)

@@ -1450,9 +1450,21 @@ class MainWindow(QMainWindow):
             self.document.poll_outside_changes()
 
     def _say_outside_changes(self, changed: int) -> None:
-        if changed:
-            self.statusBar().showMessage(f"{changed} record{'s' if changed != 1 else ''} changed by someone else "
-                                         "(highlighted)", 5000)
+        if self.document is not None and changed:
+            changed, deleted = self.document.take_outside_word()
+        else:
+            deleted = []
+        said = []
+        if changed > 0:
+            said.append(f"{changed} record{'s' if changed != 1 else ''} changed by someone else (highlighted)")
+        if deleted:
+            # Named: a row that left the table under the keyboard is not "highlighted", and a user looked for it.
+            names = ", ".join(deleted[:3]) + (f" and {len(deleted) - 3} more" if len(deleted) > 3 else "")
+            said.append(f"deleted by someone else: {names}")
+        if said:
+            text = "; ".join(said)
+            self.statusBar().showMessage(text[0].upper() + text[1:] + ("." if deleted else ""),
+                                         15_000 if deleted else 5000)
 
     def _say_note(self, text: str) -> None:
         self.statusBar().showMessage(text, 10_000)

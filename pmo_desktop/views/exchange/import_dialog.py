@@ -5,11 +5,12 @@ only the valid rows, the others written beside the workbook with the reason."""
 from __future__ import annotations
 
 import html
+from collections import Counter
 from datetime import datetime
 from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, QRect, Qt, QTimer
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
@@ -23,6 +24,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSpinBox,
     QSplitter,
+    QStyle,
     QTableView,
     QTableWidget,
     QTableWidgetItem,
@@ -52,7 +54,7 @@ from ..accessibility import name_table
 from ..background import run_with_progress
 from ..document import Document
 from ..register_table.date_entry import parse_typed_date
-from ..screen_fit import resize_within_screen
+from ..screen_fit import resize_to_screen_share
 from ..theme import colours
 from .import_command import ImportCommand
 from .report_model import HEADERS, ReportModel
@@ -112,7 +114,7 @@ class ImportDialog(QDialog):
         self.recognised_sheets: list[str] = []  # the sheets an import of the whole workbook takes
         self.other_sheets: list[str] = []  # those of them one sheet chosen leaves out of this import
         self.setWindowTitle(f"Import {self.path.name}")
-        resize_within_screen(self, 1100, 700)
+        resize_to_screen_share(self, 1100, 700)
 
         self.sheet_combo = QComboBox(self)
         self.register_combo = QComboBox(self)
@@ -295,15 +297,40 @@ class ImportDialog(QDialog):
         return max(view.horizontalHeader().sectionSizeFromContents(column).width(), view.sizeHintForColumn(column))
 
     def _imported_as_width(self, rest: int) -> int:
-        """"Imported as" beside the reasons, shared by what each holds: at three fifths of the room whatever the
-        rows, a workbook imported again (every row skipped, "Imported as" empty) showed a wide empty column beside
-        reasons wrapped to three lines each (walk45). Both whole where they fit, the reasons stretching to the edge;
-        where not, each a share of the room as its text's, neither below its header or a third of the room."""
+        """"Imported as" beside the reasons: both whole where they fit, the reasons stretching to the edge; where
+        not, the split that shows the rows in the fewest lines, neither column below its header or a third of the
+        room. Shared by their longest texts, 137 rows skipped "same as the office's …" each wrapped to three lines
+        beside the width one inserted row's long line took (walk52); at three fifths of the room whatever the rows,
+        a workbook imported again (every row skipped, "Imported as" empty) showed a wide empty column beside
+        reasons wrapped to three lines each (walk45)."""
         imported, reasons = self._preview_need(4), self._preview_need(REASON)
         if imported + reasons <= rest:
             return imported
-        share = rest * imported // (imported + reasons)
-        return max(min(imported, rest // 3, 160), min(share, rest - min(reasons, rest // 3)))
+        low, high = min(imported, rest // 3, 160), rest - min(reasons, rest // 3)
+        if high <= low:
+            return max(low, 0)
+        rows = Counter(self._preview_texts())
+        metrics = self.report_view.fontMetrics()
+        margin = 2 * self.report_view.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) + 8
+
+        def wrapped(texts: set[str], width: int) -> dict[str, int]:  # each text's lines, wrapped at words as shown
+            box = QRect(0, 0, max(width - margin, 1), 1 << 20)
+            flags = int(Qt.TextFlag.TextWordWrap)
+            return {t: -(-metrics.boundingRect(box, flags, t).height() // metrics.lineSpacing()) for t in texts}
+
+        def lines(width: int) -> int:
+            shown = wrapped({a for a, _ in rows if a}, width)
+            why = wrapped({r for _, r in rows if r}, rest - width)
+            return sum(n * max(shown.get(a, 1), why.get(r, 1), 1) for (a, r), n in rows.items())
+        step = max((high - low) // 16, 1)
+        return min(range(low, high + 1, step), key=lambda width: (lines(width), width))
+
+    def _preview_texts(self) -> list[tuple[str, str]]:
+        """The first rows' "Imported as" and reason: the fit is for what is read on screen, not every row of a huge
+        sheet, and each distinct text is wrapped once per width tried."""
+        model = self.report_model
+        return [(model.data(model.index(row, 4)) or "", model.data(model.index(row, REASON)) or "")
+                for row in range(min(model.rowCount(), 300))]
 
     def _fit_preview_rows(self) -> None:
         """A row with a reason as tall as its reason and what it becomes need at their widths now; every other row

@@ -110,6 +110,10 @@ class TranslationCombo(QComboBox):
             found = next((i for i in begins if i > self.currentIndex()), begins[0] if begins else -1)
         if found >= 0 and found != self.currentIndex():
             self.setCurrentIndex(found)
+        # The run's clock from when this key was done with, not pressed: a choice re-checks the preview, which on
+        # a loaded machine outlasted the interval, and the letters typed meanwhile ("ccurred" after "O") began a
+        # run of their own — "c" chose Closed (walkthrough20 under load).
+        _typed.at = time.monotonic()
         event.accept()
 
     def showPopup(self) -> None:

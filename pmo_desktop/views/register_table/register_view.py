@@ -488,6 +488,10 @@ class RegisterView(QWidget):
         for signal in (self.proxy.rowsInserted, self.proxy.rowsRemoved, self.proxy.modelReset, self.proxy.layoutChanged,
                        self.proxy.dataChanged):
             signal.connect(self._update_count)
+        # The proxy takes a row out as its source is about to (Qt's QSortFilterProxyModel answers the source's
+        # rowsAboutToBeRemoved), so at the proxy's rowsRemoved the model still counts it: a risk a colleague
+        # deleted left the table with "70 rows" over 69. Counted again once the model's row is gone too.
+        self.model.rowsRemoved.connect(self._update_count)
         if (counted := getattr(self.model, "counted", None)) is not None:  # a windowed model's listing done
             counted.connect(self._update_count)
         self._update_count()

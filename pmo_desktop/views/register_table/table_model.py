@@ -292,6 +292,7 @@ class RegisterTableModel(QAbstractTableModel):
         self._sort: tuple[int, Qt.SortOrder] | None = None
         self.colour_rules = self._default_colour_rules()
         self._flash: set[int] = set()  # records someone else just changed, shown highlighted
+        self._by_others: set[int] = set()  # the records the last check for others' changes found (``_say_gone``)
         self.today = date.today  # what "the future" is measured from (a page may pass its own clock)
         document.records_changed.connect(self._on_records_changed)
         document.outside_changes.connect(self._on_outside_changes)
@@ -381,6 +382,7 @@ class RegisterTableModel(QAbstractTableModel):
     def _on_outside_changes(self, register: str, ids) -> None:
         if register != self.register.name:
             return
+        self._by_others = set(ids)  # the refresh that follows names those of them that are gone (``_say_gone``)
         self._flash |= set(ids)
         QTimer.singleShot(FLASH_MS, self, lambda ids=set(ids): self._unflash(ids))  # cancelled with the model
 
@@ -395,7 +397,10 @@ class RegisterTableModel(QAbstractTableModel):
         return record_id in self._flash
 
     def _refetch_all(self) -> None:
-        self.rows = self._fetch()
+        rows = self._fetch()
+        if self._by_others:  # a record others deleted, refreshed for another register's sake: named all the same
+            self._say_gone(set(self._position) - {row[0] for row in rows})
+        self.rows = rows
         self._search_cache.clear()
         self._readings.clear()
         self._reindex()
@@ -433,6 +438,7 @@ class RegisterTableModel(QAbstractTableModel):
         self._reread_columns()
         gone = {rid for rid in ids if rid not in fresh and rid in self._position}
         coming = [fresh[rid] for rid in ids if rid in fresh and rid not in self._position]
+        self._say_gone(gone)
         if len(gone) + len(coming) >= MANY_ROWS_IN_OR_OUT:
             self._relayout(lambda: self._take_in_and_out(gone, coming))
             return
@@ -451,6 +457,18 @@ class RegisterTableModel(QAbstractTableModel):
             else:
                 self._reindex()
             self.endInsertRows()
+
+    def _say_gone(self, gone: set[int]) -> None:
+        """Records others deleted, named for the window's word on their changes (``Document.deleted_by_others``):
+        it said "1 record changed by someone else (highlighted)" of a risk a colleague deleted — nothing was
+        highlighted, the row the user was on had gone and the keyboard was on the row above, without a word."""
+        by_others, self._by_others = self._by_others & gone, set()
+        for rid in sorted(by_others, key=self._position.__getitem__):
+            record = self.record(self._position[rid])
+            key, name = self.register.key_field, self.register.name_field
+            label = code_and_name(str(record.get(key.name) or "") if key else "",
+                                  str(record.get(name.name) or "") if name else "")
+            self.document.deleted_by_others[(self.register.name, rid)] = label or f"a {self.register.noun}"
 
     def _take_in_and_out(self, gone: set[int], coming: list[tuple]) -> None:
         """Many rows out and in at once (a delete of 10,000 rows, its undo), each coming row at its place in the
