@@ -22,6 +22,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Collection
 
+from .qualified_plans import qualified_control
 from .vocabulary import in_place_words, words_of
 
 ACTION_OWNER = "@action_owner"  # who does the row's actions
@@ -81,12 +82,14 @@ def _after_the_plan(mapping: dict[int, str], plan: str, joins: Callable[[int], b
     return out
 
 
-def in_place(header: str, beside_a_plan: bool) -> bool:
+def in_place(header: str, beside_a_plan: bool, register: str = "risks") -> bool:
     """A plan column's header says its measures are already there ("Existing Controls"); a bare "Control"
-    does when another plan column on the sheet says what is to be done (``beside_a_plan``)."""
+    does when another plan column on the sheet says what is to be done (``beside_a_plan``), also with a
+    qualifier before it ("AWS_Controls" beside "Treatment_Plan": the controls of that platform, in place — read
+    as open actions, round 50's cloud register listed ten risks' controls as work to do; ``qualified_control``)."""
     phrases, bare = in_place_words()
     # a header written as a name in code ("existing_controls", a CSV export's) says the same words
     said = " ".join(words_of(header.replace("_", " ")))
     if any(f" {p} " in f" {said} " for p in phrases):
         return True
-    return beside_a_plan and said in bare
+    return beside_a_plan and (said in bare or qualified_control(said.split(), bare, register))

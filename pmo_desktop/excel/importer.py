@@ -1220,20 +1220,27 @@ def sheet_keys(reader: SheetReader, match: HeaderMatch,
 
 
 def _with_references(book: SafeWorkbook, reader: SheetReader, match: HeaderMatch, mapping: dict[int, str],
-                     extras: dict[int, str], plan: ImportPlan, said: list[str]
+                     extras: dict[int, str], plan: ImportPlan, said: list[str],
+                     ratings: dict[int, dict[str, dict[str, Any]]] | None = None
                      ) -> tuple[dict[int, dict[str, str]], set[tuple[int, int]]]:
     """``sheet_keys`` with the response and kept columns whose cells name rows of a sheet the import reads as no
     register (referenced_ids.referenced_rows): a response's reference becomes the text that row holds, a kept
-    column's is written "EA-RIE-02 (the text)"; what was read so is added to ``said`` for the sheet's notes."""
+    column's is written "EA-RIE-02 (the text)"; what was read so is added to ``said`` for the sheet's notes, and
+    the residual ratings those rows give again to ``ratings`` (of a register rating its records again, none of
+    whose columns does)."""
     keys = sheet_keys(reader, match, mapping)
     columns = [c for c, n in sorted(mapping.items()) if n == RESPONSE_PLAN] + \
         [c for c in sorted(extras) if c not in mapping and c not in keys[0] and isinstance(extras[c], str)]
     skipped = [t for t, _why in plan.skipped_sheets if t != reader.title and t in book.sheet_names]
     if not columns or not skipped:
         return keys
+    reg = match.kind.reg
+    rated = ratings if ratings is not None and "residual_probability" in reg.field_names and \
+        not {"residual_probability", "residual_impact"} & set(mapping.values()) else None
     found, notes = referenced_rows(columns, set(mapping), match.headers,
                                    reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE],
-                                   lambda: [(t, book.sheet(t).top_rows(fill_merged=False)) for t in skipped])
+                                   lambda: [(t, book.sheet(t).top_rows(fill_merged=False)) for t in skipped],
+                                   rated, reg.name)
     if not found:
         return keys
     said.extend(notes)
@@ -2531,6 +2538,7 @@ def plan_workbook_import(store: Store, path: str | os.PathLike[str], progress: P
                 last_use = {id(p[0]): i for i, p in enumerate(prepared)}
                 for i, (reader, match, row_filter, final, ignored, layout, extras, own, chosen) in enumerate(prepared):
                     referenced: list[str] = []
+                    rated_again: dict[int, dict[str, dict[str, Any]]] = {}
                     if row_filter is not None:
                         # the type column says nothing more than the register; a tracker's labels ("bug, High,
                         # Waiting for merge") say more, and stay in the notes
@@ -2541,7 +2549,8 @@ def plan_workbook_import(store: Store, path: str | os.PathLike[str], progress: P
                                                     row_filter=row_filter, constants=sheet_constants(match, final),
                                                     note=title_note(match, final),
                                                     spelled=_with_references(book, reader, match, final, extras,
-                                                                             plan, referenced))
+                                                                             plan, referenced, rated_again),
+                                                    rated_again=rated_again)
                     sheet_plan.chosen = chosen
                     for said in referenced:
                         sheet_plan.say(said)

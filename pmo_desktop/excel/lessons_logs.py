@@ -46,5 +46,6 @@ def lessons_log(match: HeaderMatch, title: str, path: Path) -> str | None:
                  any(w in key for w in words)), None)
     if said is None:
         return None
-    return (f"{LESSONS_REASON} (named “{named}”, its column “{said.strip()}”), not the "
-            f"{match.kind.reg.title.lower()}: the office keeps no register of lessons.")
+    # said as what it is, not as the register its header came nearest to: "not the issue log" of a lessons log
+    # read as risks told the user of a register that never was in question
+    return f"{LESSONS_REASON} (named “{named}”, its column “{said.strip()}”), and the office keeps no register of lessons."

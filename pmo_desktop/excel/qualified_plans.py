@@ -19,6 +19,7 @@ from functools import lru_cache
 
 from .vocabulary import (
     first_assessed_words,
+    header_words,
     header_words_in,
     id_words,
     in_place_words,
@@ -46,3 +47,15 @@ def qualified_name(words: tuple[str, ...], keys: dict[str, str], plan: str, regi
     if len(first) < MIN_QUALIFIER or not first.isalpha() or first in keys or first in _own_reading_words():
         return None
     return plan if header_words_in(register, "English").get(word_key(" ".join(words[1:]))) == plan else None
+
+
+def qualified_control(words: tuple[str, ...] | list[str], bare: frozenset[str], register: str) -> bool:
+    """A control's bare name after one qualifier ("AWS Controls", "IT Control"): the qualifier names whose or which
+    controls, not a plan of what is to be done — the words' own phrases ("Recommended Controls", "Security
+    Controls", "Additional Controls") are known headers of their own and never so read."""
+    if len(words) != 2 or words[1] not in bare:
+        return False
+    first = words[0]
+    keys = header_words(register)
+    return len(first) >= MIN_QUALIFIER and first.isalpha() and first not in keys and \
+        first not in _own_reading_words() and word_key(" ".join(words)) not in keys

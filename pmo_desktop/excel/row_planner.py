@@ -46,6 +46,7 @@ from .done_text import says_done, says_not_acted_on
 from .errors import ImportCancelled
 from .explained_columns import explains_the_columns
 from .generic_results import generic_note, is_generic, said_by_instead, titled_instead
+from .group_rows import label_columns, naming_label, own_label
 from .header_detection import (
     _TITLE_FALLBACK,
     ENGAGE,
@@ -518,6 +519,9 @@ def _plain_text_limit(f: Field) -> int:
     return f.max_length if f.kind.free_text and type(f.kind).parse is TextKind.parse else 0
 
 
+# the fewest numbered empty rows under the header that make a sheet with no title anywhere an empty template
+_TEMPLATE_ROWS_MIN = 3
+_TEMPLATE_CELLS_MAX = 3  # the cells a template's untitled row may fill, its number with them ("1", two dates)
 _GROUP_FIELDS = ("category", "group")  # fields a label written once above a group of rows may fill
 
 
@@ -1502,7 +1506,8 @@ class Planner:
                    extras: dict[int, str] | None = None, own_export: bool = False,
                    row_filter: Callable[[Sequence[Any]], str | None] | None = None,
                    constants: dict[str, Any] | None = None, note: str = "",
-                   spelled: tuple[dict[int, dict[str, str]], set[tuple[int, int]]] | None = None) -> SheetPlan:
+                   spelled: tuple[dict[int, dict[str, str]], set[tuple[int, int]]] | None = None,
+                   rated_again: dict[int, dict[str, dict[str, Any]]] | None = None) -> SheetPlan:
         """Plan every row of one sheet. Child sheets are finished (unchanged families found, replaced
         rows counted) unless ``finish`` is false, for the caller to add parents first.
 
@@ -1513,8 +1518,12 @@ class Planner:
         kind). ``note``: what the preview says once of the sheet (a title column no header names).
         ``spelled``: columns whose codes a key of the sheet spells out (column → {code: text}) and the key's
         own cells (importer.sheet_keys): each record's code is read as the key says; a row holding only the
-        key's cells is the key's, not a record."""
+        key's cells is the key's, not a record.
+        ``rated_again``: columns of references to rows of another sheet → each reference's residual ratings written
+        there (``referenced_ids.rated_again``), a record's where no column of the sheet gives them."""
         reg = kind.reg
+        # (the importer fills it while it reads the references for ``spelled``, before this call)
+        self._ratings_by_reference = rated_again or {}
         self._constants = dict(constants or {})
         self._escalates = "escalated" in reg.field_names and "escalated" not in mapping.values()
         # the status cells saying escalated as written ("Escalated", "ESCALATED", "Eskaliert"): one set look-up a row
@@ -1692,7 +1701,7 @@ class Planner:
         # columns ("Control Owner | Date Due") are the actionee and due date of the others (action_columns)
         to_do = [c for c in self._responses if not in_place(headers[c] if c < len(headers) else "", False)]
         self._in_place = {c for c in self._responses
-                          if in_place(headers[c] if c < len(headers) else "", bool(set(to_do) - {c}))}
+                          if in_place(headers[c] if c < len(headers) else "", bool(set(to_do) - {c}), reg.name)}
         # the framework a plan column's header names in brackets ("Proposed Control (NIST)", "(ISO 27001)"):
         # its controls' codes mean something only with it, so each action says it
         self._framework: dict[int, str] = {c: framework for c in self._responses if c < len(headers)
@@ -1757,6 +1766,13 @@ class Planner:
         # by that role rather than refused
         self._named_by_role = reg.name == "stakeholders" and title_col is not None and \
             any(f.name == "role" for _, f in fields)
+        # stakeholders listed by their group under categories written once (group_rows): a row writing its own
+        # label is a record of its own, and with no name nor role is named by that label
+        # (the group column first, then the sub-groups' kept in the notes)
+        self._label_cols = label_columns(reg.name, headers, next((c for c, f in fields if f.name == "group"), None),
+                                         plan.extras) if reg.name == "stakeholders" and title_col is not None else []
+        self._group_above: Any = None  # the category written last above, for the rows leaving theirs blank
+        self._named_by_group: list[int] = []  # rows so named, said once a sheet
         first_col = min(mapped_cols) if mapped_cols else 0
         strict_refs = [(c, f) for c, f in fields if f.ref is not None and f.kind.refers and not f.ref.create_missing]
         # ``_unknown_names`` of an ordinary row, its sets looked up once: (field, one name or several, known, pending)
@@ -2043,6 +2059,10 @@ class Planner:
         elif self._unheaded:
             unheaded_cells = itemgetter(slice(next(iter(self._unheaded)), next(iter(self._unheaded)) + 1))
         spelt, in_key = spelled or ({}, set())
+        for c, by_code in list(self._ratings_by_reference.items()):
+            if c in mapping and c in spelt:  # a plan's reference reads as its text: its ratings found by the text
+                self._ratings_by_reference[c] = {**by_code, **{text.casefold(): by_code[k]
+                                                               for k, text in spelt[c].items() if k in by_code}}
         # a column kept in the notes without a header of its own groups the rows (importer._extras): each of
         # its labels holds for the rows under it, until the next
         carried = {c: None for c in plan.extras if c >= len(headers) or not headers[c]}
@@ -2459,7 +2479,7 @@ class Planner:
             if title_col is not None and last_record is not None and not after_gap and parent_reg is None and \
                     starts == record_end[0] + 1 and \
                     title_col not in filled and (code_col is None or code_col not in filled) and \
-                    set(filled) & text_cols and \
+                    set(filled) & text_cols and not own_label(row, last_record[2], self._label_cols) and \
                     all(c in text_cols or c in plan.extras or (c not in mapped_cols and c not in plan.extras and
                                                                  c not in person_cols)
                         or (c in person_cols and _wrapped(last_record[2][c], row[c])) for c in filled):
@@ -2478,7 +2498,8 @@ class Planner:
                 # are, never one of them (round 56's held-out set: a risk titled "Risk:" once the names were read)
                 skip(number, f"a caption (“{row[title_col].strip()}”) over the records, not a record.")
                 continue
-            if len(mapped_filled) < 2 and not has_key:
+            if len(mapped_filled) < 2 and not has_key and \
+                    not any(c in filled for c in self._label_cols[1:]):  # a sub-group of its own: a stakeholder
                 if (after_gap or last_record is None) and parent_reg is None and len(filled) == 1 and \
                         filled[0] in text_cols and filled[0] != title_col:
                     lead = (len(plan.rows), number, tuple(row))  # may open the record below it
@@ -2626,6 +2647,8 @@ class Planner:
                     plan.sheet, second_number, Action.SKIP, "", f"continues the record of row {first_number} (its "
                     "texts go on in the row below, beside the record's other fields)."))
         self._trailing_notes(plan, notes)
+        if parent_reg is None and title_col is not None and code_col is not None:
+            self._untitled_template(plan, reg, headers[title_col] if title_col < len(headers) else None)
         if unfilled:
             plan.say(unfilled_note(len(unfilled), unfilled[0]))
         if self._progress_decided:
@@ -2661,6 +2684,7 @@ class Planner:
         self._carry_groups(plan, fields)
         self._say_unknown_states(plan, reg)
         self._say_kinds(plan)
+        self._say_named_by_group(plan)
         self._strategy_kinds(plan)
         if self._untitled_by and title_col is not None:
             plan.say(untitled_note(self._headers, title_col, dict(self._untitled_by)))
@@ -3531,6 +3555,61 @@ class Planner:
                      "sheet's other strategies are a threat's and nothing else says they are opportunities: kept "
                      "threats, the strategy not set and said in their notes.")
 
+    def _read_rated_again(self, reg: Register, row: tuple[Any, ...], prow: PlannedRow) -> None:
+        """The residual ratings the row's reference names on another sheet ("ED-RIE-03": its new probability and
+        effect beside the strategy's actions there), read as the sheet's own cells of those fields would be; a
+        rating not read so stays the text of the reference's note."""
+        for c, by_code in self._ratings_by_reference.items():
+            x = row[c] if c < len(row) else None
+            # the reference as written, or leading its text once spelled out ("ED-RIE-03 (Hacer …)")
+            given = (by_code.get(x.strip().casefold()) or by_code.get(x.split(" (", 1)[0].strip().casefold())) \
+                if isinstance(x, str) else None
+            for name, text in (given or {}).items():
+                if prow.values.get(name) is None and \
+                        (value := self._pair_value(reg, name, _one_line(str(text)))) is not None:
+                    prow.values[name] = value
+
+    def _untitled_template(self, plan: SheetPlan, reg: Register, title_head: Any) -> None:
+        """An empty template: no row of the sheet gives a title, its numbered rows are empty but for one or two
+        whose other cells (a date the template wrote) name nothing — a meeting's action-items sheet numbered 1–15
+        under its header, "1" with two dates (unseen set 72: the workbook refused whole, "Title cannot be empty").
+        Such a row is no record missing its title but the template's, said once a sheet: nothing to import. A sheet
+        with a row titled, or with no numbered empty rows, keeps its untitled rows as errors with their reason."""
+        made = [i for i, p in enumerate(plan.rows) if p.report.action is not Action.SKIP]
+        numbered = sum(1 for p in plan.rows if p.report.action is Action.SKIP and
+                       p.report.reason.startswith("an empty template row"))
+        if not made or numbered < _TEMPLATE_ROWS_MIN or \
+                any(plan.rows[i].report.action is not Action.ERROR or plan.rows[i].has_title for i in made):
+            return
+        # a row writing more than a few cells is a record whose title is missing, left out with its reason
+        if any(sum(1 for x in plan.rows[i].raw or () if x is not None and str(x).strip()) > _TEMPLATE_CELLS_MAX
+               for i in made):
+            return
+        for i in made:
+            report = plan.rows[i].report
+            self._forget_unplaced(plan, plan.rows[i])
+            self._unclaim(reg, report.code)
+            plan.rows[i] = PlannedRow(RowReport(plan.sheet, report.row, Action.SKIP, "",
+                                                "an empty template row (its number and cells beside it filled, no "
+                                                "title on any row of the sheet), not a record."))
+        head = f"“{_one_line(str(title_head))}”" if title_head else "the title"
+        rows = [plan.rows[i].report.row for i in made]
+        where = f"row {rows[0]}" if len(rows) == 1 else f"rows {', '.join(map(str, rows))}"
+        plan.say(f"An empty template: no row gives {head} — its {numbered + len(made)} numbered rows are empty but "
+                 f"for a few cells of {where} — so nothing is imported from it as {reg.name}.")
+
+    def _say_named_by_group(self, plan: SheetPlan) -> None:
+        """The stakeholders named by their group (``group_rows``), said once a sheet."""
+        named = {p.report.row for p in plan.rows if p.report.action in (_INSERT, _UPDATE)} & set(self._named_by_group)
+        if not named:
+            return
+        heads = " or ".join(f"“{_one_line(str(self._headers[c]))}”" for c in self._label_cols if c < len(self._headers))
+        n = len(named)
+        plan.say(f"{n} row{'s' if n != 1 else ''} with no name and no role write{'' if n != 1 else 's'} a group of "
+                 f"{heads} of {'their' if n != 1 else 'its'} own: {'each is a stakeholder' if n != 1 else 'a stakeholder'}"
+                 " named by that group, not a line of the record above; a category left blank is the one written "
+                 "above it.")
+
     def _say_kinds(self, plan: SheetPlan) -> None:
         """The category column naming the kind of some risks, said once a sheet (``_kind_by_category``)."""
         if not self._kinds_told or self._category_col is None:
@@ -3875,11 +3954,14 @@ class Planner:
                 (off := one_off_side(row, self._typed_cols, self._reads)) is not None:
             prow = self._read_one_off(plan, reg, parent_reg, number, row, fields, code_col, parent_col, strict_refs,
                                       prow, off)
+        if self._ratings_by_reference and prow.report.action in (Action.INSERT, Action.UPDATE):
+            self._read_rated_again(reg, row, prow)
         if self._claiming is not None and prow.report.action in (Action.INSERT, Action.UPDATE):
             self.claimed_rows[self._claiming] = prow
         if title_col is not None:
             title = row[title_col] if title_col < len(row) else None
-            prow.has_title = title is not None and (not isinstance(title, str) or bool(title.strip()))
+            prow.has_title = title is not None and (not isinstance(title, str) or bool(title.strip())) or \
+                number in self._named_by_group
         if prow.report.action == Action.ERROR:
             prow.raw = row
             if number in self._past:  # the rows-left-out workbook has its values past the header too
@@ -4526,6 +4608,18 @@ class Planner:
             reason += "No name given: named by its role. "
             empty = f"{reg.field(self._title_name).label} cannot be empty."  # the name cell's own error
             errors[:] = [e for e in errors if e != empty]
+        elif action == Action.INSERT and self._label_cols and not values.get(self._title_name) and \
+                (label := naming_label(row, self._label_cols)) is not None:
+            at, values[self._title_name] = label
+            if not values.get("group") and self._group_above is not None:
+                values["group"] = self._group_above  # its category written once above it (filled down)
+            reason += f"No name given: named by its group (“{_one_line(str(self._headers[at]))}”). "
+            empty = f"{reg.field(self._title_name).label} cannot be empty."
+            errors[:] = [e for e in errors if e != empty]
+            if number not in self._named_by_group:
+                self._named_by_group.append(number)
+        if self._label_cols and values.get("group"):
+            self._group_above = values["group"]
         if action == Action.INSERT and self._untitled_from and not values.get(self._title_name) and \
                 (untitled := title_instead(row, self._untitled_from)) is not None:
             text, titled_by = untitled

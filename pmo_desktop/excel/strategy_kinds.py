@@ -18,7 +18,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 from typing import Any
 
-from .vocabulary import value_words, words_of
+from .vocabulary import gain_words, value_words, words_of
 
 # the texts a risk says what it is in: an opportunity word there ("a chance to reuse …" aside) is the kind's evidence
 _TEXTS = ("title", "description", "cause", "event", "effect")
@@ -31,9 +31,17 @@ def _opportunity_words() -> frozenset[str]:
 
 
 def says_opportunity(values: dict[str, Any]) -> bool:
-    """Whether a risk's own texts name it an opportunity ("Opportunity to reuse the platform", "возможность …")."""
+    """Whether a risk's own texts name it an opportunity ("Opportunity to reuse the platform", "возможность …"), or
+    its name opens with something gained ("Zdobycie dużej popularności …", gaining great popularity; "Obtaining a
+    discount"): a student's register writing its opportunities by what they bring, under "wzmocnienie" (enhance)
+    among its threats' "redukowanie" (unseen set 73: three kept threats). Asked only of a risk given an
+    opportunity's strategy, so a threat named "Obtaining permits late" under "Reduce" is never asked."""
     words = _opportunity_words()
-    return any(w in words for name in _TEXTS if isinstance(values.get(name), str) for w in words_of(values[name]))
+    if any(w in words for name in _TEXTS if isinstance(values.get(name), str) for w in words_of(values[name])):
+        return True
+    title = values.get("title")
+    first = words_of(title)[:1] if isinstance(title, str) else []
+    return bool(first) and first[0] in gain_words()
 
 
 def strategy_tells_kind(responses: Iterable[str | None], positive: frozenset[str], negative: frozenset[str]) -> bool:

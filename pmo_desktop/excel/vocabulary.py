@@ -525,6 +525,13 @@ def negation_words() -> frozenset[str]:
 
 
 @lru_cache(maxsize=None)
+def gain_words() -> frozenset[str]:
+    """Keyed words opening a risk's name with something gained ("Gaining popularity …", "Zdobycie …", "Obtención
+    de …"): ``gains`` in the files. Under an opportunity's strategy they say the risk is one (strategy_kinds)."""
+    return frozenset(k for data in _files() for w in data.get("gains", ()) if (k := word_key(w)))
+
+
+@lru_cache(maxsize=None)
 def hedge_words() -> tuple[str, ...]:
     """Words before a field's name hedging what its column holds without changing it ("Known or suspected
     Threats", "Recommended Mitigation", "Mögliche Gegenmaßnahme(n)", "Posibles causas"): ``hedges`` in the

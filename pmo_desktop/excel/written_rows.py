@@ -13,8 +13,27 @@ from collections.abc import Sequence
 from typing import Any
 
 SENTENCE_WORDS = 6   # a cell of this many words or more is written out, a sentence: no column's name
+# Chinese and Japanese write a sentence without spaces between its words: one "word" of any length. Such a text of
+# this many characters of their scripts is a sentence (a word there is one to three characters: some six words or
+# more); a header of theirs is short ("风险描述", "应对措施负责人")
+SENTENCE_CHARS = 15
 FIRST_CELLS = 12     # the filled cells a row is judged by, its first ones
 WRITTEN_CELLS = 10   # ... of which this many sentences make the row written-out text
+
+
+def _unspaced_chars(text: str) -> int:
+    """The characters of ``text`` in scripts written without spaces (CJK ideographs, kana)."""
+    return sum(1 for ch in text if "\u3040" <= ch <= "\u30ff" or "\u3400" <= ch <= "\u4dbf" or
+               "\u4e00" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff")
+
+
+def is_sentence(text: str) -> bool:
+    """Whether a cell's text (stripped) is written out: ``SENTENCE_WORDS`` words, or in Chinese or Japanese
+    ``SENTENCE_CHARS`` characters of their scripts (grid55 counted words only: a grid of Chinese sentences, one
+    "word" each, was searched cell by cell as before)."""
+    if len(text.split(None, SENTENCE_WORDS)) >= SENTENCE_WORDS:
+        return True
+    return len(text) >= SENTENCE_CHARS and not text.isascii() and _unspaced_chars(text) >= SENTENCE_CHARS
 
 
 def written_out(cells: Sequence[Any]) -> bool:
@@ -33,7 +52,7 @@ def written_out(cells: Sequence[Any]) -> bool:
         if not text:
             continue
         filled += 1
-        if len(text.split(None, SENTENCE_WORDS)) >= SENTENCE_WORDS:
+        if is_sentence(text):
             sentences.add(text)
         if filled == FIRST_CELLS:
             return len(sentences) >= WRITTEN_CELLS
@@ -52,7 +71,7 @@ def written_sheet(rows: Sequence[Sequence[Any]]) -> str | None:
     written = [row for row in filled if written_out(row)]
     if len(written) < MIN_WRITTEN_ROWS or len(written) * 2 < len(filled):
         return None
-    first = next(str(x).strip() for x in written[0] if x is not None and len(str(x).split()) >= SENTENCE_WORDS)
+    first = next(str(x).strip() for x in written[0] if x is not None and is_sentence(str(x).strip()))
     shown = first if len(first) <= 60 else first[:57].rstrip() + "…"
     return (f"{WRITTEN_REASON} (“{shown}” …, {len(written)} of its first {len(rows)} rows): written-out text, such "
             "as a grid of risks written out or a survey's free answers, with no header row naming a table's columns.")
