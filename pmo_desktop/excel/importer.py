@@ -67,7 +67,15 @@ from .described_grids import described_grid
 from .diary_entries import diary_entries
 from .employee_sheets import employee_sheet, ids_of, same_people
 from .errors import ImportCancelled, ImportRefused, MappingError, WorkbookError
-from .form_sheets import MAX_FORMS_ROWS, MIN_FORMS, a_lone_record, labels_down_the_side, read_form, read_forms
+from .form_sheets import (
+    MAX_FORMS_ROWS,
+    MIN_FORMS,
+    a_lone_record,
+    beside_sections,
+    labels_down_the_side,
+    read_form,
+    read_forms,
+)
 from .header_detection import (
     _DESCRIPTION_STEMS,
     ALL_KINDS,
@@ -2563,6 +2571,10 @@ def _form_sheets(book: SafeWorkbook, found: list[tuple[SheetReader, HeaderMatch]
         if len(rows) > 2:  # forms one under another on the sheet (form_blocks): a record each, said once
             notes[title] = (f"Read as {len(rows) - 1} forms one under another, each beginning with “{rows[0][0]}”: "
                             f"a record each, its step table's rows joined in its fields.")
+            if beside_sections(sheet.all_rows()):  # (section_columns, classes74b)
+                notes[title] += (" The section names in the column before their labels are no fields of their own: a "
+                                 "section names a value only where the label beside it is blank or names no field "
+                                 "the section does.")
         elif (coded := coded_form(match, rows, title)) is not None:
             # its title is its code ("CP-002" under "Title" on sheet "CP-002"): the ID, titled by its defect
             rows, mapping, notes[title] = coded

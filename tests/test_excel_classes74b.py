@@ -1,0 +1,52 @@
+"""Issue 12, unseen set 74's form and minutes classes (English registers, measured once on main c8cbaed6): defect
+forms one under another beside a section column. Each test writes a workbook of the shape (never a fetched file)
+and failed on that main."""
+
+from __future__ import annotations
+
+from imported import import_all, rows_of
+from real_world_factory import write_xlsx
+
+_BUGS = [
+    ("Login button does nothing on tablets", "Tapping Log in on a tablet leaves the page as it was.", "High",
+     "Dana Fox", "Nothing happens.", "The dashboard opens."),
+    ("Search accepts an empty query", "Pressing Search with the box empty lists every product.", "Low", None,
+     "Every product is listed.", "A hint asks for a word."),
+    ("Totals rounded twice on invoices", "An invoice of three lines shows a total one cent off.", "Medium",
+     "Omar Haddad", "The total is 10.01.", "The total is 10.00."),
+]
+
+
+def _sectioned_form(number: int, bug: tuple[str, str, str, str | None, str, str]) -> list[list[object]]:
+    name, summary, priority, owner, actual, expected = bug
+    return [["Section", "Field", "Entry"],
+            ["Bug ID", "Reference number", number],
+            [None, "Name", name],
+            [None, "Raised by", "Kim Park"],
+            ["Bug details", "Summary", summary],
+            [None, "Steps to reproduce", "1) Open the page.\n2) Do as the summary says."],
+            [None, "Priority", priority],
+            [None, "Assigned To", owner],
+            ["Environment", "OS", "Windows 11"],
+            [None, "Browser", "Firefox"],
+            ["Outcome", "Actual Result", actual],
+            [None, "Expected Result", expected]]
+
+
+def test_stacked_defect_forms_beside_a_section_column_are_a_defect_each(sqlite_store, tmp_path):
+    """A tester's defects as forms one under another (a section's name in column A on its first row only, the label
+    in B, the value in C, the column heads again over each form) were read as one issue titled by the heads' "Entry",
+    the other forms lost. Without the section column each block is a form: an issue each, its ID named by the
+    section ("Bug ID") where the label beside it ("Reference number") names no field, said in the sheet notes."""
+    rows: list[list[object]] = [["BUG REPORT", None, None]]
+    for number, bug in enumerate(_BUGS, start=1):
+        rows += _sectioned_form(number, bug)
+    plan = import_all(sqlite_store, write_xlsx(tmp_path / "Bug Report.xlsx", {"Sheet1": rows}))
+    issues = {r["code"]: r for r in rows_of(sqlite_store, "issues")}
+    assert {c: r["title"] for c, r in issues.items()} == {str(n): b[1] for n, b in enumerate(_BUGS, start=1)}
+    assert [issues[str(n)]["priority"] for n in (1, 2, 3)] == ["High", "Low", "Medium"]
+    assert "Expected Result: The total is 10.00." in issues["3"]["description"]
+    assert "Name: Search accepts an empty query" in issues["2"]["description"]
+    assert "Read as 3 forms one under another" in plan.sheets[0].note
+    assert "section names in the column before their labels" in plan.sheets[0].note
+    assert rows_of(sqlite_store, "risks") == []
