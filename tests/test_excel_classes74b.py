@@ -1,11 +1,16 @@
 """Issue 12, unseen set 74's form and minutes classes (English registers, measured once on main c8cbaed6): defect
-forms one under another beside a section column. Each test writes a workbook of the shape (never a fetched file)
+forms one under another beside a section column, a meeting's minutes. Each test writes a workbook of the shape (never a fetched file)
 and failed on that main."""
 
 from __future__ import annotations
 
+import re
+
+import pytest
 from imported import import_all, rows_of
 from real_world_factory import write_xlsx
+
+from pmo_desktop.excel.errors import WorkbookError
 
 _BUGS = [
     ("Login button does nothing on tablets", "Tapping Log in on a tablet leaves the page as it was.", "High",
@@ -50,3 +55,41 @@ def test_stacked_defect_forms_beside_a_section_column_are_a_defect_each(sqlite_s
     assert "Read as 3 forms one under another" in plan.sheets[0].note
     assert "section names in the column before their labels" in plan.sheets[0].note
     assert rows_of(sqlite_store, "risks") == []
+
+
+def _minutes(title: str) -> list[list[object]]:
+    return [[None, None, title, None, None, None],
+            [None] * 6,
+            ["Project:", None, "Harbour app", None, "Date:", "2026-03-02"],
+            ["Chair:", None, "Ines Duarte", None, "Venue:", "Room 4"],
+            [None] * 6,
+            ["Attendees", None, None, None, None, None],
+            ["No", "Full Name", "Team", "Position", "Attendance", None],
+            [1, "Ines Duarte", "Core", "Lead", "Present", None],
+            [2, "Tomas Berg", "Core", "Developer", "Present", None],
+            [3, "Hana Sato", "QA", "Tester", "Absent", None],
+            [None] * 6,
+            ["Agenda", None, None, None, None, None],
+            ["- Actions from last time\n- Release date", None, None, None, None, None],
+            [None] * 6,
+            ["Action items", None, None, None, None, None],
+            ["No", "Discussed Items", "Decisions", "Owner", "Deadline", None],
+            [1, "Item #1", "<Summarize the content>", None, "<dd/mm/yyyy>", None],
+            [2, "Item #2", "<Summarize the content>", None, None, None],
+            [None, "<Add more if needed>", None, None, None, None]]
+
+
+def test_a_meeting_minutes_sheet_is_refused_saying_what_it_is(sqlite_store, tmp_path):
+    """A team's minutes template (a title naming minutes, the attendees' table, then "Agenda" and "Action items" alone
+    on their rows over a table of placeholders) was read as stakeholders: the attendees and the discussed items'
+    header and placeholders. The people at one meeting are no register: refused, saying what the sheet is. A
+    stakeholder list under a title naming a meeting's notes, with no minutes' sections, is still imported."""
+    said = "a meeting's minutes, titled “Minutes of the Meeting”, with its sections “Attendees”, “Agenda”"
+    with pytest.raises(WorkbookError, match=re.escape(said)):
+        import_all(sqlite_store, write_xlsx(tmp_path / "Team.xlsx", {"General": _minutes("Minutes of the Meeting")}))
+    assert rows_of(sqlite_store, "stakeholders") == []
+    listed = [["Stakeholders named in the meeting notes", None, None],
+              ["Name", "Role", "Interest"],
+              ["Ines Duarte", "Sponsor", "High"], ["Tomas Berg", "Developer", "Medium"], ["Hana Sato", "Tester", "Low"]]
+    import_all(sqlite_store, write_xlsx(tmp_path / "Stakeholders.xlsx", {"Stakeholders": listed}))
+    assert {r["name"] for r in rows_of(sqlite_store, "stakeholders")} == {"Ines Duarte", "Tomas Berg", "Hana Sato"}

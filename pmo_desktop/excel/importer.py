@@ -141,6 +141,7 @@ from .linked_kinds import rows_of_another_kind
 from .map_features import MAP_FEATURES_REASON, map_features
 from .matrix_codes import an_axis, axis_in_header, axis_steps, coded_ratings
 from .measured_things import a_number, measurements_not_records
+from .minutes_sheets import MINUTES_REASON, meeting_minutes
 from .named_rows import keyed_by_names, names_listed
 from .named_things import OTHER_THINGS_REASON, named_as_other_things
 from .note_labels import note_label
@@ -2334,7 +2335,8 @@ def plan_workbook_import(store: Store, path: str | os.PathLike[str], progress: P
                     employees[title] = ids_of(match, reader.top_rows(fill_merged=False)[match.row:])
                     plan.skipped_sheets.append((title, staff))
                     continue
-                why = map_features(match, reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE]) or \
+                why = meeting_minutes(reader.top_rows(fill_merged=False), match.row, [title, path.stem]) or \
+                    map_features(match, reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE]) or \
                     not_records_by_content(match, reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE]) or \
                     _no_records(match, path.stem if _named_by_its_file(title, path) else None,
                                 reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE], path.stem) or \
@@ -2419,7 +2421,7 @@ def plan_workbook_import(store: Store, path: str | os.PathLike[str], progress: P
                 catalogue = next(((t, r) for t, r in plan.skipped_sheets
                                   if r.startswith((*CATALOGUE_REASONS, OTHER_THINGS_REASON, *OTHER_LIST_REASONS,
                                                    LESSONS_REASON, TEMPLATED_REASON, WRITTEN_REASON,
-                                                   MAP_FEATURES_REASON))), None)
+                                                   MAP_FEATURES_REASON, MINUTES_REASON))), None)
                 if catalogue is not None:
                     raise WorkbookError(f"“{path.name}” holds no register's records (sheet “{catalogue[0]}”: "
                                         f"{catalogue[1][:-1]}); nothing was imported.")
