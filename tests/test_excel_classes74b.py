@@ -93,3 +93,19 @@ def test_a_meeting_minutes_sheet_is_refused_saying_what_it_is(sqlite_store, tmp_
               ["Ines Duarte", "Sponsor", "High"], ["Tomas Berg", "Developer", "Medium"], ["Hana Sato", "Tester", "Low"]]
     import_all(sqlite_store, write_xlsx(tmp_path / "Stakeholders.xlsx", {"Stakeholders": listed}))
     assert {r["name"] for r in rows_of(sqlite_store, "stakeholders")} == {"Ines Duarte", "Tomas Berg", "Hana Sato"}
+
+
+def test_rows_of_angle_bracket_prompts_alone_are_no_records(sqlite_store, tmp_path):
+    """A template's rows left with its prompts in single angle brackets ("<Add more if needed>", "<Summarize the
+    content> | <dd/mm/yyyy>") were read as records titled by the prompt. A row of such prompts alone holds nothing
+    written and is skipped, said; a value opening with "<" and holding a number ("<2 weeks") is a value."""
+    rows = [["Issue ID", "Issue", "Owner", "Due date", "Delay"],
+            ["I-1", "Vendor contract unsigned", "Ann Lee", "2026-04-01", "<2 weeks"],
+            ["I-2", "Test lab not booked", "Raj Mehta", "2026-04-15", None],
+            [None, "<Describe the issue>", "<Name>", "<dd/mm/yyyy>", None],
+            [None, "‹Add more if needed›", None, None, None]]
+    plan = import_all(sqlite_store, write_xlsx(tmp_path / "Issue log.xlsx", {"Issues": rows}))
+    issues = rows_of(sqlite_store, "issues")
+    assert sorted(r["title"] for r in issues) == ["Test lab not booked", "Vendor contract unsigned"]
+    assert "Delay: <2 weeks" in next(r["description"] for r in issues if r["code"] == "I-1")
+    assert "unfilled placeholders" in plan.sheets[0].note
