@@ -21,6 +21,7 @@ from typing import Any
 from ..models.fields import Kind
 from .header_detection import MAIN_KINDS, SheetKind, map_header, real_fields
 from .result_columns import result_columns
+from .section_columns import without_sections
 from .vocabulary import register_nouns, word_key, words_of
 from .written_rows import written_out
 
@@ -237,7 +238,34 @@ def _steps_joined(rows: list[list[Any]]) -> list[list[Any]]:
 def form_blocks(rows: list[list[Any]]) -> list[list[list[Any]]]:
     """A sheet of forms one under another, each beginning with the sheet's first label again ("Test case ID |
     TC-1", its fields, its step table; then "Test case ID | TC-2" …): each form's rows, its step table joined
-    (``_steps_joined``); [] for a sheet whose first label does not come again ``MIN_FORMS`` times."""
+    (``_steps_joined``); [] for a sheet whose first label does not come again ``MIN_FORMS`` times. Forms whose
+    labels sit beside a section column are read without it (section_columns, classes74b)."""
+    if blocks := _blocks(rows):
+        return blocks
+    plain = without_sections(rows)
+    return _captioned_blocks(plain) if plain is not None else []
+
+
+def beside_sections(rows: list[list[Any]]) -> bool:
+    """Whether ``form_blocks`` read the sheet's forms without a section column (for the sheet notes)."""
+    return not _blocks(rows) and without_sections(rows) is not None
+
+
+def _captioned_blocks(rows: list[list[Any]]) -> list[list[list[Any]]]:
+    """The forms of a sheet with a section column taken out: under a title alone on the sheet's first rows ("DEFECT
+    REPORT"), each beginning with the form's column heads again ("Titles | Input") — a row written the same at
+    the head of every form is those heads, no label and its value, and is left out of each."""
+    top = 0
+    while top < len(rows) and len(_filled(rows[top])) <= 1:
+        top += 1  # (a title over the forms)
+    blocks = _blocks(rows[top:])
+    heads = {tuple(word_key(x) for x in b[0]) for b in blocks if b}
+    if len(blocks) >= MIN_FORMS and len(heads) == 1:
+        blocks = [b[1:] for b in blocks]
+    return blocks
+
+
+def _blocks(rows: list[list[Any]]) -> list[list[list[Any]]]:
     firsts = [(i, _label(row[cols[0]]), len(cols)) for i, row in enumerate(rows) if (cols := _filled(row))]
     if not firsts or firsts[0][1] is None or firsts[0][2] != 2:
         return []  # a form's first row is a label and its value ("ID | R1"), not a table's header

@@ -68,7 +68,15 @@ from .described_grids import described_grid
 from .diary_entries import diary_entries
 from .employee_sheets import employee_sheet, ids_of, same_people
 from .errors import ImportCancelled, ImportRefused, MappingError, WorkbookError
-from .form_sheets import MAX_FORMS_ROWS, MIN_FORMS, a_lone_record, labels_down_the_side, read_form, read_forms
+from .form_sheets import (
+    MAX_FORMS_ROWS,
+    MIN_FORMS,
+    a_lone_record,
+    beside_sections,
+    labels_down_the_side,
+    read_form,
+    read_forms,
+)
 from .header_detection import (
     _DESCRIPTION_STEMS,
     ALL_KINDS,
@@ -135,6 +143,7 @@ from .linked_kinds import rows_of_another_kind
 from .map_features import MAP_FEATURES_REASON, map_features
 from .matrix_codes import an_axis, axis_in_header, axis_steps, coded_ratings
 from .measured_things import a_number, measurements_not_records
+from .minutes_sheets import MINUTES_REASON, meeting_minutes
 from .named_rows import keyed_by_names, names_listed
 from .named_things import OTHER_THINGS_REASON, named_as_other_things
 from .note_labels import note_label
@@ -2391,7 +2400,8 @@ def plan_workbook_import(store: Store, path: str | os.PathLike[str], progress: P
                     employees[title] = ids_of(match, reader.top_rows(fill_merged=False)[match.row:])
                     plan.skipped_sheets.append((title, staff))
                     continue
-                why = map_features(match, reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE]) or \
+                why = meeting_minutes(reader.top_rows(fill_merged=False), match.row, [title, path.stem]) or \
+                    map_features(match, reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE]) or \
                     not_records_by_content(match, reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE]) or \
                     _no_records(match, path.stem if _named_by_its_file(title, path) else None,
                                 reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE], path.stem) or \
@@ -2485,7 +2495,7 @@ def plan_workbook_import(store: Store, path: str | os.PathLike[str], progress: P
                 catalogue = next(((t, r) for t, r in plan.skipped_sheets
                                   if r.startswith((*CATALOGUE_REASONS, OTHER_THINGS_REASON, *OTHER_LIST_REASONS,
                                                    LESSONS_REASON, TEMPLATED_REASON, WRITTEN_REASON,
-                                                   MAP_FEATURES_REASON))), None)
+                                                   MAP_FEATURES_REASON, MINUTES_REASON))), None)
                 if catalogue is not None:
                     raise WorkbookError(f"“{path.name}” holds no register's records (sheet “{catalogue[0]}”: "
                                         f"{catalogue[1][:-1]}); nothing was imported.")
@@ -2639,6 +2649,10 @@ def _form_sheets(book: SafeWorkbook, found: list[tuple[SheetReader, HeaderMatch]
         if len(rows) > 2:  # forms one under another on the sheet (form_blocks): a record each, said once
             notes[title] = (f"Read as {len(rows) - 1} forms one under another, each beginning with “{rows[0][0]}”: "
                             f"a record each, its step table's rows joined in its fields.")
+            if beside_sections(sheet.all_rows()):  # (section_columns, classes74b)
+                notes[title] += (" The section names in the column before their labels are no fields of their own: a "
+                                 "section names a value only where the label beside it is blank or names no field "
+                                 "the section does.")
         elif (coded := coded_form(match, rows, title)) is not None:
             # its title is its code ("CP-002" under "Title" on sheet "CP-002"): the ID, titled by its defect
             rows, mapping, notes[title] = coded

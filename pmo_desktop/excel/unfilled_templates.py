@@ -4,7 +4,7 @@ A workflow tool's log (n8n, Zapier, a mail merge) writes each column's template 
 "{{ $json.title }}", "${incident.id}", "<<Owner>>" — and a sheet saved before the tool ran, or beside its real
 rows, keeps rows of those templates alone. Unseen set 70 read such a row as an issue titled "{{ $json.title }}" (its
 ten copies skipped as repeats). A row whose every filled cell is such a template, or a template's bracketed
-prompt ("[Insert risk title]"), holds nothing written: it is skipped, the reason said on the row and once for the
+prompt ("[Insert risk title]", a form's "<Add more if needed>": classes74b), holds nothing written: it is skipped, the reason said on the row and once for the
 sheet. A row writing a real value beside a template (a title and "{{ $json.status }}") is a record, as before.
 Decided per row, only for a row whose texts hold a brace, a "<<" or a "[" at all. No Qt, no database."""
 
@@ -18,9 +18,11 @@ from typing import Any
 # prompt of words ("[Insert title]", "[Owner]": no digit, an ID written in brackets is an ID). A "{{" runs to its first
 # "}}" and no further (atomic): free to run on to a later one, a cell of 40 "{{ a }}" and a word after them was tried
 # every way to cut it, 2^40, and the import never ended (fault68); "{{ a }} text {{ b }}" is a record's text.
-_ONE = r"(?:(?>\{\{.*?\}\})|\$\{[^{}]*\}|<<[^<>]*>>|\[[^\[\]\d]{1,40}\])"
+# A form's prompt in single angle brackets ("<Summarize the content>", "<dd/mm/yyyy>", "‹Add more if needed›") is a
+# template's too: words only, as a bracketed prompt (an "<5 %" or a "<2 days" holds a digit and is a value; classes74b).
+_ONE = r"(?:(?>\{\{.*?\}\})|\$\{[^{}]*\}|<<[^<>]*>>|\[[^\[\]\d]{1,40}\]|<[^<>\d]{1,40}>|‹[^‹›\d]{1,40}›)"
 _ONLY_TEMPLATES_RE = re.compile(rf"\s*{_ONE}(?:\s*{_ONE})*\s*", re.S)
-_MARKS = ("{{", "${", "<<", "[")
+_MARKS = ("{{", "${", "<", "[", "‹")
 
 
 def unfilled_template(row: Sequence[Any]) -> str | None:
@@ -57,5 +59,5 @@ def unfilled_reason(template: str, first: int | None = None) -> str:
 def unfilled_note(count: int, first: int) -> str:
     """The sheet's note, said once."""
     rows = f"{count} rows, the first row {first}," if count > 1 else f"row {first}"
-    return (f"{rows} hold only unfilled placeholders (“{{{{ … }}}}”, “${{…}}”, “<<…>>”, “[Insert …]”): a template's "
+    return (f"{rows} hold only unfilled placeholders (“{{{{ … }}}}”, “${{…}}”, “<<…>>”, “[Insert …]”, “<Add …>”): a template's "
             "or an automation's rows with nothing written, skipped.")
