@@ -35,11 +35,13 @@ from .action_columns import ACTION_DUE, ACTION_OWNER, ACTION_STATUS, ACTIONS_OF,
 from .asked_headers import sentence_field
 from .coded_legends import column_legend, read_through
 from .date_rows import a_row_of_dates
+from .failure_titles import failure_title
 from .header_legends import header_legend
 from .impossible_days import impossible_days_why
 from .named_columns import choice_list_beside, said_beside_comments, worded_ids
 from .noun_titles import noun_named_column
 from .people_columns import names_people
+from .qualified_effects import EFFECT, qualified_effect
 from .qualified_plans import qualified_name
 from .result_columns import result_columns
 from .sample_columns import filled_cells
@@ -712,6 +714,8 @@ class HeaderMatch:
     # columns whose values the field their header named refused, leaving the title to stand alone (_refused_said):
     # kept in the notes, each said once in the preview
     refused: tuple[int, ...] = ()
+    # what the workbook said of a column's letter grades and how they were read (stated_grades), for the sheet notes
+    grades_said: str = ""
 
     @property
     def width(self) -> int:
@@ -844,6 +848,9 @@ def _map_header(kind: SheetKind, row: list[Any], group: list[Any] | None) -> tup
         spelt = _misspelt_title(kind, row, mapping)
         if spelt is not None:
             mapping[spelt] = title
+    if kind.register == "risks" and title is not None and title not in mapping.values() and \
+            (failed := failure_title(row, mapping)) is not None:
+        mapping[failed] = title  # "Problem" beside "Likeliness" and "Consequence": an FMEA's failure mode
     if group is not None and title is not None and title not in mapping.values():
         named = _named_by_group(kind, row, group, mapping, title)
         if named is not None:
@@ -1412,6 +1419,8 @@ def _cell_alone(kind: SheetKind, _cls: type, cell: Any) -> tuple[tuple[str, ...]
         exact = _level_reviewed(kind, str(cell))
     if not exact:
         exact = _plan_in_place(kind, str(cell))
+    if not exact and qualified_effect(str(cell), keys):
+        exact = (EFFECT,)  # "Effect On Database/System", "System Effects": what the risk does to that (qualified_effects)
     if not exact and (qualified := qualified_name(_words_without_remark(str(cell)), keys, RESPONSE_PLAN,
                                                           kind.register)):
         exact = (qualified,)  # "MVP Mitigation (Anodiam-Led)": a product's plan (qualified_plans)
@@ -1446,9 +1455,17 @@ def _plan_in_place(kind: SheetKind, text: str) -> tuple[str, ...]:
     phrases = in_place_words()[0]
     for n in (1, 2):
         if len(words) > n and " ".join(words[:n]) in phrases and \
-                field_keys(kind).get(normalise_key(" ".join(words[n:]))) == RESPONSE_PLAN:
+                (field_keys(kind).get(normalise_key(" ".join(words[n:]))) == RESPONSE_PLAN or
+                 _own_control(kind, words[n:])):
             return (RESPONSE_PLAN,)
     return ()
+
+
+def _own_control(kind: SheetKind, rest: tuple[str, ...]) -> bool:
+    """"Risk Control" after a word saying it is in place ("Current Risk Control"): the register's own noun, then a
+    control's bare name (``in_place`` in the files) — the controls in place as "Current Controls" are (unseen set
+    74: a database's risk controls were kept in the notes)."""
+    return kind.register == "risks" and len(rest) == 2 and rest[0] in _nouns(kind) and rest[1] in in_place_words()[1]
 
 
 def _level_reviewed(kind: SheetKind, text: str) -> tuple[str, ...]:

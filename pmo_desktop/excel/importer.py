@@ -177,8 +177,10 @@ from .sheet_keys import MAX_ROWS as KEY_MAX_ROWS
 from .sheet_keys import Key, among_records, code_key, code_text, find_keys, key_cells, key_for
 from .side_legends import legend_spans, symbol_statuses
 from .skipped_rows import keep_skipped_cells
+from .stated_grades import stated_steps
 from .strategy_columns import strategies_not_plans
 from .templated_columns import TEMPLATED_REASON, templated_column
+from .ticket_titles import ticket_titled
 from .title_labels import labelled_title_column, split_labels
 from .tool_catalogues import CATALOGUE_REASONS, tool_catalogue
 from .treatment_bands import treated_in_a_band
@@ -197,6 +199,7 @@ from .value_translation import (
     scale_from_word_level,
     score_header_scale,
     told_scale,
+    word_level_of_rank,
 )
 from .verdict_logs import cases_not_decisions, rulings_not_decisions, verdicts_not_decisions
 from .vocabulary import (
@@ -1877,7 +1880,7 @@ def plan_import(store: Store, path: str | os.PathLike[str], register: str | None
             planner = _planner(store, session, progress, cancelled, [layout], translations, create_missing)
             planner.total = reader.declared_rows
             _legend_places([(reader, match, final)], [sheet_legends])
-            _letter_grades([(reader, match, final)])
+            _letter_grades([(reader, match, final)], [sheet_legends])
             _legend_levels(planner, [match])
             planner.legend_scale = legend
             sheet_plan = planner.plan_sheet(reader, match.kind, match.row, final, match.headers, layout,
@@ -1969,13 +1972,16 @@ def _letters(rows: list[list[Any]], c: int) -> set[str]:
     return {x.strip().upper() for r in rows if c < len(r) and isinstance(x := r[c], str) and x.strip()}
 
 
-def _letter_grades(prepared: list[tuple[SheetReader, HeaderMatch, dict[int, str]]]) -> None:
+def _letter_grades(prepared: list[tuple[SheetReader, HeaderMatch, dict[int, str]]], legends: list[Legends]) -> None:
     """A scale column of letter grades ("A", "B", "C": a partner's rating of each stakeholder's interest and
     power) ranks them from A down, as a school's grades do: B is the middle of three, not "baja" (low) as a
-    Spanish "(A, M, B)" column's B is — a column that writes C and no M is graded."""
+    Spanish "(A, M, B)" column's B is — a column that writes C and no M is graded. Unless the workbook states
+    how its letters run (stated_grades: a key of the letters, or "(A - E)" above the header): then as it says."""
+    keys = [legend.letters for legend in legends if legend.letters]
     for reader, match, mapping in prepared:
         reg = match.kind.reg
-        below = reader.top_rows(fill_merged=False)[match.row:]
+        top = reader.top_rows(fill_merged=False)
+        below = top[match.row:]
         further: list[list[Any]] | None = None
         for c, name in mapping.items():
             if name.startswith("@") or name in match.ladders or name not in reg.field_names or \
@@ -1983,6 +1989,14 @@ def _letter_grades(prepared: list[tuple[SheetReader, HeaderMatch, dict[int, str]
                 continue
             values = _letters(below, c)
             if not values or not values <= set("ABCDE") or "M" in values:
+                continue
+            above = top[match.row - 2][c] if match.row >= 2 and c < len(top[match.row - 2]) else None
+            if (stated := stated_steps(values, keys, above)) is not None:
+                steps, size, source = stated
+                match.ladders[name] = {k.lower(): word_level_of_rank(step, size) for k, step in steps.items()}
+                shown = ", ".join(f"{k} → {step}" for k, step in steps.items())
+                match.grades_said += (" " if match.grades_said else "") + (
+                    f"{reg.field(name).label}: letters read as {source} runs, the first the lowest ({shown} of {size}).")
                 continue
             if "C" not in values:  # only A and B in the first rows: the rows under them say which
                 if further is None:
@@ -2390,6 +2404,9 @@ def plan_workbook_import(store: Store, path: str | os.PathLike[str], progress: P
                         match.kind.matches_sheet_name(match.sheet_title or title)
                         or named_by_its_last_words(match.kind, path.stem))) is not None:
                     match = titled  # an issue list naming no issue, titled by each issue's kind (said once)
+                if (ticketed := ticket_titled(match, reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE])):
+                    match = ticketed[0]  # "RB-162" under "Issue", the sentence beside it the title (ticket_titles)
+                    made_notes[title] = " ".join(x for x in (made_notes.get(title), ticketed[1]) if x)
                 by_kind = _titled_by_kind(book, reader, match)
                 if isinstance(by_kind, str):  # "ID | Dependency type | Weight": the kinds themselves
                     plan.skipped_sheets.append((title, by_kind))
@@ -2539,7 +2556,7 @@ def plan_workbook_import(store: Store, path: str | os.PathLike[str], progress: P
                 _legend_places([(p[0], p[1], p[3]) for p in prepared], legends)
                 if lists:
                     _listed_levels([(p[0], p[1], p[3]) for p in prepared], lists)
-                _letter_grades([(p[0], p[1], p[3]) for p in prepared])
+                _letter_grades([(p[0], p[1], p[3]) for p in prepared], legends)
                 _legend_levels(planner, [p[1] for p in prepared])
                 planner.legend_scale = legend
                 # how the file writes its decimals (number_order), from the first rows of every sheet's number
@@ -2703,6 +2720,8 @@ def title_note(match: HeaderMatch, mapping: dict[int, str]) -> str:
     # read by its title, the column's values kept on each record
     said += [f"“{match.headers[c]}” kept in the notes: {match.demoted[c]}; the records are read by their title."
              for c in match.refused if c in match.demoted and c not in mapping and c < len(match.headers)]
+    if match.grades_said:
+        said.append(match.grades_said)  # letter grades read as the workbook states (stated_grades)
     col = match.titled_by
     title = next((f for f in match.kind.reg.fields if f.required), None)
     if col is None or title is None or mapping.get(col) != title.name or col >= len(match.headers):

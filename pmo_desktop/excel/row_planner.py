@@ -58,6 +58,7 @@ from .header_detection import (
     RESPONSE_PLAN,
     SheetKind,
     engagement_marks,
+    field_keys,
     is_mark,
     kind_for,
     map_header,
@@ -71,6 +72,7 @@ from .no_one import KEPT, no_one_said
 from .note_labels import note_label
 from .opportunity_signs import SIGNED_FIELDS, opportunity_note, opportunity_size
 from .other_tables import another_header
+from .qualified_effects import EFFECT, joined_effects
 from .reply_status import said_status
 from .restated_tables import caption_above, caption_text, comes_after, comes_before_first
 from .score_priorities import score_header, score_note, score_top, scored_choice, whole_number
@@ -1697,6 +1699,12 @@ class Planner:
         self._headers = headers
         self._layouts.setdefault(plan.sheet, _layout(headers))
         self._responses = [c for c, n in sorted(mapping.items()) if n == RESPONSE_PLAN]
+        # several "Effect On …" columns: one effect, each cell labelled with its header (qualified_effects)
+        self._joined_effects = joined_effects(headers, mapping, plan.extras, field_keys(kind)) \
+            if EFFECT in reg.field_names else []
+        if self._joined_effects:
+            plan.say(f"{' and '.join(f'“{_one_line(headers[c])}”' for c in self._joined_effects)} are one effect: "
+                     "each cell a line of it, labelled with its header.")
         # controls already in place ("Current Controls") are actions done; the plan's owner and date
         # columns ("Control Owner | Date Due") are the actionee and due date of the others (action_columns)
         to_do = [c for c in self._responses if not in_place(headers[c] if c < len(headers) else "", False)]
@@ -2730,6 +2738,17 @@ class Planner:
         holds is noise ("Status: Open" stood on every imported risk), so only words the field does not hold
         ("Status: Watch list", stored as Open) are kept in the notes."""
         return stored is not None and word_key(raw) == word_key(stored)
+
+    def _join_effects(self, row: Sequence[Any], width: int, values: dict[str, Any]) -> None:
+        """The effect of a row written in several "Effect On …" columns (qualified_effects): each filled cell a
+        line labelled with its header, the first column's too, so that no consequence the sheet wrote is only in
+        the notes; one filled cell alone stays as written."""
+        cells = [(c, v.parse_text(row[c])) for c in self._joined_effects
+                 if c < width and not v.is_blank(row[c]) and v.parse_text(row[c]) not in EXCEL_ERRORS]
+        if len(cells) > 1:
+            values[EFFECT] = "\n".join(f"{_one_line(self._headers[c])}: {text}" for c, text in cells)
+        elif cells:
+            values[EFFECT] = cells[0][1]
 
     def _note_kept_as(self, row: Sequence[Any], width: int, values: dict[str, Any]) -> None:
         """The words of a column read by a field and kept in the notes that the field stores as another choice
@@ -4378,8 +4397,11 @@ class Planner:
         extra_lines = self._long_texts + self._codes_said.pop(number, []) + self._no_one_kept.pop(number, []) + [
             f"{plan.extras[c]}: {v.parse_text(row[c])}" for c in plan.extras
             if c < width and not v.is_blank(row[c]) and v.parse_text(row[c]) not in EXCEL_ERRORS
+            and c not in self._joined_effects
             and not (c in self._field_and_notes and (self._as_stored(row[c], values.get(self._field_and_notes[c]))
                                                      or v.parse_text(row[c]) in kept_whole))]
+        if self._joined_effects:
+            self._join_effects(row, width, values)
         if self._field_and_notes:
             self._note_kept_as(row, width, values)
         if self._unheaded:
@@ -4398,8 +4420,10 @@ class Planner:
             self._priority_by_label(reg, row, width, values)
         self._long_texts = []
         nothing = value_words("nothing")  # "NONE" under "Current Mitigation": no action taken, not an action
+        # a plan cell of no letter or digit ("_", "…", "/") is a placeholder left in a template: no action
         planned = [(c, _with_framework(v.parse_text(row[c]), self._framework.get(c))) for c in self._responses
-                   if c < width and not v.is_blank(row[c]) and word_key(row[c]) not in nothing] \
+                   if c < width and not v.is_blank(row[c]) and word_key(row[c]) not in nothing
+                   and any(ch.isalnum() for ch in str(row[c]))] \
             + [(-1, text) for text in written]
         # "N/A - no alternative if not delivered": a plan cell saying there is none, with why, is no action
         absent = [(c, text) for c, text in planned if (c in self._in_place and says_absent(text))

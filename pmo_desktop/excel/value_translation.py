@@ -61,7 +61,9 @@ from ..models.fields import Context, Field, Kind
 from ..models.financial_year import period_end
 from ..models.kinds import scale_from_fraction
 from .header_legends import header_legend
+from .stated_grades import lettered_key
 from .vocabulary import phrase_words, register_nouns, value_words, value_words_every, word_key, words_of
+from .whole_per_cents import whole_per_cents
 
 # How a number was put onto the register's scale, as the preview and the report say it (Translator.rescaled):
 # the per-cent readings name each level's band, the others the rule.
@@ -332,6 +334,7 @@ class ColumnProfile:
         percents = chance and not fractions and above == len(numbers) and above >= 2 and \
             10 < max(numbers) <= 100 and sum(1 for n in numbers if n > 10) >= 2 and \
             all(float(n).is_integer() for n in numbers) and not all(n in _products(top) for n in numbers)
+        percents = percents or (not fractions and whole_per_cents(numbers, top))  # an impact's too (whole_per_cents)
         return cls(fractions, tens, products=products, percents=percents)
 
 
@@ -519,6 +522,7 @@ class Legends:
 
     sizes: frozenset[int] = frozenset()
     places: dict[str, int] = field(default_factory=dict)  # word_key → level 1–5 by its place
+    letters: dict[str, int] = field(default_factory=dict)  # a key of letters: letter → its step from 1 (stated_grades)
 
     def scale(self) -> int | None:
         return next(iter(self.sizes)) if len(self.sizes) == 1 else None
@@ -562,7 +566,7 @@ def legends_of(rows: list[list[Any]]) -> Legends:
             if places.setdefault(key, level) != level:
                 torn.add(key)
     return Legends(frozenset(max(n for _w, n in legend) for legend in found),
-                   {k: level for k, level in places.items() if k not in torn})
+                   {k: level for k, level in places.items() if k not in torn}, lettered_key(rows))
 
 
 def _numbered_lines(rows: list[list[Any]]) -> list[list[tuple[str, int]]]:

@@ -727,3 +727,11 @@ def header_words_in(register: str, language: str) -> dict[str, str]:
             for name, words in data.get("headers", {}).get(register, {}).items():
                 out.update((word_key(w), name) for w in words if word_key(w) not in out)
     return out
+
+
+@lru_cache(maxsize=None)
+def failure_title_words() -> frozenset[str]:
+    """Headers naming what goes wrong ("Problem", "Failure", "Fault"): an FMEA's failure mode, the risk's title on a
+    sheet that rates a likelihood and a consequence beside it (``failure_titles`` in the files, keyed;
+    failure_titles.py)."""
+    return frozenset(k for data in _files() for w in data.get("failure_titles", ()) if (k := word_key(w)))
