@@ -46,6 +46,8 @@ def test_every_text_of_the_number_says_it_one_way() -> None:
     field = BENEFITS.field("baseline_value")
     assert {values.whole_text(1e308), field.display(1e308), show_value(1e308), values.number_text(1e308)} == {"1E+308"}
     assert field.display(1.5e-20) == "1.5E-20"
+    with pytest.raises(ValidationError, match=r"the number 1E\+308, which is no date"):
+        values.parse_date(1e308, "Due")
 
 
 def test_f2_and_enter_on_the_cell_keep_it(qtbot, tmp_path: Path) -> None:

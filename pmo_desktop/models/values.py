@@ -626,7 +626,7 @@ def parse_date(value: Any, label: str, order: str = DAY_FIRST, today: date | Non
     if isinstance(value, date):
         return value
     if isinstance(value, (int, float)) and not isinstance(value, bool):
-        number = str(int(value)) if float(value).is_integer() and abs(value) < 1e16 else f"{value:.15g}"
+        number = float_text(float(value))  # "1E+308" in its message, as the table writes it (fault69)
         if re.fullmatch(r"\d{8}", number):  # 20270315 as a number (a system's yyyymmdd), read as its text is
             return parse_date(number, label, order, today)
         return _bare_number_day(float(value), number, label, order, in_cell=True)
