@@ -587,7 +587,10 @@ def _near_index(kind: SheetKind) -> dict[str, str | set[str]] | table_cache.Part
     when several do (a set only then: nearly every entry comes from one key). Kept on disk in parts, each read
     at its first look-up (``table_cache.PartedIndex``)."""
     tables = _stored_tables().get(kind.register)
-    return table_cache.PartedIndex(tables["near"]) if tables is not None else _build_near_index(field_keys(kind))
+    if tables is None:
+        return _build_near_index(field_keys(kind))
+    return table_cache.PartedIndex(tables["near"], lambda: _build_near_index(_build_field_keys(kind)),
+                                   lambda: table_cache.drop("header-tables"))
 
 
 def _build_near_index(known: dict[str, str]) -> dict[str, str | set[str]]:
