@@ -9,6 +9,7 @@ ID or without the owner gone since, and the undo says so; a redo deletes the ben
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import openpyxl
 from sqlalchemy import create_engine, event, text
@@ -53,7 +54,7 @@ def _another_client(url: str, *statements: str) -> list[tuple[object, ...]]:
         engine.dispose()
 
 
-def _deleted_then(qtbot, url: str, *statements: str) -> tuple[list[str], object]:
+def _deleted_then(qtbot, url: str, *statements: str) -> tuple[list[str], Any]:
     """B-002 deleted in a window, ``statements`` run by another client, then Edit ▸ Undo: what the window said."""
     from pmo_desktop.views.document import Document
     from pmo_desktop.views.register_table.commands import DeleteRecordsCommand
@@ -81,7 +82,7 @@ def test_a_benefit_put_back_beside_the_one_added_under_its_id(qtbot, tmp_path: P
         document.undo_stack.undo()
         assert [r[:2] for r in _another_client(store_url)][1:] == [("B-002", "Their own"), ("B-003", "Lower running cost")]
     finally:
-        document.close()  # type: ignore[attr-defined]
+        document.close()
 
 
 def test_a_benefit_put_back_without_its_owner_deleted_since(qtbot, tmp_path: Path, store_url: str) -> None:
@@ -93,4 +94,4 @@ def test_a_benefit_put_back_without_its_owner_deleted_since(qtbot, tmp_path: Pat
         assert _another_client(store_url) == [("B-001", "Faster checkout", "Ann Lee"),
                                               ("B-002", "Lower running cost", None)]
     finally:
-        document.close()  # type: ignore[attr-defined]
+        document.close()
