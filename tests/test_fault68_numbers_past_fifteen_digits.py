@@ -73,4 +73,4 @@ def test_an_imported_score_of_1e308_is_kept_in_the_notes_as_written(tmp_path: Pa
         notes = store.engine.connect().exec_driver_sql("SELECT notes FROM risk WHERE code = 'INC-1'").scalar_one()
     finally:
         store.close()
-    assert "Severity score: 1e+308" in notes and not re.search(r"\d{20}", notes)
+    assert "Severity score: 1E+308" in notes and not re.search(r"\d{20}", notes)

@@ -10,7 +10,7 @@ from pmo_desktop.models.registers import REGISTERS
 
 
 @pytest.mark.parametrize(("value", "text"), [(1234567.0, "1234567"), (123456.7, "123456.7"), (2400000.0, "2400000"),
-                                             (0.5, "0.5"), (76.13, "76.13"), (12.0, "12"), (1e16, "1e+16")])
+                                             (0.5, "0.5"), (76.13, "76.13"), (12.0, "12"), (1e16, "1E+16")])
 def test_a_number_field_writes_every_digit(value: float, text: str) -> None:
     cost = next(f for f in REGISTERS["decisions"].fields if f.kind.value == "float")
     assert cost.display(value) == text

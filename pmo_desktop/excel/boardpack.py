@@ -90,7 +90,7 @@ def _cell(ws: Worksheet, row: int, col: int, value: Any = None, *, font: Font | 
     if align is not None:
         cell.alignment = align
     if fmt is not None:
-        cell.number_format = fmt
+        cell.number_format = "General" if v.shown_as_exponent(value) else fmt  # 1E+308, as the PDF writes it
     if border:
         cell.border = styles.BOX
     return cell
@@ -535,7 +535,8 @@ def _benefits(ws: Worksheet, data: BoardPackData) -> None:
             cell = _cell(ws, row, j, value, border=True, align=styles.WRAP if j == 2 else None)
             # money whole (the value kept), else as typed: 95, 76.24; text a hand-edited office keeps there, as written
             if j in (6, 7, 9, 10) and v.stored_number(value) is not None:
-                cell.number_format = v.MONEY_FORMAT if money else planned_format if j == 9 else number_format(value)
+                cell.number_format = ("General" if v.shown_as_exponent(value) else v.MONEY_FORMAT if money
+                                      else planned_format if j == 9 else number_format(value))
             if j == 8 and value is not None:
                 cell.number_format = styles.DATE_FORMAT
         _colour_cell(ws.cell(row, 11), benefit_rules.STATUS_COLOURS.get(b["status_rag"]))

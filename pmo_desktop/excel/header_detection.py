@@ -161,12 +161,25 @@ class SheetKind:
         return self.parent is not None
 
     def matches_sheet_name(self, title: str) -> bool:
-        names = {normalise_key(n) for n in (self.reg.title, *self.reg.sheet_synonyms)}
-        key = normalise_key(title)
-        # "Inventário de stakeholder" is the list "Inventário de stakeholders" names: a last "s" more or less
-        forms = (key, f"{key}s", key[:-1] if len(key) > 4 and key.endswith("s") else key)
-        return any(k in names or k in sheet_words(self.register) for k in forms) or \
-            _singular_words(title) in _singular_sheet_names(self.register)
+        return _matches_sheet_name(self.register, title)
+
+
+# Asked of a sheet's name for each register, many times over a sheet's planning: worked out once a name (a workbook of
+# 3,000 sheets asked it 744,574 times, 42 s of CPU, each time keying every name of the register anew — fault69).
+@lru_cache(maxsize=1 << 14)
+def _matches_sheet_name(register: str, title: str) -> bool:
+    names = _sheet_name_keys(register)
+    key = normalise_key(title)
+    # "Inventário de stakeholder" is the list "Inventário de stakeholders" names: a last "s" more or less
+    forms = (key, f"{key}s", key[:-1] if len(key) > 4 and key.endswith("s") else key)
+    return any(k in names or k in sheet_words(register) for k in forms) or \
+        _singular_words(title) in _singular_sheet_names(register)
+
+
+@lru_cache(maxsize=None)
+def _sheet_name_keys(register: str) -> frozenset[str]:
+    reg = REGISTERS[register]
+    return frozenset(normalise_key(n) for n in (reg.title, *reg.sheet_synonyms))
 
 
 @lru_cache(maxsize=1 << 12)
@@ -579,7 +592,10 @@ def _near_index(kind: SheetKind) -> dict[str, str | set[str]] | table_cache.Part
     when several do (a set only then: nearly every entry comes from one key). Kept on disk in parts, each read
     at its first look-up (``table_cache.PartedIndex``)."""
     tables = _stored_tables().get(kind.register)
-    return table_cache.PartedIndex(tables["near"]) if tables is not None else _build_near_index(field_keys(kind))
+    if tables is None:
+        return _build_near_index(field_keys(kind))
+    return table_cache.PartedIndex(tables["near"], lambda: _build_near_index(_build_field_keys(kind)),
+                                   lambda: table_cache.drop("header-tables"))
 
 
 def _build_near_index(known: dict[str, str]) -> dict[str, str | set[str]]:

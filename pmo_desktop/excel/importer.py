@@ -31,7 +31,7 @@ from ..models.program import Setting
 from ..models.registers import REGISTERS
 from ..models.settings import SETTINGS
 from ..models.store import Store
-from ..models.values import normalise_key
+from ..models.values import normalise_key, number_text
 from . import id_matrices
 from .action_columns import ACTION_DUE, ACTION_OWNER, ACTION_STATUS, ACTIONS_OF, FINISHED_RECORD
 from .area_ratings import areas_of, read_per_area, scale_fields
@@ -2247,8 +2247,8 @@ def _planned_values(plan: ImportPlan, sheet: SheetPlan, planner: Planner) -> Non
             else:
                 child.rows.append(PlannedRow(RowReport(
                     child.sheet, prow.report.row, Action.UPDATE, prow.report.code,
-                    f"a year's target changed: the planned value on {on.isoformat()} goes from {old[1]:g} to "
-                    f"{value:g}."), {"value": value}, old[0], prow.report.code))
+                    f"a year's target changed: the planned value on {on.isoformat()} goes from "
+                    f"{number_text(old[1])} to {number_text(value)}."), {"value": value}, old[0], prow.report.code))
         if points:
             kept.append(f"{prow.report.code} {count_of(len(points), 'planned value')}")
     if kept:

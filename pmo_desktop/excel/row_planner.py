@@ -983,11 +983,19 @@ def _read_as(raws: list[str], target: str, rows: dict[str, int] | None) -> str:
     def counted(raw: str) -> str:
         n = rows[raw] if rows else 0
         return f"{n} row{'s' if n > 1 else ''}"
+    # Each word quoted on a line's room, and a dozen of them: a cell of 32,767 letters ("Avoiding: …" read as Avoid)
+    # was quoted whole, and every cell of a column of different sentences listed — a note line of 32,887 characters
+    # in the preview and on the command line (fault69).
+    shown, more = [_first_line(_one_line(r)) for r in raws[:_WORDS_SAID]], len(raws) - _WORDS_SAID
+    also = f" and {more} more" if more > 0 else ""
     if rows is None:
-        return f"{', '.join(f'“{r}”' for r in raws)} read as {target}"
+        return f"{', '.join(f'“{r}”' for r in shown)}{also} read as {target}"
     if len(raws) == 1:
-        return f"“{raws[0]}” read as {target} ({counted(raws[0])})"
-    return f"{', '.join(f'“{r}” ({counted(r)})' for r in raws)} read as {target}"
+        return f"“{shown[0]}” read as {target} ({counted(raws[0])})"
+    return f"{', '.join(f'“{q}” ({counted(r)})' for q, r in zip(shown, raws))}{also} read as {target}"
+
+
+_WORDS_SAID = 12  # words of a column read as one choice, quoted in its note; the others counted
 
 
 def _said_more(f: Field, raw: str, value: Any) -> bool:

@@ -111,15 +111,27 @@ def in_parts(index: dict[str, Any]) -> dict[int, dict[str, bytes]]:
 
 
 class PartedIndex:
-    """An index kept ``in_parts``: ``get`` reads the part its key is in at the part's first use, and keeps it."""
+    """An index kept ``in_parts``: ``get`` reads the part its key is in at the part's first use, and keeps it.
 
-    __slots__ = ("_parts", "read")
+    A part that cannot be read — the kept file damaged where only its parts' bytes are (a disk's bad sector, a
+    bit flipped), which the file's own reading and its fingerprint both pass — ended every import with
+    "Unexpected error (ValueError: bad marshal data …)", in this process and every later one, the file being
+    kept (fault69). Then the index is built whole (``rebuild``) and asked instead, and the damaged file is
+    dropped (``spoiled``) so that the next process writes it anew."""
 
-    def __init__(self, parts: dict[int, dict[str, Any]]) -> None:
+    __slots__ = ("_parts", "read", "_rebuild", "_spoiled", "_whole")
+
+    def __init__(self, parts: dict[int, dict[str, Any]], rebuild: Callable[[], dict[str, Any]] | None = None,
+                 spoiled: Callable[[], None] | None = None) -> None:
         self._parts = parts  # each part bytes until read, then the part itself
         self.read = 0  # how many parts were read: what a process paid for its look-ups
+        self._rebuild = rebuild
+        self._spoiled = spoiled
+        self._whole: dict[str, Any] | None = None  # built whole once a part could not be read
 
     def get(self, key: str) -> Any:
+        if self._whole is not None:
+            return self._whole.get(key)
         by_first = self._parts.get(len(key))
         if by_first is None:
             return None
@@ -127,6 +139,29 @@ class PartedIndex:
         if part is None:
             return None
         if part.__class__ is bytes:  # read at first use; two threads reading it at once keep equal parts
-            part = by_first[key[:1]] = marshal.loads(part)
+            try:
+                part = marshal.loads(part)
+                if not isinstance(part, dict):
+                    raise TypeError("not a part of an index")
+            except (ValueError, EOFError, TypeError):
+                if self._rebuild is None:
+                    raise
+                if self._spoiled is not None:
+                    self._spoiled()
+                self._whole = self._rebuild()
+                return self._whole.get(key)
+            by_first[key[:1]] = part
             self.read += 1
         return part.get(key)
+
+
+def drop(name: str) -> None:
+    """Remove the kept tables of ``name`` (every key's): found damaged, they are written anew by the next process."""
+    folder = cache_folder()
+    if folder is None:
+        return
+    for old in folder.glob(f"{name}-*.tables"):
+        try:
+            old.unlink(missing_ok=True)
+        except OSError:
+            pass  # a read-only folder: built whole again next time as well

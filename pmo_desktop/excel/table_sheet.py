@@ -21,6 +21,7 @@ from xlsxwriter.worksheet import Worksheet
 from ..models import paper
 from ..models.fields import Context, Field, Register
 from ..models.kinds import DATE_FORMAT, MONEY_FORMAT, FieldKind
+from ..models.values import shown_as_exponent
 from . import styles
 from .cells import CELL_TEXT_LIMIT, EXCEL_FIRST_DAY, ExportError, TextTooLong, clean_text, is_formula_like, needs_care
 from .lists_sheet import ListsSheet
@@ -99,7 +100,8 @@ def _number_writer(ws: Worksheet, number_format: Format | None) -> CellWriter:
             # text in a number column — written as the table shows it; xlsxwriter refused it and the whole export
             # failed (fault68)
             return put_text(row, col, str(value))
-        return put(row, col, value, number_format)
+        # 1E+308 as the table writes it: a format grouping thousands wrote its 309 digits (fault69)
+        return put(row, col, value, None if shown_as_exponent(value) else number_format)
 
     return write
 

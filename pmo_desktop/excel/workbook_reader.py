@@ -659,6 +659,12 @@ class SafeWorkbook:
         self.limits = limits
         self.stamp = file_stamp(self.path)  # taken before reading: a save while it is read shows at apply too
         self._scanned: dict[str, CellMarks] = {}  # sheet part → its error cells, if read whole
+        # Each sheet's zip path, by its place in workbook.xml: read once. Read for each sheet (the archive's
+        # directory, workbook.xml and its relations parsed anew), a workbook of 3,000 sheets — a sheet a risk's
+        # response, a note a page — took the import past 150 s of CPU before it planned anything (fault69).
+        self._parts: list[str | None] | None = None
+        self._meta: dict[str, Any] | None = None  # ``_metadata``
+        self._indexes: dict[str, int] | None = None  # ``_index_of``
         self.format = check_file(self.path, limits, self._scanned)
         self._csv: list[list[Any]] | None = None
         # a web page's or an XML Spreadsheet's sheets (web_tables), by name: their rows and merged ranges
@@ -747,19 +753,30 @@ class SafeWorkbook:
             return [self.path.stem]
         if self._tables is not None:
             return list(self._tables)
-        out = []
-        for meta in self._calamine.sheets_metadata:
-            if str(meta.visible).endswith(".Visible") and str(meta.typ).endswith(".WorkSheet"):
-                out.append(meta.name)
-        return out
+        return [m.name for m in self._metadata.values()
+                if str(m.visible).endswith(".Visible") and str(m.typ).endswith(".WorkSheet")]
+
+    @property
+    def _metadata(self) -> dict[str, Any]:
+        """Each sheet's calamine metadata by its name, in the workbook's order: read once. Read again for each
+        sheet (and each look at the sheet names), a workbook of 3,000 sheets spent 120 s of CPU there (fault69)."""
+        if self._meta is None:
+            self._meta = {m.name: m for m in self._calamine.sheets_metadata}
+        return self._meta
 
     @property
     def hidden_sheet_names(self) -> list[str]:
         """Hidden worksheets: where a workbook keeps the lists behind its dropdowns, each in its order."""
         if self._csv is not None or self._tables is not None:
             return []
-        return [m.name for m in self._calamine.sheets_metadata
+        return [m.name for m in self._metadata.values()
                 if not str(m.visible).endswith(".Visible") and str(m.typ).endswith(".WorkSheet")]
+
+    def _index_of(self, title: str) -> int:
+        """The sheet's place in the workbook (its place in workbook.xml)."""
+        if self._indexes is None:
+            self._indexes = {name: i for i, name in enumerate(self._calamine.sheet_names)}
+        return self._indexes[title]
 
     def sheet(self, title: str) -> "SheetReader":
         if self._csv is not None:
@@ -772,10 +789,9 @@ class SafeWorkbook:
                 raise WorkbookError(f"The file has no sheet called “{title}”; it has {', '.join(self._tables)}.")
             rows, merges = self._tables[title]
             return SheetReader(self, title, rows, merges)
-        names = list(self._calamine.sheet_names)
-        if title not in names:
-            raise WorkbookError(f"The workbook has no sheet called “{title}”; it has {', '.join(names)}.")
-        meta = next(m for m in self._calamine.sheets_metadata if m.name == title)
+        if title not in self._metadata:
+            raise WorkbookError(f"The workbook has no sheet called “{title}”; it has {', '.join(self._metadata)}.")
+        meta = self._metadata[title]
         if not str(meta.typ).endswith(".WorkSheet"):
             raise WorkbookError(f"“{title}” is a chart sheet, not a table; choose a worksheet.")
         try:
@@ -798,7 +814,10 @@ class SafeWorkbook:
                                 "unmerge the cells and import again.")
         errors: CellMarks = dict(ods_errors)
         if self.format == "xlsx":
-            errors = _error_cells(self.path, names.index(title), self._scanned)
+            if self._parts is None:
+                self._parts = _sheet_parts(self.path)
+            index = self._index_of(title)
+            errors = _error_cells(self.path, self._parts[index] if index < len(self._parts) else None, self._scanned)
         elif self.format == "xls":
             if self._xls_errors is None:
                 from .xls_errors import error_cells
@@ -877,38 +896,39 @@ def not_read_sentence(title: str, columns: Sequence[int], cap: int) -> str:
             f"{column_letters(cap - 1)}); move the columns you need within those and import again.")
 
 
-def _sheet_part(zf: zipfile.ZipFile, index: int) -> str | None:
-    """The zip path of the ``index``-th sheet of workbook.xml (checked free of DTDs already)."""
+def _sheet_parts(path: Path) -> list[str | None]:
+    """The zip path of each sheet of workbook.xml, in its order (checked free of DTDs already); none when the
+    archive cannot tell them."""
     import xml.etree.ElementTree as ET
 
     ns_main = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
     ns_rel = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
-    book = ET.fromstring(zf.read("xl/workbook.xml"))
-    sheets = [el for el in book.iter(ns_main + "sheet")]
-    if index >= len(sheets):
-        return None
-    rid = sheets[index].get(ns_rel + "id")
-    rels = ET.fromstring(zf.read("xl/_rels/workbook.xml.rels"))
-    for rel in rels:
-        if rel.get("Id") == rid:
-            target = rel.get("Target", "")
-            return target.lstrip("/") if target.startswith("/") else "xl/" + target
-    return None
-
-
-def _error_cells(path: Path, index: int, scanned: dict[str, CellMarks] | None = None) -> CellMarks:
-    """The Excel errors (#REF!, #N/A ...) that calamine reads as empty cells, by (row, column), so the
-    planner can name them, and the negative numbers it reads as times; a streamed scan of the sheet XML, which costs a decompression and no parse
-    (none when ``scanned``, the file's checks, went through that sheet already)."""
     try:
         with zipfile.ZipFile(path) as zf:
-            part = _sheet_part(zf, index)
-            if part is None:
-                return {}
-            if scanned is not None and part in scanned:
-                return dict(scanned[part])
-            with zf.open(part) as fh:
-                return _scan_sheet(fh)[1] or {}
+            book = ET.fromstring(zf.read("xl/workbook.xml"))
+            rels = ET.fromstring(zf.read("xl/_rels/workbook.xml.rels"))
+    except (KeyError, zipfile.BadZipFile, OSError, ValueError, SyntaxError):
+        return []
+    targets = {rel.get("Id"): rel.get("Target", "") for rel in rels}
+    parts: list[str | None] = []
+    for el in book.iter(ns_main + "sheet"):
+        target = targets.get(el.get(ns_rel + "id"))
+        parts.append(None if target is None else target.lstrip("/") if target.startswith("/") else "xl/" + target)
+    return parts
+
+
+def _error_cells(path: Path, part: str | None, scanned: dict[str, CellMarks] | None = None) -> CellMarks:
+    """The Excel errors (#REF!, #N/A ...) that calamine reads as empty cells, by (row, column), so the
+    planner can name them, and the negative numbers it reads as times; a streamed scan of the sheet XML ``part``,
+    which costs a decompression and no parse (none when ``scanned``, the file's checks, went through that sheet
+    already)."""
+    if part is None:
+        return {}
+    if scanned is not None and part in scanned:
+        return dict(scanned[part])
+    try:
+        with zipfile.ZipFile(path) as zf, zf.open(part) as fh:
+            return _scan_sheet(fh)[1] or {}
     except (KeyError, zipfile.BadZipFile, OSError, ValueError, SyntaxError):
         return {}  # the values calamine read stand; only the error markers are missing
 

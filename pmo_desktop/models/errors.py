@@ -173,6 +173,8 @@ def show_value(value: object) -> str:
         return "; ".join(str(v) for v in value)
     if hasattr(value, "isoformat"):
         return str(value.isoformat())
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value)) if abs(value) < 1e16 else f"{value:.15g}"  # not 1e308's 309 digits
+    if isinstance(value, float):
+        from .values import float_text  # (values reads its errors from here)
+
+        return float_text(value)  # not 1e308's 309 digits, and "1E+308" as the table writes it
     return f"“{value}”" if isinstance(value, str) else str(value)

@@ -21,6 +21,7 @@ from .errors import ValidationError
 from .kinds import FieldKind as FieldKind  # re-exported: registers name their kinds from here
 from .kinds import Kind as Kind
 from .risk_rules import RiskScale
+from .values import float_text
 
 
 @dataclass(frozen=True)
@@ -207,9 +208,11 @@ class Field:
             raise ValidationError(f"{self.label} must be a finite number (got {value}).", self.name)
         if isinstance(value, (int, float)):
             if self.minimum is not None and value < self.minimum:
-                raise ValidationError(f"{self.label} must be at least {self.minimum:g} (got {value:g}).", self.name)
+                raise ValidationError(f"{self.label} must be at least {self.minimum:g} (got {float_text(value)}).",
+                                      self.name)
             if self.maximum is not None and value > self.maximum:
-                raise ValidationError(f"{self.label} must be at most {self.maximum:g} (got {value:g}).", self.name)
+                raise ValidationError(f"{self.label} must be at most {self.maximum:g} (got {float_text(value)}).",
+                                      self.name)
 
     def display(self, value: Any) -> str:
         """How a stored value reads as text (table copy, CSV-like clipboard, Excel text cells)."""
@@ -220,7 +223,8 @@ class Field:
         if isinstance(value, float):
             # fifteen significant digits, as Excel keeps: ":g"'s six wrote 1234567 as "1.23457e+06" and 123456.7
             # as "123457" in the import's notes and the board pack's changes — a value changed without a word
-            return f"{value:.15g}" if abs(value) < 1e15 else str(value)
+            # and its exponent as the table writes it ("1E+308"; ``str`` wrote "1e+308" — fault69)
+            return float_text(value)
         if hasattr(value, "isoformat"):
             return str(value.isoformat())
         return str(value)

@@ -1313,10 +1313,16 @@ def replace_records(session: Session, targets: dict[type[Any], list[int]], snaps
 
 
 
-def restore_records(session: Session, snap: Snapshot) -> None:
+def restore_records(session: Session, snap: Snapshot) -> tuple[dict[str, dict[int, int]], list[str]]:
+    """``snap``'s rows put back, beside what another window or client put in their place since
+    (``put_back.make_room``: ``snap`` is changed to match); returns the ids given anew (table → old → new) and
+    what was changed, a sentence each."""
+    from .put_back import make_room
+
     tables = Base.metadata.tables
     order = {t.name: i for i, t in enumerate(Base.metadata.sorted_tables)}
     entities = entities_by_table()
+    snap.rows, snap.cleared, moved, said = make_room(session, snap.rows, snap.cleared)
     for name, rows in sorted(snap.rows, key=lambda item: order[item[0]]):
         _put_back(session, tables[name], rows)
         if name in entities:
@@ -1324,6 +1330,7 @@ def restore_records(session: Session, snap: Snapshot) -> None:
     _put_references_back(session, snap.cleared)
     reset_id_sequences(session, [tables[name] for name, _ in snap.rows])
     session.expire_all()
+    return moved, said
 
 
 def _put_references_back(session: Session, cleared: Iterable[tuple[str, str, list[int], int]]) -> None:

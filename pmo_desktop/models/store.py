@@ -45,7 +45,7 @@ from .schema import FORMAT_NAME, SCHEMA_VERSION, meta_metadata, migrate, read_me
 from .stale_wal import Verdict, in_use_elsewhere, set_aside, set_aside_message, stamp
 from .stale_wal import ignored_message as wal_ignored_message
 from .stale_wal import verdict as wal_verdict
-from .text_dates import read_text_days_as_none
+from .text_dates import read_days_past_any_calendar_as_none, read_text_days_as_none
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 _UMASK = os.umask(0)
@@ -657,6 +657,8 @@ class Store:
             if url.get_backend_name() == "sqlite" and url.database and url.database != ":memory:":
                 return Store._engine_for(url.database)
             engine = create_engine(url, pool_pre_ping=True, connect_args=db_url.server_connect_args(url))
+            if url.get_backend_name() == "postgresql":
+                read_days_past_any_calendar_as_none(engine)
             return engine, None
         path = Path(str(target)).expanduser().resolve()  # not a URL: a file name
         uri = _read_write_uri(path)

@@ -2,36 +2,83 @@
 hand, or another program writing the file. SQLite keeps any text in a DATE column, and SQLAlchemy's reading of it
 (``date.fromisoformat``) raised on every row read: the register's page and both board packs failed whole. Such a
 day is read as no day; the text stays in the file, untouched until the day itself is edited. A server office
-(PostgreSQL) refuses text in a date column, so this is the file's alone."""
+(PostgreSQL) refuses text in a date column, so this is the file's alone.
+
+The same holds for the moments a record keeps of itself (``created_at``, ``updated_at``: DATETIME): text there
+(``'yesterday'``) failed the board pack whole as it froze the office's state (fault69); it reads as no moment."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from typing import Any, Callable, Optional
 
-from sqlalchemy import Date, Engine
+from sqlalchemy import Date, DateTime, Engine, event
 from sqlalchemy.dialects import sqlite
+
+
+def _or_none(read: Optional[Callable[[Any], Any]]) -> Optional[Callable[[Any], Any]]:
+    """``read``, giving None for a value it cannot read instead of raising."""
+    if read is None:
+        return None
+
+    def value_or_none(value: Any) -> Any:
+        try:
+            return read(value)
+        except (ValueError, TypeError, OverflowError):
+            return None
+
+    return value_or_none
 
 
 class _DayOrNone(sqlite.DATE):
     """SQLite's DATE, reading text that is no ISO day (or a number) as None instead of raising."""
 
     def result_processor(self, dialect: Any, coltype: object) -> Optional[Callable[[Any], Optional[date]]]:
-        read = super().result_processor(dialect, coltype)
-        if read is None:
-            return None
+        return _or_none(super().result_processor(dialect, coltype))
 
-        def day(value: Any) -> Optional[date]:
-            try:
-                return read(value)
-            except (ValueError, TypeError):
-                return None
 
-        return day
+class _MomentOrNone(sqlite.DATETIME):
+    """SQLite's DATETIME, reading text that is no ISO moment (or a number) as None instead of raising."""
+
+    def result_processor(self, dialect: Any, coltype: object) -> Optional[Callable[[Any], Optional[datetime]]]:
+        return _or_none(super().result_processor(dialect, coltype))
 
 
 def read_text_days_as_none(engine: Engine) -> Engine:
-    """``engine`` (a SQLite office's) reading a DATE column's text that is no day as None — set before its first
-    statement, as the dialect keeps each type's reading once made."""
-    engine.dialect.colspecs = {**engine.dialect.colspecs, Date: _DayOrNone}
+    """``engine`` (a SQLite office's) reading a DATE (DATETIME) column's text that is no day (moment) as None — set
+    before its first statement, as the dialect keeps each type's reading once made."""
+    engine.dialect.colspecs = {**engine.dialect.colspecs, Date: _DayOrNone, DateTime: _MomentOrNone}
     return engine
+
+
+def read_days_past_any_calendar_as_none(engine: Engine) -> Engine:
+    """``engine`` (a server office's) reading a day or moment Python has no value for as None: PostgreSQL keeps
+    ``'infinity'``, years past 9999 and days before Christ in a date or timestamp column (another client, a
+    hand-written ``UPDATE … SET target_date = 'infinity'``), and the driver raised "date too large (after year
+    10K)" on the first row read: every page, export and board pack of the office failed (fault69). The value
+    stays on the server, untouched until the day itself is edited."""
+    event.listen(engine, "connect", _loading_days_or_none)
+    return engine
+
+
+def _loading_days_or_none(dbapi_conn: Any, _record: Any) -> None:
+    from psycopg import DataError
+    from psycopg.types import datetime as pg
+
+    for name, loaders in (("date", (pg.DateLoader, pg.DateBinaryLoader)),
+                          ("timestamp", (pg.TimestampLoader, pg.TimestampBinaryLoader)),
+                          ("timestamptz", (pg.TimestamptzLoader, pg.TimestamptzBinaryLoader))):
+        for loader in loaders:
+            dbapi_conn.adapters.register_loader(name, _or_none_on(loader, DataError))
+
+
+def _or_none_on(loader: Any, error: type[Exception]) -> type:
+    """``loader``'s class loading None where it raises ``error`` (a day past any ``datetime``)."""
+
+    def load(self: Any, data: Any) -> Any:
+        try:
+            return loader.load(self, data)
+        except error:
+            return None
+
+    return type(f"{loader.__name__}OrNone", (loader,), {"load": load})

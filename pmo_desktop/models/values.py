@@ -55,8 +55,19 @@ def _past_fifteen_digits(value: float) -> str:
 
 def whole_text(value: float) -> str:
     """A whole number a cell holds, written as a person reads it: without its ".0", and past 15 digits by its
-    15 significant digits ("1e+308", not 309 digits that were never typed)."""
-    return str(int(value)) if abs(value) < 1e16 else f"{value:.15g}"
+    15 significant digits ("1E+308", not 309 digits that were never typed)."""
+    return str(int(value)) if abs(value) < 1e16 else float_text(value)
+
+
+def float_text(value: float) -> str:
+    """A number written as text to be read back (an import's notes, a message, a copied cell): its 15 significant
+    digits, as a spreadsheet keeps them, and an exponent as a spreadsheet and the table write it, "1E+308". The
+    notes, the messages and a copy wrote "1e+308" beside the table's and the board pack's "1E+308" (fault69)."""
+    if not math.isfinite(value):
+        return str(value)  # "inf", as the table shows it
+    if value.is_integer() and abs(value) < 1e16:
+        return str(int(value))
+    return f"{value:.15g}".upper()
 
 
 # The Excel number format that shows an amount as ``money_text`` prints it: the cell keeps every decimal, the
@@ -103,10 +114,19 @@ def plain_number_text(value: float) -> str:
 
 
 def number_format(value: float) -> str:
-    """The Excel number format that shows ``value`` as ``number_text`` does: a typed 95 reads 95, not 95.0."""
+    """The Excel number format that shows ``value`` as ``number_text`` does: a typed 95 reads 95, not 95.0; 1e308
+    as "1E+308" (a spreadsheet's General: "#,##0" wrote its 309 digits, or "#####" in a column too narrow)."""
     text = number_text(value)
-    decimals = 0 if "E" in text else len(text.partition(".")[2])
+    if "E" in text:
+        return "General"
+    decimals = len(text.partition(".")[2])
     return "#,##0" + ("." + "0" * decimals if decimals else "")
+
+
+def shown_as_exponent(value: object) -> bool:
+    """``value`` is a number the table writes with an exponent ("1E+308"): a cell's number format grouping
+    thousands would write its digits out instead."""
+    return isinstance(value, float) and math.isfinite(value) and abs(value) >= EXPONENT_FROM
 
 
 def month_text(day: date, full: bool = False) -> str:
@@ -306,9 +326,12 @@ def _whole_digits_kept(value: Any, text: str, number: float, label: str) -> None
         typed = int(Decimal(text))
     except (InvalidOperation, ValueError, OverflowError):
         return
-    if typed != int(number):
+    if typed != int(number) and Decimal(text) != Decimal(f"{number:.15g}"):
+        # (a number typed as the table shows it — "1E+308", "123,456,789,012,346,000" — is one a float keeps to its
+        # 15 digits: F2 and Enter on such a cell refused it, saying it "would be kept as" its 309 digits — fault69)
+        kept = number_text(number) if abs(number) >= EXPONENT_FROM else f"{int(number):,}"
         raise ValidationError(f"{label}: “{value}” has more digits than a number keeps exactly (15); it would be "
-                              f"kept as {int(number):,}. Type it rounded, or keep it in a text column if it is an ID "
+                              f"kept as {kept}. Type it rounded, or keep it in a text column if it is an ID "
                               "or a reference.")
 
 
@@ -603,7 +626,7 @@ def parse_date(value: Any, label: str, order: str = DAY_FIRST, today: date | Non
     if isinstance(value, date):
         return value
     if isinstance(value, (int, float)) and not isinstance(value, bool):
-        number = str(int(value)) if float(value).is_integer() and abs(value) < 1e16 else f"{value:.15g}"
+        number = float_text(float(value))  # "1E+308" in its message, as the table writes it (fault69)
         if re.fullmatch(r"\d{8}", number):  # 20270315 as a number (a system's yyyymmdd), read as its text is
             return parse_date(number, label, order, today)
         return _bare_number_day(float(value), number, label, order, in_cell=True)

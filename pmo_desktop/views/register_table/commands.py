@@ -386,8 +386,13 @@ class CreateRecordsCommand(DocumentCommand):
                 refused = ValidationError(f"Nothing was changed:\nRow {self.row_numbers[at]}: {e}", e.field)
                 refused.row_index = at
                 raise refused from e
-        else:  # redo after undo: the very same records, same IDs and codes
-            self.document.operate(records.restore_records, self.snapshot)
+        else:  # redo after undo: the very same records, same IDs and codes — beside any added since (fault69)
+            moved, said = self.document.operate(records.restore_records, self.snapshot)
+            anew = moved.get(self.register.entity.__tablename__, {})
+            self.ids = [anew.get(i, i) for i in self.ids]
+            if said:
+                self.document.error.emit(f"Redone: {self.text()}, beside changes made since by someone else:\n"
+                                         + "\n".join(said))
 
     def revert(self) -> None:
         self.snapshot = self.document.operate(records.delete_records, self.register, self.ids)
@@ -455,10 +460,17 @@ class DeleteRecordsCommand(DocumentCommand):
     def revert(self) -> None:
         assert self.snapshot is not None  # undo follows apply
         if len(self.ids) < LONG_EDIT:
-            self.document.operate(records.restore_records, self.snapshot)
+            moved, said = self.document.operate(records.restore_records, self.snapshot)
         else:
-            self.document.operate_long(f"Undoing: putting back {count_of(len(self.ids), self.register.noun)}…",
-                                       records.restore_records, self.snapshot, cancellable=False, tells=False)
+            moved, said = self.document.operate_long(
+                f"Undoing: putting back {count_of(len(self.ids), self.register.noun)}…", records.restore_records,
+                self.snapshot, cancellable=False, tells=False)
+        # put back beside what another window or client added since (fault69): a redo deletes these, not theirs
+        anew = moved.get(self.register.entity.__tablename__, {})
+        self.ids = [anew.get(i, i) for i in self.ids]
+        if said:
+            self.document.error.emit(f"Undone: {self.text()}, beside changes made since by someone else:\n"
+                                     + "\n".join(said))
 
 
 class CompositeCommand(DocumentCommand):
