@@ -25,6 +25,20 @@ def benefits_office(tmp_path: Path, rows: Sequence[Sequence[Any]], *edits: str,
     file by hand."""
     office = tmp_path / "office.pmo"
     Store.create(office).close()
+    import_benefits(office, tmp_path, rows, header=header, measurements=measurements)
+    if edits:
+        con = sqlite3.connect(office)
+        with con:
+            for sql in edits:
+                con.execute(sql)
+        con.close()
+    return office
+
+
+def import_benefits(office: str | Path, tmp_path: Path, rows: Sequence[Sequence[Any]], *,
+                    header: Sequence[str] = HEADER, measurements: Sequence[Sequence[Any]] = ()) -> None:
+    """``rows`` under ``header`` (and ``measurements``) written to ``tmp_path / "benefits.xlsx"`` and imported into
+    the office at ``office`` — a file or a server's URL."""
     wb = openpyxl.Workbook()
     ws = wb.active
     ws.title = "Benefits"
@@ -40,10 +54,3 @@ def benefits_office(tmp_path: Path, rows: Sequence[Sequence[Any]], *edits: str,
         apply_import(store, plan_workbook_import(store, tmp_path / "benefits.xlsx"))
     finally:
         store.close()
-    if edits:
-        con = sqlite3.connect(office)
-        with con:
-            for sql in edits:
-                con.execute(sql)
-        con.close()
-    return office

@@ -11,10 +11,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-import openpyxl
+from benefits_office import import_benefits
 from sqlalchemy import create_engine, event, text
 
-from pmo_desktop.excel.importer import apply_import, plan_workbook_import
 from pmo_desktop.models.registers.benefits import BENEFITS
 from pmo_desktop.models.store import Store
 
@@ -25,18 +24,9 @@ THEIR_BENEFIT = ("INSERT INTO benefit (code, title, description, category, benef
 
 
 def _office(tmp_path: Path, url: str) -> None:
-    wb = openpyxl.Workbook()
-    ws = wb.active
-    ws.title = "Benefits"
-    for row in (["ID", "Title", "Owner", "Baseline value", "Target value"],
-                ["B-001", "Faster checkout", "Ann Lee", 1, 2], ["B-002", "Lower running cost", "Bob Ray", 3, 4]):
-        ws.append(row)
-    wb.save(tmp_path / "benefits.xlsx")
-    store = Store.open(url)
-    try:
-        apply_import(store, plan_workbook_import(store, tmp_path / "benefits.xlsx"))
-    finally:
-        store.close()
+    import_benefits(url, tmp_path, (["B-001", "Faster checkout", "Ann Lee", 1, 2],
+                                    ["B-002", "Lower running cost", "Bob Ray", 3, 4]),
+                    header=["ID", "Title", "Owner", "Baseline value", "Target value"])
 
 
 def _another_client(url: str, *statements: str) -> list[tuple[object, ...]]:

@@ -11,11 +11,10 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from benefits_office import FASTER_CHECKOUT, HEADER, LOWER_RUNNING_COST
+from benefits_office import FASTER_CHECKOUT, LOWER_RUNNING_COST, import_benefits
 from cli_runner import run_cli
 from sqlalchemy import create_engine, text
 
-from pmo_desktop.excel.importer import apply_import, plan_workbook_import
 from pmo_desktop.models.registers.benefits import BENEFITS
 from pmo_desktop.models.store import Store
 
@@ -25,17 +24,7 @@ HELD = "SELECT code, target_date::text, baseline_date::text, created_at::text FR
 
 
 def _office(tmp_path: Path, url: str) -> None:
-    wb = openpyxl.Workbook()
-    ws = wb.active
-    ws.title = "Benefits"
-    for row in (HEADER, FASTER_CHECKOUT, LOWER_RUNNING_COST):
-        ws.append(row)
-    wb.save(tmp_path / "benefits.xlsx")
-    store = Store.open(url)
-    try:
-        apply_import(store, plan_workbook_import(store, tmp_path / "benefits.xlsx"))
-    finally:
-        store.close()
+    import_benefits(url, tmp_path, (FASTER_CHECKOUT, LOWER_RUNNING_COST))
     _another_client(url, "UPDATE benefit SET created_at = 'infinity', updated_at = '-infinity' WHERE code = 'B-001'",
                     "UPDATE benefit SET target_date = 'infinity', baseline_date = '0044-03-15 BC' WHERE code = 'B-002'")
 
