@@ -159,6 +159,13 @@ def file_format(path: Path, head: bytes) -> str:
 _SUFFIXES = {"xls": (".xls",), "xlsx": (".xlsx", ".xlsm"), "ods": (".ods",)}
 
 
+# A JSON document (or JSON Lines): an object's first key, or an array's first value, right after the bracket — a CSV
+# whose first header is bracketed ("[ID],Title") has a letter there. Read as a CSV, a data set exported as JSON was
+# "no header row naming register columns … check the workbook" (fault69).
+_JSON_START = re.compile(r'\ufeff?\s*(?:\{\s*"|\[\s*(?:[\[{"\d-]|true|false|null|\]))')
+_GEOJSON_TYPE = re.compile(r'"type"\s*:\s*"(?:FeatureCollection|Feature)"')  # RFC 7946's member and values
+
+
 def _text_kind(path: Path) -> str:
     """A file neither a workbook nor named .csv: "csv" when it is text all the same (a CSV named .xls or
     .xlsx, Excel's Unicode Text), "html" for a web page, "xml" for Excel's XML Spreadsheet 2003, "unknown"
@@ -170,6 +177,8 @@ def _text_kind(path: Path) -> str:
     text = plain_text.text_of(head)
     if text is None:
         return "unknown"
+    if _JSON_START.match(text):
+        return "geojson" if _GEOJSON_TYPE.search(text) else "json"
     if not plain_text.is_web_page(text):
         return "csv"
     return "xml" if plain_text.is_xml_spreadsheet(text) else "html"
@@ -217,6 +226,11 @@ def check_file(path: Path, limits: Limits, scanned: dict[str, CellMarks] | None 
     if kind == "unknown":
         raise WorkbookError(f"“{name}” is not an Excel workbook (.xlsx, .xls), an OpenDocument spreadsheet (.ods) "
                             "or a CSV file; save it in one of those formats and import that.")
+    if kind in ("json", "geojson"):
+        what = "a map's features (GeoJSON)" if kind == "geojson" else "data in JSON"
+        raise WorkbookError(f"“{name}” is {what}, not a workbook or a CSV file, so it is not imported; open it in a "
+                            "spreadsheet program or the program that made it, save the register as .xlsx or .csv, "
+                            "and import that.")
     if size > limits.max_file_bytes:
         raise WorkbookError(f"“{name}” is {size // MiB} MB, more than the {limits.max_file_bytes // MiB} MB "
                             "an import accepts; split it into smaller workbooks.")
