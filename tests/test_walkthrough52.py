@@ -70,6 +70,7 @@ def test_a_colleagues_edits_to_the_export_come_first_and_a_row_deleted_is_said(d
     assert [risks.cell(r, column["ID"]).value for r in (2, 3, 4)] == ["R-001", "R-002", "R-003"]
     risks.cell(2, column["Title"]).value = "POS supplier delivers late (re-worded)"
     risks.cell(3, column["Probability"]).value = 5
+    deleted_title = risks.cell(4, column["Title"]).value
     risks.delete_rows(4)
     added = risks.max_row + 1
     risks.cell(added, column["Title"]).value = "Store staff leave before go-live"
@@ -87,7 +88,10 @@ def test_a_colleagues_edits_to_the_export_come_first_and_a_row_deleted_is_said(d
                                             ["Risk register", str(added), "will insert", ""],
                                             ["Risk register", "", "will skip", "R-003"]], rows[:5]
     assert all(row[5].startswith("same as the office's") for row in rows[4:]), rows[4:8]
-    assert "Deleted from the workbook, kept in the office: R-003" in dialog.summary.text(), dialog.summary.text()
+    # … named as the office keeps it, on its row and in the summary: "R-003" alone said nothing of which risk it was
+    assert rows[3][4] == deleted_title, rows[3]
+    assert f"Deleted from the workbook, kept in the office: R-003 “{deleted_title}”" in dialog.summary.text(), \
+        dialog.summary.text()
     press(qtbot, Qt.Key.Key_Return)  # Enter imports
     qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=30_000)
     view = window.active_register_view()

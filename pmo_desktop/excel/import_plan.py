@@ -33,6 +33,9 @@ class RowReport:
     # a row skipped because its cells went into another row's record (the same ID on a detail sheet, a row
     # repeating one above): said "will merge", not "will skip", so that nobody takes it for a row left out
     merged: bool = False
+    # the name of the office's record a row stands for where the row itself shows none: a record the office's own
+    # export no longer lists, kept — "R-003" alone said nothing of which risk a colleague had deleted (walk52)
+    name: str = ""
 
     @property
     def verb(self) -> str:
@@ -351,9 +354,10 @@ class ImportPlan:
         return text + "."
 
     def deleted_from_workbook(self) -> list[str]:
-        """The IDs of the office's records its own export, imported back, no longer lists (a colleague deleted the
-        row): kept in the office, said in the preview's summary as well as on their rows."""
-        return [r.code for r in self.reports if r.action is Action.SKIP and r.reason == KEPT_DELETED]
+        """The IDs and names of the office's records its own export, imported back, no longer lists (a colleague
+        deleted the row): kept in the office, said in the preview's summary as well as on their rows."""
+        return [f"{r.code} “{r.name}”" if r.name else r.code
+                for r in self.reports if r.action is Action.SKIP and r.reason == KEPT_DELETED]
 
 
 KEPT_DELETED = "deleted from the workbook; kept in the office."  # an exported record's row deleted by a colleague

@@ -319,8 +319,10 @@ class OfficePlanner:
         if self.own:
             for reg_name, folded in self.stamp.rows:
                 if reg_name == reg.name and folded not in seen and folded in now:
-                    sheet.rows.append(PlannedRow(RowReport(title, 0, Action.SKIP, now[folded][key.name] if key else "",
-                                                           KEPT_DELETED)))
+                    kept = now[folded]
+                    name = str(kept.get(reg.name_field.name) or "") if reg.name_field is not None else ""
+                    sheet.rows.append(PlannedRow(RowReport(title, 0, Action.SKIP, kept[key.name] if key else "",
+                                                           KEPT_DELETED, name=name)))
         _column_notes(reg, sheet, table, {f.label for f in reg.fields})
         return sheet
 

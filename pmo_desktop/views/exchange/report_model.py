@@ -86,6 +86,8 @@ class ReportModel(QAbstractTableModel):
         register, planned = self._rows[row]
         # A refused row too: its cells as the workbook has them — "error R2" beside "no project called …" said
         # nothing of which risk it was, and a row whose title is missing showed nothing at all (walk52).
+        if planned.report.name and not planned.raw:  # a record the workbook no longer has: the office's, kept
+            return planned.report.name, planned.report.name
         if planned.report.action in (Action.SKIP, Action.ERROR):
             return what_it_holds(self._headers.get(planned.report.sheet, []), planned)
         if planned.report.action not in (Action.INSERT, Action.UPDATE) or not planned.values:
