@@ -26,7 +26,7 @@ from typing import Any, cast
 
 from ..models import values as v
 from ..models.errors import ValidationError
-from ..models.fields import Context, Kind, Register
+from ..models.fields import Context, Kind, Register, a_noun
 from ..models.registers import REGISTERS
 from . import action_columns as action_columns_module
 from . import date_order, number_order, table_cache
@@ -4605,10 +4605,9 @@ def raid_filter(col: int, register: str, untyped: str = "risks",
                     "epic), not an issue; the office has no register for it.")
         home = RAID_HOMES.get(kind or "")
         noun = RAID_SINGULAR.get(kind or "", "unknown")
-        article = "an" if noun[0] in "aeiou" else "a"
         if home:
-            return f"{article} {noun} row of the RAID log, imported into {home}."
-        return f"{article} {noun} row of the RAID log; the office has no register for {noun}s."
+            return f"{a_noun(noun)} row of the RAID log, imported into {home}."
+        return f"{a_noun(noun)} row of the RAID log; the office has no register for {noun}s."
 
     return why
 

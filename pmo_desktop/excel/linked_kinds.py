@@ -25,6 +25,7 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from typing import Any
 
+from ..models.fields import a_noun
 from .header_detection import HeaderMatch
 
 _ID_RE = re.compile(r"^([^\W\d_]+)[-_ .]?\d+$")
@@ -95,10 +96,7 @@ def _filter(match: HeaderMatch, code: int, link: int, content: int, mine: str, t
             return None
         return (f"“{said}” is a row of another kind in the same table (IDs “{said[:len(mine)]}…” beside the "
                 f"{noun}s' “{theirs}…”): it names something and lists under “{link_header}” the {noun}s that "
-                f"concern it, with none of their own columns (“{content_header}”) filled; not {_article(noun)}.")
+                f"concern it, with none of their own columns (“{content_header}”) filled; not {a_noun(noun)}.")
 
     return why
 
-
-def _article(noun: str) -> str:
-    return f"an {noun}" if noun[:1] in "aeiou" else f"a {noun}"

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import re
 
+from ..models.fields import a_noun
 from .header_detection import HeaderMatch, real_fields
 
 MIN_UNREAD = 8  # a register's few columns a language's words do not know yet are not a program's dozen fields
@@ -51,7 +52,6 @@ def program_output(match: HeaderMatch) -> str | None:
         return None
     naming = next(h for c, h in headers if match.mapping.get(c) == title)
     shown = ", ".join(f"“{h}”" for h in names[:3])
-    article = "an" if reg.noun[:1] in "aeiou" else "a"
     return (f"its columns are a program's fields ({shown} …: {len(names)} of its {len(headers)} headers are "
-            f"identifiers), and only “{naming}” reads as {article} {reg.noun}'s {reg.field(title).label.lower()}: "
+            f"identifiers), and only “{naming}” reads as {a_noun(reg.noun)}'s {reg.field(title).label.lower()}: "
             "a program's output, not an office's register.")

@@ -266,6 +266,11 @@ def count_of(n: int, noun: str) -> str:
     return f"{n:,} {noun if n == 1 else plural_of(noun)}"
 
 
+def a_noun(noun: str) -> str:
+    """"a risk", "an issue", "an outcome": a noun with its article, as the messages name one record of a kind."""
+    return f"an {noun}" if noun[:1].lower() in "aeiou" else f"a {noun}"
+
+
 def count_lines(counts: Mapping[str, int]) -> list[str]:
     """"Open: 3", "Closed: 1" …: a breakdown of a summary as lines of an overview entry."""
     return [f"{k}: {n}" for k, n in counts.items()]

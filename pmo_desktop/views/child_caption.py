@@ -11,13 +11,9 @@ from typing import Any
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QLabel, QWidget
 
-from ..models.fields import Register
+from ..models.fields import Register, a_noun
 
 ADDS_ONE = "(Ctrl+Shift+N in this table adds one)"
-
-
-def _a(noun: str) -> str:
-    return f"an {noun}" if noun[:1].lower() in "aeiou" else f"a {noun}"
 
 
 class ChildCaption(QLabel):
@@ -49,7 +45,7 @@ class ChildCaption(QLabel):
         record = self._chosen()
         self.child.setEnabled(record is not None)
         if record is None:
-            self.setText(f"<b>{escape(self.title)}</b> — choose {_a(owner.noun)} above to see its "
+            self.setText(f"<b>{escape(self.title)}</b> — choose {a_noun(owner.noun)} above to see its "
                          f"{escape(self.title.lower())} and add them.")
             return
         key, name = owner.key_field, owner.name_field

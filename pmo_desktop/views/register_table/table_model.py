@@ -15,7 +15,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from ...models import errors, records
 from ...models.colours import ink_on
-from ...models.fields import Field, Kind, Register, count_of
+from ...models.fields import Field, Kind, Register, a_noun, count_of
 from ...models.record_names import code_and_name, code_and_name_of
 from ...models.values import DECIMAL_COMMA, DECIMAL_POINT, decimal_mark, parse_number, plain_number_text, shown_order
 from ...models.windows import display_text
@@ -463,12 +463,12 @@ class RegisterTableModel(QAbstractTableModel):
         it said "1 record changed by someone else (highlighted)" of a risk a colleague deleted — nothing was
         highlighted, the row the user was on had gone and the keyboard was on the row above, without a word."""
         by_others, self._by_others = self._by_others & gone, set()
+        key, name = self.register.key_field, self.register.name_field
         for rid in sorted(by_others, key=self._position.__getitem__):
             record = self.record(self._position[rid])
-            key, name = self.register.key_field, self.register.name_field
             label = code_and_name(str(record.get(key.name) or "") if key else "",
                                   str(record.get(name.name) or "") if name else "")
-            self.document.deleted_by_others[(self.register.name, rid)] = label or f"a {self.register.noun}"
+            self.document.deleted_by_others[(self.register.name, rid)] = label or a_noun(self.register.noun)
 
     def _take_in_and_out(self, gone: set[int], coming: list[tuple]) -> None:
         """Many rows out and in at once (a delete of 10,000 rows, its undo), each coming row at its place in the
