@@ -149,6 +149,8 @@ class ImportDialog(QDialog):
         self.report_model = ReportModel(self, document.context)
         self.report_view = QTableView(self)
         self.report_view.setModel(self.report_model)
+        self._texts_shown: Counter[tuple[str, str]] | None = None  # ``_preview_texts``, until the rows change
+        self.report_model.modelReset.connect(lambda: setattr(self, "_texts_shown", None))
         self.report_view.horizontalHeader().setStretchLastSection(True)
         for column, width in enumerate(PREVIEW_WIDTHS):  # "Imported as" and the reason share the rest
             self.report_view.setColumnWidth(column, width)
@@ -309,7 +311,8 @@ class ImportDialog(QDialog):
         low, high = min(imported, rest // 3, 160), rest - min(reasons, rest // 3)
         if high <= low:
             return max(low, 0)
-        rows = Counter(self._preview_texts())
+        rows = self._preview_texts()
+        imported_texts, reason_texts = {a for a, _ in rows if a}, {r for _, r in rows if r}
         metrics = self.report_view.fontMetrics()
         margin = 2 * self.report_view.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) + 8
 
@@ -319,18 +322,20 @@ class ImportDialog(QDialog):
             return {t: -(-metrics.boundingRect(box, flags, t).height() // metrics.lineSpacing()) for t in texts}
 
         def lines(width: int) -> int:
-            shown = wrapped({a for a, _ in rows if a}, width)
-            why = wrapped({r for _, r in rows if r}, rest - width)
+            shown, why = wrapped(imported_texts, width), wrapped(reason_texts, rest - width)
             return sum(n * max(shown.get(a, 1), why.get(r, 1), 1) for (a, r), n in rows.items())
         step = max((high - low) // 16, 1)
         return min(range(low, high + 1, step), key=lambda width: (lines(width), width))
 
-    def _preview_texts(self) -> list[tuple[str, str]]:
-        """The first rows' "Imported as" and reason: the fit is for what is read on screen, not every row of a huge
-        sheet, and each distinct text is wrapped once per width tried."""
-        model = self.report_model
-        return [(model.data(model.index(row, 4)) or "", model.data(model.index(row, REASON)) or "")
-                for row in range(min(model.rowCount(), 300))]
+    def _preview_texts(self) -> Counter[tuple[str, str]]:
+        """The first rows' "Imported as" and reason, counted: the fit is for what is read on screen, not every row of
+        a huge sheet, and each distinct text is wrapped once per width tried. Read once a preview (every resize of
+        the dialog or drag of its splitter fits the columns again), anew when the preview's rows are."""
+        if self._texts_shown is None:
+            model = self.report_model
+            self._texts_shown = Counter((model.data(model.index(row, 4)) or "", model.data(model.index(row, REASON)) or "")
+                                        for row in range(min(model.rowCount(), 300)))
+        return self._texts_shown
 
     def _fit_preview_rows(self) -> None:
         """A row with a reason as tall as its reason and what it becomes need at their widths now; every other row
