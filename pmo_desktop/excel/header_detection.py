@@ -3452,6 +3452,8 @@ def _defects_said(match: HeaderMatch | None, per_kind: dict[str, tuple[HeaderMat
     if match is None or match.kind.register != "risks" or match.kind.matches_sheet_name(sheet_title):
         return match
     held = per_kind.get(ISSUES)
+    if held is not None and held[0].row == match.row and (tester := _testers_bug_reports(match, held[0])) is not None:
+        return tester
     if held is None or held[0].row != match.row or not _names_its_records(held[0]):
         return match
     risk_nouns, issue_nouns = _nouns(match.kind), _nouns(held[0].kind)
@@ -3467,6 +3469,31 @@ def _defects_said(match: HeaderMatch | None, per_kind: dict[str, tuple[HeaderMat
     if by_test_case or any(defects_caption(line) for line in rows[:match.row - 1]):
         return held[0]
     return match
+
+
+def _testers_bug_reports(risks: HeaderMatch, issues: HeaderMatch) -> HeaderMatch | None:
+    """A header read as risks that writes a tester's actual and expected result side by side ("ID | Название БР |
+    Приоритет | Шаги воспроизведения | Ожидаемый результат | Фактический результат") is a list of bug reports,
+    the issue log (classes77): a title word both registers may use ("Название", which a words file lists under
+    the risk's title only) does not outweigh what the results say; a header saying the risk noun stays the risk
+    register (asked before, by ``_defects_said``). The issue log's reading of the same row, its title the column
+    the risk reading titled by (else the actual result), said in the sheet notes; None for any other header."""
+    found = result_columns(risks.headers)
+    if found is None:
+        return None
+    actual, expected = found
+    mapping = dict(issues.mapping)
+    title = _title_field(issues.kind)
+    if title is None:
+        return None
+    if title not in mapping.values():
+        named = next((c for c, n in risks.mapping.items() if n == _title_field(risks.kind)), None)
+        col = named if named is not None and named not in (actual, expected) and named not in mapping else actual
+        mapping = {c: n for c, n in mapping.items() if c != col} | {col: title}
+    said = (f"Read as the issue log, not the risk register: “{risks.headers[actual]}” beside "
+            f"“{risks.headers[expected]}” say each row is a bug a tester reported.")
+    return replace(issues, mapping=mapping, score=max(issues.score, risks.score),
+                   grades_said=(issues.grades_said + " " + said).strip())
 
 
 def _plain_title(kind: SheetKind, row: list[Any], mapping: dict[int, str], sample: list[list[Any]]) -> int | None:
