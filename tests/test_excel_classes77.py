@@ -33,3 +33,30 @@ def test_bug_reports_with_steps_and_results_are_issues_though_a_title_word_says_
     assert [issues[f"BUG-{n}"]["priority"] for n in (1, 2, 3, 4)] == ["High", "Low", "Critical", "Medium"]
     assert "Фактический результат: Ничего не происходит" in issues["BUG-1"]["description"]
     assert "a bug a tester reported" in plan.sheets[0].note
+
+
+def test_severity_words_under_a_status_header_are_the_priority(sqlite_store, tmp_path):
+    """A tester wrote each bug's severity under "Status" ("Major", "Minor", "Trivial" on every filled row, no status
+    word): kept in the notes, no priority. A column whose every value is a priority or severity word and none a status
+    is the priority (read by its values), the status left open, said in the sheet notes."""
+    bugs = [(1, "Saved filter forgets its sort order", "Major"), (2, "Tooltip overlaps the close button", "Trivial"),
+            (3, "Export drops the last column", "Major"), (4, "Typo on the sign-up page", "Minor"),
+            (5, "Avatar upload accepts a 0-byte file", "Minor")]
+    rows: list[list[object]] = [["No.", "Bug", "Steps", "Status"]]
+    rows += [[n, title, "1. Open the page\n2. Look", sev] for n, title, sev in bugs]
+    plan = import_all(sqlite_store, write_xlsx(tmp_path / "Bugs.xlsx", {"Bugs": rows}))
+    issues = {r["title"]: r for r in rows_of(sqlite_store, "issues")}
+    assert {t: (r["priority"], r["status"]) for t, r in issues.items()} == {
+        t: ({"Major": "High", "Minor": "Low", "Trivial": "Low"}[sev], "Open") for _n, t, sev in bugs}
+    assert "“Status” read as the priority" in plan.sheets[0].note
+
+
+def test_a_status_column_of_statuses_stays_the_status(sqlite_store, tmp_path):
+    """The same sheet whose "Status" holds statuses reads them as before (no priority made up)."""
+    rows: list[list[object]] = [["No.", "Bug", "Status"], [1, "Saved filter forgets its sort order", "Open"],
+                                [2, "Tooltip overlaps the close button", "Closed"], [3, "Export drops a column", "Open"]]
+    plan = import_all(sqlite_store, write_xlsx(tmp_path / "Bugs.xlsx", {"Bugs": rows}))
+    issues = rows_of(sqlite_store, "issues")
+    assert sorted(r["status"] for r in issues) == ["Closed", "Open", "Open"]
+    assert not any(r["priority"] for r in issues)
+    assert "read as the priority" not in plan.sheets[0].note

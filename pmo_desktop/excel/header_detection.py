@@ -2983,6 +2983,36 @@ def _prefer_filled(kind: SheetKind, row: list[Any], group: list[Any] | None, map
     return out
 
 
+_PRIORITY_MIN_ROWS = 3  # filled cells a column's priority words are told on
+
+
+def _priority_under_another_header(kind: SheetKind, row: list[Any], mapping: dict[int, str], demoted: dict[int, str],
+                                   sample: list[list[Any]]) -> tuple[dict[int, str], str]:
+    """A column its header named for another field whose values that field refused, every filled cell (three at
+    least) a priority or severity word of the register and none a status word ("Статус" over "Значительная",
+    "Незначительная", "Тривиальная": a tester wrote each bug's severity under the status), is the priority when no
+    column gives one (classes77): read by its values, decided once a column, said in the sheet notes; the records
+    keep the status they would have with no status column. (The mapping, the note; the note is "" where nothing
+    changed.)"""
+    if "priority" in mapping.values() or "priority" not in kind.reg.field_names:
+        return mapping, ""
+    priorities, statuses = value_words(f"{kind.register}.priority"), value_words(f"{kind.register}.status")
+    for c in sorted(demoted):
+        if c in mapping or c >= len(row):
+            continue
+        values = {word_key(r[c]) for r in sample if c < len(r) and isinstance(r[c], str) and r[c].strip()}
+        cells = sum(1 for r in sample if c < len(r) and isinstance(r[c], str) and r[c].strip())
+        if cells < _PRIORITY_MIN_ROWS or not values or not values <= set(priorities) or values & set(statuses):
+            continue
+        shown = ", ".join(f"“{w}”" for w in sorted({str(r[c]).strip() for r in sample if c < len(r)
+                                                      and isinstance(r[c], str) and r[c].strip()})[:4])
+        named = map_header(kind, row, None)[0].get(c)
+        other = kind.reg.field(named).label.lower() if named in kind.reg.field_names else "value of its header's"
+        return {**mapping, c: "priority"}, (f"“{str(row[c]).strip()}” read as the priority: its every value is a "
+                                            f"priority or severity word ({shown}), none a {other}.")
+    return mapping, ""
+
+
 def refill(kind: SheetKind, row: list[Any], group: list[Any] | None, mapping: dict[int, str], demoted: dict[int, str],
            sample: list[list[Any]], lost: Collection[str] = ()) -> dict[int, str]:
     """Fields a demoted column gave up go to the next column naming them ("Description" beside a "Risk"
@@ -3309,6 +3339,7 @@ def detect_header(rows: list[list[Any]], sheet_title: str, kinds: tuple[SheetKin
             mapping, demoted = _status_of_a_small_list(kind, row, mapping, demoted, sample)
             mapping, demoted = _text_field_freed(kind, matched, mapping, demoted, sample)
             mapping = refill(kind, row, group, mapping, demoted, sample, named - set(mapping.values()))
+            mapping, by_values = _priority_under_another_header(kind, row, mapping, demoted, sample)
             mapping = _type_of_categories(kind, row, group, mapping, demoted, sample)
             mapping = with_ticks(mapping, tick_columns(kind, row, group, mapping, sample))
             mapping = _codes_over_counter(kind, row, mapping, dups, sample)
@@ -3371,13 +3402,15 @@ def detect_header(rows: list[list[Any]], sheet_title: str, kinds: tuple[SheetKin
                 while headers and not headers[-1]:
                     headers.pop()
                 best = HeaderMatch(kind, i + 1, mapping, headers, score, dups, demoted, sheet_title,
-                                   titled_by=titled_by, refused=_refused_said(matched, demoted, sample, left_alone))
+                                   titled_by=titled_by, refused=_refused_said(matched, demoted, sample, left_alone),
+                                   grades_said=by_values)
             held = per_kind.get(kind.register)
             if held is None or score > held[0].score:
                 headers = ["" if v is None else str(v).strip() for v in written]
                 per_kind[kind.register] = (HeaderMatch(kind, i + 1, mapping, headers, score, dups, demoted,
                                                        sheet_title, titled_by=titled_by,
-                                                       refused=_refused_said(matched, demoted, sample, left_alone)),
+                                                       refused=_refused_said(matched, demoted, sample, left_alone),
+                                                       grades_said=by_values),
                                            row)
     match = _named_sheet(best, per_kind, sheet_title)
     if book and match is best and not any(k.matches_sheet_name(sheet_title) for k in ALL_KINDS):
