@@ -60,3 +60,29 @@ def test_a_status_column_of_statuses_stays_the_status(sqlite_store, tmp_path):
     assert sorted(r["status"] for r in issues) == ["Closed", "Open", "Open"]
     assert not any(r["priority"] for r in issues)
     assert "read as the priority" not in plan.sheets[0].note
+
+
+def test_a_vietnamese_bug_and_note_table_is_the_issue_log(sqlite_store, tmp_path):
+    """"Lỗi | Ghi chú" (bug | note), a few rows: neither header was known, the file refused. "Lỗi" titles an issue and
+    "Ghi chú" describes it (the Vietnamese words file)."""
+    rows: list[list[object]] = [["Lỗi", "Ghi chú"],
+                                ["Nút lưu không hoạt động", "Bấm nút lưu ở trang hồ sơ thì không có gì xảy ra"],
+                                ["Ảnh đại diện bị méo", "Ảnh tải lên bị kéo giãn theo chiều ngang"]]
+    import_all(sqlite_store, write_xlsx(tmp_path / "Bugs.xlsx", {"Sheet1": rows}))
+    issues = {r["title"]: r for r in rows_of(sqlite_store, "issues")}
+    assert set(issues) == {"Nút lưu không hoạt động", "Ảnh đại diện bị méo"}
+    assert issues["Ảnh đại diện bị méo"]["description"] == "Ảnh tải lên bị kéo giãn theo chiều ngang"
+
+
+def test_a_chinese_problem_record_is_the_issue_log(sqlite_store, tmp_path):
+    """"记录时间 | 问题描述 | 原因及分析 | 解决办法" (recorded on | problem | cause and analysis | solution) in a workbook
+    named "问题记录" (problem records): two fields and a name the Chinese words file did not know, refused. The time
+    recorded is the day raised, "问题记录" names the issue log; the cause and the solution kept in the notes."""
+    rows: list[list[object]] = [["记录时间", "问题描述", "原因及分析", "解决办法"],
+                                [20230105, "部署后登录页面空白", "前端资源路径配置错误", "修改静态资源路径后重新部署"],
+                                [20230112, "导出报表时中文乱码", "文件编码不是UTF-8", "导出时指定UTF-8编码"]]
+    import_all(sqlite_store, write_xlsx(tmp_path / "问题记录.xlsx", {"Sheet1": rows}))
+    issues = {r["title"]: r for r in rows_of(sqlite_store, "issues")}
+    assert set(issues) == {"部署后登录页面空白", "导出报表时中文乱码"}
+    assert str(issues["部署后登录页面空白"]["raised_on"]) == "2023-01-05"
+    assert "解决办法: 导出时指定UTF-8编码" in issues["导出报表时中文乱码"]["description"]
