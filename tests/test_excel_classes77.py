@@ -3,8 +3,11 @@ each test writes a workbook of the shape (never a fetched file) and failed on th
 
 from __future__ import annotations
 
+import pytest
 from imported import import_all, rows_of
 from real_world_factory import write_xlsx
+
+from pmo_desktop.excel.errors import WorkbookError
 
 _REPORTS = [
     ("BUG-1", "Кнопка «Оплатить» не реагирует на нажатие", "Высокий приоритет", "1. Открыть корзину\n2. Нажать «Оплатить»",
@@ -86,3 +89,37 @@ def test_a_chinese_problem_record_is_the_issue_log(sqlite_store, tmp_path):
     assert set(issues) == {"部署后登录页面空白", "导出报表时中文乱码"}
     assert str(issues["部署后登录页面空白"]["raised_on"]) == "2023-01-05"
     assert "解决办法: 导出时指定UTF-8编码" in issues["导出报表时中文乱码"]["description"]
+
+
+_SECTIONED = [["ADMIN", None, None],
+              ["1. Cannot delete a course that has no classes", None, None],
+              ["2. Saving a teacher twice makes two teachers", "https://example.org/shot/a1", None],
+              ["3.The fee shown differs from the invoice", "https://example.org/shot/a2", "https://example.org/shot/a3"],
+              [None, None, None],
+              ["CLIENT", None, None],
+              ["1. Attendance ticks a pupil in another class", "https://example.org/shot/c1", None],
+              ["2. Timetable lists each class twice", None, None],
+              ["3. Registration accepts two classes at the same hour", None, None]]
+
+
+def test_a_bug_list_of_sentences_under_section_words_is_read_as_issues(sqlite_store, tmp_path):
+    """A bug list with no header row: one sentence a line in column A, section words alone on a row ("ADMIN",
+    "CLIENT"), items numbered "1. …" under each, screenshot links beside some. Refused for want of a header; in a
+    workbook named for bugs each item is an issue titled by its sentence (its number taken off), the section and the
+    number and the links kept in the notes, said in the sheet notes."""
+    plan = import_all(sqlite_store, write_xlsx(tmp_path / "Bug.xlsx", {"Sheet1": _SECTIONED}))
+    issues = {r["title"]: r for r in rows_of(sqlite_store, "issues")}
+    assert set(issues) == {x[0].split(".", 1)[1].strip() for x in _SECTIONED if x[0] and "." in x[0]}
+    shown = issues["The fee shown differs from the invoice"]["description"]
+    assert "Section: ADMIN" in shown and "https://example.org/shot/a3" in shown
+    assert "Section: CLIENT" in issues["Timetable lists each class twice"]["description"]
+    assert "(“ADMIN”, “CLIENT”)" in plan.sheets[0].note
+
+
+def test_a_list_of_sentences_not_named_for_issues_stays_refused(sqlite_store, tmp_path):
+    """The same lines in a workbook named for something else (a to-do list, a cover sheet of an issue log) are no
+    issues: refused as before."""
+    with pytest.raises(WorkbookError):
+        import_all(sqlite_store, write_xlsx(tmp_path / "Todo.xlsx", {"Sheet1": _SECTIONED}))
+    with pytest.raises(WorkbookError):
+        import_all(sqlite_store, write_xlsx(tmp_path / "Issue log.xlsx", {"About": _SECTIONED}))
