@@ -123,3 +123,33 @@ def test_a_list_of_sentences_not_named_for_issues_stays_refused(sqlite_store, tm
         import_all(sqlite_store, write_xlsx(tmp_path / "Todo.xlsx", {"Sheet1": _SECTIONED}))
     with pytest.raises(WorkbookError):
         import_all(sqlite_store, write_xlsx(tmp_path / "Issue log.xlsx", {"About": _SECTIONED}))
+
+
+def _bug_form(number: str, summary: str, priority: str, steps: list[tuple[str, str, str]]) -> list[list[object]]:
+    rows: list[list[object]] = [["ID:", number, None, None], ["Summary:", summary, None, None],
+                                ["Priority:", priority, None, None], ["Environment:", "Windows 11, Edge", None, None],
+                                ["Reporter:", "Sam Lee", None, None],
+                                ["No.", "Steps to reproduce", "Actual result", "Expected result"]]
+    rows += [[f"{n})", step, actual, expected] for n, (step, actual, expected) in enumerate(steps, start=1)]
+    return rows + [[None, "fig. 1", None, None]] + [[None] * 4] * 12  # the screenshot's gap
+
+
+def test_bug_forms_each_over_a_steps_table_are_a_bug_each(sqlite_store, tmp_path):
+    """Bug forms one under another ("ID: | 001", "Summary:", "Priority:" …), each over its steps table ("No. | Steps
+    to reproduce | Actual result | Expected result" over "1)", "2)" …) and a screenshot's gap: the first steps table
+    was read as the register (a junk issue a step), the forms' own fields lost. The forms are the records, their steps
+    joined in their notes."""
+    first = _bug_form("001", "The login field is not marked when left empty", "Low",
+                      [("Open the site", "The site opens", "Same"), ("Click Forgot password", "The reset panel opens",
+                                                                    "Same"),
+                       ("Leave Login empty and send", "Login gets a thin red frame", "A message says Login is needed")])
+    second = _bug_form("002", "The payment error page is blank", "High",
+                       [("Book a ticket", "Booked for 15 minutes", "Same"), ("Wait for the timer", "Timer stops",
+                                                                             "Timer goes on"),
+                        ("Pay after the timer", "A blank page", "A message that the booking was cancelled")])
+    plan = import_all(sqlite_store, write_xlsx(tmp_path / "Bug reports.xlsx", {"Sheet1": first + second}))
+    issues = {r["code"]: r for r in rows_of(sqlite_store, "issues")}
+    assert set(issues) == {"001", "002"}
+    assert (issues["002"]["title"], issues["002"]["priority"]) == ("The payment error page is blank", "High")
+    assert "Actual result: Booked for 15 minutes\nTimer stops\nA blank page" in issues["002"]["description"]
+    assert "Read as 2 forms one under another" in plan.sheets[0].note

@@ -156,6 +156,7 @@ from .program_output import program_output
 from .question_plans import QUESTION_PLAN_REASON, question_plan
 from .questionnaires import questionnaire
 from .referenced_ids import referenced_ids, referenced_rows
+from .result_columns import result_columns
 from .row_planner import (
     CREATED_ON_CONFIRMATION,
     EXTRA_FIELD,
@@ -2675,7 +2676,7 @@ def _form_sheets(book: SafeWorkbook, found: list[tuple[SheetReader, HeaderMatch]
     notes = {} if notes is None else notes
     forms: dict[str, list[tuple[str | None, SheetReader, HeaderMatch]]] = {}
     taken = {id(r): (r, m) for r, m in found if not m.kind.is_child and
-             labels_down_the_side(m.kind, r.top_rows(fill_merged=False), m.row)}
+             (labels_down_the_side(m.kind, r.top_rows(fill_merged=False), m.row) or _steps_under_forms(r, m))}
     candidates = [(t, why, book.sheet(t)) for t, why in plan.skipped_sheets] + \
         [(r.title, None, r) for r, _m in taken.values()]
     for title, why, sheet in candidates:
@@ -2716,6 +2717,19 @@ def _form_sheets(book: SafeWorkbook, found: list[tuple[SheetReader, HeaderMatch]
                 plan.skipped_sheets.remove((reader.title, why))
             out.append((reader, match))
     return out
+
+
+def _steps_under_forms(reader: SheetReader, match: HeaderMatch) -> bool:
+    """Whether the table the reader took is a form's step table ("Номер | Шаги воспроизведения | Фактический
+    результат | Ожидаемый результат" over "1)", "2)" …) under label | value rows ("ID: | 001", "Описание: | …",
+    "Приоритет: | низкий"), the form and its steps written again lower down for the next bug (classes77): the forms
+    are the records (form_sheets.read_forms, their steps joined in their fields), not the steps — 5 steps were read
+    as 5 issues titled by what each step showed, the bugs' own IDs, descriptions and priorities lost. Asked only of
+    a header naming an actual and an expected result with rows above it."""
+    if match.row < 2 or result_columns(match.headers) is None or reader.declared_rows > MAX_FORMS_ROWS:
+        return False
+    read = read_forms(reader.all_rows())
+    return read is not None and len(read[1]) - 1 >= MIN_FORMS and read[0].register == match.kind.register
 
 
 def _lone_form(found: list[tuple[SheetReader, HeaderMatch]],
