@@ -2983,6 +2983,36 @@ def _prefer_filled(kind: SheetKind, row: list[Any], group: list[Any] | None, map
     return out
 
 
+_PRIORITY_MIN_ROWS = 3  # filled cells a column's priority words are told on
+
+
+def _priority_under_another_header(kind: SheetKind, row: list[Any], mapping: dict[int, str], demoted: dict[int, str],
+                                   sample: list[list[Any]]) -> tuple[dict[int, str], str]:
+    """A column its header named for another field whose values that field refused, every filled cell (three at
+    least) a priority or severity word of the register and none a status word ("Статус" over "Значительная",
+    "Незначительная", "Тривиальная": a tester wrote each bug's severity under the status), is the priority when no
+    column gives one (classes77): read by its values, decided once a column, said in the sheet notes; the records
+    keep the status they would have with no status column. (The mapping, the note; the note is "" where nothing
+    changed.)"""
+    if "priority" in mapping.values() or "priority" not in kind.reg.field_names:
+        return mapping, ""
+    priorities, statuses = value_words(f"{kind.register}.priority"), value_words(f"{kind.register}.status")
+    for c in sorted(demoted):
+        if c in mapping or c >= len(row):
+            continue
+        values = {word_key(r[c]) for r in sample if c < len(r) and isinstance(r[c], str) and r[c].strip()}
+        cells = sum(1 for r in sample if c < len(r) and isinstance(r[c], str) and r[c].strip())
+        if cells < _PRIORITY_MIN_ROWS or not values or not values <= set(priorities) or values & set(statuses):
+            continue
+        shown = ", ".join(f"“{w}”" for w in sorted({str(r[c]).strip() for r in sample if c < len(r)
+                                                      and isinstance(r[c], str) and r[c].strip()})[:4])
+        named = map_header(kind, row, None)[0].get(c)
+        other = kind.reg.field(named).label.lower() if named in kind.reg.field_names else "value of its header's"
+        return {**mapping, c: "priority"}, (f"“{str(row[c]).strip()}” read as the priority: its every value is a "
+                                            f"priority or severity word ({shown}), none a {other}.")
+    return mapping, ""
+
+
 def refill(kind: SheetKind, row: list[Any], group: list[Any] | None, mapping: dict[int, str], demoted: dict[int, str],
            sample: list[list[Any]], lost: Collection[str] = ()) -> dict[int, str]:
     """Fields a demoted column gave up go to the next column naming them ("Description" beside a "Risk"
@@ -3309,6 +3339,7 @@ def detect_header(rows: list[list[Any]], sheet_title: str, kinds: tuple[SheetKin
             mapping, demoted = _status_of_a_small_list(kind, row, mapping, demoted, sample)
             mapping, demoted = _text_field_freed(kind, matched, mapping, demoted, sample)
             mapping = refill(kind, row, group, mapping, demoted, sample, named - set(mapping.values()))
+            mapping, by_values = _priority_under_another_header(kind, row, mapping, demoted, sample)
             mapping = _type_of_categories(kind, row, group, mapping, demoted, sample)
             mapping = with_ticks(mapping, tick_columns(kind, row, group, mapping, sample))
             mapping = _codes_over_counter(kind, row, mapping, dups, sample)
@@ -3371,13 +3402,15 @@ def detect_header(rows: list[list[Any]], sheet_title: str, kinds: tuple[SheetKin
                 while headers and not headers[-1]:
                     headers.pop()
                 best = HeaderMatch(kind, i + 1, mapping, headers, score, dups, demoted, sheet_title,
-                                   titled_by=titled_by, refused=_refused_said(matched, demoted, sample, left_alone))
+                                   titled_by=titled_by, refused=_refused_said(matched, demoted, sample, left_alone),
+                                   grades_said=by_values)
             held = per_kind.get(kind.register)
             if held is None or score > held[0].score:
                 headers = ["" if v is None else str(v).strip() for v in written]
                 per_kind[kind.register] = (HeaderMatch(kind, i + 1, mapping, headers, score, dups, demoted,
                                                        sheet_title, titled_by=titled_by,
-                                                       refused=_refused_said(matched, demoted, sample, left_alone)),
+                                                       refused=_refused_said(matched, demoted, sample, left_alone),
+                                                       grades_said=by_values),
                                            row)
     match = _named_sheet(best, per_kind, sheet_title)
     if book and match is best and not any(k.matches_sheet_name(sheet_title) for k in ALL_KINDS):
@@ -3452,6 +3485,8 @@ def _defects_said(match: HeaderMatch | None, per_kind: dict[str, tuple[HeaderMat
     if match is None or match.kind.register != "risks" or match.kind.matches_sheet_name(sheet_title):
         return match
     held = per_kind.get(ISSUES)
+    if held is not None and held[0].row == match.row and (tester := _testers_bug_reports(match, held[0])) is not None:
+        return tester
     if held is None or held[0].row != match.row or not _names_its_records(held[0]):
         return match
     risk_nouns, issue_nouns = _nouns(match.kind), _nouns(held[0].kind)
@@ -3467,6 +3502,31 @@ def _defects_said(match: HeaderMatch | None, per_kind: dict[str, tuple[HeaderMat
     if by_test_case or any(defects_caption(line) for line in rows[:match.row - 1]):
         return held[0]
     return match
+
+
+def _testers_bug_reports(risks: HeaderMatch, issues: HeaderMatch) -> HeaderMatch | None:
+    """A header read as risks that writes a tester's actual and expected result side by side ("ID | Название БР |
+    Приоритет | Шаги воспроизведения | Ожидаемый результат | Фактический результат") is a list of bug reports,
+    the issue log (classes77): a title word both registers may use ("Название", which a words file lists under
+    the risk's title only) does not outweigh what the results say; a header saying the risk noun stays the risk
+    register (asked before, by ``_defects_said``). The issue log's reading of the same row, its title the column
+    the risk reading titled by (else the actual result), said in the sheet notes; None for any other header."""
+    found = result_columns(risks.headers)
+    if found is None:
+        return None
+    actual, expected = found
+    mapping = dict(issues.mapping)
+    title = _title_field(issues.kind)
+    if title is None:
+        return None
+    if title not in mapping.values():
+        named = next((c for c, n in risks.mapping.items() if n == _title_field(risks.kind)), None)
+        col = named if named is not None and named not in (actual, expected) and named not in mapping else actual
+        mapping = {c: n for c, n in mapping.items() if c != col} | {col: title}
+    said = (f"Read as the issue log, not the risk register: “{risks.headers[actual]}” beside "
+            f"“{risks.headers[expected]}” say each row is a bug a tester reported.")
+    return replace(issues, mapping=mapping, score=max(issues.score, risks.score),
+                   grades_said=(issues.grades_said + " " + said).strip())
 
 
 def _plain_title(kind: SheetKind, row: list[Any], mapping: dict[int, str], sample: list[list[Any]]) -> int | None:

@@ -156,6 +156,7 @@ from .program_output import program_output
 from .question_plans import QUESTION_PLAN_REASON, question_plan
 from .questionnaires import questionnaire
 from .referenced_ids import referenced_ids, referenced_rows
+from .result_columns import result_columns
 from .row_planner import (
     CREATED_ON_CONFIRMATION,
     EXTRA_FIELD,
@@ -173,6 +174,7 @@ from .row_planner import (
 )
 from .row_planner import _same as same_as_stored
 from .said_once import said_once
+from .sentence_lists import sentence_list
 from .sheet_keys import MAX_ROWS as KEY_MAX_ROWS
 from .sheet_keys import Key, among_records, code_key, code_text, find_keys, key_cells, key_for
 from .side_legends import legend_spans, symbol_statuses
@@ -1474,6 +1476,29 @@ def _captioned_list(book: SafeWorkbook, reader: SheetReader, path: Path
     return headed, match, note
 
 
+def _sentence_list(book: SafeWorkbook, reader: SheetReader, path: Path
+                   ) -> tuple[SheetReader, HeaderMatch, str] | None:
+    """A sheet with no header row that is a bug list one sentence a line (sentence_lists.sentence_list): the sheet
+    under the header made for it, its match and the note; None for any other sheet. Asked only of a sheet no header
+    search reads."""
+    if reader.declared_rows > PASTED_ROWS:
+        return None
+    issues = kind_for("issues")
+    name = issues.reg.name_field
+    # named by the sheet's own name, or by the workbook's where the sheet's says nothing ("Sheet1"): an "Issue
+    # Log.xlsx"'s cover or notes sheet of sentences is no list of its issues
+    made = sentence_list(reader.all_rows(), reader.title, path.stem if _named_by_its_file(reader.title, path) else None,
+                         name.label if name is not None else "Title")
+    if made is None:
+        return None
+    rows, note = made
+    headed = SheetReader(book, reader.title, rows, [])
+    match = _match_sheet(headed, (issues,), 1)
+    if match is None or match.row != 1 or match.mapping.get(0) != (name.name if name is not None else "title"):
+        return None
+    return headed, replace(match, sheet_title=reader.title), note
+
+
 def _one_record_a_column(book: SafeWorkbook, reader: SheetReader, weak: HeaderMatch | None, stem: str
                          ) -> tuple[SheetReader, HeaderMatch, str] | None:
     """A sheet whose field names run down a column, one record a column to their right (column_records): the sheet
@@ -2337,6 +2362,9 @@ def plan_workbook_import(store: Store, path: str | os.PathLike[str], progress: P
                 if match is None and (captioned := _captioned_list(book, reader, path)) is not None:
                     # items under captions, no header and no IDs ("Home page", then its problems)
                     reader, match, made_notes[title] = captioned
+                if match is None and (sentences := _sentence_list(book, reader, path)) is not None:
+                    # a bug list one sentence a line, under section words or none, named for the issue log
+                    reader, match, made_notes[title] = sentences
                 if match is None and (twins := _twin_tables(book, reader)) is not None:
                     # the same table set twice side by side ("Posible Riesgo | Nivel" twice): one list
                     reader, match = twins, _match_sheet(twins, ALL_KINDS, None)
@@ -2648,7 +2676,7 @@ def _form_sheets(book: SafeWorkbook, found: list[tuple[SheetReader, HeaderMatch]
     notes = {} if notes is None else notes
     forms: dict[str, list[tuple[str | None, SheetReader, HeaderMatch]]] = {}
     taken = {id(r): (r, m) for r, m in found if not m.kind.is_child and
-             labels_down_the_side(m.kind, r.top_rows(fill_merged=False), m.row)}
+             (labels_down_the_side(m.kind, r.top_rows(fill_merged=False), m.row) or _steps_under_forms(r, m))}
     candidates = [(t, why, book.sheet(t)) for t, why in plan.skipped_sheets] + \
         [(r.title, None, r) for r, _m in taken.values()]
     for title, why, sheet in candidates:
@@ -2689,6 +2717,19 @@ def _form_sheets(book: SafeWorkbook, found: list[tuple[SheetReader, HeaderMatch]
                 plan.skipped_sheets.remove((reader.title, why))
             out.append((reader, match))
     return out
+
+
+def _steps_under_forms(reader: SheetReader, match: HeaderMatch) -> bool:
+    """Whether the table the reader took is a form's step table ("Номер | Шаги воспроизведения | Фактический
+    результат | Ожидаемый результат" over "1)", "2)" …) under label | value rows ("ID: | 001", "Описание: | …",
+    "Приоритет: | низкий"), the form and its steps written again lower down for the next bug (classes77): the forms
+    are the records (form_sheets.read_forms, their steps joined in their fields), not the steps — 5 steps were read
+    as 5 issues titled by what each step showed, the bugs' own IDs, descriptions and priorities lost. Asked only of
+    a header naming an actual and an expected result with rows above it."""
+    if match.row < 2 or result_columns(match.headers) is None or reader.declared_rows > MAX_FORMS_ROWS:
+        return False
+    read = read_forms(reader.all_rows())
+    return read is not None and len(read[1]) - 1 >= MIN_FORMS and read[0].register == match.kind.register
 
 
 def _lone_form(found: list[tuple[SheetReader, HeaderMatch]],
