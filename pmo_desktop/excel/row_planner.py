@@ -2043,7 +2043,8 @@ class Planner:
         answer_col = _is_it_one_column(headers, mapping, reg.name)  # "Riesgo S/N": rows answered no are none
         no_words = {k for k, t in value_words("bool").items() if t == "false"}
         # "Rule | Issue | Count | Severity | Status" over PASS, PASS …: an audit's checks, a row that passed none
-        passed_col = _checks_column(reader, header_row, width, headers) if reg.name == "issues" else None
+        passed_col = _checks_column(reader, header_row, width, headers) \
+            if reg.name == "issues" and not _defects_by_their_ids(headers, mapping) else None
         passed_words = {k for k, t in value_words("check_result").items() if t == "passed"}
         # ordinary rows (``_plan_ordinary``) where the sheet has nothing that needs the row-by-row steps
         # below: no child sheet, no RAID filter, no tick or engagement columns, no response plans, no
@@ -5712,6 +5713,16 @@ def _checks_column(reader: SheetReader, header_row: int, width: int, headers: Se
         if c < len(headers) and headers[c] and "?" not in kinds and "passed" in kinds:
             return c
     return None
+
+
+def _defects_by_their_ids(headers: Sequence[Any], mapping: dict[int, str]) -> bool:
+    """Whether the issue list's ID column is headed by the records' noun ("Defect ID", "Bug No", "ID de
+    incidencia"): each row is a defect found, so "Pass" under its status is the defect's retest, which passed — the
+    defect resolved, not a check that found nothing (unseen set 76: a defect tracker's four defects, each retested
+    "Pass", were skipped as passed checks). A test run's rows are named by their test cases' IDs."""
+    nouns = register_nouns("issues") | {"bug"}  # "bug" names the title, not the register, in the words files
+    return any(name == "code" and c < len(headers) and not nouns.isdisjoint(words_of(headers[c]))
+               for c, name in mapping.items())
 
 
 # the words around the noun in a header asking whether a row is a record ("Is it a risk? (Y/N)", "¿Es un
