@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from dataclasses import field as dc_field
 from datetime import date, datetime
 from itertools import repeat
-from operator import itemgetter, methodcaller
+from operator import itemgetter
 from typing import Any, Callable, Collection, Iterable, Mapping, Sequence, cast
 
 from sqlalchemy import (
@@ -683,9 +683,7 @@ def create_records(session: Session, reg: Register, rows: Sequence[dict[str, Any
     for f in reg.fields:  # people named anywhere in the batch are created together
         if f.kind.refers and _ref(f).create_missing:
             wanted: set[str] = set()
-            if parsed and f.kind.is_reference:  # each row's name, taken in C (a row not naming one: None, left out)
-                wanted.update(map(methodcaller("get", f.name), rows))
-            for raw in () if parsed and f.kind.is_reference else rows:
+            for raw in rows:
                 if f.name in raw:
                     value = raw[f.name] if parsed else f.parse(raw[f.name], ctx)
                     wanted.update([value] if f.kind.is_reference else value)
@@ -829,7 +827,7 @@ def create_records(session: Session, reg: Register, rows: Sequence[dict[str, Any
         ids = []
     operations.note("inserted", E, ids)
     pairs: dict[Table, list[dict[str, Any]]] = {}
-    for rid, links in zip(ids, links_out) if any(links_out) else ():  # (no statement a row when none links)
+    for rid, links in zip(ids, links_out):
         for f, targets in links:
             own, other = _link_columns(f, E)
             pairs.setdefault(_link_table(f), []).extend(
