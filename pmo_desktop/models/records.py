@@ -11,7 +11,6 @@ from __future__ import annotations
 import difflib
 import json
 import re
-from collections import deque
 from dataclasses import dataclass, replace
 from dataclasses import field as dc_field
 from datetime import date, datetime
@@ -880,55 +879,47 @@ def _rows_at_once(rows: Sequence[dict[str, Any]], key: Field, stored: set[str], 
     low = list(map(str.lower, given))
     if len(set(low)) != len(low) or not codes.isdisjoint(low):
         return None  # the loop says which ID is used twice
-    if key.attr != key.name:
-        return None
-    count = len(rows)
-    put, drop = dict.__setitem__, dict.__delitem__
-    each: Callable[[Iterable[Any]], None] = deque(maxlen=0).extend  # a map run through in C, its results dropped
     try:
         if check is not None:  # the rule reads the record without the row's ID, as the loop gives it
-            read = list(map(dict, repeat(base_record, count)))
-            each(map(dict.update, read, rows))
-            each(map(put, read, repeat(key.name), repeat(base_record[key.name])))
-            each(map(check, read, repeat(ctx)))
-            del read
-        # the loop's dicts, built as it builds each (the same keys in the same order): the defaults, the ID, the
-        # row's values, "" for a blank in a column holding none, each moved name's value under its attribute
-        out = list(map(dict, repeat(defaults, count)))
-        if key.attr not in defaults:
-            each(map(put, out, repeat(key.attr), given))
-        each(map(dict.update, out, rows))
-        for name in no_none:
-            if name in first:
+            key_name, key_base = key.name, base_record[key.name]
+            for raw in rows:
+                record = {**base_record, **raw}
+                record[key_name] = key_base
+                check(record, ctx)
+        # the loop's dict: the defaults, the ID, the row's values, then each moved name under its attribute
+        shape: dict[str, Any] = {name: repeat(value) for name, value in defaults.items()}
+        shape[key.attr] = given
+        for name in first:
+            if name != key.name:
                 column = list(map(itemgetter(name), rows))
-                if None in column:
-                    each(map(put, out, repeat(name), [x if x is not None else "" for x in column]))
+                shape[name] = [x if x is not None else "" for x in column] if name in no_none and None in column \
+                    else column
         linked: list[tuple[Field, str]] = []
         for name in special_names:
             if name not in first:
                 continue
             f, how, attr, may_be_none = writers[name]
-            column = list(map(itemgetter(name), rows))
+            column = shape[name]
             if name in moved:
-                each(map(drop, out, repeat(name)))
+                del shape[name]
             if how == 0:
-                each(map(put, out, repeat(attr), column if may_be_none or None not in column else
-                         [x if x is not None else "" for x in column]))
+                shape[attr] = column if may_be_none or None not in column else \
+                    [x if x is not None else "" for x in column]
             elif how == 1:
                 known = ref_ids[name]
                 for value in dict.fromkeys(column):  # each name looked up once, in the rows' order
                     if value is not None and value not in known:
                         known[value] = cast(int, names.get(f, value))
-                each(map(put, out, repeat(attr), map(known.get, column)))
+                shape[attr] = list(map(known.get, column))
             else:
                 linked.append((f, name))
         if linked:
             links_out = [[(f, [cast(int, names.get(f, n)) for n in raw[name]]) for f, name in linked] for raw in rows]
         else:
-            links_out = list(map(list, repeat((), count)))
+            links_out = list(map(list, repeat((), len(rows))))
     except Exception:  # noqa: BLE001 — refused (the rule, a name no one has): the loop refuses it at its row
         return None
-    values_out = out
+    values_out = list(map(dict, map(zip, repeat(list(shape)), zip(*shape.values()))))
     return values_out, links_out, low
 
 
