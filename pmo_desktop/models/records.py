@@ -713,15 +713,7 @@ def create_records(session: Session, reg: Register, rows: Sequence[dict[str, Any
     links_out: list[list[tuple[Field, list[int]]]] = []
     low_codes: list[str] = []  # each row's ID in lower case, in order: its id looked up by it once written
     defaults, check = reg.defaults, reg.check
-    # an import's batch (parsed, each row the same fields, each its own new ID, nothing blank where a placeholder
-    # would go): its rows put together a column at a time (``_rows_at_once``); the rule still run on each row
-    done = _rows_at_once(rows, key, stored, placeholders, defaults, base_record, check, ctx, codes, writers, special_names,
-                         moved, no_none, ref_ids, names) if (
-        parsed and key is not None and not reg.parent and not names_taken and at_once and rows) else None
-    if done is not None:
-        values_out, links_out, low_codes = done
-        codes.update(low_codes)
-    for i, raw_values in enumerate(rows if done is None else ()):
+    for i, raw_values in enumerate(rows):
         try:
             out = dict(defaults)
             if reg.parent:
@@ -843,84 +835,6 @@ def create_records(session: Session, reg: Register, rows: Sequence[dict[str, Any
     if hook is not None:
         hook(session, ids, values_out)
     return ids
-
-
-def _rows_at_once(rows: Sequence[dict[str, Any]], key: Field, stored: set[str], placeholders: list[Field],
-                  defaults: Mapping[str, Any], base_record: dict[str, Any], check: Callable[[dict[str, Any], Context], None] | None, ctx: Context,
-                  codes: set[str], writers: dict[str, tuple[Field, int, str, bool | None]], special_names: list[str],
-                  moved: set[str], no_none: list[str], ref_ids: dict[str, dict[str, int]], names: _Names,
-                  ) -> tuple[list[dict[str, Any]], list[list[tuple[Field, list[int]]]], list[str]] | None:
-    """What ``create_records``' loop makes of a batch of parsed rows (each row's insert values, its links, its ID in
-    lower case), put together a column at a time: every row naming the same fields, the ID among them, given and new
-    (no stored record's, no other row's), no placeholder's field blank. Each row's insert values are the very dict
-    the loop builds (the register's defaults, the ID, the row's values, "" for a blank of a column holding none,
-    each name's id under its attribute), made in C from the columns; the register's rule is run on each row as the
-    loop runs it. None when the batch is not such (a blank placeholder, an ID to number, a row naming other
-    fields) or anything refuses a row: the loop then plans it row by row and refuses it in its own words, at
-    its row. Nothing is written or kept here but the names' ids looked up (``ref_ids``, as the loop keeps them)."""
-    first = rows[0].keys()
-    if set(map(type, rows)) != {dict} or not first <= stored or key.name not in first or \
-            not all(map(first.__eq__, map(dict.keys, rows))):
-        return None
-    for f in placeholders:  # a blank one is made (empty, today, a unique name) by the loop
-        if f.name not in first:
-            return None
-        column = list(map(itemgetter(f.name), rows))
-        if None in column:
-            return None
-        if set(map(type, column)) == {str}:
-            if not all(map(str.strip, column)):
-                return None
-        elif any(isinstance(x, str) and not x.strip() for x in column):
-            return None
-    given = list(map(itemgetter(key.name), rows))
-    if set(map(type, given)) != {str} or not all(given):
-        return None
-    low = list(map(str.lower, given))
-    if len(set(low)) != len(low) or not codes.isdisjoint(low):
-        return None  # the loop says which ID is used twice
-    try:
-        if check is not None:  # the rule reads the record without the row's ID, as the loop gives it
-            key_name, key_base = key.name, base_record[key.name]
-            for raw in rows:
-                record = {**base_record, **raw}
-                record[key_name] = key_base
-                check(record, ctx)
-        # the loop's dict: the defaults, the ID, the row's values, then each moved name under its attribute
-        shape: dict[str, Any] = {name: repeat(value) for name, value in defaults.items()}
-        shape[key.attr] = given
-        for name in first:
-            if name != key.name:
-                column = list(map(itemgetter(name), rows))
-                shape[name] = [x if x is not None else "" for x in column] if name in no_none and None in column \
-                    else column
-        linked: list[tuple[Field, str]] = []
-        for name in special_names:
-            if name not in first:
-                continue
-            f, how, attr, may_be_none = writers[name]
-            column = shape[name]
-            if name in moved:
-                del shape[name]
-            if how == 0:
-                shape[attr] = column if may_be_none or None not in column else \
-                    [x if x is not None else "" for x in column]
-            elif how == 1:
-                known = ref_ids[name]
-                for value in dict.fromkeys(column):  # each name looked up once, in the rows' order
-                    if value is not None and value not in known:
-                        known[value] = cast(int, names.get(f, value))
-                shape[attr] = list(map(known.get, column))
-            else:
-                linked.append((f, name))
-        if linked:
-            links_out = [[(f, [cast(int, names.get(f, n)) for n in raw[name]]) for f, name in linked] for raw in rows]
-        else:
-            links_out = list(map(list, repeat((), len(rows))))
-    except Exception:  # noqa: BLE001 — refused (the rule, a name no one has): the loop refuses it at its row
-        return None
-    values_out = list(map(dict, map(zip, repeat(list(shape)), zip(*shape.values()))))
-    return values_out, links_out, low
 
 
 # Bulk updates skip the unit of work too: called with (session, [(id, the row's column values after the
