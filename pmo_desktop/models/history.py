@@ -54,7 +54,7 @@ from sqlalchemy.orm import Session
 from sqlalchemy.pool import StaticPool
 from sqlalchemy.types import NullType
 
-from . import clock, errors, operations
+from . import clock, errors, operations, who
 from .base import Base
 from .bulk import convert_column, id_filters, insert_tuples
 from .fields import Field, Kind, Register
@@ -393,6 +393,7 @@ def record(conn: Connection, touched: Mapping[type, Iterable[int]], when: dateti
     whose one history row (the one that added them) takes their values instead (``fold_into_added``)."""
     H = Base.metadata.tables[RecordHistory.__tablename__]
     when = when or _after_the_last(conn, H, clock.now())
+    by = who.changed_by(conn) if any(touched.values()) else None  # who made the change, asked once
     written = 0
     for entity, ids in touched.items():
         reg = _registers_by_entity().get(entity)
@@ -419,13 +420,14 @@ def record(conn: Connection, touched: Mapping[type, Iterable[int]], when: dateti
             latest = select(func.max(H.c.id)).where(H.c.register == reg.name, chunk).group_by(H.c.record_id)
             last.update((r[0], r[1]) for r in conn.execute(select(H.c.record_id, H.c.data).where(H.c.id.in_(latest)))
                         if r[0] in chosen)
-        rows: list[tuple[str, int, datetime, str | None]] = []
+        rows: list[tuple[str, int, datetime, str | None, str | None]] = []
         folding = (fold or {}).get(entity, set()) & chosen
         only_row = _only_rows(conn, H, reg.name, folding) if folding else {}
         refolded: list[dict[str, Any]] = []
         each = ids
         if not last and len(encoded) == len(ids):  # new records, all as written: each a row, zipped in C
-            rows = list(zip(itertools.repeat(reg.name), ids, itertools.repeat(when), map(encoded.__getitem__, ids)))
+            rows = list(zip(itertools.repeat(reg.name), ids, itertools.repeat(when), map(encoded.__getitem__, ids),
+                            itertools.repeat(by)))
             each = []
         for rid in each:
             data = encoded.get(rid)
@@ -436,9 +438,9 @@ def record(conn: Connection, touched: Mapping[type, Iterable[int]], when: dateti
             if rid in only_row and data is not None and last.get(rid) is not None:
                 refolded.append({"history_id": only_row[rid], "history_data": data})  # its time: when it was added
                 continue
-            rows.append((reg.name, rid, when, data))
+            rows.append((reg.name, rid, when, data, by))
         if rows:
-            insert_tuples(conn, H, ("register", "record_id", "changed_at", "data"), rows)
+            insert_tuples(conn, H, ("register", "record_id", "changed_at", "data", "changed_by"), rows)
             written += len(rows)
         if refolded:
             conn.execute(update(H).where(H.c.id == bindparam("history_id")).values(data=bindparam("history_data")),
@@ -503,7 +505,8 @@ def seed(conn: Connection, when: datetime | None = None) -> None:
 
 
 # ----------------------------------------------------------------------------------------- reading
-def _end_of(day: date) -> datetime:
+def end_of(day: date) -> datetime:
+    """The first moment after ``day``: a history row before it is part of the office as at that day."""
     return datetime.combine(day + timedelta(days=1), time.min)
 
 
@@ -512,7 +515,7 @@ def state_at(session: Session, day: date) -> State:
     other tables as they are now (the risk and issue histories up to that day)."""
     conn = session.connection()
     H = Base.metadata.tables[RecordHistory.__tablename__]
-    limit = _end_of(day)
+    limit = end_of(day)
     state: State = {}
     for reg in _registers_by_entity().values():
         latest = (select(func.max(H.c.id)).where(H.c.register == reg.name, H.c.changed_at < limit)
