@@ -236,3 +236,24 @@ def test_the_record_history_dialog_has_a_by_column(qtbot, document, named_as):
              for r in range(table.rowCount()) if table.item(r, by).text()]
     assert named == [("Changed", "Ben Okafor"), ("Added", "Ana Ruiz")]
     assert table.columnWidth(by) >= table.fontMetrics().horizontalAdvance("Ben Okafor")  # read whole at 1280×720
+
+
+def test_your_name_is_kept_on_this_computer_and_read_at_the_next_start(qtbot, tmp_path, named_as, sqlite_store):
+    from PySide6.QtCore import QSettings
+
+    from pmo_desktop.views.your_name_dialog import YourNameDialog, load_display_name
+
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    dialog = YourNameDialog(settings)
+    qtbot.addWidget(dialog)
+    assert dialog.name.placeholderText() == who.login()  # empty: the computer's login
+    dialog.name.setText("  Ana Ruiz ")
+    dialog.accept()
+    assert settings.value(who.DISPLAY_NAME.key) == "Ana Ruiz"
+    named_as("")  # the program started again
+    load_display_name(settings)
+    rid = _risk(Office(sqlite_store), "Crane supplier late")
+    assert _steps(Office(sqlite_store), rid) == [("Added", "Ana Ruiz")]
+    settings.setValue(who.DISPLAY_NAME.key, "Ana\nRuiz")  # a settings file edited by hand: read as not set
+    load_display_name(settings)
+    assert who.display_name() == ""
