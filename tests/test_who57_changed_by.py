@@ -257,3 +257,21 @@ def test_your_name_is_kept_on_this_computer_and_read_at_the_next_start(qtbot, tm
     settings.setValue(who.DISPLAY_NAME.key, "Ana\nRuiz")  # a settings file edited by hand: read as not set
     load_display_name(settings)
     assert who.display_name() == ""
+
+
+def test_the_command_line_records_its_import_under_the_name_in_its_environment(tmp_path, named_as, monkeypatch):
+    """The command line loads no Qt, so not the window's settings: PMO_DESKTOP_NAME names it, else the login."""
+    from cli_runner import run_cli
+
+    monkeypatch.setenv("PMO_DESKTOP_NAME", "Ana Ruiz")
+    Store.create(tmp_path / "office.pmo").close()
+    write_xlsx(tmp_path / "risks.xlsx", {"Risks": [["Risk title", "Probability"], ["Scaffold collapse", 3]]})
+    run_cli("import", "office.pmo", "risks.xlsx", cwd=tmp_path, ok=True)
+    monkeypatch.delenv("PMO_DESKTOP_NAME")
+    write_xlsx(tmp_path / "more.xlsx", {"Risks": [["Risk title", "Probability"], ["Rates rise", 2]]})
+    run_cli("import", "office.pmo", "more.xlsx", cwd=tmp_path, ok=True)
+    store = Store.open(tmp_path / "office.pmo")
+    try:
+        assert _makers(store)[-2:] == ["Ana Ruiz", who.login() or None]
+    finally:
+        store.close()

@@ -6,7 +6,8 @@ commit calls ``record``: one read of those records and one ``executemany`` into 
 row per record holding its table row and its links as JSON (NULL once it is deleted). So a cell edit, a
 paste, an import, an undo, a merge and the CLI are all recorded, in the same transaction as the change
 (a change is never saved without its history, nor history without its change). A row identical to the
-record's last one is not written again. The time comes from ``clock.now()``.
+record's last one is not written again. The time comes from ``clock.now()``, who made the change from
+``who.changed_by`` (the server login, or on a file the name set on the computer or its login).
 
 **Reading.** A ``State`` is every table's rows (plain dicts by column name): ``state_at(session, day)``
 rebuilds it from the latest history row of each record up to the end of that day; ``current_state``

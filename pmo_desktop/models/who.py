@@ -4,8 +4,8 @@
 the server has checked. It is read from the connection itself, once per pooled connection, so two analysts
 sharing an office are told apart however their program is set up.
 
-**On a SQLite file** the name set on this computer (``DISPLAY_NAME``), or else the computer's login
-(``getpass.getuser()``). The name is a setting of the machine, not of the office: a file is passed around by
+**On a SQLite file** the name set on this computer (``DISPLAY_NAME``; for the command line ``PMO_DESKTOP_NAME``), or
+else the computer's login (``getpass.getuser()``). The name is a setting of the machine, not of the office: a file is passed around by
 copy, and a name kept in it would name the next colleague who opens it with the previous one's name. On a
 server the login always wins: a name typed on one's own computer could be anybody's, the login is checked.
 
@@ -15,6 +15,7 @@ A row written before version 7 of the file has no name (NULL): it is shown as "�
 from __future__ import annotations
 
 import getpass
+import os
 from dataclasses import dataclass
 from functools import cache
 
@@ -80,9 +81,18 @@ def login() -> str:
         return ""
 
 
+# The name for a process that reads no window settings — the command line loads no Qt, so not the QSettings the
+# window keeps the name in: ``PMO_DESKTOP_NAME="Ana Ruiz" pmo-desktop import …``.
+NAME_VARIABLE = "PMO_DESKTOP_NAME"
+
+
 def file_user() -> str:
-    """Who writes on a SQLite file from this process: the name set, or the computer's login."""
-    return _display_name or login()
+    """Who writes on a SQLite file from this process: the name set (in the window, or else in ``PMO_DESKTOP_NAME``),
+    or the computer's login."""
+    if _display_name:
+        return _display_name
+    named = DISPLAY_NAME.load(os.environ.get(NAME_VARIABLE))
+    return named or login()
 
 
 _INFO_KEY = "pmo_current_user"
