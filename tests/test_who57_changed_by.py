@@ -275,3 +275,26 @@ def test_the_command_line_records_its_import_under_the_name_in_its_environment(t
         assert _makers(store)[-2:] == ["Ana Ruiz", who.login() or None]
     finally:
         store.close()
+
+
+@pytest.mark.postgres
+def test_a_version_6_office_on_a_server_is_upgraded_and_its_new_changes_named(pg_store_url, named_as):
+    from sqlalchemy import create_engine, text
+
+    store = Store.open(pg_store_url)
+    rid = _risk(Office(store), "Crane supplier late")
+    store.close()
+    engine = create_engine(pg_store_url)
+    with engine.begin() as conn:
+        conn.execute(text("ALTER TABLE record_history DROP COLUMN changed_by"))
+        conn.execute(text("UPDATE pmo_meta SET value = '6' WHERE key = 'schema_version'"))
+    engine.dispose()
+    store = Store.open(pg_store_url)
+    try:
+        with store.engine.connect() as conn:
+            assert schema.read_meta(conn)["schema_version"] == "7"
+        office = Office(store)
+        _edit(office, rid, probability=4)
+        assert _steps(office, rid) == [("Changed", "pmo_admin"), ("Added", None)]
+    finally:
+        store.close()
