@@ -112,7 +112,7 @@ def test_a_version_4_office_gains_communication_notes_on_open(store_url):
         store = Store.open(store_url)
     try:
         with store.engine.connect() as conn:
-            assert schema.read_meta(conn)["schema_version"] == str(schema.SCHEMA_VERSION) == "6"
+            assert schema.read_meta(conn)["schema_version"] == str(schema.SCHEMA_VERSION) == "7"
         assert {m: r["notes"] for m, r in comms(store).items()} == {"Steering report": "", "Town hall": ""}
         office = Office(store)
         with clock.frozen(date(2026, 3, 12)):

@@ -1,11 +1,11 @@
 """Fault round 65: an office of the version before (5, without the financial year's start) opened where its backup's
-name, ``NAME.pmo.v5.bak``, is taken — by the backup an earlier opening kept (the office then restored from a copy
+name, ``NAME.pmo.v6.bak``, is taken — by the backup an earlier opening kept (the office then restored from a copy
 and worked on in the older version again), by a folder, by a file its owner made read-only.
 
 The backup was written over the one there, without a word: the office as it was before the first migration was
 gone. A folder or a read-only file of that name kept the office from opening at all ("its backup copy … could not
 be saved first: … is a folder; give the copy a file name"). Now the copy goes under the next free name,
-``NAME.pmo.v5 (2).bak``, and whatever held the name is left as it was; a copy of an office then not brought up
+``NAME.pmo.v6 (2).bak``, and whatever held the name is left as it was; a copy of an office then not brought up
 to date (its migration failed, or another user's program migrated it meanwhile) is not kept."""
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ from pmo_desktop.models.store import Store
 @pytest.mark.parametrize("taken_by", ["an earlier backup", "a folder", "a read-only file"])
 def test_the_backup_goes_under_a_free_name_and_what_held_the_name_is_left(tmp_path: Path, taken_by: str) -> None:
     office = older_office(tmp_path)
-    taken = tmp_path / "older.pmo.v5.bak"
+    taken = tmp_path / "older.pmo.v6.bak"
     if taken_by == "a folder":
         taken.mkdir()
         (taken / "kept.txt").write_text("mine")
@@ -41,7 +41,7 @@ def test_the_backup_goes_under_a_free_name_and_what_held_the_name_is_left(tmp_pa
     finally:
         store.close()
     assert version_and_risks(office) == (str(SCHEMA_VERSION), before[1])
-    assert version_and_risks(tmp_path / "older.pmo.v5 (2).bak") == before  # the office as it was
+    assert version_and_risks(tmp_path / "older.pmo.v6 (2).bak") == before  # the office as it was
     if taken_by == "a folder":
         assert (taken / "kept.txt").read_text() == "mine"
     else:
@@ -65,7 +65,7 @@ def test_a_migration_the_full_disk_refused_leaves_no_backup_to_pile_up(tmp_path:
             try:
                 Store.open(office).close()
                 left = [p.name for p in disk.iterdir() if p.name.endswith(".bak")]
-                assert left == ["older.pmo.v5.bak"], left  # brought up to date: its copy as it was is kept
+                assert left == ["older.pmo.v6.bak"], left  # brought up to date: its copy as it was is kept
             except errors.StoreError as e:
                 if "which failed" in str(e):  # the migration's own failure, its backup saved first
                     failed += 1

@@ -30,13 +30,13 @@ def small_disk(tmp_path: Path) -> Iterator[Path]:
 
 
 def older_office(folder: Path) -> Path:
-    """The demo office as the previous version wrote it: the program without its financial year's start."""
-    assert SCHEMA_VERSION == 6, "make the office of the version before the current one"
+    """The demo office as the previous version wrote it: its history without who made each change."""
+    assert SCHEMA_VERSION == 7, "make the office of the version before the current one"
     path = folder / "older.pmo"
     create_demo(path).close()
     con = sqlite3.connect(path)
-    con.execute("ALTER TABLE program DROP COLUMN financial_year_start")
-    con.execute("UPDATE pmo_meta SET value='5' WHERE key='schema_version'")
+    con.execute("ALTER TABLE record_history DROP COLUMN changed_by")
+    con.execute("UPDATE pmo_meta SET value='6' WHERE key='schema_version'")
     con.commit()
     con.execute("PRAGMA journal_mode=DELETE")  # as a copy of it is kept: one self-contained file
     con.close()
@@ -80,5 +80,5 @@ def test_opening_an_older_office_with_too_little_room(small_disk: Path, tmp_path
             said.add(text.split(":")[0])
         (small_disk / "filler.bin").unlink()
         version, risks = version_and_risks(path)
-        assert version in ("5", str(SCHEMA_VERSION)) and risks == 10
+        assert version in ("6", str(SCHEMA_VERSION)) and risks == 10
     assert "opened" in said and len(said) >= 3, said  # the sweep met the backup's failure and the migration's

@@ -140,7 +140,7 @@ def test_a_records_history_opens_from_its_row_by_ctrl_shift_h(empty_window, qtbo
     (README: History and "as at"), but nothing on screen showed one record's: no menu, no key. Edit ▸ Record
     History… (Ctrl+Shift+H) on a risk's row lists its changes newest first, each field from what to what as the
     table shows it, and Esc gives the keyboard back to the table."""
-    from pmo_desktop.models import clock
+    from pmo_desktop.models import clock, who
     from pmo_desktop.views.record_history_dialog import RecordHistoryDialog
 
     window = empty_window
@@ -162,11 +162,12 @@ def test_a_records_history_opens_from_its_row_by_ctrl_shift_h(empty_window, qtbo
     lines = [[table.item(r, c).text() for c in range(table.columnCount())] for r in range(table.rowCount())]
     when = lines[0][0]
     assert when.startswith(clock.today().strftime("%-d %b %Y"))
-    assert lines[0][1:] == ["Changed", "Owner", "—", "Helen Brooks"]  # the fields in the register's order
-    assert lines[1][1:] == ["", "Probability", "2 – Low", "4 – High"]
-    assert lines[2][1:] == ["Changed", "Probability", "—", "2 – Low"]
-    assert ["", "Title", "—", "Crane supplier late"] in [line[1:] for line in lines[3:]]
-    assert lines[3][1] == "Added"
+    assert lines[0][2:] == ["Changed", "Owner", "—", "Helen Brooks"]  # the fields in the register's order
+    assert lines[1][2:] == ["", "Probability", "2 – Low", "4 – High"]
+    assert lines[2][2:] == ["Changed", "Probability", "—", "2 – Low"]
+    assert ["", "Title", "—", "Crane supplier late"] in [line[2:] for line in lines[3:]]
+    assert lines[3][2] == "Added"
+    assert {line[1] for line in lines if line[0]} == {who.file_user()}  # By: this computer's user, each change
     qtbot.waitUntil(lambda: dialog.isAncestorOf(QApplication.focusWidget()))  # the keyboard in the dialog
     press(qtbot, Qt.Key.Key_Escape)
     qtbot.waitUntil(lambda: not dialog.isVisible())

@@ -15,15 +15,15 @@ SHIFT = Qt.KeyboardModifier.ShiftModifier
 
 
 def history_lines(qtbot, window) -> list[list[str]]:
-    """Ctrl+Shift+H on the row the keyboard is on: the record's history as its dialog lists it (When, Change, Field,
-    Before, After), newest first; Esc closes it."""
+    """Ctrl+Shift+H on the row the keyboard is on: the record's history as its dialog lists it (When, By, Change,
+    Field, Before, After; here without When and By), newest first; Esc closes it."""
     from pmo_desktop.views.record_history_dialog import RecordHistoryDialog
 
     press(qtbot, Qt.Key.Key_H, CTRL | SHIFT)
     qtbot.waitUntil(lambda: any(d.isVisible() for d in window.findChildren(RecordHistoryDialog)))
     dialog = next(d for d in window.findChildren(RecordHistoryDialog) if d.isVisible())
     table = dialog.table
-    lines = [[table.item(r, c).text() for c in range(1, table.columnCount())] for r in range(table.rowCount())]
+    lines = [[table.item(r, c).text() for c in range(2, table.columnCount())] for r in range(table.rowCount())]
     qtbot.waitUntil(lambda: dialog.isAncestorOf(QApplication.focusWidget()))
     press(qtbot, Qt.Key.Key_Escape)
     qtbot.waitUntil(lambda: not dialog.isVisible())

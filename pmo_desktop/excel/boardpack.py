@@ -610,7 +610,7 @@ def _communications(ws: Worksheet, data: BoardPackData) -> None:
 
 
 def _since(ws: Worksheet, data: BoardPackData) -> None:
-    _widths(ws, (18, 24, 9, 44, 40))
+    _widths(ws, (18, 24, 9, 44, 40, 16))
     _cell(ws, 1, 1, "Since the last board", font=styles.SUBTITLE_FONT)
     _cell(ws, 2, 1, since_intro(data))
     rows = since_rows(data)

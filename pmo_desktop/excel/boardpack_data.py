@@ -173,9 +173,10 @@ def _since_last_board(store: Store, today: date, frozen: bytes | None) -> Compar
         return None
     before = snapshots.open_snapshot(office, last.id)
     if frozen is not None:  # exactly what this pack reads (and will keep)
-        after = snapshots.Source(history.materialise(history.unpack(frozen), "this pack"), "this pack", today, True)
+        after = snapshots.Source(history.materialise(history.unpack(frozen), "this pack"), "this pack", today, True,
+                                 office)
     else:
-        after = snapshots.Source(office, "this pack", today, False)
+        after = snapshots.Source(office, "this pack", today, False, office)
     return compare_registers(before, after)
 
 
@@ -217,21 +218,21 @@ def read_board_pack(store: Store, today: date | None = None, *, freeze: bool = F
 
 
 SINCE_PER_HEADING = 10  # lines per heading in the pack; the rest is counted ("… and 4 more")
-SINCE_HEADERS = ("Register", "What", "ID", "Name", "Change")
+SINCE_HEADERS = ("Register", "What", "ID", "Name", "Change", "By")
 
 
-def since_rows(data: BoardPackData, per_heading: int = SINCE_PER_HEADING) -> list[tuple[str, str, str, str, str]]:
+def since_rows(data: BoardPackData, per_heading: int = SINCE_PER_HEADING) -> list[tuple[str, str, str, str, str, str]]:
     """The "Since the last board" table, for the PDF and the workbook alike: one row per move, at most
-    ``per_heading`` under each heading and then one row counting the others."""
-    rows: list[tuple[str, str, str, str, str]] = []
+    ``per_heading`` under each heading and then one row counting the others; By: who made the move."""
+    rows: list[tuple[str, str, str, str, str, str]] = []
     if data.since is None:
         return rows
     for title, heading, moves in data.since.sections():
         for m in moves[:per_heading]:
             change = (f"{m.label}: {m.before or '—'} → {m.after or '—'}" if m.field else m.after)
-            rows.append((title, heading, m.code, m.name, change))
+            rows.append((title, heading, m.code, m.name, change, m.by))
         if len(moves) > per_heading:
-            rows.append((title, heading, "", f"… and {len(moves) - per_heading} more", ""))
+            rows.append((title, heading, "", f"… and {len(moves) - per_heading} more", "", ""))
     return rows
 
 

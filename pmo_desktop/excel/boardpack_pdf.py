@@ -630,7 +630,7 @@ def _since(data: BoardPackData) -> list[Flowable]:
                            Spacer(1, 3 * mm)]
     rows = since_rows(data)
     if rows:
-        out += _listing(SINCE_HEADERS, rows, _widths(_full(), (14, 16, 7, 36, 27)), None, "changes", None)
+        out += _listing(SINCE_HEADERS, rows, _widths(_full(), (13, 15, 7, 32, 25, 10)), None, "changes", None)
     return out
 
 

@@ -6,7 +6,8 @@ commit calls ``record``: one read of those records and one ``executemany`` into 
 row per record holding its table row and its links as JSON (NULL once it is deleted). So a cell edit, a
 paste, an import, an undo, a merge and the CLI are all recorded, in the same transaction as the change
 (a change is never saved without its history, nor history without its change). A row identical to the
-record's last one is not written again. The time comes from ``clock.now()``.
+record's last one is not written again. The time comes from ``clock.now()``, who made the change from
+``who.changed_by`` (the server login, or on a file the name set on the computer or its login).
 
 **Reading.** A ``State`` is every table's rows (plain dicts by column name): ``state_at(session, day)``
 rebuilds it from the latest history row of each record up to the end of that day; ``current_state``
@@ -54,7 +55,7 @@ from sqlalchemy.orm import Session
 from sqlalchemy.pool import StaticPool
 from sqlalchemy.types import NullType
 
-from . import clock, errors, operations
+from . import clock, errors, operations, who
 from .base import Base
 from .bulk import convert_column, id_filters, insert_tuples
 from .fields import Field, Kind, Register
@@ -393,6 +394,7 @@ def record(conn: Connection, touched: Mapping[type, Iterable[int]], when: dateti
     whose one history row (the one that added them) takes their values instead (``fold_into_added``)."""
     H = Base.metadata.tables[RecordHistory.__tablename__]
     when = when or _after_the_last(conn, H, clock.now())
+    by = who.changed_by(conn) if any(touched.values()) else None  # who made the change, asked once
     written = 0
     for entity, ids in touched.items():
         reg = _registers_by_entity().get(entity)
@@ -419,13 +421,14 @@ def record(conn: Connection, touched: Mapping[type, Iterable[int]], when: dateti
             latest = select(func.max(H.c.id)).where(H.c.register == reg.name, chunk).group_by(H.c.record_id)
             last.update((r[0], r[1]) for r in conn.execute(select(H.c.record_id, H.c.data).where(H.c.id.in_(latest)))
                         if r[0] in chosen)
-        rows: list[tuple[str, int, datetime, str | None]] = []
+        rows: list[tuple[str, int, datetime, str | None, str | None]] = []
         folding = (fold or {}).get(entity, set()) & chosen
         only_row = _only_rows(conn, H, reg.name, folding) if folding else {}
         refolded: list[dict[str, Any]] = []
         each = ids
         if not last and len(encoded) == len(ids):  # new records, all as written: each a row, zipped in C
-            rows = list(zip(itertools.repeat(reg.name), ids, itertools.repeat(when), map(encoded.__getitem__, ids)))
+            rows = list(zip(itertools.repeat(reg.name), ids, itertools.repeat(when), map(encoded.__getitem__, ids),
+                            itertools.repeat(by)))
             each = []
         for rid in each:
             data = encoded.get(rid)
@@ -436,9 +439,9 @@ def record(conn: Connection, touched: Mapping[type, Iterable[int]], when: dateti
             if rid in only_row and data is not None and last.get(rid) is not None:
                 refolded.append({"history_id": only_row[rid], "history_data": data})  # its time: when it was added
                 continue
-            rows.append((reg.name, rid, when, data))
+            rows.append((reg.name, rid, when, data, by))
         if rows:
-            insert_tuples(conn, H, ("register", "record_id", "changed_at", "data"), rows)
+            insert_tuples(conn, H, ("register", "record_id", "changed_at", "data", "changed_by"), rows)
             written += len(rows)
         if refolded:
             conn.execute(update(H).where(H.c.id == bindparam("history_id")).values(data=bindparam("history_data")),
@@ -503,7 +506,8 @@ def seed(conn: Connection, when: datetime | None = None) -> None:
 
 
 # ----------------------------------------------------------------------------------------- reading
-def _end_of(day: date) -> datetime:
+def end_of(day: date) -> datetime:
+    """The first moment after ``day``: a history row before it is part of the office as at that day."""
     return datetime.combine(day + timedelta(days=1), time.min)
 
 
@@ -512,7 +516,7 @@ def state_at(session: Session, day: date) -> State:
     other tables as they are now (the risk and issue histories up to that day)."""
     conn = session.connection()
     H = Base.metadata.tables[RecordHistory.__tablename__]
-    limit = _end_of(day)
+    limit = end_of(day)
     state: State = {}
     for reg in _registers_by_entity().values():
         latest = (select(func.max(H.c.id)).where(H.c.register == reg.name, H.c.changed_at < limit)

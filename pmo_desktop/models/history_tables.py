@@ -24,6 +24,9 @@ class RecordHistory(Base):
     record_id: Mapped[int] = mapped_column(Integer)
     changed_at: Mapped[datetime] = mapped_column(DateTime, index=True)
     data: Mapped[Optional[str]] = mapped_column(Text, nullable=True)
+    # Who made the change (``models/who``): the server login, or on a file the name set on the computer or its
+    # login. NULL on a row written before version 7: not known, shown "—".
+    changed_by: Mapped[Optional[str]] = mapped_column(String(100), nullable=True)
 
 
 class BoardSnapshot(Base):

@@ -1,5 +1,5 @@
 """One record's past as a person reads it: each change the file keeps (``record_history``) as the fields it
-moved, from what to what — "Probability: 2 – Low → 4 – High" — with when, newest first.
+moved, from what to what — "Probability: 2 – Low → 4 – High" — with when and by whom, newest first.
 
 The history rows hold the record's table row (and its links) as JSON after each change; two rows after each
 other differ in the fields that changed. Values read as the tables show them: dates "3 Dec 2026", levels
@@ -26,11 +26,13 @@ NOTHING = "—"
 
 @dataclass(frozen=True)
 class Step:
-    """One change of the record: when, what (added, changed, deleted) and each field as (label, before, after)."""
+    """One change of the record: when, what (added, changed, deleted) and each field as (label, before, after), and
+    who made it (``models/who``; None for a change recorded before the file kept it)."""
 
     when: datetime
     what: str
     fields: tuple[tuple[str, str, str], ...]
+    by: str | None = None
 
 
 def history_of(session: Session, reg: Register, record_id: int, ctx: Context) -> list[Step]:
@@ -38,18 +40,18 @@ def history_of(session: Session, reg: Register, record_id: int, ctx: Context) ->
     from .history import _registers_by_entity
 
     name = _registers_by_entity().get(reg.entity, reg).name  # the name its history rows are written under
-    rows = session.execute(select(RecordHistory.changed_at, RecordHistory.data)
+    rows = session.execute(select(RecordHistory.changed_at, RecordHistory.data, RecordHistory.changed_by)
                            .where(RecordHistory.register == name, RecordHistory.record_id == record_id)
                            .order_by(RecordHistory.id)).all()
     fields = [f for f in reg.fields if f.kind.stored]
     names: dict[tuple[type, int], str] = {}
     steps: list[Step] = []
     before: dict[str, Any] | None = None
-    for when, data in rows:
+    for when, data, by in rows:
         after = json.loads(data) if data else None
         if after is None:
             if before is not None:
-                steps.append(Step(when, DELETED, ()))
+                steps.append(Step(when, DELETED, (), by))
         else:
             moved = []
             for f in fields:
@@ -58,7 +60,7 @@ def history_of(session: Session, reg: Register, record_id: int, ctx: Context) ->
                 if old != new:
                     moved.append((f.label, old, new))
             if before is None or moved:
-                steps.append(Step(when, ADDED if before is None else CHANGED, tuple(moved)))
+                steps.append(Step(when, ADDED if before is None else CHANGED, tuple(moved), by))
         before = after
     steps.reverse()
     return steps

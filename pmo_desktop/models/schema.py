@@ -13,7 +13,7 @@ from typing import Callable
 from sqlalchemy import Column, Connection, MetaData, String, Table, Text, inspect, select, text
 
 FORMAT_NAME = "pmo-desktop"
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 
 meta_metadata = MetaData()
 pmo_meta = Table(
@@ -79,9 +79,15 @@ def _version_6(conn: Connection) -> None:
     _add_column(conn, "program", "financial_year_start", "VARCHAR(9)")
 
 
+def _version_7(conn: Connection) -> None:
+    """Who made each change (``models/who``): a history row written from now on names its maker. The rows from
+    before have none (NULL) and are shown "—": who made them is not known, and no name is guessed for them."""
+    _add_column(conn, "record_history", "changed_by", "VARCHAR(100)")
+
+
 # MIGRATIONS[n] upgrades a file from version n - 1 to version n.
 MIGRATIONS: dict[int, Callable[[Connection], None]] = {2: _version_2, 3: _version_3, 4: _version_4, 5: _version_5,
-                                                   6: _version_6}
+                                                   6: _version_6, 7: _version_7}
 
 
 def read_meta(conn: Connection) -> dict[str, str] | None:

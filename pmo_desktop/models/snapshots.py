@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
@@ -100,6 +100,11 @@ class Source:
     label: str            # "Now", "Board pack 31 Oct 2026", "31 Oct 2026"
     day: date             # the day its computed columns are worked out for
     read_only: bool
+    # The office whose history made this state, and the moment the state ends: the history rows before it made it
+    # (None: every row, the office now). What changed between two states is then also who changed it
+    # (``what_changed``). None for a state not from this office's history.
+    kept_in: Office | None = None
+    until: datetime | None = None
 
 
 def open_snapshot(office: Office, snapshot_id: int) -> Source:
@@ -107,7 +112,8 @@ def open_snapshot(office: Office, snapshot_id: int) -> Source:
     if info is None:
         raise ValidationError(f"There is no board snapshot #{snapshot_id}.")
     state = office.read(load_state, snapshot_id)
-    return Source(history.materialise(state, info.label), info.label, info.taken_at.date(), True)
+    return Source(history.materialise(state, info.label), info.label, info.taken_at.date(), True, office,
+                  info.taken_at + timedelta(microseconds=1))  # the changes saved up to the moment it was taken
 
 
 def open_as_at(office: Office, day: date) -> Source:
@@ -115,11 +121,12 @@ def open_as_at(office: Office, day: date) -> Source:
     if day >= clock.today():
         return now(office)
     label = v.day_text(day)
-    return Source(history.materialise(office.read(history.state_at, day), label), label, day, True)
+    return Source(history.materialise(office.read(history.state_at, day), label), label, day, True, office,
+                  history.end_of(day))
 
 
 def now(office: Office) -> Source:
-    return Source(office, "Now", clock.today(), False)
+    return Source(office, "Now", clock.today(), False, office)
 
 
 def open_source(office: Office, ref: str | None) -> Source:

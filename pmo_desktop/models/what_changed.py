@@ -6,19 +6,27 @@ escalation, a stakeholder's quadrant and engagement, a benefit's status). Any re
 compared — a new register joins by its declaration alone. Both states are read with the register's own
 ``fetch_rows``, computed columns worked out for each state's own day, so a rating band or a benefit's
 status compares as the board saw it then and sees it now.
+
+Who made each move (``Move.by``) is read from the office's history (``record_history.changed_by``) when both
+states are of that office (``Source.kept_in``): the makers of the history rows between the two states that moved
+that field — for a field the row keeps — or else of every row of the record between them; who added a new
+record; who deleted a removed one. A row from before the file kept names reads "—".
 """
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable
-from dataclasses import asdict, dataclass, field
-from datetime import date
+from dataclasses import asdict, dataclass, field, replace
+from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from .fields import Field, Register
+from . import who
+from .fields import Field, Kind, Register
+from .history_tables import RecordHistory
 from .records import fetch_rows, load_context
 from .snapshots import Source
 from .values import day_text
@@ -35,12 +43,14 @@ class Move:
     label: str = ""      # its label ("Inherent rating")
     before: str = ""     # as the user reads it ("High"); "" when blank or new
     after: str = ""
+    by: str = ""         # who made it ("Ana Ruiz", "ana, ben"); "" when not known from the history
 
     def text(self) -> str:
         who = f"{self.code} {self.name}".strip()
+        by = f" — by {self.by}" if self.by else ""
         if not self.field:
-            return f"{who} ({self.after})" if self.after else who
-        return f"{who}: {self.label} {self.before or '—'} → {self.after or '—'}"
+            return (f"{who} ({self.after})" if self.after else who) + by
+        return f"{who}: {self.label} {self.before or '—'} → {self.after or '—'}{by}"
 
 
 @dataclass
@@ -123,9 +133,11 @@ def compare_registers(before: Source, after: Source, registers: Iterable[Registe
     from .registers import REGISTERS
 
     result = Comparison(before.label, after.label, before.day, after.day)
+    kept = before.kept_in if before.kept_in is not None and before.kept_in is after.kept_in else None
     for reg in registers or REGISTERS.values():
         if not reg.watched:
             continue
+        first = len(result.moves)
         old = before.office.read(_rows, reg, before.day)
         new = after.office.read(_rows, reg, after.day)
         for identity in sorted(new.keys() | old.keys()):
@@ -144,4 +156,42 @@ def compare_registers(before: Source, after: Source, registers: Iterable[Registe
                 was, now = _shown(f, a.get(f.name)), _shown(f, b.get(f.name))
                 if was != now:
                     result.moves.append(Move(reg.name, f.watch, rid, *_who(reg, b), f.name, f.label, was, now))
+        if kept is not None and before.until is not None and len(result.moves) > first:
+            result.moves[first:] = kept.read(_with_makers, reg, result.moves[first:], before.until, after.until)
     return result
+
+
+def _with_makers(session: Session, reg: Register, moves: list[Move], since: datetime,
+                 until: datetime | None) -> list[Move]:
+    """``moves`` each with who made it: the makers of the history rows from ``since`` to ``until`` (None: now)."""
+    from .history import _registers_by_entity
+
+    H = RecordHistory
+    name = _registers_by_entity().get(reg.entity, reg).name
+    ids = sorted({m.record_id for m in moves})
+    rows: dict[int, list[tuple[Any, Any, str | None]]] = {}  # record → (changed_at, data, changed_by), in order
+    for start in range(0, len(ids), 500):
+        query = (select(H.record_id, H.changed_at, H.data, H.changed_by)
+                 .where(H.register == name, H.record_id.in_(ids[start:start + 500])).order_by(H.id))
+        if until is not None:
+            query = query.where(H.changed_at < until)
+        for rid, at, data, by in session.execute(query):
+            rows.setdefault(rid, []).append((at, data, by))
+    keys = {f.name: (f.name if f.kind is Kind.LINKS else f.attr) for f in reg.fields if f.kind.stored}
+    out = []
+    for m in moves:
+        steps, last = [], None  # (row before, row) of each change within the two moments
+        for at, data, by in rows.get(m.record_id, ()):
+            row = json.loads(data) if data else None
+            if at >= since:
+                steps.append((last, row, by))
+            last = row
+        if not m.field:  # a record new or removed: who added it, who deleted it
+            makers = [by for old, new, by in steps if (old is None) != (new is None)]
+        else:
+            key = keys.get(m.field)
+            makers = [by for old, new, by in steps if key is not None and old is not None and new is not None
+                      and old.get(key) != new.get(key)]
+        makers = makers or [by for _old, _new, by in steps]  # a computed field: whoever changed the record
+        out.append(replace(m, by=", ".join(dict.fromkeys(who.shown(by) for by in makers))))
+    return out

@@ -1,5 +1,6 @@
 """File ▸ What Changed Since the Last Board…: compare two states of the office — board snapshots, past
-dates from the history, or now — by what each register declares a board watches (models/what_changed)."""
+dates from the history, or now — by what each register declares a board watches (models/what_changed), each move
+with who made it when the history knows."""
 
 from __future__ import annotations
 
@@ -47,7 +48,9 @@ def comparison_html(c: Comparison) -> str:
         for m in moves:
             change = (f"{html.escape(m.label)}: {html.escape(m.before or '—')} → <b>{html.escape(m.after or '—')}</b>"
                       if m.field else html.escape(m.after))
-            parts.append(f"<tr><td>{html.escape(m.code)}</td><td>{html.escape(m.name)}</td><td>{change}</td></tr>")
+            by = f"by {html.escape(m.by)}" if m.by else ""  # who made it, from the office's history
+            parts.append(f"<tr><td>{html.escape(m.code)}</td><td>{html.escape(m.name)}</td><td>{change}</td>"
+                         f"<td>{by}</td></tr>")
         parts.append("</table>")
     return "".join(parts)
 

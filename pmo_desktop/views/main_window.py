@@ -139,6 +139,9 @@ class MainWindow(QMainWindow):
     def __init__(self, settings: QSettings | None = None):
         super().__init__()
         self.settings = settings or QSettings()
+        from .your_name_dialog import load_display_name
+
+        load_display_name(self.settings)  # the name this computer's changes to a file are recorded under
         self.document: Document | None = None
         self.deleted_offer: QWidget | None = None  # the last "deleted by someone else" question (``offer_deleted``)
         self.kept_offer: KeptOffer | None = None  # the edits an earlier run kept on this computer, offered back (``kept_offer``)
@@ -215,6 +218,7 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         self._add(file_menu, "Save a Copy &As…", self.save_copy, QKeySequence.StandardKey.SaveAs, True)
         self._add(file_menu, "&Program Details…", self.edit_program, None, True, writes=True)
+        self._add(file_menu, "&Your Name in the History…", self.edit_your_name)
         file_menu.addSeparator()
         self._add(file_menu, "&Import from Excel…", self.import_excel, "Ctrl+I", True, writes=True)
         self._add(file_menu, "&Export to Excel…", self.export_excel, "Ctrl+E", True)
@@ -1287,6 +1291,14 @@ class MainWindow(QMainWindow):
         if self.document is None:
             return False
         return ProgramDialog(self.document, self).exec() == ProgramDialog.DialogCode.Accepted
+
+    def edit_your_name(self) -> bool:
+        """The name this computer's changes to an office file are recorded under (models/who)."""
+        from .your_name_dialog import YourNameDialog
+
+        store = self.document.office.store if self.document is not None else None
+        server = store.display_name if store is not None and not store.is_sqlite else None
+        return YourNameDialog(self.settings, self, server).exec() == YourNameDialog.DialogCode.Accepted
 
     # ------------------------------------------------------------------ recent files and settings
     def _export_folder(self) -> str:
