@@ -2138,13 +2138,18 @@ def _response_actions(plan: ImportPlan, sheet: SheetPlan) -> None:
     noun = REGISTERS[sheet.register].noun
     with_record = 0  # actions stored Done because their record is closed, said once below with the statuses met
     closed_as: set[str] = set()
+    voided = 0  # actions of records whose status voids them, stored Cancelled (row_planner._voids)
     for prow in rows:
         closed = prow.values.get("status") in finished
         for values in prow.actions or []:
             if (prow.report.code.lower(), word_key(values["description"])) in given:
                 continue
             done = values.get("status") == "Done"
-            if closed and "status" not in values:
+            if closed and values.get("status") == "Cancelled" and ACTION_STATUS not in sheet.mapping.values():
+                # the record's own status voids it ("ANULADA"): its actions were called off with it (row_planner)
+                voided += 1
+                reason = f"action of a voided {noun}, as an action cancelled."
+            elif closed and "status" not in values:
                 # a closed (resolved) record's action that the sheet gives no status of its own is finished with
                 # it: "Not started" would list it open, maybe overdue, in the action log, the dashboard and the
                 # board pack though the sheet says the work is over; an open record's action stays not started
@@ -2164,6 +2169,12 @@ def _response_actions(plan: ImportPlan, sheet: SheetPlan) -> None:
         else:
             sheet.say(f"1 action of a {words} {noun} stored as Done: the sheet gives no status of its own, and its "
                       f"{noun} is {words}.")
+    if voided:
+        status = next(iter(c for c, n in sheet.mapping.items() if n == "status"), None)
+        head = f"“{sheet.headers[status].strip()}”" if status is not None and status < len(sheet.headers) else "the status"
+        sheet.say(f"{voided} action{'s' if voided > 1 else ''} of voided {noun}s stored as Cancelled, not Done: "
+                  f"{head} calls {'their' if voided > 1 else 'its'} {noun}{'s' if voided > 1 else ''} off, and the "
+                  "sheet gives no status of the actions' own.")
     if child.rows:
         plan.sheets.append(child)
 

@@ -38,7 +38,15 @@ from ..models.registers import REGISTERS
 from ..models.registers.risks import CATEGORIES
 from ..models.risk_rules import OPPORTUNITY_RESPONSES, THREAT_RESPONSES
 from . import date_order, number_order
-from .action_columns import ACTION_DUE, ACTION_OWNER, ACTION_STATUS, ACTIONS_OF, date_beside_the_plan, in_place
+from .action_columns import (
+    ACTION_DUE,
+    ACTION_OWNER,
+    ACTION_STATUS,
+    ACTIONS_OF,
+    FINISHED_RECORD,
+    date_beside_the_plan,
+    in_place,
+)
 from .assessed_merges import assessing_fields, one_value, varies
 from .column_legends import COLUMN_LEGEND, column_legend_scale, side_ladder, side_legends
 from .cut_cells import characters, was_cut
@@ -1730,6 +1738,10 @@ class Planner:
         self._due_beside = date_beside_the_plan(mapping, RESPONSE_PLAN)
         # no column of its own gives the risk's owner: the one the plan's actions name is the risk's too
         self._owner_from_actions = "owner" in reg.field_names and "owner" not in mapping.values()
+        # a voided record's actions are cancelled, not done (left57): the record's status column, when the sheet
+        # gives its actions no status of their own and the register closes records
+        self._voided_col = next((c for c, n in sorted(mapping.items()) if n == "status"), None) \
+            if reg.name in FINISHED_RECORD and ACTION_STATUS not in mapping.values() else None
         self._ticks = [(c, *level) for c, n in sorted(mapping.items()) if (level := tick_level(n)) is not None]
         self._engaged = [(c, n[len(ENGAGE):]) for c, n in sorted(mapping.items())
                          if n.startswith(ENGAGE) and n != ENGAGE_ROW]
@@ -4467,6 +4479,11 @@ class Planner:
         actions = [{"description": text, "status": "Done"} if c in self._in_place
                    else {"description": text, **by, "status": "Done"} if says_done(text)
                    else {"description": text, **by} for c, text in planned]
+        if actions and self._voided_col is not None and self._voided_col < width and \
+                values.get("status") in FINISHED_RECORD[reg.name] and self._voids(row[self._voided_col], ctx):
+            # "ANULADA", "Voided", "作废": the record was called off, so was the work planned on it — its actions are
+            # cancelled, not done (importer._response_actions says it once a sheet); a control in place stays done
+            actions = [a if "status" in a else {**a, "status": "Cancelled"} for a in actions]
         longest = max((len(a["description"]) for a in actions), default=0)
         if longest > self._action_length:
             # a plan longer than an action's description holds was stored cut to the reader's 32,768 letters,
@@ -4832,6 +4849,17 @@ class Planner:
         return not f.required and not f.kind.is_key and f.kind in (Kind.SCALE, Kind.ENUM, Kind.MULTI_ENUM) and \
             (reg.defaults.get(f.name) in (None, "") or _default_means_unknown(reg, f) or unsaid_word(text) or
              _unknown_state(reg, f, text)) and (len(text.split()) <= 4 or _unknown_state(reg, f, text))
+
+    def _voids(self, raw: Any, ctx: Context) -> bool:
+        """The record's status cell reads, as an action's state would in the sheet's languages, as Cancelled: the
+        record was voided or called off ("ANULADA", "Cancelled", "Voided", "作废"), not finished."""
+        if raw.__class__ is not str or not raw.strip():
+            return False
+        f = REGISTERS[self._actions_of].field("status")
+        try:
+            return self.translator(self._actions_of).parse(f, raw, ctx) == "Cancelled"
+        except ValidationError:
+            return False
 
     def _actions_by(self, row: Sequence[Any], width: int, ctx: Context, any_to_do: bool
                     ) -> tuple[dict[str, Any], list[str]]:
