@@ -44,3 +44,29 @@ def test_a_voided_records_actions_are_cancelled_not_done(sqlite_store, tmp_path,
     assert [got[c] for c in sorted(got)] == [["Done"], ["Cancelled"], ["Not started"], ["Cancelled"]]
     said = " ".join(s.note for s in plan.sheets)
     assert "2 actions of voided issues stored as Cancelled, not Done" in said
+
+
+@pytest.mark.parametrize("head, levels, kinds", [
+    (["ID", "Incidencia", "Criticidad", "Estado"], ["MAYOR", "MENOR", "INTERMEDIA"], ["PREVENTIVA", "POSITIVA"]),
+    (["ID", "Issue", "Priority", "Status"], ["High", "Low", "Medium"], ["Preventive", "Corrective"]),
+    (["ID", "Problema", "Criticidade", "Situação"], ["Alta", "Baixa", "Média"], ["Preventiva", "Positiva"]),
+])
+def test_a_kind_of_notification_where_the_priority_stands_is_no_level(sqlite_store, tmp_path, head, levels, kinds):
+    """A site's notifications rate each by criticality, but a few write what kind of notification it is instead —
+    "PREVENTIVA" (a preventive note), "POSITIVA" (something done well). They were offered to translate into a
+    priority as unknown words (unseen set 75: 23 rows). A word naming a kind of record or action in the priority
+    column is no level: the priority is left empty, the word kept in the notes, said once a column, and nothing
+    waits for a translation."""
+    states = ["Abierta", "Cerrada"] if head[-1] == "Estado" else ["Open", "Closed"] if head[-1] == "Status" \
+        else ["Aberto", "Fechado"]
+    cells = [*levels, kinds[0], kinds[1], kinds[0]]
+    rows = [head] + [[f"N-{n}", f"Notification {n} about the works on site", cell, states[n % 2]]
+                     for n, cell in enumerate(cells, 1)]
+    plan = import_all(sqlite_store, write_xlsx(tmp_path / "issues.xlsx", {"Issues": rows}))
+    issues = by_code(sqlite_store, "issues")
+    assert [issues[f"N-{n}"]["priority"] for n in range(1, 7)] == ["High", "Low", "Medium", "", "", ""]
+    assert f"{head[2]}: {kinds[0]}" in issues["N-4"]["description"]
+    assert f"{head[2]}: {kinds[1]}" in issues["N-5"]["description"]
+    assert not plan.sheets[0].unplaced
+    said = " ".join(s.note for s in plan.sheets)
+    assert f"“{head[2]}”: " in said and "not a priority: the priority left empty, the word kept in the notes." in said

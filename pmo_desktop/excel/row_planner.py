@@ -129,6 +129,7 @@ from .vocabulary import (
     header_words,
     instruction_words,
     keys_of,
+    kind_not_level_words,
     placeholder_texts,
     register_nouns,
     restates_its_headers,
@@ -418,6 +419,8 @@ def _similar(a: str, b: str) -> bool:
 # SAFe's ROAM board: what became of each risk, by letter or word (Owned: open, its owner named elsewhere)
 # the action's field each column about a row's actions fills (action_columns, treatment_bands)
 _ACTION_FIELDS = {ACTION_OWNER: "actionee", ACTION_DUE: "due", ACTION_STATUS: "status"}
+# the level fields where a word naming a kind of record or action ("PREVENTIVA") is no level (kind_not_level_words)
+_LEVEL_NOT_KIND = frozenset({"priority"})
 _ROAM = {"r": ("status", "Closed"), "resolved": ("status", "Closed"), "a": ("response", "Accept"),
          "accepted": ("response", "Accept"), "m": ("response", "Reduce"), "mitigated": ("response", "Reduce"),
          "o": ("status", "Open"), "owned": ("status", "Open")}
@@ -1609,6 +1612,8 @@ class Planner:
         self._over_fields = CHANCE_FIELDS & set(mapping.values()) if "status" in reg.field_names else frozenset()
         self._overs: Counter[int] = Counter()  # column → its cells saying the risk is over (_say_over)
         self._zeros: dict[int, set[int]] = {}  # column → the rows rating 0, read as not rated (_say_zeros)
+        # column → row → a word naming a kind of record or action in a priority column ("PREVENTIVA"), not a level
+        self._kinds_not_levels: dict[int, dict[int, str]] = {}
         self._several_days: dict[int, dict[int, str]] = {}  # date column → row → its cell of several days
         # a priority column of numbers ("Priority (1-5)"), no priority value to the header check, kept in the
         # notes: each row's number is its priority all the same (1 the highest)
@@ -2706,6 +2711,7 @@ class Planner:
         self._say_over(plan)
         self._skip_headings(plan, reg)
         self._say_zeros(plan, reg)
+        self._say_kinds_not_levels(plan, reg)
         self._say_several_days(plan, reg)
         if parent_reg is None:
             self._closing_text(plan, reg, widths, lone)
@@ -3531,6 +3537,22 @@ class Planner:
             plan.say(zero_note(head, len(rows & kept), f.label, f.scale_max(self.ctx)))
         self._zeros = {}
 
+    def _say_kinds_not_levels(self, plan: SheetPlan, reg: Register) -> None:
+        """The priority columns some of whose imported rows write a kind of record or action instead of a level
+        ("PREVENTIVA"): said once a column, with each word and its rows."""
+        kept = {r.report.row for r in plan.rows if r.report.action in (Action.INSERT, Action.UPDATE)}
+        for c, cells in sorted(self._kinds_not_levels.items()):
+            words = Counter(text for n, text in cells.items() if n in kept)
+            if not words or (name := plan.mapping.get(c)) is None:
+                continue
+            f = reg.field(name)
+            head = _one_line(str(self._headers[c])) if c < len(self._headers) and self._headers[c] else f.label
+            said = ", ".join(f"“{w}” ({n} row{'s' if n > 1 else ''})" for w, n in sorted(words.items()))
+            plan.say(f"“{head}”: {said} name{'s' if len(words) == 1 else ''} a kind of {reg.noun} or action "
+                     f"(preventive, corrective, positive …), not a {f.label.lower()}: the {f.label.lower()} left "
+                     "empty, the word kept in the notes.")
+        self._kinds_not_levels = {}
+
     def _say_over(self, plan: SheetPlan) -> None:
         """The chance columns some of whose cells say the risk is over, said once a column (``over_word``)."""
         for c, n in sorted(self._overs.items()):
@@ -4304,6 +4326,16 @@ class Planner:
             values["unit"] = currencies[0]
             if len(set(currencies)) > 1:
                 self._long_texts.append(f"{'Units' if worded else 'Currencies'}: {', '.join(dict.fromkeys(currencies))}")
+        if unplaceable and (kinds := [u for u in unplaceable if u[0].name in _LEVEL_NOT_KIND
+                                      and word_key(u[2]) in kind_not_level_words()]):
+            # "PREVENTIVA", "POSITIVA", "Corrective" where the levels stand (left57): a kind of notification or
+            # action, no level mistyped — the field left empty, the word kept in the notes under its header, said
+            # once a column, and not offered to translate into a level it does not name
+            for f, _why, text in kinds:
+                at = next((c for c, g in fields if g is f), None)
+                self._long_texts.append(f"{self._heading(plan, at, f)}: {text}")
+                self._kinds_not_levels.setdefault(at if at is not None else -1, {})[number] = text
+            unplaceable = [u for u in unplaceable if u not in kinds]
         set_aside = self._set_aside(reg, unplaceable, errors)
         for f, why, text in unplaceable:
             counts = plan.unplaced.setdefault(f.name, {})  # named in the preview, to translate
