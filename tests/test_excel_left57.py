@@ -6,7 +6,7 @@ Each test writes a workbook of the shape (never a fetched file) and failed on th
 from __future__ import annotations
 
 import pytest
-from imported import by_code, import_all
+from imported import by_code, import_all, rows_of
 from real_world_factory import write_xlsx
 
 from pmo_desktop.models import records
@@ -70,3 +70,38 @@ def test_a_kind_of_notification_where_the_priority_stands_is_no_level(sqlite_sto
     assert not plan.sheets[0].unplaced
     said = " ".join(s.note for s in plan.sheets)
     assert f"“{head[2]}”: " in said and "not a priority: the priority left empty, the word kept in the notes." in said
+
+
+@pytest.mark.parametrize("rows", [
+    [["新建订单", "Shop.OrderService.Create", "创建订单时报错，提示购物车不是有效状态，无法保存", "状态设为0或1都不行", None],
+     ["查询订单列表", "Shop.OrderService.QueryList", "报错", "填了时间就报错", "日期类型强制转换无效"],
+     ["查询退款单", "Shop.RefundService.QueryList", "报错", "设了时间还是报错", None],
+     [None, None, "获取列表的接口参数都有问题", None, None],
+     ["账户余额", None, "还没有接口", None, None],
+     ["商品详情", "Shop.ProductService.GetById", "价格显示哪个字段", "在详情页可以选择", None],
+     ["购物车列表", "Shop.CartService.GetUserCart", "没有返回图片", None, None]],
+    [["Create order", "Shop.OrderService.Create", "Saving fails: the cart is said not to be a draft, whatever its state",
+      "State 0 or 1 both fail", None],
+     ["Query my orders", "Shop.OrderService.QueryList", "Error", "Fails once a date is given", "Invalid cast"],
+     ["Query refunds", "Shop.RefundService.QueryList", "Error", "Still fails with a date", None],
+     [None, None, "The list endpoints' date parameters are all wrong", None, None],
+     ["Account balance", None, "No endpoint yet", None, None],
+     ["Product details", "Shop.ProductService.GetById", "Which price field to show", "Chosen on the page", None],
+     ["Cart list", "Shop.CartService.GetUserCart", "No pictures returned", None, None]],
+])
+def test_a_list_with_no_header_row_and_some_cells_empty_is_refused_saying_so(sqlite_store, tmp_path, rows):
+    """A developer's list of problems with no header row: the function, the API, the problem, a remark, now and
+    then a second remark — some rows leave cells empty. It was refused as having "no header row naming register
+    columns … check the workbook" (unseen set 75: 19 rows), the rule that tells a table written without its header
+    wanting every row to fill the same columns, and a Chinese sentence, unspaced, counting as no sentence. The
+    decision: still not imported by a guess (which column is the problem and which the remark, nothing says), but
+    refused as a table with no header row, naming each of its five columns by its values and the row to add."""
+    from pmo_desktop.excel.errors import WorkbookError
+
+    with pytest.raises(WorkbookError) as e:
+        import_all(sqlite_store, write_xlsx(tmp_path / "backend.xlsx", {"Sheet1": rows}))
+    said = str(e.value)
+    assert "“backend.xlsx” has no header row: its first row holds values like the rows under it, so nothing names its " \
+        "5 columns" in said
+    assert "E (" in said and "Add a row above the first" in said
+    assert not rows_of(sqlite_store, "issues")
