@@ -105,3 +105,38 @@ def test_a_list_with_no_header_row_and_some_cells_empty_is_refused_saying_so(sql
         "5 columns" in said
     assert "E (" in said and "Add a row above the first" in said
     assert not rows_of(sqlite_store, "issues")
+
+
+@pytest.mark.parametrize("top, second, third, people", [
+    (["No.", "Identificación", None, "Análisis", None, "Tratamiento", None, None, None],
+     [None, "Tipo de riesgo", "Descripción", "Probabilidad", "Impacto", None, None, None, None],
+     [None, None, None, None, None, "Actividad", "Responsable", "Fecha", "Estado"],
+     ["Equipo de datos", "Líder técnico"]),
+    (["No.", "Identification", None, "Assessment", None, "Treatment", None, None, None],
+     [None, "Risk type", "Description", "Probability", "Impact", None, None, None, None],
+     [None, None, None, None, None, "Activity", "Responsible", "Date", "State"],
+     ["Data team", "Tech lead"]),
+])
+def test_the_treatments_person_is_the_actions_not_the_risks_owner(sqlite_store, tmp_path, top, second, third, people):
+    """A risk register groups "Activity | Responsible | Date | State" under "Treatment" and has no owner column of
+    its own. The treatment's person became each treated risk's owner too (unseen set 75: 3 of 9 risks, the others
+    ownerless) — the one doing the work, not the one answering for the risk. Under a treatment's caption the person
+    is the action's only: the risk's owner is left empty, said in the sheet's note; the action keeps its actionee."""
+    rows = [top, second, third,
+            [1, "Planning", "Optimistic plan, too little time", "Low", "Medium", "N/A", "N/A", "N/A", "N/A"],
+            [2, "Staff", "High staff turnover in the team", "High", "Medium", "Record the sessions and document them",
+             people[0], "2023-11-30", "Closed"],
+            [3, "Security", "Loss of the data", "Medium", "High", "Strengthen the access controls", people[1],
+             "2023-10-20", "Open"]]
+    merged = ["A1:A3", "B1:C1", "D1:E1", "F1:I2", "B2:B3", "C2:C3", "D2:D3", "E2:E3"]
+    plan = import_all(sqlite_store, write_xlsx(tmp_path / "Risks.xlsx", {"Risks": rows}, merges={"Risks": merged}))
+    risks = by_code(sqlite_store, "risks")
+    assert [risks[c]["owner"] for c in ("1", "2", "3")] == [None, None, None]
+    actions = {a["description"]: a for a in rows_of(sqlite_store, "risk_actions")}
+    assert len(actions) == 2 and all(a["actionee"] in people for a in actions.values())
+    assert "no column names the risk's own owner, so it is left empty." in plan.sheets[0].note
+    # a plain "Action owner" beside a plan, no caption, still names the risk's owner (the older rule, kept)
+    import_all(sqlite_store, write_xlsx(tmp_path / "Plain.xlsx", {"Risks": [
+        ["ID", "Risk", "Mitigation", "Action owner"], ["P-1", "Supplier late", "Order early", "Ann Lee"],
+        ["P-2", "Scope creep", "Change board", "Bo Chan"], ["P-3", "Staff leave", "Cross-train", "Ann Lee"]]}))
+    assert by_code(sqlite_store, "risks")["P-1"]["owner"] == "Ann Lee"

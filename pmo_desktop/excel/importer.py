@@ -1885,7 +1885,7 @@ def plan_import(store: Store, path: str | os.PathLike[str], register: str | None
             planner.legend_scale = legend
             sheet_plan = planner.plan_sheet(reader, match.kind, match.row, final, match.headers, layout,
                                             ignored, extras=extras, own_export=own, note=title_note(match, final),
-                                            spelled=sheet_keys(reader, match, final))
+                                            spelled=sheet_keys(reader, match, final), band=match.band)
             sheet_plan.chosen = chosen
             plan.sheets.append(sheet_plan)
             keep_skipped_cells(reader, sheet_plan)  # the preview shows what a skipped row holds
@@ -2588,7 +2588,7 @@ def plan_workbook_import(store: Store, path: str | os.PathLike[str], progress: P
                                                     note=title_note(match, final),
                                                     spelled=_with_references(book, reader, match, final, extras,
                                                                              plan, referenced, rated_again),
-                                                    rated_again=rated_again)
+                                                    rated_again=rated_again, band=match.band)
                     sheet_plan.chosen = chosen
                     for said in referenced:
                         sheet_plan.say(said)

@@ -1528,7 +1528,7 @@ class Planner:
                    row_filter: Callable[[Sequence[Any]], str | None] | None = None,
                    constants: dict[str, Any] | None = None, note: str = "",
                    spelled: tuple[dict[int, dict[str, str]], set[tuple[int, int]]] | None = None,
-                   rated_again: dict[int, dict[str, dict[str, Any]]] | None = None) -> SheetPlan:
+                   rated_again: dict[int, dict[str, dict[str, Any]]] | None = None, band: str = "") -> SheetPlan:
         """Plan every row of one sheet. Child sheets are finished (unchanged families found, replaced
         rows counted) unless ``finish`` is false, for the caller to add parents first.
 
@@ -1541,8 +1541,11 @@ class Planner:
         own cells (importer.sheet_keys): each record's code is read as the key says; a row holding only the
         key's cells is the key's, not a record.
         ``rated_again``: columns of references to rows of another sheet → each reference's residual ratings written
-        there (``referenced_ids.rated_again``), a record's where no column of the sheet gives them."""
+        there (``referenced_ids.rated_again``), a record's where no column of the sheet gives them.
+        ``band``: the caption the treatment's columns stand under (``treatment_bands``): their person is the
+        action's only, never the record's owner."""
         reg = kind.reg
+        self._band = band
         # (the importer fills it while it reads the references for ``spelled``, before this call)
         self._ratings_by_reference = rated_again or {}
         self._constants = dict(constants or {})
@@ -1742,7 +1745,8 @@ class Planner:
                            for c, n in sorted(mapping.items()) if n in _ACTION_FIELDS]
         self._due_beside = date_beside_the_plan(mapping, RESPONSE_PLAN)
         # no column of its own gives the risk's owner: the one the plan's actions name is the risk's too
-        self._owner_from_actions = "owner" in reg.field_names and "owner" not in mapping.values()
+        # (not under a treatment's caption: the person doing the treatment is the action's, left57)
+        self._owner_from_actions = "owner" in reg.field_names and "owner" not in mapping.values() and not self._band
         # a voided record's actions are cancelled, not done (left57): the record's status column, when the sheet
         # gives its actions no status of their own and the register closes records
         self._voided_col = next((c for c, n in sorted(mapping.items()) if n == "status"), None) \
