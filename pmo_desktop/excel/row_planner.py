@@ -4893,7 +4893,7 @@ class Planner:
             return False
         f = REGISTERS[self._actions_of].field("status")
         try:
-            return self.translator(self._actions_of).parse(f, raw, ctx) == "Cancelled"
+            return bool(self.translator(self._actions_of).parse(f, raw, ctx) == "Cancelled")
         except ValidationError:
             return False
 
