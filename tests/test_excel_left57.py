@@ -140,3 +140,41 @@ def test_the_treatments_person_is_the_actions_not_the_risks_owner(sqlite_store, 
         ["ID", "Risk", "Mitigation", "Action owner"], ["P-1", "Supplier late", "Order early", "Ann Lee"],
         ["P-2", "Scope creep", "Change board", "Bo Chan"], ["P-3", "Staff leave", "Cross-train", "Ann Lee"]]}))
     assert by_code(sqlite_store, "risks")["P-1"]["owner"] == "Ann Lee"
+
+
+def test_a_header_written_again_in_capitals_part_way_down_is_no_record(sqlite_store, tmp_path):
+    """A long issue log printed over pages writes its header again part-way down, in capitals and with a double
+    space ("ISSUE  ID | ISSUE | PRIORITY | STATUS | OWNER"). Only a header written exactly as the first was known
+    for a repeat: this one became an issue "ISSUE", its owner a person "OWNER", its "PRIORITY" and "STATUS" words
+    to translate. Compared whatever the case and spacing, it is the header again: skipped, said, the rows under it
+    the same table's records."""
+    head = ["Issue ID", "Issue", "Priority", "Status", "Owner"]
+    rows = [head, ["I-1", "Login fails", "High", "Open", "Ann Lee"], ["I-2", "Slow page", "Low", "Open", "Bo Chan"],
+            ["ISSUE  ID", "ISSUE", "PRIORITY", "STATUS", "OWNER"], ["I-3", "Crash on save", "High", "Closed", "Ann Lee"],
+            ["I-4", "Wrong totals", "Medium", "Open", "Bo Chan"]]
+    plan = import_all(sqlite_store, write_xlsx(tmp_path / "issues.xlsx", {"Issues": rows}))
+    assert sorted(by_code(sqlite_store, "issues")) == ["I-1", "I-2", "I-3", "I-4"]
+    assert sorted(p["name"] for p in rows_of(sqlite_store, "people")) == ["Ann Lee", "Bo Chan"]
+    assert not plan.sheets[0].unplaced
+    assert "a repeat of the header (the table's column names written again), not a record." in \
+        [r.report.reason for r in plan.sheets[0].rows if r.report.row == 4]
+
+
+@pytest.mark.parametrize("second", [["No", "Discussed items", "Decisions", "PIC"],
+                                    ["NO.", "Punto tratado", "Decisión", "Responsable"]])
+def test_a_second_tables_header_restating_the_first_column_ends_the_register(sqlite_store, tmp_path, second):
+    """A list of people, then after a gap a second table headed "No | Discussed items | Decisions | PIC" — its first
+    column's header written again, labels beside it — and its points. The register's columns being all text, no
+    rule told that header from a record: it and its points became three more stakeholders (classes74b's left). A
+    row of short labels after a gap restating the sheet's own header in a column, with labels under two of the
+    register's columns, is another table's header: it and the rows under it are not records, each said. A person
+    listed after a gap, or a row with a figure, is still a record."""
+    first = ["No." if second[0] == "NO." else "No", "Name", "Role", "Organisation"]
+    rows = [first, [1, "Ann Lee", "Project manager", "ACME"], [2, "Bo Chan", "Developer", "ACME"],
+            [None, None, None, None], [None, "Cy Dee", "Sponsor", "Board"], [None, None, None, None],
+            second, [1, "Budget for the pilot", "Approved", "Ann Lee"], [2, "Scope of phase two", "Deferred", "Bo Chan"]]
+    plan = import_all(sqlite_store, write_xlsx(tmp_path / "team.xlsx", {"Stakeholders": rows}))
+    assert [s["name"] for s in rows_of(sqlite_store, "stakeholders")] == ["Ann Lee", "Bo Chan", "Cy Dee"]
+    said = {r.report.row: r.report.reason for r in plan.sheets[0].rows}
+    assert said[7].startswith("the header of another table under the stakeholder")
+    assert said[8] == said[9] == "in the table under row 7's own header, not a stakeholder."

@@ -79,7 +79,7 @@ from .labelled_results import actual_line, labelled_column
 from .no_one import KEPT, no_one_said
 from .note_labels import note_label
 from .opportunity_signs import SIGNED_FIELDS, opportunity_note, opportunity_size
-from .other_tables import another_header
+from .other_tables import another_header, same_label
 from .qualified_effects import EFFECT, joined_effects
 from .reply_status import said_status
 from .restated_tables import caption_above, caption_text, comes_after, comes_before_first
@@ -485,12 +485,14 @@ def _repeats_header(row: Sequence[Any], cells: list[tuple[int, str]], headers: l
     most of the mapped columns hold their own header's text; or, a table pasted again with fewer of its
     columns (the ID and the title, then the rest further right, under kept columns), every filled cell,
     three at least, holds its own column's header text."""
-    same = sum(1 for c, text in cells if c < len(row) and row[c].__class__ is str and row[c].strip() == text)
+    # (compared whatever the case and spacing: "ISSUE ID | ISSUE | STATUS" written again over a later page, left57 —
+    # read as a record "ISSUE" whose status "STATUS" was no state)
+    same = sum(1 for c, text in cells if c < len(row) and row[c].__class__ is str and same_label(row[c], text))
     if same >= 2 and same * 3 >= len(cells) * 2:
         return True
     filled = [(c, x) for c, x in enumerate(row) if x is not None]
     return same >= 2 and len(filled) >= 3 and all(
-        x.__class__ is str and c < len(headers) and headers[c].__class__ is str and x.strip() == headers[c].strip()
+        x.__class__ is str and c < len(headers) and headers[c].__class__ is str and same_label(x, headers[c])
         for c, x in filled)
 
 
@@ -1966,6 +1968,9 @@ class Planner:
         own_headers = {word_key(h) for c, h in enumerate(headers) if c in mapping and len(words_of(h)) >= 2}
         defining: set[int] = set()
         header_cells, header_probe = _header_cells(headers, mapping, title_col)
+        # the probe's text whatever its case and spacing, looked for in a cell not much longer (left57)
+        probe_folded = " ".join(header_probe[1].split()).casefold() if header_probe is not None else ""
+        probe_size = 2 * len(probe_folded) + 8
         last_record: tuple[int, int, tuple[Any, ...]] | None = None  # (index in plan.rows, row number, raw row)
         record_end = [0]  # the last row the record above was written on (its first, or a row going on with it)
         heading_end = [0]  # the last row said to be a section heading (a section may open with two: program, activity)
@@ -2217,7 +2222,9 @@ class Planner:
             if tick % TICK == 0:
                 self._tick()
             if header_probe is not None and header_probe[0] < len(row) and row[header_probe[0]].__class__ is str \
-                    and header_probe[1] in row[header_probe[0]] and _repeats_header(row, header_cells, headers):
+                    and (header_probe[1] in (probed := row[header_probe[0]]) or len(probed) <= probe_size and
+                         probe_folded in " ".join(probed.split()).casefold()) \
+                    and _repeats_header(row, header_cells, headers):
                 caption: str | None = None  # the caption of the table under the header written again, if any
                 if blank_run and not first_block and 0 < len(block) <= 2 and table_widths and all(
                         2 <= widths.get(i, 0) and widths.get(i, 0) * 2 <= sorted(table_widths)[len(table_widths) // 2]
@@ -2303,7 +2310,7 @@ class Planner:
                 continued[0] = 0
                 part[0] += 1
             data_started = True
-            if after_gap and last_record is not None and parent_reg is None and another_header(row, fields):
+            if after_gap and last_record is not None and parent_reg is None and another_header(row, fields, headers):
                 # "UC | Name | Documentation [h] | …" under the risks: another table begins, the register ends
                 labels = " | ".join(str(x).strip() for x in row if x is not None and str(x).strip())
                 skip(number, f"the header of another table under the {reg.title.lower()} (“{labels[:80]}”): it "
