@@ -178,3 +178,62 @@ def test_a_second_tables_header_restating_the_first_column_ends_the_register(sql
     said = {r.report.row: r.report.reason for r in plan.sheets[0].rows}
     assert said[7].startswith("the header of another table under the stakeholder")
     assert said[8] == said[9] == "in the table under row 7's own header, not a stakeholder."
+
+
+def _minutes(title: str, attendees: str, head: list[str], people: list[list[object]], sections: list[str]
+             ) -> list[list[object]]:
+    return [[None, None, title, None, None], [None] * 5, [attendees, None, None, None, None], head, *people,
+            [None] * 5, [sections[0], None, None, None, None], ["- Punto uno\n- Punto dos", None, None, None, None],
+            [None] * 5, [sections[1], None, None, None, None], [None] * 5]
+
+
+@pytest.mark.parametrize("title, attendees, head, sections", [
+    ("Acta de reunión", "Asistentes", ["No", "Nombre", "Área", "Cargo", "Asistencia"], ["Orden del día", "Acuerdos"]),
+    ("Besprechungsprotokoll", "Teilnehmer", ["Nr", "Name", "Bereich", "Funktion", "Anwesenheit"],
+     ["Tagesordnung", "Beschlüsse"]),
+    ("会议纪要", "参会人员", ["序号", "姓名", "部门", "职位", "出席"], ["会议议程", "会议决议"]),
+])
+def test_a_meetings_minutes_in_another_language_is_refused_saying_what_it_is(sqlite_store, tmp_path, title,
+                                                                              attendees, head, sections):
+    """Minutes of a meeting — a title naming them, the attendees' table, then the agenda and the decisions alone on
+    their rows — were refused as minutes only in English (classes74b): in Spanish, German or Chinese the attendees
+    became stakeholders. The minutes' titles and sections are now in every language the words files know."""
+    from pmo_desktop.excel.errors import WorkbookError
+
+    people = [[1, "Ana Ruiz", "PMO", "Jefa de proyecto", "Sí"], [2, "Luis Gómez", "TI", "Desarrollador", "Sí"],
+              [3, "Marta Díaz", "QA", "Analista", "No"]]
+    with pytest.raises(WorkbookError, match="a meeting's minutes"):
+        import_all(sqlite_store, write_xlsx(tmp_path / "Equipo.xlsx", {
+            "Hoja1": _minutes(title, attendees, head, people, sections)}))
+    assert rows_of(sqlite_store, "stakeholders") == []
+
+
+_GRADED = [["Fallo de la radio", "sin comunicación", "B", 5, "Probar los componentes"],
+           ["Fallo del disco", "sin datos", "B", 4, "Revisar el disco"],
+           ["Conexión caída", "datos retrasados", "C", 2, "Reintentar el enlace"],
+           ["Ficheros en bucle", "el siguiente no sale", "A", 4, "Vaciar el búfer"]]
+
+
+@pytest.mark.parametrize("book, said", [
+    ({"Clave": [["Clave"], ["Probabilidad"], ["A", "Remoto (casi nunca)"], ["B", "Muy raro"], ["C", "Ocasional"],
+                ["D", "Bastante frecuente"], ["E", "Frecuente (casi inevitable)"]]},
+     "letters read as the workbook's key"),
+    ({"Klucz": [["Klucz"], ["A", "Wyjątkowe"], ["B", "Rzadkie"], ["C", "Okazjonalne"], ["D", "Częste"],
+                ["E", "Bardzo częste"]]},
+     "letters read as the workbook's key"),
+    ({}, "the range “(A bis E)” above the header"),
+    ({}, "the range “(A a E)” above the header"),
+])
+def test_letter_grades_keyed_or_ranged_in_another_language_run_as_stated(sqlite_store, tmp_path, book, said):
+    """A failure analysis rates probability A–E and says which way in a key sheet ("A | Remoto" … "E |
+    Frecuente") or by a range over the header ("(A bis E)"). The key's level words and the range's joining
+    word were English only ("Frequent", "A to E"): elsewhere the letters were read as a school's grades, A the
+    highest, backwards and unsaid. The key's level words and the range's word are in every language's words now:
+    A → 1, B → 2, C → 3, said."""
+    head = ["Modo de fallo", "Efectos", "Probabilidad", "Severidad", "Mitigación"]
+    over = [[None, None, said.split("“")[1].split("”")[0], "(1 - 5)"]] if not book else []
+    plan = import_all(sqlite_store, write_xlsx(tmp_path / "AMFE.xlsx", {**book, "AMFE": [*over, head, *_GRADED]}))
+    risks = {r["title"]: r["probability"] for r in rows_of(sqlite_store, "risks")}
+    assert risks == {"Fallo de la radio": 2, "Fallo del disco": 2, "Conexión caída": 3, "Ficheros en bucle": 1}
+    note = next(s.note for s in plan.sheets if s.register == "risks")
+    assert said in note
