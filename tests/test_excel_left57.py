@@ -237,3 +237,34 @@ def test_letter_grades_keyed_or_ranged_in_another_language_run_as_stated(sqlite_
     assert risks == {"Fallo de la radio": 2, "Fallo del disco": 2, "Conexión caída": 3, "Ficheros en bucle": 1}
     note = next(s.note for s in plan.sheets if s.register == "risks")
     assert said in note
+
+
+@pytest.mark.parametrize("sheet, key, names", [
+    ("Matrice des risques",
+     [["MATRICE DES RISQUES"], ["CLÉ", "BAS", "MOYEN", "HAUT", "EXTRÊME"], [None, "ACCEPTABLE", "TOLÉRABLE",
+                                                                           "INACCEPTABLE", "INTOLÉRABLE"],
+      [None], ["VRAISEMBLANCE", "BAS", "MOYEN", "HAUT"], ["IMPROBABLE", "– 1 –", "– 4 –", "– 6 –"],
+      ["POSSIBLE", "– 2 –", "– 5 –", "– 8 –"], ["PROBABLE", "– 3 –", "– 7 –", "– 9 –"]],
+     ["Panne du cluster de calcul", "Fuite des données clients", "Échec de la chaîne de livraison"]),
+    ("Matrix of risks",
+     [["RISK MATRIX"], ["KEY", "LOW", "MEDIUM", "HIGH", "EXTREME"], [None],
+      ["LIKELIHOOD", "MINOR", "MODERATE", "MAJOR"], ["UNLIKELY", 1, 4, 6], ["POSSIBLE", 2, 5, 8], ["LIKELY", 3, 7, 9]],
+     ["Build server outage", "Customer data leak", "Delivery pipeline failure", "Cloud provider outage"]),
+])
+def test_names_listed_alone_under_a_key_of_levels_are_the_registers_records(sqlite_store, tmp_path, sheet, key,
+                                                                             names):
+    """A sheet named for the risks holds a key of levels and scores, then after a gap the team's risks, each name
+    alone on its row. No row names a column: the workbook was refused and the names lost (unseen set 73: 4 rows).
+    Names alone in one column at the foot of a sheet named for a register, under a key the office's words read as
+    levels, are that register's records, titled by their names and nothing more, said; the key is not imported.
+    The same lines with no key of levels above them are still refused."""
+    from pmo_desktop.excel.errors import WorkbookError
+
+    rows = [[None, *r] for r in key] + [[None]] + [[None, n] for n in names]
+    plan = import_all(sqlite_store, write_xlsx(tmp_path / "Risques.xlsx", {sheet: rows}))
+    assert [r["title"] for r in rows_of(sqlite_store, "risks")] == names
+    assert all(r["probability"] is None and r["impact"] is None for r in rows_of(sqlite_store, "risks"))
+    assert f"the {len(names)} names alone in column B under its key of levels" in plan.sheets[0].note
+    with pytest.raises(WorkbookError):
+        import_all(sqlite_store, write_xlsx(tmp_path / "Notes.xlsx", {sheet: [[None, "Notes of the workshop"], [None],
+                                                                              *[[None, n] for n in names]]}))

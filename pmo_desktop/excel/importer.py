@@ -136,6 +136,7 @@ from .headerless import headerless_message, headerless_rows
 from .import_plan import LEFT_OUT_SUFFIX, Action, ImportPlan, ImportResult, PlannedRow, RowReport, SheetPlan
 from .impossible_days import IMPOSSIBLE_DAYS
 from .item_catalogues import item_catalogue
+from .key_names import names_under_a_key
 from .keyed_legends import key_said, keys_beside
 from .kind_titles import catalogue_reason, kind_column, kind_title_note, titled_rows, tracked_fields
 from .lessons_logs import LESSONS_REASON, lessons_log
@@ -1474,6 +1475,24 @@ def _captioned_list(book: SafeWorkbook, reader: SheetReader, path: Path
     return headed, match, note
 
 
+def _names_under_a_key(book: SafeWorkbook, reader: SheetReader, path: Path
+                       ) -> tuple[SheetReader, HeaderMatch, str] | None:
+    """A sheet with no header row that is a register's names listed alone under its key of levels
+    (key_names.names_under_a_key): the names under the header made for them, its match and the note; None for any
+    other sheet. Asked only of a sheet no header search reads."""
+    if reader.declared_rows > PASTED_ROWS:
+        return None
+    made = names_under_a_key(reader.all_rows(), reader.title, path.stem)
+    if made is None:
+        return None
+    rows, note, register = made
+    headed = SheetReader(book, reader.title, rows, [])
+    match = _match_sheet(headed, tuple(k for k in ALL_KINDS if k.register == register), 1)
+    if match is None or match.row != 1:
+        return None
+    return headed, replace(match, sheet_title=reader.title), note
+
+
 def _one_record_a_column(book: SafeWorkbook, reader: SheetReader, weak: HeaderMatch | None, stem: str
                          ) -> tuple[SheetReader, HeaderMatch, str] | None:
     """A sheet whose field names run down a column, one record a column to their right (column_records): the sheet
@@ -2348,6 +2367,9 @@ def plan_workbook_import(store: Store, path: str | os.PathLike[str], progress: P
                 if match is None and (captioned := _captioned_list(book, reader, path)) is not None:
                     # items under captions, no header and no IDs ("Home page", then its problems)
                     reader, match, made_notes[title] = captioned
+                if match is None and (keyed := _names_under_a_key(book, reader, path)) is not None:
+                    # a register's names alone under its key of levels, no header ("Matrice des risques", left57)
+                    reader, match, made_notes[title] = keyed
                 if match is None and (twins := _twin_tables(book, reader)) is not None:
                     # the same table set twice side by side ("Posible Riesgo | Nivel" twice): one list
                     reader, match = twins, _match_sheet(twins, ALL_KINDS, None)
