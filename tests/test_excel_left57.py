@@ -268,3 +268,33 @@ def test_names_listed_alone_under_a_key_of_levels_are_the_registers_records(sqli
     with pytest.raises(WorkbookError):
         import_all(sqlite_store, write_xlsx(tmp_path / "Notes.xlsx", {sheet: [[None, "Notes of the workshop"], [None],
                                                                               *[[None, n] for n in names]]}))
+
+
+@pytest.mark.parametrize("head", [["Sub-project", "Category", "Sub-category", "Name", "Position", "Needs"],
+                                  ["子项目", "相关方类别", "细分类别", "姓名", "组织职位", "需求"]])
+def test_a_group_written_alone_over_another_group_is_a_stakeholder(sqlite_store, tmp_path, head):
+    """A stakeholder register opens each sub-project with its investors, written as a category alone ("Investors",
+    "投资方"), then the management by name and the user groups. The category alone was skipped as "a note" (unseen
+    set 73: 2 rows, left56's left). A group written alone whose next row writes another group has nothing under it:
+    it is no heading but a stakeholder named by that group, said. A category alone over rows leaving theirs blank
+    (a heading over its members) is still no record."""
+    zh = head[0] == "子项目"
+    investors, board, users = ("投资方", "公司高层", "用户") if zh else ("Investors", "Senior management", "Users")
+    rows = [head,
+            ["Valuation", investors, None, None, None, None],
+            [None, board, None, "Kevin Wu", "CEO", "The most accurate prices"],
+            [None, users, "Dealers", None, None, "List and purchase prices"],
+            [None, None, "Private sellers", None, None, "Retail prices"],
+            [None, None, None, None, None, None],
+            ["Residual value", investors, None, None, None, None],
+            [None, board, None, "Kevin Wu", "CEO", "Residual value of every model"],
+            [None, None, None, None, None, None],
+            ["Partners", "Suppliers", None, None, None, None],
+            [None, None, None, "Lena Ortiz", "Account manager", "Timely orders"],
+            [None, None, None, "Omar Haddad", "Buyer", "Fair prices"]]
+    plan = import_all(sqlite_store, write_xlsx(tmp_path / "register.xlsx", {"Stakeholders": rows}))
+    got = [(s["name"], s["group"]) for s in rows_of(sqlite_store, "stakeholders")]
+    assert got.count((investors, investors)) == 2
+    assert ("Suppliers", "Suppliers") not in got
+    assert [n for n, _g in got if n in ("Lena Ortiz", "Omar Haddad")] == ["Lena Ortiz", "Omar Haddad"]
+    assert "Rows 2, 7 write a group alone with another group written under each" in plan.sheets[0].note

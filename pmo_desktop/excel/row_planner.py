@@ -1812,6 +1812,7 @@ class Planner:
                                          plan.extras) if reg.name == "stakeholders" and title_col is not None else []
         self._group_above: Any = None  # the category written last above, for the rows leaving theirs blank
         self._named_by_group: list[int] = []  # rows so named, said once a sheet
+        self._alone_groups: list[int] = []  # of them, groups written alone over another group (left57)
         first_col = min(mapped_cols) if mapped_cols else 0
         strict_refs = [(c, f) for c, f in fields if f.ref is not None and f.kind.refers and not f.ref.create_missing]
         # ``_unknown_names`` of an ordinary row, its sets looked up once: (field, one name or several, known, pending)
@@ -1955,6 +1956,9 @@ class Planner:
         opened: dict[int, int] = {}  # index of a record in plan.rows → index of the lone text that opened it
         data_started = False
         other_table: int | None = None  # the row of another table's header under the records (other_tables)
+        # a stakeholders' group written alone on its row (index in plan.rows, row number, raw row): a heading over
+        # the rows under it, or a group of its own when the next row writes another group (left57)
+        lone_group: tuple[int, int, tuple[Any, ...]] | None = None
         tick = 0
         block: list[int] = []  # indexes into plan.rows of the records planned since the last gap
         block_sizes: list[int] = []  # records (and rows continuing them) of each block, in order
@@ -2310,6 +2314,18 @@ class Planner:
                 continued[0] = 0
                 part[0] += 1
             data_started = True
+            if lone_group is not None:
+                # a group written alone, then another group under it: nothing stood under the first, so it was no
+                # heading but a stakeholder named by its group ("投资方", investors, over "公司高层"; left57)
+                at, lone_number, lone_row = lone_group
+                lone_group = None
+                if self._label_cols[0] < len(row) and (label := row[self._label_cols[0]]).__class__ is str and \
+                        label.strip() and label.strip() != str(lone_row[self._label_cols[0]]).strip():
+                    planned = self._plan_row(plan, reg, parent_reg, lone_number, lone_row, fields, code_col,
+                                             parent_col, strict_refs, title_col)
+                    if planned.report.action is Action.INSERT:
+                        plan.rows[at] = planned
+                        self._alone_groups.append(lone_number)
             if after_gap and last_record is not None and parent_reg is None and another_header(row, fields, headers):
                 # "UC | Name | Documentation [h] | …" under the risks: another table begins, the register ends
                 labels = " | ".join(str(x).strip() for x in row if x is not None and str(x).strip())
@@ -2548,6 +2564,8 @@ class Planner:
                         filled[0] in text_cols and filled[0] != title_col:
                     lead = (len(plan.rows), number, tuple(row))  # may open the record below it
                 what = " or ".join(x for x in (key.label if key else "", title.label if title else "") if x)
+                if self._label_cols and mapped_filled == [self._label_cols[0]] and parent_reg is None:
+                    lone_group = (len(plan.rows), number, tuple(row))  # a heading, unless a group follows it
                 skip(number, f"looks like a note, not a record (one filled cell and no {what}).")
                 continue
             if first_block and last_record is None and title_col is not None and title_col not in filled and \
@@ -3681,6 +3699,13 @@ class Planner:
                  f"{heads} of {'their' if n != 1 else 'its'} own: {'each is a stakeholder' if n != 1 else 'a stakeholder'}"
                  " named by that group, not a line of the record above; a category left blank is the one written "
                  "above it.")
+        alone = named & set(self._alone_groups)
+        if alone:
+            rows = ", ".join(str(n) for n in sorted(alone))
+            plan.say(f"Row{'s' if len(alone) > 1 else ''} {rows} write{'' if len(alone) > 1 else 's'} a group alone "
+                     f"with another group written under {'each' if len(alone) > 1 else 'it'}: no heading over rows of "
+                     f"{'its' if len(alone) == 1 else 'their'} own, so {'each is a stakeholder' if len(alone) > 1 else 'a stakeholder'} "
+                     "named by that group.")
 
     def _say_kinds(self, plan: SheetPlan) -> None:
         """The category column naming the kind of some risks, said once a sheet (``_kind_by_category``)."""
