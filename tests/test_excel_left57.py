@@ -298,3 +298,20 @@ def test_a_group_written_alone_over_another_group_is_a_stakeholder(sqlite_store,
     assert ("Suppliers", "Suppliers") not in got
     assert [n for n, _g in got if n in ("Lena Ortiz", "Omar Haddad")] == ["Lena Ortiz", "Omar Haddad"]
     assert "Rows 2, 7 write a group alone with another group written under each" in plan.sheets[0].note
+
+
+def test_a_voided_records_actions_on_a_sheet_of_their_own_are_cancelled(sqlite_store, tmp_path):
+    """The same with the actions on a sheet of their own with no status column ("Issue ID | Action | Owner"): the
+    voided issue's action was stored Done with the closed ones (classes55b's rule). An action under a record whose
+    status voids it is stored Cancelled, said once a sheet; a closed record's stays Done, an open one's not started."""
+    book = write_xlsx(tmp_path / "issues.xlsx", {
+        "Issues": [["ID", "Issue", "Owner", "Status"], ["I-1", "Supplier contract not signed", "Ana Ruiz", "Closed"],
+                   ["I-2", "Test server not delivered", "Ana Ruiz", "Open"],
+                   ["I-3", "Licences bought twice", "Ana Ruiz", "Voided"]],
+        "Actions": [["Issue ID", "Action", "Owner"], ["I-1", "Escalate to the sponsor", "Luis Gómez"],
+                    ["I-2", "Borrow the training server", "Marta Díaz"], ["I-3", "Return the second licences", "Luis Gómez"]]})
+    plan = import_all(sqlite_store, book)
+    got = {code: [s for _d, s in acts] for code, acts in actions_by_record(sqlite_store, "issues").items()}
+    assert got == {"I-1": ["Done"], "I-2": ["Not started"], "I-3": ["Cancelled"]}
+    said = " ".join(s.note for s in plan.sheets)
+    assert "1 action of a voided issue stored as Cancelled, not Done: the sheet has no status column" in said

@@ -2191,14 +2191,15 @@ def _response_actions(plan: ImportPlan, sheet: SheetPlan) -> None:
     if voided:
         status = next(iter(c for c, n in sheet.mapping.items() if n == "status"), None)
         head = f"“{sheet.headers[status].strip()}”" if status is not None and status < len(sheet.headers) else "the status"
-        sheet.say(f"{voided} action{'s' if voided > 1 else ''} of voided {noun}s stored as Cancelled, not Done: "
+        of = f"actions of voided {noun}s" if voided > 1 else f"action of a voided {noun}"
+        sheet.say(f"{voided} {of} stored as Cancelled, not Done: "
                   f"{head} calls {'their' if voided > 1 else 'its'} {noun}{'s' if voided > 1 else ''} off, and the "
                   "sheet gives no status of the actions' own.")
     if child.rows:
         plan.sheets.append(child)
 
 
-def _actions_of_closed_records(plan: ImportPlan) -> None:
+def _actions_of_closed_records(plan: ImportPlan, voided: dict[str, set[str]] | None = None) -> None:
     """An action sheet with no status column ("Issue ID | Action | Owner | Due date"), its actions under records
     this import closes: decided as for the actions read from a closed record's own columns (closed53,
     ``_response_actions``) — each such action is finished with its record and stored Done, said once a sheet.
@@ -2217,11 +2218,19 @@ def _actions_of_closed_records(plan: ImportPlan) -> None:
                     if s.register == parent and s.parent_register is None
                     for p in s.rows if p.report.action in (Action.INSERT, Action.UPDATE) and p.report.code}
         noun = REGISTERS[parent].noun
-        done = 0
+        done = cancelled = 0
         closed_as: set[str] = set()
+        called_off = (voided or {}).get(parent, set())
         for prow in sheet.rows:
             status = statuses.get((prow.parent_code or "").lower())
             if prow.report.action != Action.INSERT or status not in finished or "status" in prow.values:
+                continue
+            if (prow.parent_code or "").lower() in called_off:
+                # its record's status voids it ("ANULADA"): the work was called off with it, not done (left57)
+                prow.values = {**prow.values, "status": "Cancelled"}
+                prow.report.reason = " ".join(x for x in (prow.report.reason, f"action of a voided {noun}, as an "
+                                                          "action cancelled.") if x)
+                cancelled += 1
                 continue
             prow.values = {**prow.values, "status": "Done"}
             prow.report.reason = " ".join(x for x in (prow.report.reason, f"action of a {status.lower()} {noun}, "
@@ -2233,6 +2242,10 @@ def _actions_of_closed_records(plan: ImportPlan) -> None:
             sheet.say(f"{done} action{'s' if done > 1 else ''} of {words} {noun}s stored as Done: the sheet has no "
                       f"status column, and {'their' if done > 1 else 'its'} {noun}{'s are' if done > 1 else ' is'} "
                       f"{words}.")
+        if cancelled:
+            of = f"actions of voided {noun}s" if cancelled > 1 else f"action of a voided {noun}"
+            sheet.say(f"{cancelled} {of} stored as Cancelled, not Done: the sheet has no status column, and "
+                      f"{'their' if cancelled > 1 else 'its'} {noun}{'s were' if cancelled > 1 else ' was'} called off.")
 
 
 def _planned_values(plan: ImportPlan, sheet: SheetPlan, planner: Planner) -> None:
@@ -2630,7 +2643,7 @@ def plan_workbook_import(store: Store, path: str | os.PathLike[str], progress: P
                     if sheet_plan.register in ACTIONS_OF:
                         _response_actions(plan, sheet_plan)
                     _planned_values(plan, sheet_plan, planner)
-                _actions_of_closed_records(plan)
+                _actions_of_closed_records(plan, planner.voided)
                 _whole_families(plan, planner)
                 said_once(plan)
                 _collect(plan, planner)

@@ -1418,6 +1418,10 @@ class Planner:
         self.own_lists = own_lists or {}         # register → field → the office's own choices
         self.create_missing = create_missing     # unknown projects (and other strict names) are created
         self.translators: dict[str, Translator] = {}
+        # register → the codes of records the import closes with a status voiding them ("ANULADA"; left57): their
+        # actions on an action sheet of their own are cancelled, not done (importer._actions_of_closed_records)
+        self.voided: dict[str, set[str]] = {}
+        self._voided_words: dict[Any, bool] = {}  # a status cell as written → whether it voids (one look-up a word)
         self.ctx = records.load_context(session)
         # the month the office's financial year starts in (File ▸ Program Details), None where not set: "Q2 FY25"
         # in a date column is read by it (value_translation.fiscal_day), or kept in the notes with no date
@@ -4852,6 +4856,8 @@ class Planner:
         prow.creates = tuple(creates)
         if action == Action.INSERT and actions:
             prow.actions = actions
+        if action in (Action.INSERT, Action.UPDATE) and self._voided_col is not None:
+            self._mark_voided(reg, code, values, row)
         if action in (Action.INSERT, Action.UPDATE) and yearly:
             prow.planned = yearly  # an update's too: its planned values are the sheet's (importer._planned_values)
         if unplaced:  # a value set aside: forgotten with the row when the row is planned again or skipped
@@ -4917,6 +4923,20 @@ class Planner:
         return not f.required and not f.kind.is_key and f.kind in (Kind.SCALE, Kind.ENUM, Kind.MULTI_ENUM) and \
             (reg.defaults.get(f.name) in (None, "") or _default_means_unknown(reg, f) or unsaid_word(text) or
              _unknown_state(reg, f, text)) and (len(text.split()) <= 4 or _unknown_state(reg, f, text))
+
+    def _mark_voided(self, reg: Register, code: str, values: dict[str, Any], row: tuple[Any, ...]) -> None:
+        """A record the row closes with a status that voids it ("ANULADA"): its code kept (``voided``), for the
+        actions an action sheet of the workbook lists under it (importer._actions_of_closed_records)."""
+        col = self._voided_col
+        if col is None or not code or col >= len(row) or values.get("status") not in FINISHED_RECORD[reg.name]:
+            return
+        raw = row[col]
+        said = self._voided_words.get(raw) if raw.__class__ is str else False
+        if said is None:
+            said = self._voids(raw, self.ctx)
+            self._voided_words[raw] = said
+        if said:
+            self.voided.setdefault(reg.name, set()).add(code.lower())
 
     def _voids(self, raw: Any, ctx: Context) -> bool:
         """The record's status cell reads, as an action's state would in the sheet's languages, as Cancelled: the
@@ -5228,6 +5248,8 @@ class Planner:
                 values = {key.name: code, **values}
             prow = PlannedRow(RowReport(plan.sheet, number, _INSERT, code, ""), values)
         claimed[low] = (plan.sheet, number)
+        if self._voided_col is not None:
+            self._mark_voided(reg, code, values, row)
         self.claimed_rows[(reg.name, low)] = prow
         self._claiming = None
         if kept_lines:
