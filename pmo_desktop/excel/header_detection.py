@@ -740,6 +740,9 @@ class HeaderMatch:
     refused: tuple[int, ...] = ()
     # what the workbook said of a column's letter grades and how they were read (stated_grades), for the sheet notes
     grades_said: str = ""
+    # the caption the treatment's columns stand under (treatment_bands): its person is the action's only, never the
+    # record's owner too
+    band: str = ""
 
     @property
     def width(self) -> int:

@@ -11,7 +11,8 @@ under it — and which header row to add: each column with what it holds and, wh
 the register's fields (dates, level words, a status or category word on every row, short mostly distinct names), that
 field's name, for the user to confirm or change. With that row added the file imports as any other.
 
-A table: three rows or more under the first, every one filling the same columns (three at least) as the first,
+A table: three rows or more under the first, every one filling the same columns (three at least) as the first —
+or a list whose rows leave some of them empty, each filled on half its rows, a remark beside a few (left57) —
 and the first row shaped as they are — a date where they hold dates, a number where they hold numbers — with one
 cell at least that no header is (a date, a number, a sentence). Read from the sheet's first rows only, once, and
 only for a workbook about to be refused.
@@ -30,6 +31,7 @@ from .header_detection import ALL_KINDS, CODE_RE
 from .value_translation import OPEN_LISTS, Translator
 from .vocabulary import value_words, word_key
 from .workbook_reader import column_letters
+from .written_rows import is_sentence
 
 MIN_ROWS = 3         # rows under the first that show the columns' shapes
 MIN_COLUMNS = 3      # fewer columns are a list, not a table
@@ -63,7 +65,23 @@ def _shape(value: Any) -> str:
 
 
 def _no_header(value: Any) -> bool:
-    return _shape(value) in ("date", "number", "sentence")
+    # (a sentence of Chinese or Japanese, 15 characters of their scripts with no spaces: grid55's, left57)
+    return _shape(value) in ("date", "number", "sentence") or (isinstance(value, str) and is_sentence(value.strip()))
+
+
+def _ragged_table(table: list[list[Any]], columns: tuple[int, ...]) -> bool:
+    """A list whose rows leave some cells empty (a developer's problems: the API named on most rows, a remark on
+    some): the first row's columns each filled on half the rows below at least, every row below filling one of
+    them, and any other column on a third of the rows at most (a remark beside a few) — the rows one table,
+    written as the first is (left57: such a list was refused as having no header naming register columns)."""
+    below = table[1:]
+    fills = [_filled(r) for r in below]
+    if any(not set(f) & set(columns) for f in fills):
+        return False
+    if any(2 * sum(c in f for f in fills) < len(below) for c in columns):
+        return False
+    others = {c for f in fills for c in f} - set(columns)
+    return all(3 * sum(c in f for f in fills) <= len(below) for c in others)
 
 
 def headerless_rows(rows: list[list[Any]], named: bool = False) -> list[list[Any]] | None:
@@ -76,16 +94,27 @@ def headerless_rows(rows: list[list[Any]], named: bool = False) -> list[list[Any
     if len(table) < MIN_ROWS + 1:
         return None
     columns = _filled(table[0])
-    if len(columns) < (NAMED_MIN_COLUMNS if named else MIN_COLUMNS) or any(_filled(r) != columns for r in table[1:]):
+    if len(columns) < (NAMED_MIN_COLUMNS if named else MIN_COLUMNS) or \
+            (any(_filled(r) != columns for r in table[1:]) and not _ragged_table(table, columns)):
         return None
     first, below = table[0], table[1:]
     for c in columns:
-        shapes = {_shape(r[c]) for r in below}
+        shapes = {_shape(r[c]) for r in below if c < len(r) and _filled([r[c]])}
         if len(shapes) == 1 and next(iter(shapes)) in ("date", "number") and _shape(first[c]) not in shapes:
             return None  # a word over dates or numbers: that word is the column's header
     if not any(_no_header(first[c]) for c in columns):
         return None
     return table
+
+
+def _all_columns(table: list[list[Any]]) -> tuple[int, ...]:
+    """Every column some row of the table fills (a remark beside a few rows of a list too), left to right."""
+    return tuple(sorted({c for r in table for c in _filled(r)}))
+
+
+def _column(table: list[list[Any]], c: int) -> list[Any]:
+    """The column's filled values, top to bottom (a list may leave a cell empty)."""
+    return [r[c] for r in table if c < len(r) and _filled([r[c]])]
 
 
 def _shown(values: list[Any]) -> str:
@@ -131,8 +160,8 @@ def _guesses(register: str, table: list[list[Any]]) -> dict[int, str]:
     ctx = Context()
     translator = Translator(register, add_unknown=False)
     out: dict[int, str] = {}
-    for c in _filled(table[0]):
-        name = _guess(reg, [r[c] for r in table], used, ctx, translator)
+    for c in _all_columns(table):
+        name = _guess(reg, _column(table, c), used, ctx, translator)
         if name is not None:
             used.add(name)
             out[c] = name
@@ -154,7 +183,7 @@ def headerless_message(file_name: str, register: str | None, table: list[list[An
     row to add (``register``: the one the file's name names; None: the register its columns' values read like, by
     the fields they read as — left45: it named the header row but not where it would go — else the register's
     words)."""
-    columns = _filled(table[0])
+    columns = _all_columns(table)
     if register is not None:
         guessed, like = _guesses(register, table), f"It goes into the {REGISTERS[register].title.lower()}, as the file or its sheet is named. "
     elif likeliest := _likeliest(table):
@@ -165,8 +194,8 @@ def headerless_message(file_name: str, register: str | None, table: list[list[An
     else:
         guessed, like = {}, ""
     reg = REGISTERS[register] if register else None
-    said = [f"{column_letters(c)} “{reg.field(guessed[c]).label}”? ({_shown([r[c] for r in table])})"
-            if reg is not None and c in guessed else f"{column_letters(c)} ({_shown([r[c] for r in table])})"
+    said = [f"{column_letters(c)} “{reg.field(guessed[c]).label}”? ({_shown(_column(table, c))})"
+            if reg is not None and c in guessed else f"{column_letters(c)} ({_shown(_column(table, c))})"
             for c in columns]
     what = f"the {reg.title.lower()}'s words" if reg is not None else "the register's words (ID, Title, Owner …)"
     return (f"“{file_name}” has no header row: its first row holds values like the rows under it, "

@@ -136,6 +136,7 @@ from .headerless import headerless_message, headerless_rows
 from .import_plan import LEFT_OUT_SUFFIX, Action, ImportPlan, ImportResult, PlannedRow, RowReport, SheetPlan
 from .impossible_days import IMPOSSIBLE_DAYS
 from .item_catalogues import item_catalogue
+from .key_names import names_under_a_key
 from .keyed_legends import key_said, keys_beside
 from .kind_titles import catalogue_reason, kind_column, kind_title_note, titled_rows, tracked_fields
 from .lessons_logs import LESSONS_REASON, lessons_log
@@ -1499,6 +1500,24 @@ def _sentence_list(book: SafeWorkbook, reader: SheetReader, path: Path
     return headed, replace(match, sheet_title=reader.title), note
 
 
+def _names_under_a_key(book: SafeWorkbook, reader: SheetReader, path: Path
+                       ) -> tuple[SheetReader, HeaderMatch, str] | None:
+    """A sheet with no header row that is a register's names listed alone under its key of levels
+    (key_names.names_under_a_key): the names under the header made for them, its match and the note; None for any
+    other sheet. Asked only of a sheet no header search reads."""
+    if reader.declared_rows > PASTED_ROWS:
+        return None
+    made = names_under_a_key(reader.all_rows(), reader.title, path.stem)
+    if made is None:
+        return None
+    rows, note, register = made
+    headed = SheetReader(book, reader.title, rows, [])
+    match = _match_sheet(headed, tuple(k for k in ALL_KINDS if k.register == register), 1)
+    if match is None or match.row != 1:
+        return None
+    return headed, replace(match, sheet_title=reader.title), note
+
+
 def _one_record_a_column(book: SafeWorkbook, reader: SheetReader, weak: HeaderMatch | None, stem: str
                          ) -> tuple[SheetReader, HeaderMatch, str] | None:
     """A sheet whose field names run down a column, one record a column to their right (column_records): the sheet
@@ -1910,7 +1929,7 @@ def plan_import(store: Store, path: str | os.PathLike[str], register: str | None
             planner.legend_scale = legend
             sheet_plan = planner.plan_sheet(reader, match.kind, match.row, final, match.headers, layout,
                                             ignored, extras=extras, own_export=own, note=title_note(match, final),
-                                            spelled=sheet_keys(reader, match, final))
+                                            spelled=sheet_keys(reader, match, final), band=match.band)
             sheet_plan.chosen = chosen
             plan.sheets.append(sheet_plan)
             keep_skipped_cells(reader, sheet_plan)  # the preview shows what a skipped row holds
@@ -2163,13 +2182,18 @@ def _response_actions(plan: ImportPlan, sheet: SheetPlan) -> None:
     noun = REGISTERS[sheet.register].noun
     with_record = 0  # actions stored Done because their record is closed, said once below with the statuses met
     closed_as: set[str] = set()
+    voided = 0  # actions of records whose status voids them, stored Cancelled (row_planner._voids)
     for prow in rows:
         closed = prow.values.get("status") in finished
         for values in prow.actions or []:
             if (prow.report.code.lower(), word_key(values["description"])) in given:
                 continue
             done = values.get("status") == "Done"
-            if closed and "status" not in values:
+            if closed and values.get("status") == "Cancelled" and ACTION_STATUS not in sheet.mapping.values():
+                # the record's own status voids it ("ANULADA"): its actions were called off with it (row_planner)
+                voided += 1
+                reason = f"action of a voided {noun}, as an action cancelled."
+            elif closed and "status" not in values:
                 # a closed (resolved) record's action that the sheet gives no status of its own is finished with
                 # it: "Not started" would list it open, maybe overdue, in the action log, the dashboard and the
                 # board pack though the sheet says the work is over; an open record's action stays not started
@@ -2189,11 +2213,18 @@ def _response_actions(plan: ImportPlan, sheet: SheetPlan) -> None:
         else:
             sheet.say(f"1 action of a {words} {noun} stored as Done: the sheet gives no status of its own, and its "
                       f"{noun} is {words}.")
+    if voided:
+        status = next(iter(c for c, n in sheet.mapping.items() if n == "status"), None)
+        head = f"“{sheet.headers[status].strip()}”" if status is not None and status < len(sheet.headers) else "the status"
+        of = f"actions of voided {noun}s" if voided > 1 else f"action of a voided {noun}"
+        sheet.say(f"{voided} {of} stored as Cancelled, not Done: "
+                  f"{head} calls {'their' if voided > 1 else 'its'} {noun}{'s' if voided > 1 else ''} off, and the "
+                  "sheet gives no status of the actions' own.")
     if child.rows:
         plan.sheets.append(child)
 
 
-def _actions_of_closed_records(plan: ImportPlan) -> None:
+def _actions_of_closed_records(plan: ImportPlan, voided: dict[str, set[str]] | None = None) -> None:
     """An action sheet with no status column ("Issue ID | Action | Owner | Due date"), its actions under records
     this import closes: decided as for the actions read from a closed record's own columns (closed53,
     ``_response_actions``) — each such action is finished with its record and stored Done, said once a sheet.
@@ -2212,11 +2243,19 @@ def _actions_of_closed_records(plan: ImportPlan) -> None:
                     if s.register == parent and s.parent_register is None
                     for p in s.rows if p.report.action in (Action.INSERT, Action.UPDATE) and p.report.code}
         noun = REGISTERS[parent].noun
-        done = 0
+        done = cancelled = 0
         closed_as: set[str] = set()
+        called_off = (voided or {}).get(parent, set())
         for prow in sheet.rows:
             status = statuses.get((prow.parent_code or "").lower())
             if prow.report.action != Action.INSERT or status not in finished or "status" in prow.values:
+                continue
+            if (prow.parent_code or "").lower() in called_off:
+                # its record's status voids it ("ANULADA"): the work was called off with it, not done (left57)
+                prow.values = {**prow.values, "status": "Cancelled"}
+                prow.report.reason = " ".join(x for x in (prow.report.reason, f"action of a voided {noun}, as an "
+                                                          "action cancelled.") if x)
+                cancelled += 1
                 continue
             prow.values = {**prow.values, "status": "Done"}
             prow.report.reason = " ".join(x for x in (prow.report.reason, f"action of a {status.lower()} {noun}, "
@@ -2228,6 +2267,10 @@ def _actions_of_closed_records(plan: ImportPlan) -> None:
             sheet.say(f"{done} action{'s' if done > 1 else ''} of {words} {noun}s stored as Done: the sheet has no "
                       f"status column, and {'their' if done > 1 else 'its'} {noun}{'s are' if done > 1 else ' is'} "
                       f"{words}.")
+        if cancelled:
+            of = f"actions of voided {noun}s" if cancelled > 1 else f"action of a voided {noun}"
+            sheet.say(f"{cancelled} {of} stored as Cancelled, not Done: the sheet has no status column, and "
+                      f"{'their' if cancelled > 1 else 'its'} {noun}{'s were' if cancelled > 1 else ' was'} called off.")
 
 
 def _planned_values(plan: ImportPlan, sheet: SheetPlan, planner: Planner) -> None:
@@ -2365,6 +2408,9 @@ def plan_workbook_import(store: Store, path: str | os.PathLike[str], progress: P
                 if match is None and (sentences := _sentence_list(book, reader, path)) is not None:
                     # a bug list one sentence a line, under section words or none, named for the issue log
                     reader, match, made_notes[title] = sentences
+                if match is None and (keyed := _names_under_a_key(book, reader, path)) is not None:
+                    # a register's names alone under its key of levels, no header ("Matrice des risques", left57)
+                    reader, match, made_notes[title] = keyed
                 if match is None and (twins := _twin_tables(book, reader)) is not None:
                     # the same table set twice side by side ("Posible Riesgo | Nivel" twice): one list
                     reader, match = twins, _match_sheet(twins, ALL_KINDS, None)
@@ -2605,7 +2651,7 @@ def plan_workbook_import(store: Store, path: str | os.PathLike[str], progress: P
                                                     note=title_note(match, final),
                                                     spelled=_with_references(book, reader, match, final, extras,
                                                                              plan, referenced, rated_again),
-                                                    rated_again=rated_again)
+                                                    rated_again=rated_again, band=match.band)
                     sheet_plan.chosen = chosen
                     for said in referenced:
                         sheet_plan.say(said)
@@ -2625,7 +2671,7 @@ def plan_workbook_import(store: Store, path: str | os.PathLike[str], progress: P
                     if sheet_plan.register in ACTIONS_OF:
                         _response_actions(plan, sheet_plan)
                     _planned_values(plan, sheet_plan, planner)
-                _actions_of_closed_records(plan)
+                _actions_of_closed_records(plan, planner.voided)
                 _whole_families(plan, planner)
                 said_once(plan)
                 _collect(plan, planner)

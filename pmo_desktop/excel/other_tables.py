@@ -7,7 +7,11 @@ under it are another table's, each said in the report, none a record.
 Decided once per sheet, on the first such row: the columns it is asked of are the register's typed ones (a
 level, a number, a date), where a data row holds a figure or a level word and a header holds a label. Two of
 them at least must hold a label, and no cell of the row a figure: one odd word in a risk's rating (a typo, "TBD")
-is a bad value, said on its row as before, not a table's end."""
+is a bad value, said on its row as before, not a table's end.
+
+Or (left57) a row of short labels restating the register's own header in one column and naming others beside it
+("No | Discussed items | Decisions | PIC" under "No | Name | Role | Organisation"): a meeting's points under its
+attendees, read as three more stakeholders. A register with no typed column met no rule before."""
 
 from __future__ import annotations
 
@@ -21,13 +25,40 @@ from .vocabulary import value_words, word_key
 # the least number of typed columns holding a label for a row to read as another table's header
 _LABELLED_TYPED = 2
 _DIGIT_RE = re.compile(r"\d")
+_LABEL_WORDS = 4  # words of a column's label at most
 
 
-def another_header(row: Sequence[Any], fields: Sequence[tuple[int, Field]]) -> bool:
+def same_label(cell: str, header: str) -> bool:
+    """Whether a cell writes a header's text, whatever its case and spacing ("ISSUE  ID" under "Issue ID")."""
+    return cell.strip() == header.strip() or " ".join(cell.split()).casefold() == " ".join(header.split()).casefold()
+
+
+def _restates_a_header(row: Sequence[Any], fields: Sequence[tuple[int, Field]], headers: Sequence[Any]) -> bool:
+    """A row of short labels (no figure, four words each at most) that writes the sheet's own header in one of its
+    columns at least ("No" over "No") and other labels in two of the register's columns ("Discussed items",
+    "Decisions" under "Name", "Role"): the
+    header of a second table sharing the first's leading columns — a meeting's points under its attendees."""
+    same = other = 0
+    mapped = {c for c, _f in fields}
+    for c, x in enumerate(row):
+        if x.__class__ is not str or not x.strip():
+            continue
+        head = headers[c] if c < len(headers) else None
+        if head.__class__ is str and head.strip() and same_label(x, head):
+            same += 1
+        elif c in mapped:
+            other += 1
+    filled = [x for x in row if x is not None and (x.__class__ is not str or x.strip())]
+    return same >= 1 and other >= 2 and all(len(x.split()) <= _LABEL_WORDS for x in filled)
+
+
+def another_header(row: Sequence[Any], fields: Sequence[tuple[int, Field]], headers: Sequence[Any] = ()) -> bool:
     """Whether ``row`` (a row after a gap under the records) reads as the header of another table."""
     filled = [x for x in row if x is not None and (x.__class__ is not str or x.strip())]
     if len(filled) < 3 or any(x.__class__ is not str for x in filled):
         return False
+    if headers and not any(_DIGIT_RE.search(x) for x in filled) and _restates_a_header(row, fields, headers):
+        return True  # (a figure in a row of texts: a record's)
     levels = value_words("scale")
     labelled = 0
     for c, f in fields:

@@ -38,7 +38,15 @@ from ..models.registers import REGISTERS
 from ..models.registers.risks import CATEGORIES
 from ..models.risk_rules import OPPORTUNITY_RESPONSES, THREAT_RESPONSES
 from . import date_order, number_order
-from .action_columns import ACTION_DUE, ACTION_OWNER, ACTION_STATUS, ACTIONS_OF, date_beside_the_plan, in_place
+from .action_columns import (
+    ACTION_DUE,
+    ACTION_OWNER,
+    ACTION_STATUS,
+    ACTIONS_OF,
+    FINISHED_RECORD,
+    date_beside_the_plan,
+    in_place,
+)
 from .assessed_merges import assessing_fields, one_value, varies
 from .column_legends import COLUMN_LEGEND, column_legend_scale, side_ladder, side_legends
 from .cut_cells import characters, was_cut
@@ -71,7 +79,7 @@ from .labelled_results import actual_line, labelled_column
 from .no_one import KEPT, no_one_said
 from .note_labels import note_label
 from .opportunity_signs import SIGNED_FIELDS, opportunity_note, opportunity_size
-from .other_tables import another_header
+from .other_tables import another_header, same_label
 from .qualified_effects import EFFECT, joined_effects
 from .reply_status import said_status
 from .restated_tables import caption_above, caption_text, comes_after, comes_before_first
@@ -121,6 +129,7 @@ from .vocabulary import (
     header_words,
     instruction_words,
     keys_of,
+    kind_not_level_words,
     placeholder_texts,
     register_nouns,
     restates_its_headers,
@@ -410,6 +419,8 @@ def _similar(a: str, b: str) -> bool:
 # SAFe's ROAM board: what became of each risk, by letter or word (Owned: open, its owner named elsewhere)
 # the action's field each column about a row's actions fills (action_columns, treatment_bands)
 _ACTION_FIELDS = {ACTION_OWNER: "actionee", ACTION_DUE: "due", ACTION_STATUS: "status"}
+# the level fields where a word naming a kind of record or action ("PREVENTIVA") is no level (kind_not_level_words)
+_LEVEL_NOT_KIND = frozenset({"priority"})
 _ROAM = {"r": ("status", "Closed"), "resolved": ("status", "Closed"), "a": ("response", "Accept"),
          "accepted": ("response", "Accept"), "m": ("response", "Reduce"), "mitigated": ("response", "Reduce"),
          "o": ("status", "Open"), "owned": ("status", "Open")}
@@ -474,12 +485,14 @@ def _repeats_header(row: Sequence[Any], cells: list[tuple[int, str]], headers: l
     most of the mapped columns hold their own header's text; or, a table pasted again with fewer of its
     columns (the ID and the title, then the rest further right, under kept columns), every filled cell,
     three at least, holds its own column's header text."""
-    same = sum(1 for c, text in cells if c < len(row) and row[c].__class__ is str and row[c].strip() == text)
+    # (compared whatever the case and spacing: "ISSUE ID | ISSUE | STATUS" written again over a later page, left57 —
+    # read as a record "ISSUE" whose status "STATUS" was no state)
+    same = sum(1 for c, text in cells if c < len(row) and row[c].__class__ is str and same_label(row[c], text))
     if same >= 2 and same * 3 >= len(cells) * 2:
         return True
     filled = [(c, x) for c, x in enumerate(row) if x is not None]
     return same >= 2 and len(filled) >= 3 and all(
-        x.__class__ is str and c < len(headers) and headers[c].__class__ is str and x.strip() == headers[c].strip()
+        x.__class__ is str and c < len(headers) and headers[c].__class__ is str and same_label(x, headers[c])
         for c, x in filled)
 
 
@@ -1405,6 +1418,10 @@ class Planner:
         self.own_lists = own_lists or {}         # register → field → the office's own choices
         self.create_missing = create_missing     # unknown projects (and other strict names) are created
         self.translators: dict[str, Translator] = {}
+        # register → the codes of records the import closes with a status voiding them ("ANULADA"; left57): their
+        # actions on an action sheet of their own are cancelled, not done (importer._actions_of_closed_records)
+        self.voided: dict[str, set[str]] = {}
+        self._voided_words: dict[Any, bool] = {}  # a status cell as written → whether it voids (one look-up a word)
         self.ctx = records.load_context(session)
         # the month the office's financial year starts in (File ▸ Program Details), None where not set: "Q2 FY25"
         # in a date column is read by it (value_translation.fiscal_day), or kept in the notes with no date
@@ -1517,7 +1534,7 @@ class Planner:
                    row_filter: Callable[[Sequence[Any]], str | None] | None = None,
                    constants: dict[str, Any] | None = None, note: str = "",
                    spelled: tuple[dict[int, dict[str, str]], set[tuple[int, int]]] | None = None,
-                   rated_again: dict[int, dict[str, dict[str, Any]]] | None = None) -> SheetPlan:
+                   rated_again: dict[int, dict[str, dict[str, Any]]] | None = None, band: str = "") -> SheetPlan:
         """Plan every row of one sheet. Child sheets are finished (unchanged families found, replaced
         rows counted) unless ``finish`` is false, for the caller to add parents first.
 
@@ -1530,8 +1547,11 @@ class Planner:
         own cells (importer.sheet_keys): each record's code is read as the key says; a row holding only the
         key's cells is the key's, not a record.
         ``rated_again``: columns of references to rows of another sheet → each reference's residual ratings written
-        there (``referenced_ids.rated_again``), a record's where no column of the sheet gives them."""
+        there (``referenced_ids.rated_again``), a record's where no column of the sheet gives them.
+        ``band``: the caption the treatment's columns stand under (``treatment_bands``): their person is the
+        action's only, never the record's owner."""
         reg = kind.reg
+        self._band = band
         # (the importer fills it while it reads the references for ``spelled``, before this call)
         self._ratings_by_reference = rated_again or {}
         self._constants = dict(constants or {})
@@ -1601,6 +1621,8 @@ class Planner:
         self._over_fields = CHANCE_FIELDS & set(mapping.values()) if "status" in reg.field_names else frozenset()
         self._overs: Counter[int] = Counter()  # column → its cells saying the risk is over (_say_over)
         self._zeros: dict[int, set[int]] = {}  # column → the rows rating 0, read as not rated (_say_zeros)
+        # column → row → a word naming a kind of record or action in a priority column ("PREVENTIVA"), not a level
+        self._kinds_not_levels: dict[int, dict[int, str]] = {}
         self._several_days: dict[int, dict[int, str]] = {}  # date column → row → its cell of several days
         # a priority column of numbers ("Priority (1-5)"), no priority value to the header check, kept in the
         # notes: each row's number is its priority all the same (1 the highest)
@@ -1729,7 +1751,12 @@ class Planner:
                            for c, n in sorted(mapping.items()) if n in _ACTION_FIELDS]
         self._due_beside = date_beside_the_plan(mapping, RESPONSE_PLAN)
         # no column of its own gives the risk's owner: the one the plan's actions name is the risk's too
-        self._owner_from_actions = "owner" in reg.field_names and "owner" not in mapping.values()
+        # (not under a treatment's caption: the person doing the treatment is the action's, left57)
+        self._owner_from_actions = "owner" in reg.field_names and "owner" not in mapping.values() and not self._band
+        # a voided record's actions are cancelled, not done (left57): the record's status column, when the sheet
+        # gives its actions no status of their own and the register closes records
+        self._voided_col = next((c for c, n in sorted(mapping.items()) if n == "status"), None) \
+            if reg.name in FINISHED_RECORD and ACTION_STATUS not in mapping.values() else None
         self._ticks = [(c, *level) for c, n in sorted(mapping.items()) if (level := tick_level(n)) is not None]
         self._engaged = [(c, n[len(ENGAGE):]) for c, n in sorted(mapping.items())
                          if n.startswith(ENGAGE) and n != ENGAGE_ROW]
@@ -1789,6 +1816,7 @@ class Planner:
                                          plan.extras) if reg.name == "stakeholders" and title_col is not None else []
         self._group_above: Any = None  # the category written last above, for the rows leaving theirs blank
         self._named_by_group: list[int] = []  # rows so named, said once a sheet
+        self._alone_groups: list[int] = []  # of them, groups written alone over another group (left57)
         first_col = min(mapped_cols) if mapped_cols else 0
         strict_refs = [(c, f) for c, f in fields if f.ref is not None and f.kind.refers and not f.ref.create_missing]
         # ``_unknown_names`` of an ordinary row, its sets looked up once: (field, one name or several, known, pending)
@@ -1932,6 +1960,9 @@ class Planner:
         opened: dict[int, int] = {}  # index of a record in plan.rows → index of the lone text that opened it
         data_started = False
         other_table: int | None = None  # the row of another table's header under the records (other_tables)
+        # a stakeholders' group written alone on its row (index in plan.rows, row number, raw row): a heading over
+        # the rows under it, or a group of its own when the next row writes another group (left57)
+        lone_group: tuple[int, int, tuple[Any, ...]] | None = None
         tick = 0
         block: list[int] = []  # indexes into plan.rows of the records planned since the last gap
         block_sizes: list[int] = []  # records (and rows continuing them) of each block, in order
@@ -1945,6 +1976,9 @@ class Planner:
         own_headers = {word_key(h) for c, h in enumerate(headers) if c in mapping and len(words_of(h)) >= 2}
         defining: set[int] = set()
         header_cells, header_probe = _header_cells(headers, mapping, title_col)
+        # the probe's text whatever its case and spacing, looked for in a cell not much longer (left57)
+        probe_folded = " ".join(header_probe[1].split()).casefold() if header_probe is not None else ""
+        probe_size = 2 * len(probe_folded) + 8
         last_record: tuple[int, int, tuple[Any, ...]] | None = None  # (index in plan.rows, row number, raw row)
         record_end = [0]  # the last row the record above was written on (its first, or a row going on with it)
         heading_end = [0]  # the last row said to be a section heading (a section may open with two: program, activity)
@@ -2197,7 +2231,9 @@ class Planner:
             if tick % TICK == 0:
                 self._tick()
             if header_probe is not None and header_probe[0] < len(row) and row[header_probe[0]].__class__ is str \
-                    and header_probe[1] in row[header_probe[0]] and _repeats_header(row, header_cells, headers):
+                    and (header_probe[1] in (probed := row[header_probe[0]]) or len(probed) <= probe_size and
+                         probe_folded in " ".join(probed.split()).casefold()) \
+                    and _repeats_header(row, header_cells, headers):
                 caption: str | None = None  # the caption of the table under the header written again, if any
                 if blank_run and not first_block and 0 < len(block) <= 2 and table_widths and all(
                         2 <= widths.get(i, 0) and widths.get(i, 0) * 2 <= sorted(table_widths)[len(table_widths) // 2]
@@ -2283,7 +2319,19 @@ class Planner:
                 continued[0] = 0
                 part[0] += 1
             data_started = True
-            if after_gap and last_record is not None and parent_reg is None and another_header(row, fields):
+            if lone_group is not None:
+                # a group written alone, then another group under it: nothing stood under the first, so it was no
+                # heading but a stakeholder named by its group ("投资方", investors, over "公司高层"; left57)
+                at, lone_number, lone_row = lone_group
+                lone_group = None
+                if self._label_cols[0] < len(row) and (label := row[self._label_cols[0]]).__class__ is str and \
+                        label.strip() and label.strip() != str(lone_row[self._label_cols[0]]).strip():
+                    planned = self._plan_row(plan, reg, parent_reg, lone_number, lone_row, fields, code_col,
+                                             parent_col, strict_refs, title_col)
+                    if planned.report.action is Action.INSERT:
+                        plan.rows[at] = planned
+                        self._alone_groups.append(lone_number)
+            if after_gap and last_record is not None and parent_reg is None and another_header(row, fields, headers):
                 # "UC | Name | Documentation [h] | …" under the risks: another table begins, the register ends
                 labels = " | ".join(str(x).strip() for x in row if x is not None and str(x).strip())
                 skip(number, f"the header of another table under the {reg.title.lower()} (“{labels[:80]}”): it "
@@ -2521,6 +2569,8 @@ class Planner:
                         filled[0] in text_cols and filled[0] != title_col:
                     lead = (len(plan.rows), number, tuple(row))  # may open the record below it
                 what = " or ".join(x for x in (key.label if key else "", title.label if title else "") if x)
+                if self._label_cols and mapped_filled == [self._label_cols[0]] and parent_reg is None:
+                    lone_group = (len(plan.rows), number, tuple(row))  # a heading, unless a group follows it
                 skip(number, f"looks like a note, not a record (one filled cell and no {what}).")
                 continue
             if first_block and last_record is None and title_col is not None and title_col not in filled and \
@@ -2695,6 +2745,7 @@ class Planner:
         self._say_over(plan)
         self._skip_headings(plan, reg)
         self._say_zeros(plan, reg)
+        self._say_kinds_not_levels(plan, reg)
         self._say_several_days(plan, reg)
         if parent_reg is None:
             self._closing_text(plan, reg, widths, lone)
@@ -3520,6 +3571,22 @@ class Planner:
             plan.say(zero_note(head, len(rows & kept), f.label, f.scale_max(self.ctx)))
         self._zeros = {}
 
+    def _say_kinds_not_levels(self, plan: SheetPlan, reg: Register) -> None:
+        """The priority columns some of whose imported rows write a kind of record or action instead of a level
+        ("PREVENTIVA"): said once a column, with each word and its rows."""
+        kept = {r.report.row for r in plan.rows if r.report.action in (Action.INSERT, Action.UPDATE)}
+        for c, cells in sorted(self._kinds_not_levels.items()):
+            words = Counter(text for n, text in cells.items() if n in kept)
+            if not words or (name := plan.mapping.get(c)) is None:
+                continue
+            f = reg.field(name)
+            head = _one_line(str(self._headers[c])) if c < len(self._headers) and self._headers[c] else f.label
+            said = ", ".join(f"“{w}” ({n} row{'s' if n > 1 else ''})" for w, n in sorted(words.items()))
+            plan.say(f"“{head}”: {said} name{'s' if len(words) == 1 else ''} a kind of {reg.noun} or action "
+                     f"(preventive, corrective, positive …), not a {f.label.lower()}: the {f.label.lower()} left "
+                     "empty, the word kept in the notes.")
+        self._kinds_not_levels = {}
+
     def _say_over(self, plan: SheetPlan) -> None:
         """The chance columns some of whose cells say the risk is over, said once a column (``over_word``)."""
         for c, n in sorted(self._overs.items()):
@@ -3637,6 +3704,13 @@ class Planner:
                  f"{heads} of {'their' if n != 1 else 'its'} own: {'each is a stakeholder' if n != 1 else 'a stakeholder'}"
                  " named by that group, not a line of the record above; a category left blank is the one written "
                  "above it.")
+        alone = named & set(self._alone_groups)
+        if alone:
+            rows = ", ".join(str(n) for n in sorted(alone))
+            plan.say(f"Row{'s' if len(alone) > 1 else ''} {rows} write{'' if len(alone) > 1 else 's'} a group alone "
+                     f"with another group written under {'each' if len(alone) > 1 else 'it'}: no heading over rows of "
+                     f"{'its' if len(alone) == 1 else 'their'} own, so {'each is a stakeholder' if len(alone) > 1 else 'a stakeholder'} "
+                     "named by that group.")
 
     def _say_kinds(self, plan: SheetPlan) -> None:
         """The category column naming the kind of some risks, said once a sheet (``_kind_by_category``)."""
@@ -4293,6 +4367,16 @@ class Planner:
             values["unit"] = currencies[0]
             if len(set(currencies)) > 1:
                 self._long_texts.append(f"{'Units' if worded else 'Currencies'}: {', '.join(dict.fromkeys(currencies))}")
+        if unplaceable and (kinds := [u for u in unplaceable if u[0].name in _LEVEL_NOT_KIND
+                                      and word_key(u[2]) in kind_not_level_words()]):
+            # "PREVENTIVA", "POSITIVA", "Corrective" where the levels stand (left57): a kind of notification or
+            # action, no level mistyped — the field left empty, the word kept in the notes under its header, said
+            # once a column, and not offered to translate into a level it does not name
+            for f, _why, text in kinds:
+                at = next((c for c, g in fields if g is f), None)
+                self._long_texts.append(f"{self._heading(plan, at, f)}: {text}")
+                self._kinds_not_levels.setdefault(at if at is not None else -1, {})[number] = text
+            unplaceable = [u for u in unplaceable if u not in kinds]
         set_aside = self._set_aside(reg, unplaceable, errors)
         for f, why, text in unplaceable:
             counts = plan.unplaced.setdefault(f.name, {})  # named in the preview, to translate
@@ -4468,6 +4552,11 @@ class Planner:
         actions = [{"description": text, "status": "Done"} if c in self._in_place
                    else {"description": text, **by, "status": "Done"} if says_done(text)
                    else {"description": text, **by} for c, text in planned]
+        if actions and self._voided_col is not None and self._voided_col < width and \
+                values.get("status") in FINISHED_RECORD[reg.name] and self._voids(row[self._voided_col], ctx):
+            # "ANULADA", "Voided", "作废": the record was called off, so was the work planned on it — its actions are
+            # cancelled, not done (importer._response_actions says it once a sheet); a control in place stays done
+            actions = [a if "status" in a else {**a, "status": "Cancelled"} for a in actions]
         longest = max((len(a["description"]) for a in actions), default=0)
         if longest > self._action_length:
             # a plan longer than an action's description holds was stored cut to the reader's 32,768 letters,
@@ -4768,6 +4857,8 @@ class Planner:
         prow.creates = tuple(creates)
         if action == Action.INSERT and actions:
             prow.actions = actions
+        if action in (Action.INSERT, Action.UPDATE) and self._voided_col is not None:
+            self._mark_voided(reg, code, values, row)
         if action in (Action.INSERT, Action.UPDATE) and yearly:
             prow.planned = yearly  # an update's too: its planned values are the sheet's (importer._planned_values)
         if unplaced:  # a value set aside: forgotten with the row when the row is planned again or skipped
@@ -4833,6 +4924,31 @@ class Planner:
         return not f.required and not f.kind.is_key and f.kind in (Kind.SCALE, Kind.ENUM, Kind.MULTI_ENUM) and \
             (reg.defaults.get(f.name) in (None, "") or _default_means_unknown(reg, f) or unsaid_word(text) or
              _unknown_state(reg, f, text)) and (len(text.split()) <= 4 or _unknown_state(reg, f, text))
+
+    def _mark_voided(self, reg: Register, code: str, values: dict[str, Any], row: tuple[Any, ...]) -> None:
+        """A record the row closes with a status that voids it ("ANULADA"): its code kept (``voided``), for the
+        actions an action sheet of the workbook lists under it (importer._actions_of_closed_records)."""
+        col = self._voided_col
+        if col is None or not code or col >= len(row) or values.get("status") not in FINISHED_RECORD[reg.name]:
+            return
+        raw = row[col]
+        said = self._voided_words.get(raw) if raw.__class__ is str else False
+        if said is None:
+            said = self._voids(raw, self.ctx)
+            self._voided_words[raw] = said
+        if said:
+            self.voided.setdefault(reg.name, set()).add(code.lower())
+
+    def _voids(self, raw: Any, ctx: Context) -> bool:
+        """The record's status cell reads, as an action's state would in the sheet's languages, as Cancelled: the
+        record was voided or called off ("ANULADA", "Cancelled", "Voided", "作废"), not finished."""
+        if raw.__class__ is not str or not raw.strip():
+            return False
+        f = REGISTERS[self._actions_of].field("status")
+        try:
+            return bool(self.translator(self._actions_of).parse(f, raw, ctx) == "Cancelled")
+        except ValidationError:
+            return False
 
     def _actions_by(self, row: Sequence[Any], width: int, ctx: Context, any_to_do: bool
                     ) -> tuple[dict[str, Any], list[str]]:
@@ -5133,6 +5249,8 @@ class Planner:
                 values = {key.name: code, **values}
             prow = PlannedRow(RowReport(plan.sheet, number, _INSERT, code, ""), values)
         claimed[low] = (plan.sheet, number)
+        if self._voided_col is not None:
+            self._mark_voided(reg, code, values, row)
         self.claimed_rows[(reg.name, low)] = prow
         self._claiming = None
         if kept_lines:

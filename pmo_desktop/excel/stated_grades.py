@@ -10,22 +10,30 @@ Decided once a column. No Qt, no openpyxl."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Any
 
-from .vocabulary import value_words, word_key, words_of
+from .vocabulary import range_join_words, value_words, word_key, words_of
 
-# a range of letters over a column, written as a scale's numbers are: "(A - E)", "A–E", "A to E"
-_RANGE_RE = re.compile(r"\(?\s*([A-Z])\s*(?:-|–|—|to)\s*([A-Z])\s*\)?")
 # a bracketed remark after a key's words ("Remote (relatively few failures)")
 _REMARK_RE = re.compile(r"\([^)]*\)|\[[^\]]*\]")
 _FEWEST_KEYED = 3  # letters a key lists, A, B, C at least
 _LONGEST_KEY = 3  # words of a key's level ("Reasonably Possible"), its bracketed remark left out
 
 
+@lru_cache(maxsize=1)
+def _range_re() -> re.Pattern[str]:
+    """A range of letters over a column, written as a scale's numbers are: "(A - E)", "A–E", "A to E", and in the
+    words files' languages ("A bis E", "A a E", "A à E", "A до E": ``range_joins``, left57)."""
+    joins = sorted(range_join_words(), key=len, reverse=True)
+    words = "".join(f"|{re.escape(w)}" for w in joins)
+    return re.compile(r"\(?\s*([A-Z])\s*(?:-|–|—|~|～" + words + r")\s*([A-Z])\s*\)?")
+
+
 def letter_range(cell: Any) -> int | None:
     """The number of steps a range of letters above a header states, first letter A, running up ("(A - E)": 5);
     None for any other cell."""
-    found = _RANGE_RE.fullmatch(cell.strip()) if isinstance(cell, str) else None
+    found = _range_re().fullmatch(cell.strip()) if isinstance(cell, str) else None
     if found is None or found.group(1) != "A" or found.group(2) <= "A":
         return None
     return ord(found.group(2)) - ord("A") + 1

@@ -9,7 +9,9 @@ the action's actionee, the date its due date, the state the action's status.
 
 Decided once a sheet from its header rows: only a band of two columns or more under one caption that the register's
 words read as the response or the plan, written over a text column the header rows give no field of the record's
-own (or the plan already), on a sheet with no plan column elsewhere. Said once a sheet.
+own (or the plan already), on a sheet with no plan column elsewhere. Said once a sheet. The band's person is the
+action's only: with no owner column of the record's own the record's owner is left empty (left57; it was taken from
+the actionee, so only the records with a treatment had an owner, the one doing the work).
 """
 
 from __future__ import annotations
@@ -98,7 +100,13 @@ def treated_in_a_band(match: HeaderMatch, filled: list[list[Any]], bare: list[li
         duplicates = {c: n for c, n in match.duplicates.items() if c not in mapping}
         headers = match.headers
         said = ", ".join(f"“{headers[c].strip()}”" for c in sorted(moved))
-        return replace(match, mapping=mapping, duplicates=duplicates), (
+        # the person doing the treatment is not the one answering for the record (left57): with no owner column of
+        # the record's own, the owner is left empty, not taken from the action's actionee as a plain "Action owner"
+        # beside a plan is (row_planner's _owner_from_actions)
+        unowned = ACTION_OWNER in moved.values() and "owner" in kind.reg.field_names and \
+            "owner" not in mapping.values()
+        return replace(match, mapping=mapping, duplicates=duplicates, band=caption), (
             f"The columns under “{caption}” are the treatment: “{headers[plan].strip()}” is each record's action, "
-            f"{said} its actionee, due date or status — not the record's own.")
+            f"{said} its actionee, due date or status — not the record's own"
+            + (f"; no column names the {kind.reg.noun}'s own owner, so it is left empty." if unowned else "."))
     return None

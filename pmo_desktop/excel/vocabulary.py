@@ -535,6 +535,20 @@ def gain_words() -> frozenset[str]:
 
 
 @lru_cache(maxsize=None)
+def range_join_words() -> frozenset[str]:
+    """The words joining the two ends of a range ("A to E", "A bis E", "A a E", "1 до 5"): ``range_joins`` in the
+    files, lower case as written."""
+    return frozenset(w.strip().lower() for data in _files() for w in data.get("range_joins", ()) if w.strip())
+
+
+@lru_cache(maxsize=None)
+def kind_not_level_words() -> frozenset[str]:
+    """Keyed words naming a kind of record or action ("Preventiva", "Corrective", "Positiva": a site notification's
+    kind) that a priority column writes where its levels stand: ``kinds_not_levels`` in the files. Never a level."""
+    return frozenset(k for data in _files() for w in data.get("kinds_not_levels", ()) if (k := word_key(w)))
+
+
+@lru_cache(maxsize=None)
 def hedge_words() -> tuple[str, ...]:
     """Words before a field's name hedging what its column holds without changing it ("Known or suspected
     Threats", "Recommended Mitigation", "Mögliche Gegenmaßnahme(n)", "Posibles causas"): ``hedges`` in the
