@@ -1,6 +1,6 @@
 """fault70: a risk list whose category column names a different kind of risk on every row (a column of free
 types, "Risikoart"). Each new category was compared with every one the list already held, each of those read
-anew: 2,000 risks took 19 s of CPU to plan, 10,000 had not ended after 150 s. The office's own list is keyed
+anew: 2,000 risks took 19 s of CPU to plan (4,000 about 80 s), 10,000 had not ended after 150 s. The office's own list is keyed
 once (equal words and plurals looked up, only words whose lengths allow it compared one by one): the same
 categories, in seconds."""
 
@@ -14,7 +14,7 @@ from real_world_factory import write_xlsx
 from pmo_desktop.excel.value_translation import OwnIndex, own_category, same_word
 from pmo_desktop.excel.vocabulary import word_key
 
-N = 3000
+N = 4000
 
 
 def test_a_category_column_of_thousands_of_kinds_is_planned_in_seconds(sqlite_store, tmp_path):
@@ -34,7 +34,7 @@ def test_a_category_column_of_thousands_of_kinds_is_planned_in_seconds(sqlite_st
     # a plural and a spelling one letter apart in eight are one category, as before
     assert risks[str(N + 2)]["category"] == "Schedule"
     assert risks[str(N + 4)]["category"] == "Organisational"
-    assert spent < 40, f"{spent:.1f} s of CPU to import {N} risks"
+    assert spent < 30, f"{spent:.1f} s of CPU to import {N} risks"
 
 
 def test_the_keyed_list_answers_as_every_word_compared():
