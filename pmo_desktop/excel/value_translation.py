@@ -120,6 +120,55 @@ def same_word(a: str, b: str) -> bool:
     return min(len(a), len(b)) >= 8 and difflib.SequenceMatcher(None, a, b).ratio() >= 0.88
 
 
+class OwnIndex:
+    """An open list's own words keyed as ``same_word`` compares them, for the first word (in sorted order) one
+    category with a new one. A column of thousands of distinct categories compared each new word with every
+    listed one, its category read anew each time: 10,000 risks of distinct types took minutes (fault70). Equal
+    keys and plurals are looked up; only words of eight letters or more whose lengths allow a ratio of 0.88 are
+    compared one by one — the same answer as comparing with every word."""
+
+    def __init__(self) -> None:
+        self._reset(None)
+
+    def _reset(self, source: set[str] | None) -> None:
+        self.source = source
+        self.seen: set[str] = set()
+        self.by_key: dict[str, str] = {}                      # key → the first word (sorted) of that key
+        self.by_length: dict[int, dict[str, str]] = {}        # key length → {key: first word}, keys of 8 or more
+
+    def _add(self, word: str) -> None:
+        self.seen.add(word)
+        key = word_key(own_category(word))
+        if key not in self.by_key or word < self.by_key[key]:
+            self.by_key[key] = word
+            if len(key) >= 8:
+                self.by_length.setdefault(len(key), {})[key] = word
+
+    def first_same(self, own: set[str], key: str) -> str | None:
+        """The first word of ``own`` (in sorted order) whose key is ``same_word`` as ``key``, else None."""
+        if own is not self.source:  # another list given: keyed anew
+            self._reset(own)
+        if len(own) != len(self.seen):  # the list only grows
+            for word in own - self.seen:
+                self._add(word)
+        if not key:
+            return self.by_key.get(key)
+        near = [key, key + "s", key + "es"]
+        if key.endswith("s"):
+            near.append(key[:-1])
+        if key.endswith("es"):
+            near.append(key[:-2])
+        found = [self.by_key[k] for k in near if k in self.by_key and (k == key or same_word(k, key))]
+        n = len(key)
+        if n >= 8:
+            # ratio = 2·matches / (n + m) ≥ 0.88 needs 2·min(n, m) / (n + m) ≥ 0.88
+            for m in range(max(8, math.ceil(n * 0.88 / 1.12) - 1), math.floor(n * 1.12 / 0.88) + 2):
+                for k, word in self.by_length.get(m, {}).items():
+                    if (not found or word < min(found)) and same_word(k, key):
+                        found.append(word)
+        return min(found) if found else None
+
+
 def category_concept(raw: Any, choices: tuple[str, ...]) -> str | None:
     """The office's category a sheet's category word IS (rule 5): a choice, or a same-concept word of the
     data files, the whole value matched with or without the register's noun, or one letter off in eight."""
@@ -1066,6 +1115,8 @@ class Translator:
     register: str
     overrides: dict[str, dict[str, str]] = field(default_factory=dict)  # field → keyed raw → target text
     own_lists: dict[str, set[str]] = field(default_factory=dict)        # field → the office's own choices
+    # field → its own list keyed for ``same_word`` (kept in step with ``own_lists``, which only grows)
+    _own_index: dict[str, OwnIndex] = field(default_factory=dict, repr=False, compare=False)
     add_unknown: bool = True                                            # unknown open-list values join the list
     added: dict[str, set[str]] = field(default_factory=dict)            # field → values this import adds
     # field → {a word one slip from a listed word ("Oppened"): the choice it was read as}, said in the preview
@@ -1296,7 +1347,8 @@ class Translator:
         word = own_category(raw)
         key = word_key(word)
         # the office's list in any case, with or without the noun: an earlier import's "Schedule" for "schedule risk"
-        found = next((x for x in sorted(own) if same_word(word_key(own_category(x)), key)), None)
+        index = self._own_index.setdefault(f.name, OwnIndex())
+        found = index.first_same(own, key)
         if found is not None:
             return found
         if self.add_unknown and word and len(word) <= 60:

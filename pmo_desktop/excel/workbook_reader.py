@@ -14,6 +14,7 @@ import datetime as dt
 import html
 import io
 import itertools
+import json
 import os
 import re
 import time
@@ -166,6 +167,42 @@ _JSON_START = re.compile(r'\ufeff?\s*(?:\{\s*"|\[\s*(?:[\[{"\d-]|true|false|null
 _GEOJSON_TYPE = re.compile(r'"type"\s*:\s*"(?:FeatureCollection|Feature)"')  # RFC 7946's member and values
 
 
+_CUT_TOKEN = 16  # characters: the longest word or number of JSON cut at the sample's end ("tru", "-1.2345e")
+
+
+def _json_text(text: str) -> bool:
+    """Whether a text opening as JSON does (``_JSON_START``) is JSON: its first value reads to its end, or to the
+    end of its line (JSON Lines), or runs past the text looked at. A CSV's first header bracketed with no letter
+    after the bracket — a to-do list's box "[ ]", a numbered "[1] ID" — reads as a value followed by more of the
+    line ("[ ],Task,Owner"), or not at all ("[x],…"): it stays a CSV (fault70)."""
+    start = len(text) - len(text.lstrip("\ufeff \t\r\n"))
+    try:
+        _value, end = json.JSONDecoder().raw_decode(text, start)
+    except json.JSONDecodeError as e:
+        # cut by the sample's end or short in the file (a string running on, a word or a number cut): JSON still
+        rest = text[e.pos:].rstrip()
+        return e.msg.startswith("Unterminated string") or len(rest) <= _CUT_TOKEN and "\n" not in rest
+    line_end = text.find("\n", end)
+    return not text[end:line_end if line_end >= 0 else len(text)].strip()
+
+
+def _json_kind(text: str) -> str | None:
+    """"geojson" or "json" for a text that is JSON (``_JSON_START``, ``_json_text``), else None."""
+    if _JSON_START.match(text) and _json_text(text):
+        return "geojson" if _GEOJSON_TYPE.search(text) else "json"
+    return None
+
+
+def _json_named_csv(path: Path) -> str | None:
+    """``_json_kind`` of a file named .csv: a web service's records saved under the name a spreadsheet opens
+    ("export.csv" holding JSON) were read as a CSV and refused "no header row … check the workbook" (fault70)."""
+    try:
+        text = plain_text.text_of(held_files.read(path, plain_text.SAMPLE))
+    except OSError:
+        return None
+    return _json_kind(text) if text is not None else None
+
+
 def _text_kind(path: Path) -> str:
     """A file neither a workbook nor named .csv: "csv" when it is text all the same (a CSV named .xls or
     .xlsx, Excel's Unicode Text), "html" for a web page, "xml" for Excel's XML Spreadsheet 2003, "unknown"
@@ -177,8 +214,8 @@ def _text_kind(path: Path) -> str:
     text = plain_text.text_of(head)
     if text is None:
         return "unknown"
-    if _JSON_START.match(text):
-        return "geojson" if _GEOJSON_TYPE.search(text) else "json"
+    if json_kind := _json_kind(text):
+        return json_kind
     if not plain_text.is_web_page(text):
         return "csv"
     return "xml" if plain_text.is_xml_spreadsheet(text) else "html"
@@ -223,6 +260,8 @@ def check_file(path: Path, limits: Limits, scanned: dict[str, CellMarks] | None 
     _not_the_workbook(path, kind, size)
     if kind == "unknown":
         kind = _text_kind(path)
+    elif kind == "csv":
+        kind = _json_named_csv(path) or kind
     if kind == "unknown":
         raise WorkbookError(f"“{name}” is not an Excel workbook (.xlsx, .xls), an OpenDocument spreadsheet (.ods) "
                             "or a CSV file; save it in one of those formats and import that.")

@@ -23,17 +23,22 @@ from sqlalchemy import (
     ColumnElement,
     ColumnExpressionArgument,
     CursorResult,
+    Date,
+    DateTime,
     Table,
+    Text,
     bindparam,
     delete,
     func,
     insert,
     inspect,
     null,
+    or_,
     select,
     text,
     update,
 )
+from sqlalchemy import cast as sql_cast
 from sqlalchemy.orm import InstrumentedAttribute, Session
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -1201,6 +1206,7 @@ def _collect(session: Session, table: Table, where: ColumnElement[bool], snap: S
     rows = [dict(r._mapping) for r in session.execute(select(table).where(where))]
     if not rows:
         return
+    _days_as_kept(session, table, where, rows)
     snap.rows.append((table.name, rows))
     if "id" not in table.c:
         return
@@ -1217,6 +1223,33 @@ def _collect(session: Session, table: Table, where: ColumnElement[bool], snap: S
                 hits = session.execute(select(child.c.id, col).where(id_in(dialect, col, ids))).all()
                 for ref_id in {h[1] for h in hits}:
                     snap.cleared.append((child.name, col.name, [h[0] for h in hits if h[1] == ref_id], ref_id))
+
+
+def _days_as_kept(session: Session, table: Table, where: ColumnElement[bool], rows: list[dict[str, Any]]) -> None:
+    """``rows`` (a delete's, read by ``select(table)``) with each day or moment the database keeps where Python has
+    none — a file's text ('soon', ``text_dates``), PostgreSQL's 'infinity', '-infinity', a day before Christ or
+    past 9999 — read as None, given instead as kept (``KeptDay``), so that the undo puts it back as it was. Put
+    back as None, a target day "infinity" was gone without a word, and a NOT NULL ``created_at`` refused the undo
+    whole: every record of the delete lost for good (fault70)."""
+    from .text_dates import KeptDay
+
+    dialect = session.get_bind().dialect.name
+    if dialect not in ("sqlite", "postgresql") or "id" not in table.c:
+        return
+    days = [c for c in table.c if isinstance(c.type, (Date, DateTime)) and any(r[c.name] is None for r in rows)]
+    if not days:
+        return
+    if dialect == "postgresql":
+        unread = [or_(c > (datetime.max if isinstance(c.type, DateTime) else date.max),
+                      c < (datetime.min if isinstance(c.type, DateTime) else date.min)) for c in days]
+    else:  # what the file holds where the day was read as none: text
+        unread = [c.is_not(None) for c in days]
+    held = session.execute(select(table.c.id, *[sql_cast(c, Text) for c in days]).where(where, or_(*unread))).all()
+    by_id = {h[0]: h[1:] for h in held}
+    for row in rows:
+        for c, kept in zip(days, by_id.get(row["id"], ())):
+            if row[c.name] is None and kept is not None:
+                row[c.name] = KeptDay(kept)
 
 
 def delete_records(session: Session, reg: Register, ids: Iterable[int],

@@ -30,11 +30,31 @@ def _or_none(read: Optional[Callable[[Any], Any]]) -> Optional[Callable[[Any], A
     return value_or_none
 
 
+class KeptDay(str):
+    """A day or moment as the database keeps it where it is none Python has — a file's text ('soon'), a server's
+    'infinity' or '0044-03-15 BC' — read so by a delete (``records._days_as_kept``) for its undo to put back as
+    it was; written as it is (a plain text given for a day is still refused)."""
+
+
+def _keeping(write: Optional[Callable[[Any], Any]]) -> Optional[Callable[[Any], Any]]:
+    """``write``, giving a ``KeptDay`` to the database as it is."""
+    if write is None:
+        return None
+
+    def kept_or_written(value: Any) -> Any:
+        return str(value) if isinstance(value, KeptDay) else write(value)
+
+    return kept_or_written
+
+
 class _DayOrNone(sqlite.DATE):
     """SQLite's DATE, reading text that is no ISO day (or a number) as None instead of raising."""
 
     def result_processor(self, dialect: Any, coltype: object) -> Optional[Callable[[Any], Optional[date]]]:
         return _or_none(super().result_processor(dialect, coltype))
+
+    def bind_processor(self, dialect: Any) -> Optional[Callable[[Any], Any]]:
+        return _keeping(super().bind_processor(dialect))
 
 
 class _MomentOrNone(sqlite.DATETIME):
@@ -42,6 +62,9 @@ class _MomentOrNone(sqlite.DATETIME):
 
     def result_processor(self, dialect: Any, coltype: object) -> Optional[Callable[[Any], Optional[datetime]]]:
         return _or_none(super().result_processor(dialect, coltype))
+
+    def bind_processor(self, dialect: Any) -> Optional[Callable[[Any], Any]]:
+        return _keeping(super().bind_processor(dialect))
 
 
 def read_text_days_as_none(engine: Engine) -> Engine:
