@@ -40,6 +40,7 @@ from ..models.risk_rules import OPPORTUNITY_RESPONSES, THREAT_RESPONSES
 from . import date_order, number_order
 from .action_columns import ACTION_DUE, ACTION_OWNER, ACTION_STATUS, ACTIONS_OF, date_beside_the_plan, in_place
 from .assessed_merges import assessing_fields, one_value, varies
+from .closed_columns import closed_cell, closed_column
 from .column_legends import COLUMN_LEGEND, column_legend_scale, side_ladder, side_legends
 from .cut_cells import characters, was_cut
 from .done_text import says_done, says_not_acted_on
@@ -1638,6 +1639,12 @@ class Planner:
         # columns kept in the notes whose date says the record was fixed or closed: its status when it gives none
         self._closing = [(c, choice) for c, h in sorted(plan.extras.items())
                          if status_field is not None and (choice := closing_status(h, status_field.choices or ()))]
+        # a column kept in the notes saying the record is over ("Resolved" of dates and verdicts, "Fixed By" of who
+        # fixed it) on a sheet with no status column: a filled cell gives the status (closed_columns), said once
+        self._closed_cols = [(c, *closed_of) for c, h in sorted(plan.extras.items())
+                             if (closed_of := closed_column(h, tuple(status_field.choices or ())))] \
+            if status_field is not None and "status" not in mapping.values() else []
+        self._closed_said: dict[int, Counter[tuple[str, str]]] = {}
         # the column that may answer each record with a status word ("done；…") on a sheet with no status column: its
         # description (reply_status). Not a column kept in the notes: a ROAM's "Mitigated", an action sheet's "OK"
         # say something else there
@@ -1888,6 +1895,17 @@ class Planner:
         self._priority_score_top = None
         if self._numbered_priority is not None and score_header(plan.extras[self._numbered_priority]):
             self._say_scored_priority(plan, reg, reader, header_row, width, kept)
+        elif self._numbered_priority is not None and not self._priority_as_level:
+            # a worded column naming the priority too ("Severity" of Low … Critical) kept in the notes beside it:
+            # the column headed by the priority's name gives it (header_detection._numbered_by_own_name), said once
+            beside = [h for c, h in sorted(plan.extras.items()) if c != self._numbered_priority and
+                      map_header(kind, [h])[0].get(0) == "priority"]
+            if beside:
+                ranked = list(reversed(reg.field("priority").choices))
+                scale = ", ".join(f"{n}{' and more' if n == len(ranked) else ''} → {x}" for n, x in enumerate(ranked, 1))
+                plan.say(f"“{_one_line(str(plan.extras[self._numbered_priority]))}” gives the priority as a number, "
+                         f"1 the most urgent ({scale}); "
+                         f"{' and '.join(f'“{_one_line(str(h))}”' for h in beside)} is kept in the notes.")
         self._translator.from_p0 = frozenset({"priority"}) if p0_col is not None else frozenset()
         if p0_col is not None:
             plan.say(f"“{headers[p0_col] if p0_col < len(headers) else 'Priority'}” counts from P0: P0 is read as "
@@ -2186,7 +2204,7 @@ class Planner:
             # "Unassigned" as owner counted too); tested in the loop, not a call a row: most rows name someone
             for c in no_one_cols:  # under its header: "No assignee" under "Assignee" names no one (classes69c)
                 if c < len(row) and (x := row[c]).__class__ is str and \
-                        (said := no_one_said(x, headers[c] if c < len(headers) else None)) is not None:
+                        (said := no_one_said(x, headers[c] if c < len(headers) else None, reg.name)) is not None:
                     row = self._naming_no_one(row, c, x, number if said == KEPT else None)
             if not _NOTHING_WRITTEN.isdisjoint(row):
                 row = tuple(None if x in _NOTHING_WRITTEN else x for x in row)
@@ -2690,6 +2708,7 @@ class Planner:
         self._say_several(plan)
         self._say_no_one(plan, reg)
         self._say_replied(plan)
+        self._say_closed(plan, reg)
         self._say_not_acted_on(plan)
         self._say_over(plan)
         self._skip_headings(plan, reg)
@@ -4312,6 +4331,12 @@ class Planner:
             if not values.get("status") and c < width and _dated(row[c]):
                 values["status"] = choice
                 break
+        for c, closed, closed_by in self._closed_cols:
+            if not values.get("status") and c < width and (said_closed := closed_cell(
+                    row[c], closed, closed_by, reg.name, reg.field("status").choices or (), reg.defaults.get("status"))):
+                values["status"] = said_closed[0]
+                self._closed_said.setdefault(c, Counter())[said_closed] += 1
+                break
         for c in self._reply_status:
             if not values.get("status") and c < width and \
                     (said := said_status(row[c], reg.name, reg.field("status").choices or (), reg.defaults.get("status"))):
@@ -5419,6 +5444,18 @@ class Planner:
             self._no_one_kept.setdefault(kept_on, []).append(f"{_one_line(str(head))}: {' '.join(text.split())}")
         return (*row[:c], None, *row[c + 1:])
 
+    def _say_closed(self, plan: SheetPlan, reg: Register) -> None:
+        """The columns saying a record is over ("Resolved", "Fixed By") whose cells gave a status, said once a
+        column with what they held (closed_columns)."""
+        for c, said in self._closed_said.items():
+            head = self._headers[c] if c < len(self._headers) and self._headers[c] else plan.extras.get(c, "")
+            n = sum(said.values())
+            parts = ", ".join(f"{what} → {status} ({k})" for (status, what), k in said.most_common())
+            plan.say(f"“{_one_line(str(head))}” says on {n} {reg.noun}{'s' if n != 1 else ''} that {'they are' if n != 1 else 'it is'} "
+                     f"over, no status column beside it: {parts}; an empty cell leaves it open, each cell is kept in "
+                     "the notes.")
+        self._closed_said = {}
+
     def _say_replied(self, plan: SheetPlan) -> None:
         """The columns whose cells said a record's status ("done"), said once a column (reply_status)."""
         for c, said in self._replied.items():
@@ -5435,7 +5472,7 @@ class Planner:
             head = self._headers[c] if c < len(self._headers) and self._headers[c] else plan.mapping.get(c, "")
             n = sum(words.values())
             shown = ", ".join(f"“{w}”" for w, _k in words.most_common(4)) + (" …" if len(words) > 4 else "")
-            kept = sum(k for w, k in words.items() if no_one_said(w) == KEPT)  # "Vacant", "TBD – pending hire"
+            kept = sum(k for w, k in words.items() if no_one_said(w, None, reg.name) == KEPT)  # "Vacant", "TBD – pending hire"
             plan.say(f"“{_one_line(str(head))}” names no one on {n} row{'s' if n != 1 else ''} ({shown}): "
                      f"read as no one, the field left empty, no person made of {'them' if n != 1 else 'it'}"
                      + (f"; {'the cell saying' if kept == 1 else f'the {kept} cells saying'} more (a post not filled, "
