@@ -100,3 +100,37 @@ def test_a_status_word_under_a_person_column_is_no_person(sqlite_store, tmp_path
     assert issues["Password length not checked"]["owner"] == "Ruchit"
     assert issues["Empty fields show no message"]["owner"] == "QA"
     assert "Known Bug" not in {r["name"] for r in rows_of(sqlite_store, "people")}
+
+
+def test_a_templates_rows_of_dropdown_defaults_are_one_line_not_errors(sqlite_store, tmp_path):
+    """A bug list whose template numbers its rows ahead and fills each with its dropdowns' defaults ("2 | Medium |
+    New"), and a tracker whose rows below its one bug hold only "Not Started": the template's rows, skipped as one
+    line a run and said once — not left out one by one as records missing their title."""
+    bugs = [["bug#", "Priority", "Severity", "Status", "Title", "Location"],
+            [1, 2, "Low", "Fixed", "Breadcrumbs missing", "whole site"],
+            [2, 1, "Critical", "New", "Sign-out does nothing", "header"],
+            [3, 2, "Medium", "New", "Footer links are stale", "footer"]]
+    bugs += [[n, 2, "Medium", "New", None, None] for n in range(4, 9)] + [[9, 2, None, "New", None, None]]
+    tracker = [["ID", "Title", "Priority", "Description", "Status"],
+               [1, "Search box loses focus", "High", "Typing a second word clears it", "Not Started"]]
+    tracker += [[None, None, None, None, "Not Started"] for _ in range(12)]
+    plan = import_all(sqlite_store, write_xlsx(tmp_path / "Bugs.xlsx", {"Bugs": bugs, "Tracker": tracker}))
+    assert len(rows_of(sqlite_store, "issues")) == 4
+    for sheet, first, last in (("Bugs", 5, 10), ("Tracker", 3, 14)):
+        sp = next(s for s in plan.sheets if s.sheet == sheet)
+        assert not [r for r in sp.reports if r.action.name == "ERROR"]
+        skipped = [r for r in sp.reports if r.action.name == "SKIP"]
+        assert len(skipped) == 1 and f"rows {first}–{last}" in skipped[0].reason
+        assert "empty template rows, skipped" in sp.note
+
+
+def test_untitled_rows_writing_more_than_defaults_stay_records_missing_their_title(sqlite_store, tmp_path):
+    """Untitled rows that differ (another priority, an owner) are records whose title is missing: left out with
+    the reason, as before, never skipped as a template's."""
+    bugs = [["bug#", "Title", "Priority", "Owner", "Status"],
+            [1, "Breadcrumbs missing", "High", "Ann", "New"],
+            [2, None, "Low", "Ann", "New"],
+            [3, None, "High", None, "New"]]
+    plan = import_all(sqlite_store, write_xlsx(tmp_path / "Bugs.xlsx", {"Bugs": bugs}))
+    sp = plan.sheets[0]
+    assert [r.row for r in sp.reports if r.action.name == "ERROR"] == [3, 4]

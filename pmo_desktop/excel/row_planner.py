@@ -2140,6 +2140,7 @@ class Planner:
         # looks at each row's title below the records
         key_rows = self._key_rows
         no_one_cols = self._no_one_cols
+        untitled: dict[int, tuple[tuple[Any, ...], list[int]]] = {}  # row → its cells, no title (_default_rows)
         only_titled: dict[str, int | None] = {}  # the one row naming anything, once asked (_lone_titled_row)
         for number, row in kept if kept is not None else reader.data_rows(header_row + 1, width, self._past):
             if number <= header_down and last_record is None:
@@ -2278,6 +2279,8 @@ class Planner:
                     plan.rows.append(done[0])
                     continue
             filled = [c for c, x in enumerate(row) if x is not None and (x.__class__ is not str or x.strip())]
+            if title_col is not None and parent_reg is None and filled and title_col not in filled:
+                untitled[number] = (row, filled)  # may hold only a template's defaults (_default_rows)
             if not filled:
                 if number in self._past and (lone_values := self._past_values(plan, number)):
                     # said, not lost unsaid: a lone value far right of the table, on a row of no record
@@ -2733,6 +2736,8 @@ class Planner:
                                                (r for _n, r in first_raws.values()))
             self._merge_named(plan, reg)
             self._say_links_replaced(plan, reg)
+        if untitled and code_col is not None:
+            self._default_rows(plan, reg, untitled, code_col, fields)
         if reg.key_field is not None:
             self._assign_codes(plan, reg)
         self.done += tick % TICK
@@ -3614,6 +3619,69 @@ class Planner:
                 if prow.values.get(name) is None and \
                         (value := self._pair_value(reg, name, _one_line(str(text)))) is not None:
                     prow.values[name] = value
+
+    def _default_rows(self, plan: SheetPlan, reg: Register, untitled: dict[int, tuple[tuple[Any, ...], list[int]]],
+                      code_col: int, fields: list[tuple[int, Field]]) -> None:
+        """A template's rows holding only what its dropdowns write by default (unseen set 76: seven numbered bugs
+        of "2 | Medium | New" under a bug list, thirty rows of "Not Started" alone under a tracker's one bug): no
+        title, and beside the number (and zeros or blanks of formulas) only short values each column holds the
+        same on every such row, in no column of people, dates or long text — two such rows at least. They were
+        left out one line each as records missing their title, or skipped one line each as notes; they are the
+        template's rows, skipped as one line a run of them and said once for the sheet. A row writing anything
+        else (a name, a date, another word) stays a record missing its title, left out with the reason."""
+        kinds = {c: f for c, f in fields}
+        candidates: dict[int, int] = {}  # row → its index in plan.rows
+        for i, prow in enumerate(plan.rows):
+            report = prow.report
+            if report.row not in untitled:
+                continue
+            if (report.action is Action.ERROR and not prow.has_title) or report.action is Action.SKIP and (
+                    report.reason.startswith("looks like a note") or
+                    report.reason.startswith("an empty template row (only its number")):
+                candidates[report.row] = i
+        own: dict[int, list[int]] = {}
+        values: dict[int, set[str]] = {}
+        for number in candidates:
+            row, filled = untitled[number]
+            cells = [c for c in filled if c != code_col and not _zero(row[c]) and row[c] != row[code_col]]
+            for c in cells:
+                x = row[c]
+                f = kinds.get(c)
+                if isinstance(x, (date, datetime)) or (isinstance(x, str) and len(x.strip()) > 30) or \
+                        (f is not None and (f.kind.free_text or f.kind.refers or f.kind is Kind.DATE)):
+                    break
+                values.setdefault(c, set()).add(word_key(x))
+            else:
+                own[number] = cells
+        defaults = {c for c, seen in values.items() if len(seen) == 1}
+        rows = sorted(n for n, cells in own.items() if all(c in defaults for c in cells))
+        if len(rows) < 2 or not any(own[n] for n in rows):
+            return
+        words = sorted({v.parse_text(untitled[n][0][c]) for n in rows for c in own[n]})
+        shown = ", ".join(f"“{w}”" for w in words[:4]) + (" …" if len(words) > 4 else "")
+        runs: list[list[int]] = []
+        for n in rows:
+            if runs and candidates[n] == candidates[runs[-1][-1]] + 1:
+                runs[-1].append(n)
+            else:
+                runs.append([n])
+        gone: set[int] = set()
+        for run in runs:
+            for n in run:
+                i = candidates[n]
+                self._forget_unplaced(plan, plan.rows[i])
+                if plan.rows[i].report.action is Action.ERROR:
+                    self._unclaim(reg, plan.rows[i].report.code)
+            span = f"row {run[0]}" if len(run) == 1 else f"rows {run[0]}–{run[-1]}"
+            plan.rows[candidates[run[0]]] = PlannedRow(RowReport(
+                plan.sheet, run[0], Action.SKIP, "",
+                f"empty template rows ({span}: no title, only a number and the template's defaults {shown}), not "
+                "records."))
+            gone.update(candidates[n] for n in run[1:])
+        if gone:
+            plan.rows[:] = [p for i, p in enumerate(plan.rows) if i not in gone]
+        plan.say(f"{len(rows)} rows hold no title and only what the template writes on every row ({shown}): "
+                 f"empty template rows, skipped.")
 
     def _untitled_template(self, plan: SheetPlan, reg: Register, title_head: Any) -> None:
         """An empty template: no row of the sheet gives a title, its numbered rows are empty but for one or two
