@@ -25,13 +25,15 @@ def test_a_resolved_column_of_days_and_verdicts_gives_the_status(sqlite_store, t
             ["AB", date(2020, 3, 4), "Wants a dark theme for the viewer", "reject"],
             ["EF", date(2020, 3, 5), "Sorting ignores the second key column", "This works as intended"],
             ["CD", date(2020, 3, 6), "Crash when the file name has a space", None],
-            ["EF", date(2020, 3, 7), "Import keeps blank trailing rows", "not yet"]]
+            ["EF", date(2020, 3, 7), "Import keeps blank trailing rows", "not yet"],
+            ["AB", date(2020, 3, 8), "Toolbar icons blurry on high DPI", "v2.1"]]
     plan = import_all(sqlite_store, write_xlsx(tmp_path / "Bugs.xlsx", {"Log": rows}))
     issues = {r["title"]: r for r in rows_of(sqlite_store, "issues")}
-    assert [issues[r[2]]["status"] for r in rows[1:]] == ["Resolved", "Resolved", "Closed", "Closed", "Open", "Open"]
+    assert [issues[r[2]]["status"] for r in rows[1:]] == ["Resolved", "Resolved", "Closed", "Closed", "Open", "Open",
+                                                           "Resolved"]
     assert "Resolved: This works as intended" in issues["Sorting ignores the second key column"]["description"]
     note = _sheet_note(plan, "Log")
-    assert "“Resolved” says on 4 issues that they are over" in note and "a verdict → Closed" in note
+    assert "“Resolved” says on 5 issues that they are over" in note and "a verdict → Closed" in note
 
 
 def test_a_fixed_by_column_of_names_resolves_the_bug_in_other_languages_too(sqlite_store, tmp_path):

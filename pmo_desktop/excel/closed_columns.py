@@ -14,7 +14,9 @@ with no status column, only for a column kept in the notes (its cells stay there
 - a date (a date cell or a text that is one), or a yes — the header's status;
 - a closing status word of the register ("reject", "won't fix", "duplicate") — that status;
 - under a ``by`` header, any other text — who did it: the header's status;
-- under a ``done`` header, a text saying a fix was made ("Fixed in 2.1", ``done_text.says_done``) — Resolved; any
+- under a ``done`` header, a version the fix went into ("v2.1", "build 45") or a text saying a fix was made (opening
+  with a header's word, "Fixed in 2.1", or ``done_text.says_done``) — Resolved (Closed for "Closed as …"); a number
+  alone as text ("1", "0") — no say; any
   other text is the verdict of a report closed without a fix ("This is desired behaviour", "14/11/18 can't
   recreate this bug") — Closed, the verdict kept in the notes.
 
@@ -35,6 +37,10 @@ from .done_text import says_done
 from .vocabulary import closed_header_words, negation_words, register_nouns, value_words, word_key, words_of
 
 _ASIDE_RE = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
+# a version, build or release the fix went into ("v2.1", "1.0.3", "build 45", "R5")
+_NUMBER_RE = re.compile(r"[\d\s.,%+-]+")
+# — a bare "1" or "0" may be a flag, so a number alone counts only with a dot ("2.1")
+_VERSION_RE = re.compile(r"(?i)(?:v|ver\.?|version|build|release|rel\.?|r)\s*\d+(?:\.\d+)*[a-z]?|\d+(?:\.\d+)+[a-z]?")
 
 
 @lru_cache(maxsize=1 << 10)
@@ -95,8 +101,15 @@ def closed_cell(raw: Any, status: str, by: bool, register: str, choices: Collect
     if words[0] in negation_words() and (len(words) == 1 or words[1] == "yet" or
                                          closed_header_words("done").get(words[1]) is not None):
         return None  # "not yet", "not fixed"
+    if _NUMBER_RE.fullmatch(text):
+        return None  # "1", "0", "45": a flag or a count written as text, no say on the record's state
     if by:
         return status, "a name"
+    if _VERSION_RE.fullmatch(text):
+        return ("Resolved" if "Resolved" in choices else status), "a version"  # "v2.1", "build 45": fixed there
+    said = closed_header_words("done").get(words[0])
+    if said is not None:  # "Fixed in 2.1", "Closed as duplicate": the header's own word opens the text
+        return (said if said in choices else status), "a note of the fix"
     if says_done(text):
         return ("Resolved" if "Resolved" in choices else status), "a note of the fix"
     closed = "Closed" if "Closed" in choices else status
