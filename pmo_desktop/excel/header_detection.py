@@ -56,6 +56,7 @@ from .value_translation import (
     declared_scale,
     escalation_rest,
     fiscal_period,
+    numbered_priority,
     over_word,
     unassessed_word,
     undated_word,
@@ -3033,7 +3034,7 @@ def refill(kind: SheetKind, row: list[Any], group: list[Any] | None, mapping: di
     first = map_header(kind, row, group)[0]
     not_about = {first.get(c) for c, why in demoted.items() if why.startswith(SENTENCES_NO_CHOICE)}
     free = ({n for n in (first.get(c) for c in demoted) if n} | set(lost)) \
-        - set(mapping.values()) - set(PSEUDO) - not_about
+        - set(mapping.values()) - set(PSEUDO) - not_about - _numbered_by_own_name(kind, row, first, demoted, sample)
     if not free:
         return mapping
     blocked = list(row)
@@ -3059,6 +3060,25 @@ def refill(kind: SheetKind, row: list[Any], group: list[Any] | None, mapping: di
         if named is not None:
             out[named] = title or ""
     return out
+
+
+def _numbered_by_own_name(kind: SheetKind, row: list[Any], first: dict[int, str], demoted: dict[int, str],
+                          sample: list[list[Any]]) -> set[str]:
+    """The priority given up by a column headed by its own name for holding numbers ("Priority" of 1–3 beside
+    "Severity" of Low … Critical, unseen set 76): those numbers are the priority, read by rank by the planner
+    (``row_planner._numbered_priority``, 1 the most urgent), so no other column naming the field takes it —
+    the severity is kept in the notes. Only when every sampled cell of it is such a number."""
+    f = next((x for x in kind.reg.fields if x.name == "priority"), None)
+    if f is None or f.kind is not Kind.ENUM:
+        return set()
+    own = {normalise_key(f.label), normalise_key(f.name)} | set(own_name_words(f.name))
+    for d in demoted:
+        if first.get(d) != "priority" or d >= len(row) or own.isdisjoint(header_variants(row[d])):
+            continue
+        cells = [r[d] for r in sample if d < len(r) and r[d] is not None and str(r[d]).strip()]
+        if cells and all(isinstance(x, (int, float)) and numbered_priority(f, x) is not None for x in cells):
+            return {"priority"}
+    return set()
 
 
 NUMBERS_NO_NAME = "its values are numbers, so it names no record"

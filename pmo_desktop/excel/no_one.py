@@ -8,6 +8,12 @@ Decided per column, not per text: only a column of people is read this way — "
 is the sheet's text, and "None" in a control's column says no control (``nothing``), each its own rule. A cell of
 marks alone, no letter or figure ("?", "??", "-", "…"), names no one either.
 
+A status word of the register (classes76a): "Known Bug" under "Raised By" made a person "Known Bug" owning the
+bug (unseen set 76). A cell of a column of people that is, whole, a status word of the register (``values`` →
+``<register>.status``) of two words or more ("Known Bug", "In progress") or closing the record ("Fixed",
+"Duplicate") names no one; it is kept in the notes under its header. One word of an open state ("QA",
+"Development") may name a team, and "Y" / "N" an initial: they stay people.
+
 A post not filled yet (classes61a): "Vacant", "to be recruited", "pending hire" (``person.vacancy``), and a
 placeholder given with its reason — "TBD – pending hire", "TBC (new hire)", "N/A - vacant", "TBD: Finance to
 nominate" (a word of either list, then a dash with spaces, a bracket, a colon, a semicolon or a comma, then anything)
@@ -45,15 +51,17 @@ _REASON_RE = re.compile(r"\s+[-–—]+\s*|\s*[–—]\s*|\s*[(\[:;,]\s*")
 
 
 @lru_cache(maxsize=1024)
-def no_one_said(text: str, header: object = None) -> str | None:
-    """How a cell of a column of people (headed ``header``) names no one: BARE ("N/A", "TBD", "?": the empty
-    field says it all), KEPT (a post not filled, or a placeholder with its reason: the cell is kept in the
-    notes), or None (it names someone)."""
+def no_one_said(text: str, header: object = None, register: str | None = None) -> str | None:
+    """How a cell of a column of people (headed ``header``, of ``register``) names no one: BARE ("N/A", "TBD",
+    "?": the empty field says it all), KEPT (a post not filled, a placeholder with its reason, or a status word
+    of the register: the cell is kept in the notes), or None (it names someone)."""
     if len(text) > LONGEST_SAID or not text.strip():
         return None
     key = word_key(text)
     if not key or (len(text) <= LONGEST and key in _nobody_words()):
         return BARE
+    if register is not None and len(text) <= LONGEST and _a_state(key, len(words_of(text)), register):
+        return KEPT  # "Known Bug", "In progress", "Fixed" under "Raised By": the record's state, not a person
     if key in _vacancy_words():
         return KEPT
     head = _REASON_RE.split(text.strip(), maxsplit=1)
@@ -66,6 +74,18 @@ def no_one_said(text: str, header: object = None) -> str | None:
     if len(text) <= LONGEST and _no_and_its_noun(tuple(words), header):
         return BARE
     return None
+
+
+def _a_state(key: str, words: int, register: str) -> bool:
+    """A status word of the register (``values`` → ``<register>.status``) no one is named by: one of two words or
+    more ("Known Bug", "In progress", "On hold"), or one closing the record ("Fixed", "Closed", "Duplicate"). One
+    word of an open state may be a team ("QA", "Development", "Triage"), and a yes or a no ("Y", "N") an initial:
+    those stay people."""
+    status = value_words(f"{register}.status").get(key)
+    if status is None or key in value_words("bool"):
+        return False
+    return words >= 2 or status != REGISTERS[register].defaults.get("status", "Open") if register in REGISTERS \
+        else words >= 2
 
 
 # the fewest letters two forms of one noun share at the start ("исполнитель", "исполнителя"; "assignee", "assigned")

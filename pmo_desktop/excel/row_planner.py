@@ -48,6 +48,7 @@ from .action_columns import (
     in_place,
 )
 from .assessed_merges import assessing_fields, one_value, varies
+from .closed_columns import closed_cell, closed_column
 from .column_legends import COLUMN_LEGEND, column_legend_scale, side_ladder, side_legends
 from .cut_cells import characters, was_cut
 from .done_text import says_done, says_not_acted_on
@@ -1660,6 +1661,12 @@ class Planner:
         # columns kept in the notes whose date says the record was fixed or closed: its status when it gives none
         self._closing = [(c, choice) for c, h in sorted(plan.extras.items())
                          if status_field is not None and (choice := closing_status(h, status_field.choices or ()))]
+        # a column kept in the notes saying the record is over ("Resolved" of dates and verdicts, "Fixed By" of who
+        # fixed it) on a sheet with no status column: a filled cell gives the status (closed_columns), said once
+        self._closed_cols = [(c, *closed_of) for c, h in sorted(plan.extras.items())
+                             if (closed_of := closed_column(h, tuple(status_field.choices or ())))] \
+            if status_field is not None and "status" not in mapping.values() else []
+        self._closed_said: dict[int, Counter[tuple[str, str]]] = {}
         # the column that may answer each record with a status word ("done；…") on a sheet with no status column: its
         # description (reply_status). Not a column kept in the notes: a ROAM's "Mitigated", an action sheet's "OK"
         # say something else there
@@ -1916,6 +1923,17 @@ class Planner:
         self._priority_score_top = None
         if self._numbered_priority is not None and score_header(plan.extras[self._numbered_priority]):
             self._say_scored_priority(plan, reg, reader, header_row, width, kept)
+        elif self._numbered_priority is not None and not self._priority_as_level:
+            # a worded column naming the priority too ("Severity" of Low … Critical) kept in the notes beside it:
+            # the column headed by the priority's name gives it (header_detection._numbered_by_own_name), said once
+            beside = [h for c, h in sorted(plan.extras.items()) if c != self._numbered_priority and
+                      map_header(kind, [h])[0].get(0) == "priority"]
+            if beside:
+                ranked = list(reversed(reg.field("priority").choices))
+                scale = ", ".join(f"{n}{' and more' if n == len(ranked) else ''} → {x}" for n, x in enumerate(ranked, 1))
+                plan.say(f"“{_one_line(str(plan.extras[self._numbered_priority]))}” gives the priority as a number, "
+                         f"1 the most urgent ({scale}); "
+                         f"{' and '.join(f'“{_one_line(str(h))}”' for h in beside)} is kept in the notes.")
         self._translator.from_p0 = frozenset({"priority"}) if p0_col is not None else frozenset()
         if p0_col is not None:
             plan.say(f"“{headers[p0_col] if p0_col < len(headers) else 'Priority'}” counts from P0: P0 is read as "
@@ -2157,6 +2175,7 @@ class Planner:
         # looks at each row's title below the records
         key_rows = self._key_rows
         no_one_cols = self._no_one_cols
+        untitled: dict[int, tuple[tuple[Any, ...], list[int]]] = {}  # row → its cells, no title (_default_rows)
         only_titled: dict[str, int | None] = {}  # the one row naming anything, once asked (_lone_titled_row)
         for number, row in kept if kept is not None else reader.data_rows(header_row + 1, width, self._past):
             if number <= header_down and last_record is None:
@@ -2221,7 +2240,7 @@ class Planner:
             # "Unassigned" as owner counted too); tested in the loop, not a call a row: most rows name someone
             for c in no_one_cols:  # under its header: "No assignee" under "Assignee" names no one (classes69c)
                 if c < len(row) and (x := row[c]).__class__ is str and \
-                        (said := no_one_said(x, headers[c] if c < len(headers) else None)) is not None:
+                        (said := no_one_said(x, headers[c] if c < len(headers) else None, reg.name)) is not None:
                     row = self._naming_no_one(row, c, x, number if said == KEPT else None)
             if not _NOTHING_WRITTEN.isdisjoint(row):
                 row = tuple(None if x in _NOTHING_WRITTEN else x for x in row)
@@ -2297,6 +2316,8 @@ class Planner:
                     plan.rows.append(done[0])
                     continue
             filled = [c for c, x in enumerate(row) if x is not None and (x.__class__ is not str or x.strip())]
+            if title_col is not None and parent_reg is None and filled and title_col not in filled:
+                untitled[number] = (row, filled)  # may hold only a template's defaults (_default_rows)
             if not filled:
                 if number in self._past and (lone_values := self._past_values(plan, number)):
                     # said, not lost unsaid: a lone value far right of the table, on a row of no record
@@ -2741,6 +2762,7 @@ class Planner:
         self._say_several(plan)
         self._say_no_one(plan, reg)
         self._say_replied(plan)
+        self._say_closed(plan, reg)
         self._say_not_acted_on(plan)
         self._say_over(plan)
         self._skip_headings(plan, reg)
@@ -2766,6 +2788,8 @@ class Planner:
                                                (r for _n, r in first_raws.values()))
             self._merge_named(plan, reg)
             self._say_links_replaced(plan, reg)
+        if untitled and code_col is not None:
+            self._default_rows(plan, reg, untitled, code_col, fields)
         if reg.key_field is not None:
             self._assign_codes(plan, reg)
         self.done += tick % TICK
@@ -3664,6 +3688,69 @@ class Planner:
                         (value := self._pair_value(reg, name, _one_line(str(text)))) is not None:
                     prow.values[name] = value
 
+    def _default_rows(self, plan: SheetPlan, reg: Register, untitled: dict[int, tuple[tuple[Any, ...], list[int]]],
+                      code_col: int, fields: list[tuple[int, Field]]) -> None:
+        """A template's rows holding only what its dropdowns write by default (unseen set 76: seven numbered bugs
+        of "2 | Medium | New" under a bug list, thirty rows of "Not Started" alone under a tracker's one bug): no
+        title, and beside the number (and zeros or blanks of formulas) only short values each column holds the
+        same on every such row, in no column of people, dates or long text — two such rows at least. They were
+        left out one line each as records missing their title, or skipped one line each as notes; they are the
+        template's rows, skipped as one line a run of them and said once for the sheet. A row writing anything
+        else (a name, a date, another word) stays a record missing its title, left out with the reason."""
+        kinds = {c: f for c, f in fields}
+        candidates: dict[int, int] = {}  # row → its index in plan.rows
+        for i, prow in enumerate(plan.rows):
+            report = prow.report
+            if report.row not in untitled:
+                continue
+            if (report.action is Action.ERROR and not prow.has_title) or report.action is Action.SKIP and (
+                    report.reason.startswith("looks like a note") or
+                    report.reason.startswith("an empty template row (only its number")):
+                candidates[report.row] = i
+        own: dict[int, list[int]] = {}
+        values: dict[int, set[str]] = {}
+        for number in candidates:
+            row, filled = untitled[number]
+            cells = [c for c in filled if c != code_col and not _zero(row[c]) and row[c] != row[code_col]]
+            for c in cells:
+                x = row[c]
+                f = kinds.get(c)
+                if isinstance(x, (date, datetime)) or (isinstance(x, str) and len(x.strip()) > 30) or \
+                        (f is not None and (f.kind.free_text or f.kind.refers or f.kind is Kind.DATE)):
+                    break
+                values.setdefault(c, set()).add(word_key(x))
+            else:
+                own[number] = cells
+        defaults = {c for c, seen in values.items() if len(seen) == 1}
+        rows = sorted(n for n, cells in own.items() if all(c in defaults for c in cells))
+        if len(rows) < 2 or not any(own[n] for n in rows):
+            return
+        words = sorted({v.parse_text(untitled[n][0][c]) for n in rows for c in own[n]})
+        shown = ", ".join(f"“{w}”" for w in words[:4]) + (" …" if len(words) > 4 else "")
+        runs: list[list[int]] = []
+        for n in rows:
+            if runs and candidates[n] == candidates[runs[-1][-1]] + 1:
+                runs[-1].append(n)
+            else:
+                runs.append([n])
+        gone: set[int] = set()
+        for run in runs:
+            for n in run:
+                i = candidates[n]
+                self._forget_unplaced(plan, plan.rows[i])
+                if plan.rows[i].report.action is Action.ERROR:
+                    self._unclaim(reg, plan.rows[i].report.code)
+            span = f"row {run[0]}" if len(run) == 1 else f"rows {run[0]}–{run[-1]}"
+            plan.rows[candidates[run[0]]] = PlannedRow(RowReport(
+                plan.sheet, run[0], Action.SKIP, "",
+                f"empty template rows ({span}: no title, only a number and the template's defaults {shown}), not "
+                "records."))
+            gone.update(candidates[n] for n in run[1:])
+        if gone:
+            plan.rows[:] = [p for i, p in enumerate(plan.rows) if i not in gone]
+        plan.say(f"{len(rows)} rows hold no title and only what the template writes on every row ({shown}): "
+                 f"empty template rows, skipped.")
+
     def _untitled_template(self, plan: SheetPlan, reg: Register, title_head: Any) -> None:
         """An empty template: no row of the sheet gives a title, its numbered rows are empty but for one or two
         whose other cells (a date the template wrote) name nothing — a meeting's action-items sheet numbered 1–15
@@ -4396,6 +4483,12 @@ class Planner:
         for c, choice in self._closing:
             if not values.get("status") and c < width and _dated(row[c]):
                 values["status"] = choice
+                break
+        for c, closed, closed_by in self._closed_cols:
+            if not values.get("status") and c < width and (said_closed := closed_cell(
+                    row[c], closed, closed_by, reg.name, reg.field("status").choices or (), reg.defaults.get("status"))):
+                values["status"] = said_closed[0]
+                self._closed_said.setdefault(c, Counter())[said_closed] += 1
                 break
         for c in self._reply_status:
             if not values.get("status") and c < width and \
@@ -5538,6 +5631,18 @@ class Planner:
             self._no_one_kept.setdefault(kept_on, []).append(f"{_one_line(str(head))}: {' '.join(text.split())}")
         return (*row[:c], None, *row[c + 1:])
 
+    def _say_closed(self, plan: SheetPlan, reg: Register) -> None:
+        """The columns saying a record is over ("Resolved", "Fixed By") whose cells gave a status, said once a
+        column with what they held (closed_columns)."""
+        for c, said in self._closed_said.items():
+            head = self._headers[c] if c < len(self._headers) and self._headers[c] else plan.extras.get(c, "")
+            n = sum(said.values())
+            parts = ", ".join(f"{what} → {status} ({k})" for (status, what), k in said.most_common())
+            plan.say(f"“{_one_line(str(head))}” says on {n} {reg.noun}{'s' if n != 1 else ''} that {'they are' if n != 1 else 'it is'} "
+                     f"over, no status column beside it: {parts}; an empty cell leaves it open, each cell is kept in "
+                     "the notes.")
+        self._closed_said = {}
+
     def _say_replied(self, plan: SheetPlan) -> None:
         """The columns whose cells said a record's status ("done"), said once a column (reply_status)."""
         for c, said in self._replied.items():
@@ -5554,7 +5659,7 @@ class Planner:
             head = self._headers[c] if c < len(self._headers) and self._headers[c] else plan.mapping.get(c, "")
             n = sum(words.values())
             shown = ", ".join(f"“{w}”" for w, _k in words.most_common(4)) + (" …" if len(words) > 4 else "")
-            kept = sum(k for w, k in words.items() if no_one_said(w) == KEPT)  # "Vacant", "TBD – pending hire"
+            kept = sum(k for w, k in words.items() if no_one_said(w, None, reg.name) == KEPT)  # "Vacant", "TBD – pending hire"
             plan.say(f"“{_one_line(str(head))}” names no one on {n} row{'s' if n != 1 else ''} ({shown}): "
                      f"read as no one, the field left empty, no person made of {'them' if n != 1 else 'it'}"
                      + (f"; {'the cell saying' if kept == 1 else f'the {kept} cells saying'} more (a post not filled, "

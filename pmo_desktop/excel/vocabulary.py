@@ -629,6 +629,20 @@ def done_words(part: str) -> tuple[str, ...]:
     return tuple(w for data in _files() for w in data.get("done", {}).get(part, ()))
 
 
+@lru_cache(maxsize=None)
+def closed_header_words(part: str) -> dict[str, str]:
+    """Keyed header → status (Resolved / Closed) of ``closed_headers`` → ``part`` in the files: "done" a column
+    whose filled cell says the record is over ("Resolved", "Fixed", "Behoben"), "by" one naming who closed it
+    ("Fixed By", "Corrigé par"): ``closed_columns``."""
+    out: dict[str, str] = {}
+    for data in _files():
+        for status, words in data.get("closed_headers", {}).get(part, {}).items():
+            for w in words:
+                if k := word_key(w):
+                    out.setdefault(k, status)
+    return out
+
+
 FOREIGN_KINDS = ("schedule", "backlog", "timeline", "actions")
 
 
