@@ -45,3 +45,30 @@ def test_a_bug_list_rated_by_a_severity_and_a_title_is_no_risk_register(sqlite_s
     import_all(sqlite_store, write_xlsx(tmp_path / "aplicacion.xlsx", {"Hoja1": rows}))
     assert not rows_of(sqlite_store, "risks")
     assert sorted(r["title"] for r in rows_of(sqlite_store, "issues")) == sorted(_TASKS)
+
+
+def _defect_form(code: str) -> list[list[object]]:
+    """One defect as a "Field | Description" form set off the top-left corner, a label a row, a blank row within."""
+    pairs = [("Field", "Description"), ("Bug ID", code), ("Summary", "Login button does nothing"),
+             ("Description", "Pressing the login button on the start page shows no response at all"),
+             ("Steps to reproduce", "1. Open the start page 2. Press Login"), (None, None),
+             ("Expected Result", "The login dialog opens"), ("Actual Result", "Nothing happens"),
+             ("Severity", "Major"), ("Priority", "High"), ("Reported By", "Dana Reyes"), ("Status", "New")]
+    rows: list[list[object]] = [[], [], []]
+    rows += [[None, None, None, None, label, value] for label, value in pairs]
+    return rows
+
+
+def test_one_defect_written_as_a_form_alone_in_its_workbook_is_one_issue(sqlite_store, tmp_path):
+    """A tester's one defect as a label/value form (expected and actual result among its labels), the workbook's
+    only sheet, its ID two words, its file named in the plural: refused as having no header row, since one form
+    alone was read only when its file or sheet named the register in the singular or its ID was a code."""
+    path = write_xlsx(tmp_path / "Defects.xlsx", {"Sheet1": _defect_form("Case 7")})
+    plan = import_all(sqlite_store, path)
+    [issue] = rows_of(sqlite_store, "issues")
+    assert (issue["code"], issue["title"], issue["priority"]) == ("Case 7", "Login button does nothing", "High")
+    assert "Nothing happens" in issue["description"]
+    assert "form" in " ".join(s.note or "" for s in plan.sheets)
+    # the same form in a workbook of a neutral name: its expected and actual result say a defect report
+    import_all(sqlite_store, write_xlsx(tmp_path / "report.xlsx", {"Sheet1": _defect_form("Case 8")}))
+    assert sorted(r["code"] for r in rows_of(sqlite_store, "issues")) == ["Case 7", "Case 8"]

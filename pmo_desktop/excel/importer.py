@@ -2691,6 +2691,10 @@ def _form_sheets(book: SafeWorkbook, found: list[tuple[SheetReader, HeaderMatch]
                 out = [(r, m) for r, m in out if r.title != reader.title]
             else:
                 plan.skipped_sheets.remove((reader.title, why))
+            if group is lone and reader.title not in notes:  # one form alone is read only when clearly a record
+                notes[reader.title] = (f"One {match.kind.reg.noun.lower()} written as a form, its labels beside "
+                                       f"their values (“{match.headers[0]}” …), the workbook's only form: read as "
+                                       "one record.")
             out.append((reader, match))
     return out
 
