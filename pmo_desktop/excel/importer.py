@@ -2470,8 +2470,8 @@ def plan_workbook_import(store: Store, path: str | os.PathLike[str], progress: P
                         is not None:  # "Tratamiento" over "Actividad | Responsable | Fecha | Estado": one action
                     match, read_as = treated
                     made_notes[title] = f"{made_notes[title]} {read_as}" if title in made_notes else read_as
-                if (read_as := bug_steps_said(match)) is not None:  # "Repro Steps": a bug report's rows
-                    made_notes[title] = f"{made_notes[title]} {read_as}" if title in made_notes else read_as
+                if (bugs_said := bug_steps_said(match)) is not None:  # "Repro Steps": a bug report's rows
+                    made_notes[title] = f"{made_notes[title]} {bugs_said}" if title in made_notes else bugs_said
                 found.append((reader, ids_not_plans(match)))
                 if (above := _table_above(book, reader, match)) is not None:
                     # the same register's other table above the one found ("Evènements redoutés" over the
