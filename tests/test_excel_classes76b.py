@@ -72,3 +72,18 @@ def test_one_defect_written_as_a_form_alone_in_its_workbook_is_one_issue(sqlite_
     # the same form in a workbook of a neutral name: its expected and actual result say a defect report
     import_all(sqlite_store, write_xlsx(tmp_path / "report.xlsx", {"Sheet1": _defect_form("Case 8")}))
     assert sorted(r["code"] for r in rows_of(sqlite_store, "issues")) == ["Case 7", "Case 8"]
+
+
+
+def test_a_russian_bug_report_with_its_steps_stays_a_defect_report(sqlite_store, tmp_path):
+    """The steps column counts for the issue log only beside a column naming the bugs: a tester's Russian report
+    (an unheaded code column, "Название:", environment, preconditions, steps, expected and actual results, a
+    severity) is read as a defect report by its results, as before — not taken as a header of a severity alone and
+    refused for naming no records (the first cut of this rule did, unseen set 71's regression dump)."""
+    rows: list[list[object]] = [[None, "Название:", "Окружение:", "Предварительные условия:", "Шаги воспроизведения:",
+                                 "Ожидаемый результат:", "Фактический результат:", "Серьезность дефекта:"]]
+    for n, title in enumerate(["Поиск ничего не находит", "Логотип размыт", "Сумма в корзине неверна"], start=1):
+        rows.append([f"D-{n}", title, "Windows 11, Chrome", "Открыт сайт", f"1. Открыть страницу {n}",
+                     "Всё работает", "Ошибка", "Major"])
+    import_all(sqlite_store, write_xlsx(tmp_path / "bug_report.xlsx", {"site": rows}))
+    assert sorted(r["code"] for r in rows_of(sqlite_store, "issues")) == ["D-1", "D-2", "D-3"]

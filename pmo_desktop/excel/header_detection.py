@@ -2241,6 +2241,11 @@ def bug_steps_column(row: Sequence[Any]) -> bool:
     return any(isinstance(cell, str) and not words.isdisjoint(header_variants(cell)) for cell in row)
 
 
+def _names_the_records(kind: SheetKind, mapping: dict[int, str]) -> bool:
+    """Whether a mapping reads the column naming the records: the title, or a column standing in for it."""
+    return any(n == _title_field(kind) or n in _TITLE_FALLBACK.get(kind.register, ()) for n in mapping.values())
+
+
 def bug_steps_said(match: HeaderMatch) -> str | None:
     """The sheet note of an issue log its steps-to-reproduce column made one (``bug_steps_column``): its header
     names fewer of the issue log's columns than a header must on its own. None for any other sheet."""
@@ -3327,8 +3332,9 @@ def detect_header(rows: list[list[Any]], sheet_title: str, kinds: tuple[SheetKin
             by_book = by_book and sum(1 for x in row if isinstance(x, str) and x.strip()) == 2
             lone = len(mapping) == 1 and _titled_by_its_noun_alone(kind, row, mapping, sample, by_book) and \
                 (by_book or i >= named_from.setdefault(kind.register, _register_named(kind, sheet_title, file_name, rows)))
-            # a bug report's steps to reproduce count as one column of the issue log (bug_steps_column)
-            steps = kind.register == ISSUES and bug_steps_column(row)
+            # a bug report's steps to reproduce count as one column of the issue log (bug_steps_column), beside a
+            # column naming the bugs: a bug report headed otherwise (no title read) is read as a defect report
+            steps = kind.register == ISSUES and bug_steps_column(row) and _names_the_records(kind, mapping)
             if len(mapping) + steps < MIN_FIELDS and not lone:
                 continue
             named = set(mapping.values())  # the title a kind's column gave up is refilled as a demoted one's is
@@ -3379,6 +3385,7 @@ def detect_header(rows: list[list[Any]], sheet_title: str, kinds: tuple[SheetKin
                 _titled_by_its_noun_alone(kind, row, mapping, sample, by_book) and _titles_differ(mapping, sample) and \
                 (by_book or i >= named_from.setdefault(kind.register,
                                                        _register_named(kind, sheet_title, file_name, rows)))
+            steps = steps and _names_the_records(kind, mapping)
             if max(len(real_fields(mapping)), read) + planned + steps < MIN_FIELDS and \
                     (titled_by is None or max(len(mapping), read) + steps < MIN_FIELDS) \
                     and not ((lone or left_alone) and _title_field(kind) in mapping.values()):
