@@ -87,3 +87,4 @@ def test_a_russian_bug_report_with_its_steps_stays_a_defect_report(sqlite_store,
                      "Всё работает", "Ошибка", "Major"])
     import_all(sqlite_store, write_xlsx(tmp_path / "bug_report.xlsx", {"site": rows}))
     assert sorted(r["code"] for r in rows_of(sqlite_store, "issues")) == ["D-1", "D-2", "D-3"]
+

@@ -2192,7 +2192,7 @@ def _noun_bonus(kind: SheetKind, row: list[Any], mapping: dict[int, str]) -> flo
     elif said:
         bonus += 0.5
     if kind.register == ISSUES and (any(normalise_key(cell) in _TRACKER_HEADERS for cell in row if isinstance(cell, str))
-                                    or bug_steps_column(row)):
+                                    or (bool(naming) and bug_steps_column(row))):
         # Redmine's "tracker" (tracker_id) says the rows are a tracker's tickets: its API CSV names a project,
         # a category and a due date as a risk register would, and was read as one risk, titled by its description;
         # a bug report's steps to reproduce ("Repro Steps") say them bugs as well: "Priority | Description | Repro
@@ -2238,7 +2238,14 @@ def bug_steps_column(row: Sequence[Any]) -> bool:
     Description | Repro Steps | Solution" was refused whole, its numbered priority no priority word and the rest
     read as risks planned by their solution."""
     words = bug_steps_words()
+    if any(isinstance(cell, str) and (len(cell.strip()) > _LABEL_MAX or ("\n" in cell.strip() and
+                                                                       len(cell.strip()) > _LABEL_MAX // 2))
+           for cell in row):
+        return False  # a value of several lines beside "Steps to reproduce": a form's label and value, no header
     return any(isinstance(cell, str) and not words.isdisjoint(header_variants(cell)) for cell in row)
+
+
+_LABEL_MAX = 80  # characters: a longer text is a value, never a header's label (as form_sheets.MAX_LABEL)
 
 
 def _names_the_records(kind: SheetKind, mapping: dict[int, str]) -> bool:
