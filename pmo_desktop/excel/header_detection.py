@@ -69,6 +69,7 @@ from .vocabulary import (
     abbreviated_headers,
     asset_words,
     beside_words,
+    bug_steps_words,
     counts_the_columns,
     first_assessed_words,
     foreign_words,
@@ -2202,9 +2203,12 @@ def _noun_bonus(kind: SheetKind, row: list[Any], mapping: dict[int, str]) -> flo
         bonus += _NOUN_BONUS
     elif said:
         bonus += 0.5
-    if kind.register == ISSUES and any(normalise_key(cell) in _TRACKER_HEADERS for cell in row if isinstance(cell, str)):
+    if kind.register == ISSUES and (any(normalise_key(cell) in _TRACKER_HEADERS for cell in row if isinstance(cell, str))
+                                    or (bool(naming) and bug_steps_column(row))):
         # Redmine's "tracker" (tracker_id) says the rows are a tracker's tickets: its API CSV names a project,
-        # a category and a due date as a risk register would, and was read as one risk, titled by its description
+        # a category and a due date as a risk register would, and was read as one risk, titled by its description;
+        # a bug report's steps to reproduce ("Repro Steps") say them bugs as well: "Priority | Description | Repro
+        # Steps | Solution" was read as risks planned by their solution (unseen set 76)
         bonus += _TRACKER_BONUS
     return bonus
 
@@ -2236,6 +2240,41 @@ def _score_ceiling(kind: SheetKind, sheet_title: str, file_name: str | None) -> 
 
 # Headers only an issue tracker's export has: the kind of each ticket (Redmine's "Tracker")
 _TRACKER_HEADERS = frozenset({"tracker", "trackerid", "trackername"})
+
+
+def bug_steps_column(row: Sequence[Any]) -> bool:
+    """Whether a header row names a bug's steps to reproduce ("Repro Steps", "Steps to reproduce:", "Pasos para
+    reproducir"; ``vocabulary.bug_steps_words``): only a bug report keeps such a column, so its rows are bugs, of
+    the issue log, whatever else the header names — counted as one of the issue log's columns a header must name
+    (``MIN_FIELDS``) and weighed as an issue tracker's own header (``_noun_bonus``). Unseen set 76: "Priority (1–3) |
+    Description | Repro Steps | Solution" was refused whole, its numbered priority no priority word and the rest
+    read as risks planned by their solution."""
+    words = bug_steps_words()
+    if any(isinstance(cell, str) and (len(cell.strip()) > _LABEL_MAX or ("\n" in cell.strip() and
+                                                                       len(cell.strip()) > _LABEL_MAX // 2))
+           for cell in row):
+        return False  # a value of several lines beside "Steps to reproduce": a form's label and value, no header
+    return any(isinstance(cell, str) and not words.isdisjoint(header_variants(cell)) for cell in row)
+
+
+_LABEL_MAX = 80  # characters: a longer text is a value, never a header's label (as form_sheets.MAX_LABEL)
+
+
+def _names_the_records(kind: SheetKind, mapping: dict[int, str]) -> bool:
+    """Whether a mapping reads the column naming the records: the title, or a column standing in for it."""
+    return any(n == _title_field(kind) or n in _TITLE_FALLBACK.get(kind.register, ()) for n in mapping.values())
+
+
+def bug_steps_said(match: HeaderMatch) -> str | None:
+    """The sheet note of an issue log its steps-to-reproduce column made one (``bug_steps_column``): its header
+    names fewer of the issue log's columns than a header must on its own. None for any other sheet."""
+    if match.kind.register != ISSUES or len(real_fields(match.mapping)) >= MIN_FIELDS:
+        return None
+    head = next((h for h in match.headers if h and not bug_steps_words().isdisjoint(header_variants(h))), None)
+    if head is None:
+        return None
+    return (f"“{head}” names a bug's steps to reproduce, which only a bug report keeps: the rows are read as bugs, "
+            "issues of the issue log.")
 
 
 @lru_cache(maxsize=None)
@@ -3361,7 +3400,10 @@ def detect_header(rows: list[list[Any]], sheet_title: str, kinds: tuple[SheetKin
             by_book = by_book and sum(1 for x in row if isinstance(x, str) and x.strip()) == 2
             lone = len(mapping) == 1 and _titled_by_its_noun_alone(kind, row, mapping, sample, by_book) and \
                 (by_book or i >= named_from.setdefault(kind.register, _register_named(kind, sheet_title, file_name, rows)))
-            if len(mapping) < MIN_FIELDS and not lone:
+            # a bug report's steps to reproduce count as one column of the issue log (bug_steps_column), beside a
+            # column naming the bugs: a bug report headed otherwise (no title read) is read as a defect report
+            steps = kind.register == ISSUES and bug_steps_column(row) and _names_the_records(kind, mapping)
+            if len(mapping) + steps < MIN_FIELDS and not lone:
                 continue
             named = set(mapping.values())  # the title a kind's column gave up is refilled as a demoted one's is
             mapping = _kind_said_in_the_title(kind, row, mapping, sample)  # before its values are checked
@@ -3412,8 +3454,9 @@ def detect_header(rows: list[list[Any]], sheet_title: str, kinds: tuple[SheetKin
                 _titled_by_its_noun_alone(kind, row, mapping, sample, by_book) and _titles_differ(mapping, sample) and \
                 (by_book or i >= named_from.setdefault(kind.register,
                                                        _register_named(kind, sheet_title, file_name, rows)))
-            if max(len(real_fields(mapping)), read) + planned < MIN_FIELDS and \
-                    (titled_by is None or max(len(mapping), read) < MIN_FIELDS) \
+            steps = steps and _names_the_records(kind, mapping)
+            if max(len(real_fields(mapping)), read) + planned + steps < MIN_FIELDS and \
+                    (titled_by is None or max(len(mapping), read) + steps < MIN_FIELDS) \
                     and not ((lone or left_alone) and _title_field(kind) in mapping.values()):
                 continue
             if _band_taken_for_its_column(kind, row, rows, stored, i, mapping):

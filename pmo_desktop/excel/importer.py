@@ -99,6 +99,8 @@ from .header_detection import (
     SheetKind,
     _sentences,
     axis_orders,
+    bug_steps_column,
+    bug_steps_said,
     check_values,
     cut_short_name,
     detect_header,
@@ -2545,6 +2547,8 @@ def plan_workbook_import(store: Store, path: str | os.PathLike[str], progress: P
                         is not None:  # "Tratamiento" over "Actividad | Responsable | Fecha | Estado": one action
                     match, read_as = treated
                     made_notes[title] = f"{made_notes[title]} {read_as}" if title in made_notes else read_as
+                if (bugs_said := bug_steps_said(match)) is not None:  # "Repro Steps": a bug report's rows
+                    made_notes[title] = f"{made_notes[title]} {bugs_said}" if title in made_notes else bugs_said
                 found.append((reader, ids_not_plans(match)))
                 if (above := _table_above(book, reader, match)) is not None:
                     # the same register's other table above the one found ("Evènements redoutés" over the
@@ -2764,6 +2768,10 @@ def _form_sheets(book: SafeWorkbook, found: list[tuple[SheetReader, HeaderMatch]
                 out = [(r, m) for r, m in out if r.title != reader.title]
             else:
                 plan.skipped_sheets.remove((reader.title, why))
+            if group is lone and reader.title not in notes:  # one form alone is read only when clearly a record
+                notes[reader.title] = (f"One {match.kind.reg.noun.lower()} written as a form, its labels beside "
+                                       f"their values (“{match.headers[0]}” …), the workbook's only form: read as "
+                                       "one record.")
             out.append((reader, match))
     return out
 
@@ -3763,7 +3771,8 @@ def _no_records(match: HeaderMatch, file_name: str | None = None,
         (file_name is not None and named_by_its_last_words(kind, file_name)) or \
         bool(heading and kind.matches_sheet_name(heading)) or \
         (book is not None and kind.matches_sheet_name(re.sub(r"[_\-]+", " ", book)) and titled_by_its_noun(match)
-         and sum(1 for h in match.headers if h) <= BOOK_NAMED_LABELS)
+         and sum(1 for h in match.headers if h) <= BOOK_NAMED_LABELS) or \
+        (kind.register == "issues" and bug_steps_column(match.headers))  # "Repro Steps": a bug report's own column
     if not strong and not named_so:
         return (f"only {len(naming)} of its columns name {kind.reg.title.lower()} fields and its name is not a "
                 "register's, so it is taken for a table of another kind.")

@@ -574,6 +574,14 @@ def statistic_words() -> frozenset[str]:
 
 
 @lru_cache(maxsize=None)
+def bug_steps_words() -> frozenset[str]:
+    """Keyed headers naming a bug's steps to reproduce ("Repro Steps", "Steps to reproduce", "Pasos para
+    reproducir", "重现步骤"): ``bug_steps`` in the files. Only a bug report keeps such a column, so it says the rows
+    are bugs, the issue log's (``header_detection.bug_steps_column``, unseen set 76)."""
+    return frozenset(k for data in _files() for w in data.get("bug_steps", ()) if (k := word_key(w)))
+
+
+@lru_cache(maxsize=None)
 def asset_words() -> frozenset[str]:
     """Keyed headers naming the asset a risk touches ("Activos", "Affected asset", "Vermögenswert"): ``assets`` in
     the files. A word of its own, never a field's name mistyped (``header_detection._cell_alone``)."""
