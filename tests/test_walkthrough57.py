@@ -6,10 +6,14 @@ tripped on, each fixed here (README, docs/import-rounds.md "Stop 57: walkthrough
 from __future__ import annotations
 
 import pytest
-from focused_keys import press
+from focused_keys import press, type_keys
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QComboBox
+from PySide6.QtWidgets import QApplication, QComboBox, QMessageBox
 from test_walkthrough52 import preview_of, sams_risks
+
+from pmo_desktop.models import records
+from pmo_desktop.models.registers import REGISTERS
+from pmo_desktop.models.store import Store
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 ALT = Qt.KeyboardModifier.AltModifier
@@ -48,3 +52,43 @@ def test_check_again_from_a_columns_choice_keeps_the_keyboard_on_that_column(emp
     assert isinstance(combo, QComboBox) and dialog.mapping_table.isAncestorOf(combo)
     press(qtbot, Qt.Key.Key_Tab)  # on to the next column's choice, not from the top
     assert focused_name() == "Import Likelihood as"
+
+
+def boxes(window) -> list[QMessageBox]:
+    return [b for b in window.findChildren(QMessageBox) if b.isVisible()]
+
+
+def test_an_undo_refused_for_a_record_a_colleague_deleted_takes_its_row_away_at_once(demo_window, qtbot, tmp_path):
+    """The analyst retitles R-002; a colleague, on the same office file, deletes R-002; Ctrl+Z is refused ("the record
+    was deleted after this step") — and R-002 stayed in the table, to be typed into again and refused again, until
+    the window's next check of others' changes (every 5 s, or never while the box was up). The refusal is the news
+    that the record is gone: the table takes the row away with it, and its count says so."""
+    window = demo_window
+    window.sync_timer.stop()  # the timer's check is not what shows the row gone
+    press(qtbot, Qt.Key.Key_4, CTRL)
+    view = window.active_register_view()
+    rid = view.model.record_id(1)
+    code = view.model.record(1)["code"]
+    rows = view.model.rowCount()
+    view.select_record(rid, view.model.column_of("title"))
+    view.table.setFocus()
+    qtbot.waitUntil(view.table.hasFocus)
+    type_keys(qtbot, "Quay works overrun")
+    press(qtbot, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.document.undo_stack.canUndo())
+    colleague = Store.open(str(tmp_path / "demo.pmo"))  # the file demo_window opened
+    try:
+        with colleague.transaction() as s:
+            records.delete_records(s, REGISTERS["risks"], [rid])
+    finally:
+        colleague.close()
+    press(qtbot, Qt.Key.Key_Z, CTRL)
+    qtbot.waitUntil(lambda: bool(boxes(window)), timeout=5000)
+    assert "deleted after this step" in boxes(window)[0].text()
+    qtbot.waitUntil(lambda: view.model.rowCount() == rows - 1, timeout=3000)
+    codes = [view.model.record(r)["code"] for r in range(view.model.rowCount())]
+    assert code not in codes
+    assert view.count_label.text() == f"{rows - 1} rows"
+    press(qtbot, Qt.Key.Key_Return)  # OK on the box: the keyboard back in the table
+    qtbot.waitUntil(lambda: not boxes(window))
+    qtbot.waitUntil(view.table.hasFocus)
