@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 from focused_keys import press, type_keys
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QComboBox, QMessageBox
+from PySide6.QtWidgets import QApplication, QComboBox, QFrame, QMessageBox, QPushButton
 from test_walkthrough52 import preview_of, sams_risks
 
 from pmo_desktop.models import records
@@ -92,3 +92,35 @@ def test_an_undo_refused_for_a_record_a_colleague_deleted_takes_its_row_away_at_
     press(qtbot, Qt.Key.Key_Return)  # OK on the box: the keyboard back in the table
     qtbot.waitUntil(lambda: not boxes(window))
     qtbot.waitUntil(view.table.hasFocus)
+
+
+def test_the_rows_a_partial_import_left_out_stay_named_over_the_page(empty_window, qtbot, tmp_path):
+    """A colleague's risks, one with no risk written: Alt+M creates their projects, Alt+V imports the valid rows and
+    leaves that one, written to "… - rows left out.xlsx" beside the workbook. That was said in the status bar alone,
+    for 30 seconds, and the first cell typed after ("Saved") took its place: a new user looking up from the table
+    found no word of the row to fix nor where it went. A strip over the page says it until it is put away; the
+    keyboard stays in the table the rows came into, and Close on the strip gives it back there."""
+    window = empty_window
+    dialog = preview_of(qtbot, window, sams_risks(tmp_path / "Risks from Sam.xlsx"))
+    press(qtbot, Qt.Key.Key_M, ALT)  # Create missing projects
+    qtbot.waitUntil(lambda: dialog.partial_button.isVisible() and dialog.isAncestorOf(QApplication.focusWidget()))
+    press(qtbot, Qt.Key.Key_V, ALT)  # Import the 3 valid rows, leave 1
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=30_000)
+    view = window.active_register_view()
+    qtbot.waitUntil(view.table.hasFocus)
+    # the analyst types on: the first risk retitled, the status bar's words replaced
+    view.select_record(view.model.record_id(0), view.model.column_of("title"))
+    type_keys(qtbot, "Tills arrive late")
+    press(qtbot, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: "rows left out" not in window.statusBar().currentMessage())
+    strips = [f for f in window.findChildren(QFrame) if f.objectName() == "left-out-banner" and f.isVisible()]
+    assert len(strips) == 1, "no word of the row left out once the status bar moved on"
+    said = strips[0].accessibleName()
+    assert "1 row of “Risks from Sam.xlsx” was not imported" in said, said
+    assert "it is in “Risks from Sam - rows left out.xlsx” beside it, with the reason" in said, said
+    assert view.table.hasFocus()  # the strip took no key
+    close = next(b for b in strips[0].findChildren(QPushButton) if b.text() == "Close")
+    close.setFocus()
+    press(qtbot, Qt.Key.Key_Space)
+    assert not strips[0].isVisible()
+    assert QApplication.focusWidget() is view.table
