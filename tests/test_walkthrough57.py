@@ -5,6 +5,7 @@ tripped on, each fixed here (README, docs/import-rounds.md "Stop 57: walkthrough
 
 from __future__ import annotations
 
+import openpyxl
 import pytest
 from focused_keys import press, type_keys
 from PySide6.QtCore import Qt
@@ -124,3 +125,39 @@ def test_the_rows_a_partial_import_left_out_stay_named_over_the_page(empty_windo
     press(qtbot, Qt.Key.Key_Space)
     assert not strips[0].isVisible()
     assert QApplication.focusWidget() is view.table
+
+
+def a_colleagues_risks(path, count: int = 12):
+    """A colleague's risk list: an ID of their own, a title, likelihood and impact in words, an owner."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "Risk log"
+    sheet.append(["Ref", "Risk description", "Likelihood", "Impact", "Owner"])
+    for n in range(1, count + 1):
+        sheet.append([f"Q{n}", f"Quay works risk number {n} slips the crane delivery", "High", "Medium", "Sam Patel"])
+    book.save(path)
+    return path
+
+
+def test_an_import_leaves_the_keyboard_on_the_first_record_it_added(demo_window, qtbot, tmp_path):
+    """On the risk register, the keyboard on R-001's title, a colleague's 12 risks imported (Ctrl+I's preview, Enter):
+    the status bar said "Imported 12 new", and the table stood as before — R-001 current at the top, the new risks
+    below the seven rows in view, where nothing showed they had come. The table goes to the first risk imported, in
+    view, the keyboard on its title as it was on R-001's."""
+    window = demo_window
+    press(qtbot, Qt.Key.Key_4, CTRL)
+    view = window.active_register_view()
+    view.select_record(view.model.record_id(0), view.model.column_of("title"))
+    view.table.setFocus()
+    qtbot.waitUntil(view.table.hasFocus)
+    before = view.model.rowCount()
+    dialog = preview_of(qtbot, window, a_colleagues_risks(tmp_path / "Quay risks.xlsx"))
+    press(qtbot, Qt.Key.Key_Return)  # Import
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=30_000)
+    qtbot.waitUntil(lambda: view.model.rowCount() == before + 12)
+    qtbot.waitUntil(view.table.hasFocus)
+    current = view.table.currentIndex()
+    record = view.model.record(view.proxy.mapToSource(current).row())
+    assert record["title"] == "Quay works risk number 1 slips the crane delivery", record["code"]
+    assert view.model.fields[current.column()].name == "title"
+    assert view.table.viewport().rect().intersects(view.table.visualRect(current))  # in view, not below it
