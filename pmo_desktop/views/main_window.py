@@ -1382,11 +1382,7 @@ class MainWindow(QMainWindow):
     def _restore_geometry(self) -> None:
         geometry = stored_settings.read_bytes(self.settings, "window/geometry")
         if geometry is None or not self.restoreGeometry(geometry):  # none yet, or not a geometry
-            # Within the screen: 1400×850 on a 1280×720 laptop or projector ran past its edges, the status bar —
-            # where every edit, undo and import says what it did — below the screen's bottom (walk57).
-            from .screen_fit import resize_within_screen
-
-            resize_within_screen(self, 1400, 850)
+            self.resize(1400, 850)
 
     def _say_server_state(self, away: str | None) -> None:
         """The server gone (the banner, once, until it is back) or back again (the status bar: what was saved)."""
