@@ -902,6 +902,11 @@ class DocumentCommand(QUndoCommand):
                           f"there is nothing to {verb}. The step is taken off the {verb} list; "
                           f"{'Ctrl+Z' if undoing else 'Ctrl+Y'} goes on with the step "
                           f"{'before' if undoing else 'after'} it.")
+            if isinstance(e, errors.RecordNotFound):
+                # The refusal is the news that a record is gone: the tables take it away now, as the timer's check
+                # would — the row stayed, to be typed into and refused again, until that check, which waits while
+                # the box below is open (walk57). Read off the GUI thread, as the timer's is.
+                self.document.poll_outside_changes()
             self.document.say_step_refused(f"Not {verb}ne: {self.text()}")
             self.document.error.emit(f"Could not {verb} “{self.text()}”: {reason}")
             self.setObsolete(True)

@@ -38,6 +38,7 @@ if TYPE_CHECKING:
     from .conflict_dialog import ConflictDialog
     from .document import Document
     from .kept_offer import KeptOffer
+    from .left_out_banner import LeftOutBanner
     from .recent_offices import RecentOfficesList
     from .server_away_banner import ServerAwayBanner
     from .tab_keys import TabsLeaveCtrlTab
@@ -164,6 +165,7 @@ class MainWindow(QMainWindow):
         column.addWidget(self.read_only_banner)
         self._banner_column = column
         self._server_away_banner: ServerAwayBanner | None = None  # made the first time a server is away
+        self._left_out_banner: LeftOutBanner | None = None  # made the first time an import leaves rows out
         row = QHBoxLayout()
         row.addWidget(self.nav)
         row.addWidget(PageArea(self.stack, central), 1)
@@ -713,6 +715,7 @@ class MainWindow(QMainWindow):
         self._update_undo_tools()
         self._on_pending(0)
         self._show_server_away(None)  # a new office's server is not known to be away
+        self.hide_left_out()  # the rows an import into the office before left out are that office's
         self._show_read_only()
         self.nav.setEnabled(document is not None)
         if document is None:
@@ -1422,6 +1425,27 @@ class MainWindow(QMainWindow):
             self._banner_column.insertWidget(1, self._server_away_banner)
         kept = len(self.document.pending) if self.document is not None else 0
         self._server_away_banner.show_away(server, kept)
+
+    def show_left_out(self, count: int, source: Path | None, written: Path | None) -> None:
+        """The strip over the pages naming the rows an import left out and the workbook they went to, until it is
+        closed, another import is made or the office closed (the status bar alone said it, for 30 seconds)."""
+        if self._left_out_banner is None:
+            from .left_out_banner import LeftOutBanner  # (not a widget the first paint needs)
+
+            self._left_out_banner = LeftOutBanner(self.centralWidget())
+            self._left_out_banner.close_button.clicked.connect(self._keyboard_to_the_page)
+            self._banner_column.insertWidget(1, self._left_out_banner)
+        self._left_out_banner.show_left_out(count, source, written)
+
+    def hide_left_out(self) -> None:
+        if self._left_out_banner is not None:
+            self._left_out_banner.hide_note()
+
+    def _keyboard_to_the_page(self) -> None:
+        """The left-out note closed by its button: the keyboard to the page's table, else the page list (Qt gave it
+        to whatever came after the hidden button)."""
+        view = self.active_register_view()
+        (view.table if view is not None and view.isVisible() else self.nav).setFocus(Qt.FocusReason.OtherFocusReason)
 
     def said_in_the_window(self, error: BaseException) -> bool:
         """For the failure message hook (``failure_message.install``): a read that found the office's server away

@@ -47,6 +47,8 @@ def open_import_dialog(parent: QWidget, document: Document, path: str):
     from .import_dialog import ImportDialog
 
     before = QApplication.focusWidget()
+    if hasattr(parent, "hide_left_out"):  # the rows the import before left out: said again by this one if it leaves any
+        parent.hide_left_out()
     dialog = ImportDialog(document, path, parent)
     dialog.accepted.connect(lambda: _say_imported(parent, dialog))
     dialog.finished.connect(lambda _result: _keyboard_back(parent, before, dialog))
@@ -127,6 +129,23 @@ def _say_imported(parent: QWidget, dialog) -> None:
         view.clear_filters()
         text += " The table's search and filters were cleared, so the imported rows show."
     parent.statusBar().showMessage(text, 30_000)
+    if view is not None and view.register.name in imported and dialog.command is not None:
+        _first_imported_current(view, dialog.command)
+    if result.left_out and hasattr(parent, "show_left_out"):  # said until put away, not for 30 s alone
+        parent.show_left_out(result.left_out, result.source, result.left_out_path)
+
+
+def _first_imported_current(view, command) -> None:
+    """The table the rows came into goes to the first record the import added (else the first it updated), in view,
+    its column kept: the cell stayed where it was before the import — R-001 at the top of the risks, the 12 risks
+    imported below the rows in view, where a new user looked for them and saw the register unchanged (walk57)."""
+    entity = view.register.entity
+    ids = command.inserted.get(entity) or command.updated.get(entity)
+    if not ids:
+        return
+    current = view.table.currentIndex()
+    column = current.column() if current.isValid() else view._first_editable_column()
+    view.select_record(min(ids), column)
 
 
 def _write(parent: QWidget, label: str, failure_title: str, job) -> bool:  # job(progress, cancelled)

@@ -708,7 +708,16 @@ class ImportDialog(QDialog):
         self.recheck()
 
     def _fill_mapping(self, plan: ImportPlan) -> None:
-        """One row per workbook column of a single-sheet plan, with a choice of field to import it as."""
+        """One row per workbook column of a single-sheet plan, with a choice of field to import it as. The keyboard
+        stays on the column whose choice it was on: Alt+C (Check again) from a column's dropdown, or a check shown
+        with its progress, made the dropdowns anew and threw the keyboard to the Sheet at the dialog's top, a dozen
+        Tabs back to the next column (walk57)."""
+        focused = QApplication.focusWidget() or self.focusWidget()
+        keep_column = None
+        if isinstance(focused, QComboBox) and self.mapping_table.isAncestorOf(focused):
+            keep_column = next((self.mapping_table.cellWidget(r, 0).property("column")
+                                for r in range(self.mapping_table.rowCount())
+                                if self.mapping_table.cellWidget(r, 1) is focused), None)
         self.mapping_table.setRowCount(0)
         self.mapping_table.clearSpans()
         # one sheet chosen: its columns are the user's to map (the response actions the import makes of its
@@ -769,6 +778,9 @@ class ImportDialog(QDialog):
                 combo.setCurrentIndex(i if i >= 0 else 0)
                 combo.currentIndexChanged.connect(self._on_mapping_changed)
                 self.mapping_table.setCellWidget(r, 1, combo)
+                if keep_column is not None and col == keep_column and single:
+                    combo.setFocus()
+                    self.mapping_table.scrollTo(self.mapping_table.model().index(r, 1))
 
         self._fit_mapping_pane()
 
