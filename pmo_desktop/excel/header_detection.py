@@ -5441,24 +5441,30 @@ def _near_scale_level(key: str) -> str | None:
 
 
 @lru_cache(maxsize=1)
-def _scale_by_length() -> dict[int, tuple[tuple[str, str], ...]]:
+def _scale_by_length() -> _Reachable:
     return _by_length(value_words("scale"))
 
 
-def _by_length(levels: dict[str, str]) -> dict[int, tuple[tuple[str, str], ...]]:
-    """The level words a slip can reach (six letters at least, letters only) by their length, with their level."""
-    out: dict[int, list[tuple[str, str]]] = {}
+_Reachable = dict[int, tuple[tuple[str, frozenset[str], str], ...]]
+
+
+def _by_length(levels: dict[str, str]) -> _Reachable:
+    """The level words a slip can reach (six letters at least, letters only) by their length, each with its
+    letters and its level."""
+    out: dict[int, list[tuple[str, frozenset[str], str]]] = {}
     for k, level in levels.items():
         if len(k) >= 6 and k.isalpha():
-            out.setdefault(len(k), []).append((k, level))
+            out.setdefault(len(k), []).append((k, frozenset(k), level))
     return {n: tuple(words) for n, words in out.items()}
 
 
-def _near_level(key: str, by_length: dict[int, tuple[tuple[str, str], ...]]) -> str | None:
-    # a slip adds or drops one letter at most: only the words within ``allowed`` letters of the key's length
+def _near_level(key: str, by_length: _Reachable) -> str | None:
+    # a slip adds, drops or changes one letter, or swaps two: the length moves by one at most, and the letters
+    # used by two at most (one gone, one new) — only the words within those bounds are slipped
     allowed = 2 if len(key) >= 9 else 1
-    near = {level for n in range(len(key) - allowed, len(key) + allowed + 1) for k, level in by_length.get(n, ())
-            if _slips(key, k) <= allowed}
+    letters = frozenset(key)
+    near = {level for n in range(len(key) - allowed, len(key) + allowed + 1) for k, used, level in by_length.get(n, ())
+            if len(letters ^ used) <= 2 * allowed and _slips(key, k) <= allowed}
     return near.pop() if len(near) == 1 else None
 
 
