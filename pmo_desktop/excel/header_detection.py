@@ -5493,8 +5493,44 @@ def level_at_an_end(key: str, levels: dict[str, str]) -> str | None:
         return levels[key]
     if len(key) < 6 or not key.isalpha():
         return None
+    if levels is value_words("scale"):  # every caller's: the words' own ladder, the same for every sheet
+        return _near_scale_level(key)
+    return _near_level(key, _by_length(levels))
+
+
+@lru_cache(maxsize=1 << 14)
+def _near_scale_level(key: str) -> str | None:
+    """``level_at_an_end`` of a word not itself a level word, with the scale's words: once per word. A sheet's
+    every short text in a run of its top rows and columns is asked (a monthly sales sheet's comic titles, 150
+    sheets of them: each was slipped against every level word of every language again on each sheet — speed57b)."""
+    return _near_level(key, _scale_by_length())
+
+
+@lru_cache(maxsize=1)
+def _scale_by_length() -> _Reachable:
+    return _by_length(value_words("scale"))
+
+
+_Reachable = dict[int, tuple[tuple[str, frozenset[str], str], ...]]
+
+
+def _by_length(levels: dict[str, str]) -> _Reachable:
+    """The level words a slip can reach (six letters at least, letters only) by their length, each with its
+    letters and its level."""
+    out: dict[int, list[tuple[str, frozenset[str], str]]] = {}
+    for k, level in levels.items():
+        if len(k) >= 6 and k.isalpha():
+            out.setdefault(len(k), []).append((k, frozenset(k), level))
+    return {n: tuple(words) for n, words in out.items()}
+
+
+def _near_level(key: str, by_length: _Reachable) -> str | None:
+    # a slip adds, drops or changes one letter, or swaps two: the length moves by one at most, and the letters
+    # used by two at most (one gone, one new) — only the words within those bounds are slipped
     allowed = 2 if len(key) >= 9 else 1
-    near = {levels[k] for k in levels if len(k) >= 6 and k.isalpha() and _slips(key, k) <= allowed}
+    letters = frozenset(key)
+    near = {level for n in range(len(key) - allowed, len(key) + allowed + 1) for k, used, level in by_length.get(n, ())
+            if len(letters ^ used) <= 2 * allowed and _slips(key, k) <= allowed}
     return near.pop() if len(near) == 1 else None
 
 
