@@ -156,6 +156,10 @@ def test_a_real_raid_log_with_two_typos_imported_by_keyboard_from_the_file_menu_
 
     combo = focus_by_tab(qtbot, dialog, lambda w: "“Yikes”" in w.accessibleName())
     for _ in range(4):  # (not translated) → 1 – Very low → 2 – Low → 3 – Medium → 4 – High
+        # each choice is checked again; on a loaded machine that check shows its progress and has the keyboard
+        # for a moment, and a user presses the next Down once the dropdown has it back
+        qtbot.waitUntil(lambda: QApplication.focusWidget() is not None
+                        and "“Yikes”" in QApplication.focusWidget().accessibleName(), timeout=30_000)
         qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Down)
     combo = QApplication.focusWidget()
     assert "“Yikes”" in combo.accessibleName() and combo.currentText() == "4 – High"
