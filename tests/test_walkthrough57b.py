@@ -140,3 +140,65 @@ def test_rows_left_out_are_said_in_the_singular_or_the_plural(empty_window, qtbo
     assert said in message, message
     left = openpyxl.load_workbook(tmp_path / "jo - rows left out.xlsx", read_only=True)
     assert sum(1 for row in left.worksheets[0].iter_rows(min_row=2, values_only=True) if any(row)) == bad
+
+
+STARTED_WITH_A_NEW_OFFICE = r"""
+import sys
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QMessageBox
+from pmo_desktop.views.app import make_application, run_gui
+
+def answer_when_asked():
+    box = QApplication.activeModalWidget()
+    if not isinstance(box, QMessageBox) or not box.isActiveWindow():
+        QTimer.singleShot(20, answer_when_asked)
+        return
+    print("asked:", " ".join(box.text().split()), flush=True)
+    QTest.keyClick(box, Qt.Key.Key_Return)  # Create, the default
+    QTimer.singleShot(0, say_when_open)
+
+def say_when_open():
+    window = box_parent()
+    if window is None or window.document is None:
+        QTimer.singleShot(20, say_when_open)
+        return
+    print("open:", window.document.store.path, flush=True)
+    window.close()
+
+def box_parent():
+    from pmo_desktop.views.main_window import MainWindow
+    return next((w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)), None)
+
+make_application([])
+QTimer.singleShot(0, answer_when_asked)
+sys.exit(run_gui([sys.argv[1]]))
+"""
+
+
+def test_the_program_started_on_a_new_office_offers_it_and_enter_creates_it(tmp_path):
+    """The real start (``run_gui``, as ``run-app.sh new.pmo`` and the installed command run it) on an office that
+    does not exist: asked, Enter creates it and it opens; the program ends with 0 when its window is closed."""
+    import os
+    import subprocess
+    import sys
+
+    from processes import read_line
+
+    root = Path(__file__).resolve().parents[1]
+    wanted = tmp_path / "new.pmo"
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(root),
+           "XDG_CONFIG_HOME": str(tmp_path / "config"), "HOME": str(tmp_path)}
+    proc = subprocess.Popen([sys.executable, "-c", STARTED_WITH_A_NEW_OFFICE, str(wanted)], stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True, env=env, cwd=root)
+    try:
+        assert read_line(proc).strip() == f"asked: “new.pmo” does not exist in “{tmp_path}”. Create it as a new, " \
+                                          "empty program office?"
+        assert read_line(proc).strip() == f"open: {wanted.resolve()}"
+        _out, err = proc.communicate(timeout=60)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.communicate()
+    assert proc.returncode == 0, err
+    assert wanted.is_file()
