@@ -89,7 +89,7 @@ def test_rows_left_out_are_counted_once_then_fixed_and_imported_once(empty_windo
     QApplication.processEvents()
     message = window.statusBar().currentMessage()
     assert "Imported 2 new" in message and "0 rows skipped" in message, message
-    assert "1 row with errors left out; they are in “jo - rows left out.xlsx” beside the workbook" in message, message
+    assert "1 row with errors left out; it is in “jo - rows left out.xlsx” beside the workbook, with the reason" in message, message
     assert _names(window, "risks") == ["Supplier late", "Vendor lock in"]
 
     left = tmp_path / "jo - rows left out.xlsx"

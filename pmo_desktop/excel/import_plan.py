@@ -364,19 +364,23 @@ KEPT_DELETED = "deleted from the workbook; kept in the office."  # an exported r
 LEFT_OUT_SUFFIX = " - rows left out.xlsx"
 
 
-def left_out_where(written: Path | None, source: Path | None) -> str:
-    """Where the rows left out went, for the CLI's summary and the window's status bar."""
+def left_out_where(written: Path | None, source: Path | None, count: int = 2) -> str:
+    """Where the ``count`` rows left out went, for the CLI's summary and the window's status bar: one row said as
+    one ("1 row with errors left out; it is in … with the reason"), not as "they … with the reasons" (walk57)."""
+    one = count == 1
+    they, them, reasons = ("it", "it", "the reason") if one else ("they", "them", "the reasons")
     if written is None:
-        return ("they could not be written to a workbook (neither beside the workbook nor in your Documents "
-                "folder can be written); the import's report lists them")
+        return (f"{they} could not be written to a workbook (neither beside the workbook nor in your Documents "
+                f"folder can be written); the import's report lists {them}")
     kept = ""
     if source is not None:
         usual = disk.fitted_stem(source.stem, LEFT_OUT_SUFFIX) + LEFT_OUT_SUFFIX
         if written.name != usual:  # importer.write_left_out kept the one there
             kept = f"; “{usual}” was kept as it was (it holds other rows, or is open or read-only)"
+    is_in = "it is in" if one else "they are in"
     if source is not None and written.parent == source.parent:
-        return f"they are in “{written.name}” beside the workbook, with the reasons{kept}"
-    return f"they are in “{written}” (the workbook's folder cannot be written), with the reasons{kept}"
+        return f"{is_in} “{written.name}” beside the workbook, with {reasons}{kept}"
+    return f"{is_in} “{written}” (the workbook's folder cannot be written), with {reasons}{kept}"
 
 
 @dataclass
@@ -402,7 +406,7 @@ class ImportResult:
                 f"({self.unchanged} unchanged, {count_of(skipped, 'row')} skipped")  # "1 row", not "1 rows"
         if self.left_out:
             text += (f", {count_of(self.left_out, 'row')} with errors left out; "
-                     f"{left_out_where(self.left_out_path, self.source)}")
+                     f"{left_out_where(self.left_out_path, self.source, self.left_out)}")
         text += ")."
         if self.replaced:
             text += " Replaced by the workbook's: " + ", ".join(

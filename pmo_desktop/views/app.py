@@ -66,7 +66,7 @@ def run_gui(argv: list[str]) -> int:
     if target:  # opened once the window is painted, so the user sees the program at once (``first_paint``)
         from .first_paint import after_first_paint
 
-        after_first_paint(window, lambda: window.open_path(target))
+        after_first_paint(window, lambda: window.open_named_at_start(target))  # a new .pmo: offered
     else:  # the start screen's list is part of the first paint; the demo of a first start opens after it
         window.show_start()
     return app.exec()

@@ -405,7 +405,7 @@ class MainWindow(QMainWindow):
 
     def _make_toolbar(self) -> None:
         """The main commands with icons and words, for those who do not know the menus yet."""
-        from PySide6.QtWidgets import QToolBar
+        from PySide6.QtWidgets import QToolBar, QToolButton
 
         bar = QToolBar("Main toolbar", self)
         bar.setObjectName("main-toolbar")
@@ -449,6 +449,12 @@ class MainWindow(QMainWindow):
         bar.addSeparator()
         bar.addAction(self.help_action)
         self.toolbar = bar
+        # The "»" button Qt shows when the window is too narrow for every tool (a 1280×720 screen at 150 %): a
+        # screen reader said only "button" (walk57).
+        extension = bar.findChild(QToolButton, "qt_toolbar_ext_button")
+        if extension is not None:
+            extension.setAccessibleName("More tools")
+            extension.setToolTip("More tools: those the window is too narrow to show")
         # Where the icon theme has no undo/redo/zoom icons, Fusion's black arrows vanish on a dark toolbar:
         # draw them as characters in the theme's colour, again when the theme changes.
         self._glyph_tools = [(self.tool_undo, "edit-undo", "↶"), (self.tool_redo, "edit-redo", "↷"),
@@ -969,6 +975,49 @@ class MainWindow(QMainWindow):
             warn(self, "Opened as last saved", store.open_note)
         return True
 
+    def open_named_at_start(self, target: str) -> None:
+        """The office named on the command line (``run-app.sh office.pmo``, ``pmo-desktop office.pmo``): opened; a
+        ``.pmo`` file that does not exist yet, in a folder that does, offered to be made — as a desktop program does.
+        It was refused "does not exist" over the start screen, and a newcomer naming a new office there had made
+        nothing (walk57). Anything else missing (a workbook, a folder that does not exist) is refused as before; the
+        command line's own commands (``summary``, ``import`` …) refuse a missing office as they always have."""
+        from .. import FILE_SUFFIX
+
+        path = Path(target).expanduser() if "://" not in target else None
+        if path is None or path.exists() or path.suffix.lower() != FILE_SUFFIX or not path.parent.is_dir():
+            self.open_path(target)
+            return
+        self.offer_to_create(str(path.absolute()))
+
+    def offer_to_create(self, path: str) -> None:
+        """Asks whether to make the office ``path`` names, which does not exist: Create (Enter) makes it empty and
+        opens it, Cancel (Esc) makes nothing and leaves the start screen."""
+        from PySide6.QtWidgets import QMessageBox
+
+        from .messages import answer_of
+
+        name, folder = Path(path).name, Path(path).parent
+        box = QMessageBox(QMessageBox.Icon.Question, "Create a New Program Office?",
+                          f"“{name}” does not exist in “{folder}”.\n\nCreate it as a new, empty program office?",
+                          QMessageBox.StandardButton.NoButton, self)
+        box.setObjectName("create-office-offer")
+        create = box.addButton("&Create", QMessageBox.ButtonRole.AcceptRole)
+        cancel = box.addButton("Cancel", QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(create)
+        box.setEscapeButton(cancel)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+        def answered(_result: int) -> None:
+            if answer_of(box) is not create:
+                self.statusBar().showMessage(f"“{name}” was not created.", 10_000)
+            elif self.create_file(path):
+                self.statusBar().showMessage(
+                    f"“{name}” was created: a new, empty program office. File ▸ Import from Excel (Ctrl+I) brings "
+                    "your workbook in.", 30_000)
+
+        box.finished.connect(answered)
+        box.open()
+
     def ask_password(self, server: str) -> str | None:
         """Asked only when neither PGPASSWORD nor ~/.pgpass has the password; kept in memory only."""
         from PySide6.QtWidgets import QInputDialog, QLineEdit
@@ -1393,8 +1442,14 @@ class MainWindow(QMainWindow):
 
     def _restore_geometry(self) -> None:
         geometry = stored_settings.read_bytes(self.settings, "window/geometry")
+        # A saved geometry is kept as it was saved; one from a bigger screen (a laptop off its dock) Qt's
+        # restoreGeometry brings within this one.
         if geometry is None or not self.restoreGeometry(geometry):  # none yet, or not a geometry
-            self.resize(1400, 850)
+            # Within the screen: 1400×850 on a 1280×720 laptop or projector ran past its edges, the status bar —
+            # where every edit, undo and import says what it did — below the screen's bottom (walk57).
+            from .screen_fit import resize_within_screen
+
+            resize_within_screen(self, 1400, 850)
 
     def _say_server_state(self, away: str | None) -> None:
         """The server gone (the banner, once, until it is back) or back again (the status bar: what was saved)."""
