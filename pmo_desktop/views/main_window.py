@@ -140,9 +140,6 @@ class MainWindow(QMainWindow):
     def __init__(self, settings: QSettings | None = None):
         super().__init__()
         self.settings = settings or QSettings()
-        from .your_name_dialog import load_display_name
-
-        load_display_name(self.settings)  # the name this computer's changes to a file are recorded under
         self.document: Document | None = None
         self.deleted_offer: QWidget | None = None  # the last "deleted by someone else" question (``offer_deleted``)
         self.kept_offer: KeptOffer | None = None  # the edits an earlier run kept on this computer, offered back (``kept_offer``)
@@ -717,6 +714,12 @@ class MainWindow(QMainWindow):
             self.pages.clear()
             self.document.close()
         self.document = document
+        if document is not None:
+            # the name this computer's changes to the file are recorded under (models/who), read once an office
+            # is open: at the first screen, with no office, it would load the models the start screen does not
+            from .your_name_dialog import load_display_name
+
+            load_display_name(self.settings)
         self._install_undo_actions()
         self._update_undo_tools()
         self._on_pending(0)
