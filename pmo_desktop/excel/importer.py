@@ -3730,9 +3730,14 @@ def _empty_letters(match: HeaderMatch, rows: list[list[Any]] | None) -> set[str]
 
 
 def _empty_title(match: HeaderMatch, title: str, rows: list[list[Any]]) -> bool:
-    """The column the title is read from holds nothing on the first rows under the header while other columns do."""
-    cols = [c for c, n in match.mapping.items() if n == title]
-    filled = any(x is not None and str(x).strip() for r in rows for x in r)
+    """The columns the title and the ID are read from hold nothing on the first rows under the header while another
+    column read holds words there: no row is named or numbered, so none is a record. An empty template (numbered
+    rows, lists beside it) is said as one elsewhere, and numbered rows missing their title stay errors."""
+    key = match.kind.reg.key_field.name if match.kind.reg.key_field is not None else ""
+    cols = [c for c, n in match.mapping.items() if n in (title, key)]
+    others = [c for c, n in match.mapping.items() if n not in (title, key)]
+    filled = any(c < len(r) and isinstance(r[c], str) and any(ch.isalpha() for ch in r[c])
+                 for r in rows for c in others)
     return bool(cols) and filled and not any(c < len(r) and r[c] is not None and str(r[c]).strip()
                                              for r in rows for c in cols)
 
