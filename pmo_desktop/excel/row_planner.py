@@ -96,6 +96,7 @@ from .unfilled_templates import might_be_unfilled, unfilled_note, unfilled_reaso
 from .untitled_rows import title_instead, untitled_from, untitled_note
 from .value_translation import (
     ABOVE,
+    CATEGORY_NOUNS,
     CHANCE_FIELDS,
     HEADER,
     LEGEND,
@@ -3523,7 +3524,9 @@ class Planner:
             return lines
         if self._same_category(row, values):
             written = " ".join(raw.split())
+            rest = written.casefold().replace(str(stored).casefold(), " ", 1).split()
             if written.casefold() != str(stored).casefold() and str(stored).casefold() in written.casefold() \
+                    and rest and all(word_key(w) in CATEGORY_NOUNS for w in rest) \
                     and str(stored) not in (self._category_choices or ()):
                 # the noun dropped from a category of the sheet's own ("Third-Party Risk" → Third-Party): one
                 # category with the word written alone, as the rules have it, and said (unseen set 78)
