@@ -84,6 +84,7 @@ from .vocabulary import (
     reassessed_words,
     reference_words,
     register_nouns,
+    scoring_words,
     sheet_words,
     statistic_words,
     tail_words,
@@ -4872,8 +4873,14 @@ def not_records_by_layout(headers: list[str], above: list[list[Any]], register: 
 _CLOCK_RE = re.compile(r"^\s*(\d{1,2}[:.h]\d{2}(:\d{2})?\s*([ap]\.?m\.?)?|[th]\s*[+-]\s*\d+\S*)\s*$", re.I)
 _FOREIGN_WHAT = {"schedule": "a schedule or task plan", "backlog": "a product backlog (user stories)",
                  "timeline": "a timeline of events (an exercise or event plan)",
-                 "actions": "an action list (the office keeps actions on the risk or issue they answer)",
-                 "tracker_plan": "a task plan of a tracker's work items"}
+                 # refused, not read as issues (classes78, an owner's decision): an action is what is done about a
+                 # problem, not a problem; read as issues each would be one on the log and its dashboard. The reason
+                 # says how the user keeps them as issues all the same, the register being theirs to choose
+                 "actions": "an action list (the office keeps actions on the risk or issue they answer; to keep each "
+                            "as an issue of its own, choose Issues for this sheet in the preview, or import it with "
+                            "--register issues --sheet and its name)",
+                 "tracker_plan": "a task plan of a tracker's work items",
+                 "scoring": "a weighted scoring matrix"}
 # how the reasons a sheet whose header was found is another kind of list than a register begin (a backlog, a
 # schedule, a timeline, an action list): the importer says them when no sheet is read, not "no header row" (a bug
 # tracker refused as a backlog was told only that no header row named register columns, unseen set 66)
@@ -5074,6 +5081,25 @@ def _statistics_columns(kind: SheetKind, match: HeaderMatch) -> str | None:
             "of each row, which no register of the office keeps.")
 
 
+def _scoring_matrix(kind: SheetKind, match: HeaderMatch) -> str | None:
+    """Why a sheet is a weighted scoring matrix, whatever it is named: a column of criteria ("Evaluation
+    Criteria") beside a column of their weights ("Weightage", "Weighting"), no header saying the register's noun
+    and fewer than two fields only the register has. Its rows are the criteria options are scored against (then
+    "Score | Sub Total" per option), which no register of the office keeps (unseen set 78: an office-location
+    evaluation "No. | EVALUATION CRITERIA | DESCRIPTION | WEIGHTAGE | …" was read as 8 risks titled by the
+    description). Said once a sheet, of its headers (``scoring`` in the words files)."""
+    heads = [str(h) for h in match.headers if h]
+    weights = [h for h in heads if word_key(h) in scoring_words("weights")]
+    criteria = [h for h in heads if word_key(h) in scoring_words("criteria")]
+    if not weights or not criteria or specific_fields(kind, match.mapping) >= 2:
+        return None
+    if any(n in normalise_key(h) for h in heads for n in _nouns(kind)):
+        return None
+    return (f"{_FOREIGN_WHAT['scoring']} (“{criteria[0].strip()}”, “{weights[0].strip()}”), not the "
+            f"{kind.reg.title.lower()}: its rows are criteria weighed to score options against, which no register "
+            "of the office keeps.")
+
+
 def _actions_by_its_columns(kind: SheetKind, match: HeaderMatch, nouns: frozenset[str] | set[str]) -> str | None:
     """Why a sheet named as the register is an action list all the same: no header names its records (the
     title was only taken, ``titled_by``), one names them as things to do ("Item", "Action Item") and one says by
@@ -5122,6 +5148,8 @@ def not_records_by_content(match: HeaderMatch, sample: list[list[Any]]) -> str |
         return None
     if (measured := _statistics_columns(kind, match)) is not None:
         return measured
+    if (scored := _scoring_matrix(kind, match)) is not None:
+        return scored
     col = raid_type_column(match.headers, sample) if kind.register == ISSUES else None
     if col is not None and ISSUES in {raid_kind(r[col]) for r in sample if col < len(r)}:
         return None  # a tracker's bugs beside its stories and tasks: an issue log, the backlog's rows left out

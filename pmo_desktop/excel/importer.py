@@ -3729,6 +3729,19 @@ def _empty_letters(match: HeaderMatch, rows: list[list[Any]] | None) -> set[str]
     return out
 
 
+def _empty_title(match: HeaderMatch, title: str, rows: list[list[Any]]) -> bool:
+    """The columns the title and the ID are read from hold nothing on the first rows under the header while another
+    column read holds words there: no row is named or numbered, so none is a record. An empty template (numbered
+    rows, lists beside it) is said as one elsewhere, and numbered rows missing their title stay errors."""
+    key = match.kind.reg.key_field.name if match.kind.reg.key_field is not None else ""
+    cols = [c for c, n in match.mapping.items() if n in (title, key)]
+    others = [c for c, n in match.mapping.items() if n not in (title, key)]
+    filled = any(c < len(r) and isinstance(r[c], str) and any(ch.isalpha() for ch in r[c])
+                 for r in rows for c in others)
+    return bool(cols) and filled and not any(c < len(r) and r[c] is not None and str(r[c]).strip()
+                                             for r in rows for c in cols)
+
+
 # A workbook named as a register names a sheet named for something else only when its table is this narrow
 # ("Event name | Issue name | Status" on "Box" of "Issues.xlsx"): a wider table most of whose columns no word
 # reads (an industry risk library of "risk.xlsx", a campaign's plan of "issues.xlsx") is no register for that
@@ -3749,6 +3762,10 @@ def _no_records(match: HeaderMatch, file_name: str | None = None,
         return None
     title = next((f for f in kind.reg.fields if f.required), None)
     empty = _empty_letters(match, rows)
+    if title is not None and rows and _empty_title(match, title.name, rows):
+        # a column naming the records with nothing under it names none: "Goals" over an empty column of a design
+        # sheet of lists made it a benefits register of no records (classes78, "Goal" a benefit's title word)
+        empty.add(title.name)
     named = set(match.mapping.values()) - empty
     # a risk's response plan says the sheet is a risk register; an "Action" column says nothing of an issue log
     named = (real_fields(match.mapping) - empty) | (named & ({PARENT} | (set(PSEUDO) if kind.register == "risks" else set())))

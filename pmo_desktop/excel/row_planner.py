@@ -96,6 +96,7 @@ from .unfilled_templates import might_be_unfilled, unfilled_note, unfilled_reaso
 from .untitled_rows import title_instead, untitled_from, untitled_note
 from .value_translation import (
     ABOVE,
+    CATEGORY_NOUNS,
     CHANCE_FIELDS,
     HEADER,
     LEGEND,
@@ -1574,6 +1575,9 @@ class Planner:
         self._field_and_notes = {c: name for c, name in mapping.items() if c in plan.extras}
         # field → a word of such a column kept → (the choice stored, the rows it stood on), said once a column
         self._kept_as: dict[str, dict[str, tuple[str, int]]] = {}
+        # a category written with the register's noun and stored without it ("Third-Party Risk" → Third-Party): the
+        # word as written → (stored, rows), said once a sheet (classes78)
+        self._nouns_dropped: dict[str, tuple[str, int]] = {}
         self._unheaded_used: set[int] = set()
         self._past_used: dict[int, str] = {}  # columns past the header's last whose values a record keeps
         self._past: dict[int, dict[int, Any]] = {}  # values past the last column the sheet reads, by row (data_rows)
@@ -1607,6 +1611,7 @@ class Planner:
         self._extras_heads = plan.extras
         self._category_col = next((c for c, n in mapping.items() if n == "category"), None) \
             if (reg.name, "category") in OPEN_LISTS else None
+        self._category_choices = tuple(reg.field("category").choices or ()) if self._category_col is not None else ()
         # a category naming the kind ("Возможности", "Opportunities", "Threats") where no column gives the kind:
         # the risk's kind, not a category of the office's list (_kind_by_category, said once: _say_kinds)
         self._category_kinds = _kind_words() if self._category_col is not None and "kind" in reg.field_names \
@@ -2855,6 +2860,16 @@ class Planner:
         kept = {name: {raw: target for raw, (target, _rows) in words.items()} for name, words in self._kept_as.items()}
         rows = {name: {raw: n for raw, (_target, n) in words.items()} for name, words in self._kept_as.items()}
         self._kept_as.clear()
+        if self._nouns_dropped and "category" in reg.field_names:
+            said_dropped = {raw: target for raw, (target, _n) in self._nouns_dropped.items()}
+            counted_dropped = {raw: n for raw, (_target, n) in self._nouns_dropped.items()}
+            by_target: dict[str, list[str]] = {}
+            for raw, target in sorted(said_dropped.items()):
+                by_target.setdefault(target, []).append(raw)
+            plan.say(f"{reg.field('category').label}: " + "; ".join(
+                _read_as(raws, target, counted_dropped) for target, raws in by_target.items())
+                + f" (the {reg.noun}'s noun dropped: one category with the word written alone).")
+            self._nouns_dropped.clear()
         readings = ((self._translator.slips, "written close to a word of its list"),
                     (self._translator.by_part, "read by a part of the cell, the whole cell kept in the notes"),
                     (kept, "the word kept in the notes"))
@@ -3505,7 +3520,18 @@ class Planner:
         assert c is not None
         raw = row[c] if c < width else None
         stored = values.get("category")
-        if not isinstance(raw, str) or not raw.strip() or not stored or self._same_category(row, values):
+        if not isinstance(raw, str) or not raw.strip() or not stored:
+            return lines
+        if self._same_category(row, values):
+            written = " ".join(raw.split())
+            rest = written.casefold().replace(str(stored).casefold(), " ", 1).split()
+            if written.casefold() != str(stored).casefold() and str(stored).casefold() in written.casefold() \
+                    and rest and all(word_key(w) in CATEGORY_NOUNS for w in rest) \
+                    and str(stored) not in (self._category_choices or ()):
+                # the noun dropped from a category of the sheet's own ("Third-Party Risk" → Third-Party): one
+                # category with the word written alone, as the rules have it, and said (unseen set 78)
+                n = self._nouns_dropped.get(written, (str(stored), 0))[1]
+                self._nouns_dropped[written] = (str(stored), n + 1)
             return lines
         head = note_label(plan.headers[c]) if c < len(plan.headers) and plan.headers[c] \
             else "Category"

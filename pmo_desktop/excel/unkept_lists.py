@@ -19,7 +19,8 @@ from .vocabulary import foreign_words, word_key
 
 # what each list is, said after "is named as"
 _WHAT = {"actions": "an action list, and the office keeps actions on the risk or issue they answer, not in a "
-                    "register of their own",
+                    "register of their own (to keep each as an issue of its own, choose Issues for the sheet in the "
+                    "preview, or import it with --register issues)",
          "lessons": "a lessons-learned log, and the office keeps no register of lessons"}
 
 

@@ -574,6 +574,13 @@ def statistic_words() -> frozenset[str]:
 
 
 @lru_cache(maxsize=None)
+def scoring_words(part: str) -> frozenset[str]:
+    """Keyed headers of a weighted scoring matrix: ``part`` "weights" ("Weightage", "Weighting") or "criteria"
+    ("Evaluation Criteria", "Criterion"): ``scoring`` in the files (``header_detection._scoring_matrix``)."""
+    return frozenset(k for data in _files() for w in data.get("scoring", {}).get(part, ()) if (k := word_key(w)))
+
+
+@lru_cache(maxsize=None)
 def bug_steps_words() -> frozenset[str]:
     """Keyed headers naming a bug's steps to reproduce ("Repro Steps", "Steps to reproduce", "Pasos para
     reproducir", "重现步骤"): ``bug_steps`` in the files. Only a bug report keeps such a column, so it says the rows
