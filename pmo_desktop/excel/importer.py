@@ -1096,6 +1096,7 @@ def _prepare(store: Store, reader: SheetReader, match: HeaderMatch, mapping: dic
     tile: set[int] = set()
     key_cols: dict[int, int] = {}  # a key's column beside the list → the list's column it explains (keyed_legends)
     broken: dict[int, str] = {}
+    broken_fields: dict[int, str] = {}
     if mapping is not None:
         final = _normalise_override(kind, mapping)
     else:
@@ -1123,6 +1124,7 @@ def _prepare(store: Store, reader: SheetReader, match: HeaderMatch, mapping: dic
             final = {c: n for c, n in final.items() if c not in key_cols}
         # a column of broken formulas ("#REF!" on every row) holds nothing: read without it (broken_formulas)
         broken = broken_columns(final, reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE])
+        broken_fields = {c: final[c] for c in broken}  # (a required field's said on each row: row_planner)
         final = {c: n for c, n in final.items() if c not in broken}
     if kind.parent is not None and PARENT not in final.values():
         parent = REGISTERS[kind.parent]
@@ -1153,9 +1155,13 @@ def _prepare(store: Store, reader: SheetReader, match: HeaderMatch, mapping: dic
     for col, explained in key_cols.items():
         extras.pop(col, None)
         ignored[col] = key_said(headers, col, explained, _letter)
+    # a column kept in the notes whose every cell is an Excel error holds nothing either: set aside and said, as a
+    # placed one is (fault70b: its cells were left out of the notes without a word)
+    broken.update({c: e for c, e in broken_columns(extras, sample).items() if c not in broken})
     for col, error in broken.items():
         extras.pop(col, None)
-        ignored[col] = broken_said(headers[col] if col < len(headers) and headers[col] else _letter(col), error)
+        ignored[col] = broken_said(headers[col] if col < len(headers) and headers[col] else _letter(col), error,
+                                   broken_fields.get(col, ""))
     for col in counters:
         ignored[col] = (f"Column {_letter(col)} has no header and numbers the rows (1, 2, 3 …): the sheet's row "
                         "numbers, so it is not imported.")
@@ -2581,6 +2587,9 @@ def plan_workbook_import(store: Store, path: str | os.PathLike[str], progress: P
                                         planned_work_list(book.sheet(t).top_rows(fill_merged=False)) or r)
                                        for t, r in plan.skipped_sheets]
                 why = next((f"“{t}”: {r}" for t, r in plan.skipped_sheets if r.startswith("no column names")), None)
+                # a header naming too few of a register's columns: the preview says why, and so does the command
+                # line (fault70b: it said "no header row … check the workbook" alone)
+                weak = next((f"“{t}”: {r}" for t, r in plan.skipped_sheets if _WEAK_HEADER.match(r)), None)
                 _refused_for_its_name(plan, path)
                 if employees:  # an employer's staff, sheet by sheet: said as such, not as a header not found
                     first = next(r for t, r in plan.skipped_sheets if t in employees)
@@ -2621,7 +2630,10 @@ def plan_workbook_import(store: Store, path: str | os.PathLike[str], progress: P
                                     "Title, Owner) in its first rows; check the workbook"
                                     + (f" (sheet {why.rstrip('.')}; to import it, choose that sheet and the register "
                                        "in the import preview and set the column that holds each record's title "
-                                       "or name in its mapping)." if why else "."))
+                                       "or name in its mapping)." if why else
+                                       f" (sheet {weak.rstrip('.')}; to import it, choose that sheet and the "
+                                       "register in the import preview and check each column's field in its "
+                                       "mapping)." if weak else "."))
             routed = _split_raid(found)
             order = {k.register: i for i, k in enumerate(ALL_KINDS)}
             routed.sort(key=lambda item: order[item[1].kind.register])
@@ -3736,6 +3748,10 @@ BOOK_NAMED_LABELS = 3
 
 #: the field of a register's remarks ("Notes", "Comments", "Remarks"), which every kind of table keeps
 REMARKS = "notes"
+
+
+# ``_no_records``'s reason for a header naming too few of the register's columns
+_WEAK_HEADER = re.compile(r"only \d+ of its columns name .+ fields and its name is not a register's")
 
 
 def _no_records(match: HeaderMatch, file_name: str | None = None,
