@@ -48,6 +48,7 @@ from .action_columns import (
     in_place,
 )
 from .assessed_merges import assessing_fields, one_value, varies
+from .broken_formulas import BrokenColumn
 from .closed_columns import closed_cell, closed_column
 from .column_legends import COLUMN_LEGEND, column_legend_scale, side_ladder, side_legends
 from .cut_cells import characters, was_cut
@@ -142,7 +143,6 @@ from .vocabulary import (
     words_of,
     year_words,
 )
-from .broken_formulas import BrokenColumn
 from .workbook_reader import EXCEL_ERRORS, SheetReader, Uncalculated, column_letters
 from .zero_priorities import counts_from_p0
 from .zero_ratings import says_zero, zero_note
