@@ -3916,7 +3916,9 @@ def apply_import(store: Store, plan: ImportPlan, progress: Progress | None = Non
                                 f"{errors[0].sheet} row {errors[0].row}: {errors[0].reason})", plan)
         result = apply_import(store, valid_rows_only(plan), progress, cancelled, translations=translations)
         result.left_out = len(plan.errors)
-        result.left_out_path = write_left_out(plan)
+        why: list[str] = []
+        result.left_out_path = write_left_out(plan, why)
+        result.left_out_why = "; ".join(why)
         result.source = plan.path
         return result
     elif not plan.ok:
@@ -4121,7 +4123,7 @@ def _left_out_folders(plan: ImportPlan) -> list[Path]:
     return [plan.path.parent, documents if documents.is_dir() else home]
 
 
-def write_left_out(plan: ImportPlan) -> Path | None:
+def write_left_out(plan: ImportPlan, why: list[str] | None = None) -> Path | None:
     """The refused rows, as they were, one sheet per source sheet, with the reason in a first column:
     ready to fix and import again. Written beside the source, else in the user's Documents folder
     (``_left_out_folders``); None when neither can be written. One there already is written over only
@@ -4164,7 +4166,11 @@ def write_left_out(plan: ImportPlan) -> Path | None:
             target = left_out_path(plan, folder, number)
         try:
             save_atomically(wb, target)
-        except (OSError, ExportError):
+        except (OSError, ExportError) as e:
+            # why, for the summary: a full disk said as such, not as folders that "cannot be written" (fault70b)
+            cause = disk.failure_cause(e, folder)
+            if why is not None and cause is not None and cause not in why:
+                why.append(cause)
             continue
         return target
     return None
