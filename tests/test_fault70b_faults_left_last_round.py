@@ -153,3 +153,13 @@ def test_a_csv_after_blank_lines_is_still_read_as_a_csv(sqlite_store, tmp_path):
     with pytest.raises(WorkbookError) as refused:
         plan_workbook_import(sqlite_store, path)
     assert "JSON" not in str(refused.value) and "has a header row naming" in str(refused.value)
+
+
+def test_the_window_says_a_full_disk_under_the_rows_left_out(qtbot, tmp_path):
+    from pmo_desktop.views.left_out_banner import LeftOutBanner
+
+    banner = LeftOutBanner(None)
+    qtbot.addWidget(banner)
+    banner.show_left_out(2, tmp_path / "log.xlsx", None, "the disk is full")
+    said = banner.accessibleName()
+    assert "the disk is full" in said and "nothing of them is lost" in said and "can be written" not in said
