@@ -1155,9 +1155,6 @@ def _prepare(store: Store, reader: SheetReader, match: HeaderMatch, mapping: dic
     for col, explained in key_cols.items():
         extras.pop(col, None)
         ignored[col] = key_said(headers, col, explained, _letter)
-    # a column kept in the notes whose every cell is an Excel error holds nothing either: set aside and said, as a
-    # placed one is (fault70b: its cells were left out of the notes without a word)
-    broken.update({c: e for c, e in broken_columns(extras, sample).items() if c not in broken})
     for col, error in broken.items():
         extras.pop(col, None)
         ignored[col] = broken_said(headers[col] if col < len(headers) and headers[col] else _letter(col), error,
