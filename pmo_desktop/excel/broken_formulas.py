@@ -35,7 +35,18 @@ def broken_columns(mapping: dict[int, str], sample: list[list[Any]]) -> dict[int
     return out
 
 
-def said(header: str, error: str) -> str:
-    """What the report says of such a column."""
-    return (f"“{header}” shows the Excel error {error} on every row (a formula whose cells are gone): it holds no "
-            "values, so it is not imported.")
+class BrokenColumn(str):
+    """What the report says of such a column (``said``), with the field the header named and the column's
+    header: a required field's (the title's) is said on each row as its cells' error — "no column of the sheet
+    holds it" was said of stacked forms or a table whose every title was "#REF!" or "#N/A" (fault70b)."""
+
+    field: str
+    header: str
+
+
+def said(header: str, error: str, field: str = "") -> BrokenColumn:
+    """What the report says of such a column; ``field``: the field its header named."""
+    out = BrokenColumn(f"“{header}” shows the Excel error {error} on every row (a formula whose cells are gone): it "
+                       "holds no values, so it is not imported.")
+    out.field, out.header = field, header
+    return out

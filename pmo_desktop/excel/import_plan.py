@@ -364,11 +364,17 @@ KEPT_DELETED = "deleted from the workbook; kept in the office."  # an exported r
 LEFT_OUT_SUFFIX = " - rows left out.xlsx"
 
 
-def left_out_where(written: Path | None, source: Path | None, count: int = 2) -> str:
+def left_out_where(written: Path | None, source: Path | None, count: int = 2, why: str = "") -> str:
     """Where the ``count`` rows left out went, for the CLI's summary and the window's status bar: one row said as
-    one ("1 row with errors left out; it is in … with the reason"), not as "they … with the reasons" (walk57)."""
+    one ("1 row with errors left out; it is in … with the reason"), not as "they … with the reasons" (walk57).
+    ``why``: what stopped them being written (``disk.failure_cause``: "the disk is full"), when they were not."""
     one = count == 1
     they, them, reasons = ("it", "it", "the reason") if one else ("they", "them", "the reasons")
+    if written is None and why:
+        # a full disk said as such (fault70b: "cannot be written" alone sent the user to the folders' permissions)
+        return (f"{they} could not be written to a workbook, beside the workbook or in your Documents folder: {why}; "
+                f"nothing of {them} is lost: the import's report lists {them}, "
+                + ("with its reason" if one else "each with its reason"))
     if written is None:
         return (f"{they} could not be written to a workbook (neither beside the workbook nor in your Documents "
                 f"folder can be written); the import's report lists {them}")
@@ -396,6 +402,7 @@ class ImportResult:
     sheets: list[str] = field(default_factory=list)
     left_out: int = 0                      # refused rows a partial import did not write
     left_out_path: Path | None = None      # where they were written, with the reasons
+    left_out_why: str = ""                 # what stopped them being written, when nothing was ("the disk is full")
     source: Path | None = None             # the workbook imported (its folder is where left_out_path goes first)
 
     def summary(self) -> str:
@@ -406,7 +413,7 @@ class ImportResult:
                 f"({self.unchanged} unchanged, {count_of(skipped, 'row')} skipped")  # "1 row", not "1 rows"
         if self.left_out:
             text += (f", {count_of(self.left_out, 'row')} with errors left out; "
-                     f"{left_out_where(self.left_out_path, self.source, self.left_out)}")
+                     f"{left_out_where(self.left_out_path, self.source, self.left_out, self.left_out_why)}")
         text += ")."
         if self.replaced:
             text += " Replaced by the workbook's: " + ", ".join(

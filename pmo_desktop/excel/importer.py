@@ -1096,6 +1096,7 @@ def _prepare(store: Store, reader: SheetReader, match: HeaderMatch, mapping: dic
     tile: set[int] = set()
     key_cols: dict[int, int] = {}  # a key's column beside the list → the list's column it explains (keyed_legends)
     broken: dict[int, str] = {}
+    broken_fields: dict[int, str] = {}
     if mapping is not None:
         final = _normalise_override(kind, mapping)
     else:
@@ -1123,6 +1124,7 @@ def _prepare(store: Store, reader: SheetReader, match: HeaderMatch, mapping: dic
             final = {c: n for c, n in final.items() if c not in key_cols}
         # a column of broken formulas ("#REF!" on every row) holds nothing: read without it (broken_formulas)
         broken = broken_columns(final, reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE])
+        broken_fields = {c: final[c] for c in broken}  # (a required field's said on each row: row_planner)
         final = {c: n for c, n in final.items() if c not in broken}
     if kind.parent is not None and PARENT not in final.values():
         parent = REGISTERS[kind.parent]
@@ -1155,7 +1157,8 @@ def _prepare(store: Store, reader: SheetReader, match: HeaderMatch, mapping: dic
         ignored[col] = key_said(headers, col, explained, _letter)
     for col, error in broken.items():
         extras.pop(col, None)
-        ignored[col] = broken_said(headers[col] if col < len(headers) and headers[col] else _letter(col), error)
+        ignored[col] = broken_said(headers[col] if col < len(headers) and headers[col] else _letter(col), error,
+                                   broken_fields.get(col, ""))
     for col in counters:
         ignored[col] = (f"Column {_letter(col)} has no header and numbers the rows (1, 2, 3 …): the sheet's row "
                         "numbers, so it is not imported.")
@@ -2581,6 +2584,9 @@ def plan_workbook_import(store: Store, path: str | os.PathLike[str], progress: P
                                         planned_work_list(book.sheet(t).top_rows(fill_merged=False)) or r)
                                        for t, r in plan.skipped_sheets]
                 why = next((f"“{t}”: {r}" for t, r in plan.skipped_sheets if r.startswith("no column names")), None)
+                # a header naming too few of a register's columns: the preview says why, and so does the command
+                # line (fault70b: it said "no header row … check the workbook" alone)
+                weak = next((f"“{t}”: {r}" for t, r in plan.skipped_sheets if _WEAK_HEADER.match(r)), None)
                 _refused_for_its_name(plan, path)
                 if employees:  # an employer's staff, sheet by sheet: said as such, not as a header not found
                     first = next(r for t, r in plan.skipped_sheets if t in employees)
@@ -2621,7 +2627,10 @@ def plan_workbook_import(store: Store, path: str | os.PathLike[str], progress: P
                                     "Title, Owner) in its first rows; check the workbook"
                                     + (f" (sheet {why.rstrip('.')}; to import it, choose that sheet and the register "
                                        "in the import preview and set the column that holds each record's title "
-                                       "or name in its mapping)." if why else "."))
+                                       "or name in its mapping)." if why else
+                                       f" (sheet {weak.rstrip('.')}; to import it, choose that sheet and the "
+                                       "register in the import preview and check each column's field in its "
+                                       "mapping)." if weak else "."))
             routed = _split_raid(found)
             order = {k.register: i for i, k in enumerate(ALL_KINDS)}
             routed.sort(key=lambda item: order[item[1].kind.register])
@@ -3751,6 +3760,10 @@ BOOK_NAMED_LABELS = 3
 REMARKS = "notes"
 
 
+# ``_no_records``'s reason for a header naming too few of the register's columns
+_WEAK_HEADER = re.compile(r"only \d+ of its columns name .+ fields and its name is not a register's")
+
+
 def _no_records(match: HeaderMatch, file_name: str | None = None,
                 rows: list[list[Any]] | None = None, book: str | None = None) -> str | None:
     """Why a matched sheet holds no records of its register: nothing names them (no title column).
@@ -3917,7 +3930,9 @@ def apply_import(store: Store, plan: ImportPlan, progress: Progress | None = Non
                                 f"{errors[0].sheet} row {errors[0].row}: {errors[0].reason})", plan)
         result = apply_import(store, valid_rows_only(plan), progress, cancelled, translations=translations)
         result.left_out = len(plan.errors)
-        result.left_out_path = write_left_out(plan)
+        why: list[str] = []
+        result.left_out_path = write_left_out(plan, why)
+        result.left_out_why = "; ".join(why)
         result.source = plan.path
         return result
     elif not plan.ok:
@@ -4122,7 +4137,7 @@ def _left_out_folders(plan: ImportPlan) -> list[Path]:
     return [plan.path.parent, documents if documents.is_dir() else home]
 
 
-def write_left_out(plan: ImportPlan) -> Path | None:
+def write_left_out(plan: ImportPlan, why: list[str] | None = None) -> Path | None:
     """The refused rows, as they were, one sheet per source sheet, with the reason in a first column:
     ready to fix and import again. Written beside the source, else in the user's Documents folder
     (``_left_out_folders``); None when neither can be written. One there already is written over only
@@ -4165,7 +4180,11 @@ def write_left_out(plan: ImportPlan) -> Path | None:
             target = left_out_path(plan, folder, number)
         try:
             save_atomically(wb, target)
-        except (OSError, ExportError):
+        except (OSError, ExportError) as e:
+            # why, for the summary: a full disk said as such, not as folders that "cannot be written" (fault70b)
+            cause = disk.failure_cause(e, folder)
+            if why is not None and cause is not None and cause not in why:
+                why.append(cause)
             continue
         return target
     return None

@@ -48,6 +48,7 @@ from .action_columns import (
     in_place,
 )
 from .assessed_merges import assessing_fields, one_value, varies
+from .broken_formulas import BrokenColumn
 from .closed_columns import closed_cell, closed_column
 from .column_legends import COLUMN_LEGEND, column_legend_scale, side_ladder, side_legends
 from .cut_cells import characters, was_cut
@@ -1814,6 +1815,8 @@ class Planner:
         # an issue's empty title cell: titled by its description, actual result or steps (untitled_rows)
         self._untitled_from = untitled_from(reg.name, headers, title_col, fields) if self._title_from is None else []
         self._untitled_by: Counter[int] = Counter()
+        # the Excel errors of columns kept in the notes, kept as written and said once a column (fault70b)
+        self._errors_kept: dict[int, list[tuple[int, str]]] = {}
         # a review's verdict ("No-Go") titles its decision with the rationale's first sentence (left47)
         self._verdict_titled = title_col is not None and self._title_from is None and \
             _verdict_title(reg, headers, title_col, fields)
@@ -1973,6 +1976,10 @@ class Planner:
         given = {f.name for _, f in fields}  # required fields no column gives, nor names the rows in their stead
         self._unmapped = set() if given & set(_TITLE_FALLBACK.get(reg.name, ())) else \
             {f.name for f in self._required} - given
+        # a required field's column set aside for an Excel error on every row (broken_formulas): said on each row
+        # as its cell's error, as one error cell of a column read is (fault70b), not as no column holding it
+        self._broken_required = {r.field: (c, r.header) for c, r in plan.ignored.items()
+                                 if isinstance(r, BrokenColumn) and r.field in self._unmapped}
         self._title_field = next((f.name for f in reg.fields if f.required), None)
         merged_title = self._merged_rows(reader, title_col, header_row)
         blank_run: list[int] = []
@@ -2786,6 +2793,7 @@ class Planner:
         if self._generic_titled and self._generic_from:
             plan.say(generic_note(self._headers, self._generic_titled, self._generic_from))
         self._say_opportunity_signs(plan)
+        self._say_errors_kept(plan)
         if parent_reg is None:
             # the rating fields this sheet assesses (numbers on the scale, or said so), which win over an earlier
             # sheet's one value for every row when the two merge by title (assessed_merges)
@@ -3437,10 +3445,28 @@ class Planner:
         lines = []
         for c, head in self._unheaded.items():
             if c < width and not v.is_blank(row[c]) and (number, c) not in self._in_key and \
-                    v.parse_text(row[c]) not in EXCEL_ERRORS:
+                    (v.parse_text(row[c]) not in EXCEL_ERRORS or self._error_kept(number, c, row[c])):
                 lines.append(f"{head}: {v.parse_text(row[c])}")
                 self._unheaded_used.add(c)
         return lines
+
+    def _error_kept(self, number: int, col: int, cell: Any) -> bool:
+        """An Excel error in a column kept in the notes: kept there as written, so the record (and an export of it)
+        shows what the workbook had, and said once a column (``_say_errors_kept``); it had been left out of the
+        notes without a word (fault70b). A placed field's error cell is its row's to correct, as before."""
+        self._errors_kept.setdefault(col, []).append((number, v.parse_text(cell)))
+        return True
+
+    def _say_errors_kept(self, plan: SheetPlan) -> None:
+        for col, cells in sorted(self._errors_kept.items()):
+            seen = sorted({n for n, _e in cells})
+            if not seen:
+                continue
+            head = plan.extras.get(col) or f"Column {column_letters(col)}"
+            errors = ", ".join(dict.fromkeys(e for _n, e in cells))
+            rows = ", ".join(map(str, seen[:5])) + (f" and {len(seen) - 5} more" if len(seen) > 5 else "")
+            plan.say(f"“{_one_line(str(head))}” shows the Excel error {errors} on {len(seen)} "
+                     f"row{'s' * (len(seen) > 1)} ({rows}): kept in the notes as written.")
 
     def _past_values(self, plan: SheetPlan, number: int) -> list[str]:
         """The row's values past the columns the sheet reads (past its last header), each under its letter, but
@@ -3454,7 +3480,8 @@ class Planner:
         # row cost its past columns squared (a 1,000 × 1,000 grid of sentences, 500 columns past its header: grid55)
         lines = []
         for c, x in self._past.get(number, {}).items():
-            if c not in plan.ignored and (number, c) not in self._in_key and v.parse_text(x) not in EXCEL_ERRORS:
+            if c not in plan.ignored and (number, c) not in self._in_key and \
+                    (v.parse_text(x) not in EXCEL_ERRORS or self._error_kept(number, c, x)):
                 letters = column_letters(c)
                 lines.append(f"Column {letters}: {v.parse_text(x)}")
                 self._past_used[c] = UnheadedColumn(f"Column {letters}")
@@ -4608,7 +4635,8 @@ class Planner:
             if self._field_and_notes else set()
         extra_lines = self._long_texts + self._codes_said.pop(number, []) + self._no_one_kept.pop(number, []) + [
             f"{plan.extras[c]}: {v.parse_text(row[c])}" for c in plan.extras
-            if c < width and not v.is_blank(row[c]) and v.parse_text(row[c]) not in EXCEL_ERRORS
+            if c < width and not v.is_blank(row[c])
+            and (v.parse_text(row[c]) not in EXCEL_ERRORS or self._error_kept(number, c, row[c]))
             and c not in self._joined_effects
             and not (c in self._field_and_notes and (self._as_stored(row[c], values.get(self._field_and_notes[c]))
                                                      or v.parse_text(row[c]) in kept_whole))]
@@ -4873,7 +4901,16 @@ class Planner:
                 # said once: a column holding the field whose cell is empty has said so already ("Title cannot be
                 # empty."), and "no column of the sheet holds it" would be wrong of it
                 if f.name not in values and not any(e.startswith((f"{f.label} holds a formula",
-                                                                  f"{f.label} cannot be empty")) for e in errors):
+                                                                  f"{f.label} cannot be empty",
+                                                                  f"{f.label} shows the Excel error")) for e in errors):
+                    if (broken := self._broken_required.get(f.name)) is not None:
+                        cell = row[broken[0]] if broken[0] < len(row) else None
+                        shown = cell.strip() if cell.__class__ is str and cell.strip() in EXCEL_ERRORS else None
+                        errors.append(f"{f.label} shows the Excel error {shown} (“{broken[1]}” shows one on every row: "
+                                      "formulas whose cells are gone); correct or clear that cell." if shown else
+                                      f"{f.label} cannot be empty (“{broken[1]}”, which holds it, shows only Excel "
+                                      "errors).")
+                        continue
                     errors.append(f"{f.label} cannot be empty (no column of the sheet holds it: choose the column "
                                   f"that does for “{f.label}” in the preview's mapping)." if f.name in self._unmapped
                                   else f"{f.label} cannot be empty (no column of the sheet holds it).")

@@ -10,6 +10,7 @@ parser still trips over becomes a ``WorkbookError`` with one sentence of explana
 
 from __future__ import annotations
 
+import codecs
 import datetime as dt
 import html
 import io
@@ -193,11 +194,45 @@ def _json_kind(text: str) -> str | None:
     return None
 
 
+_BLANK_BYTES = b" \t\r\n"
+_BLANK_SCAN = 64 * MiB  # bytes of leading blanks looked past at most
+
+
+def _head_text(path: Path) -> str | None:
+    """``plain_text.text_of`` the file's first ``plain_text.SAMPLE`` bytes — or, when those are all blanks (spaces,
+    tabs, line ends), of the sample from the first character that is not: a JSON document after 100 KB of spaces
+    was read as a CSV and refused "no header row … check the workbook" (fault70b). OSError as reading raises it."""
+    head = held_files.read(path, plain_text.SAMPLE)  # an office open here keeps SQLite's locks (held_files)
+    text = plain_text.text_of(head)
+    if text is None or len(head) < plain_text.SAMPLE or text.lstrip("\ufeff \t\r\n"):
+        return text
+    bom = next((b for b in (codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE) if head.startswith(b)), b"")
+    wide = bom in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE) or b"\x00" in head[:4096]  # UTF-16: a zero per blank
+    blanks = _BLANK_BYTES + b"\x00" if wide else _BLANK_BYTES
+    with open(path, "rb") as fh:
+        at = len(bom)
+        fh.seek(at)
+        while at < _BLANK_SCAN:
+            chunk = fh.read(MiB)
+            if not chunk:
+                return text  # blanks to the end
+            rest = chunk.lstrip(blanks)
+            at += len(chunk) - len(rest)
+            if rest:
+                break
+        else:
+            return text
+        at -= at % 2 if wide else 0  # UTF-16 big-endian: the zero before the first character is its own
+        fh.seek(at)
+        sample = bom + fh.read(plain_text.SAMPLE)
+    return plain_text.text_of(sample) or text
+
+
 def _json_named_csv(path: Path) -> str | None:
     """``_json_kind`` of a file named .csv: a web service's records saved under the name a spreadsheet opens
     ("export.csv" holding JSON) were read as a CSV and refused "no header row … check the workbook" (fault70)."""
     try:
-        text = plain_text.text_of(held_files.read(path, plain_text.SAMPLE))
+        text = _head_text(path)
     except OSError:
         return None
     return _json_kind(text) if text is not None else None
@@ -208,10 +243,9 @@ def _text_kind(path: Path) -> str:
     .xlsx, Excel's Unicode Text), "html" for a web page, "xml" for Excel's XML Spreadsheet 2003, "unknown"
     otherwise (``plain_text``)."""
     try:
-        head = held_files.read(path, plain_text.SAMPLE)  # an office open here keeps SQLite's locks (held_files)
+        text = _head_text(path)
     except OSError:
         return "unknown"
-    text = plain_text.text_of(head)
     if text is None:
         return "unknown"
     if json_kind := _json_kind(text):

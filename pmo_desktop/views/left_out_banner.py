@@ -38,13 +38,17 @@ class LeftOutBanner(QFrame):
         self.path: Path | None = None
         self.setVisible(False)
 
-    def show_left_out(self, count: int, source: Path | None, written: Path | None) -> None:
-        """Says ``count`` rows of ``source`` were left out and written to ``written`` (None: they could not be)."""
+    def show_left_out(self, count: int, source: Path | None, written: Path | None, why: str = "") -> None:
+        """Says ``count`` rows of ``source`` were left out and written to ``written`` (None: they could not be,
+        for ``why``: "the disk is full")."""
         of = f" of “{source.name}”" if source is not None else ""
         self.path = written
         one = count == 1
         they, are, them = ("it", "is", "it") if one else ("they", "are", "them")
-        if written is None:
+        if written is None and why:  # a full disk said as such (fault70b)
+            where = (f"{they} could not be written to a workbook, beside it or in your Documents folder: {why}; "
+                     f"nothing of {them} is lost: the import's report lists {them}")
+        elif written is None:
             where = (f"{they} could not be written to a workbook (neither beside the workbook nor in your Documents "
                      "folder can be written)")
         elif source is not None and written.parent == source.parent:

@@ -1484,7 +1484,7 @@ class MainWindow(QMainWindow):
         kept = len(self.document.pending) if self.document is not None else 0
         self._server_away_banner.show_away(server, kept)
 
-    def show_left_out(self, count: int, source: Path | None, written: Path | None) -> None:
+    def show_left_out(self, count: int, source: Path | None, written: Path | None, why: str = "") -> None:
         """The strip over the pages naming the rows an import left out and the workbook they went to, until it is
         closed, another import is made or the office closed (the status bar alone said it, for 30 seconds)."""
         if self._left_out_banner is None:
@@ -1493,7 +1493,7 @@ class MainWindow(QMainWindow):
             self._left_out_banner = LeftOutBanner(self.centralWidget())
             self._left_out_banner.close_button.clicked.connect(self._keyboard_to_the_page)
             self._banner_column.insertWidget(1, self._left_out_banner)
-        self._left_out_banner.show_left_out(count, source, written)
+        self._left_out_banner.show_left_out(count, source, written, why)
 
     def hide_left_out(self) -> None:
         if self._left_out_banner is not None:

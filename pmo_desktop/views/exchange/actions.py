@@ -132,7 +132,7 @@ def _say_imported(parent: QWidget, dialog) -> None:
     if view is not None and view.register.name in imported and dialog.command is not None:
         _first_imported_current(view, dialog.command)
     if result.left_out and hasattr(parent, "show_left_out"):  # said until put away, not for 30 s alone
-        parent.show_left_out(result.left_out, result.source, result.left_out_path)
+        parent.show_left_out(result.left_out, result.source, result.left_out_path, result.left_out_why)
 
 
 def _first_imported_current(view, command) -> None:

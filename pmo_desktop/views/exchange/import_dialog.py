@@ -938,9 +938,11 @@ class ImportDialog(QDialog):
             return
         self.command = command
         if plan is not checked:
-            self.left_out_path = write_left_out(checked)
+            why: list[str] = []  # what stopped them being written ("the disk is full"), if it did
+            self.left_out_path = write_left_out(checked, why)
             if command.result is not None:  # said by the result's summary, as the command line says it
                 command.result.left_out = len(checked.errors)
                 command.result.left_out_path = self.left_out_path
+                command.result.left_out_why = "; ".join(why)
                 command.result.source = checked.path
         self.accept()
