@@ -10,33 +10,23 @@ from pathlib import Path
 
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QWidget
 
 from ..models.fields import count_of
+from .note_strip import NoteStrip
 
 
-class LeftOutBanner(QFrame):
+class LeftOutBanner(NoteStrip):
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("left-out-banner")
-        self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.label = QLabel(self)
-        self.label.setWordWrap(True)
-        self.open_button = QPushButton("Open It", self)
-        self.open_button.setToolTip("Open the workbook of the rows left out, to correct them and import it again")
+        super().__init__("left-out-banner", parent)
+        self.open_button = self.add_button(
+            "Open It", "Open the workbook of the rows left out, to correct them and import it again")
         self.open_button.clicked.connect(self.open_workbook)
-        self.folder_button = QPushButton("Open Its Folder", self)
+        self.folder_button = self.add_button("Open Its Folder", "Open the folder that holds that workbook")
         self.folder_button.clicked.connect(self.open_folder)
-        self.close_button = QPushButton("Close", self)
-        self.close_button.setToolTip("Put this note away (the workbook stays where it is)")
+        self.close_button = self.add_button("Close", "Put this note away (the workbook stays where it is)")
         self.close_button.clicked.connect(self.hide_note)
-        row = QHBoxLayout(self)
-        row.setContentsMargins(8, 4, 8, 4)
-        row.addWidget(self.label, 1)
-        for button in (self.open_button, self.folder_button, self.close_button):
-            row.addWidget(button)
         self.path: Path | None = None
-        self.setVisible(False)
 
     def show_left_out(self, count: int, source: Path | None, written: Path | None, why: str = "") -> None:
         """Says ``count`` rows of ``source`` were left out and written to ``written`` (None: they could not be,

@@ -5,26 +5,18 @@ one, and offers the way to edit — a copy somewhere writable, opened in its pla
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QWidget
+
+from .note_strip import NoteStrip
 
 
-class ReadOnlyBanner(QFrame):
+class ReadOnlyBanner(NoteStrip):
     save_copy_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("read-only-banner")
-        self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.label = QLabel(self)
-        self.label.setWordWrap(True)
-        self.button = QPushButton("Save a Copy As…", self)
-        self.button.setToolTip("Save a copy somewhere you can write, and edit that copy")
+        super().__init__("read-only-banner", parent)
+        self.button = self.add_button("Save a Copy As…", "Save a copy somewhere you can write, and edit that copy")
         self.button.clicked.connect(self.save_copy_requested)
-        row = QHBoxLayout(self)
-        row.setContentsMargins(8, 4, 8, 4)
-        row.addWidget(self.label, 1)
-        row.addWidget(self.button)
-        self.setVisible(False)
 
     def show_reason(self, name: str, reason: str | None) -> None:
         """Shown with ``reason`` (why the office cannot be written); hidden when it is None."""

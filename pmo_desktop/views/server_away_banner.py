@@ -7,29 +7,20 @@ says it is back and what was saved."""
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QWidget
 
 from ..models.fields import count_of
+from .note_strip import NoteStrip
 
 
-class ServerAwayBanner(QFrame):
+class ServerAwayBanner(NoteStrip):
     try_now_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("server-away-banner")
-        self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.label = QLabel(self)
-        self.label.setWordWrap(True)
-        self.button = QPushButton("Try Now", self)
-        self.button.setToolTip("Ask the server again now (the window asks by itself every few seconds)")
+        super().__init__("server-away-banner", parent)
+        self.button = self.add_button("Try Now", "Ask the server again now (the window asks by itself every few seconds)")
         self.button.clicked.connect(self.try_now_requested)
-        row = QHBoxLayout(self)
-        row.setContentsMargins(8, 4, 8, 4)
-        row.addWidget(self.label, 1)
-        row.addWidget(self.button)
         self.server = ""
-        self.setVisible(False)
 
     def show_away(self, server: str | None, kept: int) -> None:
         """Shown while ``server`` (its name, no password) cannot be reached, with the changes kept; hidden on None."""
