@@ -18,8 +18,8 @@ def test_an_ods_reads_its_error_cells_as_the_xlsx_does(tmp_path):
     """A likelihood looked up by a formula that shows #N/A, an exposure showing #DIV/0!: LibreOffice saves each
     such cell as an empty text marked as an error, the error as the text shown, and calamine read the empty value.
     The .ods imported the risk with no likelihood, without a word, where the .xlsx of the same rows leaves it out
-    saying which cell shows which error; now the .ods does the same (an error kept in the notes is dropped in
-    both, as before)."""
+    saying which cell shows which error; now the .ods does the same (and an error in a column kept in the notes is
+    kept there as written in both, since fault70b)."""
     head = ["ID", "Risk", "Owner", "Likelihood", "Impact", "Exposure"]
     rows = [head, ["R1", "Supplier late", "Ann", 3, 4, 12], ["R2", "Budget cut", "Bo", "#N/A", 5, 10],
             ["R3", "Key person leaves", "Cy", 4, 4, "#DIV/0!"]]
@@ -27,7 +27,7 @@ def test_an_ods_reads_its_error_cells_as_the_xlsx_does(tmp_path):
     got = same_in_both(tmp_path, write_xlsx(tmp_path / "risks.xlsx", {"Risks": rows}),
                        write_ods(tmp_path / "risks.ods", {"Risks": ods_rows}))
     assert [(r["code"], r["probability"], r["notes"]) for r in got[:-1]] == [
-        ("R1", 3, "Exposure: 12"), ("R3", 4, "")]
+        ("R1", 3, "Exposure: 12"), ("R3", 4, "Exposure: #DIV/0!")]
 
 
 def test_a_csv_is_named_by_its_file_as_a_sheet_left_as_sheet1_is(tmp_path):

@@ -19,7 +19,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..models.fields import Kind
-from .header_detection import MAIN_KINDS, SheetKind, map_header, real_fields, singular_word
+from .header_detection import MAIN_KINDS, SheetKind, map_header, real_fields
 from .result_columns import result_columns
 from .section_columns import without_sections
 from .vocabulary import register_nouns, word_key, words_of
@@ -178,8 +178,8 @@ def a_lone_record(kind: SheetKind, rows: list[list[Any]], names: list[str]) -> b
     if long or short < 2:
         return False  # a sentence under "Likelihood": what the field means, not a record's value
     nouns = register_nouns(kind.register) | {word_key(reg.noun)}
-    if any(w in nouns or singular_word(w) in nouns for n in names for w in words_of(n)):
-        return True  # (the noun in the plural too: "Defects.xlsx", unseen set 76)
+    if any(w in nouns for n in names for w in words_of(n)):
+        return True
     if kind.register == "issues" and result_columns(list(header)) is not None:
         # a tester's defect report: labels of the expected and the actual result beside a defect's own fields —
         # no cover or definitions sheet has both, and its ID may be any text ("Case 12"; unseen set 76: one
