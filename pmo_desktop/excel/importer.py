@@ -46,6 +46,7 @@ from .child_sheets import (
     names_its_records,
     tied_by_the_parents_ids,
 )
+from .clause_references import references_not_plans
 from .code_exports import code_export
 from .coded_forms import coded_form
 from .coded_legends import column_legend
@@ -2545,6 +2546,11 @@ def plan_workbook_import(store: Store, path: str | os.PathLike[str], progress: P
                         match, reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE])) is not None:
                     # "Acción": Asumir / Mitigación beside "Descripción": the response, and its action described
                     match, read_as = strategies
+                    made_notes[title] = f"{made_notes[title]} {read_as}" if title in made_notes else read_as
+                if (cited := references_not_plans(
+                        match, reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE])) is not None:
+                    # "Related Controls" of clause numbers alone ("8.2, 5.18"): references, no action (classes80)
+                    match, read_as = cited
                     made_notes[title] = f"{made_notes[title]} {read_as}" if title in made_notes else read_as
                 if (treated := treated_in_a_band(match, reader.top_rows(), reader.top_rows(fill_merged=False))) \
                         is not None:  # "Tratamiento" over "Actividad | Responsable | Fecha | Estado": one action
