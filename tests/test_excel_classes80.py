@@ -67,3 +67,70 @@ def test_a_plan_column_of_words_or_lone_numbers_stays_the_plan(sqlite_store, tmp
     import_all(sqlite_store, write_xlsx(tmp_path / "register.xlsx", {"Risks": rows}))
     actions = {a["description"] for a in rows_of(sqlite_store, "risk_actions")}
     assert {"MFA per 8.2", "Checklist 5.18"} <= actions
+
+
+def test_ratings_written_as_products_give_the_levels_and_the_residual_pair(sqlite_store, tmp_path):
+    """"Initial L×I" of "5×5=25" and "Residual" of "2×5=10": both unknown headers, both kept in the notes, no risk
+    rated. A column whose every cell is two levels joined by a product sign, under a header naming both levels or
+    saying which rating it is, gives the likelihood and the impact (the later rating the residual pair); the printed
+    result checks them, a wrong one leaving that rating empty, said."""
+    rows = [["Risk", "Initial L×I", "Owner", "Residual"],
+            ["Laptop lost with exports", "5×5=25", "Ann", "2×5=10"],
+            ["Records merged wrongly", "4x5=20", "Raj", "2x4=8"],
+            ["Admin misuse", "3 * 5 = 15", "Ann", "1*5=5"],
+            ["Backup fails", "4×4=17", "Raj", "2×3=6"]]
+    plan = import_all(sqlite_store, write_xlsx(tmp_path / "register.xlsx", {"Risks": rows}))
+    risks = {r["title"]: r for r in rows_of(sqlite_store, "risks")}
+    got = {t: (r["probability"], r["impact"], r["residual_probability"], r["residual_impact"])
+           for t, r in risks.items()}
+    assert got == {"Laptop lost with exports": (5, 5, 2, 5), "Records merged wrongly": (4, 5, 2, 4),
+                   "Admin misuse": (3, 5, 1, 5), "Backup fails": (None, None, 2, 3)}
+    assert "Initial L×I: 4×4=17" in risks["Backup fails"]["notes"]
+    note = " ".join(s.note for s in plan.sheets)
+    assert "“Initial L×I” writes each risk's likelihood and impact as their product" in note
+    assert "on row 5 the product is not the result written" in note
+
+
+@pytest.mark.parametrize(("header", "cells", "levels"), [
+    ("I × L", ["4×2=8", "5x3=15"], [(2, 4), (3, 5)]),                      # the header's order: impact first
+    ("Risk Score", ["L3 x I4", "I5 x L2"], [(3, 4), (2, 5)]),              # the cells' letters
+    ("Probabilidad x Impacto", ["2x4=8", "3x3=9"], [(2, 4), (3, 3)]),     # the words of another language
+])
+def test_which_level_comes_first_is_told_by_the_header_or_the_cells(sqlite_store, tmp_path, header, cells, levels):
+    rows = [["ID", "Risk", header], ["R1", "Supplier fails", cells[0]], ["R2", "Budget cut", cells[1]]]
+    import_all(sqlite_store, write_xlsx(tmp_path / "register.xlsx", {"Risks": rows}))
+    risks = by_code(sqlite_store, "risks")
+    assert [(risks[c]["probability"], risks[c]["impact"]) for c in ("R1", "R2")] == levels
+
+
+def test_products_under_a_header_saying_nothing_of_ratings_are_not_read(sqlite_store, tmp_path):
+    """"Size" of "3x4=12" says nothing of a rating: the cells stay in the notes, no level read; nor is a column
+    read when another column gives the levels already."""
+    rows = [["ID", "Risk", "Likelihood", "Impact", "Size", "Score (L×I)"],
+            ["R1", "Supplier fails", 2, 3, "3x4=12", "2×3=6"], ["R2", "Budget cut", 4, 4, "2x2=4", "4×4=16"]]
+    import_all(sqlite_store, write_xlsx(tmp_path / "register.xlsx", {"Risks": rows}))
+    risks = by_code(sqlite_store, "risks")
+    assert [(risks[c]["probability"], risks[c]["impact"]) for c in ("R1", "R2")] == [(2, 3), (4, 4)]
+    assert "Size: 3x4=12" in risks["R1"]["notes"]
+
+
+def test_an_owner_after_the_last_semicolon_of_a_response_and_owner_cell(sqlite_store, tmp_path):
+    """"Response and owner" of "MFA and drills; IT": the whole cell was the action, the owner inside its text. A
+    plan column headed by the plan's and the owner's names, most of whose cells end in "; " and a short name: the
+    name is the action's owner (and, with no owner column, the risk's), the text before it the plan."""
+    rows = [["Risk", "Likelihood", "Impact", "Response and owner"],
+            ["Phishing takeover", 4, 4, "MFA and drills; IT"],
+            ["Late breach report", 4, 5, "Duty contact and rehearsal; Data Protection Officer"],
+            ["Unit mapping wrong", 4, 4, "Procurement approval and receipt checks"],
+            ["Cost overrun", 4, 4, "Phased quotes; handover gate; CFO"]]
+    plan = import_all(sqlite_store, write_xlsx(tmp_path / "register.xlsx", {"Risks": rows}))
+    risks = {r["title"]: r for r in rows_of(sqlite_store, "risks")}
+    actions = {a["description"] for a in rows_of(sqlite_store, "risk_actions")}
+    assert actions == {"MFA and drills", "Duty contact and rehearsal", "Procurement approval and receipt checks",
+                       "Phased quotes; handover gate"}
+    by = {a["description"]: a["actionee"] for a in rows_of(sqlite_store, "risk_actions")}
+    assert by == {"MFA and drills": "IT", "Duty contact and rehearsal": "Data Protection Officer",
+                  "Procurement approval and receipt checks": None, "Phased quotes; handover gate": "CFO"}
+    owners = {t: r["owner"] for t, r in risks.items()}
+    assert owners["Phishing takeover"] == "IT" and owners["Unit mapping wrong"] is None
+    assert "on 3 rows that name is read as the action's owner" in " ".join(s.note for s in plan.sheets)
