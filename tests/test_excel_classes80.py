@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import pytest
 from imported import by_code, import_all, rows_of
-from real_world_factory import write_xlsx
+from real_world_factory import write_csv, write_xlsx
+
+from pmo_desktop.excel.errors import WorkbookError
 
 
 @pytest.mark.parametrize("placeholder", ["N/A", "TBD", "-", "none", "à définir"])
@@ -134,3 +136,28 @@ def test_an_owner_after_the_last_semicolon_of_a_response_and_owner_cell(sqlite_s
     owners = {t: r["owner"] for t, r in risks.items()}
     assert owners["Phishing takeover"] == "IT" and owners["Unit mapping wrong"] is None
     assert "on 3 rows that name is read as the action's owner" in " ".join(s.note for s in plan.sheets)
+
+
+def test_a_headerless_risk_list_whose_columns_multiply_proposes_likelihood_impact_and_score(sqlite_store, tmp_path):
+    """A risk CSV with no header row whose E × F = G on every row, a level word in J: still refused (a decision:
+    no import by a guess), but the header it proposes named J (the score's band) the probability and nothing for E,
+    F, G. Two level columns whose product a later one holds are the likelihood, the impact and the score; the level
+    words then the score's rating."""
+    rows = [["R-01", "Credential stuffing", "No rate limiting on the sign-in", "Authentication", 4, 5, 20,
+             "Basic password rules", "MFA and rate limits", "High"],
+            ["R-02", "Account takeover", "MFA optional for customers", "Authentication", 4, 4, 16,
+             "Password only", "MFA required", "High"],
+            ["R-03", "Phishing of staff", "Little phishing training", "Privileged access", 3, 5, 15,
+             "Ad-hoc awareness", "Simulations and a reporting playbook", "Medium"],
+            ["R-04", "Cloud data exposure", "Storage left public", "Customer data", 2, 5, 10,
+             "Manual review", "Config policies and encryption", "Medium"],
+            ["R-05", "Third-party breach", "Vendor holds customer data", "Integrations", 3, 4, 12,
+             "Contract clauses only", "Due diligence and SOC 2 review", "Medium"]]
+    path = write_csv(tmp_path / "risk_register.csv", rows)
+    with pytest.raises(WorkbookError) as refused:
+        import_all(sqlite_store, path)
+    said = str(refused.value)
+    assert "has no header row" in said
+    assert "E “Probability”?" in said and "F “Impact”?" in said and "G “Inherent score”?" in said
+    assert "J “Inherent rating”?" in said
+    assert rows_of(sqlite_store, "risks") == []
