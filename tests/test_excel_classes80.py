@@ -69,6 +69,10 @@ def test_a_plan_column_of_words_or_lone_numbers_stays_the_plan(sqlite_store, tmp
     import_all(sqlite_store, write_xlsx(tmp_path / "register.xlsx", {"Risks": rows}))
     actions = {a["description"] for a in rows_of(sqlite_store, "risk_actions")}
     assert {"MFA per 8.2", "Checklist 5.18"} <= actions
+    from pmo_desktop.excel.clause_references import _references  # (a module of this branch: imported here)
+
+    assert not _references(["2.5", "3.5", "1.0"]) and not _references(["2026-03-01", "12/05/2026"])
+    assert _references(["8.2, 5.18", "A.6.5", "N/A"]) and _references(["AC-2, IA-5(1)", "CC6.1"])
 
 
 def test_ratings_written_as_products_give_the_levels_and_the_residual_pair(sqlite_store, tmp_path):

@@ -11,8 +11,9 @@ issue's actions) whose every filled cell is a list of clause references — "A.8
 "AC-2, IA-5(1)", "CC6.1": figures joined by dots, with a letter code of one to four capitals or "§" before them or not,
 several joined by commas, semicolons, slashes or line breaks, and no word at all — is kept in the records' notes
 under its header instead, and said once a sheet. So that a column of lone decimal numbers ("2.5") is not taken for
-one, the column must show a reference that no number is: a list of two or more, a letter code, or two dots. A
-placeholder cell ("N/A", "-") counts for neither. No words are involved: the rule is the same in every language.
+one, the column must show a reference that no number is: a list of two or more, a letter code, or two dots; and
+no cell may be a date ("2026-03-01", "12/05/2026"). A placeholder cell ("N/A", "-") counts for neither. No words
+are involved: the rule is the same in every language.
 """
 
 from __future__ import annotations
@@ -29,6 +30,8 @@ MIN_CELLS = 2  # one cell is a cell, not the column's way of writing
 _REFERENCE = r"(?:§\s?)?(?:[A-Z]{1,4}(?:\.[A-Z]{1,4})?[.\- ]?)?\d+(?:[.\-]\d+)*(?:\s?\(\d+\)|[a-z])?"
 _LIST_RE = re.compile(rf"\s*{_REFERENCE}(?:\s*[,;/\n]\s*{_REFERENCE})*\s*[,;]?\s*")
 _NUMBER_RE = re.compile(r"\s*\d+(?:\.\d+)?\s*")
+# a date is no reference: "2026-03-01", "12/05/2026", "1.4.2026"
+_DATE_RE = re.compile(r"\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[./-]\d{1,2}[./-]\d{2,4}")
 
 
 def _references(cells: list[Any]) -> bool:
@@ -38,7 +41,7 @@ def _references(cells: list[Any]) -> bool:
     if any(not isinstance(c, str) for c in cells if c is not None and str(c).strip()):
         return False  # a number typed as a number is a number
     texts = [t for t in filled if not placeholder(t)]
-    if len(texts) < MIN_CELLS or not all(_LIST_RE.fullmatch(t) for t in texts):
+    if len(texts) < MIN_CELLS or not all(_LIST_RE.fullmatch(t) and not _DATE_RE.search(t) for t in texts):
         return False
     return any(not _NUMBER_RE.fullmatch(t) for t in texts)
 
