@@ -46,6 +46,7 @@ from .child_sheets import (
     names_its_records,
     tied_by_the_parents_ids,
 )
+from .clause_references import references_not_plans
 from .code_exports import code_export
 from .coded_forms import coded_form
 from .coded_legends import column_legend
@@ -155,6 +156,8 @@ from .number_order import evidence_of as number_evidence
 from .numbered_catalogues import numbered_catalogue
 from .office_import import plan_office_import, read_stamp, unstamped_export
 from .paired_items import LINK, a_few_kinds, joined_twins, twin_columns
+from .plan_owners import plan_owners
+from .product_ratings import product_ratings
 from .program_output import program_output
 from .question_plans import QUESTION_PLAN_REASON, question_plan
 from .questionnaires import questionnaire
@@ -1676,6 +1679,46 @@ def _rated_by_matrix_codes(book: SafeWorkbook, reader: SheetReader, match: Heade
     return made, again, said
 
 
+def _rated_by_products(book: SafeWorkbook, reader: SheetReader, match: HeaderMatch
+                       ) -> tuple[SheetReader, HeaderMatch, str] | None:
+    """A risk sheet writing its ratings as products ("Initial L×I": "5×5=25", ``product_ratings``): the same sheet
+    with a likelihood and an impact column (and a residual pair) made after its own, read under the header found
+    again; with the sentence saying so. None for any other sheet (asked of its first rows; read whole only then)."""
+    if match.kind.register != "risks" or product_ratings(
+            match.kind, match.headers, match.mapping, reader.top_rows(fill_merged=False)[:match.row + SAMPLE],
+            match.row - 1) is None:
+        return None
+    found = product_ratings(match.kind, match.headers, match.mapping, reader.all_rows(), match.row - 1)
+    if found is None:
+        return None
+    rows, said = found
+    made = SheetReader(book, reader.title, rows, reader.merged_ranges())
+    again = _match_sheet(made, (match.kind,), None)
+    if again is None or again.row != match.row:
+        return None
+    return made, again, said
+
+
+def _owners_after_the_plan(book: SafeWorkbook, reader: SheetReader, match: HeaderMatch
+                           ) -> tuple[SheetReader, HeaderMatch, str] | None:
+    """A plan column headed "Response and owner" whose cells end in "; IT" (``plan_owners``): the same sheet with
+    each plan cut at its owner and an action owner column made after its own, read under the header found again;
+    with the sentence saying so. None for any other sheet (asked of its first rows; read whole only then)."""
+    if RESPONSE_PLAN not in match.mapping.values() or plan_owners(
+            match.kind, match.headers, match.mapping, reader.top_rows(fill_merged=False)[:match.row + SAMPLE],
+            match.row - 1) is None:
+        return None
+    found = plan_owners(match.kind, match.headers, match.mapping, reader.all_rows(), match.row - 1)
+    if found is None:
+        return None
+    rows, said = found
+    made = SheetReader(book, reader.title, rows, reader.merged_ranges())
+    again = _match_sheet(made, (match.kind,), None)
+    if again is None or again.row != match.row:
+        return None
+    return made, again, said
+
+
 def _rated_by_an_id_matrix(book: SafeWorkbook, reader: SheetReader, match: HeaderMatch
                            ) -> tuple[SheetReader, HeaderMatch, str] | None:
     """A risk list with no likelihood or impact column whose risks another sheet's grid places by their IDs
@@ -2472,6 +2515,14 @@ def plan_workbook_import(store: Store, path: str | os.PathLike[str], progress: P
                     reader, match, made_notes[title] = coded  # "ID / choice" over "D01 Hub-and-spoke"
                 if (paired := _paired_items(book, reader, match)) is not None:
                     reader, match, made_notes[title] = paired  # "Activity A | … | Activity B": the link of the two
+                if (products := _rated_by_products(book, reader, match)) is not None:
+                    # "Initial L×I" of "5×5=25": each risk's likelihood and impact, their product checked
+                    reader, match, read_as = products
+                    made_notes[title] = f"{made_notes[title]} {read_as}" if title in made_notes else read_as
+                if (owned := _owners_after_the_plan(book, reader, match)) is not None:
+                    # "Response and owner" of "MFA and drills; IT": the plan, and its owner after the last "; "
+                    reader, match, read_as = owned
+                    made_notes[title] = f"{made_notes[title]} {read_as}" if title in made_notes else read_as
                 if (per_area := _rated_per_area(book, reader, match)) is not None:
                     # each risk rated per area under captions: its worst area's ratings (area_ratings)
                     reader, match, made_notes[title] = per_area
@@ -2545,6 +2596,11 @@ def plan_workbook_import(store: Store, path: str | os.PathLike[str], progress: P
                         match, reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE])) is not None:
                     # "Acción": Asumir / Mitigación beside "Descripción": the response, and its action described
                     match, read_as = strategies
+                    made_notes[title] = f"{made_notes[title]} {read_as}" if title in made_notes else read_as
+                if (cited := references_not_plans(
+                        match, reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE])) is not None:
+                    # "Related Controls" of clause numbers alone ("8.2, 5.18"): references, no action (classes80)
+                    match, read_as = cited
                     made_notes[title] = f"{made_notes[title]} {read_as}" if title in made_notes else read_as
                 if (treated := treated_in_a_band(match, reader.top_rows(), reader.top_rows(fill_merged=False))) \
                         is not None:  # "Tratamiento" over "Actividad | Responsable | Fecha | Estado": one action
