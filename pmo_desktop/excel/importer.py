@@ -1332,12 +1332,44 @@ DEEP_HEADER_ROWS = 200
 def _match_sheet(reader: SheetReader, kinds: tuple[SheetKind, ...], header_row: int | None) -> HeaderMatch | None:
     match = _match_top(reader, kinds, header_row)
     if match is None and header_row is None and reader.deepen(DEEP_HEADER_ROWS):
+        if _figures_from_the_top(reader.top_rows(fill_merged=False)):
+            reader.shallow()  # its own table's header was tried in the first rows: nothing lies under it
+            return None
         match = _match_top(reader, kinds, None)
         if match is not None and not _deep_table(match, reader.top_rows(fill_merged=False)[match.row:]):
             match = None
         if match is None:
             reader.shallow()
     return match
+
+
+# a figure as a table's cell holds it: a number, or a text that is one ("12", "$2.99", "1,250.00", "-3 %")
+_FIGURE_RE = re.compile(r"\s*[$€£¥]?\s*[-+]?\s*[$€£¥]?\s*\d[\d,.\s]*%?\s*")
+
+
+def _a_figure(x: Any) -> bool:
+    if x.__class__ is bool:
+        return False
+    if isinstance(x, (int, float)):
+        return True
+    return isinstance(x, str) and _FIGURE_RE.fullmatch(x) is not None
+
+
+def _figures_from_the_top(rows: list[list[Any]]) -> bool:
+    """Whether a sheet read deep for a header (DEEP_HEADER_ROWS) is one table of figures from its top: its first
+    filled row a header of words (tried already among the first rows, naming no register), and every row under
+    it, to the last one read, filled with two figures at least (a month's sales: ranks, prices, units). No row
+    of such a table heads a register, and no introduction lies over one: the deep search is not made. Any other
+    sheet — an empty row, a row of words alone, a caption, anything under or over the table — is searched
+    deep as before. Decided once a sheet, on its rows as stored."""
+    first = next((k for k, r in enumerate(rows) if any(x is not None for x in r)), None)
+    if first is None:
+        return False
+    words = [x for x in rows[first] if x is not None]
+    if len(words) < 2 or not all(isinstance(x, str) and not _a_figure(x) for x in words):
+        return False
+    return len(rows) - first > SAMPLE and \
+        all(sum(1 for x in r if x is not None and _a_figure(x)) >= 2 for r in rows[first + 1:])
 
 
 TWIN_ROWS = 2000  # a sheet of tables set side by side is read whole when it has at most this many rows
