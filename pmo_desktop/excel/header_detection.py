@@ -3412,6 +3412,7 @@ def detect_header(rows: list[list[Any]], sheet_title: str, kinds: tuple[SheetKin
             mapping, demoted = check_values(kind, mapping, sample, row)
             mapping, demoted = _status_of_a_small_list(kind, row, mapping, demoted, sample)
             mapping, demoted = _text_field_freed(kind, matched, mapping, demoted, sample)
+            mapping, demoted = _goal_named(kind, matched, mapping, demoted, sample)
             mapping = refill(kind, row, group, mapping, demoted, sample, named - set(mapping.values()))
             mapping, by_values = _priority_under_another_header(kind, row, mapping, demoted, sample)
             mapping = _type_of_categories(kind, row, group, mapping, demoted, sample)
@@ -4171,6 +4172,26 @@ def _text_field_freed(kind: SheetKind, matched: dict[int, str], mapping: dict[in
         if len(values) >= 2 and (_sentences(values) or name == "impact" and _written_phrases(values)):
             out, left = {**out, c: text}, {k: why for k, why in left.items() if k != c}
     return out, left
+
+
+def _goal_named(kind: SheetKind, matched: dict[int, str], mapping: dict[int, str], demoted: dict[int, str],
+                sample: list[list[Any]]) -> tuple[dict[int, str], dict[int, str]]:
+    """A benefit's target word over goals written out names the benefit: "Objetivo" and "Meta" (Spanish, Portuguese),
+    "Objectif" (French), "Στόχος" (Greek) are both a benefit's target and the goal it is, and a column of them whose
+    every filled cell is a text (no figure, two at least) refused as a target is the title, when no other column
+    gives it ("Objetivo | Responsable | Fecha objetivo | Estado | Detalles": the goals were titled by their details,
+    the goal itself kept in the notes). A target of figures ("Objetivo: 15 %") stays the target. Decided once a
+    sheet, after the values were checked; the column's line in the report says it (→ title)."""
+    if kind.register != BENEFITS or kind.is_child or "title" in mapping.values():
+        return mapping, demoted
+    for c, name in matched.items():
+        if name != "target_value" or c in mapping or c not in demoted:
+            continue
+        values = [r[c] for r in sample if c < len(r) and r[c] is not None and str(r[c]).strip()]
+        if len(values) >= 2 and all(isinstance(x, str) and _number_of(x) is None and re.search(r"[^\W\d_]{3}", x)
+                                    for x in values):
+            return {**mapping, c: "title"}, {k: why for k, why in demoted.items() if k != c}
+    return mapping, demoted
 
 
 def _repeats_written_out(kind: SheetKind, mapping: dict[int, str], dups: dict[int, str],

@@ -1,0 +1,81 @@
+"""Issue 12, left58: what stop 57's unseen sets still missed, as general rules — the weighted scoring matrix's words
+and the benefit's goal word in every language the words files know. Each test writes a workbook of the shape
+(never a fetched file) and failed on main 912168d3 unless it says it guards what must not change."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from imported import import_all, named, rows_of
+from real_world_factory import write_xlsx
+
+from pmo_desktop.excel.errors import WorkbookError
+
+
+def _matrix(no: str, criteria: str, description: str, weight: str, points: str, option: str, score: str,
+            subtotal: str, texts: list[tuple[str, str]]) -> list[list[object]]:
+    rows: list[list[object]] = [[no, criteria, description, weight, points, f"{option} A", None, f"{option} B", None],
+                                [None] * 5 + [score, subtotal, score, subtotal]]
+    for i, (name, said) in enumerate(texts, start=1):
+        rows.append([i, name, said, 0.4 if i == 1 else 0.3, 10, 8, f"=F{i + 2}*D{i + 2}", 5, f"=H{i + 2}*D{i + 2}"])
+    return rows
+
+
+@pytest.mark.parametrize("rows, criteria, weight", [
+    (_matrix("N°", "Critères d'évaluation", "Description", "Pondération", "Points", "Fournisseur", "Note",
+             "Sous-total", [("Prix", "Coût total sur trois ans"), ("Support", "Heures de couverture du service"),
+                            ("Expérience", "Références de projets semblables")]),
+     "Critères d'évaluation", "Pondération"),
+    (_matrix("Nr.", "Bewertungskriterien", "Beschreibung", "Gewichtung", "Punkte", "Anbieter", "Note",
+             "Zwischensumme", [("Preis", "Gesamtkosten über drei Jahre"), ("Support", "Abdeckungszeiten des Dienstes"),
+                               ("Erfahrung", "Referenzen ähnlicher Projekte")]),
+     "Bewertungskriterien", "Gewichtung"),
+], ids=["fr", "de"])
+def test_a_scoring_matrix_in_french_or_german_is_refused_saying_what_it_is(sqlite_store, tmp_path, rows, criteria,
+                                                                          weight):
+    """Options scored against weighted criteria, headed in French or German: read as dependencies or risks titled
+    by the description (the matrix's words were English only). Refused as a weighted scoring matrix, named."""
+    path = write_xlsx(tmp_path / "auswahl.xlsx", {"Feuil1": rows}, merges={"Feuil1": ["F1:G1", "H1:I1"]})
+    with pytest.raises(WorkbookError, match=rf"weighted scoring matrix \(“{criteria}”, “{weight}”\)"):
+        import_all(sqlite_store, path)
+    for register in ("risks", "issues", "dependencies", "decisions"):
+        assert rows_of(sqlite_store, register) == []
+
+
+_GOALS_ES = [["Objetivo", "Responsable", "Fecha objetivo", "Estado", "Detalles"],
+             ["Todas las especificaciones aprobadas", "Ana", date(2026, 3, 1), "En curso", "Cada módulo cubierto"],
+             ["Piloto con dos clientes", "Ben", date(2026, 5, 1), "No iniciado", "Opiniones cada semana"]]
+
+
+def test_a_spanish_goals_sheet_is_read_as_benefits_titled_by_the_goal(sqlite_store, tmp_path):
+    """"Objetivo" is a benefit's target word in Spanish and its goal: over texts (no figure) it names the benefit,
+    when no other column does — the goals were titled by their details, the goal kept in the notes."""
+    plan = import_all(sqlite_store, write_xlsx(tmp_path / "plan.xlsx", {"Objetivos": _GOALS_ES}))
+    benefits = named(sqlite_store, "benefits")
+    assert set(benefits) == {"Todas las especificaciones aprobadas", "Piloto con dos clientes"}
+    assert benefits["Piloto con dos clientes"]["description"].startswith("Opiniones cada semana")
+    assert benefits["Piloto con dos clientes"]["owner"] == "Ben"
+    [sheet] = plan.sheets
+    assert sheet.mapping[0] == "title"
+
+
+def test_a_german_goals_sheet_is_read_as_benefits_titled_by_the_goal(sqlite_store, tmp_path):
+    rows = [["Ziel", "Verantwortlich", "Zieldatum", "Status", "Beschreibung"],
+            ["Alle Spezifikationen abgenommen", "Ana", date(2026, 3, 1), "In Arbeit", "Jedes Modul abgedeckt"],
+            ["Pilotbetrieb mit zwei Kunden", "Ben", date(2026, 5, 1), "Nicht begonnen", "Wöchentliches Feedback"]]
+    import_all(sqlite_store, write_xlsx(tmp_path / "plan.xlsx", {"Ziele": rows}))
+    benefits = named(sqlite_store, "benefits")
+    assert set(benefits) == {"Alle Spezifikationen abgenommen", "Pilotbetrieb mit zwei Kunden"}
+
+
+def test_a_spanish_target_of_figures_stays_the_target(sqlite_store, tmp_path):
+    """Guards what must not change: "Objetivo" over figures is the benefit's target, the benefit named by its own
+    column."""
+    rows = [["Beneficio", "Responsable", "Línea base", "Objetivo", "Fecha objetivo"],
+            ["Menos reclamaciones", "Ana", 120, 60, date(2026, 3, 1)],
+            ["Entrega más rápida", "Ben", 10, 5, date(2026, 5, 1)]]
+    import_all(sqlite_store, write_xlsx(tmp_path / "beneficios.xlsx", {"Beneficios": rows}))
+    benefits = named(sqlite_store, "benefits")
+    assert set(benefits) == {"Menos reclamaciones", "Entrega más rápida"}
+    assert float(benefits["Menos reclamaciones"]["target_value"]) == 60
