@@ -79,3 +79,29 @@ def test_a_spanish_target_of_figures_stays_the_target(sqlite_store, tmp_path):
     benefits = named(sqlite_store, "benefits")
     assert set(benefits) == {"Menos reclamaciones", "Entrega más rápida"}
     assert float(benefits["Menos reclamaciones"]["target_value"]) == 60
+
+
+_WEAK = [["Owner", "Status", "Amount"], ["Ana", "Open", 3], ["Ben", "Closed", 4], ["Cem", "Open", 5]]
+
+
+def test_a_workbook_of_many_weak_sheets_says_each_of_the_first_few_and_how_many_more(sqlite_store, tmp_path):
+    """Five sheets whose headers name two register columns each, and one naming one: the refusal named the first
+    weak sheet alone, as if the others held nothing. Now the first three are said (a reason the same as the one
+    before as "the same") and the rest counted; one weak sheet alone is said as before."""
+    sheets = {"Costs": [["Owner", "Remarks", "Amount"], ["Ana", "paid", 3], ["Ben", "late", 4], ["Cem", "", 5]]}
+    sheets.update({f"Month {i}": _WEAK for i in range(1, 6)})
+    with pytest.raises(WorkbookError) as refused:
+        import_all(sqlite_store, write_xlsx(tmp_path / "book.xlsx", sheets))
+    said = str(refused.value)
+    assert "sheet “Costs”: only 1 of its columns names a risk register field and its name is not a register's" in said
+    assert "sheet “Month 1”: only 2 of its columns name risk register fields" in said
+    assert "sheet “Month 2”: the same" in said
+    assert "Month 3" not in said and "and 3 more sheets whose headers name too few register columns" in said
+    assert "to import one, choose its sheet and the register in the import preview" in said
+
+
+def test_one_weak_sheet_of_one_named_column_is_said_in_the_singular(sqlite_store, tmp_path):
+    rows = [["Owner", "Remarks", "Amount"], ["Ana", "paid", 3], ["Ben", "late", 4], ["Cem", "", 5]]
+    with pytest.raises(WorkbookError, match=r"\(sheet “Costs”: only 1 of its columns names a risk register field and "
+                                            r"its name is not a register's, .*; to import it, choose that sheet"):
+        import_all(sqlite_store, write_xlsx(tmp_path / "book.xlsx", {"Costs": rows}))

@@ -26,7 +26,7 @@ from sqlalchemy.orm import Session
 
 from ..models import disk, records, search_index
 from ..models.errors import StoreError, ValidationError
-from ..models.fields import Context, Kind, Register, count_of
+from ..models.fields import Context, Kind, Register, a_noun, count_of
 from ..models.program import Setting
 from ..models.registers import REGISTERS
 from ..models.settings import SETTINGS
@@ -2586,7 +2586,8 @@ def plan_workbook_import(store: Store, path: str | os.PathLike[str], progress: P
                 why = next((f"“{t}”: {r}" for t, r in plan.skipped_sheets if r.startswith("no column names")), None)
                 # a header naming too few of a register's columns: the preview says why, and so does the command
                 # line (fault70b: it said "no header row … check the workbook" alone)
-                weak = next((f"“{t}”: {r}" for t, r in plan.skipped_sheets if _WEAK_HEADER.match(r)), None)
+                # (each weak sheet said, the first few and how many more: the first alone hid the others, left58)
+                weak = _weak_sheets_said([(t, r) for t, r in plan.skipped_sheets if _WEAK_HEADER.match(r)])
                 _refused_for_its_name(plan, path)
                 if employees:  # an employer's staff, sheet by sheet: said as such, not as a header not found
                     first = next(r for t, r in plan.skipped_sheets if t in employees)
@@ -2628,7 +2629,8 @@ def plan_workbook_import(store: Store, path: str | os.PathLike[str], progress: P
                                     + (f" (sheet {why.rstrip('.')}; to import it, choose that sheet and the register "
                                        "in the import preview and set the column that holds each record's title "
                                        "or name in its mapping)." if why else
-                                       f" (sheet {weak.rstrip('.')}; to import it, choose that sheet and the "
+                                       f" ({weak}; to import {'one' if weak.count('sheet “') > 1 else 'it'}, "
+                                       f"choose {'its' if weak.count('sheet “') > 1 else 'that'} sheet and the "
                                        "register in the import preview and check each column's field in its "
                                        "mapping)." if weak else "."))
             routed = _split_raid(found)
@@ -3761,7 +3763,34 @@ REMARKS = "notes"
 
 
 # ``_no_records``'s reason for a header naming too few of the register's columns
-_WEAK_HEADER = re.compile(r"only \d+ of its columns name .+ fields and its name is not a register's")
+_WEAK_HEADER = re.compile(r"(?:only \d+|none) of its columns names? .+ fields? and its name is not a register's")
+_WEAK_SAID = 3  # the weak sheets a refusal names; more are counted
+
+
+def _weak_sheets_said(weak: list[tuple[str, str]]) -> str | None:
+    """The weak sheets of a refused workbook, each with its reason: the first ``_WEAK_SAID`` and how many more
+    ("sheet “A”: only 2 of its columns name …; sheet “B”: …; and 4 more sheets whose headers name too few register
+    columns"), a reason the same as the sheet's before said so. A workbook of many weak sheets said only its first,
+    as if the others held nothing (left58)."""
+    if not weak:
+        return None
+    said = "; ".join(f"sheet “{t}”: {'the same' if i and r == weak[i - 1][1] else r.rstrip('.')}"
+                     for i, (t, r) in enumerate(weak[:_WEAK_SAID]))
+    more = len(weak) - _WEAK_SAID
+    if more > 0:
+        said += f"; and {more} more sheet{'s' * (more > 1)} whose header{'s' * (more > 1)} name{'s' * (more == 1)} " \
+                "too few register columns"
+    return said
+
+
+def _weak_reason(naming: int, register: str) -> str:
+    """"only 2 of its columns name risk register fields", "only 1 of its columns names a risk register field",
+    "none of its columns names a risk register field": the weak header's count in the right number."""
+    if naming == 0:
+        return f"none of its columns names {a_noun(register)} field"
+    if naming == 1:
+        return f"only 1 of its columns names {a_noun(register)} field"
+    return f"only {naming} of its columns name {register} fields"
 
 
 def _no_records(match: HeaderMatch, file_name: str | None = None,
@@ -3804,7 +3833,7 @@ def _no_records(match: HeaderMatch, file_name: str | None = None,
          and sum(1 for h in match.headers if h) <= BOOK_NAMED_LABELS) or \
         (kind.register == "issues" and bug_steps_column(match.headers))  # "Repro Steps": a bug report's own column
     if not strong and not named_so:
-        return (f"only {len(naming)} of its columns name {kind.reg.title.lower()} fields and its name is not a "
+        return (f"{_weak_reason(len(naming), kind.reg.title.lower())} and its name is not a "
                 "register's, so it is taken for a table of another kind.")
     other = _other_records(match) if title is not None and not named_so and _generic_title(match, title.name) \
         and specific_fields(kind, match.mapping) < 2 else None
