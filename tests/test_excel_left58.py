@@ -105,3 +105,26 @@ def test_one_weak_sheet_of_one_named_column_is_said_in_the_singular(sqlite_store
     with pytest.raises(WorkbookError, match=r"\(sheet “Costs”: only 1 of its columns names a risk register field and "
                                             r"its name is not a register's, .*; to import it, choose that sheet"):
         import_all(sqlite_store, write_xlsx(tmp_path / "book.xlsx", {"Costs": rows}))
+
+
+def test_a_status_written_as_a_reply_is_kept_as_written_not_read_by_its_yes(sqlite_store, tmp_path):
+    """A bug list whose status column holds states and, on some rows, replies written as sentences ("Yes they do",
+    "No that is intended"): "Yes they do" was read as Resolved by its first word, though it confirms the bug.
+    Decided: a reply names no state — the row keeps the state a new issue starts in (Open), the reply kept in its
+    notes, said once a column; a "Yes" alone (a done flag) is still Resolved."""
+    rows = [["Bug", "Status"],
+            ["Login page crashes when signed out", "resolved"],
+            ["Search returns stale results", "Open"],
+            ["Prices show with two currency signs", "Yes they do"],
+            ["Deleting the last item empties the cart", "No that is intended"],
+            ["Export drops the last column", "Yes"]]
+    plan = import_all(sqlite_store, write_xlsx(tmp_path / "bugs.xlsx", {"Sheet1": rows}))
+    issues = named(sqlite_store, "issues")
+    assert issues["Login page crashes when signed out"]["status"] == "Resolved"
+    assert issues["Export drops the last column"]["status"] == "Resolved"
+    assert issues["Prices show with two currency signs"]["status"] == "Open"
+    assert "Yes they do" in issues["Prices show with two currency signs"]["description"]
+    assert issues["Deleting the last item empties the cart"]["status"] == "Open"
+    assert "No that is intended" in issues["Deleting the last item empties the cart"]["description"]
+    [sheet] = plan.sheets
+    assert "“Yes they do” (1 row)" in sheet.note and "no states the office knows" in sheet.note
