@@ -128,3 +128,33 @@ def test_a_status_written_as_a_reply_is_kept_as_written_not_read_by_its_yes(sqli
     assert "No that is intended" in issues["Deleting the last item empties the cart"]["description"]
     [sheet] = plan.sheets
     assert "“Yes they do” (1 row)" in sheet.note and "no states the office knows" in sheet.note
+
+
+def _specified(header: str) -> list[list[object]]:
+    return [["STT", "Actor", header, "State"],
+            [1, "Quoc", "After cancelling an order the list does not filter by state. Seen on the admin page", "Open"],
+            [2, "Quoc", "Paging in the order manager skips a page", "Open"],
+            *[[n, None, None, None] for n in range(3, 10)]]
+
+
+def test_a_bug_list_of_specifications_alone_is_titled_by_their_first_sentence(sqlite_store, tmp_path):
+    """"STT | Actor | Specification | State" in a "Bug.xlsx" (two bugs, numbered empty rows below) was refused: no
+    column names the records. Decided: in a sheet or workbook named as the issue log, its one column of sentences
+    under a header no register knows is each bug's text — titled by its first sentence, the whole text kept as
+    the description, said in the sheet's notes."""
+    plan = import_all(sqlite_store, write_xlsx(tmp_path / "Bug.xlsx", {"Sheet1": _specified("Specification")}))
+    issues = named(sqlite_store, "issues")
+    assert set(issues) == {"After cancelling an order the list does not filter by state.",
+                           "Paging in the order manager skips a page"}
+    first = issues["After cancelling an order the list does not filter by state."]
+    assert first["description"].startswith("After cancelling an order the list does not filter by state. Seen on")
+    assert first["status"] == "Open"
+    [sheet] = plan.sheets
+    assert "titled by the first sentence of “Specification”" in sheet.note
+
+
+def test_a_list_of_specifications_not_named_as_bugs_stays_refused(sqlite_store, tmp_path):
+    """Guards what must not change: the same table in a workbook named for requirements is no issue log."""
+    with pytest.raises(WorkbookError, match="No sheet of “Requirements.xlsx” has a header row"):
+        import_all(sqlite_store, write_xlsx(tmp_path / "Requirements.xlsx", {"Sheet1": _specified("Specification")}))
+    assert rows_of(sqlite_store, "issues") == []

@@ -3354,6 +3354,7 @@ def detect_header(rows: list[list[Any]], sheet_title: str, kinds: tuple[SheetKin
             naming = naming_column(kind, row, mapping, sample) \
                 if len(real_fields(mapping)) >= NAMING_MIN_FIELDS else None
             titled_by = None
+            described = ""
             if naming is None and mapping and _title_field(kind) not in mapping.values() and not kind.is_child \
                     and not set(mapping.values()) & set(_TITLE_FALLBACK.get(kind.register, ())) \
                     and i >= (named_from[kind.register] if kind.register in named_from else
@@ -3380,6 +3381,15 @@ def detect_header(rows: list[list[Any]], sheet_title: str, kinds: tuple[SheetKin
                 if naming is not None and (level_cue_column(row, naming) or _people_named(kind, row, naming, sample)):
                     naming = None
                 titled_by = naming
+                if naming is None and kind.register == ISSUES and \
+                        (texts := _bug_texts(row, mapping, sample)) is not None:
+                    # "STT | Actor | Specification | State" of "Bug.xlsx": the one column of sentences is each
+                    # bug's text, its first sentence the title (the planner's description fallback), said (left58)
+                    mapping[texts] = "description"
+                    described = (f"Each issue titled by the first sentence of “{str(row[texts]).strip()}”, the whole "
+                                 "text kept as its description: no column is headed Issue (or a word for it) and it "
+                                 "is the sheet's one column of sentences; choose another in the mapping if that is "
+                                 "not what names the records.")
             elif naming is None and mapping and _title_field(kind) not in mapping.values() and not kind.is_child \
                     and not set(mapping.values()) & set(_TITLE_FALLBACK.get(kind.register, ())) \
                     and _ids_say_the_noun(kind, row, mapping):
@@ -3479,14 +3489,14 @@ def detect_header(rows: list[list[Any]], sheet_title: str, kinds: tuple[SheetKin
                     headers.pop()
                 best = HeaderMatch(kind, i + 1, mapping, headers, score, dups, demoted, sheet_title,
                                    titled_by=titled_by, refused=_refused_said(matched, demoted, sample, left_alone),
-                                   grades_said=by_values)
+                                   grades_said=" ".join(x for x in (by_values, described) if x))
             held = per_kind.get(kind.register)
             if held is None or score > held[0].score:
                 headers = ["" if v is None else str(v).strip() for v in written]
                 per_kind[kind.register] = (HeaderMatch(kind, i + 1, mapping, headers, score, dups, demoted,
                                                        sheet_title, titled_by=titled_by,
                                                        refused=_refused_said(matched, demoted, sample, left_alone),
-                                                       grades_said=by_values),
+                                                       grades_said=" ".join(x for x in (by_values, described) if x)),
                                            row)
     match = _named_sheet(best, per_kind, sheet_title)
     if book and match is best and not any(k.matches_sheet_name(sheet_title) for k in ALL_KINDS):
@@ -4152,6 +4162,28 @@ def _says_kinds(c: int, kinds: dict[str, str], sample: list[list[Any]]) -> bool:
     """Whether column ``c``'s filled cells each name a kind ("Threat", "Opportunity", "+"), or it has none."""
     values = [word_key(str(r[c])) for r in sample if c < len(r) and r[c] is not None and str(r[c]).strip()]
     return all(v in kinds for v in values)
+
+
+_BUG_TEXT_WORDS = 3  # a bug's text is a sentence: this many words at least in each cell
+
+
+def _bug_texts(row: list[Any], mapping: dict[int, str], sample: list[list[Any]]) -> int | None:
+    """The one column of an issue log named so (by its sheet or its workbook) whose cells are sentences — distinct
+    texts of three words or more, two rows at least — under a header no register's words know ("Specification"):
+    each bug's text, when no column titles the bugs nor describes them (unseen set 77: "STT | Actor |
+    Specification | State" of a "Bug.xlsx" was refused, "no column names the records"). None when two columns
+    are so (which is the bug is not told) or none is."""
+    found = []
+    for c, cell in enumerate(row):
+        if c in mapping or not isinstance(cell, str) or not cell.strip() or _names_any_field(cell):
+            continue
+        values = [str(r[c]).strip() for r in sample if c < len(r) and r[c] is not None and str(r[c]).strip()]
+        if len(values) >= 2 and all(isinstance(r[c], str) for r in sample if c < len(r) and r[c] is not None
+                                    and str(r[c]).strip()) \
+                and len({v.lower() for v in values}) == len(values) and not _ratings(values) \
+                and all(len(words_of(v)) >= _BUG_TEXT_WORDS for v in values):
+            found.append(c)
+    return found[0] if len(found) == 1 else None
 
 
 def _text_field_freed(kind: SheetKind, matched: dict[int, str], mapping: dict[int, str], demoted: dict[int, str],
