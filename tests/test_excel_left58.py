@@ -158,3 +158,39 @@ def test_a_list_of_specifications_not_named_as_bugs_stays_refused(sqlite_store, 
     with pytest.raises(WorkbookError, match="No sheet of “Requirements.xlsx” has a header row"):
         import_all(sqlite_store, write_xlsx(tmp_path / "Requirements.xlsx", {"Sheet1": _specified("Specification")}))
     assert rows_of(sqlite_store, "issues") == []
+
+
+_NUMBERED = [["ID", "Title", "Priority", "Status"],
+             ["I-1", "Server room overheats at noon", 4, "Open"],
+             ["I-2", "Printer queue stalls", 1, "Open"],
+             ["I-3", "VPN drops every hour", 3, "Open"],
+             ["I-4", "Badge reader slow", 2, "Closed"]]
+
+
+@pytest.mark.parametrize("lists", [
+    [["Priority key"], ["1 = Low"], ["2 = Medium"], ["3 = High"], ["4 = Critical"]],
+    [["Priority", "Meaning"], [1, "Low"], [2, "Medium"], [3, "High"], [4, "Critical"]],
+], ids=["cells", "two-columns"])
+def test_a_numbered_priority_is_read_in_the_direction_the_workbooks_key_gives(sqlite_store, tmp_path, lists):
+    """A "Priority" of 1–4 whose workbook keys it on a "Lists" sheet, 1 = Low … 4 = Critical: read as a rank
+    (1 the most urgent), the server room came in Low and the printer Critical. The key says what the numbers are:
+    each read as its word there, said once."""
+    plan = import_all(sqlite_store, write_xlsx(tmp_path / "log.xlsx", {"Issues": _NUMBERED, "Lists": lists}))
+    issues = named(sqlite_store, "issues")
+    assert issues["Server room overheats at noon"]["priority"] == "Critical"
+    assert issues["Printer queue stalls"]["priority"] == "Low"
+    assert issues["VPN drops every hour"]["priority"] == "High"
+    assert issues["Badge reader slow"]["priority"] == "Medium"
+    [sheet] = plan.sheets
+    assert "numbered as the workbook's key on sheet “Lists” says (1 = Low, 2 = Medium, 3 = High, 4 = Critical)" \
+        in sheet.note
+
+
+def test_a_numbered_priority_with_no_key_or_a_key_of_the_rank_is_read_as_before(sqlite_store, tmp_path):
+    """Guards what must not change: no key, 1 is the most urgent; a key saying so ("1 | Critical") says nothing."""
+    lists = [[1, "Critical", "Open"], [2, "High", "Fixed"], [3, "Medium", "New"], [None, "Low", None]]
+    plan = import_all(sqlite_store, write_xlsx(tmp_path / "log.xlsx", {"Issues": _NUMBERED, "Data Lists": lists}))
+    issues = named(sqlite_store, "issues")
+    assert issues["Server room overheats at noon"]["priority"] == "Low"
+    assert issues["Printer queue stalls"]["priority"] == "Critical"
+    assert "workbook's key" not in plan.sheets[0].note

@@ -4173,15 +4173,22 @@ def _bug_texts(row: list[Any], mapping: dict[int, str], sample: list[list[Any]])
     each bug's text, when no column titles the bugs nor describes them (unseen set 77: "STT | Actor |
     Specification | State" of a "Bug.xlsx" was refused, "no column names the records"). None when two columns
     are so (which is the bug is not told) or none is."""
+    def filled(x: Any) -> bool:
+        return x is not None and bool(str(x).strip())
+
+    def worded(x: Any) -> bool:  # a sentence of words, not "28/01/2025"
+        return isinstance(x, str) and len(re.findall(r"[^\W\d_]{2,}", x)) >= _BUG_TEXT_WORDS
+
     found = []
     for c, cell in enumerate(row):
         if c in mapping or not isinstance(cell, str) or not cell.strip() or _names_any_field(cell):
             continue
-        values = [str(r[c]).strip() for r in sample if c < len(r) and r[c] is not None and str(r[c]).strip()]
-        if len(values) >= 2 and all(isinstance(r[c], str) for r in sample if c < len(r) and r[c] is not None
-                                    and str(r[c]).strip()) \
-                and len({v.lower() for v in values}) == len(values) and not _ratings(values) \
-                and all(len(words_of(v)) >= _BUG_TEXT_WORDS for v in values):
+        # every row holding a text beside its number holds the bug's text here: a bug is its text, where a
+        # resolution or a comment is on some rows only ("Resolution" of fixes, empty on the open issue)
+        rows = [r for r in sample if any(isinstance(x, str) and x.strip() for x in r)]
+        values = [str(r[c]).strip() for r in rows if c < len(r) and filled(r[c])]
+        if len(values) >= 2 and len(values) == len(rows) and all(worded(r[c]) for r in rows) \
+                and len({v.lower() for v in values}) == len(values) and not _ratings(values):
             found.append(c)
     return found[0] if len(found) == 1 else None
 

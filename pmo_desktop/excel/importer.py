@@ -155,6 +155,7 @@ from .number_order import evidence_of as number_evidence
 from .numbered_catalogues import numbered_catalogue
 from .office_import import plan_office_import, read_stamp, unstamped_export
 from .paired_items import LINK, a_few_kinds, joined_twins, twin_columns
+from .priority_keys import priority_key
 from .program_output import program_output
 from .question_plans import QUESTION_PLAN_REASON, question_plan
 from .questionnaires import questionnaire
@@ -2061,6 +2062,21 @@ def _letter_grades(prepared: list[tuple[SheetReader, HeaderMatch, dict[int, str]
                 match.ladders[name] = {chr(ord("a") + i): level for i, level in enumerate(levels)}
 
 
+def _workbook_priority_key(book: SafeWorkbook, prepared: list[Any]) -> tuple[str, dict[int, str], str] | None:
+    """The workbook's own key of numbered priorities (``priority_keys``), read once a workbook when a sheet read
+    has a priority field: "1 = Low … 4 = Critical" on its list sheet says its numbers rise with the urgency."""
+    registers = {p[1].kind.register for p in prepared if "priority" in p[1].kind.reg.field_names}
+    if len(registers) != 1:
+        return None
+    reg = REGISTERS[next(iter(registers))]
+    if reg.field("priority").kind is not Kind.ENUM:
+        return None
+    read = {p[1].sheet_title for p in prepared}
+    sheets = [(t, book.sheet(t).top_rows(fill_merged=False), t not in read)
+              for t in [*book.sheet_names, *book.hidden_sheet_names]]
+    return priority_key(sheets, reg.name, reg.field("priority").choices)
+
+
 def _legend_levels(planner: Planner, matches: list[HeaderMatch]) -> None:
     """The levels a sheet's legend gives its words ("MINOR" third of five), as translations of those words
     for that scale; a translation the user gave wins."""
@@ -2654,6 +2670,7 @@ def plan_workbook_import(store: Store, path: str | os.PathLike[str], progress: P
                 # how the file writes its decimals (number_order), from the first rows of every sheet's number
                 # columns: a sheet whose numbers all read either way ("2.500") follows the others, whatever their order
                 planner.file_numbers = number_evidence(_number_samples([(p[0], p[1], p[3]) for p in prepared]))
+                planner.priority_key = _workbook_priority_key(book, prepared)
                 last_use = {id(p[0]): i for i, p in enumerate(prepared)}
                 for i, (reader, match, row_filter, final, ignored, layout, extras, own, chosen) in enumerate(prepared):
                     referenced: list[str] = []
