@@ -194,3 +194,15 @@ def test_a_numbered_priority_with_no_key_or_a_key_of_the_rank_is_read_as_before(
     assert issues["Server room overheats at noon"]["priority"] == "Low"
     assert issues["Printer queue stalls"]["priority"] == "Critical"
     assert "workbook's key" not in plan.sheets[0].note
+
+
+def test_a_german_target_of_figures_stays_the_target(sqlite_store, tmp_path):
+    """Guards what must not change: "Ziel" beside "Ist" over figures is the benefit's target (the goal's word is the
+    target's too in most languages), the benefit named by its own column."""
+    rows = [["Nutzen", "Verantwortlich", "Ist", "Ziel", "Zieldatum"],
+            ["Weniger Reklamationen", "Ana", 120, 60, date(2026, 3, 1)],
+            ["Schnellere Lieferung", "Ben", 10, 5, date(2026, 5, 1)]]
+    import_all(sqlite_store, write_xlsx(tmp_path / "nutzen.xlsx", {"Nutzenregister": rows}))
+    benefits = named(sqlite_store, "benefits")
+    assert set(benefits) == {"Weniger Reklamationen", "Schnellere Lieferung"}
+    assert float(benefits["Weniger Reklamationen"]["target_value"]) == 60
