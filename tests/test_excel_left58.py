@@ -206,3 +206,20 @@ def test_a_german_target_of_figures_stays_the_target(sqlite_store, tmp_path):
     benefits = named(sqlite_store, "benefits")
     assert set(benefits) == {"Weniger Reklamationen", "Schnellere Lieferung"}
     assert float(benefits["Weniger Reklamationen"]["target_value"]) == 60
+
+
+def test_a_defect_form_ending_in_its_status_and_comments_stays_one_form(sqlite_store, tmp_path):
+    """Guards what must not change: a lone defect form whose last labels are "Status | New", "Assigned To | Not
+    assigned yet" and "Comments | <a sentence>" is one issue read as a form — "Status | New" is no header of a list
+    of bug texts (its "New" column holds sentences, but no column numbers the bugs)."""
+    pairs = [("Field", "Description"), ("Defect ID", "Case 12"), ("Title/ Summary", "Products missing from the cart"),
+             ("Description", "A product added to the cart does not appear on the cart page"),
+             ("Expected Result", "The product is listed"), ("Actual Result", "The cart is empty"),
+             ("Severity", "Moderate"), ("Priority", "Medium"), ("Reported By", "Dana Reyes"), ("Status", "New"),
+             ("Assigned To", "Not assigned yet"),
+             ("Comments", "The page is read before the cart is saved so waiting a second shows the product")]
+    rows: list[list[object]] = [[], [], []]
+    rows += [[None, None, None, None, None, label, value] for label, value in pairs]
+    import_all(sqlite_store, write_xlsx(tmp_path / "Defects.xlsx", {"Sheet1": rows}))
+    [issue] = rows_of(sqlite_store, "issues")
+    assert (issue["code"], issue["title"]) == ("Case 12", "Products missing from the cart")

@@ -4171,7 +4171,8 @@ def _bug_texts(row: list[Any], mapping: dict[int, str], sample: list[list[Any]])
     """The one column of an issue log named so (by its sheet or its workbook) whose cells are sentences — distinct
     texts of three words or more, two rows at least — under a header no register's words know ("Specification"):
     each bug's text, when no column titles the bugs nor describes them (unseen set 77: "STT | Actor |
-    Specification | State" of a "Bug.xlsx" was refused, "no column names the records"). None when two columns
+    Specification | State" of a "Bug.xlsx" was refused, "no column names the records"). Only beside a column of
+    the bugs' numbers: a defect form's "Status | New" label over its comment is no header. None when two columns
     are so (which is the bug is not told) or none is."""
     def filled(x: Any) -> bool:
         return x is not None and bool(str(x).strip())
@@ -4179,6 +4180,8 @@ def _bug_texts(row: list[Any], mapping: dict[int, str], sample: list[list[Any]])
     def worded(x: Any) -> bool:  # a sentence of words, not "28/01/2025"
         return isinstance(x, str) and len(re.findall(r"[^\W\d_]{2,}", x)) >= _BUG_TEXT_WORDS
 
+    if "code" not in mapping.values():
+        return None  # the bugs numbered ("STT", "No."): a table of them, not a form's label over its value
     found = []
     for c, cell in enumerate(row):
         if c in mapping or not isinstance(cell, str) or not cell.strip() or _names_any_field(cell):
