@@ -197,8 +197,9 @@ def test_a_numbered_priority_with_no_key_or_a_key_of_the_rank_is_read_as_before(
 
 
 def test_a_german_target_of_figures_stays_the_target(sqlite_store, tmp_path):
-    """Guards what must not change: "Ziel" beside "Ist" over figures is the benefit's target (the goal's word is the
-    target's too in most languages), the benefit named by its own column."""
+    """"Ziel" beside "Ist" over figures is the benefit's target (the goal's word is the target's too in most
+    languages, so the words files keep it a target word): on main it was kept in the notes; the benefit is named by
+    its own column, not by the target."""
     rows = [["Nutzen", "Verantwortlich", "Ist", "Ziel", "Zieldatum"],
             ["Weniger Reklamationen", "Ana", 120, 60, date(2026, 3, 1)],
             ["Schnellere Lieferung", "Ben", 10, 5, date(2026, 5, 1)]]
