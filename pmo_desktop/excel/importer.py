@@ -26,7 +26,7 @@ from sqlalchemy.orm import Session
 
 from ..models import disk, records, search_index
 from ..models.errors import StoreError, ValidationError
-from ..models.fields import Context, Kind, Register, count_of
+from ..models.fields import Context, Kind, Register, a_noun, count_of
 from ..models.program import Setting
 from ..models.registers import REGISTERS
 from ..models.settings import SETTINGS
@@ -157,6 +157,7 @@ from .numbered_catalogues import numbered_catalogue
 from .office_import import plan_office_import, read_stamp, unstamped_export
 from .paired_items import LINK, a_few_kinds, joined_twins, twin_columns
 from .plan_owners import plan_owners
+from .priority_keys import priority_key
 from .product_ratings import product_ratings
 from .program_output import program_output
 from .question_plans import QUESTION_PLAN_REASON, question_plan
@@ -2136,6 +2137,21 @@ def _letter_grades(prepared: list[tuple[SheetReader, HeaderMatch, dict[int, str]
                 match.ladders[name] = {chr(ord("a") + i): level for i, level in enumerate(levels)}
 
 
+def _workbook_priority_key(book: SafeWorkbook, prepared: list[Any]) -> tuple[str, dict[int, str], str] | None:
+    """The workbook's own key of numbered priorities (``priority_keys``), read once a workbook when a sheet read
+    has a priority field: "1 = Low … 4 = Critical" on its list sheet says its numbers rise with the urgency."""
+    registers = {p[1].kind.register for p in prepared if "priority" in p[1].kind.reg.field_names}
+    if len(registers) != 1:
+        return None
+    reg = REGISTERS[next(iter(registers))]
+    if reg.field("priority").kind is not Kind.ENUM:
+        return None
+    read = {p[1].sheet_title for p in prepared}
+    sheets = [(t, book.sheet(t).top_rows(fill_merged=False), t not in read)
+              for t in [*book.sheet_names, *book.hidden_sheet_names]]
+    return priority_key(sheets, reg.name, reg.field("priority").choices)
+
+
 def _legend_levels(planner: Planner, matches: list[HeaderMatch]) -> None:
     """The levels a sheet's legend gives its words ("MINOR" third of five), as translations of those words
     for that scale; a translation the user gave wins."""
@@ -2674,7 +2690,8 @@ def plan_workbook_import(store: Store, path: str | os.PathLike[str], progress: P
                 why = next((f"“{t}”: {r}" for t, r in plan.skipped_sheets if r.startswith("no column names")), None)
                 # a header naming too few of a register's columns: the preview says why, and so does the command
                 # line (fault70b: it said "no header row … check the workbook" alone)
-                weak = next((f"“{t}”: {r}" for t, r in plan.skipped_sheets if _WEAK_HEADER.match(r)), None)
+                # (each weak sheet said, the first few and how many more: the first alone hid the others, left58)
+                weak = _weak_sheets_said([(t, r) for t, r in plan.skipped_sheets if _WEAK_HEADER.match(r)])
                 _refused_for_its_name(plan, path)
                 if employees:  # an employer's staff, sheet by sheet: said as such, not as a header not found
                     first = next(r for t, r in plan.skipped_sheets if t in employees)
@@ -2716,7 +2733,8 @@ def plan_workbook_import(store: Store, path: str | os.PathLike[str], progress: P
                                     + (f" (sheet {why.rstrip('.')}; to import it, choose that sheet and the register "
                                        "in the import preview and set the column that holds each record's title "
                                        "or name in its mapping)." if why else
-                                       f" (sheet {weak.rstrip('.')}; to import it, choose that sheet and the "
+                                       f" ({weak}; to import {'one' if weak.count('sheet “') > 1 else 'it'}, "
+                                       f"choose {'its' if weak.count('sheet “') > 1 else 'that'} sheet and the "
                                        "register in the import preview and check each column's field in its "
                                        "mapping)." if weak else "."))
             routed = _split_raid(found)
@@ -2740,6 +2758,7 @@ def plan_workbook_import(store: Store, path: str | os.PathLike[str], progress: P
                 # how the file writes its decimals (number_order), from the first rows of every sheet's number
                 # columns: a sheet whose numbers all read either way ("2.500") follows the others, whatever their order
                 planner.file_numbers = number_evidence(_number_samples([(p[0], p[1], p[3]) for p in prepared]))
+                planner.priority_key = _workbook_priority_key(book, prepared)
                 last_use = {id(p[0]): i for i, p in enumerate(prepared)}
                 for i, (reader, match, row_filter, final, ignored, layout, extras, own, chosen) in enumerate(prepared):
                     referenced: list[str] = []
@@ -3849,7 +3868,34 @@ REMARKS = "notes"
 
 
 # ``_no_records``'s reason for a header naming too few of the register's columns
-_WEAK_HEADER = re.compile(r"only \d+ of its columns name .+ fields and its name is not a register's")
+_WEAK_HEADER = re.compile(r"(?:only \d+|none) of its columns names? .+ fields? and its name is not a register's")
+_WEAK_SAID = 3  # the weak sheets a refusal names; more are counted
+
+
+def _weak_sheets_said(weak: list[tuple[str, str]]) -> str | None:
+    """The weak sheets of a refused workbook, each with its reason: the first ``_WEAK_SAID`` and how many more
+    ("sheet “A”: only 2 of its columns name …; sheet “B”: …; and 4 more sheets whose headers name too few register
+    columns"), a reason the same as the sheet's before said so. A workbook of many weak sheets said only its first,
+    as if the others held nothing (left58)."""
+    if not weak:
+        return None
+    said = "; ".join(f"sheet “{t}”: {'the same' if i and r == weak[i - 1][1] else r.rstrip('.')}"
+                     for i, (t, r) in enumerate(weak[:_WEAK_SAID]))
+    more = len(weak) - _WEAK_SAID
+    if more > 0:
+        said += f"; and {more} more sheet{'s' * (more > 1)} whose header{'s' * (more > 1)} name{'s' * (more == 1)} " \
+                "too few register columns"
+    return said
+
+
+def _weak_reason(naming: int, register: str) -> str:
+    """"only 2 of its columns name risk register fields", "only 1 of its columns names a risk register field",
+    "none of its columns names a risk register field": the weak header's count in the right number."""
+    if naming == 0:
+        return f"none of its columns names {a_noun(register)} field"
+    if naming == 1:
+        return f"only 1 of its columns names {a_noun(register)} field"
+    return f"only {naming} of its columns name {register} fields"
 
 
 def _no_records(match: HeaderMatch, file_name: str | None = None,
@@ -3892,7 +3938,7 @@ def _no_records(match: HeaderMatch, file_name: str | None = None,
          and sum(1 for h in match.headers if h) <= BOOK_NAMED_LABELS) or \
         (kind.register == "issues" and bug_steps_column(match.headers))  # "Repro Steps": a bug report's own column
     if not strong and not named_so:
-        return (f"only {len(naming)} of its columns name {kind.reg.title.lower()} fields and its name is not a "
+        return (f"{_weak_reason(len(naming), kind.reg.title.lower())} and its name is not a "
                 "register's, so it is taken for a table of another kind.")
     other = _other_records(match) if title is not None and not named_so and _generic_title(match, title.name) \
         and specific_fields(kind, match.mapping) < 2 else None
