@@ -47,3 +47,34 @@ def test_letters_that_begin_two_choices_then_tab_leave_the_cell_and_the_row_type
     assert cell("title") == "Crane delivery slips" and cell("category") == "Technical"
     assert (cell("level"), cell("probability"), cell("impact")) == ("Project", "3", "4"), \
         (cell("level"), cell("probability"), cell("impact"))
+
+
+def test_the_start_screen_says_which_office_is_opening_until_it_is_open(qtbot, tmp_path, demo_file_copy):
+    """An office named at launch (``run-app.sh office.pmo``) opens once the window is painted; under load the start
+    screen stood meanwhile for seconds with "No file open" and its Open… / New… buttons — read as "my file did not
+    open". It now says "Opening “office.pmo”…" in the buttons' place, and in the status bar, until the office is
+    there. (What the screen shows is looked at as the open begins: the window's own open, watched, not replaced.)"""
+    from PySide6.QtCore import QSettings
+
+    from pmo_desktop.views.main_window import MainWindow
+
+    path = demo_file_copy(tmp_path / "Harbour office.pmo")
+    window = MainWindow(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
+    qtbot.addWidget(window)
+    seen: list[tuple[str, bool, str]] = []
+    opens = window.open_named_at_start
+
+    def watched(target: str) -> None:  # what the start screen shows as the office begins to open
+        welcome = window.welcome
+        seen.append((welcome.opening.text() if welcome.opening.isVisible() else "",
+                     any(b.isVisible() for b in welcome.buttons), window.file_label.text()))
+        opens(target)
+
+    window.open_named_at_start = watched  # type: ignore[method-assign]
+    window.show()
+    window.open_at_launch(str(path))
+    qtbot.waitUntil(lambda: window.document is not None, timeout=30_000)
+    assert seen and "Opening “Harbour office.pmo”…" in seen[0][0], seen
+    assert not seen[0][1] and seen[0][2] == "Opening “Harbour office.pmo”…", seen
+    assert not window.welcome.opening.isVisible() and window.file_label.text() != "No file open"
+    window.close()

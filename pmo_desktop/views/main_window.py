@@ -70,11 +70,22 @@ class WelcomePage(QWidget):
         title = QLabel(f"<h1>{APP_NAME}</h1><p>Open a program office file, create a new one, or explore the demo.</p>")
         title.setAlignment(Qt.AlignmentFlag.AlignCenter)
         layout.addWidget(title)
+        # What is opening at launch (``show_opening``), in the buttons' place until it is open: under load the start
+        # screen showed "No file open" and its buttons for seconds before the office named appeared — read as
+        # "my file did not open" (walk 57, 58).
+        self.opening = QLabel(self)
+        self.opening.setObjectName("opening-at-launch")
+        self.opening.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.opening.setWordWrap(True)
+        self.opening.hide()
+        layout.addWidget(self.opening)
+        self.buttons: list[QPushButton] = []
         for text, slot in (("Open…", window.open_file), ("New…", window.new_file), ("Open the demo office", window.open_demo)):
             button = QPushButton(text, self)
             button.clicked.connect(slot)
             button.setMinimumWidth(240)
             layout.addWidget(button, 0, Qt.AlignmentFlag.AlignCenter)
+            self.buttons.append(button)
         # The offices opened before, newest first, under the buttons, made when there is one to list (a first
         # start has none, and the window is shown without them: 90 M instructions of a 980 M start): Tab reaches
         # the list after the buttons, Enter opens the one chosen, Delete takes it off the list.
@@ -125,6 +136,16 @@ class WelcomePage(QWidget):
         frame = 2 * recent.frameWidth()
         recent.setMaximumHeight(sum(heights) + frame)
         recent.setMinimumHeight(sum(heights[:2]) + frame)
+
+    def show_opening(self, name: str | None) -> None:
+        """"Opening “NAME”…" in the buttons' place while the office named at launch opens; None: the buttons back."""
+        self.opening.setText(f"<h2>Opening {name}…</h2>" if name else "")
+        self.opening.setVisible(bool(name))
+        for button in self.buttons:
+            button.setVisible(not name)
+        if self.recent is not None:
+            for widget in (self.recent_title, self.recent, self.remove_button):
+                widget.setVisible(not name and self.recent.count() > 0)
 
     def _say_missing(self, path: str) -> None:
         self.main_window.statusBar().showMessage(
@@ -965,6 +986,7 @@ class MainWindow(QMainWindow):
                 # A newcomer's first move is to open the workbook they keep: say where a workbook goes in.
                 message += ("\n\nTo bring a workbook's registers into this office, use File ▸ Import from Excel "
                             "(Ctrl+I); File ▸ New… makes an office to import it into.")
+            self._say_opening(None)  # the start screen's buttons back behind the reason, not "Opening …"
             warn(self, "Cannot open the program office", message)
             if "://" not in target and not Path(target).exists():
                 self._forget(target)
@@ -977,6 +999,34 @@ class MainWindow(QMainWindow):
         if store.open_note:  # a -wal another file left beside it was set aside or ignored (stale_wal)
             warn(self, "Opened as last saved", store.open_note)
         return True
+
+    def open_at_launch(self, target: str | None) -> None:
+        """What the launch asked for, once the window is painted (``first_paint``): the office named on the command
+        line (``target``), or with none the start screen — the demo office at a first start. Until it is open the
+        start screen says what is opening, "Opening “office.pmo”…", where its buttons and "No file open" stood
+        (under load for seconds: read as "my file did not open", walk 57 item 7)."""
+        from .first_paint import after_first_paint
+
+        if not target:
+            if not self.recent_files():
+                self._say_opening("the demo office")
+            self.show_start()
+            return
+        # a server's address may hold its password: never shown
+        self._say_opening(f"“{Path(target).name}”" if "://" not in target else "the shared office")
+
+        def open_it() -> None:
+            try:
+                self.open_named_at_start(target)
+            finally:
+                self._say_opening(None)
+
+        after_first_paint(self, open_it)
+
+    def _say_opening(self, name: str | None) -> None:
+        self.welcome.show_opening(name)
+        if self.document is None:
+            self.file_label.setText(f"Opening {name}…" if name else "No file open")
 
     def open_named_at_start(self, target: str) -> None:
         """The office named on the command line (``run-app.sh office.pmo``, ``pmo-desktop office.pmo``): opened; a
@@ -1437,7 +1487,13 @@ class MainWindow(QMainWindow):
             # CPU); after File ▸ Close, at once.
             from .first_paint import after_first_paint
 
-            after_first_paint(self, self.open_demo)
+            def open_demo() -> None:
+                try:
+                    self.open_demo()
+                finally:
+                    self._say_opening(None)
+
+            after_first_paint(self, open_demo)
             return
         self.welcome.show_recent(newest=True)
         if self.welcome.recent is not None:
