@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from focused_keys import press, type_as_a_person
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 TAB = Qt.Key.Key_Tab
