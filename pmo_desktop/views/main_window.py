@@ -77,6 +77,7 @@ class WelcomePage(QWidget):
         self.opening.setObjectName("opening-at-launch")
         self.opening.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.opening.setWordWrap(True)
+        self.opening.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # holds the keyboard while it shows (no Tab stop else)
         self.opening.hide()
         layout.addWidget(self.opening)
         self.buttons: list[QPushButton] = []
@@ -139,10 +140,15 @@ class WelcomePage(QWidget):
 
     def show_opening(self, name: str | None) -> None:
         """"Opening “NAME”…" in the buttons' place while the office named at launch opens; None: the buttons back."""
+        had_keyboard = self.opening.hasFocus()
         self.opening.setText(f"<h2>Opening {name}…</h2>" if name else "")
         self.opening.setVisible(bool(name))
+        if name:  # the keyboard stays on the start screen (the office takes it to its page list when it opens)
+            self.opening.setFocus(Qt.FocusReason.OtherFocusReason)
         for button in self.buttons:
             button.setVisible(not name)
+        if had_keyboard and not name:
+            self.buttons[0].setFocus(Qt.FocusReason.OtherFocusReason)
         if self.recent is not None:
             for widget in (self.recent_title, self.recent, self.remove_button):
                 widget.setVisible(not name and self.recent.count() > 0)
