@@ -77,3 +77,70 @@ def test_the_start_screen_says_which_office_is_opening_until_it_is_open(qtbot, t
     assert not seen[0][1] and seen[0][2] == "Opening “Harbour office.pmo”…", seen
     assert not window.welcome.opening.isVisible() and window.file_label.text() != "No file open"
     window.close()
+
+
+def _two_word_headers(path):
+    """A colleague's risk register whose column names are two words each ("Risk Description", "Mitigation Strategy"), as
+    most registers head their columns, with categories the office has not got (values to translate beside them)."""
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "Risk Register"
+    sheet.append(["ID", "Risk Description", "Risk Category", "Likelihood", "Impact", "Risk Score", "Mitigation Strategy",
+                  "Risk Owner", "Current Status"])
+    for n, (title, category) in enumerate((("Tills arrive late", "Data Quality"), ("Card fees rise", "Compliance"),
+                                           ("Store refit slips", "Resourcing"), ("App review rejected", "Scope")), 1):
+        sheet.append([f"R{n}", title, category, "High", "Medium", 6, "Chase the supplier weekly", "Sam Patel", "Open"])
+    book.save(path)
+    return path
+
+
+SCREEN_1280 = {"synchronousWindowSystemEvents": False, "windowFrameMargins": False,
+               "screens": [{"name": "laptop", "x": 0, "y": 0, "width": 1280, "height": 720, "logicalDpi": 96,
+                            "logicalBaseDpi": 96, "dpr": 1}]}
+
+
+def test_the_import_previews_column_names_are_whole_at_1280_by_720(tmp_path):
+    """The import preview on a 1280×720 screen (the dialog 1100 wide, type at 96 dpi — a screen of its own, in a
+    process of its own): the mapping's column names were cut in the middle ("Risk D…iption") where the preview
+    beside it had room to give. Names of up to two common words are shown whole, the preview keeping what each row
+    becomes readable; a longer name is still shortened in the middle, whole in its tooltip."""
+    import json
+    import subprocess
+    import sys
+    import textwrap
+    from pathlib import Path
+
+    config = tmp_path / "screen.json"
+    config.write_text(json.dumps(SCREEN_1280))
+    book = _two_word_headers(tmp_path / "Workstream risks.xlsx")
+    script = textwrap.dedent(f"""
+        import time
+        from PySide6.QtWidgets import QApplication
+        from pmo_desktop.models.store import Store
+        from pmo_desktop.views.document import Document
+        from pmo_desktop.views.exchange.import_dialog import ImportDialog, _ColumnName
+        app = QApplication([])
+        document = Document(Store.create({str(tmp_path / "office.pmo")!r}))
+        dialog = ImportDialog(document, {str(book)!r})
+        dialog.show()
+        end = time.monotonic() + 60
+        while dialog.plan is None and time.monotonic() < end:
+            app.processEvents()
+            time.sleep(0.02)
+        for _ in range(20):
+            app.processEvents()
+        names = [w for w in dialog.mapping_table.findChildren(_ColumnName) if w.isVisible()]
+        cut = [n.text() for n in names if n.contentsRect().width() < n.fontMetrics().horizontalAdvance(n.text())]
+        print(dialog.width(), len(names), dialog.report_view.width(), "|".join(cut))
+    """)
+    env = {"QT_QPA_PLATFORM": f"offscreen:configfile={config}", "PATH": "/usr/bin:/bin", "HOME": str(tmp_path),
+           "XDG_CONFIG_HOME": str(tmp_path)}
+    done = subprocess.run([sys.executable, "-c", script], cwd=Path(__file__).resolve().parents[1], env=env,
+                          capture_output=True, text=True, timeout=180)
+    assert done.returncode == 0, done.stderr
+    width, count, preview, cut = done.stdout.strip().split(" ", 3) + [""] * (4 - len(done.stdout.strip().split(" ", 3)))
+    assert (int(width), int(count)) == (1100, 9), done.stdout
+    assert not cut, cut  # every name whole
+    assert int(preview) >= 600, preview  # the preview beside them still reads
