@@ -144,3 +144,26 @@ def test_the_import_previews_column_names_are_whole_at_1280_by_720(tmp_path):
     assert (int(width), int(count)) == (1100, 9), done.stdout
     assert not cut, cut  # every name whole
     assert int(preview) >= 600, preview  # the preview beside them still reads
+
+
+def test_a_record_found_by_ctrl_k_on_a_page_not_yet_shown_has_the_keyboard_on_its_row(demo_window, qtbot):
+    """Ctrl+K, "helen", Down, Enter from the Risks page: the Stakeholders page, not shown before in the session,
+    came up with Helen Brooks's row current but the keyboard in the page's search box — Down did nothing, and the
+    next keys typed filtered the table. The keyboard is on her row, as from a page seen before."""
+    window = demo_window
+    press(qtbot, Qt.Key.Key_4, CTRL)  # Risks
+    qtbot.waitUntil(lambda: window.active_register_view() is not None and window.active_register_view().table.hasFocus())
+    press(qtbot, Qt.Key.Key_K, CTRL)
+    dialog = window.quick_search_dialog
+    qtbot.waitUntil(lambda: dialog.query.hasFocus())
+    type_as_a_person(qtbot, "helen")
+    qtbot.waitUntil(lambda: dialog.results.count() > 0 and "Helen" in dialog.results.item(0).text())
+    press(qtbot, Qt.Key.Key_Down)
+    press(qtbot, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    view = window.active_register_view()
+    assert view.register.name == "stakeholders"
+    qtbot.waitUntil(lambda: view.table.hasFocus(), timeout=3000)
+    assert view.proxy.index(view.table.currentIndex().row(), view.model.column_of("name")).data() == "Helen Brooks"
+    press(qtbot, Qt.Key.Key_Down)  # the arrows go along the table
+    assert view.table.currentIndex().row() == 1

@@ -725,6 +725,10 @@ class MainWindow(QMainWindow):
         next keys typed a search (walk39)."""
         if before is None or before.isVisible() or not self.isAncestorOf(before):
             return  # still where it was (a dialog's, a table's own move): left there
+        self.keyboard_on_register(register_name)
+
+    def keyboard_on_register(self, register_name: str) -> None:
+        """The keyboard on the register's table on the page shown (its current row the record gone to)."""
         view = next((v for v in self._register_views_shown(self.stack.currentWidget())
                      if v.register.name == register_name), None)
         if view is not None:
