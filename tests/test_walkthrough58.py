@@ -167,3 +167,31 @@ def test_a_record_found_by_ctrl_k_on_a_page_not_yet_shown_has_the_keyboard_on_it
     assert view.proxy.index(view.table.currentIndex().row(), view.model.column_of("name")).data() == "Helen Brooks"
     press(qtbot, Qt.Key.Key_Down)  # the arrows go along the table
     assert view.table.currentIndex().row() == 1
+
+
+def test_ctrl_d_on_one_cell_fills_it_from_the_row_above_as_excel_does(demo_window, qtbot):
+    """An Excel user on a risk's Owner presses Ctrl+D for the owner of the row above: the whole risk was copied — an
+    eleventh risk "(copy)", said only "Saved". Cells of one row now take the row above's values (one undo step);
+    the first row has none, and that is said; whole rows (Shift+Space) are still duplicated."""
+    window = demo_window
+    press(qtbot, Qt.Key.Key_4, CTRL)
+    view = window.active_register_view()
+    qtbot.waitUntil(lambda: view.table.hasFocus())
+    rows = view.proxy.rowCount()
+    owner = view.model.column_of("owner")
+    above = view.proxy.index(0, owner).data()
+    view.table.setCurrentIndex(view.proxy.index(1, owner))
+    assert view.proxy.index(1, owner).data() != above
+    press(qtbot, Qt.Key.Key_D, CTRL)
+    qtbot.waitUntil(lambda: view.proxy.index(1, owner).data() == above, timeout=3000)
+    assert view.proxy.rowCount() == rows  # no record added
+    press(qtbot, Qt.Key.Key_Z, CTRL)
+    qtbot.waitUntil(lambda: view.proxy.index(1, owner).data() != above, timeout=3000)
+    press(qtbot, Qt.Key.Key_Up)  # the first row's owner
+    assert view.table.currentIndex().row() == 0 and view.selection_ranges() == [(0, 0, owner, owner)]
+    press(qtbot, Qt.Key.Key_D, CTRL)  # nothing above
+    qtbot.waitUntil(lambda: "no row above" in window.statusBar().currentMessage(), timeout=3000)
+    assert view.proxy.rowCount() == rows
+    press(qtbot, Qt.Key.Key_Space, Qt.KeyboardModifier.ShiftModifier)  # the whole row: duplicated, as before
+    press(qtbot, Qt.Key.Key_D, CTRL)
+    qtbot.waitUntil(lambda: view.proxy.rowCount() == rows + 1, timeout=3000)

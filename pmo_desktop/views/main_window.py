@@ -275,7 +275,7 @@ class MainWindow(QMainWindow):
         # letter, Excel's where it has one (Alt+E, C copies; I fills; F finds; E replaces): with none, Alt+E and a
         # letter did nothing, and a keyboard-only user walked the menu with the arrows.
         for text, name in (("&Copy\tCtrl+C", "copy"), ("&Paste\tCtrl+V", "paste"), ("C&lear Cells\tDel", "delete_or_clear"),
-                           (None, None), ("Add Ro&w\tCtrl+Shift+N", "add_row"), ("&Duplicate Rows\tCtrl+D", "duplicate_selected_rows"),
+                           (None, None), ("Add Ro&w\tCtrl+Shift+N", "add_row"), ("&Duplicate Rows\tShift+Space, Ctrl+D", "duplicate_selected_rows"),
                            ("F&ill Down\tCtrl+D", "fill_down"),
                            ("Dele&te Rows\tShift+Del", "delete_rows"), (None, None), ("&Find\tCtrl+F", "focus_search"),
                            ("R&eplace…\tCtrl+H", "open_replace"),
