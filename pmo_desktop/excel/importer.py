@@ -155,6 +155,7 @@ from .number_order import evidence_of as number_evidence
 from .numbered_catalogues import numbered_catalogue
 from .office_import import plan_office_import, read_stamp, unstamped_export
 from .paired_items import LINK, a_few_kinds, joined_twins, twin_columns
+from .participant_deciders import participants_decide
 from .program_output import program_output
 from .question_plans import QUESTION_PLAN_REASON, question_plan
 from .questionnaires import questionnaire
@@ -2552,6 +2553,10 @@ def plan_workbook_import(store: Store, path: str | os.PathLike[str], progress: P
                     made_notes[title] = f"{made_notes[title]} {read_as}" if title in made_notes else read_as
                 if (bugs_said := bug_steps_said(match)) is not None:  # "Repro Steps": a bug report's rows
                     made_notes[title] = f"{made_notes[title]} {bugs_said}" if title in made_notes else bugs_said
+                if (deciders := participants_decide(
+                        match, reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE])) is not None:
+                    match, read_as = deciders  # "Participants" of a decision log naming no decider: who decided
+                    made_notes[title] = f"{made_notes[title]} {read_as}" if title in made_notes else read_as
                 found.append((reader, ids_not_plans(match)))
                 if (above := _table_above(book, reader, match)) is not None:
                     # the same register's other table above the one found ("Evènements redoutés" over the

