@@ -9,8 +9,10 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from imported import import_all, rows_of
-from real_world_factory import write_csv
+from imported import import_all, named, rows_of
+from real_world_factory import write_csv, write_xlsx
+
+from pmo_desktop.excel.errors import WorkbookError
 
 _TAKEN = [("D-1", date(2026, 3, 2), "Move the launch to the spring release", "Two suppliers are late"),
           ("D-2", date(2026, 3, 9), "Keep the old billing system one more year", "The migration is not tested"),
@@ -52,3 +54,40 @@ def test_a_decider_column_wins_over_the_participants(sqlite_store, tmp_path):
     rows += [[c, d, t, "Ana Silva", "Tom Berg", "Approved"] for c, d, t, _w in _TAKEN]
     import_all(sqlite_store, write_csv(tmp_path / "decision_register.csv", rows))
     assert {r["decided_by"] for r in rows_of(sqlite_store, "decisions")} == {"Ana Silva"}
+
+
+_TASKS = [["id", "name", "description", "goal_id", "due_date", "assignee", "status"],
+          [1, "Prepare the kick-off deck", "Slides for the sponsor", 1, date(2026, 1, 15), "Ana", "open"],
+          [2, "Book the training room", "Two days in March", 2, date(2026, 2, 20), "Ben", "done"],
+          [3, "Send the survey", "To all site leads", 2, date(2026, 3, 1), "Cem", "open"]]
+
+
+@pytest.mark.parametrize("name", ["actions_alpha.csv", "acciones-equipo.csv", "sprint_todos.csv"])
+def test_a_list_named_as_things_to_do_is_refused_as_an_action_list(sqlite_store, tmp_path, name):
+    """"id | name | description | goal_id | due_date | assignee | status" saved as "actions_<team>.csv" was read as
+    risks titled by the name (the round-45 refusal needs a column naming things to do). The file's name says what
+    the rows are: refused with the action-list reason and how to keep them as issues, in any language."""
+    with pytest.raises(WorkbookError, match=r"action list.*choose Issues"):
+        import_all(sqlite_store, write_csv(tmp_path / name, _TASKS))
+    assert rows_of(sqlite_store, "risks") == [] and rows_of(sqlite_store, "issues") == []
+
+
+def test_a_to_do_workbook_in_chinese_is_refused_as_an_action_list(sqlite_store, tmp_path):
+    """"序号 | 项目 | 备注" on "Sheet1" of a workbook named "待办事项" (to-do items) beside other sheets: 项目 ("item")
+    was read as the project, one project and one issue made from the one remark, eight rows left out."""
+    todo: list[list[object]] = [["序号", "项目", "备注"]]
+    todo += [[n, f"任务{n}", None] for n in range(1, 8)] + [[8, "检查日志", "p8"]]
+    other: list[list[object]] = [["服务器", "实例类型", "CPU"], ["db1", "物理机", 64], ["db2", "云主机", 32]]
+    with pytest.raises(WorkbookError, match=r"action list.*待办事项"):
+        import_all(sqlite_store, write_xlsx(tmp_path / "运维待办事项.xlsx", {"Sheet2": other, "Sheet1": todo}))
+    assert rows_of(sqlite_store, "projects") == [] and rows_of(sqlite_store, "issues") == []
+
+
+def test_a_transactions_file_or_a_risk_action_list_is_not_taken_for_a_to_do_list(sqlite_store, tmp_path):
+    """Whole words only ("transactions" holds no "actions"), and a column saying the register's noun keeps it."""
+    rows: list[list[object]] = [["Risk ID", "Risk", "Action", "Owner", "Due date", "Status"],
+                                ["R1", "Supplier may fail", "Find a second supplier", "Ana", date(2026, 4, 1), "Open"],
+                                ["R2", "Budget may be cut", "Agree a reserve", "Ben", date(2026, 5, 1), "Open"]]
+    import_all(sqlite_store, write_csv(tmp_path / "risk_actions.csv", rows))
+    import_all(sqlite_store, write_csv(tmp_path / "project_transactions.csv", rows))
+    assert set(named(sqlite_store, "risks")) == {"Supplier may fail", "Budget may be cut"}

@@ -188,6 +188,7 @@ from .strategy_columns import strategies_not_plans
 from .templated_columns import TEMPLATED_REASON, templated_column
 from .ticket_titles import ticket_titled
 from .title_labels import labelled_title_column, split_labels
+from .todo_lists import todo_list
 from .tool_catalogues import CATALOGUE_REASONS, tool_catalogue
 from .treatment_bands import treated_in_a_band
 from .twice_listed import listed_twice
@@ -2503,6 +2504,7 @@ def plan_workbook_import(store: Store, path: str | os.PathLike[str], progress: P
                 why = meeting_minutes(reader.top_rows(fill_merged=False), match.row, [title, path.stem]) or \
                     map_features(match, reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE]) or \
                     not_records_by_content(match, reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE]) or \
+                    todo_list(match, title, path.stem if _named_by_its_file(title, path) else None) or \
                     _no_records(match, path.stem if _named_by_its_file(title, path) else None,
                                 reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE], path.stem) or \
                     _named_for_another(match, title, path.stem) or _diary_of_changes(match) or \

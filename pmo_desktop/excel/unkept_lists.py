@@ -10,11 +10,12 @@ refused (round 39's action lists, refused by their columns, ended in the same ge
 and a refusal that says how to map a sheet by hand (a header found, no column naming the records) stays.
 
 Decided once a workbook, of its one sheet's name, by the words files (``foreign.actions.sheets``,
-``foreign.lessons.sheets``).
+``foreign.lessons.sheets``, and a word of the name naming things to do, ``todo_names``: classes81).
 """
 
 from __future__ import annotations
 
+from .todo_lists import todo_word
 from .vocabulary import foreign_words, word_key
 
 # what each list is, said after "is named as"
@@ -32,7 +33,8 @@ def named_as_unkept(title: str) -> str | None:
     for what, said in _WHAT.items():
         if any(w in key for w in foreign_words(what, "sheets")):
             return said
-    return None
+    # a word of the name naming things to do ("actions_dau", "待办事项": ``todo_names``, todo_lists; classes81)
+    return _WHAT["actions"] if todo_word(title) is not None else None
 
 
 def unkept_message(file_name: str, title: str, said: str) -> str:

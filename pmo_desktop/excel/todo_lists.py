@@ -1,0 +1,76 @@
+"""A list of things to do, named so in any language, is an action list and stays out (issue 12, classes81).
+
+The office keeps actions on the risk, issue or decision they answer (rounds 39 and 45, classes78): a sheet whose
+columns name things to do and by when is refused saying so, with how to keep its rows as issues all the same. Two
+such lists were read as records because their columns did not say it: "id | name | description | goal_id |
+due_date | assignee | status" saved as "actions_teamflow.csv" (a "name" column taken as the title: 2 risks), and a
+Chinese to-do list "序号 | 项目 | 备注" on "Sheet1" of a workbook named "待办事项" ("to-do items": 项目, "item", read
+as the project, one project and one issue made and eight rows left out). Their names said what they are: a word of
+the sheet's name (a sheet left "Sheet1", or a CSV's, by its workbook's) naming things to do ("actions", "todo",
+"acciones", "待办", ``todo_names`` in the words files), the name saying no register's noun and no column saying the
+register's noun or two fields only the register has (a risk's probability and impact).
+
+Decided once a sheet, by its name and its header. Words of Latin, Cyrillic and other spaced scripts match whole words
+of the name (its "_" and "-" read as spaces: "transactions" holds no "actions"); words in Chinese, Japanese or Korean
+script, written without spaces, match anywhere in it.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ..models.values import normalise_key
+from .header_detection import _FOREIGN_WHAT, HeaderMatch, _nouns, specific_fields
+from .vocabulary import _files, word_key, words_of
+
+_UNSPACED_RE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+
+
+@lru_cache(maxsize=None)
+def todo_name_words() -> tuple[frozenset[str], frozenset[str]]:
+    """(words of spaced scripts, each its keyed words joined by a space; words of unspaced scripts, keyed) naming a
+    list of things to do: ``todo_names`` in the words files."""
+    spaced: set[str] = set()
+    unspaced: set[str] = set()
+    for data in _files():
+        for w in data.get("todo_names", ()):
+            if _UNSPACED_RE.search(w):
+                unspaced.add(word_key(w))
+            else:
+                spaced.add(" ".join(words_of(w)))
+    return frozenset(spaced - {""}), frozenset(unspaced - {""})
+
+
+def todo_word(name: str) -> str | None:
+    """The word of ``name`` naming a list of things to do, as the name writes it, or None."""
+    spaced, unspaced = todo_name_words()
+    words = " ".join(words_of(re.sub(r"[_\-]+", " ", name)))
+    if any(f" {w} " in f" {words} " for w in spaced):
+        return name.strip()
+    key = word_key(name)
+    if any(w in key for w in unspaced):
+        return name.strip()
+    return None
+
+
+def _a(noun: str) -> str:
+    return f"an {noun}" if noun[:1].lower() in "aeiou" else f"a {noun}"
+
+
+def todo_list(match: HeaderMatch, title: str, file_name: str | None) -> str | None:
+    """Why a sheet read as a register is a list of things to do (its name, or its workbook's when the sheet is
+    named by it, says so), or None."""
+    kind = match.kind
+    if kind.is_child or specific_fields(kind, match.mapping) >= 2:
+        return None
+    nouns = _nouns(kind)
+    if any(n in normalise_key(h) for h in match.headers if h for n in nouns):
+        return None  # "Risk | Action | Owner | Due": the register's records, with what is done about each
+    for name in dict.fromkeys(x for x in (title, file_name) if x):
+        if kind.matches_sheet_name(name) or any(n in normalise_key(name) for n in nouns):
+            return None  # a name saying the register's noun ("Risk actions") is read by the register's rules
+        if todo_word(name) is not None:
+            return (f"{_FOREIGN_WHAT['actions']} (its name “{name.strip()}”), not the {kind.reg.title.lower()}: "
+                    f"its name says things to do, and no column names {_a(kind.reg.noun)}.")
+    return None
