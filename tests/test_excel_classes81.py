@@ -91,3 +91,43 @@ def test_a_transactions_file_or_a_risk_action_list_is_not_taken_for_a_to_do_list
     import_all(sqlite_store, write_csv(tmp_path / "risk_actions.csv", rows))
     import_all(sqlite_store, write_csv(tmp_path / "project_transactions.csv", rows))
     assert set(named(sqlite_store, "risks")) == {"Supplier may fail", "Budget may be cut"}
+
+
+_CHOICES = [["id", "title", "option_a", "option_b", "note"],
+            ["venue", "Where to hold the offsite", "City hotel near the station", "Country house", "Chosen: hotel"],
+            ["food", "Catering for day one", "Buffet", "Seated lunch", "Ask about allergies"],
+            ["bus", "Transport from the airport", "Hired coach", "Taxis", ""]]
+
+
+@pytest.mark.parametrize("name", ["decisions_offsite.csv", "decision-log-berlin.csv"])
+def test_a_file_named_register_then_subject_names_the_register_and_options_are_joined(sqlite_store, tmp_path, name):
+    """"id | title | option_a | option_b | note" saved as "decisions_<subject>.csv" was refused: the name, the
+    register's first, named no register, and the second option went to the notes. The name is the decision log's,
+    and every option column is the decision's options, one a line, said in the sheet notes."""
+    plan = import_all(sqlite_store, write_csv(tmp_path / name, _CHOICES))
+    got = {r["title"]: r["options"] for r in rows_of(sqlite_store, "decisions")}
+    assert got["Where to hold the offsite"] == "option_a: City hotel near the station\noption_b: Country house"
+    assert got["Transport from the airport"] == "option_a: Hired coach\noption_b: Taxis"
+    assert len(got) == 3
+    assert "options are written one a column" in plan.sheets[0].note
+
+
+def test_options_numbered_in_a_named_decision_sheet_are_joined(sqlite_store, tmp_path):
+    rows: list[list[object]] = [["Decision", "Option 1", "Option 2", "Option 3", "Owner"],
+                                ["Pick the CRM", "Vendor A", "Vendor B", "Build", "Ana"],
+                                ["Office move date", "June", "September", None, "Ben"]]
+    import_all(sqlite_store, write_xlsx(tmp_path / "board.xlsx", {"Decisions": rows}))
+    got = {r["title"]: r["options"] for r in rows_of(sqlite_store, "decisions")}
+    assert got == {"Pick the CRM": "Option 1: Vendor A\nOption 2: Vendor B\nOption 3: Build",
+                   "Office move date": "Option 1: June\nOption 2: September"}
+
+
+def test_a_data_set_named_decisions_then_a_word_stays_refused(sqlite_store, tmp_path):
+    """An investment data set named "decisions_<word>.csv" (asset, risk level, returns, outcome) names no decision."""
+    rows: list[list[object]] = [["id", "asset_type", "risk_level", "expected_return", "actual_return", "outcome",
+                                 "duration_days"],
+                                [1, "bonds", 0.2, 0.04, 0.03, "win", 365], [2, "crypto", 0.9, 0.5, -0.7, "loss", 30],
+                                [3, "stocks", 0.6, 0.2, 0.1, "win", 90]]
+    with pytest.raises(WorkbookError):
+        import_all(sqlite_store, write_csv(tmp_path / "decisions_sim.csv", rows))
+    assert rows_of(sqlite_store, "decisions") == []

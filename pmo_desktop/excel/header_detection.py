@@ -234,7 +234,21 @@ def _file_names(kind: SheetKind, file_name: str) -> bool:
     """A workbook's name naming the register, alone or after words of its own ("issues", "JTexy issues",
     "PAMS_Issues"): before round 37 only the name alone counted, and a tracker's "<project> issues.ods" of
     "ID | Status | Summary" on "Sheet1" was read as risks. Worked out once a name, not once a header row."""
-    return named_by_its_last_words(kind, file_name)
+    return named_by_its_last_words(kind, file_name) or named_by_its_first_words(kind, file_name)
+
+
+_JOINED_NAME_RE = re.compile(r"^[^\s_\-]+(?:[_\-]+[^\s_\-]+)+$")
+
+
+def named_by_its_first_words(kind: SheetKind, name: str) -> bool:
+    """A file's name joined by "_" or "-" (no spaces) opening with the register's name and ending in one word of
+    its own: "decisions_kansai", "risks-2024", "issue_log_alpha" (a program's or a team's file, its subject after
+    the register). A CSV's one sheet is named by its file, and "decisions_kansai" named no register (unseen set 81:
+    a decision list refused). One word after the register's name at most, so "risk_matrix_template_v2" names none."""
+    if not _JOINED_NAME_RE.match(name.strip()):
+        return False
+    words = words_of(re.sub(r"[_\-]+", " ", name))
+    return len(words) >= 2 and kind.matches_sheet_name(" ".join(words[:-1]))
 
 
 def kind_for(register: str) -> SheetKind:

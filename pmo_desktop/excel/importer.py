@@ -105,6 +105,7 @@ from .header_detection import (
     cut_short_name,
     detect_header,
     field_in_expression,
+    field_keys,
     group_label_columns,
     issues_judged_by_kind,
     kind_for,
@@ -1443,6 +1444,59 @@ def _paired_items(book: SafeWorkbook, reader: SheetReader, match: HeaderMatch
     return headed, _read_as_another(headed, replace(again, sheet_title=match.sheet_title or reader.title)), note
 
 
+_OPTION_MARK_RE = re.compile(r"^(?:[a-z]|\d{1,2})$")
+
+
+def _option_columns(match: HeaderMatch) -> list[int]:
+    """The columns of a decision's options written one a column ("option_a | option_b", "Option 1 | Option 2",
+    "Alternative A | Alternative B"): a header of an options word (the field's own words, in any language, singular
+    too) and a letter or a number, no other field taking the column but the options."""
+    keys = field_keys(match.kind)
+    out: list[int] = []
+    for c, head in enumerate(match.headers):
+        words = words_of(head) if head else []
+        if len(words) < 2 or not _OPTION_MARK_RE.match(words[-1]) or match.mapping.get(c, "options") != "options":
+            continue
+        stem = "".join(words[:-1])
+        if any(keys.get(stem + tail) == "options" for tail in ("", "s", "en", "es")):
+            out.append(c)
+    return out
+
+
+def _options_joined(book: SafeWorkbook, reader: SheetReader, match: HeaderMatch
+                    ) -> tuple[SheetReader, HeaderMatch, str] | None:
+    """A decision list writing its options one a column ("title | option_a | option_b | note"): the same sheet with
+    each row's options joined in the first option column, one a line under its header ("option_a: …"), the other
+    option columns dropped, its match and the note saying so; None for any other sheet (decided from the header).
+    The first column was the options and the others went to the notes (unseen set 81's trip decisions)."""
+    kind = match.kind
+    if kind.register != "decisions" or kind.is_child:
+        return None
+    cols = _option_columns(match)
+    if len(cols) < 2:
+        return None
+    rows = reader.all_rows()
+    h = match.row - 1
+    if h >= len(rows):
+        return None
+    heads = [str(rows[h][c]).strip() for c in cols]
+    out: list[list[Any]] = []
+    for i, row in enumerate(rows):
+        row = list(row) + [None] * (max(cols) + 1 - len(row))
+        if i > h:
+            lines = [f"{head}: {str(row[c]).strip()}" for head, c in zip(heads, cols)
+                     if row[c] is not None and str(row[c]).strip()]
+            row[cols[0]] = "\n".join(lines) or None
+        out.append([x for c, x in enumerate(row) if c not in cols[1:]])
+    joined = SheetReader(book, reader.title, out, reader.merged_ranges())
+    again = _match_sheet(joined, (kind,), match.row)
+    if again is None or again.mapping.get(cols[0]) != "options":
+        return None
+    note = (f"The options are written one a column ({', '.join(f'“{x}”' for x in heads)}): each decision's "
+            f"options are joined, one a line under its column's header.")
+    return joined, replace(again, sheet_title=match.sheet_title or reader.title), note
+
+
 def _titled_by_kind(book: SafeWorkbook, reader: SheetReader, match: HeaderMatch
                     ) -> tuple[SheetReader, HeaderMatch, str] | str | None:
     """A sheet named only by a "<noun> type" of one-word kinds (kind_titles): why it is refused (no owner,
@@ -2474,6 +2528,8 @@ def plan_workbook_import(store: Store, path: str | os.PathLike[str], progress: P
                     reader, match, made_notes[title] = coded  # "ID / choice" over "D01 Hub-and-spoke"
                 if (paired := _paired_items(book, reader, match)) is not None:
                     reader, match, made_notes[title] = paired  # "Activity A | … | Activity B": the link of the two
+                if (options := _options_joined(book, reader, match)) is not None:
+                    reader, match, made_notes[title] = options  # "option_a | option_b": the decision's options
                 if (per_area := _rated_per_area(book, reader, match)) is not None:
                     # each risk rated per area under captions: its worst area's ratings (area_ratings)
                     reader, match, made_notes[title] = per_area
