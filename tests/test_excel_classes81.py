@@ -131,3 +131,34 @@ def test_a_data_set_named_decisions_then_a_word_stays_refused(sqlite_store, tmp_
     with pytest.raises(WorkbookError):
         import_all(sqlite_store, write_csv(tmp_path / "decisions_sim.csv", rows))
     assert rows_of(sqlite_store, "decisions") == []
+
+
+def test_a_change_log_of_change_reason_and_initials_is_read_as_decisions(sqlite_store, tmp_path):
+    """"VERSION | CHANGE | REASON | INITIAL" from B1, each row's day in an unheaded column A, in a workbook named
+    "change_log_<subject>": refused as a document's version history ("only 2 of its columns name decisions fields
+    and its name is not a register's"). A change log so named that says why each change was made is the decision
+    log's: the change the decision, the reason its rationale, the initials who decided, the day the day decided."""
+    rows: list[list[object]] = [[None, "VERSION", "CHANGE", "REASON", "INITIAL"],
+                                [date(2026, 1, 5), "v0", "Dropped the duplicate survey answers", "They skewed the mean",
+                                 "JK"],
+                                [date(2026, 1, 6), "sales table", "Joined sales and returns", "To see net sales", "JK"],
+                                [date(2026, 1, 9), "report", "Moved the charts to one page", "Asked by the sponsor",
+                                 "AB"]]
+    plan = import_all(sqlite_store, write_xlsx(tmp_path / "change_log_survey.xlsx", {"Sheet1": rows}))
+    got = {r["title"]: (r["decided_on"], r["decided_by"], r["rationale"].split("\n")[0], r["status"])
+           for r in rows_of(sqlite_store, "decisions")}
+    assert got == {"Dropped the duplicate survey answers": (date(2026, 1, 5), "JK", "They skewed the mean", "Decided"),
+                   "Joined sales and returns": (date(2026, 1, 6), "JK", "To see net sales", "Decided"),
+                   "Moved the charts to one page": (date(2026, 1, 9), "AB", "Asked by the sponsor", "Decided")}
+    assert "Column A, under no header, holds a day" in plan.sheets[0].note
+
+
+def test_a_documents_version_history_named_change_log_stays_refused(sqlite_store, tmp_path):
+    """A template's revision table ("Version | Date | Author | Description of change", no reason) is no decision."""
+    rows: list[list[object]] = [["Version", "Date", "Author", "Description of change"],
+                                ["0.1", date(2025, 1, 3), "Ana", "First draft"],
+                                ["0.2", date(2025, 2, 3), "Ben", "Added the budget section"],
+                                ["1.0", date(2025, 3, 3), "Ana", "Issued for approval"]]
+    with pytest.raises(WorkbookError):
+        import_all(sqlite_store, write_xlsx(tmp_path / "change_log_template.xlsx", {"Change Log": rows}))
+    assert rows_of(sqlite_store, "decisions") == []

@@ -4844,14 +4844,17 @@ def _ids_name_the_register(register: str, headers: list[str], mapping: dict[int,
 
 
 def not_records_by_layout(headers: list[str], above: list[list[Any]], register: str = "",
-                          mapping: dict[int, str] | None = None) -> str | None:
+                          mapping: dict[int, str] | None = None, named: bool = False) -> str | None:
     """Why a matched table holds no records of a register, from its own header and the title above it:
     a schedule (tasks with start, end, duration) whose "Dependencies" or "Owner" columns look like a
     log's, or a table titled as a scoring legend ("Risk Scoring" over "Likelihood | Grading | …").
     A milestone tracker (milestones with baseline, forecast, % complete) is the milestones register.
     ``mapping``: the header's columns read, whose IDs headed by the register's noun ("Bug ID") say a
     register's records, however its first column is headed ("Version | Status | Bug ID | Description": the
-    version each bug was found in, no version history)."""
+    version each bug was found in, no version history). ``named``: the sheet (or its file) is named as the register:
+    a change log so named whose columns say the change and why it was made ("VERSION | CHANGE | REASON |
+    INITIAL") is the decision log's (a change and the reason for it, decided by someone), not a document's version
+    history (classes81)."""
     keys = [normalise_key(h) for h in headers if h]
     repeated = _defined_twice([h for h in headers if h], keys)
     if repeated is not None:
@@ -4863,8 +4866,12 @@ def not_records_by_layout(headers: list[str], above: list[list[Any]], register: 
         tasks -= {"milestone", "milestonename"}
     if tasks and len(timing - {"milestone"}) >= 2:
         return "a schedule (tasks with start, end, duration), not a register."
-    if keys and keys[0] in _VERSION_HEADERS and not _ids_name_the_register(register, headers, mapping):
-        return f"a document's version history (“{headers[0]}”, then what changed), not a register."
+    reasoned = named and register == "decisions" and mapping is not None and \
+        {"title", "rationale"} <= set(mapping.values())
+    if keys and keys[0] in _VERSION_HEADERS and not _ids_name_the_register(register, headers, mapping) \
+            and not reasoned:
+        first = next(h for h in headers if h)
+        return f"a document's version history (“{first}”, then what changed), not a register."
     edits = [h for h, k in zip((h for h in headers if h), keys) if any(w in k for w in _EDIT_WORDS)]
     if len(edits) >= 2:  # "Date Modified | Document Modified | Modified By": who edited which file when
         return f"a document's version history (“{edits[0]}”, “{edits[1]}”), not a register."

@@ -114,6 +114,7 @@ from .header_detection import (
     listed_ladder,
     listed_orders,
     map_header,
+    named_by_its_first_words,
     named_by_its_last_words,
     named_tracker_column,
     names_under_a_caption,
@@ -156,7 +157,7 @@ from .number_order import evidence_of as number_evidence
 from .numbered_catalogues import numbered_catalogue
 from .office_import import plan_office_import, read_stamp, unstamped_export
 from .paired_items import LINK, a_few_kinds, joined_twins, twin_columns
-from .participant_deciders import participants_decide
+from .participant_deciders import participants_decide, unheaded_days_decided
 from .program_output import program_output
 from .question_plans import QUESTION_PLAN_REASON, question_plan
 from .questionnaires import questionnaire
@@ -2593,7 +2594,10 @@ def plan_workbook_import(store: Store, path: str | os.PathLike[str], progress: P
                     templated_column(match, reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE],
                                      _first_naming_column(match)) or \
                     not_records_by_layout(match.headers, reader.top_rows()[:match.row - 1], match.kind.register,
-                                          match.mapping)
+                                          match.mapping, match.kind.matches_sheet_name(match.sheet_title or title) or
+                                          (_named_by_its_file(title, path) and
+                                           (named_by_its_last_words(match.kind, path.stem) or
+                                            named_by_its_first_words(match.kind, path.stem))))
                 if why is not None:
                     plan.skipped_sheets.append((title, why))
                     continue
@@ -2614,6 +2618,10 @@ def plan_workbook_import(store: Store, path: str | os.PathLike[str], progress: P
                 if (deciders := participants_decide(
                         match, reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE])) is not None:
                     match, read_as = deciders  # "Participants" of a decision log naming no decider: who decided
+                    made_notes[title] = f"{made_notes[title]} {read_as}" if title in made_notes else read_as
+                if (dated := unheaded_days_decided(
+                        match, reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE])) is not None:
+                    match, read_as = dated  # days under no header on a decision log naming no day: the day decided
                     made_notes[title] = f"{made_notes[title]} {read_as}" if title in made_notes else read_as
                 found.append((reader, ids_not_plans(match)))
                 if (above := _table_above(book, reader, match)) is not None:
@@ -3861,7 +3869,8 @@ def _no_records(match: HeaderMatch, file_name: str | None = None,
         heading = ""
     # the file's name says the register after words of its own ("Apollo - Issue Log.xlsx", "acme_issues.csv")
     named_so = kind.matches_sheet_name(match.sheet_title or "") or \
-        (file_name is not None and named_by_its_last_words(kind, file_name)) or \
+        (file_name is not None and (named_by_its_last_words(kind, file_name) or
+                                    named_by_its_first_words(kind, file_name))) or \
         bool(heading and kind.matches_sheet_name(heading)) or \
         (book is not None and kind.matches_sheet_name(re.sub(r"[_\-]+", " ", book)) and titled_by_its_noun(match)
          and sum(1 for h in match.headers if h) <= BOOK_NAMED_LABELS) or \

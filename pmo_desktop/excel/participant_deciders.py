@@ -19,11 +19,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from datetime import date, datetime
 from functools import lru_cache
 from typing import Any
 
 from .header_detection import HeaderMatch
 from .vocabulary import _files, word_key
+from .workbook_reader import column_letters
 
 DECIDER = "decided_by"
 # what joins several names in one cell: a list of attendees, not one decider
@@ -63,4 +65,30 @@ def participants_decide(match: HeaderMatch, sample: list[list[Any]]) -> tuple[He
                 "names one person on most rows (a cell naming several gives the first, the whole cell kept in the "
                 "notes).")
         return replace(match, mapping=mapping), note
+    return None
+
+
+def _a_day(x: Any) -> bool:
+    return isinstance(x, (date, datetime))
+
+
+def unheaded_days_decided(match: HeaderMatch, sample: list[list[Any]]) -> tuple[HeaderMatch, str] | None:
+    """The match with a column under no header holding days on most filled rows read as the day decided, and the
+    sheet note saying so, on a decision log with no column taking that day: a change log's dates written left of
+    its header ("| VERSION | CHANGE | REASON | INITIAL" from B1, a day in column A on every row) were kept in the
+    notes as "Column A", and the changes, logged by their initials, stayed Pending. None for any other sheet."""
+    if match.kind.register != "decisions" or "decided_on" in match.mapping.values():
+        return None
+    width = max((len(r) for r in sample), default=0)
+    for c in range(min(width, len(match.headers) + 1)):
+        if c < len(match.headers) and match.headers[c] or c in match.mapping:
+            continue
+        values = [r[c] for r in sample if c < len(r) and r[c] is not None and str(r[c]).strip()]
+        if len(values) < 2 or sum(1 for x in values if _a_day(x)) * 10 < len(values) * 8:
+            continue
+        mapping = dict(match.mapping)
+        mapping[c] = "decided_on"
+        letter = column_letters(c)
+        return replace(match, mapping=mapping), (f"Column {letter}, under no header, holds a day on most rows: read "
+                                                 "as the day decided (Decided on).")
     return None
