@@ -162,3 +162,23 @@ def test_a_documents_version_history_named_change_log_stays_refused(sqlite_store
     with pytest.raises(WorkbookError):
         import_all(sqlite_store, write_xlsx(tmp_path / "change_log_template.xlsx", {"Change Log": rows}))
     assert rows_of(sqlite_store, "decisions") == []
+
+
+def test_a_sheet_named_actions_with_a_due_column_is_an_action_list(sqlite_store, tmp_path):
+    """"ACTIONS" over "ID | Owner | Description | Priority | Target Date | Status" (a meeting's action items) was read
+    as a risk register: "actions" beside a column saying by when is an action list, refused saying so."""
+    rows: list[list[object]] = [["ID", "Owner", "Description", "Priority", "Target Date", "Status"],
+                                [1, "JS", "Book the room", "High", date(2026, 2, 1), "Open"],
+                                [2, "AB", "Send the minutes", "Low", date(2026, 2, 3), "Open"]]
+    with pytest.raises(WorkbookError, match=r"action list.*“ACTIONS”"):
+        import_all(sqlite_store, write_xlsx(tmp_path / "Meeting.xlsx", {"ACTIONS": rows}))
+    assert rows_of(sqlite_store, "risks") == []
+
+
+def test_shares_named_acciones_are_not_said_to_be_an_action_list(sqlite_store, tmp_path):
+    """"acciones" / "ações" name a company's shares as often: a list of stock tickers stays refused as before, its
+    reason not saying it is an action list (no column naming things to do or by when)."""
+    path = write_csv(tmp_path / "acciones.csv", [["codigo", "clasificacion"], ["ABC3", "azul"], ["XYZ4", "rojo"]])
+    with pytest.raises(WorkbookError) as refused:
+        import_all(sqlite_store, path)
+    assert "action list" not in str(refused.value)

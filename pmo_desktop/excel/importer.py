@@ -2691,7 +2691,8 @@ def plan_workbook_import(store: Store, path: str | os.PathLike[str], progress: P
                 # one sheet named as a list the office keeps no register of (an action tracker, a lessons-learned
                 # log), its header not found: said as what it is, not as a table to mend (unkept_lists)
                 if why is None and len(plan.skipped_sheets) == 1 and \
-                        (said := named_as_unkept(plan.skipped_sheets[0][0])) is not None:
+                        (said := named_as_unkept(plan.skipped_sheets[0][0], book.sheet(plan.skipped_sheets[0][0]).top_rows()
+                                                 if plan.skipped_sheets[0][0] in book.sheet_names else None)) is not None:
                     raise WorkbookError(unkept_message(path.name, plan.skipped_sheets[0][0], said))
                 # that sheet may be the register all the same: say how to import it by hand
                 raise WorkbookError(f"No sheet of “{path.name}” has a header row naming register columns (such as ID, "

@@ -6,9 +6,10 @@ such lists were read as records because their columns did not say it: "id | name
 due_date | assignee | status" saved as "actions_teamflow.csv" (a "name" column taken as the title: 2 risks), and a
 Chinese to-do list "序号 | 项目 | 备注" on "Sheet1" of a workbook named "待办事项" ("to-do items": 项目, "item", read
 as the project, one project and one issue made and eight rows left out). Their names said what they are: a word of
-the sheet's name (a sheet left "Sheet1", or a CSV's, by its workbook's) naming things to do ("actions", "todo",
-"acciones", "待办", ``todo_names`` in the words files), the name saying no register's noun and no column saying the
-register's noun or two fields only the register has (a risk's probability and impact).
+the sheet's name (a sheet left "Sheet1", or a CSV's, by its workbook's) naming things to do ("todo", "por hacer",
+"待办": ``todo_names`` in the words files; "actions", "acciones", which name a company's shares as often, only
+beside a column naming things to do or by when, "Task", "due_date": ``action_names``), the name saying no register's
+noun and no column saying the register's noun or two fields only the register has (a risk's probability and impact).
 
 Decided once a sheet, by its name and its header. Words of Latin, Cyrillic and other spaced scripts match whole words
 of the name (its "_" and "-" read as spaces: "transactions" holds no "actions"); words in Chinese, Japanese or Korean
@@ -19,22 +20,24 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import Any
 
 from ..models.values import normalise_key
-from .header_detection import _FOREIGN_WHAT, HeaderMatch, _nouns, specific_fields
-from .vocabulary import _files, word_key, words_of
+from .header_detection import _FOREIGN_WHAT, HeaderMatch, _nouns, header_variants, specific_fields
+from .vocabulary import _files, foreign_words, word_key, words_of
 
 _UNSPACED_RE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 
 
 @lru_cache(maxsize=None)
-def todo_name_words() -> tuple[frozenset[str], frozenset[str]]:
+def todo_name_words(part: str = "todo_names") -> tuple[frozenset[str], frozenset[str]]:
     """(words of spaced scripts, each its keyed words joined by a space; words of unspaced scripts, keyed) naming a
-    list of things to do: ``todo_names`` in the words files."""
+    list of things to do: ``todo_names`` in the words files, or ``action_names`` (words that name a company's
+    shares as often: "actions", "acciones", "ações", "azioni")."""
     spaced: set[str] = set()
     unspaced: set[str] = set()
     for data in _files():
-        for w in data.get("todo_names", ()):
+        for w in data.get(part, ()):
             if _UNSPACED_RE.search(w):
                 unspaced.add(word_key(w))
             else:
@@ -42,14 +45,27 @@ def todo_name_words() -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(spaced - {""}), frozenset(unspaced - {""})
 
 
-def todo_word(name: str) -> str | None:
-    """The word of ``name`` naming a list of things to do, as the name writes it, or None."""
-    spaced, unspaced = todo_name_words()
+def _named_by(name: str, part: str) -> bool:
+    spaced, unspaced = todo_name_words(part)
     words = " ".join(words_of(re.sub(r"[_\-]+", " ", name)))
     if any(f" {w} " in f" {words} " for w in spaced):
-        return name.strip()
+        return True
     key = word_key(name)
-    if any(w in key for w in unspaced):
+    return any(w in key for w in unspaced)
+
+
+def _says_to_do(headers: list[Any]) -> bool:
+    """A header naming things to do or by when each is to be done ("Task", "due_date": ``foreign.actions``)."""
+    words = foreign_words("actions", "items") | foreign_words("actions", "due")
+    return any(k in words for h in headers if isinstance(h, str) and h.strip() for k in header_variants(h))
+
+
+def todo_word(name: str, headers: list[Any] | None = None) -> str | None:
+    """``name`` as written when it names a list of things to do, or None: by a ``todo_names`` word alone ("todo",
+    "待办"), or by an ``action_names`` word ("actions", which names a company's shares too: "acoes.csv" of stock
+    tickers) beside a header saying things to do or by when (``headers``: the table's header, or its first rows)."""
+    if _named_by(name, "todo_names") or (headers is not None and _named_by(name, "action_names") and
+                                         _says_to_do(headers)):
         return name.strip()
     return None
 
@@ -70,7 +86,7 @@ def todo_list(match: HeaderMatch, title: str, file_name: str | None) -> str | No
     for name in dict.fromkeys(x for x in (title, file_name) if x):
         if kind.matches_sheet_name(name) or any(n in normalise_key(name) for n in nouns):
             return None  # a name saying the register's noun ("Risk actions") is read by the register's rules
-        if todo_word(name) is not None:
+        if todo_word(name, match.headers) is not None:
             return (f"{_FOREIGN_WHAT['actions']} (its name “{name.strip()}”), not the {kind.reg.title.lower()}: "
                     f"its name says things to do, and no column names {_a(kind.reg.noun)}.")
     return None

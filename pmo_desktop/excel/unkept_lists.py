@@ -15,6 +15,8 @@ Decided once a workbook, of its one sheet's name, by the words files (``foreign.
 
 from __future__ import annotations
 
+from typing import Any
+
 from .todo_lists import todo_word
 from .vocabulary import foreign_words, word_key
 
@@ -25,8 +27,10 @@ _WHAT = {"actions": "an action list, and the office keeps actions on the risk or
          "lessons": "a lessons-learned log, and the office keeps no register of lessons"}
 
 
-def named_as_unkept(title: str) -> str | None:
-    """What a sheet named ``title`` holds, when its name says a list the office keeps no register of, or None."""
+def named_as_unkept(title: str, rows: list[list[Any]] | None = None) -> str | None:
+    """What a sheet named ``title`` holds, when its name says a list the office keeps no register of, or None.
+    ``rows``: its first rows, whose cells may say things to do or by when ("task", "due") beside a name that says
+    actions only as it may say shares ("actions_<team>", todo_lists)."""
     key = word_key(title)
     if not key:
         return None
@@ -34,7 +38,8 @@ def named_as_unkept(title: str) -> str | None:
         if any(w in key for w in foreign_words(what, "sheets")):
             return said
     # a word of the name naming things to do ("actions_dau", "待办事项": ``todo_names``, todo_lists; classes81)
-    return _WHAT["actions"] if todo_word(title) is not None else None
+    cells = [x for row in (rows or [])[:3] for x in row]
+    return _WHAT["actions"] if todo_word(title, cells) is not None else None
 
 
 def unkept_message(file_name: str, title: str, said: str) -> str:
