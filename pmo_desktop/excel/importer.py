@@ -2561,7 +2561,7 @@ def plan_workbook_import(store: Store, path: str | os.PathLike[str], progress: P
                 why = meeting_minutes(reader.top_rows(fill_merged=False), match.row, [title, path.stem]) or \
                     map_features(match, reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE]) or \
                     not_records_by_content(match, reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE]) or \
-                    todo_list(match, title, path.stem if _named_by_its_file(title, path) else None) or \
+                    todo_list(match, title, path.stem if _named_by_its_file(title, path) else None, path.stem) or \
                     _no_records(match, path.stem if _named_by_its_file(title, path) else None,
                                 reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE], path.stem) or \
                     _named_for_another(match, title, path.stem) or _diary_of_changes(match) or \

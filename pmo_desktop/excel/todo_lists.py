@@ -23,7 +23,15 @@ from functools import lru_cache
 from typing import Any
 
 from ..models.values import normalise_key
-from .header_detection import _FOREIGN_WHAT, HeaderMatch, _nouns, header_variants, specific_fields
+from .header_detection import (
+    _FOREIGN_WHAT,
+    HeaderMatch,
+    _nouns,
+    header_variants,
+    named_by_its_first_words,
+    named_by_its_last_words,
+    specific_fields,
+)
 from .vocabulary import _files, foreign_words, word_key, words_of
 
 _UNSPACED_RE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")
@@ -74,11 +82,14 @@ def _a(noun: str) -> str:
     return f"an {noun}" if noun[:1].lower() in "aeiou" else f"a {noun}"
 
 
-def todo_list(match: HeaderMatch, title: str, file_name: str | None) -> str | None:
+def todo_list(match: HeaderMatch, title: str, file_name: str | None, book: str | None = None) -> str | None:
     """Why a sheet read as a register is a list of things to do (its name, or its workbook's when the sheet is
-    named by it, says so), or None."""
+    named by it, says so), or None. ``book``: the workbook's name, which, naming the register ("Issues Log.xlsx"),
+    makes its "TODO" sheet that register's (round 16)."""
     kind = match.kind
     if kind.is_child or specific_fields(kind, match.mapping) >= 2:
+        return None
+    if book is not None and (named_by_its_last_words(kind, book) or named_by_its_first_words(kind, book)):
         return None
     nouns = _nouns(kind)
     if any(n in normalise_key(h) for h in match.headers if h for n in nouns):
