@@ -182,3 +182,13 @@ def test_shares_named_acciones_are_not_said_to_be_an_action_list(sqlite_store, t
     with pytest.raises(WorkbookError) as refused:
         import_all(sqlite_store, path)
     assert "action list" not in str(refused.value)
+
+
+def test_a_participants_column_of_ticks_names_no_decider(sqlite_store, tmp_path):
+    """"Participants: yes" (a tick, not a name) makes no person named "yes"."""
+    rows: list[list[object]] = [["decision_id", "date", "decision", "participants", "status"]]
+    rows += [[c, d, t, "yes", "active"] for c, d, t, _w in _TAKEN]
+    import_all(sqlite_store, write_csv(tmp_path / "decision_register.csv", rows))
+    decisions = rows_of(sqlite_store, "decisions")
+    assert len(decisions) == 3 and all(not r["decided_by"] for r in decisions)
+    assert rows_of(sqlite_store, "people") == []

@@ -28,6 +28,8 @@ from .vocabulary import _files, word_key
 from .workbook_reader import column_letters
 
 DECIDER = "decided_by"
+# a tick's words, never a person's name ("Participants: yes")
+_NO_NAMES = frozenset({"yes", "no", "y", "n", "x", "true", "false", "oui", "non", "ja", "nein", "si", "sim", "nao"})
 # what joins several names in one cell: a list of attendees, not one decider
 _SEVERAL_RE = re.compile(r"[,;/&+\n、，；]|\s(?:and|und|et|y|e|en|og|och|i|и)\s", re.I)
 
@@ -40,11 +42,14 @@ def participant_words() -> frozenset[str]:
 
 
 def _one_name_each(values: list[Any]) -> bool:
-    texts = [str(x).strip() for x in values if x is not None and str(x).strip()]
-    if not texts:
+    """Most filled cells are one name each: text with a letter (not a number, a tick or a yes), no list."""
+    filled = [x for x in values if x is not None and str(x).strip()]
+    texts = [x.strip() for x in filled if isinstance(x, str) and any(ch.isalpha() for ch in x)
+             and word_key(x) not in _NO_NAMES]
+    if not filled or len(texts) * 2 <= len(filled):
         return False
     single = sum(1 for t in texts if not _SEVERAL_RE.search(t))
-    return single * 2 > len(texts)
+    return single * 2 > len(filled)
 
 
 def participants_decide(match: HeaderMatch, sample: list[list[Any]]) -> tuple[HeaderMatch, str] | None:
