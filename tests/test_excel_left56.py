@@ -78,23 +78,24 @@ def test_an_empty_numbered_template_is_said_to_be_one_not_refused_for_a_missing_
     """A meeting's action-items template: its header, then rows numbered 1–6 left empty but for two dates on the
     first. The first row was an error, "Title cannot be empty", and the workbook refused whole for it (unseen set
     72). No row of the sheet gives a title: it is an empty template, said once, nothing imported and nothing
-    refused. A sheet with one titled row keeps its untitled row as an error with its reason."""
+    refused. A sheet with one titled row keeps its untitled row as an error with its reason. (Named "Log": a sheet
+    named "ACTIONS" over these columns, a due date among them, is an action list, refused saying so — classes81.)"""
     from datetime import date
     head = ["ID", "%", "Date Added", "Owner", "Description", "Priority", "Target Date", "Done Date", "Status"]
     empty = [head, [1, None, None, None, None, None, date(2020, 12, 12), date(2020, 12, 12), None],
              *[[n] + [None] * 8 for n in range(2, 7)]]
-    plan = import_all(sqlite_store, write_xlsx(tmp_path / "ActionItems.xlsx", {"ACTIONS": empty}))
+    plan = import_all(sqlite_store, write_xlsx(tmp_path / "Meeting.xlsx", {"Log": empty}))
     assert not plan.errors and not rows_of(sqlite_store, "risks")
     assert any("An empty template: no row gives “Description”" in s.note for s in plan.sheets)
     titled = [head, [1, None, None, None, None, None, date(2020, 12, 12), None, None],
               [2, None, None, None, "Book the room", "High", None, None, None],
               *[[n] + [None] * 8 for n in range(3, 7)]]
-    plan = import_all(sqlite_store, write_xlsx(tmp_path / "Actions2.xlsx", {"ACTIONS": titled}))
+    plan = import_all(sqlite_store, write_xlsx(tmp_path / "Meeting2.xlsx", {"Log": titled}))
     assert [e.row for e in plan.errors] == [2]
     # a row writing much more than a template's dates is a record missing its title: left out, not passed over
     full = [head, [1, 50, date(2020, 12, 1), "JS", None, "High", date(2020, 12, 12), None, "Open"],
             *[[n] + [None] * 8 for n in range(2, 7)]]
-    plan = plan_workbook_import(sqlite_store, write_xlsx(tmp_path / "Actions3.xlsx", {"ACTIONS": full}))
+    plan = plan_workbook_import(sqlite_store, write_xlsx(tmp_path / "Meeting3.xlsx", {"Log": full}))
     assert [e.row for e in plan.errors] == [2]
 
 

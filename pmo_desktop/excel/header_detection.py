@@ -234,7 +234,21 @@ def _file_names(kind: SheetKind, file_name: str) -> bool:
     """A workbook's name naming the register, alone or after words of its own ("issues", "JTexy issues",
     "PAMS_Issues"): before round 37 only the name alone counted, and a tracker's "<project> issues.ods" of
     "ID | Status | Summary" on "Sheet1" was read as risks. Worked out once a name, not once a header row."""
-    return named_by_its_last_words(kind, file_name)
+    return named_by_its_last_words(kind, file_name) or named_by_its_first_words(kind, file_name)
+
+
+_JOINED_NAME_RE = re.compile(r"^[^\s_\-]+(?:[_\-]+[^\s_\-]+)+$")
+
+
+def named_by_its_first_words(kind: SheetKind, name: str) -> bool:
+    """A file's name joined by "_" or "-" (no spaces) opening with the register's name and ending in one word of
+    its own: "decisions_kansai", "risks-2024", "issue_log_alpha" (a program's or a team's file, its subject after
+    the register). A CSV's one sheet is named by its file, and "decisions_kansai" named no register (unseen set 81:
+    a decision list refused). One word after the register's name at most, so "risk_matrix_template_v2" names none."""
+    if not _JOINED_NAME_RE.match(name.strip()):
+        return False
+    words = words_of(re.sub(r"[_\-]+", " ", name))
+    return len(words) >= 2 and kind.matches_sheet_name(" ".join(words[:-1]))
 
 
 def kind_for(register: str) -> SheetKind:
@@ -4893,14 +4907,17 @@ def _ids_name_the_register(register: str, headers: list[str], mapping: dict[int,
 
 
 def not_records_by_layout(headers: list[str], above: list[list[Any]], register: str = "",
-                          mapping: dict[int, str] | None = None) -> str | None:
+                          mapping: dict[int, str] | None = None, named: bool = False) -> str | None:
     """Why a matched table holds no records of a register, from its own header and the title above it:
     a schedule (tasks with start, end, duration) whose "Dependencies" or "Owner" columns look like a
     log's, or a table titled as a scoring legend ("Risk Scoring" over "Likelihood | Grading | …").
     A milestone tracker (milestones with baseline, forecast, % complete) is the milestones register.
     ``mapping``: the header's columns read, whose IDs headed by the register's noun ("Bug ID") say a
     register's records, however its first column is headed ("Version | Status | Bug ID | Description": the
-    version each bug was found in, no version history)."""
+    version each bug was found in, no version history). ``named``: the sheet (or its file) is named as the register:
+    a change log so named whose columns say the change and why it was made ("VERSION | CHANGE | REASON |
+    INITIAL") is the decision log's (a change and the reason for it, decided by someone), not a document's version
+    history (classes81)."""
     keys = [normalise_key(h) for h in headers if h]
     repeated = _defined_twice([h for h in headers if h], keys)
     if repeated is not None:
@@ -4912,8 +4929,12 @@ def not_records_by_layout(headers: list[str], above: list[list[Any]], register: 
         tasks -= {"milestone", "milestonename"}
     if tasks and len(timing - {"milestone"}) >= 2:
         return "a schedule (tasks with start, end, duration), not a register."
-    if keys and keys[0] in _VERSION_HEADERS and not _ids_name_the_register(register, headers, mapping):
-        return f"a document's version history (“{headers[0]}”, then what changed), not a register."
+    reasoned = named and register == "decisions" and mapping is not None and \
+        {"title", "rationale"} <= set(mapping.values())
+    if keys and keys[0] in _VERSION_HEADERS and not _ids_name_the_register(register, headers, mapping) \
+            and not reasoned:
+        first = next(h for h in headers if h)
+        return f"a document's version history (“{first}”, then what changed), not a register."
     edits = [h for h, k in zip((h for h in headers if h), keys) if any(w in k for w in _EDIT_WORDS)]
     if len(edits) >= 2:  # "Date Modified | Document Modified | Modified By": who edited which file when
         return f"a document's version history (“{edits[0]}”, “{edits[1]}”), not a register."

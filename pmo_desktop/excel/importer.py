@@ -106,6 +106,7 @@ from .header_detection import (
     cut_short_name,
     detect_header,
     field_in_expression,
+    field_keys,
     group_label_columns,
     issues_judged_by_kind,
     kind_for,
@@ -114,6 +115,7 @@ from .header_detection import (
     listed_ladder,
     listed_orders,
     map_header,
+    named_by_its_first_words,
     named_by_its_last_words,
     named_tracker_column,
     names_under_a_caption,
@@ -156,6 +158,7 @@ from .number_order import evidence_of as number_evidence
 from .numbered_catalogues import numbered_catalogue
 from .office_import import plan_office_import, read_stamp, unstamped_export
 from .paired_items import LINK, a_few_kinds, joined_twins, twin_columns
+from .participant_deciders import participants_decide, unheaded_days_decided
 from .plan_owners import plan_owners
 from .priority_keys import priority_key
 from .product_ratings import product_ratings
@@ -191,6 +194,7 @@ from .strategy_columns import strategies_not_plans
 from .templated_columns import TEMPLATED_REASON, templated_column
 from .ticket_titles import ticket_titled
 from .title_labels import labelled_title_column, split_labels
+from .todo_lists import todo_list
 from .tool_catalogues import CATALOGUE_REASONS, tool_catalogue
 from .treatment_bands import treated_in_a_band
 from .twice_listed import listed_twice
@@ -1477,6 +1481,59 @@ def _paired_items(book: SafeWorkbook, reader: SheetReader, match: HeaderMatch
     return headed, _read_as_another(headed, replace(again, sheet_title=match.sheet_title or reader.title)), note
 
 
+_OPTION_MARK_RE = re.compile(r"^(?:[a-z]|\d{1,2})$")
+
+
+def _option_columns(match: HeaderMatch) -> list[int]:
+    """The columns of a decision's options written one a column ("option_a | option_b", "Option 1 | Option 2",
+    "Alternative A | Alternative B"): a header of an options word (the field's own words, in any language, singular
+    too) and a letter or a number, no other field taking the column but the options."""
+    keys = field_keys(match.kind)
+    out: list[int] = []
+    for c, head in enumerate(match.headers):
+        words = words_of(head) if head else []
+        if len(words) < 2 or not _OPTION_MARK_RE.match(words[-1]) or match.mapping.get(c, "options") != "options":
+            continue
+        stem = "".join(words[:-1])
+        if any(keys.get(stem + tail) == "options" for tail in ("", "s", "en", "es")):
+            out.append(c)
+    return out
+
+
+def _options_joined(book: SafeWorkbook, reader: SheetReader, match: HeaderMatch
+                    ) -> tuple[SheetReader, HeaderMatch, str] | None:
+    """A decision list writing its options one a column ("title | option_a | option_b | note"): the same sheet with
+    each row's options joined in the first option column, one a line under its header ("option_a: …"), the other
+    option columns dropped, its match and the note saying so; None for any other sheet (decided from the header).
+    The first column was the options and the others went to the notes (unseen set 81's trip decisions)."""
+    kind = match.kind
+    if kind.register != "decisions" or kind.is_child:
+        return None
+    cols = _option_columns(match)
+    if len(cols) < 2:
+        return None
+    rows = reader.all_rows()
+    h = match.row - 1
+    if h >= len(rows):
+        return None
+    heads = [str(rows[h][c]).strip() for c in cols]
+    out: list[list[Any]] = []
+    for i, row in enumerate(rows):
+        row = list(row) + [None] * (max(cols) + 1 - len(row))
+        if i > h:
+            lines = [f"{head}: {str(row[c]).strip()}" for head, c in zip(heads, cols)
+                     if row[c] is not None and str(row[c]).strip()]
+            row[cols[0]] = "\n".join(lines) or None
+        out.append([x for c, x in enumerate(row) if c not in cols[1:]])
+    joined = SheetReader(book, reader.title, out, reader.merged_ranges())
+    again = _match_sheet(joined, (kind,), match.row)
+    if again is None or again.mapping.get(cols[0]) != "options":
+        return None
+    note = (f"The options are written one a column ({', '.join(f'“{x}”' for x in heads)}): each decision's "
+            f"options are joined, one a line under its column's header.")
+    return joined, replace(again, sheet_title=match.sheet_title or reader.title), note
+
+
 def _titled_by_kind(book: SafeWorkbook, reader: SheetReader, match: HeaderMatch
                     ) -> tuple[SheetReader, HeaderMatch, str] | str | None:
     """A sheet named only by a "<noun> type" of one-word kinds (kind_titles): why it is refused (no owner,
@@ -2571,6 +2628,10 @@ def plan_workbook_import(store: Store, path: str | os.PathLike[str], progress: P
                     # "Response and owner" of "MFA and drills; IT": the plan, and its owner after the last "; "
                     reader, match, read_as = owned
                     made_notes[title] = f"{made_notes[title]} {read_as}" if title in made_notes else read_as
+                if (options := _options_joined(book, reader, match)) is not None:
+                    # "option_a | option_b": the decision's options
+                    reader, match, read_as = options
+                    made_notes[title] = f"{made_notes[title]} {read_as}" if title in made_notes else read_as
                 if (per_area := _rated_per_area(book, reader, match)) is not None:
                     # each risk rated per area under captions: its worst area's ratings (area_ratings)
                     reader, match, made_notes[title] = per_area
@@ -2601,6 +2662,7 @@ def plan_workbook_import(store: Store, path: str | os.PathLike[str], progress: P
                 why = meeting_minutes(reader.top_rows(fill_merged=False), match.row, [title, path.stem]) or \
                     map_features(match, reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE]) or \
                     not_records_by_content(match, reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE]) or \
+                    todo_list(match, title, path.stem if _named_by_its_file(title, path) else None, path.stem) or \
                     _no_records(match, path.stem if _named_by_its_file(title, path) else None,
                                 reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE], path.stem) or \
                     _named_for_another(match, title, path.stem) or _diary_of_changes(match) or \
@@ -2633,7 +2695,10 @@ def plan_workbook_import(store: Store, path: str | os.PathLike[str], progress: P
                     templated_column(match, reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE],
                                      _first_naming_column(match)) or \
                     not_records_by_layout(match.headers, reader.top_rows()[:match.row - 1], match.kind.register,
-                                          match.mapping)
+                                          match.mapping, match.kind.matches_sheet_name(match.sheet_title or title) or
+                                          (_named_by_its_file(title, path) and
+                                           (named_by_its_last_words(match.kind, path.stem) or
+                                            named_by_its_first_words(match.kind, path.stem))))
                 if why is not None:
                     plan.skipped_sheets.append((title, why))
                     continue
@@ -2656,6 +2721,14 @@ def plan_workbook_import(store: Store, path: str | os.PathLike[str], progress: P
                     made_notes[title] = f"{made_notes[title]} {read_as}" if title in made_notes else read_as
                 if (bugs_said := bug_steps_said(match)) is not None:  # "Repro Steps": a bug report's rows
                     made_notes[title] = f"{made_notes[title]} {bugs_said}" if title in made_notes else bugs_said
+                if (deciders := participants_decide(
+                        match, reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE])) is not None:
+                    match, read_as = deciders  # "Participants" of a decision log naming no decider: who decided
+                    made_notes[title] = f"{made_notes[title]} {read_as}" if title in made_notes else read_as
+                if (dated := unheaded_days_decided(
+                        match, reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE])) is not None:
+                    match, read_as = dated  # days under no header on a decision log naming no day: the day decided
+                    made_notes[title] = f"{made_notes[title]} {read_as}" if title in made_notes else read_as
                 found.append((reader, ids_not_plans(match)))
                 if (above := _table_above(book, reader, match)) is not None:
                     # the same register's other table above the one found ("Evènements redoutés" over the
@@ -2725,7 +2798,8 @@ def plan_workbook_import(store: Store, path: str | os.PathLike[str], progress: P
                 # one sheet named as a list the office keeps no register of (an action tracker, a lessons-learned
                 # log), its header not found: said as what it is, not as a table to mend (unkept_lists)
                 if why is None and len(plan.skipped_sheets) == 1 and \
-                        (said := named_as_unkept(plan.skipped_sheets[0][0])) is not None:
+                        (said := named_as_unkept(plan.skipped_sheets[0][0], book.sheet(plan.skipped_sheets[0][0]).top_rows()
+                                                 if plan.skipped_sheets[0][0] in book.sheet_names else None)) is not None:
                     raise WorkbookError(unkept_message(path.name, plan.skipped_sheets[0][0], said))
                 # that sheet may be the register all the same: say how to import it by hand
                 raise WorkbookError(f"No sheet of “{path.name}” has a header row naming register columns (such as ID, "
@@ -3932,7 +4006,8 @@ def _no_records(match: HeaderMatch, file_name: str | None = None,
         heading = ""
     # the file's name says the register after words of its own ("Apollo - Issue Log.xlsx", "acme_issues.csv")
     named_so = kind.matches_sheet_name(match.sheet_title or "") or \
-        (file_name is not None and named_by_its_last_words(kind, file_name)) or \
+        (file_name is not None and (named_by_its_last_words(kind, file_name) or
+                                    named_by_its_first_words(kind, file_name))) or \
         bool(heading and kind.matches_sheet_name(heading)) or \
         (book is not None and kind.matches_sheet_name(re.sub(r"[_\-]+", " ", book)) and titled_by_its_noun(match)
          and sum(1 for h in match.headers if h) <= BOOK_NAMED_LABELS) or \

@@ -10,11 +10,14 @@ refused (round 39's action lists, refused by their columns, ended in the same ge
 and a refusal that says how to map a sheet by hand (a header found, no column naming the records) stays.
 
 Decided once a workbook, of its one sheet's name, by the words files (``foreign.actions.sheets``,
-``foreign.lessons.sheets``).
+``foreign.lessons.sheets``, and a word of the name naming things to do, ``todo_names``: classes81).
 """
 
 from __future__ import annotations
 
+from typing import Any
+
+from .todo_lists import todo_word
 from .vocabulary import foreign_words, word_key
 
 # what each list is, said after "is named as"
@@ -24,15 +27,19 @@ _WHAT = {"actions": "an action list, and the office keeps actions on the risk or
          "lessons": "a lessons-learned log, and the office keeps no register of lessons"}
 
 
-def named_as_unkept(title: str) -> str | None:
-    """What a sheet named ``title`` holds, when its name says a list the office keeps no register of, or None."""
+def named_as_unkept(title: str, rows: list[list[Any]] | None = None) -> str | None:
+    """What a sheet named ``title`` holds, when its name says a list the office keeps no register of, or None.
+    ``rows``: its first rows, whose cells may say things to do or by when ("task", "due") beside a name that says
+    actions only as it may say shares ("actions_<team>", todo_lists)."""
     key = word_key(title)
     if not key:
         return None
     for what, said in _WHAT.items():
         if any(w in key for w in foreign_words(what, "sheets")):
             return said
-    return None
+    # a word of the name naming things to do ("actions_dau", "待办事项": ``todo_names``, todo_lists; classes81)
+    cells = [x for row in (rows or [])[:3] for x in row]
+    return _WHAT["actions"] if todo_word(title, cells) is not None else None
 
 
 def unkept_message(file_name: str, title: str, said: str) -> str:
