@@ -2128,19 +2128,6 @@ class Planner:
         self._kept_columns: list[tuple[int, str, str, dict[Any, tuple[Any, tuple[str, str, str] | None]]]] = [
             (c, self._field_and_notes[c], str(plan.extras[c]), {}) for c in plan.extras
             if c in self._field_and_notes] if ordinary else []
-        # what an ordinary row's columns of choices decide (the category the office stores as another, the lines a
-        # word read as another choice keeps in the notes) depends on those cells and the values read of them only:
-        # worked out once per combination of them (``_choices_decide``), not column by column on every row
-        choice_cols = ([] if self._category_col is None else [self._category_col]) + \
-            [c for c, _n, _h, _s in self._kept_columns]
-        self._choice_names = tuple(([] if self._category_col is None else ["category"]) +
-                                   [name for _c, name, _h, _s in self._kept_columns])
-        self._choices_of: Callable[[tuple[Any, ...]], Any] | None = \
-            itemgetter(*choice_cols) if ordinary and choice_cols else None
-        self._choices_seen: dict[Any, tuple[tuple[Any, ...], Any]] = {}
-        # the hooks of a decision log (``_decided_if_given`` … ``_pending_though_carried_out``): none acts elsewhere
-        self._deciding = bool(self._decided_when_given or self._due_decides or self._progress_col is not None or
-                              self._carried_out_col is not None)
         spread = self._spread_columns(reader, header_row, mapping, reg)
         # a person's name in two columns (header_detection.FIRST_NAME): one name, first name first
         first_name = next((c for c, n in mapping.items() if n == FIRST_NAME), None)
@@ -5314,31 +5301,35 @@ class Planner:
         values = self._fast_values(row)
         if values is None:
             return None
-        if self._deciding:
-            self._decided_if_given(values)
-            self._decided_by_due(number, values)
-            self._decided_in_progress(number, row, values)
-            self._pending_though_carried_out(number, row, values)
+        self._decided_if_given(values)
+        self._decided_by_due(number, values)
+        self._decided_in_progress(number, row, values)
+        self._pending_though_carried_out(number, row, values)
+        if self._category_col is not None and not self._same_category(row, values):
+            return None  # a category the office's list stores as another: its word goes to the notes, the full way
         if self._category_kinds and values.get("category").__class__ is str and \
                 word_key(values["category"]) in self._category_kinds:
             return None  # a category naming the kind ("Opportunities"): the kind's, the full way
-        kept_words: Sequence[tuple[str, str, str]] = ()  # (field, the word as written, the choice stored)
+        # a word read as another choice ("Mitigated" as Closed): its line kept in the notes and counted for the
+        # preview as the full way does (``_plan_values``' extra lines, ``_note_kept_as``), found once a word
+        kept_words: list[tuple[str, str, str]] = []  # (field, the word as written, the choice stored)
         kept_lines: list[str] = []
-        if self._choices_of is not None:
-            # the row's cells of choices and the values read of them: what they decide is known once a combination
-            cells = self._choices_of(row)
-            read = tuple(map(values.get, self._choice_names))
-            seen_choices = self._choices_seen.get(cells)
-            if seen_choices is None or seen_choices[0] != read:
-                seen_choices = (read, self._choices_decide(row, values))
-                if len(self._choices_seen) < _MEMO_SIZE:
-                    self._choices_seen[cells] = seen_choices
-            decided = seen_choices[1]
-            if decided is None:
-                return None  # a category or a word the full way treats otherwise
-            if decided[0]:
-                kept_lines = list(decided[0])
-                kept_words = decided[1]
+        for c, name, head, seen in self._kept_columns:
+            raw = row[c]
+            if raw is None:
+                continue
+            stored = values.get(name)
+            found = seen.get(raw)
+            if found is None or found[0] is not stored and found[0] != stored:
+                found = (stored, self._kept_line(raw, stored, head))
+                if len(seen) < _MEMO_SIZE:
+                    seen[raw] = found
+            kept = found[1]
+            if kept is _FULL_WAY:
+                return None
+            if kept is not None:
+                kept_lines.append(kept[0])
+                kept_words.append((name, kept[1], kept[2]))
         # (a category stored as another was sent the full way above: the full way's category line is none here)
         if kept_lines and (self._codes_said.get(number) or self._unheaded or self._rating_words or
                            self._numbered_priority is not None or self._labelled_priority is not None or
@@ -5426,37 +5417,6 @@ class Planner:
         if check_repeat:
             seen_rows[tuple(row)] = number
         return prow, width
-
-    def _choices_decide(self, row: tuple[Any, ...], values: dict[str, Any]
-                        ) -> tuple[tuple[str, ...], tuple[tuple[str, str, str], ...]] | None:
-        """What a row's columns of choices decide for the one-step plan: None (the full way) when its category is one
-        the office's list stores as another (its word goes to the notes) or a word of a column kept in the notes
-        is one the full way treats otherwise; else the lines those words keep in the notes and (field, word,
-        choice) for the preview's count, in the order the full way writes them. Depends on those cells and the
-        values read of them only (``_plan_ordinary`` keeps it per combination of both)."""
-        if self._category_col is not None and not self._same_category(row, values):
-            return None  # a category the office's list stores as another: its word goes to the notes, the full way
-        # a word read as another choice ("Mitigated" as Closed): its line kept in the notes and counted for the
-        # preview as the full way does (``_plan_values``' extra lines, ``_note_kept_as``), found once a word
-        kept_words: list[tuple[str, str, str]] = []  # (field, the word as written, the choice stored)
-        kept_lines: list[str] = []
-        for c, name, head, seen in self._kept_columns:
-            raw = row[c]
-            if raw is None:
-                continue
-            stored = values.get(name)
-            found = seen.get(raw)
-            if found is None or found[0] is not stored and found[0] != stored:
-                found = (stored, self._kept_line(raw, stored, head))
-                if len(seen) < _MEMO_SIZE:
-                    seen[raw] = found
-            kept = found[1]
-            if kept is _FULL_WAY:
-                return None
-            if kept is not None:
-                kept_lines.append(kept[0])
-                kept_words.append((name, kept[1], kept[2]))
-        return tuple(kept_lines), tuple(kept_words)
 
     def _kept_line(self, raw: Any, stored: Any, head: str) -> tuple[str, str, str] | None:
         """What a cell of a column of choices kept in the notes adds to an ordinary row, as the full way:
