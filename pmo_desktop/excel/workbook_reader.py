@@ -238,6 +238,12 @@ def _json_named_csv(path: Path) -> str | None:
     return _json_kind(text) if text is not None else None
 
 
+# A web page archive (MHTML): Excel's "Single File Web Page" (.mht, and saved or exported as .xls by web systems),
+# mail headers over the page's parts. Read as a CSV, it was refused "no header row … check the workbook" (fault71).
+_MHTML_RE = re.compile(r"\ufeff?\s*(?:(?:MIME-Version|X-[\w-]+|From|Subject|Date|Snapshot-Content-Location)\s*:[^\n]*\n)*"
+                       r"[^\n]*?\bContent-Type\s*:\s*multipart/related\b", re.IGNORECASE)
+
+
 def _text_kind(path: Path) -> str:
     """A file neither a workbook nor named .csv: "csv" when it is text all the same (a CSV named .xls or
     .xlsx, Excel's Unicode Text), "html" for a web page, "xml" for Excel's XML Spreadsheet 2003, "unknown"
@@ -250,6 +256,8 @@ def _text_kind(path: Path) -> str:
         return "unknown"
     if json_kind := _json_kind(text):
         return json_kind
+    if _MHTML_RE.match(text):
+        return "mhtml"
     if not plain_text.is_web_page(text):
         return "csv"
     return "xml" if plain_text.is_xml_spreadsheet(text) else "html"
@@ -299,6 +307,10 @@ def check_file(path: Path, limits: Limits, scanned: dict[str, CellMarks] | None 
     if kind == "unknown":
         raise WorkbookError(f"“{name}” is not an Excel workbook (.xlsx, .xls), an OpenDocument spreadsheet (.ods) "
                             "or a CSV file; save it in one of those formats and import that.")
+    if kind == "mhtml":
+        raise WorkbookError(f"“{name}” is a web page archive (MHTML, a “Single File Web Page”), not a workbook or a CSV "
+                            "file, so it is not imported; open it in Excel and save it as an Excel Workbook (.xlsx), "
+                            "and import that.")
     if kind in ("json", "geojson"):
         what = "a map's features (GeoJSON)" if kind == "geojson" else "data in JSON"
         raise WorkbookError(f"“{name}” is {what}, not a workbook or a CSV file, so it is not imported; open it in a "
@@ -911,7 +923,11 @@ class SafeWorkbook:
 
                 self._xls_errors = error_cells(self.path)
             errors = {(r, c): text for r, c, text in self._xls_errors.get(title, ())}
-        reader = SheetReader(self, title, None, merges, sheet=ws, errors=errors, values=booleans)
+        # An .ods cell marked an error shows its error whatever value the file keeps beside it: LibreOffice keeps
+        # an empty text (read as empty, then filled from ``errors``), but a cell saved with a number ("#DIV/0!"
+        # over office:value="0", as other programs write one) was read as that number — "Owner: 0" (fault71).
+        values: dict[tuple[int, int], Any] = {**booleans, **ods_errors} if ods_errors else booleans
+        reader = SheetReader(self, title, None, merges, sheet=ws, errors=errors, values=values)
         if title not in self._cut:
             self._cut[title] = reader.columns_not_read()
         return reader
@@ -1156,7 +1172,6 @@ def _unclosed_quote(text: str, start: int, delimiter: str) -> int | None:
     return None
 
 
-_FIRST_LINE_RE = re.compile(r"[^\n]*?\S[^\n]*")  # the first line holding something
 _PIPE_SPLIT_RE = re.compile(r"(?<!\\)\|")
 _PIPE_RULE_RE = re.compile(r"\|(\s*:?-+:?\s*\|)+")  # "|---|:--:|", the rule under the header
 
@@ -1165,8 +1180,8 @@ def _pipe_table(text: str) -> list[list[str]] | None:
     """The rows of a table typed in Markdown ("| Risk ID | Asset | … |" over "| --- | --- |") and saved under a
     spreadsheet's or a CSV's name: its cells between the pipes, the rule under the header left out. None when
     the text is no such table (every line but blank ones a row between pipes, its second line the rule)."""
-    first = _FIRST_LINE_RE.search(text)
-    if first is None or not first.group().lstrip().startswith("|"):
+    first = csv_rewrapped.first_filled_line(text)
+    if first is None or not first.lstrip().startswith("|"):
         return None  # told from the first line, before a list of every line of a big file is made
     lines = [line.strip() for line in text.splitlines() if line.strip()]
     if len(lines) < 3 or not all(line.startswith("|") and line.endswith("|") and len(line) > 1 for line in lines):
@@ -1513,6 +1528,15 @@ class SheetReader:
         """Back to the limits' first rows as the top rows (undoing ``deepen``)."""
         if self._depth:
             self._depth, self._top = 0, None
+
+    def blank_rows_on_top(self) -> int | None:
+        """How many blank rows stand above the sheet's first filled one, counted row by row (each let go once
+        looked at); None when the sheet holds nothing at all."""
+        blank = ("", None)
+        for index, row in enumerate(self._raw()):
+            if any(x not in blank for x in row):
+                return index
+        return None
 
     def rows_below_top(self, count: int) -> list[list[Any]]:
         """Up to ``count`` rows under the first rows, cells as stored (where a legend under a form lies)."""
