@@ -249,3 +249,22 @@ def test_a_row_of_errors_over_a_header_of_more_columns_leaves_the_header_read(sq
     path = _book(tmp_path / "risks.xlsx", [[None, None, None, "#REF!", "#REF!"], HEADER, *_rows()])
     import_all(sqlite_store, path)
     assert len(rows_of(sqlite_store, "risks")) == 6
+
+
+# ------------------------------------------------------------------ 8. serials past any calendar in a date column
+def test_a_date_column_of_serials_past_any_calendar_is_said_as_days_no_calendar_has(sqlite_store: Store,
+                                                                                    tmp_path: Path) -> None:
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Risks"
+    ws.append(HEADER + ["Raised"])
+    for i, r in enumerate(_rows(10), start=1):
+        ws.append(r + [3_000_000 + i if i % 5 else 45_300 + i])  # 8 past 31 Dec 9999 (Excel shows #####), 2 days
+        ws.cell(i + 1, len(HEADER) + 1).number_format = "dd/mm/yyyy"
+    wb.save(tmp_path / "risks.xlsx")
+    plan = import_all(sqlite_store, tmp_path / "risks.xlsx")
+    note = plan.sheets[0].note
+    assert "“Raised” kept in the notes: not read as dates, as 8 of its first 10 cells are days no calendar has " \
+           "(“3000001”)" in note, note
+    notes = {r["code"]: r["notes"] for r in rows_of(sqlite_store, "risks")}
+    assert "Raised: 3000001" in notes["R-1"] and len(notes) == 10
