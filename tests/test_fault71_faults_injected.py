@@ -268,3 +268,29 @@ def test_a_date_column_of_serials_past_any_calendar_is_said_as_days_no_calendar_
            "(“3000001”)" in note, note
     notes = {r["code"]: r["notes"] for r in rows_of(sqlite_store, "risks")}
     assert "Raised: 3000001" in notes["R-1"] and len(notes) == 10
+
+
+# ------------------------------------------------------------------ 9. direction marks at a cell's ends
+LRM, RLM = "\u200e", "\u200f"
+
+
+@pytest.mark.parametrize("kind", ["csv", "xlsx"])
+def test_direction_marks_at_a_cells_ends_are_dropped_as_other_invisible_characters(sqlite_store: Store,
+                                                                                   tmp_path: Path, kind: str) -> None:
+    rows = _rows(3) + [
+        [f"{LRM}R-4{RLM}", "Customs hold at the border", f"{LRM}Ana Ruiz{RLM}", "High", f"{RLM}Medium", "Open"],
+        ["R-5", LRM + RLM, "Ana Ruiz", "High", "Medium", "Open"],  # a title of marks alone: no title
+        ["R-6", f"{RLM}Permit {LRM}שלב ב{LRM} delayed{RLM}", "Ana Ruiz", "High", "Medium", "Open"],
+    ]
+    if kind == "csv":
+        path = _csv(tmp_path / "risks.csv", "", rows)
+    else:
+        path = _book(tmp_path / "risks.xlsx", [HEADER, *rows])
+    plan = import_all(sqlite_store, path)
+    stored = {r["code"]: r for r in rows_of(sqlite_store, "risks")}
+    assert sorted(stored) == ["R-1", "R-2", "R-3", "R-4", "R-6"]  # not "\u200eR-4\u200f"
+    assert stored["R-4"]["owner"] == "Ana Ruiz" and stored["R-4"]["impact"] == 3
+    assert [p["name"] for p in rows_of(sqlite_store, "people")] == ["Ana Ruiz"]  # not a second Ana Ruiz
+    assert stored["R-6"]["title"] == f"Permit {LRM}שלב ב{LRM} delayed"  # the writer's marks inside are kept
+    assert [r.report.reason for s in plan.sheets for r in s.rows if r.report.code == "R-5"] == [
+        "Title cannot be empty."]

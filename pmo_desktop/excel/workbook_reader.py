@@ -1312,10 +1312,17 @@ def _one_line_end(cell: str) -> str:
 # The joiners (U+200C, U+200D) are spelling between two letters of a script that joins them: Persian writes
 # "آتش‌سوزی" with one, and dropping it changes the word. Only a joiner beside a space, a digit, an end of the
 # cell or between two Latin letters is a stray one.
-_INVISIBLE_RE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00a0\u202f\u2007]")
+# The marks that set the direction text runs in (LRM, RLM, ALM; embeddings, overrides and isolates) draw nothing
+# either: a name or an ID copied from a right-to-left page or a mail comes with them at its ends ("\u200eAnn\u200f"),
+# which made a second person "Ann" beside Ann, an ID that never matches "R-5" again, and a title of marks alone a
+# record no one can see (fault71). At a cell's ends they are dropped; inside it, between words of two directions,
+# they are the writer's and kept.
+_MARKS = "\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"
+_INVISIBLE_RE = re.compile(f"[\u200b\u200c\u200d\u2060\ufeff\u00a0\u202f\u2007{_MARKS}]")
 _PLAIN = str.maketrans({"\u200b": None, "\u2060": None, "\ufeff": None,
                         "\u00a0": " ", "\u202f": " ", "\u2007": " "})
 _JOINER_RE = re.compile("[\u200c\u200d]")
+_EDGE_MARKS_RE = re.compile(f"^[{_MARKS}\\s]*[{_MARKS}]|[{_MARKS}][{_MARKS}\\s]*$")
 
 
 def _joiner(m: re.Match[str]) -> str:
@@ -1337,7 +1344,7 @@ def _visible(row: Sequence[Any]) -> list[Any]:
     out = []
     for x in row:
         if x.__class__ is str and _INVISIBLE_RE.search(x):
-            x = _JOINER_RE.sub(_joiner, x.translate(_PLAIN))
+            x = _EDGE_MARKS_RE.sub("", _JOINER_RE.sub(_joiner, x.translate(_PLAIN)))
             x = x if x.strip() else None
         out.append(x)
     return out
