@@ -109,7 +109,7 @@ def test_a_long_list_refused_says_how_to_see_every_choice():
 def test_letters_that_begin_several_choices_are_named_and_held_not_the_first_taken(demo_window, qtbot):
     """"pr" in a risk's Level kept "Project" in silence and Tab stored it — the user meant Program. Letters that
     begin several choices of any list are said to do so (as a level's "v" was): the cell shows them and stays open
-    on Tab with the choices they could be and the letters that pick each; typed on, "prog" is Program."""
+    on Enter with the choices they could be and the letters that pick each; typed on, "prog" is Program."""
     window = demo_window
     view = _risks(window, qtbot)
     row = 2
@@ -120,7 +120,7 @@ def test_letters_that_begin_several_choices_are_named_and_held_not_the_first_tak
     type_as_a_person(qtbot, "pr")
     editor = QApplication.focusWidget()
     assert editor.shown_text() == "pr"  # what was typed, not "Project"
-    press(qtbot, Qt.Key.Key_Tab)
+    press(qtbot, Qt.Key.Key_Return)
     settle(qtbot)
     assert QApplication.focusWidget() is editor  # held: neither stored
     note = _note()
@@ -130,6 +130,13 @@ def test_letters_that_begin_several_choices_are_named_and_held_not_the_first_tak
     type_as_a_person(qtbot, "prog")  # the held letters replaced, as after any refusal
     press(qtbot, Qt.Key.Key_Tab)
     qtbot.waitUntil(lambda: view.proxy.index(row, level).data() == "Program", timeout=3000)
+    # Tab on such letters leaves the cell as it was and goes on along the row, saying so (walk 58): held, the cell
+    # took every value typed after it.
+    _on(view, row, "level")
+    type_as_a_person(qtbot, "pr")
+    press(qtbot, Qt.Key.Key_Tab)
+    qtbot.waitUntil(lambda: "Level left as “Program”: “pr” begins" in window.statusBar().currentMessage(), timeout=3000)
+    assert view.proxy.index(row, level).data() == "Program" and view.table.currentIndex().column() != level
     # A prefix of one choice still completes: "sup" is Supplier, in one Tab.
     _on(view, row, "category")
     type_as_a_person(qtbot, "sup")

@@ -7,19 +7,39 @@ The surplus is joined back into one column only when exactly one choice leaves e
 column's kind, a piece that starts with a space (", then cancels") going on the text before it; when no choice
 or several fit equally, the row is refused with its reason (its cells kept, the surplus in the last one), never
 imported misaligned. No Qt, no database: text in, text out.
+
+A placeholder ("N/A", "TBD", "-", "none", "à définir": a word of ``person.nobody`` in any words file, or marks with
+no letter or figure) fits a column of any kind and tells nothing of its kind (classes80): a Target Date of "N/A" on
+the row with the unquoted comma let no join fit, and the row was refused though one join alone fits the rest.
 """
 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+
+from .vocabulary import value_words, word_key
 
 _NUMBER_RE = re.compile(r"[-+]?[$€£]?\d+(?:[.,]\d+)?\s?%?")
 _DATE_RE = re.compile(r"\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?")
 _NAMES = {",": "comma", ";": "semicolon", "\t": "tab"}
 
 
+@lru_cache(maxsize=1)
+def _placeholder_words() -> frozenset[str]:
+    return frozenset(value_words("person.nobody"))
+
+
+def placeholder(text: str) -> bool:
+    """A cell saying nothing is there yet, in any column: "N/A", "TBD", "none", "-", "?" (classes80)."""
+    text = text.strip()
+    return bool(text) and len(text) <= 40 and (
+        not any(ch.isalnum() for ch in text) or word_key(text) in _placeholder_words())
+
+
 def _kind(values: list[str]) -> str:
-    """A column's kind from its filled cells in the rows of the right width."""
+    """A column's kind from its filled cells in the rows of the right width, placeholders left out."""
+    values = [v for v in values if not placeholder(v)]
     if not values:
         return "any"
     if all(_NUMBER_RE.fullmatch(v) for v in values):
@@ -35,7 +55,7 @@ def _kind(values: list[str]) -> str:
 
 def _fits(cell: str, kind: str, seen: set[str]) -> bool:
     text = cell.strip()
-    if not text or kind in ("any", "text") or text.casefold() in seen:
+    if not text or kind in ("any", "text") or text.casefold() in seen or placeholder(text):
         return True
     if kind == "number":
         return bool(_NUMBER_RE.fullmatch(text))

@@ -3354,6 +3354,7 @@ def detect_header(rows: list[list[Any]], sheet_title: str, kinds: tuple[SheetKin
             naming = naming_column(kind, row, mapping, sample) \
                 if len(real_fields(mapping)) >= NAMING_MIN_FIELDS else None
             titled_by = None
+            described = ""
             if naming is None and mapping and _title_field(kind) not in mapping.values() and not kind.is_child \
                     and not set(mapping.values()) & set(_TITLE_FALLBACK.get(kind.register, ())) \
                     and i >= (named_from[kind.register] if kind.register in named_from else
@@ -3380,6 +3381,15 @@ def detect_header(rows: list[list[Any]], sheet_title: str, kinds: tuple[SheetKin
                 if naming is not None and (level_cue_column(row, naming) or _people_named(kind, row, naming, sample)):
                     naming = None
                 titled_by = naming
+                if naming is None and kind.register == ISSUES and \
+                        (texts := _bug_texts(row, mapping, sample)) is not None:
+                    # "STT | Actor | Specification | State" of "Bug.xlsx": the one column of sentences is each
+                    # bug's text, its first sentence the title (the planner's description fallback), said (left58)
+                    mapping[texts] = "description"
+                    described = (f"Each issue titled by the first sentence of “{str(row[texts]).strip()}”, the whole "
+                                 "text kept as its description: no column is headed Issue (or a word for it) and it "
+                                 "is the sheet's one column of sentences; choose another in the mapping if that is "
+                                 "not what names the records.")
             elif naming is None and mapping and _title_field(kind) not in mapping.values() and not kind.is_child \
                     and not set(mapping.values()) & set(_TITLE_FALLBACK.get(kind.register, ())) \
                     and _ids_say_the_noun(kind, row, mapping):
@@ -3412,6 +3422,7 @@ def detect_header(rows: list[list[Any]], sheet_title: str, kinds: tuple[SheetKin
             mapping, demoted = check_values(kind, mapping, sample, row)
             mapping, demoted = _status_of_a_small_list(kind, row, mapping, demoted, sample)
             mapping, demoted = _text_field_freed(kind, matched, mapping, demoted, sample)
+            mapping, demoted = _goal_named(kind, matched, mapping, demoted, sample)
             mapping = refill(kind, row, group, mapping, demoted, sample, named - set(mapping.values()))
             mapping, by_values = _priority_under_another_header(kind, row, mapping, demoted, sample)
             mapping = _type_of_categories(kind, row, group, mapping, demoted, sample)
@@ -3478,14 +3489,14 @@ def detect_header(rows: list[list[Any]], sheet_title: str, kinds: tuple[SheetKin
                     headers.pop()
                 best = HeaderMatch(kind, i + 1, mapping, headers, score, dups, demoted, sheet_title,
                                    titled_by=titled_by, refused=_refused_said(matched, demoted, sample, left_alone),
-                                   grades_said=by_values)
+                                   grades_said=" ".join(x for x in (by_values, described) if x))
             held = per_kind.get(kind.register)
             if held is None or score > held[0].score:
                 headers = ["" if v is None else str(v).strip() for v in written]
                 per_kind[kind.register] = (HeaderMatch(kind, i + 1, mapping, headers, score, dups, demoted,
                                                        sheet_title, titled_by=titled_by,
                                                        refused=_refused_said(matched, demoted, sample, left_alone),
-                                                       grades_said=by_values),
+                                                       grades_said=" ".join(x for x in (by_values, described) if x)),
                                            row)
     match = _named_sheet(best, per_kind, sheet_title)
     if book and match is best and not any(k.matches_sheet_name(sheet_title) for k in ALL_KINDS):
@@ -4153,6 +4164,38 @@ def _says_kinds(c: int, kinds: dict[str, str], sample: list[list[Any]]) -> bool:
     return all(v in kinds for v in values)
 
 
+_BUG_TEXT_WORDS = 3  # a bug's text is a sentence: this many words at least in each cell
+
+
+def _bug_texts(row: list[Any], mapping: dict[int, str], sample: list[list[Any]]) -> int | None:
+    """The one column of an issue log named so (by its sheet or its workbook) whose cells are sentences — distinct
+    texts of three words or more, two rows at least — under a header no register's words know ("Specification"):
+    each bug's text, when no column titles the bugs nor describes them (unseen set 77: "STT | Actor |
+    Specification | State" of a "Bug.xlsx" was refused, "no column names the records"). Only beside a column of
+    the bugs' numbers: a defect form's "Status | New" label over its comment is no header. None when two columns
+    are so (which is the bug is not told) or none is."""
+    def filled(x: Any) -> bool:
+        return x is not None and bool(str(x).strip())
+
+    def worded(x: Any) -> bool:  # a sentence of words, not "28/01/2025"
+        return isinstance(x, str) and len(re.findall(r"[^\W\d_]{2,}", x)) >= _BUG_TEXT_WORDS
+
+    if "code" not in mapping.values():
+        return None  # the bugs numbered ("STT", "No."): a table of them, not a form's label over its value
+    found = []
+    for c, cell in enumerate(row):
+        if c in mapping or not isinstance(cell, str) or not cell.strip() or _names_any_field(cell):
+            continue
+        # every row holding a text beside its number holds the bug's text here: a bug is its text, where a
+        # resolution or a comment is on some rows only ("Resolution" of fixes, empty on the open issue)
+        rows = [r for r in sample if any(isinstance(x, str) and x.strip() for x in r)]
+        values = [str(r[c]).strip() for r in rows if c < len(r) and filled(r[c])]
+        if len(values) >= 2 and len(values) == len(rows) and all(worded(r[c]) for r in rows) \
+                and len({v.lower() for v in values}) == len(values) and not _ratings(values):
+            found.append(c)
+    return found[0] if len(found) == 1 else None
+
+
 def _text_field_freed(kind: SheetKind, matched: dict[int, str], mapping: dict[int, str], demoted: dict[int, str],
                       sample: list[list[Any]]) -> tuple[dict[int, str], dict[int, str]]:
     """A rating's column of sentences demoted while its text field was another column's ("Impact" over "Delay
@@ -4171,6 +4214,26 @@ def _text_field_freed(kind: SheetKind, matched: dict[int, str], mapping: dict[in
         if len(values) >= 2 and (_sentences(values) or name == "impact" and _written_phrases(values)):
             out, left = {**out, c: text}, {k: why for k, why in left.items() if k != c}
     return out, left
+
+
+def _goal_named(kind: SheetKind, matched: dict[int, str], mapping: dict[int, str], demoted: dict[int, str],
+                sample: list[list[Any]]) -> tuple[dict[int, str], dict[int, str]]:
+    """A benefit's target word over goals written out names the benefit: "Objetivo" and "Meta" (Spanish, Portuguese),
+    "Objectif" (French), "Στόχος" (Greek) are both a benefit's target and the goal it is, and a column of them whose
+    every filled cell is a text (no figure, two at least) refused as a target is the title, when no other column
+    gives it ("Objetivo | Responsable | Fecha objetivo | Estado | Detalles": the goals were titled by their details,
+    the goal itself kept in the notes). A target of figures ("Objetivo: 15 %") stays the target. Decided once a
+    sheet, after the values were checked; the column's line in the report says it (→ title)."""
+    if kind.register != BENEFITS or kind.is_child or "title" in mapping.values():
+        return mapping, demoted
+    for c, name in matched.items():
+        if name != "target_value" or c in mapping or c not in demoted:
+            continue
+        values = [r[c] for r in sample if c < len(r) and r[c] is not None and str(r[c]).strip()]
+        if len(values) >= 2 and all(isinstance(x, str) and _number_of(x) is None and re.search(r"[^\W\d_]{3}", x)
+                                    for x in values):
+            return {**mapping, c: "title"}, {k: why for k, why in demoted.items() if k != c}
+    return mapping, demoted
 
 
 def _repeats_written_out(kind: SheetKind, mapping: dict[int, str], dups: dict[int, str],

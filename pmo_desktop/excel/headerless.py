@@ -38,6 +38,7 @@ MIN_COLUMNS = 3      # fewer columns are a list, not a table
 NAMED_MIN_COLUMNS = 2  # ... unless the workbook or its sheet names the register: a name and its description
 SENTENCE = 40        # characters: longer is a value written out, no header
 CHOICE_WORDS = 3     # words of a choice at most ("Pending Review"); more is a sentence, no choice
+MAX_LEVEL = 10       # a level of a 1–10 scale at most (a likelihood × impact product's two columns)
 TITLE_LENGTH = 50    # characters of the middle value of a column naming the records (longer: descriptions)
 _DATE_RE = re.compile(r"\s*\d{4}-\d{1,2}-\d{1,2}([ T]\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?)?\s*$|"
                       r"\s*\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\s*$")
@@ -153,14 +154,58 @@ def _guess(reg: Register, values: list[Any], used: set[str], ctx: Context, trans
     return None
 
 
+def _whole(value: Any) -> int | None:
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    text = str(value).strip() if value is not None else ""
+    return int(text) if text.isdigit() and len(text) <= 3 else None
+
+
+def _product_columns(table: list[list[Any]], columns: tuple[int, ...]) -> tuple[int, int, int] | None:
+    """Two columns of whole levels side by side and a column after them holding their product on every row
+    (E × F = G: a likelihood, an impact and the score they make), or None (classes80)."""
+    whole: dict[int, list[int]] = {}
+    for c in columns:
+        values = [_whole(r[c]) if c < len(r) else None for r in table]
+        if len(values) >= MIN_ROWS + 1 and all(v is not None for v in values):
+            whole[c] = [v for v in values if v is not None]
+    for a in columns:
+        b = a + 1
+        if a not in whole or b not in whole or not all(1 <= x <= MAX_LEVEL for x in (*whole[a], *whole[b])):
+            continue
+        for c in columns:
+            if c > b and c in whole and all(x * y == z for x, y, z in zip(whole[a], whole[b], whole[c], strict=True)) \
+                    and len({*whole[a], *whole[b]}) > 1:
+                return a, b, c
+    return None
+
+
 def _guesses(register: str, table: list[list[Any]]) -> dict[int, str]:
-    """Column → the field of ``register`` its values read as (``_guess``), for the columns that read as one."""
+    """Column → the field of ``register`` its values read as (``_guess``), for the columns that read as one. On a
+    register rated by likelihood and impact, two columns of levels whose product a later column holds on every row
+    are those two, in that order ("likelihood × impact" as it is written), and the later column the score; a column
+    of level words beside them then is the score's rating, not a third level (classes80: "High" was proposed as the
+    probability of a risk list whose E × F = G)."""
     reg = REGISTERS[register]
     used: set[str] = set()
     ctx = Context()
     translator = Translator(register, add_unknown=False)
     out: dict[int, str] = {}
+    product = _product_columns(table, _all_columns(table)) if {"probability", "impact", "inherent_score"} <= \
+        set(reg.field_names) else None
+    if product is not None:
+        out.update(zip(product, ("probability", "impact", "inherent_score"), strict=True))
+        used.update(out.values())
     for c in _all_columns(table):
+        if c in out:
+            continue
+        if product is not None and "inherent_rating" not in used and \
+                all(word_key(str(x)) in value_words("scale") for x in _column(table, c)):
+            out[c] = "inherent_rating"
+            used.add("inherent_rating")
+            continue
         name = _guess(reg, _column(table, c), used, ctx, translator)
         if name is not None:
             used.add(name)

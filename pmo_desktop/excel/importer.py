@@ -26,7 +26,7 @@ from sqlalchemy.orm import Session
 
 from ..models import disk, records, search_index
 from ..models.errors import StoreError, ValidationError
-from ..models.fields import Context, Kind, Register, count_of
+from ..models.fields import Context, Kind, Register, a_noun, count_of
 from ..models.program import Setting
 from ..models.registers import REGISTERS
 from ..models.settings import SETTINGS
@@ -46,6 +46,7 @@ from .child_sheets import (
     names_its_records,
     tied_by_the_parents_ids,
 )
+from .clause_references import references_not_plans
 from .code_exports import code_export
 from .coded_forms import coded_form
 from .coded_legends import column_legend
@@ -155,6 +156,9 @@ from .number_order import evidence_of as number_evidence
 from .numbered_catalogues import numbered_catalogue
 from .office_import import plan_office_import, read_stamp, unstamped_export
 from .paired_items import LINK, a_few_kinds, joined_twins, twin_columns
+from .plan_owners import plan_owners
+from .priority_keys import priority_key
+from .product_ratings import product_ratings
 from .program_output import program_output
 from .question_plans import QUESTION_PLAN_REASON, question_plan
 from .questionnaires import questionnaire
@@ -1338,12 +1342,44 @@ DEEP_HEADER_ROWS = 200
 def _match_sheet(reader: SheetReader, kinds: tuple[SheetKind, ...], header_row: int | None) -> HeaderMatch | None:
     match = _match_top(reader, kinds, header_row)
     if match is None and header_row is None and reader.deepen(DEEP_HEADER_ROWS):
+        if _figures_from_the_top(reader.top_rows(fill_merged=False)):
+            reader.shallow()  # its own table's header was tried in the first rows: nothing lies under it
+            return None
         match = _match_top(reader, kinds, None)
         if match is not None and not _deep_table(match, reader.top_rows(fill_merged=False)[match.row:]):
             match = None
         if match is None:
             reader.shallow()
     return match
+
+
+# a figure as a table's cell holds it: a number, or a text that is one ("12", "$2.99", "1,250.00", "-3 %")
+_FIGURE_RE = re.compile(r"\s*[$€£¥]?\s*[-+]?\s*[$€£¥]?\s*\d[\d,.\s]*%?\s*")
+
+
+def _a_figure(x: Any) -> bool:
+    if x.__class__ is bool:
+        return False
+    if isinstance(x, (int, float)):
+        return True
+    return isinstance(x, str) and _FIGURE_RE.fullmatch(x) is not None
+
+
+def _figures_from_the_top(rows: list[list[Any]]) -> bool:
+    """Whether a sheet read deep for a header (DEEP_HEADER_ROWS) is one table of figures from its top: its first
+    filled row a header of words (tried already among the first rows, naming no register), and every row under
+    it, to the last one read, filled with two figures at least (a month's sales: ranks, prices, units). No row
+    of such a table heads a register, and no introduction lies over one: the deep search is not made. Any other
+    sheet — an empty row, a row of words alone, a caption, anything under or over the table — is searched
+    deep as before. Decided once a sheet, on its rows as stored."""
+    first = next((k for k, r in enumerate(rows) if any(x is not None for x in r)), None)
+    if first is None:
+        return False
+    words = [x for x in rows[first] if x is not None]
+    if len(words) < 2 or not all(isinstance(x, str) and not _a_figure(x) for x in words):
+        return False
+    return len(rows) - first > SAMPLE and \
+        all(sum(1 for x in r if x is not None and _a_figure(x)) >= 2 for r in rows[first + 1:])
 
 
 TWIN_ROWS = 2000  # a sheet of tables set side by side is read whole when it has at most this many rows
@@ -1679,6 +1715,46 @@ def _rated_by_matrix_codes(book: SafeWorkbook, reader: SheetReader, match: Heade
         return None
     rows, said = found
     made = SheetReader(book, reader.title, rows, [])
+    again = _match_sheet(made, (match.kind,), None)
+    if again is None or again.row != match.row:
+        return None
+    return made, again, said
+
+
+def _rated_by_products(book: SafeWorkbook, reader: SheetReader, match: HeaderMatch
+                       ) -> tuple[SheetReader, HeaderMatch, str] | None:
+    """A risk sheet writing its ratings as products ("Initial L×I": "5×5=25", ``product_ratings``): the same sheet
+    with a likelihood and an impact column (and a residual pair) made after its own, read under the header found
+    again; with the sentence saying so. None for any other sheet (asked of its first rows; read whole only then)."""
+    if match.kind.register != "risks" or product_ratings(
+            match.kind, match.headers, match.mapping, reader.top_rows(fill_merged=False)[:match.row + SAMPLE],
+            match.row - 1) is None:
+        return None
+    found = product_ratings(match.kind, match.headers, match.mapping, reader.all_rows(), match.row - 1)
+    if found is None:
+        return None
+    rows, said = found
+    made = SheetReader(book, reader.title, rows, reader.merged_ranges())
+    again = _match_sheet(made, (match.kind,), None)
+    if again is None or again.row != match.row:
+        return None
+    return made, again, said
+
+
+def _owners_after_the_plan(book: SafeWorkbook, reader: SheetReader, match: HeaderMatch
+                           ) -> tuple[SheetReader, HeaderMatch, str] | None:
+    """A plan column headed "Response and owner" whose cells end in "; IT" (``plan_owners``): the same sheet with
+    each plan cut at its owner and an action owner column made after its own, read under the header found again;
+    with the sentence saying so. None for any other sheet (asked of its first rows; read whole only then)."""
+    if RESPONSE_PLAN not in match.mapping.values() or plan_owners(
+            match.kind, match.headers, match.mapping, reader.top_rows(fill_merged=False)[:match.row + SAMPLE],
+            match.row - 1) is None:
+        return None
+    found = plan_owners(match.kind, match.headers, match.mapping, reader.all_rows(), match.row - 1)
+    if found is None:
+        return None
+    rows, said = found
+    made = SheetReader(book, reader.title, rows, reader.merged_ranges())
     again = _match_sheet(made, (match.kind,), None)
     if again is None or again.row != match.row:
         return None
@@ -2068,6 +2144,21 @@ def _letter_grades(prepared: list[tuple[SheetReader, HeaderMatch, dict[int, str]
             levels = _GRADE_LEVELS.get(max(ord(v) - ord("A") + 1 for v in values), ())
             if levels:
                 match.ladders[name] = {chr(ord("a") + i): level for i, level in enumerate(levels)}
+
+
+def _workbook_priority_key(book: SafeWorkbook, prepared: list[Any]) -> tuple[str, dict[int, str], str] | None:
+    """The workbook's own key of numbered priorities (``priority_keys``), read once a workbook when a sheet read
+    has a priority field: "1 = Low … 4 = Critical" on its list sheet says its numbers rise with the urgency."""
+    registers = {p[1].kind.register for p in prepared if "priority" in p[1].kind.reg.field_names}
+    if len(registers) != 1:
+        return None
+    reg = REGISTERS[next(iter(registers))]
+    if reg.field("priority").kind is not Kind.ENUM:
+        return None
+    read = {p[1].sheet_title for p in prepared}
+    sheets = [(t, book.sheet(t).top_rows(fill_merged=False), t not in read)
+              for t in [*book.sheet_names, *book.hidden_sheet_names]]
+    return priority_key(sheets, reg.name, reg.field("priority").choices)
 
 
 def _legend_levels(planner: Planner, matches: list[HeaderMatch]) -> None:
@@ -2491,6 +2582,14 @@ def plan_workbook_import(store: Store, path: str | os.PathLike[str], progress: P
                     reader, match, made_notes[title] = coded  # "ID / choice" over "D01 Hub-and-spoke"
                 if (paired := _paired_items(book, reader, match)) is not None:
                     reader, match, made_notes[title] = paired  # "Activity A | … | Activity B": the link of the two
+                if (products := _rated_by_products(book, reader, match)) is not None:
+                    # "Initial L×I" of "5×5=25": each risk's likelihood and impact, their product checked
+                    reader, match, read_as = products
+                    made_notes[title] = f"{made_notes[title]} {read_as}" if title in made_notes else read_as
+                if (owned := _owners_after_the_plan(book, reader, match)) is not None:
+                    # "Response and owner" of "MFA and drills; IT": the plan, and its owner after the last "; "
+                    reader, match, read_as = owned
+                    made_notes[title] = f"{made_notes[title]} {read_as}" if title in made_notes else read_as
                 if (per_area := _rated_per_area(book, reader, match)) is not None:
                     # each risk rated per area under captions: its worst area's ratings (area_ratings)
                     reader, match, made_notes[title] = per_area
@@ -2565,6 +2664,11 @@ def plan_workbook_import(store: Store, path: str | os.PathLike[str], progress: P
                     # "Acción": Asumir / Mitigación beside "Descripción": the response, and its action described
                     match, read_as = strategies
                     made_notes[title] = f"{made_notes[title]} {read_as}" if title in made_notes else read_as
+                if (cited := references_not_plans(
+                        match, reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE])) is not None:
+                    # "Related Controls" of clause numbers alone ("8.2, 5.18"): references, no action (classes80)
+                    match, read_as = cited
+                    made_notes[title] = f"{made_notes[title]} {read_as}" if title in made_notes else read_as
                 if (treated := treated_in_a_band(match, reader.top_rows(), reader.top_rows(fill_merged=False))) \
                         is not None:  # "Tratamiento" over "Actividad | Responsable | Fecha | Estado": one action
                     match, read_as = treated
@@ -2605,9 +2709,10 @@ def plan_workbook_import(store: Store, path: str | os.PathLike[str], progress: P
                 why = next((f"“{t}”: {r}" for t, r in plan.skipped_sheets if r.startswith("no column names")), None)
                 # a header naming too few of a register's columns: the preview says why, and so does the command
                 # line (fault70b: it said "no header row … check the workbook" alone)
-                weak = next((f"“{t}”: {r}" for t, r in plan.skipped_sheets if _WEAK_HEADER.match(r)), None)
-                # a sheet whose first thousands of rows are blank: said as that, with the row its data starts on
-                if why is None and weak is None:
+                # (each weak sheet said, the first few and how many more: the first alone hid the others, left58)
+                weak = _weak_sheets_said([(t, r) for t, r in plan.skipped_sheets if _WEAK_HEADER.match(r)])
+                # a sheet whose first thousands of rows are blank, or whose header shows broken formulas: said as that
+                if why is None and not weak:
                     blank = next((f"“{t}”: {r}" for t, r in plan.skipped_sheets
                                   if r.startswith((BLANK_ON_TOP, BROKEN_HEADER))), None)
                     if blank is not None:
@@ -2654,7 +2759,8 @@ def plan_workbook_import(store: Store, path: str | os.PathLike[str], progress: P
                                     + (f" (sheet {why.rstrip('.')}; to import it, choose that sheet and the register "
                                        "in the import preview and set the column that holds each record's title "
                                        "or name in its mapping)." if why else
-                                       f" (sheet {weak.rstrip('.')}; to import it, choose that sheet and the "
+                                       f" ({weak}; to import {'one' if weak.count('sheet “') > 1 else 'it'}, "
+                                       f"choose {'its' if weak.count('sheet “') > 1 else 'that'} sheet and the "
                                        "register in the import preview and check each column's field in its "
                                        "mapping)." if weak else "."))
             routed = _split_raid(found)
@@ -2678,6 +2784,7 @@ def plan_workbook_import(store: Store, path: str | os.PathLike[str], progress: P
                 # how the file writes its decimals (number_order), from the first rows of every sheet's number
                 # columns: a sheet whose numbers all read either way ("2.500") follows the others, whatever their order
                 planner.file_numbers = number_evidence(_number_samples([(p[0], p[1], p[3]) for p in prepared]))
+                planner.priority_key = _workbook_priority_key(book, prepared)
                 last_use = {id(p[0]): i for i, p in enumerate(prepared)}
                 for i, (reader, match, row_filter, final, ignored, layout, extras, own, chosen) in enumerate(prepared):
                     referenced: list[str] = []
@@ -3811,7 +3918,34 @@ REMARKS = "notes"
 
 
 # ``_no_records``'s reason for a header naming too few of the register's columns
-_WEAK_HEADER = re.compile(r"only \d+ of its columns name .+ fields and its name is not a register's")
+_WEAK_HEADER = re.compile(r"(?:only \d+|none) of its columns names? .+ fields? and its name is not a register's")
+_WEAK_SAID = 3  # the weak sheets a refusal names; more are counted
+
+
+def _weak_sheets_said(weak: list[tuple[str, str]]) -> str | None:
+    """The weak sheets of a refused workbook, each with its reason: the first ``_WEAK_SAID`` and how many more
+    ("sheet “A”: only 2 of its columns name …; sheet “B”: …; and 4 more sheets whose headers name too few register
+    columns"), a reason the same as the sheet's before said so. A workbook of many weak sheets said only its first,
+    as if the others held nothing (left58)."""
+    if not weak:
+        return None
+    said = "; ".join(f"sheet “{t}”: {'the same' if i and r == weak[i - 1][1] else r.rstrip('.')}"
+                     for i, (t, r) in enumerate(weak[:_WEAK_SAID]))
+    more = len(weak) - _WEAK_SAID
+    if more > 0:
+        said += f"; and {more} more sheet{'s' * (more > 1)} whose header{'s' * (more > 1)} name{'s' * (more == 1)} " \
+                "too few register columns"
+    return said
+
+
+def _weak_reason(naming: int, register: str) -> str:
+    """"only 2 of its columns name risk register fields", "only 1 of its columns names a risk register field",
+    "none of its columns names a risk register field": the weak header's count in the right number."""
+    if naming == 0:
+        return f"none of its columns names {a_noun(register)} field"
+    if naming == 1:
+        return f"only 1 of its columns names {a_noun(register)} field"
+    return f"only {naming} of its columns name {register} fields"
 
 
 def _no_records(match: HeaderMatch, file_name: str | None = None,
@@ -3854,7 +3988,7 @@ def _no_records(match: HeaderMatch, file_name: str | None = None,
          and sum(1 for h in match.headers if h) <= BOOK_NAMED_LABELS) or \
         (kind.register == "issues" and bug_steps_column(match.headers))  # "Repro Steps": a bug report's own column
     if not strong and not named_so:
-        return (f"only {len(naming)} of its columns name {kind.reg.title.lower()} fields and its name is not a "
+        return (f"{_weak_reason(len(naming), kind.reg.title.lower())} and its name is not a "
                 "register's, so it is taken for a table of another kind.")
     other = _other_records(match) if title is not None and not named_so and _generic_title(match, title.name) \
         and specific_fields(kind, match.mapping) < 2 else None

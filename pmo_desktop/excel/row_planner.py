@@ -1450,6 +1450,7 @@ class Planner:
         self._numbered_priority: int | None = None  # a priority column of numbers kept in the notes
         self._priority_as_level = False  # that column's numbers are levels (5 the most), not ranks
         self._priority_score_top: int | None = None  # that column's numbers are a score up to this (score_priorities)
+        self._priority_keyed: dict[int, str] | None = None  # that column's numbers as the workbook's key reads them
         # rows of a key to the ratings under the records (``_column_profiles``); None: looked for row by row
         self._key_rows: set[int] | None = set()
         self._categories_seen: dict[tuple[str, str], bool] = {}  # (sheet's word, office's category) → the same
@@ -1467,6 +1468,8 @@ class Planner:
         # what the number texts of the file say of their decimal separator (number_order): the first rows of its
         # sheets (set by the importer), and each sheet planned so far whole
         self.file_numbers = number_order.NumberEvidence()
+        # the workbook's own key of numbered priorities (priority_keys): its sheet, number → priority, as written
+        self.priority_key: tuple[str, dict[int, str], str] | None = None
         self._unsettled_number = ""
         # register → keyed name or title → (sheet, the new record's row): one record per name in a workbook
         self.named_rows: dict[str, dict[str, tuple[SheetPlan, PlannedRow]]] = defaultdict(dict)
@@ -1929,8 +1932,18 @@ class Planner:
         # its cells parsed afresh, not from a cache shared with other sheets
         p0_col = self._counts_from_p0(reader, header_row, width, fields, kept)
         self._priority_score_top = None
+        self._priority_keyed = None
         if self._numbered_priority is not None and score_header(plan.extras[self._numbered_priority]):
             self._say_scored_priority(plan, reg, reader, header_row, width, kept)
+        elif self._numbered_priority is not None and not self._priority_as_level and \
+                (keyed := self._keyed_priority(reg)) is not None:
+            # the workbook's key says what its numbers are ("1 = Low … 4 = Critical" on its list sheet): read so,
+            # the opposite of the default rank included, said once (left58)
+            self._priority_keyed = keyed
+            assert self.priority_key is not None
+            on, _key, written = self.priority_key
+            plan.say(f"“{_one_line(str(plan.extras[self._numbered_priority]))}” is numbered as the workbook's key "
+                     f"on sheet “{on}” says ({written}), not 1 the most urgent: each number read as its word there.")
         elif self._numbered_priority is not None and not self._priority_as_level:
             # a worded column naming the priority too ("Severity" of Low … Critical) kept in the notes beside it:
             # the column headed by the priority's name gives it (header_detection._numbered_by_own_name), said once
@@ -2999,6 +3012,15 @@ class Planner:
         rows = _first_rows(kept, reader, header_row, width)
         return col if counts_from_p0(r[col] for _n, r in rows if col < len(r)) else None
 
+    def _keyed_priority(self, reg: Register) -> dict[int, str] | None:
+        """The workbook's key of numbered priorities when it reads a number otherwise than the default rank does
+        (1 the most urgent): "1 = Low … 4 = Critical". A key saying what the rank says changes nothing, unsaid."""
+        if self.priority_key is None:
+            return None
+        key = self.priority_key[1]
+        f = reg.field("priority")
+        return key if any(numbered_priority(f, n) != choice for n, choice in key.items()) else None
+
     def _say_scored_priority(self, plan: SheetPlan, reg: Register, reader: SheetReader, header_row: int, width: int,
                              kept: list[tuple[int, tuple[Any, ...]]] | None) -> None:
         """A priority kept in the notes headed as a score ("Severity score" of 4…1): higher is worse, so read by
@@ -3495,7 +3517,10 @@ class Planner:
         assert c is not None
         raw = row[c] if c < width else None
         f = reg.field("priority")
-        if self._priority_score_top is not None:  # a score, higher the worse (score_priorities)
+        if self._priority_keyed is not None:  # the workbook's own key (priority_keys)
+            n = whole_number(raw)
+            ranked = self._priority_keyed.get(n) if n is not None else None
+        elif self._priority_score_top is not None:  # a score, higher the worse (score_priorities)
             n = whole_number(raw)
             ranked = scored_choice(f.choices, n, self._priority_score_top) if n is not None else None
         else:

@@ -73,6 +73,8 @@ TENS = "a score of 1–10"              # 7 of 10: rescaled to the register's le
 PRODUCTS = "a product of two ratings"  # 12 = 3 × 4 on a 1–5 × 1–5 grid
 PER_CENT_READINGS = (PER_CENT, WHOLE_PER_CENT)
 
+# a status cell of this many words whose first is a yes or a no is a reply, not a state (Translator._lookup)
+_REPLY_WORDS = 3
 OPEN_LISTS = {("risks", "category")}  # choices an office may extend with its own words
 # the fields rating a chance, whose whole numbers up to 100 may be per cent written without the sign
 CHANCE_FIELDS = frozenset({"probability", "residual_probability"})
@@ -1359,12 +1361,15 @@ class Translator:
 
     @staticmethod
     def _lookup(vocab: dict[str, str], raw: Any, slips: dict[str, str] | None = None,
-                by_part: dict[str, str] | None = None, level: bool = False) -> str | None:
+                by_part: dict[str, str] | None = None, level: bool = False, replies: bool = False) -> str | None:
         words = words_of(raw)
         keys = [word_key(raw)]
         if len(words) >= 2:
             keys.append(words[0] + words[1])
-        if words:
+        # a state's cell written as a reply ("Yes they are", "No, that is how it works"): its first word answers a
+        # question, it names no state — the sentence is kept as written, not read by its "yes" as Resolved (left58)
+        reply = replies and len(words) >= _REPLY_WORDS and words[0] in value_words("bool")
+        if words and not reply:
             keys.append(words[0])
         for k in keys:
             if k in vocab:
@@ -1373,7 +1378,7 @@ class Translator:
                 return vocab[k]
         if len(words) >= 2 and words[-1].isdigit():
             return None  # "Problem 2", "Issue 7": a record numbered by its noun, no word cut short ("Problem resolved")
-        near = _near(vocab, keys[0]) or (_near(vocab, words[0]) if words else None)
+        near = _near(vocab, keys[0]) or (_near(vocab, words[0]) if words and not reply else None)
         if near is None and level and len(words) == 1:
             near = _level_slip(vocab, keys[0])
         if near is not None and slips is not None:
@@ -1384,7 +1389,7 @@ class Translator:
         slipped: dict[str, str] = {}
         parted: dict[str, str] = {}
         hit = self._lookup(value_words(f"{self.register}.{f.name}"), raw, slipped, parted,
-                           level=f.name in LEVEL_CHOICES)
+                           level=f.name in LEVEL_CHOICES, replies=f.name == "status")
         if hit in f.choices:
             if slipped:  # read once per distinct cell (the planner's caches): said once in the preview
                 self.slips.setdefault(f.name, {}).update(slipped)

@@ -62,11 +62,9 @@ def run_gui(argv: list[str]) -> int:
 
     stop_signals.install(window)  # a SIGTERM, SIGHUP or Ctrl+C closes the window as the user's close does
     target = args.database or args.file
+    # The office named is opened once the window is painted, so the user sees the program at once (``first_paint``),
+    # the start screen saying "Opening “office.pmo”…" meanwhile (a new .pmo: offered to be made); with none, the
+    # start screen's list is part of the first paint, and the demo of a first start opens after it.
     window.show()
-    if target:  # opened once the window is painted, so the user sees the program at once (``first_paint``)
-        from .first_paint import after_first_paint
-
-        after_first_paint(window, lambda: window.open_named_at_start(target))  # a new .pmo: offered
-    else:  # the start screen's list is part of the first paint; the demo of a first start opens after it
-        window.show_start()
+    window.open_at_launch(target)
     return app.exec()

@@ -70,11 +70,23 @@ class WelcomePage(QWidget):
         title = QLabel(f"<h1>{APP_NAME}</h1><p>Open a program office file, create a new one, or explore the demo.</p>")
         title.setAlignment(Qt.AlignmentFlag.AlignCenter)
         layout.addWidget(title)
+        # What is opening at launch (``show_opening``), in the buttons' place until it is open: under load the start
+        # screen showed "No file open" and its buttons for seconds before the office named appeared — read as
+        # "my file did not open" (walk 57, 58).
+        self.opening = QLabel(self)
+        self.opening.setObjectName("opening-at-launch")
+        self.opening.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.opening.setWordWrap(True)
+        self.opening.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # holds the keyboard while it shows (no Tab stop else)
+        self.opening.hide()
+        layout.addWidget(self.opening)
+        self.buttons: list[QPushButton] = []
         for text, slot in (("Open…", window.open_file), ("New…", window.new_file), ("Open the demo office", window.open_demo)):
             button = QPushButton(text, self)
             button.clicked.connect(slot)
             button.setMinimumWidth(240)
             layout.addWidget(button, 0, Qt.AlignmentFlag.AlignCenter)
+            self.buttons.append(button)
         # The offices opened before, newest first, under the buttons, made when there is one to list (a first
         # start has none, and the window is shown without them: 90 M instructions of a 980 M start): Tab reaches
         # the list after the buttons, Enter opens the one chosen, Delete takes it off the list.
@@ -125,6 +137,21 @@ class WelcomePage(QWidget):
         frame = 2 * recent.frameWidth()
         recent.setMaximumHeight(sum(heights) + frame)
         recent.setMinimumHeight(sum(heights[:2]) + frame)
+
+    def show_opening(self, name: str | None) -> None:
+        """"Opening “NAME”…" in the buttons' place while the office named at launch opens; None: the buttons back."""
+        had_keyboard = self.opening.hasFocus()
+        self.opening.setText(f"<h2>Opening {name}…</h2>" if name else "")
+        self.opening.setVisible(bool(name))
+        if name:  # the keyboard stays on the start screen (the office takes it to its page list when it opens)
+            self.opening.setFocus(Qt.FocusReason.OtherFocusReason)
+        for button in self.buttons:
+            button.setVisible(not name)
+        if had_keyboard and not name:
+            self.buttons[0].setFocus(Qt.FocusReason.OtherFocusReason)
+        if self.recent is not None:
+            for widget in (self.recent_title, self.recent, self.remove_button):
+                widget.setVisible(not name and self.recent.count() > 0)
 
     def _say_missing(self, path: str) -> None:
         self.main_window.statusBar().showMessage(
@@ -248,7 +275,7 @@ class MainWindow(QMainWindow):
         # letter, Excel's where it has one (Alt+E, C copies; I fills; F finds; E replaces): with none, Alt+E and a
         # letter did nothing, and a keyboard-only user walked the menu with the arrows.
         for text, name in (("&Copy\tCtrl+C", "copy"), ("&Paste\tCtrl+V", "paste"), ("C&lear Cells\tDel", "delete_or_clear"),
-                           (None, None), ("Add Ro&w\tCtrl+Shift+N", "add_row"), ("&Duplicate Rows\tCtrl+D", "duplicate_selected_rows"),
+                           (None, None), ("Add Ro&w\tCtrl+Shift+N", "add_row"), ("&Duplicate Rows\tShift+Space, Ctrl+D", "duplicate_selected_rows"),
                            ("F&ill Down\tCtrl+D", "fill_down"),
                            ("Dele&te Rows\tShift+Del", "delete_rows"), (None, None), ("&Find\tCtrl+F", "focus_search"),
                            ("R&eplace…\tCtrl+H", "open_replace"),
@@ -698,6 +725,10 @@ class MainWindow(QMainWindow):
         next keys typed a search (walk39)."""
         if before is None or before.isVisible() or not self.isAncestorOf(before):
             return  # still where it was (a dialog's, a table's own move): left there
+        self.keyboard_on_register(register_name)
+
+    def keyboard_on_register(self, register_name: str) -> None:
+        """The keyboard on the register's table on the page shown (its current row the record gone to)."""
         view = next((v for v in self._register_views_shown(self.stack.currentWidget())
                      if v.register.name == register_name), None)
         if view is not None:
@@ -965,6 +996,7 @@ class MainWindow(QMainWindow):
                 # A newcomer's first move is to open the workbook they keep: say where a workbook goes in.
                 message += ("\n\nTo bring a workbook's registers into this office, use File ▸ Import from Excel "
                             "(Ctrl+I); File ▸ New… makes an office to import it into.")
+            self._say_opening(None)  # the start screen's buttons back behind the reason, not "Opening …"
             warn(self, "Cannot open the program office", message)
             if "://" not in target and not Path(target).exists():
                 self._forget(target)
@@ -977,6 +1009,34 @@ class MainWindow(QMainWindow):
         if store.open_note:  # a -wal another file left beside it was set aside or ignored (stale_wal)
             warn(self, "Opened as last saved", store.open_note)
         return True
+
+    def open_at_launch(self, target: str | None) -> None:
+        """What the launch asked for, once the window is painted (``first_paint``): the office named on the command
+        line (``target``), or with none the start screen — the demo office at a first start. Until it is open the
+        start screen says what is opening, "Opening “office.pmo”…", where its buttons and "No file open" stood
+        (under load for seconds: read as "my file did not open", walk 57 item 7)."""
+        from .first_paint import after_first_paint
+
+        if not target:
+            if not self.recent_files():
+                self._say_opening("the demo office")
+            self.show_start()
+            return
+        # a server's address may hold its password: never shown
+        self._say_opening(f"“{Path(target).name}”" if "://" not in target else "the shared office")
+
+        def open_it() -> None:
+            try:
+                self.open_named_at_start(target)
+            finally:
+                self._say_opening(None)
+
+        after_first_paint(self, open_it)
+
+    def _say_opening(self, name: str | None) -> None:
+        self.welcome.show_opening(name)
+        if self.document is None:
+            self.file_label.setText(f"Opening {name}…" if name else "No file open")
 
     def open_named_at_start(self, target: str) -> None:
         """The office named on the command line (``run-app.sh office.pmo``, ``pmo-desktop office.pmo``): opened; a
@@ -1437,7 +1497,13 @@ class MainWindow(QMainWindow):
             # CPU); after File ▸ Close, at once.
             from .first_paint import after_first_paint
 
-            after_first_paint(self, self.open_demo)
+            def open_demo() -> None:
+                try:
+                    self.open_demo()
+                finally:
+                    self._say_opening(None)
+
+            after_first_paint(self, open_demo)
             return
         self.welcome.show_recent(newest=True)
         if self.welcome.recent is not None:

@@ -76,3 +76,7 @@ class QuickSearchDialog(QDialog):
         register, record_id = target
         if self.window_.go_to_record(register, record_id):
             self.accept()
+            # The keyboard on the record's row, as the window takes it back: on a page not shown before in the
+            # session Qt gave it to the page's first control, its search box, where Down did nothing and the keys
+            # typed next filtered the table (walk 58).
+            self.window_.keyboard_on_register(register)

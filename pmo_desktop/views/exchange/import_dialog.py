@@ -97,6 +97,7 @@ class _ColumnName(QLabel):
 
 
 MAPPING_PANE = 350  # the mapping's pane at its narrowest, beside the preview
+NAMES_WHOLE = 22  # letters of a workbook column's name shown whole in the mapping where the preview has room to give
 WHOLE_NAME_HEADER = "Workbook column"  # the mapping's names, as headed when there is room
 SHORT_NAME_HEADER = "Column"  # … and when the choices beside them leave the names a few letters
 
@@ -815,7 +816,7 @@ class ImportDialog(QDialog):
         # way down to its first four columns, an "Imported as" and a reason of 150 px each.
         if table.rowCount() and left < needed:
             words = (table.verticalHeader().sizeHint().width() + frame + table.verticalScrollBar().sizeHint().width()
-                     + table.horizontalHeader().sectionSizeFromContents(0).width() + 40 + self._choices_width())
+                     + self._names_width() + self._choices_width())
             least_preview = preview - 150 * 5 // 2 + 300
             left = max(left, min(needed, words, total - least_preview))
         # A dialog made narrow by a small screen (``resize_within_screen``) still shows the mapping and the values
@@ -824,6 +825,20 @@ class ImportDialog(QDialog):
         if left != sizes[0]:
             self.splitter.setSizes([left, total - left])
         self._fit_mapping_columns()
+
+    def _names_width(self) -> int:
+        """The names' column with each name whole up to NAMES_WHOLE letters ("Risk Description", "Mitigation
+        Strategy": two words, as most registers head their columns), at least its header's words and a few
+        letters; a longer name is shortened in the middle. The header's width alone (and 40 px) had cut "Risk
+        Description" to "Risk D…iption" at 1280×720, the preview beside it having room to give (walk 57 item 10)."""
+        table = self.mapping_table
+        least = table.horizontalHeader().sectionSizeFromContents(0).width() + 40
+        metrics = table.fontMetrics()
+        most = metrics.averageCharWidth() * NAMES_WHOLE
+        longest = max((metrics.horizontalAdvance(w.text()) + 2 * w.margin() + 8
+                       for r in range(table.rowCount()) if isinstance(w := table.cellWidget(r, 0), _ColumnName)),
+                      default=0)
+        return max(least, min(longest, most))
 
     def _choices_width(self) -> int:
         """The "Imports as" column with each choice as chosen whole (a dropdown is as wide as its longest choice;

@@ -295,6 +295,13 @@ class ChoiceCombo(QComboBox):
         self._ahead.clock.invalidate()
         self.update()
 
+    def let_go_of_letters(self) -> None:
+        """The letters held let go (the cell left as it was): no text shown, no note, no tip."""
+        self.unmatched = self.ambiguous_hint = ""
+        self._ahead.typed = ""
+        self._hide_note()
+        QToolTip.hideText()
+
     def _hide_note(self) -> None:
         host = note_host(self)
         for note in host.findChildren(RefusalNote) if host is not None else ():

@@ -317,6 +317,9 @@ class FieldDelegate(QStyledItemDelegate):
             return self._leave_by_ctrl_tab(editor, event)
         if (event.type() == QEvent.Type.KeyPress and isinstance(editor, ChoiceCombo) and editor.unmatched
                 and event.key() in MOVES and not event.modifiers() & CHORDS):
+            if editor.ambiguous_hint and event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab):
+                self._pass_ambiguous(editor, MOVES[Qt.Key(event.key())])
+                return True
             # typed what is no choice: held, said again (Esc puts the cell back)
             editor.hold_unmatched()
             return True
@@ -344,6 +347,19 @@ class FieldDelegate(QStyledItemDelegate):
                 self.closeEditor.emit(editor, MOVES[Qt.Key(event.key())])
             return True
         return super().eventFilter(editor, event)
+
+    def _pass_ambiguous(self, editor: ChoiceCombo, hint: Hint) -> None:
+        """Tab on letters that begin several choices ("pr": Project and Program): the cell left as it was, said in
+        the status bar with the letters that pick each, and the keyboard on along the row — as Excel refuses a value
+        its list lacks without taking the keys meant for the next cells. Held open, the cell took every value
+        typed after the Tab: a fast typist's row ended with all it had after Level in the Level cell, none stored
+        (walk 58). Enter still holds the cell (a row's end: the typist stops there and reads the note)."""
+        what = editor.what or "The cell"
+        kept = editor.currentText()
+        said = f"{what} left {f'as “{kept}”' if kept else 'empty'}: {editor.ambiguous_hint}"
+        editor.let_go_of_letters()
+        self.closeEditor.emit(editor, hint)
+        self._document().note.emit(said)
 
     def _leave_by_ctrl_tab(self, editor: QWidget, event: QKeyEvent) -> bool:
         """Ctrl+Tab (Ctrl+Shift+Tab) in a cell being typed: the cell stored as Tab stores it — or held with its

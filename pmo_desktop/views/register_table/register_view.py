@@ -1286,9 +1286,10 @@ class RegisterView(QWidget):
         show_beside(self, at, reason, "The record is not added yet: correct a value in this line and press Enter.")
 
     def duplicate_rows(self) -> None:
-        """Ctrl+D: whole rows selected (or one cell) are duplicated as new records; a block of cells over two
-        rows or more is filled down from its top row, as Excel's Ctrl+D — an owner selected down a column and
-        Ctrl+D made a copy of every risk in it, where the user meant to give each the first one's owner."""
+        """Ctrl+D: whole rows selected are duplicated as new records; cells are filled down as Excel's Ctrl+D — a
+        block over two rows or more from its top row (an owner selected down a column and Ctrl+D made a copy of
+        every risk in it, where the user meant to give each the first one's owner), cells of one row from the row
+        above (``fill_down``)."""
         if not self.fill_down():
             self.duplicate_selected_rows()
 
@@ -1315,18 +1316,35 @@ class RegisterView(QWidget):
     def fill_down(self) -> bool:
         """The top row of the selected block written into the block's other rows, column by column, as a paste
         of it would (one undo step, all or nothing; columns worked out by the register are left alone).
-        False when the selection is no such block: whole rows, or cells of one row."""
+        Cells of one row (one cell: the keyboard's) take the row above's, as Excel's Ctrl+D on one cell — it made a
+        copy of the whole record, a second risk said only "Saved", where an Excel user meant the owner above (walk
+        58); whole rows are duplicated (Shift+Space, then Ctrl+D). False when the selection is no such block: whole
+        rows, or none."""
         if self.in_new_line() or self.whole_rows_selected():
             return False
         blocks = self.selection_ranges()
+        if not blocks:
+            return False
         if len({row for top, bottom, _l, _r in blocks for row in (top, bottom)}) < 2:
-            return False  # cells of one row (or none)
+            return self._fill_from_the_row_above(blocks[0][0])
         first: dict[int, int] = {}  # each column's top row selected
         for top, _bottom, left, right in blocks:
             for column in range(left, right + 1):
                 first[column] = min(first.get(column, top), top)
         # the top cell's text only: not 100,000 cells' read for nothing
         cells = self.cells_to_set(lambda column: self._copied_text(self.proxy.index(first[column], column)), first)
+        if cells:
+            self.model.set_cells(cells, text=cells_text(self.register, "Fill down", len(cells)))
+        return True
+
+    def _fill_from_the_row_above(self, row: int) -> bool:
+        """Ctrl+D on cells of one row: each takes the cell above's value, as Excel's (one undo step, all or nothing,
+        a column the register works out left alone); on the first row there is none, and it says so."""
+        if row <= 0:
+            self.document.note.emit("Fill Down: there is no row above this one to fill from. To copy a whole "
+                                    "record, select its row (Shift+Space), then Ctrl+D.")
+            return True
+        cells = self.cells_to_set(lambda column: self._copied_text(self.proxy.index(row - 1, column)))
         if cells:
             self.model.set_cells(cells, text=cells_text(self.register, "Fill down", len(cells)))
         return True
