@@ -292,21 +292,59 @@ def _print_reports(plan, dry_run: bool) -> None:
 
 
 def _read_values(path: str | None) -> dict | None:
+    """The value translations of ``--values FILE``. Read as a text editor saves JSON: UTF-8 with or without the
+    mark Notepad puts first, or UTF-16 by its mark ("Unicode" in Notepad) — refused before as "not valid JSON
+    (Unexpected UTF-8 BOM …)" (fault71). A key written twice in one table, or two values that the import compares
+    as one ("Watch" and "watch ") sent to different choices, is refused, naming them: JSON keeps the last of
+    them, and the import took that one without a word."""
+    import codecs
     import json
 
     from .excel.errors import MappingError
+    from .excel.vocabulary import word_key
 
     if not path:
         return None
     try:
-        with open(path, encoding="utf-8") as fh:
-            data = json.load(fh)
+        with open(path, "rb") as fh:
+            raw = fh.read()
     except OSError as e:
         raise MappingError(f"The value translations “{path}” cannot be read ({e.strerror or e}).") from None
+
+    def once(pairs: list[tuple[str, object]]) -> dict[str, object]:
+        seen: dict[str, object] = {}
+        for key, value in pairs:
+            if key in seen:
+                raise MappingError(f"The value translations “{path}” give “{key}” twice in one table; give it "
+                                   "once, with the choice meant.")
+            seen[key] = value
+        return seen
+
+    try:
+        if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+            text = raw.decode("utf-16")
+        else:
+            text = raw.decode("utf-8-sig")
+        data = json.loads(text, object_pairs_hook=once)
     except ValueError as e:
         raise MappingError(f"The value translations “{path}” are not valid JSON ({e}).") from None
     if not isinstance(data, dict):
         raise MappingError(f"The value translations “{path}” must be a JSON object of field → value → choice.")
+
+    def same_value(table: dict) -> None:
+        keyed: dict[str, tuple[str, object]] = {}
+        for word, target in table.items():
+            if isinstance(target, dict):
+                same_value(target)
+                continue
+            key = word_key(word)
+            if key in keyed and keyed[key][1] != target:
+                raise MappingError(f"The value translations “{path}” send “{keyed[key][0]}” to “{keyed[key][1]}” "
+                                   f"and “{word}” to “{target}”, but the import reads those two values as one; "
+                                   "give one choice for them.")
+            keyed.setdefault(key, (word, target))
+
+    same_value(data)
     return data
 
 

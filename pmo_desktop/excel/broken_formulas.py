@@ -50,3 +50,20 @@ def said(header: str, error: str, field: str = "") -> BrokenColumn:
                        "holds no values, so it is not imported.")
     out.field, out.header = field, header
     return out
+
+
+def broken_header(rows: list[list[Any]], header_row: int) -> str | None:
+    """The error shown by a row of broken formulas right above the row taken for the header (``header_row``,
+    1-based, of ``rows``), when that row shows an Excel error in every column the taken row fills and in two at
+    least: the sheet's own header, its formulas' cells gone (a header spelled by "=Lists!A1" … once that sheet was
+    deleted). The row under it is then the first record, read as a header: it was lost without a word and the
+    others read under its values (fault71)."""
+    if header_row < 2 or header_row - 2 >= len(rows):
+        return None
+    above, taken = rows[header_row - 2], rows[header_row - 1]
+    errors = {c: e for c, e in enumerate(map(_error, above)) if e is not None}
+    filled = {c for c, x in enumerate(taken) if x is not None and str(x).strip()}
+    others = [x for c, x in enumerate(above) if c not in errors and x is not None and str(x).strip()]
+    if len(errors) < 2 or others or not filled <= set(errors):
+        return None
+    return next(iter(errors.values()))

@@ -35,7 +35,7 @@ from ..models.values import normalise_key, number_text
 from . import id_matrices
 from .action_columns import ACTION_DUE, ACTION_OWNER, ACTION_STATUS, ACTIONS_OF, FINISHED_RECORD
 from .area_ratings import areas_of, read_per_area, scale_fields
-from .broken_formulas import broken_columns
+from .broken_formulas import broken_columns, broken_header
 from .broken_formulas import said as broken_said
 from .chart_data import chart_data
 from .child_sheets import (
@@ -1138,6 +1138,15 @@ def _prepare(store: Store, reader: SheetReader, match: HeaderMatch, mapping: dic
         parent = REGISTERS[kind.parent]
         raise WorkbookError(f"The sheet “{reader.title}” has no {kind.parent_labels[0]} column, so its rows cannot "
                             f"be matched to the {parent.title.lower()}; add that column or map it.")
+    if not final and broken:
+        # every column the header placed shows an Excel error on every row: said as that (fault71), not as a
+        # mapping to make ("map at least one column": the columns were mapped, their formulas broken)
+        shown = ", ".join(f"“{headers[c]}” {e}" for c, e in list(sorted(broken.items()))[:4]) + \
+            (" …" if len(broken) > 4 else "")
+        raise WorkbookError(f"Every column of the sheet “{reader.title}” that names a field of the "
+                            f"{kind.reg.title.lower()} shows an Excel error on every row ({shown}: formulas whose "
+                            "cells are gone), so it holds no values to import; correct the formulas in Excel or "
+                            "LibreOffice (or paste the values), save the workbook and import it again.")
     if not final:
         raise WorkbookError(f"No column of the sheet “{reader.title}” is mapped to a field of the "
                             f"{kind.reg.title.lower()}; map at least one column.")
@@ -2553,6 +2562,16 @@ def plan_workbook_import(store: Store, path: str | os.PathLike[str], progress: P
                     reader, match, made_notes[title] = bare
                 else:
                     match = _match_sheet(reader, ALL_KINDS, None)
+                    if match is not None and (error := broken_header(reader.top_rows(fill_merged=False),
+                                                                     match.row)) is not None:
+                        # the header is a row of broken formulas: the sheet's columns told by their values, as a
+                        # list with no header is read, or the sheet refused saying so — never its first record
+                        # taken for a header (fault71)
+                        header_said = _broken_header_said(match.row - 1, error)
+                        if (bare := _headed_bare_list(book, reader, path, own_words=True)) is None:
+                            plan.skipped_sheets.append((title, header_said))
+                            continue
+                        reader, match, made_notes[title] = bare
                     if match is None and (bare := _headed_bare_list(book, reader, path, own_words=True)) is not None:
                         reader, match, made_notes[title] = bare
                 if match is None:
@@ -2594,7 +2613,7 @@ def plan_workbook_import(store: Store, path: str | os.PathLike[str], progress: P
                     # a heat map's axes beside the list order its level words (BAJO … MEDIO-ALTO … ALTO)
                     lists += axis_orders(reader.top_rows(fill_merged=False))
                     plan.skipped_sheets.append((title, vulnerability_list(reader.top_rows(fill_merged=False)) or
-                                                written or NO_HEADER))
+                                                written or _blank_on_top(reader) or NO_HEADER))
                     continue
                 if match.kind.is_child and PARENT not in match.mapping.values() and \
                         (whose := child_of_the_parent_named(reader, match)) is not None:
@@ -2765,6 +2784,13 @@ def plan_workbook_import(store: Store, path: str | os.PathLike[str], progress: P
                 # line (fault70b: it said "no header row … check the workbook" alone)
                 # (each weak sheet said, the first few and how many more: the first alone hid the others, left58)
                 weak = _weak_sheets_said([(t, r) for t, r in plan.skipped_sheets if _WEAK_HEADER.match(r)])
+                # a sheet whose first thousands of rows are blank, or whose header shows broken formulas: said as that
+                if why is None and not weak:
+                    blank = next((f"“{t}”: {r}" for t, r in plan.skipped_sheets
+                                  if r.startswith((BLANK_ON_TOP, BROKEN_HEADER))), None)
+                    if blank is not None:
+                        raise WorkbookError(f"No sheet of “{path.name}” has a header row naming register columns "
+                                            f"in its first rows (sheet {blank.rstrip('.')}).")
                 _refused_for_its_name(plan, path)
                 if employees:  # an employer's staff, sheet by sheet: said as such, not as a header not found
                     first = next(r for t, r in plan.skipped_sheets if t in employees)
@@ -2879,6 +2905,30 @@ def plan_workbook_import(store: Store, path: str | os.PathLike[str], progress: P
 
 
 NO_HEADER = "no header row naming register columns was found."
+BLANK_ON_TOP = "its first "
+BROKEN_HEADER = "its header row, "
+
+
+def _broken_header_said(row: int, error: str) -> str:
+    """Why a sheet whose header row shows Excel errors alone is not read (``broken_formulas.broken_header``)."""
+    return (f"{BROKEN_HEADER}row {row}, shows the Excel error {error} in every column (formulas whose cells are "
+            f"gone), so its columns cannot be told and the row under it is no header but the first record; type the "
+            "column names in that row (or paste them as values), save the workbook and import it again.")
+
+
+def _blank_on_top(reader: SheetReader) -> str | None:
+    """Why a sheet whose first rows are all blank had no header found, when its data starts past the rows a header
+    is looked for in: a CSV written after thousands of blank lines was said to have "no header row … in its first
+    rows" (fault71). Counted row by row, so in proportion to the blank rows; a sheet with anything in its first
+    rows costs nothing more."""
+    if any(x is not None for row in reader.top_rows(fill_merged=False) for x in row):
+        return None
+    blank = reader.blank_rows_on_top()
+    if blank is None or blank + 3 <= DEEP_HEADER_ROWS:  # a header and two rows under it in the rows looked at
+        return None
+    return (f"{BLANK_ON_TOP}{blank:,} rows are blank, and a header is looked for in the first {DEEP_HEADER_ROWS} "
+            f"only: its first filled row is row {blank + 1:,}; delete the blank rows above it, save the file and "
+            "import it again.")
 
 
 def _keyed_by_names(book: SafeWorkbook, found: list[tuple[SheetReader, HeaderMatch]],

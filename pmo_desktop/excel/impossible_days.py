@@ -31,7 +31,7 @@ def impossible_days_why(f: Field, values: list[Any], header: object) -> str | No
             real += 1
         except v.ImpossibleDate:
             impossible += 1
-            example = example or str(x).strip()[:40]
+            example = example or v.parse_text(x)[:40]  # a number as the cell shows it: "99999999", not "….0"
         except ValidationError:
             pass
     if not impossible or (real + impossible) * 2 < len(values):

@@ -238,6 +238,12 @@ def _json_named_csv(path: Path) -> str | None:
     return _json_kind(text) if text is not None else None
 
 
+# A web page archive (MHTML): Excel's "Single File Web Page" (.mht, and saved or exported as .xls by web systems),
+# mail headers over the page's parts. Read as a CSV, it was refused "no header row … check the workbook" (fault71).
+_MHTML_RE = re.compile(r"\ufeff?\s*(?:(?:MIME-Version|X-[\w-]+|From|Subject|Date|Snapshot-Content-Location)\s*:[^\n]*\n)*"
+                       r"[^\n]*?\bContent-Type\s*:\s*multipart/related\b", re.IGNORECASE)
+
+
 def _text_kind(path: Path) -> str:
     """A file neither a workbook nor named .csv: "csv" when it is text all the same (a CSV named .xls or
     .xlsx, Excel's Unicode Text), "html" for a web page, "xml" for Excel's XML Spreadsheet 2003, "unknown"
@@ -250,6 +256,8 @@ def _text_kind(path: Path) -> str:
         return "unknown"
     if json_kind := _json_kind(text):
         return json_kind
+    if _MHTML_RE.match(text):
+        return "mhtml"
     if not plain_text.is_web_page(text):
         return "csv"
     return "xml" if plain_text.is_xml_spreadsheet(text) else "html"
@@ -299,6 +307,10 @@ def check_file(path: Path, limits: Limits, scanned: dict[str, CellMarks] | None 
     if kind == "unknown":
         raise WorkbookError(f"“{name}” is not an Excel workbook (.xlsx, .xls), an OpenDocument spreadsheet (.ods) "
                             "or a CSV file; save it in one of those formats and import that.")
+    if kind == "mhtml":
+        raise WorkbookError(f"“{name}” is a web page archive (MHTML, a “Single File Web Page”), not a workbook or a CSV "
+                            "file, so it is not imported; open it in Excel and save it as an Excel Workbook (.xlsx), "
+                            "and import that.")
     if kind in ("json", "geojson"):
         what = "a map's features (GeoJSON)" if kind == "geojson" else "data in JSON"
         raise WorkbookError(f"“{name}” is {what}, not a workbook or a CSV file, so it is not imported; open it in a "
@@ -911,7 +923,11 @@ class SafeWorkbook:
 
                 self._xls_errors = error_cells(self.path)
             errors = {(r, c): text for r, c, text in self._xls_errors.get(title, ())}
-        reader = SheetReader(self, title, None, merges, sheet=ws, errors=errors, values=booleans)
+        # An .ods cell marked an error shows its error whatever value the file keeps beside it: LibreOffice keeps
+        # an empty text (read as empty, then filled from ``errors``), but a cell saved with a number ("#DIV/0!"
+        # over office:value="0", as other programs write one) was read as that number — "Owner: 0" (fault71).
+        values: dict[tuple[int, int], Any] = {**booleans, **ods_errors} if ods_errors else booleans
+        reader = SheetReader(self, title, None, merges, sheet=ws, errors=errors, values=values)
         if title not in self._cut:
             self._cut[title] = reader.columns_not_read()
         return reader
@@ -1156,7 +1172,6 @@ def _unclosed_quote(text: str, start: int, delimiter: str) -> int | None:
     return None
 
 
-_FIRST_LINE_RE = re.compile(r"[^\n]*?\S[^\n]*")  # the first line holding something
 _PIPE_SPLIT_RE = re.compile(r"(?<!\\)\|")
 _PIPE_RULE_RE = re.compile(r"\|(\s*:?-+:?\s*\|)+")  # "|---|:--:|", the rule under the header
 
@@ -1165,8 +1180,8 @@ def _pipe_table(text: str) -> list[list[str]] | None:
     """The rows of a table typed in Markdown ("| Risk ID | Asset | … |" over "| --- | --- |") and saved under a
     spreadsheet's or a CSV's name: its cells between the pipes, the rule under the header left out. None when
     the text is no such table (every line but blank ones a row between pipes, its second line the rule)."""
-    first = _FIRST_LINE_RE.search(text)
-    if first is None or not first.group().lstrip().startswith("|"):
+    first = csv_rewrapped.first_filled_line(text)
+    if first is None or not first.lstrip().startswith("|"):
         return None  # told from the first line, before a list of every line of a big file is made
     lines = [line.strip() for line in text.splitlines() if line.strip()]
     if len(lines) < 3 or not all(line.startswith("|") and line.endswith("|") and len(line) > 1 for line in lines):
@@ -1297,10 +1312,17 @@ def _one_line_end(cell: str) -> str:
 # The joiners (U+200C, U+200D) are spelling between two letters of a script that joins them: Persian writes
 # "آتش‌سوزی" with one, and dropping it changes the word. Only a joiner beside a space, a digit, an end of the
 # cell or between two Latin letters is a stray one.
-_INVISIBLE_RE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00a0\u202f\u2007]")
+# The marks that set the direction text runs in (LRM, RLM, ALM; embeddings, overrides and isolates) draw nothing
+# either: a name or an ID copied from a right-to-left page or a mail comes with them at its ends ("\u200eAnn\u200f"),
+# which made a second person "Ann" beside Ann, an ID that never matches "R-5" again, and a title of marks alone a
+# record no one can see (fault71). At a cell's ends they are dropped; inside it, between words of two directions,
+# they are the writer's and kept.
+_MARKS = "\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"
+_INVISIBLE_RE = re.compile(f"[\u200b\u200c\u200d\u2060\ufeff\u00a0\u202f\u2007{_MARKS}]")
 _PLAIN = str.maketrans({"\u200b": None, "\u2060": None, "\ufeff": None,
                         "\u00a0": " ", "\u202f": " ", "\u2007": " "})
 _JOINER_RE = re.compile("[\u200c\u200d]")
+_EDGE_MARKS_RE = re.compile(f"^[{_MARKS}\\s]*[{_MARKS}]|[{_MARKS}][{_MARKS}\\s]*$")
 
 
 def _joiner(m: re.Match[str]) -> str:
@@ -1322,7 +1344,7 @@ def _visible(row: Sequence[Any]) -> list[Any]:
     out = []
     for x in row:
         if x.__class__ is str and _INVISIBLE_RE.search(x):
-            x = _JOINER_RE.sub(_joiner, x.translate(_PLAIN))
+            x = _EDGE_MARKS_RE.sub("", _JOINER_RE.sub(_joiner, x.translate(_PLAIN)))
             x = x if x.strip() else None
         out.append(x)
     return out
@@ -1513,6 +1535,15 @@ class SheetReader:
         """Back to the limits' first rows as the top rows (undoing ``deepen``)."""
         if self._depth:
             self._depth, self._top = 0, None
+
+    def blank_rows_on_top(self) -> int | None:
+        """How many blank rows stand above the sheet's first filled one, counted row by row (each let go once
+        looked at); None when the sheet holds nothing at all."""
+        blank = ("", None)
+        for index, row in enumerate(self._raw()):
+            if any(x not in blank for x in row):
+                return index
+        return None
 
     def rows_below_top(self, count: int) -> list[list[Any]]:
         """Up to ``count`` rows under the first rows, cells as stored (where a legend under a form lies)."""

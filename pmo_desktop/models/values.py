@@ -505,7 +505,9 @@ def _bare_number_day(number: float, shown: str, label: str, order: str, in_cell:
     what = f"the cell holds the number {shown}" if in_cell else f"“{shown}” is a number"
     example = f"e.g. 2026-03-31 or {date_example(order)}"
     if not 1 <= number < 2958466:  # a negative or out-of-range serial: Excel shows such a date cell as #####
-        raise ValidationError(f"{label}: {what}, which is no date (Excel's dates run from 1, 1 Jan 1900, to "
+        # a day no calendar has, counted so where a column of them is said (fault71: a column of serials past
+        # 9999 was said to be kept in the notes for its one "99999999" read as 9999-99-99)
+        raise ImpossibleDate(f"{label}: {what}, which is no date (Excel's dates run from 1, 1 Jan 1900, to "
                               f"2958465, 31 Dec 9999; a date cell shows this one as #####); type the date in the "
                               f"cell, {example}.")
     if float(number).is_integer() and 1900 <= number <= 2200:
