@@ -68,6 +68,7 @@ from .described_grids import described_grid
 from .diary_entries import diary_entries
 from .employee_sheets import employee_sheet, ids_of, same_people
 from .errors import ImportCancelled, ImportRefused, MappingError, WorkbookError
+from .filler_columns import FILLER_REASON, filler_columns
 from .form_sheets import (
     MAX_FORMS_ROWS,
     MIN_FORMS,
@@ -2533,6 +2534,7 @@ def plan_workbook_import(store: Store, path: str | os.PathLike[str], progress: P
                     cases_not_decisions(match) or lessons_log(match, title, path) or \
                     templated_column(match, reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE],
                                      _first_naming_column(match)) or \
+                    filler_columns(match, reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE]) or \
                     not_records_by_layout(match.headers, reader.top_rows()[:match.row - 1], match.kind.register,
                                           match.mapping)
                 if why is not None:
@@ -2598,7 +2600,7 @@ def plan_workbook_import(store: Store, path: str | os.PathLike[str], progress: P
                 # header not found
                 catalogue = next(((t, r) for t, r in plan.skipped_sheets
                                   if r.startswith((*CATALOGUE_REASONS, OTHER_THINGS_REASON, *OTHER_LIST_REASONS,
-                                                   LESSONS_REASON, TEMPLATED_REASON, WRITTEN_REASON,
+                                                   LESSONS_REASON, TEMPLATED_REASON, FILLER_REASON, WRITTEN_REASON,
                                                    MAP_FEATURES_REASON, MINUTES_REASON))), None)
                 if catalogue is not None:
                     raise WorkbookError(f"“{path.name}” holds no register's records (sheet “{catalogue[0]}”: "

@@ -1,0 +1,48 @@
+"""Issue 12, classes79: the miss classes of unseen set 79 as general rules — generated filler rows are no records; a
+calculation sheet titled by its references and formulas is no register; a level word written with its number is
+read by the number on the sheet's scale; a header's lower rows listing each column's levels are that column's
+legend. Each test writes a workbook of the shape (never a fetched file) and failed on the code before (main
+912168d3)."""
+
+from __future__ import annotations
+
+import pytest
+from imported import import_all, named, rows_of
+from real_world_factory import write_csv, write_xlsx
+
+from pmo_desktop.excel.errors import WorkbookError
+
+
+def _filler(n: int, stems: tuple[str, ...], with_id: bool = True) -> list[list[object]]:
+    return [([i] if with_id else []) + [f"{stem} {i}" for stem in stems] for i in range(1, n + 1)]
+
+
+@pytest.mark.parametrize("header, stems", [
+    (["id", "title", "summary", "body"], ("Risk", "summary", "body")),
+    (["nr", "Bezeichnung", "Inhalt"], ("Entscheidung", "Inhalt")),
+    (["id", "問題", "説明"], ("問題", "説明")),
+])
+def test_generated_filler_rows_are_refused_saying_why(sqlite_store, tmp_path, header, stems):
+    """A program's test data: every cell its column's word and the row's number ("decisao 7 | resumo 7 |
+    conteudo 7"), 500 rows beside an id, was read as 500 records titled "decisao N". Refused, whatever the words."""
+    path = write_csv(tmp_path / "fixtures.csv", [header, *_filler(40, stems)])
+    with pytest.raises(WorkbookError, match=r"generated filler, not the .*one word and the row's number"):
+        import_all(sqlite_store, path)
+    for register in ("risks", "issues", "decisions"):
+        assert rows_of(sqlite_store, register) == []
+
+
+def test_filler_in_a_workbook_beside_numbers_is_refused(sqlite_store, tmp_path):
+    rows: list[list[object]] = [["Risk ID", "Risk", "Description", "Probability", "Impact"]]
+    rows += [[f"{i}", f"Risk_{i}", f"Description_{i}", i % 5 + 1, 3] for i in range(1, 21)]
+    with pytest.raises(WorkbookError, match=r"generated filler"):
+        import_all(sqlite_store, write_xlsx(tmp_path / "seed.xlsx", {"Risks": rows}))
+
+
+def test_numbered_titles_beside_real_text_are_still_records(sqlite_store, tmp_path):
+    """One numbered column beside words of a person's own is a register (the rule needs every text column filler)."""
+    rows: list[list[object]] = [["ID", "Risk", "Description", "Owner"]]
+    texts = ["Supplier may fail", "Budget may be cut", "Key staff may leave", "Scope may grow", "Site may flood"]
+    rows += [[i, f"Risk {i}", texts[i - 1], ["Ana", "Ben"][i % 2]] for i in range(1, 6)]
+    import_all(sqlite_store, write_xlsx(tmp_path / "register.xlsx", {"Risks": rows}))
+    assert set(named(sqlite_store, "risks")) == {f"Risk {i}" for i in range(1, 6)}
