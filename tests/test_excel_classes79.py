@@ -46,3 +46,30 @@ def test_numbered_titles_beside_real_text_are_still_records(sqlite_store, tmp_pa
     rows += [[i, f"Risk {i}", texts[i - 1], ["Ana", "Ben"][i % 2]] for i in range(1, 6)]
     import_all(sqlite_store, write_xlsx(tmp_path / "register.xlsx", {"Risks": rows}))
     assert set(named(sqlite_store, "risks")) == {f"Risk {i}" for i in range(1, 6)}
+
+
+def _calculation(labels: tuple[str, ...]) -> list[list[object]]:
+    rows: list[list[object]] = [["Lightning risk assessment"], [], labels]
+    rows += [[f"R{i}=RA+RB*{i}", f"R{i}", 1.5e-06 * i, f"Eq. {i}", 1e-05, "Yes"] for i in range(1, 5)]
+    rows += [[], ["Probability of damage", None, None, labels[0], labels[1], labels[2]]]
+    rows += [[f"Step {i}", None, None, f"P{i}=Pt{i}*Pb", f"P{i}", f"Table B.{i}"] for i in range(1, 5)]
+    return rows
+
+
+@pytest.mark.parametrize("labels", [("Equation", "Id", "Value", "Reference", "Tolerable", "Meets?"),
+                                    ("Gleichung", "ID", "Wert", "Referenz", "Zulässig", "Erfüllt?")])
+def test_a_calculation_titled_by_references_and_formulas_is_refused(sqlite_store, tmp_path, labels):
+    """A calculation sheet: only "Id" names a register's field, the title was guessed from the references column
+    ("Eq. 1", "Table B.2") beside formulas written as text ("P1=Pt1*Pb"): read as risks titled "Eq. 1". Refused."""
+    path = write_xlsx(tmp_path / "risk_analysis.xlsx", {"Study": _calculation(labels)})
+    with pytest.raises(WorkbookError, match=r"a calculation, not the risk register: .* holds formulas and references"):
+        import_all(sqlite_store, path)
+    assert rows_of(sqlite_store, "risks") == []
+
+
+def test_an_id_and_a_guessed_title_of_words_is_still_read(sqlite_store, tmp_path):
+    rows: list[list[object]] = [["Id", "Remark", "Value"]]
+    rows += [[f"R{i}", text, i] for i, text in enumerate(
+        ["Supplier may fail", "Budget may be cut", "Key staff may leave", "Scope may grow"], start=1)]
+    import_all(sqlite_store, write_xlsx(tmp_path / "risk_analysis.xlsx", {"Risks": rows}))
+    assert len(rows_of(sqlite_store, "risks")) == 4

@@ -37,6 +37,7 @@ from .action_columns import ACTION_DUE, ACTION_OWNER, ACTION_STATUS, ACTIONS_OF,
 from .area_ratings import areas_of, read_per_area, scale_fields
 from .broken_formulas import broken_columns
 from .broken_formulas import said as broken_said
+from .calculation_sheets import CALCULATION_REASON, calculation_sheet
 from .chart_data import chart_data
 from .child_sheets import (
     child_kinds,
@@ -2535,6 +2536,7 @@ def plan_workbook_import(store: Store, path: str | os.PathLike[str], progress: P
                     templated_column(match, reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE],
                                      _first_naming_column(match)) or \
                     filler_columns(match, reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE]) or \
+                    calculation_sheet(match, reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE]) or \
                     not_records_by_layout(match.headers, reader.top_rows()[:match.row - 1], match.kind.register,
                                           match.mapping)
                 if why is not None:
@@ -2601,6 +2603,7 @@ def plan_workbook_import(store: Store, path: str | os.PathLike[str], progress: P
                 catalogue = next(((t, r) for t, r in plan.skipped_sheets
                                   if r.startswith((*CATALOGUE_REASONS, OTHER_THINGS_REASON, *OTHER_LIST_REASONS,
                                                    LESSONS_REASON, TEMPLATED_REASON, FILLER_REASON, WRITTEN_REASON,
+                                                   CALCULATION_REASON,
                                                    MAP_FEATURES_REASON, MINUTES_REASON))), None)
                 if catalogue is not None:
                     raise WorkbookError(f"“{path.name}” holds no register's records (sheet “{catalogue[0]}”: "
