@@ -73,3 +73,39 @@ def test_an_id_and_a_guessed_title_of_words_is_still_read(sqlite_store, tmp_path
         ["Supplier may fail", "Budget may be cut", "Key staff may leave", "Scope may grow"], start=1)]
     import_all(sqlite_store, write_xlsx(tmp_path / "risk_analysis.xlsx", {"Risks": rows}))
     assert len(rows_of(sqlite_store, "risks")) == 4
+
+
+def _rated(probability: list[str], impact: list[str]) -> list[list[object]]:
+    rows: list[list[object]] = [["#", "Risk", "Probability", "Impact", "Owner"]]
+    titles = ["Supplier may fail", "Budget may be cut", "Key staff may leave", "Scope may grow"]
+    rows += [[i + 1, titles[i], p, im, "Ana"] for i, (p, im) in enumerate(zip(probability, impact))]
+    return rows
+
+
+@pytest.mark.parametrize("unlikely, likely", [("Unlikely", "Likely"), ("Unwahrscheinlich", "Wahrscheinlich")])
+def test_a_word_written_with_its_number_is_read_by_the_number(sqlite_store, tmp_path, unlikely, likely):
+    """"Likely (2)" in a column beside "High (3)": read by its word as 4 of 5 while the sheet rates it 2 of 1–3,
+    where "Medium (2)" came in 3. The number written with the word is the level on the sheet's 1–3 scale (2 → 3),
+    said in the sheet's notes."""
+    rows = _rated([f"{unlikely} (1)", f"{likely} (2)", f"{likely} (2)", f"{unlikely} (1)"],
+                  ["High (3)", "Medium (2)", "High (3)", "Medium (2)"])
+    plan = import_all(sqlite_store, write_xlsx(tmp_path / "risks.xlsx", {"Risks": rows}))
+    risks = named(sqlite_store, "risks")
+    assert [(risks[t]["probability"], risks[t]["impact"]) for t in
+            ["Supplier may fail", "Budget may be cut", "Key staff may leave", "Scope may grow"]] == \
+        [(2, 4), (3, 3), (3, 4), (2, 3)]
+    assert "read by the number written with it, on the sheet's 1–3 scale" in plan.sheets[0].note
+
+
+def test_a_legend_numbering_the_words_off_one_line_places_them(sqlite_store, tmp_path):
+    """The legend beside the table numbers the words ("Unlikely (1)" down a matrix's side, "Likely (2) | Very likely
+    (3)" along its foot — no line of three): "Likely" is 2 of the sheet's 1–3 (→ 3), not the office's likely (4)."""
+    rows = _rated(["Likely", "Very likely", "Unlikely", "Likely"], ["Medium", "High", "High", "Low"])
+    for r in rows:
+        r += [None, None]
+    rows += [[], [None] * 6 + ["Impact"], [None] * 6 + ["High (3)", 3], [None] * 6 + ["Medium (2)", 2],
+             [None] * 6 + ["Low (1)", 1], [None] * 7 + ["Unlikely (1)"], [None] * 8 + ["Likely (2)", "Very likely (3)"]]
+    import_all(sqlite_store, write_xlsx(tmp_path / "risks.xlsx", {"Risks": rows}))
+    risks = named(sqlite_store, "risks")
+    assert [risks[t]["probability"] for t in
+            ["Supplier may fail", "Budget may be cut", "Key staff may leave", "Scope may grow"]] == [3, 4, 2, 3]

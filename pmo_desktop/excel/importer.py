@@ -196,11 +196,13 @@ from .typed_issues import issue_type_column, typed_note
 from .unheaded_lists import captioned_list, made_header, named_register, own_words_header
 from .unkept_lists import named_as_unkept, unkept_message
 from .value_translation import (
+    LEGEND_SIZES,
     MODIFIED_FIBONACCI,
     OPEN_LISTS,
     Legends,
     fibonacci_scale,
     legends_of,
+    numbered_word,
     point_scale,
     scale_from_declared,
     scale_from_word_level,
@@ -1934,6 +1936,7 @@ def plan_import(store: Store, path: str | os.PathLike[str], register: str | None
             planner = _planner(store, session, progress, cancelled, [layout], translations, create_missing)
             planner.total = reader.declared_rows
             _legend_places([(reader, match, final)], [sheet_legends])
+            _numbered_words([(reader, match, final)], planner.ctx)
             _letter_grades([(reader, match, final)], [sheet_legends])
             _legend_levels(planner, [match])
             planner.legend_scale = legend
@@ -2014,6 +2017,63 @@ def _legend_places(prepared: list[tuple[SheetReader, HeaderMatch, dict[int, str]
                 continue
             if any(words.get(k) != str(places[k]) for k in keys):
                 match.ladders[name] = {k: places[k] for k in keys}
+
+
+def _numbered_words(prepared: list[tuple[SheetReader, HeaderMatch, dict[int, str]]], ctx: Context) -> None:
+    """A level word written with its number ("Provável (2)") is the level that number gives on the sheet's scale,
+    not the office's word (classes79): in the column's own cells ("Pouco Provável (1)", "Provável (2)", "Alto (3)"),
+    or in a legend anywhere on the sheet numbering the column's words, however it is laid out ("Pouco provável (1)"
+    down a matrix's side, "Provável (2) | Muito provável (3)" along its foot, which no line of three reads). The
+    sheet's scale is its one numbered legend's, else the highest number written with a level word on the sheet
+    (3, 4 or 10 levels, ``LEGEND_SIZES``). A column is so read when every word it holds is numbered, each word one
+    number, and some word reads otherwise than the office's; said in the sheet's notes (or by the legend's
+    sentence, when a legend tells the scale). Once a column, from the sheet's first rows."""
+    levels_of = value_words("scale")
+    for reader, match, mapping in prepared:
+        reg = match.kind.reg
+        top = reader.top_rows(fill_merged=False)
+        numbered: dict[str, set[int]] = {}
+        for row in top:
+            for x in row:
+                if x.__class__ is str and (pair := numbered_word(x)) is not None:
+                    numbered.setdefault(word_key(pair[0]), set()).add(pair[1])
+        if not numbered:
+            continue
+        told = legends_of(top).scale()
+        size = told or max((max(ns) for k, ns in numbered.items() if k in levels_of), default=0)
+        if size not in LEGEND_SIZES:
+            continue
+        below = top[match.row:]
+        for c, name in mapping.items():
+            if name.startswith("@") or name in match.ladders or name not in reg.field_names or \
+                    reg.field(name).kind is not Kind.SCALE:
+                continue
+            cells = list(dict.fromkeys(" ".join(x.split()) for r in below
+                                       if c < len(r) and isinstance(x := r[c], str) and x.strip()))
+            ladder: dict[str, int] = {}
+            shown: list[tuple[str, int]] = []
+            for cell in cells:
+                pair = numbered_word(cell)
+                word, ns = (pair[0], {pair[1]}) if pair is not None else (cell, numbered.get(word_key(cell), set()))
+                if len(ns) != 1 or not 1 <= (n := next(iter(ns))) <= size or word_key(word) not in levels_of:
+                    ladder = {}
+                    break
+                ladder[word_key(cell)] = word_level_of_rank(n, size)
+                shown.append((cell, n))
+            # a column of plain words the legend places as the office does reads as before; a cell writing its
+            # number is read by it, the whole cell then said by its level
+            if not ladder or all(numbered_word(cell) is None and levels_of.get(word_key(cell)) ==
+                                 str(ladder[word_key(cell)]) for cell, _n in shown):
+                continue
+            match.ladders[name] = ladder
+            if told is None:
+                field = reg.field(name)
+                office = field.scale_max(ctx)
+                read = ", ".join(f"{cell} {scale_from_word_level(ladder[word_key(cell)], office)}"
+                                 for cell, _n in sorted(shown, key=lambda p: p[1]))
+                match.grades_said += (" " if match.grades_said else "") + (
+                    f"{field.label}: each word read by the number written with it, on the sheet's 1–{size} scale "
+                    f"({read} of the office's 1–{office}).")
 
 
 # Letter grades, the first the highest: three read as high, medium and low (4, 3, 2), four down to 1, five as
@@ -2649,6 +2709,7 @@ def plan_workbook_import(store: Store, path: str | os.PathLike[str], progress: P
                 # a legend numbering the words first: their places there are the sheet's own levels, which an
                 # order of the words in a list or a drawn ladder only guesses from the words' usual levels
                 _legend_places([(p[0], p[1], p[3]) for p in prepared], legends)
+                _numbered_words([(p[0], p[1], p[3]) for p in prepared], planner.ctx)
                 if lists:
                     _listed_levels([(p[0], p[1], p[3]) for p in prepared], lists)
                 _letter_grades([(p[0], p[1], p[3]) for p in prepared], legends)
