@@ -109,3 +109,39 @@ def test_a_legend_numbering_the_words_off_one_line_places_them(sqlite_store, tmp
     risks = named(sqlite_store, "risks")
     assert [risks[t]["probability"] for t in
             ["Supplier may fail", "Budget may be cut", "Key staff may leave", "Scope may grow"]] == [3, 4, 2, 3]
+
+
+@pytest.mark.parametrize("names, levels, choices", [
+    (("Likelihood (L)", "Severity (S)", "Risk", "Response"), ("Low", "Medium", "High"), ("-Avoid", "-Reduce")),
+    (("Probabilidad(P)", "Impacto(I)", "Nivel de", "Acción"), ("Baja", "Media", "Alta"), ("-Evitar", "-Mitigar")),
+])
+def test_a_header_whose_lower_rows_list_the_levels_reads_them_as_the_legend(sqlite_store, tmp_path, names, levels,
+                                                                             choices):
+    """Row 1 names the columns, rows 2–4 hold "1- Low", "2-Medium", "3-High" under the ratings (and "-Avoid",
+    "-Reduce" under the response), ID and description on row 2: the header was taken as rows 2–3, the ratings kept
+    in the notes as "2-Medium: 2". Those rows are each column's legend (a 1–3 scale); the data rows are rated on it."""
+    rows: list[list[object]] = [
+        [None, None, names[0], names[1], names[2], names[3], None],
+        ["ID", "Risk description", f"1- {levels[0]}", f"1- {levels[0]}", "Score", None, "How"],
+        [None, None, f"2-{levels[1]}", f"2- {levels[1]}", "(P) x (I)", choices[0], None],
+        [None, None, f"3-{levels[2]}", f"3- {levels[2]}", None, choices[1], None],
+        [1, "Supplier may fail", 2, 3, 6, choices[1][1:], "Second supplier"],
+        [2, "Budget may be cut", 1, 2, 2, choices[0][1:], "Phase the spend"],
+        [3, "Key staff may leave", 3, 3, 9, choices[1][1:], "Cross-train"],
+    ]
+    plan = import_all(sqlite_store, write_xlsx(tmp_path / "risks.xlsx", {"Plan": rows}))
+    risks = named(sqlite_store, "risks")
+    assert [(risks[t]["probability"], risks[t]["impact"]) for t in
+            ["Supplier may fail", "Budget may be cut", "Key staff may leave"]] == [(3, 4), (2, 3), (4, 4)]
+    assert "list each column's levels" in plan.sheets[0].note
+
+
+def test_a_registers_first_rows_rated_one_two_three_are_records(sqlite_store, tmp_path):
+    """Levels "1- Low", "2- Medium", "3- High" down a rating column under a header of one row are the first three
+    risks' ratings, not a legend."""
+    rows: list[list[object]] = [["ID", "Risk", "Probability", "Owner"],
+                                [1, "Supplier may fail", "1- Low", "Ana"], [2, "Budget may be cut", "2- Medium", "Ben"],
+                                [3, "Key staff may leave", "3- High", "Ana"], [4, "Scope may grow", "Low", "Ben"]]
+    import_all(sqlite_store, write_xlsx(tmp_path / "risks.xlsx", {"Risks": rows}))
+    assert set(named(sqlite_store, "risks")) == {"Supplier may fail", "Budget may be cut", "Key staff may leave",
+                                                 "Scope may grow"}

@@ -143,6 +143,7 @@ from .item_catalogues import item_catalogue
 from .key_names import names_under_a_key
 from .keyed_legends import key_said, keys_beside
 from .kind_titles import catalogue_reason, kind_column, kind_title_note, titled_rows, tracked_fields
+from .legend_bands import legend_band
 from .lessons_logs import LESSONS_REASON, lessons_log
 from .linked_kinds import rows_of_another_kind
 from .map_features import MAP_FEATURES_REASON, map_features
@@ -1368,6 +1369,26 @@ def _headed_bare_list(book: SafeWorkbook, reader: SheetReader, path: Path, own_w
     return headed, match, note
 
 
+def _levels_under_the_header(book: SafeWorkbook, reader: SheetReader, match: HeaderMatch
+                             ) -> tuple[SheetReader, HeaderMatch, str] | None:
+    """A header whose lower rows list each column's levels one a row ("Probabilidade(P)" over "1- Baixa",
+    "2-Média", "3-Alta", legend_bands): the sheet under one header row naming each column with its levels, its
+    match and the note saying so; None for any other sheet (decided from the first rows; only such a sheet is read
+    whole)."""
+    top = reader.top_rows(fill_merged=False)
+    if legend_band(top, match) is None:
+        return None
+    made = legend_band([list(r) for r in reader.all_rows()], match)
+    if made is None:
+        return None
+    rows, header_row, note = made
+    headed = SheetReader(book, reader.title, rows, [])
+    again = _match_sheet(headed, (match.kind,), header_row)
+    if again is None:
+        return None
+    return headed, replace(again, sheet_title=match.sheet_title), note
+
+
 def _labels_in_the_title(book: SafeWorkbook, reader: SheetReader, match: HeaderMatch
                          ) -> tuple[SheetReader, HeaderMatch, str] | None:
     """A sheet whose title column ends in a tracker's labels on most rows ("… Type-Defect Priority-High",
@@ -2528,6 +2549,8 @@ def plan_workbook_import(store: Store, path: str | os.PathLike[str], progress: P
                 if (joined := _joined_tables(book, reader, match)) is not None:
                     # a second table over the same records under the first ("Nº | Problema: | Contingência"): one
                     reader, match = joined, _match_sheet(joined, ALL_KINDS, None) or match
+                if (banded := _levels_under_the_header(book, reader, match)) is not None:
+                    reader, match, made_notes[title] = banded  # "Probabilidade(P)" over "1- Baixa", "2-Média" …
                 if (labelled := _labels_in_the_title(book, reader, match)) is not None:
                     reader, match, made_notes[title] = labelled
                 if (coded := _coded_names(book, reader, match)) is not None:
