@@ -145,3 +145,18 @@ def test_a_registers_first_rows_rated_one_two_three_are_records(sqlite_store, tm
     import_all(sqlite_store, write_xlsx(tmp_path / "risks.xlsx", {"Risks": rows}))
     assert set(named(sqlite_store, "risks")) == {"Supplier may fail", "Budget may be cut", "Key staff may leave",
                                                  "Scope may grow"}
+
+
+@pytest.mark.parametrize("header", [["ID", "Status", "起票日", "起票者", "内容", "担当者", "優先度"],
+                                    ["ID", "Status", "Raised On", "Raised By", "Issue", "Assignee", "Priority"]])
+def test_the_assignee_is_the_owner_beside_the_raiser(sqlite_store, tmp_path, header):
+    """An issue list with who raised each issue ("起票者") before who is assigned ("担当者"): the raiser was the
+    owner, the assignee kept in the notes. The assignee owns the issue; the raiser is kept in the notes."""
+    rows: list[list[object]] = [header,
+                                ["IS-1", "Open", "2026-01-10", "Sato Ken", "Login page times out", "Ito Yui", "High"],
+                                ["IS-2", "Open", "2026-01-12", "Sato Ken", "Report totals are wrong", "Mori Aki", "Low"]]
+    import_all(sqlite_store, write_xlsx(tmp_path / "issues.xlsx", {"Issues": rows}))
+    issues = named(sqlite_store, "issues")
+    assert issues["Login page times out"]["owner"] == "Ito Yui"
+    assert issues["Report totals are wrong"]["owner"] == "Mori Aki"
+    assert any("Sato Ken" in str(v) for v in issues["Login page times out"].values())

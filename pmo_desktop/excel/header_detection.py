@@ -81,6 +81,7 @@ from .vocabulary import (
     own_name_words,
     plain_title_words,
     raid_type_headers,
+    raiser_words,
     reassessed_words,
     reference_words,
     register_nouns,
@@ -863,6 +864,7 @@ def _map_header(kind: SheetKind, row: list[Any], group: list[Any] | None) -> tup
     if duplicates:
         _beside_pairs(kind, row, group, mapping, duplicates)
         _own_name_wins(kind, row, mapping, duplicates)
+        _assignee_over_raiser(row, mapping, duplicates)
         _last_date_wins(kind, row, mapping, duplicates)
         _title_over_description(kind, row, mapping, duplicates)
         _statement_wins_over_kind(kind, row, mapping, duplicates)
@@ -1003,6 +1005,25 @@ def _slips(a: str, b: str) -> int:
                 cur[j] = min(cur[j], prev2[j - 2] + 1)
         prev2, prev = prev, cur
     return prev[len(b)]
+
+
+def _assignee_over_raiser(row: list[Any], mapping: dict[int, str], duplicates: dict[int, str]) -> None:
+    """Two columns naming the owner, the first headed as who raised the record ("起票者 | 内容 | … | 担当者", "Raised
+    By | … | Assignee"): the other column, who is assigned, is the owner; the raiser is kept in the notes under its
+    header (``raisers`` in the words files; classes79 — every issue's owner would have been its raiser, the assignee
+    in the notes). A raiser alone still stands in for the owner."""
+    raisers = raiser_words()
+    c = next((k for k, n in mapping.items() if n == "owner"), None)
+    if c is None or c >= len(row) or word_key(row[c]) not in raisers:
+        return
+    d = next((k for k, n in sorted(duplicates.items()) if n == "owner" and k < len(row)
+              and word_key(row[k]) not in raisers), None)
+    if d is None:
+        return
+    mapping[d] = "owner"
+    del mapping[c]
+    del duplicates[d]
+    duplicates[c] = "owner"
 
 
 def _own_name_wins(kind: SheetKind, row: list[Any], mapping: dict[int, str], duplicates: dict[int, str]) -> None:
