@@ -160,3 +160,12 @@ def test_the_assignee_is_the_owner_beside_the_raiser(sqlite_store, tmp_path, hea
     assert issues["Login page times out"]["owner"] == "Ito Yui"
     assert issues["Report totals are wrong"]["owner"] == "Mori Aki"
     assert any("Sato Ken" in str(v) for v in issues["Login page times out"].values())
+
+
+@pytest.mark.parametrize("nobody", ["TBD", "xxxxx"])
+def test_the_raiser_stands_in_while_no_one_is_assigned(sqlite_store, tmp_path, nobody):
+    rows: list[list[object]] = [["ID", "Issue", "Raised By", "Assigned To", "Status"],
+                                ["D-1", "Login page times out", "Ana Lima", nobody, "Open"],
+                                ["D-2", "Report totals are wrong", "Ben Ode", nobody, "Open"]]
+    import_all(sqlite_store, write_xlsx(tmp_path / "defects.xlsx", {"Defects": rows}))
+    assert named(sqlite_store, "issues")["Login page times out"]["owner"] == "Ana Lima"

@@ -39,6 +39,7 @@ from .failure_titles import failure_title
 from .header_legends import header_legend
 from .impossible_days import impossible_days_why
 from .named_columns import choice_list_beside, said_beside_comments, worded_ids
+from .no_one import no_one_said
 from .noun_titles import noun_named_column
 from .people_columns import names_people
 from .qualified_effects import EFFECT, qualified_effect
@@ -864,7 +865,6 @@ def _map_header(kind: SheetKind, row: list[Any], group: list[Any] | None) -> tup
     if duplicates:
         _beside_pairs(kind, row, group, mapping, duplicates)
         _own_name_wins(kind, row, mapping, duplicates)
-        _assignee_over_raiser(row, mapping, duplicates)
         _last_date_wins(kind, row, mapping, duplicates)
         _title_over_description(kind, row, mapping, duplicates)
         _statement_wins_over_kind(kind, row, mapping, duplicates)
@@ -1005,25 +1005,6 @@ def _slips(a: str, b: str) -> int:
                 cur[j] = min(cur[j], prev2[j - 2] + 1)
         prev2, prev = prev, cur
     return prev[len(b)]
-
-
-def _assignee_over_raiser(row: list[Any], mapping: dict[int, str], duplicates: dict[int, str]) -> None:
-    """Two columns naming the owner, the first headed as who raised the record ("起票者 | 内容 | … | 担当者", "Raised
-    By | … | Assignee"): the other column, who is assigned, is the owner; the raiser is kept in the notes under its
-    header (``raisers`` in the words files; classes79 — every issue's owner would have been its raiser, the assignee
-    in the notes). A raiser alone still stands in for the owner."""
-    raisers = raiser_words()
-    c = next((k for k, n in mapping.items() if n == "owner"), None)
-    if c is None or c >= len(row) or word_key(row[c]) not in raisers:
-        return
-    d = next((k for k, n in sorted(duplicates.items()) if n == "owner" and k < len(row)
-              and word_key(row[k]) not in raisers), None)
-    if d is None:
-        return
-    mapping[d] = "owner"
-    del mapping[c]
-    del duplicates[d]
-    duplicates[c] = "owner"
 
 
 def _own_name_wins(kind: SheetKind, row: list[Any], mapping: dict[int, str], duplicates: dict[int, str]) -> None:
@@ -5759,3 +5740,33 @@ def listed_ladder(values: set[str], lists: list[list[str]]) -> dict[str, int]:
         if ladder and any(ladder[k] != int(levels[k]) for k in keys):
             return ladder
     return {}
+
+
+def assignee_over_raiser(match: HeaderMatch, rows: list[list[Any]]) -> HeaderMatch:
+    """Two columns naming the owner, the one read as it headed as who raised the record ("起票者 | 内容 | … | 担当者",
+    "Reported By | … | Assigned To"): the other column, who is assigned, is the owner — unless every cell of it on
+    the first rows (``rows``) names no one (no_one: "TBD", "unassigned") or is a letter typed over ("xxxxx"); the raiser is kept in the notes under its header (``raisers`` in the words files; classes79 — every
+    issue's owner would have been its raiser, the assignee in the notes). A raiser alone, or beside an assignee's
+    column naming no one yet, still stands in for the owner."""
+    raisers = raiser_words()
+    headers = match.headers
+    c = next((k for k, n in match.mapping.items() if n == "owner"), None)
+    if c is None or c >= len(headers) or word_key(headers[c]) not in raisers:
+        return match
+    d = next((k for k, n in sorted(match.duplicates.items()) if n == "owner" and k < len(headers)
+              and word_key(headers[k]) not in raisers), None)
+    if d is None:
+        return match
+    cells = [str(r[d]).strip() for r in rows if d < len(r) and r[d] is not None and str(r[d]).strip()]
+    if cells and not any(no_one_said(x, headers[d], match.kind.register) is None and not _PLACEHOLDER_RE.fullmatch(x)
+                         for x in cells):
+        return match  # no one assigned yet on any row: the raiser stands in, as before
+    mapping = {k: n for k, n in match.mapping.items() if k != c}
+    mapping[d] = "owner"
+    duplicates = {k: n for k, n in match.duplicates.items() if k != d}
+    duplicates[c] = "owner"
+    return replace(match, mapping=mapping, duplicates=duplicates)
+
+
+# one letter or mark typed over and over where a name goes ("xxxxx", "XXX", "....")
+_PLACEHOLDER_RE = re.compile(r"(.)\1{2,}", re.I)

@@ -100,6 +100,7 @@ from .header_detection import (
     HeaderMatch,
     SheetKind,
     _sentences,
+    assignee_over_raiser,
     axis_orders,
     bug_steps_column,
     bug_steps_said,
@@ -1339,6 +1340,9 @@ def _match_sheet(reader: SheetReader, kinds: tuple[SheetKind, ...], header_row: 
             match = None
         if match is None:
             reader.shallow()
+    if match is not None and match.duplicates:
+        # the assignee, not the raiser, owns the record (classes79)
+        match = assignee_over_raiser(match, reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE])
     return match
 
 
