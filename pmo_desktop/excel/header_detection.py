@@ -39,6 +39,7 @@ from .failure_titles import failure_title
 from .header_legends import header_legend
 from .impossible_days import impossible_days_why
 from .named_columns import choice_list_beside, said_beside_comments, worded_ids
+from .no_one import no_one_said
 from .noun_titles import noun_named_column
 from .people_columns import names_people
 from .qualified_effects import EFFECT, qualified_effect
@@ -81,6 +82,7 @@ from .vocabulary import (
     own_name_words,
     plain_title_words,
     raid_type_headers,
+    raiser_words,
     reassessed_words,
     reference_words,
     register_nouns,
@@ -5822,3 +5824,33 @@ def listed_ladder(values: set[str], lists: list[list[str]]) -> dict[str, int]:
         if ladder and any(ladder[k] != int(levels[k]) for k in keys):
             return ladder
     return {}
+
+
+def assignee_over_raiser(match: HeaderMatch, rows: list[list[Any]]) -> HeaderMatch:
+    """Two columns naming the owner, the one read as it headed as who raised the record ("起票者 | 内容 | … | 担当者",
+    "Reported By | … | Assigned To"): the other column, who is assigned, is the owner — unless every cell of it on
+    the first rows (``rows``) names no one (no_one: "TBD", "unassigned") or is a letter typed over ("xxxxx"); the raiser is kept in the notes under its header (``raisers`` in the words files; classes79 — every
+    issue's owner would have been its raiser, the assignee in the notes). A raiser alone, or beside an assignee's
+    column naming no one yet, still stands in for the owner."""
+    raisers = raiser_words()
+    headers = match.headers
+    c = next((k for k, n in match.mapping.items() if n == "owner"), None)
+    if c is None or c >= len(headers) or word_key(headers[c]) not in raisers:
+        return match
+    d = next((k for k, n in sorted(match.duplicates.items()) if n == "owner" and k < len(headers)
+              and word_key(headers[k]) not in raisers), None)
+    if d is None:
+        return match
+    cells = [str(r[d]).strip() for r in rows if d < len(r) and r[d] is not None and str(r[d]).strip()]
+    if cells and not any(no_one_said(x, headers[d], match.kind.register) is None and not _PLACEHOLDER_RE.fullmatch(x)
+                         for x in cells):
+        return match  # no one assigned yet on any row: the raiser stands in, as before
+    mapping = {k: n for k, n in match.mapping.items() if k != c}
+    mapping[d] = "owner"
+    duplicates = {k: n for k, n in match.duplicates.items() if k != d}
+    duplicates[c] = "owner"
+    return replace(match, mapping=mapping, duplicates=duplicates)
+
+
+# one letter or mark typed over and over where a name goes ("xxxxx", "XXX", "....")
+_PLACEHOLDER_RE = re.compile(r"(.)\1{2,}", re.I)

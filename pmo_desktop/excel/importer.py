@@ -37,6 +37,7 @@ from .action_columns import ACTION_DUE, ACTION_OWNER, ACTION_STATUS, ACTIONS_OF,
 from .area_ratings import areas_of, read_per_area, scale_fields
 from .broken_formulas import broken_columns, broken_header
 from .broken_formulas import said as broken_said
+from .calculation_sheets import CALCULATION_REASON, calculation_sheet
 from .chart_data import chart_data
 from .child_sheets import (
     child_kinds,
@@ -69,6 +70,7 @@ from .described_grids import described_grid
 from .diary_entries import diary_entries
 from .employee_sheets import employee_sheet, ids_of, same_people
 from .errors import ImportCancelled, ImportRefused, MappingError, WorkbookError
+from .filler_columns import FILLER_REASON, filler_columns
 from .form_sheets import (
     MAX_FORMS_ROWS,
     MIN_FORMS,
@@ -99,6 +101,7 @@ from .header_detection import (
     HeaderMatch,
     SheetKind,
     _sentences,
+    assignee_over_raiser,
     axis_orders,
     bug_steps_column,
     bug_steps_said,
@@ -144,6 +147,7 @@ from .item_catalogues import item_catalogue
 from .key_names import names_under_a_key
 from .keyed_legends import key_said, keys_beside
 from .kind_titles import catalogue_reason, kind_column, kind_title_note, titled_rows, tracked_fields
+from .legend_bands import legend_band
 from .lessons_logs import LESSONS_REASON, lessons_log
 from .linked_kinds import rows_of_another_kind
 from .map_features import MAP_FEATURES_REASON, map_features
@@ -202,11 +206,13 @@ from .typed_issues import issue_type_column, typed_note
 from .unheaded_lists import captioned_list, made_header, named_register, own_words_header
 from .unkept_lists import named_as_unkept, unkept_message
 from .value_translation import (
+    LEGEND_SIZES,
     MODIFIED_FIBONACCI,
     OPEN_LISTS,
     Legends,
     fibonacci_scale,
     legends_of,
+    numbered_word,
     point_scale,
     scale_from_declared,
     scale_from_word_level,
@@ -1354,6 +1360,9 @@ def _match_sheet(reader: SheetReader, kinds: tuple[SheetKind, ...], header_row: 
             match = None
         if match is None:
             reader.shallow()
+    if match is not None and match.duplicates:
+        # the assignee, not the raiser, owns the record (classes79)
+        match = assignee_over_raiser(match, reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE])
     return match
 
 
@@ -1411,6 +1420,26 @@ def _headed_bare_list(book: SafeWorkbook, reader: SheetReader, path: Path, own_w
     if match is None or match.row != 1:
         return None
     return headed, match, note
+
+
+def _levels_under_the_header(book: SafeWorkbook, reader: SheetReader, match: HeaderMatch
+                             ) -> tuple[SheetReader, HeaderMatch, str] | None:
+    """A header whose lower rows list each column's levels one a row ("Probabilidade(P)" over "1- Baixa",
+    "2-Média", "3-Alta", legend_bands): the sheet under one header row naming each column with its levels, its
+    match and the note saying so; None for any other sheet (decided from the first rows; only such a sheet is read
+    whole)."""
+    top = reader.top_rows(fill_merged=False)
+    if legend_band(top, match) is None:
+        return None
+    made = legend_band([list(r) for r in reader.all_rows()], match)
+    if made is None:
+        return None
+    rows, header_row, note = made
+    headed = SheetReader(book, reader.title, rows, [])
+    again = _match_sheet(headed, (match.kind,), header_row)
+    if again is None:
+        return None
+    return headed, replace(again, sheet_title=match.sheet_title), note
 
 
 def _labels_in_the_title(book: SafeWorkbook, reader: SheetReader, match: HeaderMatch
@@ -2074,6 +2103,7 @@ def plan_import(store: Store, path: str | os.PathLike[str], register: str | None
             planner = _planner(store, session, progress, cancelled, [layout], translations, create_missing)
             planner.total = reader.declared_rows
             _legend_places([(reader, match, final)], [sheet_legends])
+            _numbered_words([(reader, match, final)], planner.ctx)
             _letter_grades([(reader, match, final)], [sheet_legends])
             _legend_levels(planner, [match])
             planner.legend_scale = legend
@@ -2154,6 +2184,63 @@ def _legend_places(prepared: list[tuple[SheetReader, HeaderMatch, dict[int, str]
                 continue
             if any(words.get(k) != str(places[k]) for k in keys):
                 match.ladders[name] = {k: places[k] for k in keys}
+
+
+def _numbered_words(prepared: list[tuple[SheetReader, HeaderMatch, dict[int, str]]], ctx: Context) -> None:
+    """A level word written with its number ("Provável (2)") is the level that number gives on the sheet's scale,
+    not the office's word (classes79): in the column's own cells ("Pouco Provável (1)", "Provável (2)", "Alto (3)"),
+    or in a legend anywhere on the sheet numbering the column's words, however it is laid out ("Pouco provável (1)"
+    down a matrix's side, "Provável (2) | Muito provável (3)" along its foot, which no line of three reads). The
+    sheet's scale is its one numbered legend's, else the highest number written with a level word on the sheet
+    (3, 4 or 10 levels, ``LEGEND_SIZES``). A column is so read when every word it holds is numbered, each word one
+    number, and some word reads otherwise than the office's; said in the sheet's notes (or by the legend's
+    sentence, when a legend tells the scale). Once a column, from the sheet's first rows."""
+    levels_of = value_words("scale")
+    for reader, match, mapping in prepared:
+        reg = match.kind.reg
+        top = reader.top_rows(fill_merged=False)
+        numbered: dict[str, set[int]] = {}
+        for row in top:
+            for x in row:
+                if x.__class__ is str and (pair := numbered_word(x)) is not None:
+                    numbered.setdefault(word_key(pair[0]), set()).add(pair[1])
+        if not numbered:
+            continue
+        told = legends_of(top).scale()
+        size = told or max((max(ns) for k, ns in numbered.items() if k in levels_of), default=0)
+        if size not in LEGEND_SIZES:
+            continue
+        below = top[match.row:]
+        for c, name in mapping.items():
+            if name.startswith("@") or name in match.ladders or name not in reg.field_names or \
+                    reg.field(name).kind is not Kind.SCALE:
+                continue
+            cells = list(dict.fromkeys(" ".join(x.split()) for r in below
+                                       if c < len(r) and isinstance(x := r[c], str) and x.strip()))
+            ladder: dict[str, int] = {}
+            shown: list[tuple[str, int]] = []
+            for cell in cells:
+                pair = numbered_word(cell)
+                word, ns = (pair[0], {pair[1]}) if pair is not None else (cell, numbered.get(word_key(cell), set()))
+                if len(ns) != 1 or not 1 <= (n := next(iter(ns))) <= size or word_key(word) not in levels_of:
+                    ladder = {}
+                    break
+                ladder[word_key(cell)] = word_level_of_rank(n, size)
+                shown.append((cell, n))
+            # a column of plain words the legend places as the office does reads as before; a cell writing its
+            # number is read by it, the whole cell then said by its level
+            if not ladder or all(numbered_word(cell) is None and levels_of.get(word_key(cell)) ==
+                                 str(ladder[word_key(cell)]) for cell, _n in shown):
+                continue
+            match.ladders[name] = ladder
+            if told is None:
+                field = reg.field(name)
+                office = field.scale_max(ctx)
+                read = ", ".join(f"{cell} {scale_from_word_level(ladder[word_key(cell)], office)}"
+                                 for cell, _n in sorted(shown, key=lambda p: p[1]))
+                match.grades_said += (" " if match.grades_said else "") + (
+                    f"{field.label}: each word read by the number written with it, on the sheet's 1–{size} scale "
+                    f"({read} of the office's 1–{office}).")
 
 
 # Letter grades, the first the highest: three read as high, medium and low (4, 3, 2), four down to 1, five as
@@ -2633,6 +2720,8 @@ def plan_workbook_import(store: Store, path: str | os.PathLike[str], progress: P
                 if (joined := _joined_tables(book, reader, match)) is not None:
                     # a second table over the same records under the first ("Nº | Problema: | Contingência"): one
                     reader, match = joined, _match_sheet(joined, ALL_KINDS, None) or match
+                if (banded := _levels_under_the_header(book, reader, match)) is not None:
+                    reader, match, made_notes[title] = banded  # "Probabilidade(P)" over "1- Baixa", "2-Média" …
                 if (labelled := _labels_in_the_title(book, reader, match)) is not None:
                     reader, match, made_notes[title] = labelled
                 if (coded := _coded_names(book, reader, match)) is not None:
@@ -2713,6 +2802,8 @@ def plan_workbook_import(store: Store, path: str | os.PathLike[str], progress: P
                     cases_not_decisions(match) or lessons_log(match, title, path) or \
                     templated_column(match, reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE],
                                      _first_naming_column(match)) or \
+                    filler_columns(match, reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE]) or \
+                    calculation_sheet(match, reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE]) or \
                     not_records_by_layout(match.headers, reader.top_rows()[:match.row - 1], match.kind.register,
                                           match.mapping, match.kind.matches_sheet_name(match.sheet_title or title) or
                                           (_named_by_its_file(title, path) and
@@ -2802,7 +2893,8 @@ def plan_workbook_import(store: Store, path: str | os.PathLike[str], progress: P
                 # header not found
                 catalogue = next(((t, r) for t, r in plan.skipped_sheets
                                   if r.startswith((*CATALOGUE_REASONS, OTHER_THINGS_REASON, *OTHER_LIST_REASONS,
-                                                   LESSONS_REASON, TEMPLATED_REASON, WRITTEN_REASON,
+                                                   LESSONS_REASON, TEMPLATED_REASON, FILLER_REASON, WRITTEN_REASON,
+                                                   CALCULATION_REASON,
                                                    MAP_FEATURES_REASON, MINUTES_REASON))), None)
                 if catalogue is not None:
                     raise WorkbookError(f"“{path.name}” holds no register's records (sheet “{catalogue[0]}”: "
@@ -2850,6 +2942,7 @@ def plan_workbook_import(store: Store, path: str | os.PathLike[str], progress: P
                 # a legend numbering the words first: their places there are the sheet's own levels, which an
                 # order of the words in a list or a drawn ladder only guesses from the words' usual levels
                 _legend_places([(p[0], p[1], p[3]) for p in prepared], legends)
+                _numbered_words([(p[0], p[1], p[3]) for p in prepared], planner.ctx)
                 if lists:
                     _listed_levels([(p[0], p[1], p[3]) for p in prepared], lists)
                 _letter_grades([(p[0], p[1], p[3]) for p in prepared], legends)

@@ -566,6 +566,12 @@ _DOUBLING_TOPS = (16, 32, 64)
 _LEVEL_NUMBERED_RE = re.compile(r"^\s*([^\W\d_][^()\d]*?)\s*\(\s*(\d{1,2})\s*\)\s*$")
 
 
+def numbered_word(value: object) -> tuple[str, int] | None:
+    """A level word written with its number in brackets ("Provável (2)", "Gering (1)"): the word and the number."""
+    found = _LEVEL_NUMBERED_RE.match(value) if isinstance(value, str) else None
+    return (found.group(1), int(found.group(2))) if found is not None else None
+
+
 @dataclass(frozen=True)
 class Legends:
     """What a sheet's legends of numbered level words tell (``legends_of``): the sizes of their scales, and each

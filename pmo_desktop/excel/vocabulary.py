@@ -589,6 +589,14 @@ def bug_steps_words() -> frozenset[str]:
 
 
 @lru_cache(maxsize=None)
+def raiser_words() -> frozenset[str]:
+    """Keyed headers naming who raised a record ("Raised by", "Reporter", "起票者", "Reportado por"): ``raisers`` in
+    the files. The raiser stands in for the owner when no other column names one; beside an assignee's column
+    ("起票者 | … | 担当者") the assignee is the owner (``header_detection._assignee_over_raiser``, classes79)."""
+    return frozenset(k for data in _files() for w in data.get("raisers", ()) if (k := word_key(w)))
+
+
+@lru_cache(maxsize=None)
 def asset_words() -> frozenset[str]:
     """Keyed headers naming the asset a risk touches ("Activos", "Affected asset", "Vermögenswert"): ``assets`` in
     the files. A word of its own, never a field's name mistyped (``header_detection._cell_alone``)."""
