@@ -4912,10 +4912,19 @@ _DECISION_OWN = frozenset({"rationale", "status", "options", "cost_impact", "due
 CHANGE_HISTORY_REASON = "a change history"  # how its reason begins: said as the workbook's refusal when alone
 
 
+@lru_cache(maxsize=None)
+def _initials_words() -> frozenset[str]:
+    """Keyed headers of who made a change by their initials ("Initials", "Kürzel": ``initials`` in the words files)."""
+    from .vocabulary import _files
+
+    return frozenset(word_key(w) for data in _files() for w in data.get("initials", []))
+
+
 def _change_history(named: str, register: str, headers: list[str], mapping: dict[int, str] | None) -> str | None:
     """Why a sheet named as the decision log by a change word alone ("Change Log", "change_log_eagle",
     "Änderungsprotokoll": no decision noun — "decision", "change request", "RFC" — in its name) whose columns give
-    no field only a decision has (``_DECISION_OWN``) holds no decisions: what was changed, when and by whom, with no
+    no field only a decision has (``_DECISION_OWN``), its one name, if any, under "Initials" (``initials`` in the
+    words files: who made the change, not who approved it), holds no decisions: what was changed, when and by whom, with no
     reason, outcome or approval for any change, is a product's history of work done (a CAD library's "Added part
     X", "Fixed symbol Y" under "Date | Library | Initials | Description"), not decisions (classes82). A change log
     saying why each change was made stays the decision log's (classes81)."""
@@ -4924,6 +4933,9 @@ def _change_history(named: str, register: str, headers: list[str], mapping: dict
     kind = kind_for(register)
     if _noun_pattern(kind).search(word_key(named)) or _DECISION_OWN & set(mapping.values()):
         return None
+    if any(n == "decided_by" and c < len(headers) and word_key(str(headers[c])) not in _initials_words()
+           for c, n in mapping.items()):
+        return None  # "approved_by": who approved each change, a decision (unseen round 50's course change log)
     title = next((str(headers[c]).strip() for c, n in mapping.items() if n == "title" and c < len(headers)), "")
     said = f" (“{title}”)" if title else ""
     return (f"{CHANGE_HISTORY_REASON}{said} — what was changed, when and by whom, with no reason, outcome or approval for "
