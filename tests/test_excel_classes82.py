@@ -97,3 +97,29 @@ def test_csv_user_table_named_so(sqlite_store, tmp_path):
     with pytest.raises(WorkbookError, match="table of users"):
         import_all(sqlite_store, write_csv(tmp_path / "accounts.csv", rows))
     assert rows_of(sqlite_store, "stakeholders") == []
+
+
+def test_a_one_bug_form_with_captions_over_their_text_is_read(sqlite_store, tmp_path):
+    """One bug as a form: "ID | #3", three "Label: | value" pairs a row, then captions ("Steps to reproduce:",
+    "Actual result:", "Expected result:") with their text in the rows under them (the steps numbered "1 | …"). It
+    was refused ("no header row"): the captions' values are the rows under them, the numbered steps joined."""
+    rows: list[list[object]] = [
+        ["ID", "#3", None, None, None, None],
+        ["Reporter:", "Ana", "Assignee:", None, "Status:", "New"],
+        ["Type:", "UI", "Severity:", "Major", "Browser:", "Firefox"],
+        ["Summary:", "The export button does nothing on the report page", None, None, None, None],
+        ["Steps to reproduce:", None, None, None, None, None],
+        [1, "Open the monthly report", None, None, None, None],
+        [2, "Click Export", None, None, None, None],
+        [3, None, None, None, None, None],
+        ["Actual result:", None, None, None, None, None],
+        ["Nothing happens, no file is saved", None, None, None, None, None],
+        ["Expected result:", None, None, None, None, None],
+        ["A spreadsheet of the report is downloaded", None, None, None, None, None]]
+    import_all(sqlite_store, write_xlsx(tmp_path / "report_ana.xlsx", {"Sheet1": rows}))
+    (issue,) = rows_of(sqlite_store, "issues")
+    assert issue["title"] == "The export button does nothing on the report page"
+    assert issue["status"] == "Open"
+    assert "1. Open the monthly report\n2. Click Export" in issue["description"]
+    assert "Actual result: Nothing happens, no file is saved" in issue["description"]
+    assert "Expected result: A spreadsheet of the report is downloaded" in issue["description"]
