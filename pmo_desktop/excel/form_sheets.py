@@ -58,6 +58,31 @@ def _filled(row: list[Any]) -> list[int]:
     return [c for c, x in enumerate(row) if x is not None and not (isinstance(x, str) and not x.strip())]
 
 
+def _caption(cell: Any, value: Any) -> bool:
+    """A label written as a caption ("Actual result:") over a value that is no caption itself."""
+    text = _text(cell)
+    return text is not None and text.endswith((":", "：")) and _label(cell) is not None and \
+        value is not None and not (isinstance(value, str) and (not value.strip() or value.rstrip().endswith(":")))
+
+
+def _numbered_lines(rows: list[list[Any]], start: int) -> tuple[list[str], int] | None:
+    """The lines numbered under a caption from row ``start``: rows whose first filled cell is a whole number (1,
+    "2.0") and whose next a text, up to the first row of another shape; ((each line "n. text", numbers with no
+    text left out), the row after them), or None when no line has a text."""
+    lines: list[str] = []
+    i = start
+    while i < len(rows):
+        cols = _filled(rows[i])
+        first = rows[i][cols[0]] if cols else None
+        number = first if isinstance(first, (int, float)) and not isinstance(first, bool) else None
+        if number is None or not float(number).is_integer() or len(cols) > 2:
+            break
+        if len(cols) == 2 and (text := _text(rows[i][cols[1]])) is not None:
+            lines.append(f"{int(number)}. {text}")
+        i += 1
+    return (lines, i) if lines else None
+
+
 def form_pairs(kind: SheetKind, rows: list[list[Any]]) -> list[tuple[str, Any]]:
     """The sheet's label | value pairs as ``kind``'s labels read them, top to bottom, left to right."""
 
@@ -86,8 +111,16 @@ def form_pairs(kind: SheetKind, rows: list[list[Any]]) -> list[tuple[str, Any]]:
             pairs += [(str(_label(row[c])), nxt[c] if c < len(nxt) else None) for c in cols]
             i += 2
             continue
-        # a label alone on its row over its value alone on the next
-        if len(cols) == 1 and cols[0] in named and len(below) == 1 and not known(nxt) and \
+        # a caption over numbered lines ("Steps to reproduce:" over "1 | Open the page", "2 | Click Save"): its value
+        # the lines joined, one a line with its number (classes82)
+        if len(cols) == 1 and _caption(row[cols[0]], "…") and (steps := _numbered_lines(rows, i + 1)):
+            lines, i = steps
+            pairs.append((str(_label(row[cols[0]])), "\n".join(lines)))
+            continue
+        # a label alone on its row over its value alone on the next: a label of the register, or any caption
+        # ending in ":" ("Actual result:" over the text of what happened, the value no caption itself; classes82)
+        if len(cols) == 1 and (cols[0] in named or _caption(row[cols[0]], nxt[below[0]] if len(below) == 1 else None)) \
+                and len(below) == 1 and not known(nxt) and \
                 (i + 2 >= len(rows) or not _filled(rows[i + 2]) or len(_filled(rows[i + 2])) == 1):
             pairs.append((str(_label(row[cols[0]])), nxt[below[0]]))
             i += 2

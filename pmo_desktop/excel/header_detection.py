@@ -4908,8 +4908,45 @@ def _ids_name_the_register(register: str, headers: list[str], mapping: dict[int,
                for c, n in mapping.items())
 
 
+# the fields a decision log keeps of a decision beyond what was done, when and by whom: why, its outcome, its
+# options, its cost, its due day, what it answers
+_DECISION_OWN = frozenset({"rationale", "status", "options", "cost_impact", "due", "risks", "issues"})
+CHANGE_HISTORY_REASON = "a change history"  # how its reason begins: said as the workbook's refusal when alone
+
+
+@lru_cache(maxsize=None)
+def _initials_words() -> frozenset[str]:
+    """Keyed headers of who made a change by their initials ("Initials", "Kürzel": ``initials`` in the words files)."""
+    from .vocabulary import _files
+
+    return frozenset(word_key(w) for data in _files() for w in data.get("initials", []))
+
+
+def _change_history(named: str, register: str, headers: list[str], mapping: dict[int, str] | None) -> str | None:
+    """Why a sheet named as the decision log by a change word alone ("Change Log", "change_log_eagle",
+    "Änderungsprotokoll": no decision noun — "decision", "change request", "RFC" — in its name) whose columns give
+    no field only a decision has (``_DECISION_OWN``), its one name, if any, under "Initials" (``initials`` in the
+    words files: who made the change, not who approved it), holds no decisions: what was changed, when and by whom, with no
+    reason, outcome or approval for any change, is a product's history of work done (a CAD library's "Added part
+    X", "Fixed symbol Y" under "Date | Library | Initials | Description"), not decisions (classes82). A change log
+    saying why each change was made stays the decision log's (classes81)."""
+    if not named or register != "decisions" or not mapping:
+        return None
+    kind = kind_for(register)
+    if _noun_pattern(kind).search(word_key(named)) or _DECISION_OWN & set(mapping.values()):
+        return None
+    if any(n == "decided_by" and c < len(headers) and word_key(str(headers[c])) not in _initials_words()
+           for c, n in mapping.items()):
+        return None  # "approved_by": who approved each change, a decision (unseen round 50's course change log)
+    title = next((str(headers[c]).strip() for c, n in mapping.items() if n == "title" and c < len(headers)), "")
+    said = f" (“{title}”)" if title else ""
+    return (f"{CHANGE_HISTORY_REASON}{said} — what was changed, when and by whom, with no reason, outcome or approval for "
+            "any change: a record of work done, not the decision log (a change log is read as decisions when a "
+            "column says why each change was made or what was decided on it).")
+
+
 def not_records_by_layout(headers: list[str], above: list[list[Any]], register: str = "",
-                          mapping: dict[int, str] | None = None, named: bool = False) -> str | None:
+                          mapping: dict[int, str] | None = None, named: str = "") -> str | None:
     """Why a matched table holds no records of a register, from its own header and the title above it:
     a schedule (tasks with start, end, duration) whose "Dependencies" or "Owner" columns look like a
     log's, or a table titled as a scoring legend ("Risk Scoring" over "Likelihood | Grading | …").
@@ -4919,7 +4956,10 @@ def not_records_by_layout(headers: list[str], above: list[list[Any]], register: 
     version each bug was found in, no version history). ``named``: the sheet (or its file) is named as the register:
     a change log so named whose columns say the change and why it was made ("VERSION | CHANGE | REASON |
     INITIAL") is the decision log's (a change and the reason for it, decided by someone), not a document's version
-    history (classes81)."""
+    history (classes81). ``named`` is that name ("" when neither names the register): a change log named so by no
+    decision noun whose columns give no decision's own field (no reason, outcome, options, cost or due day: "Date |
+    Library | Initials | Description", a CAD library's "Added part X") is a product's history of work done, not
+    the decision log (classes82)."""
     keys = [normalise_key(h) for h in headers if h]
     repeated = _defined_twice([h for h in headers if h], keys)
     if repeated is not None:
@@ -4931,8 +4971,10 @@ def not_records_by_layout(headers: list[str], above: list[list[Any]], register: 
         tasks -= {"milestone", "milestonename"}
     if tasks and len(timing - {"milestone"}) >= 2:
         return "a schedule (tasks with start, end, duration), not a register."
-    reasoned = named and register == "decisions" and mapping is not None and \
+    reasoned = bool(named) and register == "decisions" and mapping is not None and \
         {"title", "rationale"} <= set(mapping.values())
+    if (history := _change_history(named, register, headers, mapping)) is not None:
+        return history
     if keys and keys[0] in _VERSION_HEADERS and not _ids_name_the_register(register, headers, mapping) \
             and not reasoned:
         first = next(h for h in headers if h)

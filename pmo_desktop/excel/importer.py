@@ -84,6 +84,7 @@ from .header_detection import (
     _DESCRIPTION_STEMS,
     ALL_KINDS,
     BACKLOG,
+    CHANGE_HISTORY_REASON,
     CODE_RE,
     ENGAGE,
     ENGAGE_ROW,
@@ -205,6 +206,7 @@ from .twice_listed import listed_twice
 from .typed_issues import issue_type_column, typed_note
 from .unheaded_lists import captioned_list, made_header, named_register, own_words_header
 from .unkept_lists import named_as_unkept, unkept_message
+from .user_tables import USER_TABLE_REASON, user_table
 from .value_translation import (
     LEGEND_SIZES,
     MODIFIED_FIBONACCI,
@@ -2771,6 +2773,8 @@ def plan_workbook_import(store: Store, path: str | os.PathLike[str], progress: P
                     map_features(match, reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE]) or \
                     not_records_by_content(match, reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE]) or \
                     todo_list(match, title, path.stem if _named_by_its_file(title, path) else None, path.stem) or \
+                    user_table(match, title, path.stem if _named_by_its_file(title, path) else None,
+                               reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE]) or \
                     _no_records(match, path.stem if _named_by_its_file(title, path) else None,
                                 reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE], path.stem) or \
                     _named_for_another(match, title, path.stem) or _diary_of_changes(match) or \
@@ -2805,10 +2809,7 @@ def plan_workbook_import(store: Store, path: str | os.PathLike[str], progress: P
                     filler_columns(match, reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE]) or \
                     calculation_sheet(match, reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE]) or \
                     not_records_by_layout(match.headers, reader.top_rows()[:match.row - 1], match.kind.register,
-                                          match.mapping, match.kind.matches_sheet_name(match.sheet_title or title) or
-                                          (_named_by_its_file(title, path) and
-                                           (named_by_its_last_words(match.kind, path.stem) or
-                                            named_by_its_first_words(match.kind, path.stem))))
+                                          match.mapping, _register_named_by(match, title, path))
                 if why is not None:
                     plan.skipped_sheets.append((title, why))
                     continue
@@ -2894,8 +2895,9 @@ def plan_workbook_import(store: Store, path: str | os.PathLike[str], progress: P
                 catalogue = next(((t, r) for t, r in plan.skipped_sheets
                                   if r.startswith((*CATALOGUE_REASONS, OTHER_THINGS_REASON, *OTHER_LIST_REASONS,
                                                    LESSONS_REASON, TEMPLATED_REASON, FILLER_REASON, WRITTEN_REASON,
-                                                   CALCULATION_REASON,
-                                                   MAP_FEATURES_REASON, MINUTES_REASON))), None)
+                                                   CALCULATION_REASON, MAP_FEATURES_REASON, MINUTES_REASON,
+                                                   CHANGE_HISTORY_REASON, USER_TABLE_REASON))),
+                                 None)
                 if catalogue is not None:
                     raise WorkbookError(f"“{path.name}” holds no register's records (sheet “{catalogue[0]}”: "
                                         f"{catalogue[1][:-1]}); nothing was imported.")
@@ -3597,6 +3599,17 @@ _DATED_SHEET_RE = re.compile(r"\d{4}[-./_]\d{1,2}[-./_]\d{1,2}|\d{1,2}[-./_]\d{1
 
 def _default_sheet_name(title: str) -> bool:
     return _DEFAULT_SHEET_RE.fullmatch(title.strip()) is not None or _DATED_SHEET_RE.fullmatch(title.strip()) is not None
+
+
+def _register_named_by(match: HeaderMatch, title: str, path: Path) -> str:
+    """The name that names the matched register: the sheet's own, or its file's for a sheet left with its default
+    name ("Sheet1", a CSV's) whose file's first or last words name it ("change_log_eagle"); "" when neither does."""
+    if match.kind.matches_sheet_name(match.sheet_title or title):
+        return match.sheet_title or title
+    if _named_by_its_file(title, path) and (named_by_its_last_words(match.kind, path.stem) or
+                                            named_by_its_first_words(match.kind, path.stem)):
+        return path.stem
+    return ""
 
 
 def _named_by_its_file(title: str, path: Path) -> bool:

@@ -492,8 +492,10 @@ def word_level_of_rank(rank: int, levels: int) -> int:
     return 1 + math.floor((rank - 1) * 4 / (levels - 1) + 0.5)
 
 
-_P_NUMBER_RE = re.compile(r"^\s*p(?:rio(?:rity)?)?\s*[-.]?\s*[1-5]\s*$", re.I)
-_PRIORITY_NUMBER_RE = re.compile(r"^\s*(?:p|prio(?:rity)?)?\s*[-.]?\s*([1-5])(?:\.0)?\s*$", re.I)
+# "P1", "Prio 2", and a severity's rank "S1", "Sev 2", "Severity-3" (classes82: S1 the most severe, as P1 the most
+# urgent; a bug report's only rating column was kept in the notes, every bug without its priority)
+_P_NUMBER_RE = re.compile(r"^\s*(?:p(?:rio(?:rity)?)?|s(?:ev(?:erity)?)?)\s*[-.]?\s*[1-5]\s*$", re.I)
+_PRIORITY_NUMBER_RE = re.compile(r"^\s*(?:p|prio(?:rity)?|s|sev(?:erity)?)?\s*[-.]?\s*([1-5])(?:\.0)?\s*$", re.I)
 
 
 def numbered_priority(f: Field, raw: Any, as_level: bool = False, from_zero: bool = False) -> str | None:
