@@ -1,0 +1,69 @@
+"""Issue 12, left58b: more of what the unseen sets left, as general rules — the benefits and stakeholder registers'
+column words in every words file. Each test writes a workbook of the shape (never a fetched file) and failed on
+main 53b24290 unless it says it guards what must not change."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from imported import import_all, named, rows_of
+from real_world_factory import write_xlsx
+
+
+@pytest.mark.parametrize("header, sheet, states", [
+    (["Objetivo", "Responsável", "Data alvo", "Estado", "Detalhes"], "Metas", ("Em curso", "Não iniciado")),
+    (["Obiettivo", "Responsabile", "Data obiettivo", "Stato", "Dettagli"], "Obiettivi", ("In corso", "Non iniziato")),
+    (["Cel", "Odpowiedzialny", "Data docelowa", "Status", "Opis"], "Cele", ("W trakcie", "Zaplanowana")),
+], ids=["pt", "it", "pl"])
+def test_a_goals_sheet_in_another_language_is_read_as_benefits(sqlite_store, tmp_path, header, sheet, states):
+    """The benefits register's column words (owner, target date, status, details) were English, Spanish, French
+    and German only: a Portuguese goals sheet was read as issues (its owner, target date and status words are the
+    issue log's too), an Italian or Polish one had too few columns named. Now every words file names them."""
+    rows = [header,
+            ["Especificações aprovadas", "Ana", date(2026, 3, 1), states[0], "Cada módulo coberto"],
+            ["Piloto com dois clientes", "Ben", date(2026, 5, 1), states[1], "Opiniões todas as semanas"]]
+    import_all(sqlite_store, write_xlsx(tmp_path / "plano.xlsx", {sheet: rows}))
+    benefits = named(sqlite_store, "benefits")
+    assert set(benefits) == {"Especificações aprovadas", "Piloto com dois clientes"}
+    assert benefits["Piloto com dois clientes"]["owner"] == "Ben"
+    assert benefits["Piloto com dois clientes"]["description"].startswith("Opiniões todas as semanas")
+    assert benefits["Especificações aprovadas"]["lifecycle"] == "Realizing"
+    assert benefits["Piloto com dois clientes"]["lifecycle"] == "Planned"
+    assert rows_of(sqlite_store, "issues") == []
+
+
+@pytest.mark.parametrize("header", [
+    ["Benefício", "Responsável pelo benefício", "Indicador", "Linha de base", "Meta", "Data alvo"],
+    ["Korzyść", "Właściciel korzyści", "Wskaźnik", "Wartość bazowa", "Wartość docelowa", "Data docelowa"],
+], ids=["pt", "pl"])
+def test_a_benefits_register_in_another_language_reads_its_measure_baseline_and_target(sqlite_store, tmp_path,
+                                                                                      header):
+    """A benefits register with its measure, baseline and target: each column its field, the figures read."""
+    rows = [header, ["Menos chamadas", "Ana", "Chamadas por semana", 120, 80, date(2026, 9, 30)]]
+    import_all(sqlite_store, write_xlsx(tmp_path / "beneficios.xlsx", {"Sheet1": rows}))
+    [benefit] = rows_of(sqlite_store, "benefits")
+    assert benefit["title"] == "Menos chamadas"
+    assert benefit["owner"] == "Ana"
+    assert benefit["measure"] == "Chamadas por semana"
+    assert float(benefit["baseline_value"]) == 120 and float(benefit["target_value"]) == 80
+    assert benefit["target_date"] == date(2026, 9, 30)
+
+
+@pytest.mark.parametrize("header, engaged", [
+    (["Interesariusz", "Rola", "Obecne zaangażowanie", "Oczekiwane zaangażowanie", "Opiekun relacji", "Uwagi"],
+     ("Neutralny", "Wspierający")),
+    (["Intressent", "Roll", "Nuvarande engagemang", "Önskat engagemang", "Relationsansvarig", "Anteckningar"],
+     ("Neutral", "Stödjande")),
+], ids=["pl", "sv"])
+def test_a_stakeholder_register_in_another_language_reads_its_engagement_owner_and_notes(sqlite_store, tmp_path,
+                                                                                         header, engaged):
+    """The stakeholder register's engagement, relationship owner and notes words were missing in most files:
+    those columns were kept in the notes, the engagement unread."""
+    rows = [header, ["Dział finansów", "Sponsor", engaged[0], engaged[1], "Ana", "Spotkanie co miesiąc"]]
+    import_all(sqlite_store, write_xlsx(tmp_path / "interesariusze.xlsx", {"Sheet1": rows}))
+    [person] = rows_of(sqlite_store, "stakeholders")
+    assert person["current_engagement"] == "Neutral"
+    assert person["desired_engagement"] == "Supportive"
+    assert person["owner"] == "Ana"
+    assert person["notes"].startswith("Spotkanie co miesiąc")
