@@ -10,6 +10,8 @@ import pytest
 from imported import import_all, named, rows_of
 from real_world_factory import write_xlsx
 
+from pmo_desktop.excel.errors import WorkbookError
+
 
 @pytest.mark.parametrize("header, sheet, states", [
     (["Objetivo", "Responsável", "Data alvo", "Estado", "Detalhes"], "Metas", ("Em curso", "Não iniciado")),
@@ -67,3 +69,31 @@ def test_a_stakeholder_register_in_another_language_reads_its_engagement_owner_a
     assert person["desired_engagement"] == "Supportive"
     assert person["owner"] == "Ana"
     assert person["notes"].startswith("Spotkanie co miesiąc")
+
+
+@pytest.mark.parametrize("name, header", [
+    ("acciones_equipo.xlsx", ["Nº", "Nombre", "Descripción", "Fecha límite", "Responsable", "Estado"]),
+    ("ações_da_equipe.xlsx", ["Nº", "Nome", "Descrição", "Prazo", "Responsável", "Status"]),
+    ("actions_equipe.xlsx", ["N°", "Nom", "Description", "Échéance", "Responsable", "Statut"]),
+    ("azioni_team.xlsx", ["N°", "Nome", "Descrizione", "Scadenza", "Responsabile", "Stato"]),
+], ids=["es", "pt", "fr", "it"])
+def test_actions_named_in_another_language_beside_a_task_or_a_deadline_are_an_action_list(sqlite_store, tmp_path,
+                                                                                            name, header):
+    """"acciones", "ações", "actions", "azioni" name an action list only beside a column naming things to do or by
+    when, whose words were English only: "Nº | Nombre | Descripción | Fecha límite | Responsable | Estado" in
+    "acciones_equipo.xlsx" was read as a register titled by the name. Now refused as an action list."""
+    rows = [header, [1, "Reservar la sala", "Para el taller", date(2026, 2, 1), "Ana", "Abierto"],
+            [2, "Enviar el acta", "A todos los jefes", date(2026, 2, 3), "Ben", "Abierto"]]
+    with pytest.raises(WorkbookError, match=r"action list"):
+        import_all(sqlite_store, write_xlsx(tmp_path / name, {"Sheet1": rows}))
+    for register in ("risks", "issues", "benefits", "decisions"):
+        assert rows_of(sqlite_store, register) == []
+
+
+def test_shares_named_acciones_beside_their_ticker_stay_no_action_list(sqlite_store, tmp_path):
+    """Guards what must not change: "Acción" (the share) is no word of a thing to do in Spanish — a list of shares
+    headed "Acción | Precio | Fecha" is not said to be an action list."""
+    rows = [["Acción", "Precio", "Fecha"], ["ABC3", 12.5, date(2026, 2, 1)], ["XYZ4", 8.1, date(2026, 2, 2)]]
+    with pytest.raises(WorkbookError) as refused:
+        import_all(sqlite_store, write_xlsx(tmp_path / "acciones.xlsx", {"Sheet1": rows}))
+    assert "action list" not in str(refused.value)
