@@ -8,7 +8,7 @@ from datetime import date
 
 import pytest
 from imported import import_all, named, rows_of
-from real_world_factory import write_xlsx
+from real_world_factory import write_csv, write_xlsx
 
 from pmo_desktop.excel.errors import WorkbookError
 
@@ -97,3 +97,34 @@ def test_shares_named_acciones_beside_their_ticker_stay_no_action_list(sqlite_st
     with pytest.raises(WorkbookError) as refused:
         import_all(sqlite_store, write_xlsx(tmp_path / "acciones.xlsx", {"Sheet1": rows}))
     assert "action list" not in str(refused.value)
+
+
+@pytest.mark.parametrize("marked", ["✅확정: 난바 쪽 호텔로", "Confirmed: the city hotel", "✅ the city hotel"],
+                         ids=["ko", "en", "tick"])
+def test_a_decision_its_note_marks_taken_with_no_decider_stays_pending_and_says_why(sqlite_store, tmp_path,
+                                                                                    marked):
+    """A decision log of "id | title | option_a | option_b | note" whose note marks one decision taken ("✅확정: …")
+    names no one who took it: decided, it stays Pending (the office records a decision as taken with who took it,
+    and no name is invented) — no longer silently: the sheet says which column marks how many, and what records
+    them decided."""
+    rows = [["id", "title", "option_a", "option_b", "note"],
+            ["hotel", "Where to stay", "Near the station", "Near the old town", marked],
+            ["lunch", "First lunch", "Noodles", "Street food", "Near the market"]]
+    plan = import_all(sqlite_store, write_csv(tmp_path / "decisions_trip.csv", rows))
+    decisions = named(sqlite_store, "decisions")
+    assert decisions["Where to stay"]["status"] == "Pending" and decisions["First lunch"]["status"] == "Pending"
+    assert decisions["Where to stay"]["rationale"].endswith(marked)
+    [sheet] = plan.sheets
+    assert "“note” marks 1 decision as taken" in sheet.note
+    assert "fill in “Decided by”" in sheet.note
+
+
+def test_a_note_saying_a_decision_is_yet_to_be_confirmed_says_nothing(sqlite_store, tmp_path):
+    """Guards what must not change: "To be confirmed" or "Not confirmed yet" mark no decision taken."""
+    rows = [["id", "title", "option_a", "option_b", "note"],
+            ["hotel", "Where to stay", "Near the station", "Near the old town", "To be confirmed by Friday"],
+            ["lunch", "First lunch", "Noodles", "Street food", "Not confirmed yet"]]
+    plan = import_all(sqlite_store, write_csv(tmp_path / "decisions_trip.csv", rows))
+    assert {d["status"] for d in named(sqlite_store, "decisions").values()} == {"Pending"}
+    [sheet] = plan.sheets
+    assert "as taken" not in sheet.note
