@@ -128,3 +128,36 @@ def test_a_note_saying_a_decision_is_yet_to_be_confirmed_says_nothing(sqlite_sto
     assert {d["status"] for d in named(sqlite_store, "decisions").values()} == {"Pending"}
     [sheet] = plan.sheets
     assert "as taken" not in sheet.note
+
+
+@pytest.mark.parametrize("written", [lambda plan, who: f"{plan} ({who})", lambda plan, who: f"{plan} – {who}"],
+                         ids=["brackets", "dash"])
+def test_an_owner_in_brackets_or_after_a_dash_of_a_response_and_owner_cell(sqlite_store, tmp_path, written):
+    """"Response and owner" of "MFA and drills (IT)" or "MFA and drills – IT": the whole cell was the action, the
+    owner inside its text (only "; IT" was read). Read so when most cells of the column end in that shape."""
+    rows = [["Risk", "Likelihood", "Impact", "Response and owner"],
+            ["Phishing takeover", 4, 4, written("MFA and drills", "IT")],
+            ["Late breach report", 4, 5, written("Duty contact and rehearsal", "Data Protection Officer")],
+            ["Unit mapping wrong", 4, 4, "Procurement approval and receipt checks"],
+            ["Cost overrun", 4, 4, written("Phased quotes", "CFO")]]
+    plan = import_all(sqlite_store, write_xlsx(tmp_path / "register.xlsx", {"Risks": rows}))
+    by = {a["description"]: a["actionee"] for a in rows_of(sqlite_store, "risk_actions")}
+    assert by == {"MFA and drills": "IT", "Duty contact and rehearsal": "Data Protection Officer",
+                  "Procurement approval and receipt checks": None, "Phased quotes": "CFO"}
+    owners = {r["title"]: r["owner"] for r in rows_of(sqlite_store, "risks")}
+    assert owners["Phishing takeover"] == "IT" and owners["Unit mapping wrong"] is None
+    assert "on 3 rows that name is read as the action's owner" in " ".join(s.note for s in plan.sheets)
+
+
+def test_a_plan_of_a_few_bracketed_words_keeps_its_brackets(sqlite_store, tmp_path):
+    """Guards what must not change: brackets on half the cells or fewer ("Encrypt backups (weekly)") are the plan's
+    own words — the plan is kept whole, no owner read."""
+    rows = [["Risk", "Likelihood", "Impact", "Response and owner"],
+            ["Data loss", 3, 4, "Encrypt backups (weekly)"],
+            ["Phishing takeover", 4, 4, "MFA and drills"],
+            ["Supplier fails", 2, 3, "Second supplier (signed)"],
+            ["Cost overrun", 4, 4, "Phased quotes and a handover gate"]]
+    import_all(sqlite_store, write_xlsx(tmp_path / "register.xlsx", {"Risks": rows}))
+    by = {a["description"]: a["actionee"] for a in rows_of(sqlite_store, "risk_actions")}
+    assert by == {"Encrypt backups (weekly)": None, "MFA and drills": None, "Second supplier (signed)": None,
+                  "Phased quotes and a handover gate": None}
