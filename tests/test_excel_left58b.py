@@ -161,3 +161,18 @@ def test_a_plan_of_a_few_bracketed_words_keeps_its_brackets(sqlite_store, tmp_pa
     by = {a["description"]: a["actionee"] for a in rows_of(sqlite_store, "risk_actions")}
     assert by == {"Encrypt backups (weekly)": None, "MFA and drills": None, "Second supplier (signed)": None,
                   "Phased quotes and a handover gate": None}
+
+
+@pytest.mark.parametrize("header", [["ID", "TITULO", "DESCRICAO_BENEFICIO", "ICONE"],
+                                    ["ID", "TITLE", "BENEFIT_DESCRIPTION", "ICON"]], ids=["pt", "en"])
+def test_a_catalogue_of_member_benefits_described_stays_refused(sqlite_store, tmp_path, header):
+    """An association's member benefits, "ID | TITLE | BENEFIT_DESCRIPTION | ICON": a catalogue of numbered, named
+    things, refused in Portuguese while the benefits had no Portuguese description word — and read as benefits in
+    English. A description is what any list of things has: beside the ID and the name it keeps no sheet a register."""
+    rows = [header, [1, "Partner discounts", "Discounts with partners in health, schooling and leisure", "$"],
+            [2, "Members' events", "Workshops and gatherings organised for members", "*"],
+            [3, "Support in need", "Help at hard times, as the rules allow", "+"],
+            [4, "Benefits club", "A portal of offers in shops and cinemas", "#"]]
+    with pytest.raises(WorkbookError, match=r"catalogue of numbered, named things"):
+        import_all(sqlite_store, write_csv(tmp_path / "beneficios.csv", rows))
+    assert rows_of(sqlite_store, "benefits") == []
