@@ -13,7 +13,10 @@ words of their own.
 So a sheet is refused when all of these hold, and any one failing keeps its records:
 
 - the only fields placed are the register's ID and its title, the title under a word any list uses for what it
-  names ("Name", "Title", "Description"), not under the register's own noun ("Risk");
+  names ("Name", "Title", "Description"), not under the register's own noun ("Risk") — and a description, which any
+  list of things has too: its column counts among the others below, its header's field word aside (left58b: a
+  Portuguese association's member benefits "ID | TITULO | DESCRICAO_BENEFICIO | ICONE", refused while Portuguese
+  had no benefits description word, was read as benefits once it had; "BENEFIT_DESCRIPTION" in English too);
 - at least ``MIN_OTHER_COLUMNS`` other columns have content, and none of their headers names a field of any
   register (a column of people under "Owner" or dates under "Due" would be kept by an office);
 - no value of those columns reads as one of the register's choices (a level, a status, a category, a response)
@@ -32,6 +35,7 @@ from ..models.fields import Kind
 from .header_detection import ALL_KINDS, HeaderMatch, field_keys, header_variants, real_fields
 from .vocabulary import value_words, word_key
 
+DESCRIPTION = "description"  # what any list of things has beside its ID and name (left58b): one of the "others"
 MIN_ROWS = 3           # a sample this small says nothing of what the columns hold
 MIN_OTHER_COLUMNS = 2  # one column beside an ID and a name says too little to call the sheet anything
 # ... unless its header names the catalogue each row is listed in ("code | name | catalog": a health fund's
@@ -81,7 +85,9 @@ def numbered_catalogue(match: HeaderMatch, rows: list[list[Any]], generic_title:
     if kind.is_child or not generic_title or reg.key_field is None:
         return None
     title = next((f.name for f in reg.fields if f.required), None)
-    if real_fields(match.mapping) != {reg.key_field.name, title} or len(match.mapping) != 2:
+    placed = real_fields(match.mapping)
+    described = next((c for c, n in match.mapping.items() if n == DESCRIPTION), None)
+    if placed - {DESCRIPTION} != {reg.key_field.name, title} or len(match.mapping) != 2 + (described is not None):
         return None  # anything else placed (an owner, a status, a response plan) is the register's own
     filled = [r for r in rows if any(x is not None and str(x).strip() for x in r)]
     if len(filled) < MIN_ROWS:
@@ -90,17 +96,17 @@ def numbered_catalogue(match: HeaderMatch, rows: list[list[Any]], generic_title:
     words = _register_words(match)
     others: list[str] = []
     for c in range(width):
-        if c in match.mapping or not any(_cell(r, c) for r in filled):
+        if (c in match.mapping and c != described) or not any(_cell(r, c) for r in filled):
             continue
         header = match.headers[c] if c < len(match.headers) else None
-        if header is not None and str(header).strip() and _names_any_field(header):
+        if c != described and header is not None and str(header).strip() and _names_any_field(header):
             return None
         if any(_reads_as_the_registers(r[c], words) for r in filled if _cell(r, c)):
             return None
         others.append(f"“{str(header).strip()}”" if header is not None and str(header).strip() else f"column {c + 1}")
     if len(others) < MIN_OTHER_COLUMNS and not any(_CATALOGUE_RE.search(x) for x in others):
         return None  # one column beside the ID and the name says what the sheet is only by naming the catalogue
-    code, name = (f"“{str(match.headers[c]).strip()}”" for c in sorted(match.mapping))
+    code, name = (f"“{str(match.headers[c]).strip()}”" for c in sorted(match.mapping) if c != described)
     said = ", ".join(others[:3]) + (" …" if len(others) > 3 else "")
     return (f"a catalogue of numbered, named things, not the {reg.title.lower()}: only {code} and {name} read as "
             f"fields, and its other columns ({said}) name no field of any register and hold no level, status "

@@ -12,6 +12,11 @@ words at most, no figure, no full stop. The text after that last semicolon is th
 import makes after the sheet's own ("Action owner", read as any action owner column is: with no owner column of the
 risk's own, the risk's owner too), the text before it the plan; a cell with no such tail is the plan whole, with no
 owner. Said once a sheet.
+
+The owner may be written in brackets at the cell's end ("MFA and drills (IT)") or after a last dash between spaces
+("MFA and drills – IT"; left58b): the column is read so only when most of its filled cells (two at least, more than
+half) end in that shape, a short name as above — a bracket or a dash is commoner in a plan's own words ("Encrypt
+backups (weekly)") than a semicolon, so one shape a column, decided from the sheet's first rows.
 """
 
 from __future__ import annotations
@@ -42,12 +47,34 @@ def _names_plan_and_owner(header: str, kind: SheetKind) -> bool:
     return False
 
 
-def _split(cell: Any) -> tuple[str, str] | None:
-    """A cell's plan and the owner after its last "; ", or None when it ends in no name so written."""
-    if not isinstance(cell, str) or ";" not in cell:
+SEMICOLON, BRACKETS, DASH = ";", "()", "–"
+SHAPES = (SEMICOLON, BRACKETS, DASH)
+_DASHES = (" – ", " — ", " - ")
+
+
+def _cut(text: str, shape: str) -> tuple[str, str] | None:
+    """``text`` cut at its owner as ``shape`` writes it: after its last ";", inside a last "(…)" ending it, or after
+    its last dash between spaces ("–", "—", "-")."""
+    if shape == SEMICOLON:
+        if ";" not in text:
+            return None
+        head, _, tail = text.rpartition(";")
+        return head, tail
+    if shape == BRACKETS:
+        if not text.endswith(")") or "(" not in text:
+            return None
+        head, _, tail = text[:-1].rpartition("(")
+        return (head, tail) if ")" not in tail else None
+    at = max(text.rfind(d) for d in _DASHES)
+    return (text[:at], text[at + 3:]) if at > 0 else None
+
+
+def _split(cell: Any, shape: str = SEMICOLON) -> tuple[str, str] | None:
+    """A cell's plan and its owner written as ``shape`` says ("MFA and drills; IT", "MFA and drills (IT)", "MFA
+    and drills – IT"), or None when it ends in no name so written."""
+    if not isinstance(cell, str) or (cut := _cut(cell.strip(), shape)) is None:
         return None
-    head, _, tail = cell.rpartition(";")
-    head, tail = head.strip(), tail.strip()
+    head, tail = cut[0].strip(), cut[1].strip()
     if not head or not tail or len(tail) > MAX_OWNER or len(tail.split()) > MAX_OWNER_WORDS or \
             any(ch.isdigit() for ch in tail) or tail.endswith(".") or "\n" in tail:
         return None
@@ -62,14 +89,20 @@ def plan_owners(kind: SheetKind, headers: list[Any], mapping: dict[int, str], ro
         return None
     sample = rows[header_at + 1:header_at + 1 + 20]
     column = None
+    shape = SEMICOLON
     for c, name in sorted(mapping.items()):
         if name != RESPONSE_PLAN or c >= len(headers) or not isinstance(headers[c], str) or \
                 not _names_plan_and_owner(headers[c], kind):
             continue
         filled = [r[c] for r in sample if c < len(r) and r[c] is not None and str(r[c]).strip()]
-        split = sum(1 for x in filled if _split(x) is not None)
-        if split >= MIN_CELLS and split * 2 >= len(filled):
-            column = c
+        for shape in SHAPES:
+            split = sum(1 for x in filled if _split(x, shape) is not None)
+            # the semicolon's tail on half the cells (classes80); a bracket or a dash, commoner in a plan's own
+            # words ("Encrypt backups (weekly)"), on most of them
+            if split >= MIN_CELLS and (split * 2 >= len(filled) if shape == SEMICOLON else split * 2 > len(filled)):
+                column = c
+                break
+        if column is not None:
             break
     if column is None:
         return None
@@ -81,12 +114,13 @@ def plan_owners(kind: SheetKind, headers: list[Any], mapping: dict[int, str], ro
         owner = None
         if i == header_at:
             owner = MADE
-        elif i > header_at and (parts := _split(line[column])) is not None:
+        elif i > header_at and (parts := _split(line[column], shape)) is not None:
             line[column], owner = parts
             n += 1
         made.append([*line, owner])
-    example = next(str(r[column]) for r in rows[header_at + 1:] if column < len(r) and _split(r[column]))
-    said = (f"“{headers[column]}” writes the plan, then after its last “;” who takes it (“{example}”): on {n} "
+    example = next(str(r[column]) for r in rows[header_at + 1:] if column < len(r) and _split(r[column], shape))
+    where = {SEMICOLON: "after its last “;”", BRACKETS: "in brackets at its end", DASH: "after its last dash"}[shape]
+    said = (f"“{headers[column]}” writes the plan, then {where} who takes it (“{example}”): on {n} "
             f"row{'s' if n != 1 else ''} that name is read as the action's owner, in the column {MADE} made by "
             "the import, the text before it the plan.")
     return made, said

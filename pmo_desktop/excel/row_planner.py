@@ -51,6 +51,7 @@ from .assessed_merges import assessing_fields, one_value, varies
 from .broken_formulas import BrokenColumn
 from .closed_columns import closed_cell, closed_column
 from .column_legends import COLUMN_LEGEND, column_legend_scale, side_ladder, side_legends
+from .confirmed_notes import confirmed_mark, confirmed_said
 from .cut_cells import characters, was_cut
 from .done_text import says_done, says_not_acted_on
 from .errors import ImportCancelled
@@ -1694,6 +1695,12 @@ class Planner:
         self._carried_out_col = next((c for c, h in sorted(plan.extras.items()) if carried_out(str(h))), None) \
             if reg.name == "decisions" and "decided_by" not in mapping.values() else None
         self._carried_out_pending: set[int] = set()
+        # a decision log naming no decider and no status whose note marks a decision taken ("✅확정: …",
+        # "Confirmed: …"): it stays Pending (no name is invented), said once with the column (confirmed_notes)
+        self._confirmed_cols = [c for c, n in sorted(mapping.items()) if n in ("rationale", "description")] + \
+            sorted(plan.extras) if reg.name == "decisions" and not {"decided_by", "status"} & set(mapping.values()) \
+            else []
+        self._confirmed_pending: dict[int, tuple[int, str]] = {}  # row → (column, mark as written)
         # a decision log giving the day decided and who decided, whose status column speaks of the decided work's
         # progress ("In progress", "Not started": words of ``decisions.progress``): the decision is taken all the
         # same, Decided, said once (unseen set 70: "Status of item: 1-Not started, 2-In progress, 3-Complete")
@@ -2780,6 +2787,7 @@ class Planner:
                      f"yet {'they stay' if n != 1 else 'it stays'} Pending: the office records a decision as taken "
                      f"with who took it and when, and no column names who approved {'them' if n != 1 else 'it'} (columns "
                      "“Decided by” and “Decided on” record a decision taken).")
+        self._say_confirmed(plan)
         self._say_slips(plan, reg, fields)
         self._say_rescaled(plan, reg, fields)
         self._say_quarters(plan, reg, fields)
@@ -4578,6 +4586,7 @@ class Planner:
         self._decided_by_due(number, values)
         self._decided_in_progress(number, row, values)
         self._pending_though_carried_out(number, row, values)
+        self._pending_though_confirmed(number, row, values)
         if self._benefit_kind is not None and self._benefit_kind < width and \
                 word_key(row[self._benefit_kind]) in value_words("benefits.kind"):
             values["dis_benefit"] = True
@@ -5330,6 +5339,7 @@ class Planner:
         self._decided_by_due(number, values)
         self._decided_in_progress(number, row, values)
         self._pending_though_carried_out(number, row, values)
+        self._pending_though_confirmed(number, row, values)
         if self._category_col is not None and not self._same_category(row, values):
             return None  # a category the office's list stores as another: its word goes to the notes, the full way
         if self._category_kinds and values.get("category").__class__ is str and \
@@ -5466,6 +5476,24 @@ class Planner:
         if values.get("decided_by") and isinstance(decided_on, date) and decided_on <= date.today():
             values["status"] = "Decided"
             self._progress_decided.add(number)
+
+    def _say_confirmed(self, plan: SheetPlan) -> None:
+        """Says once a column which decisions its notes mark as taken stay Pending (``_pending_though_confirmed``)."""
+        by_col: dict[int, list[str]] = {}
+        for c, mark in self._confirmed_pending.values():
+            by_col.setdefault(c, []).append(mark)
+        for c, marks in sorted(by_col.items()):
+            head = plan.headers[c] if c < len(plan.headers) and plan.headers[c] else plan.extras.get(c)
+            plan.say(confirmed_said(_one_line(head) if head else f"Column {column_letters(c)}", len(marks), marks[0]))
+
+    def _pending_though_confirmed(self, number: int, row: Sequence[Any], values: dict[str, Any]) -> None:
+        """Counts a Pending row whose note marks its decision taken (``_confirmed_cols``), for the note."""
+        if not self._confirmed_cols or values.get("status") not in (None, "", "Pending") or values.get("decided_by"):
+            return
+        for c in self._confirmed_cols:
+            if c < len(row) and (mark := confirmed_mark(row[c])) is not None:
+                self._confirmed_pending[number] = (c, mark)
+                return
 
     def _pending_though_carried_out(self, number: int, row: Sequence[Any], values: dict[str, Any]) -> None:
         """Counts a Pending row whose change the sheet dates as carried out (``_carried_out_col``), for the note."""
