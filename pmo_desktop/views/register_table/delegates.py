@@ -139,6 +139,13 @@ def _shown(index) -> str:
     return str(index.data(Qt.ItemDataRole.DisplayRole) or "")
 
 
+def _keyboard_back_in(view: QAbstractItemView) -> None:
+    """The keyboard in ``view`` where no widget has it (the window made inactive by a list closed under a cell)."""
+    if QApplication.focusWidget() is None and view.isVisible():
+        view.window().activateWindow()
+        view.setFocus(Qt.FocusReason.OtherFocusReason)
+
+
 def _same_key(key: int) -> str:
     """Tab and Backtab one key, Enter and Return one: the key a question beside a cell asks to press again."""
     return "tab" if key in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab) else "enter"
@@ -428,15 +435,22 @@ class FieldDelegate(QStyledItemDelegate):
         if isinstance(editor, ChoiceCombo):
             editor.let_go_of_letters()
         reason = " ".join(reason.split())
+        reason = reason[len(what) + 2:] if reason.startswith(f"{what}: ") else reason  # the name said once
         if index is not None and index.isValid() and typed:
             self._marks = [m for m in self._marks if m[0].isValid() and m[0] != index]
             self._marks.append((QPersistentModelIndex(index), reason, typed))
+        port = editor.parentWidget()
+        view = port.parentWidget() if port is not None else None
         self.closeEditor.emit(editor, hint)
+        if isinstance(view, QAbstractItemView):
+            # left while the list of names under the cell had the keyboard (``_MovesFromTheList``): the table takes
+            # it once the editor has gone, as a cell stored takes it back — no widget had it, and the keys typed next
+            # went nowhere
+            QTimer.singleShot(0, view, lambda: _keyboard_back_in(view))
         left = f"as “{kept}”" if kept else "empty"
         said = f"{what} left {left}: {reason}"
         if typed:
-            said += f" What you typed, “{typed}”, stays in the cell's note (its red corner): F2 there to put it " \
-                    "right, Esc there to let it go."
+            said += f" “{typed}” is kept in the cell's note (its red corner): F2 there to put it right, Esc to let it go."
         self._document().note.emit(said)
 
     def mark_of(self, index) -> tuple[str, str] | None:
