@@ -149,3 +149,22 @@ def test_a_record_typed_on_the_new_row_line_is_named_when_added(empty_window, qt
     qtbot.waitUntil(lambda: view.proxy.rowCount() == 1, timeout=5000)
     code = view.proxy.index(0, view.model.column_of("code")).data()
     assert code and _said(window) == f"Added {code} “Crane delivery slips”.", _said(window)
+
+
+def test_shift_tab_past_a_refused_cell_goes_back_along_the_row(demo_window, qtbot):
+    """Shift+Tab on a refused value alike: the cell left as it was, the keyboard on the cell before it, what was typed
+    kept in the cell's note."""
+    window = demo_window
+    press(qtbot, Qt.Key.Key_4, CTRL)
+    view = window.active_register_view()
+    qtbot.waitUntil(lambda: view.table.hasFocus())
+    row, proximity = 2, view.model.column_of("proximity")
+    before = view.proxy.index(row, proximity).data()
+    view.table.setCurrentIndex(view.proxy.index(row, proximity))
+    type_as_a_person(qtbot, "soonish")
+    press(qtbot, Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier)
+    settle(qtbot)
+    assert view.table.currentIndex().column() == view.model.column_of("raised_on")
+    assert view.proxy.index(row, proximity).data() == before
+    assert view.table.itemDelegate().mark_of(view.proxy.index(row, proximity))[1] == "soonish"
+    assert _said(window).startswith("Proximity left ")
