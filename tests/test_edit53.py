@@ -42,7 +42,10 @@ def test_typing_on_after_a_refused_cell_replaces_it_in_every_kind_of_cell(demo_w
     spreadsheet (Tab, then what they meant) had those keys added to the refused text ("32/13/2026" became
     "32/13/20262026-02-01", "ZzyzxMarcus Lee"), nothing stored, the rest of the row piling up in the one cell. The
     refused text is now held selected, as Excel's Retry leaves it: what is typed next replaces it, and the next Tab
-    stores it in that cell and goes on — the row's later cells untouched meanwhile."""
+    stores it in that cell and goes on — the row's later cells untouched meanwhile.
+    Walk58b: Tab on the refused value itself now leaves the cell as it was and goes on along the row (the keys
+    typed next are the next cell's); the cell keeps the text typed in its note, and F2 there gives it back, selected,
+    to be typed over as before. Enter still holds the cell (``test_note53``)."""
     window = demo_window
     press(qtbot, Qt.Key.Key_4, CTRL)  # View ▸ Risks
     view = window.active_register_view()
@@ -72,10 +75,24 @@ def test_typing_on_after_a_refused_cell_replaces_it_in_every_kind_of_cell(demo_w
         editor = QApplication.focusWidget()
         press(qtbot, Qt.Key.Key_Tab)
         settle(qtbot)
-        assert QApplication.focusWidget() is editor, name  # held
-        assert _note(), name
-        if name in ("raised_on", "category", "owner"):
-            _shot(window, f"refused-{name}-held-selected")
+        assert QApplication.focusWidget() is not editor, name  # passed by: the keyboard on along the row
+        assert view.table.currentIndex().column() == next_column, name
+        assert " left " in window.statusBar().currentMessage(), name
+        view.table.setFocus()
+        view.table.setCurrentIndex(view.proxy.index(row, column))  # back to put it right
+        if refused:
+            assert view.table.itemDelegate().mark_of(view.proxy.index(row, column))[1] == refused, name
+            press(qtbot, Qt.Key.Key_F2)  # the text typed given back, selected, the reason beside it
+            settle(qtbot)
+            editor = QApplication.focusWidget()
+            assert _note(), name
+            if name in ("raised_on", "category", "owner"):
+                _shot(window, f"refused-{name}-held-selected")
+        else:
+            press(qtbot, Qt.Key.Key_F2)
+            settle(qtbot)
+            editor = QApplication.focusWidget()
+            editor.selectAll()
         type_as_a_person(qtbot, meant)
         assert _held_text(editor).casefold().startswith(meant.casefold()), (name, _held_text(editor))  # replaced
         press(qtbot, Qt.Key.Key_Tab)

@@ -274,10 +274,10 @@ def test_a_new_persons_name_is_asked_about_in_plain_words(empty_window, qtbot):
     type_keys(qtbot, "Loyalty app")
     press(qtbot, Qt.Key.Key_Tab)
     type_keys(qtbot, "Helen Brooks")
-    press(qtbot, Qt.Key.Key_Tab)
+    press(qtbot, Qt.Key.Key_Return)  # (walk58b: Tab leaves a refused cell as it was and goes on; Enter holds it)
     notes = [n.text() for n in view.findChildren(RefusalNote) if n.isVisible()]
     assert len(notes) == 1 and "not in the list of people" in notes[0], notes
-    press(qtbot, Qt.Key.Key_Tab)  # the same key again: Helen Brooks is added as a new person
+    press(qtbot, Qt.Key.Key_Return)  # the same key again: Helen Brooks is added as a new person
     qtbot.waitUntil(lambda: view.model.rowCount() == 1 and view.model.record(0)["manager"] == "Helen Brooks")
 
 

@@ -39,7 +39,7 @@ def test_a_name_picked_from_the_list_of_people_after_the_question_raises_nothing
         type_keys(qtbot, text)
         press(qtbot, Qt.Key.Key_Tab)
     type_keys(qtbot, "He")
-    press(qtbot, Qt.Key.Key_Tab)  # asks: "He" is not in the list of people. Did you mean Helen Brooks?
+    press(qtbot, Qt.Key.Key_Return)  # (walk58b: Tab leaves a refused cell as it was and goes on; Enter holds it) asks: "He" is not in the list of people. Did you mean Helen Brooks?
     qtbot.waitUntil(lambda: QApplication.activePopupWidget() is not None)
     keys_to(qtbot, Qt.Key.Key_Down)  # as the platform sends keys: to the list open under the cell
     keys_to(qtbot, Qt.Key.Key_Tab)
@@ -64,7 +64,7 @@ def test_a_refusal_beside_a_narrow_tables_cell_is_not_covered_by_its_frozen_colu
     press(qtbot, Qt.Key.Key_Tab)
     view.table.setCurrentIndex(view.proxy.index(0, view.model.column_of("program_level")))
     type_keys(qtbot, "5")
-    press(qtbot, Qt.Key.Key_Tab)
+    press(qtbot, Qt.Key.Key_Return)  # (walk58b: Tab leaves a refused cell as it was and goes on; Enter holds it)
     notes = []
     qtbot.waitUntil(lambda: bool(notes.extend(n for n in view.findChildren(RefusalNote) if n.isVisible()) or notes))
     note = notes[0]
@@ -306,9 +306,9 @@ def test_a_new_name_is_added_by_the_same_key_again_not_by_enter_after_the_tab_th
     press(qtbot, Qt.Key.Key_Tab)  # Owner next, in the page's order (walk46)
     # A name beside a near one (walk43: "Helen", a whole first name of one person, is Helen Brooks at once)
     type_keys(qtbot, "Helen Brook")
-    keys_to(qtbot, Qt.Key.Key_Tab)  # asked
+    keys_to(qtbot, Qt.Key.Key_Tab)  # walk58b: the cell left as it was, on along the row, the name kept in its note
     qtbot.wait(50)  # (the list of names open under the cell hands the key to the cell once it has closed)
-    keys_to(qtbot, Qt.Key.Key_Return)  # another key: asked again, nobody added
+    keys_to(qtbot, Qt.Key.Key_Return)  # another key, in the next cell: nobody added
     qtbot.wait(50)
 
     def people():
@@ -317,8 +317,13 @@ def test_a_new_name_is_added_by_the_same_key_again_not_by_enter_after_the_tab_th
         return sorted(r[2 + REGISTERS["people"].field_names.index("name")] for r in rows)
 
     assert people() == ["Helen Brooks"]
-    assert "Press the same key again" in window.statusBar().currentMessage() or view.table.state() == \
-        view.table.State.EditingState
+    view.table.setFocus()
+    view.table.setCurrentIndex(view.proxy.index(0, view.model.column_of("owner")))
+    keys_to(qtbot, Qt.Key.Key_F2)  # the name typed given back
+    qtbot.wait(50)
+    keys_to(qtbot, Qt.Key.Key_Return)  # asked
+    qtbot.wait(50)
+    assert people() == ["Helen Brooks"]
     keys_to(qtbot, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)  # a new person, as the user says
     qtbot.waitUntil(lambda: people() == ["Helen Brook", "Helen Brooks"])
 

@@ -267,7 +267,7 @@ def test_a_project_typed_by_its_first_letters_among_those_affected_is_named_in_t
     view.table.setFocus()
     view.table.setCurrentIndex(view.proxy.index(0, view.model.column_of("related_projects")))
     type_keys(qtbot, "Cranes")
-    press(qtbot, Qt.Key.Key_Tab)
+    press(qtbot, Qt.Key.Key_Return)  # (walk58b: Tab leaves a refused cell as it was and goes on; Enter holds it)
     notes = [n for n in view.findChildren(RefusalNote) if n.isVisible()]
     assert notes and "there is no project called “Cranes”. Did you mean “Quay Cranes”?" in notes[0].text()
     editor = QApplication.focusWidget()

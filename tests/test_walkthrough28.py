@@ -155,7 +155,7 @@ def test_a_choice_the_register_refuses_for_another_cell_is_said_beside_it_not_in
     qtbot.waitUntil(lambda: view.model.rowCount() == 1)
     view.table.setCurrentIndex(view.proxy.index(0, view.model.column_of("status")))
     type_keys(qtbot, "dec")
-    keys_to(qtbot, Qt.Key.Key_Tab)
+    keys_to(qtbot, Qt.Key.Key_Return)  # (walk58b: Tab leaves a refused cell as it was and goes on; Enter holds it)
 
     def boxes():
         return [b for b in QApplication.topLevelWidgets() if isinstance(b, QMessageBox) and b.isVisible()]

@@ -81,7 +81,7 @@ def test_a_list_cell_takes_the_start_of_a_name_as_the_single_cell_does(empty_win
     # "Ti" begins Till upgrade and Tile refit: refused, both offered.
     along_the_row(qtbot, ["Fewer queues", "non", "Bo Chan", "", "", "Ti"], last=Qt.Key.Key_Tab)
     said = window.statusBar().currentMessage()
-    assert said.startswith("Enabling projects: there is no project called “Ti”.") and "Tile refit" in said, said
+    assert said.startswith("Enabling projects left empty: there is no project called “Ti”.") and "Tile refit" in said, said
 
 
 def rows_in_view(table) -> int:

@@ -153,7 +153,7 @@ def test_a_date_typed_in_the_other_countrys_order_says_which_order_and_the_date(
     # Title, Threat / opportunity, Category, Level, Project, Projects affected, Owner, then Raised
     along_the_row(qtbot, ["Crane delivery slips", "t", "sup", "prog", "", "", ""], last=Qt.Key.Key_Tab)
     type_as_a_person(qtbot, typed)
-    press(qtbot, Qt.Key.Key_Tab)
+    press(qtbot, Qt.Key.Key_Return)  # (walk58b: Tab leaves a refused cell as it was and goes on; Enter holds it)
     qtbot.waitUntil(lambda: "not a real date" in window.statusBar().currentMessage())
     assert window.statusBar().currentMessage() == f"Nothing was changed: Raised: “{typed}” is not a real date: {said}"
     type_as_a_person(qtbot, retyped)  # over the refused text, selected

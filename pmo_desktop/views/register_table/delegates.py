@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QEvent, QObject, QPersistentModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent, QKeySequence
+from PySide6.QtCore import QEvent, QObject, QPersistentModelIndex, QPoint, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QKeyEvent, QKeySequence, QPolygon
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QAbstractItemView,
@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QCompleter,
     QLineEdit,
     QStyledItemDelegate,
+    QToolTip,
     QWidget,
 )
 
@@ -31,6 +32,7 @@ Hint = QAbstractItemDelegate.EndEditHint
 # The keys that store a typed cell and move on, and where to (as Qt's own editor event filter has them).
 MOVES = {Qt.Key.Key_Return: Hint.SubmitModelCache, Qt.Key.Key_Enter: Hint.SubmitModelCache,
          Qt.Key.Key_Tab: Hint.EditNextItem, Qt.Key.Key_Backtab: Hint.EditPreviousItem}
+MARK_COLOUR = QColor(198, 40, 40)  # the corner of a cell keeping what was typed there and refused
 CHORDS = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier | Qt.KeyboardModifier.MetaModifier
 
 
@@ -121,6 +123,29 @@ def _move_in_text(editor: QWidget, event: QKeyEvent) -> bool:
     return True
 
 
+def _typed_text(editor: QWidget) -> str:
+    """What was typed in a cell's editor, as it stands."""
+    if isinstance(editor, ChoiceCombo) and not editor.isEditable():
+        return editor.unmatched
+    if isinstance(editor, QComboBox):
+        return " ".join(editor.currentText().split())
+    return editor.text() if isinstance(editor, QLineEdit) else ""
+
+
+def _shown(index) -> str:
+    """A cell's value as it reads, "" for none (not the ✱ line's "Type here" or "Title needed")."""
+    if index.data(Qt.ItemDataRole.EditRole) in (None, ""):
+        return ""
+    return str(index.data(Qt.ItemDataRole.DisplayRole) or "")
+
+
+def _keyboard_back_in(view: QAbstractItemView) -> None:
+    """The keyboard in ``view`` where no widget has it (the window made inactive by a list closed under a cell)."""
+    if QApplication.focusWidget() is None and view.isVisible():
+        view.window().activateWindow()
+        view.setFocus(Qt.FocusReason.OtherFocusReason)
+
+
 def _same_key(key: int) -> str:
     """Tab and Backtab one key, Enter and Return one: the key a question beside a cell asks to press again."""
     return "tab" if key in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab) else "enter"
@@ -143,6 +168,11 @@ class FieldDelegate(QStyledItemDelegate):
         # and its record stays in view while the search or filters change (``held_indexes``).
         self._open: dict[QWidget, QPersistentModelIndex] = {}
         self._filling: QWidget | None = None  # the editor whose value Ctrl+Enter is putting into the cells selected
+        # Cells passed by with Tab on a value refused (``_pass_refused``): the cell, the reason, the text typed.
+        self._marks: list[tuple[QPersistentModelIndex, str, str]] = []
+        self._watched: set[QAbstractItemView] = set()
+        if hasattr(model, "pending"):  # the ✱ line's
+            model.dataChanged.connect(self._drop_line_marks)
 
     def held_indexes(self) -> list[QPersistentModelIndex]:
         """The cells whose editor is still open (a refused value held to correct)."""
@@ -225,6 +255,25 @@ class FieldDelegate(QStyledItemDelegate):
         elif isinstance(editor, QLineEdit):
             number = number_as_typed(f, value)
             editor.setText(f.kind.edit_text(value) if number is None else number)
+        mark = self._take_mark(index)
+        if mark is not None:  # the text typed and refused when Tab passed the cell by: back, to put right
+            self._give_back(editor, *mark)
+
+    def _give_back(self, editor: QWidget, reason: str, typed: str) -> None:
+        """A cell passed by with Tab on a value refused, opened again (F2, a double click, a key): the text typed then
+        in it, selected (a key typed replaces it), the reason beside it — the note on the cell taken into it."""
+        if isinstance(editor, ChoiceCombo) and not editor.isEditable():
+            editor.type_over(typed)  # said beside the cell as it was when typed
+            editor.replace_on_typing()
+            return
+        if isinstance(editor, QComboBox) and editor.isEditable():
+            editor.setEditText(typed)
+        elif isinstance(editor, QLineEdit):
+            editor.setText(typed)
+        note_for(editor).show_reason(reason)
+        hold_for_retry(editor)
+        # Once the view has opened it: F2 puts the caret after the text, as Excel's does, after this is called.
+        QTimer.singleShot(0, editor, lambda: hold_for_retry(editor))
 
     def setModelData(self, editor, model, index):
         if isinstance(editor, QComboBox):
@@ -282,6 +331,8 @@ class FieldDelegate(QStyledItemDelegate):
         refuses the value: then the editor stays open with the text as typed and the reason shows beside
         it, so the keys typed next go on into the editor (a message box took them, and the value was
         lost) and the user corrects the value or presses Esc."""
+        if isinstance(editor, QAbstractItemView):  # a table this delegate paints (``paint``), not an editor
+            return self._esc_on_mark(editor, event)
         if (event.type() == QEvent.Type.KeyPress and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
                 and event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier == Qt.KeyboardModifier.ControlModifier
                 and self._several_selected()):
@@ -317,8 +368,8 @@ class FieldDelegate(QStyledItemDelegate):
             return self._leave_by_ctrl_tab(editor, event)
         if (event.type() == QEvent.Type.KeyPress and isinstance(editor, ChoiceCombo) and editor.unmatched
                 and event.key() in MOVES and not event.modifiers() & CHORDS):
-            if editor.ambiguous_hint and event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab):
-                self._pass_ambiguous(editor, MOVES[Qt.Key(event.key())])
+            if event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab):  # letters of no choice, or of several
+                self._pass_refused(editor, MOVES[Qt.Key(event.key())], editor.unmatched_reason())
                 return True
             # typed what is no choice: held, said again (Esc puts the cell back)
             editor.hold_unmatched()
@@ -329,6 +380,11 @@ class FieldDelegate(QStyledItemDelegate):
                 and self._add_new_name(editor)):
             if self.commit_or_hold(editor):
                 self.closeEditor.emit(editor, Hint.SubmitModelCache)
+            return True
+        if (event.type() == QEvent.Type.KeyPress and isinstance(editor, QComboBox) and editor.isEditable()
+                and event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab) and not event.modifiers() & CHORDS
+                and (reason := self._unlisted_name(editor))):
+            self._pass_refused(editor, MOVES[Qt.Key(event.key())], reason)  # a name nobody has: Enter asks
             return True
         if (event.type() == QEvent.Type.KeyPress and isinstance(editor, QComboBox) and editor.isEditable()
                 and event.key() in MOVES and not event.modifiers() & CHORDS
@@ -343,23 +399,116 @@ class FieldDelegate(QStyledItemDelegate):
             # A value typed, or a choice the register refuses for the sake of another cell (Status "Decided" before
             # its Decided on date, typed along the row as the columns run): held beside the cell. Qt's own filter
             # stored it unheld, and the refusal's message box took the keys typed next.
-            if self.commit_or_hold(editor):
+            if event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab):
+                self._store_or_pass(editor, MOVES[Qt.Key(event.key())])
+            elif self.commit_or_hold(editor):
                 self.closeEditor.emit(editor, MOVES[Qt.Key(event.key())])
             return True
         return super().eventFilter(editor, event)
 
-    def _pass_ambiguous(self, editor: ChoiceCombo, hint: Hint) -> None:
-        """Tab on letters that begin several choices ("pr": Project and Program): the cell left as it was, said in
-        the status bar with the letters that pick each, and the keyboard on along the row — as Excel refuses a value
-        its list lacks without taking the keys meant for the next cells. Held open, the cell took every value
-        typed after the Tab: a fast typist's row ended with all it had after Level in the Level cell, none stored
-        (walk 58). Enter still holds the cell (a row's end: the typist stops there and reads the note)."""
-        what = editor.what or "The cell"
-        kept = editor.currentText()
-        said = f"{what} left {f'as “{kept}”' if kept else 'empty'}: {editor.ambiguous_hint}"
-        editor.let_go_of_letters()
+    def _store_or_pass(self, editor: QWidget, hint: Hint) -> None:
+        """Tab (Shift+Tab) in a typed cell: stored and on along the row — or, refused by the register, passed by
+        (``_pass_refused``): a date that is none, a number that is not one, a name no list has."""
+        with self._document().holding_refusals() as refused:
+            self.commitData.emit(editor)
+        if refused and refused.kept:  # not saved but kept to retry (a full disk …): said in a message box
+            self._document().error.emit(refused[-1])
+        if not refused or refused.kept:
+            self.closeEditor.emit(editor, hint)
+            return
+        self._pass_refused(editor, hint, refused.reason)
+
+    def _pass_refused(self, editor: QWidget, hint: Hint, reason: str) -> None:
+        """Tab on a value the register refuses — letters that begin several choices ("pr": Project and Program) or
+        none, a date that is no date, a number that is not one, a name nobody in the office has, an objective the
+        program lacks, a choice another cell forbids: the cell left as it was, the keyboard on along the row, as
+        Excel refuses an entry without taking the keys meant for the next cells. Held open (edit53), the cell took
+        every value typed after the Tab: a fast typist's row ended with all it had after that cell in its text,
+        none stored (walk 58, walk 58b). What was typed is not lost: the status bar quotes it, and the cell keeps
+        it in its note (a red corner; its tooltip the reason) until the cell is edited — F2 there opens it with
+        that text, selected, to put right — or Esc there lets it go. Enter still holds the cell with its note (a
+        row's end: the typist stops there and reads)."""
+        index = self._open.get(editor)
+        typed = _typed_text(editor)
+        what = self._field(index).label if index is not None and index.isValid() else "The cell"
+        kept = _shown(index) if index is not None and index.isValid() else ""
+        if isinstance(editor, ChoiceCombo):
+            editor.let_go_of_letters()
+        reason = " ".join(reason.split())
+        reason = reason[len(what) + 2:] if reason.startswith(f"{what}: ") else reason  # the name said once
+        if index is not None and index.isValid() and typed:
+            self._marks = [m for m in self._marks if m[0].isValid() and m[0] != index]
+            self._marks.append((QPersistentModelIndex(index), reason, typed))
+        port = editor.parentWidget()
+        view = port.parentWidget() if port is not None else None
         self.closeEditor.emit(editor, hint)
+        if isinstance(view, QAbstractItemView):
+            # left while the list of names under the cell had the keyboard (``_MovesFromTheList``): the table takes
+            # it once the editor has gone, as a cell stored takes it back — no widget had it, and the keys typed next
+            # went nowhere
+            QTimer.singleShot(0, view, lambda: _keyboard_back_in(view))
+        left = f"as “{kept}”" if kept else "empty"
+        said = f"{what} left {left}: {reason}"
+        if typed:
+            said += f" “{typed}” is kept in the cell's note (its red corner): F2 there to put it right, Esc to let it go."
         self._document().note.emit(said)
+
+    def mark_of(self, index) -> tuple[str, str] | None:
+        """The reason and the text typed a cell passed by with Tab keeps (``_pass_refused``), or None."""
+        if not self._marks or not index.isValid():
+            return None
+        at = QPersistentModelIndex(index)
+        return next(((reason, typed) for p, reason, typed in self._marks if p.isValid() and p == at), None)
+
+    def _take_mark(self, index) -> tuple[str, str] | None:
+        mark = self.mark_of(index)
+        if mark is not None:
+            at = QPersistentModelIndex(index)
+            self._marks = [m for m in self._marks if m[0].isValid() and m[0] != at]
+        return mark
+
+    def _drop_line_marks(self) -> None:
+        """The ✱ line emptied (its record added, or cleared): its cells' notes go with what was typed there."""
+        if not getattr(self.model, "pending", True):
+            self._marks.clear()
+
+    def paint(self, painter, option, index) -> None:
+        super().paint(painter, option, index)
+        if self._marks and self.mark_of(index) is not None:  # a red corner, as Excel marks a cell's note
+            rect, side = option.rect, max(6, option.rect.height() // 3)
+            corner = QPolygon([QPoint(rect.right() - side, rect.top()), QPoint(rect.right(), rect.top()),
+                               QPoint(rect.right(), rect.top() + side)])
+            painter.save()
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(MARK_COLOUR)
+            painter.drawPolygon(corner)
+            painter.restore()
+        view = option.widget
+        if isinstance(view, QAbstractItemView) and view not in self._watched:
+            self._watched.add(view)  # Esc there lets a kept note go
+            view.installEventFilter(self)
+
+    def helpEvent(self, event, view, option, index) -> bool:
+        mark = self.mark_of(index) if event is not None and event.type() == QEvent.Type.ToolTip else None
+        if mark is None:
+            return super().helpEvent(event, view, option, index)
+        reason, typed = mark
+        QToolTip.showText(event.globalPos(), f"Not stored: {reason}\nYou typed “{typed}”: F2 to put it right, Esc to "
+                          "let it go.", view)
+        return True
+
+    def _esc_on_mark(self, view: QAbstractItemView, event) -> bool:
+        """Esc on a cell keeping a note of what was typed there (not being edited): the note let go."""
+        if (event.type() != QEvent.Type.KeyPress or not isinstance(event, QKeyEvent)
+                or event.key() != Qt.Key.Key_Escape or view.state() == QAbstractItemView.State.EditingState):
+            return False
+        index = view.currentIndex()
+        mark = self._take_mark(index)
+        if mark is None:
+            return False
+        view.viewport().update()
+        self._document().note.emit(f"“{mark[1]}” let go: {self._field(index).label} stays as it was.")
+        return True
 
     def _leave_by_ctrl_tab(self, editor: QWidget, event: QKeyEvent) -> bool:
         """Ctrl+Tab (Ctrl+Shift+Tab) in a cell being typed: the cell stored as Tab stores it — or held with its
@@ -428,6 +577,19 @@ class FieldDelegate(QStyledItemDelegate):
             return False
         editor.setProperty("confirmed_new", text)
         return True
+
+    @staticmethod
+    def _unlisted_name(editor: QComboBox) -> str:
+        """The reason a name typed in a name cell is no one's — "" for a listed name, an empty cell, or a name one
+        person's begins ("Ann" for Ann Lee, taken by ``_hold_new_name``)."""
+        text = " ".join(editor.currentText().split())
+        names = [editor.itemText(i) for i in range(editor.count()) if editor.itemText(i)]
+        if not text or existing_name(names, text) is not None or named_so(names, text) is not None:
+            return ""
+        what = editor.property("new_name_kind") or "name"
+        offered = near_names(names, text)
+        meant = f" Did you mean {' or '.join(offered)}?" if offered else ""
+        return f"“{text}” is not in the list of {plural(what)}.{meant} (A new {what}: F2 there, then Ctrl+Enter.)"
 
     def _hold_new_name(self, editor: QComboBox, key: str) -> bool:
         """A name not in the list, typed and Enter / Tab: the editor stays open and a note beside it says whom the

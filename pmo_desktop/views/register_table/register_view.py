@@ -1199,6 +1199,7 @@ class RegisterView(QWidget):
         rid = command.ids[0]
         if not self.proxy.mapFromSource(self.model.index(self.model.row_of(rid), 0)).isValid():
             self.clear_filters()
+        self._say_added(rid)
         self.select_record(rid, column if column >= 0 else self._first_editable_column())
         if self.new_line.left_with_enter:  # Enter: on to the next new row, as Excel goes on to the empty row below —
             # five titles typed down a column make five risks; a record typed along the line with Tab (a
@@ -1219,6 +1220,19 @@ class RegisterView(QWidget):
             self._typing_started(rid)
         self.new_line.tab_start = None
         return rid
+
+    def _say_added(self, rid: int) -> None:
+        """A record typed on the ✱ line, added: the status bar names it — "Added RISK-011 “Crane delivery slips”" —
+        as a paste says "2 decisions added"; it said "Saved", and the user looked for the row to know it was there."""
+        row = self.model.row_of(rid)
+        if row is None:
+            return
+        names = [f.name for f in self.model.fields]
+        code = self.model.index(row, names.index("code")).data() if "code" in names else None
+        first = next((i for i, f in enumerate(self.model.fields) if f.editable and f.required), None)
+        name = self.model.index(row, first).data() if first is not None else None
+        said = " ".join(str(part) for part in (code, f"“{name}”" if name else None) if part)
+        self.document.note.emit(f"Added {said or 'a ' + self.register.noun}.")
 
     def show_history(self):
         """Edit ▸ Record History… (Ctrl+Shift+H): the changes the file keeps of the record the keyboard is on."""
