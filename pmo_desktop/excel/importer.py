@@ -1814,19 +1814,9 @@ def _rated_by_products(book: SafeWorkbook, reader: SheetReader, match: HeaderMat
     """A risk sheet writing its ratings as products ("Initial L×I": "5×5=25", ``product_ratings``): the same sheet
     with a likelihood and an impact column (and a residual pair) made after its own, read under the header found
     again; with the sentence saying so. None for any other sheet (asked of its first rows; read whole only then)."""
-    if match.kind.register != "risks" or product_ratings(
-            match.kind, match.headers, match.mapping, reader.top_rows(fill_merged=False)[:match.row + SAMPLE],
-            match.row - 1) is None:
+    if match.kind.register != "risks":
         return None
-    found = product_ratings(match.kind, match.headers, match.mapping, reader.all_rows(), match.row - 1)
-    if found is None:
-        return None
-    rows, said = found
-    made = SheetReader(book, reader.title, rows, reader.merged_ranges())
-    again = _match_sheet(made, (match.kind,), None)
-    if again is None or again.row != match.row:
-        return None
-    return made, again, said
+    return _with_columns_made(book, reader, match, product_ratings)
 
 
 def _owners_after_the_plan(book: SafeWorkbook, reader: SheetReader, match: HeaderMatch
@@ -1834,11 +1824,21 @@ def _owners_after_the_plan(book: SafeWorkbook, reader: SheetReader, match: Heade
     """A plan column headed "Response and owner" whose cells end in "; IT" (``plan_owners``): the same sheet with
     each plan cut at its owner and an action owner column made after its own, read under the header found again;
     with the sentence saying so. None for any other sheet (asked of its first rows; read whole only then)."""
-    if RESPONSE_PLAN not in match.mapping.values() or plan_owners(
-            match.kind, match.headers, match.mapping, reader.top_rows(fill_merged=False)[:match.row + SAMPLE],
-            match.row - 1) is None:
+    if RESPONSE_PLAN not in match.mapping.values():
         return None
-    found = plan_owners(match.kind, match.headers, match.mapping, reader.all_rows(), match.row - 1)
+    return _with_columns_made(book, reader, match, plan_owners)
+
+
+def _with_columns_made(book: SafeWorkbook, reader: SheetReader, match: HeaderMatch,
+                       made_by: Callable[[SheetKind, list[Any], dict[int, str], list[list[Any]], int],
+                                         tuple[list[list[Any]], str] | None]
+                       ) -> tuple[SheetReader, HeaderMatch, str] | None:
+    """The sheet with the columns ``made_by`` makes from its cells, read under the header found again, and the
+    sentence saying so; None when ``made_by`` makes none — asked of the first rows, the whole sheet read only then."""
+    first_rows = reader.top_rows(fill_merged=False)[:match.row + SAMPLE]
+    if made_by(match.kind, match.headers, match.mapping, first_rows, match.row - 1) is None:
+        return None
+    found = made_by(match.kind, match.headers, match.mapping, reader.all_rows(), match.row - 1)
     if found is None:
         return None
     rows, said = found
