@@ -9,7 +9,8 @@ never by their words).
 
 Decided once a sheet, from its first rows under the header: at least five rows, two filler columns at least (one
 is a list's "Item 1, Item 2, …" beside real text, read as before), each with its own stem ("decisao", "resumo"),
-their numbers one more on each row; every other column that holds anything holds numbers only.
+their numbers one more on each row; every other column that holds anything holds numbers only. The column read
+as the records' IDs is never filler: "R-001, R-002, …" counts up with the rows in every register.
 """
 
 from __future__ import annotations
@@ -64,8 +65,8 @@ def filler_columns(match: HeaderMatch, rows: list[list[Any]]) -> str | None:
         present = [x for x in values if x is not None and str(x).strip()]
         if not present:
             continue
-        if all(_number(x) for x in present):
-            continue  # its ids, or numbers beside the filler
+        if all(_number(x) for x in present) or match.mapping.get(c) == "code":
+            continue  # its ids ("R-001" counts up with the rows as any register's IDs do), or numbers beside it
         if len(present) < len(values):
             return None  # a text column with gaps: written by hand
         stem = _filler(values)
