@@ -331,7 +331,7 @@ class FieldDelegate(QStyledItemDelegate):
         refuses the value: then the editor stays open with the text as typed and the reason shows beside
         it, so the keys typed next go on into the editor (a message box took them, and the value was
         lost) and the user corrects the value or presses Esc."""
-        if isinstance(editor, QAbstractItemView):  # a table this delegate paints (``paint``), not an editor
+        if isinstance(editor, QAbstractItemView):  # a table a cell was passed by in (``_pass_refused``)
             return self._esc_on_mark(editor, event)
         if (event.type() == QEvent.Type.KeyPress and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
                 and event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier == Qt.KeyboardModifier.ControlModifier
@@ -443,6 +443,9 @@ class FieldDelegate(QStyledItemDelegate):
         view = port.parentWidget() if port is not None else None
         self.closeEditor.emit(editor, hint)
         if isinstance(view, QAbstractItemView):
+            if view not in self._watched:
+                self._watched.add(view)  # Esc there lets a kept note go (``_esc_on_mark``)
+                view.installEventFilter(self)
             # left while the list of names under the cell had the keyboard (``_MovesFromTheList``): the table takes
             # it once the editor has gone, as a cell stored takes it back — no widget had it, and the keys typed next
             # went nowhere
@@ -483,10 +486,6 @@ class FieldDelegate(QStyledItemDelegate):
             painter.setBrush(MARK_COLOUR)
             painter.drawPolygon(corner)
             painter.restore()
-        view = option.widget
-        if isinstance(view, QAbstractItemView) and view not in self._watched:
-            self._watched.add(view)  # Esc there lets a kept note go
-            view.installEventFilter(self)
 
     def helpEvent(self, event, view, option, index) -> bool:
         mark = self.mark_of(index) if event is not None and event.type() == QEvent.Type.ToolTip else None
