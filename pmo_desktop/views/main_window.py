@@ -33,6 +33,8 @@ from .reading_order import ReadingOrderStack
 from .zoom import scale_with_zoom
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from PySide6.QtGui import QUndoCommand
 
     from .conflict_dialog import ConflictDialog
@@ -1024,14 +1026,14 @@ class MainWindow(QMainWindow):
             return
         # a server's address may hold its password: never shown
         self._say_opening(f"“{Path(target).name}”" if "://" not in target else "the shared office")
+        after_first_paint(self, lambda: self._opened_then_said(lambda: self.open_named_at_start(target)))
 
-        def open_it() -> None:
-            try:
-                self.open_named_at_start(target)
-            finally:
-                self._say_opening(None)
-
-        after_first_paint(self, open_it)
+    def _opened_then_said(self, open_it: Callable[[], object]) -> None:
+        """``open_it`` run, and the start screen's "Opening …" taken back however it went (opened, refused, failed)."""
+        try:
+            open_it()
+        finally:
+            self._say_opening(None)
 
     def _say_opening(self, name: str | None) -> None:
         self.welcome.show_opening(name)
@@ -1497,13 +1499,7 @@ class MainWindow(QMainWindow):
             # CPU); after File ▸ Close, at once.
             from .first_paint import after_first_paint
 
-            def open_demo() -> None:
-                try:
-                    self.open_demo()
-                finally:
-                    self._say_opening(None)
-
-            after_first_paint(self, open_demo)
+            after_first_paint(self, lambda: self._opened_then_said(self.open_demo))
             return
         self.welcome.show_recent(newest=True)
         if self.welcome.recent is not None:
