@@ -83,53 +83,79 @@ def _numbered_lines(rows: list[list[Any]], start: int) -> tuple[list[str], int] 
     return (lines, i) if lines else None
 
 
-def form_pairs(kind: SheetKind, rows: list[list[Any]]) -> list[tuple[str, Any]]:
-    """The sheet's label | value pairs as ``kind``'s labels read them, top to bottom, left to right."""
+class _RowsRead:
+    """What ``form_pairs`` reads of each row whatever the register — its filled columns, whether it is written
+    out, each cell as a label — worked out once a sheet: ``read_form`` tries every register on the same rows, and
+    each try read them all again (a fifth of refusing a sheet of figures, round speed59b). Rows past the last
+    (the row under the last one) are empty."""
 
-    def known(row: list[Any]) -> set[int]:
-        cells = [_label(x) for x in row]
-        return set(map_header(kind, cells)[0])
+    def __init__(self, rows: list[list[Any]]) -> None:
+        self.filled = [_filled(row) for row in rows]
+        self.labels = [[_label(x) for x in row] for row in rows]
+        self._written: list[bool | None] = [None] * len(rows)
+
+    def cols(self, i: int) -> list[int]:
+        return self.filled[i] if i < len(self.filled) else []
+
+    def cells(self, i: int) -> list[str | None]:
+        return self.labels[i] if i < len(self.labels) else []
+
+    def written(self, i: int, row: list[Any]) -> bool:
+        said = self._written[i]
+        if said is None:
+            said = self._written[i] = written_out(row)
+        return said
+
+
+def form_pairs(kind: SheetKind, rows: list[list[Any]], read: _RowsRead | None = None) -> list[tuple[str, Any]]:
+    """The sheet's label | value pairs as ``kind``'s labels read them, top to bottom, left to right. ``read``:
+    the rows' own facts (``_RowsRead`` of ``rows``), when several registers are tried on them."""
+    facts = read if read is not None else _RowsRead(rows)
+
+    def known(at: int) -> set[int]:
+        return set(map_header(kind, facts.cells(at))[0])
 
     pairs: list[tuple[str, Any]] = []
     i = 0
     while i < len(rows):
         row = rows[i]
-        cols = _filled(row)
-        if not cols or written_out(row):
+        cols = facts.cols(i)
+        if not cols or facts.written(i, row):
             i += 1  # (a row of sentences in nearly every cell holds no form's labels: written_rows)
             continue
         nxt = rows[i + 1] if i + 1 < len(rows) else []
-        below = _filled(nxt)
-        named = known(row)
-        labels = [c for c in cols if _label(row[c]) is not None]
+        below = facts.cols(i + 1)
+        named = known(i)
+        cells = facts.cells(i)
+        labels = [c for c in cols if cells[c] is not None]
         # a row of labels over a row of values: most of it named as columns, the row under it within its
         # columns and naming fewer
         if len(cols) >= 2 and len(labels) == len(cols) and len(named) * 2 > len(cols) and below and \
-                set(below) <= set(cols) and len(known(nxt)) < len(named):
-            if i + 2 < len(rows) and len(below) >= 2 and set(_filled(rows[i + 2])) == set(below):
+                set(below) <= set(cols) and len(known(i + 1)) < len(named):
+            if i + 2 < len(rows) and len(below) >= 2 and set(facts.cols(i + 2)) == set(below):
                 return []  # a second row of values under the labels: a table of records, no form
-            pairs += [(str(_label(row[c])), nxt[c] if c < len(nxt) else None) for c in cols]
+            pairs += [(str(cells[c]), nxt[c] if c < len(nxt) else None) for c in cols]
             i += 2
             continue
         # a caption over numbered lines ("Steps to reproduce:" over "1 | Open the page", "2 | Click Save"): its value
         # the lines joined, one a line with its number (classes82)
         if len(cols) == 1 and _caption(row[cols[0]], "…") and (steps := _numbered_lines(rows, i + 1)):
             lines, i = steps
-            pairs.append((str(_label(row[cols[0]])), "\n".join(lines)))
+            pairs.append((str(cells[cols[0]]), "\n".join(lines)))
             continue
         # a label alone on its row over its value alone on the next: a label of the register, or any caption
         # ending in ":" ("Actual result:" over the text of what happened, the value no caption itself; classes82)
         if len(cols) == 1 and (cols[0] in named or _caption(row[cols[0]], nxt[below[0]] if len(below) == 1 else None)) \
-                and len(below) == 1 and not known(nxt) and \
-                (i + 2 >= len(rows) or not _filled(rows[i + 2]) or len(_filled(rows[i + 2])) == 1):
-            pairs.append((str(_label(row[cols[0]])), nxt[below[0]]))
+                and len(below) == 1 and not known(i + 1) and \
+                (i + 2 >= len(rows) or not facts.cols(i + 2) or len(facts.cols(i + 2)) == 1):
+            pairs.append((str(cells[cols[0]]), nxt[below[0]]))
             i += 2
             continue
         # label | value cells, one pair or more a row
         k = 0
         while k < len(cols):
             c = cols[k]
-            label = _label(row[c])
+            label = cells[c]
             if label is None:
                 k += 1
                 continue
@@ -152,8 +178,9 @@ def read_form(rows: list[list[Any]]) -> tuple[SheetKind, list[list[Any]]] | None
     values (a table, not a form)."""
     best: tuple[int, SheetKind, list[tuple[str, Any]]] | None = None
     defect: tuple[int, SheetKind, list[tuple[str, Any]]] | None = None
+    read = _RowsRead(rows)
     for kind in MAIN_KINDS:
-        pairs = form_pairs(kind, rows)
+        pairs = form_pairs(kind, rows, read)
         if not pairs:
             continue
         mapping, _dups = map_header(kind, [p[0] for p in pairs])

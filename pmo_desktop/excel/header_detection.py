@@ -1191,18 +1191,36 @@ def _beside_pairs(kind: SheetKind, row: list[Any], group: list[Any] | None, mapp
 # The last row ``_row_marks`` read: (a copy of the row, its marks). Every register maps the same row in
 # turn, and what these marks say depends on the row's texts alone.
 _last_marks: tuple[list[Any], tuple[set[int], bool]] = ([], (set(), False))
+# The marks of the rows read before, by their cells (up to ``_MARKS_KEPT`` rows, then let go): the form reading
+# (form_sheets) maps a sheet's rows one after another for one register, then again for the next, so the last row
+# was never the one asked (48,000 marks worked out for a workbook of 147 sheets, round speed59b).
+_MARKS_KEPT = 1 << 12
+_kept_marks: dict[tuple[Any, ...], tuple[set[int], bool]] = {}
 
 
 def _row_marks(row: list[Any]) -> tuple[set[int], bool]:
     """(``_cia_columns``, ``_colon_run``) of a row, worked out once for the registers mapping it in turn.
     The row is matched by its values, not its identity: ``map_header``'s answers kept per row make a new
     list of the same cells for each register (580 asks of about 42 rows for one sheet, round speed53b).
-    Equal rows give equal marks: the marks read only the text cells, and a text equals only a text."""
+    Equal rows give equal marks: the marks read only the text cells, and a text equals only a text. The
+    marks are never changed by the caller (``_map_header`` reads them)."""
     global _last_marks
     copy, marks = _last_marks  # one read: another thread's row replaces the whole tuple
     if copy == row:
         return marks
-    marks = (_cia_columns(row), _colon_run(row))
+    try:
+        key: tuple[Any, ...] | None = tuple(row)
+        kept = _kept_marks.get(key)  # type: ignore[arg-type]
+    except TypeError:  # a cell that cannot be a key
+        key = kept = None
+    if kept is not None:
+        marks = kept
+    else:
+        marks = (_cia_columns(row), _colon_run(row))
+        if key is not None:
+            if len(_kept_marks) >= _MARKS_KEPT:
+                _kept_marks.clear()
+            _kept_marks[key] = marks
     _last_marks = (list(row), marks)
     return marks
 
@@ -4737,9 +4755,16 @@ def _raid_type_header(head: Any) -> bool:
     key = normalise_key(head)
     if any(w in key for w in ("type", "category", "raid", "kind", "log")):
         return True
-    words = raid_type_headers()
-    return any(w in words or any(len(x) >= 4 and (w.startswith(x) or w.endswith(x)) for x in words)
-               for w in words_of(head))
+    words, long = raid_type_headers(), _long_raid_type_headers()
+    return any(w in words or w.startswith(long) or w.endswith(long) for w in words_of(head))
+
+
+@lru_cache(maxsize=1)
+def _long_raid_type_headers() -> tuple[str, ...]:
+    """``raid_type_headers`` of four letters or more, which ``_raid_type_header`` finds at a word's start or end:
+    one ``startswith`` of them all, in C (each word of every top cell of every sheet went through them one by one,
+    3 % of refusing a workbook of 147 sheets of figures, round speed59b)."""
+    return tuple(sorted(x for x in raid_type_headers() if len(x) >= 4))
 
 
 def raid_type_column(headers: list[Any], sample: list[list[Any]]) -> int | None:

@@ -1069,6 +1069,16 @@ def _one_letter_apart(a: str, b: str) -> bool:
     return any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
 
 
+# ``_near``'s answers, per vocabulary and key: the bare-list look (unheaded_lists) tries a status word on the first
+# values of every column of every sheet, twice a sheet, and each try was a ``difflib.get_close_matches`` over the
+# register's status words — 13 % of refusing a workbook of 147 sheets of sales figures whose titles come back month
+# to month (round speed59b). Every caller passes a dict of ``value_words`` (made once a process, never changed), so
+# an answer is the same every time it is asked; each vocabulary is held with its answers (its id stays its own),
+# and a vocabulary's answers are let go past ``_NEAR_KEPT``.
+_NEAR_KEPT = 1 << 14
+_near_answers: dict[int, tuple[dict[str, str], dict[str, str | None]]] = {}
+
+
 def _near(vocab: dict[str, str], key: str) -> str | None:
     """A word cut short ("Предотвращени") or mistyped ("In progeress"): the one target of the vocabulary
     words it begins (six letters at least), else of the words at most one letter in eight away. Never for a
@@ -1076,6 +1086,20 @@ def _near(vocab: dict[str, str], key: str) -> str | None:
     32,767 letters in a status column took 13 s, and one of 15 MB (a shared text beyond Excel's limit) hours."""
     if not 6 <= len(key) <= NEAR_MAX:
         return None
+    held = _near_answers.get(id(vocab))
+    if held is None or held[0] is not vocab:
+        held = _near_answers[id(vocab)] = (vocab, {})
+    answers = held[1]
+    if key in answers:
+        return answers[key]
+    if len(answers) >= _NEAR_KEPT:
+        answers.clear()
+    found = answers[key] = _near_worked_out(vocab, key)
+    return found
+
+
+def _near_worked_out(vocab: dict[str, str], key: str) -> str | None:
+    """``_near`` of a key not asked before."""
     starts = {t for w, t in vocab.items() if len(w) >= len(key) and w.startswith(key)}
     if len(starts) == 1:
         return starts.pop()

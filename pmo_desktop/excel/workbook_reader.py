@@ -87,6 +87,9 @@ LONGEST_CELL = 32_767  # characters: Excel's limit for one cell
 # the most cells SheetReader.hold keeps as Python values: 3,000 rows of up to 64 columns (a short sheet whose used
 # range runs to column XFD would be tens of millions, and is read again from calamine instead)
 HELD_CELLS = 192_000
+# the most cells (of used ranges) a workbook keeps of the sheets calamine read, for the next reader of each
+# (``SafeWorkbook.sheet``): a sheet of more than HELD_CELLS is never kept, and each is let go when the workbook closes
+OPENED_CELLS = 1_000_000
 _IS_TEXT = str.__instancecheck__  # a text cell (``filter`` of a row's texts, in C)
 
 
@@ -774,6 +777,11 @@ class SafeWorkbook:
         self._cut: dict[str, list[int]] = {}  # sheet → its columns past max_columns holding values (not_read)
         self._wb: CalamineWorkbook | None = None
         self._xls_errors: dict[str, list[tuple[int, int, str]]] | None = None  # .xls: read once, on demand
+        # the sheets calamine read, each with its merged ranges and its cells calamine misreads, for the next
+        # reader of the same sheet (``sheet``), up to ``OPENED_CELLS`` cells of used range in all
+        self._opened: dict[str, tuple[CalamineSheet, list[tuple[int, int, int, int]], CellMarks,
+                                      dict[tuple[int, int], Any]]] = {}
+        self._opened_cells = 0
         name = self.path.name
         try:
             if self.format == "csv":
@@ -833,6 +841,7 @@ class SafeWorkbook:
         self.close()
 
     def close(self) -> None:
+        self._opened.clear()
         try:
             if self._wb is not None:
                 self._wb.close()
@@ -893,6 +902,8 @@ class SafeWorkbook:
         meta = self._metadata[title]
         if not str(meta.typ).endswith(".WorkSheet"):
             raise WorkbookError(f"“{title}” is a chart sheet, not a table; choose a worksheet.")
+        if (kept := self._opened.get(title)) is not None:  # read before: the same sheet, not read again
+            return SheetReader(self, title, None, list(kept[1]), sheet=kept[0], errors=dict(kept[2]), values=dict(kept[3]))
         try:
             ws = self._calamine.get_sheet_by_name(title)
             ranges = ws.merged_cell_ranges
@@ -927,6 +938,16 @@ class SafeWorkbook:
         # an empty text (read as empty, then filled from ``errors``), but a cell saved with a number ("#DIV/0!"
         # over office:value="0", as other programs write one) was read as that number — "Owner: 0" (fault71).
         values: dict[tuple[int, int], Any] = {**booleans, **ods_errors} if ods_errors else booleans
+        end = ws.end
+        cells = (end[0] + 1) * (end[1] + 1) if end else 0
+        if cells <= HELD_CELLS and self._opened_cells + cells <= OPENED_CELLS:
+            # a sheet of a workbook is opened again and again by the looks at it (the Fibonacci look, the
+            # sheet's own reading, the form reading and the planned-work look of a sheet refused): each time
+            # calamine read the whole sheet again (and a workbook's sheet XML was scanned again for its error
+            # cells) — five reads of every sheet of a workbook of 147 sheets refused, round speed59b. Each reader
+            # gets its own copies of the merged ranges and marks; calamine's sheet is only read from.
+            self._opened[title] = (ws, list(merges), dict(errors), dict(values))
+            self._opened_cells += cells
         reader = SheetReader(self, title, None, merges, sheet=ws, errors=errors, values=values)
         if title not in self._cut:
             self._cut[title] = reader.columns_not_read()
