@@ -521,6 +521,23 @@ def _near_name(name: str, known: set[str]) -> str | None:
     return found.pop() if len(found) == 1 else None
 
 
+# references to another register's records by their ID: a link naming no record is kept in the notes (classes85)
+_RECORD_TARGETS = frozenset({"Risk", "IssueEntry"})
+
+
+def _squashed_as(name: str, target: str, to_create: dict[tuple[str, str], str]) -> str | None:
+    """The name another row of the import already named (to be created) that ``name`` writes with its spaces left
+    out or put elsewhere ("StonburyERPProgrammeTransformation", "Stonbury ERP Programme Transformation"): the same
+    letters in the same order, case aside. Only a name of two words at least on one side; one letter more or less
+    is another name (two projects "Phase 1A" and "Phase 1B" stay two)."""
+    key = word_key(name)
+    if not key:
+        return None
+    found = {spelled for (t, low), spelled in to_create.items() if t == target and low != name.lower()
+             and word_key(spelled) == key and (len(spelled.split()) > 1 or len(name.split()) > 1)}
+    return found.pop() if len(found) == 1 else None
+
+
 def _one_apart(a: str, b: str) -> bool:
     """One letter missing, extra or different."""
     if abs(len(a) - len(b)) > 1:
@@ -1583,6 +1600,9 @@ class Planner:
         # a category written with the register's noun and stored without it ("Third-Party Risk" → Third-Party): the
         # word as written → (stored, rows), said once a sheet (classes78)
         self._nouns_dropped: dict[str, tuple[str, int]] = {}
+        self._squashed_said: dict[str, str] = {}  # a name written squashed → the name it is read as (classes85)
+        self._squashed_told: set[str] = set()
+        self._unlinked_said: set[str] = set()  # IDs of records a link names that no record has, said once a sheet
         self._unheaded_used: set[int] = set()
         self._past_used: dict[int, str] = {}  # columns past the header's last whose values a record keeps
         self._past: dict[int, dict[int, Any]] = {}  # values past the last column the sheet reads, by row (data_rows)
@@ -4757,6 +4777,31 @@ class Planner:
                 # project of that name; the word stays in the notes, no project is made of it (round 46)
                 values.pop(f.name)
                 extra_lines.append(f"{f.label}: {name}")
+                continue
+            target = f.ref.target.__name__
+            if f.kind.is_reference and target in CREATED_ON_CONFIRMATION and \
+                    (squashed := _squashed_as(name, target, self._to_create)) is not None:
+                # "StonburyERPProgrammeTransformation" where another row named "Stonbury ERP Programme
+                # Transformation": one name, its spaces left out — the project met first (classes85)
+                said = self._squashed_said.setdefault(name, squashed)
+                if said == squashed and name not in self._squashed_told:
+                    self._squashed_told.add(name)
+                    plan.say(f"{f.label}: “{name}” read as the {_NOUNS.get(target, target.lower())} “{squashed}” "
+                             "(the same name written without its spaces).")
+                name = values[f.name] = squashed
+            elif target in _RECORD_TARGETS:
+                # "Associated risk number" R-ST15 where neither the workbook nor the office holds that risk: the
+                # link is kept in the notes, the record imported (a link to no record refused the issue; classes85)
+                if f.kind.is_reference:
+                    values.pop(f.name)
+                else:
+                    values[f.name] = [x for x in values[f.name] if x != name]
+                extra_lines.append(f"{f.label}: {name} (no {_NOUNS.get(target, target.lower())} of that ID in the "
+                                   "workbook or the office)")
+                if name not in self._unlinked_said:
+                    self._unlinked_said.add(name)
+                    plan.say(f"{f.label}: “{name}” names no {_NOUNS.get(target, target.lower())} of the workbook "
+                             "or the office: kept in the notes, not linked.")
                 continue
             near = _near_name(name, known | pending)
             if near is not None:  # "Particpants", "Insurance Provider": the one name it misspells

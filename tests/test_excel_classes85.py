@@ -1,0 +1,98 @@
+"""Issue 12, classes85: the miss classes of unseen set 85 as general rules — a RAID workbook's side logs keep their
+own codes under "Number" and link an issue to the risk it names; an issue's resolution approach is its action; a
+project written with its spaces left out is the project another row named; a second mitigation column ("Key
+mitigation actions") gives actions too. Each test writes a workbook of the shape (never a fetched file) and failed on
+the code before (main fa24007c), unless its docstring says it guards a reading that must not change."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from imported import by_code, import_all, rows_of
+from real_world_factory import write_xlsx
+
+_RISKS: list[list[object]] = [
+    ["Risk Reference", "Date Raised", "Risk Description", "Probability", "Impact", "Status", "Mitigation",
+     "Key mitigation actions / Closure note"],
+    ["R-K3", date(2025, 2, 3), "Supplier misses the hardware delivery window", "High", "Medium", "Open",
+     "Weekly call with the supplier", "Second supplier lined up"],
+    ["R-K4", date(2025, 2, 3), "Testers are not available in March", "Low", "High", "Open",
+     "Book the testers now", None],
+]
+_ISSUES: list[list[object]] = [
+    ["Issue number", "Project", "Associated risk number", "Status", "Owner", "Date raised", "Issue description",
+     "Priority", "Resolution approach"],
+    ["I-K1", "Harbour Data Platform", "R-K3", "Open", "Mia Stone", date(2025, 3, 1),
+     "The hardware arrived two weeks late", "High", "Escalate to the vendor's account manager"],
+    ["I-K2", "Harbour Data Platform", "R-K9", "Open", "Mia Stone", date(2025, 3, 2),
+     "The test lab has no power supply", "Medium", "Hire a generator until the supply is fixed"],
+]
+_ASSUMPTIONS: list[list[object]] = [
+    ["Number", "Project", "Assumption", "Raised by", "Date raised", "Status"],
+    ["A-K1", "Harbour Data Platform", "The vendor keeps its price for the year", "Mia Stone", date(2025, 1, 6), "Open"],
+    ["A-K2", "Harbour Data Platform", "Users are trained before the go-live", "Mia Stone", date(2025, 1, 6), "Open"],
+]
+_DEPENDENCIES: list[list[object]] = [
+    ["Number", "Project", "Description", "Raised by", "Status"],
+    ["D-K1", "HarbourDataPlatform", "Network team opens the firewall ports", "Mia Stone", "Open"],
+    ["D-K2", "HarbourDataPlatform", "Finance approves the second supplier", "Mia Stone", "Open"],
+]
+
+
+def _raid(tmp_path):
+    return write_xlsx(tmp_path / "raid.xlsx", {"Risk log": _RISKS, "Issue Log": _ISSUES,
+                                               "Assumptions Log": _ASSUMPTIONS, "Dependencies Log": _DEPENDENCIES})
+
+
+def test_raid_side_logs_keep_their_own_numbers(sqlite_store, tmp_path):
+    """A "Number" column of codes (A-K1, D-K1) is the assumption's and the dependency's own code: they were kept in the
+    notes and A-001, D-001 invented."""
+    import_all(sqlite_store, _raid(tmp_path))
+    assert set(by_code(sqlite_store, "assumptions")) == {"A-K1", "A-K2"}
+    assert set(by_code(sqlite_store, "dependencies")) == {"D-K1", "D-K2"}
+
+
+def test_an_issue_links_to_the_risk_it_names_and_keeps_a_link_to_none_in_its_notes(sqlite_store, tmp_path):
+    """"Associated risk number" naming a risk of the workbook links the issue to it; one naming no risk is kept in
+    the issue's notes and said, the issue imported (it was refused for the link)."""
+    plan = import_all(sqlite_store, _raid(tmp_path))
+    issues = by_code(sqlite_store, "issues")
+    risks = by_code(sqlite_store, "risks")
+    assert set(issues) == {"I-K1", "I-K2"}
+    assert issues["I-K1"]["risk"] in ("R-K3", risks["R-K3"]["id"])
+    assert issues["I-K2"]["risk"] is None
+    assert "R-K9" in issues["I-K2"]["description"]
+    note = next(s.note for s in plan.sheets if s.sheet == "Issue Log")
+    assert "R-K9" in note
+
+
+def test_an_issues_resolution_approach_is_its_action(sqlite_store, tmp_path):
+    """"Resolution approach" gives the issue's action, as a risk's mitigation does (it was kept in the notes)."""
+    import_all(sqlite_store, _raid(tmp_path))
+    actions = {a["description"] for a in rows_of(sqlite_store, "issue_actions")}
+    assert actions == {"Escalate to the vendor's account manager", "Hire a generator until the supply is fixed"}
+
+
+def test_a_project_written_without_its_spaces_is_the_project_named_before(sqlite_store, tmp_path):
+    """"HarbourDataPlatform" on the dependencies, "Harbour Data Platform" on the issues: one project, said."""
+    plan = import_all(sqlite_store, _raid(tmp_path))
+    assert [p["name"] for p in rows_of(sqlite_store, "projects")] == ["Harbour Data Platform"]
+    note = next(s.note for s in plan.sheets if s.sheet == "Dependencies Log")
+    assert "without its spaces" in note
+
+
+def test_projects_one_letter_apart_stay_two(sqlite_store, tmp_path):
+    """Guard: "Phase 1A" and "Phase1B" are two projects, not one written squashed."""
+    rows: list[list[object]] = [["Number", "Project", "Assumption", "Status"],
+                                ["A-1", "Phase 1A", "The site is ready in May", "Open"],
+                                ["A-2", "Phase1B", "The crane is free in June", "Open"]]
+    import_all(sqlite_store, write_xlsx(tmp_path / "raid.xlsx", {"Assumptions": rows}))
+    assert sorted(p["name"] for p in rows_of(sqlite_store, "projects")) == ["Phase 1A", "Phase1B"]
+
+
+def test_a_second_mitigation_column_gives_actions_too(sqlite_store, tmp_path):
+    """"Key mitigation actions / Closure note" beside "Mitigation": both columns are the risk's actions (the second
+    was kept in the notes)."""
+    import_all(sqlite_store, _raid(tmp_path))
+    actions = {a["description"] for a in rows_of(sqlite_store, "risk_actions")}
+    assert actions == {"Weekly call with the supplier", "Second supplier lined up", "Book the testers now"}
