@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from imported import by_code, import_all, rows_of
 from real_world_factory import write_xlsx
 
@@ -96,3 +98,67 @@ def test_a_second_mitigation_column_gives_actions_too(sqlite_store, tmp_path):
     import_all(sqlite_store, _raid(tmp_path))
     actions = {a["description"] for a in rows_of(sqlite_store, "risk_actions")}
     assert actions == {"Weekly call with the supplier", "Second supplier lined up", "Book the testers now"}
+
+
+_TEMPLATE_HEADER: list[object] = ["Risk ID", "Risk Description", "Risk Category", "Probability", "Impact",
+                                  "Risk Owner", "Risk Response", "Identification Date", "Status"]
+
+
+def _numbered_rows(stems: tuple[str, str, str], count: int, mask: str = "DD/MM/YYYY") -> list[list[object]]:
+    title, owner, plan = stems
+    categories = ["Delivery", "Tools", "People", "Others", "Delivery"]
+    return [[n, f"{title} {n}", categories[n % 5], n, 1, f"{owner} {n}", f"{plan}{n}", mask if n == 1 else None,
+             "In Progress"] for n in range(1, count + 1)]
+
+
+def test_a_templates_numbered_placeholder_rows_are_skipped(sqlite_store, tmp_path):
+    """"Item 1 | … | Person 1 | Plan 1 | DD/MM/YYYY" … down the sheet, each text cell a word and the row's number
+    (the others a list's choices or a date's format): the template's placeholders, skipped saying so — they made
+    risks "Item N" owned by people "Person N". The real risks written below them are read."""
+    rows = [_TEMPLATE_HEADER, *_numbered_rows(("Item", "Person", "Plan"), 4)]
+    rows += [[5, "The data centre move slips past the summer", "Delivery", 3, 4, "Ana Silva", "Book the movers now",
+              date(2025, 3, 1), "Open"]]
+    plan = import_all(sqlite_store, write_xlsx(tmp_path / "Risk_Register_Template.xlsx", {"Risk_Register": rows}))
+    assert [r["title"] for r in rows_of(sqlite_store, "risks")] == ["The data centre move slips past the summer"]
+    assert [p["name"] for p in rows_of(sqlite_store, "people")] == ["Ana Silva"]
+    reasons = [r.reason for s in plan.sheets for r in s.reports if r.row == 2]
+    assert any("numbered placeholders" in r for r in reasons)
+
+
+@pytest.mark.parametrize("stems", [("Risk", "Owner", "Action "), ("Riesgo", "Responsable", "Respuesta ")])
+def test_numbered_placeholders_in_any_language(sqlite_store, tmp_path, stems):
+    """The shape, not the words: "Riesgo 1 | Responsable 1 | Respuesta 1" is as much a placeholder series."""
+    rows = [_TEMPLATE_HEADER, *_numbered_rows(stems, 5, mask="dd-mm-yyyy")]
+    rows += [[6, "Supplier misses the hardware window", "Tools", 2, 2, "Li Wei", "Weekly supplier call", None, "Open"]]
+    import_all(sqlite_store, write_xlsx(tmp_path / "Register.xlsx", {"Risks": rows}))
+    assert [r["title"] for r in rows_of(sqlite_store, "risks")] == ["Supplier misses the hardware window"]
+
+
+def test_numbered_titles_beside_real_owners_stay_records(sqlite_store, tmp_path):
+    """Guard: titles "Milestone 1" … owned by real people, with plans of their own, are records."""
+    rows: list[list[object]] = [_TEMPLATE_HEADER]
+    rows += [[n, f"Milestone {n}", "Delivery", 2, 3, owner, f"Track milestone {n} weekly with the vendor", None, "Open"]
+             for n, owner in enumerate(["Ana Silva", "Tom Berg", "Li Wei"], 1)]
+    import_all(sqlite_store, write_xlsx(tmp_path / "Register.xlsx", {"Risks": rows}))
+    assert [r["title"] for r in rows_of(sqlite_store, "risks")] == ["Milestone 1", "Milestone 2", "Milestone 3"]
+
+
+@pytest.mark.parametrize(("title", "marked"), [
+    ("Illustrative supplier failure — example only", "Validated\n(Example only)"),
+    ("Fallo ilustrativo del proveedor", "Solo de ejemplo"),
+    ("Supplier failure (for illustration only)", "Validated"),
+])
+def test_a_row_marked_as_an_example_is_skipped(sqlite_store, tmp_path, title, marked):
+    """A row whose cell says it is an example only ("(Example only)", "— example only", "Solo de ejemplo") is the
+    template's example, skipped saying so (it was imported as a risk)."""
+    rows: list[list[object]] = [
+        ["Finding register — example record only"],
+        ["Finding ID", "Title", "Validation Status", "Likelihood", "Business Impact", "Suggested Action"],
+        ["TMP-001", title, marked, 4, 4, "Replace with the suggested action"],
+        ["F-002", "Admin passwords are shared by e-mail", "For example only admins can log in", 3, 4,
+         "Move the passwords to a vault"],
+    ]
+    plan = import_all(sqlite_store, write_xlsx(tmp_path / "Findings.xlsx", {"Risk Register": rows}))
+    assert [r["title"] for r in rows_of(sqlite_store, "risks")] == ["Admin passwords are shared by e-mail"]
+    reasons = [r.reason for s in plan.sheets for r in s.reports if r.row == 3]
+    assert any("example" in r for r in reasons)

@@ -93,6 +93,7 @@ from .sheet_versions import same_table, titles_agree
 from .step_rows import next_step, told_apart
 from .strategy_kinds import kept_a_threat_line, says_opportunity, strategy_tells_kind
 from .strategy_leads import lead_and_rest, strategy_led, strategy_led_note
+from .template_rows import example_mark, might_be_marked, numbered_placeholder_rows
 from .typed_one_off import one_off_side, row_ranges, shifted, side_words
 from .unfilled_templates import might_be_unfilled, unfilled_note, unfilled_reason, unfilled_template
 from .untitled_rows import title_instead, untitled_from, untitled_note
@@ -2066,6 +2067,10 @@ class Planner:
             plan.rows.append(PlannedRow(RowReport(plan.sheet, number, Action.SKIP, code, reason)))
 
         unfilled: list[int] = []  # rows of unfilled placeholders alone ("{{ $json.title }}"), said once a sheet
+        # a template's rows of numbered placeholders ("Test 1 | Name 1 | Response 1 | DD/MM/YYYY"), found once a
+        # sheet (template_rows)
+        numbered_rows = numbered_placeholder_rows(_first_rows(kept, reader, header_row, width), title_col) \
+            if parent_reg is None else {}
 
         # columns naming one person each (the owner): a record going on over several rows keeps the first
         # name; the others (one per mitigation line beside it) are said in its notes, never one made-up person
@@ -2282,6 +2287,14 @@ class Planner:
                 # an automation's or a template's row of placeholders alone: nothing written (unfilled_templates)
                 skip(number, unfilled_reason(template, unfilled[0] if unfilled else None))
                 unfilled.append(number)
+                continue
+            if numbered_rows and number in numbered_rows:
+                skip(number, f"a template's numbered placeholders ({numbered_rows[number]}: a word and the row's "
+                             "number in each text cell), not a record.")
+                continue
+            if might_be_marked(texts) and (mark := example_mark(row)) is not None:
+                # "(Example only)", "— example only": the template's example row, however real its cells look
+                skip(number, f"marked as the template's example (“{mark[:40]}”), not a record.")
                 continue
             if "[" in texts and any(x.__class__ is str and x.startswith("[") for x in row):
                 if code_col is not None and code_col < len(row) and row[code_col].__class__ is str and \
