@@ -9,7 +9,6 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-
 from imported import by_code, import_all, rows_of
 from real_world_factory import write_xlsx
 
@@ -162,3 +161,34 @@ def test_a_row_marked_as_an_example_is_skipped(sqlite_store, tmp_path, title, ma
     assert [r["title"] for r in rows_of(sqlite_store, "risks")] == ["Admin passwords are shared by e-mail"]
     reasons = [r.reason for s in plan.sheets for r in s.reports if r.row == 3]
     assert any("example" in r for r in reasons)
+
+
+_DEFINITIONS = [
+    "Change control is the process that makes sure every change to the plan is reviewed, approved and recorded.",
+    "A baseline is the approved version of a plan against which the progress of the work is measured and reported.",
+    "Earned value compares the work done with the work planned and the money spent, to show where a project stands.",
+    "A stage gate is a point where the board decides whether the project goes on, changes course or stops entirely.",
+]
+
+
+def test_a_sheet_of_definitions_is_no_register(sqlite_store, tmp_path):
+    """"# | Risk | Control | Link" over paragraphs defining terms, a term now and then in the "#" column, no
+    ID, rating, owner, status or date: a glossary, skipped saying why (it made a risk of each definition). The
+    register beside it is read."""
+    glossary: list[list[object]] = [["#", "Risk", "See also", "Link"]]
+    glossary += [[None, d, c, None] for d, c in zip(_DEFINITIONS[:3], reversed(_DEFINITIONS))]
+    glossary += [["Stage gate", _DEFINITIONS[3], None, "https://example.org/gates"]]
+    risks: list[list[object]] = [["Risk ID", "Risk Description", "Owner", "Probability", "Impact"],
+                                 ["R1", "Vendor misses the delivery window", "Ana Silva", 3, 4]]
+    plan = import_all(sqlite_store, write_xlsx(tmp_path / "Register.xlsx", {"Risks": risks, "Project Doc": glossary}))
+    assert [r["title"] for r in rows_of(sqlite_store, "risks")] == ["Vendor misses the delivery window"]
+    why = dict(plan.skipped_sheets)["Project Doc"]
+    assert "definitions of terms" in why
+
+
+def test_a_list_of_long_risk_statements_with_ids_stays_the_register(sqlite_store, tmp_path):
+    """Guard: "ID | Risk" over long risk statements, each with its ID, is a register, however long its titles."""
+    rows: list[list[object]] = [["ID", "Risk"]]
+    rows += [[f"R{n}", f"There is a risk that {d[0].lower()}{d[1:]}"] for n, d in enumerate(_DEFINITIONS, 1)]
+    import_all(sqlite_store, write_xlsx(tmp_path / "Risks.xlsx", {"Risks": rows}))
+    assert len(rows_of(sqlite_store, "risks")) == 4
