@@ -172,7 +172,7 @@ _DEFINITIONS = [
 
 
 def test_a_sheet_of_definitions_is_no_register(sqlite_store, tmp_path):
-    """"# | Risk | Control | Link" over paragraphs defining terms, a term now and then in the "#" column, no
+    """"# | Risk | See also | Link" over paragraphs defining terms, a term now and then in the "#" column, no
     ID, rating, owner, status or date: a glossary, skipped saying why (it made a risk of each definition). The
     register beside it is read."""
     glossary: list[list[object]] = [["#", "Risk", "See also", "Link"]]

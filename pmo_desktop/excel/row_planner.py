@@ -1601,8 +1601,7 @@ class Planner:
         # a category written with the register's noun and stored without it ("Third-Party Risk" → Third-Party): the
         # word as written → (stored, rows), said once a sheet (classes78)
         self._nouns_dropped: dict[str, tuple[str, int]] = {}
-        self._squashed_said: dict[str, str] = {}  # a name written squashed → the name it is read as (classes85)
-        self._squashed_told: set[str] = set()
+        self._squashed_told: set[str] = set()  # names written squashed, said once a sheet (classes85)
         self._unlinked_said: set[str] = set()  # IDs of records a link names that no record has, said once a sheet
         self._unheaded_used: set[int] = set()
         self._past_used: dict[int, str] = {}  # columns past the header's last whose values a record keeps
@@ -4791,37 +4790,37 @@ class Planner:
                 values.pop(f.name)
                 extra_lines.append(f"{f.label}: {name}")
                 continue
-            target = f.ref.target.__name__
-            if f.kind.is_reference and target in CREATED_ON_CONFIRMATION and \
-                    (squashed := _squashed_as(name, target, self._to_create)) is not None:
+            ref_target = f.ref.target.__name__
+            if f.kind.is_reference and ref_target in CREATED_ON_CONFIRMATION and \
+                    (squashed := _squashed_as(name, ref_target, self._to_create)) is not None:
                 # "StonburyERPProgrammeTransformation" where another row named "Stonbury ERP Programme
                 # Transformation": one name, its spaces left out — the project met first (classes85)
-                said = self._squashed_said.setdefault(name, squashed)
-                if said == squashed and name not in self._squashed_told:
+                if name not in self._squashed_told:
                     self._squashed_told.add(name)
-                    plan.say(f"{f.label}: “{name}” read as the {_NOUNS.get(target, target.lower())} “{squashed}” "
-                             "(the same name written without its spaces).")
+                    noun = _NOUNS.get(ref_target, ref_target.lower())
+                    plan.say(f"{f.label}: “{name}” read as the {noun} “{squashed}” (the same name written without "
+                             "its spaces).")
                 name = values[f.name] = squashed
-            elif target in _RECORD_TARGETS:
-                # "Associated risk number" R-ST15 where neither the workbook nor the office holds that risk: the
-                # link is kept in the notes, the record imported (a link to no record refused the issue; classes85)
-                if f.kind.is_reference:
-                    values.pop(f.name)
-                else:
-                    values[f.name] = [x for x in values[f.name] if x != name]
-                extra_lines.append(f"{f.label}: {name} (no {_NOUNS.get(target, target.lower())} of that ID in the "
-                                   "workbook or the office)")
-                if name not in self._unlinked_said:
-                    self._unlinked_said.add(name)
-                    plan.say(f"{f.label}: “{name}” names no {_NOUNS.get(target, target.lower())} of the workbook "
-                             "or the office: kept in the notes, not linked.")
-                continue
             near = _near_name(name, known | pending)
             if near is not None:  # "Particpants", "Insurance Provider": the one name it misspells
                 if f.kind.is_reference:
                     values[f.name] = near
                 else:
                     values[f.name] = [near if x == name else x for x in values[f.name]]
+                continue
+            if ref_target in _RECORD_TARGETS:
+                # "Associated risk number" R-ST15 where neither the workbook nor the office holds that risk: the
+                # link is kept in the notes, the record imported (a link to no record refused the issue; classes85)
+                if f.kind.is_reference:
+                    values.pop(f.name)
+                else:
+                    values[f.name] = [x for x in values[f.name] if x != name]
+                noun = _NOUNS.get(ref_target, ref_target.lower())
+                extra_lines.append(f"{f.label}: {name} (no {noun} of that ID in the workbook or the office)")
+                if name not in self._unlinked_said:
+                    self._unlinked_said.add(name)
+                    plan.say(f"{f.label}: “{name}” names no {noun} of the workbook or the office: kept in the "
+                             "notes, not linked.")
                 continue
             stand_in = NAME_STAND_IN.get((reg.name, f.name))
             if stand_in and f.kind.is_reference and not values.get(stand_in):
