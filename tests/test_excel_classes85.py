@@ -192,3 +192,39 @@ def test_a_list_of_long_risk_statements_with_ids_stays_the_register(sqlite_store
     rows += [[f"R{n}", f"There is a risk that {d[0].lower()}{d[1:]}"] for n, d in enumerate(_DEFINITIONS, 1)]
     import_all(sqlite_store, write_xlsx(tmp_path / "Risks.xlsx", {"Risks": rows}))
     assert len(rows_of(sqlite_store, "risks")) == 4
+
+
+@pytest.mark.parametrize(("first", "second"), [
+    (["Risk", "Likelihood", "Impact", "Mitigation"], ["Opportunity description", "Likelihood", "Impact", "Plan"]),
+    (["Riesgo", "Probabilidad", "Impacto", "Acción"], ["Oportunidades", "Probabilidad", "Impacto", "Acción"]),
+])
+def test_opportunities_under_the_threats_are_read_as_opportunities(sqlite_store, tmp_path, first, second):
+    """After a blank row the sheet's second header names the other side ("Opportunity description | Likelihood |
+    Impact"), its columns the register's own: its rows are risks of kind Opportunity (they were skipped as another
+    table's)."""
+    rows: list[list[object]] = [first,
+                                ["Key developer leaves", "Low", "High", "Pair on every module"],
+                                ["Server room floods", "Medium", "High", "Move the servers upstairs"],
+                                [None, None, None, None], second,
+                                ["A grant pays for the new lab", "Medium", "High", "Apply before June"],
+                                ["The vendor offers a discount", "High", "Low", "Sign the framework early"]]
+    plan = import_all(sqlite_store, write_xlsx(tmp_path / "analysis.xlsx", {"Sheet1": rows}))
+    kinds = {r["title"]: r["kind"] for r in rows_of(sqlite_store, "risks")}
+    assert kinds == {"Key developer leaves": "Threat", "Server room floods": "Threat",
+                     "A grant pays for the new lab": "Opportunity", "The vendor offers a discount": "Opportunity"}
+    assert "kind Opportunity" in plan.sheets[0].note
+
+
+def test_another_table_under_the_risks_stays_left_out(sqlite_store, tmp_path):
+    """Guard: a table under the risks headed by an opportunity word but of other columns ("Opportunity | Budget |
+    Quarter | Team": a sales pipeline) is still another table's, not opportunities."""
+    rows: list[list[object]] = [["Risk", "Likelihood", "Impact", "Mitigation"],
+                                ["Key developer leaves", "Low", "High", "Pair on every module"],
+                                ["Server room floods", "Medium", "High", "Move the servers upstairs"],
+                                ["Scope grows", "High", "Medium", "Freeze the scope"],
+                                [None, None, None, None], ["Opportunity", "Budget", "Quarter", "Team"],
+                                ["Hospital tender", "Fifty", "Autumn", "Sales"],
+                                ["School laptops", "Twenty", "Winter", "Sales"]]
+    import_all(sqlite_store, write_xlsx(tmp_path / "analysis.xlsx", {"Sheet1": rows}))
+    assert [r["title"] for r in rows_of(sqlite_store, "risks")] == ["Key developer leaves", "Server room floods",
+                                                                    "Scope grows"]

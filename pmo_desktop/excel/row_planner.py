@@ -526,6 +526,25 @@ def _near_name(name: str, known: set[str]) -> str | None:
 _RECORD_TARGETS = frozenset({"Risk", "IssueEntry"})
 
 
+def _other_side(reg: Register, kind: SheetKind, row: Sequence[Any], mapping: dict[int, str],
+                title_col: int | None) -> str | None:
+    """The kind of risk ("Opportunity") a second header under the records names where the title goes, when the sheet
+    gives no kind column and that header reads as the register's own — its title column and two more columns on the
+    same fields as the sheet's ("Opportunity | Likelyhood | Impact (best case)" under "Risk | Likelyhood | Impact
+    (worst case)"); None otherwise, or when it names the kind the sheet's records have by default."""
+    if title_col is None or "kind" not in reg.field_names or "kind" in mapping.values() or title_col >= len(row) or \
+            row[title_col].__class__ is not str:
+        return None
+    words = words_of(row[title_col])
+    kinds = _kind_words()
+    side = next((kinds[w] for w in words if w in kinds), None)
+    if side is None or side == reg.defaults.get("kind", "Threat") or len(words) > 3:
+        return None
+    again = map_header(kind, list(row))[0]
+    same = sum(1 for c, name in again.items() if c != title_col and mapping.get(c) == name)
+    return side if same >= 2 and all(x is None or x.__class__ is str for x in row) else None
+
+
 def _squashed_as(name: str, target: str, to_create: dict[tuple[str, str], str]) -> str | None:
     """The name another row of the import already named (to be created) that ``name`` writes with its spaces left
     out or put elsewhere ("StonburyERPProgrammeTransformation", "Stonbury ERP Programme Transformation"): the same
@@ -1602,6 +1621,7 @@ class Planner:
         # word as written → (stored, rows), said once a sheet (classes78)
         self._nouns_dropped: dict[str, tuple[str, int]] = {}
         self._squashed_told: set[str] = set()  # names written squashed, said once a sheet (classes85)
+        self._side_from: tuple[int, str] | None = None  # the row of a second header naming the other kind (classes85)
         self._unlinked_said: set[str] = set()  # IDs of records a link names that no record has, said once a sheet
         self._unheaded_used: set[int] = set()
         self._past_used: dict[int, str] = {}  # columns past the header's last whose values a record keeps
@@ -2357,6 +2377,7 @@ class Planner:
             earlier = titled.get(row[title_col].strip()) if titled and title_col is not None and \
                 title_col < len(row) and row[title_col].__class__ is str else None
             if ordinary and earlier is None and last_record is not None and not blank_run and \
+                    self._side_from is None and \
                     number not in merged_title and number not in self._no_one_kept and \
                     len(plan.rows) - 1 not in notes and \
                     (unheaded_cells is None or unheaded_cells(row).count(None) == len(self._unheaded)) and \
@@ -2416,6 +2437,17 @@ class Planner:
                     if planned.report.action is Action.INSERT:
                         plan.rows[at] = planned
                         self._alone_groups.append(lone_number)
+            if after_gap and last_record is not None and parent_reg is None and self._side_from is None and \
+                    (side := _other_side(reg, kind, row, mapping, title_col)) is not None:
+                # "Opportunity | Likelyhood | Impact (best case) | Action taken" under the threats: the same
+                # register's other side, its own table — its rows are risks of that kind (classes85)
+                labels = " | ".join(str(x).strip() for x in row if x is not None and str(x).strip())
+                skip(number, f"the header of the {side.lower()} table under the {reg.title.lower()} (“{labels[:80]}”): "
+                             f"the rows under it are read as {reg.name} of kind {side}.")
+                plan.say(f"The rows under the second header (row {number}, “{labels[:60]}”) are the sheet's "
+                         f"{side.lower()} side: read as {reg.name} of kind {side}.")
+                self._side_from = (number, side)
+                continue
             if after_gap and last_record is not None and parent_reg is None and another_header(row, fields, headers):
                 # "UC | Name | Documentation [h] | …" under the risks: another table begins, the register ends
                 labels = " | ".join(str(x).strip() for x in row if x is not None and str(x).strip())
@@ -5005,6 +5037,8 @@ class Planner:
                     errors.append(f"{f.label} cannot be empty (no column of the sheet holds it: choose the column "
                                   f"that does for “{f.label}” in the preview's mapping)." if f.name in self._unmapped
                                   else f"{f.label} cannot be empty (no column of the sheet holds it).")
+        if self._side_from is not None and number > self._side_from[0] and not values.get("kind"):
+            values["kind"] = self._side_from[1]  # under the header of the opportunities' table (classes85)
         if "kind" in reg.field_names and "kind" not in values and record_id is None and \
                 values.get("response") in _OPPORTUNITY_ONLY:
             values["kind"] = "Opportunity"  # "Exploit" with no kind given: only an opportunity is exploited
