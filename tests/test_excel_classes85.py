@@ -228,3 +228,15 @@ def test_another_table_under_the_risks_stays_left_out(sqlite_store, tmp_path):
     import_all(sqlite_store, write_xlsx(tmp_path / "analysis.xlsx", {"Sheet1": rows}))
     assert [r["title"] for r in rows_of(sqlite_store, "risks")] == ["Key developer leaves", "Server room floods",
                                                                     "Scope grows"]
+
+
+@pytest.mark.parametrize(("header", "trigger"), [
+    (["ID", "Descripción del riesgo", "Detonador", "Impacto"], "Falta de revisión semanal"),
+    (["ID", "Risicobeschrijving", "Waarschuwingssignalen", "Impact"], "Leverancier mist twee leveringen"),
+    (["ID", "Risikobeskrivelse", "Udløser", "Konsekvens"], "Leverandøren svarer ikke"),
+])
+def test_the_trigger_column_in_more_languages(sqlite_store, tmp_path, header, trigger):
+    """"Detonador (del riesgo)", "Waarschuwingssignalen", "Udløser": the risk's trigger (it was kept in the notes)."""
+    rows: list[list[object]] = [header, ["R1", "El proveedor entrega tarde", trigger, "Alto"]]
+    import_all(sqlite_store, write_xlsx(tmp_path / "riesgos.xlsx", {"Riesgos": rows}))
+    assert [r["trigger"] for r in rows_of(sqlite_store, "risks")] == [trigger]
