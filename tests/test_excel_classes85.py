@@ -240,3 +240,12 @@ def test_the_trigger_column_in_more_languages(sqlite_store, tmp_path, header, tr
     rows: list[list[object]] = [header, ["R1", "El proveedor entrega tarde", trigger, "Alto"]]
     import_all(sqlite_store, write_xlsx(tmp_path / "riesgos.xlsx", {"Riesgos": rows}))
     assert [r["trigger"] for r in rows_of(sqlite_store, "risks")] == [trigger]
+
+
+def test_numbered_titles_under_their_own_ids_stay_records(sqlite_store, tmp_path):
+    """Guard: "R1 | Risk number 1 | … | Q2 25" — the ID counts up with the rows as every register's does, and is no
+    placeholder: the rows are records."""
+    rows: list[list[object]] = [["ID", "Risk", "Probability", "Impact", "Target date"],
+                                *[[f"R{i}", f"Risk number {i}", 2, 3, "Q2 25"] for i in range(1, 5)]]
+    import_all(sqlite_store, write_xlsx(tmp_path / "risks.xlsx", {"Risks": rows}))
+    assert len(rows_of(sqlite_store, "risks")) == 4

@@ -2088,7 +2088,8 @@ class Planner:
         unfilled: list[int] = []  # rows of unfilled placeholders alone ("{{ $json.title }}"), said once a sheet
         # a template's rows of numbered placeholders ("Test 1 | Name 1 | Response 1 | DD/MM/YYYY"), found once a
         # sheet (template_rows)
-        numbered_rows = numbered_placeholder_rows(_first_rows(kept, reader, header_row, width), title_col) \
+        numbered_rows = numbered_placeholder_rows(_first_rows(kept, reader, header_row, width), title_col,
+                                                  code_col) \
             if parent_reg is None else {}
 
         # columns naming one person each (the owner): a record going on over several rows keeps the first

@@ -42,9 +42,11 @@ def _numbered(value: Any) -> tuple[str, int] | None:
     return (found.group(1).casefold(), int(found.group(2))) if found is not None else None
 
 
-def numbered_placeholder_rows(rows: Iterable[tuple[int, tuple[Any, ...]]], title_col: int | None) -> dict[int, str]:
+def numbered_placeholder_rows(rows: Iterable[tuple[int, tuple[Any, ...]]], title_col: int | None,
+                              code_col: int | None) -> dict[int, str]:
     """Row number → its numbered cells as shown ("“Test 1”, “Name 1”, “Response 1”") for each row of a template's
-    numbered placeholders (see the module); {} when the sheet has no such series."""
+    numbered placeholders (see the module); {} when the sheet has no such series. The records' IDs are never a
+    placeholder: "R1", "R2" … count up with the rows in every register."""
     if title_col is None:
         return {}
     series: list[tuple[int, int, dict[int, str], list[str]]] = []
@@ -55,7 +57,7 @@ def numbered_placeholder_rows(rows: Iterable[tuple[int, tuple[Any, ...]]], title
         stems = {title_col: stem}
         shown = [row[title_col].strip()]
         for c, x in enumerate(row):
-            if c == title_col or x.__class__ is not str or not x.strip():
+            if c == title_col or c == code_col or x.__class__ is not str or not x.strip():
                 continue
             other = _numbered(x)
             if other is not None and other[1] == n:
