@@ -249,3 +249,39 @@ def test_numbered_titles_under_their_own_ids_stay_records(sqlite_store, tmp_path
                                 *[[f"R{i}", f"Risk number {i}", 2, 3, "Q2 25"] for i in range(1, 5)]]
     import_all(sqlite_store, write_xlsx(tmp_path / "risks.xlsx", {"Risks": rows}))
     assert len(rows_of(sqlite_store, "risks")) == 4
+
+
+def _checklist(assessed: dict[int, list[object]]) -> list[list[object]]:
+    header: list[object] = ["Hazard checklist", "Hazard checklist", "Hazard checklist", "Ref", "Date identified",
+                            "Risk description", "Owner", "Probability", "Impact"]
+    items = [("Site", "Working at height", "Falls from scaffolds and roofs"),
+             (None, "Confined spaces", "Tanks, pits and sewers with poor air"),
+             (None, "Moving vehicles", "Dumpers and lorries reversing on site"),
+             ("People", "Lone working", "Staff working out of sight of others"),
+             (None, "Fatigue", "Long shifts and night work")]
+    rows: list[list[object]] = [header]
+    for n, (group, name, meaning) in enumerate(items, 1):
+        rows.append([group, name, meaning, n, *assessed.get(n, [None, None, None, None, None])])
+    return rows
+
+
+def test_a_checklist_titles_its_assessed_rows_by_their_names(sqlite_store, tmp_path):
+    """A checklist register ("Hazard checklist" over three label columns left of "Ref", "Risk description" empty): the
+    rows someone assessed are risks titled by their item's name; the items nobody assessed are skipped, said (every
+    row was left out "Title cannot be empty")."""
+    rows = _checklist({1: [date(2025, 3, 3), None, "Ana Silva", 3, 4], 4: [date(2025, 3, 4), None, None, 2, 5]})
+    plan = import_all(sqlite_store, write_xlsx(tmp_path / "Hazards.xlsx", {"Risk Register": rows}))
+    risks = {r["title"]: r for r in rows_of(sqlite_store, "risks")}
+    assert set(risks) == {"Working at height", "Lone working"}
+    assert risks["Working at height"]["probability"] == 3
+    reasons = [r.reason for s in plan.sheets for r in s.reports if r.row == 3]
+    assert any("nobody assessed" in r for r in reasons)
+
+
+def test_a_label_column_beside_real_titles_stays_in_the_notes(sqlite_store, tmp_path):
+    """Guard: the same checklist with its "Risk description" written keeps the description as the title."""
+    rows = _checklist({n: [date(2025, 3, 3), f"Risk {n} written by the assessor in full", "Ana Silva", 2, 2]
+                       for n in range(1, 6)})
+    import_all(sqlite_store, write_xlsx(tmp_path / "Hazards.xlsx", {"Risk Register": rows}))
+    assert sorted(r["title"] for r in rows_of(sqlite_store, "risks")) == \
+        [f"Risk {n} written by the assessor in full" for n in range(1, 6)]

@@ -39,6 +39,7 @@ from .broken_formulas import broken_columns, broken_header
 from .broken_formulas import said as broken_said
 from .calculation_sheets import CALCULATION_REASON, calculation_sheet
 from .chart_data import chart_data
+from .checklist_titles import checklist_title
 from .child_sheets import (
     child_kinds,
     child_of_the_parent_named,
@@ -2726,6 +2727,11 @@ def plan_workbook_import(store: Store, path: str | os.PathLike[str], progress: P
                     reader, match, made_notes[title] = banded  # "Probabilidade(P)" over "1- Baixa", "2-Média" …
                 if (labelled := _labels_in_the_title(book, reader, match)) is not None:
                     reader, match, made_notes[title] = labelled
+                if (listed_names := checklist_title(match, reader.top_rows(fill_merged=False)[match.row:])) is not None:
+                    # "Risk Identification Heuristics" over "Project Factors | Learning Curve | …" left of "Risk No.",
+                    # "Risk Description" empty: each row's name is the checklist's (checklist_titles)
+                    match, read_as = listed_names
+                    made_notes[title] = f"{made_notes[title]} {read_as}" if title in made_notes else read_as
                 if (coded := _coded_names(book, reader, match)) is not None:
                     reader, match, made_notes[title] = coded  # "ID / choice" over "D01 Hub-and-spoke"
                 if (paired := _paired_items(book, reader, match)) is not None:

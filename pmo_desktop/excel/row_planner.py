@@ -49,6 +49,7 @@ from .action_columns import (
 )
 from .assessed_merges import assessing_fields, one_value, varies
 from .broken_formulas import BrokenColumn
+from .checklist_titles import label_columns as label_columns_of
 from .closed_columns import closed_cell, closed_column
 from .column_legends import COLUMN_LEGEND, column_legend_scale, side_ladder, side_legends
 from .confirmed_notes import confirmed_mark, confirmed_said
@@ -2086,6 +2087,10 @@ class Planner:
             plan.rows.append(PlannedRow(RowReport(plan.sheet, number, Action.SKIP, code, reason)))
 
         unfilled: list[int] = []  # rows of unfilled placeholders alone ("{{ $json.title }}"), said once a sheet
+        # the names of a checklist's items left of their numbers read as the titles (checklist_titles): a row naming
+        # nothing else is an item nobody assessed
+        checklist = title_col is not None and code_col is not None and title_col < code_col and parent_reg is None \
+            and title_col in label_columns_of(headers, code_col, {c: n for c, n in mapping.items() if c != title_col})
         # a template's rows of numbered placeholders ("Test 1 | Name 1 | Response 1 | DD/MM/YYYY"), found once a
         # sheet (template_rows)
         numbered_rows = numbered_placeholder_rows(_first_rows(kept, reader, header_row, width), title_col,
@@ -2525,6 +2530,11 @@ class Planner:
                 continue
             # a rating's 0 is the row not rated (zero_ratings): a template row of 0s names no record
             mapped_filled = [c for c in filled if c in mapped_cols and not (c in zero_rated and _zero(row[c]))]
+            if checklist and title_col in mapped_filled and set(mapped_filled) <= {title_col, code_col}:
+                # a checklist's prefilled item, its name and number only: nobody assessed it (checklist_titles)
+                skip(number, f"a checklist item nobody assessed (only its name “{v.parse_text(row[title_col])[:40]}” "
+                             "and its number are filled), not a record.")
+                continue
             has_key = any(c in (code_col, title_col, parent_col) for c in mapped_filled)
             label_field = self._labelled_field(reg, row[title_col]) \
                 if title_col is not None and code_col is not None and last_record is not None and not after_gap \
