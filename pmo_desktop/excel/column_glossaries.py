@@ -44,3 +44,40 @@ def describes_columns(match: HeaderMatch, rows: Sequence[list[Any]],
                 return (f"it describes the columns of sheet “{other.sheet_title}” ({shown} …: {len(known)} of the "
                         f"{len(names)} names under “{match.headers[c]}” are its headers), a glossary, not records.")
     return None
+
+
+# A definitions sheet (issue 12, classes85). A risk register workbook's "Risk Management Doc." sheet under "# | Risk
+# Assessment | Risk Control | Resource Link" defines the discipline's terms, a paragraph a cell ("Risk Assessment is a
+# subset of risk management, focusing on …"), a term now and then in the "#" column ("Root Cause Analysis"): read with
+# "Risk Assessment" as the title, it made six risks of the definitions. A register's rows say what each record is in
+# a line and give it something of a record's own — an ID, a rating, an owner, a status, a date, a plan. A sheet whose
+# header names nothing but an ID and the title (the rest kept in the notes), whose ID column names no record (empty, or
+# words with no digit: terms) and whose titles are paragraphs, two in three of twelve words or more, holds definitions:
+# skipped, saying why. Decided once a sheet from the sample under its header, in any language (by the cells' shape).
+_TEXT_ONLY = frozenset({"code", "notes", "description"})
+PARAGRAPH_WORDS = 12
+MIN_DEFINED = 3
+
+
+def defines_terms(match: HeaderMatch, rows: Sequence[list[Any]]) -> str | None:
+    """Why the sheet matched holds definitions of terms, not records (see above), or None."""
+    title = next((f.name for f in match.kind.reg.fields if f.required), None)
+    title_col = next((c for c, n in match.mapping.items() if n == title), None)
+    if title_col is None or match.kind.is_child or any(n != title and n not in _TEXT_ONLY
+                                                       for n in match.mapping.values()):
+        return None
+    code_col = next((c for c, n in match.mapping.items() if n == "code"), None)
+    titled = [r for r in rows[:SAMPLE] if title_col < len(r) and isinstance(r[title_col], str) and r[title_col].strip()]
+    if len(titled) < MIN_DEFINED:
+        return None
+    if code_col is not None and any(code_col < len(r) and r[code_col] is not None and
+                                    any(ch.isdigit() for ch in str(r[code_col])) for r in titled):
+        return None  # its rows numbered or coded: records, however long their titles
+    paragraphs = [r[title_col] for r in titled if len(words_of(r[title_col])) >= PARAGRAPH_WORDS]
+    if len(paragraphs) * 3 < len(titled) * 2:
+        return None
+    first = " ".join(paragraphs[0].split())
+    shown = first if len(first) <= 50 else first[:49] + "…"
+    return (f"its rows are definitions of terms, not records: {len(paragraphs)} of the {len(titled)} cells under "
+            f"“{match.headers[title_col].strip()}” are paragraphs (“{shown}”), and no row has an ID, a rating, an "
+            "owner, a status or a date — a glossary.")

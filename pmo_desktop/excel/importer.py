@@ -39,6 +39,7 @@ from .broken_formulas import broken_columns, broken_header
 from .broken_formulas import said as broken_said
 from .calculation_sheets import CALCULATION_REASON, calculation_sheet
 from .chart_data import chart_data
+from .checklist_titles import checklist_title
 from .child_sheets import (
     child_kinds,
     child_of_the_parent_named,
@@ -52,7 +53,7 @@ from .code_exports import code_export
 from .coded_forms import coded_form
 from .coded_legends import column_legend
 from .coded_names import coded_cells, header_parts, split_coded
-from .column_glossaries import describes_columns
+from .column_glossaries import defines_terms, describes_columns
 from .column_records import (
     MAX_FIELDS,
     MIN_NAMED,
@@ -2726,6 +2727,11 @@ def plan_workbook_import(store: Store, path: str | os.PathLike[str], progress: P
                     reader, match, made_notes[title] = banded  # "Probabilidade(P)" over "1- Baixa", "2-Média" …
                 if (labelled := _labels_in_the_title(book, reader, match)) is not None:
                     reader, match, made_notes[title] = labelled
+                if (listed_names := checklist_title(match, reader.top_rows(fill_merged=False)[match.row:])) is not None:
+                    # "Risk Identification Heuristics" over "Project Factors | Learning Curve | …" left of "Risk No.",
+                    # "Risk Description" empty: each row's name is the checklist's (checklist_titles)
+                    match, read_as = listed_names
+                    made_notes[title] = f"{made_notes[title]} {read_as}" if title in made_notes else read_as
                 if (coded := _coded_names(book, reader, match)) is not None:
                     reader, match, made_notes[title] = coded  # "ID / choice" over "D01 Hub-and-spoke"
                 if (paired := _paired_items(book, reader, match)) is not None:
@@ -2850,11 +2856,12 @@ def plan_workbook_import(store: Store, path: str | os.PathLike[str], progress: P
             found, lent = _headers_overwritten(found)
             found = _headers_a_list_names(book, found, lent)
             found = _worked_examples(found, plan)
-            found = _column_glossaries(found, plan)
+            glossaries: list[str] = []  # sheets of definitions: no other reading makes records of them
+            found = _column_glossaries(found, plan, glossaries)
             found = children_by_their_ids(found)
             found = _without_measures_sheets(found, plan)
-            found += _keyed_by_names(book, found, plan, pasted_exports)
-            found = _form_sheets(book, found, plan, path, [*employees, *pasted_exports], made_notes)
+            found += _keyed_by_names(book, found, plan, [*pasted_exports, *glossaries])
+            found = _form_sheets(book, found, plan, path, [*employees, *pasted_exports, *glossaries], made_notes)
             if not any(m.kind.register == "risks" for _, m in found):  # beside a risk list a matrix only maps it
                 for title, grid_reader in grids:
                     grid_match = _match_sheet(grid_reader, (kind_for("risks"),), None)
@@ -3418,15 +3425,19 @@ def _worked_examples(found: list[tuple[SheetReader, HeaderMatch]],
     return kept
 
 
-def _column_glossaries(found: list[tuple[SheetReader, HeaderMatch]],
-                       plan: ImportPlan) -> list[tuple[SheetReader, HeaderMatch]]:
+def _column_glossaries(found: list[tuple[SheetReader, HeaderMatch]], plan: ImportPlan,
+                       glossaries: list[str] | None = None) -> list[tuple[SheetReader, HeaderMatch]]:
     """A sheet naming its rows by another sheet's headers, one line a column ("Doc Info" beside "Risk Register"):
     that sheet's glossary, skipped with the reason (``column_glossaries``)."""
     kept: list[tuple[SheetReader, HeaderMatch]] = []
     for reader, match in found:
         others = [m for _, m in found if m is not match and not m.kind.is_child]
-        why = describes_columns(match, reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE], others) \
-            if others and not match.kind.is_child else None
+        sample = reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE]
+        why = describes_columns(match, sample, others) if others and not match.kind.is_child else None
+        if why is None:
+            why = defines_terms(match, sample)  # a sheet of definitions, a paragraph a term (classes85)
+            if why is not None and glossaries is not None:
+                glossaries.append(match.sheet_title)
         if why is not None:
             plan.skipped_sheets.append((match.sheet_title, why))
             continue

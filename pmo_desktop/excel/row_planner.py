@@ -49,6 +49,7 @@ from .action_columns import (
 )
 from .assessed_merges import assessing_fields, one_value, varies
 from .broken_formulas import BrokenColumn
+from .checklist_titles import label_columns as label_columns_of
 from .closed_columns import closed_cell, closed_column
 from .column_legends import COLUMN_LEGEND, column_legend_scale, side_ladder, side_legends
 from .confirmed_notes import confirmed_mark, confirmed_said
@@ -93,6 +94,7 @@ from .sheet_versions import same_table, titles_agree
 from .step_rows import next_step, told_apart
 from .strategy_kinds import kept_a_threat_line, says_opportunity, strategy_tells_kind
 from .strategy_leads import lead_and_rest, strategy_led, strategy_led_note
+from .template_rows import example_mark, might_be_marked, numbered_placeholder_rows
 from .typed_one_off import one_off_side, row_ranges, shifted, side_words
 from .unfilled_templates import might_be_unfilled, unfilled_note, unfilled_reason, unfilled_template
 from .untitled_rows import title_instead, untitled_from, untitled_note
@@ -518,6 +520,42 @@ def _near_name(name: str, known: set[str]) -> str | None:
         k = word_key(other)
         if k == key or k.rstrip("s") == key.rstrip("s") or (min(len(k), len(key)) >= 7 and _one_apart(k, key)):
             found.add(other)
+    return found.pop() if len(found) == 1 else None
+
+
+# references to another register's records by their ID: a link naming no record is kept in the notes (classes85)
+_RECORD_TARGETS = frozenset({"Risk", "IssueEntry"})
+
+
+def _other_side(reg: Register, kind: SheetKind, row: Sequence[Any], mapping: dict[int, str],
+                title_col: int | None) -> str | None:
+    """The kind of risk ("Opportunity") a second header under the records names where the title goes, when the sheet
+    gives no kind column and that header reads as the register's own — its title column and two more columns on the
+    same fields as the sheet's ("Opportunity | Likelyhood | Impact (best case)" under "Risk | Likelyhood | Impact
+    (worst case)"); None otherwise, or when it names the kind the sheet's records have by default."""
+    if title_col is None or "kind" not in reg.field_names or "kind" in mapping.values() or title_col >= len(row) or \
+            row[title_col].__class__ is not str:
+        return None
+    words = words_of(row[title_col])
+    kinds = _kind_words()
+    side = next((kinds[w] for w in words if w in kinds), None)
+    if side is None or side == reg.defaults.get("kind", "Threat") or len(words) > 3:
+        return None
+    again = map_header(kind, list(row))[0]
+    same = sum(1 for c, name in again.items() if c != title_col and mapping.get(c) == name)
+    return side if same >= 2 and all(x is None or x.__class__ is str for x in row) else None
+
+
+def _squashed_as(name: str, target: str, to_create: dict[tuple[str, str], str]) -> str | None:
+    """The name another row of the import already named (to be created) that ``name`` writes with its spaces left
+    out or put elsewhere ("StonburyERPProgrammeTransformation", "Stonbury ERP Programme Transformation"): the same
+    letters in the same order, case aside. Only a name of two words at least on one side; one letter more or less
+    is another name (two projects "Phase 1A" and "Phase 1B" stay two)."""
+    key = word_key(name)
+    if not key:
+        return None
+    found = {spelled for (t, low), spelled in to_create.items() if t == target and low != name.lower()
+             and word_key(spelled) == key and (len(spelled.split()) > 1 or len(name.split()) > 1)}
     return found.pop() if len(found) == 1 else None
 
 
@@ -1583,6 +1621,9 @@ class Planner:
         # a category written with the register's noun and stored without it ("Third-Party Risk" → Third-Party): the
         # word as written → (stored, rows), said once a sheet (classes78)
         self._nouns_dropped: dict[str, tuple[str, int]] = {}
+        self._squashed_told: set[str] = set()  # names written squashed, said once a sheet (classes85)
+        self._side_from: tuple[int, str] | None = None  # the row of a second header naming the other kind (classes85)
+        self._unlinked_said: set[str] = set()  # IDs of records a link names that no record has, said once a sheet
         self._unheaded_used: set[int] = set()
         self._past_used: dict[int, str] = {}  # columns past the header's last whose values a record keeps
         self._past: dict[int, dict[int, Any]] = {}  # values past the last column the sheet reads, by row (data_rows)
@@ -2046,6 +2087,15 @@ class Planner:
             plan.rows.append(PlannedRow(RowReport(plan.sheet, number, Action.SKIP, code, reason)))
 
         unfilled: list[int] = []  # rows of unfilled placeholders alone ("{{ $json.title }}"), said once a sheet
+        # the names of a checklist's items left of their numbers read as the titles (checklist_titles): a row naming
+        # nothing else is an item nobody assessed
+        checklist = title_col is not None and code_col is not None and title_col < code_col and parent_reg is None \
+            and title_col in label_columns_of(headers, code_col, {c: n for c, n in mapping.items() if c != title_col})
+        # a template's rows of numbered placeholders ("Test 1 | Name 1 | Response 1 | DD/MM/YYYY"), found once a
+        # sheet (template_rows)
+        numbered_rows = numbered_placeholder_rows(_first_rows(kept, reader, header_row, width), title_col,
+                                                  code_col) \
+            if parent_reg is None else {}
 
         # columns naming one person each (the owner): a record going on over several rows keeps the first
         # name; the others (one per mitigation line beside it) are said in its notes, never one made-up person
@@ -2263,6 +2313,14 @@ class Planner:
                 skip(number, unfilled_reason(template, unfilled[0] if unfilled else None))
                 unfilled.append(number)
                 continue
+            if numbered_rows and number in numbered_rows:
+                skip(number, f"a template's numbered placeholders ({numbered_rows[number]}: a word and the row's "
+                             "number in each text cell), not a record.")
+                continue
+            if might_be_marked(texts) and (mark := example_mark(row)) is not None:
+                # "(Example only)", "— example only": the template's example row, however real its cells look
+                skip(number, f"marked as the template's example (“{mark[:40]}”), not a record.")
+                continue
             if "[" in texts and any(x.__class__ is str and x.startswith("[") for x in row):
                 if code_col is not None and code_col < len(row) and row[code_col].__class__ is str and \
                         (bracketed := _BRACKETED_ID_RE.fullmatch(row[code_col])):
@@ -2325,6 +2383,7 @@ class Planner:
             earlier = titled.get(row[title_col].strip()) if titled and title_col is not None and \
                 title_col < len(row) and row[title_col].__class__ is str else None
             if ordinary and earlier is None and last_record is not None and not blank_run and \
+                    self._side_from is None and \
                     number not in merged_title and number not in self._no_one_kept and \
                     len(plan.rows) - 1 not in notes and \
                     (unheaded_cells is None or unheaded_cells(row).count(None) == len(self._unheaded)) and \
@@ -2384,6 +2443,17 @@ class Planner:
                     if planned.report.action is Action.INSERT:
                         plan.rows[at] = planned
                         self._alone_groups.append(lone_number)
+            if after_gap and last_record is not None and parent_reg is None and self._side_from is None and \
+                    (side := _other_side(reg, kind, row, mapping, title_col)) is not None:
+                # "Opportunity | Likelyhood | Impact (best case) | Action taken" under the threats: the same
+                # register's other side, its own table — its rows are risks of that kind (classes85)
+                labels = " | ".join(str(x).strip() for x in row if x is not None and str(x).strip())
+                skip(number, f"the header of the {side.lower()} table under the {reg.title.lower()} (“{labels[:80]}”): "
+                             f"the rows under it are read as {reg.name} of kind {side}.")
+                plan.say(f"The rows under the second header (row {number}, “{labels[:60]}”) are the sheet's "
+                         f"{side.lower()} side: read as {reg.name} of kind {side}.")
+                self._side_from = (number, side)
+                continue
             if after_gap and last_record is not None and parent_reg is None and another_header(row, fields, headers):
                 # "UC | Name | Documentation [h] | …" under the risks: another table begins, the register ends
                 labels = " | ".join(str(x).strip() for x in row if x is not None and str(x).strip())
@@ -2460,6 +2530,11 @@ class Planner:
                 continue
             # a rating's 0 is the row not rated (zero_ratings): a template row of 0s names no record
             mapped_filled = [c for c in filled if c in mapped_cols and not (c in zero_rated and _zero(row[c]))]
+            if checklist and title_col in mapped_filled and set(mapped_filled) <= {title_col, code_col}:
+                # a checklist's prefilled item, its name and number only: nobody assessed it (checklist_titles)
+                skip(number, f"a checklist item nobody assessed (only its name “{v.parse_text(row[title_col])[:40]}” "
+                             "and its number are filled), not a record.")
+                continue
             has_key = any(c in (code_col, title_col, parent_col) for c in mapped_filled)
             label_field = self._labelled_field(reg, row[title_col]) \
                 if title_col is not None and code_col is not None and last_record is not None and not after_gap \
@@ -4758,12 +4833,37 @@ class Planner:
                 values.pop(f.name)
                 extra_lines.append(f"{f.label}: {name}")
                 continue
+            ref_target = f.ref.target.__name__
+            if f.kind.is_reference and ref_target in CREATED_ON_CONFIRMATION and \
+                    (squashed := _squashed_as(name, ref_target, self._to_create)) is not None:
+                # "StonburyERPProgrammeTransformation" where another row named "Stonbury ERP Programme
+                # Transformation": one name, its spaces left out — the project met first (classes85)
+                if name not in self._squashed_told:
+                    self._squashed_told.add(name)
+                    noun = _NOUNS.get(ref_target, ref_target.lower())
+                    plan.say(f"{f.label}: “{name}” read as the {noun} “{squashed}” (the same name written without "
+                             "its spaces).")
+                name = values[f.name] = squashed
             near = _near_name(name, known | pending)
             if near is not None:  # "Particpants", "Insurance Provider": the one name it misspells
                 if f.kind.is_reference:
                     values[f.name] = near
                 else:
                     values[f.name] = [near if x == name else x for x in values[f.name]]
+                continue
+            if ref_target in _RECORD_TARGETS:
+                # "Associated risk number" R-ST15 where neither the workbook nor the office holds that risk: the
+                # link is kept in the notes, the record imported (a link to no record refused the issue; classes85)
+                if f.kind.is_reference:
+                    values.pop(f.name)
+                else:
+                    values[f.name] = [x for x in values[f.name] if x != name]
+                noun = _NOUNS.get(ref_target, ref_target.lower())
+                extra_lines.append(f"{f.label}: {name} (no {noun} of that ID in the workbook or the office)")
+                if name not in self._unlinked_said:
+                    self._unlinked_said.add(name)
+                    plan.say(f"{f.label}: “{name}” names no {noun} of the workbook or the office: kept in the "
+                             "notes, not linked.")
                 continue
             stand_in = NAME_STAND_IN.get((reg.name, f.name))
             if stand_in and f.kind.is_reference and not values.get(stand_in):
@@ -4948,6 +5048,8 @@ class Planner:
                     errors.append(f"{f.label} cannot be empty (no column of the sheet holds it: choose the column "
                                   f"that does for “{f.label}” in the preview's mapping)." if f.name in self._unmapped
                                   else f"{f.label} cannot be empty (no column of the sheet holds it).")
+        if self._side_from is not None and number > self._side_from[0] and not values.get("kind"):
+            values["kind"] = self._side_from[1]  # under the header of the opportunities' table (classes85)
         if "kind" in reg.field_names and "kind" not in values and record_id is None and \
                 values.get("response") in _OPPORTUNITY_ONLY:
             values["kind"] = "Opportunity"  # "Exploit" with no kind given: only an opportunity is exploited

@@ -254,6 +254,11 @@ _DATE_MASK_RE = re.compile(r"\s*(?:d{1,2}|m{1,3}|y{2,4})(?:\s*[/.\-]\s*(?:d{1,2}
 _SENTENCE_BREAK_RE = re.compile(r"[.;!?]\s+")
 
 
+def date_mask(text: str) -> bool:
+    """A date's format written where the date goes ("DD/MM/YYYY", "yyyy-mm-dd"): a template's placeholder."""
+    return _DATE_MASK_RE.fullmatch(text) is not None
+
+
 def tells_what_to_write(text: str) -> bool:
     """Whether a cell tells what goes in its column as a template's guidance does (``_tells_what_to_write``)."""
     return _tells_what_to_write(text)
@@ -716,6 +721,19 @@ def test_case_words() -> frozenset[str]:
     """Keyed words naming a test case ("Test case", "Caso de prueba", "测试用例"): ``test_cases`` in the files. A
     column numbering the test cases says the rows are the defects testing found (``header_detection._defects_said``)."""
     return frozenset(k for data in _files() for w in data.get("test_cases", ()) if (k := word_key(w)))
+
+
+@lru_cache(maxsize=None)
+def example_marks() -> tuple[tuple[str, ...], ...]:
+    """The phrases marking a row as a template's example only ("example only", "solo de ejemplo"), each as its keyed
+    words, longest first: ``example_marks`` in the files (``template_rows.example_mark``)."""
+    return tuple(sorted({tuple(ws) for data in _files() for phrase in data.get("example_marks", ())
+                         if (ws := words_of(phrase))}, key=len, reverse=True))
+
+
+def text_key(text: str) -> str:
+    """``word_key`` of a text met once (a row's cells joined), not kept in the keys' cache."""
+    return _key(text)
 
 
 @lru_cache(maxsize=None)

@@ -1,0 +1,108 @@
+"""A template's own rows under its header: numbered placeholders and rows marked as examples (issue 12, classes85).
+
+Unseen set 85's templates came filled with rows of their own. One numbered them: "Test 1 | … | Name 1 | Response 1 |
+DD/MM/YYYY" down to "Test 5 | … | Name 5 | Response 5" — five risks titled "Test N", owned by five people "Name N"
+(filler_columns refuses a whole sheet of such columns, a program's test data; here the sheet is a register whose other
+cells are the template's list choices). Another marked its one row "(Example only)" under a caption saying "example
+record only": a risk titled "Illustrative vulnerability record — example only".
+
+- **Numbered placeholders** (``numbered_placeholder_rows``), decided once a sheet from its first rows: a row whose
+  title is a word and a number ("Test 3") and whose other text cells are each a word and the same number ("Name 3",
+  "Response 3"; two columns at least, each its own word), a date's format ("DD/MM/YYYY") or a word or two (a list's
+  choice: "Delivery", "In Progress"); three such rows at least, their numbers going up by one down the sheet and each
+  column keeping its word. A cell of three words or more is written by someone: the row is a record.
+- **Rows marked as examples** (``example_mark``), per row: a cell one of whose clauses (split at a dash, a colon, a
+  bracket, a full stop or a line break) is, or ends with, a phrase saying it is an example only ("(Example only)",
+  "— example only", "Illustrative example record only", "solo de ejemplo", "à titre d'exemple": ``example_marks`` in
+  the words files), that clause five words at most — "For example only admins can log in" marks nothing.
+
+Both are skipped with their reason, said on the row (the sheet's rows-skipped list). No Qt, no database.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import lru_cache
+from typing import Any
+
+from .filler_columns import _FILLER_RE
+from .vocabulary import date_mask, example_marks, text_key, words_of
+
+_MIN_SERIES = 3
+_CHOICE_WORDS = 2  # a text of this many words at most beside the numbered cells: a list's choice
+_CLAUSE_RE = re.compile(r"\s+[-–—]\s+|[—–:()\[\]\n.;]")
+_CLAUSE_WORDS = 5
+
+
+def _numbered(value: Any) -> tuple[str, int] | None:
+    if value.__class__ is not str:
+        return None
+    found = _FILLER_RE.match(value)
+    return (found.group(1).casefold(), int(found.group(2))) if found is not None else None
+
+
+def numbered_placeholder_rows(rows: Iterable[tuple[int, tuple[Any, ...]]], title_col: int | None,
+                              code_col: int | None) -> dict[int, str]:
+    """Row number → its numbered cells as shown ("“Test 1”, “Name 1”, “Response 1”") for each row of a template's
+    numbered placeholders (see the module); {} when the sheet has no such series. The records' IDs are never a
+    placeholder: "R1", "R2" … count up with the rows in every register."""
+    if title_col is None:
+        return {}
+    series: list[tuple[int, int, dict[int, str], list[str]]] = []
+    for number, row in rows:
+        if title_col >= len(row) or (title := _numbered(row[title_col])) is None:
+            continue
+        stem, n = title
+        stems = {title_col: stem}
+        shown = [row[title_col].strip()]
+        for c, x in enumerate(row):
+            if c == title_col or c == code_col or x.__class__ is not str or not x.strip():
+                continue
+            other = _numbered(x)
+            if other is not None and other[1] == n:
+                stems[c] = other[0]
+                shown.append(x.strip())
+            elif date_mask(x):
+                continue
+            elif other is not None or len(words_of(x)) > _CHOICE_WORDS:
+                break  # another number, or words of someone's own: a record
+        else:
+            if len(set(stems.values())) >= 2:
+                series.append((number, n, stems, shown))
+    if len(series) < _MIN_SERIES:
+        return {}
+    if any(b[1] != a[1] + 1 for a, b in zip(series, series[1:])):
+        return {}
+    columns: dict[int, str] = {}
+    for _number, _n, stems, _shown in series:
+        for c, stem in stems.items():
+            if columns.setdefault(c, stem) != stem:
+                return {}
+    return {number: ", ".join(f"“{x[:30]}”" for x in shown[:3]) for number, _n, _stems, shown in series}
+
+
+@lru_cache(maxsize=1)
+def _marks_re() -> re.Pattern[str]:
+    """Any mark's words run together, looked for in a row's texts keyed and joined (the cheap test first)."""
+    return re.compile("|".join(sorted(("".join(m) for m in example_marks()), key=len, reverse=True)) or "(?!)")
+
+
+def might_be_marked(texts: str) -> bool:
+    """Whether a row's texts joined could hold an example's mark at all (one search of the texts keyed)."""
+    return _marks_re().search(text_key(texts)) is not None
+
+
+def example_mark(row: Iterable[Any]) -> str | None:
+    """The clause of a cell marking the row as the template's example only (see the module), else None."""
+    marks = example_marks()
+    for x in row:
+        if x.__class__ is not str or len(x) > 400:
+            continue
+        for clause in _CLAUSE_RE.split(x):
+            words = words_of(clause)
+            if not words or len(words) > _CLAUSE_WORDS:
+                continue
+            if any(len(m) <= len(words) and tuple(words[-len(m):]) == m for m in marks):
+                return clause.strip()
+    return None
