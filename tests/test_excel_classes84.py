@@ -5,9 +5,13 @@ fetched file) and failed on the code before (main fa24007c)."""
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 from imported import import_all, named, rows_of
-from real_world_factory import write_xlsx
+from real_world_factory import write_csv, write_xlsx
+
+from pmo_desktop.excel.errors import WorkbookError
 
 
 @pytest.mark.parametrize(("plan", "status"), [
@@ -19,10 +23,10 @@ from real_world_factory import write_xlsx
 def test_a_plans_status_column_is_its_actions_status_not_a_second_plan(sqlite_store, tmp_path, plan, status):
     """"Risk | Mitigation Plan | Mitigation Status": the status ("In progress", "Waiting approval") was made a second
     action of the risk beside its plan. It is the plan's status: one action a risk, its status read where it is one
-    of the action's words, else kept in the risk's notes."""
+    of the action's words ("Waiting approval" is Not started), else kept in the risk's notes."""
     rows: list[list[object]] = [["Risk", plan, status],
                                 ["The vendor may deliver late", "Find a second vendor", "In progress"],
-                                ["Key people may leave", "Cross-train the team", "Waiting approval"],
+                                ["Key people may leave", "Cross-train the team", "Blocked by legal"],
                                 ["The budget may be cut", "Agree the budget early", None]]
     import_all(sqlite_store, write_xlsx(tmp_path / "Register.xlsx", {"Sheet1": rows}))
     risks = named(sqlite_store, "risks")
@@ -30,4 +34,40 @@ def test_a_plans_status_column_is_its_actions_status_not_a_second_plan(sqlite_st
     actions = {a["description"]: a for a in rows_of(sqlite_store, "risk_actions")}
     assert set(actions) == {"Find a second vendor", "Cross-train the team", "Agree the budget early"}
     assert actions["Find a second vendor"]["status"] == "In progress"
-    assert "Waiting approval" in (risks["Key people may leave"]["notes"] or "")
+    assert "Blocked by legal" in (risks["Key people may leave"]["notes"] or "")
+
+
+_GANTT: list[list[object]] = [["Task", "Start", "End", "Owner"], ["Design", date(2024, 1, 8), date(2024, 2, 2), "Ana"],
+                              ["Build", date(2024, 2, 5), date(2024, 4, 26), "Tom"]]
+
+
+@pytest.mark.parametrize(("word", "status"), [("Challenge", "Unresolved"), ("Key Challenges", "Unresolved"),
+                                              ("Herausforderung", "offen"), ("Desafío", "abierto")])
+def test_a_challenge_names_an_issue(sqlite_store, tmp_path, word, status):
+    """"S No. | Challenge | Underlying Risk | Mitigating Action | Status | Conclusion" beside a Gantt chart: no column
+    named the records, the sheet was left and the workbook refused for its Gantt chart alone. A challenge met is
+    an issue: titled by it, its action the issue's, "Unresolved" Open, the rest in the description."""
+    rows: list[list[object]] = [["S No.", word, "Underlying Risk", "Mitigating Action", "Status", "Conclusion"],
+                                [1, "Parts arrive late from the vendor", "Launch slips", "Find a second vendor", status,
+                                 "Still waiting"],
+                                [2, "Too few testers for the release", "Quality drops", "Borrow two testers",
+                                 "Resolved", "Testers came"]]
+    import_all(sqlite_store, write_xlsx(tmp_path / "Tracker.xlsx", {"Gantt Chart": _GANTT, "Challenges": rows}))
+    issues = named(sqlite_store, "issues")
+    assert set(issues) == {"Parts arrive late from the vendor", "Too few testers for the release"}
+    assert issues["Parts arrive late from the vendor"]["status"] == "Open"
+    assert issues["Too few testers for the release"]["status"] == "Resolved"
+    assert "Launch slips" in issues["Parts arrive late from the vendor"]["description"]
+    assert {a["description"] for a in rows_of(sqlite_store, "issue_actions")} == {"Find a second vendor",
+                                                                                 "Borrow two testers"}
+    assert rows_of(sqlite_store, "risks") == []
+
+
+def test_a_refusal_names_each_sheet_that_looked_like_a_register(sqlite_store, tmp_path):
+    """A workbook refused for its Gantt chart said that sheet's reason alone, hiding the log beside it whose
+    records no column names: the refusal says each such sheet's reason."""
+    rows: list[list[object]] = [["S No.", "Hurdle", "Underlying Risk", "Mitigating Action", "Status"],
+                                [1, "Parts arrive late from the vendor", "Launch slips", "Find a second vendor", "Open"],
+                                [2, "Too few testers for the release", "Quality drops", "Borrow two testers", "Open"]]
+    with pytest.raises(WorkbookError, match=r"sheet “Gantt Chart”: a schedule.*sheet “Hurdles”: no column names"):
+        import_all(sqlite_store, write_xlsx(tmp_path / "Tracker.xlsx", {"Gantt Chart": _GANTT, "Hurdles": rows}))

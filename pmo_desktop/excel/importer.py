@@ -2899,8 +2899,13 @@ def plan_workbook_import(store: Store, path: str | os.PathLike[str], progress: P
                                                    CHANGE_HISTORY_REASON, USER_TABLE_REASON))),
                                  None)
                 if catalogue is not None:
+                    # the other sheets that looked like a register too, each with its reason: the first alone hid
+                    # a log beside a schedule whose records no column named (classes84)
+                    others = _weak_sheets_said([(t, r) for t, r in plan.skipped_sheets if t != catalogue[0] and
+                                                (r.startswith("no column names") or _WEAK_HEADER.match(r))])
                     raise WorkbookError(f"“{path.name}” holds no register's records (sheet “{catalogue[0]}”: "
-                                        f"{catalogue[1][:-1]}); nothing was imported.")
+                                        f"{catalogue[1][:-1]}" + (f"; {others}" if others else "")
+                                        + "); nothing was imported.")
                 example = next((t for t, r in plan.skipped_sheets if r.startswith("the worked example of a template")),
                                None)
                 if example is not None:
