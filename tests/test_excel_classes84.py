@@ -71,3 +71,56 @@ def test_a_refusal_names_each_sheet_that_looked_like_a_register(sqlite_store, tm
                                 [2, "Too few testers for the release", "Quality drops", "Borrow two testers", "Open"]]
     with pytest.raises(WorkbookError, match=r"sheet “Gantt Chart”: a schedule.*sheet “Hurdles”: no column names"):
         import_all(sqlite_store, write_xlsx(tmp_path / "Tracker.xlsx", {"Gantt Chart": _GANTT, "Hurdles": rows}))
+
+
+_FINDINGS: list[list[object]] = [
+    ["F-01", "Duplicate rows after the merge", "notes/audit.md", "Counts would be inflated in every report",
+     "Drop the duplicates", "Deduplicate on load", "Controlled", "Ana"],
+    ["F-02", "Dates shift by one day", "notes/audit.md", "Ages would fall in the wrong band", "Fix the time zone",
+     "Read dates as UTC", "Accepted", "Tom"],
+    ["F-03", "Labels missing on two charts", "notes/charts.md", "Reviewers may read the charts wrong",
+     "Add the labels", "Relabel", "Controlled", "Ana"],
+    ["F-04", "An old extract was read", "notes/load.md", "Weak freshness: the counts are a month old",
+     "Reload", "Point at the new extract", "Resolved", "Li"]]
+
+
+@pytest.mark.parametrize(("file_name", "id_header"), [("issue_log_team.csv", "issue_id"),
+                                                      ("Findings.xlsx", "Issue #"),
+                                                      ("Audit.xlsx", "Issue ID")])
+def test_an_issue_ids_column_decides_over_risk_status_words(sqlite_store, tmp_path, file_name, id_header):
+    """"issue_id | finding | evidence | risk | decision | action_or_limitation | status | owner" whose statuses are
+    mostly "Controlled" and "Accepted" (words only the risk register knew) was read as risks titled by their "risk"
+    (the consequence), the issue IDs in the notes. The ID column headed by the issue noun names the register: the
+    rows are issues under their own IDs, titled by the finding, "Controlled" Open, "Resolved" Resolved, and each
+    "risk" sentence kept in the description — never a row left out as a link to a risk the office lacks."""
+    header = [id_header, "finding", "evidence_path", "risk", "decision", "action_or_limitation", "status", "owner"]
+    rows: list[list[object]] = [header, *[list(r) for r in _FINDINGS]]
+    path = tmp_path / file_name
+    if file_name.endswith(".csv"):
+        write_csv(path, rows)
+    else:
+        write_xlsx(path, {"Sheet1": rows})
+    plan = import_all(sqlite_store, path)
+    assert rows_of(sqlite_store, "risks") == []
+    issues = {r["code"]: r for r in rows_of(sqlite_store, "issues")}
+    assert set(issues) == {"F-01", "F-02", "F-03", "F-04"}
+    assert issues["F-01"]["title"] == "Duplicate rows after the merge"
+    assert issues["F-01"]["status"] == "Open" and issues["F-04"]["status"] == "Resolved"
+    assert "Weak freshness: the counts are a month old" in issues["F-04"]["description"]
+    assert "Ages would fall in the wrong band" in issues["F-02"]["description"]
+    assert "names no risk of the office" in plan.sheets[0].note
+
+
+@pytest.mark.parametrize("id_header", ["issue_id", "Issue #", "Issue No"])
+def test_an_issue_ids_column_names_the_register_over_risk_words(sqlite_store, tmp_path, id_header):
+    """The same log whose statuses are words only a risk register uses ("Being mitigated", "Under monitoring"):
+    the ID headed by the issue noun still names the issue log, said in the sheet notes."""
+    header = [id_header, "finding", "evidence_path", "risk", "decision", "action_or_limitation", "status", "owner"]
+    statuses = ["Being mitigated", "Under monitoring", "Being mitigated", "Under monitoring"]
+    rows: list[list[object]] = [header, *[[*r[:6], s, r[7]] for r, s in zip(_FINDINGS, statuses, strict=True)]]
+    plan = import_all(sqlite_store, write_xlsx(tmp_path / "Audit.xlsx", {"Sheet1": rows}))
+    assert rows_of(sqlite_store, "risks") == []
+    issues = {r["code"]: r for r in rows_of(sqlite_store, "issues")}
+    assert set(issues) == {"F-01", "F-02", "F-03", "F-04"}
+    assert issues["F-02"]["title"] == "Dates shift by one day"
+    assert f"its ID column “{id_header}” names the issues" in plan.sheets[0].note

@@ -3519,7 +3519,33 @@ def detect_header(rows: list[list[Any]], sheet_title: str, kinds: tuple[SheetKin
         match = _named_sheet(best, per_kind, _book_register_name(book))
     if match is not None and match.kind.register == BENEFITS and not (named_kinds & {BENEFITS}):
         match = _benefits_unsaid(match, per_kind)
-    return _defects_said(match, per_kind, rows, sheet_title)
+    return _named_by_its_ids(_defects_said(match, per_kind, rows, sheet_title), per_kind, sheet_title)
+
+
+def _named_by_its_ids(match: HeaderMatch | None, per_kind: dict[str, tuple[HeaderMatch, list[Any]]],
+                      sheet_title: str) -> HeaderMatch | None:
+    """A table whose ID column is headed by another register's noun ("issue_id", "Issue #", "ID Problema") is that
+    register (classes84): status words only the risk register knows ("Controlled", "Accepted") had outvoted
+    "issue_id", and an issue log named "issue_log_…" came in as risks titled by their "risk" (the consequence). The
+    ID names the register as a sheet named for it would (round 39); decided once a sheet, only where that
+    register's reading of the same header row names its records and its ID, and the table is not the other
+    register's by its own ID's noun or the sheet's name. Said in the sheet notes."""
+    if match is None or match.kind.is_child or match.kind.matches_sheet_name(sheet_title):
+        return match
+    if _ids_say_the_noun(match.kind, match.headers, match.mapping):
+        return match
+    for register, (held, row) in per_kind.items():
+        if register == match.kind.register or held.kind.is_child or held.row != match.row or \
+                not _names_its_records(held) or not _ids_say_the_noun(held.kind, row, held.mapping):
+            continue
+        code = next(c for c, n in held.mapping.items() if n == "code")
+        if code >= len(held.headers) or _refers(held.headers[code]):
+            continue  # "Related Issue ID": a link to another record, not the rows' own IDs
+        said = (f"Read as {a_noun(held.kind.reg.title.lower())}, not {a_noun(match.kind.reg.title.lower())}: its "
+                f"ID column “{held.headers[code]}” names the {held.kind.reg.noun}s, over the words of the other "
+                "columns.")
+        return replace(held, grades_said=(held.grades_said + " " + said).strip())
+    return match
 
 
 def _titles_differ(mapping: dict[int, str], sample: list[list[Any]]) -> bool:
