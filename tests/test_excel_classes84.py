@@ -124,3 +124,48 @@ def test_an_issue_ids_column_names_the_register_over_risk_words(sqlite_store, tm
     assert set(issues) == {"F-01", "F-02", "F-03", "F-04"}
     assert issues["F-02"]["title"] == "Dates shift by one day"
     assert f"its ID column “{id_header}” names the issues" in plan.sheets[0].note
+
+
+@pytest.mark.parametrize(("file_name", "sheet", "caption", "header"), [
+    ("Portfolio.xlsx", "Sheet1", "Status Report", ["Priority", "Project", "Status", "Notes"]),
+    ("Status Report_team.xlsx", "Sheet1", None, ["Priority", "Project", "Status", "Notes"]),
+    ("Portfolio.xlsx", "Projektstatus", None, ["Priorität", "Projekt", "Status", "Bemerkungen"]),
+])
+def test_a_portfolio_status_report_is_read_as_status_reports(sqlite_store, tmp_path, file_name, sheet, caption,
+                                                              header):
+    """One row a project under a status report's title and date — "Priority | Project | Status | Notes", the
+    status the project's own ("Completed", "On Hold", "Not Started") — was read as issues titled by each note's
+    first line, the projects all Active. It is the office's status reports: one a project, reported on the date
+    above the header, its period that month, the notes its commentary, the other columns kept there; the projects
+    made take their state from the status column, all said in the sheet notes."""
+    states = ["On Hold", "Completed", "In Progress", "Not Started"] if sheet == "Sheet1" else \
+        ["Pausiert", "Abgeschlossen", "In Bearbeitung", "Nicht begonnen"]
+    rows: list[list[object]] = [[None, caption, None, None, date(2024, 3, 4)], header,
+                                ["High", "Billing move", states[0], "3/1: waiting for the vendor's quote"],
+                                ["Low", "Intranet refresh", states[1], "Went live on 2/20."],
+                                ["Medium", "Data warehouse", states[2], "Loading the first sources"],
+                                ["High", "Payroll upgrade", states[3], "Starts in April"]]
+    plan = import_all(sqlite_store, write_xlsx(tmp_path / file_name, {sheet: rows}))
+    assert rows_of(sqlite_store, "issues") == []
+    reports = {r["project"]: r for r in rows_of(sqlite_store, "status_reports")}
+    assert set(reports) == {"Billing move", "Intranet refresh", "Data warehouse", "Payroll upgrade"}
+    billing = reports["Billing move"]
+    assert (billing["period"], billing["reported_on"]) == ("2024-03", date(2024, 3, 4))
+    assert billing["commentary"].startswith("3/1: waiting for the vendor's quote")
+    assert states[0] in billing["commentary"]
+    projects = {p["name"]: p["status"] for p in rows_of(sqlite_store, "projects")}
+    assert projects == {"Billing move": "On hold", "Intranet refresh": "Closed", "Data warehouse": "Active",
+                        "Payroll upgrade": "Proposed"}
+    assert "Read as status reports" in plan.sheets[0].note
+
+
+def test_an_issue_log_under_a_status_reports_title_stays_the_issue_log(sqlite_store, tmp_path):
+    """A column naming the issues ("Issue") beside the project and its status: the rows are issues, whatever the
+    title above says."""
+    rows: list[list[object]] = [["Status Report", None, None, date(2024, 3, 4)], ["Issue", "Project", "Status", "Notes"],
+                                ["Vendor quote late", "Billing move", "Open", "Chased twice"],
+                                ["Test data missing", "Data warehouse", "In Progress", "Asked the DBA"],
+                                ["Old server down", "Intranet refresh", "Completed", "Replaced"]]
+    import_all(sqlite_store, write_xlsx(tmp_path / "Portfolio.xlsx", {"Sheet1": rows}))
+    assert set(named(sqlite_store, "issues")) == {"Vendor quote late", "Test data missing", "Old server down"}
+    assert rows_of(sqlite_store, "status_reports") == []

@@ -762,6 +762,10 @@ class HeaderMatch:
     # the caption the treatment's columns stand under (treatment_bands): its person is the action's only, never the
     # record's owner too
     band: str = ""
+    # values the sheet gives every row that no column sets (a portfolio status report's date: portfolio_reports)
+    constants: dict[str, Any] = field(default_factory=dict)
+    # the column giving each row's project its state (portfolio_reports): the projects the import makes take it
+    project_status: int | None = None
 
     @property
     def width(self) -> int:

@@ -174,7 +174,10 @@ EXTRA_FIELD = {"risks": "notes", "stakeholders": "notes", "issues": "description
                "assumptions": "notes", "dependencies": "notes", "decisions": "rationale", "communications": "notes",
                # a milestone tracker's own "Status" (Done, In Progress): the office works a milestone's state out
                # from its dates, so the sheet's word is kept in the notes, not lost
-               "milestones": "notes"}
+               "milestones": "notes",
+               # a status report's other columns ("Priority", a portfolio report's project "Status"): said in its
+               # commentary under their headers, not lost (classes84)
+               "status_reports": "commentary"}
 # An action has no notes: the columns of an action sheet that say more of the action itself — its planned start,
 # its follow-up, remarks (``action_notes`` in the import words; importer._extras) — are kept under its text, each
 # on a line under its header, as a decision keeps them under its rationale (left49: they were not imported). Only
