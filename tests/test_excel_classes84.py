@@ -169,3 +169,29 @@ def test_an_issue_log_under_a_status_reports_title_stays_the_issue_log(sqlite_st
     import_all(sqlite_store, write_xlsx(tmp_path / "Portfolio.xlsx", {"Sheet1": rows}))
     assert set(named(sqlite_store, "issues")) == {"Vendor quote late", "Test data missing", "Old server down"}
     assert rows_of(sqlite_store, "status_reports") == []
+
+
+@pytest.mark.parametrize(("file_name", "sheet", "header"), [
+    ("Issues_site.xlsx", "Sheet1", ["Page Name", "Issues"]),
+    ("Website.xlsx", "Issues", ["Area", "Issue"]),
+    ("Issues_site.xlsx", "Sheet1", ["Bereich", "Problem"]),
+])
+def test_a_list_of_issues_under_a_group_written_once_is_read(sqlite_store, tmp_path, file_name, sheet, header):
+    """"Page Name | Issues": the page written on the first row of its group and left blank below, no ID column.
+    The rows left blank were no records for the rule reading a list by its noun alone, and the list was refused.
+    Each text is an issue, the group written last above it kept in its description; a group with no text beside
+    it is no record."""
+    rows: list[list[object]] = [header,
+                                ["Home page", "The banner text runs over two lines"],
+                                [None, "Pictures are blurred on a phone"],
+                                [None, "The followers count\nshows zero"],
+                                ["Newsletter", "The sign-up button does nothing"],
+                                ["Contact page", None],
+                                ["Books menu", "Make the books menu a page of its own"]]
+    plan = import_all(sqlite_store, write_xlsx(tmp_path / file_name, {sheet: rows}))
+    issues = named(sqlite_store, "issues")
+    assert len(issues) == 5
+    assert issues["Pictures are blurred on a phone"]["description"] == f"{header[0]}: Home page"
+    assert "Home page" in next(r["description"] for t, r in issues.items() if t.startswith("The followers count"))
+    assert issues["Make the books menu a page of its own"]["description"] == f"{header[0]}: Books menu"
+    assert "written once over the rows it groups" in plan.sheets[0].note

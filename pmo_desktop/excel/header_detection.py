@@ -36,6 +36,7 @@ from .asked_headers import sentence_field
 from .coded_legends import column_legend, read_through
 from .date_rows import a_row_of_dates
 from .failure_titles import failure_title
+from .group_lists import written_once
 from .header_legends import header_legend
 from .impossible_days import impossible_days_why
 from .named_columns import choice_list_beside, said_beside_comments, worded_ids
@@ -1777,7 +1778,12 @@ def _titled_by_its_noun_alone(kind: SheetKind, row: list[Any], mapping: dict[int
     # two labels in a workbook named as the register: the other column says what each record is about
     # ("Event name | Issue name": the event of an integration each issue comes up on)
     paired = by_book and len(labels) == 2
-    if (len(labels) < 3 and not rated and not paired) or len(set(labels)) < len(labels) or \
+    # two labels, the other a group written once over the records it holds ("Page Name | Issues": group_lists):
+    # the rows it leaves blank are the group's records all the same (classes84)
+    grouped = len(labels) == 2 and len(other) == 1 and written_once(rows, other[0], c)
+    if grouped:
+        rows = [r for r in rows if c < len(r) and r[c] is not None and str(r[c]).strip()]
+    if (len(labels) < 3 and not rated and not paired and not grouped) or len(set(labels)) < len(labels) or \
             any(len(x.split()) > 4 or x.endswith(":") for x in labels) or \
             any(x is not None and not isinstance(x, str) for x in row):
         return False
@@ -1788,7 +1794,8 @@ def _titled_by_its_noun_alone(kind: SheetKind, row: list[Any], mapping: dict[int
     worded = 0  # cells that read as one of the noun's values: a status or a level
     for r in rows:
         cell = r[c] if c < len(r) else None
-        if not isinstance(cell, str) or len(cell.split()) < 2 or sum(1 for x in r if x is not None and str(x).strip()) < 2:
+        if not isinstance(cell, str) or len(cell.split()) < 2 or \
+                (not grouped and sum(1 for x in r if x is not None and str(x).strip()) < 2):
             return False
         if v.is_blank(cell):
             return False

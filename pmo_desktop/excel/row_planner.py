@@ -57,6 +57,7 @@ from .done_text import says_done, says_not_acted_on
 from .errors import ImportCancelled
 from .explained_columns import explains_the_columns
 from .generic_results import generic_note, is_generic, said_by_instead, titled_instead
+from .group_lists import group_columns
 from .group_rows import label_columns, naming_label, own_label
 from .header_detection import (
     _TITLE_FALLBACK,
@@ -1596,6 +1597,14 @@ class Planner:
         self._in_key = spelled[1] if spelled else set()
         plan.note = note
         self._say_above_header(plan, reader, header_row, mapping)
+        # a list of texts under a group written once ("Page Name | Issues": group_lists, classes84)
+        self._carried = () if kind.is_child else group_columns(
+            reader.top_rows(fill_merged=False)[header_row:], mapping, headers,
+            next((f.name for f in reg.fields if f.required), None))
+        self._group_label: dict[int, Any] = {}
+        if self._carried:
+            plan.say(f"“{headers[self._carried[0]]}” is written once over the rows it groups: each row takes the one "
+                     "written last above it, kept with the record.")
         # stacked tables of the same records (restated_tables): the caption of the table being read, and that
         # caption where it numbers its table as the next assessment, whose ratings are then the records' own
         self._table_caption = caption_above(reader.top_rows(fill_merged=False)[:header_row - 1]) \
@@ -2286,6 +2295,11 @@ class Planner:
                 row = tuple(None if x in _NOTHING_WRITTEN else x for x in row)
             if engage_row is not None:
                 row = self._labelled_marks(row, engage_row)
+            if self._carried:  # a group written once over its records (group_lists): each row takes the one above
+                row, alone = self._carry_group(row)
+                if alone is not None:
+                    skip(number, f"a group's label (“{alone}”) with no record beside it, not a record.")
+                    continue
             tick += 1
             if tick % TICK == 0:
                 self._tick()
@@ -5193,6 +5207,24 @@ class Planner:
                     kept.append(f"{_one_line(head)}: {_one_line(row[c])}")
                     self._several_named.setdefault(c, head)
         return by, kept
+
+    def _carry_group(self, row: tuple[Any, ...]) -> tuple[tuple[Any, ...], str | None]:
+        """The row with its blank group cells filled by the label written last above (``group_lists``); and that
+        label when the row writes nothing else (a group with no record of its own), else None."""
+        def filled(x: Any) -> bool:
+            return x is not None and str(x).strip() != ""
+
+        rest = any(filled(x) for k, x in enumerate(row) if k not in self._carried)
+        for c in self._carried:
+            cell = row[c] if c < len(row) else None
+            if filled(cell):
+                self._group_label[c] = cell
+                if not rest:
+                    return row, str(cell).strip()
+            elif rest and c in self._group_label:
+                padded = tuple(row) + (None,) * (c + 1 - len(row))
+                row = (*padded[:c], self._group_label[c], *padded[c + 1:])
+        return row, None
 
     def _unknown_names(self, strict_refs: list[tuple[int, Field]], values: dict[str, Any]
                        ) -> Iterator[tuple[Field, str, set[str], set[str]]]:
