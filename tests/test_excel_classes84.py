@@ -195,3 +195,31 @@ def test_a_list_of_issues_under_a_group_written_once_is_read(sqlite_store, tmp_p
     assert "Home page" in next(r["description"] for t, r in issues.items() if t.startswith("The followers count"))
     assert issues["Make the books menu a page of its own"]["description"] == f"{header[0]}: Books menu"
     assert "written once over the rows it groups" in plan.sheets[0].note
+
+
+def test_a_status_reports_label_value_block_and_empty_risk_table_make_no_records(sqlite_store, tmp_path):
+    """A one-project status report: a label | value block ("Project Name | …", "Date | …", "Overall Status | A"), a
+    RAG row ("Schedule | Scope | Budget | Quality" over "A | R | G | R"), a milestone table and an empty risk table's
+    header ("Risk | Mitigation Plan | | Approval Status | | Next Steps"). Read one record a column, the risk table's
+    header titled risks "Mitigation Plan" and "Next Steps" and the block made a project "Overall Status": junk. Titles
+    that are the register's own column names are a table's header, not records; the risks on the next sheet are
+    read."""
+    report: list[list[object]] = [
+        ["Project Name", "Meal planner", "Strategic Driver", "Personal menus", None, "Overall Status", "A"],
+        ["Date", date(2024, 3, 4), "Costs", "120000 USD\n60% spent", None, "Accomplishments", None],
+        ["Project Timeline", "01/03/2024 - 05/21/2024", None, None, None, "• Phase 1 done\n• Phase 2 begun", None],
+        [None] * 7, [None] * 7,
+        ["Schedule", "Scope", "Budget", "Quality"], ["A", "R", "G", "R"], [None] * 7, [None] * 7,
+        ["Task/Milestone", "Target Date", "Detail", "Status", None, "Approved Changes", "Owner"],
+        ["Design signed off", date(2024, 2, 6), "Algorithm and data", "Done"],
+        ["Beta released", date(2024, 4, 9), "API and deployment", "On Hold"],
+        ["Go live", date(2024, 5, 21), "UAT sign-off", "TODO"],
+        [None] * 7,
+        ["Risk", "Mitigation Plan", None, "Approval Status", None, "Next Steps", None]]
+    risks: list[list[object]] = [["Risk", "Mitigation Plan", "Mitigation Status"],
+                                 ["Key people may leave the team", "Cross-train the team", "Waiting Approval"]]
+    import_all(sqlite_store, write_xlsx(tmp_path / "Status Report_meal.xlsx", {"Sheet1": report, "Sheet2": risks}))
+    assert set(named(sqlite_store, "risks")) == {"Key people may leave the team"}
+    assert "Overall Status" not in {p["name"] for p in rows_of(sqlite_store, "projects")}
+    assert [(a["description"], a["status"]) for a in rows_of(sqlite_store, "risk_actions")] == \
+        [("Cross-train the team", "Not started")]
