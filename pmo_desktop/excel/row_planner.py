@@ -1598,12 +1598,12 @@ class Planner:
         plan.note = note
         self._say_above_header(plan, reader, header_row, mapping)
         # a list of texts under a group written once ("Page Name | Issues": group_lists, classes84)
-        self._carried = () if kind.is_child else group_columns(
+        self._group_cols: tuple[int, ...] = () if kind.is_child else group_columns(
             reader.top_rows(fill_merged=False)[header_row:], mapping, headers,
             next((f.name for f in reg.fields if f.required), None))
         self._group_label: dict[int, Any] = {}
-        if self._carried:
-            plan.say(f"“{headers[self._carried[0]]}” is written once over the rows it groups: each row takes the one "
+        if self._group_cols:
+            plan.say(f"“{headers[self._group_cols[0]]}” is written once over the rows it groups: each row takes the one "
                      "written last above it, kept with the record.")
         # stacked tables of the same records (restated_tables): the caption of the table being read, and that
         # caption where it numbers its table as the next assessment, whose ratings are then the records' own
@@ -2295,7 +2295,7 @@ class Planner:
                 row = tuple(None if x in _NOTHING_WRITTEN else x for x in row)
             if engage_row is not None:
                 row = self._labelled_marks(row, engage_row)
-            if self._carried:  # a group written once over its records (group_lists): each row takes the one above
+            if self._group_cols:  # a group written once over its records (group_lists): each row takes the one above
                 row, alone = self._carry_group(row)
                 if alone is not None:
                     skip(number, f"a group's label (“{alone}”) with no record beside it, not a record.")
@@ -5214,8 +5214,8 @@ class Planner:
         def filled(x: Any) -> bool:
             return x is not None and str(x).strip() != ""
 
-        rest = any(filled(x) for k, x in enumerate(row) if k not in self._carried)
-        for c in self._carried:
+        rest = any(filled(x) for k, x in enumerate(row) if k not in self._group_cols)
+        for c in self._group_cols:
             cell = row[c] if c < len(row) else None
             if filled(cell):
                 self._group_label[c] = cell
