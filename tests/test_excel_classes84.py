@@ -223,3 +223,15 @@ def test_a_status_reports_label_value_block_and_empty_risk_table_make_no_records
     assert "Overall Status" not in {p["name"] for p in rows_of(sqlite_store, "projects")}
     assert [(a["description"], a["status"]) for a in rows_of(sqlite_store, "risk_actions")] == \
         [("Cross-train the team", "Not started")]
+
+
+def test_a_plans_status_with_no_plan_stays_in_the_notes(sqlite_store, tmp_path):
+    """"control_status" beside no plan column: there is no action to give it to, so it stays in the risk's notes
+    as before (the first cut of the rule dropped it)."""
+    rows: list[list[object]] = [["risk_id", "risk_title", "control_status", "risk_owner"],
+                                ["R-001", "Excessive access in production", "Partially Implemented", "Ana"],
+                                ["R-002", "Logging incomplete for the cloud", "Not Implemented", "Tom"]]
+    import_all(sqlite_store, write_csv(tmp_path / "risk_register.csv", rows))
+    risks = {r["code"]: r for r in rows_of(sqlite_store, "risks")}
+    assert "Partially Implemented" in risks["R-001"]["notes"] and "Not Implemented" in risks["R-002"]["notes"]
+    assert rows_of(sqlite_store, "risk_actions") == []
