@@ -49,9 +49,11 @@ def action_columns(mapping: dict[int, str], duplicates: dict[int, str], plan: st
     out = dict(mapping)
     if not plans:
         for c, name in sorted(mapping.items()):
-            if name in _WITHOUT_A_PLAN:
+            if name in _WITHOUT_A_PLAN or name == ACTION_STATUS:
+                # a plan's status ("Control Status") with no plan to put it on: kept in the notes (classes84)
                 del out[c]
-                if _WITHOUT_A_PLAN[name] in fields and _WITHOUT_A_PLAN[name] not in out.values():
+                if name in _WITHOUT_A_PLAN and _WITHOUT_A_PLAN[name] in fields and \
+                        _WITHOUT_A_PLAN[name] not in out.values():
                     out[c] = _WITHOUT_A_PLAN[name]
         return out
     if "owner" in mapping.values() or ACTION_OWNER in mapping.values():

@@ -89,7 +89,22 @@ def records_a_column(match: HeaderMatch, rows: list[list[Any]]) -> bool:
     # a record's values stand beside the field names; a sheet of lists and notes side by side ("Tasks | ToDo |
     # Waterfall | Hybrid" down a design sheet's columns, under a column that happens to read "ID | Name | Type")
     # has most of them on rows no name is on
-    return records >= MIN_RECORDS and 2 * len(astray) <= len(beside)
+    return records >= MIN_RECORDS and 2 * len(astray) <= len(beside) and not _titled_by_labels(match, rows)
+
+
+def _titled_by_labels(match: HeaderMatch, rows: list[list[Any]]) -> bool:
+    """Whether the records' titles are the register's own column names ("Risk | Mitigation Plan | Approval Status |
+    Next Steps" across a status report's empty risk table, under its label | value block and milestones): the row
+    is a table's header with no rows under it, not a field of records (classes84: read turned, it made risks
+    "Mitigation Plan" and "Next Steps" and a project "Overall Status"). Most filled titles naming a field say so."""
+    title = next((f.name for f in match.kind.reg.fields if f.required), None)
+    at = next((c for c, n in match.mapping.items() if n == title), None)
+    if at is None:
+        return False
+    titles = [row[at].strip() for row in rows[match.row:] if at < len(row) and isinstance(row[at], str)
+              and row[at].strip()]
+    labels = sum(1 for t in titles if len(t) <= 80 and map_header(match.kind, [t])[0])
+    return bool(titles) and 2 * labels > len(titles)
 
 
 def describes_names(match: HeaderMatch, rows: list[list[Any]]) -> bool:

@@ -36,6 +36,7 @@ from .asked_headers import sentence_field
 from .coded_legends import column_legend, read_through
 from .date_rows import a_row_of_dates
 from .failure_titles import failure_title
+from .group_lists import written_once
 from .header_legends import header_legend
 from .impossible_days import impossible_days_why
 from .named_columns import choice_list_beside, said_beside_comments, worded_ids
@@ -762,6 +763,10 @@ class HeaderMatch:
     # the caption the treatment's columns stand under (treatment_bands): its person is the action's only, never the
     # record's owner too
     band: str = ""
+    # values the sheet gives every row that no column sets (a portfolio status report's date: portfolio_reports)
+    constants: dict[str, Any] = field(default_factory=dict)
+    # the column giving each row's project its state (portfolio_reports): the projects the import makes take it
+    project_status: int | None = None
 
     @property
     def width(self) -> int:
@@ -1791,7 +1796,12 @@ def _titled_by_its_noun_alone(kind: SheetKind, row: list[Any], mapping: dict[int
     # two labels in a workbook named as the register: the other column says what each record is about
     # ("Event name | Issue name": the event of an integration each issue comes up on)
     paired = by_book and len(labels) == 2
-    if (len(labels) < 3 and not rated and not paired) or len(set(labels)) < len(labels) or \
+    # two labels, the other a group written once over the records it holds ("Page Name | Issues": group_lists):
+    # the rows it leaves blank are the group's records all the same (classes84)
+    grouped = len(labels) == 2 and len(other) == 1 and written_once(rows, other[0], c)
+    if grouped:
+        rows = [r for r in rows if c < len(r) and r[c] is not None and str(r[c]).strip()]
+    if (len(labels) < 3 and not rated and not paired and not grouped) or len(set(labels)) < len(labels) or \
             any(len(x.split()) > 4 or x.endswith(":") for x in labels) or \
             any(x is not None and not isinstance(x, str) for x in row):
         return False
@@ -1802,7 +1812,8 @@ def _titled_by_its_noun_alone(kind: SheetKind, row: list[Any], mapping: dict[int
     worded = 0  # cells that read as one of the noun's values: a status or a level
     for r in rows:
         cell = r[c] if c < len(r) else None
-        if not isinstance(cell, str) or len(cell.split()) < 2 or sum(1 for x in r if x is not None and str(x).strip()) < 2:
+        if not isinstance(cell, str) or len(cell.split()) < 2 or \
+                (not grouped and sum(1 for x in r if x is not None and str(x).strip()) < 2):
             return False
         if v.is_blank(cell):
             return False
@@ -3537,7 +3548,33 @@ def detect_header(rows: list[list[Any]], sheet_title: str, kinds: tuple[SheetKin
         match = _named_sheet(best, per_kind, _book_register_name(book))
     if match is not None and match.kind.register == BENEFITS and not (named_kinds & {BENEFITS}):
         match = _benefits_unsaid(match, per_kind)
-    return _defects_said(match, per_kind, rows, sheet_title)
+    return _named_by_its_ids(_defects_said(match, per_kind, rows, sheet_title), per_kind, sheet_title)
+
+
+def _named_by_its_ids(match: HeaderMatch | None, per_kind: dict[str, tuple[HeaderMatch, list[Any]]],
+                      sheet_title: str) -> HeaderMatch | None:
+    """A table whose ID column is headed by another register's noun ("issue_id", "Issue #", "ID Problema") is that
+    register (classes84): status words only the risk register knows ("Controlled", "Accepted") had outvoted
+    "issue_id", and an issue log named "issue_log_…" came in as risks titled by their "risk" (the consequence). The
+    ID names the register as a sheet named for it would (round 39); decided once a sheet, only where that
+    register's reading of the same header row names its records and its ID, and the table is not the other
+    register's by its own ID's noun or the sheet's name. Said in the sheet notes."""
+    if match is None or match.kind.is_child or match.kind.matches_sheet_name(sheet_title):
+        return match
+    if _ids_say_the_noun(match.kind, match.headers, match.mapping):
+        return match
+    for register, (held, row) in per_kind.items():
+        if register == match.kind.register or held.kind.is_child or held.row != match.row or \
+                not _names_its_records(held) or not _ids_say_the_noun(held.kind, row, held.mapping):
+            continue
+        code = next(c for c, n in held.mapping.items() if n == "code")
+        if code >= len(held.headers) or _refers(held.headers[code]):
+            continue  # "Related Issue ID": a link to another record, not the rows' own IDs
+        said = (f"Read as {a_noun(held.kind.reg.title.lower())}, not {a_noun(match.kind.reg.title.lower())}: its "
+                f"ID column “{held.headers[code]}” names the {held.kind.reg.noun}s, over the words of the other "
+                "columns.")
+        return replace(held, grades_said=(held.grades_said + " " + said).strip())
+    return match
 
 
 def _titles_differ(mapping: dict[int, str], sample: list[list[Any]]) -> bool:

@@ -222,6 +222,9 @@ class ImportPlan:
     # The file's size and time of change as it was read (SafeWorkbook.stamp): the apply refuses a file saved again
     # since, whose preview no longer says what it holds (apply_import).
     stamp: tuple[int, int] | None = None
+    # A portfolio status report's projects (keyed in lower case) → the state its status column gives each: the
+    # projects the import makes take it (portfolio_reports)
+    project_states: dict[str, str] = field(default_factory=dict)
 
     @property
     def unplaced(self) -> dict[tuple[str, str], dict[str, int]]:

@@ -166,6 +166,7 @@ from .office_import import plan_office_import, read_stamp, unstamped_export
 from .paired_items import LINK, a_few_kinds, joined_twins, twin_columns
 from .participant_deciders import participants_decide, unheaded_days_decided
 from .plan_owners import plan_owners
+from .portfolio_reports import portfolio_report, project_states
 from .priority_keys import priority_key
 from .product_ratings import product_ratings
 from .program_output import program_output
@@ -2035,7 +2036,8 @@ def _match_top(reader: SheetReader, kinds: tuple[SheetKind, ...], header_row: in
                     label = word_key(match.headers[c]) if c < len(match.headers) else ""
                     if legends.axes.get(label) == field_name and label in legends.ladders:
                         match.ladders[field_name] = legends.ladders[label]
-        return match
+        # a portfolio status report read as another register's rows: the status reports (classes84)
+        return portfolio_report(match, reader.top_rows(fill_merged=False), reader.title, book) or match
     if not 1 <= header_row <= max(len(rows), 1):
         raise WorkbookError(f"The header row must be one of the first {reader.book.limits.header_scan_rows} rows.")
     row = rows[header_row - 1] if rows else []
@@ -2906,8 +2908,13 @@ def plan_workbook_import(store: Store, path: str | os.PathLike[str], progress: P
                                                    CHANGE_HISTORY_REASON, USER_TABLE_REASON))),
                                  None)
                 if catalogue is not None:
+                    # the other sheets that looked like a register too, each with its reason: the first alone hid
+                    # a log beside a schedule whose records no column named (classes84)
+                    others = _weak_sheets_said([(t, r) for t, r in plan.skipped_sheets if t != catalogue[0] and
+                                                (r.startswith("no column names") or _WEAK_HEADER.match(r))])
                     raise WorkbookError(f"“{path.name}” holds no register's records (sheet “{catalogue[0]}”: "
-                                        f"{catalogue[1][:-1]}); nothing was imported.")
+                                        f"{catalogue[1][:-1]}" + (f"; {others}" if others else "")
+                                        + "); nothing was imported.")
                 example = next((t for t, r in plan.skipped_sheets if r.startswith("the worked example of a template")),
                                None)
                 if example is not None:
@@ -2978,6 +2985,8 @@ def plan_workbook_import(store: Store, path: str | os.PathLike[str], progress: P
                                                                              plan, referenced, rated_again),
                                                     rated_again=rated_again, band=match.band)
                     sheet_plan.chosen = chosen
+                    if match.project_status is not None:
+                        _take_project_states(plan, reader, match, sheet_plan)
                     for said in referenced:
                         sheet_plan.say(said)
                     if match.sheet_title in lent:
@@ -3174,6 +3183,8 @@ def sheet_constants(match: HeaderMatch, mapping: dict[int, str]) -> dict[str, An
     """What the sheet says of all its rows that no column does: a risk sheet named for opportunities
     ("Registro de Oportunidades", "Opportunity Log"), or whose title column is headed so ("Descripción de la
     Oportunidad"), holds opportunities unless a column gives each row's kind."""
+    if match.constants:
+        return dict(match.constants)
     if match.kind.register != "risks" or "kind" in mapping.values():
         return {}
     kinds = value_words("risks.kind")
@@ -4157,6 +4168,8 @@ def _no_records(match: HeaderMatch, file_name: str | None = None,
     named = set(match.mapping.values()) - empty
     # a risk's response plan says the sheet is a risk register; an "Action" column says nothing of an issue log
     named = (real_fields(match.mapping) - empty) | (named & ({PARENT} | (set(PSEUDO) if kind.register == "risks" else set())))
+    # fields the sheet gives every row (a portfolio status report's date: its period) name them as a column would
+    named |= set(match.constants) & set(kind.reg.field_names)
     key = kind.reg.key_field.name if kind.reg.key_field is not None else ""
     # a column of remarks is one every kind of table keeps: it says nothing of the register, so it is not one of
     # the three fields that make a sheet a register on their own — a bank statement's "Description | Category |
@@ -4445,13 +4458,32 @@ def store_setting(session: Session, key: str) -> Any:
 
 def _create_missing(session: Session, plan: ImportPlan, ctx: Context) -> None:
     """Projects, objectives and outcomes the user agreed to create (``create_missing``), before the rows that
-    name them (row_planner.CREATED_ON_CONFIRMATION)."""
+    name them (row_planner.CREATED_ON_CONFIRMATION); a project a portfolio status report gives a state takes it."""
     for target, register in CREATED_ON_CONFIRMATION.items():
         reg = REGISTERS[register]
         names = sorted(plan.to_create.get(target, set()), key=str.lower)
         named = reg.name_field.name if reg.name_field is not None else "name"
+        states = plan.project_states if register == "projects" else {}
         if names:
-            records.create_records(session, reg, [{named: n} for n in names], ctx, parsed=True)
+            records.create_records(session, reg, [{named: n} | ({"status": state} if (
+                state := states.get(" ".join(n.split()).lower())) else {}) for n in names], ctx, parsed=True)
+
+
+def _take_project_states(plan: ImportPlan, reader: SheetReader, match: HeaderMatch, sheet: SheetPlan) -> None:
+    """The states a portfolio status report gives the projects it names (portfolio_reports): kept for the projects
+    the import makes, said once a sheet; a project the office holds keeps its own."""
+    states = project_states(reader.all_rows(), match)
+    made = {" ".join(n.split()).lower() for n in sheet.to_create.get("Project", set())}
+    plan.project_states.update({k: v for k, v in states.items() if k in made})
+    counts: dict[str, int] = {}
+    for k, v in states.items():
+        if k in made:
+            counts[v] = counts.get(v, 0) + 1
+    if counts:
+        header = match.headers[match.project_status] if match.project_status is not None else "Status"
+        sheet.say(f"The projects made take their state from “{header or 'Status'}”: "
+                  + ", ".join(f"{v} {n}" for v, n in sorted(counts.items())) + "; a project the office holds keeps "
+                  "its own.")
 
 
 def left_out_path(plan: ImportPlan, folder: Path | None = None, number: int = 1) -> Path:

@@ -58,6 +58,7 @@ from .done_text import says_done, says_not_acted_on
 from .errors import ImportCancelled
 from .explained_columns import explains_the_columns
 from .generic_results import generic_note, is_generic, said_by_instead, titled_instead
+from .group_lists import group_columns
 from .group_rows import label_columns, naming_label, own_label
 from .header_detection import (
     _TITLE_FALLBACK,
@@ -176,7 +177,10 @@ EXTRA_FIELD = {"risks": "notes", "stakeholders": "notes", "issues": "description
                "assumptions": "notes", "dependencies": "notes", "decisions": "rationale", "communications": "notes",
                # a milestone tracker's own "Status" (Done, In Progress): the office works a milestone's state out
                # from its dates, so the sheet's word is kept in the notes, not lost
-               "milestones": "notes"}
+               "milestones": "notes",
+               # a status report's other columns ("Priority", a portfolio report's project "Status"): said in its
+               # commentary under their headers, not lost (classes84)
+               "status_reports": "commentary"}
 # An action has no notes: the columns of an action sheet that say more of the action itself — its planned start,
 # its follow-up, remarks (``action_notes`` in the import words; importer._extras) — are kept under its text, each
 # on a line under its header, as a decision keeps them under its rationale (left49: they were not imported). Only
@@ -507,6 +511,10 @@ def _taken_on_another_sheet(label: str, code: str, earlier: tuple[str, int], reg
     numbered 1, 2 … beside risks numbered 1, 2 …) is added as a new record with an ID of its own."""
     return (f"{label} {code} is row {earlier[1]}'s of “{earlier[0]}”, another {reg.title.lower().split()[0]}, so "
             "this row is added as a new record with a new ID. ")
+
+
+def _cut(text: str) -> str:
+    return text if len(text) <= 60 else text[:59] + "…"
 
 
 def _near_name(name: str, known: set[str]) -> str | None:
@@ -1630,6 +1638,14 @@ class Planner:
         self._in_key = spelled[1] if spelled else set()
         plan.note = note
         self._say_above_header(plan, reader, header_row, mapping)
+        # a list of texts under a group written once ("Page Name | Issues": group_lists, classes84)
+        self._group_cols: tuple[int, ...] = () if kind.is_child else group_columns(
+            reader.top_rows(fill_merged=False)[header_row:], mapping, headers,
+            next((f.name for f in reg.fields if f.required), None))
+        self._group_label: dict[int, Any] = {}
+        if self._group_cols:
+            plan.say(f"“{headers[self._group_cols[0]]}” is written once over the rows it groups: each row takes the one "
+                     "written last above it, kept with the record.")
         # stacked tables of the same records (restated_tables): the caption of the table being read, and that
         # caption where it numbers its table as the next assessment, whose ratings are then the records' own
         self._table_caption = caption_above(reader.top_rows(fill_merged=False)[:header_row - 1]) \
@@ -1834,6 +1850,7 @@ class Planner:
         engage_row = next((c for c, n in mapping.items() if n == ENGAGE_ROW), None)
         self._lengths = _column_lengths(reg, [f for _, f in fields])
         self._long_texts: list[str] = []
+        self._sentence_said = False  # a cell linking no record of the office said once a sheet (classes84)
         self._codes_said: dict[int, list[str]] = {}
         self._names_in: dict[int, dict[str, str]] = {}  # column of people → the names it writes (_names_written)
         # (the columns of people, the sheet's rows or how to read them) for ``_names_in``, None when too long
@@ -2336,6 +2353,11 @@ class Planner:
                 row = tuple(None if x in _NOTHING_WRITTEN else x for x in row)
             if engage_row is not None:
                 row = self._labelled_marks(row, engage_row)
+            if self._group_cols:  # a group written once over its records (group_lists): each row takes the one above
+                row, alone = self._carry_group(row)
+                if alone is not None:
+                    skip(number, f"a group's label (“{alone}”) with no record beside it, not a record.")
+                    continue
             tick += 1
             if tick % TICK == 0:
                 self._tick()
@@ -4872,6 +4894,20 @@ class Planner:
                 continue
             noun = _NOUNS.get(f.ref.target.__name__, f.ref.target.__name__.lower())
             creatable = f.ref.target.__name__ in CREATED_ON_CONFIRMATION
+            if not creatable and f.kind.is_reference:
+                # "Weak group leakage: same person in train and test" under "risk": the consequence written out,
+                # or a risk the office does not hold — the row was left out for it (classes84). The whole cell is
+                # kept in the notes, the link left empty, said once a sheet
+                col = next((c for c, g in strict_refs if g is f), None)
+                whole = v.parse_text(row[col]) if col is not None and col < len(row) else name
+                values.pop(f.name)
+                if not any(line.endswith(whole) for line in extra_lines):  # read in part: kept whole already
+                    extra_lines.append(f"{f.label}: {whole}")
+                if not self._sentence_said:
+                    self._sentence_said = True
+                    plan.say(f"“{f.label}” names no {noun} of the office on some rows (“{_cut(whole)}”): each such "
+                             "cell is kept in the notes, the link left empty, and the row imported.")
+                continue
             if self.create_missing and creatable:
                 # names are looked up in any case, so "VEGA-1U" and a later "vega-1u" are one project: made
                 # once, under the spelling met first (made twice, the second of each pair stood empty and
@@ -5273,6 +5309,24 @@ class Planner:
                     kept.append(f"{_one_line(head)}: {_one_line(row[c])}")
                     self._several_named.setdefault(c, head)
         return by, kept
+
+    def _carry_group(self, row: tuple[Any, ...]) -> tuple[tuple[Any, ...], str | None]:
+        """The row with its blank group cells filled by the label written last above (``group_lists``); and that
+        label when the row writes nothing else (a group with no record of its own), else None."""
+        def filled(x: Any) -> bool:
+            return x is not None and str(x).strip() != ""
+
+        rest = any(filled(x) for k, x in enumerate(row) if k not in self._group_cols)
+        for c in self._group_cols:
+            cell = row[c] if c < len(row) else None
+            if filled(cell):
+                self._group_label[c] = cell
+                if not rest:
+                    return row, str(cell).strip()
+            elif rest and c in self._group_label:
+                padded = tuple(row) + (None,) * (c + 1 - len(row))
+                row = (*padded[:c], self._group_label[c], *padded[c + 1:])
+        return row, None
 
     def _unknown_names(self, strict_refs: list[tuple[int, Field]], values: dict[str, Any]
                        ) -> Iterator[tuple[Field, str, set[str], set[str]]]:

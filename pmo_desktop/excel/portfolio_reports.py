@@ -1,0 +1,111 @@
+"""A portfolio status report: one row a project, its status and what was said of it (classes84).
+
+"Priority | Project | Status | Notes" under a "Status Report" title with the report's date beside it was read as
+41 issues titled by each note's first line, the projects' own states ("Completed", "On Hold", "Not Started") read as
+the issues' and the projects all left Active. Such a sheet is the office's status reports: one report a row, about
+its project, as at the date the title block gives (its period that date's month), the notes its commentary, every
+other column kept there under its header; the projects it makes take their state from the status column.
+
+Decided once a sheet, after its header is found, from the sheet alone and its file's name:
+- the sheet, its file, or a caption above its header names the status reports ("Status Report", "Project Status"
+  — ``sheet_synonyms`` of the register);
+- a column gives each row's project and none names the records of the register the header was read as (no title
+  column of its own, no header saying that register's noun: an issue log under a status report's title stays one);
+- another column holds a project's states (``projects.status`` in the words files) on most of its filled rows;
+- a date stands above the header (the title block's "as at"), or heads the status column ("Projects | 2016-02-13").
+Without a date the sheet reads as before: a report is of a period, and none would be invented.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date, datetime
+from typing import Any
+
+from ..models.registers import REGISTERS
+from .header_detection import HeaderMatch, kind_for, named_by_its_last_words
+from .vocabulary import register_nouns, value_words, word_key, words_of
+
+STATUS_REPORTS = "status_reports"
+PROJECT_STATES = "projects.status"  # the words files' project states: Proposed, Active, On hold, Closed
+_TEXT_FIELDS = ("description", "notes", "commentary", "title", "cause", "effect", "rationale")
+_MIN_STATES = 3  # rows naming a project's state, at least
+
+
+def _day(value: Any) -> date | None:
+    if isinstance(value, datetime):
+        return value.date()
+    return value if isinstance(value, date) else None
+
+
+def _named_a_status_report(name: str) -> bool:
+    """The sheet's or the file's name, its first words ("Status Report_team", "Project Status 2018") or last."""
+    kind = kind_for(STATUS_REPORTS)
+    words = words_of(name.replace("_", " ").replace("-", " "))
+    return named_by_its_last_words(kind, name) or \
+        any(kind.matches_sheet_name(" ".join(words[:i])) for i in range(1, min(len(words), 4) + 1))
+
+
+def _states(values: list[Any]) -> list[str] | None:
+    words = value_words(PROJECT_STATES)
+    cells = [word_key(str(v)) for v in values if v is not None and str(v).strip()]
+    found = [words[c] for c in cells if c in words]
+    return found if len(found) >= _MIN_STATES and 3 * len(found) >= 2 * len(cells) else None
+
+
+def portfolio_report(match: HeaderMatch | None, rows: list[list[Any]], sheet_title: str,
+                     book: str | None) -> HeaderMatch | None:
+    """The status reports' reading of a sheet read as ``match`` when it is a portfolio status report (see the
+    module), else None. ``rows``: the sheet's top rows as written (merged cells not filled)."""
+    if match is None or match.kind.is_child or match.kind.register == STATUS_REPORTS:
+        return None
+    project = next((c for c, n in match.mapping.items() if n == "project"), None)
+    if project is None:
+        return None
+    title = next((f.name for f in match.kind.reg.fields if f.required), None)
+    if title in match.mapping.values():
+        return None  # its records are named by a column of their own
+    nouns = register_nouns(match.kind.register)
+    if any(set(words_of(h)) & nouns for h in match.headers if h):
+        return None
+    above = rows[:match.row - 1]
+    kind = kind_for(STATUS_REPORTS)
+    captions = [x.strip() for line in above for x in line if isinstance(x, str) and x.strip()]
+    if not (_named_a_status_report(sheet_title) or (book is not None and _named_a_status_report(book))
+            or any(kind.matches_sheet_name(x) for x in captions)):
+        return None
+    body = rows[match.row:]
+    status = next((c for c in range(len(match.headers)) if c != project and
+                   _states([r[c] if c < len(r) else None for r in body]) is not None), None)
+    if status is None:
+        return None
+    header_cell = rows[match.row - 1][status] if status < len(rows[match.row - 1]) else None
+    day = _day(header_cell) or next((d for line in above for x in line if (d := _day(x)) is not None), None)
+    if day is None:
+        return None
+    text = next((c for name in _TEXT_FIELDS for c, n in match.mapping.items() if n == name and c != status), None)
+    mapping = {project: "project"} | ({text: "commentary"} if text is not None else {})
+    said = (f"Read as status reports, not as the {REGISTERS[match.kind.register].title.lower()}: one a project, as at "
+            f"{day.isoformat()} (the date {'heading “Status”' if _day(header_cell) else 'above the header'}), the "
+            f"column “{match.headers[status] or 'Status'}” giving each project's state"
+            + (f" and “{match.headers[text]}” its commentary" if text is not None else "") + ".")
+    return replace(match, kind=kind, mapping=mapping, duplicates={}, demoted={}, titled_by=None, refused=(),
+                   ladders={}, grades_said=said, band="",
+                   constants={"period": f"{day.year}-{day.month:02d}", "reported_on": day},
+                   project_status=status)
+
+
+def project_states(all_rows: list[list[Any]], match: HeaderMatch) -> dict[str, str]:
+    """Each project the report names (keyed in lower case) → the office's state its status cell says."""
+    project = next((c for c, n in match.mapping.items() if n == "project"), None)
+    status = match.project_status
+    if project is None or status is None:
+        return {}
+    words = value_words(PROJECT_STATES)
+    out: dict[str, str] = {}
+    for r in all_rows[match.row:]:
+        name = r[project] if project < len(r) else None
+        state = words.get(word_key(str(r[status]))) if status < len(r) and r[status] is not None else None
+        if isinstance(name, str) and name.strip() and state is not None:
+            out.setdefault(" ".join(name.split()).lower(), state)
+    return out
