@@ -67,6 +67,10 @@ def defines_terms(match: HeaderMatch, rows: Sequence[list[Any]]) -> str | None:
                                                        for n in match.mapping.values()):
         return None
     code_col = next((c for c, n in match.mapping.items() if n == "code"), None)
+    if code_col is None:
+        # a glossary keeps the register's "#" column, left without numbers; a list of long texts with no ID column
+        # at all ("Page Name | Issues", each page's change requests in sentences) is records (classes84's lists)
+        return None
     titled = [r for r in rows[:SAMPLE] if title_col < len(r) and isinstance(r[title_col], str) and r[title_col].strip()]
     if len(titled) < MIN_DEFINED:
         return None

@@ -4873,9 +4873,10 @@ class Planner:
                 else:
                     values[f.name] = [near if x == name else x for x in values[f.name]]
                 continue
-            if ref_target in _RECORD_TARGETS:
+            if ref_target in _RECORD_TARGETS and _looks_like_code(name):
                 # "Associated risk number" R-ST15 where neither the workbook nor the office holds that risk: the
-                # link is kept in the notes, the record imported (a link to no record refused the issue; classes85)
+                # link is kept in the notes, the record imported (a link to no record refused the issue; classes85).
+                # A sentence in the cell is no ID: it is kept whole by the rule below (classes84)
                 if f.kind.is_reference:
                     values.pop(f.name)
                 else:
