@@ -6,6 +6,8 @@ import pytest
 from imported import import_all, named
 from real_world_factory import write_xlsx
 
+from pmo_desktop.excel.errors import WorkbookError
+
 # 1. The raiser, assignee and decider words in every language (the words files filled from the English set)
 
 
@@ -45,3 +47,52 @@ def test_a_decision_with_its_approver_and_day_is_decided_in_more_languages(sqlit
     first = decisions["Move to the new supplier"]
     assert (first["decided_by"], first["status"], str(first["decided_on"])) == ("Eva Lind", "Decided", "2026-01-10")
     assert decisions["Extend the pilot by two weeks"]["decided_by"] == "Per Holm"
+
+
+# 2. A register laid out turned: one record a column under a row of their names, labels of its own down column A
+
+
+def _across(title: str, heads: list[str], labelled: list[tuple[str, list[str]]]) -> list[list[object]]:
+    return [[title, None, None, None], [None, None, None, None], [None, *heads],
+            *([label, *values] for label, values in labelled)]
+
+
+def test_a_communication_plan_one_stage_a_column_is_read_turned_in_french(sqlite_store, tmp_path):
+    """A plan named as the communication plan, its stages across a row, "Objectifs" and "Actions" down column A, a
+    sentence in each cell, under a title: refused "no header row" on main. Each column is a communication, named by
+    its stage, each label's text in its notes; a column of placeholders ("X") holds none; said."""
+    rows = _across("Plan de communication : la plateforme", ["Notoriété", "Considération", "Achat", "Fidélisation"],
+                   [("Objectifs souhaités", ["Toucher les étudiants de toutes les écoles", "Augmenter le nombre "
+                                             "d'utilisateurs", "X", "Offrir des rabais aux membres actifs"]),
+                    ("Principales actions associées", ["Diffuser l'information sur les réseaux", "Mettre le site à "
+                                                       "jour chaque semaine", "X", "Lancer un système de points"])])
+    plan = import_all(sqlite_store, write_xlsx(tmp_path / "Plan de communication.xlsx", {"Feuil1": rows}))
+    comms = named(sqlite_store, "communications")
+    assert set(comms) == {"Notoriété", "Considération", "Fidélisation"}
+    assert "Objectifs souhaités: Toucher les étudiants" in comms["Notoriété"]["notes"]
+    assert "Principales actions associées: Lancer un système de points" in comms["Fidélisation"]["notes"]
+    notes = " ".join(s.note for s in plan.sheets)
+    assert "Read one record a column" in notes and "column D (“Achat”), every value a placeholder" in notes
+
+
+def test_a_risk_list_one_risk_a_column_is_read_turned_in_english(sqlite_store, tmp_path):
+    """Risks named across a row of a sheet named "Risks", "Description" and "Mitigation" down column A: two labels
+    naming fields (the turned reading of classes68a needs three), so the workbook was refused. Each column a risk."""
+    rows = _across("Project risks", ["Supplier may fail", "Key staff may leave", "Budget may be cut"],
+                   [("Description", ["The only supplier of the chips is in trouble", "Two engineers hold all the "
+                                     "knowledge", "The board reviews the budget in March"]),
+                    ("Mitigation", ["Find a second supplier this quarter", "Pair each engineer with a junior",
+                                    "Show the board the savings so far"])])
+    import_all(sqlite_store, write_xlsx(tmp_path / "project.xlsx", {"Risks": rows}))
+    risks = named(sqlite_store, "risks")
+    assert set(risks) == {"Supplier may fail", "Key staff may leave", "Budget may be cut"}
+    assert any("only supplier of the chips" in str(v) for v in risks["Supplier may fail"].values())
+
+
+def test_figures_by_month_on_a_sheet_named_as_a_register_are_not_records(sqlite_store, tmp_path):
+    """The same shape holding figures or levels, not phrases (a budget by month, a matrix of levels), is no
+    register laid out turned: nothing is made of its columns."""
+    rows = _across("Risk budget", ["January", "February", "March"],
+                   [("Contingency", ["1200", "1300", "900"]), ("Spent", ["High", "Low", "Medium"])])
+    with pytest.raises(WorkbookError):
+        import_all(sqlite_store, write_xlsx(tmp_path / "budget.xlsx", {"Risks": rows}))
