@@ -96,3 +96,33 @@ def test_figures_by_month_on_a_sheet_named_as_a_register_are_not_records(sqlite_
                    [("Contingency", ["1200", "1300", "900"]), ("Spent", ["High", "Low", "Medium"])])
     with pytest.raises(WorkbookError):
         import_all(sqlite_store, write_xlsx(tmp_path / "budget.xlsx", {"Risks": rows}))
+
+
+# 3. A change history by its shape, not by its person column's name
+
+
+@pytest.mark.parametrize("name, header", [
+    ("change_log.xlsx", ["Date", "Component", "Made by", "Description"]),
+    ("journal des modifications.xlsx", ["Date", "Composant", "Visa", "Modification"]),
+])
+def test_a_change_history_is_refused_whoever_its_person_column_names(sqlite_store, tmp_path, name, header):
+    """A file named as a change log by a change word alone, its columns when, where, who and what, nothing a decision
+    has: read as decisions on main when the person column's header was a decider word other than "Initials"
+    ("Made by", "Visa"). Refused as a change history, whatever the person column is called."""
+    rows: list[list[object]] = [header,
+                                ["2026-01-10", "Parser", "TS", "Added the CSV reader"],
+                                ["2026-01-12", "Parser", "TS", "Fixed the quote handling"],
+                                ["2026-01-20", "Viewer", "AB", "Added the dark mode"]]
+    with pytest.raises(WorkbookError, match="a change history"):
+        import_all(sqlite_store, write_xlsx(tmp_path / name, {"Sheet1": rows}))
+    assert not named(sqlite_store, "decisions")
+
+
+@pytest.mark.parametrize("approver", ["Approved by", "Approver", "Signed off by", "Genehmigt von"])
+def test_a_change_log_naming_who_approved_each_change_stays_the_decision_log(sqlite_store, tmp_path, approver):
+    rows: list[list[object]] = [["Date", "Change", approver],
+                                ["2026-01-10", "Move the go-live to March", "Ann Lee"],
+                                ["2026-01-12", "Drop the mobile app from phase 1", "Ann Lee"]]
+    import_all(sqlite_store, write_xlsx(tmp_path / "change_log.xlsx", {"Sheet1": rows}))
+    decisions = named(sqlite_store, "decisions")
+    assert decisions["Move the go-live to March"]["decided_by"] == "Ann Lee"
