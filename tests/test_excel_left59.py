@@ -126,3 +126,25 @@ def test_a_change_log_naming_who_approved_each_change_stays_the_decision_log(sql
     import_all(sqlite_store, write_xlsx(tmp_path / "change_log.xlsx", {"Sheet1": rows}))
     decisions = named(sqlite_store, "decisions")
     assert decisions["Move the go-live to March"]["decided_by"] == "Ann Lee"
+
+
+# 4. What the last sets still counted wrong, as classes
+
+
+def test_a_priority_kept_in_the_notes_beside_a_worded_one_is_not_said_to_be_a_number(sqlite_store, tmp_path):
+    """A one-bug form whose "Severity" is a word and whose "Priority" is a typo, both kept in the notes: the sheet
+    note said "“Severity” gives the priority as a number, 1 the most urgent …" though no cell holds a number. Said
+    only of a column that holds such numbers."""
+    rows: list[list[object]] = [["ID", "#1", None, None, None, None],
+                                ["Reporter:", "Ann Lee", "Assignee:", None, "Status:", "New"],
+                                ["Type:", "Functional", "Severity:", "Critical", "Priority:", "Higt"],
+                                ["Summary:", "The save button stays grey after every field is filled", None, None,
+                                 None, None],
+                                ["Actual result:", None, None, None, None, None],
+                                ["The button stays grey", None, None, None, None, None],
+                                ["Expected result:", None, None, None, None, None],
+                                ["The button turns blue", None, None, None, None, None]]
+    plan = import_all(sqlite_store, write_xlsx(tmp_path / "Bug Report.xlsx", {"Bug Report": rows}))
+    issues = named(sqlite_store, "issues")
+    assert list(issues) == ["The save button stays grey after every field is filled"]
+    assert not any("as a number" in s.note for s in plan.sheets)
