@@ -148,3 +148,18 @@ def test_a_priority_kept_in_the_notes_beside_a_worded_one_is_not_said_to_be_a_nu
     issues = named(sqlite_store, "issues")
     assert list(issues) == ["The save button stays grey after every field is filled"]
     assert not any("as a number" in s.note for s in plan.sheets)
+
+
+@pytest.mark.parametrize("header, words", [
+    (["ID", "Titolo", "Stato", "Priorità"], ["Bassa", "Normale", "Alta", "Bloccante"]),   # Italian
+    (["ID", "Titel", "Status", "Prioritet"], ["Låg", "Medel", "Hög", "Brådskande"]),     # Swedish
+    (["ID", "Başlık", "Durum", "Öncelik"], ["Düşük", "Orta", "Yüksek", "Acil"]),        # Turkish
+])
+def test_an_issues_priority_words_in_more_languages(sqlite_store, tmp_path, header, words):
+    """An issue list's priority in a language whose words file had no issue priority words: the words another
+    language happens to share ("Alta" is Spanish too) were read, the rest ("Bassa") not placed, kept in the notes."""
+    titles = ["Login page times out", "Report totals are wrong", "Search is slow", "Export crashes"]
+    rows: list[list[object]] = [header, *([f"IS-{n}", t, "Open", w] for n, (t, w) in enumerate(zip(titles, words)))]
+    import_all(sqlite_store, write_xlsx(tmp_path / "issues.xlsx", {"Issues": rows}))
+    issues = named(sqlite_store, "issues")
+    assert [issues[t]["priority"] for t in titles] == ["Low", "Medium", "High", "Critical"]
