@@ -122,7 +122,8 @@ def turned_note(match: HeaderMatch) -> str:
 # names down the column; these labels are the plan's own. Decided once a sheet, asked only of a sheet no header
 # search reads and the rule above does not turn: when the sheet's name (or its file's) names one register, a row
 # heads two columns or more with short names (its label cell empty, only a title above it), two rows or more under
-# it are labelled in a column left of the heads, every value under the heads stands on a labelled row, and at least
+# it are labelled in a column left of the heads, every value under the heads stands on a labelled row, no head names
+# a field of the register (then the row is a header, the column under none the records' names), and at least
 # half of the values are phrases of three words or more (a plan's, not a matrix's levels, scores or letters), each
 # column is a record: named by its head, each label's text under its label (a field where the label names one, else
 # the notes). A column whose every value is a placeholder ("X", "-", "n/a") holds no record and is left out; both said.
@@ -159,6 +160,8 @@ def records_across(rows: list[list[Any]], sheet_title: str, file_name: str | Non
     if heads[0] == 0 or any(len(_text(rows[at][c]).split()) > MAX_HEAD_WORDS or isinstance(rows[at][c], (int, float))
                 for c in heads) or len({word_key(rows[at][c]) for c in heads}) != len(heads):
         return None
+    if map_header(kind, [_text(x) or None for x in rows[at]])[0]:
+        return None  # the row names the register's columns ("| Concerns | Strategy"): a header over names, not names
     labelled: list[int] = []
     label_col: int | None = None
     for r in range(at + 1, len(rows)):
