@@ -22,7 +22,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from .header_detection import HeaderMatch, map_header, real_fields
+from .csv_overflow import placeholder
+from .header_detection import MAIN_KINDS, HeaderMatch, map_header, named_by_its_last_words, real_fields
+from .key_names import register_heading
+from .vocabulary import word_key
 from .workbook_reader import column_letters
 
 MAX_FIELDS = 200     # rows a record-a-column sheet has (one a field): a longer sheet with no header is a list, never turned
@@ -126,3 +129,89 @@ def turned_note(match: HeaderMatch) -> str:
     return (f"Read one record a column: the field names are in column {names}, each record a column to their right. "
             f"Read turned, the letters said for its fields are the sheet's rows (A is row 1) and the row numbers "
             f"its columns (row {match.row + 1} is column {first}).")
+
+
+# A register laid out turned whose labels name few of its fields (issue 12, left59: unseen set 81's French
+# communication plan, "Plan de communication" — six stages across row 3, "Objectifs souhaités" and "Principales
+# actions associés" down column A, a sentence in each cell, under a merged title). The rule above needs three field
+# names down the column; these labels are the plan's own. Decided once a sheet, asked only of a sheet no header
+# search reads and the rule above does not turn: when the sheet's name (or its file's) names one register, a row
+# heads two columns or more with short names (its label cell empty, only a title above it), two rows or more under
+# it are labelled in a column left of the heads, every value under the heads stands on a labelled row, no head names
+# a field of the register (then the row is a header, the column under none the records' names), and at least
+# half of the values are phrases of three words or more (a plan's, not a matrix's levels, scores or letters), each
+# column is a record: named by its head, each label's text under its label (a field where the label names one, else
+# the notes). A column whose every value is a placeholder ("X", "-", "n/a") holds no record and is left out; both said.
+MAX_HEAD_WORDS = 8   # words of a record's head at most: longer is a sentence, not a name
+MIN_LABELS = 2       # labelled rows under the heads, at least
+MIN_PHRASE_WORDS = 3  # words of a value for it to be a phrase
+
+
+def _text(x: Any) -> str:
+    return " ".join(str(x).split()) if _filled(x) else ""
+
+
+def _no_value(text: str) -> bool:
+    return placeholder(text) or len(word_key(text)) <= 1
+
+
+def records_across(rows: list[list[Any]], sheet_title: str, file_name: str | None
+                   ) -> tuple[list[list[Any]], str, str] | None:
+    """(the records one a row under a header made for them, the note, the register) when the sheet is a register
+    laid out turned under record heads (see above); None for any other sheet."""
+    if not rows or len(rows) > MAX_FIELDS:
+        return None
+    names = [sheet_title] + ([file_name] if file_name else [])
+    kinds = [k for k in MAIN_KINDS if any(named_by_its_last_words(k, n) for n in names)]
+    if len(kinds) != 1 or (heading := register_heading(kinds[0])) is None:
+        return None
+    kind = kinds[0]
+    filled = [[c for c, x in enumerate(r) if _filled(x)] for r in rows]
+    # the heads: the first row of two filled cells or more (above it only a title or a caption, a cell a row)
+    at = next((i for i, cols in enumerate(filled) if len(cols) >= MIN_RECORDS), None)
+    if at is None:
+        return None
+    heads = filled[at]  # the label column left of them is empty on this row: no header row of a list
+    if heads[0] == 0 or any(len(_text(rows[at][c]).split()) > MAX_HEAD_WORDS or isinstance(rows[at][c], (int, float))
+                for c in heads) or len({word_key(rows[at][c]) for c in heads}) != len(heads):
+        return None
+    if map_header(kind, [_text(x) or None for x in rows[at]])[0]:
+        return None  # the row names the register's columns ("| Concerns | Strategy"): a header over names, not names
+    labelled: list[int] = []
+    label_col: int | None = None
+    for r in range(at + 1, len(rows)):
+        if not filled[r]:
+            continue
+        first = filled[r][0]
+        if first >= heads[0] or (label_col is not None and first != label_col) or \
+                any(c not in heads for c in filled[r][1:]) or not isinstance(rows[r][first], str) or \
+                len(_text(rows[r][first]).split()) > MAX_HEAD_WORDS:
+            return None  # a value on a row no label is on, or beside no head: lists side by side, not records
+        label_col = first
+        labelled.append(r)
+    if len(labelled) < MIN_LABELS or label_col is None:
+        return None
+    values = [_text(rows[r][c]) for r in labelled for c in heads if c < len(rows[r]) and _filled(rows[r][c])]
+    phrases = sum(1 for v in values if len(v.split()) >= MIN_PHRASE_WORDS)
+    if not values or 2 * phrases < len(values) or any(isinstance(rows[r][c], (int, float)) and not
+                                                       isinstance(rows[r][c], bool) for r in labelled for c in heads
+                                                       if c < len(rows[r])):
+        return None
+    kept = [c for c in heads if any(_filled(x) and not _no_value(_text(x))
+                                    for x in (rows[r][c] if c < len(rows[r]) else None for r in labelled))]
+    if len(kept) < MIN_RECORDS:
+        return None
+    labels = [_text(rows[r][label_col]) for r in labelled]
+    made: list[list[Any]] = [[heading, *labels]]
+    made += [[_text(rows[at][c]), *(rows[r][c] if c < len(rows[r]) else None for r in labelled)] for c in kept]
+    left = [c for c in heads if c not in kept]
+    said = ", ".join(f"“{x}”" for x in labels[:3]) + (f" and {len(labels) - 3} more" if len(labels) > 3 else "")
+    note = (f"Read one record a column: the {len(kept)} names across row {at + 1} "
+            f"({column_letters(heads[0])}–{column_letters(heads[-1])}) are the {kind.reg.title.lower()}'s, each "
+            f"column a record, the labels down column {column_letters(label_col)} ({said}) its fields, under a "
+            f"header made for them: rows 2–{len(kept) + 1} are the sheet's columns "
+            f"{', '.join(column_letters(c) for c in kept)}.")
+    if left:
+        note += (" Left out: " + ", ".join(f"column {column_letters(c)} (“{_text(rows[at][c])}”)" for c in left) +
+                 ", every value a placeholder.")
+    return made, note, kind.register

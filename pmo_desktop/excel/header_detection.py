@@ -4977,34 +4977,62 @@ CHANGE_HISTORY_REASON = "a change history"  # how its reason begins: said as the
 
 
 @lru_cache(maxsize=None)
-def _initials_words() -> frozenset[str]:
-    """Keyed headers of who made a change by their initials ("Initials", "Kürzel": ``initials`` in the words files)."""
-    from .vocabulary import _files
+def _outcome_words() -> frozenset[str]:
+    """Keyed words the office reads as a decision taken or undone ("approved", "rejected", "genehmigt", "aprobado",
+    "validé": ``values.decisions.status`` Decided and Superseded in the words files), five letters at least ("made",
+    "y" say nothing of an approval), none a word of work done ("implemented", "completed": ``done`` marks and
+    participles)."""
+    from .vocabulary import done_words, value_words
 
-    return frozenset(word_key(w) for data in _files() for w in data.get("initials", []))
+    # "implemented", "completed", "closed": a change done, said of the work as much as of a decision on it
+    done = {word_key(w) for part in ("marks", "participles") for w in done_words(part)}
+    return frozenset(w for w, status in value_words("decisions.status").items()
+                     if status in ("Decided", "Superseded") and len(w) >= _STEM and w not in done)
+
+
+_STEM = 5  # letters two words share at their start to be one word's forms ("approver", "approved")
+_ONE_WORD = 12  # letters of a decision noun of one word at most ("Entscheidung"; "changerequest" is two)
+
+
+def _says_approval(header: str, kind: SheetKind) -> bool:
+    """Whether a person column's header says the person approved or decided ("Approved by", "Approver",
+    "Genehmigt von", "Decision maker"): a word of it is one the office reads as a decision's outcome, or shares its
+    first five letters with one or with a decision's one-word noun, or the header names a decision. "Initials", "Made by", "Visa", "Author" say only
+    who: in a change history, who made the change."""
+    key = word_key(header)
+    if _noun_pattern(kind).search(key) or any(v in key for v in _outcome_words()):  # "Signed off by"
+        return True
+    # the outcomes, and the one-word nouns of a decision ("Entscheider", "Decisor", "Beslutsfattare" share theirs)
+    said = _outcome_words() | {n for n in _nouns(kind) if _STEM <= len(n) <= _ONE_WORD}
+    # a word that is the start of one ("Author" of "authorised") is another word, not its form
+    return any(w in said or any(v[:_STEM] == w[:_STEM] and not v.startswith(w) for v in said)
+               for w in words_of(header) if len(w) >= _STEM)
 
 
 def _change_history(named: str, register: str, headers: list[str], mapping: dict[int, str] | None) -> str | None:
     """Why a sheet named as the decision log by a change word alone ("Change Log", "change_log_eagle",
-    "Änderungsprotokoll": no decision noun — "decision", "change request", "RFC" — in its name) whose columns give
-    no field only a decision has (``_DECISION_OWN``), its one name, if any, under "Initials" (``initials`` in the
-    words files: who made the change, not who approved it), holds no decisions: what was changed, when and by whom, with no
-    reason, outcome or approval for any change, is a product's history of work done (a CAD library's "Added part
-    X", "Fixed symbol Y" under "Date | Library | Initials | Description"), not decisions (classes82). A change log
-    saying why each change was made stays the decision log's (classes81)."""
+    "Änderungsprotokoll": no decision noun — "decision", "change request", "RFC" — in its name) holds no decisions:
+    by its shape, a change history — when (a date, a version), what (the description), where (a component, a file)
+    and who made each change — with no column only a decision has (``_DECISION_OWN``: no reason, outcome, options,
+    cost or due day) and no approval (no person column whose header says approval or a decision, ``_says_approval``:
+    "Initials", "Made by", "Visa" name who did the work). What was changed, when and by whom is a product's history of
+    work done (a CAD library's "Added part X", "Fixed symbol Y" under "Date | Library | Initials | Description"), not
+    decisions (classes82; left59 made it the shape's, not the "Initials" header's). A change log saying why each
+    change was made stays the decision log's (classes81), one naming who approved each change too (unseen round 50's
+    "approved_by")."""
     if not named or register != "decisions" or not mapping:
         return None
     kind = kind_for(register)
     if _noun_pattern(kind).search(word_key(named)) or _DECISION_OWN & set(mapping.values()):
         return None
-    if any(n == "decided_by" and c < len(headers) and word_key(str(headers[c])) not in _initials_words()
+    if any(n == "decided_by" and c < len(headers) and _says_approval(str(headers[c]), kind)
            for c, n in mapping.items()):
         return None  # "approved_by": who approved each change, a decision (unseen round 50's course change log)
     title = next((str(headers[c]).strip() for c, n in mapping.items() if n == "title" and c < len(headers)), "")
     said = f" (“{title}”)" if title else ""
     return (f"{CHANGE_HISTORY_REASON}{said} — what was changed, when and by whom, with no reason, outcome or approval for "
             "any change: a record of work done, not the decision log (a change log is read as decisions when a "
-            "column says why each change was made or what was decided on it).")
+            "column says why each change was made, what was decided on it or who approved it).")
 
 
 def not_records_by_layout(headers: list[str], above: list[list[Any]], register: str = "",

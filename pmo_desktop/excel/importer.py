@@ -61,6 +61,7 @@ from .column_records import (
     named_fields,
     names_few,
     records_a_column,
+    records_across,
     turned,
     turned_note,
     worded_fields,
@@ -1683,6 +1684,24 @@ def _one_record_a_column(book: SafeWorkbook, reader: SheetReader, weak: HeaderMa
     return headed, replace(match, sheet_title=reader.title), turned_note(match)
 
 
+def _records_across(book: SafeWorkbook, reader: SheetReader, path: Path
+                    ) -> tuple[SheetReader, HeaderMatch, str] | None:
+    """A sheet named as a register, one record a column under a row of their names, labels of its own down a column
+    (column_records.records_across): the records one a row under a header made for them, its match and the note;
+    None for any other sheet. Asked only of a sheet no header search reads, nor the turned reading above."""
+    if reader.declared_rows > MAX_FIELDS:
+        return None
+    made = records_across(reader.all_rows(), reader.title, path.stem)
+    if made is None:
+        return None
+    rows, note, register = made
+    headed = SheetReader(book, reader.title, rows, [])
+    match = _match_sheet(headed, tuple(k for k in ALL_KINDS if k.register == register), 1)
+    if match is None or match.row != 1 or _no_records(match, None, rows[1:1 + SAMPLE], path.stem) is not None:
+        return None
+    return headed, replace(match, sheet_title=reader.title), note
+
+
 # A sheet of lines pasted whole into column A is split only up to this many rows (a pasted list, not a data dump)
 PASTED_ROWS = 5000
 
@@ -2692,6 +2711,10 @@ def plan_workbook_import(store: Store, path: str | os.PathLike[str], progress: P
                     # no row names the register's columns (or too few): field names down a column, one record a
                     # column ("ID number", "Name", … down column B), read turned
                     reader, match, made_notes[title] = sideways
+                if match is None and (across := _records_across(book, reader, path)) is not None:
+                    # named as a register, one record a column under a row of their names, labels of its own down
+                    # a column ("Objectifs souhaités"), read turned (left59)
+                    reader, match, made_notes[title] = across
                 if match is None:
                     grid = risk_grid(reader.top_rows())
                     if grid is None and (described := described_grid(reader.top_rows())) is not None:

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .header_detection import MAIN_KINDS, map_header, named_by_its_last_words
+from .header_detection import MAIN_KINDS, SheetKind, map_header, named_by_its_last_words
 from .vocabulary import value_words, word_key
 from .workbook_reader import column_letters
 
@@ -33,6 +33,15 @@ def _text(x: Any) -> str:
 
 def _filled(row: list[Any]) -> list[int]:
     return [c for c, x in enumerate(row) if x is not None and str(x).strip()]
+
+
+def register_heading(kind: SheetKind) -> str | None:
+    """The register's own name ("Risks", "Communications") as the header of a column made for its records' names:
+    it names the records' naming field and says the register as a sheet's name does; None for a register it does
+    not name so."""
+    field = kind.reg.name_field.name if kind.reg.name_field is not None else "title"
+    return next((h for h in (kind.register.capitalize(), kind.reg.title) if map_header(kind, [h])[0] == {0: field}
+                 and kind.matches_sheet_name(h)), None)
 
 
 def names_under_a_key(rows: list[list[Any]], sheet_title: str, file_name: str | None
@@ -68,9 +77,7 @@ def names_under_a_key(rows: list[list[Any]], sheet_title: str, file_name: str | 
         return None
     # the names' column headed by the register's own name ("Risks"), which names the records and says the register
     # as the sheet's name does (a "Matrice des risques" is a matrix by its own name, the register by its last words)
-    field = kind.reg.name_field.name if kind.reg.name_field is not None else "title"
-    title = next((h for h in (kind.register.capitalize(), kind.reg.title) if map_header(kind, [h])[0] == {0: field}
-                  and kind.matches_sheet_name(h)), None)
+    title = register_heading(kind)
     if title is None:
         return None
     made: list[list[Any]] = [[title]] + [[t] for t in texts]

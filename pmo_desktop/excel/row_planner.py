@@ -2014,7 +2014,11 @@ class Planner:
             # the column headed by the priority's name gives it (header_detection._numbered_by_own_name), said once
             beside = [h for c, h in sorted(plan.extras.items()) if c != self._numbered_priority and
                       map_header(kind, [h])[0].get(0) == "priority"]
-            if beside:
+            # said only of a column that holds such numbers: a form's "Severity: Critical" beside "Priority:
+            # Higt" gives no number, and the note said it did (unseen82, left59)
+            at = self._numbered_priority
+            if beside and any(numbered_priority(reg.field("priority"), r[at]) is not None
+                              for _n, r in _first_rows(kept, reader, header_row, width) if at < len(r)):
                 ranked = list(reversed(reg.field("priority").choices))
                 scale = ", ".join(f"{n}{' and more' if n == len(ranked) else ''} → {x}" for n, x in enumerate(ranked, 1))
                 plan.say(f"“{_one_line(str(plan.extras[self._numbered_priority]))}” gives the priority as a number, "
