@@ -1,0 +1,221 @@
+"""The office's own export sent round, edited the way colleagues edit it, and imported back — into the office that
+exported it and into a new one (fault72): nothing lost, nothing silently changed, what cannot be taken refused in
+the preview with its reason, never discovered by the import once it writes."""
+
+import csv
+import datetime as dt
+import zipfile
+
+import openpyxl
+import pytest
+
+from pmo_desktop.excel.export import export_workbook
+from pmo_desktop.excel.import_plan import Action
+from pmo_desktop.excel.importer import apply_import, plan_workbook_import
+from pmo_desktop.models import records
+from pmo_desktop.models.registers import REGISTERS
+from pmo_desktop.models.store import Store
+
+RISKS = REGISTERS["risks"]
+SHEET = "Risk register"
+
+
+def column(ws, label):
+    return [c.value for c in ws[1]].index(label) + 1
+
+
+def row_of(ws, code):
+    return next(r for r in range(2, ws.max_row + 1) if ws.cell(r, 1).value == code)
+
+
+def risk(store, code) -> dict:
+    with store.session() as s:
+        return records.record_values(s, RISKS, records.find_id_by_code(s, RISKS, code))
+
+
+def actions(store) -> dict[str, list[tuple]]:
+    """Each risk's actions as (description, status, due), by the risk's ID."""
+    reg = REGISTERS["risk_actions"]
+    names = ["id", "version", *reg.field_names]
+    out: dict[str, list[tuple]] = {}
+    with store.session() as s:
+        for code in sorted(records.stored_codes(s, RISKS)):
+            rid = records.find_id_by_code(s, RISKS, code)
+            rows = [dict(zip(names, r)) for r in records.fetch_rows(s, reg, parent_id=rid)]
+            out[code.upper()] = sorted((a["description"], a["status"], str(a["due"])) for a in rows)
+    return out
+
+
+def by_row(plan, sheet=SHEET):
+    return {r.row: r for r in plan.reports if r.sheet == sheet}
+
+
+def edited_export(store, tmp_path, edit):
+    path = export_workbook(store, tmp_path / "round.xlsx")
+    wb = openpyxl.load_workbook(path)
+    edit(wb)
+    wb.save(path)
+    return path
+
+
+@pytest.fixture
+def fresh_store(tmp_path, empty_file_copy):
+    s = Store.open(empty_file_copy(tmp_path / "new.pmo"))
+    yield s
+    s.close()
+
+
+def test_an_id_typed_over_with_another_records_id_refuses_both_rows(demo_store, tmp_path):
+    """R-004's row given R-005's ID: the first of the two rows was planned "will update R-005 — changes Title,
+    Category, …" and "import the valid rows" wrote R-004's values over R-005."""
+    def typed_over(wb):
+        ws = wb[SHEET]
+        ws.cell(row_of(ws, "R-004"), 1).value = "R-005"
+    path = edited_export(demo_store, tmp_path, typed_over)
+    before = risk(demo_store, "R-005")
+    plan = plan_workbook_import(demo_store, path)
+    rows = by_row(plan)
+    assert rows[5].action == rows[6].action == Action.ERROR
+    assert "R-005 is also on row 6, with other values" in rows[5].reason
+    assert "Its other cells are R-004's as exported, and R-004 is on no row: was R-004's ID typed over?" in rows[5].reason
+    assert "typed over" not in rows[6].reason  # R-005's own row
+    with pytest.raises(Exception, match="None of the 2 rows"):
+        apply_import(demo_store, plan, partial=True)
+    assert risk(demo_store, "R-005") == before
+
+
+def test_a_row_copied_and_edited_in_a_new_office_takes_neither(fresh_store, sqlite_demo_store, tmp_path):
+    """The same ID on two rows of other values, into a new office: neither row is the record (both refused), and
+    what names that record is refused with them rather than stopping the import as it writes."""
+    def copied(wb):
+        ws = wb[SHEET]
+        cells = [c.value for c in ws[row_of(ws, "R-002")]]
+        cells[1] = "A different risk pasted under the same ID"
+        ws.append(cells)
+    path = edited_export(sqlite_demo_store, tmp_path, copied)
+    plan = plan_workbook_import(fresh_store, path)
+    rows = by_row(plan)
+    assert rows[3].action == Action.ERROR and rows[rows[3].row].code == "R-002"
+    assert [r.action for r in plan.reports if r.sheet == SHEET and r.code == "R-002"] == [Action.ERROR] * 2
+    linked = [r for r in plan.reports if r.sheet == "Decisions" and r.action == Action.ERROR]
+    assert linked and all("there is no risk called “R-002”" in r.reason for r in linked)
+    apply_import(fresh_store, plan, partial=True)
+    with fresh_store.session() as s:
+        assert "r-002" not in records.stored_codes(s, RISKS) and len(records.stored_codes(s, RISKS)) == 9
+
+
+def test_an_action_of_a_risk_nobody_has_is_refused_in_the_preview(demo_store, tmp_path):
+    """An action row naming R-099: "will insert", then the import stopped whole — "A risk actions entry must
+    belong to a record" — the valid rows with it."""
+    def orphan(wb):
+        ws = wb["Risk actions"]
+        ws.append(["R-099", "Chase a risk no one has", "Tom Walker", dt.datetime(2027, 1, 4), "Not started"])
+        notes = wb[SHEET]
+        notes.cell(row_of(notes, "R-001"), column(notes, "Notes")).value = "taken"
+    path = edited_export(demo_store, tmp_path, orphan)
+    plan = plan_workbook_import(demo_store, path)
+    refused = [r for r in plan.errors]
+    assert [(r.sheet, r.code) for r in refused] == [("Risk actions", "R-099")]
+    assert refused[0].reason.startswith("There is no record “R-099” in the risk register or in this workbook.")
+    apply_import(demo_store, plan, partial=True)
+    assert risk(demo_store, "R-001")["notes"] == "taken"
+
+
+def test_actions_of_a_risk_deleted_from_the_sheet_into_a_new_office(fresh_store, sqlite_demo_store, tmp_path):
+    def deleted(wb):
+        ws = wb[SHEET]
+        ws.delete_rows(row_of(ws, "R-003"))
+    path = edited_export(sqlite_demo_store, tmp_path, deleted)
+    plan = plan_workbook_import(fresh_store, path)
+    refused = [(r.sheet, r.code) for r in plan.errors]
+    assert ("Risk actions", "R-003") in refused
+    result = apply_import(fresh_store, plan, partial=True)
+    assert result.inserted > 100
+    with fresh_store.session() as s:
+        assert len(records.stored_codes(s, RISKS)) == 9
+
+
+def test_names_the_office_lacks_are_refused_in_the_preview(demo_store, tmp_path):
+    """A project no one has, "Projects affected" typed with commas, a decision linked to a risk no one has: each
+    "will update", then "could not be written, so nothing was imported" — a colleague's other edits with it."""
+    def names(wb):
+        ws = wb[SHEET]
+        ws.cell(row_of(ws, "R-002"), column(ws, "Project")).value = "A project nobody has"
+        ws.cell(row_of(ws, "R-003"), column(ws, "Projects affected")).value = \
+            "Inventory management, Point of sale replacement"
+        ws.cell(row_of(ws, "R-001"), column(ws, "Notes")).value = "taken"
+        d = wb["Decisions"]
+        d.cell(row_of(d, "DEC-001"), column(d, "Linked risks")).value = "R-001; R-077"
+    path = edited_export(demo_store, tmp_path, names)
+    plan = plan_workbook_import(demo_store, path)
+    said = {(r.sheet, r.code): r.reason for r in plan.errors}
+    assert said == {
+        (SHEET, "R-002"): "Project: there is no project called “A project nobody has”.",
+        (SHEET, "R-003"): "Projects affected: there is no project called “Inventory management, Point of sale "
+                          "replacement”. Its names are written with commas: separate them with “;” (“Inventory "
+                          "management; Point of sale replacement”).",
+        ("Decisions", "DEC-001"): "Linked risks: there is no risk called “R-077”.",
+    }
+    apply_import(demo_store, plan, partial=True)
+    assert risk(demo_store, "R-001")["notes"] == "taken"
+
+
+def test_a_refused_action_row_keeps_its_risks_stored_actions(demo_store, tmp_path):
+    """A risk's actions are replaced as a whole: with one of its rows refused (a status outside the list, a due
+    date that is no date), importing the valid rows alone deleted the risk's stored actions and wrote the others
+    — R-002's one action was lost, and R-001's edited one gave way to the new one."""
+    def edits(wb):
+        a = wb["Risk actions"]
+        a.cell(row_of(a, "R-001"), 5).value = "Parked"
+        a.append(["R-001", "A second action", "Tom Walker", dt.datetime(2027, 1, 4), "Not started"])
+        a.cell(row_of(a, "R-002"), 4).value = "not a date"
+        a.cell(row_of(a, "R-003"), 5).value = "Done"
+    path = edited_export(demo_store, tmp_path, edits)
+    before = actions(demo_store)
+    plan = plan_workbook_import(demo_store, path)
+    rows = by_row(plan, "Risk actions")
+    assert rows[12].action == Action.ERROR
+    assert rows[12].reason == ("The risk actions of R-001 are taken as a whole, and row 2 of them is refused: correct "
+                               "that row and this one comes in with it (until then the office keeps R-001's own).")
+    apply_import(demo_store, plan, partial=True)
+    after = actions(demo_store)
+    assert after["R-001"] == before["R-001"] and after["R-002"] == before["R-002"]
+    assert [s for _d, s, _due in after["R-003"]] == ["Done"]
+    left = openpyxl.load_workbook(tmp_path / "round - rows left out.xlsx").worksheets[0]
+    assert any(row[2] == "A second action" for row in left.iter_rows(values_only=True))
+
+
+def test_a_cell_past_excels_limit_is_said_as_more_than_it(demo_store, tmp_path):
+    """A 40,000-character note (no spreadsheet program writes one; a tool can): refused, as "32,768 characters",
+    the length the reader cut it to."""
+    def long_note(wb):
+        ws = wb[SHEET]
+        ws.cell(row_of(ws, "R-002"), column(ws, "Notes")).value = "n" * 30_000
+    path = edited_export(demo_store, tmp_path, long_note)
+    longer = tmp_path / "longer.xlsx"
+    with zipfile.ZipFile(path) as src, zipfile.ZipFile(longer, "w", zipfile.ZIP_DEFLATED) as out:
+        for item in src.infolist():
+            data = src.read(item.filename)
+            out.writestr(item, data.replace(b"n" * 30_000, b"n" * 40_000))
+    plan = plan_workbook_import(demo_store, longer)
+    assert [r.reason for r in plan.errors] == ["Notes is too long (more than 32,767 characters; at most 32,767)."]
+
+
+def test_a_register_saved_as_csv_into_a_new_office_says_no_reading_it_did_not_make(fresh_store, sqlite_demo_store,
+                                                                                  tmp_path):
+    """The risk register saved as CSV and imported into a new office without its projects: every row refused for
+    its project, and the sheet's note said "Status: “Accept” read as Open; “Transfer” read as Closed" — the
+    response column's words, looked at beside the status column to see whether the rows were typed one column
+    off, said as the status's reading."""
+    path = export_workbook(sqlite_demo_store, tmp_path / "out.xlsx")
+    ws = openpyxl.load_workbook(path)[SHEET]
+    out = tmp_path / "risks.csv"
+    with out.open("w", newline="", encoding="utf-8") as f:
+        writer = csv.writer(f)
+        for cells in ws.iter_rows(values_only=True):
+            writer.writerow(["" if c is None else c.strftime("%m/%d/%Y") if hasattr(c, "strftime") else c
+                             for c in cells])
+    plan = plan_workbook_import(fresh_store, out)
+    sheet = plan.sheets[0]
+    assert sheet.register == "risks" and len(plan.errors) == 10
+    assert "Status:" not in sheet.note and "read as Open" not in sheet.note
