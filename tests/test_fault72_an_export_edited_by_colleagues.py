@@ -219,3 +219,58 @@ def test_a_register_saved_as_csv_into_a_new_office_says_no_reading_it_did_not_ma
     sheet = plan.sheets[0]
     assert sheet.register == "risks" and len(plan.errors) == 10
     assert "Status:" not in sheet.note and "read as Open" not in sheet.note
+
+
+def test_a_percentage_typed_into_a_benefit_measured_in_per_cent_is_the_per_cent_it_shows(demo_store, tmp_path):
+    """B-005 is measured in %: its target 75 typed over as 80 % (Excel keeps 0.8, shown 80 %), its baseline as the
+    text "60 %", a measurement of 62 % added: read as 0.8, 0.6 and 0.62 — a target of 0.8 per cent — in silence."""
+    def typed(wb):
+        ws = wb["Benefits plan"]
+        r = row_of(ws, "B-005")
+        target = ws.cell(r, column(ws, "Target"))
+        target.value, target.number_format = 0.8, "0%"
+        ws.cell(r, column(ws, "Baseline")).value = "60 %"
+        money = ws.cell(row_of(ws, "B-001"), column(ws, "Target"))  # £k/month: a number shown so is its number
+        money.value, money.number_format = 240, "0%"
+        m = wb["Benefit measurements"]
+        m.append(["B-005", dt.datetime(2026, 11, 1), 0.625, "Survey", None])
+        m.cell(m.max_row, 3).number_format = "0.0%"
+    path = edited_export(demo_store, tmp_path, typed)
+    plan = plan_workbook_import(demo_store, path)
+    sheet = next(s for s in plan.sheets if s.register == "benefits")
+    assert "are read as the per cent they show: 80 % as 80, not 0.8." in sheet.note
+    apply_import(demo_store, plan)
+    reg = REGISTERS["benefits"]
+    with demo_store.session() as s:
+        b5 = records.record_values(s, reg, records.find_id_by_code(s, reg, "B-005"))
+        b1 = records.record_values(s, reg, records.find_id_by_code(s, reg, "B-001"))
+        measured = [r for r in records.fetch_rows(s, REGISTERS["benefit_measurements"], parent_id=b5["id"])]
+    assert (b5["baseline_value"], b5["target_value"], b1["target_value"]) == (60.0, 80.0, 240.0)
+    assert 62.5 in [r[3] for r in measured]
+
+
+def test_percentage_cells_of_an_ods_are_found_where_libreoffice_marks_them(tmp_path):
+    """LibreOffice saves a cell typed "80%" as office:value-type="percentage" with the value 0.8, which calamine
+    reads as 0.8: the export saved as .ods by a colleague is read by where its cells are marked so."""
+    from pmo_desktop.excel.percent_cells import percent_cells
+
+    cell = '<table:table-cell office:value-type="{}" office:value="{}"><text:p>x</text:p></table:table-cell>'
+    rows = ['<table:table-row>' + cell.format("string", "") * 2 + '</table:table-row>',
+            '<table:table-row table:number-rows-repeated="2"><table:table-cell table:number-columns-repeated="3"/>'
+            '</table:table-row>',
+            '<table:table-row><table:table-cell/>' + cell.format("float", "0.8") + cell.format("percentage", "0.8")
+            + '</table:table-row>']
+    content = ('<?xml version="1.0" encoding="UTF-8"?><office:document-content '
+               'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+               'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
+               'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"><office:body><office:spreadsheet>'
+               '<table:table table:name="Other"><table:table-row>' + cell.format("percentage", "0.1")
+               + '</table:table-row></table:table><table:table table:name="Benefits plan">' + "".join(rows)
+               + '</table:table></office:spreadsheet></office:body></office:document-content>')
+    path = tmp_path / "b.ods"
+    with zipfile.ZipFile(path, "w") as z:
+        z.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")
+        z.writestr("content.xml", content)
+    assert percent_cells(path, "Benefits plan") == {(3, 2)}
+    assert percent_cells(path, "Other") == {(0, 0)}
+    assert percent_cells(tmp_path / "missing.ods", "Benefits plan") == set()

@@ -36,6 +36,7 @@ from . import date_order
 from .cut_cells import characters, was_cut
 from .header_detection import PARENT
 from .import_plan import KEPT_DELETED, Action, ImportPlan, PlannedRow, RowReport, SheetPlan, refuse_whole_families
+from .percent_cells import percent_cells
 from .stamp import STAMP_SHEET, ExportStamp, Merge, canonical, fingerprint, merge_field, parse_stamp, stamped_fields
 from .value_translation import OPEN_LISTS
 from .workbook_reader import SafeWorkbook, Uncalculated
@@ -127,6 +128,14 @@ def unstamped_export(book: SafeWorkbook) -> ExportStamp | None:
     return ExportStamp(office_id="", exported_at="")
 
 
+_PER_CENT_UNITS = frozenset({"%", "percent", "per cent", "percentage", "pct", "% points", "percentage points"})
+
+
+def per_cent_unit(unit: Any) -> bool:
+    """Whether a benefit's unit says its numbers are per cent ("%", "percent", "% of stores" aside)."""
+    return isinstance(unit, str) and unit.strip().casefold() in _PER_CENT_UNITS
+
+
 def id_key(code: str) -> str:
     """An ID as a re-import matches it to the office's: case, outer spaces and leading zeros aside. A colleague
     who retypes R-007 as “r-7” or “ R-007 ” means that record; read as a new ID it was created a second
@@ -192,6 +201,8 @@ class OfficePlanner:
         self.ctx: Context = records.load_context(session)
         self.own = bool(stamp.office_id) and stamp.office_id == OFFICE_ID.read(session)
         self.conflicts: list[Conflict] = []
+        self.units: dict[str, Any] = {}  # a record's ID (casefolded) → its unit, for its sub-tables' numbers
+        self._percent: dict[str, set[tuple[int, int]]] = {}  # sheet → its cells shown as percentages
 
     def current(self, reg: Register) -> dict[str, dict[str, Any]]:
         """The office's records now, by ID (casefolded)."""
@@ -268,6 +279,10 @@ class OfficePlanner:
             typed = str(ident).strip()
             folded = self.retyped(now, typed) if key else typed.casefold()
             code = now[folded][key.name] if key and folded in now else typed
+            if "unit" in reg.field_names:
+                unit = values.get("unit") if "unit" in row else (now.get(folded) or {}).get("unit")
+                self.units[folded] = unit
+                self.per_cent(reg, sheet, unit, number, row, values)
             report = RowReport(title, number, Action.INSERT, code if key else "")
             if key and folded != typed.casefold():
                 report.reason = f"ID “{typed}” read as {code}"
@@ -335,6 +350,33 @@ class OfficePlanner:
                                                            KEPT_DELETED, name=name)))
         _column_notes(reg, sheet, table, {f.label for f in reg.fields})
         return sheet
+
+    def per_cent(self, reg: Register, sheet: SheetPlan, unit: Any, number: int, row: dict[str, Any],
+                 values: dict[str, Any]) -> None:
+        """A number of a record measured in per cent (its unit "%") written as a percentage — "80 %", or 0.8 in a
+        cell shown as 80 % — is the 80 it shows: read as its fraction, a benefit's target of 75 (%) typed over as
+        80 % became 0.8, in silence (fault72). Said once a sheet."""
+        if not per_cent_unit(unit):
+            return
+        for name, raw in row.items():
+            if reg.field(name).kind is not Kind.FLOAT or not isinstance(values.get(name), (int, float)):
+                continue
+            col = next(c for c, n in sheet.mapping.items() if n == name)
+            if isinstance(raw, str) and raw.strip().endswith("%"):
+                shown = raw.strip()
+            elif isinstance(raw, (int, float)) and (number - 1, col) in self.percent_cells(sheet.sheet):
+                shown = f"{raw * 100:.12g} %"
+            else:
+                continue
+            values[name] = float(f"{values[name] * 100:.12g}") if isinstance(raw, str) else float(f"{raw * 100:.12g}")
+            if not sheet.note or "measured in %" not in sheet.note:
+                sheet.say(f"Numbers written as percentages in records measured in % (“{shown}” in "
+                          f"{reg.field(name).label}) are read as the per cent they show: 80 % as 80, not 0.8.")
+
+    def percent_cells(self, title: str) -> set[tuple[int, int]]:
+        if title not in self._percent:
+            self._percent[title] = percent_cells(self.plan.path, title)
+        return self._percent[title]
 
     @staticmethod
     def _refuse_first(sheet: SheetPlan, first: tuple[int, tuple[Any, ...]], number: int, code: str) -> None:
@@ -422,8 +464,10 @@ class OfficePlanner:
             # here, said; the preview said "will insert" of it and the import then stopped whole (fault72)
             orphan = folded not in parents and folded not in added and not (
                 self.own and self.stamp.row(parent.name, code) is not None)
+            unit = self.units.get(folded) if "unit" in parent.field_names else None
             for number, row, kept in rows:
                 values, errors = self.parse(reg, row)
+                self.per_cent(reg, sheet, unit, number, row, values)
                 if orphan:
                     errors.insert(0, f"There is no record “{code}” in the {parent.title.lower()} or in this workbook.")
                 report = RowReport(title, number, Action.ERROR if errors else Action.INSERT, code, " ".join(errors))
