@@ -274,3 +274,30 @@ def test_percentage_cells_of_an_ods_are_found_where_libreoffice_marks_them(tmp_p
     assert percent_cells(path, "Benefits plan") == {(3, 2)}
     assert percent_cells(path, "Other") == {(0, 0)}
     assert percent_cells(tmp_path / "missing.ods", "Benefits plan") == set()
+
+
+def test_the_actions_sheet_saved_alone_as_csv_is_read_as_the_risks_actions(demo_store, tmp_path):
+    """LibreOffice saves the sheet shown as a CSV of its own ("round-Risk actions.csv"). Read as a colleague's
+    register, "Risk ID | Action | Actionee | Due | Status" was the risk register: each risk's title written over by
+    its action's text, R-009's Closed and R-010's Occurred by "Open" from the action's "Not started"."""
+    path = export_workbook(demo_store, tmp_path / "round.xlsx")
+    ws = openpyxl.load_workbook(path)["Risk actions"]
+    out = tmp_path / "round-Risk actions.csv"
+    with out.open("w", newline="", encoding="utf-8") as f:
+        writer = csv.writer(f)
+        for cells in ws.iter_rows(values_only=True):
+            cells = ["" if c is None else f"{c.day} {c:%b %Y}" if hasattr(c, "strftime") else c for c in cells]
+            if cells[0] == "R-003":
+                cells[4] = "Done"
+            writer.writerow(cells)
+    titles = {code: risk(demo_store, code)["title"] for code in ("R-001", "R-009", "R-010")}
+    statuses = {code: risk(demo_store, code)["status"] for code in ("R-009", "R-010")}
+    before = actions(demo_store)
+    plan = plan_workbook_import(demo_store, out)
+    assert [s.register for s in plan.sheets] == ["risk_actions"]
+    apply_import(demo_store, plan)
+    assert {code: risk(demo_store, code)["title"] for code in titles} == titles
+    assert {code: risk(demo_store, code)["status"] for code in statuses} == statuses
+    after = actions(demo_store)
+    assert [s for _d, s, _due in after["R-003"]] == ["Done"]
+    assert {k: x for k, x in after.items() if k != "R-003"} == {k: x for k, x in before.items() if k != "R-003"}

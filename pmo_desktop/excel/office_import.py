@@ -116,12 +116,15 @@ def unstamped_export(book: SafeWorkbook) -> ExportStamp | None:
     column names alone; one sheet or column of the user's own, and it is read as any other workbook."""
     by_sheet = {reg.sheet: reg for reg in REGISTERS.values()}
     titles = book.sheet_names
-    if not titles or any(title not in by_sheet for title in titles):
+    if not titles:
         return None
     for title in titles:
         top = book.sheet(title).top_rows(fill_merged=False)
         headers = [str(h).strip() for h in (top[0] if top else []) if not v.is_blank(h)]
-        reg = by_sheet[title]
+        found = by_sheet.get(title) or _sub_table_headed(headers)
+        if found is None:
+            return None
+        reg = found
         labels = {f.label for f in reg.fields} | ({reg.parent_label} if reg.parent else set())
         if not headers or any(h not in labels for h in headers):
             return None
@@ -134,6 +137,19 @@ _PER_CENT_UNITS = frozenset({"%", "percent", "per cent", "percentage", "pct", "%
 def per_cent_unit(unit: Any) -> bool:
     """Whether a benefit's unit says its numbers are per cent ("%", "percent", "% of stores" aside)."""
     return isinstance(unit, str) and unit.strip().casefold() in _PER_CENT_UNITS
+
+
+def _sub_table_headed(headers: list[str]) -> Register | None:
+    """The sub-table (a risk's actions, a benefit's measurements) whose export columns, every one and nothing else,
+    head a sheet of another name: the sheet saved alone, as a CSV (LibreOffice names it "out-Risk actions.csv").
+    Read as a colleague's register, "Risk ID | Action | … | Status" was the risk register's: every risk's title
+    written over by its action's text and its status by the action's (fault72)."""
+    given = set(headers)
+    for reg in REGISTERS.values():
+        if reg.parent and len(given) == len(headers) and \
+                given == {reg.parent_label} | {f.label for f in reg.fields if f.exported}:
+            return reg
+    return None
 
 
 def id_key(code: str) -> str:
@@ -482,8 +498,8 @@ class OfficePlanner:
                     p.values = {}
                 sheet.rows.extend(parsed)
                 continue
-            if self.own and folded in parents:
-                exported = self.stamp.row(reg.name, code)
+            if folded in parents:  # into another office too: a family as the office has it is left as it is
+                exported = self.stamp.row(reg.name, code) if self.own else None
                 mine = family_print(reg, [p.values for p in parsed])
                 theirs = family_print(reg, current.get(folded, []))
                 base = exported.fingerprints.get(FAMILY) if exported else None
