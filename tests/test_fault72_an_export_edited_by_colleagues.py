@@ -301,3 +301,21 @@ def test_the_actions_sheet_saved_alone_as_csv_is_read_as_the_risks_actions(demo_
     after = actions(demo_store)
     assert [s for _d, s, _due in after["R-003"]] == ["Done"]
     assert {k: x for k, x in after.items() if k != "R-003"} == {k: x for k, x in before.items() if k != "R-003"}
+
+
+def test_a_records_row_whose_id_was_typed_over_with_another_records_is_refused(demo_store, tmp_path):
+    """R-005's row deleted and R-004's ID typed over with "R-005": R-004's title, owner and levels were written over
+    R-005 ("will update R-005 — changes Title, Category, …") and R-004 said deleted from the workbook."""
+    def typed_over(wb):
+        ws = wb[SHEET]
+        ws.delete_rows(row_of(ws, "R-005"))
+        ws.cell(row_of(ws, "R-004"), 1).value = "R-005"
+        ws.cell(row_of(ws, "R-001"), column(ws, "Notes")).value = "taken"
+    path = edited_export(demo_store, tmp_path, typed_over)
+    before = risk(demo_store, "R-005")
+    plan = plan_workbook_import(demo_store, path)
+    assert [(r.row, r.reason) for r in plan.errors] == [
+        (5, "Its cells but the ID are R-004's as exported, and R-004 is on no other row: R-004's ID typed over with "
+            "R-005? Type R-004 back, or change more than its ID to make it R-005.")]
+    apply_import(demo_store, plan, partial=True)
+    assert risk(demo_store, "R-005") == before and risk(demo_store, "R-001")["notes"] == "taken"

@@ -285,6 +285,7 @@ class OfficePlanner:
         seen: dict[str, tuple[int, dict[str, Any]]] = {}  # ID (casefolded) → the row that had it first, its values
         firsts: dict[str, tuple[int, tuple[Any, ...]]] = {}  # ID (casefolded) → that row's place in sheet.rows, cells
         doubled: list[tuple[str, int, dict[str, Any]]] = []  # (ID, row number, values) of each row of a refused pair
+        retitled: list[tuple[int, str, dict[str, Any], tuple[Any, ...]]] = []  # updates renaming their record
         for number, cells in enumerate(table[1:], start=2):
             row = {name: cells[c] if c < len(cells) else None for c, name in mapping.items()}
             if all(v.is_blank(x) for x in row.values()):
@@ -353,10 +354,14 @@ class OfficePlanner:
                 report.action, report.reason = Action.SKIP, "same as the office's, or changed only in the office."
             if retyped:
                 report.reason = f"{retyped}: {report.reason}"
+            if self.own and reg.name_field is not None and reg.name_field.name in changes:
+                retitled.append((len(sheet.rows), folded, values, tuple(cells)))
             sheet.rows.append(PlannedRow(report, changes, stored["id"], was={n: stored.get(n) for n in changes},
                                          same=not changes))
         if doubled and self.own:
             self._say_typed_over(reg, sheet, doubled, seen, now)
+        if retitled:
+            self._refuse_typed_over(reg, sheet, retitled, seen, now)
         if self.own:
             for reg_name, folded in self.stamp.rows:
                 if reg_name == reg.name and folded not in seen and folded in now:
@@ -410,6 +415,46 @@ class OfficePlanner:
                               "record.")
         prow.values, prow.was, prow.same, prow.raw = {}, None, False, cells
 
+    def _typed_over(self, reg: Register, values: dict[str, Any], missing: list[str]) -> str | None:
+        """The exported record (casefolded ID) whose every field, as exported, a row's values give, among
+        ``missing``: the records the workbook lists on no row."""
+        fields = {f.name: f for f in stamped_fields(reg)}
+        compared = {n: x for n, x in values.items() if n in fields}
+        if not compared:
+            return None
+        for code in missing:
+            exported = self.stamp.row(reg.name, code)
+            if exported is not None and all(exported.fingerprints.get(n) == fingerprint(fields[n], x)
+                                            for n, x in compared.items()):
+                return code
+        return None
+
+    def _refuse_typed_over(self, reg: Register, sheet: SheetPlan, retitled: list[tuple[int, str, dict[str, Any],
+                           tuple[Any, ...]]], seen: dict[str, tuple[int, dict[str, Any]]],
+                           now: dict[str, dict[str, Any]]) -> None:
+        """A row that renames its record and holds, but for its ID, another exported record's every value as
+        exported — that record on no row of the workbook — is that record with its ID typed over: refused, said.
+        Taken, R-004's row with R-005 typed in its ID cell wrote R-004's title, owner and levels over R-005, the
+        preview saying "will update R-005 — changes Title, Category, …" (fault72)."""
+        missing = [code for code in self.stamp.codes(reg.name) if code not in seen]
+        if not missing:
+            return
+        key = reg.key_field
+        for index, folded, values, cells in retitled:
+            other = self._typed_over(reg, values, missing)
+            if other is None or other == folded:
+                continue
+            prow = sheet.rows[index]
+            if prow.report.action is Action.ERROR:  # refused already: one ID on two rows (_say_typed_over)
+                continue
+            code = prow.report.code
+            shown = str(now[other][key.name]) if key is not None and other in now else other.upper()
+            prow.report.action = Action.ERROR
+            prow.report.reason = (f"Its cells but the ID are {shown}'s as exported, and {shown} is on no other row: "
+                                  f"{shown}'s ID typed over with {code}? Type {shown} back, or change more than its ID "
+                                  f"to make it {code}.")
+            prow.values, prow.was, prow.same, prow.raw = {}, None, False, cells
+
     def _say_typed_over(self, reg: Register, sheet: SheetPlan, doubled: list[tuple[str, int, dict[str, Any]]],
                         seen: dict[str, tuple[int, dict[str, Any]]], now: dict[str, dict[str, Any]]) -> None:
         """Where one row of a refused pair holds, but for its ID, another exported record's values as exported and
@@ -417,21 +462,14 @@ class OfficePlanner:
         missing = [code for code in self.stamp.codes(reg.name) if code not in seen]
         if not missing:
             return
-        fields = {f.name: f for f in stamped_fields(reg)}
         by_row = {r.report.row: r for r in sheet.rows}
+        key = reg.key_field
         for _folded, number, values in doubled:
-            compared = {n: x for n, x in values.items() if n in fields}
-            if not compared:
-                continue
-            for code in missing:
-                exported = self.stamp.row(reg.name, code)
-                if exported is not None and all(exported.fingerprints.get(n) == fingerprint(fields[n], x)
-                                                for n, x in compared.items()):
-                    key = reg.key_field
-                    shown = str(now[code][key.name]) if key is not None and code in now else code.upper()
-                    by_row[number].report.reason += (f" Its other cells are {shown}'s as exported, and {shown} is "
-                                                     f"on no row: was {shown}'s ID typed over?")
-                    break
+            code = self._typed_over(reg, values, missing)
+            if code is not None:
+                shown = str(now[code][key.name]) if key is not None and code in now else code.upper()
+                by_row[number].report.reason += (f" Its other cells are {shown}'s as exported, and {shown} is "
+                                                 f"on no row: was {shown}'s ID typed over?")
 
     def merge(self, reg: Register, code: str, values: dict[str, Any], stored: dict[str, Any],
               exported: dict[str, str] | None) -> dict[str, Any]:
