@@ -98,7 +98,8 @@ def test_a_row_copied_and_edited_in_a_new_office_takes_neither(fresh_store, sqli
     assert rows[3].action == Action.ERROR and rows[rows[3].row].code == "R-002"
     assert [r.action for r in plan.reports if r.sheet == SHEET and r.code == "R-002"] == [Action.ERROR] * 2
     linked = [r for r in plan.reports if r.sheet == "Decisions" and r.action == Action.ERROR]
-    assert linked and all("there is no risk called “R-002”" in r.reason for r in linked)
+    assert linked and all("Linked risks: R-002 is refused on its own row (Risk register row 3), so it cannot be named "
+                          "here." in r.reason for r in linked)
     apply_import(fresh_store, plan, partial=True)
     with fresh_store.session() as s:
         assert "r-002" not in records.stored_codes(s, RISKS) and len(records.stored_codes(s, RISKS)) == 9

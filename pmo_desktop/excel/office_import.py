@@ -639,6 +639,7 @@ def _unknown_references(session: Session, plan: ImportPlan, tables: dict[str, li
 def _refuse_unknown(session: Session, plan: ImportPlan, tables: dict[str, list[list[Any]]],
                     stored: dict[Any, set[str]]) -> bool:
     added: dict[Any, set[str]] = defaultdict(set)  # target entity → IDs and names the workbook's new rows give
+    refused: dict[Any, dict[str, str]] = defaultdict(dict)  # target entity → ID of a refused row → where it is
     for sheet in plan.sheets:
         reg = REGISTERS[sheet.register]
         if reg.parent is not None:
@@ -647,6 +648,8 @@ def _refuse_unknown(session: Session, plan: ImportPlan, tables: dict[str, list[l
         for prow in sheet.rows:
             if prow.report.action is Action.INSERT:
                 added[reg.entity].update(str(prow.values[n]).strip().casefold() for n in names if prow.values.get(n))
+            elif prow.report.action is Action.ERROR and prow.report.code:
+                refused[reg.entity].setdefault(prow.report.code.strip().casefold(), f"{sheet.sheet} row {prow.report.row}")
     refused_any = False
     for sheet in plan.sheets:
         reg = REGISTERS[sheet.register]
@@ -673,7 +676,9 @@ def _refuse_unknown(session: Session, plan: ImportPlan, tables: dict[str, list[l
                 for item in value if isinstance(value, list) else [value]:
                     text = str(item).strip() if item is not None else ""
                     if text and text.casefold() not in stored[target] and text.casefold() not in added[target]:
-                        errors.append(_no_such(f, text, stored[target] | added[target]))
+                        where = refused[target].get(text.casefold())
+                        errors.append(f"{f.label}: {text} is refused on its own row ({where}), so it cannot be named "
+                                      "here." if where else _no_such(f, text, stored[target] | added[target]))
             if errors:
                 refused_any = True
                 prow.report.action, prow.report.reason = Action.ERROR, " ".join(errors)
