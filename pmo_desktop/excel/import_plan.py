@@ -363,6 +363,31 @@ class ImportPlan:
                 for r in self.reports if r.action is Action.SKIP and r.reason == KEPT_DELETED]
 
 
+def refuse_whole_families(sheet: SheetPlan) -> None:
+    """A sub-table's rows replace the stored rows of each record they name as a whole (a risk's actions, a
+    benefit's measurements): a record with one refused row among them keeps its stored rows, and its other rows
+    are refused with it, each saying which row holds the error. Before (fault72), "Import the valid rows, leave
+    the rest" deleted the record's stored rows and wrote its valid ones alone: the risk whose one action had a
+    mistyped date lost that action, and a risk with a new action and an edited one lost the edited one."""
+    refused: dict[str, int] = {}
+    for prow in sheet.rows:
+        if prow.report.action == Action.ERROR and prow.parent_code:
+            refused.setdefault(prow.parent_code.casefold(), prow.report.row)
+    if not refused:
+        return
+    reg = REGISTERS[sheet.register]
+    for prow in sheet.rows:
+        low = (prow.parent_code or "").casefold()
+        if low in refused and prow.report.action in (Action.INSERT, Action.UPDATE):
+            prow.report.action = Action.ERROR
+            prow.report.reason = (f"The {plural_of(reg.noun)} of {prow.parent_code} are taken as a whole, and row "
+                                  f"{refused[low]} of them is refused: correct that row and this one comes in with it "
+                                  f"(until then the office keeps {prow.parent_code}'s own).")
+            prow.values = {}
+    for low in refused:
+        sheet.replace_parents.pop(low, None)
+
+
 KEPT_DELETED = "deleted from the workbook; kept in the office."  # an exported record's row deleted by a colleague
 LEFT_OUT_SUFFIX = " - rows left out.xlsx"
 

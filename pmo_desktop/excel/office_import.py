@@ -33,9 +33,11 @@ from ..models.fields import CONTROL_CHARACTER, Context, Kind, Register, controls
 from ..models.registers import REGISTERS
 from ..models.settings import OFFICE_ID
 from . import date_order
+from .cut_cells import characters, was_cut
 from .header_detection import PARENT
-from .import_plan import KEPT_DELETED, Action, ImportPlan, PlannedRow, RowReport, SheetPlan
-from .stamp import STAMP_SHEET, ExportStamp, Merge, canonical, merge_field, parse_stamp, stamped_fields
+from .import_plan import KEPT_DELETED, Action, ImportPlan, PlannedRow, RowReport, SheetPlan, refuse_whole_families
+from .percent_cells import percent_cells
+from .stamp import STAMP_SHEET, ExportStamp, Merge, canonical, fingerprint, merge_field, parse_stamp, stamped_fields
 from .value_translation import OPEN_LISTS
 from .workbook_reader import SafeWorkbook, Uncalculated
 
@@ -114,16 +116,40 @@ def unstamped_export(book: SafeWorkbook) -> ExportStamp | None:
     column names alone; one sheet or column of the user's own, and it is read as any other workbook."""
     by_sheet = {reg.sheet: reg for reg in REGISTERS.values()}
     titles = book.sheet_names
-    if not titles or any(title not in by_sheet for title in titles):
+    if not titles:
         return None
     for title in titles:
         top = book.sheet(title).top_rows(fill_merged=False)
         headers = [str(h).strip() for h in (top[0] if top else []) if not v.is_blank(h)]
-        reg = by_sheet[title]
+        found = by_sheet.get(title) or _sub_table_headed(headers)
+        if found is None:
+            return None
+        reg = found
         labels = {f.label for f in reg.fields} | ({reg.parent_label} if reg.parent else set())
         if not headers or any(h not in labels for h in headers):
             return None
     return ExportStamp(office_id="", exported_at="")
+
+
+_PER_CENT_UNITS = frozenset({"%", "percent", "per cent", "percentage", "pct", "% points", "percentage points"})
+
+
+def per_cent_unit(unit: Any) -> bool:
+    """Whether a benefit's unit says its numbers are per cent ("%", "percent", "% of stores" aside)."""
+    return isinstance(unit, str) and unit.strip().casefold() in _PER_CENT_UNITS
+
+
+def _sub_table_headed(headers: list[str]) -> Register | None:
+    """The sub-table (a risk's actions, a benefit's measurements) whose export columns, every one and nothing else,
+    head a sheet of another name: the sheet saved alone, as a CSV (LibreOffice names it "out-Risk actions.csv").
+    Read as a colleague's register, "Risk ID | Action | … | Status" was the risk register's: every risk's title
+    written over by its action's text and its status by the action's (fault72)."""
+    given = set(headers)
+    for reg in REGISTERS.values():
+        if reg.parent and len(given) == len(headers) and \
+                given == {reg.parent_label} | {f.label for f in reg.fields if f.exported}:
+            return reg
+    return None
 
 
 def id_key(code: str) -> str:
@@ -191,6 +217,8 @@ class OfficePlanner:
         self.ctx: Context = records.load_context(session)
         self.own = bool(stamp.office_id) and stamp.office_id == OFFICE_ID.read(session)
         self.conflicts: list[Conflict] = []
+        self.units: dict[str, Any] = {}  # a record's ID (casefolded) → its unit, for its sub-tables' numbers
+        self._percent: dict[str, set[tuple[int, int]]] = {}  # sheet → its cells shown as percentages
 
     def current(self, reg: Register) -> dict[str, dict[str, Any]]:
         """The office's records now, by ID (casefolded)."""
@@ -240,6 +268,8 @@ class OfficePlanner:
                     # office's list too, so that its export rebuilds it exactly
                     values[name] = text
                     self.plan.new_choices.setdefault(f"{reg.name}.{name}", set()).add(text)
+                elif was_cut(raw):  # its length as read is the reader's cut's, not the file's (fault72)
+                    errors.append(f"{f.label} is too long ({characters(len(text), True)}; at most {f.max_length:,}).")
                 else:
                     errors.append(str(e))
         return values, errors
@@ -253,6 +283,9 @@ class OfficePlanner:
         key = reg.key_field
         month_first = month_first_columns(reg, sheet, table)
         seen: dict[str, tuple[int, dict[str, Any]]] = {}  # ID (casefolded) → the row that had it first, its values
+        firsts: dict[str, tuple[int, tuple[Any, ...]]] = {}  # ID (casefolded) → that row's place in sheet.rows, cells
+        doubled: list[tuple[str, int, dict[str, Any]]] = []  # (ID, row number, values) of each row of a refused pair
+        retitled: list[tuple[int, str, dict[str, Any], tuple[Any, ...]]] = []  # updates renaming their record
         for number, cells in enumerate(table[1:], start=2):
             row = {name: cells[c] if c < len(cells) else None for c, name in mapping.items()}
             if all(v.is_blank(x) for x in row.values()):
@@ -263,6 +296,10 @@ class OfficePlanner:
             typed = str(ident).strip()
             folded = self.retyped(now, typed) if key else typed.casefold()
             code = now[folded][key.name] if key and folded in now else typed
+            if "unit" in reg.field_names:
+                unit = values.get("unit") if "unit" in row else (now.get(folded) or {}).get("unit")
+                self.units[folded] = unit
+                self.per_cent(reg, sheet, unit, number, row, values)
             report = RowReport(title, number, Action.INSERT, code if key else "")
             if key and folded != typed.casefold():
                 report.reason = f"ID “{typed}” read as {code}"
@@ -276,10 +313,13 @@ class OfficePlanner:
                     report.action = Action.ERROR
                     report.reason = (f"{code} is also on row {first[0]}, with other values: one record, two rows. "
                                      "Delete one, or empty this row's ID to add it as a new record.")
+                    self._refuse_first(sheet, firsts[folded], number, code)
+                    doubled += [(folded, first[0], first[1]), (folded, number, values)]
                 sheet.rows.append(PlannedRow(report, raw=tuple(cells)))
                 continue
             if folded:
                 seen[folded] = (number, values)  # a row refused below is still in the workbook: not "deleted from it"
+                firsts[folded] = (len(sheet.rows), tuple(cells))
             if errors:
                 report.action, report.reason = Action.ERROR, " ".join(errors)
                 sheet.rows.append(PlannedRow(report, raw=tuple(cells)))
@@ -314,8 +354,14 @@ class OfficePlanner:
                 report.action, report.reason = Action.SKIP, "same as the office's, or changed only in the office."
             if retyped:
                 report.reason = f"{retyped}: {report.reason}"
+            if self.own and reg.name_field is not None and reg.name_field.name in changes:
+                retitled.append((len(sheet.rows), folded, values, tuple(cells)))
             sheet.rows.append(PlannedRow(report, changes, stored["id"], was={n: stored.get(n) for n in changes},
                                          same=not changes))
+        if doubled and self.own:
+            self._say_typed_over(reg, sheet, doubled, seen, now)
+        if retitled:
+            self._refuse_typed_over(reg, sheet, retitled, seen, now)
         if self.own:
             for reg_name, folded in self.stamp.rows:
                 if reg_name == reg.name and folded not in seen and folded in now:
@@ -325,6 +371,105 @@ class OfficePlanner:
                                                            KEPT_DELETED, name=name)))
         _column_notes(reg, sheet, table, {f.label for f in reg.fields})
         return sheet
+
+    def per_cent(self, reg: Register, sheet: SheetPlan, unit: Any, number: int, row: dict[str, Any],
+                 values: dict[str, Any]) -> None:
+        """A number of a record measured in per cent (its unit "%") written as a percentage — "80 %", or 0.8 in a
+        cell shown as 80 % — is the 80 it shows: read as its fraction, a benefit's target of 75 (%) typed over as
+        80 % became 0.8, in silence (fault72). Said once a sheet."""
+        if not per_cent_unit(unit):
+            return
+        for name, raw in row.items():
+            if reg.field(name).kind is not Kind.FLOAT or not isinstance(values.get(name), (int, float)):
+                continue
+            col = next(c for c, n in sheet.mapping.items() if n == name)
+            if isinstance(raw, str) and raw.strip().endswith("%"):
+                shown = raw.strip()
+            elif isinstance(raw, (int, float)) and (number - 1, col) in self.percent_cells(sheet.sheet):
+                shown = f"{raw * 100:.12g} %"
+            else:
+                continue
+            values[name] = float(f"{values[name] * 100:.12g}") if isinstance(raw, str) else float(f"{raw * 100:.12g}")
+            if not sheet.note or "measured in %" not in sheet.note:
+                sheet.say(f"Numbers written as percentages in records measured in % (“{shown}” in "
+                          f"{reg.field(name).label}) are read as the per cent they show: 80 % as 80, not 0.8.")
+
+    def percent_cells(self, title: str) -> set[tuple[int, int]]:
+        if title not in self._percent:
+            self._percent[title] = percent_cells(self.plan.path, title)
+        return self._percent[title]
+
+    @staticmethod
+    def _refuse_first(sheet: SheetPlan, first: tuple[int, tuple[Any, ...]], number: int, code: str) -> None:
+        """The first of two rows of one ID with other values is refused too: which of the two is the record cannot
+        be told (a row copied and edited, or another record's ID typed over this one's). Taken, it was written over
+        the record when the valid rows were imported alone — another record's values in place of this one's,
+        the preview having said "will update" of it (fault72)."""
+        index, cells = first
+        prow = sheet.rows[index]
+        if prow.report.action == Action.ERROR:  # refused already, or by a third row of the ID
+            return
+        prow.report.action, prow.report.merged = Action.ERROR, False
+        prow.report.reason = (f"{code} is also on row {number}, with other values: one record, two rows, and which "
+                              "is the record cannot be told. Delete one, or empty the other's ID to add it as a new "
+                              "record.")
+        prow.values, prow.was, prow.same, prow.raw = {}, None, False, cells
+
+    def _typed_over(self, reg: Register, values: dict[str, Any], missing: list[str]) -> str | None:
+        """The exported record (casefolded ID) whose every field, as exported, a row's values give, among
+        ``missing``: the records the workbook lists on no row."""
+        fields = {f.name: f for f in stamped_fields(reg)}
+        compared = {n: x for n, x in values.items() if n in fields}
+        if not compared:
+            return None
+        for code in missing:
+            exported = self.stamp.row(reg.name, code)
+            if exported is not None and all(exported.fingerprints.get(n) == fingerprint(fields[n], x)
+                                            for n, x in compared.items()):
+                return code
+        return None
+
+    def _refuse_typed_over(self, reg: Register, sheet: SheetPlan, retitled: list[tuple[int, str, dict[str, Any],
+                           tuple[Any, ...]]], seen: dict[str, tuple[int, dict[str, Any]]],
+                           now: dict[str, dict[str, Any]]) -> None:
+        """A row that renames its record and holds, but for its ID, another exported record's every value as
+        exported — that record on no row of the workbook — is that record with its ID typed over: refused, said.
+        Taken, R-004's row with R-005 typed in its ID cell wrote R-004's title, owner and levels over R-005, the
+        preview saying "will update R-005 — changes Title, Category, …" (fault72)."""
+        missing = [code for code in self.stamp.codes(reg.name) if code not in seen]
+        if not missing:
+            return
+        key = reg.key_field
+        for index, folded, values, cells in retitled:
+            other = self._typed_over(reg, values, missing)
+            if other is None or other == folded:
+                continue
+            prow = sheet.rows[index]
+            if prow.report.action is Action.ERROR:  # refused already: one ID on two rows (_say_typed_over)
+                continue
+            code = prow.report.code
+            shown = str(now[other][key.name]) if key is not None and other in now else other.upper()
+            prow.report.action = Action.ERROR
+            prow.report.reason = (f"Its cells but the ID are {shown}'s as exported, and {shown} is on no other row: "
+                                  f"{shown}'s ID typed over with {code}? Type {shown} back, or change more than its ID "
+                                  f"to make it {code}.")
+            prow.values, prow.was, prow.same, prow.raw = {}, None, False, cells
+
+    def _say_typed_over(self, reg: Register, sheet: SheetPlan, doubled: list[tuple[str, int, dict[str, Any]]],
+                        seen: dict[str, tuple[int, dict[str, Any]]], now: dict[str, dict[str, Any]]) -> None:
+        """Where one row of a refused pair holds, but for its ID, another exported record's values as exported and
+        that record's ID is on no row, its ID was typed over: said on the row, naming the record."""
+        missing = [code for code in self.stamp.codes(reg.name) if code not in seen]
+        if not missing:
+            return
+        by_row = {r.report.row: r for r in sheet.rows}
+        key = reg.key_field
+        for _folded, number, values in doubled:
+            code = self._typed_over(reg, values, missing)
+            if code is not None:
+                shown = str(now[code][key.name]) if key is not None and code in now else code.upper()
+                by_row[number].report.reason += (f" Its other cells are {shown}'s as exported, and {shown} is "
+                                                 f"on no row: was {shown}'s ID typed over?")
 
     def merge(self, reg: Register, code: str, values: dict[str, Any], stored: dict[str, Any],
               exported: dict[str, str] | None) -> dict[str, Any]:
@@ -355,7 +500,7 @@ class OfficePlanner:
         stored_parents = list(self.session.execute(select(P.code, P.id)))
         parents = {code.casefold(): i for code, i in stored_parents}
         spelled = {code.casefold(): code for code, _ in stored_parents}
-        families: dict[str, list[tuple[int, dict[str, Any]]]] = defaultdict(list)
+        families: dict[str, list[tuple[int, dict[str, Any], tuple[Any, ...]]]] = defaultdict(list)
         for number, cells in enumerate(table[1:], start=2):
             code = v.parse_text(cells[parent_col] if parent_col < len(cells) else None)
             if not code:
@@ -363,15 +508,27 @@ class OfficePlanner:
             code = self.parent_code(spelled, code)
             row = {n: cells[c] if c < len(cells) else None for c, n in mapping.items() if n != PARENT}
             read_month_first(row, mapping, month_first, reg)
-            families[code].append((number, row))
+            families[code].append((number, row, tuple(cells)))
         current = self.children_now(reg)
+        added = self.added_codes(parent)
         for code, rows in families.items():
             parsed = []
-            for number, row in rows:
-                values, errors = self.parse(reg, row)
-                report = RowReport(title, number, Action.ERROR if errors else Action.INSERT, code, " ".join(errors))
-                parsed.append(PlannedRow(report, values, parent_code=code, raw=None))
             folded = code.casefold()
+            # a row of a record neither the office nor the workbook has (its row deleted, its ID mistyped): refused
+            # here, said; the preview said "will insert" of it and the import then stopped whole (fault72)
+            orphan = folded not in parents and folded not in added and not (
+                self.own and self.stamp.row(parent.name, code) is not None)
+            unit = self.units.get(folded) if "unit" in parent.field_names else None
+            for number, row, kept in rows:
+                values, errors = self.parse(reg, row)
+                self.per_cent(reg, sheet, unit, number, row, values)
+                if orphan:
+                    errors.insert(0, f"There is no record “{code}” in the {parent.title.lower()} or in this workbook.")
+                report = RowReport(title, number, Action.ERROR if errors else Action.INSERT, code, " ".join(errors))
+                parsed.append(PlannedRow(report, values, parent_code=code, raw=kept if errors else None))
+            if orphan:
+                sheet.rows.extend(parsed)
+                continue
             decision = Merge.TAKE
             if self.own and folded not in parents and self.stamp.row(parent.name, code) is not None:
                 for p in parsed:  # its record was deleted in the office since the export: not brought back
@@ -379,8 +536,8 @@ class OfficePlanner:
                     p.values = {}
                 sheet.rows.extend(parsed)
                 continue
-            if self.own and folded in parents:
-                exported = self.stamp.row(reg.name, code)
+            if folded in parents:  # into another office too: a family as the office has it is left as it is
+                exported = self.stamp.row(reg.name, code) if self.own else None
                 mine = family_print(reg, [p.values for p in parsed])
                 theirs = family_print(reg, current.get(folded, []))
                 base = exported.fingerprints.get(FAMILY) if exported else None
@@ -396,10 +553,22 @@ class OfficePlanner:
                     p.values, p.same = {}, decision == Merge.KEEP
                 sheet.rows.extend(parsed)
                 continue
+            sheet.rows.extend(parsed)
+            if any(p.report.action is Action.ERROR for p in parsed):
+                for p in parsed:  # the family is taken whole or not at all: its other rows keep their cells
+                    p.raw = p.raw or next(kept for number, _row, kept in rows if number == p.report.row)
+                continue  # refuse_whole_families below: the office keeps the record's own rows
             sheet.replace_parents[folded] = parents.get(folded)
             sheet.replaced_children += len(current.get(folded, []))  # said in the preview, as for any workbook
-            sheet.rows.extend(parsed)
+        refuse_whole_families(sheet)
         return sheet
+
+    def added_codes(self, reg: Register) -> set[str]:
+        """The IDs (casefolded) of the records of ``reg`` this workbook's rows add, as planned so far."""
+        key = reg.key_field
+        return {str(p.values.get(key.name) or p.report.code).strip().casefold()
+                for sheet in self.plan.sheets if sheet.register == reg.name
+                for p in sheet.rows if p.report.action is Action.INSERT} if key is not None else set()
 
     def parent_code(self, spelled: dict[str, str], code: str) -> str:
         """The office's own spelling of a parent ID the workbook retyped (``id_key``), else the ID as typed."""
@@ -428,6 +597,7 @@ def plan_office_import(store: Any, path: Any, book: SafeWorkbook, stamp: ExportS
     for title in titles:
         if title not in sheets.values():  # a colleague's own sheet: said, never passed over in silence
             plan.skipped_sheets.append((title, "not a sheet of the export, so nothing on it is imported."))
+    tables: dict[str, list[list[Any]]] = {}
     with store.session() as session:
         planner = OfficePlanner(session, stamp, plan)
         for reg in REGISTERS.values():
@@ -442,6 +612,8 @@ def plan_office_import(store: Any, path: Any, book: SafeWorkbook, stamp: ExportS
             if title != reg.sheet:
                 sheet.say(f"Read as the export's “{reg.sheet}” sheet, renamed.")
             plan.sheets.append(sheet)
+            tables[title] = table
+        _unknown_references(session, plan, tables)
         plan.settings = _settings_rows(book)
         _own_lists(plan)
     plan.conflicts = planner.conflicts
@@ -449,6 +621,83 @@ def plan_office_import(store: Any, path: Any, book: SafeWorkbook, stamp: ExportS
     if take_theirs:
         _take_theirs(plan)
     return plan
+
+
+def _unknown_references(session: Session, plan: ImportPlan, tables: dict[str, list[list[Any]]]) -> None:
+    """Refuse, in the preview, each row naming a project, a risk, an issue … that neither the office nor the
+    workbook's own rows have (people are added as named), and each sub-table row whose record is neither.
+    Unchecked until the import wrote, such a row — a project renamed by hand, "Projects affected" typed with
+    commas, a decision linked to a risk deleted from the sheet, an action of a risk whose row was refused — was
+    said "will update" or "will insert", and then stopped the whole import ("could not be written, so nothing was
+    imported"), the valid rows too, even imported alone (fault72). A row refused so may leave another without
+    its record: checked again until none is."""
+    stored: dict[Any, set[str]] = {}
+    while _refuse_unknown(session, plan, tables, stored):
+        pass
+
+
+def _refuse_unknown(session: Session, plan: ImportPlan, tables: dict[str, list[list[Any]]],
+                    stored: dict[Any, set[str]]) -> bool:
+    added: dict[Any, set[str]] = defaultdict(set)  # target entity → IDs and names the workbook's new rows give
+    refused: dict[Any, dict[str, str]] = defaultdict(dict)  # target entity → ID of a refused row → where it is
+    for sheet in plan.sheets:
+        reg = REGISTERS[sheet.register]
+        if reg.parent is not None:
+            continue
+        names = [f.name for f in (reg.key_field, reg.name_field) if f is not None]
+        for prow in sheet.rows:
+            if prow.report.action is Action.INSERT:
+                added[reg.entity].update(str(prow.values[n]).strip().casefold() for n in names if prow.values.get(n))
+            elif prow.report.action is Action.ERROR and prow.report.code:
+                refused[reg.entity].setdefault(prow.report.code.strip().casefold(), f"{sheet.sheet} row {prow.report.row}")
+    refused_any = False
+    for sheet in plan.sheets:
+        reg = REGISTERS[sheet.register]
+        table = tables.get(sheet.sheet, [])
+        parent = REGISTERS[reg.parent_register] if reg.parent_register else None
+        for prow in sheet.rows:
+            if prow.report.action not in (Action.INSERT, Action.UPDATE):
+                continue
+            errors = []
+            if parent is not None and prow.parent_code:
+                P: Any = parent.entity
+                if P not in stored:
+                    stored[P] = {str(c).casefold() for c in session.scalars(select(P.code)) if c}
+                if prow.parent_code.casefold() not in stored[P] | added[P]:
+                    errors.append(f"There is no record “{prow.parent_code}” in the {parent.title.lower()} or in this "
+                                  "workbook (its own row is refused).")
+            for name, value in prow.values.items():
+                f = reg.field(name)
+                if f.ref is None or f.ref.create_missing or not (f.kind.is_reference or f.kind.is_links):
+                    continue
+                target = f.ref.target
+                if target not in stored:
+                    stored[target] = records.ref_keys(session, f)
+                for item in value if isinstance(value, list) else [value]:
+                    text = str(item).strip() if item is not None else ""
+                    if text and text.casefold() not in stored[target] and text.casefold() not in added[target]:
+                        where = refused[target].get(text.casefold())
+                        errors.append(f"{f.label}: {text} is refused on its own row ({where}), so it cannot be named "
+                                      "here." if where else _no_such(f, text, stored[target] | added[target]))
+            if errors:
+                refused_any = True
+                prow.report.action, prow.report.reason = Action.ERROR, " ".join(errors)
+                prow.values, prow.was, prow.same = {}, None, False
+                row = prow.report.row
+                prow.raw = tuple(table[row - 1]) if 0 < row <= len(table) else None
+        if parent is not None:
+            refuse_whole_families(sheet)
+    return refused_any
+
+
+def _no_such(f: Any, name: str, known: set[str]) -> str:
+    """``records.no_such_name``'s words, and where the name is names written with commas that the office has,
+    the separator a list of them takes ("Inventory management, Point of sale replacement")."""
+    said = str(records.no_such_name(f, name, ()))
+    parts = [p.strip() for p in name.split(",")]
+    if f.kind.is_links and len(parts) > 1 and all(p.casefold() in known for p in parts if p):
+        said += " Its names are written with commas: separate them with “;” (“" + "; ".join(p for p in parts if p) + "”)."
+    return said
 
 
 def _register_sheets(book: SafeWorkbook, titles: list[str]) -> dict[str, str]:

@@ -1195,6 +1195,11 @@ class Translator:
         cells = set(self.rescaled_cells[name]) if name in self.rescaled_cells else None
         quarters = dict(self.quarter_cells[name]) if name in self.quarter_cells else None
         said = dict(self.quarters_said[name]) if name in self.quarters_said else None
+        # a word beside the column read as a slip or by a part ("Accept" in the response column looked at as the
+        # status beside it): said in the preview as the status's reading, of no row's status (fault72)
+        slips = dict(self.slips[name]) if name in self.slips else None
+        by_part = dict(self.by_part[name]) if name in self.by_part else None
+        parted = set(self.parted[name]) if name in self.parted else None
         try:
             return self.parse(f, raw, ctx, profile) is not None
         except ValidationError:
@@ -1204,6 +1209,9 @@ class Translator:
             _put_back(self.rescaled_cells, name, cells)
             _put_back(self.quarter_cells, name, quarters)
             _put_back(self.quarters_said, name, said)
+            _put_back(self.slips, name, slips)
+            _put_back(self.by_part, name, by_part)
+            _put_back(self.parted, name, parted)
 
     def rescaled_from(self, name: str, raw: Any) -> bool:
         """Whether this cell of field ``name`` is a number put onto the scale by a rule that loses it: the
