@@ -20,10 +20,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from bisect import bisect_right
 from dataclasses import dataclass, field
-from itertools import accumulate, chain, repeat
-from operator import is_, itemgetter
+from itertools import repeat
+from operator import is_
 from typing import Any, Iterable, Mapping, Sequence
 
 #: a key is looked for on sheets up to this many rows (hand-made registers; a key under a log of
@@ -99,51 +98,19 @@ def _pair_places(row: Sequence[Any], start: int) -> list[int]:
     return places
 
 
-def _places_of_rows(cells: Sequence[Sequence[Any]], start: int) -> dict[int, list[int]]:
-    """``_pair_places(row, start)`` of each row of ``cells``, by the row's index, the rows with none left out, in the
-    rows' order. Found for all the rows at once: their blank marks made one bytes in C, each row between two blank
-    edges (the separator after a row is the edge before the next), and the pair's shape searched in it, so that a
-    table of records filled across costs no Python statement a row (a row at a time, a register of 2,000 rows cost
-    some 40,000 instructions a row; round speed59a). A sheet with a blank text in a cell ("" or spaces, which are no
-    ``None``) has its rows' places found row by row, as ``_pair_places`` finds them."""
-    flat = list(chain.from_iterable(chain.from_iterable(zip(cells, repeat((None,))))))  # each row, then its edge
-    texts = list(filter(_IS_TEXT, flat))
-    if not all(texts) or any(map(str.isspace, texts)):  # a blank text: judged cell by cell, as _filled does
-        return {i: found for i, row in enumerate(cells) if (found := _pair_places(row, start))}
-    shape = b"\x01" + bytes(map(is_, flat, repeat(None)))
-    firsts = list(accumulate(map(len, cells), lambda at, width: at + width + 1, initial=0))  # each row's left edge in ``shape``
-    out: dict[int, list[int]] = {}
-    at = shape.find(_PAIR_SHAPE)
-    while at >= 0:
-        i = bisect_right(firsts, at + 1) - 1  # the row of the pair's first cell (``at`` is the edge left of it)
-        col = at - firsts[i]
-        if col >= start:
-            out.setdefault(i, []).append(col)
-        at = shape.find(_PAIR_SHAPE, at + 1)
-    return out
-
-
 def find_keys(rows: Iterable[tuple[int, Sequence[Any]]], skip_rows: set[int] | None = None,
               min_col: int = 0) -> list[Key]:
     """The keys among ``rows`` (excel row number, cells): runs of "code | meaning" pairs, each pair with
     empty cells left and right of it, under a caption alone over its code column. ``min_col``: only pairs from
-    that column on (beside a table); ``skip_rows``: rows that are not looked at (the table's records).
-
-    Only the rows holding a pair's shape are gone through (``_places_of_rows``): a row without one opens no key
-    and ends the keys open above it, which is what the row after it is told (nothing open)."""
+    that column on (beside a table); ``skip_rows``: rows that are not looked at (the table's records)."""
     keys: list[Key] = []
-    rows = rows if isinstance(rows, list) else list(rows)
-    runs_before: dict[int, Key] = {}  # code column → the key being read there, on the row of ``before``
-    before = -2  # the index of the last row gone through
-    for i, places in _places_of_rows(list(map(itemgetter(1), rows)), max(min_col, 0)).items():
-        number, row = rows[i]
+    open_runs: dict[int, Key] = {}  # code column → the key being read there
+    previous: tuple[int, Sequence[Any]] | None = None
+    for number, row in rows:
         if skip_rows and number in skip_rows:
+            previous, open_runs = None, {}
             continue
-        open_runs = runs_before if before == i - 1 else {}  # the row above ended them, or was not looked at
-        previous: tuple[int, Sequence[Any]] | None = rows[i - 1] if i else None
-        if previous is not None and skip_rows and previous[0] in skip_rows:
-            previous = None
-        pairs = {c for c in places
+        pairs = {c for c in _pair_places(row, max(min_col, 0))
                  if code_key(row[c]) and _meaning(row[c + 1]) and code_key(row[c]) != code_key(row[c + 1])}
         runs: dict[int, Key] = {}
         for c in sorted(pairs):
@@ -166,7 +133,8 @@ def find_keys(rows: Iterable[tuple[int, Sequence[Any]]], skip_rows: set[int] | N
             key.rows.add(number)
             key.numbers = key.numbers and _is_number(code)
             runs[c] = key
-        runs_before, before = runs, i
+        open_runs = runs
+        previous = (number, row)
     return [k for k in keys if len(k.meanings) >= 2 and all(k.meanings.values())]
 
 
