@@ -3,7 +3,7 @@ C function of the standard library that no import code calls, so that one callgr
 instructions, inclusive (round speed58a; speed69's marks did the same with an extension built for it):
 
     PYTHONHASHSEED=0 PYTHONPATH=. valgrind --tool=callgrind --collect-atstart=no --toggle-collect=builtin_sorted \\
-        --callgrind-out-file=/tmp/marks.cg .venv/bin/python benchmarks/bench_import_marks.py [plan|pieces] [rows]
+        --callgrind-out-file=/tmp/marks.cg .venv/bin/python benchmarks/bench_import_marks.py [plan|pieces|rest] [rows]
     callgrind_annotate --inclusive=yes --threshold=100 /tmp/marks.cg | grep -E "sys_call_tracing|_operator_call|functools_reduce"
 
 ``plan``: ``sys_call_tracing`` is ``Planner._plan_ordinary``, ``_operator_call`` its ``_fast_values``,
@@ -15,8 +15,8 @@ marks), so the marked total is above the plain count. ``rows``: 2,000 unless giv
 ``rest`` (round speed59a): each top-level phase of the import outside the planner's rows, each under a C function of
 its own (``REST``: the phase, the C function callgrind names it by), the apply being the whole less ``plan_import``:
 
-    callgrind_annotate --inclusive=yes --threshold=100 /tmp/marks.cg | grep -E "$(.venv/bin/python \
-        benchmarks/bench_import_marks.py names)"
+    callgrind_annotate --inclusive=yes --threshold=100 /tmp/marks.cg | grep -E "$(PYTHONPATH=. \\
+        .venv/bin/python benchmarks/bench_import_marks.py names)"
 
 ``names`` prints the C functions of ``rest`` as one pattern (no count made). None of them is called by the import
 itself (checked on an unmarked count: none is in it), and no two marked phases nest except where ``REST`` says."""
