@@ -68,6 +68,7 @@ from .vocabulary import (
     FOREIGN_KINDS,
     PLURAL_ENDING_RE,
     abbreviated_headers,
+    abstract_endings,
     asset_words,
     beside_words,
     bug_steps_words,
@@ -405,6 +406,16 @@ def _header_variants(_cls: type, text: Any) -> tuple[str, ...]:
     for key in list(keys):
         if len(key) > 3 and key.endswith("s") and not key.endswith(("ss", "us", "is")) and key[:-1] not in keys:
             keys.append(key[:-1])
+    # "Приоритетность" beside "Серьезность": the priority as an abstract noun ("priority-ness"), its ending one the
+    # words files say makes such a noun (``abstract_endings``: "-ность", "-ність", "-ość"). The word before it, six
+    # letters at least, is read as the header (unseen set 83: the severity took the priority, the priority itself
+    # went to the notes). A stem that names no field adds nothing: the variant only matches a known key.
+    if not raw.isascii():
+        for key in list(keys):
+            for ending in abstract_endings():
+                if key.endswith(ending) and len(key) - len(ending) >= 6 and key[:-len(ending)] not in keys:
+                    keys.append(key[:-len(ending)])
+                    break
     return tuple(k for k in keys if k)
 
 
