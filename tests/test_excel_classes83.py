@@ -8,8 +8,10 @@ fa24007c) unless its docstring says it guards a reading that must not change."""
 from __future__ import annotations
 
 import pytest
-from imported import import_all, named
+from imported import import_all, named, rows_of
 from real_world_factory import write_xlsx
+
+from pmo_desktop.excel.errors import WorkbookError
 
 _BUGS = [("Кнопка не нажимается", "Critical", "High"), ("Ошибка 404 на странице отзывов", "Major", "Medium"),
          ("Поле телефона принимает буквы", "Minor", "Low"), ("Текст выходит за рамку", "Minor", "High")]
@@ -47,3 +49,104 @@ def test_a_severity_alone_still_gives_the_priority(sqlite_store, tmp_path):
     got = named(sqlite_store, "issues")
     assert got["Кнопка не нажимается"]["priority"] == "Critical"
     assert got["Поле телефона принимает буквы"]["priority"] == "Low"
+
+
+def _filed_bugs(header: list[str]) -> list[list[object]]:
+    """Two blocks of bugs filed in other projects under one header, each under a caption row: the first block's
+    address alone in its cell, the second's after the bug's key, its stars as numbers."""
+    first = [["1 Orion storage Issue #31", "120", "https://github.com/orion/storage/issues/31"],
+             ["2 Vega/core Issue #8", "1507", "https://github.com/vega/core/issues/8"],
+             ["3 Lyra Issue #77", "46", "https://github.com/lyra/lyra/issues/77"],
+             ["4 Deneb cli Issue #902", "3310", "https://github.com/deneb/cli/issues/902"]]
+    second = [["Atlas [12]", 16003, "ATLAS-118:  https://tracker.example.org/browse/ATLAS-118"],
+              ["Castor Common [4]", 588, "CASTOR-95: https://tracker.example.org/browse/CASTOR-95"],
+              ["Pollux [9]", 1702, "Issue #61: https://github.com/pollux/pollux/issues/61"],
+              ["Rigel [30]", 52, "RIGEL-7: https://tracker.example.org/browse/RIGEL-7"]]
+    return [header, ["final list"], *first, ["earlier list:"], *second]
+
+
+@pytest.mark.parametrize("header", [
+    ["项目", "star", "bug地址"],
+    ["Project", "Stars", "Issue link"],
+    ["Проект", "Звёзды", "Ссылка на баг"],
+])
+def test_a_list_of_bugs_each_at_its_address_is_read_whole_under_its_header(sqlite_store, tmp_path, header):
+    """"项目 | star | bug地址" over two blocks under captions: a row of the second block ("Spark [55] | 16262 |
+    SPARK-23509: https://…") was taken as the header, the first block lost and the rest read under a figure's label.
+    The header over words is the header; each row is one bug named by its project, the address and the stars kept in
+    the notes; the captions are no records; the reading is said."""
+    rows = _filed_bugs(header)
+    plan = import_all(sqlite_store, write_xlsx(tmp_path / "records.xlsx", {"Sheet1": rows}))
+    got = named(sqlite_store, "issues")
+    data = [r for r in rows[1:] if len(r) == 3]
+    assert set(got) == {str(r[0]) for r in data}
+    for r in data:
+        notes = got[str(r[0])]["description"] or ""
+        assert str(r[2]).strip() in notes and f"{header[2]}: " in notes
+        assert str(r[1]) in notes
+    assert "final list" not in got and "earlier list:" not in got
+    said = " ".join(s.note for s in plan.sheets)
+    assert f"“{header[2]}” gives each row its own web address" in said
+
+
+def test_a_bug_list_with_its_own_title_column_keeps_it_beside_a_link(sqlite_store, tmp_path):
+    """Guard: "Title | Project | Bug link" is titled by its title column, the project repeating, as before."""
+    rows: list[list[object]] = [["Title", "Project", "Status", "Bug link"]]
+    rows += [[f"Login fails on step {i}", "Portal", "Open", f"https://tracker.example.org/browse/P-{i}"]
+             for i in range(1, 6)]
+    import_all(sqlite_store, write_xlsx(tmp_path / "bugs.xlsx", {"Bugs": rows}))
+    assert set(named(sqlite_store, "issues")) == {f"Login fails on step {i}" for i in range(1, 6)}
+
+
+_BY_LEVEL = [("mailer", 2, "Attachments are dropped when sent"), (None, 3, "Signature loses its line breaks"),
+             (None, 3, "Search ignores the sender"), ("viewer", 1, "Crashes on a scanned page"),
+             (None, 4, "Zoom resets after printing"), ("editor", 2, "Undo forgets the last paste")]
+
+
+def _by_level(header: list[str], texts: list[tuple[str | None, int, str]]) -> list[list[object]]:
+    rows: list[list[object]] = [header]
+    for group, level, text in texts:
+        row: list[object] = [group] + [None] * (len(header) - 1)
+        row[level] = text
+        rows.append(row)
+    return rows
+
+
+def test_a_list_laid_out_by_priority_reads_each_text_as_an_issue_of_its_columns_level(sqlite_store, tmp_path):
+    """"(blank) | P1 | P2 | P3 | P4", the application merged down column A over its group, each defect's text under
+    its priority: refused "no header row" before. Each text is an issue with its column's level as its priority, the
+    group kept in its notes; said."""
+    rows = _by_level([None, "P1", "P2", "P3", "P4"], _BY_LEVEL)
+    path = write_xlsx(tmp_path / "campaign.xlsx", {"Sheet1": rows}, merges={"Sheet1": ["A2:A4", "A5:A6"]})
+    plan = import_all(sqlite_store, path)
+    got = named(sqlite_store, "issues")
+    assert set(got) == {t for _g, _l, t in _BY_LEVEL}
+    assert got["Crashes on a scanned page"]["priority"] == "Critical"  # P1, the most urgent (as "P1" is read)
+    assert got["Zoom resets after printing"]["priority"] == "Low"
+    assert "mailer" in got["Search ignores the sender"]["description"]  # the group merged down over it
+    assert "viewer" in got["Zoom resets after printing"]["description"]  # carried down
+    assert "list by level" in plan.sheets[0].note
+
+
+@pytest.mark.parametrize("levels", [["High", "Medium", "Low"], ["Высокий", "Средний", "Низкий"],
+                                    ["高", "中", "低"]])
+def test_a_list_under_level_words_is_read_by_level_in_any_language(sqlite_store, tmp_path, levels):
+    """"Application | High | Medium | Low" (and in Russian, Chinese): each text an issue of its column's priority, the
+    application written once over its group kept in the notes under its header."""
+    texts = [(g, min(lv, 3), t) for g, lv, t in _BY_LEVEL]
+    import_all(sqlite_store, write_xlsx(tmp_path / "book.xlsx", {"Sheet1": _by_level(["Application", *levels], texts)}))
+    got = named(sqlite_store, "issues")
+    assert set(got) == {t for _g, _l, t in texts}
+    assert got["Crashes on a scanned page"]["priority"] == "High"
+    assert got["Undo forgets the last paste"]["priority"] == "Medium"
+    assert got["Search ignores the sender"]["priority"] == "Low"
+    assert "Application: mailer" in got["Search ignores the sender"]["description"]
+
+
+def test_counts_under_level_columns_are_no_list_by_level(sqlite_store, tmp_path):
+    """Guard: a summary of counts or ticks under "High | Medium | Low" is no list of issues: nothing imported."""
+    rows: list[list[object]] = [["Team", "High", "Medium", "Low"], ["Web", 3, 5, 1], ["Mobile", "x", None, "x"],
+                                ["Data", 0, 2, 7]]
+    with pytest.raises(WorkbookError):
+        import_all(sqlite_store, write_xlsx(tmp_path / "summary.xlsx", {"Sheet1": rows}))
+    assert rows_of(sqlite_store, "issues") == []

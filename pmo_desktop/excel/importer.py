@@ -150,6 +150,7 @@ from .keyed_legends import key_said, keys_beside
 from .kind_titles import catalogue_reason, kind_column, kind_title_note, titled_rows, tracked_fields
 from .legend_bands import legend_band
 from .lessons_logs import LESSONS_REASON, lessons_log
+from .level_lists import level_list
 from .linked_kinds import rows_of_another_kind
 from .map_features import MAP_FEATURES_REASON, map_features
 from .matrix_codes import an_axis, axis_in_header, axis_steps, coded_ratings
@@ -170,6 +171,7 @@ from .product_ratings import product_ratings
 from .program_output import program_output
 from .question_plans import QUESTION_PLAN_REASON, question_plan
 from .questionnaires import questionnaire
+from .record_links import link_column
 from .referenced_ids import referenced_ids, referenced_rows
 from .result_columns import result_columns
 from .row_planner import (
@@ -1641,6 +1643,25 @@ def _sentence_list(book: SafeWorkbook, reader: SheetReader, path: Path
     return headed, replace(match, sheet_title=reader.title), note
 
 
+def _level_list(book: SafeWorkbook, reader: SheetReader, path: Path) -> tuple[SheetReader, HeaderMatch, str] | None:
+    """A sheet headed by one scale's levels, each text under its own ("(blank) | P1 | P2 | … | P5": level_lists): the
+    texts under the header made for them, its match and the note; None for any other sheet. Asked only of a sheet no
+    header search reads. The first column's name stays in the notes, whatever its header says (no project made)."""
+    if reader.declared_rows > PASTED_ROWS:
+        return None
+    made = level_list(reader.all_rows(), reader.title, path.stem if _named_by_its_file(reader.title, path) else None)
+    if made is None:
+        return None
+    rows, note = made
+    headed = SheetReader(book, reader.title, rows, [])
+    issues = kind_for("issues")
+    match = _match_sheet(headed, (issues,), None)
+    if match is None or match.row != rows.index(next(r for r in rows if r[0] is not None)) + 1 or \
+            match.mapping.get(0) != "title" or match.mapping.get(1) != "priority":
+        return None
+    return headed, replace(match, sheet_title=reader.title, mapping={0: "title", 1: "priority"}, by_level=True), note
+
+
 def _names_under_a_key(book: SafeWorkbook, reader: SheetReader, path: Path
                        ) -> tuple[SheetReader, HeaderMatch, str] | None:
     """A sheet with no header row that is a register's names listed alone under its key of levels
@@ -2672,6 +2693,9 @@ def plan_workbook_import(store: Store, path: str | os.PathLike[str], progress: P
                 if match is None and (sentences := _sentence_list(book, reader, path)) is not None:
                     # a bug list one sentence a line, under section words or none, named for the issue log
                     reader, match, made_notes[title] = sentences
+                if match is None and (levelled := _level_list(book, reader, path)) is not None:
+                    # texts under a header of one scale's levels ("P1 | P2 | … | P5"), one a row (classes83)
+                    reader, match, made_notes[title] = levelled
                 if match is None and (keyed := _names_under_a_key(book, reader, path)) is not None:
                     # a register's names alone under its key of levels, no header ("Matrice des risques", left57)
                     reader, match, made_notes[title] = keyed
@@ -4167,7 +4191,9 @@ def _no_records(match: HeaderMatch, file_name: str | None = None,
         bool(heading and kind.matches_sheet_name(heading)) or \
         (book is not None and kind.matches_sheet_name(re.sub(r"[_\-]+", " ", book)) and titled_by_its_noun(match)
          and sum(1 for h in match.headers if h) <= BOOK_NAMED_LABELS) or \
-        (kind.register == "issues" and bug_steps_column(match.headers))  # "Repro Steps": a bug report's own column
+        (kind.register == "issues" and bug_steps_column(match.headers)) or \
+        (rows is not None and link_column(kind.register, match.headers, rows) is not None) or \
+        match.by_level  # "bug地址", "P1 | P2 | … | P5" over the texts (classes83)
     if not strong and not named_so:
         return (f"{_weak_reason(len(naming), kind.reg.title.lower())} and its name is not a "
                 "register's, so it is taken for a table of another kind.")

@@ -712,6 +712,15 @@ def own_name_words(field: str) -> frozenset[str]:
 
 
 @lru_cache(maxsize=None)
+def record_link_words(register: str) -> frozenset[str]:
+    """Keyed headers of a column holding each record's own web address, by the register's noun and a word for a
+    link ("bug地址", "Issue link", "Ссылка на баг"): ``record_links`` in the files (``record_links.linked_records``;
+    classes83)."""
+    return frozenset(k for data in _files() for w in data.get("record_links", {}).get(register, ())
+                     if (k := word_key(w)))
+
+
+@lru_cache(maxsize=None)
 def abstract_endings() -> tuple[str, ...]:
     """Keyed endings that make an abstract noun of a word without changing what it names in a header ("-ность",
     "-ність", "-ość": "Приоритетность" is the priority, "priority-ness"): ``abstract_endings`` in the files,
