@@ -150,3 +150,27 @@ def test_counts_under_level_columns_are_no_list_by_level(sqlite_store, tmp_path)
     with pytest.raises(WorkbookError):
         import_all(sqlite_store, write_xlsx(tmp_path / "summary.xlsx", {"Sheet1": rows}))
     assert rows_of(sqlite_store, "issues") == []
+
+
+@pytest.mark.parametrize(("labels", "merged"), [
+    (["Заголовок", "Описание", "Шаги воспроизведения", "Фактический результат", "Ожидаемый результат"], True),
+    (["Title", "Description", "Steps to reproduce", "Actual result", "Expected result"], False),
+])
+def test_a_bug_form_with_a_caption_reads_its_steps_going_on_under_an_empty_label(sqlite_store, tmp_path, labels,
+                                                                                 merged):
+    """A caption alone over the values ("Bug 1" in B1), labels down column A, the steps going on on rows whose label
+    cell is empty (or merged down): refused with the generic "no header row" before. One issue, every step in its
+    notes, the caption said."""
+    title, description, steps, actual, expected = labels
+    rows: list[list[object]] = [[None, "Defect 7"], [title, "The confirmation never appears"],
+                                [description, "After a valid request the user is not told it was sent"],
+                                [steps, "1) Open the request page"], [None, "2) Fill the form"],
+                                [None, "3) Press Send"], [actual, "The home page opens, nothing said"],
+                                [expected, "A message confirms the request"]]
+    path = write_xlsx(tmp_path / "report.xlsx", {"Sheet1": rows}, merges={"Sheet1": ["A4:A6"]} if merged else None)
+    plan = import_all(sqlite_store, path)
+    [issue] = rows_of(sqlite_store, "issues")
+    assert issue["title"] == "The confirmation never appears"
+    for line in ("1) Open the request page", "2) Fill the form", "3) Press Send", "A message confirms the request"):
+        assert line in issue["description"]
+    assert "“Defect 7”" in plan.sheets[0].note

@@ -76,6 +76,7 @@ from .form_sheets import (
     MIN_FORMS,
     a_lone_record,
     beside_sections,
+    form_caption,
     labels_down_the_side,
     read_form,
     read_forms,
@@ -3131,6 +3132,9 @@ def _form_sheets(book: SafeWorkbook, found: list[tuple[SheetReader, HeaderMatch]
                 notes[reader.title] = (f"One {match.kind.reg.noun.lower()} written as a form, its labels beside "
                                        f"their values (“{match.headers[0]}” …), the workbook's only form: read as "
                                        "one record.")
+                if (caption := form_caption(book.sheet(reader.title).top_rows(fill_merged=False))) is not None:
+                    # "Ошибка 1" over the values: the form's caption, no field's label, said (classes83)
+                    notes[reader.title] += f" Not imported, the caption over its values: “{caption}”."
             out.append((reader, match))
     return out
 
