@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 from imported import import_all, named, rows_of
-from real_world_factory import write_xlsx
+from real_world_factory import write_csv, write_xlsx
 
 from pmo_desktop.excel.errors import WorkbookError
 
@@ -174,3 +174,38 @@ def test_a_bug_form_with_a_caption_reads_its_steps_going_on_under_an_empty_label
     for line in ("1) Open the request page", "2) Fill the form", "3) Press Send", "A message confirms the request"):
         assert line in issue["description"]
     assert "“Defect 7”" in plan.sheets[0].note
+
+
+def test_a_ragged_list_with_no_header_is_refused_saying_what_to_do(sqlite_store, tmp_path):
+    """A bug list with no header row ("short sentence | (empty) | done / (empty) | rare remark") stays refused by
+    decision; the refusal said "check the workbook." alone, and now says the header row to add."""
+    rows: list[list[object]] = [["登录后页面空白", None, "done", None], ["金币数量显示错误", None, None, None],
+                                ["退出房间卡住", None, "不管", "下个版本"], ["音效无法关闭", None, "done", None],
+                                ["排行榜不刷新", None, None, None]]
+    with pytest.raises(WorkbookError, match="add a row above its first naming each column"):
+        import_all(sqlite_store, write_xlsx(tmp_path / "list.xlsx", {"Sheet1": rows}))
+    assert rows_of(sqlite_store, "issues") == []
+
+
+def test_a_bug_form_saved_as_csv_reads_its_numbered_steps(sqlite_store, tmp_path):
+    """The same kind of one-bug form saved as a CSV ("ID,#4", "Severity:,Minor,Priority:,Low", "Steps to reproduce:"
+    over "1,Open the cart", "2,"): its numbers are text, so the numbered lines were read as pairs labelled "1" (the
+    second list's "1" lost as a label written twice). Read as the steps, one a line."""
+    rows: list[list[object]] = [["ID", "#4", "", "", "", ""], ["Reporter:", "", "Assignee:", "", "Status:", ""],
+                                ["Type:", "UI", "Severity:", "Minor", "Priority:", "Low"],
+                                ["Environment:", "Firefox 128, Linux", "", "", "", ""],
+                                ["Summary:", "The cart total ignores the discount", "", "", "", ""],
+                                ["Description:", "", "", "", "", ""], ["Pre-conditions:", "", "", "", "", ""],
+                                ["1", "A discount code is active", "", "", "", ""], ["2", "", "", "", "", ""],
+                                ["Steps to reproduce:", "", "", "", "", ""], ["1", "Open the cart", "", "", "", ""],
+                                ["2", "Apply the code", "", "", "", ""], ["3", "", "", "", "", ""],
+                                ["Actual result:", "", "", "", "", ""], ["The total is unchanged", "", "", "", "", ""],
+                                ["Expected result:", "", "", "", "", ""],
+                                ["The total drops by ten per cent", "", "", "", "", ""],
+                                ["Attachments:", "", "", "", "", ""]]
+    path = write_csv(tmp_path / "Bug Report.csv", rows)
+    import_all(sqlite_store, path)
+    [issue] = rows_of(sqlite_store, "issues")
+    assert issue["title"] == "The cart total ignores the discount"
+    assert "1. A discount code is active" in issue["description"]
+    assert "1. Open the cart\n2. Apply the code" in issue["description"]

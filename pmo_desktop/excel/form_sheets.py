@@ -74,7 +74,9 @@ def _numbered_lines(rows: list[list[Any]], start: int) -> tuple[list[str], int] 
     while i < len(rows):
         cols = _filled(rows[i])
         first = rows[i][cols[0]] if cols else None
-        number = first if isinstance(first, (int, float)) and not isinstance(first, bool) else None
+        number = first if isinstance(first, (int, float)) and not isinstance(first, bool) else \
+            int(first.strip()) if isinstance(first, str) and first.strip().isdigit() and len(first.strip()) <= 3 \
+            else None  # a CSV's "1" is text (classes83: a form's numbered steps, saved as a CSV)
         if number is None or not float(number).is_integer() or len(cols) > 2:
             break
         if len(cols) == 2 and (text := _text(rows[i][cols[1]])) is not None:

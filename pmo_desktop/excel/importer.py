@@ -2955,7 +2955,7 @@ def plan_workbook_import(store: Store, path: str | os.PathLike[str], progress: P
                                        f" ({weak}; to import {'one' if weak.count('sheet “') > 1 else 'it'}, "
                                        f"choose {'its' if weak.count('sheet “') > 1 else 'that'} sheet and the "
                                        "register in the import preview and check each column's field in its "
-                                       "mapping)." if weak else "."))
+                                       "mapping)." if weak else NO_HEADER_WHAT_TO_DO))
             routed = _split_raid(found)
             order = {k.register: i for i, k in enumerate(ALL_KINDS)}
             routed.sort(key=lambda item: order[item[1].kind.register])
@@ -4154,6 +4154,14 @@ def _weak_reason(naming: int, register: str) -> str:
     if naming == 1:
         return f"only 1 of its columns names {a_noun(register)} field"
     return f"only {naming} of its columns name {register} fields"
+
+
+# What the refusal of a workbook where no header was found says to do, when no sheet came near one: a list written
+# with no header row is not imported by a guess (a product decision), so the way to import it is said — it said
+# "check the workbook." alone, which names nothing to check (unseen set 83's two headerless lists, 43 rows)
+NO_HEADER_WHAT_TO_DO = (". If a sheet is a register written without one, add a row above its first naming each column "
+                        "in the register's words (such as Title, Status, Owner) and import it again: a list with no "
+                        "header row is not imported by a guess.")
 
 
 def _no_records(match: HeaderMatch, file_name: str | None = None,
