@@ -105,8 +105,8 @@ def form_pairs(kind: SheetKind, rows: list[list[Any]]) -> list[tuple[str, Any]]:
         if last is not None and cols == [last[1]] and _text(row[last[1]]) is not None:
             # a value going on under its own, the label's cell left empty (or merged down over it): "Шаги
             # воспроизведения | 1) Открыть сайт" then "(empty) | 2) Перейти …" — one value, a line each (classes83)
-            label, value = pairs[last[0]]
-            pairs[last[0]] = (label, f"{_text(value) or ''}\n{_text(row[last[1]])}".strip())
+            said, went = pairs[last[0]]
+            pairs[last[0]] = (said, f"{_text(went) or ''}\n{_text(row[last[1]])}".strip())
             i += 1
             continue
         last = None
