@@ -30,6 +30,7 @@ from .page_list import PageList
 from .pages import PAGE_OF_REGISTER, PAGES, RecordPage, load_page_class
 from .read_only_banner import ReadOnlyBanner
 from .reading_order import ReadingOrderStack
+from .status_line import StatusLine
 from .zoom import scale_with_zoom
 
 if TYPE_CHECKING:
@@ -198,8 +199,9 @@ class MainWindow(QMainWindow):
         column.addLayout(row, 1)
         self.setCentralWidget(central)
 
-        self.file_label = QLabel(self)
-        self.statusBar().addPermanentWidget(self.file_label)
+        self.status_line = StatusLine(self)
+        self.setStatusBar(self.status_line)
+        self.file_label = self.status_line.file_name  # gives way to a long line in the bar (``StatusLine``)
         # Others may edit the same file or server: look for their changes on a light timer and
         # whenever this window comes back to the front.
         self.sync_timer = QTimer(self)
