@@ -1307,7 +1307,10 @@ class MainWindow(QMainWindow):
         focus = QApplication.focusWidget()
         self._keyboard_when_let_go = focus  # where the office is left (_remember_place), before it is moved
         if focus is not None and self.isAncestorOf(focus):
-            self.stack.setFocus(Qt.FocusReason.OtherFocusReason)  # an open cell stores what it holds, as on a click
+            # an open cell stores what it holds, as when the window is left: a refused value is held in it, to be
+            # asked about below (a click elsewhere passes it by, its text kept only in the cell's note — ``FieldDelegate
+            # ._leave_and_tell``, which the office's closing would lose unasked)
+            self.stack.setFocus(Qt.FocusReason.ActiveWindowFocusReason)
         for view in self.findChildren(RegisterView):
             typed = view.unsaved_typing()
             if typed is None:
