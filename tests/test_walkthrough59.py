@@ -60,8 +60,8 @@ def test_every_line_a_cell_passed_by_says_is_read_whole_at_1280x720(main_window,
         qtbot.waitUntil(lambda: " left " in _said(window), timeout=3000)
         settle(qtbot, 60)  # the bar laid out again round the file's name
         said = window.statusBar().currentMessage()
-        assert f"“{text}”" in said and said.endswith("Esc lets it go."), said
         assert metrics.horizontalAdvance(said) <= _room_of_the_line(window), (name, said)
+        assert f"“{text}”" in said and said.endswith("Esc lets it go."), said
         window.statusBar().clearMessage()
         settle(qtbot, 60)
         assert window.file_label.text() == LONG_NAME  # whole again, the line gone
