@@ -317,13 +317,14 @@ CHOICES_SAID_IN_A_LINE = 48  # letters of choices the status bar's one line name
 
 def _choices_said(texts: list[str], most: int = 0) -> str:
     """Every choice, when they fit the note (``CHOICES_SAID_WHOLE`` letters); else as many as fit and how to see the
-    rest — in the status bar's one line (``most`` letters), how many there are. The first six were said and "…" — a risk's Category named 6 of its 11, and the user looking
-    for one could not see what there was."""
+    rest — in the status bar's one line (``most`` letters), how many there are. The first six were said and "…" — a
+    risk's Category named 6 of its 11, and the user looking for one could not see what there was."""
     whole = ", ".join(texts)
     if len(whole) <= (most or CHOICES_SAID_WHOLE):
         return whole
     if most:  # the status bar's one line: how many, and how to see them
         return f"{len(texts)} of them: Alt+Down or F4 there lists them"
+    most = CHOICES_SAID_WHOLE
     shown: list[str] = []
     for text in texts:
         if len(", ".join([*shown, text])) > most:

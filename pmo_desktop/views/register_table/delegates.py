@@ -396,11 +396,9 @@ class FieldDelegate(QStyledItemDelegate):
             self._store_and_stay(editor)
             return True
         if (event.type() == QEvent.Type.KeyPress and isinstance(editor, QComboBox) and editor.isEditable()
-                and event.key() in MOVES and not event.modifiers() & CHORDS and self._new_name_at_once(editor)):
-            if event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab):
-                self._store_or_pass(editor, MOVES[Qt.Key(event.key())])
-            elif self.commit_or_hold(editor):
-                self.closeEditor.emit(editor, MOVES[Qt.Key(event.key())])
+                and event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab) and not event.modifiers() & CHORDS
+                and self._new_name_at_once(editor)):
+            self._store_or_pass(editor, MOVES[Qt.Key(event.key())])  # (Enter asks first: the typist stops there)
             return True
         if (event.type() == QEvent.Type.KeyPress and isinstance(editor, QComboBox) and editor.isEditable()
                 and event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab) and not event.modifiers() & CHORDS
@@ -654,7 +652,9 @@ class FieldDelegate(QStyledItemDelegate):
         typed along with Tab kept none of its people (walk 59). A name near someone's ("Priya Shaw" beside Priya
         Shah) is still refused with "Did you mean …?": a slip of a letter never makes a second person. Nor is a
         text that reads as another column's value taken for a name — a date or a date's word, a number, any digit,
-        a choice of this register's lists ("Open", "High") — typed one column off, it would be a person "4"."""
+        a choice of this register's lists ("Open", "High") — typed one column off, it would be a person "4". Only
+        where the typist goes on — Tab, Shift+Tab, Ctrl+Tab, a click away: Enter, where the typist stops, asks first
+        beside the cell ("Press the same key again to add …"), as before."""
         text = " ".join(editor.currentText().split())
         names = [editor.itemText(i) for i in range(editor.count()) if editor.itemText(i)]
         if (not text or existing_name(names, text) is not None or named_so(names, text) is not None
