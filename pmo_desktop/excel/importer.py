@@ -167,7 +167,7 @@ from .office_import import plan_office_import, read_stamp, unstamped_export
 from .paired_items import LINK, a_few_kinds, joined_twins, twin_columns
 from .participant_deciders import participants_decide, unheaded_days_decided
 from .plan_owners import plan_owners
-from .portfolio_reports import portfolio_report, project_states
+from .portfolio_reports import dated_report, portfolio_report, project_states
 from .priority_keys import priority_key
 from .product_ratings import product_ratings
 from .program_output import program_output
@@ -2056,6 +2056,8 @@ def _match_top(reader: SheetReader, kinds: tuple[SheetKind, ...], header_row: in
                     if legends.axes.get(label) == field_name and label in legends.ladders:
                         match.ladders[field_name] = legends.ladders[label]
         # a portfolio status report read as another register's rows: the status reports (classes84)
+        if match is None:  # "Projects | 2016-02-13": a status report of one date, its date heading the status column
+            return dated_report(reader.top_rows(fill_merged=False), reader.title, book)
         return portfolio_report(match, reader.top_rows(fill_merged=False), reader.title, book) or match
     if not 1 <= header_row <= max(len(rows), 1):
         raise WorkbookError(f"The header row must be one of the first {reader.book.limits.header_scan_rows} rows.")

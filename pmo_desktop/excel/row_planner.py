@@ -2117,6 +2117,11 @@ class Planner:
         numbered_rows = numbered_placeholder_rows(_first_rows(kept, reader, header_row, width), title_col,
                                                   code_col) \
             if parent_reg is None else {}
+        # a status report of one date (portfolio_reports): a row naming a project and nothing more reports nothing —
+        # a section's caption after a gap ("R & D", "Tenders"), or a project nothing was said of; no report, no project
+        lone_project = next((c for c, n in mapping.items() if n == "project"), None) \
+            if reg.name == "status_reports" and "reported_on" in self._constants and parent_reg is None else None
+        before = header_row  # the row read last, for a gap above a caption
 
         # columns naming one person each (the owner): a record going on over several rows keeps the first
         # name; the others (one per mitigation line beside it) are said in its notes, never one made-up person
@@ -2338,6 +2343,16 @@ class Planner:
                 skip(number, f"a template's numbered placeholders ({numbered_rows[number]}: a word and the row's "
                              "number in each text cell), not a record.")
                 continue
+            if lone_project is not None:
+                filled_row = any(x is not None and (not _IS_STR(x) or x.strip()) for x in row)
+                gap, before = number > before + 1, number if filled_row else before
+                if lone_project < len(row) and _IS_STR(row[lone_project]) and \
+                        all(x is None or (_IS_STR(x) and not x.strip()) for c, x in enumerate(row) if c != lone_project):
+                    name = " ".join(row[lone_project].split())
+                    skip(number, f"“{name[:60]}” after a gap, alone on its row: a section's caption over the projects "
+                                 "below it, not a project." if gap else
+                         f"nothing reported of “{name[:60]}” (its status cell is empty): no status report made.")
+                    continue
             if might_be_marked(texts) and (mark := example_mark(row)) is not None:
                 # "(Example only)", "— example only": the template's example row, however real its cells look
                 skip(number, f"marked as the template's example (“{mark[:40]}”), not a record.")

@@ -1,0 +1,58 @@
+"""Issue 12, left59b: what stop 59's fixes left — a status report of one date whose date heads the status column,
+a refusal of a sheet holding only template rows and a lookup, a colleague's hand-kept actions sheet with a refused
+row, a percentage in a colleague's benefits register, and a record named by its name whose own row is refused. Each
+test writes a workbook of the shape (never a fetched file) and failed on main bf45c1da unless it says it guards."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from imported import import_all, rows_of
+from real_world_factory import write_xlsx
+
+
+@pytest.mark.parametrize(("file_name", "sheet", "head"), [
+    ("Project Status Report.xlsx", "Sheet2", "Projects"),
+    ("Weekly.xlsx", "Status Report", "Project"),
+])
+def test_a_status_report_whose_date_heads_the_status_column(sqlite_store, tmp_path, file_name, sheet, head):
+    """"Projects | 2016-02-13" on the first row, projects under it with what was said of them that day, section
+    captions after gaps ("Research", "Tenders") and projects with nothing said: refused "no header row". Read as the
+    status reports of that date, a project each, the text its commentary; the captions and the projects nothing was
+    said of make no report and no project, each said on its row."""
+    rows: list[list[object]] = [
+        [head, date(2024, 5, 17)],
+        ["Billing move", "Waiting for the vendor's quote"],
+        ["Intranet refresh", "Went live, closing down"],
+        ["Payroll upgrade", None],
+        [None, None],
+        ["Research", None],
+        ["Sensor prototype", "Boards ordered, due in June"],
+        ["Test rig", None],
+        [None, None],
+        ["Tenders", None],
+        ["Harbour lighting bid", "Waiting for complete details to start."],
+    ]
+    plan = import_all(sqlite_store, write_xlsx(tmp_path / file_name, {"Diary": [["x"]], sheet: rows}))
+    reports = {r["project"]: r for r in rows_of(sqlite_store, "status_reports")}
+    assert set(reports) == {"Billing move", "Intranet refresh", "Sensor prototype", "Harbour lighting bid"}
+    billing = reports["Billing move"]
+    assert (billing["period"], billing["reported_on"]) == ("2024-05", date(2024, 5, 17))
+    assert billing["commentary"] == "Waiting for the vendor's quote"
+    projects = {p["name"] for p in rows_of(sqlite_store, "projects")}
+    assert projects == set(reports)  # no "Research", no "Tenders", no project nothing was said of
+    reasons = " ".join(r.report.reason for s in plan.sheets for r in s.rows)
+    assert "a section's caption" in reasons and "nothing reported of “Payroll upgrade”" in reasons
+    assert any("Read as status reports as at 2024-05-17" in s.note for s in plan.sheets)
+
+
+def test_a_dated_two_column_list_not_named_a_status_report_stays_refused(sqlite_store, tmp_path):
+    """Guard: the same shape in a workbook and sheet naming no status report reads nothing as one."""
+    rows: list[list[object]] = [["Projects", date(2024, 5, 17)], ["Billing move", "Waiting for the quote"],
+                                ["Intranet refresh", "Went live"], ["Sensor prototype", "Boards ordered"]]
+    try:
+        import_all(sqlite_store, write_xlsx(tmp_path / "Book1.xlsx", {"Sheet1": rows}))
+    except Exception:  # noqa: BLE001 - refused, as before
+        pass
+    assert rows_of(sqlite_store, "status_reports") == []
