@@ -56,3 +56,41 @@ def test_a_dated_two_column_list_not_named_a_status_report_stays_refused(sqlite_
     except Exception:  # noqa: BLE001 - refused, as before
         pass
     assert rows_of(sqlite_store, "status_reports") == []
+
+
+def _template_and_lookup() -> list[list[object]]:
+    rows: list[list[object]] = [["Risk ID", "Risk Description", "Risk Category", "Probability", "Impact",
+                                 "Risk Owner", "Risk Response", "Identification Date", "Risk Rating", "Lookup"]]
+    cats = ["Delivery", "Tools", "Others", "Resources", "Vendor"]
+    for n in range(1, 6):
+        rows.append([n, f"Test {n}", cats[n - 1], n, 1, f"Name {n}", f"Response {n}", "DD/MM/YYYY", "Low", f"{n}1"])
+    for n in range(6, 21):  # a rating lookup prefilled: every probability beside every impact, no title
+        p, i = (n - 1) % 5 + 1, (n - 1) // 5 + 1
+        rows.append([n, None, None, p, i, None, None, None, "Low" if p * i < 8 else "High", f"{p}{i}"])
+    return rows
+
+
+def test_a_sheet_of_template_rows_and_a_lookup_is_refused_saying_so(sqlite_store, tmp_path):
+    """Once its numbered placeholder rows are skipped, a template's only rows left were a prefilled rating lookup's
+    (an ID, a probability and an impact, no title): the refusal said "Title cannot be empty" of the first of them.
+    It says the sheet holds only the template's rows and a lookup, no record."""
+    from pmo_desktop.excel.errors import ImportRefused
+    with pytest.raises(ImportRefused) as refused:
+        import_all(sqlite_store, write_xlsx(tmp_path / "Risk Register Template.xlsx", {"Risk_Register":
+                                                                                       _template_and_lookup()}))
+    said = str(refused.value)
+    assert "Title cannot be empty" not in said
+    assert "template" in said and "lookup" in said
+    assert rows_of(sqlite_store, "risks") == []
+
+
+def test_title_less_rows_of_phrases_still_say_title_cannot_be_empty(sqlite_store, tmp_path):
+    """Guard: rows with no title that hold something written (a response) are a colleague's forgetting, not a
+    lookup: the refusal still names the first and its missing title."""
+    from pmo_desktop.excel.errors import ImportRefused
+    rows = _template_and_lookup()
+    for r in rows[6:]:
+        r[6] = f"Call the supplier about order {r[0]} today"
+    with pytest.raises(ImportRefused) as refused:
+        import_all(sqlite_store, write_xlsx(tmp_path / "Risk Register Template.xlsx", {"Risk_Register": rows}))
+    assert "Title cannot be empty" in str(refused.value)
