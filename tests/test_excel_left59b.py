@@ -94,3 +94,46 @@ def test_title_less_rows_of_phrases_still_say_title_cannot_be_empty(sqlite_store
     with pytest.raises(ImportRefused) as refused:
         import_all(sqlite_store, write_xlsx(tmp_path / "Risk Register Template.xlsx", {"Risk_Register": rows}))
     assert "Title cannot be empty" in str(refused.value)
+
+
+def _actions_of(store, code):
+    from pmo_desktop.models import records
+    from pmo_desktop.models.registers import REGISTERS
+    reg = REGISTERS["risk_actions"]
+    with store.session() as s:
+        pid = records.find_id_by_code(s, REGISTERS["risks"], code)
+        return sorted(dict(zip(reg.field_names, r[2:]))["description"]
+                      for r in records.fetch_rows(s, reg, parent_id=pid))
+
+
+_RISKS: list[list[object]] = [["ID", "Risk", "Owner"], ["R-1", "Vendor delivers late", "Ann Lee"],
+                              ["R-2", "Key engineer leaves", "Ann Lee"]]
+_ACTIONS = ["Risk ID", "Action", "Owner", "Due date"]
+
+
+def test_a_refused_row_of_a_colleagues_actions_sheet_keeps_the_risks_stored_actions(sqlite_store, tmp_path):
+    """A colleague's own risk register with an actions sheet (not the office's export): one of R-1's action rows
+    refused (its due date no date), importing the valid rows deleted R-1's stored actions and wrote the valid one
+    alone. R-1's rows are refused together now, saying which row holds the error, and R-1 keeps its stored actions;
+    R-2's rows replace its own as before."""
+    import_all(sqlite_store, write_xlsx(tmp_path / "risks.xlsx", {"Risks": _RISKS, "Actions": [
+        _ACTIONS, ["R-1", "Agree a recovery plan", "Bob Ray", date(2027, 3, 31)],
+        ["R-1", "Find a second vendor", "Bob Ray", date(2027, 4, 30)],
+        ["R-2", "Cross-train the team", "Cy Dee", date(2027, 5, 31)]]}))
+    assert _actions_of(sqlite_store, "R-1") == ["Agree a recovery plan", "Find a second vendor"]
+    plan = import_all(sqlite_store, write_xlsx(tmp_path / "risks2.xlsx", {"Risks": _RISKS, "Actions": [
+        _ACTIONS, ["R-1", "Agree a recovery plan with the vendor", "Bob Ray", date(2027, 3, 31)],
+        ["R-1", "Find a second vendor", "Bob Ray", "next spring maybe"],
+        ["R-2", "Cross-train two people", "Cy Dee", date(2027, 5, 31)]]}))
+    assert _actions_of(sqlite_store, "R-1") == ["Agree a recovery plan", "Find a second vendor"]
+    assert _actions_of(sqlite_store, "R-2") == ["Cross-train two people"]
+    reasons = [r.report.reason for s in plan.sheets for r in s.rows if r.report.code == "R-1"]
+    assert any("are taken as a whole, and row 3 of them is refused" in r for r in reasons)
+
+
+def test_a_new_risks_actions_with_a_refused_row_keep_their_valid_rows(sqlite_store, tmp_path):
+    """Guard: a risk the office does not hold loses nothing stored, so its valid action rows come in as before."""
+    import_all(sqlite_store, write_xlsx(tmp_path / "risks.xlsx", {"Risks": _RISKS, "Actions": [
+        _ACTIONS, ["R-1", "Agree a recovery plan", "Bob Ray", date(2027, 3, 31)],
+        ["R-1", "Find a second vendor", "Bob Ray", "next spring maybe"]]}))
+    assert _actions_of(sqlite_store, "R-1") == ["Agree a recovery plan"]

@@ -78,7 +78,7 @@ from .header_detection import (
     section_number,
     tick_level,
 )
-from .import_plan import Action, PlannedRow, RowReport, SheetPlan
+from .import_plan import Action, PlannedRow, RowReport, SheetPlan, refuse_whole_families
 from .inverted_impacts import inverted_impact, level_of
 from .labelled_results import actual_line, labelled_column
 from .no_one import KEPT, no_one_said
@@ -4353,7 +4353,9 @@ class Planner:
             title = row[title_col] if title_col < len(row) else None
             prow.has_title = title is not None and (not isinstance(title, str) or bool(title.strip())) or \
                 number in self._named_by_group
-        if prow.report.action == Action.ERROR:
+        if prow.report.action == Action.ERROR or parent_reg is not None:
+            # a sub-table's rows keep their cells too: one refused refuses its family's (refuse_whole_families), and
+            # the rows-left-out workbook writes them
             prow.raw = row
             if number in self._past:  # the rows-left-out workbook has its values past the header too
                 past = self._past[number]
@@ -6085,6 +6087,9 @@ class Planner:
     def finish_children(self, plan: SheetPlan) -> None:
         """Leave alone the families whose rows equal the stored ones; count the stored rows replaced."""
         reg = REGISTERS[plan.register]
+        # a stored record's rows are replaced as a whole: one of them refused, the rest are refused with it and the
+        # office keeps the record's own (left59b; the office's export does the same, office_import)
+        refuse_whole_families(plan, stored_only=True)
         ids = {pid: low for low, pid in plan.replace_parents.items() if pid is not None}
         mapped = [f for f in reg.fields if f.name in plan.mapping.values()]
         if ids and len(mapped) == len([f for f in reg.fields if f.kind.stored]) and reg.parent is not None:
