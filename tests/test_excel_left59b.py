@@ -137,3 +137,23 @@ def test_a_new_risks_actions_with_a_refused_row_keep_their_valid_rows(sqlite_sto
         _ACTIONS, ["R-1", "Agree a recovery plan", "Bob Ray", date(2027, 3, 31)],
         ["R-1", "Find a second vendor", "Bob Ray", "next spring maybe"]]}))
     assert _actions_of(sqlite_store, "R-1") == ["Agree a recovery plan"]
+
+
+def test_a_percentage_in_a_colleagues_benefits_register_is_the_per_cent_it_shows(sqlite_store, tmp_path):
+    """A colleague's benefits register measuring a benefit in "%": its baseline typed "60 %" and its target typed
+    80 % in Excel (0.8 in a cell shown as a percentage) were stored 0.6 and 0.8. Read as 60 and 80, as the office's
+    own export reads them, said once a sheet; a benefit in pounds and a plain 75 beside "%" stay as written."""
+    import openpyxl
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Benefits"
+    ws.append(["Benefit", "Measure", "Unit", "Baseline", "Target"])
+    ws.append(["Faster checkout", "Orders paid online", "%", "60 %", 0.8])
+    ws["E2"].number_format = "0%"
+    ws.append(["Fewer refunds", "Refunds a month", "£", 1200, 0.5])
+    ws.append(["More repeat orders", "Customers who order again", "%", 40, 75])
+    wb.save(tmp_path / "benefits.xlsx")
+    plan = import_all(sqlite_store, tmp_path / "benefits.xlsx")
+    got = {b["title"]: (b["baseline_value"], b["target_value"]) for b in rows_of(sqlite_store, "benefits")}
+    assert got == {"Faster checkout": (60, 80), "Fewer refunds": (1200, 0.5), "More repeat orders": (40, 75)}
+    assert any("measured in %" in s.note for s in plan.sheets)

@@ -36,7 +36,7 @@ from . import date_order
 from .cut_cells import characters, was_cut
 from .header_detection import PARENT
 from .import_plan import KEPT_DELETED, Action, ImportPlan, PlannedRow, RowReport, SheetPlan, refuse_whole_families
-from .percent_cells import percent_cells
+from .percent_cells import per_cent_unit, percent_cells
 from .stamp import STAMP_SHEET, ExportStamp, Merge, canonical, fingerprint, merge_field, parse_stamp, stamped_fields
 from .value_translation import OPEN_LISTS
 from .workbook_reader import SafeWorkbook, Uncalculated
@@ -129,14 +129,6 @@ def unstamped_export(book: SafeWorkbook) -> ExportStamp | None:
         if not headers or any(h not in labels for h in headers):
             return None
     return ExportStamp(office_id="", exported_at="")
-
-
-_PER_CENT_UNITS = frozenset({"%", "percent", "per cent", "percentage", "pct", "% points", "percentage points"})
-
-
-def per_cent_unit(unit: Any) -> bool:
-    """Whether a benefit's unit says its numbers are per cent ("%", "percent", "% of stores" aside)."""
-    return isinstance(unit, str) and unit.strip().casefold() in _PER_CENT_UNITS
 
 
 def _sub_table_headed(headers: list[str]) -> Register | None:

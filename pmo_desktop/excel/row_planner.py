@@ -16,6 +16,7 @@ from dataclasses import replace
 from datetime import date, datetime, time, timedelta
 from functools import lru_cache
 from operator import itemgetter, methodcaller
+from pathlib import Path
 from typing import Any, Callable
 
 from sqlalchemy import select
@@ -85,6 +86,7 @@ from .no_one import KEPT, no_one_said
 from .note_labels import note_label
 from .opportunity_signs import SIGNED_FIELDS, opportunity_note, opportunity_size
 from .other_tables import another_header, same_label
+from .percent_cells import per_cent_unit, percent_cells
 from .qualified_effects import EFFECT, joined_effects
 from .reply_status import said_status
 from .restated_tables import caption_above, caption_text, comes_after, comes_before_first
@@ -1608,6 +1610,14 @@ class Planner:
         # (the importer fills it while it reads the references for ``spelled``, before this call)
         self._ratings_by_reference = rated_again or {}
         self._constants = dict(constants or {})
+        # a colleague's register measuring some records in per cent (a "Unit" column, number columns): "80 %" typed,
+        # or 0.8 in a cell shown as 80 %, is the 80 it shows, as the office's own export reads it (left59b)
+        unit_col = next((c for c, n in mapping.items() if n == "unit"), None)
+        numbers = {c: n for c, n in mapping.items() if n in reg.field_names and reg.field(n).kind is Kind.FLOAT}
+        self._per_cent: tuple[Path, str, int, dict[int, str]] | None = \
+            (reader.book.path, reader.title, unit_col, numbers) if unit_col is not None and numbers and \
+            kind.parent is None and not own_export else None
+        self._per_cent_cells: set[tuple[int, int]] | None = None
         self._escalates = "escalated" in reg.field_names and "escalated" not in mapping.values()
         # the status cells saying escalated as written ("Escalated", "ESCALATED", "Eskaliert"): one set look-up a row
         self._escalated_statuses = frozenset(
@@ -2212,6 +2222,7 @@ class Planner:
         # another choice in the notes as the full way does), no title made of other columns
         # and no constant of the sheet
         ordinary = (self.ordinary_rows and parent_reg is None and row_filter is None and not self._ticks
+                    and self._per_cent is None
                     and not self._engaged and not self._responses and self._title_from is None
                     and not self._strategy_led
                     and not plan.extras.keys() - self._field_and_notes.keys()
@@ -4337,6 +4348,8 @@ class Planner:
                   strict_refs: list[tuple[int, Field]],
                   title_col: int | None = None) -> PlannedRow:
         self._claiming = None
+        if self._per_cent is not None:
+            row = self._per_cent_read(plan, number, row)
         with controls_checked_later():  # checked by _plan_values itself, of an update only what it changes
             prow = self._plan_values(plan, reg, parent_reg, number, row, fields, code_col, parent_col, strict_refs)
         if self._unaligned and (why := self._unaligned.get(number)) is not None:
@@ -4361,6 +4374,39 @@ class Planner:
                 past = self._past[number]
                 prow.raw = (*row, *(past.get(c) for c in range(len(row), max(past) + 1)))
         return prow
+
+    def _per_cent_read(self, plan: SheetPlan, number: int, row: tuple[Any, ...]) -> tuple[Any, ...]:
+        """``row`` with its numbers written as percentages read as the per cent they show where its unit is per
+        cent ("%"): "80 %" → 80, and 0.8 in a cell shown as 80 % → 80 (``percent_cells``, read once a sheet, only
+        when such a row is). Said once a sheet."""
+        assert self._per_cent is not None
+        path, title, unit_col, numbers = self._per_cent
+        if unit_col >= len(row) or not per_cent_unit(row[unit_col]):
+            return row
+        out = list(row)
+        for c in numbers:
+            raw = row[c] if c < len(row) else None
+            shown = ""
+            if isinstance(raw, str) and raw.strip().endswith("%"):
+                try:
+                    out[c] = float(raw.strip()[:-1].strip().replace(",", "."))
+                except ValueError:
+                    continue
+                shown = raw.strip()
+            elif isinstance(raw, (int, float)) and not isinstance(raw, bool):
+                if self._per_cent_cells is None:
+                    self._per_cent_cells = percent_cells(path, title)
+                if (number - 1, c) not in self._per_cent_cells:
+                    continue
+                out[c] = float(f"{raw * 100:.12g}")
+                shown = f"{raw * 100:.12g} %"
+            else:
+                continue
+            if "measured in %" not in (plan.note or ""):
+                label = plan.headers[c] if c < len(plan.headers) and plan.headers[c] else numbers[c]
+                plan.say(f"Numbers written as percentages in records measured in % (“{shown}” in {label}) are read "
+                         "as the per cent they show: 80 % as 80, not 0.8.")
+        return tuple(out)
 
     def _reads(self, c: int, raw: Any) -> bool:
         """Whether ``raw`` is a value of column ``c``'s typed field (a level, a choice, a date) as the column
