@@ -157,3 +157,32 @@ def test_a_percentage_in_a_colleagues_benefits_register_is_the_per_cent_it_shows
     got = {b["title"]: (b["baseline_value"], b["target_value"]) for b in rows_of(sqlite_store, "benefits")}
     assert got == {"Faster checkout": (60, 80), "Fewer refunds": (1200, 0.5), "More repeat orders": (40, 75)}
     assert any("measured in %" in s.note for s in plan.sheets)
+
+
+def test_a_record_named_by_its_name_whose_row_is_refused_says_that_row(sqlite_demo_store, empty_file_copy, tmp_path):
+    """The office's export into a new office with a project's row refused (its start typed as no date): each risk
+    naming that project by its name was refused "Project: there is no project called …", as though nobody had it.
+    It says the project is refused on its own row, and which, as a record named by its ID does (fault72)."""
+    import openpyxl
+
+    from pmo_desktop.excel.export import export_workbook
+    from pmo_desktop.excel.import_plan import Action
+    from pmo_desktop.excel.importer import plan_workbook_import
+    from pmo_desktop.models.store import Store
+    path = export_workbook(sqlite_demo_store, tmp_path / "round.xlsx")
+    wb = openpyxl.load_workbook(path)
+    ws = wb["Projects"]
+    heads = [c.value for c in ws[1]]
+    row = next(r for r in range(2, ws.max_row + 1) if ws.cell(r, heads.index("Project") + 1).value)
+    name = ws.cell(row, heads.index("Project") + 1).value
+    ws.cell(row, heads.index("Start") + 1).value = "early next year"
+    wb.save(path)
+    fresh = Store.open(empty_file_copy(tmp_path / "new.pmo"))
+    try:
+        plan = plan_workbook_import(fresh, path)
+    finally:
+        fresh.close()
+    assert any(r.sheet == "Projects" and r.row == row and r.action == Action.ERROR for r in plan.reports)
+    naming = [r for r in plan.reports if r.sheet == "Risk register" and name in r.reason]
+    assert naming and all(f"{name} is refused on its own row (Projects row {row})" in r.reason for r in naming)
+    assert not any("there is no project called" in r.reason for r in naming)

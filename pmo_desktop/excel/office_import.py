@@ -637,11 +637,21 @@ def _refuse_unknown(session: Session, plan: ImportPlan, tables: dict[str, list[l
         if reg.parent is not None:
             continue
         names = [f.name for f in (reg.key_field, reg.name_field) if f is not None]
+        # a record named by its name (a project) is refused where its row is, as one named by its ID (left59b)
+        name_col = next((c for c, n in sheet.mapping.items() if reg.name_field is not None and n == reg.name_field.name
+                         and n != (reg.key_field.name if reg.key_field is not None else None)), None)
+        table = tables.get(sheet.sheet, [])
         for prow in sheet.rows:
             if prow.report.action is Action.INSERT:
                 added[reg.entity].update(str(prow.values[n]).strip().casefold() for n in names if prow.values.get(n))
-            elif prow.report.action is Action.ERROR and prow.report.code:
-                refused[reg.entity].setdefault(prow.report.code.strip().casefold(), f"{sheet.sheet} row {prow.report.row}")
+            elif prow.report.action is Action.ERROR:
+                where = f"{sheet.sheet} row {prow.report.row}"
+                if prow.report.code:
+                    refused[reg.entity].setdefault(prow.report.code.strip().casefold(), where)
+                cells = prow.raw or (table[prow.report.row - 1] if 0 < prow.report.row <= len(table) else ())
+                name = cells[name_col] if name_col is not None and name_col < len(cells) else None
+                if isinstance(name, str) and name.strip():
+                    refused[reg.entity].setdefault(" ".join(name.split()).casefold(), where)
     refused_any = False
     for sheet in plan.sheets:
         reg = REGISTERS[sheet.register]
