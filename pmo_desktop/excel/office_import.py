@@ -645,13 +645,13 @@ def _refuse_unknown(session: Session, plan: ImportPlan, tables: dict[str, list[l
             if prow.report.action is Action.INSERT:
                 added[reg.entity].update(str(prow.values[n]).strip().casefold() for n in names if prow.values.get(n))
             elif prow.report.action is Action.ERROR:
-                where = f"{sheet.sheet} row {prow.report.row}"
+                at = f"{sheet.sheet} row {prow.report.row}"
                 if prow.report.code:
-                    refused[reg.entity].setdefault(prow.report.code.strip().casefold(), where)
+                    refused[reg.entity].setdefault(prow.report.code.strip().casefold(), at)
                 cells = prow.raw or (table[prow.report.row - 1] if 0 < prow.report.row <= len(table) else ())
                 name = cells[name_col] if name_col is not None and name_col < len(cells) else None
                 if isinstance(name, str) and name.strip():
-                    refused[reg.entity].setdefault(" ".join(name.split()).casefold(), where)
+                    refused[reg.entity].setdefault(" ".join(name.split()).casefold(), at)
     refused_any = False
     for sheet in plan.sheets:
         reg = REGISTERS[sheet.register]
