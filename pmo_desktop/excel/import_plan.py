@@ -363,16 +363,21 @@ class ImportPlan:
                 for r in self.reports if r.action is Action.SKIP and r.reason == KEPT_DELETED]
 
 
-def refuse_whole_families(sheet: SheetPlan) -> None:
+def refuse_whole_families(sheet: SheetPlan, stored_only: bool = False) -> None:
     """A sub-table's rows replace the stored rows of each record they name as a whole (a risk's actions, a
     benefit's measurements): a record with one refused row among them keeps its stored rows, and its other rows
     are refused with it, each saying which row holds the error. Before (fault72), "Import the valid rows, leave
     the rest" deleted the record's stored rows and wrote its valid ones alone: the risk whose one action had a
-    mistyped date lost that action, and a risk with a new action and an edited one lost the edited one."""
+    mistyped date lost that action, and a risk with a new action and an edited one lost the edited one.
+    ``stored_only``: only the families of records the office holds (a colleague's own sub-table sheet, left59b: a
+    new record's valid rows lose nothing stored, and come in as before)."""
     refused: dict[str, int] = {}
     for prow in sheet.rows:
-        if prow.report.action == Action.ERROR and prow.parent_code:
-            refused.setdefault(prow.parent_code.casefold(), prow.report.row)
+        # a refused row keeps its record's ID as its code (the planner sets no parent on a refused row)
+        parent = prow.parent_code or (prow.report.code if stored_only else None)
+        if prow.report.action == Action.ERROR and parent and \
+                (not stored_only or sheet.replace_parents.get(parent.casefold()) is not None):
+            refused.setdefault(parent.casefold(), prow.report.row)
     if not refused:
         return
     reg = REGISTERS[sheet.register]

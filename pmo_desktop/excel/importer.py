@@ -169,7 +169,7 @@ from .office_import import plan_office_import, read_stamp, unstamped_export
 from .paired_items import LINK, a_few_kinds, joined_twins, twin_columns
 from .participant_deciders import participants_decide, unheaded_days_decided
 from .plan_owners import plan_owners
-from .portfolio_reports import portfolio_report, project_states
+from .portfolio_reports import dated_report, portfolio_report, project_states
 from .priority_keys import priority_key
 from .product_ratings import product_ratings
 from .program_output import program_output
@@ -2078,6 +2078,8 @@ def _match_top(reader: SheetReader, kinds: tuple[SheetKind, ...], header_row: in
                     if legends.axes.get(label) == field_name and label in legends.ladders:
                         match.ladders[field_name] = legends.ladders[label]
         # a portfolio status report read as another register's rows: the status reports (classes84)
+        if match is None:  # "Projects | 2016-02-13": a status report of one date, its date heading the status column
+            return dated_report(reader.top_rows(fill_merged=False), reader.title, book)
         return portfolio_report(match, reader.top_rows(fill_merged=False), reader.title, book) or match
     if not 1 <= header_row <= max(len(rows), 1):
         raise WorkbookError(f"The header row must be one of the first {reader.book.limits.header_scan_rows} rows.")
@@ -4360,6 +4362,42 @@ def _unnamed_kept(plan: ImportPlan, child: SheetPlan, reg: Register, planner: Pl
                   "workbook updates and this sheet does not name — the sheet speaks of the records it names only.")
 
 
+def _template_and_lookup(plan: ImportPlan) -> str | None:
+    """Why a workbook imports nothing when each sheet's rows are a template's skipped rows (numbered placeholders,
+    its example, rows left empty) and rows naming nothing that fill only numbers and a rating's word — a rating
+    lookup prefilled under the header (an ID, a probability, an impact, "High"): those rows said "Title cannot be
+    empty", which points at the wrong thing (left59b).
+    Decided once a workbook from its sheets' rows; None when any refused row holds a text or has a title, or no
+    template row was skipped beside them, or the refused rows' texts are phrases or many (a lookup repeats its
+    few words)."""
+    template = lookup = 0
+    sheets: list[str] = []
+    words: set[str] = set()  # the lookup's texts: a rating's or a list's word or two, repeated down its rows
+    for sheet in plan.sheets:
+        for prow in sheet.rows:
+            report = prow.report
+            if report.action == Action.ERROR:
+                if prow.has_title or prow.raw is None:
+                    return None
+                for x in prow.raw:
+                    if x.__class__ is str and (text := x.strip()) and not text.isdigit():
+                        if len(text.split()) > 2:
+                            return None  # a phrase: something written, not a lookup's
+                        words.add(text.casefold())
+                lookup += 1
+                if sheet.sheet not in sheets:
+                    sheets.append(sheet.sheet)
+            elif report.action == Action.SKIP and "template" in report.reason:
+                template += 1
+    if not template or not lookup or len(words) > max(5, lookup // 2):
+        return None
+    where = ", ".join(f"“{s}”" for s in sheets)
+    return (f"Nothing to import: {where} holds only the template's own rows ({count_of(template, 'row')} skipped as "
+            f"its placeholders, its example or left empty) and {count_of(lookup, 'row')} naming nothing that fill only "
+            "numbers and a rating's or a list's words (an ID and its ratings: a lookup prefilled under the header), no "
+            "record. Fill the template's rows with your own and import it again.")
+
+
 # ------------------------------------------------------------------------------------ applying
 @_collector_paused
 def apply_import(store: Store, plan: ImportPlan, progress: Progress | None = None,
@@ -4376,6 +4414,8 @@ def apply_import(store: Store, plan: ImportPlan, progress: Progress | None = Non
     if not plan.ok and partial:
         if not plan.valid_count:
             errors = plan.errors
+            if (why_none := _template_and_lookup(plan)) is not None:
+                raise ImportRefused(why_none, plan)
             raise ImportRefused(f"None of the {len(errors)} rows of the workbook can be imported (first: "
                                 f"{errors[0].sheet} row {errors[0].row}: {errors[0].reason})", plan)
         result = apply_import(store, valid_rows_only(plan), progress, cancelled, translations=translations)

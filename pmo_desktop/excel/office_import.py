@@ -36,7 +36,7 @@ from . import date_order
 from .cut_cells import characters, was_cut
 from .header_detection import PARENT
 from .import_plan import KEPT_DELETED, Action, ImportPlan, PlannedRow, RowReport, SheetPlan, refuse_whole_families
-from .percent_cells import percent_cells
+from .percent_cells import per_cent_unit, percent_cells
 from .stamp import STAMP_SHEET, ExportStamp, Merge, canonical, fingerprint, merge_field, parse_stamp, stamped_fields
 from .value_translation import OPEN_LISTS
 from .workbook_reader import SafeWorkbook, Uncalculated
@@ -129,14 +129,6 @@ def unstamped_export(book: SafeWorkbook) -> ExportStamp | None:
         if not headers or any(h not in labels for h in headers):
             return None
     return ExportStamp(office_id="", exported_at="")
-
-
-_PER_CENT_UNITS = frozenset({"%", "percent", "per cent", "percentage", "pct", "% points", "percentage points"})
-
-
-def per_cent_unit(unit: Any) -> bool:
-    """Whether a benefit's unit says its numbers are per cent ("%", "percent", "% of stores" aside)."""
-    return isinstance(unit, str) and unit.strip().casefold() in _PER_CENT_UNITS
 
 
 def _sub_table_headed(headers: list[str]) -> Register | None:
@@ -645,11 +637,21 @@ def _refuse_unknown(session: Session, plan: ImportPlan, tables: dict[str, list[l
         if reg.parent is not None:
             continue
         names = [f.name for f in (reg.key_field, reg.name_field) if f is not None]
+        # a record named by its name (a project) is refused where its row is, as one named by its ID (left59b)
+        name_col = next((c for c, n in sheet.mapping.items() if reg.name_field is not None and n == reg.name_field.name
+                         and n != (reg.key_field.name if reg.key_field is not None else None)), None)
+        table = tables.get(sheet.sheet, [])
         for prow in sheet.rows:
             if prow.report.action is Action.INSERT:
                 added[reg.entity].update(str(prow.values[n]).strip().casefold() for n in names if prow.values.get(n))
-            elif prow.report.action is Action.ERROR and prow.report.code:
-                refused[reg.entity].setdefault(prow.report.code.strip().casefold(), f"{sheet.sheet} row {prow.report.row}")
+            elif prow.report.action is Action.ERROR:
+                at = f"{sheet.sheet} row {prow.report.row}"
+                if prow.report.code:
+                    refused[reg.entity].setdefault(prow.report.code.strip().casefold(), at)
+                cells = prow.raw or (table[prow.report.row - 1] if 0 < prow.report.row <= len(table) else ())
+                name = cells[name_col] if name_col is not None and name_col < len(cells) else None
+                if isinstance(name, str) and name.strip():
+                    refused[reg.entity].setdefault(" ".join(name.split()).casefold(), at)
     refused_any = False
     for sheet in plan.sheets:
         reg = REGISTERS[sheet.register]

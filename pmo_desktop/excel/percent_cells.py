@@ -15,6 +15,7 @@ import re
 import xml.etree.ElementTree as ET
 import zipfile
 from pathlib import Path
+from typing import Any
 
 _MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 _REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
@@ -27,6 +28,14 @@ _TYPE = re.compile(rb'\bt="(\w+)"')
 
 _TABLE = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
 _OFFICE = "{urn:oasis:names:tc:opendocument:xmlns:office:1.0}"
+
+
+_PER_CENT_UNITS = frozenset({"%", "percent", "per cent", "percentage", "pct", "% points", "percentage points"})
+
+
+def per_cent_unit(unit: Any) -> bool:
+    """Whether a benefit's unit says its numbers are per cent ("%", "percent", "% of stores" aside)."""
+    return isinstance(unit, str) and unit.strip().casefold() in _PER_CENT_UNITS
 
 
 def percent_format(code: str) -> bool:

@@ -109,3 +109,40 @@ def project_states(all_rows: list[list[Any]], match: HeaderMatch) -> dict[str, s
         if isinstance(name, str) and name.strip() and state is not None:
             out.setdefault(" ".join(name.split()).lower(), state)
     return out
+
+
+_DATED_SCAN = 5  # rows from the top a report's "Projects | <date>" header may stand on
+
+
+def dated_report(rows: list[list[Any]], sheet_title: str, book: str | None) -> HeaderMatch | None:
+    """A status report of one date with no header found (left59b): "Projects | 2016-02-13" on the sheet's first
+    filled row, each row under it a project and what was said of it that day. Decided once a sheet: the sheet or its
+    file names the status reports, the row's first cell is the register's project column (``map_header``), the cell
+    right of it a date and nothing else on the row; a second column must hold text under it. Read: the project, the
+    text its commentary, reported on that date (its period that month). ``rows``: the top rows as written."""
+    if not (_named_a_status_report(sheet_title) or (book is not None and _named_a_status_report(book))):
+        return None
+    from .header_detection import map_header
+    kind = kind_for(STATUS_REPORTS)
+    at = next((i for i, r in enumerate(rows[:_DATED_SCAN]) if any(x is not None and str(x).strip() for x in r)), None)
+    if at is None:
+        return None
+    filled = [(c, x) for c, x in enumerate(rows[at]) if x is not None and str(x).strip()]
+    if len(filled) != 2 or not isinstance(filled[0][1], str) or _day(filled[1][1]) is None \
+            or filled[1][0] != filled[0][0] + 1:
+        return None
+    project, status = filled[0][0], filled[1][0]
+    if map_header(kind, [None] * project + [filled[0][1]])[0].get(project) != "project":
+        return None
+    said = sum(1 for r in rows[at + 1:] if status < len(r) and isinstance(r[status], str) and r[status].strip())
+    if said < 2:
+        return None
+    day = _day(filled[1][1])
+    assert day is not None
+    headers = [""] * project + [filled[0][1].strip(), day.isoformat()]
+    return HeaderMatch(kind, at + 1, {project: "project", status: "commentary"}, headers, 2.0,
+                       grades_said=(f"Read as status reports as at {day.isoformat()} (the date heading column "
+                                    f"{status + 1}, no header naming it): one a project, what the column says of it "
+                                    "its commentary; a row naming a project alone (a section's caption, a project "
+                                    "nothing was said of) makes no report."),
+                       constants={"period": f"{day.year}-{day.month:02d}", "reported_on": day})

@@ -16,6 +16,7 @@ from dataclasses import replace
 from datetime import date, datetime, time, timedelta
 from functools import lru_cache
 from operator import itemgetter, methodcaller
+from pathlib import Path
 from typing import Any, Callable
 
 from sqlalchemy import select
@@ -78,13 +79,14 @@ from .header_detection import (
     section_number,
     tick_level,
 )
-from .import_plan import Action, PlannedRow, RowReport, SheetPlan
+from .import_plan import Action, PlannedRow, RowReport, SheetPlan, refuse_whole_families
 from .inverted_impacts import inverted_impact, level_of
 from .labelled_results import actual_line, labelled_column
 from .no_one import KEPT, no_one_said
 from .note_labels import note_label
 from .opportunity_signs import SIGNED_FIELDS, opportunity_note, opportunity_size
 from .other_tables import another_header, same_label
+from .percent_cells import per_cent_unit, percent_cells
 from .qualified_effects import EFFECT, joined_effects
 from .reply_status import said_status
 from .restated_tables import caption_above, caption_text, comes_after, comes_before_first
@@ -1609,6 +1611,14 @@ class Planner:
         # (the importer fills it while it reads the references for ``spelled``, before this call)
         self._ratings_by_reference = rated_again or {}
         self._constants = dict(constants or {})
+        # a colleague's register measuring some records in per cent (a "Unit" column, number columns): "80 %" typed,
+        # or 0.8 in a cell shown as 80 %, is the 80 it shows, as the office's own export reads it (left59b)
+        unit_col = next((c for c, n in mapping.items() if n == "unit"), None)
+        numbers = {c: n for c, n in mapping.items() if n in reg.field_names and reg.field(n).kind is Kind.FLOAT}
+        self._per_cent: tuple[Path, str, int, dict[int, str]] | None = \
+            (reader.book.path, reader.title, unit_col, numbers) if unit_col is not None and numbers and \
+            kind.parent is None and not own_export else None
+        self._per_cent_cells: set[tuple[int, int]] | None = None
         self._escalates = "escalated" in reg.field_names and "escalated" not in mapping.values()
         # the status cells saying escalated as written ("Escalated", "ESCALATED", "Eskaliert"): one set look-up a row
         self._escalated_statuses = frozenset(
@@ -2118,6 +2128,11 @@ class Planner:
         numbered_rows = numbered_placeholder_rows(_first_rows(kept, reader, header_row, width), title_col,
                                                   code_col) \
             if parent_reg is None else {}
+        # a status report of one date (portfolio_reports): a row naming a project and nothing more reports nothing —
+        # a section's caption after a gap ("R & D", "Tenders"), or a project nothing was said of; no report, no project
+        lone_project = next((c for c, n in mapping.items() if n == "project"), None) \
+            if reg.name == "status_reports" and "reported_on" in self._constants and parent_reg is None else None
+        before = header_row  # the row read last, for a gap above a caption
 
         # columns naming one person each (the owner): a record going on over several rows keeps the first
         # name; the others (one per mitigation line beside it) are said in its notes, never one made-up person
@@ -2208,6 +2223,7 @@ class Planner:
         # another choice in the notes as the full way does), no title made of other columns
         # and no constant of the sheet
         ordinary = (self.ordinary_rows and parent_reg is None and row_filter is None and not self._ticks
+                    and self._per_cent is None
                     and not self._engaged and not self._responses and self._title_from is None
                     and not self._strategy_led
                     and not plan.extras.keys() - self._field_and_notes.keys()
@@ -2339,6 +2355,16 @@ class Planner:
                 skip(number, f"a template's numbered placeholders ({numbered_rows[number]}: a word and the row's "
                              "number in each text cell), not a record.")
                 continue
+            if lone_project is not None:
+                filled_row = any(x is not None and (not _IS_STR(x) or x.strip()) for x in row)
+                gap, before = number > before + 1, number if filled_row else before
+                if lone_project < len(row) and _IS_STR(row[lone_project]) and \
+                        all(x is None or (_IS_STR(x) and not x.strip()) for c, x in enumerate(row) if c != lone_project):
+                    name = " ".join(row[lone_project].split())
+                    skip(number, f"“{name[:60]}” after a gap, alone on its row: a section's caption over the projects "
+                                 "below it, not a project." if gap else
+                         f"nothing reported of “{name[:60]}” (its status cell is empty): no status report made.")
+                    continue
             if might_be_marked(texts) and (mark := example_mark(row)) is not None:
                 # "(Example only)", "— example only": the template's example row, however real its cells look
                 skip(number, f"marked as the template's example (“{mark[:40]}”), not a record.")
@@ -4328,6 +4354,8 @@ class Planner:
                   strict_refs: list[tuple[int, Field]],
                   title_col: int | None = None) -> PlannedRow:
         self._claiming = None
+        if self._per_cent is not None:
+            row = self._per_cent_read(plan, number, row)
         with controls_checked_later():  # checked by _plan_values itself, of an update only what it changes
             prow = self._plan_values(plan, reg, parent_reg, number, row, fields, code_col, parent_col, strict_refs)
         if self._unaligned and (why := self._unaligned.get(number)) is not None:
@@ -4344,12 +4372,47 @@ class Planner:
             title = row[title_col] if title_col < len(row) else None
             prow.has_title = title is not None and (not isinstance(title, str) or bool(title.strip())) or \
                 number in self._named_by_group
-        if prow.report.action == Action.ERROR:
+        if prow.report.action == Action.ERROR or parent_reg is not None:
+            # a sub-table's rows keep their cells too: one refused refuses its family's (refuse_whole_families), and
+            # the rows-left-out workbook writes them
             prow.raw = row
             if number in self._past:  # the rows-left-out workbook has its values past the header too
                 past = self._past[number]
                 prow.raw = (*row, *(past.get(c) for c in range(len(row), max(past) + 1)))
         return prow
+
+    def _per_cent_read(self, plan: SheetPlan, number: int, row: tuple[Any, ...]) -> tuple[Any, ...]:
+        """``row`` with its numbers written as percentages read as the per cent they show where its unit is per
+        cent ("%"): "80 %" → 80, and 0.8 in a cell shown as 80 % → 80 (``percent_cells``, read once a sheet, only
+        when such a row is). Said once a sheet."""
+        assert self._per_cent is not None
+        path, title, unit_col, numbers = self._per_cent
+        if unit_col >= len(row) or not per_cent_unit(row[unit_col]):
+            return row
+        out = list(row)
+        for c in numbers:
+            raw = row[c] if c < len(row) else None
+            shown = ""
+            if isinstance(raw, str) and raw.strip().endswith("%"):
+                try:
+                    out[c] = float(raw.strip()[:-1].strip().replace(",", "."))
+                except ValueError:
+                    continue
+                shown = raw.strip()
+            elif isinstance(raw, (int, float)) and not isinstance(raw, bool):
+                if self._per_cent_cells is None:
+                    self._per_cent_cells = percent_cells(path, title)
+                if (number - 1, c) not in self._per_cent_cells:
+                    continue
+                out[c] = float(f"{raw * 100:.12g}")
+                shown = f"{raw * 100:.12g} %"
+            else:
+                continue
+            if "measured in %" not in (plan.note or ""):
+                label = plan.headers[c] if c < len(plan.headers) and plan.headers[c] else numbers[c]
+                plan.say(f"Numbers written as percentages in records measured in % (“{shown}” in {label}) are read "
+                         "as the per cent they show: 80 % as 80, not 0.8.")
+        return tuple(out)
 
     def _reads(self, c: int, raw: Any) -> bool:
         """Whether ``raw`` is a value of column ``c``'s typed field (a level, a choice, a date) as the column
@@ -6076,6 +6139,9 @@ class Planner:
     def finish_children(self, plan: SheetPlan) -> None:
         """Leave alone the families whose rows equal the stored ones; count the stored rows replaced."""
         reg = REGISTERS[plan.register]
+        # a stored record's rows are replaced as a whole: one of them refused, the rest are refused with it and the
+        # office keeps the record's own (left59b; the office's export does the same, office_import)
+        refuse_whole_families(plan, stored_only=True)
         ids = {pid: low for low, pid in plan.replace_parents.items() if pid is not None}
         mapped = [f for f in reg.fields if f.name in plan.mapping.values()]
         if ids and len(mapped) == len([f for f in reg.fields if f.kind.stored]) and reg.parent is not None:
