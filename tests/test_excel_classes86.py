@@ -45,3 +45,23 @@ def test_a_decisions_date_required_is_its_due_date(sqlite_store, tmp_path, due_h
     assert set(decisions) == {"D-01", "D-02"}
     assert str(decisions["D-01"]["due"])[:10] == "2025-04-14"
     assert str(decisions["D-02"]["due"])[:10] == "2025-05-02"
+
+
+@pytest.mark.parametrize("plan_header", ["Resolution / Outcome", "Outcome / Resolution", "Resolution/Outcome"])
+def test_an_issues_resolution_outcome_of_plans_is_its_action(sqlite_store, tmp_path, plan_header):
+    """"Issue ID | Issue | Owner | Date Raised | Target Resolution | Resolution / Outcome": the resolution cells say
+    what is to be done ("BA to produce …"); they were kept in the description with the target date. They are the
+    issue's action, its due date the target resolution."""
+    rows: list[list[object]] = [
+        ["Issue ID", "Issue Description", "Priority", "Owner", "Date Raised", "Target Resolution", plan_header],
+        ["ISS-01", "The approval workflow is not written down anywhere", "High", "Mia Stone", date(2025, 3, 3),
+         date(2025, 4, 14), "Business analyst to produce the workflow diagrams and circulate them for sign-off"],
+        ["ISS-02", "Nobody owns the test data for the pilot", "Medium", "Omar Haddad", date(2025, 3, 5),
+         date(2025, 4, 28), "PMO lead to name a test data owner and publish the list"],
+    ]
+    import_all(sqlite_store, write_xlsx(tmp_path / "Issue log.xlsx", {"Issues": rows}))
+    assert {i["code"] for i in rows_of(sqlite_store, "issues")} == {"ISS-01", "ISS-02"}
+    actions = {a["description"]: a for a in rows_of(sqlite_store, "issue_actions")}
+    assert set(actions) == {"Business analyst to produce the workflow diagrams and circulate them for sign-off",
+                            "PMO lead to name a test data owner and publish the list"}
+    assert str(actions["PMO lead to name a test data owner and publish the list"]["due"])[:10] == "2025-04-28"
