@@ -65,3 +65,17 @@ def test_an_issues_resolution_outcome_of_plans_is_its_action(sqlite_store, tmp_p
     assert set(actions) == {"Business analyst to produce the workflow diagrams and circulate them for sign-off",
                             "PMO lead to name a test data owner and publish the list"}
     assert str(actions["PMO lead to name a test data owner and publish the list"]["due"])[:10] == "2025-04-28"
+
+
+def test_an_issues_resolution_saying_what_was_done_stays_in_the_notes(sqlite_store, tmp_path):
+    """Guards a reading that must not change (passes on main too): a "Resolution" column reporting what was done
+    ("Fixed in build 42 …") is the issue's outcome, no action to take."""
+    rows: list[list[object]] = [
+        ["Issue ID", "Issue Description", "Owner", "Status", "Resolution"],
+        ["ISS-01", "The login page times out under load", "Mia Stone", "Closed",
+         "Fixed in build 42 by raising the pool size"],
+        ["ISS-02", "Exports drop the last column", "Omar Haddad", "Closed", "Resolved by patching the export writer"],
+    ]
+    import_all(sqlite_store, write_xlsx(tmp_path / "Issue log.xlsx", {"Issues": rows}))
+    assert {i["code"] for i in rows_of(sqlite_store, "issues")} == {"ISS-01", "ISS-02"}
+    assert rows_of(sqlite_store, "issue_actions") == []
