@@ -35,6 +35,7 @@ from .action_columns import ACTION_DUE, ACTION_OWNER, ACTION_STATUS, ACTIONS_OF,
 from .asked_headers import sentence_field
 from .coded_legends import column_legend, read_through
 from .date_rows import a_row_of_dates
+from .done_text import says_done
 from .failure_titles import failure_title
 from .group_lists import written_once
 from .header_legends import header_legend
@@ -89,6 +90,7 @@ from .vocabulary import (
     reassessed_words,
     reference_words,
     register_nouns,
+    resolution_headers,
     scoring_words,
     sheet_words,
     statistic_words,
@@ -2800,6 +2802,32 @@ def _stances_not_roles(kind: SheetKind, name: str, mapping: dict[int, str], valu
     return bool(read & _STANCES_NO_POST)
 
 
+_PLAN_WORDS = 4  # a resolution cell of this many words at least, not reporting a thing done: a plan
+
+
+def _resolution_of_plans(kind: SheetKind, row: list[Any], mapping: dict[int, str],
+                         sample: list[list[Any]]) -> dict[int, str]:
+    """An issue log's "Resolution" or "Outcome" column (``resolution_headers``; "Resolution / Outcome" by either
+    half) whose cells say what is to be done ("BA to produce the workflow diagrams …"), two in three of them
+    sentences of four words or more and none reporting a thing done (``done_text.says_done``): the issues' action,
+    as "Resolution plan" is, so a "Target Resolution" date beside it is that action's due (unseen86, file 01). A
+    resolution reporting what was done ("Fixed in build 42", "Vendor replaced") stays in the notes."""
+    if kind.register != ISSUES or RESPONSE_PLAN in mapping.values():
+        return mapping
+    words = resolution_headers()
+    for c, h in enumerate(row):
+        if c in mapping or not isinstance(h, str) or len(h) > 60:
+            continue
+        if not any(word_key(part) in words for part in (h, *h.split("/"))):
+            continue
+        values = [str(r[c]).strip() for r in sample if c < len(r) and isinstance(r[c], str) and r[c].strip()]
+        if len(values) < 2 or any(says_done(x) for x in values):
+            continue
+        if 3 * sum(len(words_of(x)) >= _PLAN_WORDS for x in values) >= 2 * len(values):
+            return {**mapping, c: RESPONSE_PLAN}
+    return mapping
+
+
 def check_values(kind: SheetKind, mapping: dict[int, str], sample: list[list[Any]],
                  header: list[Any] | None = None) -> tuple[dict[int, str], dict[int, str]]:
     """Keep the columns whose values fit their field; a scale of sentences moves to its text field.
@@ -3494,6 +3522,7 @@ def detect_header(rows: list[list[Any]], sheet_title: str, kinds: tuple[SheetKin
             mapping, demoted = _status_of_a_small_list(kind, row, mapping, demoted, sample)
             mapping, demoted = _text_field_freed(kind, matched, mapping, demoted, sample)
             mapping, demoted = _goal_named(kind, matched, mapping, demoted, sample)
+            mapping = _resolution_of_plans(kind, row, mapping, sample)
             mapping = refill(kind, row, group, mapping, demoted, sample, named - set(mapping.values()))
             mapping, by_values = _priority_under_another_header(kind, row, mapping, demoted, sample)
             mapping = _type_of_categories(kind, row, group, mapping, demoted, sample)

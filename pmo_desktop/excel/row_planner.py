@@ -1320,6 +1320,18 @@ def _example(value: Any) -> bool:
     return (len(words) <= 2 or any(ch.isdigit() for ch in value)) and any(w in example_words() for w in words)
 
 
+def _bare_example(cells: Iterable[tuple[int, Any]]) -> tuple[int, str] | None:
+    """A cell with no header over it saying only "Example" ("Sample", "e.g.", "Beispiel", "Ejemplo" …: ``examples``
+    and ``samples`` in the words files) — a template marking its example row beside the table (unseen86, file 04).
+    A title or note merely holding the word is no mark: only a cell that is the word alone, under no header."""
+    for c, x in cells:
+        if x.__class__ is str and len(x) <= 20:
+            words = words_of(x)
+            if len(words) == 1 and (words[0] in example_words() or words[0] in sample_words()):
+                return c, x.strip()
+    return None
+
+
 def _example_title(value: Any, register: str) -> bool:
     """A title saying only that it is an example of the register's records ("Example Risk", "Sample issue",
     "Riesgo de ejemplo"), maybe telling the user what to do with it ("Sample issue — replace with your own"):
@@ -2125,6 +2137,9 @@ class Planner:
             and title_col in label_columns_of(headers, code_col, {c: n for c, n in mapping.items() if c != title_col})
         # a template's rows of numbered placeholders ("Test 1 | Name 1 | Response 1 | DD/MM/YYYY"), found once a
         # sheet (template_rows)
+        # columns with no header within the table's width: a template's "Example" mark beside its example row
+        unheaded_cols = frozenset(c for c in range(width) if c != title_col and
+                                  (c >= len(headers) or headers[c] is None or not str(headers[c]).strip()))
         numbered_rows = numbered_placeholder_rows(_first_rows(kept, reader, header_row, width), title_col,
                                                   code_col) \
             if parent_reg is None else {}
@@ -2570,6 +2585,15 @@ class Planner:
             marked = code_col if code_col is not None else (filled[0] if filled[0] != title_col else None)
             if marked is not None and marked in filled and _example(row[marked]):
                 skip(number, f"the template's worked example (“{v.parse_text(row[marked])[:40]}”), not a record.")
+                continue
+            if (unheaded_cols or number in self._past) and (bare := _bare_example(
+                    [(c, row[c]) for c in filled if c in unheaded_cols] +
+                    [(c, x) for c, x in self._past.get(number, {}).items()
+                     if c not in plan.ignored and (number, c) not in self._in_key])) is not None:
+                # "Example" alone in a column with no header beside the table: the template marking its example
+                # row, however real its cells look (template_rows.example_mark needs a phrase; this is the word)
+                skip(number, f"marked as the template's example (“{bare[1]}” alone in column {column_letters(bare[0])}, "
+                             "which has no header), not a record.")
                 continue
             if title_col is not None and title_col in filled and (
                     _example_title(row[title_col], reg.name) or

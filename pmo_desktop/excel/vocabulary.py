@@ -750,6 +750,13 @@ def example_marks() -> tuple[tuple[str, ...], ...]:
                          if (ws := words_of(phrase))}, key=len, reverse=True))
 
 
+@lru_cache(maxsize=None)
+def resolution_headers() -> frozenset[str]:
+    """Keyed headers of an issue's resolution or outcome ("Resolution", "Outcome", "Résolution"), read as its action
+    when the cells are plans (``header_detection._resolution_of_plans``): ``resolution_headers`` in the files."""
+    return frozenset(word_key(w) for data in _files() for w in data.get("resolution_headers", ()))
+
+
 def text_key(text: str) -> str:
     """``word_key`` of a text met once (a row's cells joined), not kept in the keys' cache."""
     return _key(text)
