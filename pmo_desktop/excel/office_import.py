@@ -511,6 +511,7 @@ class OfficePlanner:
             families[code].append((number, row, tuple(cells)))
         current = self.children_now(reg)
         added = self.added_codes(parent)
+        office: dict[str, dict[str, Any]] | None = None  # the parent's records in the office, read once if asked
         for code, rows in families.items():
             parsed = []
             folded = code.casefold()
@@ -518,7 +519,15 @@ class OfficePlanner:
             # here, said; the preview said "will insert" of it and the import then stopped whole (fault72)
             orphan = folded not in parents and folded not in added and not (
                 self.own and self.stamp.row(parent.name, code) is not None)
-            unit = self.units.get(folded) if "unit" in parent.field_names else None
+            unit = None
+            if "unit" in parent.field_names:
+                # the workbook's row of the record, else the office's: a measurements sheet saved alone (a CSV) or
+                # beside a benefits sheet without that benefit's row reads "62.5 %" by its benefit's unit too
+                if folded in self.units:
+                    unit = self.units[folded]
+                else:
+                    office = self.current(parent) if office is None else office
+                    unit = (office.get(folded) or {}).get("unit")
             for number, row, kept in rows:
                 values, errors = self.parse(reg, row)
                 self.per_cent(reg, sheet, unit, number, row, values)
