@@ -419,13 +419,13 @@ class OfficePlanner:
         """The exported record (casefolded ID) whose every field, as exported, a row's values give, among
         ``missing``: the records the workbook lists on no row."""
         fields = {f.name: f for f in stamped_fields(reg)}
-        compared = {n: x for n, x in values.items() if n in fields}
-        if not compared:
+        # the row's prints worked out once, not once a missing record (a hash each: rows renamed × rows deleted)
+        prints = {n: fingerprint(fields[n], x) for n, x in values.items() if n in fields}
+        if not prints:
             return None
         for code in missing:
             exported = self.stamp.row(reg.name, code)
-            if exported is not None and all(exported.fingerprints.get(n) == fingerprint(fields[n], x)
-                                            for n, x in compared.items()):
+            if exported is not None and all(exported.fingerprints.get(n) == p for n, p in prints.items()):
                 return code
         return None
 
