@@ -142,6 +142,16 @@ def test_numbered_titles_beside_real_owners_stay_records(sqlite_store, tmp_path)
     assert [r["title"] for r in rows_of(sqlite_store, "risks")] == ["Milestone 1", "Milestone 2", "Milestone 3"]
 
 
+def test_titles_of_several_words_ending_in_the_rows_number_stay_records(sqlite_store, tmp_path):
+    """Guard (found when classes83 and classes85 met): "Delay on work package 1" beside a link ".../browse/R-1",
+    each ending in the row's number, are someone's own words — a text of three words or more is no placeholder."""
+    rows: list[list[object]] = [_TEMPLATE_HEADER]
+    rows += [[n, f"Delay on work package {n}", "Delivery", 2, 3, owner, f"https://tracker.example.org/browse/R-{n}",
+              None, "Open"] for n, owner in enumerate(["Ana Silva", "Tom Berg", "Li Wei"], 1)]
+    import_all(sqlite_store, write_xlsx(tmp_path / "Register.xlsx", {"Risks": rows}))
+    assert [r["title"] for r in rows_of(sqlite_store, "risks")] == [f"Delay on work package {n}" for n in (1, 2, 3)]
+
+
 @pytest.mark.parametrize(("title", "marked"), [
     ("Illustrative supplier failure — example only", "Validated\n(Example only)"),
     ("Fallo ilustrativo del proveedor", "Solo de ejemplo"),

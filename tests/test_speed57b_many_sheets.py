@@ -14,7 +14,7 @@ from openpyxl import Workbook
 
 from pmo_desktop.excel import header_detection as hd
 from pmo_desktop.excel.errors import WorkbookError
-from pmo_desktop.excel.importer import plan_workbook_import
+from pmo_desktop.excel.importer import NO_HEADER_WHAT_TO_DO, plan_workbook_import
 from pmo_desktop.models.store import Store
 
 _WORDS = ("Amazing", "Spider", "Midnight", "Starlight", "Darkness", "Ironclad", "Greenwood", "Silverado", "Younglings",
@@ -52,7 +52,7 @@ def test_many_sales_sheets_refused_in_the_same_words(tmp_path: Path) -> None:
     book = _sales_book(tmp_path / "Sales by month.xlsx", 5)
     assert _refusal(tmp_path, book) == (
         "No sheet of “Sales by month.xlsx” has a header row naming register columns (such as ID, Title, Owner) "
-        "in its first rows; check the workbook.")
+        "in its first rows; check the workbook" + NO_HEADER_WHAT_TO_DO)
 
 
 def _slips_asked(tmp_path: Path, sheets: int, monkeypatch: pytest.MonkeyPatch) -> int:

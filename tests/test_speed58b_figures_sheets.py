@@ -59,7 +59,7 @@ def test_sheets_of_figures_are_refused_with_one_header_search_each(tmp_path: Pat
         store.close()
     assert str(refused.value) == (
         "No sheet of “Monthly figures.xlsx” has a header row naming register columns (such as ID, Title, Owner) "
-        "in its first rows; check the workbook.")
+        "in its first rows; check the workbook" + importer.NO_HEADER_WHAT_TO_DO)
     # main searched each sheet twice: its first rows, then 200 rows deep (a sheet of 200 rows or fewer is read
     # turned as well, column_records: one search more of other rows)
     assert searched == ["2021_01", "2021_02", "2021_03", "2021_04"]

@@ -21,7 +21,7 @@ import pytest
 from imported import import_all, named
 from real_world_factory import write_xlsx
 
-from pmo_desktop.excel import form_sheets, header_detection, value_translation, workbook_reader
+from pmo_desktop.excel import form_sheets, header_detection, importer, value_translation, workbook_reader
 from pmo_desktop.excel.errors import WorkbookError
 from pmo_desktop.excel.importer import plan_workbook_import
 from pmo_desktop.excel.vocabulary import raid_type_headers, word_key, words_of
@@ -74,7 +74,7 @@ def test_the_same_titles_on_every_sheet_are_matched_near_the_status_words_once(
         closes[0] = 0
         said = _refused(tmp_path, name, months)
         assert said == (f"No sheet of “{name}.xlsx” has a header row naming register columns (such as ID, Title, "
-                        "Owner) in its first rows; check the workbook.")
+                        "Owner) in its first rows; check the workbook" + importer.NO_HEADER_WHAT_TO_DO)
         asked.append(closes[0])
     one, six = asked
     assert one > 0  # the titles are tried as status words

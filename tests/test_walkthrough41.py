@@ -224,12 +224,12 @@ def test_a_project_decision_typed_along_its_row_by_the_keyboard_is_stored_whole(
                    "due": date(2026, 12, 31)}, got
 
 
-def test_a_choice_refused_for_another_cells_sake_waits_in_its_cell_when_ctrl_3_leaves_the_page(empty_window, qtbot):
+def test_a_choice_refused_for_another_cells_sake_is_kept_in_its_note_when_ctrl_3_leaves_the_page(empty_window, qtbot):
     """A decision's Status typed "Decided" before its Decided on date: refused beside the cell, held to put right,
     as walk 28 made it. Then Ctrl+3, to look something up on the stakeholder map: a message box — "A decision that is
-    taken has a date (Decided on)." — took the keyboard, and "Decided" was gone when the user came back. A typed
-    cell's refused text waits for them (`_leave_and_tell`); a drop-down's now does too: no box, and back on the RAID
-    page the cell still holds "Decided" with its reason."""
+    taken has a date (Decided on)." — took the keyboard, and "Decided" was gone when the user came back. Then the
+    editor waited open on the page left (walk 41); now (walk 59) leaving the page passes the cell by as Tab does:
+    no box, the cell as it was, and "Decided" kept in its note — back on the RAID page, F2 there gives it back."""
     from pmo_desktop.views.register_table.choice_editor import ChoiceCombo
 
     window = empty_window
@@ -252,7 +252,15 @@ def test_a_choice_refused_for_another_cells_sake_waits_in_its_cell_when_ctrl_3_l
     qtbot.wait(50)
     assert not boxes(), boxes()
     assert window.stack.currentWidget().register.name == "stakeholders"
-    press(qtbot, Qt.Key.Key_7, CTRL)  # back: the refused choice waits in its cell
+    press(qtbot, Qt.Key.Key_7, CTRL)  # back: the refused choice is kept in its cell's note
     qtbot.waitUntil(lambda: view.isVisible())
-    assert held.isVisible() and held.currentText() == "Decided"
+    status = view.proxy.index(0, view.model.column_of("status"))
+    assert view.table.itemDelegate().mark_of(status)[1] == "Decided"
+    view.table.setCurrentIndex(status)
+    view.table.setFocus()
+    press(qtbot, Qt.Key.Key_F2)
+    qtbot.wait(30)
+    again = QApplication.focusWidget()
+    assert isinstance(again, ChoiceCombo) and again.currentText() == "Decided"
+    press(qtbot, Qt.Key.Key_Escape)  # the cell as it was
     assert view.model.record(0)["status"] == "Pending"

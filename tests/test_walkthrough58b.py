@@ -42,9 +42,9 @@ def test_tab_past_every_kind_of_refused_cell_goes_on_along_the_row_each_value_in
     _type_along(qtbot, "Quay wall")
     qtbot.waitUntil(lambda: "Projects affected left empty" in _said(window), timeout=3000)
     assert "“Quay wall”" in _said(window)
-    _type_along(qtbot, "Zzyzx Qq")
+    _type_along(qtbot, "Open")  # Status's word one column off: no one's name (a name near no one's is added, walk59)
     qtbot.waitUntil(lambda: "Owner left empty" in _said(window), timeout=3000)
-    assert "“Zzyzx Qq” is not in the list" in _said(window)
+    assert "“Open” is not in the list" in _said(window)
     _type_along(qtbot, "32/13/2026")
     qtbot.waitUntil(lambda: _said(window).startswith("Raised left as"), timeout=3000)
     assert "“32/13/2026”" in _said(window)
@@ -64,7 +64,7 @@ def test_tab_past_every_kind_of_refused_cell_goes_on_along_the_row_each_value_in
     kept = {name: delegate.mark_of(view.proxy.index(0, view.model.column_of(name)))
             for name in ("project", "related_projects", "owner", "raised_on", "proximity")}
     assert {name: m[1] if m else None for name, m in kept.items()} == {
-        "project": "Harbour works", "related_projects": "Quay wall", "owner": "Zzyzx Qq", "raised_on": "32/13/2026",
+        "project": "Harbour works", "related_projects": "Quay wall", "owner": "Open", "raised_on": "32/13/2026",
         "proximity": "soonish"}, kept
 
 

@@ -19,7 +19,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..models.fields import Kind
-from .header_detection import MAIN_KINDS, SheetKind, map_header, real_fields
+from .header_detection import MAIN_KINDS, SheetKind, bug_steps_column, map_header, real_fields
 from .result_columns import result_columns
 from .section_columns import without_sections
 from .vocabulary import register_nouns, word_key, words_of
@@ -74,7 +74,9 @@ def _numbered_lines(rows: list[list[Any]], start: int) -> tuple[list[str], int] 
     while i < len(rows):
         cols = _filled(rows[i])
         first = rows[i][cols[0]] if cols else None
-        number = first if isinstance(first, (int, float)) and not isinstance(first, bool) else None
+        number = first if isinstance(first, (int, float)) and not isinstance(first, bool) else \
+            int(first.strip()) if isinstance(first, str) and first.strip().isdigit() and len(first.strip()) <= 3 \
+            else None  # a CSV's "1" is text (classes83: a form's numbered steps, saved as a CSV)
         if number is None or not float(number).is_integer() or len(cols) > 2:
             break
         if len(cols) == 2 and (text := _text(rows[i][cols[1]])) is not None:
@@ -116,13 +118,23 @@ def form_pairs(kind: SheetKind, rows: list[list[Any]], read: _RowsRead | None = 
         return set(map_header(kind, facts.cells(at))[0])
 
     pairs: list[tuple[str, Any]] = []
+    last: tuple[int, int] | None = None  # (the pair, its value's column) a label | value row just gave, to go on
     i = 0
     while i < len(rows):
         row = rows[i]
         cols = facts.cols(i)
         if not cols or facts.written(i, row):
             i += 1  # (a row of sentences in nearly every cell holds no form's labels: written_rows)
+            last = None
             continue
+        if last is not None and cols == [last[1]] and _text(row[last[1]]) is not None:
+            # a value going on under its own, the label's cell left empty (or merged down over it): "Шаги
+            # воспроизведения | 1) Открыть сайт" then "(empty) | 2) Перейти …" — one value, a line each (classes83)
+            said, went = pairs[last[0]]
+            pairs[last[0]] = (said, f"{_text(went) or ''}\n{_text(row[last[1]])}".strip())
+            i += 1
+            continue
+        last = None
         nxt = rows[i + 1] if i + 1 < len(rows) else []
         below = facts.cols(i + 1)
         named = known(i)
@@ -167,9 +179,24 @@ def form_pairs(kind: SheetKind, rows: list[list[Any]], read: _RowsRead | None = 
             value = row[value_at]
             if not (word_key(label) in _FORM_HEADS and word_key(value) in _FORM_VALUES):
                 pairs.append((label, value))
+                last = (len(pairs) - 1, value_at) if len(cols) == 2 and isinstance(value, str) else None
             k += 2
         i += 1
     return pairs
+
+
+def form_caption(rows: list[list[Any]]) -> str | None:
+    """A caption alone over a form's values ("Ошибка 1" in B1 over "Заголовок | …", "Описание | …"): the form's
+    first filled row one short text in a column past the first, the row under it a label beside its value in that
+    column. No label of a field, it is said with the form (``importer``'s lone-form note), not read as a pair."""
+    filled = [(i, cols) for i, r in enumerate(rows) if (cols := _filled(r))]
+    if len(filled) < 2:
+        return None
+    (i, cols), (j, below) = filled[0], filled[1]
+    if len(cols) != 1 or cols[0] == 0 or j != i + 1 or len(below) != 2 or below[1] != cols[0] or \
+            _label(rows[j][below[0]]) is None:
+        return None
+    return _label(rows[i][cols[0]])
 
 
 def read_form(rows: list[list[Any]]) -> tuple[SheetKind, list[list[Any]]] | None:
@@ -187,7 +214,8 @@ def read_form(rows: list[list[Any]]) -> tuple[SheetKind, list[list[Any]]] | None
         fields = real_fields(mapping)
         if len(fields) >= MIN_FIELDS and (best is None or len(fields) > best[0]):
             best = (len(fields), kind, pairs)
-        if len(fields) >= MIN_FIELDS and kind.register == "issues" and result_columns([p[0] for p in pairs]):
+        if len(fields) + _tested(kind, [p[0] for p in pairs]) >= MIN_FIELDS and kind.register == "issues" and \
+                result_columns([p[0] for p in pairs]):
             defect = (len(fields), kind, pairs)
     if defect is not None:
         # labels of an expected and an actual result: a tester's defect report (result_columns), whatever a
@@ -232,10 +260,11 @@ def a_lone_record(kind: SheetKind, rows: list[list[Any]], names: list[str]) -> b
     reg = kind.reg
     key = reg.key_field.name if reg.key_field is not None else ""
     title = next((f.name for f in reg.fields if f.required), "")
-    if len(fields) < LONE_FIELDS or not ({key, title} & fields):
+    tested = _tested(kind, list(header))
+    if len(fields) + tested < LONE_FIELDS or not ({key, title} & fields):
         return False
     short, long = _value_lengths(kind, mapping, values, title)
-    if long or short < 2:
+    if long or short < 2 and not (tested and short == 0 and title in fields):
         return False  # a sentence under "Likelihood": what the field means, not a record's value
     nouns = register_nouns(kind.register) | {word_key(reg.noun)}
     if any(w in nouns for n in names for w in words_of(n)):
@@ -249,6 +278,15 @@ def a_lone_record(kind: SheetKind, rows: list[list[Any]], names: list[str]) -> b
     text = str(code).strip() if code is not None else ""
     return 0 < len(text) <= 20 and len(text.split()) == 1 and any(ch.isdigit() for ch in text) and \
         any(ch.isalpha() for ch in text)
+
+
+def _tested(kind: SheetKind, labels: list[Any]) -> int:
+    """The fields a tester's defect report names beyond the register's own: its actual and expected results (one)
+    and its steps to reproduce (one more) — labels only a bug report has, kept in the notes (classes83: a bug form of
+    a title, a description, its steps and its results, refused for naming two fields of the issue log)."""
+    if kind.register != "issues" or result_columns(labels) is None:
+        return 0
+    return 1 + bug_steps_column(labels)
 
 
 def _value_lengths(kind: SheetKind, mapping: dict[int, str], values: list[Any], title: str) -> tuple[int, int]:

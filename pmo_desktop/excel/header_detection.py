@@ -45,6 +45,7 @@ from .noun_titles import noun_named_column
 from .people_columns import names_people
 from .qualified_effects import EFFECT, qualified_effect
 from .qualified_plans import qualified_name
+from .record_links import linked_records
 from .result_columns import result_columns
 from .sample_columns import filled_cells
 from .several_days import first_of_days
@@ -69,6 +70,7 @@ from .vocabulary import (
     FOREIGN_KINDS,
     PLURAL_ENDING_RE,
     abbreviated_headers,
+    abstract_endings,
     asset_words,
     beside_words,
     bug_steps_words,
@@ -406,6 +408,16 @@ def _header_variants(_cls: type, text: Any) -> tuple[str, ...]:
     for key in list(keys):
         if len(key) > 3 and key.endswith("s") and not key.endswith(("ss", "us", "is")) and key[:-1] not in keys:
             keys.append(key[:-1])
+    # "Приоритетность" beside "Серьезность": the priority as an abstract noun ("priority-ness"), its ending one the
+    # words files say makes such a noun (``abstract_endings``: "-ность", "-ність", "-ość"). The word before it, six
+    # letters at least, is read as the header (unseen set 83: the severity took the priority, the priority itself
+    # went to the notes). A stem that names no field adds nothing: the variant only matches a known key.
+    if not raw.isascii():
+        for key in list(keys):
+            for ending in abstract_endings():
+                if key.endswith(ending) and len(key) - len(ending) >= 6 and key[:-len(ending)] not in keys:
+                    keys.append(key[:-len(ending)])
+                    break
     return tuple(k for k in keys if k)
 
 
@@ -767,6 +779,9 @@ class HeaderMatch:
     constants: dict[str, Any] = field(default_factory=dict)
     # the column giving each row's project its state (portfolio_reports): the projects the import makes take it
     project_status: int | None = None
+    # a header made for a list laid out by level ("P1 | P2 | … | P5" over one text a row, level_lists): its records
+    # are told by the levels heading them, not by the made header's few words (classes83)
+    by_level: bool = False
 
     @property
     def width(self) -> int:
@@ -3359,9 +3374,11 @@ def detect_header(rows: list[list[Any]], sheet_title: str, kinds: tuple[SheetKin
             continue
         if sum(1 for x in line if x) >= 3 and written_at.setdefault(line, i) != i:
             continue
-        if any(_WEB_ADDRESS_RE.fullmatch(x) or x.startswith(("http://", "https://")) for x in line if x):
+        if any(_WEB_ADDRESS_RE.search(x) for x in line if x):
             # a web or e-mail address heads no column: a row of values ("https://…/issues/99151 | 2 | yes"), two
-            # addresses in one cell too (a shop's scraped products named "issues.xlsx": 123 junk issues, round 37)
+            # addresses in one cell too (a shop's scraped products named "issues.xlsx": 123 junk issues, round 37),
+            # and one after a code or label ("SPARK-23509: https://…", "Issue #621: https://…": a bug list's
+            # second block was read under its first row as the header, unseen set 83)
             continue
         if i > 0 and a_row_of_dates(written, rows[i - 1]):
             continue  # a record under another written alike, dates under dates (date_rows)
@@ -3447,6 +3464,15 @@ def detect_header(rows: list[list[Any]], sheet_title: str, kinds: tuple[SheetKin
                     naming = titled_by = repeated_texts(row, mapping, sample)
                 if naming is not None and _people_named(kind, row, naming, sample):
                     naming = titled_by = None
+            linked = False
+            if naming is None and kind.register == ISSUES and _title_field(kind) not in mapping.values() and \
+                    (links := linked_records(kind.register, row, mapping, sample, ("project",))) is not None:
+                # "项目 | star | bug地址": each row a bug at its own address, named by the project it was filed in
+                # (record_links), said; the address kept in the notes (classes83)
+                naming = titled_by = links[1]
+                linked = True
+                described = (f"“{str(row[links[0]]).strip()}” gives each row its own web address, kept in the notes: "
+                             f"each row is one issue, named by “{str(row[links[1]]).strip()}”.")
             if naming is not None:
                 mapping[naming] = _title_field(kind) or ""
             # a workbook named as the register ("Issues.xlsx") names its sheets named for something else ("Box",
@@ -3459,7 +3485,7 @@ def detect_header(rows: list[list[Any]], sheet_title: str, kinds: tuple[SheetKin
             # a bug report's steps to reproduce count as one column of the issue log (bug_steps_column), beside a
             # column naming the bugs: a bug report headed otherwise (no title read) is read as a defect report
             steps = kind.register == ISSUES and bug_steps_column(row) and _names_the_records(kind, mapping)
-            if len(mapping) + steps < MIN_FIELDS and not lone:
+            if len(mapping) + steps + linked < MIN_FIELDS and not lone:
                 continue
             named = set(mapping.values())  # the title a kind's column gave up is refilled as a demoted one's is
             mapping = _kind_said_in_the_title(kind, row, mapping, sample)  # before its values are checked
@@ -3512,8 +3538,8 @@ def detect_header(rows: list[list[Any]], sheet_title: str, kinds: tuple[SheetKin
                 (by_book or i >= named_from.setdefault(kind.register,
                                                        _register_named(kind, sheet_title, file_name, rows)))
             steps = steps and _names_the_records(kind, mapping)
-            if max(len(real_fields(mapping)), read) + planned + steps < MIN_FIELDS and \
-                    (titled_by is None or max(len(mapping), read) + steps < MIN_FIELDS) \
+            if max(len(real_fields(mapping)), read) + planned + steps + linked < MIN_FIELDS and \
+                    (titled_by is None or max(len(mapping), read) + steps + linked < MIN_FIELDS) \
                     and not ((lone or left_alone) and _title_field(kind) in mapping.values()):
                 continue
             if _band_taken_for_its_column(kind, row, rows, stored, i, mapping):

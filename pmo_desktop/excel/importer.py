@@ -78,6 +78,7 @@ from .form_sheets import (
     MIN_FORMS,
     a_lone_record,
     beside_sections,
+    form_caption,
     labels_down_the_side,
     read_form,
     read_forms,
@@ -152,6 +153,7 @@ from .keyed_legends import key_said, keys_beside
 from .kind_titles import catalogue_reason, kind_column, kind_title_note, titled_rows, tracked_fields
 from .legend_bands import legend_band
 from .lessons_logs import LESSONS_REASON, lessons_log
+from .level_lists import level_list
 from .linked_kinds import rows_of_another_kind
 from .map_features import MAP_FEATURES_REASON, map_features
 from .matrix_codes import an_axis, axis_in_header, axis_steps, coded_ratings
@@ -173,6 +175,7 @@ from .product_ratings import product_ratings
 from .program_output import program_output
 from .question_plans import QUESTION_PLAN_REASON, question_plan
 from .questionnaires import questionnaire
+from .record_links import link_column
 from .referenced_ids import referenced_ids, referenced_rows
 from .result_columns import result_columns
 from .row_planner import (
@@ -1655,6 +1658,25 @@ def _sentence_list(book: SafeWorkbook, reader: SheetReader, path: Path
                                 lambda match: match.mapping.get(0) == (name.name if name is not None else "title"))
 
 
+def _level_list(book: SafeWorkbook, reader: SheetReader, path: Path) -> tuple[SheetReader, HeaderMatch, str] | None:
+    """A sheet headed by one scale's levels, each text under its own ("(blank) | P1 | P2 | … | P5": level_lists): the
+    texts under the header made for them, its match and the note; None for any other sheet. Asked only of a sheet no
+    header search reads. The first column's name stays in the notes, whatever its header says (no project made)."""
+    if reader.declared_rows > PASTED_ROWS:
+        return None
+    made = level_list(reader.all_rows(), reader.title, path.stem if _named_by_its_file(reader.title, path) else None)
+    if made is None:
+        return None
+    rows, note = made
+    headed = SheetReader(book, reader.title, rows, [])
+    issues = kind_for("issues")
+    match = _match_sheet(headed, (issues,), None)
+    if match is None or match.row != rows.index(next(r for r in rows if r[0] is not None)) + 1 or \
+            match.mapping.get(0) != "title" or match.mapping.get(1) != "priority":
+        return None
+    return headed, replace(match, sheet_title=reader.title, mapping={0: "title", 1: "priority"}, by_level=True), note
+
+
 def _names_under_a_key(book: SafeWorkbook, reader: SheetReader, path: Path
                        ) -> tuple[SheetReader, HeaderMatch, str] | None:
     """A sheet with no header row that is a register's names listed alone under its key of levels
@@ -2698,6 +2720,9 @@ def plan_workbook_import(store: Store, path: str | os.PathLike[str], progress: P
                 if match is None and (sentences := _sentence_list(book, reader, path)) is not None:
                     # a bug list one sentence a line, under section words or none, named for the issue log
                     reader, match, made_notes[title] = sentences
+                if match is None and (levelled := _level_list(book, reader, path)) is not None:
+                    # texts under a header of one scale's levels ("P1 | P2 | … | P5"), one a row (classes83)
+                    reader, match, made_notes[title] = levelled
                 if match is None and (keyed := _names_under_a_key(book, reader, path)) is not None:
                     # a register's names alone under its key of levels, no header ("Matrice des risques", left57)
                     reader, match, made_notes[title] = keyed
@@ -2971,7 +2996,7 @@ def plan_workbook_import(store: Store, path: str | os.PathLike[str], progress: P
                                        f" ({weak}; to import {'one' if weak.count('sheet “') > 1 else 'it'}, "
                                        f"choose {'its' if weak.count('sheet “') > 1 else 'that'} sheet and the "
                                        "register in the import preview and check each column's field in its "
-                                       "mapping)." if weak else "."))
+                                       "mapping)." if weak else NO_HEADER_WHAT_TO_DO))
             routed = _split_raid(found)
             order = {k.register: i for i, k in enumerate(ALL_KINDS)}
             routed.sort(key=lambda item: order[item[1].kind.register])
@@ -3150,6 +3175,9 @@ def _form_sheets(book: SafeWorkbook, found: list[tuple[SheetReader, HeaderMatch]
                 notes[reader.title] = (f"One {match.kind.reg.noun.lower()} written as a form, its labels beside "
                                        f"their values (“{match.headers[0]}” …), the workbook's only form: read as "
                                        "one record.")
+                if (caption := form_caption(book.sheet(reader.title).top_rows(fill_merged=False))) is not None:
+                    # "Ошибка 1" over the values: the form's caption, no field's label, said (classes83)
+                    notes[reader.title] += f" Not imported, the caption over its values: “{caption}”."
             out.append((reader, match))
     return out
 
@@ -4177,6 +4205,14 @@ def _weak_reason(naming: int, register: str) -> str:
     return f"only {naming} of its columns name {register} fields"
 
 
+# What the refusal of a workbook where no header was found says to do, when no sheet came near one: a list written
+# with no header row is not imported by a guess (a product decision), so the way to import it is said — it said
+# "check the workbook." alone, which names nothing to check (unseen set 83's two headerless lists, 43 rows)
+NO_HEADER_WHAT_TO_DO = (". If a sheet is a register written without one, add a row above its first naming each column "
+                        "in the register's words (such as Title, Status, Owner) and import it again: a list with no "
+                        "header row is not imported by a guess.")
+
+
 def _no_records(match: HeaderMatch, file_name: str | None = None,
                 rows: list[list[Any]] | None = None, book: str | None = None) -> str | None:
     """Why a matched sheet holds no records of its register: nothing names them (no title column).
@@ -4218,7 +4254,9 @@ def _no_records(match: HeaderMatch, file_name: str | None = None,
         bool(heading and kind.matches_sheet_name(heading)) or \
         (book is not None and kind.matches_sheet_name(re.sub(r"[_\-]+", " ", book)) and titled_by_its_noun(match)
          and sum(1 for h in match.headers if h) <= BOOK_NAMED_LABELS) or \
-        (kind.register == "issues" and bug_steps_column(match.headers))  # "Repro Steps": a bug report's own column
+        (kind.register == "issues" and bug_steps_column(match.headers)) or \
+        (rows is not None and link_column(kind.register, match.headers, rows) is not None) or \
+        match.by_level  # "bug地址", "P1 | P2 | … | P5" over the texts (classes83)
     if not strong and not named_so:
         return (f"{_weak_reason(len(naming), kind.reg.title.lower())} and its name is not a "
                 "register's, so it is taken for a table of another kind.")

@@ -138,6 +138,7 @@ from .vocabulary import (
     keys_of,
     kind_not_level_words,
     placeholder_texts,
+    record_link_words,
     register_nouns,
     restates_its_headers,
     sample_words,
@@ -3251,10 +3252,15 @@ class Planner:
         # the fields each row fills, its ID aside, counted in C (``map(bool, …)``): a set of names a row cost
         # 4 % of a 10,000-row import's instructions
         counts = [sum(map(bool, p.values.values())) - bool(p.values.get("code")) for _i, p in rows]
+        # a list whose records each give their own web address ("项目 | star | bug地址", record_links): a row filling
+        # its name alone has no address, and the rows under it fill two fields (the name and the notes) — blocks of
+        # one list under captions ("decca最终版" over twenty bugs, "decca中间版本：" over twenty more; classes83)
+        linked = any(c not in plan.mapping and isinstance(h, str) and
+                     word_key(h.strip().rstrip(":：")) in record_link_words(reg.name) for c, h in enumerate(plan.headers))
         bare = [k for k, n in enumerate(counts) if n == 1 and rows[k][1].values.get(title)]
-        if len(bare) < 2:
+        if len(bare) < (1 if linked else 2):
             return
-        full = {k for k, n in enumerate(counts) if n >= 3}
+        full = {k for k, n in enumerate(counts) if n >= (2 if linked else 3)}
         if len(bare) + len(full) != len(rows) or len(full) < len(bare) or any(k + 1 not in full for k in bare):
             return
         headings: dict[int, str] = {}

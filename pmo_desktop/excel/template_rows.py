@@ -42,7 +42,9 @@ def _numbered(value: Any) -> tuple[str, int] | None:
     if value.__class__ is not str:
         return None
     found = _FILLER_RE.match(value)
-    return (found.group(1).casefold(), int(found.group(2))) if found is not None else None
+    if found is None or len(words_of(found.group(1))) > _CHOICE_WORDS:
+        return None  # "Login fails on step 3", ".../browse/P-3": someone's own words that end in a number
+    return found.group(1).casefold(), int(found.group(2))
 
 
 def numbered_placeholder_rows(rows: Iterable[tuple[int, tuple[Any, ...]]], title_col: int | None,

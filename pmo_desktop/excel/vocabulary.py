@@ -717,6 +717,25 @@ def own_name_words(field: str) -> frozenset[str]:
 
 
 @lru_cache(maxsize=None)
+def record_link_words(register: str) -> frozenset[str]:
+    """Keyed headers of a column holding each record's own web address, by the register's noun and a word for a
+    link ("bug地址", "Issue link", "Ссылка на баг"): ``record_links`` in the files (``record_links.linked_records``;
+    classes83)."""
+    return frozenset(k for data in _files() for w in data.get("record_links", {}).get(register, ())
+                     if (k := word_key(w)))
+
+
+@lru_cache(maxsize=None)
+def abstract_endings() -> tuple[str, ...]:
+    """Keyed endings that make an abstract noun of a word without changing what it names in a header ("-ность",
+    "-ність", "-ość": "Приоритетность" is the priority, "priority-ness"): ``abstract_endings`` in the files,
+    longest first. A header word that is a known header's key with one of these after it reads as that key
+    (``header_detection._header_variants``; classes83). Kept to the inflected languages whose files say them."""
+    found = {k for data in _files() for w in data.get("abstract_endings", ()) if (k := word_key(w))}
+    return tuple(sorted(found, key=lambda k: (-len(k), k)))
+
+
+@lru_cache(maxsize=None)
 def test_case_words() -> frozenset[str]:
     """Keyed words naming a test case ("Test case", "Caso de prueba", "测试用例"): ``test_cases`` in the files. A
     column numbering the test cases says the rows are the defects testing found (``header_detection._defects_said``)."""

@@ -30,6 +30,7 @@ from .page_list import PageList
 from .pages import PAGE_OF_REGISTER, PAGES, RecordPage, load_page_class
 from .read_only_banner import ReadOnlyBanner
 from .reading_order import ReadingOrderStack
+from .status_line import StatusLine
 from .zoom import scale_with_zoom
 
 if TYPE_CHECKING:
@@ -198,8 +199,9 @@ class MainWindow(QMainWindow):
         column.addLayout(row, 1)
         self.setCentralWidget(central)
 
-        self.file_label = QLabel(self)
-        self.statusBar().addPermanentWidget(self.file_label)
+        self.status_line = StatusLine(self)
+        self.setStatusBar(self.status_line)
+        self.file_label = self.status_line.file_name  # gives way to a long line in the bar (``StatusLine``)
         # Others may edit the same file or server: look for their changes on a light timer and
         # whenever this window comes back to the front.
         self.sync_timer = QTimer(self)
@@ -1305,7 +1307,10 @@ class MainWindow(QMainWindow):
         focus = QApplication.focusWidget()
         self._keyboard_when_let_go = focus  # where the office is left (_remember_place), before it is moved
         if focus is not None and self.isAncestorOf(focus):
-            self.stack.setFocus(Qt.FocusReason.OtherFocusReason)  # an open cell stores what it holds, as on a click
+            # an open cell stores what it holds, as when the window is left: a refused value is held in it, to be
+            # asked about below (a click elsewhere passes it by, its text kept only in the cell's note — ``FieldDelegate
+            # ._leave_and_tell``, which the office's closing would lose unasked)
+            self.stack.setFocus(Qt.FocusReason.ActiveWindowFocusReason)
         for view in self.findChildren(RegisterView):
             typed = view.unsaved_typing()
             if typed is None:

@@ -263,7 +263,9 @@ class ChoiceCombo(QComboBox):
         self.update()  # the box shows the text typed, or the choice it found (``shown_text``)
         return i >= 0
 
-    def unmatched_reason(self) -> str:
+    def unmatched_reason(self, whole: int = 0) -> str:
+        """Why the letters typed are no choice; the choices named up to ``whole`` letters (0: as many as the note
+        beside the cell takes, ``CHOICES_SAID_WHOLE``; the status bar's one line takes fewer)."""
         if self.ambiguous_hint:
             return self.ambiguous_hint
         texts = [t for t in (self.itemText(i) for i in range(self.count())) if t]
@@ -274,7 +276,7 @@ class ChoiceCombo(QComboBox):
                     f"level's word, as “{words[-1]}”.")
         meant = _near_choices(texts, self.unmatched)
         said = f" Did you mean {' or '.join(f'“{t}”' for t in meant)}?" if meant else ""
-        return f"“{self.unmatched}” begins none of the{of} choices ({_choices_said(texts)}).{said}"
+        return f"“{self.unmatched}” begins none of the{of} choices ({_choices_said(texts, whole)}).{said}"
 
     def tell_unmatched(self) -> None:
         note_for(self).show_reason(self.unmatched_reason())
@@ -310,17 +312,22 @@ class ChoiceCombo(QComboBox):
 
 
 CHOICES_SAID_WHOLE = 160  # letters: a list this long fits the note (about four lines at its 40 letters' width)
+CHOICES_SAID_IN_A_LINE = 48  # letters of choices the status bar's one line names (a cell passed by with Tab)
 
 
-def _choices_said(texts: list[str]) -> str:
-    """Every choice, when they fit the note; else as many as fit and how to see the rest. The first six were
-    said and "…" — a risk's Category named 6 of its 11, and the user looking for one could not see what there was."""
+def _choices_said(texts: list[str], most: int = 0) -> str:
+    """Every choice, when they fit the note (``CHOICES_SAID_WHOLE`` letters); else as many as fit and how to see the
+    rest — in the status bar's one line (``most`` letters), how many there are. The first six were said and "…" — a
+    risk's Category named 6 of its 11, and the user looking for one could not see what there was."""
     whole = ", ".join(texts)
-    if len(whole) <= CHOICES_SAID_WHOLE:
+    if len(whole) <= (most or CHOICES_SAID_WHOLE):
         return whole
+    if most:  # the status bar's one line: how many, and how to see them
+        return f"{len(texts)} of them: Alt+Down or F4 there lists them"
+    most = CHOICES_SAID_WHOLE
     shown: list[str] = []
     for text in texts:
-        if len(", ".join([*shown, text])) > CHOICES_SAID_WHOLE:
+        if len(", ".join([*shown, text])) > most:
             break
         shown.append(text)
     return f"{', '.join(shown)} and {len(texts) - len(shown)} more: Alt+Down or F4 lists them all"

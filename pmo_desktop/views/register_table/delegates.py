@@ -18,11 +18,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...models.errors import ValidationError
 from ...models.fields import Field, Kind
 from ...models.records import near_names, noun_of, ref_keys
-from ...models.values import split_list
+from ...models.values import parse_date, split_list
 from ..shown_message import tell_while_in
-from .choice_editor import ChoiceCombo, confirm_new_name, existing_name, named_so, persistent, plural
+from .choice_editor import (
+    CHOICES_SAID_IN_A_LINE,
+    ChoiceCombo,
+    confirm_new_name,
+    existing_name,
+    named_so,
+    persistent,
+    plural,
+)
 from .date_entry import DateLineEdit
 from .list_cell import names_begun
 from .refusal_note import HELD, note_for
@@ -126,7 +135,8 @@ def _move_in_text(editor: QWidget, event: QKeyEvent) -> bool:
 def _typed_text(editor: QWidget) -> str:
     """What was typed in a cell's editor, as it stands."""
     if isinstance(editor, ChoiceCombo) and not editor.isEditable():
-        return editor.unmatched
+        # letters of no choice, or a choice refused for another cell's sake (Status "Decided" before its date)
+        return editor.unmatched or editor.currentText()
     if isinstance(editor, QComboBox):
         return " ".join(editor.currentText().split())
     return editor.text() if isinstance(editor, QLineEdit) else ""
@@ -175,8 +185,11 @@ class FieldDelegate(QStyledItemDelegate):
             model.dataChanged.connect(self._drop_line_marks)
 
     def held_indexes(self) -> list[QPersistentModelIndex]:
-        """The cells whose editor is still open (a refused value held to correct)."""
-        return [index for editor, index in self._open.items() if index.isValid() and editor.isVisible()]
+        """The cells whose editor is still open (a refused value held to correct), and those keeping what was typed
+        in their note (``_pass_refused``): a search the row does not pass leaves it in view, the note with it — a
+        cell passed by on a click in the search box lost its note to the search typed there."""
+        return [index for editor, index in self._open.items() if index.isValid() and editor.isVisible()] + [
+            at for at, _reason, _typed in self._marks if at.isValid()]
 
     def held_editors(self) -> list[tuple[QWidget, QPersistentModelIndex]]:
         """The editors still open on a value the register refused, with their cells."""
@@ -272,8 +285,11 @@ class FieldDelegate(QStyledItemDelegate):
             editor.setText(typed)
         note_for(editor).show_reason(reason)
         hold_for_retry(editor)
-        # Once the view has opened it: F2 puts the caret after the text, as Excel's does, after this is called.
-        QTimer.singleShot(0, editor, lambda: hold_for_retry(editor))
+        # Once the view has opened it: F2 puts the caret after the text, as Excel's does, after this is called —
+        # unless a key typed on the cell opened it: that key has replaced the text given back, as a key typed on a
+        # cell replaces it in Excel, and is the start of the value typed. Selected again, it was replaced by the
+        # next key: "Priya Shah" typed on the cell went in as "riya Shah" (walk 59).
+        QTimer.singleShot(0, editor, lambda: hold_for_retry(editor) if _typed_text(editor) == typed else None)
 
     def setModelData(self, editor, model, index):
         if isinstance(editor, QComboBox):
@@ -374,12 +390,15 @@ class FieldDelegate(QStyledItemDelegate):
             # typed what is no choice: held, said again (Esc puts the cell back)
             editor.hold_unmatched()
             return True
-        if (event.type() == QEvent.Type.KeyPress and isinstance(editor, QComboBox) and editor.isEditable()
+        if (event.type() == QEvent.Type.KeyPress and isinstance(editor, (QLineEdit, QComboBox))
                 and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
-                and event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier == Qt.KeyboardModifier.ControlModifier
-                and self._add_new_name(editor)):
-            if self.commit_or_hold(editor):
-                self.closeEditor.emit(editor, Hint.SubmitModelCache)
+                and event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier == Qt.KeyboardModifier.ControlModifier):
+            self._store_and_stay(editor)
+            return True
+        if (event.type() == QEvent.Type.KeyPress and isinstance(editor, QComboBox) and editor.isEditable()
+                and event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab) and not event.modifiers() & CHORDS
+                and self._new_name_at_once(editor)):
+            self._store_or_pass(editor, MOVES[Qt.Key(event.key())])  # (Enter asks first: the typist stops there)
             return True
         if (event.type() == QEvent.Type.KeyPress and isinstance(editor, QComboBox) and editor.isEditable()
                 and event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab) and not event.modifiers() & CHORDS
@@ -405,6 +424,56 @@ class FieldDelegate(QStyledItemDelegate):
                 self.closeEditor.emit(editor, MOVES[Qt.Key(event.key())])
             return True
         return super().eventFilter(editor, event)
+
+    def _store_and_stay(self, editor: QWidget) -> None:
+        """Ctrl+Enter in one cell being typed: stored, and the keyboard stays on that cell, as Excel's Ctrl+Enter
+        keeps the active cell — a name not in the list added as a new person (the user's own word for it,
+        ``_add_new_name``). It closed as Enter does and went down a row: on a record just added from the ✱ line (its
+        last row) down into the ✱ line, and the Tab after it went on from there, out of the table, never along the
+        record's row (walk 58b). Letters of no choice are held, as Enter holds them."""
+        if isinstance(editor, ChoiceCombo) and editor.unmatched:
+            editor.hold_unmatched()
+            return
+        if isinstance(editor, QComboBox) and editor.isEditable():
+            self._add_new_name(editor)
+        if self.commit_or_hold(editor):
+            self.closeEditor.emit(editor, Hint.NoHint)
+
+    def _refused_before_storing(self, editor: QWidget) -> str:
+        """The reason a cell's editor holds what the register cannot take before it is stored — letters of no choice
+        or of several, a name nobody has — "" when it is to be stored (a name one person's begins, "Ann" for Ann Lee,
+        made hers here, said after its "Saved", as Tab makes it)."""
+        if isinstance(editor, ChoiceCombo) and editor.unmatched:
+            return editor.unmatched_reason()
+        if isinstance(editor, QComboBox) and editor.isEditable():
+            reason = "" if self._new_name_at_once(editor) else self._unlisted_name(editor)
+            if reason:
+                return reason
+            self._hold_new_name(editor, "leave")  # a name begun: the one named so (never held: it is not unlisted)
+        return ""
+
+    def leave_cell(self, editor: QWidget) -> bool:
+        """A cell being typed left otherwise than by Tab or Enter — Ctrl+Tab, a click on another cell or control,
+        Ctrl+PgDown or Ctrl+3 to another tab or page, another window: stored and closed, or — refused — passed by as
+        Tab passes it (``_pass_refused``): the cell as it was, what was typed kept in its note (a red corner; F2 gives
+        it back, Esc lets it go), the keyboard where the user went. Held open there (edit53), the refused text stood
+        in an editor on a page no longer looked at, or took the next keys typed (Ctrl+Tab: the cell stayed open, and
+        so did the keyboard in it); a name nobody has, left by a click, asked in a question box that took the keyboard.
+        False when the cell was refused (passed by)."""
+        reason = self._refused_before_storing(editor)
+        if reason:
+            self._pass_refused(editor, Hint.NoHint, reason)
+            return False
+        document = self._document()
+        with document.holding_refusals() as refused:
+            self.commitData.emit(editor)
+        if refused.by_register:
+            self._pass_refused(editor, Hint.NoHint, refused.reason)
+            return False
+        if refused:  # not a refusal: the file gone, the disk full… said in a message box, as before
+            document.error.emit(refused[-1])
+        self.closeEditor.emit(editor, Hint.NoHint)
+        return True
 
     def _store_or_pass(self, editor: QWidget, hint: Hint) -> None:
         """Tab (Shift+Tab) in a typed cell: stored and on along the row — or, refused by the register, passed by
@@ -432,10 +501,13 @@ class FieldDelegate(QStyledItemDelegate):
         typed = _typed_text(editor)
         what = self._field(index).label if index is not None and index.isValid() else "The cell"
         kept = _shown(index) if index is not None and index.isValid() else ""
-        if isinstance(editor, ChoiceCombo):
-            editor.let_go_of_letters()
         reason = " ".join(reason.split())
         reason = reason[len(what) + 2:] if reason.startswith(f"{what}: ") else reason  # the name said once
+        in_a_line = reason  # the status bar's one line: a long list of choices named in part (the note has them all)
+        if isinstance(editor, ChoiceCombo):
+            if editor.unmatched:
+                in_a_line = " ".join(editor.unmatched_reason(CHOICES_SAID_IN_A_LINE).split())
+            editor.let_go_of_letters()
         if index is not None and index.isValid() and typed:
             self._marks = [m for m in self._marks if m[0].isValid() and m[0] != index]
             self._marks.append((QPersistentModelIndex(index), reason, typed))
@@ -451,9 +523,9 @@ class FieldDelegate(QStyledItemDelegate):
             # went nowhere
             QTimer.singleShot(0, view, lambda: _keyboard_back_in(view))
         left = f"as “{kept}”" if kept else "empty"
-        said = f"{what} left {left}: {reason}"
-        if typed:
-            said += f" “{typed}” is kept in the cell's note (its red corner): F2 there to put it right, Esc to let it go."
+        said = f"{what} left {left}: {in_a_line}"
+        if typed:  # in few words: at 1280×720 the line's end — what to do — was cut behind the file's name (walk 59)
+            said += " Kept in its red corner: F2 there gives it back, Esc lets it go."
         self._document().note.emit(said)
 
     def mark_of(self, index) -> tuple[str, str] | None:
@@ -510,21 +582,16 @@ class FieldDelegate(QStyledItemDelegate):
         return True
 
     def _leave_by_ctrl_tab(self, editor: QWidget, event: QKeyEvent) -> bool:
-        """Ctrl+Tab (Ctrl+Shift+Tab) in a cell being typed: the cell stored as Tab stores it — or held with its
-        reason, as Tab holds it — then the keyboard on to the next control, as Ctrl+Tab goes from the table. Qt's
-        own filter read it as Tab: a row typed along with Tab has the next cell open, and Ctrl+Tab walked on cell
-        by cell, each opened in turn, never out of the table (walk 51)."""
-        if isinstance(editor, ChoiceCombo) and editor.unmatched:
-            editor.hold_unmatched()
-            return True
-        if isinstance(editor, QComboBox) and editor.isEditable() and self._hold_new_name(editor, "tab"):
-            return True
-        if self.commit_or_hold(editor):
-            self.closeEditor.emit(editor, Hint.NoHint)
-            table = self.parent()
-            forward = event.key() == Qt.Key.Key_Tab and not event.modifiers() & Qt.KeyboardModifier.ShiftModifier
-            if isinstance(table, QWidget):
-                QWidget.focusNextPrevChild(table, forward)
+        """Ctrl+Tab (Ctrl+Shift+Tab) in a cell being typed: the cell stored as Tab stores it — or, refused, passed by
+        as Tab passes it (``leave_cell``) — then the keyboard on to the next control, as Ctrl+Tab goes from the
+        table. Qt's own filter read it as Tab: a row typed along with Tab has the next cell open, and Ctrl+Tab
+        walked on cell by cell, each opened in turn, never out of the table (walk 51); a refused value held the
+        cell open, and the keyboard in it (walk 59)."""
+        table = self.parent()
+        self.leave_cell(editor)
+        forward = event.key() == Qt.Key.Key_Tab and not event.modifiers() & Qt.KeyboardModifier.ShiftModifier
+        if isinstance(table, QWidget):
+            QWidget.focusNextPrevChild(table, forward)
         return True
 
     @staticmethod
@@ -575,6 +642,80 @@ class FieldDelegate(QStyledItemDelegate):
         if not text or existing_name(names, text) is not None:
             return False
         editor.setProperty("confirmed_new", text)
+        return True
+
+    def _new_name_at_once(self, editor: QComboBox, say: bool = True) -> bool:
+        """A name typed in a person cell that is no one's and near no one's — "Dana Cole" in an office with no Dana,
+        no Dan Cole — marked to be added as a new person when the cell is stored (``setModelData``), said once it is.
+        A newcomer's first office has nobody in it: every owner, actionee and decider typed was refused, the cell
+        left empty, "(A new person: F2 there, then Ctrl+Enter.)" — three keys more for each colleague, and a row
+        typed along with Tab kept none of its people (walk 59). A name near someone's ("Priya Shaw" beside Priya
+        Shah) is still refused with "Did you mean …?": a slip of a letter never makes a second person. Nor is a
+        text that reads as another column's value taken for a name — a date or a date's word, a number, any digit,
+        a choice of this register's lists ("Open", "High") — typed one column off, it would be a person "4". Only
+        where the typist goes on — Tab, Shift+Tab, Ctrl+Tab, a click away: Enter, where the typist stops, asks first
+        beside the cell ("Press the same key again to add …"), as before."""
+        text = " ".join(editor.currentText().split())
+        names = [editor.itemText(i) for i in range(editor.count()) if editor.itemText(i)]
+        if (not text or existing_name(names, text) is not None or named_so(names, text) is not None
+                or near_names(names, text) or editor.property("new_name_kind") != "person"
+                or not self._reads_as_a_name(text)):
+            return False
+        editor.setProperty("confirmed_new", text)
+        held = self._open.get(editor)
+        if say:
+            QTimer.singleShot(0, self, lambda: self._say_new_person(held, text))
+        return True
+
+    def _say_new_person(self, held: QPersistentModelIndex | None, text: str) -> None:
+        if held is not None and held.isValid() and held.data(Qt.ItemDataRole.EditRole) == text:  # stored
+            self._tell_while_typing(f"“{text}” added to People (Ctrl+6), a new person: a name near someone's is "
+                                    "asked about instead.")
+
+    def store_new_name_later(self, editor: QWidget) -> bool:
+        """A new person's name (``_new_name_at_once``) in a cell left by a click on another cell: the editor closed
+        now and the name stored once the click is over. A new person reads the table's rows again, and stored while
+        Qt's view was still handling the click, the cell it had found under the mouse was gone — the process ended.
+        False for any other cell (left as ``leave_cell`` leaves it)."""
+        held = self._open.get(editor)
+        if (not isinstance(editor, QComboBox) or not editor.isEditable() or held is None
+                or not self._new_name_at_once(editor, say=False)):
+            return False
+        text = editor.property("confirmed_new")
+        self.closeEditor.emit(editor, Hint.NoHint)
+        QTimer.singleShot(0, self, lambda: self._store_later(held, text))
+        return True
+
+    def _store_later(self, held: QPersistentModelIndex, text: str) -> None:
+        model = held.model() if held.isValid() else None
+        if model is None:
+            return
+        document = self._document()
+        with document.holding_refusals() as refused:
+            model.setData(model.index(held.row(), held.column()), text, Qt.ItemDataRole.EditRole)
+        if refused:
+            document.note.emit(refused.reason)
+        else:
+            self._say_new_person(held, text)
+
+    def _reads_as_a_name(self, text: str) -> bool:
+        """Whether ``text`` can be a person's name rather than another column's value typed one column off: letters,
+        no digit, no date ("today", "next Friday"), no choice of this register's lists."""
+        if not any(c.isalpha() for c in text) or any(c.isdigit() for c in text):
+            return False
+        try:
+            if parse_date(text, "") is not None:
+                return False
+        except ValidationError:
+            pass
+        src = self.model.sourceModel() if hasattr(self.model, "sourceModel") else self.model
+        context = self._document().context
+        key = text.casefold()
+        for f in src.fields:
+            options = f.kind.options(f, context) if not f.kind.is_reference else None
+            if options and any(key in (str(shown).casefold(), str(shown).split(" – ", 1)[-1].casefold())
+                               for shown, _data in options):  # "High", as "4 – High" is shown
+                return False
         return True
 
     @staticmethod
@@ -667,16 +808,22 @@ class FieldDelegate(QStyledItemDelegate):
         return completer.completionCount()
 
     def _leave_and_tell(self, editor: QWidget, event) -> bool:
-        """A typed cell left by a click elsewhere (or another window) is stored and closed, as Qt's own filter
-        does. A value the register refuses keeps its editor open with the text as typed and the reason beside
-        it (and in the status bar), as Excel keeps a refused entry to retry: the focus stays where the user
-        went — no message box takes it — and back in the cell the text is corrected, or Esc puts the cell back.
-        Closing the editor lost what was typed, with only a note to say so."""
+        """A typed cell left by a click elsewhere, another tab or page: stored and closed, as Qt's own filter does —
+        or, a value the register refuses, passed by as Tab passes it (``leave_cell``): the cell as it was, what was
+        typed kept in its note, the reason in the status bar; the keyboard stays where the user went. Held open
+        (edit53), the refused text waited in an editor the user had left — on a page no longer shown, or beside a
+        control clicked (walk 59). Another window (a question the window asks, as at its closing, or another
+        program): the user has not left the cell, so a refused value is held in it with its reason, as Excel keeps
+        a refused entry to retry, and the keyboard comes back to it."""
         within = QApplication.focusWidget()
         while within is not None:  # the focus moved inside the editor (its calendar): still editing
             if within is editor:
                 return False
             within = within.parentWidget()
+        parent = editor.parentWidget()
+        if event.reason() != Qt.FocusReason.ActiveWindowFocusReason:
+            self.leave_cell(editor)
+            return False
         document = self._document()
         with document.holding_refusals() as refused:
             self.commitData.emit(editor)
@@ -686,9 +833,8 @@ class FieldDelegate(QStyledItemDelegate):
             return True
         if refused:  # not a refusal: the file gone, the disk full… said in a message box, as before
             document.error.emit(refused[-1])
-        parent = editor.parentWidget()
         self.closeEditor.emit(editor, Hint.NoHint)
-        if event.reason() == Qt.FocusReason.ActiveWindowFocusReason and parent is not None:
+        if parent is not None:
             parent.setFocus()  # as Qt's filter: back in this window, the keyboard is in the table
         return False
 

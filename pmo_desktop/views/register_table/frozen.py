@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from .cell_editors import caret_at_end, holds, keep_refused_cell
+from .cell_editors import caret_at_end, holds, leave_cell
 
 # The frozen columns take at most this share of the table's width: a wide title is narrowed to fit
 # here (elided, its whole text in a tooltip) while the table keeps its width; a table too narrow even
@@ -348,8 +348,8 @@ class FrozenColumns(QTableView):
             super().commitData(editor)
 
     def currentChanged(self, current, previous) -> None:
-        if not keep_refused_cell(self, previous):
-            super().currentChanged(current, previous)
+        current, previous = leave_cell(self, current, previous)
+        super().currentChanged(current, previous)
 
     def closeEditor(self, editor, hint) -> None:
         """Tab / Shift+Tab out of a frozen cell go on through the table's columns, not this view's.
@@ -604,8 +604,7 @@ class FrozenTable(QTableView):
             super().commitData(editor)
 
     def currentChanged(self, current, previous) -> None:
-        if keep_refused_cell(self, previous):
-            return
+        current, previous = leave_cell(self, current, previous)
         self.leaving_cell = True  # Qt closes an editor left open here; that close is no Enter
         try:
             super().currentChanged(current, previous)

@@ -1,0 +1,101 @@
+"""The window's status bar, whose line is read whole: the office's file name on its right gives way to a line
+that needs the room (shortened in the middle, then left out, whole again once the line is gone), and a line
+too long for the bar even then is written on two lines. Qt's bar cut a long line behind the file name: at
+1280×720 the table's "Raised left as …: “32/13/2026” is not a real date … F2 there to put it right, Esc to le"
+stood cut under the file name, the end of what to do lost (walk 59)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QRect, Qt
+from PySide6.QtGui import QPainter
+from PySide6.QtWidgets import QLabel, QStatusBar, QStyle, QStyleOption, QWidget
+
+LEFT, GAP = 6, 4  # Qt's bar: the line starts 6 px in and ends 4 px before the first permanent widget
+NAME_LEAST = 48  # px: a file name shortened to less than this says nothing ("o…"): left out instead
+
+
+class FileNameLabel(QLabel):
+    """The office's name, on the status bar's right: shortened ("Harbour…2026.pmo") or left out while the bar's
+    line needs its room; whole in its tooltip, and again once the line is gone."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.whole = ""
+
+    def setText(self, text: str) -> None:  # type: ignore[override]
+        self.whole = text
+        self.setToolTip(text)
+        self.fit(None)
+
+    def whole_width(self) -> int:
+        return self.fontMetrics().horizontalAdvance(self.whole) + 2 * self.margin()
+
+    def fit(self, room: int | None) -> None:
+        """The name in ``room`` px (None: whole), shortened in the middle; left out where it would be a stub."""
+        if room is None or room >= self.whole_width():
+            shown = self.whole
+        elif room < NAME_LEAST:
+            shown = ""
+        else:
+            shown = self.fontMetrics().elidedText(self.whole, Qt.TextElideMode.ElideMiddle, room - 2 * self.margin())
+        if shown != super().text():
+            super().setText(shown)
+
+
+class StatusLine(QStatusBar):
+    """A status bar whose line is never cut: the file name (``file_name``) gives way first; a line wider than the
+    whole bar is wrapped on two lines (the bar grows by one line while it is shown)."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.file_name = FileNameLabel(self)
+        self.addPermanentWidget(self.file_name)
+        self.wrapped = False  # the line shown is written on two lines
+        self.messageChanged.connect(self._fit)
+
+    def _right(self) -> int:
+        """Where the line may run to with the file name left out: the file name's right edge once it is laid out."""
+        label = self.file_name
+        if label.isVisible() and label.width() > 0:
+            return label.x() + label.width() - GAP
+        return self.width() - 12
+
+    def room(self) -> int:
+        """The px the line has now: up to the file name, as Qt's bar paints it."""
+        label = self.file_name
+        right = label.x() - GAP if label.isVisible() and label.text() else self._right()
+        return right - LEFT
+
+    def _fit(self, message: str) -> None:
+        needs = self.fontMetrics().horizontalAdvance(message) + 2 if message else 0
+        whole = self._right() - LEFT  # the line's room with the name left out
+        self.file_name.fit(whole - needs - 8 if message else None)  # what the line leaves, a little apart from it
+        wrapped = bool(message) and needs > whole
+        if wrapped != self.wrapped:
+            self.wrapped = wrapped
+            self.setMinimumHeight(2 * self.fontMetrics().lineSpacing() + 6 if wrapped else 0)
+        self.update()
+
+    def event(self, event) -> bool:
+        if event.type() == QEvent.Type.Resize:
+            result = super().event(event)
+            self._fit(self.currentMessage())
+            return result
+        return super().event(event)
+
+    def paintEvent(self, event) -> None:
+        message = self.currentMessage()
+        if not (self.wrapped and message):
+            super().paintEvent(event)
+            return
+        painter = QPainter(self)
+        option = QStyleOption()
+        option.initFrom(self)
+        for widget in (self.file_name,):  # the frame Qt's bar draws round each permanent widget shown
+            if widget.isVisible():
+                option.rect = widget.geometry().adjusted(-2, -1, 2, 1)
+                self.style().drawPrimitive(QStyle.PrimitiveElement.PE_FrameStatusBarItem, option, painter, self)
+        painter.setPen(self.palette().windowText().color())
+        rect = QRect(LEFT, 0, self._right() - LEFT, self.height())
+        painter.drawText(rect, Qt.AlignmentFlag.AlignLeading | Qt.AlignmentFlag.AlignVCenter | Qt.TextFlag.TextWordWrap,
+                         message)
