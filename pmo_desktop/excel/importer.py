@@ -1605,6 +1605,20 @@ def _titled_by_kind(book: SafeWorkbook, reader: SheetReader, match: HeaderMatch
                                                                                  id_col is not None)
 
 
+def _under_a_made_header(book: SafeWorkbook, reader: SheetReader, rows: list[list[Any]],
+                         kinds: tuple[SheetKind, ...], note: str,
+                         keep: Callable[[HeaderMatch], bool] | None = None
+                         ) -> tuple[SheetReader, HeaderMatch, str] | None:
+    """A sheet's rows under a header a rule made for them (a sentence list, names under a key, records across):
+    the reader of those rows, their match as ``kinds`` read the made header on row 1 — one that ``keep`` (if
+    given) takes — and the rule's note; None when the made header does not read so."""
+    headed = SheetReader(book, reader.title, rows, [])
+    match = _match_sheet(headed, kinds, 1)
+    if match is None or match.row != 1 or (keep is not None and not keep(match)):
+        return None
+    return headed, replace(match, sheet_title=reader.title), note
+
+
 def _captioned_list(book: SafeWorkbook, reader: SheetReader, path: Path
                     ) -> tuple[SheetReader, HeaderMatch, str] | None:
     """A sheet with no header row that is a list of one register's items under captions
@@ -1640,11 +1654,8 @@ def _sentence_list(book: SafeWorkbook, reader: SheetReader, path: Path
     if made is None:
         return None
     rows, note = made
-    headed = SheetReader(book, reader.title, rows, [])
-    match = _match_sheet(headed, (issues,), 1)
-    if match is None or match.row != 1 or match.mapping.get(0) != (name.name if name is not None else "title"):
-        return None
-    return headed, replace(match, sheet_title=reader.title), note
+    return _under_a_made_header(book, reader, rows, (issues,), note,
+                                lambda match: match.mapping.get(0) == (name.name if name is not None else "title"))
 
 
 def _level_list(book: SafeWorkbook, reader: SheetReader, path: Path) -> tuple[SheetReader, HeaderMatch, str] | None:
@@ -1677,11 +1688,7 @@ def _names_under_a_key(book: SafeWorkbook, reader: SheetReader, path: Path
     if made is None:
         return None
     rows, note, register = made
-    headed = SheetReader(book, reader.title, rows, [])
-    match = _match_sheet(headed, tuple(k for k in ALL_KINDS if k.register == register), 1)
-    if match is None or match.row != 1:
-        return None
-    return headed, replace(match, sheet_title=reader.title), note
+    return _under_a_made_header(book, reader, rows, tuple(k for k in ALL_KINDS if k.register == register), note)
 
 
 def _one_record_a_column(book: SafeWorkbook, reader: SheetReader, weak: HeaderMatch | None, stem: str
@@ -1717,11 +1724,8 @@ def _records_across(book: SafeWorkbook, reader: SheetReader, path: Path
     if made is None:
         return None
     rows, note, register = made
-    headed = SheetReader(book, reader.title, rows, [])
-    match = _match_sheet(headed, tuple(k for k in ALL_KINDS if k.register == register), 1)
-    if match is None or match.row != 1 or _no_records(match, None, rows[1:1 + SAMPLE], path.stem) is not None:
-        return None
-    return headed, replace(match, sheet_title=reader.title), note
+    return _under_a_made_header(book, reader, rows, tuple(k for k in ALL_KINDS if k.register == register), note,
+                                lambda match: _no_records(match, None, rows[1:1 + SAMPLE], path.stem) is None)
 
 
 # A sheet of lines pasted whole into column A is split only up to this many rows (a pasted list, not a data dump)

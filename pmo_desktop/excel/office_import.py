@@ -411,13 +411,13 @@ class OfficePlanner:
         """The exported record (casefolded ID) whose every field, as exported, a row's values give, among
         ``missing``: the records the workbook lists on no row."""
         fields = {f.name: f for f in stamped_fields(reg)}
-        compared = {n: x for n, x in values.items() if n in fields}
-        if not compared:
+        # the row's prints worked out once, not once a missing record (a hash each: rows renamed × rows deleted)
+        prints = {n: fingerprint(fields[n], x) for n, x in values.items() if n in fields}
+        if not prints:
             return None
         for code in missing:
             exported = self.stamp.row(reg.name, code)
-            if exported is not None and all(exported.fingerprints.get(n) == fingerprint(fields[n], x)
-                                            for n, x in compared.items()):
+            if exported is not None and all(exported.fingerprints.get(n) == p for n, p in prints.items()):
                 return code
         return None
 
@@ -503,6 +503,7 @@ class OfficePlanner:
             families[code].append((number, row, tuple(cells)))
         current = self.children_now(reg)
         added = self.added_codes(parent)
+        office: dict[str, dict[str, Any]] | None = None  # the parent's records in the office, read once if asked
         for code, rows in families.items():
             parsed = []
             folded = code.casefold()
@@ -510,7 +511,15 @@ class OfficePlanner:
             # here, said; the preview said "will insert" of it and the import then stopped whole (fault72)
             orphan = folded not in parents and folded not in added and not (
                 self.own and self.stamp.row(parent.name, code) is not None)
-            unit = self.units.get(folded) if "unit" in parent.field_names else None
+            unit = None
+            if "unit" in parent.field_names:
+                # the workbook's row of the record, else the office's: a measurements sheet saved alone (a CSV) or
+                # beside a benefits sheet without that benefit's row reads "62.5 %" by its benefit's unit too
+                if folded in self.units:
+                    unit = self.units[folded]
+                else:
+                    office = self.current(parent) if office is None else office
+                    unit = (office.get(folded) or {}).get("unit")
             for number, row, kept in rows:
                 values, errors = self.parse(reg, row)
                 self.per_cent(reg, sheet, unit, number, row, values)

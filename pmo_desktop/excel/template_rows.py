@@ -10,7 +10,9 @@ record only": a risk titled "Illustrative vulnerability record — example only"
   title is a word and a number ("Test 3") and whose other text cells are each a word and the same number ("Name 3",
   "Response 3"; two columns at least, each its own word), a date's format ("DD/MM/YYYY") or a word or two (a list's
   choice: "Delivery", "In Progress"); three such rows at least, their numbers going up by one down the sheet and each
-  column keeping its word. A cell of three words or more is written by someone: the row is a record.
+  column keeping its word. A cell of three words or more is written by someone: the row is a record; so is a row
+  holding a date typed as one (a date value, not its format written as text): "Phase 1 | Gate 1 | Ana Silva |
+  1 Mar 2025" is a stage-gate plan's milestone, each phase ending at its gate (review59).
 - **Rows marked as examples** (``example_mark``), per row: a cell one of whose clauses (split at a dash, a colon, a
   bracket, a full stop or a line break) is, or ends with, a phrase saying it is an example only ("(Example only)",
   "— example only", "Illustrative example record only", "solo de ejemplo", "à titre d'exemple": ``example_marks`` in
@@ -23,6 +25,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from datetime import date
 from functools import lru_cache
 from typing import Any
 
@@ -53,8 +56,9 @@ def numbered_placeholder_rows(rows: Iterable[tuple[int, tuple[Any, ...]]], title
         return {}
     series: list[tuple[int, int, dict[int, str], list[str]]] = []
     for number, row in rows:
-        if title_col >= len(row) or (title := _numbered(row[title_col])) is None:
-            continue
+        if title_col >= len(row) or (title := _numbered(row[title_col])) is None or \
+                any(isinstance(x, date) for c, x in enumerate(row) if c != code_col):
+            continue  # a date typed in is someone's: a record (datetime is a date)
         stem, n = title
         stems = {title_col: stem}
         shown = [row[title_col].strip()]
