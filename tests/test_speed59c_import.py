@@ -92,11 +92,11 @@ def test_a_register_s_parts_are_gone_through_about_twice(monkeypatch: pytest.Mon
     assert size > 6 << 16
     spent = count_extent_scans(monkeypatch)
     check_file(path, DEFAULT_LIMITS, {})
-    # main: some 8 passes over the first part and 7 over the one reaching four digits (1.8 sizes at these parts)
-    assert 0 < spent[0] <= 1.3 * size, spent[0] / size
+    # main: some 8 passes over the first part and 7 over the one reaching four digits (1.87 sizes at these parts, 1.29 here)
+    assert 0 < spent[0] <= 1.4 * size, spent[0] / size
     spent[0] = 0
     plan = plan_import(sqlite_store, path, register="risks")
-    assert spent[0] <= 1.3 * size
+    assert spent[0] <= 1.4 * size
     assert plan.count("insert") == 2_500
     planned = plan.sheets[0].rows
     assert planned[0].values["title"] == "Supplier 1 may be late"
