@@ -137,15 +137,21 @@ _DIMENSION_RE = re.compile(rb"<(?:\w+:)?dimension\b[^>]*?\bref=\"[A-Z]{1,3}\d{1,
 _DTD_RE = re.compile(rb"<!(?:DOCTYPE|ENTITY)", re.IGNORECASE)
 MIN_ROW_BYTES = 40  # a stored row holding a value costs at least this in sheet XML
 # The reference of a cell holding something (not a formatted empty one, <c r="XFD5" s="1"/>, which the reader
-# skips), its column of ``letters`` letters, or its row of ``digits`` digits: the references of one length compare
-# as texts do, so the largest is found by ``max`` on what ``findall`` gives, both in C (a pattern per cell with a
-# Python step each took 4 s for 4 million cells). Found by the literal start ' r="', which the regex engine looks
-# for at C speed; a row's own r="12" has no letters.
-_FILLED_COLUMN_RE = {letters: re.compile(rb' r="([A-Z]{%d})\d{1,7}"[^>]*(?<!/)>' % letters) for letters in (2, 3)}
-# of one letter past the last column found so far (by its index): a register's every cell is in A to Z, so the
-# pass after its first part finds only the few of a column further right
-_FILLED_LETTER_PAST = [re.compile(rb' r="([%c-Z])\d{1,7}"[^>]*(?<!/)>' % (65 + last)) for last in range(26)]
+# skips), or its row of ``digits`` digits (``_filled_columns``: its column of a longer form): the references of one
+# length compare as texts do, so the largest is found by ``max`` on what ``findall`` gives, both in C (a pattern per
+# cell with a Python step each took 4 s for 4 million cells). Found by the literal start ' r="', which the regex engine
+# looks for at C speed; a row's own r="12" has no letters.
 _FILLED_ROW_RE = {digits: re.compile(rb' r="[A-Z]{1,3}(\d{%d})"[^>]*(?<!/)>' % digits) for digits in range(1, 8)}
+# rows of at least so many digits (up to 7)
+_FILLED_ROWS_FROM = {digits: re.compile(rb' r="[A-Z]{1,3}(\d{%d,7})"[^>]*(?<!/)>' % digits) for digits in range(1, 8)}
+
+
+@lru_cache(maxsize=None)
+def _filled_columns(col: int) -> re.Pattern[bytes]:
+    """The references of a longer form than the columns found (``col``: under 26, 26 to 701, 702 and more) name:
+    three letters; two (while ``col`` is under 702); one past ``col`` (while it is under 26)."""
+    forms = [rb"[A-Z]{3}"] if col >= 702 else [rb"[A-Z]{2,3}"] + ([rb"[%c-Z]" % (65 + col)] if col < 26 else [])
+    return re.compile(rb' r="(' + b"|".join(forms) + rb')\d{1,7}"[^>]*(?<!/)>')
 
 
 def file_format(path: Path, head: bytes) -> str:
@@ -602,24 +608,34 @@ class _Extent:
         """Widen the extent to the cells of ``buf[:cut]`` holding something."""
         rows_exactly = not self._bounded()
         gate = _gate(min(self.col, 26) if self.col < 702 else self.col, self.digits, rows_exactly)
-        if gate is None or gate.search(buf, 0, cut) is None:
+        first = gate.search(buf, 0, cut) if gate is not None else None
+        if first is None:
             # nothing past the columns found, no row of more digits (nor, when they count, of as many); rows of as
             # many, when they do not count, were bounded already (``row_exact`` is False from the part that found them)
             return
-        for letters in (3, 2, 1):  # the longest references first, the shorter only while none longer is found
-            if self.col >= _LAST_COLUMN_OF[letters]:
-                break
-            pattern = _FILLED_COLUMN_RE[letters] if letters > 1 else _FILLED_LETTER_PAST[self.col]
-            found = pattern.findall(buf, 0, cut)
+        # Every reference looked for below is one the gate matches (a column past those found, a row of more
+        # digits), so none stands before its first match: the scans start there (round speed59c).
+        start = first.start()
+        if self.col < _LAST_COLUMN_OF[3]:
+            # one scan for the references of a longer form (three letters, two, one past those found); the longest
+            # count, as when each form had a scan of its own, longest first
+            found = _filled_columns(min(self.col, 26) if self.col < 702 else 702).findall(buf, start, cut)
             if found:
-                self.col = max(self.col, _col_index(max(found)) + 1)
+                width = max(map(len, found))
+                last = max(found) if width == 1 else max(x for x in found if len(x) == width)
+                self.col = max(self.col, _col_index(last) + 1)
+        digits, at = self.digits, start
+        while digits < 7:  # the most digits of a row: each search for more starts at the last row found
+            m = _FILLED_ROWS_FROM[digits + 1].search(buf, at, cut)
+            if m is None:
                 break
-        for digits in range(7, self.digits, -1):  # a row of more digits: rows of fewer are all below it
-            if _FILLED_ROW_RE[digits].search(buf, 0, cut) is not None:
-                self.digits, self.row, self.row_exact = digits, 0, True
-                break
+            digits, at = len(m.group(1)), m.start()
+        grown = digits > self.digits
+        if grown:  # a row of more digits: rows of fewer are all below it
+            self.digits, self.row, self.row_exact = digits, 0, True
         if self.digits and not self._bounded():
-            found = _FILLED_ROW_RE[self.digits].findall(buf, 0, cut)
+            # rows of as many digits as the last are the gate's only when they were counted exactly (or are new)
+            found = _FILLED_ROW_RE[self.digits].findall(buf, start if grown or rows_exactly else 0, cut)
             if found:
                 self.row = max(self.row, int(max(found)))
         elif self.digits:
