@@ -94,9 +94,20 @@ def _marks_re() -> re.Pattern[str]:
     return re.compile("|".join(sorted(("".join(m) for m in example_marks()), key=len, reverse=True)) or "(?!)")
 
 
+@lru_cache(maxsize=1)
+def _mark_words() -> tuple[str, ...]:
+    """One word of each mark (its longest), leaving out a word holding another kept one ("examples", "example"): a
+    row's texts keyed hold a mark only if they hold one of these, found by a substring search in C each."""
+    words = {max(m, key=len) for m in example_marks()}
+    return tuple(sorted(w for w in words if not any(o != w and o in w for o in words)))
+
+
 def might_be_marked(texts: str) -> bool:
-    """Whether a row's texts joined could hold an example's mark at all (one search of the texts keyed)."""
-    return _marks_re().search(text_key(texts)) is not None
+    """Whether a row's texts joined could hold an example's mark at all: the texts keyed, looked through for the
+    marks' words first (some 20 substring searches) and only then for the marks themselves — the one search of every
+    mark's alternative was a tenth of a 2,000-risk import's plan (stop 59)."""
+    keyed = text_key(texts)
+    return any(w in keyed for w in _mark_words()) and _marks_re().search(keyed) is not None
 
 
 def example_mark(row: Iterable[Any]) -> str | None:
