@@ -144,6 +144,7 @@ from .vocabulary import (
     register_nouns,
     restates_its_headers,
     sample_words,
+    state_words_every,
     title_words,
     value_words,
     verdict_headers,
@@ -6382,7 +6383,8 @@ def _unknown_state(reg: Register, f: Field, text: str) -> bool:
     side", unseen set 68; one opening with one is read by it, ``read_in_part``), says no state either: the same
     (left54) — refused, the failure it logs was lost."""
     return f.name == "status" and f.kind is Kind.ENUM and reg.defaults.get("status") not in (None, "") and \
-        any(ch.isalpha() for ch in text) and not known_value_word(text) and \
+        any(ch.isalpha() for ch in text) and \
+        (not known_value_word(text) or word_key(text) in state_words_every()) and \
         not unsaid_word(text)  # "N/A", "TBD" say nothing of it: an empty cell's, as before (classes58a)
 
 

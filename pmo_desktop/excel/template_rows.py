@@ -55,11 +55,14 @@ def numbered_placeholder_rows(rows: Iterable[tuple[int, tuple[Any, ...]]], title
     if title_col is None:
         return {}
     series: list[tuple[int, int, dict[int, str], list[str]]] = []
+    titled: dict[str, int] = {}  # the rows whose title is each stem and a number, in the series or not
     for number, row in rows:
-        if title_col >= len(row) or (title := _numbered(row[title_col])) is None or \
-                any(isinstance(x, date) for c, x in enumerate(row) if c != code_col):
-            continue  # a date typed in is someone's: a record (datetime is a date)
+        if title_col >= len(row) or (title := _numbered(row[title_col])) is None:
+            continue
         stem, n = title
+        titled[stem] = titled.get(stem, 0) + 1
+        if any(isinstance(x, date) for c, x in enumerate(row) if c != code_col):
+            continue  # a date typed in is someone's: a record (datetime is a date)
         stems = {title_col: stem}
         shown = [row[title_col].strip()]
         for c, x in enumerate(row):
@@ -77,6 +80,11 @@ def numbered_placeholder_rows(rows: Iterable[tuple[int, tuple[Any, ...]]], title
             if len(set(stems.values())) >= 2:
                 series.append((number, n, stems, shown))
     if len(series) < _MIN_SERIES:
+        return {}
+    stem = series[0][2][title_col]
+    if titled[stem] > sum(1 for _, _, o, _ in series if o[title_col] == stem):
+        # "Risk 1 … Risk 300" whose owners "Owner 1 … Owner 7" only happen to share the first rows' numbers: the
+        # titles go on past the series, the sheet's own way of naming its records — no template's placeholders
         return {}
     if any(b[1] != a[1] + 1 for a, b in zip(series, series[1:])):
         return {}

@@ -516,6 +516,15 @@ def year_words() -> frozenset[str]:
     return frozenset(k for data in _files() for w in data.get("years", ()) if (k := word_key(w)))
 
 
+@lru_cache(maxsize=1)
+def state_words_every() -> frozenset[str]:
+    """Every keyed status word of every register in every file (the ``values`` keys ending ".status"): a word one
+    register's status column knows is a state in any register's status column, never a value standing in the wrong
+    column (``row_planner._unknown_state``)."""
+    return frozenset(word_key(w) for data in _files() for key, words in data.get("values", {}).items()
+                     if key.endswith(".status") for ws in words.values() for w in ws)
+
+
 @lru_cache(maxsize=None)
 def status_phrases(register: str) -> tuple[tuple[str, ...], ...]:
     """A register's status words in every language ("won't fix", "in progress"), each as its words, the longest
