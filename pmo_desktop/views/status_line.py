@@ -6,7 +6,7 @@ stood cut under the file name, the end of what to do lost (walk 59)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QRect, Qt
+from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QLabel, QStatusBar, QStyle, QStyleOption, QWidget
 
@@ -76,12 +76,9 @@ class StatusLine(QStatusBar):
             self.setMinimumHeight(2 * self.fontMetrics().lineSpacing() + 6 if wrapped else 0)
         self.update()
 
-    def event(self, event) -> bool:
-        if event.type() == QEvent.Type.Resize:
-            result = super().event(event)
-            self._fit(self.currentMessage())
-            return result
-        return super().event(event)
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._fit(self.currentMessage())
 
     def paintEvent(self, event) -> None:
         message = self.currentMessage()
@@ -91,10 +88,9 @@ class StatusLine(QStatusBar):
         painter = QPainter(self)
         option = QStyleOption()
         option.initFrom(self)
-        for widget in (self.file_name,):  # the frame Qt's bar draws round each permanent widget shown
-            if widget.isVisible():
-                option.rect = widget.geometry().adjusted(-2, -1, 2, 1)
-                self.style().drawPrimitive(QStyle.PrimitiveElement.PE_FrameStatusBarItem, option, painter, self)
+        if self.file_name.isVisible():  # the frame Qt's bar draws round its permanent widget
+            option.rect = self.file_name.geometry().adjusted(-2, -1, 2, 1)
+            self.style().drawPrimitive(QStyle.PrimitiveElement.PE_FrameStatusBarItem, option, painter, self)
         painter.setPen(self.palette().windowText().color())
         rect = QRect(LEFT, 0, self._right() - LEFT, self.height())
         painter.drawText(rect, Qt.AlignmentFlag.AlignLeading | Qt.AlignmentFlag.AlignVCenter | Qt.TextFlag.TextWordWrap,
