@@ -5158,6 +5158,7 @@ _FOREIGN_WHAT = {"schedule": "a schedule or task plan", "backlog": "a product ba
 # schedule, a timeline, an action list): the importer says them when no sheet is read, not "no header row" (a bug
 # tracker refused as a backlog was told only that no header row named register columns, unseen set 66)
 OTHER_LIST_REASONS = tuple(_FOREIGN_WHAT.values())
+ACTION_LIST_REASON = _FOREIGN_WHAT["actions"]  # how an action list's refusal begins (named_records)
 
 
 def _foreign_keys(header: str) -> list[str]:
