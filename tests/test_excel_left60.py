@@ -119,3 +119,38 @@ def test_a_decisions_source_naming_a_risk_or_issue_links_the_decision(sqlite_sto
     assert f"{head}: Spec §10 / Issue ISS-01" in notes
     assert any(f"“{head}” names the risk or issue each decision comes from" in s.note for s in plan.sheets)
     assert len(rows_of(sqlite_store, "decisions")) == 6
+
+
+@pytest.mark.parametrize(("a", "b", "c"), [("[Stakeholder A]", "[Stakeholder B]", "[Stakeholder C]"),
+                                           ("<Name A>", "<Name B>", "<Name C>"),
+                                           ("(name a)", "(name b)", "(name c)")])
+def test_stakeholders_under_captions_with_placeholder_names(sqlite_store, tmp_path, a, b, c):
+    """A stakeholder register template filled in but for the names ("[Stakeholder A]" beside a role, a position,
+    levels), under section captions alone in the name column ("INTERNAL — [DEPARTMENT]", "EXTERNAL"): on main the
+    three stakeholders of one role were all named "Engineer" (or, for "<Name A>", kept that placeholder as a name),
+    and the captions skipped, their grouping lost. Each is named by its role with the placeholder's words beside it
+    where they differ, said on the row; each caption, its placeholder set aside, is the group of the rows under it."""
+    rows: list[list[object]] = [
+        ["Stakeholder Register"], [None],
+        ["Stakeholder Name", "Organisation", "Role in the Project", "Position", "Power / Influence", "Expectation",
+         "Contact"],
+        ["INTERNAL  —  [DEPARTMENT]"],
+        [a, "[COMPANY]", "Engineer", "Test Engineer", "High", "Clear test results", "a@example.com"],
+        [b, "[COMPANY]", "Engineer", "Build Engineer", "Medium", "A stable build", "b@example.com"],
+        [c, "[COMPANY]", "Sponsor", "Director", "High", "On-time delivery", "c@example.com"],
+        ["EXTERNAL"],
+        ["[Project Manager]", "Vendor Ltd", "Project Manager", "PM", "High", "A happy client", "pm@example.com"],
+        ["Dana Moss", "Vendor Ltd", "Technical Lead", "CTO", "High", "Good architecture", "dm@example.com"],
+    ]
+    plan = import_all(sqlite_store, write_xlsx(tmp_path / "Stakeholder_Register.xlsx", {"Register": rows}))
+    got = {r["name"]: r for r in rows_of(sqlite_store, "stakeholders")}
+    words = [w.strip("[]<>()") for w in (a, b, c)]
+    assert set(got) == {f"Engineer ({words[0]})", f"Engineer ({words[1]})", f"Sponsor ({words[2]})",
+                        "Project Manager", "Dana Moss"}
+    assert {n: r["group"] for n, r in got.items()} == {
+        f"Engineer ({words[0]})": "INTERNAL", f"Engineer ({words[1]})": "INTERNAL", f"Sponsor ({words[2]})": "INTERNAL",
+        "Project Manager": "EXTERNAL", "Dana Moss": "EXTERNAL"}
+    assert got["Dana Moss"]["organisation"] == "Vendor Ltd" and got[f"Engineer ({words[0]})"]["role"] == "Engineer"
+    reasons = " ".join(r.report.reason for s in plan.sheets for r in s.rows)
+    assert f"The name is a template's placeholder (“{a}”): named by its role." in reasons
+    assert any("The captions over the rows give the group of the stakeholders" in s.note for s in plan.sheets)
