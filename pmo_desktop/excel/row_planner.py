@@ -5179,12 +5179,12 @@ class Planner:
         if action == Action.INSERT and self._named_by_role and not values.get(self._title_name) and \
                 isinstance(values.get("role"), str) and values["role"].strip():
             values[self._title_name] = values["role"]
-            if (held := self._placeholder_names.get(number)) is not None:
+            if (template := self._placeholder_names.get(number)) is not None:
                 # "[Stakeholder A]" beside "Technical": named "Technical (Stakeholder A)", the template's own words
                 # telling apart the rows of one role (three stakeholders "Technical" were three of one name)
-                if word_key(held[1:-1]) != word_key(values["role"]):
-                    values[self._title_name] = f"{values['role'].strip()} ({held[1:-1].strip()})"
-                reason += f"The name is a template's placeholder (“{held}”): named by its role. "
+                if word_key(template[1:-1]) != word_key(values["role"]):
+                    values[self._title_name] = f"{values['role'].strip()} ({template[1:-1].strip()})"
+                reason += f"The name is a template's placeholder (“{template}”): named by its role. "
             else:
                 reason += "No name given: named by its role. "
             empty = f"{reg.field(self._title_name).label} cannot be empty."  # the name cell's own error
