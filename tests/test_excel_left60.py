@@ -154,3 +154,37 @@ def test_stakeholders_under_captions_with_placeholder_names(sqlite_store, tmp_pa
     reasons = " ".join(r.report.reason for s in plan.sheets for r in s.rows)
     assert f"The name is a template's placeholder (“{a}”): named by its role." in reasons
     assert any("The captions over the rows give the group of the stakeholders" in s.note for s in plan.sheets)
+
+
+def test_a_change_log_naming_who_reviewed_each_change_is_a_change_history(sqlite_store, tmp_path):
+    """"Date | Component | Description | Reviewed by" on a "Change Log": "Reviewed by" shared "revie" with "review
+    due", a decision's state, and so read as who approved each change — three decisions on main. Who checked a
+    change approved no decision: refused as a change history, as the same sheet under "Made by" is."""
+    rows: list[list[object]] = [["Date", "Component", "Description", "Reviewed by"],
+                                [date(2025, 3, 1), "Symbols", "Added part X to the library", "Ann Lee"],
+                                [date(2025, 3, 8), "Footprints", "Fixed the pad size of Y", "Bob Ray"],
+                                [date(2025, 3, 15), "Symbols", "Renamed Z to match the datasheet", "Ann Lee"]]
+    with pytest.raises(Exception, match="a change history"):
+        import_all(sqlite_store, write_xlsx(tmp_path / "library.xlsx", {"Change Log": rows}))
+    assert rows_of(sqlite_store, "decisions") == []
+
+
+@pytest.mark.parametrize(("head", "issue", "due"), [("Proposed solution", "Issue", "Target date"),
+                                                    ("Lösungsvorschlag", "Problem", "Zieltermin")])
+def test_an_issue_logs_proposed_solution_of_plans_is_the_issues_action(sqlite_store, tmp_path, head, issue, due):
+    """An issue log's "Proposed solution" ("Lösungsvorschlag") of plans: the issues' action, as "Resolution" of plans
+    is (classes86) — on main kept in the notes. A bare "Solution" stays out of the resolution words: a bug list's
+    "Solution" holds fixes made as often as plans (unseen76's "border color added")."""
+    rows: list[list[object]] = [
+        ["ID", issue, head, due],
+        ["I-1", "The supplier's invoices arrive late", "Finance to agree a weekly invoice run with the supplier",
+         date(2027, 4, 30)],
+        ["I-2", "No test environment for the portal", "IT to provision a portal test environment by sprint two",
+         date(2027, 5, 15)],
+        ["I-3", "Training room double booked", "Facilities to book the large room for all three sessions",
+         date(2027, 5, 30)],
+    ]
+    import_all(sqlite_store, write_xlsx(tmp_path / "Issue Log.xlsx", {"Issues": rows}))
+    acts = _actions(sqlite_store, "issues", "I-2")
+    assert [a["description"] for a in acts] == ["IT to provision a portal test environment by sprint two"]
+    assert acts[0]["due"] == date(2027, 5, 15)
