@@ -79,6 +79,30 @@ def test_an_issue_logs_actions_naming_their_issue_are_the_issues_actions(sqlite_
         "Send the budget to the board (Raised from: Issue ISS-02 / Plan §14)"]
 
 
+def test_an_action_list_naming_risks_and_issues_gives_each_its_actions(sqlite_store, tmp_path):
+    """Most rows name a risk, two an issue: the issue's rows are that issue's actions (a second reading of the
+    sheet), not left out for want of a risk; said in the sheet's note."""
+    actions: list[list[object]] = [
+        ["Action ID", "Action Description", "Source / Trigger", "Owner", "Due Date"],
+        ["A-01", "Ask the vendor for the specification", "Risk R-01", "Ann Lee", date(2027, 4, 30)],
+        ["A-02", "Build the bulk import tool", "Risk R-03 / Plan M-03", "Dan Fox", date(2027, 5, 15)],
+        ["A-03", "Write the go-live directive", "Risk R-02", "Bob Ray", date(2027, 6, 1)],
+        ["A-04", "Draw the workflow diagrams", "Issue ISS-01", "Cy Dee", date(2027, 4, 20)],
+        ["A-05", "Send the budget to the board", "Plan §14 / Issue ISS-02", "Cy Dee", date(2027, 4, 14)],
+        ["A-06", "Schedule the 90-day review", "Plan §9", "Bob Ray", date(2027, 9, 1)],
+    ]
+    plan = import_all(sqlite_store, write_xlsx(tmp_path / "RAID_Log.xlsx", {
+        "Risks": _RISKS, "Actions": actions, "Issues": _ISSUES}))
+    assert [a["description"] for a in _actions(sqlite_store, "risks", "R-02")] == ["Write the go-live directive"]
+    assert [a["description"] for a in _actions(sqlite_store, "issues", "ISS-01")] == ["Draw the workflow diagrams"]
+    assert [a["description"] for a in _actions(sqlite_store, "issues", "ISS-02")] == [
+        "Send the budget to the board (Source / Trigger: Plan §14 / Issue ISS-02)"]
+    left = [r.report for s in plan.sheets if s.sheet == "Actions" for r in s.rows if r.report.reason and
+            "each row needs the ID" in r.report.reason]
+    assert [r.row for r in left] == [7]  # A-06 alone, once
+    assert any("The 2 naming only an issue are that issue's actions." in s.note for s in plan.sheets)
+
+
 def test_an_action_list_naming_no_record_stays_refused(sqlite_store, tmp_path):
     """Guard: an action list whose references name documents only ("Plan §9") stays an action list, refused."""
     actions: list[list[object]] = [

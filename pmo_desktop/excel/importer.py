@@ -2673,6 +2673,7 @@ def plan_workbook_import(store: Store, path: str | os.PathLike[str], progress: P
             legends: list[Legends] = []  # each sheet's legends of numbered level words (legends_of)
             lists: list[list[str]] = []  # the dropdown lists of the workbook's list sheets, each in its order
             made_notes: dict[str, str] = {}  # sheets read under a header made for them: how
+            also_read: dict[str, tuple[SheetReader, HeaderMatch] | None] = {}  # a second reading of a sheet (left60)
             employees: dict[str, set[str]] = {}  # sheets refused as an employer's staff: their IDs
             pasted_exports: list[str] = []  # sheets of a pasted JSON export's lines (code_exports)
             for title in book.hidden_sheet_names:
@@ -2772,7 +2773,7 @@ def plan_workbook_import(store: Store, path: str | os.PathLike[str], progress: P
                 if match.kind.is_child and PARENT not in match.mapping.values() and \
                         (answering := actions_naming_their_records(reader, match)) is not None:
                     # "Linked to" of "Risk R-01 / Contract §4": each row's risk named in a free text (left60)
-                    reader, match, made_notes[title] = answering
+                    reader, match, made_notes[title], also_read[title] = answering
                 if match.kind.is_child and PARENT not in match.mapping.values():
                     parent = REGISTERS[match.kind.parent or ""].title.lower()
                     plan.skipped_sheets.append((title, (
@@ -2881,7 +2882,7 @@ def plan_workbook_import(store: Store, path: str | os.PathLike[str], progress: P
                 if why is not None and why.startswith(ACTION_LIST_REASON) and \
                         (answering := actions_naming_their_records(reader, match)) is not None:
                     # "Source / Trigger" of "Risk R-01 / PRD M-02": the risks' actions, each under its risk (left60)
-                    reader, match, made_notes[title] = answering
+                    reader, match, made_notes[title], also_read[title] = answering
                     why = None
                 if why is not None:
                     plan.skipped_sheets.append((title, why))
@@ -2918,6 +2919,8 @@ def plan_workbook_import(store: Store, path: str | os.PathLike[str], progress: P
                     reader, match, read_as = linking
                     made_notes[title] = f"{made_notes[title]} {read_as}" if title in made_notes else read_as
                 found.append((reader, ids_not_plans(match)))
+                if (second := also_read.pop(title, None)) is not None:
+                    found.append(second)  # the rows naming an issue among the risks' actions: the issue's (left60)
                 if (above := _table_above(book, reader, match)) is not None:
                     # the same register's other table above the one found ("Evènements redoutés" over the
                     # threat scenarios): its records, unread, were lost without a word (round 49)

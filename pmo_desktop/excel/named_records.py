@@ -95,24 +95,22 @@ def _child_of(register: str) -> SheetKind | None:
                  any(f.required and f.name == "description" for f in k.reg.fields)), None)
 
 
-def actions_naming_their_records(reader: SheetReader, match: HeaderMatch) -> tuple[SheetReader, HeaderMatch, str] | None:
-    """An action list (refused as one) whose column names the risk or issue each action answers ("Source /
-    Trigger" of "Risk R-01 / PRD M-02"): read as that register's actions, each row's first record of it the
-    parent (a column added, as ``child_sheets.tied_by_the_parents_ids`` adds one); a row naming none is left out
-    by the planner saying it belongs to no record. The register is the one the column names most; said once."""
-    rows = [list(r) for r in reader.all_rows()]
-    if match.row < 1 or match.row > len(rows):
-        return None
-    header = rows[match.row - 1]
-    headers = [str(h).strip() if h is not None else "" for h in header]
-    data = rows[match.row:]
-    found = naming_column(headers, data, set())
-    if found is None:
-        return None
-    col, register, n = found
+def _counts(rows: list[list[Any]], col: int) -> dict[str, int]:
+    out: dict[str, int] = {}
+    for row in rows:
+        for register in (named_codes(row[col]) if col < len(row) else {}):
+            out[register] = out.get(register, 0) + 1
+    return out
+
+
+def _as_actions_of(reader: SheetReader, match: HeaderMatch, headers: list[str], col: int, register: str,
+                   taken: Any) -> tuple[SheetReader, HeaderMatch, int] | None:
+    """The sheet read as ``register``'s actions, the parent column added; a data row ``taken`` refuses is blanked
+    (read by the other register's reading), with the rows kept, its count of cells kept after the action's text."""
     child = _child_of(register)
     if child is None:
         return None
+    rows = [list(r) for r in reader.all_rows()]
     group = rows[match.row - 2] if match.row >= 2 else None
     width = max(len(headers), max((len(r) for r in rows), default=0))
     label = child.parent_labels[0]
@@ -121,13 +119,16 @@ def actions_naming_their_records(reader: SheetReader, match: HeaderMatch) -> tup
         if i == match.row - 1:
             row.append(label)
         elif i >= match.row:
+            if not taken(row):
+                row[:] = [None] * (width + 1)
+                continue
             codes = named_codes(row[col]).get(register, [])
             row.append(codes[0] if codes else None)
         else:
             row.append(None)
     mapping, dups = map_header(child, rows[match.row - 1], group)
     mapping = {c: f for c, f in mapping.items() if f != PARENT and c != col}
-    sample = rows[match.row:match.row + SAMPLE]
+    sample = [r for r in rows[match.row:] if any(x is not None for x in r)][:SAMPLE]
     named = set(mapping.values())
     mapping, demoted = check_values(child, mapping, sample, rows[match.row - 1])
     mapping = refill(child, rows[match.row - 1], group, mapping, demoted, sample, named - set(mapping.values()))
@@ -148,12 +149,53 @@ def actions_naming_their_records(reader: SheetReader, match: HeaderMatch) -> tup
     tied = SheetReader(reader.book, reader.title, rows, reader.merged_ranges())
     reading = HeaderMatch(child, match.row, mapping, [*headers, *[""] * (width - len(headers)), label],
                           float(len(real_fields(mapping))), dups, demoted, match.sheet_title)
-    noun = child.parent_labels[1].lower()
+    return tied, reading, kept
+
+
+def actions_naming_their_records(reader: SheetReader, match: HeaderMatch
+                                 ) -> tuple[SheetReader, HeaderMatch, str, tuple[SheetReader, HeaderMatch] | None] | None:
+    """An action list (refused as one) whose column names the risk or issue each action answers ("Source /
+    Trigger" of "Risk R-01 / PRD M-02"): read as that register's actions, each row's first record of it the
+    parent (a column added, as ``child_sheets.tied_by_the_parents_ids`` adds one); a row naming none is left out
+    by the planner saying it belongs to no record. The register is the one the column names most; the rows naming
+    only the other's records ("Issue ISS-03" among risks) are read as its actions, a second reading of the sheet
+    (returned last, or None). Said once a sheet."""
+    rows = reader.all_rows()
+    if match.row < 1 or match.row > len(rows):
+        return None
+    headers = [str(h).strip() if h is not None else "" for h in rows[match.row - 1]]
+    found = naming_column(headers, [list(r) for r in rows[match.row:]], set())
+    if found is None:
+        return None
+    col, register, n = found
+    other = next((r for r in _counts([list(x) for x in rows[match.row:]], col) if r != register), None)
+
+    def names(row: list[Any], reg: str) -> bool:
+        return bool(named_codes(row[col] if col < len(row) else None).get(reg))
+
+    first = _as_actions_of(reader, match, headers, col, register,
+                           lambda row: other is None or names(row, register) or not names(row, other))
+    if first is None:
+        return None
+    tied, reading, kept = first
+    second = None if other is None else _as_actions_of(
+        reader, match, headers, col, other, lambda row: names(row, other) and not names(row, register))
+    noun = reading.kind.parent_labels[1].lower()
+    also = ""
+    if second is not None:
+        noun2 = second[1].kind.parent_labels[1].lower()
+        m = sum(1 for r in rows[match.row:] if names(list(r), other or "") and not names(list(r), register))
+        also = f" The {m} naming only {_a(noun2)} are that {noun2}'s actions."
+        kept += second[2]
     said = (f"An action list whose “{headers[col]}” names the {noun} each action answers (on {n} rows): read as "
             f"the {noun}s' actions, each under the first {noun} its row names; a row naming no {noun} is left out "
-            f"saying so." + (f" What else “{headers[col]}” names is kept after the action's text, in brackets "
-                                     f"({kept} rows)." if kept else ""))
-    return tied, reading, said
+            f"saying so.{also}" + (f" What else “{headers[col]}” names is kept after the action's text, in "
+                                   f"brackets ({kept} rows)." if kept else ""))
+    return tied, reading, said, None if second is None else (second[0], second[1])
+
+
+def _a(noun: str) -> str:
+    return f"an {noun}" if noun[:1] in "aeiou" else f"a {noun}"
 
 
 def links_named(reader: SheetReader, match: HeaderMatch) -> tuple[SheetReader, HeaderMatch, str] | None:
