@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
+import pytest
 from imported import import_all, named, rows_of
 from real_world_factory import write_csv, write_xlsx
 
@@ -71,3 +72,99 @@ def test_a_record_with_only_its_title_between_blank_rows_is_a_record_when_record
     titles = set(named(sqlite_store, "issues"))
     assert {"Export reports to PDF and Word", "Keep a master list of members to pick from"} <= titles
     assert len(titles) == 6 and "Items in bold are for the next release" not in titles
+
+
+_CHOICES = [
+    ("Host the pilot on the managed cloud", "The team has no one to run servers at night", "Run our own servers",
+     "Nobody would patch them"),
+    ("Publish the figures every month", "A quarter is too slow for the board", "Publish them every week",
+     "Too much manual work for the analysts"),
+    ("Buy the reporting tool", "Building one would take a year", "Build it in house",
+     "No developers are free until spring"),
+]
+
+
+@pytest.mark.parametrize("header", [
+    ["ID", "Opción elegida", "Motivo principal", "Alternativa descartada", "Por qué se descarta"],
+    ["ID", "Chosen option", "Main reason", "Rejected alternative", "Why rejected"],
+    ["ID", "Gewählte Lösung", "Hauptgrund", "Verworfene Alternative", "Warum verworfen"],
+    ["ID", "Solution retenue", "Raison principale", "Alternative écartée", "Pourquoi écartée"],
+])
+def test_a_decision_register_naming_the_option_chosen(sqlite_store, tmp_path, header):
+    """A decision register under a title row, "ID | Opción elegida | Motivo principal | Alternativa descartada | Por
+    qué se descarta", each record on two merged rows: no header said "Decision", so the reason titled the records
+    and the choice and the option rejected were kept in the notes. The chosen option is the decision, the main
+    reason its rationale, the option rejected its options considered (why it was rejected kept in the notes). No
+    column says when and by whom: the decisions stay Pending, and the sheet says why."""
+    rows: list[list[object]] = [["Decision register"], header]
+    merges: list[str] = []
+    for n, (chosen, reason, rejected, why) in enumerate(_CHOICES, start=1):
+        at = len(rows) + 1
+        rows += [[n, chosen, reason, rejected, why], [None] * 5]
+        merges += [f"{col}{at}:{col}{at + 1}" for col in "ABCDE"]
+    plan = import_all(sqlite_store, write_xlsx(tmp_path / "Decisions.xlsx", {"Sheet1": rows}, {"Sheet1": merges}))
+    decisions = named(sqlite_store, "decisions")
+    assert set(decisions) == {c[0] for c in _CHOICES}
+    for chosen, reason, rejected, why in _CHOICES:
+        d = decisions[chosen]
+        assert d["options"] == rejected
+        assert d["rationale"].startswith(reason) and why in d["rationale"]
+        assert d["status"] == "Pending"
+    assert any("stay Pending" in (s.note or "") for s in plan.sheets)
+
+
+def test_a_register_of_choices_made_saying_when_and_by_whom_is_decided(sqlite_store, tmp_path):
+    """The same register with who decided and when: each row records a decision taken, so it is Decided; a row
+    missing its date stays Pending (the office records a decision as taken with both), with no refused "Decided"
+    written into its rationale."""
+    rows: list[list[object]] = [
+        ["ID", "Chosen option", "Main reason", "Rejected option", "Decided by", "Date decided"],
+        ["D1", _CHOICES[0][0], _CHOICES[0][1], _CHOICES[0][2], "Mia Stone", datetime(2025, 3, 4)],
+        ["D2", _CHOICES[1][0], _CHOICES[1][1], _CHOICES[1][2], "Omar Haddad", None],
+    ]
+    import_all(sqlite_store, write_xlsx(tmp_path / "Decision log.xlsx", {"Decisions": rows}))
+    decisions = named(sqlite_store, "decisions")
+    assert decisions[_CHOICES[0][0]]["status"] == "Decided"
+    assert decisions[_CHOICES[1][0]]["status"] == "Pending"
+    assert "Decided" not in decisions[_CHOICES[1][0]]["rationale"]
+
+
+def test_an_issue_status_written_as_state_then_how_and_its_risk_level(sqlite_store, tmp_path):
+    """An incident log under a document-control block: "Estado del incidente" holds "Resuelto: <how it was solved>",
+    "Resuelto", "Sin resolver"; the sentences sent the whole column to the notes and the resolved incidents stayed
+    Open. The word before the colon is the state, the cell kept whole in the notes; "Sin resolver" is an open
+    state. "Riesgo" over Alto / Medio / Bajo on the issue sheet is the issue's priority."""
+    rows: list[list[object]] = [
+        ["Control del documento"], ["Versión", "1.0"], [],
+        ["ID", "Descripción", "Reportado por", "Riesgo", "Estado del incidente"],
+        ["IN-01", "El formulario acepta dos usuarios con el mismo nombre", "Ana Ruiz", "Medio",
+         "Resuelto: se añadió una validación en la base de datos"],
+        ["IN-02", "El inventario admite cantidades negativas", "Luis Vega", "Alto", "Sin resolver"],
+        ["IN-03", "La lista muestra productos que no están disponibles", "Ana Ruiz", "Alto", "Resuelto"],
+        ["IN-04", "La página de la tienda no existe", "Luis Vega", "Bajo", "Resuelto: faltaba generar la ruta"],
+        ["IN-05", "La instalación falla por permisos", "Ana Ruiz", "Alto",
+         "Resuelto: se cambiaron los permisos de la carpeta para el usuario del servidor"],
+    ]
+    import_all(sqlite_store, write_xlsx(tmp_path / "Incidencias.xlsx", {"Hoja 1": rows}))
+    issues = {i["code"]: i for i in rows_of(sqlite_store, "issues")}
+    assert {c: i["status"] for c, i in issues.items()} == {
+        "IN-01": "Resolved", "IN-02": "Open", "IN-03": "Resolved", "IN-04": "Resolved", "IN-05": "Resolved"}
+    assert "faltaba generar la ruta" in issues["IN-04"]["description"]
+    assert {c: i["priority"] for c, i in issues.items()} == {
+        "IN-01": "Medium", "IN-02": "High", "IN-03": "High", "IN-04": "Low", "IN-05": "High"}
+
+
+def test_an_issues_risk_written_out_stays_in_the_notes(sqlite_store, tmp_path):
+    """Guards a reading that must not change: an issue list's "Risk" column of texts (the risk each issue raises)
+    is no priority."""
+    rows: list[list[object]] = [
+        ["Issue ID", "Issue", "Risk", "Status"],
+        ["I-1", "The supplier missed the delivery", "The launch may slip by a month", "Open"],
+        ["I-2", "Two testers left the team", "Testing may not finish before the release", "Open"],
+        ["I-3", "The licence expired", "The build server may stop", "Closed"],
+    ]
+    import_all(sqlite_store, write_xlsx(tmp_path / "Issue log.xlsx", {"Issues": rows}))
+    issues = {i["code"]: i for i in rows_of(sqlite_store, "issues")}
+    assert set(issues) == {"I-1", "I-2", "I-3"}
+    assert all(not i.get("priority") for i in issues.values())
+    assert "launch may slip" in issues["I-1"]["description"]

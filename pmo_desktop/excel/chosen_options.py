@@ -9,9 +9,10 @@ rejected ("descartado", "rejected", "verworfen", "écarté" …: ``choices_made.
 more) over texts is its options considered; a second one (why it was rejected) stays in the notes, said.
 
 Such a register records decisions taken, not pending ones. The office records a decision as taken with its date and
-who took it (``models.raid_rules.check_decision``): where the sheet has both columns the rows are Decided (a row
-missing either is left Pending, said on the row, as a "Decided" status would be); where it has not, they stay
-Pending and the sheet says why, never a date or a decider made up (as ``confirmed_notes`` says of a confirmed note).
+who took it (``models.raid_rules.check_decision``): where the sheet has both columns its rows are Decided by the
+planner's rule for a log naming both (``row_planner._decided_when_given``; a row missing either stays Pending), and
+the sheet says so; where it has not, they stay Pending and the sheet says why, never a date or a decider made up (as
+``confirmed_notes`` says of a confirmed note).
 
 Decided once a sheet from its header and the sample under it. No Qt, no openpyxl.
 """
@@ -119,9 +120,3 @@ def taken_said(mapping: dict[int, str], headers: list[str], chosen: int) -> str:
 def _shown(header: Any) -> str:
     return " ".join(str(header).split())
 
-
-def decided_constant(mapping: dict[int, str]) -> dict[str, Any]:
-    """The state the sheet gives every row: Decided, where it says when and by whom (else nothing)."""
-    if "status" in mapping.values() or not {"decided_on", "decided_by"} <= set(mapping.values()):
-        return {}
-    return {"status": "Decided"}

@@ -33,7 +33,7 @@ from . import date_order, number_order, table_cache
 from . import vocabulary as vocabulary_module
 from .action_columns import ACTION_DUE, ACTION_OWNER, ACTION_STATUS, ACTIONS_OF, action_columns
 from .asked_headers import sentence_field
-from .chosen_options import choice_made, decided_constant, taken_said
+from .chosen_options import choice_made, taken_said
 from .coded_legends import column_legend, read_through
 from .date_rows import a_row_of_dates
 from .done_text import says_done
@@ -3607,7 +3607,7 @@ def detect_header(rows: list[list[Any]], sheet_title: str, kinds: tuple[SheetKin
                 if kind.register == ISSUES:  # a failure's reason, the remark on it: an issue log's shape
                     mapping = said_beside_comments(row, mapping, sample, title)
                 mapping = choice_list_beside(row, mapping, sample, title)
-            chosen_said, constants = "", {}
+            chosen_said = ""
             if kind.register == "decisions" and not kind.is_child:  # "Flujo Elegido": the option chosen, a choice made
                 mapping, chosen_col, chosen_said = choice_made(row, mapping, sample, titled_by)
                 if chosen_col is not None:
@@ -3615,7 +3615,6 @@ def detect_header(rows: list[list[Any]], sheet_title: str, kinds: tuple[SheetKin
                         titled_by = None
                     chosen_said = " ".join(x for x in (chosen_said, taken_said(
                         mapping, ["" if v is None else str(v) for v in row], chosen_col)) if x)
-                    constants = decided_constant(mapping)
             read = len(real_fields(mapping))
             mapping, stated = _thing_over_its_kind(kind, row, mapping, sample)
             if stated is not None:
@@ -3657,8 +3656,7 @@ def detect_header(rows: list[list[Any]], sheet_title: str, kinds: tuple[SheetKin
                     headers.pop()
                 best = HeaderMatch(kind, i + 1, mapping, headers, score, dups, demoted, sheet_title,
                                    titled_by=titled_by, refused=_refused_said(matched, demoted, sample, left_alone),
-                                   grades_said=" ".join(x for x in (by_values, described, chosen_said) if x),
-                                   constants=constants)
+                                   grades_said=" ".join(x for x in (by_values, described, chosen_said) if x))
             held = per_kind.get(kind.register)
             if held is None or score > held[0].score:
                 headers = ["" if v is None else str(v).strip() for v in written]
@@ -3666,8 +3664,7 @@ def detect_header(rows: list[list[Any]], sheet_title: str, kinds: tuple[SheetKin
                                                        sheet_title, titled_by=titled_by,
                                                        refused=_refused_said(matched, demoted, sample, left_alone),
                                                        grades_said=" ".join(x for x in (by_values, described,
-                                                                                        chosen_said) if x),
-                                                       constants=constants),
+                                                                                        chosen_said) if x)),
                                            row)
     match = _named_sheet(best, per_kind, sheet_title)
     if book and match is best and not any(k.matches_sheet_name(sheet_title) for k in ALL_KINDS):

@@ -3313,23 +3313,6 @@ class Planner:
         except (TypeError, ValueError, KeyError):
             return ""
 
-    @staticmethod
-    def _constant_holds(reg: Register, values: dict[str, Any], name: str, constant: Any, ctx: Any) -> bool:
-        """Whether the sheet's value for every row holds on this row: a decision register's rows are Decided
-        (chosen_options) where the row says when and by whom — a row missing either stays as it would be, the
-        sheet's notes saying so once, not a refused "Decided" in each record's notes."""
-        assert reg.check is not None
-        record = {**reg.defaults, **values}
-        try:
-            reg.check({**record, name: constant}, ctx)
-        except ValidationError:
-            try:
-                reg.check(record, ctx)
-            except ValidationError:
-                return True  # refused for something else: said as before
-            return False
-        return True
-
     def _skip_headings(self, plan: SheetPlan, reg: Register) -> None:
         """Group headings between the records ("1 | Legal" over two risks, "2 | Accidents" over the next):
         rows that fill only the field naming the records, two at least, each followed by a record filling
@@ -5178,9 +5161,7 @@ class Planner:
             reason += (f"{zf.label} 0 is below its scale (1–{zf.scale_max(ctx)}): left empty, the 0 kept in the "
                        "notes. ")
         for name, constant in self._constants.items():
-            if name not in values and (reg.check is None or record_id is not None or
-                                       self._constant_holds(reg, values, name, constant, ctx)):
-                values[name] = constant
+            values.setdefault(name, constant)
         if action == Action.INSERT and self._named_by_role and not values.get(self._title_name) and \
                 isinstance(values.get("role"), str) and values["role"].strip():
             values[self._title_name] = values["role"]
