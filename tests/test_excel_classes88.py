@@ -13,6 +13,8 @@ import pytest
 from imported import import_all, named, rows_of
 from real_world_factory import write_csv, write_xlsx
 
+from pmo_desktop.excel.errors import ImportRefused
+
 _LATER = ["Sort the monthly report by its newest start date", "Add a scroll bar to the expense dialog on small screens",
           "Let people pick names from earlier reports with a tick box", "Raise the version number in the app manifest",
           "Swap the drop down for tick boxes in the sharing dialog", "Warn before leaving a half finished screen"]
@@ -168,3 +170,20 @@ def test_an_issues_risk_written_out_stays_in_the_notes(sqlite_store, tmp_path):
     assert set(issues) == {"I-1", "I-2", "I-3"}
     assert all(not i.get("priority") for i in issues.values())
     assert "launch may slip" in issues["I-1"]["description"]
+
+
+@pytest.mark.parametrize("hours", ["Number of Hours", "Horas", "Stunden"])
+def test_a_timesheet_is_refused_as_hours_by_day(sqlite_store, tmp_path, hours):
+    """A weekly report of one employee's days ("S.No | Date | Employee Name | Board Name | Task Details | Number of
+    Hours | Status | Comments", the comments empty) was refused with "Issue cannot be empty" of every row. It is a
+    timesheet — hours worked by day — and the refusal says so; its task details (beside the employee, the board and
+    the hours, none of them read) title no issues though the comments column is empty."""
+    rows: list[list[object]] = [["S.No", "Date", "Employee Name", "Board Name", "Task Details", hours, "Status",
+                                 "Comments"]]
+    for n, task in enumerate(["Set up the build pipeline for the mobile app with the platform team",
+                              "Moved the file storage to the new cloud bucket and checked the backups",
+                              "Reviewed the network rules and the content delivery settings"], start=1):
+        rows.append([n, datetime(2024, 7, 28 + n), "Dev Kumar", "Platform", task, 8, "In Progress", None])
+    with pytest.raises(ImportRefused, match="timesheet"):
+        import_all(sqlite_store, write_xlsx(tmp_path / "Weekly status report.xlsx", {"Sheet1": rows}))
+    assert rows_of(sqlite_store, "issues") == []

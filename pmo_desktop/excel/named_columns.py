@@ -81,8 +81,9 @@ def said_beside_comments(row: list[Any], mapping: dict[int, str], sample: list[l
     column of long texts filled on more rows than the comments ("Reason": what went wrong): the long texts
     name the records; the comments stay their description. A comments column left empty on the whole sheet
     stops nothing (classes88: an issue list's later sheet, "Date | Item | comments | Status" with only its items
-    written, lost every row), but then the long texts must not be file paths: an empty "notes" column beside a
-    log's paths (round 40's HadyTagg) says nothing of what names the rows."""
+    written, lost every row), but then the long texts must be the one column the header left unread that holds
+    anything (a timesheet's "Task Details" beside its unread employee, board and hours names no issue), and no file
+    paths: an empty "notes" column beside a log's paths (round 40's HadyTagg) says nothing of what names the rows."""
     if title in mapping.values():
         return mapping
     dc = next((c for c, n in mapping.items() if n == "description"), None)
@@ -94,8 +95,13 @@ def said_beside_comments(row: list[Any], mapping: dict[int, str], sample: list[l
         if c in mapping or not isinstance(cell, str) or not words_of(cell) or len(values) <= commented or \
                 len(values) < _LEAST_VALUES or not all(isinstance(x, str) for x in values):
             continue
-        if commented < _LEAST_VALUES and sum(1 for x in values if _a_path(x)) * 2 >= len(values):
-            continue  # an empty "notes" column beside a log's file paths (round 40's HadyTagg): no names there
+        if commented < _LEAST_VALUES and (any(k != c and k not in mapping and _values(k, sample)
+                                              for k in range(max(len(row), max(map(len, sample), default=0))))
+                                          or sum(1 for x in values if _a_path(x)) * 2 >= len(values)):
+            # the comments empty, only the one column of texts the header left unread names the rows: beside other
+            # unread columns (a timesheet's employee, board and hours beside its task details) it may be anything;
+            # and an empty "notes" column beside a log's file paths (round 40's HadyTagg) says nothing of names
+            continue
         distinct = len({" ".join(words_of(x)) for x in values})
         if sum(1 for x in values if len(words_of(x)) > 4) * 2 > len(values) and distinct * 3 >= len(values) * 2:
             # most of them sentences, and most told apart: a source cited on every row of a table of parameters
