@@ -26,13 +26,14 @@ from typing import Any, cast
 
 from ..models import values as v
 from ..models.errors import ValidationError
-from ..models.fields import Context, Kind, Register, a_noun
+from ..models.fields import Context, Field, Kind, Register, a_noun
 from ..models.registers import REGISTERS
 from . import action_columns as action_columns_module
 from . import date_order, number_order, table_cache
 from . import vocabulary as vocabulary_module
 from .action_columns import ACTION_DUE, ACTION_OWNER, ACTION_STATUS, ACTIONS_OF, action_columns
 from .asked_headers import sentence_field
+from .chosen_options import choice_made, taken_said
 from .coded_legends import column_legend, read_through
 from .date_rows import a_row_of_dates
 from .done_text import says_done
@@ -271,6 +272,9 @@ def kind_for(register: str) -> SheetKind:
 # Words that rank a column among others of the same field: "Primary Risk Category" is the category, and
 # "Secondary Risk Category" then repeats it (kept on the record).
 _QUALIFIERS = ("primary", "main", "principal", "secondary", "overall", "general")
+# the same qualifiers written after their noun, as the Romance languages do: "Motivo principal", "Raison principale"
+# (classes88: a Spanish decision register's main reason was kept in the notes, "motivo" alone being its rationale)
+_QUALIFIERS_AFTER = ("principal", "principale", "principales", "principaux", "principais")
 # The stage a rating is of, which a header may say after the level as well as before it ("Likelihood_Residual")
 _STAGES = frozenset({"inherent", "residual", "initial", "gross", "net"})
 # Words that hedge what a column holds without changing it: "Known or suspected Threats", "Potential
@@ -379,6 +383,9 @@ def _header_variants(_cls: type, text: Any) -> tuple[str, ...]:
         variants.append(" ".join([parts[-1], *parts[:-1]]))  # stage said after the level ("Inherent likelihood")
     qualified = re.match(rf"\s*(?:{'|'.join(_QUALIFIERS)})\b\s*(.+)", bare, flags=re.I)
     if qualified:                                       # "Primary Risk Category": the category
+        variants.append(qualified.group(1))
+    qualified = re.match(rf"\s*(\S.*?)\s+(?:{'|'.join(_QUALIFIERS_AFTER)})\s*$", bare, flags=re.I)
+    if qualified:                                       # "Motivo principal": the reason
         variants.append(qualified.group(1))
     first_line = bare.split("\n")[0].strip()
     asked = _QUESTION_RE.match(first_line)
@@ -2743,6 +2750,30 @@ def _plans_written_out(values: list[Any]) -> bool:
         len(distinct) * 3 >= len(texts) * 2 and sum(1 for t in distinct if len(t.split()) >= 2) * 2 > len(distinct)
 
 
+# where a status cell's state ends and what is said of it begins: "Resuelto: Faltó generar una ruta"
+_STATE_END_RE = re.compile(r"[;；:：\n]")
+
+
+def _states_with_how(f: Field, values: list[Any], translator: Translator, ctx: Context) -> bool:
+    """A status column written "<state>: <how it was solved>" ("Resuelto: Se puso una validación en la base de
+    datos", "Resuelto", "Sin resolver"): every cell's part before a colon (a semicolon, a line break) is one of the
+    field's choices, and some cells go on after it. Its sentences had sent the column to the notes and the
+    resolved records stayed Open (unseen set 88); the planner reads the state by that part, the cell kept whole."""
+    said_more = 0
+    for x in values:
+        if not isinstance(x, str):
+            return False
+        first, *rest = _STATE_END_RE.split(x.strip(), maxsplit=1)
+        if not first.strip() or len(first.strip()) > 30:
+            return False
+        try:
+            translator.parse(f, first.strip(), ctx)
+        except ValidationError:
+            return False
+        said_more += bool(rest and rest[0].strip())
+    return said_more > 0
+
+
 def _sentences(values: list[Any]) -> bool:
     """Most cells are sentences (more than four words)."""
     long = sum(1 for x in values if isinstance(x, str) and len(x.split()) > 4)
@@ -2997,6 +3028,8 @@ def check_values(kind: SheetKind, mapping: dict[int, str], sample: list[list[Any
                 why[c] = f"its cells are sentences, not {f.label.lower()} levels"
             continue
         said = header[c] if header is not None and c < len(header) else None
+        if name == "status" and f.kind is Kind.ENUM and _states_with_how(f, values, translator, ctx):
+            continue  # "Resuelto: Se puso una validación …": the state, then how it came to be (classes88)
         if f.kind is Kind.ENUM and name != "response" and _sentences(values) and \
                 not any(field_keys(kind).get(k) == name for k in header_variants(said)):
             # "No — I did not accept any alternative" under "Accepted Alternative" (a header naming the status
@@ -3150,6 +3183,30 @@ def _priority_under_another_header(kind: SheetKind, row: list[Any], mapping: dic
         other = kind.reg.field(named).label.lower() if named in kind.reg.field_names else "value of its header's"
         return {**mapping, c: "priority"}, (f"“{str(row[c]).strip()}” read as the priority: its every value is a "
                                             f"priority or severity word ({shown}), none a {other}.")
+    return mapping, ""
+
+
+def _risk_level_of_an_issue(kind: SheetKind, row: list[Any], mapping: dict[int, str], sample: list[list[Any]]
+                            ) -> tuple[dict[int, str], str]:
+    """An issue list's column headed by the risk's noun alone ("Riesgo", "Risk", "Risiko") over level words only
+    (Alto, Medio, Bajo): how much the issue puts at stake, its priority when no column gives one (classes88: an
+    incident log's "Riesgo" was kept in the notes; "riesgo" names a risk's title, not an issue's field). Decided by
+    the values being levels, once a column, said in the sheet notes; a "Risk" column of texts (the risk an issue
+    raises, written out) stays where it was."""
+    if kind.register != ISSUES or "priority" in mapping.values() or "priority" not in kind.reg.field_names:
+        return mapping, ""
+    priorities, statuses = value_words(f"{kind.register}.priority"), value_words(f"{kind.register}.status")
+    nouns = register_nouns("risks") - {"raid"}
+    for c, head in enumerate(row):
+        if c in mapping or not isinstance(head, str) or word_key(head) not in nouns:
+            continue
+        cells = [word_key(r[c]) for r in sample if c < len(r) and isinstance(r[c], str) and r[c].strip()]
+        if len(cells) < _PRIORITY_MIN_ROWS or any(r[c] is not None and not isinstance(r[c], str) for r in sample
+                                                  if c < len(r)) or not set(cells) <= set(priorities) or \
+                set(cells) & set(statuses):
+            continue
+        return {**mapping, c: "priority"}, (f"“{head.strip()}” read as the priority: its every value is a level "
+                                            "(how much each issue puts at stake).")
     return mapping, ""
 
 
@@ -3525,6 +3582,8 @@ def detect_header(rows: list[list[Any]], sheet_title: str, kinds: tuple[SheetKin
             mapping = _resolution_of_plans(kind, row, mapping, sample)
             mapping = refill(kind, row, group, mapping, demoted, sample, named - set(mapping.values()))
             mapping, by_values = _priority_under_another_header(kind, row, mapping, demoted, sample)
+            if not by_values:
+                mapping, by_values = _risk_level_of_an_issue(kind, row, mapping, sample)
             mapping = _type_of_categories(kind, row, group, mapping, demoted, sample)
             mapping = with_ticks(mapping, tick_columns(kind, row, group, mapping, sample))
             mapping = _codes_over_counter(kind, row, mapping, dups, sample)
@@ -3548,6 +3607,14 @@ def detect_header(rows: list[list[Any]], sheet_title: str, kinds: tuple[SheetKin
                 if kind.register == ISSUES:  # a failure's reason, the remark on it: an issue log's shape
                     mapping = said_beside_comments(row, mapping, sample, title)
                 mapping = choice_list_beside(row, mapping, sample, title)
+            chosen_said = ""
+            if kind.register == "decisions" and not kind.is_child:  # "Flujo Elegido": the option chosen, a choice made
+                mapping, chosen_col, chosen_said = choice_made(row, mapping, sample, titled_by)
+                if chosen_col is not None:
+                    if titled_by is not None and mapping.get(titled_by) != "title":
+                        titled_by = None
+                    chosen_said = " ".join(x for x in (chosen_said, taken_said(
+                        mapping, ["" if v is None else str(v) for v in row], chosen_col)) if x)
             read = len(real_fields(mapping))
             mapping, stated = _thing_over_its_kind(kind, row, mapping, sample)
             if stated is not None:
@@ -3589,14 +3656,15 @@ def detect_header(rows: list[list[Any]], sheet_title: str, kinds: tuple[SheetKin
                     headers.pop()
                 best = HeaderMatch(kind, i + 1, mapping, headers, score, dups, demoted, sheet_title,
                                    titled_by=titled_by, refused=_refused_said(matched, demoted, sample, left_alone),
-                                   grades_said=" ".join(x for x in (by_values, described) if x))
+                                   grades_said=" ".join(x for x in (by_values, described, chosen_said) if x))
             held = per_kind.get(kind.register)
             if held is None or score > held[0].score:
                 headers = ["" if v is None else str(v).strip() for v in written]
                 per_kind[kind.register] = (HeaderMatch(kind, i + 1, mapping, headers, score, dups, demoted,
                                                        sheet_title, titled_by=titled_by,
                                                        refused=_refused_said(matched, demoted, sample, left_alone),
-                                                       grades_said=" ".join(x for x in (by_values, described) if x)),
+                                                       grades_said=" ".join(x for x in (by_values, described,
+                                                                                        chosen_said) if x)),
                                            row)
     match = _named_sheet(best, per_kind, sheet_title)
     if book and match is best and not any(k.matches_sheet_name(sheet_title) for k in ALL_KINDS):

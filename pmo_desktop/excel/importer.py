@@ -235,6 +235,7 @@ from .vocabulary import (
     action_notes_words,
     example_words,
     foreign_words,
+    hours_worked_words,
     register_nouns,
     sheet_words,
     value_words,
@@ -4420,6 +4421,39 @@ def _template_and_lookup(plan: ImportPlan) -> str | None:
             "record. Fill the template's rows with your own and import it again.")
 
 
+def _hours_by_day(plan: ImportPlan) -> str | None:
+    """Why a workbook imports nothing when its refused rows are a timesheet's: each names nothing the register
+    reads as its title, and fills a day and a number of hours under a header saying hours ("Number of Hours",
+    "Horas", "Stunden": ``hours_worked`` in the words files) — hours worked by day, no register (classes88: a
+    weekly report of one employee's days said "Issue cannot be empty" of each). None when a refused row has a
+    title, or lacks the day or the hours (0 to 24)."""
+    words = hours_worked_words()
+    sheets: list[str] = []
+    said = ""
+    for sheet in plan.sheets:
+        refused = [p for p in sheet.rows if p.report.action == Action.ERROR]
+        if not refused:
+            continue
+        hours = [c for c, h in enumerate(sheet.headers) if h and word_key(h) in words]
+        if not hours or any(p.has_title or p.raw is None for p in refused):
+            return None
+        c = hours[0]
+
+        def worked(x: Any) -> bool:
+            return isinstance(x, (int, float)) and not isinstance(x, bool) and 0 < x <= 24
+
+        if not all(c < len(p.raw) and worked(p.raw[c]) and any(isinstance(x, (date, datetime)) for x in p.raw)
+                   for p in refused if p.raw is not None):
+            return None
+        sheets.append(sheet.sheet)
+        said = said or " ".join(str(sheet.headers[c]).split())
+    if not sheets:
+        return None
+    where = ", ".join(f"“{s}”" for s in sheets)
+    return (f"Nothing to import: {where} is a timesheet — each row the hours worked on a day (“{said}”), no "
+            "register's record (a risk, an issue, a decision …) to import.")
+
+
 # ------------------------------------------------------------------------------------ applying
 @_collector_paused
 def apply_import(store: Store, plan: ImportPlan, progress: Progress | None = None,
@@ -4436,7 +4470,7 @@ def apply_import(store: Store, plan: ImportPlan, progress: Progress | None = Non
     if not plan.ok and partial:
         if not plan.valid_count:
             errors = plan.errors
-            if (why_none := _template_and_lookup(plan)) is not None:
+            if (why_none := _template_and_lookup(plan) or _hours_by_day(plan)) is not None:
                 raise ImportRefused(why_none, plan)
             raise ImportRefused(f"None of the {len(errors)} rows of the workbook can be imported (first: "
                                 f"{errors[0].sheet} row {errors[0].row}: {errors[0].reason})", plan)

@@ -15,6 +15,7 @@ Two shapes of unseen set 68, each decided once a sheet from the header and the v
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import Any
 
@@ -65,25 +66,41 @@ def worded_ids(row: list[Any], mapping: dict[int, str], sample: list[list[Any]],
     return mapping
 
 
+# a file's path or name: folders parted by slashes ("/home/me/input/…"), or a name ending in its extension
+_PATH_RE = re.compile(r"[\\/][^\s\\/]+[\\/]|\.[A-Za-z][A-Za-z0-9]{1,3}\s*$")
+
+
+def _a_path(text: str) -> bool:
+    return _PATH_RE.search(text) is not None
+
+
 def said_beside_comments(row: list[Any], mapping: dict[int, str], sample: list[list[Any]],
                          title: str) -> dict[int, str]:
     """A register with no title column whose description is read from a comments column ("Comments",
     "Remarks": ``action_notes`` in the words files, what was said or done about each record), beside an unread
     column of long texts filled on more rows than the comments ("Reason": what went wrong): the long texts
-    name the records; the comments stay their description. Comments written on two rows at least: an empty
-    "notes" column beside a log's file paths (round 40's HadyTagg) says nothing of what names the rows."""
+    name the records; the comments stay their description. A comments column left empty on the whole sheet
+    stops nothing (classes88: an issue list's later sheet, "Date | Item | comments | Status" with only its items
+    written, lost every row), but then the long texts must be the one column the header left unread that holds
+    anything (a timesheet's "Task Details" beside its unread employee, board and hours names no issue), and no file
+    paths: an empty "notes" column beside a log's paths (round 40's HadyTagg) says nothing of what names the rows."""
     if title in mapping.values():
         return mapping
     dc = next((c for c, n in mapping.items() if n == "description"), None)
     if dc is None or dc >= len(row) or not isinstance(row[dc], str) or word_key(row[dc]) not in action_notes_words():
         return mapping
     commented = len(_values(dc, sample))
-    if commented < _LEAST_VALUES:
-        return mapping  # a comments column left empty stands in for nothing: the sheet is judged as before
     for c, cell in enumerate(row):
         values = _values(c, sample)
         if c in mapping or not isinstance(cell, str) or not words_of(cell) or len(values) <= commented or \
                 len(values) < _LEAST_VALUES or not all(isinstance(x, str) for x in values):
+            continue
+        if commented < _LEAST_VALUES and (any(k != c and k not in mapping and _values(k, sample)
+                                              for k in range(max(len(row), max(map(len, sample), default=0))))
+                                          or sum(1 for x in values if _a_path(x)) * 2 >= len(values)):
+            # the comments empty, only the one column of texts the header left unread names the rows: beside other
+            # unread columns (a timesheet's employee, board and hours beside its task details) it may be anything;
+            # and an empty "notes" column beside a log's file paths (round 40's HadyTagg) says nothing of names
             continue
         distinct = len({" ".join(words_of(x)) for x in values})
         if sum(1 for x in values if len(words_of(x)) > 4) * 2 > len(values) and distinct * 3 >= len(values) * 2:

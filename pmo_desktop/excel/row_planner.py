@@ -2196,10 +2196,17 @@ class Planner:
             went_on.add(index)
             skip(number, f"continues the record of row {first_number} ({why}).")
 
-        def close_block() -> None:
+        sparse_blocks: list[list[int]] = []  # blocks far sparser than the table's rows, each filling its title
+
+        def close_block(final: bool = False) -> None:
             """Rows after a gap that mostly lack a title (merged continuations count as lacking one), or
-            that are much sparser than the table's rows, are a legend or notes under the table."""
+            that are much sparser than the table's rows, are a legend or notes under the table — the sparse ones
+            filling their title only when no record of the table follows them (``final``: the sheet's last)."""
             if not block:
+                if final:
+                    for earlier in sparse_blocks:
+                        legend_block(earlier)
+                    sparse_blocks.clear()
                 return
             named = sum(1 for i in block if plan.rows[i].has_title)
             total = len(block) + continued[0]
@@ -2210,24 +2217,39 @@ class Planner:
             mine = sorted(widths.get(i, 0) for i in block)[len(block) // 2]
             sparse = typical >= 3 and mine <= max(1, typical // 3)  # far fewer cells than the table's rows
             explains = sum(1 for i in block if i in defining) * 2 >= len(block)
-            if (title_col is not None and named * 2 < total) or sparse or explains:
-                for i in block:
-                    report = plan.rows[i].report
-                    self._forget_unplaced(plan, plan.rows[i])
-                    plan.rows[i] = PlannedRow(RowReport(plan.sheet, report.row, Action.SKIP, "",
+            legend = (title_col is not None and named * 2 < total) or explains
+            if sparse and not legend and not final and title_col is not None and named == len(block) == total:
+                # records written with their title alone between blank rows ("Item" filled, "comments" and
+                # "Status" not yet): a legend only if no record of the table follows (classes88)
+                sparse_blocks.append(list(block))
+                return
+            if not legend and not sparse:
+                sparse_blocks.clear()  # records of the table follow: the sparse blocks above were records too
+                return
+            if final:  # no record of the table came after them: the sparse blocks are the legend's too
+                for earlier in sparse_blocks:
+                    legend_block(earlier)
+                sparse_blocks.clear()
+            legend_block(block)
+
+        def legend_block(block: list[int]) -> None:
+            for i in block:
+                report = plan.rows[i].report
+                self._forget_unplaced(plan, plan.rows[i])
+                plan.rows[i] = PlannedRow(RowReport(plan.sheet, report.row, Action.SKIP, "",
+                                                    "below the table: a legend or notes, not a record."))
+                self._unclaim(reg, report.code)
+                if i in opened:  # the line that opened it is part of the same legend
+                    at = opened[i]
+                    plan.rows[at] = PlannedRow(RowReport(plan.sheet, plan.rows[at].report.row, Action.SKIP, "",
+                                                         "below the table: a legend or notes, not a record."))
+            # the lines that went on with one of them belong to the same legend
+            gone = tuple(f"continues the record of row {plan.rows[i].report.row} " for i in block)
+            for k in range(min(block) + 1, len(plan.rows)):
+                report = plan.rows[k].report
+                if report.action is Action.SKIP and report.reason.startswith(gone):
+                    plan.rows[k] = PlannedRow(RowReport(plan.sheet, report.row, Action.SKIP, "",
                                                         "below the table: a legend or notes, not a record."))
-                    self._unclaim(reg, report.code)
-                    if i in opened:  # the line that opened it is part of the same legend
-                        at = opened[i]
-                        plan.rows[at] = PlannedRow(RowReport(plan.sheet, plan.rows[at].report.row, Action.SKIP, "",
-                                                             "below the table: a legend or notes, not a record."))
-                # the lines that went on with one of them belong to the same legend
-                gone = tuple(f"continues the record of row {plan.rows[i].report.row} " for i in block)
-                for k in range(min(block) + 1, len(plan.rows)):
-                    report = plan.rows[k].report
-                    if report.action is Action.SKIP and report.reason.startswith(gone):
-                        plan.rows[k] = PlannedRow(RowReport(plan.sheet, report.row, Action.SKIP, "",
-                                                            "below the table: a legend or notes, not a record."))
 
         value_cols = {c for c, f in fields if not (f.kind.free_text or f.kind.refers)}
         rating_cols = {c for c, f in fields if f.kind is Kind.SCALE}
@@ -2883,7 +2905,7 @@ class Planner:
                 titled.setdefault(row[title_col].strip(), (len(plan.rows), number, row, part[0]))
             plan.rows.append(planned)
         if not first_block:
-            close_block()
+            close_block(final=True)
         self._one_off_runs(plan, reg)
         if self._rated_later:
             plan.say(f"Tables of the same {reg.name} stacked down the sheet under captions numbering them in order "

@@ -766,6 +766,13 @@ def resolution_headers() -> frozenset[str]:
     return frozenset(word_key(w) for data in _files() for w in data.get("resolution_headers", ()))
 
 
+@lru_cache(maxsize=None)
+def hours_worked_words() -> frozenset[str]:
+    """Keyed headers of a timesheet's hours ("Number of Hours", "Horas", "Stunden"): ``hours_worked`` in the files
+    (``importer._hours_by_day``)."""
+    return frozenset(k for data in _files() for w in data.get("hours_worked", ()) if (k := word_key(w)))
+
+
 def text_key(text: str) -> str:
     """``word_key`` of a text met once (a row's cells joined), not kept in the keys' cache."""
     return _key(text)
