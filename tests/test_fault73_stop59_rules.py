@@ -1,0 +1,143 @@
+"""Issue 12, fault73: faults injected into the rules stop 59 added — ordinary registers that look like their shapes,
+and near variants they should take. Each test writes a workbook of the shape (never a fetched file), imports it
+through the real code and failed on main d9ccd20b unless its docstring says it guards a reading that must not
+change."""
+
+from __future__ import annotations
+
+import pytest
+from imported import import_all, named, rows_of
+from real_world_factory import write_xlsx
+
+_PLACED = [("R-001", "Supplier delivers late", "Very High", "Very High"),
+           ("R-003", "Budget cut in Q3", "High", "Medium"),
+           ("R-002", "Key engineer leaves", "Medium", "High"),
+           ("R-005", "Scope creep from sales", "Low", "Low"),
+           ("R-004", "Data centre outage", "Very Low", "Very Low")]
+_ACROSS = ["Very Low", "Low", "Medium", "High", "Very High"]
+_LEVEL = {"Very Low": 1, "Low": 2, "Medium": 3, "High": 4, "Very High": 5}
+
+
+def _heat_map(corner: str) -> list[list[object]]:
+    """A probability-impact matrix: the impact's levels down column A under ``corner``, the likelihood's across,
+    each risk written with its ID in the cell where its ratings meet."""
+    rows: list[list[object]] = [[corner, *_ACROSS]]
+    for code, title, down, across in _PLACED:
+        row: list[object] = [down] + [None] * len(_ACROSS)
+        row[1 + _ACROSS.index(across)] = f"{code} {title}"
+        rows.append(row)
+    return rows
+
+
+def test_a_heat_map_of_risks_is_no_list_of_issues_by_level(sqlite_store, tmp_path):
+    """"Impact | Very Low … Very High" over rows "Very High" … "Very Low", a risk where its ratings meet: read as a
+    list by level, it made five issues titled "R-003 Budget cut in Q3", their priority the likelihood's column. Two
+    scales make a matrix: the risks are risks, the side's levels (headed "Impact" in the corner) their impact, the
+    top's their likelihood, and each keeps the ID written before its title."""
+    import_all(sqlite_store, write_xlsx(tmp_path / "q3.xlsx", {"Sheet2": _heat_map("Impact")}))
+    assert rows_of(sqlite_store, "issues") == []
+    got = named(sqlite_store, "risks")
+    assert set(got) == {t for _c, t, _d, _a in _PLACED}
+    for code, title, down, across in _PLACED:
+        assert got[title]["code"] == code
+        assert (got[title]["impact"], got[title]["probability"]) == (_LEVEL[down], _LEVEL[across])
+
+
+def test_a_heat_map_beside_the_risk_register_adds_nothing(sqlite_store, tmp_path):
+    """The same matrix on an unnamed sheet beside the register it draws: five issues more were made of it."""
+    register: list[list[object]] = [["Risk ID", "Risk Title", "Likelihood", "Impact", "Owner", "Status"]]
+    register += [[c, t, _LEVEL[a], _LEVEL[d], "Ana Silva", "Open"] for c, t, d, a in _PLACED]
+    path = write_xlsx(tmp_path / "q3 review.xlsx", {"Risk Register": register, "Sheet2": _heat_map("Impact")})
+    import_all(sqlite_store, path)
+    assert rows_of(sqlite_store, "issues") == []
+    assert {r["code"] for r in rows_of(sqlite_store, "risks")} == {c for c, _t, _d, _a in _PLACED}
+
+
+@pytest.mark.parametrize(("levels", "priorities"), [
+    (["Very High", "High", "Medium", "Low", "Very Low"], ["Critical", "High", "Medium", "Low", "Low"]),
+    (["Sehr hoch", "Hoch", "Mittel", "Niedrig", "Sehr niedrig"], ["Critical", "High", "Medium", "Low", "Low"]),
+    (["Très élevée", "Élevée", "Moyenne", "Faible", "Très faible"], ["Critical", "High", "Medium", "Low", "Low"]),
+    (["Muy alta", "Alta", "Media", "Baja", "Muy baja"], ["Critical", "High", "Medium", "Low", "Low"]),
+])
+def test_a_defect_list_by_five_levels_in_its_own_language(sqlite_store, tmp_path, levels, priorities):
+    """"Modul | Sehr hoch | Hoch | Mittel | Niedrig | Sehr niedrig", a defect under its level: English's five levels
+    were read, German's, French's and Spanish's "very high" were no issue priority and the list was refused "no
+    header row". The English guards the reading that was right."""
+    texts = ["Crash when saving the form", "Reset mail arrives late", "Results come unsorted",
+             "Typo on the help page", "Icon slightly blurred"]
+    rows: list[list[object]] = [["Modul", *levels]]
+    for i, text in enumerate(texts):
+        row: list[object] = ["Login" if i == 0 else "Suche" if i == 2 else None] + [None] * len(levels)
+        row[1 + i] = text
+        rows.append(row)
+    import_all(sqlite_store, write_xlsx(tmp_path / "fehler.xlsx", {"Tabelle1": rows}))
+    got = named(sqlite_store, "issues")
+    assert {t: got[t]["priority"] for t in texts} == dict(zip(texts, priorities))
+    assert "Modul: Login" in (got["Reset mail arrives late"]["description"] or "")
+
+
+def test_a_row_tagged_example_in_brackets_is_the_templates_example(sqlite_store, tmp_path):
+    """"[Example] Supplier goes bankrupt", "Office move delayed (Beispiel)", "[sample]" alone in the notes: the
+    template's tags on its worked examples, imported as risks. Skipped, said on the row; "(example: laptop stolen)"
+    and "Example of …" are someone's words and stay."""
+    rows: list[list[object]] = [["Risk ID", "Title", "Owner", "Status", "Notes"],
+                                ["R-0", "[Example] Supplier goes bankrupt", "Max Muster", "Open", None],
+                                ["R-00", "Office move delayed (Beispiel)", "Max Muster", "Open", None],
+                                ["R-000", "Licence costs rise", "Max Muster", "Open", "[sample]"],
+                                ["R-1", "Data loss (example: laptop stolen)", "Ana Silva", "Open", None],
+                                ["R-2", "Example of vendor lock-in hurting us", "Ben Ode", "Open", None],
+                                ["R-3", "Server room floods", "Ana Silva", "Open", "see [1]"]]
+    plan = import_all(sqlite_store, write_xlsx(tmp_path / "risks.xlsx", {"Risks": rows}))
+    assert set(named(sqlite_store, "risks")) == {"Data loss (example: laptop stolen)",
+                                                 "Example of vendor lock-in hurting us", "Server room floods"}
+    said = [r.report.reason for r in plan.sheets[0].rows if r.report.row in (2, 3, 4)]
+    assert len(said) == 3 and all("the template's example" in s for s in said)
+
+
+def test_a_group_column_written_on_each_row_leaves_its_blanks_blank(sqlite_store, tmp_path):
+    """"Area | Issues", the area written on every row it applies to and left blank where none does: read as a
+    group written once, "Nobody owns the shared mailbox" was said to be Finance's — an area invented. A label
+    written again on the next row shows the column is no group's: each row keeps its own, a blank none."""
+    rows: list[list[object]] = [["Area", "Issues"], ["Finance", "Invoices are posted twice"],
+                                ["Finance", "Cost centre list is outdated"], [None, "Nobody owns the shared mailbox"],
+                                ["IT", "VPN drops every hour"], ["IT", "Laptops arrive without images"],
+                                [None, "Meeting rooms are double booked"]]
+    import_all(sqlite_store, write_xlsx(tmp_path / "issues.xlsx", {"Issues": rows}))
+    got = named(sqlite_store, "issues")
+    assert len(got) == 6
+    assert "Finance" not in (got["Nobody owns the shared mailbox"]["description"] or "")
+    assert "IT" not in (got["Meeting rooms are double booked"]["description"] or "")
+    assert "Area: Finance" in (got["Cost centre list is outdated"]["description"] or "")
+
+
+def test_a_group_written_once_is_still_carried_down(sqlite_store, tmp_path):
+    """Guard: "Page Name | Issues", each page written once over its issues, still gives the rows below it."""
+    rows: list[list[object]] = [["Page Name", "Issues"], ["Home Page", "Pictures change too fast"],
+                                [None, "Services click goes nowhere"], ["Newsletter", "Signup button hidden"],
+                                [None, "Unsubscribe link broken"]]
+    import_all(sqlite_store, write_xlsx(tmp_path / "issues.xlsx", {"Issues": rows}))
+    got = named(sqlite_store, "issues")
+    assert "Page Name: Home Page" in (got["Services click goes nowhere"]["description"] or "")
+    assert "Page Name: Newsletter" in (got["Unsubscribe link broken"]["description"] or "")
+
+
+_SIDE = ["ID", "{}", "Owner", "Probability", "Impact", "Status"]
+
+
+@pytest.mark.parametrize(("first", "second", "kinds"), [
+    ("Opportunity", "Threat", ("Opportunity", "Threat")),   # the threats under the opportunities
+    ("Risk", "Threats", ("Threat", "Threat")),              # the threats' own table under the plain risks
+])
+def test_the_threats_table_under_a_first_table_is_the_registers(sqlite_store, tmp_path, first, second, kinds):
+    """An opportunities table, a blank row, then "ID | Threat | Owner | Probability | Impact | Status" over its
+    risks: the threats were skipped as another table's, "not risks, not imported" — lost. They are the register's
+    other side, as the opportunities under the threats are."""
+    rows: list[list[object]] = [[x.format(first) for x in _SIDE],
+                                ["O-1", "Grant for green IT", "Ana Silva", 3, 4, "Open"],
+                                ["O-2", "Reuse of the CRM licence", "Ben Ode", 2, 3, "Open"], [],
+                                [x.format(second) for x in _SIDE],
+                                ["T-1", "Grant withdrawn", "Carla Ruiz", 2, 4, "Open"],
+                                ["T-2", "CRM licence lapses", "Dan Poe", 3, 2, "Open"]]
+    import_all(sqlite_store, write_xlsx(tmp_path / "risks.xlsx", {"Risk register": rows}))
+    got = {r["code"]: r["kind"] for r in rows_of(sqlite_store, "risks")}
+    assert got == {"O-1": kinds[0], "O-2": kinds[0], "T-1": kinds[1], "T-2": kinds[1]}
