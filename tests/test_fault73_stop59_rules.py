@@ -141,3 +141,49 @@ def test_the_threats_table_under_a_first_table_is_the_registers(sqlite_store, tm
     import_all(sqlite_store, write_xlsx(tmp_path / "risks.xlsx", {"Risk register": rows}))
     got = {r["code"]: r["kind"] for r in rows_of(sqlite_store, "risks")}
     assert got == {"O-1": kinds[0], "O-2": kinds[0], "T-1": kinds[1], "T-2": kinds[1]}
+
+
+def test_a_status_report_naming_a_project_on_two_rows_is_the_projects_items(sqlite_store, tmp_path):
+    """"Priority | Project | Status | Notes" under "Project Status Report" and a week's date, "Portal" on two rows:
+    read as status reports, two of one project in one month, the apply stopped whole ("The change conflicts with
+    other records and was not saved"). A report is one a project: the rows are the projects' items, read as
+    before the rule (an issue each, its project named)."""
+    from datetime import date
+    rows: list[list[object]] = [["Project Status Report"], ["Week ending", date(2025, 3, 7)], [],
+                                ["Priority", "Project", "Status", "Notes"],
+                                ["High", "Portal", "On track", "Login page redesign signed off"],
+                                ["High", "Portal", "At risk", "Payment provider contract not signed"],
+                                ["Medium", "Billing", "Delayed", "Invoice run moved to April"],
+                                ["Low", "HR app", "Completed", "Go-live done on Monday"]]
+    import_all(sqlite_store, write_xlsx(tmp_path / "Project Status Report.xlsx", {"Report": rows}))
+    assert rows_of(sqlite_store, "status_reports") == []
+    assert len(rows_of(sqlite_store, "issues")) == 4
+
+
+def test_two_reports_of_one_project_and_date_refuse_the_second_on_its_row(sqlite_store, tmp_path):
+    """"Projects | 2016-02-13" (a status report of one date, left59b), "Portal" said twice: the preview said "will
+    insert" of both and the apply stopped whole. The second is refused on its row, naming the first; the rest come
+    in."""
+    from datetime import date
+    rows: list[list[object]] = [["Projects", date(2016, 2, 13)], ["Portal", "Login page signed off"],
+                                ["Billing", "Invoice run moved"], ["Portal", "Payment contract still open"]]
+    plan = import_all(sqlite_store, write_xlsx(tmp_path / "Status report.xlsx", {"Sheet1": rows}))
+    assert sorted(r["commentary"] for r in rows_of(sqlite_store, "status_reports")) == \
+        ["Invoice run moved", "Login page signed off"]
+    refused = [r.report for r in plan.sheets[0].rows if r.report.row == 4][0]
+    assert "Portal already has a report for 2016-02 on row 2" in refused.reason
+
+
+def test_an_exported_status_reports_sheet_with_a_twin_row_refuses_the_twin(sqlite_store, tmp_path):
+    """The status reports' sheet as the office exports it ("Project | Period | Overall | Commentary") with a second
+    row of one project and period typed in: the apply stopped whole. The twin is refused on its row."""
+    rows: list[list[object]] = [["Project", "Period", "Overall", "Commentary"],
+                                ["Portal", "2025-03", "Green", "All fine"],
+                                ["Portal", "2025-03", "Amber", "Contract late"],
+                                ["Billing", "2025-03", "Green", "Fine"]]
+    projects: list[list[object]] = [["Project", "Status"], ["Portal", "Active"], ["Billing", "Active"]]
+    plan = import_all(sqlite_store, write_xlsx(tmp_path / "reports.xlsx", {"Projects": projects,
+                                                                          "Status reports": rows}))
+    assert sorted(r["commentary"] for r in rows_of(sqlite_store, "status_reports")) == ["All fine", "Fine"]
+    said = [r.report.reason for s in plan.sheets for r in s.rows if r.report.row == 3 and s.sheet == "Status reports"]
+    assert said and "Portal already has a report for 2025-03 on row 2" in said[0]
