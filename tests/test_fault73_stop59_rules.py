@@ -187,3 +187,26 @@ def test_an_exported_status_reports_sheet_with_a_twin_row_refuses_the_twin(sqlit
     assert sorted(r["commentary"] for r in rows_of(sqlite_store, "status_reports")) == ["All fine", "Fine"]
     said = [r.report.reason for s in plan.sheets for r in s.rows if r.report.row == 3 and s.sheet == "Status reports"]
     assert said and "Portal already has a report for 2025-03 on row 2" in said[0]
+
+
+def test_two_turned_blocks_on_one_sheet_are_one_registers_records(sqlite_store, tmp_path):
+    """A risk register laid out one risk a column (left59's turned reading), its risks in two blocks one under the
+    other, a blank row between, the labels written again down column A: refused "no header row". Each column of
+    each block is a risk, its texts under their labels."""
+    rows: list[list[object]] = [
+        ["Risk register"], [None, "Supplier fails", "Key staff leave"],
+        ["Description", "The main supplier cannot deliver the parts in time",
+         "Two senior engineers may leave after the merger"],
+        ["Mitigation", "Qualify a second supplier before June", "Retention bonus for the core team"],
+        ["Owner", "Ana Silva", "Ben Ode"], [],
+        [None, "Budget cut", "Vendor lock-in"],
+        ["Description", "The board may cut the budget by a tenth", "The platform ties us to one cloud vendor"],
+        ["Mitigation", "Prepare a reduced scope plan now", "Keep the data export tested each quarter"],
+        ["Owner", "Carla Ruiz", "Dan Poe"]]
+    plan = import_all(sqlite_store, write_xlsx(tmp_path / "risks.xlsx", {"Risk register": rows}))
+    got = named(sqlite_store, "risks")
+    assert set(got) == {"Supplier fails", "Key staff leave", "Budget cut", "Vendor lock-in"}
+    assert "The platform ties us to one cloud vendor" in (got["Vendor lock-in"]["notes"] or "")
+    actions = {r["description"] for r in rows_of(sqlite_store, "risk_actions")}
+    assert "Prepare a reduced scope plan now" in actions and "Retention bonus for the core team" in actions
+    assert "in 2 blocks one under the other" in " ".join(s.note for s in plan.sheets)
