@@ -210,3 +210,37 @@ def test_two_turned_blocks_on_one_sheet_are_one_registers_records(sqlite_store, 
     actions = {r["description"] for r in rows_of(sqlite_store, "risk_actions")}
     assert "Prepare a reduced scope plan now" in actions and "Retention bonus for the core team" in actions
     assert "in 2 blocks one under the other" in " ".join(s.note for s in plan.sheets)
+
+
+_PARAGRAPHS = [
+    "The vendor has not delivered the signed contract and the legal team cannot start the review before month end",
+    "Two of the four testers were moved to another project so the regression cycle will take twice as long",
+    "The data centre migration window clashes with the finance year end freeze and needs to be moved by the board",
+    "Users in the Lisbon office report that the new laptops arrive without the standard image and cannot log in"]
+
+
+@pytest.mark.parametrize(("sheet", "header", "register"), [
+    ("Issues", ["#", "Issue", "Comments"], "issues"),
+    ("Risk register", ["Ref", "Risk description", "Comments"], "risks"),
+])
+def test_a_register_of_paragraphs_with_its_number_column_empty_is_no_glossary(sqlite_store, tmp_path, sheet,
+                                                                               header, register):
+    """An issue list on a sheet named "Issues", "#" left empty, each issue told in a sentence of twenty words:
+    skipped as a glossary ("its rows are definitions of terms"), and the refusal said only "No sheet … has a header
+    row". A sheet named as the register holds its records."""
+    rows: list[list[object]] = [header] + [[None, text, "Raised at the weekly meeting"] for text in _PARAGRAPHS]
+    import_all(sqlite_store, write_xlsx(tmp_path / "log.xlsx", {sheet: rows}))
+    assert {r["title"] for r in rows_of(sqlite_store, register)} == set(_PARAGRAPHS)
+
+
+def test_a_workbook_of_a_glossary_alone_is_refused_saying_so(sqlite_store, tmp_path):
+    """A definitions sheet alone ("# | Risk Assessment | Resource Link", a paragraph a term): refused "No sheet …
+    has a header row … add a row above its first" — a header it has. The refusal says it holds definitions."""
+    from pmo_desktop.excel.errors import WorkbookError
+    defined = ["Risk assessment is the part of risk management that finds and rates the risks before anyone decides",
+               "Risk control is what the project does about a rated risk, from avoiding it to accepting it with a plan",
+               "Root cause analysis looks behind an event for the condition that made it possible, so it does not recur"]
+    rows: list[list[object]] = [["#", "Risk Assessment", "Resource Link"]]
+    rows += [[None, text, "https://example.org/terms"] for text in defined]
+    with pytest.raises(WorkbookError, match="definitions of terms"):
+        import_all(sqlite_store, write_xlsx(tmp_path / "Risk register.xlsx", {"Risk Management Doc.": rows}))

@@ -53,7 +53,7 @@ from .code_exports import code_export
 from .coded_forms import coded_form
 from .coded_legends import column_legend
 from .coded_names import coded_cells, header_parts, split_coded
-from .column_glossaries import defines_terms, describes_columns
+from .column_glossaries import DEFINITIONS_REASON, defines_terms, describes_columns
 from .column_records import (
     MAX_FIELDS,
     MIN_NAMED,
@@ -2961,7 +2961,7 @@ def plan_workbook_import(store: Store, path: str | os.PathLike[str], progress: P
                                   if r.startswith((*CATALOGUE_REASONS, OTHER_THINGS_REASON, *OTHER_LIST_REASONS,
                                                    LESSONS_REASON, TEMPLATED_REASON, FILLER_REASON, WRITTEN_REASON,
                                                    CALCULATION_REASON, MAP_FEATURES_REASON, MINUTES_REASON,
-                                                   CHANGE_HISTORY_REASON, USER_TABLE_REASON))),
+                                                   CHANGE_HISTORY_REASON, USER_TABLE_REASON, DEFINITIONS_REASON))),
                                  None)
                 if catalogue is not None:
                     # the other sheets that looked like a register too, each with its reason: the first alone hid
