@@ -244,3 +244,21 @@ def test_a_workbook_of_a_glossary_alone_is_refused_saying_so(sqlite_store, tmp_p
     rows += [[None, text, "https://example.org/terms"] for text in defined]
     with pytest.raises(WorkbookError, match="definitions of terms"):
         import_all(sqlite_store, write_xlsx(tmp_path / "Risk register.xlsx", {"Risk Management Doc.": rows}))
+
+
+@pytest.mark.parametrize(("sheet", "header", "note"), [
+    ("Registre des risques", ["ID", "Risque", "Responsable", "Statut", "Coût estimé"], "Montant à titre indicatif"),
+    ("Risiken", ["ID", "Risiko", "Verantwortlich", "Status", "Bemerkung"], "Zusammenarbeit bisher beispielhaft"),
+    ("Risicoregister", ["ID", "Risico", "Eigenaar", "Status", "Opmerking"], "Planning ter illustratie"),
+])
+def test_words_that_say_no_example_only_keep_the_record(sqlite_store, tmp_path, sheet, header, note):
+    """"à titre indicatif" (an amount given as an estimate), "beispielhaft" (exemplary), "ter illustratie" (to
+    illustrate) were example marks: a risk whose cell ended so was skipped as the template's example. Only words
+    saying the row is an example only mark it; "(Example only)" still does."""
+    rows: list[list[object]] = [header, ["R-1", "Supplier fails", "Ana Silva", "Open", note],
+                                ["R-2", "Key staff leave", "Ben Ode", "Open", None],
+                                ["R-3", "Budget cut", "Carla Ruiz", "Open", "(Example only)"]]
+    import_all(sqlite_store, write_xlsx(tmp_path / "risks.xlsx", {sheet: rows}))
+    got = named(sqlite_store, "risks")
+    assert set(got) == {"Supplier fails", "Key staff leave"}
+    assert note in (got["Supplier fails"]["notes"] or "")
