@@ -262,3 +262,20 @@ def test_words_that_say_no_example_only_keep_the_record(sqlite_store, tmp_path, 
     got = named(sqlite_store, "risks")
     assert set(got) == {"Supplier fails", "Key staff leave"}
     assert note in (got["Supplier fails"]["notes"] or "")
+
+
+def test_a_checklist_whose_group_is_written_on_every_row_is_titled_by_its_items(sqlite_store, tmp_path):
+    """"Hazard checklist | Hazard checklist | Risk No. | … | Risk Description (empty) | …", the group ("Site",
+    "Tools") written on every row beside the item ("Falls from ladders"): both columns name every row, and the first
+    won — two risks titled "Site" and "Tools". The column naming each row its own titles them."""
+    rows: list[list[object]] = [
+        ["Hazard checklist", "Hazard checklist", "Risk No.", "Date Identified", "Risk Description", "Probability",
+         "Impact"],
+        ["Site", "Working at height", 1, None, None, None, None],
+        ["Site", "Falls from ladders", 2, "2025-03-01", None, 3, 4],
+        ["Tools", "Power tools", 3, None, None, None, None],
+        ["Tools", "Noise", 4, "2025-03-02", None, 2, 2]]
+    import_all(sqlite_store, write_xlsx(tmp_path / "hazards.xlsx", {"Risk register": rows}))
+    got = named(sqlite_store, "risks")
+    assert set(got) == {"Falls from ladders", "Noise"}
+    assert "Site" in (got["Falls from ladders"]["notes"] or "")
