@@ -9,7 +9,8 @@ left the two assessed rows out ("Title cannot be empty") with the 125 prefilled 
 - **The title** (``checklist_title``, decided once a sheet from the rows under its header): the register's title
   column is empty on every row; left of the ID column stand two columns at least no field takes, under one caption
   (the same header text, a merged cell written over them); of those, the one filled on most rows (two in three of the
-  numbered rows) with short names (six words at most) names each row — read as the title, said in the sheet note.
+  numbered rows) with short names (six words at most) names each row — read as the title, said in the sheet note;
+  of two so filled, the one whose names are told apart (a group written on every row names no row; fault73).
   The column the header named as the title stays, empty, in the notes.
 - **The rows** (``row_planner``): on such a sheet a row filling no field but its name and its number is a checklist
   item nobody assessed — skipped, said on the row; a row with a date, a rating, an owner or any other field is a
@@ -54,15 +55,17 @@ def checklist_title(match: HeaderMatch, rows: Sequence[Sequence[Any]]) -> tuple[
     numbered = [r for r in rows if code_col < len(r) and _filled(r[code_col])]
     if not labels or len(numbered) < 3 or any(title_col < len(r) and _filled(r[title_col]) for r in rows):
         return None
-    best: tuple[int, int] | None = None  # (rows named, column)
+    best: tuple[int, int, int] | None = None  # (rows named, names told apart, column)
     for c in labels:
-        named = sum(1 for r in numbered if c < len(r) and r[c].__class__ is str and r[c].strip()
-                    and len(words_of(r[c])) <= _NAME_WORDS)
-        if best is None or named > best[0]:
-            best = (named, c)
+        names = [" ".join(r[c].split()).casefold() for r in numbered if c < len(r) and r[c].__class__ is str
+                 and r[c].strip() and len(words_of(r[c])) <= _NAME_WORDS]
+        # as many rows named, the column naming each its own wins: "Site | Falls from ladders", the group written
+        # on every row, titled two risks "Site" (fault73)
+        if best is None or (len(names), len(set(names))) > best[:2]:
+            best = (len(names), len(set(names)), c)
     if best is None or best[0] * 3 < len(numbered) * 2:
         return None
-    name_col = best[1]
+    name_col = best[2]
     mapping = {c: n for c, n in match.mapping.items() if c != title_col}
     mapping[name_col] = str(title)
     caption = str(match.headers[name_col]).strip()

@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from .header_detection import SAMPLE, HeaderMatch
+from .header_detection import SAMPLE, HeaderMatch, named_by_its_last_words
 from .vocabulary import words_of
 
 MIN_NAMED = 5  # a glossary lists a table's columns; three or four names prove nothing
@@ -55,6 +55,7 @@ def describes_columns(match: HeaderMatch, rows: Sequence[list[Any]],
 # words with no digit: terms) and whose titles are paragraphs, two in three of twelve words or more, holds definitions:
 # skipped, saying why. Decided once a sheet from the sample under its header, in any language (by the cells' shape).
 _TEXT_ONLY = frozenset({"code", "notes", "description"})
+DEFINITIONS_REASON = "its rows are definitions of terms"  # how the skip's reason opens (importer's refusal)
 PARAGRAPH_WORDS = 12
 MIN_DEFINED = 3
 
@@ -65,6 +66,11 @@ def defines_terms(match: HeaderMatch, rows: Sequence[list[Any]]) -> str | None:
     title_col = next((c for c, n in match.mapping.items() if n == title), None)
     if title_col is None or match.kind.is_child or any(n != title and n not in _TEXT_ONLY
                                                        for n in match.mapping.values()):
+        return None
+    sheet = match.sheet_title or ""
+    if match.kind.matches_sheet_name(sheet) or named_by_its_last_words(match.kind, sheet):
+        # a sheet named as the register ("Issues", "Risk register") holds its records, however long their titles
+        # and however empty its "#" column: an issue list of paragraphs was skipped as a glossary (fault73)
         return None
     code_col = next((c for c, n in match.mapping.items() if n == "code"), None)
     if code_col is None:
@@ -82,6 +88,6 @@ def defines_terms(match: HeaderMatch, rows: Sequence[list[Any]]) -> str | None:
         return None
     first = " ".join(paragraphs[0].split())
     shown = first if len(first) <= 50 else first[:49] + "…"
-    return (f"its rows are definitions of terms, not records: {len(paragraphs)} of the {len(titled)} cells under "
+    return (f"{DEFINITIONS_REASON}, not records: {len(paragraphs)} of the {len(titled)} cells under "
             f"“{match.headers[title_col].strip()}” are paragraphs (“{shown}”), and no row has an ID, a rating, an "
             "owner, a status or a date — a glossary.")

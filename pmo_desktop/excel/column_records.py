@@ -155,10 +155,22 @@ def _no_value(text: str) -> bool:
     return placeholder(text) or len(word_key(text)) <= 1
 
 
+def _heads_row(rows: list[list[Any]], at: int, cols: list[int], kind: Any) -> bool:
+    """Whether row ``at`` (its filled columns ``cols``) names records across: short distinct names, no figure, its
+    first cell right of the labels' column, and no header of the register's columns."""
+    if len(cols) < MIN_RECORDS or cols[0] == 0 or \
+            any(len(_text(rows[at][c]).split()) > MAX_HEAD_WORDS or isinstance(rows[at][c], (int, float))
+                for c in cols) or len({word_key(rows[at][c]) for c in cols}) != len(cols):
+        return False
+    return not map_header(kind, [_text(x) or None for x in rows[at]])[0]
+
+
 def records_across(rows: list[list[Any]], sheet_title: str, file_name: str | None
                    ) -> tuple[list[list[Any]], str, str] | None:
     """(the records one a row under a header made for them, the note, the register) when the sheet is a register
-    laid out turned under record heads (see above); None for any other sheet."""
+    laid out turned under record heads (see above); None for any other sheet. Two such blocks one under the other,
+    a blank row between (the second's names across, its labels again down the same column), are one register's
+    records too (fault73: the sheet was refused "no header row")."""
     if not rows or len(rows) > MAX_FIELDS:
         return None
     names = [sheet_title] + ([file_name] if file_name else [])
@@ -169,49 +181,72 @@ def records_across(rows: list[list[Any]], sheet_title: str, file_name: str | Non
     filled = [[c for c, x in enumerate(r) if _filled(x)] for r in rows]
     # the heads: the first row of two filled cells or more (above it only a title or a caption, a cell a row)
     at = next((i for i, cols in enumerate(filled) if len(cols) >= MIN_RECORDS), None)
-    if at is None:
-        return None
-    heads = filled[at]  # the label column left of them is empty on this row: no header row of a list
-    if heads[0] == 0 or any(len(_text(rows[at][c]).split()) > MAX_HEAD_WORDS or isinstance(rows[at][c], (int, float))
-                for c in heads) or len({word_key(rows[at][c]) for c in heads}) != len(heads):
-        return None
-    if map_header(kind, [_text(x) or None for x in rows[at]])[0]:
-        return None  # the row names the register's columns ("| Concerns | Strategy"): a header over names, not names
-    labelled: list[int] = []
+    if at is None or not _heads_row(rows, at, filled[at], kind):
+        return None  # (the label column left of the heads is empty on this row: no header row of a list)
+    blocks: list[tuple[int, list[int], list[int]]] = [(at, filled[at], [])]  # (heads' row, heads, labelled rows)
     label_col: int | None = None
     for r in range(at + 1, len(rows)):
         if not filled[r]:
             continue
+        heads, labelled = blocks[-1][1], blocks[-1][2]
         first = filled[r][0]
+        if label_col is not None and first > label_col and labelled and not filled[r - 1] and \
+                _heads_row(rows, r, filled[r], kind):
+            blocks.append((r, filled[r], []))  # after a blank row, the next block's names across
+            continue
         if first >= heads[0] or (label_col is not None and first != label_col) or \
                 any(c not in heads for c in filled[r][1:]) or not isinstance(rows[r][first], str) or \
                 len(_text(rows[r][first]).split()) > MAX_HEAD_WORDS:
             return None  # a value on a row no label is on, or beside no head: lists side by side, not records
         label_col = first
         labelled.append(r)
-    if len(labelled) < MIN_LABELS or label_col is None:
+    if label_col is None or any(len(labelled) < MIN_LABELS for _at, _heads, labelled in blocks):
         return None
-    values = [_text(rows[r][c]) for r in labelled for c in heads if c < len(rows[r]) and _filled(rows[r][c])]
-    phrases = sum(1 for v in values if len(v.split()) >= MIN_PHRASE_WORDS)
-    if not values or 2 * phrases < len(values) or any(isinstance(rows[r][c], (int, float)) and not
-                                                       isinstance(rows[r][c], bool) for r in labelled for c in heads
-                                                       if c < len(rows[r])):
+    values = [(rows[r][c], _text(rows[r][c])) for _at, heads, labelled in blocks for r in labelled for c in heads
+              if c < len(rows[r]) and _filled(rows[r][c])]
+    phrases = sum(1 for _x, v in values if len(v.split()) >= MIN_PHRASE_WORDS)
+    if not values or 2 * phrases < len(values) or any(isinstance(x, (int, float)) and not isinstance(x, bool)
+                                                      for x, _v in values):
         return None
-    kept = [c for c in heads if any(_filled(x) and not _no_value(_text(x))
-                                    for x in (rows[r][c] if c < len(rows[r]) else None for r in labelled))]
-    if len(kept) < MIN_RECORDS:
-        return None
-    labels = [_text(rows[r][label_col]) for r in labelled]
+    labels: list[str] = []  # every block's labels, in the order first written
+    for _at, _heads, labelled in blocks:
+        for r in labelled:
+            if (label := _text(rows[r][label_col])) not in labels:
+                labels.append(label)
     made: list[list[Any]] = [[heading, *labels]]
-    made += [[_text(rows[at][c]), *(rows[r][c] if c < len(rows[r]) else None for r in labelled)] for c in kept]
-    left = [c for c in heads if c not in kept]
+    kept_all: list[tuple[int, list[int]]] = []
+    left: list[tuple[int, int]] = []
+    for head_row, heads, labelled in blocks:
+        kept = [c for c in heads if any(_filled(x) and not _no_value(_text(x))
+                                        for x in (rows[r][c] if c < len(rows[r]) else None for r in labelled))]
+        kept_all.append((head_row, kept))
+        left += [(head_row, c) for c in heads if c not in kept]
+        for c in kept:
+            record: list[Any] = [_text(rows[head_row][c])] + [None] * len(labels)
+            for r in labelled:
+                record[1 + labels.index(_text(rows[r][label_col]))] = rows[r][c] if c < len(rows[r]) else None
+            made.append(record)
+    if len(made) - 1 < MIN_RECORDS:
+        return None
     said = ", ".join(f"“{x}”" for x in labels[:3]) + (f" and {len(labels) - 3} more" if len(labels) > 3 else "")
-    note = (f"Read one record a column: the {len(kept)} names across row {at + 1} "
-            f"({column_letters(heads[0])}–{column_letters(heads[-1])}) are the {kind.reg.title.lower()}'s, each "
-            f"column a record, the labels down column {column_letters(label_col)} ({said}) its fields, under a "
-            f"header made for them: rows 2–{len(kept) + 1} are the sheet's columns "
-            f"{', '.join(column_letters(c) for c in kept)}.")
+    count = len(made) - 1
+    if len(blocks) == 1:
+        heads, kept = blocks[0][1], kept_all[0][1]
+        note = (f"Read one record a column: the {count} names across row {at + 1} "
+                f"({column_letters(heads[0])}–{column_letters(heads[-1])}) are the {kind.reg.title.lower()}'s, each "
+                f"column a record, the labels down column {column_letters(label_col)} ({said}) its fields, under a "
+                f"header made for them: rows 2–{count + 1} are the sheet's columns "
+                f"{', '.join(column_letters(c) for c in kept)}.")
+    else:
+        rows_said = ", ".join(str(b[0] + 1) for b in blocks[:-1]) + f" and {blocks[-1][0] + 1}"
+        note = (f"Read one record a column, in {len(blocks)} blocks one under the other: the {count} names across rows "
+                f"{rows_said} are the {kind.reg.title.lower()}'s, each column a record, the labels down column "
+                f"{column_letters(label_col)} ({said}) its fields, under a header made for them: rows 2–{count + 1} "
+                "are the blocks' columns, " + "; ".join(
+                    f"row {head_row + 1}'s {', '.join(column_letters(c) for c in kept)}"
+                    for head_row, kept in kept_all) + ".")
     if left:
-        note += (" Left out: " + ", ".join(f"column {column_letters(c)} (“{_text(rows[at][c])}”)" for c in left) +
+        note += (" Left out: " + ", ".join(f"column {column_letters(c)} (“{_text(rows[r][c])}”)"
+                                          + (f" of row {r + 1}" if len(blocks) > 1 else "") for r, c in left) +
                  ", every value a placeholder.")
     return made, note, kind.register

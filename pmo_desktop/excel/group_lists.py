@@ -27,6 +27,17 @@ def _label(x: Any) -> bool:
     return isinstance(x, str) and "\n" not in x.strip() and 0 < len(x.split()) <= MAX_WORDS
 
 
+def labels_records(rows: list[list[Any]], group: int, text: int) -> bool:
+    """Whether column ``group`` holds short labels of the records of column ``text`` (an area, a page), written
+    once over a group or on each row it applies to, some record rows left blank: the list's second column all the
+    same, whose blank rows are records too (fault73: "Area | Issues" written on each row, blank where no area is,
+    was refused whole once the blanks were no group's)."""
+    written = [r for r in rows if text < len(r) and _filled(r[text])]
+    labels = [r[group] for r in rows if group < len(r) and _filled(r[group])]
+    return len(written) >= 2 and bool(labels) and all(_label(x) for x in labels) and \
+        any(group >= len(r) or not _filled(r[group]) for r in written)
+
+
 def written_once(rows: list[list[Any]], group: int, text: int) -> bool:
     """Whether column ``group`` labels the records of column ``text`` once a group (see the module)."""
     written = [r for r in rows if text < len(r) and _filled(r[text])]
@@ -36,6 +47,11 @@ def written_once(rows: list[list[Any]], group: int, text: int) -> bool:
     if first is None or group >= len(first) or not _label(first[group]):
         return False
     labels = [r[group] for r in rows if group < len(r) and _filled(r[group])]
+    if any(" ".join(str(a).split()).casefold() == " ".join(str(b).split()).casefold()
+           for a, b in zip(labels, labels[1:])):
+        # "Finance" written on two rows in a row: the column is written on each row it applies to, and a row
+        # left blank has none — carried down, "Nobody owns the shared mailbox" was said to be Finance's (fault73)
+        return False
     return all(_label(x) for x in labels) and any(group >= len(r) or not _filled(r[group]) for r in written)
 
 

@@ -38,7 +38,7 @@ from .coded_legends import column_legend, read_through
 from .date_rows import a_row_of_dates
 from .done_text import says_done
 from .failure_titles import failure_title
-from .group_lists import written_once
+from .group_lists import labels_records
 from .header_legends import header_legend
 from .impossible_days import impossible_days_why
 from .named_columns import choice_list_beside, said_beside_comments, worded_ids
@@ -1822,7 +1822,7 @@ def _titled_by_its_noun_alone(kind: SheetKind, row: list[Any], mapping: dict[int
     paired = by_book and len(labels) == 2
     # two labels, the other a group written once over the records it holds ("Page Name | Issues": group_lists):
     # the rows it leaves blank are the group's records all the same (classes84)
-    grouped = len(labels) == 2 and len(other) == 1 and written_once(rows, other[0], c)
+    grouped = len(labels) == 2 and len(other) == 1 and labels_records(rows, other[0], c)
     if grouped:
         rows = [r for r in rows if c < len(r) and r[c] is not None and str(r[c]).strip()]
     if (len(labels) < 3 and not rated and not paired and not grouped) or len(set(labels)) < len(labels) or \
@@ -5766,13 +5766,23 @@ def risk_grid(rows: list[list[Any]]) -> list[list[Any]] | None:
         return keys.get(word_key(value)) if isinstance(value, str) else None
 
     side = {label(r, c) for r in range(min(down) - 1, max(down) + 2) for c in range(down_col)}
+    if not side - {None}:
+        # the corner cell over the side's levels heads them as a header heads its column ("Impact" over "Very High
+        # … Very Low" down column A, the likelihood across): the side is what it names (fault73)
+        side = {label(best_row, down_col)}
     rows_are = "impact" if "impact" in side and "probability" not in side else "probability"
     cols_are = "impact" if rows_are == "probability" else "probability"
-    out: list[list[Any]] = [["Risk", rows_are.capitalize(), cols_are.capitalize()]]
-    for r in down:
-        for c in across:
-            for name in names(rows[r][c] if c < len(rows[r]) else None):
-                out.append([name, rows[r][down_col], rows[best_row][c]])
+    found = [(name, rows[r][down_col], rows[best_row][c]) for r in down for c in across
+             for name in names(rows[r][c] if c < len(rows[r]) else None)]
+    # each risk written after its ID ("R-003 Budget cut in Q3"): the ID is the risk's, not a part of its title —
+    # the import numbered them again in the grid's order, R-002 given to the risk written "R-003" (fault73)
+    ids = [name.split(None, 1) for name, _, _ in found]
+    coded = bool(found) and all(len(p) == 2 and _CODE_RE.match(p[0]) and any(ch.isalpha() for ch in p[0])
+                                for p in ids) and len({p[0] for p in ids}) == len(ids)
+    out: list[list[Any]] = [["Risk", rows_are.capitalize(), cols_are.capitalize(), *(["ID"] if coded else [])]]
+    for (name, down_level, across_level), parts in zip(found, ids):
+        out.append([parts[1].strip(), down_level, across_level, parts[0]] if coded else
+                   [name, down_level, across_level])
     return out if len(out) >= 4 else None
 
 

@@ -53,7 +53,7 @@ from .code_exports import code_export
 from .coded_forms import coded_form
 from .coded_legends import column_legend
 from .coded_names import coded_cells, header_parts, split_coded
-from .column_glossaries import defines_terms, describes_columns
+from .column_glossaries import DEFINITIONS_REASON, defines_terms, describes_columns
 from .column_records import (
     MAX_FIELDS,
     MIN_NAMED,
@@ -2664,7 +2664,9 @@ def plan_workbook_import(store: Store, path: str | os.PathLike[str], progress: P
         plan.stamp = book.stamp
         stamp = read_stamp(book) or unstamped_export(book)
         if stamp is not None:  # our own export: read exactly, merged three ways (excel/office_import.py)
-            return plan_office_import(store, path, book, stamp, take_theirs)
+            office_plan = plan_office_import(store, path, book, stamp, take_theirs)
+            _one_report_a_period(store, office_plan)
+            return office_plan
         # a workbook naming a Fibonacci scale rates on it (value_translation.fibonacci_scale): read throughout
         with fibonacci_scale(_fibonacci_of(book)):
             found: list[tuple[SheetReader, HeaderMatch]] = []
@@ -2978,7 +2980,7 @@ def plan_workbook_import(store: Store, path: str | os.PathLike[str], progress: P
                                   if r.startswith((*CATALOGUE_REASONS, OTHER_THINGS_REASON, *OTHER_LIST_REASONS,
                                                    LESSONS_REASON, TEMPLATED_REASON, FILLER_REASON, WRITTEN_REASON,
                                                    CALCULATION_REASON, MAP_FEATURES_REASON, MINUTES_REASON,
-                                                   CHANGE_HISTORY_REASON, USER_TABLE_REASON))),
+                                                   CHANGE_HISTORY_REASON, USER_TABLE_REASON, DEFINITIONS_REASON))),
                                  None)
                 if catalogue is not None:
                     # the other sheets that looked like a register too, each with its reason: the first alone hid
@@ -3080,6 +3082,7 @@ def plan_workbook_import(store: Store, path: str | os.PathLike[str], progress: P
                     _planned_values(plan, sheet_plan, planner)
                 _actions_of_closed_records(plan, planner.voided)
                 _whole_families(plan, planner)
+                _one_report_a_period(store, plan)
                 said_once(plan)
                 _collect(plan, planner)
         plan.not_read = book.not_read(book.sheet_names)  # every visible sheet was opened: no sheet read again
@@ -4624,6 +4627,52 @@ def _create_missing(session: Session, plan: ImportPlan, ctx: Context) -> None:
         if names:
             records.create_records(session, reg, [{named: n} | ({"status": state} if (
                 state := states.get(" ".join(n.split()).lower())) else {}) for n in names], ctx, parsed=True)
+
+
+def _one_report_a_period(store: Store, plan: ImportPlan) -> None:
+    """A status report row naming a project and a period another row of the import, or a report the office holds,
+    already gives is refused on its row, saying which: a project has one report a period (the office's
+    ``uq_status_report_project_period``). Before (fault73) the preview said "will insert" of both and the apply
+    stopped whole, "The change conflicts with other records and was not saved" — a status report's sheet of two rows
+    of one project in one month (a portfolio report of the project's items) imported nothing."""
+    sheets = [s for s in plan.sheets if s.register == "status_reports"]
+    rows = [(s, p) for s in sheets for p in s.rows if p.report.action == Action.INSERT and
+            isinstance(p.values.get("project"), str) and p.values.get("period")]
+    if not rows:
+        return
+    from ..models.program import Project
+    from ..models.status import StatusReport
+
+    def key(project: str, period: Any) -> tuple[str, str]:
+        return " ".join(project.split()).casefold(), str(period)
+
+    with store.session() as session:
+        stored = {key(name, period): code for name, period, code in session.execute(
+            select(Project.name, StatusReport.period, StatusReport.code).join(
+                Project, StatusReport.project_id == Project.id))}
+    seen: dict[tuple[str, str], tuple[str, int]] = {}
+    for sheet, prow in rows:
+        k = key(prow.values["project"], prow.values["period"])
+        name, period = " ".join(prow.values["project"].split()), prow.values["period"]
+        if k in seen:
+            where = seen[k][1] if seen[k][0] == sheet.sheet else f"{seen[k][0]} row {seen[k][1]}"
+            why = (f"{name} already has a report for {period} on row {where}: a project has one report a period, so "
+                   "this one is not imported (put what it says in that row, or give it another period).")
+        elif k in stored:
+            why = (f"{name} already has a report for {period} in the office ({stored[k]}): a project has one report "
+                   "a period, so this one is not imported (give it that report's ID to update it, or another period).")
+        else:
+            seen[k] = (sheet.sheet, prow.report.row)
+            continue
+        prow.report.action = Action.ERROR
+        prow.report.reason = why
+        if prow.raw is None:  # the rows-left-out workbook writes it under the sheet's headers, as it was read
+            cells: list[Any] = [None] * len(sheet.headers)
+            for c, field_name in sheet.mapping.items():
+                if c < len(cells):
+                    cells[c] = prow.values.get(field_name)
+            prow.raw = tuple(cells)
+        prow.values = {}
 
 
 def _take_project_states(plan: ImportPlan, reader: SheetReader, match: HeaderMatch, sheet: SheetPlan) -> None:

@@ -12,7 +12,9 @@ only when all of this holds:
 - under it, every filled cell is in a level's column or in the first column, each level cell a text with letters
   (no ticks, no figures), one a row on four rows in five at least (a list, not a cross-tab of counts or marks), three
   texts at least;
-- the sheet's or the workbook's name names no other register.
+- the sheet's or the workbook's name names no other register;
+- the first column's names are no scale's levels themselves: "Impact | Very Low … Very High" over rows "Very High",
+  "High" … is a probability-impact matrix (a heat map placing each risk), two scales, not a list by one (fault73).
 Each text is an issue titled by it, its priority the level its column is headed by (read as any priority cell is,
 said in the sheet note as "P1" is), the first column's name — merged or written once over the rows under it, carried
 down — kept in the notes under its header, or "Column A" when it has none. Said in the sheet notes."""
@@ -73,6 +75,9 @@ def level_list(rows: list[list[Any]], sheet_title: str, file_name: str | None
     cols = [c for c in range(1, len(head)) if head[c]]
     if not _levels([head[c] for c in cols]) or (head[0] and _levels([head[0], *(head[c] for c in cols)])):
         return None
+    groups = list(dict.fromkeys(r[0] for r in table[h + 1:] if r and r[0]))
+    if len(groups) >= _MIN_LEVELS and _levels(groups):
+        return None  # levels down column A too ("Impact" over Very High … Very Low): a matrix of two scales, a heat map
     group_label = head[0] or _UNHEADED
     made: list[list[Any]] = [[None, None, None] for _ in range(h)] + [[_MADE_TITLE, _MADE_LEVEL, group_label]]
     group, texts, single, filled_rows = "", 0, 0, 0

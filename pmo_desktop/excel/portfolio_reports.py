@@ -13,11 +13,13 @@ Decided once a sheet, after its header is found, from the sheet alone and its fi
   column of its own, no header saying that register's noun: an issue log under a status report's title stays one);
 - another column holds a project's states (``projects.status`` in the words files) on most of its filled rows;
 - a date stands above the header (the title block's "as at"), or heads the status column ("Projects | 2016-02-13").
-Without a date the sheet reads as before: a report is of a period, and none would be invented.
+Without a date the sheet reads as before: a report is of a period, and none would be invented. Nor when a project
+is named on two rows: a report is one a project and a period, and the rows are the project's items (fault73).
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import replace
 from datetime import date, datetime
 from typing import Any
@@ -53,6 +55,19 @@ def _states(values: list[Any]) -> list[str] | None:
     return found if len(found) >= _MIN_STATES and 3 * len(found) >= 2 * len(cells) else None
 
 
+def _repeated(names: Iterable[Any]) -> bool:
+    """Whether a project is named on two rows: a report is one a project and a period, so rows naming a project
+    twice are the project's items — an issue log's issues under a status report's title (fault73: read as reports,
+    two of one project in one month stopped the whole import at its write, "conflicts with other records")."""
+    seen: set[str] = set()
+    for name in names:
+        if isinstance(name, str) and (key := " ".join(name.split()).casefold()):
+            if key in seen:
+                return True
+            seen.add(key)
+    return False
+
+
 def portfolio_report(match: HeaderMatch | None, rows: list[list[Any]], sheet_title: str,
                      book: str | None) -> HeaderMatch | None:
     """The status reports' reading of a sheet read as ``match`` when it is a portfolio status report (see the
@@ -75,6 +90,8 @@ def portfolio_report(match: HeaderMatch | None, rows: list[list[Any]], sheet_tit
             or any(kind.matches_sheet_name(x) for x in captions)):
         return None
     body = rows[match.row:]
+    if _repeated(r[project] if project < len(r) else None for r in body):
+        return None
     status = next((c for c in range(len(match.headers)) if c != project and
                    _states([r[c] if c < len(r) else None for r in body]) is not None), None)
     if status is None:

@@ -544,14 +544,16 @@ def _other_side(reg: Register, kind: SheetKind, row: Sequence[Any], mapping: dic
     """The kind of risk ("Opportunity") a second header under the records names where the title goes, when the sheet
     gives no kind column and that header reads as the register's own — its title column and two more columns on the
     same fields as the sheet's ("Opportunity | Likelyhood | Impact (best case)" under "Risk | Likelyhood | Impact
-    (worst case)"); None otherwise, or when it names the kind the sheet's records have by default."""
+    (worst case)"); None otherwise. The threats' table under the opportunities ("Opportunity | …" over "Threat |
+    …"), or under the plain risks ("Risk | …" over "Threats | …"), is the register's too: it was skipped as another
+    table's, its risks lost (fault73)."""
     if title_col is None or "kind" not in reg.field_names or "kind" in mapping.values() or title_col >= len(row) or \
             row[title_col].__class__ is not str:
         return None
     words = words_of(row[title_col])
     kinds = _kind_words()
     side = next((kinds[w] for w in words if w in kinds), None)
-    if side is None or side == reg.defaults.get("kind", "Threat") or len(words) > 3:
+    if side is None or len(words) > 3:
         return None
     again = map_header(kind, list(row))[0]
     same = sum(1 for c, name in again.items() if c != title_col and mapping.get(c) == name)
@@ -1333,6 +1335,32 @@ def _bare_example(cells: Iterable[tuple[int, Any]]) -> tuple[int, str] | None:
             words = words_of(x)
             if len(words) == 1 and (words[0] in example_words() or words[0] in sample_words()):
                 return c, x.strip()
+    return None
+
+
+_TAG_RE = re.compile(r"^\s*[\[(]\s*([^\[\]()]{1,20}?)\s*[\])]|[\[(]\s*([^\[\]()]{1,20}?)\s*[\])]\s*$")
+
+
+def _example_tag(cells: Iterable[Any], title: Any) -> str | None:
+    """A tag in brackets saying the row is an example ("[Example]", "(Beispiel)", "[Sample]": one word of
+    ``examples`` or ``samples``) opening or closing the title, or alone in any cell — a template's tag on its worked
+    example (fault73: "[example] Supplier goes bankrupt" was a risk). "Data loss (example: laptop stolen)" tags
+    nothing: the brackets hold more than the word."""
+    def tag(x: Any) -> str | None:
+        if x.__class__ is not str or "[" not in x and "(" not in x:
+            return None
+        found = _TAG_RE.search(x)
+        if found is None:
+            return None
+        words = words_of(found.group(1) or found.group(2) or "")
+        return found.group(0).strip() if len(words) == 1 and (
+            words[0] in example_words() or words[0] in sample_words()) else None
+
+    if (t := tag(title)) is not None:
+        return t
+    for x in cells:
+        if x.__class__ is str and (t := tag(x)) is not None and t == x.strip():
+            return t
     return None
 
 
@@ -2412,6 +2440,11 @@ class Planner:
             if might_be_marked(texts) and (mark := example_mark(row)) is not None:
                 # "(Example only)", "— example only": the template's example row, however real its cells look
                 skip(number, f"marked as the template's example (“{mark[:40]}”), not a record.")
+                continue
+            if ("[" in texts or "(" in texts) and (tagged := _example_tag(
+                    row, row[title_col] if title_col is not None and title_col < len(row) else None)) is not None:
+                # "[Example] Supplier goes bankrupt", "… (Beispiel)": the template's tag on its worked example
+                skip(number, f"marked as the template's example (“{tagged}”), not a record.")
                 continue
             if self._named_by_role and title_col is not None and title_col < len(row) and \
                     row[title_col].__class__ is str and _NAME_PLACEHOLDER_RE.fullmatch(row[title_col]):
@@ -5248,8 +5281,11 @@ class Planner:
                     errors.append(f"{f.label} cannot be empty (no column of the sheet holds it: choose the column "
                                   f"that does for “{f.label}” in the preview's mapping)." if f.name in self._unmapped
                                   else f"{f.label} cannot be empty (no column of the sheet holds it).")
-        if self._side_from is not None and number > self._side_from[0] and not values.get("kind"):
-            values["kind"] = self._side_from[1]  # under the header of the opportunities' table (classes85)
+        if self._side_from is not None and number > self._side_from[0] and \
+                (not values.get("kind") or values["kind"] == self._constants.get("kind")):
+            # under the header of the opportunities' table (classes85), or of the threats' under the opportunities
+            # (the sheet's own kind given by its first header, fault73)
+            values["kind"] = self._side_from[1]
         if "kind" in reg.field_names and "kind" not in values and record_id is None and \
                 values.get("response") in _OPPORTUNITY_ONLY:
             values["kind"] = "Opportunity"  # "Exploit" with no kind given: only an opportunity is exploited
