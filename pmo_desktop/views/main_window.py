@@ -282,7 +282,8 @@ class MainWindow(QMainWindow):
                            (None, None), ("Add Ro&w\tCtrl+Shift+N", "add_row"), ("&Duplicate Rows\tShift+Space, Ctrl+D", "duplicate_selected_rows"),
                            ("F&ill Down\tCtrl+D", "fill_down"),
                            ("Dele&te Rows\tShift+Del", "delete_rows"), (None, None), ("&Find\tCtrl+F", "focus_search"),
-                           ("R&eplace…\tCtrl+H", "open_replace"),
+                           ("R&eplace…\tCtrl+H", "open_replace"), (None, None),
+                           ("Go to the Record's Su&b-table and Back\tF6", "to_sub_table"),
                            ("&Sort, Filter and Columns…\tCtrl+Shift+L", "open_header_menu")):
             if text is None:
                 self.edit_menu.addSeparator()

@@ -555,6 +555,24 @@ class RegisterView(QWidget):
                                            "Apply the search and filters again: edited rows they no longer pass go")
         self.header_menu_action = self._action("Sort, Filter and Columns…", self.open_header_menu, ["Ctrl+Shift+L"],
                                                "Sort or filter the current column, or choose columns (Ctrl+Shift+L)")
+        # F6: the selected record's own table (a risk's actions) and back — one key for every register with a table
+        # under its records, as the registers declare it (``sub_table_keys``)
+        self.sub_table_action = self._action("Go to Sub-table and Back", self.to_sub_table, ["F6"],
+                                             "The selected record's own table (its actions, its plan) and back (F6)")
+        self.sub_table_back_action = self._action("Back from the Sub-table", self.back_from_sub_table, ["Shift+F6"],
+                                                  "Back to the record above (Shift+F6)")
+
+    def to_sub_table(self) -> bool:
+        """F6: the current record's own table and back (``sub_table_keys``)."""
+        from ..sub_table_keys import to_sub_table_or_back
+
+        return to_sub_table_or_back(self)
+
+    def back_from_sub_table(self) -> bool:
+        """Shift+F6: from a record's own table back to the record."""
+        from ..sub_table_keys import to_sub_table_or_back
+
+        return to_sub_table_or_back(self, back=True) if self.register.parent_register is not None else False
 
     # ------------------------------------------------------------------ filtering
     def eventFilter(self, watched, event) -> bool:
