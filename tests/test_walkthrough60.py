@@ -4,10 +4,10 @@ a column found by a newcomer's word for it, a cell's note asked about when the o
 
 from __future__ import annotations
 
-from focused_keys import press, type_as_a_person
+from focused_keys import press
 from PySide6.QtCore import QObject, Qt, QUrl, Slot
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 from screens import settle
 
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -86,3 +86,58 @@ def test_f6_takes_the_keyboard_to_the_records_own_table_and_back(demo_window, qt
         settle(qtbot)
         seen.append(_focused_view().register.name)
     assert seen == ["benefit_plan", "benefit_measurements", "benefits"], seen
+
+
+class _Viewer(QObject):
+    """Stands for the computer's PDF viewer and spreadsheet program: the file URLs the window asks to open
+    (``QDesktopServices.setUrlHandler``), none launched."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.asked: list[str] = []
+
+    @Slot(QUrl)
+    def open_url(self, url: QUrl) -> None:
+        self.asked.append(url.toLocalFile())
+
+
+def test_the_board_pack_and_the_export_are_opened_from_where_they_are_said_written(demo_window, qtbot, tmp_path):
+    """"Board pack written to /…/pack.pdf" stood 15 seconds in the status bar and nothing opened it: a newcomer asked
+    to look at the pack had to find the file. Written, a note over the pages names it with Open It and Open Its
+    Folder, the status line names Ctrl+Shift+O (File ▸ Open the Last Board Pack), which opens it from anywhere, later
+    too; the export (Ctrl+E) the same, with File ▸ Open the Last Export."""
+    from file_dialogs import answer_file_dialog
+
+    window = demo_window
+    viewer = _Viewer()
+    QDesktopServices.setUrlHandler("file", viewer, "open_url")
+    try:
+        press(qtbot, Qt.Key.Key_O, CTRL | SHIFT)  # nothing written yet: said, nothing opened
+        assert "No board pack written from this computer yet" in _said(window) and viewer.asked == []
+        pack = tmp_path / "December board.pdf"
+        answer_file_dialog(qtbot, str(pack))
+        press(qtbot, Qt.Key.Key_E, CTRL | SHIFT)
+        qtbot.waitUntil(pack.exists, timeout=60_000)
+        qtbot.waitUntil(lambda: "Board pack written" in _said(window), timeout=10_000)
+        assert "Ctrl+Shift+O opens it" in _said(window)
+        note = window._written_note
+        assert note is not None and note.isVisible() and "December board.pdf" in note.label.text()
+        window.activateWindow()
+        qtbot.waitUntil(window.isActiveWindow)
+        press(qtbot, Qt.Key.Key_O, CTRL | SHIFT)
+        qtbot.waitUntil(lambda: viewer.asked == [str(pack)], timeout=5000)
+
+        workbook = tmp_path / "registers.xlsx"
+        answer_file_dialog(qtbot, str(workbook))
+        press(qtbot, Qt.Key.Key_E, CTRL)
+        qtbot.waitUntil(workbook.exists, timeout=60_000)
+        qtbot.waitUntil(lambda: "Exported to" in _said(window), timeout=10_000)
+        assert "registers.xlsx" in note.label.text()
+        window.activateWindow()
+        qtbot.waitUntil(window.isActiveWindow)
+        note.open_button.setFocus()  # a keyboard user's Tab to it: Space presses it
+        press(qtbot, Qt.Key.Key_Space)
+        qtbot.waitUntil(lambda: viewer.asked[-1:] == [str(workbook)], timeout=5000)
+        assert window.open_last_written("board_pack") and viewer.asked[-1] == str(pack)  # the pack still the last
+    finally:
+        QDesktopServices.unsetUrlHandler("file")
