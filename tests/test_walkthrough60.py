@@ -4,7 +4,7 @@ a column found by a newcomer's word for it, a cell's note asked about when the o
 
 from __future__ import annotations
 
-from focused_keys import press
+from focused_keys import press, type_as_a_person
 from PySide6.QtCore import QObject, Qt, QUrl, Slot
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QApplication
@@ -141,3 +141,45 @@ def test_the_board_pack_and_the_export_are_opened_from_where_they_are_said_writt
         assert window.open_last_written("board_pack") and viewer.asked[-1] == str(pack)  # the pack still the last
     finally:
         QDesktopServices.unsetUrlHandler("file")
+
+
+def _find_column(qtbot, window, word: str) -> None:
+    """Ctrl+K, the word typed, Enter on the first line found."""
+    press(qtbot, Qt.Key.Key_K, CTRL)
+    qtbot.waitUntil(lambda: getattr(window, "quick_search_dialog", None) is not None
+                    and window.quick_search_dialog.isVisible())
+    dialog = window.quick_search_dialog
+    type_as_a_person(qtbot, word)
+    qtbot.waitUntil(lambda: dialog.results.count() > 0, timeout=3000)
+    assert " column — " in dialog.results.item(0).text(), dialog.results.item(0).text()
+    press(qtbot, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=5000)
+    settle(qtbot, 60)
+
+
+def test_a_newcomers_word_for_a_column_finds_the_column(demo_window, qtbot):
+    """"likelihood" is Probability, "influence" is Power, and a risk has no due date (its Proximity; its actions have
+    Due): Ctrl+K found records only, and a newcomer's word was no column's. The search knows every word the import
+    reads a colleague's header by, in any language of its words files: Enter on the column's line shows it, the
+    keyboard on it, and the status line says what the word is."""
+    window = demo_window
+    _find_column(qtbot, window, "likelihood")
+    view = _focused_view()
+    assert view is not None and view.register.name == "risks"
+    assert view.table.currentIndex().column() == view.model.column_of("probability")
+    assert _said(window) == "“likelihood” is the Probability column of the risk register."
+
+    _find_column(qtbot, window, "influence")
+    view = _focused_view()
+    assert view.register.name == "stakeholders" and view.table.currentIndex().column() == view.model.column_of("power")
+    assert "“influence” is the Power column" in _said(window)
+
+    _find_column(qtbot, window, "Wahrscheinlichkeit")  # a colleague's German header word: the same column
+    assert _focused_view().register.name == "risks"
+
+    _find_column(qtbot, window, "due")  # a risk's response actions: the actions under the risk the table is on
+    view = _focused_view()
+    assert view.register.name == "risk_actions" and view.model.parent_id is not None
+    column = view.table.currentIndex().column() if view.table.hasFocus() else view.new_line.currentIndex().column()
+    assert column == view.model.column_of("due")
+    assert _said(window).startswith("“due” is the Due column of a risk's response actions (those of R-"), _said(window)

@@ -28,7 +28,7 @@ def _views(view: Any) -> list[Any]:
     return view.window().findChildren(RegisterView)
 
 
-def _who(view: Any, record_id: int) -> str:
+def record_named(view: Any, record_id: int) -> str:
     """"R-001 “Crane failure”": the record as its table names it."""
     row = view.model.row_of(record_id)
     record = view.model.record(row) if row is not None else {}
@@ -37,11 +37,15 @@ def _who(view: Any, record_id: int) -> str:
                                   f"“{record.get(name.name)}”" if name and record.get(name.name) else "")))
 
 
+def title_of_sub(register: Any) -> str:
+    """A sub-table's name as its record's panel declares it ("Response actions"), else its register's title."""
+    owner = REGISTERS.get(register.parent_register or "")
+    declared = {name: title for title, name in owner.detail.tables} if owner is not None else {}
+    return declared.get(register.name, register.title)
+
+
 def title_of(sub: Any) -> str:
-    """The sub-table's name as its record's panel declares it ("Response actions"), else its register's title."""
-    owner = REGISTERS.get(sub.register.parent_register or "")
-    declared = dict((name, title) for title, name in owner.detail.tables) if owner is not None else {}
-    return declared.get(sub.register.name, sub.register.title)
+    return title_of_sub(sub.register)
 
 
 def sub_tables_of(view: Any) -> list[Any]:
@@ -101,11 +105,11 @@ def to_sub_table_or_back(view: Any, back: bool = False) -> bool:
         later = tables[tables.index(view) + 1:] if view in tables and not back else []
         if later:
             _keyboard_into(later[0])
-            note(f"{title_of(later[0])} of {_who(owner, owner.current_record_id())}: {KEY} goes on, "
+            note(f"{title_of(later[0])} of {record_named(owner, owner.current_record_id())}: {KEY} goes on, "
                  f"{BACK_KEY} back to the {owner.register.noun}.")
             return True
         _keyboard_into(owner)
-        note(f"Back on {_who(owner, owner.current_record_id())} in the {owner.register.title.lower()}: {KEY} goes to "
+        note(f"Back on {record_named(owner, owner.current_record_id())} in the {owner.register.title.lower()}: {KEY} goes to "
              f"its {title_of(view).lower() if len(tables) < 2 else 'tables'} again.")
         return True
     declared = [r for r in REGISTERS.values() if r.parent_register == view.register.name]
@@ -120,6 +124,6 @@ def to_sub_table_or_back(view: Any, back: bool = False) -> bool:
         return False
     _keyboard_into(tables[0])
     more = f", {KEY} on to its {title_of(tables[1]).lower()}" if len(tables) > 1 else ""
-    note(f"{title_of(tables[0])} of {_who(view, view.current_record_id())}: Ctrl+Shift+N adds one{more}, "
+    note(f"{title_of(tables[0])} of {record_named(view, view.current_record_id())}: Ctrl+Shift+N adds one{more}, "
          f"{KEY if len(tables) < 2 else BACK_KEY} back to the {view.register.noun}.")
     return True
