@@ -7,7 +7,7 @@ from __future__ import annotations
 from focused_keys import press, type_as_a_person
 from PySide6.QtCore import QObject, Qt, QUrl, Slot
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 from screens import settle
 
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -183,3 +183,58 @@ def test_a_newcomers_word_for_a_column_finds_the_column(demo_window, qtbot):
     column = view.table.currentIndex().column() if view.table.hasFocus() else view.new_line.currentIndex().column()
     assert column == view.model.column_of("due")
     assert _said(window).startswith("“due” is the Due column of a risk's response actions (those of R-"), _said(window)
+
+
+def _answer_by_keys(qtbot, keys, asked: list[str]) -> None:
+    """The "Not saved" question about to open (its own event loop) answered by a key, as a person does."""
+    from PySide6.QtCore import QTimer
+
+    def look() -> None:
+        box = next((b for b in QApplication.topLevelWidgets()
+                    if isinstance(b, QMessageBox) and b.isVisible() and b.windowTitle() == "Not saved"), None)
+        focus = QApplication.focusWidget()
+        if box is None or focus is None or not box.isAncestorOf(focus):  # the keys go to it once it has them
+            QTimer.singleShot(20, look)
+            return
+        asked.append(box.text())
+        for key in keys:
+            qtbot.keyClick(QApplication.focusWidget(), key)
+
+    QTimer.singleShot(0, look)
+
+
+def test_a_cells_note_is_read_after_ctrl_pgdown_and_asked_about_when_the_office_closes(demo_window, qtbot):
+    """A refused date passed by keeps what was typed in the cell's red corner. Left by Ctrl+PgDown, the heat map's
+    own line replaced "Raised left as …" at once; and the office closed (Ctrl+W) forgot the note without a word. The
+    line stays to be read before the map's comes; closing asks — Go Back to It (Enter) puts the keyboard on the cell,
+    Close Without It (Tab, Space) closes."""
+    window = demo_window
+    press(qtbot, Qt.Key.Key_4, CTRL)
+    page = window.stack.currentWidget()
+    view = page.register_view
+    qtbot.waitUntil(lambda: view.table.hasFocus())
+    raised = view.model.column_of("raised_on")
+    view.table.setCurrentIndex(view.proxy.index(1, raised))
+    settle(qtbot)
+    type_as_a_person(qtbot, "32/13/2026")
+    press(qtbot, Qt.Key.Key_PageDown, CTRL)  # to the heat map, the date refused and passed by
+    settle(qtbot, 400)
+    assert page.tabs.currentWidget() is page.heat_map
+    assert _said(window).startswith("Raised left as"), _said(window)
+    qtbot.waitUntil(lambda: _said(window).startswith("Probability"), timeout=8000)  # the map's line, once read
+    press(qtbot, Qt.Key.Key_PageUp, CTRL)
+    settle(qtbot)
+    assert view.table.itemDelegate().mark_of(view.proxy.index(1, raised))[1] == "32/13/2026"
+
+    press(qtbot, Qt.Key.Key_3, CTRL)  # another page: the note is still the office's to ask about
+    asked: list[str] = []
+    _answer_by_keys(qtbot, [Qt.Key.Key_Return], asked)
+    press(qtbot, Qt.Key.Key_W, CTRL)
+    qtbot.waitUntil(lambda: bool(asked), timeout=5000)
+    assert "“32/13/2026” in Raised of R-" in asked[0] and "red corner" in asked[0], asked
+    settle(qtbot)
+    assert window.document is not None and window.stack.currentWidget() is page
+    assert QApplication.focusWidget() is view.table and view.table.currentIndex() == view.proxy.index(1, raised)
+    _answer_by_keys(qtbot, [Qt.Key.Key_Tab, Qt.Key.Key_Space], asked)
+    press(qtbot, Qt.Key.Key_W, CTRL)
+    qtbot.waitUntil(lambda: window.document is None, timeout=5000)

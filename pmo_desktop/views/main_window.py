@@ -1445,6 +1445,8 @@ class MainWindow(QMainWindow):
         if row is not None:
             self.show_page(row)
         bring_into_view(page, view)
+        if holder is view.table:  # a note in a red corner: the keyboard on its cell
+            view.show_first_note()
         holder.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def edit_program(self) -> bool:

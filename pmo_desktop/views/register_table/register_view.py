@@ -1083,13 +1083,32 @@ class RegisterView(QWidget):
                    and self._line_refused == self.new_row_model.pending else " It lacks what a record needs.")
             return f"the record typed in the ✱ line of the {self.register.title.lower()} is not added.{why}", \
                 self.new_line
+        notes = self.delegate.kept_notes()
+        if notes:  # passed by, what was typed kept in a red corner only: it went unasked with the office (walk 60)
+            at, _reason, typed = notes[0]
+            source = self.proxy.mapToSource(self.proxy.index(at.row(), at.column()))
+            record = self.model.record(source.row()) if source.isValid() else {}
+            key = self.register.key_field
+            of = f" of {record.get(key.name)}" if key is not None and record.get(key.name) else ""
+            more = f" (and {count_of(len(notes) - 1, 'other cell')} with a note)" if len(notes) > 1 else ""
+            return (f"“{typed}” in {self.model.fields[at.column()].label}{of} ({self.register.title}), kept in its "
+                    f"red corner only{more}.", self.table)
         return None
+
+    def show_first_note(self) -> None:
+        """The keyboard on the first cell keeping what was typed in its note (``unsaved_typing``)."""
+        notes = self.delegate.kept_notes()
+        if notes:
+            index = self.proxy.index(notes[0][0].row(), notes[0][0].column())
+            self.table.setCurrentIndex(index)
+            self.table.scrollTo(index)
 
     def let_go_of_typing(self) -> None:
         """The user closes without what ``unsaved_typing`` named: the cells put back, the ✱ line emptied."""
         for editor, _index in self.delegate.held_editors():
             self.delegate.closeEditor.emit(editor, QAbstractItemDelegate.EndEditHint.RevertModelCache)
         self.new_row_model.clear()
+        self.delegate.drop_notes()
 
     def current_record_id(self) -> int | None:
         index = self.table.currentIndex()
