@@ -71,12 +71,6 @@ def owner_of(view: Any) -> Any | None:
     return owners[0] if owners else None
 
 
-def has_sub_tables(view: Any) -> bool:
-    """A register some other register's rows belong to (risks, issues, benefits), or a sub-table."""
-    name = view.register.name
-    return view.register.parent_register is not None or any(r.parent_register == name for r in REGISTERS.values())
-
-
 def _keyboard_into(view: Any) -> None:
     from .own_record_place import bring_into_view
 
