@@ -849,3 +849,31 @@ def failure_title_words() -> frozenset[str]:
     sheet that rates a likelihood and a consequence beside it (``failure_titles`` in the files, keyed;
     failure_titles.py)."""
     return frozenset(k for data in _files() for w in data.get("failure_titles", ()) if (k := word_key(w)))
+
+
+class ColumnNamed(NamedTuple):
+    """A register's column a word names (``columns_named``): the register's name, the field's, and the word."""
+
+    register: str
+    field: str
+    word: str
+
+
+def columns_named(text: str, registers: Sequence[str] | None = None) -> list[ColumnNamed]:
+    """The columns ``text`` names — a column's own label or any header word the import knows for it, in any language
+    of the words files ("likelihood": the risks' Probability; "influence": a stakeholder's Power; "deadline": an
+    action's Due) — in the registers' declared order; ``registers`` limits which. The search (Ctrl+K) takes a
+    newcomer's word to the column it means by the same words the import reads a colleague's header by (walk 60)."""
+    key = word_key(text)
+    if not key:
+        return []
+    out: list[ColumnNamed] = []
+    for name, register in REGISTERS.items():
+        if registers is not None and name not in registers:
+            continue
+        fields = {f.name: f for f in register.fields}
+        by_label = [f.name for f in register.fields if word_key(f.label) == key]
+        by_word = header_words(name).get(key)
+        for field in by_label or ([by_word] if by_word in fields else []):
+            out.append(ColumnNamed(name, field, text.strip()))
+    return out

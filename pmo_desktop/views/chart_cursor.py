@@ -324,6 +324,6 @@ class ChartCursor(QObject):
         spot = self.spot()
         if spot is None or not self.view.hasFocus():
             return
-        ShownMessage.of(self.view).say(spot.text)
+        ShownMessage.of(self.view).say(spot.text, yields=True)  # after a line held to be read (``StatusLine.hold``)
         self.view.setAccessibleDescription(spot.text)
         QAccessible.updateAccessibility(QAccessibleEvent(self.view, QAccessible.Event.DescriptionChanged))

@@ -12,8 +12,9 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QLabel, QWidget
 
 from ..models.fields import Register, a_noun
+from .sub_table_keys import SAID_IN_CAPTIONS
 
-ADDS_ONE = "(Ctrl+Shift+N in this table adds one)"
+ADDS_ONE = f"({SAID_IN_CAPTIONS})"  # how to come here, and add one (walk 60)
 
 
 class ChildCaption(QLabel):

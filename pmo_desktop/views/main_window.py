@@ -46,6 +46,7 @@ if TYPE_CHECKING:
     from .server_away_banner import ServerAwayBanner
     from .tab_keys import TabsLeaveCtrlTab
     from .text_undo import OfficeUndoInTextBoxes
+    from .written_note import WrittenNote
 
 # The models (SQLAlchemy) are imported when a file is opened, not before the window is first shown:
 # the window appears at once and the file fills it a moment later.
@@ -193,6 +194,7 @@ class MainWindow(QMainWindow):
         self._banner_column = column
         self._server_away_banner: ServerAwayBanner | None = None  # made the first time a server is away
         self._left_out_banner: LeftOutBanner | None = None  # made the first time an import leaves rows out
+        self._written_note: WrittenNote | None = None  # made the first time an export or a board pack is written
         row = QHBoxLayout()
         row.addWidget(self.nav)
         row.addWidget(PageArea(self.stack, central), 1)
@@ -253,6 +255,9 @@ class MainWindow(QMainWindow):
         self._add(file_menu, "&Import from Excel…", self.import_excel, "Ctrl+I", True, writes=True)
         self._add(file_menu, "&Export to Excel…", self.export_excel, "Ctrl+E", True)
         self._add(file_menu, "Export &Board Pack…", self.export_board_pack, "Ctrl+Shift+E", True)
+        # What was written opened from the window (walk 60): the pack stood written on disk and nothing opened it.
+        self._add(file_menu, "Open the &Last Board Pack", lambda: self.open_last_written("board_pack"), "Ctrl+Shift+O")
+        self._add(file_menu, "Open the Last E&xport", lambda: self.open_last_written("export"))
         # The pack's paper was chosen only by `boardpack --paper` on the command line: a US office exporting from
         # the window on a computer set to another region got A4, its columns cut by a Letter printer.
         self.paper_menu = file_menu.addMenu("Board Pac&k Paper")
@@ -282,7 +287,8 @@ class MainWindow(QMainWindow):
                            (None, None), ("Add Ro&w\tCtrl+Shift+N", "add_row"), ("&Duplicate Rows\tShift+Space, Ctrl+D", "duplicate_selected_rows"),
                            ("F&ill Down\tCtrl+D", "fill_down"),
                            ("Dele&te Rows\tShift+Del", "delete_rows"), (None, None), ("&Find\tCtrl+F", "focus_search"),
-                           ("R&eplace…\tCtrl+H", "open_replace"),
+                           ("R&eplace…\tCtrl+H", "open_replace"), (None, None),
+                           ("Go to the Record's Su&b-table and Back\tF6", "to_sub_table"),
                            ("&Sort, Filter and Columns…\tCtrl+Shift+L", "open_header_menu")):
             if text is None:
                 self.edit_menu.addSeparator()
@@ -760,6 +766,8 @@ class MainWindow(QMainWindow):
         self._on_pending(0)
         self._show_server_away(None)  # a new office's server is not known to be away
         self.hide_left_out()  # the rows an import into the office before left out are that office's
+        if self._written_note is not None:  # the file the office before wrote: its note goes with it
+            self._written_note.hide_note()
         self._show_read_only()
         self.nav.setEnabled(document is not None)
         if document is None:
@@ -1219,7 +1227,9 @@ class MainWindow(QMainWindow):
         path = ask_workbook_to_save(self, "Export to Excel", self._suggest(" registers"))
         if path and export_registers(self, self.document, path):
             self.settings.setValue("export_folder", os.path.dirname(path))
-            self.statusBar().showMessage(f"Exported to {path}", 15_000)
+            self.settings.setValue("last_export", path)
+            self._show_written("Export", Path(path))
+            self.statusBar().showMessage(f"Exported to {path}: “Open It” on the note above opens it", 15_000)
 
     def export_board_pack(self) -> None:
         from .exchange.actions import ask_workbook_to_save, board_pack_paper, export_board_pack
@@ -1230,8 +1240,39 @@ class MainWindow(QMainWindow):
         if path and export_board_pack(self, self.document, path):
             self.settings.setValue("export_folder", os.path.dirname(path))
             paper = "US Letter" if board_pack_paper(self.document) == "Letter" else "A4"
-            self.statusBar().showMessage(f"Board pack written to {path}, on {paper} paper (File ▸ Board Pack Paper)",
+            self.settings.setValue("last_board_pack", path)
+            self._show_written("Board pack", Path(path), f"on {paper} paper (File ▸ Board Pack Paper)")
+            self.statusBar().showMessage(f"Board pack written to {path}, on {paper} paper: Ctrl+Shift+O opens it",
                                          15_000)
+
+    LAST_WRITTEN = {"board_pack": ("last_board_pack", "board pack", "Ctrl+Shift+E"),
+                    "export": ("last_export", "export", "Ctrl+E")}
+
+    def open_last_written(self, kind: str) -> bool:
+        """File ▸ Open the Last Board Pack (Ctrl+Shift+O) or Open the Last Export: the file this computer last wrote,
+        opened by the computer's program for it; said when there is none, or it is gone."""
+        from .written_note import open_file
+
+        key, noun, writes = self.LAST_WRITTEN[kind]
+        path = stored_settings.read_text(self.settings, key)
+        if not path:
+            self.statusBar().showMessage(f"No {noun} written from this computer yet: {writes} writes one.", 8000)
+            return False
+        if not os.path.isfile(path):
+            self.statusBar().showMessage(f"The last {noun}, {path}, is no longer there: {writes} writes it again.", 10_000)
+            return False
+        self.statusBar().showMessage(f"Opening {path}", 5000)
+        return open_file(Path(path))
+
+    def _show_written(self, what: str, path: Path, how: str = "") -> None:
+        """The strip over the pages naming the file written, with Open It and Open Its Folder (``written_note``)."""
+        if self._written_note is None:
+            from .written_note import WrittenNote
+
+            self._written_note = WrittenNote(self.centralWidget())
+            self._written_note.close_button.clicked.connect(self._keyboard_to_the_page)
+            self._banner_column.insertWidget(1, self._written_note)
+        self._written_note.show_written(what, path, how)
 
     def _fill_paper_menu(self) -> None:
         """File ▸ Board Pack Paper: A4, US Letter, or the computer's region's (the default), the one in use ticked."""
@@ -1404,6 +1445,8 @@ class MainWindow(QMainWindow):
         if row is not None:
             self.show_page(row)
         bring_into_view(page, view)
+        if holder is view.table:  # a note in a red corner: the keyboard on its cell
+            view.show_first_note()
         holder.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def edit_program(self) -> bool:

@@ -17,7 +17,7 @@ class QuickSearchDialog(QDialog):
         self.setObjectName("quick-search")
         self.setWindowTitle("Find in All Registers")
         self.query = QLineEdit(self)
-        self.query.setPlaceholderText("Type an ID or part of a name: R-012, loyalty, Helen…")
+        self.query.setPlaceholderText("Type an ID, part of a name or a column's word: R-012, loyalty, Helen, likelihood…")
         self.query.setAccessibleName("Find in all registers")
         self.results = QListWidget(self)
         self.results.setAccessibleName("Records found")
@@ -54,13 +54,20 @@ class QuickSearchDialog(QDialog):
         document = self.window_.document
         if document is None:
             return
+        from .column_search import column_hits
+
+        for text, column in column_hits(self.query.text()):  # a word for a column: its column, before the records
+            item = QListWidgetItem(f"{text}    (“{column.word}”)")
+            item.setData(ROLE, ("column", column))
+            self.results.addItem(item)
+        columns = self.results.count()
         hits = document.office.read(quick_search, self.query.text())
         for hit in hits:
             text = f"{hit.code}  {hit.text}" if hit.code else hit.text
             item = QListWidgetItem(f"{text}    — {hit.register_title}")
             item.setData(ROLE, (hit.register, hit.record_id))
             self.results.addItem(item)
-        if self.query.text().strip() and not hits:
+        if self.query.text().strip() and not hits and not columns:
             self.results.addItem(QListWidgetItem("Nothing found"))
 
     def _open_first(self) -> None:
@@ -72,6 +79,12 @@ class QuickSearchDialog(QDialog):
     def open_item(self, item: QListWidgetItem) -> None:
         target = item.data(ROLE)
         if not target:
+            return
+        if target[0] == "column":
+            from .column_search import go_to_column
+
+            if go_to_column(self.window_, target[1]):
+                self.accept()
             return
         register, record_id = target
         if self.window_.go_to_record(register, record_id):

@@ -8,7 +8,7 @@ Qt's status bar keeps one line: a widget takes back only its own, still shown â€
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject
+from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QMainWindow, QStatusBar, QWidget
 
 TELL_MS = 10_000  # how long a line stays while the widget stays shown
@@ -43,11 +43,22 @@ class ShownMessage(QObject):
         """The widget's line-keeper if it has said a line; None (and no event filter installed) if it never has."""
         return getattr(widget, "_shown_message", None)
 
-    def say(self, text: str, timeout: int = TELL_MS) -> None:
+    def say(self, text: str, timeout: int = TELL_MS, yields: bool = False) -> None:
+        """``yields``: a line said as the keyboard arrives (a chart's cell) waits while the bar holds a line to be read
+        (``StatusLine.hold``: a refused cell left by Ctrl+PgDown), then is said if the widget is still shown."""
         bar = status_bar(self.widget)
-        if bar is not None:
-            bar.showMessage(text, timeout)
-            self.said = text
+        if bar is None:
+            return
+        wait = bar.holding() if yields and hasattr(bar, "holding") else 0
+        if wait:
+            QTimer.singleShot(wait + 50, self, lambda: self._say_if_shown(text, timeout))
+            return
+        bar.showMessage(text, timeout)
+        self.said = text
+
+    def _say_if_shown(self, text: str, timeout: int) -> None:
+        if self.widget.isVisible():
+            self.say(text, timeout, yields=True)
 
     def say_while_in(self, text: str, within: tuple[QWidget, ...], timeout: int = TELL_MS) -> None:
         """``say``, the line taken back as soon as the keyboard goes to a control of the window outside ``within``

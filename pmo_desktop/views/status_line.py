@@ -6,6 +6,8 @@ stood cut under the file name, the end of what to do lost (walk 59)."""
 
 from __future__ import annotations
 
+import time
+
 from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QLabel, QStatusBar, QStyle, QStyleOption, QWidget
@@ -51,7 +53,19 @@ class StatusLine(QStatusBar):
         self.file_name = FileNameLabel(self)
         self.addPermanentWidget(self.file_name)
         self.wrapped = False  # the line shown is written on two lines
+        self._held: tuple[str, float] = ("", 0.0)  # a line to be read before a control's arrival line replaces it
         self.messageChanged.connect(self._fit)
+
+    def hold(self, ms: int = 5000) -> None:
+        """The line shown now is read before a line a control says as the keyboard arrives on it (``holding``): left
+        by Ctrl+PgDown, a refused cell's "Level left as …" was replaced at once by the heat map's own line (walk 59)."""
+        self._held = (self.currentMessage(), time.monotonic() + ms / 1000)
+
+    def holding(self) -> int:
+        """The ms the line held (``hold``) is still to be read; 0 once it has gone or its time is over."""
+        text, until = self._held
+        left = int((until - time.monotonic()) * 1000)
+        return left if text and left > 0 and self.currentMessage() == text else 0
 
     def _right(self) -> int:
         """Where the line may run to with the file name left out: the file name's right edge once it is laid out."""

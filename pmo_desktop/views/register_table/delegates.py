@@ -527,6 +527,23 @@ class FieldDelegate(QStyledItemDelegate):
         if typed:  # in few words: at 1280×720 the line's end — what to do — was cut behind the file's name (walk 59)
             said += " Kept in its red corner: F2 there gives it back, Esc lets it go."
         self._document().note.emit(said)
+        from ..shown_message import status_bar
+
+        bar = status_bar(view) if isinstance(view, QAbstractItemView) else None
+        if bar is not None and hasattr(bar, "hold"):  # read before the next tab's or page's own line replaces it
+            bar.hold()  # (walk 60)
+
+    def kept_notes(self) -> list[tuple[QPersistentModelIndex, str, str]]:
+        """(cell, reason, text typed) of each cell keeping what was typed in its note, in the order they were kept."""
+        return [m for m in self._marks if m[0].isValid()]
+
+    def drop_notes(self) -> None:
+        """Every note let go (the office closed without them)."""
+        if self._marks:
+            self._marks.clear()
+            parent = self.parent()
+            if isinstance(parent, QAbstractItemView):
+                parent.viewport().update()
 
     def mark_of(self, index) -> tuple[str, str] | None:
         """The reason and the text typed a cell passed by with Tab keeps (``_pass_refused``), or None."""

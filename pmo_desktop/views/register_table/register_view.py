@@ -555,6 +555,24 @@ class RegisterView(QWidget):
                                            "Apply the search and filters again: edited rows they no longer pass go")
         self.header_menu_action = self._action("Sort, Filter and Columns…", self.open_header_menu, ["Ctrl+Shift+L"],
                                                "Sort or filter the current column, or choose columns (Ctrl+Shift+L)")
+        # F6: the selected record's own table (a risk's actions) and back — one key for every register with a table
+        # under its records, as the registers declare it (``sub_table_keys``)
+        self.sub_table_action = self._action("Go to Sub-table and Back", self.to_sub_table, ["F6"],
+                                             "The selected record's own table (its actions, its plan) and back (F6)")
+        self.sub_table_back_action = self._action("Back from the Sub-table", self.back_from_sub_table, ["Shift+F6"],
+                                                  "Back to the record above (Shift+F6)")
+
+    def to_sub_table(self) -> bool:
+        """F6: the current record's own table and back (``sub_table_keys``)."""
+        from ..sub_table_keys import to_sub_table_or_back
+
+        return to_sub_table_or_back(self)
+
+    def back_from_sub_table(self) -> bool:
+        """Shift+F6: from a record's own table back to the record."""
+        from ..sub_table_keys import to_sub_table_or_back
+
+        return to_sub_table_or_back(self, back=True) if self.register.parent_register is not None else False
 
     # ------------------------------------------------------------------ filtering
     def eventFilter(self, watched, event) -> bool:
@@ -1065,13 +1083,32 @@ class RegisterView(QWidget):
                    and self._line_refused == self.new_row_model.pending else " It lacks what a record needs.")
             return f"the record typed in the ✱ line of the {self.register.title.lower()} is not added.{why}", \
                 self.new_line
+        notes = self.delegate.kept_notes()
+        if notes:  # passed by, what was typed kept in a red corner only: it went unasked with the office (walk 60)
+            at, _reason, typed = notes[0]
+            source = self.proxy.mapToSource(self.proxy.index(at.row(), at.column()))
+            record = self.model.record(source.row()) if source.isValid() else {}
+            key = self.register.key_field
+            of = f" of {record.get(key.name)}" if key is not None and record.get(key.name) else ""
+            more = f" (and {count_of(len(notes) - 1, 'other cell')} with a note)" if len(notes) > 1 else ""
+            return (f"“{typed}” in {self.model.fields[at.column()].label}{of} ({self.register.title}), kept in its "
+                    f"red corner only{more}.", self.table)
         return None
+
+    def show_first_note(self) -> None:
+        """The keyboard on the first cell keeping what was typed in its note (``unsaved_typing``)."""
+        notes = self.delegate.kept_notes()
+        if notes:
+            index = self.proxy.index(notes[0][0].row(), notes[0][0].column())
+            self.table.setCurrentIndex(index)
+            self.table.scrollTo(index)
 
     def let_go_of_typing(self) -> None:
         """The user closes without what ``unsaved_typing`` named: the cells put back, the ✱ line emptied."""
         for editor, _index in self.delegate.held_editors():
             self.delegate.closeEditor.emit(editor, QAbstractItemDelegate.EndEditHint.RevertModelCache)
         self.new_row_model.clear()
+        self.delegate.drop_notes()
 
     def current_record_id(self) -> int | None:
         index = self.table.currentIndex()

@@ -16,6 +16,7 @@ from ...models import errors, records
 from ...models.registers import REGISTERS
 from ...models.registers.risks import RISKS
 from ...models.risk_scale_config import owner_warning
+from ..child_caption import ADDS_ONE
 from ..document import Document
 from ..read_only_guard import follow_read_only
 from ..register_table import RegisterView
@@ -137,7 +138,7 @@ class RiskDetail(QWidget):
         actions_layout = QVBoxLayout(actions_box)
         actions_layout.setContentsMargins(0, 0, 0, 0)
         title, sub_table = RISKS.detail.tables[0]
-        caption = QLabel(f"<b>{escape(title)}</b> (Ctrl+Shift+N in this table adds one)", actions_box)
+        caption = QLabel(f"<b>{escape(title)}</b> {ADDS_ONE}", actions_box)
         caption.setWordWrap(True)  # on two lines rather than taking the texts' width (presenting, 125 %)
         actions_layout.addWidget(caption)
         self.actions_view = RegisterView(document, REGISTERS[sub_table], parent=actions_box, compact=True)
