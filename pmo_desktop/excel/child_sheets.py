@@ -215,3 +215,73 @@ def tied_by_the_parents_ids(reader: SheetReader, match: HeaderMatch, earlier: li
         tied = SheetReader(reader.book, reader.title, rows, reader.merged_ranges())
         return tied, replace(match, mapping={**match.mapping, width: PARENT}, headers=[*match.headers, label])
     return None
+
+
+def _parent_column(reader: SheetReader, match: HeaderMatch, child: SheetKind, key_col: int | None,
+                   codes: set[str]) -> int | None:
+    """The one column of the sheet the child's words take as its parent's ("Código riesgo", "Risk ID") — not the
+    sheet's own ID column — whose every value is a code of the register's other sheets, or None."""
+    rows = reader.top_rows()
+    header = rows[match.row - 1]
+    group = rows[match.row - 2] if match.row >= 2 else None
+    mapping, _ = map_header(child, header, group)
+    cols = [c for c, n in mapping.items() if n == PARENT]
+    if len(cols) != 1 or cols[0] == key_col and not _numbers_its_rows(reader, match, header, key_col):
+        return None
+    values = [_id_text(r[cols[0]]) for r in reader.top_rows(fill_merged=False)[match.row:] if cols[0] < len(r)]
+    values = [v for v in values if v]
+    return cols[0] if len(values) >= 2 and set(values) <= codes else None
+
+
+def _numbers_its_rows(reader: SheetReader, match: HeaderMatch, header: list[object], key_col: int | None) -> bool:
+    """The sheet has a column of its own under an ID word alone ("N°", "No.", "#") counting its rows 1, 2, 3 …:
+    the column the register took as its records' IDs ("Risk code") is then another record's, beside it."""
+    for c, head in enumerate(header):
+        if c == key_col or not isinstance(head, str) or [w for w in words_of(head) if w not in id_words()] or \
+                not words_of(head) and head.strip() not in ("#", "№", "N°", "Nº"):
+            continue
+        values = [_id_text(r[c]) for r in reader.top_rows(fill_merged=False)[match.row:] if c < len(r)]
+        values = [v for v in values if v]
+        if len(values) >= 2 and values == [str(i) for i in range(1, len(values) + 1)]:
+            return True
+    return False
+
+
+def children_by_a_parent_column(found: list[tuple[SheetReader, HeaderMatch]]
+                                ) -> tuple[list[tuple[SheetReader, HeaderMatch]], dict[str, str]]:
+    """A sheet read as a register that names, in a column of its own beside its row number, the register's
+    records of another sheet ("N° | Código riesgo | Título | Acción | Responsable | Plazo (días) | Estado", each
+    "Código riesgo" a code of "Registro de Riesgos"): the register's child sheet (the risks' response actions),
+    tied by that column. Read as risks, its row numbers became codes and its rows 38 new risks, their actions lost
+    from the risks they belong to (classes87a). Only where every value of that column is a code of the register's
+    other sheets and the child's own required field (the action) is on the sheet; decided once a sheet, said in
+    its report. Returns the sheets and the notes to say."""
+    codes: dict[int, set[str]] = {}
+    for i, (reader, match) in enumerate(found):
+        key_col = None if match.kind.is_child else _key_column(match)
+        if key_col is not None:
+            codes[i] = {_id_text(v) for v in _codes(reader, match, key_col)}
+    out: list[tuple[SheetReader, HeaderMatch]] = []
+    said: dict[str, str] = {}
+    for i, (reader, match) in enumerate(found):
+        kind = match.kind
+        others = set().union(*(c for j, c in codes.items() if j != i and found[j][1].kind.register == kind.register))
+        if kind.is_child or not others or not 1 <= match.row < len(reader.top_rows()):
+            out.append((reader, match))
+            continue
+        key_col = _key_column(match)
+        fits = []
+        for child in child_kinds(kind.register):
+            col = _parent_column(reader, match, child, key_col, others)
+            if col is not None and (as_child := _as_child(reader, match, col, child)) is not None:
+                fits.append((as_child, col))
+        if not fits:
+            out.append((reader, match))
+            continue
+        child_match, col = max(fits, key=lambda f: f[0].score)
+        out.append((reader, child_match))
+        noun = kind.reg.noun
+        said[match.sheet_title] = (
+            f"Read as {child_match.kind.reg.title.lower()}: each row names its {noun} by “{match.headers[col]}” "
+            f"(every value the code of a {noun} on another sheet), so it is that {noun}'s, not a {noun} of its own.")
+    return out, said

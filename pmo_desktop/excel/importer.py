@@ -43,6 +43,7 @@ from .checklist_titles import checklist_title
 from .child_sheets import (
     child_kinds,
     child_of_the_parent_named,
+    children_by_a_parent_column,
     children_by_their_ids,
     ids_not_plans,
     names_its_records,
@@ -2915,6 +2916,10 @@ def plan_workbook_import(store: Store, path: str | os.PathLike[str], progress: P
             glossaries: list[str] = []  # sheets of definitions: no other reading makes records of them
             found = _column_glossaries(found, plan, glossaries)
             found = children_by_their_ids(found)
+            found, tied_notes = children_by_a_parent_column(found)
+            for tied_title, tied_note in tied_notes.items():  # "Código riesgo" naming the risks of another sheet
+                made_notes[tied_title] = f"{made_notes[tied_title]} {tied_note}" if tied_title in made_notes \
+                    else tied_note
             found = _without_measures_sheets(found, plan)
             found += _keyed_by_names(book, found, plan, [*pasted_exports, *glossaries])
             found = _form_sheets(book, found, plan, path, [*employees, *pasted_exports, *glossaries], made_notes)

@@ -1,0 +1,101 @@
+"""Issue 12, classes87a: the miss classes of unseen set 87 as general rules — a response-action sheet naming its risk
+by a "<register noun> code" column beside its own row number is the risks' actions, not a second risk register; a
+risk "identified" (in any language the words files know) is open. Each test writes a workbook of the shape (never a
+fetched file) and failed on the code before (main d9ccd20b), unless its docstring says it guards a reading that must
+not change."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from imported import import_all, rows_of
+from real_world_factory import write_xlsx
+
+from pmo_desktop.models import records
+from pmo_desktop.models.registers import REGISTERS
+
+_TITLES = ["Supplier delays the hardware delivery", "Key engineer leaves mid project",
+           "Budget cut in the next quarter", "Regulator changes the reporting rules"]
+_CODES = ["R-12", "R-07", "R-03", "R-21"]
+
+_ACTION_SHEETS = {
+    "es": (["N°", "Código", "Título", "Probabilidad", "Impacto", "Estado", "Responsable"],
+           ["N°", "Código riesgo", "Título", "Acción", "Responsable", "Plazo (días)", "Estado", "Fecha creación"],
+           ("Abierto", "Cerrado"), ("En curso", "Completada")),
+    "en": (["No.", "Code", "Title", "Probability", "Impact", "Status", "Owner"],
+           ["No.", "Risk code", "Title", "Action", "Responsible", "Deadline (days)", "Status", "Created"],
+           ("Open", "Closed"), ("In progress", "Completed")),
+    "pt": (["Nº", "Código", "Título", "Probabilidade", "Impacto", "Status", "Responsável"],
+           ["Nº", "ID Risco", "Título", "Ação", "Responsável", "Prazo (dias)", "Status", "Data de criação"],
+           ("Aberto", "Fechado"), ("Em andamento", "Concluída")),
+}
+
+
+def _register_and_actions(lang: str) -> dict[str, list[list[object]]]:
+    reg_h, act_h, states, action_states = _ACTION_SHEETS[lang]
+    register: list[list[object]] = [reg_h] + [[i + 1, c, t, 3, 4, states[i % 2], "Ana Ruiz"]
+                                              for i, (c, t) in enumerate(zip(_CODES, _TITLES))]
+    actions: list[list[object]] = [act_h] + [
+        [i + 1, c, t, f"Agree a fallback plan with the team for: {t.lower()}", "Luis Gómez", 10 * (i + 1),
+         action_states[i % 2], date(2026, 3, 1)] for i, (c, t) in enumerate(zip(_CODES[::-1], _TITLES[::-1]))]
+    return {"Risks": register, "Response actions": actions}
+
+
+def _actions_of(store, code):
+    reg = REGISTERS["risk_actions"]
+    with store.session() as s:
+        pid = records.find_id_by_code(s, REGISTERS["risks"], code)
+        return [dict(zip(reg.field_names, r[2:])) for r in records.fetch_rows(s, reg, parent_id=pid)]
+
+
+@pytest.mark.parametrize("lang", sorted(_ACTION_SHEETS))
+def test_an_action_sheet_naming_its_risk_by_code_beside_its_row_number_is_the_risks_actions(sqlite_store, tmp_path,
+                                                                                            lang):
+    """"N° | Código riesgo | Título | Acción | Responsable | Plazo (días) | Estado | Fecha creación", each "Código
+    riesgo" a code of the risk sheet, "N°" the row's own number: read as a second risk register, its row numbers
+    became codes and its rows new risks (or, where "Risk code" was taken as the code, merged into the risks with the
+    action in the notes). Each row is its risk's action: text, actionee and status, said once."""
+    plan = import_all(sqlite_store, write_xlsx(tmp_path / "Risk report.xlsx", _register_and_actions(lang)))
+    assert {r["code"] for r in rows_of(sqlite_store, "risks")} == set(_CODES)
+    for code, title in zip(_CODES, _TITLES):
+        (action,) = _actions_of(sqlite_store, code)
+        assert action["description"] == f"Agree a fallback plan with the team for: {title.lower()}"
+        assert action["actionee"] == "Luis Gómez"
+    assert _actions_of(sqlite_store, "R-21")[0]["status"] == "In progress"  # the action sheet's first row
+    assert _actions_of(sqlite_store, "R-03")[0]["status"] == "Done"
+    sheet = next(s for s in plan.sheets if s.sheet == "Response actions")
+    assert "each row names its risk" in sheet.note
+
+
+def test_a_second_risk_sheet_with_its_own_codes_stays_risks(sqlite_store, tmp_path):
+    """Guards a reading that must not change (passes on main too): a second risk sheet whose "Related risk" column
+    names risks of the first sheet, but whose own codes are not row numbers and whose rows hold no action, keeps its
+    rows as risks."""
+    sheets = _register_and_actions("en")
+    sheets["Risks 2"] = [["Risk ID", "Title", "Related risk", "Probability", "Impact", "Owner"],
+                         ["R-40", "Vendor lock-in on the data platform", "R-12", 2, 3, "Ana Ruiz"],
+                         ["R-41", "Licence costs rise after the first year", "R-07", 3, 3, "Ana Ruiz"]]
+    del sheets["Response actions"]
+    import_all(sqlite_store, write_xlsx(tmp_path / "Risks.xlsx", sheets))
+    assert {r["code"] for r in rows_of(sqlite_store, "risks")} == {*_CODES, "R-40", "R-41"}
+
+
+@pytest.mark.parametrize(("header", "word", "closed"), [
+    ("Estado", "Identificado", "Cerrado"), ("Estado", "Identificada", "Cerrada"), ("Status", "Identificado", "Fechado"),
+    ("Status", "Geïdentificeerd", "Gesloten"), ("Stato", "Identificato", "Chiuso"), ("Status", "Identifiziert", "Geschlossen"),
+    ("Статус", "Выявлен", "Закрыт")])
+def test_a_risk_identified_is_open(sqlite_store, tmp_path, header, word, closed):
+    """"Identificado" (and its kin in other languages) was no risk status word — only a benefit's stage: beside
+    closed risks the rows were left out, "not one of Open, Closed, Occurred" (or, where the word was no word of any
+    list, imported as Open as "no state the office knows", to translate). A risk identified is open: a word of the
+    list."""
+    rows: list[list[object]] = [["ID", "Title", header, "Owner"],
+                                ["R1", "Supplier delays the hardware delivery", word, "Ana Ruiz"],
+                                ["R2", "Key engineer leaves mid project", closed, "Ana Ruiz"],
+                                ["R3", "Budget cut in the next quarter", word, "Ana Ruiz"],
+                                ["R4", "Regulator changes the reporting rules", closed, "Ana Ruiz"]]
+    plan = import_all(sqlite_store, write_xlsx(tmp_path / "Risks.xlsx", {"Risks": rows}))
+    status = {r["code"]: r["status"] for r in rows_of(sqlite_store, "risks")}
+    assert status == {"R1": "Open", "R2": "Closed", "R3": "Open", "R4": "Closed"}
+    assert not plan.sheets[0].unplaced.get("status")
