@@ -99,3 +99,30 @@ def test_a_risk_identified_is_open(sqlite_store, tmp_path, header, word, closed)
     status = {r["code"]: r["status"] for r in rows_of(sqlite_store, "risks")}
     assert status == {"R1": "Open", "R2": "Closed", "R3": "Open", "R4": "Closed"}
     assert not plan.sheets[0].unplaced.get("status")
+
+
+_SPRINT_SHEETS = {
+    "es": ("Sprints", ["N°", "Nombre", "Objetivo", "Fecha inicio", "Fecha fin", "Estado", "Notas revisión"],
+           ["Fundación", "Diagnóstico", "Arquitectura"]),
+    "en": ("Plan", ["No.", "Name", "Goal", "Start", "End", "Status", "Review notes"],
+           ["Foundation", "Discovery", "Architecture"]),
+    "it": ("Iterazioni", ["N.", "Nome", "Obiettivo", "Data di inizio", "Data di fine", "Stato", "Note"],
+           ["Fondazione", "Analisi", "Architettura"]),
+}
+
+
+@pytest.mark.parametrize("lang", sorted(_SPRINT_SHEETS))
+def test_a_sheet_of_sprints_beside_the_risks_is_no_register(sqlite_store, tmp_path, lang):
+    """"N° | Nombre | Objetivo | Fecha inicio | Fecha fin | Estado …", its rows "Sprint 1 — Fundación", "Sprint 2 —
+    Diagnóstico": a plan of sprints (a start and an end, rows named as sprints counted) was read as risks, each
+    sprint a risk. Skipped saying what it is; the risk sheet beside it is read."""
+    title, header, names = _SPRINT_SHEETS[lang]
+    sprints: list[list[object]] = [header] + [
+        [i + 1, f"Sprint {i + 1} — {name}", f"Deliver the {name.lower()} work", date(2026, 1 + i, 1),
+         date(2026, 1 + i, 28), None, None] for i, name in enumerate(names)]
+    sheets = _register_and_actions("en")
+    del sheets["Response actions"]
+    sheets[title] = sprints
+    plan = import_all(sqlite_store, write_xlsx(tmp_path / "Project.xlsx", sheets))
+    assert {r["code"] for r in rows_of(sqlite_store, "risks")} == set(_CODES)
+    assert any(t == title for t, _ in plan.skipped_sheets)
