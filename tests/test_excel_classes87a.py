@@ -55,7 +55,8 @@ def test_an_action_sheet_naming_its_risk_by_code_beside_its_row_number_is_the_ri
     """"N° | Código riesgo | Título | Acción | Responsable | Plazo (días) | Estado | Fecha creación", each "Código
     riesgo" a code of the risk sheet, "N°" the row's own number: read as a second risk register, its row numbers
     became codes and its rows new risks (or, where "Risk code" was taken as the code, merged into the risks with the
-    action in the notes). Each row is its risk's action: text, actionee and status, said once."""
+    action in the notes). Each row is its risk's action: text, actionee, status and due (the day written down plus
+    the days given), said once."""
     plan = import_all(sqlite_store, write_xlsx(tmp_path / "Risk report.xlsx", _register_and_actions(lang)))
     assert {r["code"] for r in rows_of(sqlite_store, "risks")} == set(_CODES)
     for code, title in zip(_CODES, _TITLES):
@@ -64,6 +65,9 @@ def test_an_action_sheet_naming_its_risk_by_code_beside_its_row_number_is_the_ri
         assert action["actionee"] == "Luis Gómez"
     assert _actions_of(sqlite_store, "R-21")[0]["status"] == "In progress"  # the action sheet's first row
     assert _actions_of(sqlite_store, "R-03")[0]["status"] == "Done"
+    # due = the day written down plus the days given: 1 Mar 2026 + 10 (the first row), + 20 (the second)
+    assert str(_actions_of(sqlite_store, "R-21")[0]["due"])[:10] == "2026-03-11"
+    assert str(_actions_of(sqlite_store, "R-03")[0]["due"])[:10] == "2026-03-21"
     sheet = next(s for s in plan.sheets if s.sheet == "Response actions")
     assert "each row names its risk" in sheet.note
 
