@@ -130,3 +130,42 @@ def test_a_sheet_of_sprints_beside_the_risks_is_no_register(sqlite_store, tmp_pa
     plan = import_all(sqlite_store, write_xlsx(tmp_path / "Project.xlsx", sheets))
     assert {r["code"] for r in rows_of(sqlite_store, "risks")} == set(_CODES)
     assert any(t == title for t, _ in plan.skipped_sheets)
+
+
+@pytest.mark.parametrize(("header", "labels"), [
+    (["Proyecto", None, "Riesgo", "Descripción", "Impacto", "Probabilidad", "Plan de Acción"], ("Proyecto", "Producto")),
+    (["Project", None, "Risk", "Description", "Impact", "Probability", "Mitigation"], ("Project", "Product")),
+])
+def test_a_label_merged_down_from_the_header_row_is_each_rows_category(sqlite_store, tmp_path, header, labels):
+    """Two tables stacked on one sheet under the same header, column A a label merged from the header row down over
+    its table's rows ("Proyecto" A2:B6, "Producto" A9:B13): the merged header cell was read as the project column —
+    the first table's rows got no project, the second's a project "Producto" made of the label. Each row's category
+    is the label of the range it lies in; no project is made."""
+    def table(label: str, first: int) -> list[list[object]]:
+        return [[label, *header[1:]]] + [
+            [None, None, f"Risk {first + i}: {t}", f"What could happen: {t.lower()}", 3, 2, f"Plan for {t.lower()}"]
+            for i, t in enumerate(_TITLES)]
+    rows: list[list[object]] = [[None] * 7, *table(labels[0], 1), [None] * 7, [None] * 7, *table(labels[1], 5)]
+    path = write_xlsx(tmp_path / "Risks.xlsx", {"Sheet1": rows}, merges={"Sheet1": ["A2:B6", "A9:B13"]})
+    plan = import_all(sqlite_store, path)
+    risks = rows_of(sqlite_store, "risks")
+    assert len(risks) == 8
+    assert {r["title"][:7]: r["category"] for r in risks} == {
+        **{f"Risk {i}:": labels[0] for i in range(1, 5)}, **{f"Risk {i}:": labels[1] for i in range(5, 9)}}
+    assert not rows_of(sqlite_store, "projects")
+    assert "merged down column A" in plan.sheets[0].note
+
+
+def test_a_two_row_header_merged_down_one_row_stays_a_header(sqlite_store, tmp_path):
+    """Guards a reading that must not change (passes on main too): a header cell merged over the header's two rows
+    ("ID" over A1:A2 beside "Rating" over "Probability | Impact") is that column's header, not a group label."""
+    rows: list[list[object]] = [["ID", "Risk", "Rating", None, "Owner"],
+                                [None, None, "Probability", "Impact", None],
+                                ["R1", "Supplier delays the hardware delivery", 3, 4, "Ana Ruiz"],
+                                ["R2", "Key engineer leaves mid project", 2, 5, "Ana Ruiz"],
+                                ["R3", "Budget cut in the next quarter", 4, 4, "Ana Ruiz"]]
+    path = write_xlsx(tmp_path / "Risks.xlsx", {"Risks": rows}, merges={"Risks": ["A1:A2", "B1:B2", "C1:D1", "E1:E2"]})
+    import_all(sqlite_store, path)
+    risks = {r["code"]: r for r in rows_of(sqlite_store, "risks")}
+    assert set(risks) == {"R1", "R2", "R3"}
+    assert risks["R2"]["impact"] == 5

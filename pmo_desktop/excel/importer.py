@@ -159,6 +159,7 @@ from .linked_kinds import rows_of_another_kind
 from .map_features import MAP_FEATURES_REASON, map_features
 from .matrix_codes import an_axis, axis_in_header, axis_steps, coded_ratings
 from .measured_things import a_number, measurements_not_records
+from .merged_labels import merged_group_labels
 from .minutes_sheets import MINUTES_REASON, meeting_minutes
 from .named_rows import keyed_by_names, names_listed
 from .named_things import OTHER_THINGS_REASON, named_as_other_things
@@ -2782,6 +2783,11 @@ def plan_workbook_import(store: Store, path: str | os.PathLike[str], progress: P
                     reader, match = joined, _match_sheet(joined, ALL_KINDS, None) or match
                 if (banded := _levels_under_the_header(book, reader, match)) is not None:
                     reader, match, made_notes[title] = banded  # "Probabilidade(P)" over "1- Baixa", "2-Média" …
+                if (grouped := merged_group_labels(reader, match)) is not None:
+                    # "Proyecto" merged from the header row down over its table's rows: each row's category
+                    reader = SheetReader(book, reader.title, grouped[0], grouped[1])
+                    match = grouped[2]
+                    made_notes[title] = f"{made_notes[title]} {grouped[3]}" if title in made_notes else grouped[3]
                 if (labelled := _labels_in_the_title(book, reader, match)) is not None:
                     reader, match, made_notes[title] = labelled
                 if (listed_names := checklist_title(match, reader.top_rows(fill_merged=False)[match.row:])) is not None:
