@@ -12,6 +12,7 @@ import pytest
 from imported import import_all, rows_of
 from real_world_factory import write_xlsx
 
+from pmo_desktop.excel.errors import WorkbookError
 from pmo_desktop.models import records
 from pmo_desktop.models.registers import REGISTERS
 
@@ -169,3 +170,36 @@ def test_a_two_row_header_merged_down_one_row_stays_a_header(sqlite_store, tmp_p
     risks = {r["code"]: r for r in rows_of(sqlite_store, "risks")}
     assert set(risks) == {"R1", "R2", "R3"}
     assert risks["R2"]["impact"] == 5
+
+
+_SAMPLE_NAMES = {
+    "en": ["Detailed description of the", "XY_Generic Risk", "Business Unit", "Treatment Type", "Failure Type", "Control Owner", "Comment"],
+    "es": ["Descripción detallada del", "XY_Riesgo Genérico", "Unidad de negocio", "Tipo de tratamiento", "Falla Genérica", "Responsable del control",
+           "Comentario"],
+}
+
+
+@pytest.mark.parametrize("lang", sorted(_SAMPLE_NAMES))
+def test_a_tools_sample_writing_its_column_names_with_a_number_is_refused(sqlite_store, tmp_path, lang):
+    """A GRC tool's sample workbook: under its column names, every row writes each column's name and a number
+    ("XY_Tipo de tratamiento 1" under "Tipo de tratamiento", "Detailed description of the XY_Generic Risk 2"), the
+    block written again under the names repeated. Its rows were read as risks titled by the sample's text (the header
+    taken at the first sample row). Refused as a template's sample, saying so."""
+    described, *names = _SAMPLE_NAMES[lang]
+
+    def block() -> list[list[object]]:
+        return [[f"{described} {names[0]} {n}", f"XY_{names[1]} {n}", f"XY_{names[2]} {n}",
+                 f"XY_{names[3]} {n}", "XY_Administrator", "COMMENT"] for n in range(1, 6)]
+    rows: list[list[object]] = [names, [None] * 6, *block(), names, *block()]
+    with pytest.raises(WorkbookError, match="sample"):
+        import_all(sqlite_store, write_xlsx(tmp_path / "Risks.xlsx", {"RISKS": rows}))
+    assert not rows_of(sqlite_store, "risks")
+
+
+def test_a_register_counting_its_phases_is_read(sqlite_store, tmp_path):
+    """Guards a reading that must not change (passes on main too): a risk register whose "Phase" column counts
+    ("Phase 1", "Phase 2") beside titles of their own is read, each row a risk."""
+    rows: list[list[object]] = [["ID", "Risk", "Phase", "Owner", "Probability", "Impact"]] + [
+        [f"R{i + 1}", t, f"Phase {i + 1}", "Ana Ruiz", 3, 4] for i, t in enumerate(_TITLES)]
+    import_all(sqlite_store, write_xlsx(tmp_path / "Risks.xlsx", {"Risks": rows}))
+    assert {r["code"] for r in rows_of(sqlite_store, "risks")} == {"R1", "R2", "R3", "R4"}

@@ -204,6 +204,7 @@ from .side_legends import legend_spans, symbol_statuses
 from .skipped_rows import keep_skipped_cells
 from .stated_grades import stated_steps
 from .strategy_columns import strategies_not_plans
+from .template_rows import PLACEHOLDER_SAMPLE_REASON, sample_of_its_columns
 from .templated_columns import TEMPLATED_REASON, templated_column
 from .ticket_titles import ticket_titled
 from .title_labels import labelled_title_column, split_labels
@@ -2876,6 +2877,7 @@ def plan_workbook_import(store: Store, path: str | os.PathLike[str], progress: P
                     templated_column(match, reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE],
                                      _first_naming_column(match)) or \
                     filler_columns(match, reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE]) or \
+                    sample_of_its_columns(reader.top_rows(fill_merged=False)[:match.row + SAMPLE], match.row) or \
                     calculation_sheet(match, reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE]) or \
                     not_records_by_layout(match.headers, reader.top_rows()[:match.row - 1], match.kind.register,
                                           match.mapping, _register_named_by(match, title, path))
@@ -2969,6 +2971,7 @@ def plan_workbook_import(store: Store, path: str | os.PathLike[str], progress: P
                 catalogue = next(((t, r) for t, r in plan.skipped_sheets
                                   if r.startswith((*CATALOGUE_REASONS, OTHER_THINGS_REASON, *OTHER_LIST_REASONS,
                                                    LESSONS_REASON, TEMPLATED_REASON, FILLER_REASON, WRITTEN_REASON,
+                                                   PLACEHOLDER_SAMPLE_REASON,
                                                    CALCULATION_REASON, MAP_FEATURES_REASON, MINUTES_REASON,
                                                    CHANGE_HISTORY_REASON, USER_TABLE_REASON))),
                                  None)
