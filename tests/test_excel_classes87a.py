@@ -203,3 +203,17 @@ def test_a_register_counting_its_phases_is_read(sqlite_store, tmp_path):
         [f"R{i + 1}", t, f"Phase {i + 1}", "Ana Ruiz", 3, 4] for i, t in enumerate(_TITLES)]
     import_all(sqlite_store, write_xlsx(tmp_path / "Risks.xlsx", {"Risks": rows}))
     assert {r["code"] for r in rows_of(sqlite_store, "risks")} == {"R1", "R2", "R3", "R4"}
+
+
+def test_an_action_sheet_naming_risks_past_the_first_rows_is_the_risks_actions(sqlite_store, tmp_path):
+    """The same shape with 40 risks, the action sheet listing them from the last: its codes are checked against every
+    risk of the register, not only those of its first rows."""
+    register: list[list[object]] = [["N°", "Código", "Título", "Estado", "Responsable"]] + [
+        [i, f"R{i}", f"Riesgo número {i} del proyecto de migración", "Abierto", "Ana Ruiz"] for i in range(1, 41)]
+    actions: list[list[object]] = [["N°", "Código riesgo", "Título", "Acción", "Responsable", "Estado"]] + [
+        [n, f"R{i}", f"Riesgo número {i} del proyecto de migración", f"Revisar el plan de respaldo del riesgo {i}",
+         "Luis Gómez", "En curso"] for n, i in enumerate(range(40, 0, -1), start=1)]
+    import_all(sqlite_store, write_xlsx(tmp_path / "Riesgos.xlsx", {"Registro": register, "Acciones": actions}))
+    assert len(rows_of(sqlite_store, "risks")) == 40
+    assert [a["description"] for a in _actions_of(sqlite_store, "R3")] == ["Revisar el plan de respaldo del riesgo 3"]
+    assert len(rows_of(sqlite_store, "risk_actions")) == 40

@@ -222,10 +222,9 @@ def tied_by_the_parents_ids(reader: SheetReader, match: HeaderMatch, earlier: li
     return None
 
 
-def _parent_column(reader: SheetReader, match: HeaderMatch, child: SheetKind, key_col: int | None,
-                   codes: set[str]) -> int | None:
+def _parent_column(reader: SheetReader, match: HeaderMatch, child: SheetKind, key_col: int | None) -> int | None:
     """The one column of the sheet the child's words take as its parent's ("Código riesgo", "Risk ID") — not the
-    sheet's own ID column — whose every value is a code of the register's other sheets, or None."""
+    sheet's own ID column, unless a column of its own numbers its rows —, or None."""
     rows = reader.top_rows()
     header = rows[match.row - 1]
     group = rows[match.row - 2] if match.row >= 2 else None
@@ -233,9 +232,14 @@ def _parent_column(reader: SheetReader, match: HeaderMatch, child: SheetKind, ke
     cols = [c for c, n in mapping.items() if n == PARENT]
     if len(cols) != 1 or cols[0] == key_col and not _numbers_its_rows(reader, match, header, key_col):
         return None
-    values = [_id_text(r[cols[0]]) for r in reader.top_rows(fill_merged=False)[match.row:] if cols[0] < len(r)]
-    values = [v for v in values if v]
-    return cols[0] if len(values) >= 2 and set(values) <= codes else None
+    return cols[0]
+
+
+def _column_ids(reader: SheetReader, match: HeaderMatch, col: int) -> set[str]:
+    """Every ID a column holds below the header, down the whole sheet (an action sheet's rows need not follow the
+    register's order, nor stop within the first rows the header search reads)."""
+    ids = (_id_text(r[col]) for r in reader.all_rows()[match.row:] if col < len(r))
+    return {x for x in ids if x}
 
 
 def _numbers_its_rows(reader: SheetReader, match: HeaderMatch, header: list[object], key_col: int | None) -> bool:
@@ -261,24 +265,28 @@ def children_by_a_parent_column(found: list[tuple[SheetReader, HeaderMatch]]
     from the risks they belong to (classes87a). Only where every value of that column is a code of the register's
     other sheets and the child's own required field (the action) is on the sheet; decided once a sheet, said in
     its report. Returns the sheets and the notes to say."""
-    codes: dict[int, set[str]] = {}
-    for i, (reader, match) in enumerate(found):
-        key_col = None if match.kind.is_child else _key_column(match)
-        if key_col is not None:
-            codes[i] = {_id_text(v) for v in _codes(reader, match, key_col)}
+    registers = [m.kind.register for _, m in found if not m.kind.is_child]
+    codes: dict[int, set[str]] = {}  # each register sheet's own IDs, read whole once, when a sheet asks for them
     out: list[tuple[SheetReader, HeaderMatch]] = []
     said: dict[str, str] = {}
     for i, (reader, match) in enumerate(found):
         kind = match.kind
-        others = set().union(*(c for j, c in codes.items() if j != i and found[j][1].kind.register == kind.register))
-        if kind.is_child or not others or not 1 <= match.row < len(reader.top_rows()):
+        if kind.is_child or registers.count(kind.register) < 2 or not 1 <= match.row < len(reader.top_rows()):
             out.append((reader, match))
             continue
         key_col = _key_column(match)
         fits = []
         for child in child_kinds(kind.register):
-            col = _parent_column(reader, match, child, key_col, others)
-            if col is not None and (as_child := _as_child(reader, match, col, child)) is not None:
+            col = _parent_column(reader, match, child, key_col)
+            if col is None:
+                continue
+            named = _column_ids(reader, match, col)
+            for j, (other_reader, other) in enumerate(found):
+                if j != i and j not in codes and other.kind.register == kind.register and not other.kind.is_child \
+                        and (other_key := _key_column(other)) is not None:
+                    codes[j] = _column_ids(other_reader, other, other_key)
+            others = set().union(*(c for j, c in codes.items() if j != i and found[j][1].kind.register == kind.register))
+            if len(named) >= 2 and named <= others and (as_child := _as_child(reader, match, col, child)) is not None:
                 fits.append((as_child, col))
         if not fits:
             out.append((reader, match))
