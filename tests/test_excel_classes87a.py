@@ -1,6 +1,8 @@
 """Issue 12, classes87a: the miss classes of unseen set 87 as general rules — a response-action sheet naming its risk
-by a "<register noun> code" column beside its own row number is the risks' actions, not a second risk register; a
-risk "identified" (in any language the words files know) is open. Each test writes a workbook of the shape (never a
+by a "<register noun> code" column beside its own row number is the risks' actions, not a second risk register (its
+due the day written down plus its days); a risk "identified" (in any language the words files know) is open; a sheet
+of sprints is no register; a label merged down from the header row is each row's category; a tool's sample writing
+its column names with a number is refused. Each test writes a workbook of the shape (never a
 fetched file) and failed on the code before (main d9ccd20b), unless its docstring says it guards a reading that must
 not change."""
 
