@@ -219,3 +219,24 @@ def test_an_action_sheet_naming_risks_past_the_first_rows_is_the_risks_actions(s
     assert len(rows_of(sqlite_store, "risks")) == 40
     assert [a["description"] for a in _actions_of(sqlite_store, "R3")] == ["Revisar el plan de respaldo del riesgo 3"]
     assert len(rows_of(sqlite_store, "risk_actions")) == 40
+
+
+def test_a_heat_maps_axis_merged_down_beside_the_list_is_no_group_label(sqlite_store, tmp_path):
+    """Guards a reading that must not change (passes on main too): a heat map left of the risk list, its axis label
+    "Likelihood" merged down A2:A6 from the row the list's header is on, is the map's, not a label of the list's
+    rows — no category is made of it."""
+    titles = [*_TITLES, "Project files are lost with the laptop", "Strain injuries from long days"]
+    rows: list[list[object]] = [
+        [None, "Impact", None, None, None, None, None, None, None, None, None, None, None],
+        ["Likelihood", None, "Negligible", "Acceptable", "Major", "Problematic", "Catastrophic", None, "Risks",
+         "Description", "Response", "Objective", "Risk Code"]]
+    bands = ["75% - 100%", "50% - 74%", "25% - 49%", "0% - 24%", None, None]
+    for i, (band, t, code) in enumerate(zip(bands, titles, ["D4", "C4", "B2", "E4", "D2", "D3"]), start=1):
+        cells = [f"{c}{i}" for c in "ABCDE"] if band else [None] * 5
+        rows.append([None, band, *cells, None, t, f"What could happen: {t.lower()}", "Keep a backup of the work",
+                     "Make sure nothing is lost", code])
+    path = write_xlsx(tmp_path / "Risks.xlsx", {"Sheet1": rows}, merges={"Sheet1": ["A2:A6", "B1:G1"]})
+    import_all(sqlite_store, path)
+    risks = rows_of(sqlite_store, "risks")
+    assert {r["title"] for r in risks} == set(titles)
+    assert not {r["category"] for r in risks} & {"Likelihood"}

@@ -8,8 +8,10 @@ the first table's rows got no project and the second's the project "Producto", a
 A cell of the header row merged down over two data rows or more is no column's header: it labels the rows it
 spans, as a caption over a block would. Each row takes the label of the merged range it lies in as its category
 (the register's group field), the columns of the range beside the first left unread (they hold nothing of their
-own). Decided once a sheet, from its merged ranges; only where the register has a category and every range in
-those columns starts on the header row or on a row repeating it; said in the import's report.
+own). Decided once a sheet, from its merged ranges; only where the register has a category, two ranges at least
+stand in those columns (one label per stacked table: a single one down one table is as often a heat map's axis,
+"Likelihood" down A2:A6 beside the risk list, corpus3's unseen64) and every range starts on the header row or on a
+row repeating it; said in the import's report.
 """
 
 from __future__ import annotations
@@ -51,6 +53,8 @@ def merged_group_labels(reader: SheetReader, match: HeaderMatch
         return None
     # every range of those columns: the first starting on the header row, the others on a row repeating it
     ranges = sorted(r for r in merges if r[1] == c1 and r[3] == c2)
+    if len(ranges) < 2:
+        return None  # one label down one table: as often a heat map's axis ("Likelihood" down A2:A6) beside a list
     heads = [h for i, h in enumerate(header) if h is not None and not c1 <= i <= c2]
     for r1, _, r2, _ in ranges:
         if r2 - r1 < SPANNED_MIN or r1 > len(rows):
