@@ -6,7 +6,12 @@ the same records again, refused as IDs given twice."""
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import date, timedelta
+from typing import Any
 
+from ..models.errors import ValidationError
+from ..models.values import DAY_FIRST, parse_date
+from .date_order import column_orders
 from .header_detection import (
     ALL_KINDS,
     PARENT,
@@ -19,7 +24,7 @@ from .header_detection import (
     real_fields,
     refill,
 )
-from .vocabulary import header_words, id_words, words_of
+from .vocabulary import day_count_words, header_words, id_words, word_key, words_of
 from .workbook_reader import SheetReader
 
 # A child field the parent's own mapping may have found under the parent's name for it: the risk's owner
@@ -215,3 +220,161 @@ def tied_by_the_parents_ids(reader: SheetReader, match: HeaderMatch, earlier: li
         tied = SheetReader(reader.book, reader.title, rows, reader.merged_ranges())
         return tied, replace(match, mapping={**match.mapping, width: PARENT}, headers=[*match.headers, label])
     return None
+
+
+def _parent_column(reader: SheetReader, match: HeaderMatch, child: SheetKind, key_col: int | None) -> int | None:
+    """The one column of the sheet the child's words take as its parent's ("Código riesgo", "Risk ID") — not the
+    sheet's own ID column, unless a column of its own numbers its rows —, or None."""
+    rows = reader.top_rows()
+    header = rows[match.row - 1]
+    group = rows[match.row - 2] if match.row >= 2 else None
+    mapping, _ = map_header(child, header, group)
+    cols = [c for c, n in mapping.items() if n == PARENT]
+    if len(cols) != 1 or cols[0] == key_col and not _numbers_its_rows(reader, match, header, key_col):
+        return None
+    return cols[0]
+
+
+def _column_ids(reader: SheetReader, match: HeaderMatch, col: int) -> set[str]:
+    """Every ID a column holds below the header, down the whole sheet (an action sheet's rows need not follow the
+    register's order, nor stop within the first rows the header search reads)."""
+    ids = (_id_text(r[col]) for r in reader.all_rows()[match.row:] if col < len(r))
+    return {x for x in ids if x}
+
+
+def _numbers_its_rows(reader: SheetReader, match: HeaderMatch, header: list[object], key_col: int | None) -> bool:
+    """The sheet has a column of its own under an ID word alone ("N°", "No.", "#") counting its rows 1, 2, 3 …:
+    the column the register took as its records' IDs ("Risk code") is then another record's, beside it."""
+    for c, head in enumerate(header):
+        if c == key_col or not isinstance(head, str) or [w for w in words_of(head) if w not in id_words()] or \
+                not words_of(head) and head.strip() not in ("#", "№", "N°", "Nº"):
+            continue
+        values = [_id_text(r[c]) for r in reader.top_rows(fill_merged=False)[match.row:] if c < len(r)]
+        values = [v for v in values if v]
+        if len(values) >= 2 and values == [str(i) for i in range(1, len(values) + 1)]:
+            return True
+    return False
+
+
+def children_by_a_parent_column(found: list[tuple[SheetReader, HeaderMatch]]
+                                ) -> tuple[list[tuple[SheetReader, HeaderMatch]], dict[str, str]]:
+    """A sheet read as a register that names, in a column of its own beside its row number, the register's
+    records of another sheet ("N° | Código riesgo | Título | Acción | Responsable | Plazo (días) | Estado", each
+    "Código riesgo" a code of "Registro de Riesgos"): the register's child sheet (the risks' response actions),
+    tied by that column. Read as risks, its row numbers became codes and its rows 38 new risks, their actions lost
+    from the risks they belong to (classes87a). Only where every value of that column is a code of the register's
+    other sheets and the child's own required field (the action) is on the sheet; decided once a sheet, said in
+    its report. Returns the sheets and the notes to say."""
+    registers = [m.kind.register for _, m in found if not m.kind.is_child]
+    codes: dict[int, set[str]] = {}  # each register sheet's own IDs, read whole once, when a sheet asks for them
+    out: list[tuple[SheetReader, HeaderMatch]] = []
+    said: dict[str, str] = {}
+    for i, (reader, match) in enumerate(found):
+        kind = match.kind
+        if kind.is_child or registers.count(kind.register) < 2 or not 1 <= match.row < len(reader.top_rows()):
+            out.append((reader, match))
+            continue
+        key_col = _key_column(match)
+        fits = []
+        for child in child_kinds(kind.register):
+            col = _parent_column(reader, match, child, key_col)
+            if col is None:
+                continue
+            named = _column_ids(reader, match, col)
+            for j, (other_reader, other) in enumerate(found):
+                if j != i and j not in codes and other.kind.register == kind.register and not other.kind.is_child \
+                        and (other_key := _key_column(other)) is not None:
+                    codes[j] = _column_ids(other_reader, other, other_key)
+            others = set().union(*(c for j, c in codes.items() if j != i and found[j][1].kind.register == kind.register))
+            if len(named) >= 2 and named <= others and (as_child := _as_child(reader, match, col, child)) is not None:
+                fits.append((as_child, col))
+        if not fits:
+            out.append((reader, match))
+            continue
+        child_match, col = max(fits, key=lambda f: f[0].score)
+        noun = kind.reg.noun
+        said[match.sheet_title] = (
+            f"Read as {child_match.kind.reg.title.lower()}: each row names its {noun} by “{match.headers[col]}” "
+            f"(every value the code of a {noun} on another sheet), so it is that {noun}'s, not a {noun} of its own.")
+        if (dated := due_from_days(reader, child_match)) is not None:
+            reader, child_match, due_said = dated
+            said[match.sheet_title] += f" {due_said}"
+        out.append((reader, child_match))
+    return out, said
+
+
+def _days_count(value: Any) -> int | None:
+    """A whole number of days (0 to ten years) as a cell holds it, 10, 10.0 or "10"; None for anything else."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, str):
+        try:
+            value = float(value.strip().replace(",", "."))
+        except ValueError:
+            return None
+    if isinstance(value, (int, float)) and float(value).is_integer() and 0 <= value <= 3660:
+        return int(value)
+    return None
+
+
+def due_from_days(reader: SheetReader, match: HeaderMatch) -> tuple[SheetReader, HeaderMatch, str] | None:
+    """An action sheet giving each action's time in days from the day it was written down ("Plazo (días)" beside
+    "Fecha creación", "Deadline (days)" beside "Created"), no due date of its own: the due is that day plus the
+    days — the column of days refused as due values ("10.0 … are not due values") and the day written left out
+    (unseen set 87). Only where the one column of days is headed by a due word of the child's ("Plazo", "Deadline")
+    with a day word ("días", "days": ``day_counts`` in the files), the one column of the day written by a
+    "raised on" word of the parent's, and every row with a number of days has a day written; else None. Returns
+    the sheet with the due as a column of its own (made by the import, the two columns it is made of unread) and
+    what the report says once."""
+    child = match.kind
+    if child.parent is None or "due" not in child.reg.field_names or "due" in match.mapping.values():
+        return None
+    header = list(match.headers)
+    days_said, dues, raised = day_count_words(), header_words(child.register), header_words(child.parent)
+
+    def counts_days(head: object) -> bool:
+        words = words_of(head) if isinstance(head, str) else []
+        rest = [w for w in words if w not in days_said]
+        return bool(rest) and len(rest) < len(words) and dues.get(word_key(" ".join(rest))) == "due"
+
+    counts = [c for c, h in enumerate(header) if c not in match.mapping and counts_days(h)]
+    bases = [c for c, h in enumerate(header) if c not in match.mapping and isinstance(h, str) and
+             raised.get(word_key(h)) == "raised_on"]
+    if len(counts) != 1 or len(bases) != 1:
+        return None
+    count, base = counts[0], bases[0]
+    rows = [list(r) for r in reader.all_rows()]
+    body = rows[match.row:]
+    cells = [r[base] if base < len(r) else None for r in body]
+    orders, _, unsettled = column_orders({base: (header[base], cells)})
+    dues_made: list[date | None] = []
+    example: tuple[date, int, date] | None = None
+    for r, written in zip(body, cells):
+        raw = r[count] if count < len(r) else None
+        if raw is None or not str(raw).strip():
+            dues_made.append(None)
+            continue
+        days = _days_count(raw)
+        if days is None:
+            return None  # "10 días hábiles", "ASAP": not a count of calendar days
+        try:
+            day = parse_date(written, str(header[base]), orders.get(base, DAY_FIRST), relative_words=False)
+        except ValidationError:
+            return None
+        if day is None:
+            return None  # days counted from no day written
+        dues_made.append(day + timedelta(days=days))
+        example = example or (day, days, day + timedelta(days=days))
+    if example is None:
+        return None
+    width = max(len(header), *(len(r) for r in rows))
+    label = f"{header[base]} + {header[count]}"
+    for i, r in enumerate(rows):
+        r += [None] * (width - len(r))
+        r.append(label if i == match.row - 1 else dues_made[i - match.row] if i >= match.row else None)
+    dated = SheetReader(reader.book, reader.title, rows, reader.merged_ranges())
+    headers = [*header, *[""] * (width - len(header)), label]
+    order = f" ({unsettled} read day first)" if unsettled else ""
+    said = (f"Each action's due is its “{header[base]}” plus its “{header[count]}” ({example[0]:%d %b %Y} + {example[1]} "
+            f"days → {example[2]:%d %b %Y}){order}.")
+    return dated, replace(match, mapping={**match.mapping, width: "due"}, headers=headers), said

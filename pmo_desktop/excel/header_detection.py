@@ -5328,6 +5328,23 @@ def _numbered_planned_work(values: list[Any], planned: Collection[str]) -> bool:
     return True
 
 
+# a title opening with a word planned work is counted in and its number ("Sprint 1 — Fundación", "Iteration 2:")
+_COUNTED_TITLE_RE = re.compile(r"^\s*([^\W\d_]+)\s*#?\d+(?=$|[\s—–:.,)-])")
+
+
+def _counted_work_titles(values: list[Any], planned: Collection[str]) -> bool:
+    """Every filled cell (two at least) opens with a word planned work is counted in, then its number, whatever
+    follows: a sheet of sprints named "Sprint 1 — Fundación", "Sprint 2 — Diagnóstico" (unseen set 87)."""
+    filled = [str(x) for x in values if isinstance(x, str) and x.strip()]
+    if len(filled) < 2 or len(filled) < len(values):
+        return False
+    for text in filled:
+        m = _COUNTED_TITLE_RE.match(text)
+        if m is None or normalise_key(m.group(1)) not in planned:
+            return False
+    return True
+
+
 def _backlog_by_its_columns(kind: SheetKind, match: HeaderMatch, nouns: frozenset[str] | set[str],
                             sample: list[list[Any]]) -> str | None:
     """Why an issue sheet is a backlog all the same: a column naming its rows as stories or epics ("User Story /
@@ -5568,6 +5585,9 @@ def not_records_by_content(match: HeaderMatch, sample: list[list[Any]]) -> str |
             found.append(f"“{starts[0]}” and “{ends[0]}”")  # ones ("Planned" and "Actual" over them) twice
             if len(starts) >= 2 and len(ends) >= 2:
                 found.append("")
+        counted = [c for c in naming if _counted_work_titles(values(c), columns)]
+        if counted:  # "Sprint 1 — Fundación", "Sprint 2 — Diagnóstico": rows named as planned work counted
+            found.append(f"its rows named “{values(counted[0])[0]}” …")
         evidence[what] = found
     stories = [h for c, h in enumerate(headers) if h and _user_stories(values(c))]
     if stories:

@@ -43,6 +43,7 @@ from .checklist_titles import checklist_title
 from .child_sheets import (
     child_kinds,
     child_of_the_parent_named,
+    children_by_a_parent_column,
     children_by_their_ids,
     ids_not_plans,
     names_its_records,
@@ -159,6 +160,7 @@ from .linked_kinds import rows_of_another_kind
 from .map_features import MAP_FEATURES_REASON, map_features
 from .matrix_codes import an_axis, axis_in_header, axis_steps, coded_ratings
 from .measured_things import a_number, measurements_not_records
+from .merged_labels import merged_group_labels
 from .minutes_sheets import MINUTES_REASON, meeting_minutes
 from .named_records import actions_naming_their_records, links_named
 from .named_rows import keyed_by_names, names_listed
@@ -204,6 +206,7 @@ from .side_legends import legend_spans, symbol_statuses
 from .skipped_rows import keep_skipped_cells
 from .stated_grades import stated_steps
 from .strategy_columns import strategies_not_plans
+from .template_rows import PLACEHOLDER_SAMPLE_REASON, sample_of_its_columns
 from .templated_columns import TEMPLATED_REASON, templated_column
 from .ticket_titles import ticket_titled
 from .title_labels import labelled_title_column, split_labels
@@ -2791,6 +2794,11 @@ def plan_workbook_import(store: Store, path: str | os.PathLike[str], progress: P
                     reader, match = joined, _match_sheet(joined, ALL_KINDS, None) or match
                 if (banded := _levels_under_the_header(book, reader, match)) is not None:
                     reader, match, made_notes[title] = banded  # "Probabilidade(P)" over "1- Baixa", "2-Média" …
+                if (grouped := merged_group_labels(reader, match)) is not None:
+                    # "Proyecto" merged from the header row down over its table's rows: each row's category
+                    reader = SheetReader(book, reader.title, grouped[0], grouped[1])
+                    match = grouped[2]
+                    made_notes[title] = f"{made_notes[title]} {grouped[3]}" if title in made_notes else grouped[3]
                 if (labelled := _labels_in_the_title(book, reader, match)) is not None:
                     reader, match, made_notes[title] = labelled
                 if (listed_names := checklist_title(match, reader.top_rows(fill_merged=False)[match.row:])) is not None:
@@ -2879,6 +2887,7 @@ def plan_workbook_import(store: Store, path: str | os.PathLike[str], progress: P
                     templated_column(match, reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE],
                                      _first_naming_column(match)) or \
                     filler_columns(match, reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE]) or \
+                    sample_of_its_columns(reader.top_rows(fill_merged=False)[:match.row + SAMPLE], match.row) or \
                     calculation_sheet(match, reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE]) or \
                     not_records_by_layout(match.headers, reader.top_rows()[:match.row - 1], match.kind.register,
                                           match.mapping, _register_named_by(match, title, path))
@@ -2936,6 +2945,10 @@ def plan_workbook_import(store: Store, path: str | os.PathLike[str], progress: P
             glossaries: list[str] = []  # sheets of definitions: no other reading makes records of them
             found = _column_glossaries(found, plan, glossaries)
             found = children_by_their_ids(found)
+            found, tied_notes = children_by_a_parent_column(found)
+            for tied_title, tied_note in tied_notes.items():  # "Código riesgo" naming the risks of another sheet
+                made_notes[tied_title] = f"{made_notes[tied_title]} {tied_note}" if tied_title in made_notes \
+                    else tied_note
             found = _without_measures_sheets(found, plan)
             found += _keyed_by_names(book, found, plan, [*pasted_exports, *glossaries])
             found = _form_sheets(book, found, plan, path, [*employees, *pasted_exports, *glossaries], made_notes)
@@ -2979,6 +2992,7 @@ def plan_workbook_import(store: Store, path: str | os.PathLike[str], progress: P
                 catalogue = next(((t, r) for t, r in plan.skipped_sheets
                                   if r.startswith((*CATALOGUE_REASONS, OTHER_THINGS_REASON, *OTHER_LIST_REASONS,
                                                    LESSONS_REASON, TEMPLATED_REASON, FILLER_REASON, WRITTEN_REASON,
+                                                   PLACEHOLDER_SAMPLE_REASON,
                                                    CALCULATION_REASON, MAP_FEATURES_REASON, MINUTES_REASON,
                                                    CHANGE_HISTORY_REASON, USER_TABLE_REASON, DEFINITIONS_REASON))),
                                  None)

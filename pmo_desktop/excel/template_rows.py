@@ -131,3 +131,45 @@ def example_mark(row: Iterable[Any]) -> str | None:
             if any(len(m) <= len(words) and tuple(words[-len(m):]) == m for m in marks):
                 return clause.strip()
     return None
+
+
+# a column name and a number written in the cells under it: "ER_Tipo de tratamiento 1" under "Tipo de Tratamiento"
+_NAMED_MIN_COLUMNS = 3   # columns of a row writing their column's name and a number
+_NAMED_KEY_MIN = 5       # letters of a column's name keyed, fewer say too little to be found in a cell
+_ENDS_IN_NUMBER_RE = re.compile(r"\d+(?:[.,]\d+)*\s*$")
+PLACEHOLDER_SAMPLE_REASON = "a template's sample rows"
+
+
+def _names_its_column(cell: Any, name_key: str) -> bool:
+    return cell.__class__ is str and _ENDS_IN_NUMBER_RE.search(cell) is not None and name_key in text_key(cell)
+
+
+def sample_of_its_columns(top: list[list[Any]], header_row: int) -> str | None:
+    """Why a sheet's rows are a tool's import sample and no records: under the first row of column names (the
+    header, or a row of names above it that the header search passed by), every filled row writes, in three columns
+    or more, that column's name and a number ("Tipo de tratamiento" → "ER_Tipo de tratamiento 1", "Descripción del
+    ER_Tipo de consecuencia 2"), and no other cell of its own words — a GRC tool's sample workbook, its 5 rows
+    written again under 29 repeated headers, was read as 4 risks titled "Descripción detallada del ER_Riesgo
+    Genérico N" (unseen set 87). Decided once a sheet from its first rows; None for any other sheet. A register
+    whose one column counts its rows ("Phase 1" under "Phase") is read as before."""
+    names_row = next((i for i, r in enumerate(top[:header_row]) if sum(1 for x in r if x.__class__ is str) >= 3),
+                     None)
+    if names_row is None:
+        return None
+    names = {c: k for c, x in enumerate(top[names_row]) if x.__class__ is str and len(k := text_key(x)) >= _NAMED_KEY_MIN}
+    rows = [r for r in top[names_row + 1:] if any(x is not None and str(x).strip() for x in r)]
+    sampled = 0
+    example = ("", "")
+    for row in rows:
+        named = [c for c, k in names.items() if c < len(row) and _names_its_column(row[c], k)]
+        if row == top[names_row] or [c for c, x in enumerate(row) if x is not None] == [
+                c for c, x in enumerate(top[names_row]) if x is not None] and not named:
+            continue  # the names written again over the next block
+        if len(named) < _NAMED_MIN_COLUMNS:
+            return None
+        sampled += 1
+        example = example[0] and example or (str(row[named[0]]).strip(), str(top[names_row][named[0]]).strip())
+    if sampled < 2:
+        return None
+    return (f"{PLACEHOLDER_SAMPLE_REASON}, not records: each row writes its columns' names with a number (“{example[0]}” "
+            f"under “{example[1]}” …), a tool's sample of what to write, in {sampled} rows of its first ones.")

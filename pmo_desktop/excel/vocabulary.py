@@ -517,6 +517,13 @@ def year_words() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def day_count_words() -> frozenset[str]:
+    """Keyed words saying a number counts calendar days ("Plazo (días)", "Deadline (days)"): ``day_counts`` in the
+    files (child_sheets.due_from_days)."""
+    return frozenset(" ".join(words_of(w)) for data in _files() for w in data.get("day_counts", ()) if words_of(w))
+
+
+@lru_cache(maxsize=1)
 def state_words_every() -> frozenset[str]:
     """Every keyed status word of every register in every file (the ``values`` keys ending ".status"): a word one
     register's status column knows is a state in any register's status column, never a value standing in the wrong
