@@ -85,7 +85,7 @@ from .labelled_results import actual_line, labelled_column
 from .no_one import KEPT, no_one_said
 from .note_labels import note_label
 from .opportunity_signs import SIGNED_FIELDS, opportunity_note, opportunity_size
-from .other_tables import another_header, same_label
+from .other_tables import another_header, same_label, wider_header
 from .percent_cells import per_cent_unit, percent_cells
 from .qualified_effects import EFFECT, joined_effects
 from .reply_status import said_status
@@ -811,6 +811,16 @@ def _numbered_items(raw: str) -> list[str]:
     return [item for part in _LIST_NUMBER_RE.split(text) if (item := " ".join(part.split()).strip(" ,;"))]
 # A person's full name: two to four words of letters, each capitalised ("Phyo Wai Aung", "Anne-Marie O'Neil")
 _NAME_WORD_RE = re.compile(r"[^\W\d_][\w.'’-]*")
+
+
+def _with_past(row: Sequence[Any], past: dict[int, Any] | None) -> Sequence[Any]:
+    """A row with the values it holds past the columns the sheet reads (``WorkbookReader.data_rows``' ``past``)."""
+    if not past:
+        return row
+    whole = [*row, *([None] * (max(past) + 1 - len(row)))]
+    for c, x in past.items():
+        whole[c] = x
+    return whole
 
 
 def _layout(headers: Sequence[Any]) -> tuple[str, ...]:
@@ -2096,6 +2106,7 @@ class Planner:
         opened: dict[int, int] = {}  # index of a record in plan.rows → index of the lone text that opened it
         data_started = False
         other_table: int | None = None  # the row of another table's header under the records (other_tables)
+        gap_caption = -2  # the row of a note alone in the first column after a gap: a caption over what follows
         # a stakeholders' group written alone on its row (index in plan.rows, row number, raw row): a heading over
         # the rows under it, or a group of its own when the next row writes another group (left57)
         lone_group: tuple[int, int, tuple[Any, ...]] | None = None
@@ -2451,6 +2462,23 @@ class Planner:
             # a title an earlier record has: the row goes the full way, which looks for a copy (below)
             earlier = titled.get(row[title_col].strip()) if titled and title_col is not None and \
                 title_col < len(row) and row[title_col].__class__ is str else None
+            if last_record is not None and parent_reg is None and (number == gap_caption + 1 or blank_run) and \
+                    wider_header(whole := _with_past(row, self._past.get(number)), headers):
+                # after a gap (and a caption), "Phase | Task / Activity | PM | PO | TI" wider than the roles table's
+                # header: a table of its own (a RACI of the tasks) begins, the register ends (classes89)
+                if blank_run:
+                    span = f"row {blank_run[0]}" if len(blank_run) == 1 else f"rows {blank_run[0]}–{blank_run[-1]}"
+                    skip(blank_run[0], f"blank spacer ({span}).")
+                    blank_run = []
+                labels = " | ".join(str(x).strip() for x in whole if x is not None and str(x).strip())
+                captioned = f", under its caption on row {gap_caption}" if number == gap_caption + 1 else ""
+                skip(number, f"the header of another table under the {reg.title.lower()} (“{labels[:80]}”){captioned}: "
+                             f"wider than the sheet's header, it and the rows under it are not {reg.name}, not "
+                             "imported.")
+                plan.say(f"The {reg.title.lower()} ends above row {gap_caption if captioned else number}: a table of its "
+                         f"own follows under a wider header (“{labels[:60]}”), its rows not read as {reg.name}.")
+                other_table = number
+                continue
             if ordinary and earlier is None and last_record is not None and not blank_run and \
                     self._side_from is None and \
                     number not in merged_title and number not in self._no_one_kept and \
@@ -2711,6 +2739,8 @@ class Planner:
                 continue
             if len(filled) == 1 and filled[0] == first_col and first_col != title_col and \
                     not (first_col in (code_col, parent_col) and _looks_like_code(row[first_col])):
+                if after_gap:
+                    gap_caption = number
                 skip(number, f"a note, not a record (only “{v.parse_text(row[first_col])[:40]}” in the first column).")
                 continue
             if parent_reg is None and code_col is not None and code_col in filled and \

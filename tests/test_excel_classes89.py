@@ -1,0 +1,71 @@
+"""Issue 12, classes89: the miss classes of unseen set 89 as general rules — a register table with a second, wider
+table of its own under it (a roles table over a RACI matrix of tasks); a communication plan whose headers are
+questions; a plan with no frequency column; bracketed placeholders in a plan. Each test writes a workbook of the
+shape (never a fetched file) and failed on the code before (main d9ccd20b), unless its docstring says it guards a
+reading that must not change."""
+
+from __future__ import annotations
+
+import itertools
+
+import pytest
+from imported import import_all, named
+from real_world_factory import write_xlsx
+
+_LETTERS = itertools.cycle("RACIRCIAIRCAICRA")
+
+
+def _roles_over_a_matrix(header: list[str], parties: list[tuple[str, str, str, str]], caption: bool,
+                         phase_word: str, task_word: str) -> list[list[object]]:
+    rows: list[list[object]] = [["Parties of the warehouse project:"], header, *[list(p) for p in parties], []]
+    codes = [p[0] for p in parties]
+    for stage in range(1, 4):
+        if caption:
+            rows.append([f"{phase_word.upper()} {stage}: WORK PACKAGE {stage}"])
+        rows.append([phase_word, f"{task_word} / Activity", *codes])
+        for t in range(7):
+            rows.append([f"{stage}.{t + 1} Work area", f"{task_word} {stage}-{t} carried out on site",
+                         *[next(_LETTERS) for _ in codes]])
+    return rows
+
+
+_PARTIES_EN = [("SP", "Sponsor", "Board (Client)", "Approves the budget and the scope."),
+               ("PMG", "Project Manager", "Acme (Supplier)", "Leads the delivery day to day."),
+               ("QA", "Quality Lead", "Board (Client)", "Checks each delivery against the needs."),
+               ("DEV", "Developers", "Acme (Supplier)", "Build and configure the system."),
+               ("OPS", "Operations Team", "Board (Client)", "Runs the system once live.")]
+
+
+@pytest.mark.parametrize(("header", "phase_word", "task_word"), [
+    (["Code", "Role", "Organisation", "Description"], "Stage", "Task"),
+    (["Código", "Rol", "Organización", "Descripción"], "Etapa", "Tarea"),
+    (["Code", "Rôle", "Organisation", "Description"], "Étape", "Tâche"),
+])
+@pytest.mark.parametrize("caption", [True, False])
+def test_a_roles_table_over_a_wider_matrix_of_tasks_reads_alone(sqlite_store, tmp_path, header, phase_word,
+                                                                 task_word, caption):
+    """A caption, "Code | Role | Organisation | Description" over five parties, a blank row, then (under a caption
+    or not) a wider header "Stage | Task / Activity | SP | PMG | …" over rows of R/A/C/I letters, repeated per stage:
+    the letters under the roles' columns made the roles table fit no field (refused whole), or its tasks were read
+    as stakeholders. The roles table is read by its own rows — five stakeholders — and the table below is said to
+    be another, its rows not imported."""
+    rows = _roles_over_a_matrix(header, _PARTIES_EN, caption, phase_word, task_word)
+    plan = import_all(sqlite_store, write_xlsx(tmp_path / "Project matrix.xlsx", {"Sheet1": rows}))
+    people = named(sqlite_store, "stakeholders")
+    assert set(people) == {p[1] for p in _PARTIES_EN}
+    assert people["Sponsor"]["code"] == "SP"
+    assert people["Developers"]["organisation"] == "Acme (Supplier)"
+    said = " ".join(s.note for s in plan.sheets)
+    assert "a table of its own" in said
+    reasons = [r.reason for s in plan.sheets for r in s.reports]
+    assert any("the header of another table" in r for r in reasons)
+
+
+def test_a_table_stacked_under_a_caption_with_the_same_header_stays_one_register(sqlite_store, tmp_path):
+    """Guards a reading that must not change: tables stacked under captions with the header written again (not
+    wider) are one register, as before."""
+    header = ["Code", "Role", "Organisation", "Description"]
+    rows: list[list[object]] = [header, *[list(p) for p in _PARTIES_EN[:3]], [], ["Second team"], header,
+                                *[list(p) for p in _PARTIES_EN[3:]]]
+    import_all(sqlite_store, write_xlsx(tmp_path / "Stakeholders.xlsx", {"Stakeholders": rows}))
+    assert set(named(sqlite_store, "stakeholders")) == {p[1] for p in _PARTIES_EN}
