@@ -69,3 +69,65 @@ def test_a_table_stacked_under_a_caption_with_the_same_header_stays_one_register
                                 *[list(p) for p in _PARTIES_EN[3:]]]
     import_all(sqlite_store, write_xlsx(tmp_path / "Stakeholders.xlsx", {"Stakeholders": rows}))
     assert set(named(sqlite_store, "stakeholders")) == {p[1] for p in _PARTIES_EN}
+
+
+_PLAN_ROWS = [
+    ["Project goals and scope", "Everyone needs the same picture", "Maya Ortiz", "Whole team", "Kick-off meeting"],
+    ["Roles on the project", "Each person knows what they own", "Maya Ortiz", "Whole team", "Kick-off meeting"],
+    ["Equipment needed", "Requirements list for the studio", "Ravi Shah", "Maya Ortiz", "Request letter"],
+    ["Work plan", "How the activities will be carried out", "Lena Vogt", "Whole team", "Activity list"],
+]
+
+
+@pytest.mark.parametrize(("number", "what", "why", "whom", "how"), [
+    ("item", "What to communicate?", "Why communicate?", "To whom?", "How to communicate?"),
+    ("#", "What do we need to communicate?", "Why?", "Who to inform?", "How will it be communicated?"),
+    ("Nº", "¿Qué comunicar?", "¿Por qué comunicar?", "¿A quién comunicar?", "¿Cómo comunicar?"),
+    ("N°", "Que communiquer ?", "Pourquoi communiquer ?", "À qui communiquer ?", "Comment communiquer ?"),
+    ("Nr", "Was kommunizieren?", "Warum kommunizieren?", "An wen kommunizieren?", "Wie kommunizieren?"),
+    ("N°", "Cosa comunicare?", "Perché comunicare?", "A chi comunicare?", "Come comunicare?"),
+    ("Nº", "O que comunicar?", "Por que comunicar?", "A quem comunicar?", "Como comunicar?"),
+    ("№", "Что сообщать?", "Зачем сообщать?", "Кому сообщать?", "Как сообщать?"),
+])
+def test_a_communication_plan_headed_by_questions_reads_each_as_its_field(sqlite_store, tmp_path, number, what, why,
+                                                                         whom, how):
+    """The PMBOK communication matrix written as questions ("What to communicate? | Why? | Sender | To whom? |
+    How?"): no column was read as the message, and the plan was refused whole. What is the message, to whom the
+    audience, how the channel; why stays in the notes under its header; the number column numbers the rows (their
+    code), not a line of the notes."""
+    rows: list[list[object]] = [[number, what, why, "Owner", whom, how]]
+    rows += [[k + 1, *r[:2], r[2], r[3], r[4]] for k, r in enumerate(_PLAN_ROWS)]
+    plan = import_all(sqlite_store, write_xlsx(tmp_path / "Communication matrix.xlsx", {"Sheet1": rows}))
+    plans = named(sqlite_store, "communications")
+    assert set(plans) == {r[0] for r in _PLAN_ROWS}
+    goals = plans["Project goals and scope"]
+    assert goals["audience"] == "Whole team"
+    assert goals["channel"] == "Kick-off meeting"
+    assert goals["code"] == "1"
+    assert "Everyone needs the same picture" in goals["notes"]
+    assert number not in goals["notes"]
+    assert any(s.register == "communications" for s in plan.sheets)
+
+
+def test_a_communication_plan_with_no_frequency_column_is_ad_hoc_said_once(sqlite_store, tmp_path):
+    """A plan with no frequency column stored the default of a communication made by hand, "Monthly", on every row:
+    a rhythm the colleague never set. Each new communication is Ad hoc (as a cell naming no frequency is), said once
+    in the sheet's note."""
+    rows: list[list[object]] = [["Message", "Purpose", "Sender", "Audience", "Channel"], *_PLAN_ROWS]
+    plan = import_all(sqlite_store, write_xlsx(tmp_path / "Comms plan.xlsx", {"Communications": rows}))
+    plans = named(sqlite_store, "communications")
+    assert len(plans) == 4
+    assert {p["frequency"] for p in plans.values()} == {"Ad hoc"}
+    notes = " ".join(s.note for s in plan.sheets)
+    assert notes.count("No column gives the frequency") == 1
+
+
+def test_a_communication_plans_own_frequencies_are_kept(sqlite_store, tmp_path):
+    """Guards a reading that must not change: a plan with a frequency column keeps each row's."""
+    rows: list[list[object]] = [["Message", "Audience", "Channel", "Frequency"],
+                                ["Status report", "Sponsor", "Email", "Weekly"],
+                                ["Steering review", "Board", "Meeting", "Quarterly"]]
+    import_all(sqlite_store, write_xlsx(tmp_path / "Comms plan.xlsx", {"Communications": rows}))
+    plans = named(sqlite_store, "communications")
+    assert plans["Status report"]["frequency"] == "Weekly"
+    assert plans["Steering review"]["frequency"] == "Quarterly"

@@ -813,6 +813,26 @@ def _numbered_items(raw: str) -> list[str]:
 _NAME_WORD_RE = re.compile(r"[^\W\d_][\w.'’-]*")
 
 
+def _unsaid_values(plan: SheetPlan, reg: Register) -> None:
+    """The fields of ``Register.unsaid`` no column of the sheet gives: each new record takes the register's word
+    for "not said" (a communication's frequency Ad hoc), said once — a communication plan with no frequency column
+    stored "Monthly", the default of a record made by hand, on every row (unseen set 89, classes89)."""
+    given = set(plan.mapping.values())
+    for name, value in reg.unsaid.items():
+        if name in given:
+            continue
+        rows = [p for p in plan.rows if p.report.action is Action.INSERT and name not in p.values]
+        if not rows:
+            continue
+        for p in rows:
+            p.values[name] = value
+        f = reg.field(name)
+        n = len(rows)
+        plan.say(f"No column gives the {f.label.lower()}: {'the' if n != 1 else 'the one'} new {reg.noun}"
+                 f"{'s' if n != 1 else ''} {'are' if n != 1 else 'is'} {f.display(value)}, as a cell naming none "
+                 f"would be, not {f.display(reg.defaults.get(name))} (the default of a {reg.noun} made by hand).")
+
+
 def _with_past(row: Sequence[Any], past: dict[int, Any] | None) -> Sequence[Any]:
     """A row with the values it holds past the columns the sheet reads (``WorkbookReader.data_rows``' ``past``)."""
     if not past:
@@ -3007,6 +3027,8 @@ class Planner:
             self._say_links_replaced(plan, reg)
         if untitled and code_col is not None:
             self._default_rows(plan, reg, untitled, code_col, fields)
+        if reg.unsaid and parent_reg is None:
+            _unsaid_values(plan, reg)
         if reg.key_field is not None:
             self._assign_codes(plan, reg)
         self.done += tick % TICK
