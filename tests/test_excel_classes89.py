@@ -12,6 +12,8 @@ import pytest
 from imported import import_all, named
 from real_world_factory import write_xlsx
 
+from pmo_desktop.excel.errors import WorkbookError
+
 _LETTERS = itertools.cycle("RACIRCIAIRCAICRA")
 
 
@@ -131,3 +133,38 @@ def test_a_communication_plans_own_frequencies_are_kept(sqlite_store, tmp_path):
     plans = named(sqlite_store, "communications")
     assert plans["Status report"]["frequency"] == "Weekly"
     assert plans["Steering review"]["frequency"] == "Quarterly"
+
+
+@pytest.mark.parametrize("header", [
+    ["What?", "Why?", "Who?", "To whom?", "How?", "When?"],
+    ["¿Qué?", "¿Por qué?", "¿Quién?", "¿A quién?", "¿Cómo?", "¿Cuándo?"],
+    ["Quoi ?", "Pourquoi ?", "Qui ?", "À qui ?", "Comment ?", "Quand ?"],
+    ["Cosa?", "Perché?", "Chi?", "A chi?", "Come?", "Quando?"],
+])
+def test_the_communication_matrix_of_bare_questions_is_a_plan_not_an_action_list(sqlite_store, tmp_path, header):
+    """"What? | Why? | Who? | To whom? | How? | When?" — the PMBOK matrix's questions alone: refused as an action
+    plan's 5W questions (or as naming no field, in other languages). Asking to whom says it is a communication
+    plan: what is the message, who the sender (owner), to whom the audience, how the channel, when the frequency."""
+    rows: list[list[object]] = [header, ["Status report", "Keep the sponsor informed", "Maya Ortiz", "Sponsor", "Email",
+                                         "Weekly"],
+                                ["Steering review", "Decisions on scope", "Ravi Shah", "Board", "Meeting", "Monthly"],
+                                ["Newsletter", "Awareness", "Lena Vogt", "All staff", "Intranet", "Quarterly"]]
+    import_all(sqlite_store, write_xlsx(tmp_path / "Matrix.xlsx", {"Sheet1": rows}))
+    plans = named(sqlite_store, "communications")
+    assert set(plans) == {"Status report", "Steering review", "Newsletter"}
+    report = plans["Status report"]
+    assert report["audience"] == "Sponsor"
+    assert report["channel"] == "Email"
+    assert report["frequency"] == "Weekly"
+    assert "Keep the sponsor informed" in report["notes"]
+
+
+def test_a_plan_of_bare_questions_with_no_audience_stays_refused(sqlite_store, tmp_path):
+    """Guards a reading that must not change: a founder's plan "N° | Qui ? | Quoi ? | Où ? | Comment ?" (steps to
+    take, nobody told) is still an action plan, refused."""
+    rows: list[list[object]] = [["N°", "Qui ?", "Quoi ?", "Où ?", "Comment ?"],
+                                [1, "Nadia", "Register the company", "Paris", "Online form"],
+                                [2, "Hugo", "Open the bank account", "Lyon", "At the branch"],
+                                [3, "Nadia", "Hire the accountant", "Paris", "Interviews"]]
+    with pytest.raises(WorkbookError, match="an action plan's questions"):
+        import_all(sqlite_store, write_xlsx(tmp_path / "Plan.xlsx", {"Sheet1": rows}))

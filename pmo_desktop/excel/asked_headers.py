@@ -6,7 +6,7 @@ files (``questions`` and ``scope_tails``), in any language they give; no Qt, no 
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Mapping
+from collections.abc import Collection, Mapping, Sequence
 
 from .vocabulary import question_words, scope_tail_words, telling_questions, word_key, words_of
 
@@ -73,6 +73,10 @@ def telling_field(words: tuple[str, ...], fields: Collection[str]) -> str | None
     Remitente | Destinatario") was refused whole, no column naming its messages."""
     if "message" not in fields:
         return None
+    if (alone := {name for told in telling_questions() if (name := told.asks.get(words)) is not None}):
+        # a question alone ("¿Qué?", "À qui ?", "Wann?"): the field every language asking it so names — German
+        # "Wie?" asks how, Dutch "Wie?" who: no field
+        return next(iter(alone)) if len(alone) == 1 and next(iter(alone)) in fields else None
     for told in telling_questions():
         for size in (3, 2, 1):
             name = told.asks.get(words[:size])
@@ -90,3 +94,32 @@ def sentence_field(text: str, keys: Mapping[str, str], fields: Collection[str], 
     remark dropped)."""
     words = tuple(words_of(_REMARK_RE.sub(" ", text).replace("?", " ")))
     return asked_field(words, keys, fields, people) or telling_field(words, fields) or scoped_field(words, keys)
+
+
+def _bare_question(cell: object) -> tuple[str, ...]:
+    return tuple(words_of(_REMARK_RE.sub(" ", cell).replace("?", " "))) if isinstance(cell, str) else ()
+
+
+def sender_beside_whom(row: Sequence[object], mapping: dict[int, str], fields: Collection[str]) -> dict[int, str]:
+    """"Who? | To whom?" in a communication plan: the one asking who is the sender (the owner), the one asking to
+    whom the audience — "Who?" alone was read as the audience, and "To whom?" kept in the notes. Asked by the
+    words of ``communication_questions`` (a question alone, each language's), once per header."""
+    if "audience" not in fields or "owner" not in fields or "owner" in mapping.values():
+        return mapping
+    who = whom = None
+    for c, cell in enumerate(row):
+        words = _bare_question(cell)
+        if not words:
+            continue
+        for told in telling_questions():
+            name = told.asks.get(words)
+            if name == "owner" and who is None:
+                who = c
+            elif name == "audience" and whom is None:
+                whom = c
+    if who is None or whom is None or mapping.get(who) != "audience" or mapping.get(whom) not in (None, "audience"):
+        return mapping
+    out = dict(mapping)
+    out[who] = "owner"
+    out[whom] = "audience"
+    return out

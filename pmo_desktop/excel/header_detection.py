@@ -32,7 +32,7 @@ from . import action_columns as action_columns_module
 from . import date_order, number_order, table_cache
 from . import vocabulary as vocabulary_module
 from .action_columns import ACTION_DUE, ACTION_OWNER, ACTION_STATUS, ACTIONS_OF, action_columns
-from .asked_headers import sentence_field
+from .asked_headers import sender_beside_whom, sentence_field
 from .coded_legends import column_legend, read_through
 from .date_rows import a_row_of_dates
 from .done_text import says_done
@@ -3439,6 +3439,7 @@ def detect_header(rows: list[list[Any]], sheet_title: str, kinds: tuple[SheetKin
             mapping = _caption_over_the_table(kind, row, stored, i, mapping)
             mapping = _empty_yields(mapping, dups, sample)
             mapping = _the_named_person(kind, row, mapping, dups, sample)
+            mapping = sender_beside_whom(row, mapping, kind.reg.field_names)  # "Who? | To whom?" (classes89)
             mapping = _roles_name_people(kind, mapping, sample)
             mapping = _web_addresses(kind, row, mapping, sample)
             plain = _plain_title(kind, row, mapping, sample)
