@@ -169,3 +169,25 @@ def test_a_plan_of_bare_questions_with_no_audience_stays_refused(sqlite_store, t
                                 [3, "Nadia", "Hire the accountant", "Paris", "Interviews"]]
     with pytest.raises(WorkbookError):
         import_all(sqlite_store, write_xlsx(tmp_path / "Plan.xlsx", {"Sheet1": rows}))
+
+
+def test_bracketed_placeholders_are_left_empty_whatever_their_length_said_once(sqlite_store, tmp_path):
+    """A plan's "Resource Links" column of template placeholders: "[link to vendor SoW]" was left empty without a
+    word, "[link to folder with training notes and survey results]" (longer) kept in the notes. Each is a
+    placeholder, left empty, said once in the sheet's note; a bracketed remark written as a sentence stays."""
+    rows: list[list[object]] = [
+        ["Message", "Audience", "Channel", "Frequency", "Resource Links"],
+        ["Kick-off meeting", "Core team", "In person", "Weekly", "[link to meeting agenda and notes]"],
+        ["Vendor review", "Vendor", "Video call", "Monthly", "[link to vendor SoW]"],
+        ["Training results", "Managers", "Email", "Quarterly",
+         "[link to folder with training notes and survey results]"],
+        ["Room booking", "Facilities", "Email", "Monthly", "[Booked by Ana for the whole week, confirmed on the phone.]"],
+    ]
+    plan = import_all(sqlite_store, write_xlsx(tmp_path / "Comms plan.xlsx", {"Communications": rows}))
+    plans = named(sqlite_store, "communications")
+    assert len(plans) == 4
+    for title in ("Kick-off meeting", "Vendor review", "Training results"):
+        assert "[" not in (plans[title]["notes"] or "")
+    assert "[Booked by Ana for the whole week, confirmed on the phone.]" in plans["Room booking"]["notes"]
+    notes = " ".join(s.note for s in plan.sheets)
+    assert notes.count("placeholder in brackets") == 1

@@ -720,8 +720,10 @@ def _wrapped(above: Any, below: Any) -> bool:
 
 
 # A template's placeholder left in a cell ("[Owner]", "[Date]", "[What needs to happen]"): nothing written there;
-# also with the template's own fixed tail glued to it ("[email]@wfu.edu", "[name]@company.com"): no one's address
-_PLACEHOLDER_RE = re.compile(r"(?:\[[^\[\]\d\s][^\[\]]{0,38}\][^\s\[\]]{0,30}\s*)+")
+# also with the template's own fixed tail glued to it ("[email]@wfu.edu", "[name]@company.com"): no one's address;
+# a longer one too, with no sentence's stop or comma in it ("[link to folder with training notes and survey results]":
+# kept where a shorter "[link to vendor SoW]" was blanked, classes89)
+_PLACEHOLDER_RE = re.compile(r"(?:\[[^\[\]\d\s](?:[^\[\]]{0,38}|[^\[\].,;:!?]{39,78})\][^\s\[\]]{0,30}\s*)+")
 # An ID written in brackets in the ID column ("[Register-3]", a test tool's "[Module-n]"): the ID, numbered,
 # where a template's placeholder is words only ("[ID]") — read without its brackets, never blanked
 _BRACKETED_ID_RE = re.compile(r"\s*\[\s*([^\[\]]*?\d[^\[\]]*?)\s*\]\s*")
@@ -2127,6 +2129,7 @@ class Planner:
         data_started = False
         other_table: int | None = None  # the row of another table's header under the records (other_tables)
         gap_caption = -2  # the row of a note alone in the first column after a gap: a caption over what follows
+        placeholders: list[str] = []  # bracketed placeholders left empty in rows holding more ("[link to …]")
         # a stakeholders' group written alone on its row (index in plan.rows, row number, raw row): a heading over
         # the rows under it, or a group of its own when the next row writes another group (left57)
         lone_group: tuple[int, int, tuple[Any, ...]] | None = None
@@ -2420,7 +2423,10 @@ class Planner:
                 if code_col is not None and code_col < len(row) and row[code_col].__class__ is str and \
                         (bracketed := _BRACKETED_ID_RE.fullmatch(row[code_col])):
                     row = (*row[:code_col], bracketed.group(1), *row[code_col + 1:])
-                row = tuple(None if x.__class__ is str and _PLACEHOLDER_RE.fullmatch(x) else x for x in row)
+                blanked = tuple(None if x.__class__ is str and _PLACEHOLDER_RE.fullmatch(x) else x for x in row)
+                if blanked != row and any(x is not None and (x.__class__ is not str or x.strip()) for x in blanked):
+                    placeholders.extend(x for x, y in zip(row, blanked) if y is None and x is not None)
+                row = blanked
             # a person's cell naming no one ("N/A", "TBD", "?"), before the template's fillers are blanked ("-",
             # "Unassigned" as owner counted too); tested in the loop, not a call a row: most rows name someone
             for c in no_one_cols:  # under its header: "No assignee" under "Assignee" names no one (classes69c)
@@ -3018,6 +3024,11 @@ class Planner:
             plan.say(generic_note(self._headers, self._generic_titled, self._generic_from))
         self._say_opportunity_signs(plan)
         self._say_errors_kept(plan)
+        if placeholders:
+            n = len(placeholders)
+            shown = "”, “".join(dict.fromkeys(" ".join(str(x).split())[:50] for x in placeholders[:3]))
+            plan.say(f"{n} cell{'s' if n != 1 else ''} holding only a template's placeholder in brackets (“{shown}”"
+                     f"{' …' if n > 3 else ''}) {'are' if n != 1 else 'is'} left empty: nothing was written there.")
         if parent_reg is None:
             # the rating fields this sheet assesses (numbers on the scale, or said so), which win over an earlier
             # sheet's one value for every row when the two merge by title (assessed_merges)
