@@ -60,10 +60,12 @@ def _restates_a_header(row: Sequence[Any], fields: Sequence[tuple[int, Field]], 
 
 def wider_header(row: Sequence[Any], headers: Sequence[Any]) -> bool:
     """A row of three short labels at least (no figure, four words each at most) filling two columns or more that
-    ``headers`` leaves unheaded and writing none of the header's labels: the header of a wider table of its own
-    (a RACI matrix of tasks under the roles it names), not a record written beside the table."""
+    ``headers`` leaves unheaded, and two at least of those it heads, writing none of the header's labels: the
+    header of a wider table of its own below (a RACI matrix of tasks under the roles it names), not a record
+    written beside the table, nor a copy of the table set beside it (unseen set 69's "Ryzyka")."""
     filled = 0
     unheaded = 0
+    under = 0  # labels over the header's own columns: a table below it, not one set beside it
     for c, x in enumerate(row):
         if x is None:
             continue
@@ -76,9 +78,10 @@ def wider_header(row: Sequence[Any], headers: Sequence[Any]) -> bool:
         if head.__class__ is str and head.strip():
             if same_label(x, head):
                 return False  # the header written again over a wider row: the same table
+            under += 1
         else:
             unheaded += 1
-    return filled >= 3 and unheaded >= 2
+    return filled >= 3 and unheaded >= 2 and under >= 2
 
 
 def another_header(row: Sequence[Any], fields: Sequence[tuple[int, Field]], headers: Sequence[Any] = ()) -> bool:
