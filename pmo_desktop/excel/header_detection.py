@@ -5063,6 +5063,18 @@ def _outcome_words() -> frozenset[str]:
                      if status in ("Decided", "Superseded") and len(w) >= _STEM and w not in done)
 
 
+@lru_cache(maxsize=1)
+def _outcome_phrases() -> frozenset[str]:
+    """Of ``_outcome_words``, those written as two words or more ("review due", "in force", "signed off"): said by a
+    header only whole, never by the first five letters of their first word — "Reviewed by" shares "revie" with
+    "review due", a decision's state, and says who checked a change, not who approved it (review59, left60)."""
+    from .vocabulary import _files
+
+    return frozenset(word_key(w) for data in _files()
+                     for w in (x for ws in data.get("values", {}).get("decisions.status", {}).values() for x in ws)
+                     if len(words_of(w)) >= 2) & _outcome_words()
+
+
 _STEM = 5  # letters two words share at their start to be one word's forms ("approver", "approved")
 _ONE_WORD = 12  # letters of a decision noun of one word at most ("Entscheidung"; "changerequest" is two)
 
@@ -5076,7 +5088,7 @@ def _says_approval(header: str, kind: SheetKind) -> bool:
     if _noun_pattern(kind).search(key) or any(v in key for v in _outcome_words()):  # "Signed off by"
         return True
     # the outcomes, and the one-word nouns of a decision ("Entscheider", "Decisor", "Beslutsfattare" share theirs)
-    said = _outcome_words() | {n for n in _nouns(kind) if _STEM <= len(n) <= _ONE_WORD}
+    said = (_outcome_words() - _outcome_phrases()) | {n for n in _nouns(kind) if _STEM <= len(n) <= _ONE_WORD}
     # a word that is the start of one ("Author" of "authorised") is another word, not its form
     return any(w in said or any(v[:_STEM] == w[:_STEM] and not v.startswith(w) for v in said)
                for w in words_of(header) if len(w) >= _STEM)
@@ -5176,6 +5188,7 @@ _FOREIGN_WHAT = {"schedule": "a schedule or task plan", "backlog": "a product ba
 # schedule, a timeline, an action list): the importer says them when no sheet is read, not "no header row" (a bug
 # tracker refused as a backlog was told only that no header row named register columns, unseen set 66)
 OTHER_LIST_REASONS = tuple(_FOREIGN_WHAT.values())
+ACTION_LIST_REASON = _FOREIGN_WHAT["actions"]  # how an action list's refusal begins (named_records)
 
 
 def _foreign_keys(header: str) -> list[str]:

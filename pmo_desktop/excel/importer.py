@@ -85,6 +85,7 @@ from .form_sheets import (
 )
 from .header_detection import (
     _DESCRIPTION_STEMS,
+    ACTION_LIST_REASON,
     ALL_KINDS,
     BACKLOG,
     CHANGE_HISTORY_REASON,
@@ -159,6 +160,7 @@ from .map_features import MAP_FEATURES_REASON, map_features
 from .matrix_codes import an_axis, axis_in_header, axis_steps, coded_ratings
 from .measured_things import a_number, measurements_not_records
 from .minutes_sheets import MINUTES_REASON, meeting_minutes
+from .named_records import actions_naming_their_records, links_named
 from .named_rows import keyed_by_names, names_listed
 from .named_things import OTHER_THINGS_REASON, named_as_other_things
 from .note_labels import note_label
@@ -2671,6 +2673,7 @@ def plan_workbook_import(store: Store, path: str | os.PathLike[str], progress: P
             legends: list[Legends] = []  # each sheet's legends of numbered level words (legends_of)
             lists: list[list[str]] = []  # the dropdown lists of the workbook's list sheets, each in its order
             made_notes: dict[str, str] = {}  # sheets read under a header made for them: how
+            also_read: dict[str, tuple[SheetReader, HeaderMatch] | None] = {}  # a second reading of a sheet (left60)
             employees: dict[str, set[str]] = {}  # sheets refused as an employer's staff: their IDs
             pasted_exports: list[str] = []  # sheets of a pasted JSON export's lines (code_exports)
             for title in book.hidden_sheet_names:
@@ -2767,6 +2770,10 @@ def plan_workbook_import(store: Store, path: str | os.PathLike[str], progress: P
                 if match.kind.is_child and PARENT not in match.mapping.values() and \
                         (tied := tied_by_the_parents_ids(reader, match, found)) is not None:
                     reader, match = tied  # the risks before it name its actions by their IDs (left47)
+                if match.kind.is_child and PARENT not in match.mapping.values() and \
+                        (answering := actions_naming_their_records(reader, match)) is not None:
+                    # "Linked to" of "Risk R-01 / Contract §4": each row's risk named in a free text (left60)
+                    reader, match, made_notes[title], also_read[title] = answering
                 if match.kind.is_child and PARENT not in match.mapping.values():
                     parent = REGISTERS[match.kind.parent or ""].title.lower()
                     plan.skipped_sheets.append((title, (
@@ -2872,6 +2879,11 @@ def plan_workbook_import(store: Store, path: str | os.PathLike[str], progress: P
                     calculation_sheet(match, reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE]) or \
                     not_records_by_layout(match.headers, reader.top_rows()[:match.row - 1], match.kind.register,
                                           match.mapping, _register_named_by(match, title, path))
+                if why is not None and why.startswith(ACTION_LIST_REASON) and \
+                        (answering := actions_naming_their_records(reader, match)) is not None:
+                    # "Source / Trigger" of "Risk R-01 / PRD M-02": the risks' actions, each under its risk (left60)
+                    reader, match, made_notes[title], also_read[title] = answering
+                    why = None
                 if why is not None:
                     plan.skipped_sheets.append((title, why))
                     continue
@@ -2902,7 +2914,13 @@ def plan_workbook_import(store: Store, path: str | os.PathLike[str], progress: P
                         match, reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE])) is not None:
                     match, read_as = dated  # days under no header on a decision log naming no day: the day decided
                     made_notes[title] = f"{made_notes[title]} {read_as}" if title in made_notes else read_as
+                if (linking := links_named(reader, match)) is not None:
+                    # "Source / Trigger" of "SRS §10 / Issue ISS-08": the decision's linked issue (left60)
+                    reader, match, read_as = linking
+                    made_notes[title] = f"{made_notes[title]} {read_as}" if title in made_notes else read_as
                 found.append((reader, ids_not_plans(match)))
+                if (second := also_read.pop(title, None)) is not None:
+                    found.append(second)  # the rows naming an issue among the risks' actions: the issue's (left60)
                 if (above := _table_above(book, reader, match)) is not None:
                     # the same register's other table above the one found ("Evènements redoutés" over the
                     # threat scenarios): its records, unread, were lost without a word (round 49)

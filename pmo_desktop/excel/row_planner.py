@@ -724,6 +724,9 @@ def _wrapped(above: Any, below: Any) -> bool:
 # a longer one too, with no sentence's stop or comma in it ("[link to folder with training notes and survey results]":
 # kept where a shorter "[link to vendor SoW]" was blanked, classes89)
 _PLACEHOLDER_RE = re.compile(r"(?:\[[^\[\]\d\s](?:[^\[\]]{0,38}|[^\[\].,;:!?]{39,78})\][^\s\[\]]{0,30}\s*)+")
+# A name written as a template's placeholder in any bracket ("[Stakeholder A]", "<Name>", "(name)"): looked for
+# in the name column of a register naming a nameless row by its role (left60)
+_NAME_PLACEHOLDER_RE = re.compile(r"\s*(?:\[[^\[\]\d\s][^\[\]]{0,38}\]|<[^<>\d\s][^<>]{0,38}>|\([^()\d\s][^()]{0,38}\))\s*")
 # An ID written in brackets in the ID column ("[Register-3]", a test tool's "[Module-n]"): the ID, numbered,
 # where a template's placeholder is words only ("[ID]") — read without its brackets, never blanked
 _BRACKETED_ID_RE = re.compile(r"\s*\[\s*([^\[\]]*?\d[^\[\]]*?)\s*\]\s*")
@@ -1955,6 +1958,9 @@ class Planner:
                                          plan.extras) if reg.name == "stakeholders" and title_col is not None else []
         self._group_above: Any = None  # the category written last above, for the rows leaving theirs blank
         self._named_by_group: list[int] = []  # rows so named, said once a sheet
+        # a template's bracketed name left on a row whose other cells are real ("[Stakeholder A]" beside a role,
+        # a position, levels): the placeholder's words by row, to tell apart the rows named by one role (left60)
+        self._placeholder_names: dict[int, str] = {}
         self._alone_groups: list[int] = []  # of them, groups written alone over another group (left57)
         first_col = min(mapped_cols) if mapped_cols else 0
         strict_refs = [(c, f) for c, f in fields if f.ref is not None and f.kind.refers and not f.ref.create_missing]
@@ -2419,6 +2425,11 @@ class Planner:
                 # "(Example only)", "— example only": the template's example row, however real its cells look
                 skip(number, f"marked as the template's example (“{mark[:40]}”), not a record.")
                 continue
+            if self._named_by_role and title_col is not None and title_col < len(row) and \
+                    row[title_col].__class__ is str and _NAME_PLACEHOLDER_RE.fullmatch(row[title_col]):
+                # "[Stakeholder A]", "<Name>", "(name)" in the name column beside a real role: a template's name
+                self._placeholder_names[number] = " ".join(row[title_col].split())
+                row = (*row[:title_col], None, *row[title_col + 1:])
             if "[" in texts and any(x.__class__ is str and x.startswith("[") for x in row):
                 if code_col is not None and code_col < len(row) and row[code_col].__class__ is str and \
                         (bracketed := _BRACKETED_ID_RE.fullmatch(row[code_col])):
@@ -3386,6 +3397,31 @@ class Planner:
                                                 "not a record."))
         if (reg.name, "category") in OPEN_LISTS and "category" not in plan.mapping.values():
             self._headed_categories(plan, reg, headings)
+        elif "group" in reg.field_names and reg.field("group").kind is Kind.TEXT and \
+                "group" not in plan.mapping.values():
+            self._headed_groups(plan, reg, headings)
+
+    @staticmethod
+    def _headed_groups(plan: SheetPlan, reg: Register, headings: dict[int, str]) -> None:
+        """Section captions over a register's rows that keeps a group and has no column giving it ("CLIENT TEAM —
+        [CLIENT NAME]" over the client's stakeholders, "VENDOR TEAM" over the vendor's): each caption, a
+        template's bracketed placeholder and a dash after it set aside, is the group of the rows under it down to
+        the next caption (left60: skipped as headings, the grouping was lost). Rows above the first caption keep
+        none. Said once a sheet."""
+        current: str | None = None
+        named: Counter[str] = Counter()
+        for i, prow in enumerate(plan.rows):
+            if i in headings:
+                text = " ".join(_PLACEHOLDER_RE.sub(" ", headings[i]).split()).strip(" -–—:|/")
+                current = text or None
+                continue
+            if current is not None and prow.report.action in (_INSERT, _UPDATE) and not prow.values.get("group"):
+                prow.values["group"] = current
+                named[current] += 1
+        said = [f"“{text}” ({count_of(n, reg.noun)})" for text, n in named.items() if n]
+        if said:
+            plan.say(f"The captions over the rows give the group of the {reg.noun}s under each, no column giving "
+                     f"one: {', '.join(said)}.")
 
     def _headed_categories(self, plan: SheetPlan, reg: Register, headings: dict[int, str]) -> None:
         """The headings over a sheet's tables ("Laitteisiin liittyvät riskit" over one table of risks,
@@ -5206,7 +5242,14 @@ class Planner:
         if action == Action.INSERT and self._named_by_role and not values.get(self._title_name) and \
                 isinstance(values.get("role"), str) and values["role"].strip():
             values[self._title_name] = values["role"]
-            reason += "No name given: named by its role. "
+            if (template := self._placeholder_names.get(number)) is not None:
+                # "[Stakeholder A]" beside "Technical": named "Technical (Stakeholder A)", the template's own words
+                # telling apart the rows of one role (three stakeholders "Technical" were three of one name)
+                if word_key(template[1:-1]) != word_key(values["role"]):
+                    values[self._title_name] = f"{values['role'].strip()} ({template[1:-1].strip()})"
+                reason += f"The name is a template's placeholder (“{template}”): named by its role. "
+            else:
+                reason += "No name given: named by its role. "
             empty = f"{reg.field(self._title_name).label} cannot be empty."  # the name cell's own error
             errors[:] = [e for e in errors if e != empty]
         elif action == Action.INSERT and self._label_cols and not values.get(self._title_name) and \
