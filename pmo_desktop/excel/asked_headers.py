@@ -6,9 +6,9 @@ files (``questions`` and ``scope_tails``), in any language they give; no Qt, no 
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Mapping
+from collections.abc import Collection, Mapping, Sequence
 
-from .vocabulary import question_words, scope_tail_words, word_key, words_of
+from .vocabulary import question_words, scope_tail_words, telling_questions, word_key, words_of
 
 # the most words a question heading a column has ("Who will be responsible for dealing with it?": 8)
 LONGEST_QUESTION = 8
@@ -59,7 +59,67 @@ def scoped_field(words: tuple[str, ...], keys: Mapping[str, str]) -> str | None:
     return None
 
 
+# the most words a question ends with after its question words: "What do we need to communicate?" (5)
+_TELLING_TAIL = 5
+
+
+def telling_field(words: tuple[str, ...], fields: Collection[str]) -> str | None:
+    """The field of a communication plan a header asks for as a question of telling: "What to communicate?" (the
+    message), "¿A quién comunicar?" (the audience), "How to communicate?" (the channel), "When to inform?" (the
+    frequency), "Who communicates?" (the owner) — a question's words (``communication_questions`` in the words
+    files, any language they give), then a verb of telling among words said around it, nothing else. "Why
+    communicate?" asks for no field (the purpose): such a column stays in the notes under its header. Before, the
+    PMBOK communication matrix written as questions (unseen set 89: "¿Qué comunicar? | ¿Por qué comunicar? |
+    Remitente | Destinatario") was refused whole, no column naming its messages."""
+    if "message" not in fields:
+        return None
+    if (alone := {name for told in telling_questions() if (name := told.asks.get(words)) is not None}):
+        # a question alone ("¿Qué?", "À qui ?", "Wann?"): the field every language asking it so names — German
+        # "Wie?" asks how, Dutch "Wie?" who: no field
+        return next(iter(alone)) if len(alone) == 1 and next(iter(alone)) in fields else None
+    for told in telling_questions():
+        for size in (3, 2, 1):
+            name = told.asks.get(words[:size])
+            if name is None:
+                continue
+            rest = [w for w in words[size:] if w not in told.fillers]
+            if name in fields and 1 <= len(rest) <= _TELLING_TAIL and all(w in told.verbs for w in rest):
+                return name
+            break  # the longest question the language knows is the one asked
+    return None
+
+
 def sentence_field(text: str, keys: Mapping[str, str], fields: Collection[str], people: bool = False) -> str | None:
-    """``asked_field`` or ``scoped_field`` of a header as written (its words keyed, a bracketed remark dropped)."""
+    """``asked_field``, ``telling_field`` or ``scoped_field`` of a header as written (its words keyed, a bracketed
+    remark dropped)."""
     words = tuple(words_of(_REMARK_RE.sub(" ", text).replace("?", " ")))
-    return asked_field(words, keys, fields, people) or scoped_field(words, keys)
+    return asked_field(words, keys, fields, people) or telling_field(words, fields) or scoped_field(words, keys)
+
+
+def _bare_question(cell: object) -> tuple[str, ...]:
+    return tuple(words_of(_REMARK_RE.sub(" ", cell).replace("?", " "))) if isinstance(cell, str) else ()
+
+
+def sender_beside_whom(row: Sequence[object], mapping: dict[int, str], fields: Collection[str]) -> dict[int, str]:
+    """"Who? | To whom?" in a communication plan: the one asking who is the sender (the owner), the one asking to
+    whom the audience — "Who?" alone was read as the audience, and "To whom?" kept in the notes. Asked by the
+    words of ``communication_questions`` (a question alone, each language's), once per header."""
+    if "audience" not in fields or "owner" not in fields or "owner" in mapping.values():
+        return mapping
+    who = whom = None
+    for c, cell in enumerate(row):
+        words = _bare_question(cell)
+        if not words:
+            continue
+        for told in telling_questions():
+            name = told.asks.get(words)
+            if name == "owner" and who is None:
+                who = c
+            elif name == "audience" and whom is None:
+                whom = c
+    if who is None or whom is None or mapping.get(who) != "audience" or mapping.get(whom) not in (None, "audience"):
+        return mapping
+    out = dict(mapping)
+    out[who] = "owner"
+    out[whom] = "audience"
+    return out

@@ -32,7 +32,7 @@ from . import action_columns as action_columns_module
 from . import date_order, number_order, table_cache
 from . import vocabulary as vocabulary_module
 from .action_columns import ACTION_DUE, ACTION_OWNER, ACTION_STATUS, ACTIONS_OF, action_columns
-from .asked_headers import sentence_field
+from .asked_headers import sender_beside_whom, sentence_field
 from .chosen_options import choice_made, taken_said
 from .coded_legends import column_legend, read_through
 from .date_rows import a_row_of_dates
@@ -44,6 +44,7 @@ from .impossible_days import impossible_days_why
 from .named_columns import choice_list_beside, said_beside_comments, worded_ids
 from .no_one import no_one_said
 from .noun_titles import noun_named_column
+from .other_tables import wider_header
 from .people_columns import names_people
 from .qualified_effects import EFFECT, qualified_effect
 from .qualified_plans import qualified_name
@@ -3376,6 +3377,7 @@ def _below(stored: list[list[Any]], i: int, line: tuple[str, ...]) -> list[list[
                 # values, its texts made the impact and probability no levels (round 47)
                 sample = sample[:k]
                 break
+    sample = _before_a_wider_table(sample, line)
     # a template's unfilled rows ("6 | | | 0 | 0 | 0": its number and the zeros of its formulas) say nothing
     # of the columns: a 0 from them would make a 1–10 impact look like no scale at all; nor does its guidance
     # line under the header ("Assess the plausible impact …" over MAJOR, MODERATE: the impact was not read), nor
@@ -3384,6 +3386,21 @@ def _below(stored: list[list[Any]], i: int, line: tuple[str, ...]) -> list[list[
     kept = [r for k, r in enumerate(sample) if not _unfilled(r) and not (k == 0 and guidance_row(r))
             and not (k <= 1 and counts_the_columns(r))]
     return kept if len(kept) >= 3 else sample  # two rows say too little to judge the columns by
+
+
+def _before_a_wider_table(sample: list[list[Any]], line: tuple[str, ...]) -> list[list[Any]]:
+    """The sample down to a gap under which (past a caption alone on its row, if any) a wider header of labels
+    begins a table of its own (``other_tables.wider_header``): a RACI matrix of tasks under the roles table it
+    names, whose letters under the roles' columns had made them fit no field (unseen set 89, classes89)."""
+    for k in range(len(sample) - 1):
+        if not _unfilled_line(sample[k]):
+            continue
+        nxt = k + 1
+        if sum(1 for x in sample[nxt] if x is not None and str(x).strip()) == 1:
+            nxt += 1  # a caption over the table below
+        if nxt < len(sample) and wider_header(sample[nxt], line):
+            return sample[:k]
+    return sample
 
 
 def _leading_keys(line: tuple[str, ...]) -> list[tuple[int, str]]:
@@ -3479,6 +3496,7 @@ def detect_header(rows: list[list[Any]], sheet_title: str, kinds: tuple[SheetKin
             mapping = _caption_over_the_table(kind, row, stored, i, mapping)
             mapping = _empty_yields(mapping, dups, sample)
             mapping = _the_named_person(kind, row, mapping, dups, sample)
+            mapping = sender_beside_whom(row, mapping, kind.reg.field_names)  # "Who? | To whom?" (classes89)
             mapping = _roles_name_people(kind, mapping, sample)
             mapping = _web_addresses(kind, row, mapping, sample)
             plain = _plain_title(kind, row, mapping, sample)

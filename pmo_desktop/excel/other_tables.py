@@ -11,7 +11,13 @@ is a bad value, said on its row as before, not a table's end.
 
 Or (left57) a row of short labels restating the register's own header in one column and naming others beside it
 ("No | Discussed items | Decisions | PIC" under "No | Name | Role | Organisation"): a meeting's points under its
-attendees, read as three more stakeholders. A register with no typed column met no rule before."""
+attendees, read as three more stakeholders. A register with no typed column met no rule before.
+
+Or (classes89) a row of short labels wider than the register's own header — filling two columns at least that the
+header leaves unheaded, and writing none of its labels — after a gap (and a caption, most often): "Phase | Task /
+Activity | PM | PO | TI" under a roles table "Code | Role | Organisation | Description", a RACI matrix of tasks
+under the parties it names (unseen set 89). Its letters under the roles table's columns had made them fit no field,
+and the roles table was refused; read with it, its tasks were 19 junk stakeholders."""
 
 from __future__ import annotations
 
@@ -50,6 +56,32 @@ def _restates_a_header(row: Sequence[Any], fields: Sequence[tuple[int, Field]], 
             other += 1
     filled = [x for x in row if x is not None and (x.__class__ is not str or x.strip())]
     return same >= 1 and other >= 2 and all(len(x.split()) <= _LABEL_WORDS for x in filled)
+
+
+def wider_header(row: Sequence[Any], headers: Sequence[Any]) -> bool:
+    """A row of three short labels at least (no figure, four words each at most) filling two columns or more that
+    ``headers`` leaves unheaded, and two at least of those it heads, writing none of the header's labels: the
+    header of a wider table of its own below (a RACI matrix of tasks under the roles it names), not a record
+    written beside the table, nor a copy of the table set beside it (unseen set 69's "Ryzyka")."""
+    filled = 0
+    unheaded = 0
+    under = 0  # labels over the header's own columns: a table below it, not one set beside it
+    for c, x in enumerate(row):
+        if x is None:
+            continue
+        if x.__class__ is not str or _DIGIT_RE.search(x) or len(x.split()) > _LABEL_WORDS:
+            return False
+        if not x.strip():
+            continue
+        filled += 1
+        head = headers[c] if c < len(headers) else None
+        if head.__class__ is str and head.strip():
+            if same_label(x, head):
+                return False  # the header written again over a wider row: the same table
+            under += 1
+        else:
+            unheaded += 1
+    return filled >= 3 and unheaded >= 2 and under >= 2
 
 
 def another_header(row: Sequence[Any], fields: Sequence[tuple[int, Field]], headers: Sequence[Any] = ()) -> bool:

@@ -9,7 +9,9 @@ action on the risk or issue it answers), so the sheet adds nothing and says why.
 Decided once per sheet from its headers: at least three distinct question words head columns, and the column the
 rows are named by is one of them ("What?" naming each step). A register with "Who | When | How" beside its own
 title (a risk's response said in three columns) names its records otherwise and is read as before. The words are
-``plan_questions`` in the words files.
+``plan_questions`` in the words files. A communication plan written as questions ("What? | Why? | Who? | To whom?
+| How? | When?", the PMBOK matrix) is no action plan: on a sheet named as the plan, or with a column asking to whom
+(its audience, which no step of a plan has), it is read as the communication plan (classes89).
 """
 
 from __future__ import annotations
@@ -28,6 +30,11 @@ def question_plan(match: HeaderMatch) -> str | None:
     if len(set(asked.values())) < MIN_QUESTIONS:
         return None
     reg = match.kind.reg
+    if "audience" in reg.field_names and (match.kind.matches_sheet_name(match.sheet_title or "") or any(
+            n == "audience" and c not in asked for c, n in match.mapping.items())):
+        # "What? | Why? | Who? | To whom? | How? | When?": the PMBOK communication matrix written as questions, on a
+        # sheet named as the plan or asking to whom — a communication plan, each row a message (classes89)
+        return None
     title = next((f.name for f in reg.fields if f.required), None)
     naming = next((c for c, n in match.mapping.items() if n == title), None)
     if naming is None or naming not in asked:

@@ -85,7 +85,7 @@ from .labelled_results import actual_line, labelled_column
 from .no_one import KEPT, no_one_said
 from .note_labels import note_label
 from .opportunity_signs import SIGNED_FIELDS, opportunity_note, opportunity_size
-from .other_tables import another_header, same_label
+from .other_tables import another_header, same_label, wider_header
 from .percent_cells import per_cent_unit, percent_cells
 from .qualified_effects import EFFECT, joined_effects
 from .reply_status import said_status
@@ -722,8 +722,10 @@ def _wrapped(above: Any, below: Any) -> bool:
 
 
 # A template's placeholder left in a cell ("[Owner]", "[Date]", "[What needs to happen]"): nothing written there;
-# also with the template's own fixed tail glued to it ("[email]@wfu.edu", "[name]@company.com"): no one's address
-_PLACEHOLDER_RE = re.compile(r"(?:\[[^\[\]\d\s][^\[\]]{0,38}\][^\s\[\]]{0,30}\s*)+")
+# also with the template's own fixed tail glued to it ("[email]@wfu.edu", "[name]@company.com"): no one's address;
+# a longer one too, with no sentence's stop or comma in it ("[link to folder with training notes and survey results]":
+# kept where a shorter "[link to vendor SoW]" was blanked, classes89)
+_PLACEHOLDER_RE = re.compile(r"(?:\[[^\[\]\d\s](?:[^\[\]]{0,38}|[^\[\].,;:!?]{39,78})\][^\s\[\]]{0,30}\s*)+")
 # A name written as a template's placeholder in any bracket ("[Stakeholder A]", "<Name>", "(name)"): looked for
 # in the name column of a register naming a nameless row by its role (left60)
 _NAME_PLACEHOLDER_RE = re.compile(r"\s*(?:\[[^\[\]\d\s][^\[\]]{0,38}\]|<[^<>\d\s][^<>]{0,38}>|\([^()\d\s][^()]{0,38}\))\s*")
@@ -816,6 +818,36 @@ def _numbered_items(raw: str) -> list[str]:
     return [item for part in _LIST_NUMBER_RE.split(text) if (item := " ".join(part.split()).strip(" ,;"))]
 # A person's full name: two to four words of letters, each capitalised ("Phyo Wai Aung", "Anne-Marie O'Neil")
 _NAME_WORD_RE = re.compile(r"[^\W\d_][\w.'’-]*")
+
+
+def _unsaid_values(plan: SheetPlan, reg: Register) -> None:
+    """The fields of ``Register.unsaid`` no column of the sheet gives: each new record takes the register's word
+    for "not said" (a communication's frequency Ad hoc), said once — a communication plan with no frequency column
+    stored "Monthly", the default of a record made by hand, on every row (unseen set 89, classes89)."""
+    given = set(plan.mapping.values())
+    for name, value in reg.unsaid.items():
+        if name in given:
+            continue
+        rows = [p for p in plan.rows if p.report.action is Action.INSERT and name not in p.values]
+        if not rows:
+            continue
+        for p in rows:
+            p.values[name] = value
+        f = reg.field(name)
+        n = len(rows)
+        plan.say(f"No column gives the {f.label.lower()}: {'the' if n != 1 else 'the one'} new {reg.noun}"
+                 f"{'s' if n != 1 else ''} {'are' if n != 1 else 'is'} {f.display(value)}, as a cell naming none "
+                 f"would be, not {f.display(reg.defaults.get(name))} (the default of a {reg.noun} made by hand).")
+
+
+def _with_past(row: Sequence[Any], past: dict[int, Any] | None) -> Sequence[Any]:
+    """A row with the values it holds past the columns the sheet reads (``WorkbookReader.data_rows``' ``past``)."""
+    if not past:
+        return row
+    whole = [*row, *([None] * (max(past) + 1 - len(row)))]
+    for c, x in past.items():
+        whole[c] = x
+    return whole
 
 
 def _layout(headers: Sequence[Any]) -> tuple[str, ...]:
@@ -2130,6 +2162,8 @@ class Planner:
         opened: dict[int, int] = {}  # index of a record in plan.rows → index of the lone text that opened it
         data_started = False
         other_table: int | None = None  # the row of another table's header under the records (other_tables)
+        gap_caption = -2  # the row of a note alone in the first column after a gap: a caption over what follows
+        placeholders: list[str] = []  # bracketed placeholders left empty in rows holding more ("[link to …]")
         # a stakeholders' group written alone on its row (index in plan.rows, row number, raw row): a heading over
         # the rows under it, or a group of its own when the next row writes another group (left57)
         lone_group: tuple[int, int, tuple[Any, ...]] | None = None
@@ -2455,7 +2489,10 @@ class Planner:
                 if code_col is not None and code_col < len(row) and row[code_col].__class__ is str and \
                         (bracketed := _BRACKETED_ID_RE.fullmatch(row[code_col])):
                     row = (*row[:code_col], bracketed.group(1), *row[code_col + 1:])
-                row = tuple(None if x.__class__ is str and _PLACEHOLDER_RE.fullmatch(x) else x for x in row)
+                blanked = tuple(None if x.__class__ is str and _PLACEHOLDER_RE.fullmatch(x) else x for x in row)
+                if blanked != row and any(x is not None and (x.__class__ is not str or x.strip()) for x in blanked):
+                    placeholders.extend(x for x, y in zip(row, blanked) if y is None and x is not None)
+                row = blanked
             # a person's cell naming no one ("N/A", "TBD", "?"), before the template's fillers are blanked ("-",
             # "Unassigned" as owner counted too); tested in the loop, not a call a row: most rows name someone
             for c in no_one_cols:  # under its header: "No assignee" under "Assignee" names no one (classes69c)
@@ -2517,6 +2554,23 @@ class Planner:
             # a title an earlier record has: the row goes the full way, which looks for a copy (below)
             earlier = titled.get(row[title_col].strip()) if titled and title_col is not None and \
                 title_col < len(row) and row[title_col].__class__ is str else None
+            if last_record is not None and parent_reg is None and (number == gap_caption + 1 or blank_run) and \
+                    wider_header(whole := _with_past(row, self._past.get(number)), headers):
+                # after a gap (and a caption), "Phase | Task / Activity | PM | PO | TI" wider than the roles table's
+                # header: a table of its own (a RACI of the tasks) begins, the register ends (classes89)
+                if blank_run:
+                    span = f"row {blank_run[0]}" if len(blank_run) == 1 else f"rows {blank_run[0]}–{blank_run[-1]}"
+                    skip(blank_run[0], f"blank spacer ({span}).")
+                    blank_run = []
+                labels = " | ".join(str(x).strip() for x in whole if x is not None and str(x).strip())
+                captioned = f", under its caption on row {gap_caption}" if number == gap_caption + 1 else ""
+                skip(number, f"the header of another table under the {reg.title.lower()} (“{labels[:80]}”){captioned}: "
+                             f"wider than the sheet's header, it and the rows under it are not {reg.name}, not "
+                             "imported.")
+                plan.say(f"The {reg.title.lower()} ends above row {gap_caption if captioned else number}: a table of its "
+                         f"own follows under a wider header (“{labels[:60]}”), its rows not read as {reg.name}.")
+                other_table = number
+                continue
             if ordinary and earlier is None and last_record is not None and not blank_run and \
                     self._side_from is None and \
                     number not in merged_title and number not in self._no_one_kept and \
@@ -2777,6 +2831,8 @@ class Planner:
                 continue
             if len(filled) == 1 and filled[0] == first_col and first_col != title_col and \
                     not (first_col in (code_col, parent_col) and _looks_like_code(row[first_col])):
+                if after_gap:
+                    gap_caption = number
                 skip(number, f"a note, not a record (only “{v.parse_text(row[first_col])[:40]}” in the first column).")
                 continue
             if parent_reg is None and code_col is not None and code_col in filled and \
@@ -3034,6 +3090,11 @@ class Planner:
             plan.say(generic_note(self._headers, self._generic_titled, self._generic_from))
         self._say_opportunity_signs(plan)
         self._say_errors_kept(plan)
+        if placeholders:
+            n = len(placeholders)
+            shown = "”, “".join(dict.fromkeys(" ".join(str(x).split())[:50] for x in placeholders[:3]))
+            plan.say(f"{n} cell{'s' if n != 1 else ''} holding only a template's placeholder in brackets (“{shown}”"
+                     f"{' …' if n > 3 else ''}) {'are' if n != 1 else 'is'} left empty: nothing was written there.")
         if parent_reg is None:
             # the rating fields this sheet assesses (numbers on the scale, or said so), which win over an earlier
             # sheet's one value for every row when the two merge by title (assessed_merges)
@@ -3043,6 +3104,8 @@ class Planner:
             self._say_links_replaced(plan, reg)
         if untitled and code_col is not None:
             self._default_rows(plan, reg, untitled, code_col, fields)
+        if reg.unsaid and parent_reg is None:
+            _unsaid_values(plan, reg)
         if reg.key_field is not None:
             self._assign_codes(plan, reg)
         self.done += tick % TICK

@@ -645,6 +645,33 @@ def questionnaire_words(part: str) -> frozenset[str]:
     return frozenset(k for data in _files() for w in data.get("questionnaire", {}).get(part, ()) if (k := word_key(w)))
 
 
+class TellingQuestions(NamedTuple):
+    """A communication plan's columns headed by the questions it answers ("What to communicate?", "¿A quién
+    comunicar?"), one language's: ``communication_questions`` in its words file, each word keyed
+    (``asked_headers.telling_field``). Kept a language apart: German "wie" asks how, Dutch "wie" who."""
+    verbs: frozenset[str]      # the verbs of telling: communicate, inform, comunicar
+    fillers: frozenset[str]    # the words said around them: "to", "do we", "se"
+    asks: dict[tuple[str, ...], str]  # a question's words → the field it asks for ("to", "whom") → audience
+
+
+@lru_cache(maxsize=None)
+def telling_questions() -> tuple[TellingQuestions, ...]:
+    """``TellingQuestions`` of each words file that gives them."""
+    out: list[TellingQuestions] = []
+    for data in _files():
+        part = data.get("communication_questions")
+        if not part:
+            continue
+        asks: dict[tuple[str, ...], str] = {}
+        for name, questions in part.get("asks", {}).items():
+            for q in questions:
+                if (said := tuple(words_of(q))):
+                    asks.setdefault(said, name)
+        out.append(TellingQuestions(frozenset(word_key(w) for w in part.get("verbs", ())) - {""},
+                                    frozenset(word_key(w) for w in part.get("fillers", ())) - {""}, asks))
+    return tuple(out)
+
+
 @lru_cache(maxsize=None)
 def plan_question_words() -> frozenset[str]:
     """Keyed question words heading an action plan's columns ("Who?", "What?", "Où ?", "Wie?", "¿Cómo?"; the

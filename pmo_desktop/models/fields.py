@@ -304,6 +304,10 @@ class Register:
     check: Optional[Callable[[dict[str, Any], Context], None]] = None
     prefetch: Optional[Callable[..., dict[str, Any]]] = None  # (session, ids) → data for computed fields
     defaults: dict[str, Any] = field(default_factory=dict)
+    # What a field of ``defaults`` reads as on a record imported from a sheet with no column giving it: the
+    # register's word for "not said" (a communication's frequency "Ad hoc"), where the default a record made by
+    # hand starts with ("Monthly") would be a rhythm the colleague never set.
+    unsaid: dict[str, Any] = field(default_factory=dict)
     # Exchange with workbooks: the sheet it is written to (default: its title); a sub-table names its
     # parent register and the header of the column that holds the parent's ID ("Risk ID").
     sheet: str = ""

@@ -84,6 +84,7 @@ COMMUNICATIONS = Register(
     sheet_synonyms=("communications", "communication plan", "comms plan", "comms"),
     recognised_on_import=True,
     defaults={"frequency": "Monthly"},
+    unsaid={"frequency": "Ad hoc"},
     fields=[
         Field("code", "ID", Kind.CODE, width=7),
         Field("message", "What", required=True, width=30, synonyms=("message", "communication", "report")),
