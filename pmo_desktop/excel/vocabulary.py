@@ -9,15 +9,19 @@ workbook may mix languages, and a new language is a new file, no code. Words are
 from __future__ import annotations
 
 import json
+import os
 import re
+import sys
 import unicodedata
 from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, cast
 
+from ..models import values as values_module
 from ..models.registers import REGISTERS
 from ..models.values import NOT_ALNUM_ASCII
+from . import table_cache
 from .errors import WorkbookError
 
 RESOURCES = Path(__file__).resolve().parents[1] / "resources"
@@ -35,7 +39,69 @@ def word_key(text: object) -> str:
 
 @lru_cache(maxsize=1 << 16)
 def _str_key(text: str) -> str:
-    return _key(text)
+    kept = _kept_keys().get(text)
+    return _key(text) if kept is None else kept
+
+
+@lru_cache(maxsize=1)
+def _kept_keys() -> dict[str, str]:
+    """``_key`` of every text of the words files, read from the user's cache folder when kept there for the same
+    words files, keying code and Python (``table_cache``), else worked out and kept for the next process; empty
+    when no cache folder is set. A process's first header search keyed some 6,500 of the files' words one by
+    one (the tables of ``header_words``, ``value_words`` … built at their first use), the non-ASCII ones by
+    Unicode's normalisations, a character at a time: 76 M instructions of its 301 M (round speed60a). The keys
+    are those ``_key`` gives, kept under a fingerprint of everything they are made of: a file of other words, or
+    code changed since this process imported it, is never read for them. A words file that cannot be read is
+    said where its words are read, as before (``_files``): here it only leaves nothing kept."""
+    if table_cache.cache_folder() is None:
+        return {}
+    sources: list[tuple[str, bytes]] = []
+    for name in _KEYING_MODULES:
+        if _source_stamp(name) != _KEYING_AT_IMPORT.get(name) or _KEYING_AT_IMPORT.get(name) is None:
+            return {}  # changed since imported, or no file to read: nothing kept for it
+        sources.append((name, Path(cast(str, sys.modules[name].__file__)).read_bytes()))
+    try:
+        files = words_files()
+        key = table_cache.fingerprint([*files, *sources], "word keys")
+        kept: Any = table_cache.stored("word-keys", key, _files_keys)
+    except (WorkbookError, OSError):
+        return {}  # a words file unreadable or damaged: said where the words are read (``_files``)
+    return kept if isinstance(kept, dict) else {}
+
+
+def _files_keys() -> dict[str, str]:
+    texts: set[str] = set()
+
+    def walk(data: object) -> None:
+        if data.__class__ is str:
+            texts.add(data)
+        elif isinstance(data, dict):
+            for k, value in data.items():
+                texts.add(k)
+                walk(value)
+        elif isinstance(data, (list, tuple)):
+            for value in data:
+                walk(value)
+    for data in _files():
+        walk(data)
+    return {text: _key(text) for text in sorted(texts)}
+
+
+# the modules whose code makes a text's key (``_key``, ``ascii_key`` and the bytes they drop), and their files as
+# this process imported them (as ``header_detection._stored_tables`` tells its tables apart)
+_KEYING_MODULES = (__name__, values_module.__name__)
+
+
+def _source_stamp(name: str) -> tuple[int, int] | None:
+    path = getattr(sys.modules[name], "__file__", None)
+    try:
+        stat = os.stat(path) if path else None
+    except OSError:
+        stat = None
+    return (stat.st_mtime_ns, stat.st_size) if stat is not None else None
+
+
+_KEYING_AT_IMPORT = {name: _source_stamp(name) for name in _KEYING_MODULES}
 
 
 def ascii_key(text: str) -> str:
