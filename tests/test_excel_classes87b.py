@@ -7,9 +7,11 @@ says it guards a reading that must not change."""
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 from imported import import_all, named, rows_of
-from real_world_factory import write_csv
+from real_world_factory import write_csv, write_xlsx
 
 
 @pytest.mark.parametrize(("other", "own", "action"), [
@@ -50,3 +52,41 @@ def test_one_owner_column_qualified_by_another_thing_stays_the_owner(sqlite_stor
     ]
     import_all(sqlite_store, write_csv(tmp_path / "matriz_riesgos.csv", rows))
     assert {r["owner"] for r in named(sqlite_store, "risks").values()} == {"Compras", "Sistemas"}
+
+
+@pytest.mark.parametrize(("due", "done", "yes"), [("Validation Due", "Validated", "Yes"),
+                                                  ("Validation due date", "Is validated", "Y")])
+def test_an_assumption_answered_validated_yes_is_validated_and_its_validation_due_is_validate_by(
+        sqlite_store, tmp_path, due, done, yes):
+    """An assumption log "Sr. No | Description | Owner | Date Raised | Validation Due | Date Validated | Validated":
+    rows answered "Yes" were left Open and "Validation Due" was read as the notes. A yes (or a date) under
+    "Validated" gives Validated, a "No" leaves it open; "Validation Due" is the day to validate by."""
+    rows: list[list[object]] = [
+        ["Sr. No", "Description", "Owner", "Date Raised", due, "Date Validated", done],
+        [1, "The vendor delivers the pilot kit before the launch", "Mia Stone", date(2025, 1, 10), date(2025, 2, 1),
+         date(2025, 1, 30), yes],
+        [2, "Users are trained in the first week of March", "Omar Haddad", date(2025, 1, 10), date(2025, 3, 1),
+         None, "No"],
+    ]
+    plan = import_all(sqlite_store, write_xlsx(tmp_path / "RAID.xlsx", {"Assumptions": rows}))
+    got = named(sqlite_store, "assumptions")
+    assert got["The vendor delivers the pilot kit before the launch"]["status"] == "Validated"
+    assert got["Users are trained in the first week of March"]["status"] == "Open"
+    assert str(got["Users are trained in the first week of March"]["validate_by"])[:10] == "2025-03-01"
+    assert "answers yes on 1 assumption" in " ".join(s.note for s in plan.sheets)
+
+
+@pytest.mark.parametrize(("header", "yes", "no"), [("Случился ли риск?", "да", "нет"), ("Occurred?", "Yes", "No"),
+                                                   ("¿Ocurrió el riesgo?", "Sí", "No"), ("Eingetreten", "ja", "nein")])
+def test_a_risk_answered_yes_to_has_it_occurred_is_occurred(sqlite_store, tmp_path, header, yes, no):
+    """A risk register with no status column asks in its last column whether each risk happened ("Случился ли
+    риск?": да / нет); the answer was kept in the notes and every risk left Open. A yes is Occurred, a no Open."""
+    rows: list[list[object]] = [
+        ["№", "Risk", "Owner", "Probability", "Impact", header],
+        [1, "Key supplier goes out of business", "Mia Stone", "High", "High", yes],
+        [2, "Test environment is not ready in time", "Omar Haddad", "Medium", "Low", no],
+    ]
+    import_all(sqlite_store, write_xlsx(tmp_path / "Risks.xlsx", {"Risks": rows}))
+    got = named(sqlite_store, "risks")
+    assert got["Key supplier goes out of business"]["status"] == "Occurred"
+    assert got["Test environment is not ready in time"]["status"] == "Open"

@@ -6052,9 +6052,11 @@ class Planner:
             head = self._headers[c] if c < len(self._headers) and self._headers[c] else plan.extras.get(c, "")
             n = sum(said.values())
             parts = ", ".join(f"{what} → {status} ({k})" for (status, what), k in said.most_common())
-            plan.say(f"“{_one_line(str(head))}” says on {n} {reg.noun}{'s' if n != 1 else ''} that {'they are' if n != 1 else 'it is'} "
-                     f"over, no status column beside it: {parts}; an empty cell leaves it open, each cell is kept in "
-                     "the notes.")
+            over = all(status in ("Resolved", "Closed") for status, _what in said)  # else "Validated", "Occurred"
+            said_so = f"says on {n} {reg.noun}{'s' if n != 1 else ''} that {'they are' if n != 1 else 'it is'} over" \
+                if over else f"answers yes on {n} {reg.noun}{'s' if n != 1 else ''}"
+            plan.say(f"“{_one_line(str(head))}” {said_so}, no status column beside it: {parts}; an empty cell "
+                     "leaves it open, each cell is kept in the notes.")
         self._closed_said = {}
 
     def _say_replied(self, plan: SheetPlan) -> None:
