@@ -90,3 +90,46 @@ def test_a_risk_answered_yes_to_has_it_occurred_is_occurred(sqlite_store, tmp_pa
     got = named(sqlite_store, "risks")
     assert got["Key supplier goes out of business"]["status"] == "Occurred"
     assert got["Test environment is not ready in time"]["status"] == "Open"
+
+
+def test_russian_effect_and_two_measure_columns_and_captions_in_the_first_column(sqlite_store, tmp_path):
+    """A Russian risk register: "№ | Название риска | Потенциальное воздействие | Меры по исключению (снижению)
+    события | Меры по устранению последствий события в случае наступления | Ответственный | …", captions alone in
+    column A between the risks. The effect and both measures were kept in the notes, the captions skipped as
+    notes. The effect is the effect, each measure an action, each caption the category of the risks under it."""
+    rows: list[list[object]] = [
+        ["№", "Название риска", "Потенциальное воздействие", "Меры по исключению (снижению) события",
+         "Меры по устранению последствий события в случае наступления", "Ответственный"],
+        ["Технические риски", None, None, None, None, None],
+        [1, "Сервер не выдержит нагрузку", "Срыв сроков запуска", "Нагрузочное тестирование",
+         "Аренда резервных мощностей", "Иванов И.И."],
+        [2, "Нет доступа к данным заказчика", "Задержка анализа", "Подписать соглашение о доступе",
+         "Работать на тестовых данных", "Петров П.П."],
+        ["Кадровые риски", None, None, None, None, None],
+        [3, "Уход ключевого разработчика", "Потеря знаний", "Документировать решения",
+         "Привлечь подрядчика", "Иванов И.И."],
+    ]
+    plan = import_all(sqlite_store, write_xlsx(tmp_path / "Реестр рисков.xlsx", {"Реестр рисков": rows}))
+    got = named(sqlite_store, "risks")
+    assert len(got) == 3
+    risk = got["Сервер не выдержит нагрузку"]
+    assert risk["effect"] == "Срыв сроков запуска"
+    assert got["Сервер не выдержит нагрузку"]["category"] == got["Нет доступа к данным заказчика"]["category"]
+    assert "Технические риски" in str(risk["category"]) or risk["category"] == "Technical"
+    assert got["Уход ключевого разработчика"]["category"] != risk["category"]
+    actions = {a["description"] for a in rows_of(sqlite_store, "risk_actions")}
+    assert {"Нагрузочное тестирование", "Аренда резервных мощностей", "Привлечь подрядчика"} <= actions
+    assert "category" in " ".join(s.note for s in plan.sheets)
+
+
+def test_a_single_note_in_the_first_column_names_no_category(sqlite_store, tmp_path):
+    """Guard: one note alone in the first column under the risks is still a note, and gives no category."""
+    rows: list[list[object]] = [
+        ["№", "Risk", "Owner", "Probability", "Impact"],
+        [1, "Key supplier goes out of business", "Mia Stone", "High", "High"],
+        [2, "Test environment is not ready in time", "Omar Haddad", "Medium", "Low"],
+        ["Reviewed at the March board", None, None, None, None],
+        [3, "Budget is cut in the second half", "Mia Stone", "Low", "High"],
+    ]
+    import_all(sqlite_store, write_xlsx(tmp_path / "Risks.xlsx", {"Risks": rows}))
+    assert not any(r["category"] for r in named(sqlite_store, "risks").values())

@@ -2138,6 +2138,7 @@ class Planner:
             plan.rows.append(PlannedRow(RowReport(plan.sheet, number, Action.SKIP, code, reason)))
 
         unfilled: list[int] = []  # rows of unfilled placeholders alone ("{{ $json.title }}"), said once a sheet
+        first_notes: dict[int, str] = {}  # planned row → a text alone in the first column (_captioned_categories)
         # the names of a checklist's items left of their numbers read as the titles (checklist_titles): a row naming
         # nothing else is an item nobody assessed
         checklist = title_col is not None and code_col is not None and title_col < code_col and parent_reg is None \
@@ -2722,6 +2723,7 @@ class Planner:
                 continue
             if len(filled) == 1 and filled[0] == first_col and first_col != title_col and \
                     not (first_col in (code_col, parent_col) and _looks_like_code(row[first_col])):
+                first_notes[len(plan.rows)] = v.parse_text(row[first_col])
                 skip(number, f"a note, not a record (only “{v.parse_text(row[first_col])[:40]}” in the first column).")
                 continue
             if parent_reg is None and code_col is not None and code_col in filled and \
@@ -2963,6 +2965,8 @@ class Planner:
         self._say_not_acted_on(plan)
         self._say_over(plan)
         self._skip_headings(plan, reg)
+        if first_notes and parent_reg is None:
+            self._captioned_categories(plan, reg, first_notes)
         self._say_zeros(plan, reg)
         self._say_kinds_not_levels(plan, reg)
         self._say_several_days(plan, reg)
@@ -3359,6 +3363,34 @@ class Planner:
         if said:
             plan.say(f"The captions over the rows give the group of the {reg.noun}s under each, no column giving "
                      f"one: {', '.join(said)}.")
+
+    def _captioned_categories(self, plan: SheetPlan, reg: Register, notes: dict[int, str]) -> None:
+        """Captions alone in the first column between the rows ("Технологические риски" over three risks,
+        "Организационные риски" over the next two; the first column the number's), no column giving the category:
+        two captions at least, each a short name (six words at most, not a number) right over a record, and no
+        other note between the records. Each names the category of the records under it (``_headed_categories``),
+        its row a heading, not a note (unseen set 87: skipped as notes, the grouping was lost)."""
+        if (reg.name, "category") not in OPEN_LISTS or "category" in plan.mapping.values() or len(notes) < 2:
+            return
+        recorded = [i for i, p in enumerate(plan.rows) if p.report.action in (_INSERT, _UPDATE)]
+        if not recorded:
+            return
+        first, last = recorded[0], recorded[-1]
+        between = {i: t for i, t in notes.items() if i < last}
+        if len(between) < 2 or len(set(between.values())) != len(between) or any(
+                i + 1 >= len(plan.rows) or plan.rows[i + 1].report.action not in (_INSERT, _UPDATE)
+                or not re.search(r"[^\W\d_]{3}", t) or len(t.split()) > 6 or len(t) > 60
+                for i, t in between.items()):
+            return
+        if any(i > first and plan.rows[i].report.action is Action.SKIP and i not in between
+               and "a note" in plan.rows[i].report.reason for i in range(first, last)):
+            return  # other notes among the records: a commented list, not a grouped one
+        for i in between:
+            prow = plan.rows[i]
+            plan.rows[i] = PlannedRow(RowReport(plan.sheet, prow.report.row, Action.SKIP, "",
+                                                "a heading over the rows below it (alone in the first column), "
+                                                "not a record."))
+        self._headed_categories(plan, reg, between)
 
     def _headed_categories(self, plan: SheetPlan, reg: Register, headings: dict[int, str]) -> None:
         """The headings over a sheet's tables ("Laitteisiin liittyvät riskit" over one table of risks,
