@@ -133,3 +133,37 @@ def test_a_single_note_in_the_first_column_names_no_category(sqlite_store, tmp_p
     ]
     import_all(sqlite_store, write_xlsx(tmp_path / "Risks.xlsx", {"Risks": rows}))
     assert not any(r["category"] for r in named(sqlite_store, "risks").values())
+
+
+@pytest.mark.parametrize(("label", "noun"), [("Проект", "Реестр рисков"), ("Project:", "Risk Register"),
+                                             ("Proyecto", "Registro de riesgos"), ("Project name", "Risk log")])
+def test_the_project_a_title_block_names_is_each_records_project(sqlite_store, tmp_path, label, noun):
+    """A register under a title block: "<register> / <Project> | <name> / PM | <name>" (label in A, value in B, the
+    block written again further right), then the header, no project column. The project was dropped without a
+    word; each risk is given it, said once, and the PM line is said as not imported."""
+    rows: list[list[object]] = [
+        [noun, None, None, None, None, None, noun, None],
+        [label, "Платформа мониторинга поставок", None, None, None, None, label, "Платформа мониторинга поставок"],
+        ["PM", "Орлова Анна", None, None, None, None, "PM", "Орлова Анна"],
+        ["ID", "Risk", "Owner", "Probability", "Impact", "Status", None, None],
+        ["R-1", "Key supplier goes out of business", "Mia Stone", "High", "High", "Open", None, None],
+        ["R-2", "Test environment is not ready in time", "Omar Haddad", "Medium", "Low", "Open", None, None],
+    ]
+    plan = import_all(sqlite_store, write_xlsx(tmp_path / "Risks.xlsx", {"Risks": rows}))
+    got = named(sqlite_store, "risks")
+    assert len(got) == 2
+    assert {r["project"] for r in got.values()} == {"Платформа мониторинга поставок"}
+    note = " ".join(s.note for s in plan.sheets)
+    assert "names the project" in note and "PM: Орлова Анна" in note
+
+
+def test_two_projects_in_a_title_block_name_none(sqlite_store, tmp_path):
+    """Guard: a block naming two different projects gives the rows neither."""
+    rows: list[list[object]] = [
+        ["Project", "Harbour Data Platform", None, "Project", "Customer Portal"],
+        ["ID", "Risk", "Owner", "Probability", "Impact"],
+        ["R-1", "Key supplier goes out of business", "Mia Stone", "High", "High"],
+        ["R-2", "Test environment is not ready in time", "Omar Haddad", "Medium", "Low"],
+    ]
+    import_all(sqlite_store, write_xlsx(tmp_path / "Risks.xlsx", {"Risks": rows}))
+    assert not any(r["project"] for r in named(sqlite_store, "risks").values())

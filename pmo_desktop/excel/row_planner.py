@@ -98,6 +98,7 @@ from .step_rows import next_step, told_apart
 from .strategy_kinds import kept_a_threat_line, says_opportunity, strategy_tells_kind
 from .strategy_leads import lead_and_rest, strategy_led, strategy_led_note
 from .template_rows import example_mark, might_be_marked, numbered_placeholder_rows
+from .titled_projects import label_pairs, titled_project
 from .typed_one_off import one_off_side, row_ranges, shifted, side_words
 from .unfilled_templates import might_be_unfilled, unfilled_note, unfilled_reason, unfilled_template
 from .untitled_rows import title_instead, untitled_from, untitled_note
@@ -1664,7 +1665,13 @@ class Planner:
         self._past: dict[int, dict[int, Any]] = {}  # values past the last column the sheet reads, by row (data_rows)
         self._in_key = spelled[1] if spelled else set()
         plan.note = note
-        self._say_above_header(plan, reader, header_row, mapping)
+        # the project a title block above the header names ("Проект | …" over a table with no project column)
+        self._block_project: tuple[str, str, int] | None = None
+        if "project" in reg.field_names and "project" not in mapping.values() and header_row > 1 and \
+                not kind.is_child and not self._constants.get("project"):
+            self._block_project = titled_project(reader.top_rows(fill_merged=False)[:header_row - 1], reg.name)
+        self._block_projected = 0
+        self._say_above_header(plan, reader, header_row, mapping, self._block_project, reg.noun)
         # a list of texts under a group written once ("Page Name | Issues": group_lists, classes84)
         self._group_cols: tuple[int, ...] = () if kind.is_child else group_columns(
             reader.top_rows(fill_merged=False)[header_row:], mapping, headers,
@@ -1932,6 +1939,8 @@ class Planner:
         self._alone_groups: list[int] = []  # of them, groups written alone over another group (left57)
         first_col = min(mapped_cols) if mapped_cols else 0
         strict_refs = [(c, f) for c, f in fields if f.ref is not None and f.kind.refers and not f.ref.create_missing]
+        if self._block_project is not None:
+            strict_refs.append((-1, reg.field("project")))  # the title block's, on every row (titled_projects)
         # ``_unknown_names`` of an ordinary row, its sets looked up once: (field, one name or several, known, pending)
         self._ref_checks = [(f.name, f.kind.is_reference, self.names(f.ref.target, f.ref.label),
                              self.pending_names[f.ref.target]) for _c, f in strict_refs if f.ref is not None]
@@ -2252,6 +2261,7 @@ class Planner:
                     and not plan.extras.keys() - self._field_and_notes.keys()
                     and not self._verdict_titled
                     and answer_col is None and passed_col is None and not self._constants and key is not None and code_col is not None
+                    and self._block_project is None
                     and title_col is not None
                     and code_col != title_col and bool(self._steps))
         # the columns of choices kept in the notes, in the order the full way writes their lines (plan.extras'),
@@ -3087,20 +3097,37 @@ class Planner:
                 found.pop(name, None)
 
     @staticmethod
-    def _say_above_header(plan: SheetPlan, reader: SheetReader, header_row: int, mapping: dict[int, str]) -> None:
+    def _say_above_header(plan: SheetPlan, reader: SheetReader, header_row: int, mapping: dict[int, str],
+                          project: tuple[str, str, int] | None = None, noun: str = "record") -> None:
         """A title block's lines above the header ("NB: Frodo, Sam, Pippin and Bilbo are the project management
         team") are the user's text that no record holds: the preview and the report show them as not imported,
         so that nothing of the sheet goes unseen. A line is a row whose one text stands at or left of the first
         column read (a caption over some columns names them and is read as part of their header). A title line
         is not said: one made only of the words of the register's names ("Stakeholder Register", "PROJECT RISK
         LOG"), of the sheet's or of the workbook file's name, and years or numbers (left49: "Not imported, above
-        the header: “Stakeholder Register”" told the user nothing); any other word makes it a line said."""
+        the header: “Stakeholder Register”" told the user nothing); any other word makes it a line said. A row of
+        label–value pairs ("PM | Юрьев Максим", the block written twice side by side) is said as "PM: Юрьев Максим",
+        each pair once; the pair naming the project (``project``, titled_projects) is said as the rows' project."""
         if header_row <= 1 or not mapping:
             return
         first_read = min(mapping)
         lines = []
+        above = reader.top_rows(fill_merged=False)[:header_row - 1]
+        paired = label_pairs(above) if project is not None else []  # a block naming the project: its pairs
+        if project is not None:
+            plan.say(f"The title block above the header names the project “{project[0]}” (“{project[1]}” on row "
+                     f"{project[2] + 1}): each {noun} with no project of its own is given it.")
+        for i, label, value in paired:
+            if project is not None and i == project[2] and label == project[1]:
+                continue
+            line = f"“{label}: {value}”"
+            if line not in lines:
+                lines.append(line)
+        paired_rows = {i for i, _label, _value in paired}
         titled: set[str] | None = None  # worked out at the first line only
-        for cells in reader.top_rows(fill_merged=False)[:header_row - 1]:
+        for i, cells in enumerate(above):
+            if i in paired_rows:
+                continue
             filled = [(c, cell) for c, cell in enumerate(cells) if not v.is_blank(cell)]
             if len(filled) != 1 or filled[0][0] > first_read or not isinstance(filled[0][1], str):
                 continue
@@ -5012,6 +5039,9 @@ class Planner:
             strategy = _named_strategy(responses[0])
             if strategy is not None:  # "Mitigation. Pair the new developers with …": the plan names its strategy
                 values["response"] = strategy
+        if self._block_project is not None and not values.get("project"):
+            values["project"] = self._block_project[0]  # the title block's (titled_projects)
+            self._block_projected += 1
         for f, name, known, pending in self._unknown_names(strict_refs, values):
             assert f.ref is not None  # strict_refs holds references only
             if f.kind.is_reference and f.ref.target.__name__ == "Project" and \
