@@ -167,3 +167,30 @@ def test_two_projects_in_a_title_block_name_none(sqlite_store, tmp_path):
     ]
     import_all(sqlite_store, write_xlsx(tmp_path / "Risks.xlsx", {"Risks": rows}))
     assert not any(r["project"] for r in named(sqlite_store, "risks").values())
+
+
+@pytest.mark.parametrize(("band", "inherent", "residual", "p", "i"), [
+    ("IDENTIFICACIÓN DEL RIESGO", "NIVEL DE RIESGO INHERENTE", "NIVEL DE RIESGO RESIDUAL", "PROBABILIDAD", "IMPACTO"),
+    ("Risk identification", "Inherent risk level", "Residual risk level", "Likelihood", "Impact"),
+])
+def test_pairs_told_apart_by_their_captions_initials_are_the_inherent_and_residual_ratings(
+        sqlite_store, tmp_path, band, inherent, residual, p, i):
+    """A two-row header: "IDENTIFICACIÓN DEL RIESGO | NIVEL DE RIESGO INHERENTE | NIVEL DE RIESGO RESIDUAL" merged
+    over "ID RIESGO | RIESGO | PROBABILIDAD NRI | IMPACTO NRI | PROBABILIDAD NRR | IMPACTO NRR" — each pair told
+    apart by the initials of its caption. Only the first probability was read; the inherent impact and the residual
+    pair went to the notes. They are the impact and the residual probability and impact."""
+    ini = "".join(w[0] for w in inherent.split() if len(w) > 2).upper()
+    res = "".join(w[0] for w in residual.split() if len(w) > 2).upper()
+    rows: list[list[object]] = [
+        [band, None, inherent, None, residual, None],
+        ["ID", "RIESGO", f"{p} {ini}", f"{i} {ini}", f"{p} {res}", f"{i} {res}"],
+        [1, "Robo de equipos en la obra", 4, 5, 2, 3],
+        [2, "Corte prolongado de energía", 3, 4, 1, 2],
+        [3, "Retraso en los permisos municipales", 5, 3, 3, 3],
+    ]
+    import_all(sqlite_store, write_xlsx(tmp_path / "Matriz.xlsx", {"Calificación": rows},
+                                        merges={"Calificación": ["A1:B1", "C1:D1", "E1:F1"]}))
+    got = named(sqlite_store, "risks")
+    theft = got["Robo de equipos en la obra"]
+    assert (theft["probability"], theft["impact"], theft["residual_probability"], theft["residual_impact"]) == \
+        (4, 5, 2, 3)

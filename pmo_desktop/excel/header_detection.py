@@ -827,6 +827,8 @@ def _map_header_once(key: tuple[Any, ...]) -> tuple[dict[int, str], dict[int, st
 
 
 def _map_header(kind: SheetKind, row: list[Any], group: list[Any] | None) -> tuple[dict[int, str], dict[int, str]]:
+    if group is not None:
+        row = _caption_initials_dropped(row, group)
     mapping: dict[int, str] = {}
     duplicates: dict[int, str] = {}
     used: set[str] = set()
@@ -1072,6 +1074,36 @@ def _own_name_wins(kind: SheetKind, row: list[Any], mapping: dict[int, str], dup
         del mapping[c]
         del duplicates[d]
         duplicates[c] = name
+
+
+def _caption_initials_dropped(row: list[Any], group: list[Any]) -> list[Any]:
+    """The header's cells without a last word that is the initials of the caption over them: "PROBABILIDAD NRI |
+    IMPACTO NRI" under "NIVEL DE RIESGO INHERENTE" (N-R-I, the little "de" left out or not), "… NRR" under "NIVEL
+    DE RIESGO RESIDUAL", "Likelihood IR" under "Inherent Risk" — the caption's abbreviation telling the pairs
+    apart, which the caption itself says. Read as "PROBABILIDAD | IMPACTO" under their captions, the second pair
+    is the residual one where the caption says a later assessment (``_reassessed``); before, "IMPACTO NRI" named
+    no field and the residual pair went to the notes (unseen set 87)."""
+    out = list(row)
+    for c, cell in enumerate(row):
+        if not isinstance(cell, str) or " " not in cell.strip():
+            continue
+        caption = _caption_over(group, c)
+        if caption is None:
+            continue
+        initials = _caption_initials(caption)
+        head, _, last = cell.strip().rpartition(" ")
+        if head.strip() and len(last) >= 2 and last.isalpha() and last.lower() in initials:
+            out[c] = head.strip()
+    return out
+
+
+@lru_cache(maxsize=1 << 12)
+def _caption_initials(caption: str) -> frozenset[str]:
+    """The initials of a caption's words, with its little words (two letters or less) and without them."""
+    words = words_of(caption)
+    if len(words) < 2:
+        return frozenset()
+    return frozenset({"".join(w[0] for w in words), "".join(w[0] for w in words if len(w) > 2)}) - {""}
 
 
 def _own_noun_wins(kind: SheetKind, row: list[Any], mapping: dict[int, str], duplicates: dict[int, str]) -> None:
