@@ -1671,7 +1671,7 @@ class Planner:
                 not kind.is_child and not self._constants.get("project"):
             self._block_project = titled_project(reader.top_rows(fill_merged=False)[:header_row - 1], reg.name)
         self._block_projected = 0
-        self._say_above_header(plan, reader, header_row, mapping, self._block_project, reg.noun)
+        self._say_above_header(plan, reader, header_row, mapping, self._block_project)
         # a list of texts under a group written once ("Page Name | Issues": group_lists, classes84)
         self._group_cols: tuple[int, ...] = () if kind.is_child else group_columns(
             reader.top_rows(fill_merged=False)[header_row:], mapping, headers,
@@ -2977,6 +2977,10 @@ class Planner:
         self._skip_headings(plan, reg)
         if first_notes and parent_reg is None:
             self._captioned_categories(plan, reg, first_notes)
+        if self._block_project is not None and self._block_projected:
+            name, label, at = self._block_project
+            plan.say(f"The title block above the header names the project “{name}” (“{label}” on row {at + 1}): "
+                     f"given to {count_of(self._block_projected, reg.noun)} with no project of {'their' if self._block_projected != 1 else 'its'} own.")
         self._say_zeros(plan, reg)
         self._say_kinds_not_levels(plan, reg)
         self._say_several_days(plan, reg)
@@ -3098,7 +3102,7 @@ class Planner:
 
     @staticmethod
     def _say_above_header(plan: SheetPlan, reader: SheetReader, header_row: int, mapping: dict[int, str],
-                          project: tuple[str, str, int] | None = None, noun: str = "record") -> None:
+                          project: tuple[str, str, int] | None = None) -> None:
         """A title block's lines above the header ("NB: Frodo, Sam, Pippin and Bilbo are the project management
         team") are the user's text that no record holds: the preview and the report show them as not imported,
         so that nothing of the sheet goes unseen. A line is a row whose one text stands at or left of the first
@@ -3114,9 +3118,6 @@ class Planner:
         lines = []
         above = reader.top_rows(fill_merged=False)[:header_row - 1]
         paired = label_pairs(above) if project is not None else []  # a block naming the project: its pairs
-        if project is not None:
-            plan.say(f"The title block above the header names the project “{project[0]}” (“{project[1]}” on row "
-                     f"{project[2] + 1}): each {noun} with no project of its own is given it.")
         for i, label, value in paired:
             if project is not None and i == project[2] and label == project[1]:
                 continue
