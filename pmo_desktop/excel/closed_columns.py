@@ -4,7 +4,8 @@ A bug list with no status column often says which bugs are over in a column of i
 day (05/10/2018) or a verdict ("reject", "can't recreate", "This is desired behaviour"), "Fixed By ( If Fixed )"
 holding who fixed it. Such rows came in Open, the cell only in the notes (unseen set 76). The headers are the
 phrases of ``closed_headers`` in the words files, whole once a bracketed aside is set aside ("( If Fixed )"):
-``done`` a participle alone ("Resolved", "Fixed", "Behoben", "Résolu"), ``by`` the participle with who
+``done`` a participle alone ("Resolved", "Fixed", "Behoben", "Résolu") — or an assumption's "Validated", a risk's
+"Occurred" / "Случился ли риск?" (classes87b: answered yes, they were left Open) —, ``by`` the participle with who
 ("Fixed By", "Behoben von", "Corrigé par"), each under the status it gives (Resolved or Closed). Only on a sheet
 with no status column, only for a column kept in the notes (its cells stay there, as written), decided per cell:
 
@@ -14,6 +15,7 @@ with no status column, only for a column kept in the notes (its cells stay there
 - a date (a date cell or a text that is one), or a yes — the header's status;
 - a closing status word of the register ("reject", "won't fix", "duplicate") — that status;
 - under a ``by`` header, any other text — who did it: the header's status;
+- under a header of another status than Resolved / Closed ("Validated", "Occurred"), any other text — no say;
 - under a ``done`` header, a version the fix went into ("v2.1", "build 45") or a text saying a fix was made (opening
   with a header's word, "Fixed in 2.1", or ``done_text.says_done``) — Resolved (Closed for "Closed as …"); a number
   alone as text ("1", "0") — no say; any
@@ -56,7 +58,7 @@ def closed_column(header: object, choices: tuple[str, ...]) -> tuple[str, bool] 
         wanted = closed_header_words("by" if by else "done").get(key)
         if wanted is None:
             continue
-        other = "Closed" if wanted == "Resolved" else "Resolved"
+        other = {"Resolved": "Closed", "Closed": "Resolved"}.get(wanted)
         status = wanted if wanted in choices else other if other in choices else None
         return None if status is None else (status, by)
     return None
@@ -105,6 +107,8 @@ def closed_cell(raw: Any, status: str, by: bool, register: str, choices: Collect
         return None  # "1", "0", "45": a flag or a count written as text, no say on the record's state
     if by:
         return status, "a name"
+    if status not in ("Resolved", "Closed"):
+        return None  # "Validated", "Occurred" (a yes/no question): only a yes or a date answers it
     if _VERSION_RE.fullmatch(text):
         return ("Resolved" if "Resolved" in choices else status), "a version"  # "v2.1", "build 45": fixed there
     said = closed_header_words("done").get(words[0])

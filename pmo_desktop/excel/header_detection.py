@@ -835,6 +835,8 @@ def _map_header_once(key: tuple[Any, ...]) -> tuple[dict[int, str], dict[int, st
 
 
 def _map_header(kind: SheetKind, row: list[Any], group: list[Any] | None) -> tuple[dict[int, str], dict[int, str]]:
+    if group is not None:
+        row = _caption_initials_dropped(row, group)
     mapping: dict[int, str] = {}
     duplicates: dict[int, str] = {}
     used: set[str] = set()
@@ -909,6 +911,7 @@ def _map_header(kind: SheetKind, row: list[Any], group: list[Any] | None) -> tup
     if duplicates:
         _beside_pairs(kind, row, group, mapping, duplicates)
         _own_name_wins(kind, row, mapping, duplicates)
+        _own_noun_wins(kind, row, mapping, duplicates)
         _last_date_wins(kind, row, mapping, duplicates)
         _title_over_description(kind, row, mapping, duplicates)
         _statement_wins_over_kind(kind, row, mapping, duplicates)
@@ -1074,6 +1077,60 @@ def _own_name_wins(kind: SheetKind, row: list[Any], mapping: dict[int, str], dup
         c = next((k for k, n in mapping.items() if n == name), None)
         if c is None or c >= len(row) or own.isdisjoint(header_variants(row[d])) or \
                 not own.isdisjoint(header_variants(row[c])):
+            continue
+        mapping[d] = name
+        del mapping[c]
+        del duplicates[d]
+        duplicates[c] = name
+
+
+def _caption_initials_dropped(row: list[Any], group: list[Any]) -> list[Any]:
+    """The header's cells without a last word that is the initials of the caption over them: "PROBABILIDAD NRI |
+    IMPACTO NRI" under "NIVEL DE RIESGO INHERENTE" (N-R-I, the little "de" left out or not), "… NRR" under "NIVEL
+    DE RIESGO RESIDUAL", "Likelihood IR" under "Inherent Risk" — the caption's abbreviation telling the pairs
+    apart, which the caption itself says. Read as "PROBABILIDAD | IMPACTO" under their captions, the second pair
+    is the residual one where the caption says a later assessment (``_reassessed``); before, "IMPACTO NRI" named
+    no field and the residual pair went to the notes (unseen set 87)."""
+    out = list(row)
+    for c, cell in enumerate(row):
+        if not isinstance(cell, str) or " " not in cell.strip():
+            continue
+        caption = _caption_over(group, c)
+        if caption is None:
+            continue
+        initials = _caption_initials(caption)
+        head, _, last = cell.strip().rpartition(" ")
+        if head.strip() and len(last) >= 2 and last.isalpha() and last.lower() in initials:
+            out[c] = head.strip()
+    return out
+
+
+@lru_cache(maxsize=1 << 12)
+def _caption_initials(caption: str) -> frozenset[str]:
+    """The initials of a caption's words, with its little words (two letters or less) and without them."""
+    words = words_of(caption)
+    if len(words) < 2:
+        return frozenset()
+    return frozenset({"".join(w[0] for w in words), "".join(w[0] for w in words if len(w) > 2)}) - {""}
+
+
+def _own_noun_wins(kind: SheetKind, row: list[Any], mapping: dict[int, str], duplicates: dict[int, str]) -> None:
+    """Two columns naming one field, the first only by a word it begins or ends with and qualified by another
+    thing ("responsable_control", "Control Owner": the owner of a control), the later one by the field's words
+    with the register's own noun ("responsable_riesgo", "Risk Owner"): the later one takes the field, the first
+    is kept labelled in the notes (unseen set 87: a Spanish risk matrix gave each risk its control's owner, the
+    risk's own owner went to the notes). Decided once a sheet from the header."""
+    for d, name in sorted(duplicates.items()):
+        c = next((k for k, n in mapping.items() if n == name), None)
+        if c is None or c >= len(row) or d >= len(row) or not isinstance(row[c], str) or \
+                not isinstance(row[d], str):
+            continue
+        if name not in _alone(kind, row[d])[0] or _alone(kind, row[c])[0]:
+            continue  # the later one named by the field's words, the first not (by a prefix, a tail, loosely)
+        nouns = _nouns(kind)
+        if not any(_a_noun_of(w, nouns) for w in _words_without_remark(row[d])) or \
+                any(_a_noun_of(w, nouns) for w in _words_without_remark(row[c])) or \
+                len(_words_without_remark(row[c])) < 2:
             continue
         mapping[d] = name
         del mapping[c]

@@ -98,6 +98,7 @@ from .step_rows import next_step, told_apart
 from .strategy_kinds import kept_a_threat_line, says_opportunity, strategy_tells_kind
 from .strategy_leads import lead_and_rest, strategy_led, strategy_led_note
 from .template_rows import example_mark, might_be_marked, numbered_placeholder_rows
+from .titled_projects import label_pairs, titled_project
 from .typed_one_off import one_off_side, row_ranges, shifted, side_words
 from .unfilled_templates import might_be_unfilled, unfilled_note, unfilled_reason, unfilled_template
 from .untitled_rows import title_instead, untitled_from, untitled_note
@@ -1724,7 +1725,13 @@ class Planner:
         self._past: dict[int, dict[int, Any]] = {}  # values past the last column the sheet reads, by row (data_rows)
         self._in_key = spelled[1] if spelled else set()
         plan.note = note
-        self._say_above_header(plan, reader, header_row, mapping)
+        # the project a title block above the header names ("Проект | …" over a table with no project column)
+        self._block_project: tuple[str, str, int] | None = None
+        if "project" in reg.field_names and "project" not in mapping.values() and header_row > 1 and \
+                not kind.is_child and not self._constants.get("project"):
+            self._block_project = titled_project(reader.top_rows(fill_merged=False)[:header_row - 1], reg.name)
+        self._block_projected = 0
+        self._say_above_header(plan, reader, header_row, mapping, self._block_project)
         # a list of texts under a group written once ("Page Name | Issues": group_lists, classes84)
         self._group_cols: tuple[int, ...] = () if kind.is_child else group_columns(
             reader.top_rows(fill_merged=False)[header_row:], mapping, headers,
@@ -1992,6 +1999,8 @@ class Planner:
         self._alone_groups: list[int] = []  # of them, groups written alone over another group (left57)
         first_col = min(mapped_cols) if mapped_cols else 0
         strict_refs = [(c, f) for c, f in fields if f.ref is not None and f.kind.refers and not f.ref.create_missing]
+        if self._block_project is not None:
+            strict_refs.append((-1, reg.field("project")))  # the title block's, on every row (titled_projects)
         # ``_unknown_names`` of an ordinary row, its sets looked up once: (field, one name or several, known, pending)
         self._ref_checks = [(f.name, f.kind.is_reference, self.names(f.ref.target, f.ref.label),
                              self.pending_names[f.ref.target]) for _c, f in strict_refs if f.ref is not None]
@@ -2200,6 +2209,7 @@ class Planner:
             plan.rows.append(PlannedRow(RowReport(plan.sheet, number, Action.SKIP, code, reason)))
 
         unfilled: list[int] = []  # rows of unfilled placeholders alone ("{{ $json.title }}"), said once a sheet
+        first_notes: dict[int, str] = {}  # planned row → a text alone in the first column (_captioned_categories)
         # the names of a checklist's items left of their numbers read as the titles (checklist_titles): a row naming
         # nothing else is an item nobody assessed
         checklist = title_col is not None and code_col is not None and title_col < code_col and parent_reg is None \
@@ -2335,6 +2345,7 @@ class Planner:
                     and not plan.extras.keys() - self._field_and_notes.keys()
                     and not self._verdict_titled
                     and answer_col is None and passed_col is None and not self._constants and key is not None and code_col is not None
+                    and self._block_project is None
                     and title_col is not None
                     and code_col != title_col and bool(self._steps))
         # the columns of choices kept in the notes, in the order the full way writes their lines (plan.extras'),
@@ -2833,6 +2844,7 @@ class Planner:
                     not (first_col in (code_col, parent_col) and _looks_like_code(row[first_col])):
                 if after_gap:
                     gap_caption = number
+                first_notes[len(plan.rows)] = v.parse_text(row[first_col])
                 skip(number, f"a note, not a record (only “{v.parse_text(row[first_col])[:40]}” in the first column).")
                 continue
             if parent_reg is None and code_col is not None and code_col in filled and \
@@ -3074,6 +3086,12 @@ class Planner:
         self._say_not_acted_on(plan)
         self._say_over(plan)
         self._skip_headings(plan, reg)
+        if first_notes and parent_reg is None:
+            self._captioned_categories(plan, reg, first_notes)
+        if self._block_project is not None and self._block_projected:
+            name, label, at = self._block_project
+            plan.say(f"The title block above the header names the project “{name}” (“{label}” on row {at + 1}): "
+                     f"given to {count_of(self._block_projected, reg.noun)} with no project of {'their' if self._block_projected != 1 else 'its'} own.")
         self._say_zeros(plan, reg)
         self._say_kinds_not_levels(plan, reg)
         self._say_several_days(plan, reg)
@@ -3201,20 +3219,34 @@ class Planner:
                 found.pop(name, None)
 
     @staticmethod
-    def _say_above_header(plan: SheetPlan, reader: SheetReader, header_row: int, mapping: dict[int, str]) -> None:
+    def _say_above_header(plan: SheetPlan, reader: SheetReader, header_row: int, mapping: dict[int, str],
+                          project: tuple[str, str, int] | None = None) -> None:
         """A title block's lines above the header ("NB: Frodo, Sam, Pippin and Bilbo are the project management
         team") are the user's text that no record holds: the preview and the report show them as not imported,
         so that nothing of the sheet goes unseen. A line is a row whose one text stands at or left of the first
         column read (a caption over some columns names them and is read as part of their header). A title line
         is not said: one made only of the words of the register's names ("Stakeholder Register", "PROJECT RISK
         LOG"), of the sheet's or of the workbook file's name, and years or numbers (left49: "Not imported, above
-        the header: “Stakeholder Register”" told the user nothing); any other word makes it a line said."""
+        the header: “Stakeholder Register”" told the user nothing); any other word makes it a line said. A row of
+        label–value pairs ("PM | Юрьев Максим", the block written twice side by side) is said as "PM: Юрьев Максим",
+        each pair once; the pair naming the project (``project``, titled_projects) is said as the rows' project."""
         if header_row <= 1 or not mapping:
             return
         first_read = min(mapping)
         lines = []
+        above = reader.top_rows(fill_merged=False)[:header_row - 1]
+        paired = label_pairs(above) if project is not None else []  # a block naming the project: its pairs
+        for i, label, value in paired:
+            if project is not None and i == project[2] and label == project[1]:
+                continue
+            line = f"“{label}: {value}”"
+            if line not in lines:
+                lines.append(line)
+        paired_rows = {i for i, _label, _value in paired}
         titled: set[str] | None = None  # worked out at the first line only
-        for cells in reader.top_rows(fill_merged=False)[:header_row - 1]:
+        for i, cells in enumerate(above):
+            if i in paired_rows:
+                continue
             filled = [(c, cell) for c, cell in enumerate(cells) if not v.is_blank(cell)]
             if len(filled) != 1 or filled[0][0] > first_read or not isinstance(filled[0][1], str):
                 continue
@@ -3477,6 +3509,34 @@ class Planner:
         if said:
             plan.say(f"The captions over the rows give the group of the {reg.noun}s under each, no column giving "
                      f"one: {', '.join(said)}.")
+
+    def _captioned_categories(self, plan: SheetPlan, reg: Register, notes: dict[int, str]) -> None:
+        """Captions alone in the first column between the rows ("Технологические риски" over three risks,
+        "Организационные риски" over the next two; the first column the number's), no column giving the category:
+        two captions at least, each a short name (six words at most, not a number) right over a record, and no
+        other note between the records. Each names the category of the records under it (``_headed_categories``),
+        its row a heading, not a note (unseen set 87: skipped as notes, the grouping was lost)."""
+        if (reg.name, "category") not in OPEN_LISTS or "category" in plan.mapping.values() or len(notes) < 2:
+            return
+        recorded = [i for i, p in enumerate(plan.rows) if p.report.action in (_INSERT, _UPDATE)]
+        if not recorded:
+            return
+        first, last = recorded[0], recorded[-1]
+        between = {i: t for i, t in notes.items() if i < last}
+        if len(between) < 2 or len(set(between.values())) != len(between) or any(
+                i + 1 >= len(plan.rows) or plan.rows[i + 1].report.action not in (_INSERT, _UPDATE)
+                or not re.search(r"[^\W\d_]{3}", t) or len(t.split()) > 6 or len(t) > 60
+                for i, t in between.items()):
+            return
+        if any(i > first and plan.rows[i].report.action is Action.SKIP and i not in between
+               and "a note" in plan.rows[i].report.reason for i in range(first, last)):
+            return  # other notes among the records: a commented list, not a grouped one
+        for i in between:
+            prow = plan.rows[i]
+            plan.rows[i] = PlannedRow(RowReport(plan.sheet, prow.report.row, Action.SKIP, "",
+                                                "a heading over the rows below it (alone in the first column), "
+                                                "not a record."))
+        self._headed_categories(plan, reg, between)
 
     def _headed_categories(self, plan: SheetPlan, reg: Register, headings: dict[int, str]) -> None:
         """The headings over a sheet's tables ("Laitteisiin liittyvät riskit" over one table of risks,
@@ -5098,6 +5158,9 @@ class Planner:
             strategy = _named_strategy(responses[0])
             if strategy is not None:  # "Mitigation. Pair the new developers with …": the plan names its strategy
                 values["response"] = strategy
+        if self._block_project is not None and not values.get("project"):
+            values["project"] = self._block_project[0]  # the title block's (titled_projects)
+            self._block_projected += 1
         for f, name, known, pending in self._unknown_names(strict_refs, values):
             assert f.ref is not None  # strict_refs holds references only
             if f.kind.is_reference and f.ref.target.__name__ == "Project" and \
@@ -6173,9 +6236,11 @@ class Planner:
             head = self._headers[c] if c < len(self._headers) and self._headers[c] else plan.extras.get(c, "")
             n = sum(said.values())
             parts = ", ".join(f"{what} → {status} ({k})" for (status, what), k in said.most_common())
-            plan.say(f"“{_one_line(str(head))}” says on {n} {reg.noun}{'s' if n != 1 else ''} that {'they are' if n != 1 else 'it is'} "
-                     f"over, no status column beside it: {parts}; an empty cell leaves it open, each cell is kept in "
-                     "the notes.")
+            over = all(status in ("Resolved", "Closed") for status, _what in said)  # else "Validated", "Occurred"
+            said_so = f"says on {n} {reg.noun}{'s' if n != 1 else ''} that {'they are' if n != 1 else 'it is'} over" \
+                if over else f"answers yes on {n} {reg.noun}{'s' if n != 1 else ''}"
+            plan.say(f"“{_one_line(str(head))}” {said_so}, no status column beside it: {parts}; an empty cell "
+                     "leaves it open, each cell is kept in the notes.")
         self._closed_said = {}
 
     def _say_replied(self, plan: SheetPlan) -> None:
