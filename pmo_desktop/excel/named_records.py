@@ -241,6 +241,8 @@ def links_named(reader: SheetReader, match: HeaderMatch) -> tuple[SheetReader, H
             else:
                 row.append(None)
     used = {name for name, count in linked.items() if count}
+    if not used:  # the column names only records of a register another column already links ("Linked issues")
+        return None
     mapping = {**kept_map, **{added[name]: name for name in used}}
     tied = SheetReader(reader.book, reader.title, rows, reader.merged_ranges())
     heads = [*headers, *[""] * (width - len(headers)), *(links[name].label for name in links)]
