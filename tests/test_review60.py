@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from imported import by_code, import_all
+from imported import by_code, import_all, rows_of
 from real_world_factory import write_xlsx
 
 _RISKS: list[list[object]] = [["Risk ID", "Risk Description", "Owner"],
@@ -35,3 +35,19 @@ def test_a_decision_log_with_its_linked_issues_and_a_source_naming_issues_only(s
     assert not got["D-01"]["risks"]
     notes = " ".join(str(v) for v in got["D-01"].values())
     assert "Issue ISS-02 at the board" in notes
+
+
+
+def test_a_blank_row_in_a_register_whose_rows_fill_unheaded_columns_ends_nothing(sqlite_store, tmp_path):
+    """A stakeholder list whose rows fill two columns right of its header, left unheaded ("High", "Weekly" under
+    no header), one blank row between its rows: the row after the blank is a record like those above it, not the
+    header of a wider table below (classes89's rule asks the unheaded columns be empty above). On main the list
+    ended at the blank row, the stakeholders under it not imported ("a table of its own follows")."""
+    people = [("Ann Lee", "Sponsor", "Finance", "High", "Weekly"), ("Bob Ray", "Architect", "IT", "Low", "Monthly"),
+              ("Cy Dee", "Tester", "Quality", "High", "Weekly"), None,
+              ("Dana Fox", "Trainer", "People", "Low", "Monthly"), ("Eli Moss", "Lawyer", "Legal", "High", "Weekly")]
+    rows: list[list[object]] = [["Name", "Role", "Organisation", None, None]]
+    rows += [list(p) if p else [None] * 5 for p in people]
+    import_all(sqlite_store, write_xlsx(tmp_path / "Stakeholders.xlsx", {"Stakeholders": rows}))
+    names = sorted(r["name"] for r in rows_of(sqlite_store, "stakeholders"))
+    assert names == ["Ann Lee", "Bob Ray", "Cy Dee", "Dana Fox", "Eli Moss"]
