@@ -3458,7 +3458,7 @@ class Planner:
             self._headed_groups(plan, reg, headings)
 
     @staticmethod
-    def _filled_above(reader: SheetReader, kept: list[tuple[int, Sequence[Any]]] | None, header_row: int, width: int,
+    def _filled_above(reader: SheetReader, kept: list[tuple[int, tuple[Any, ...]]] | None, header_row: int, width: int,
                       number: int, cols: set[int]) -> bool:
         """Whether a data row above row ``number`` fills one of ``cols`` (columns the header leaves unheaded): the
         register's own rows write there too, so a row of short labels there after a gap is one more of its
