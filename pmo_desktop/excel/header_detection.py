@@ -5394,10 +5394,13 @@ _COUNTED_RE = re.compile(r"^\s*([^\W\d_][^\d]*?)\s*#?\d+\s*$")
 def _numbered_planned_work(values: list[Any], planned: Collection[str]) -> bool:
     """Every filled cell (two at least) a word planned work is counted in, then its number ("Sprint 1")."""
     filled = [str(x) for x in values if x is not None and str(x).strip()]
-    if len(filled) < 2:
-        return False
-    for text in filled:
-        m = _COUNTED_RE.match(text)
+    return len(filled) >= 2 and _all_counted(filled, _COUNTED_RE, planned)
+
+
+def _all_counted(texts: list[str], counted: re.Pattern[str], planned: Collection[str]) -> bool:
+    """Every text opens (``counted``) with a word planned work is counted in, then its number."""
+    for text in texts:
+        m = counted.match(text)
         if m is None or normalise_key(m.group(1)) not in planned:
             return False
     return True
@@ -5411,13 +5414,7 @@ def _counted_work_titles(values: list[Any], planned: Collection[str]) -> bool:
     """Every filled cell (two at least) opens with a word planned work is counted in, then its number, whatever
     follows: a sheet of sprints named "Sprint 1 — Fundación", "Sprint 2 — Diagnóstico" (unseen set 87)."""
     filled = [str(x) for x in values if isinstance(x, str) and x.strip()]
-    if len(filled) < 2 or len(filled) < len(values):
-        return False
-    for text in filled:
-        m = _COUNTED_TITLE_RE.match(text)
-        if m is None or normalise_key(m.group(1)) not in planned:
-            return False
-    return True
+    return len(filled) >= 2 and len(filled) >= len(values) and _all_counted(filled, _COUNTED_TITLE_RE, planned)
 
 
 def _backlog_by_its_columns(kind: SheetKind, match: HeaderMatch, nouns: frozenset[str] | set[str],

@@ -33,6 +33,7 @@ _CODE = r"[^\W\d_]{0,4}[-_.]?\d+[a-z]?"
 # a word, then one code or several joined by "," ";" "&" "+" "and" ("Risks R-01, R-03"); a "/" ends the list, as
 # it starts another reference ("Risk R-01 / PRD M-02")
 _NAMED_RE = re.compile(rf"([^\W\d_]+)\s*[:#№]?\s*({_CODE}(?:\s*(?:,|;|&|\+|\band\b)\s*{_CODE})*)(?![\w§])", re.I)
+_DIGIT_RE = re.compile(r"\d")  # every code holds a figure: a cell with none names no record (most cells)
 _SPLIT_RE = re.compile(r"\s*(?:,|;|&|\+|\band\b)\s*", re.I)
 _REGISTERS = ("risks", "issues")
 _MIN_ROWS = 2  # one row naming a risk says little of the column
@@ -50,7 +51,7 @@ def _register_of(word: str) -> str | None:
 def named_codes(value: Any) -> dict[str, list[str]]:
     """The codes a cell names, by register: "PRD §10 Risk R-02" → {"risks": ["R-02"]}."""
     out: dict[str, list[str]] = {}
-    if not isinstance(value, str):
+    if not isinstance(value, str) or not _DIGIT_RE.search(value):
         return out
     for m in _NAMED_RE.finditer(value):
         register = _register_of(m.group(1))
@@ -241,6 +242,8 @@ def links_named(reader: SheetReader, match: HeaderMatch) -> tuple[SheetReader, H
             else:
                 row.append(None)
     used = {name for name, count in linked.items() if count}
+    if not used:  # the column names only records of a register another column already links ("Linked issues")
+        return None
     mapping = {**kept_map, **{added[name]: name for name in used}}
     tied = SheetReader(reader.book, reader.title, rows, reader.merged_ranges())
     heads = [*headers, *[""] * (width - len(headers)), *(links[name].label for name in links)]

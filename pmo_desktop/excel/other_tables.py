@@ -84,6 +84,12 @@ def wider_header(row: Sequence[Any], headers: Sequence[Any]) -> bool:
     return filled >= 3 and unheaded >= 2 and under >= 2
 
 
+def unheaded_filled(row: Sequence[Any], headers: Sequence[Any]) -> set[int]:
+    """The columns ``row`` fills that ``headers`` leaves unheaded."""
+    return {c for c, x in enumerate(row) if x is not None and (x.__class__ is not str or x.strip()) and
+            not (c < len(headers) and headers[c].__class__ is str and headers[c].strip())}
+
+
 def another_header(row: Sequence[Any], fields: Sequence[tuple[int, Field]], headers: Sequence[Any] = ()) -> bool:
     """Whether ``row`` (a row after a gap under the records) reads as the header of another table."""
     filled = [x for x in row if x is not None and (x.__class__ is not str or x.strip())]

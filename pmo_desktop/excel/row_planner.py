@@ -85,7 +85,7 @@ from .labelled_results import actual_line, labelled_column
 from .no_one import KEPT, no_one_said
 from .note_labels import note_label
 from .opportunity_signs import SIGNED_FIELDS, opportunity_note, opportunity_size
-from .other_tables import another_header, same_label, wider_header
+from .other_tables import another_header, same_label, unheaded_filled, wider_header
 from .percent_cells import per_cent_unit, percent_cells
 from .qualified_effects import EFFECT, joined_effects
 from .reply_status import said_status
@@ -2566,7 +2566,8 @@ class Planner:
             earlier = titled.get(row[title_col].strip()) if titled and title_col is not None and \
                 title_col < len(row) and row[title_col].__class__ is str else None
             if last_record is not None and parent_reg is None and (number == gap_caption + 1 or blank_run) and \
-                    wider_header(whole := _with_past(row, self._past.get(number)), headers):
+                    wider_header(whole := _with_past(row, self._past.get(number)), headers) and \
+                    not self._filled_above(reader, kept, header_row, width, number, unheaded_filled(whole, headers)):
                 # after a gap (and a caption), "Phase | Task / Activity | PM | PO | TI" wider than the roles table's
                 # header: a table of its own (a RACI of the tasks) begins, the register ends (classes89)
                 if blank_run:
@@ -3487,6 +3488,22 @@ class Planner:
         elif "group" in reg.field_names and reg.field("group").kind is Kind.TEXT and \
                 "group" not in plan.mapping.values():
             self._headed_groups(plan, reg, headings)
+
+    @staticmethod
+    def _filled_above(reader: SheetReader, kept: list[tuple[int, tuple[Any, ...]]] | None, header_row: int, width: int,
+                      number: int, cols: set[int]) -> bool:
+        """Whether a data row above row ``number`` fills one of ``cols`` (columns the header leaves unheaded): the
+        register's own rows write there too, so a row of short labels there after a gap is one more of its
+        records, not a wider table's header (review60). Read again only when such a row is met (rare)."""
+        past: dict[int, dict[int, Any]] = {}
+        for at, above in kept if kept is not None else reader.data_rows(header_row + 1, width, past):
+            if at >= number:
+                return False
+            whole = _with_past(above, past.get(at))
+            if any(c < len(whole) and whole[c] is not None and (whole[c].__class__ is not str or whole[c].strip())
+                   for c in cols):
+                return True
+        return False
 
     @staticmethod
     def _headed_groups(plan: SheetPlan, reg: Register, headings: dict[int, str]) -> None:
