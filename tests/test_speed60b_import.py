@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import itertools
 from pathlib import Path
 from typing import Any
 
@@ -117,3 +118,111 @@ def test_a_csv_file_s_rows_are_cut_the_same_way(tmp_path):
         reader.keep_rows(2, 7)
         cut = _reads(reader, 2, [2, 3, 4, 5, 7])
     assert cut == fresh
+
+
+# ----------------------------------------------------------------------------- the key's places, all rows at once
+def _reference_keys(rows: list[tuple[int, list[Any]]], skip_rows: set[int] | None, min_col: int) -> list[Any]:
+    """``find_keys`` as main had it: every row's places looked for by ``_pair_places``."""
+    from pmo_desktop.excel import sheet_keys as sk
+
+    keys: list[Any] = []
+    open_runs: dict[int, Any] = {}
+    previous: Any = None
+    for number, row in rows:
+        if skip_rows and number in skip_rows:
+            previous, open_runs = None, {}
+            continue
+        pairs = {c for c in sk._pair_places(row, max(min_col, 0))
+                 if sk.code_key(row[c]) and sk._meaning(row[c + 1]) and sk.code_key(row[c]) != sk.code_key(row[c + 1])}
+        runs: dict[int, Any] = {}
+        for c in sorted(pairs):
+            key = open_runs.get(c)
+            if key is None:
+                if previous is None or previous[0] != number - 1:
+                    continue
+                above = previous[1]
+                caption = above[c] if c < len(above) else None
+                if not isinstance(caption, str) or not sk._LETTER_RE.search(caption) or sk._filled(above, c + 1) or \
+                        sk._filled(above, c - 1):
+                    continue
+                key = sk.Key(" ".join(caption.split()), c, caption_row=previous[0])
+                keys.append(key)
+            code = sk.code_key(row[c])
+            key.meanings[code] = "" if code in key.meanings else sk._meaning(row[c + 1])
+            key.rows.add(number)
+            key.numbers = key.numbers and sk._is_number(code)
+            runs[c] = key
+        open_runs = runs
+        previous = (number, row)
+    return [k for k in keys if len(k.meanings) >= 2 and all(k.meanings.values())]
+
+
+def test_the_rows_holding_a_pair_s_place_are_those_each_row_s_look_finds():
+    """Random little sheets (codes, captions, numbers, dates, blanks, empty texts and texts of spaces, uneven rows,
+    skipped rows, a first column): the rows the column-wise look gives are the rows ``_pair_places`` finds a place
+    in, one by one, and ``find_keys`` finds the keys the row-by-row look found."""
+    import random
+
+    from pmo_desktop.excel import sheet_keys as sk
+
+    rng = random.Random(60)
+    pool: list[Any] = [None, None, None, "", " ", "\t", "FF4", "Xmen", "1", 2, 3.0, True, "Categories Key",
+                       "Human Resources", "Information Technology", "Risk Rank", dt.date(2025, 1, 2), "Disaster", 0]
+    found = 0
+    for _trial in range(3000):
+        width = rng.randint(1, 7)
+        rows = [[rng.choice(pool) for _ in range(rng.randint(0, width) if rng.random() < 0.2 else width)]
+                for _ in range(rng.randint(0, 12))]
+        if rows and width >= 2 and rng.random() < 0.6:  # a key's shape written in: a caption, then pairs
+            c, at = rng.randrange(width - 1), rng.randrange(len(rows))
+            for k, r in enumerate(range(at, min(len(rows), at + rng.randint(2, 5)))):
+                rows[r] += [None] * (width - len(rows[r]))
+                for j in range(width):
+                    if j not in (c, c + 1) or k == 0 and j == c + 1:
+                        rows[r][j] = rng.choice([None, None, None, None, " ", "x"])
+                rows[r][c] = rng.choice(["Categories Key", "Risk Rank"]) if k == 0 else \
+                    rng.choice(["FF4", "Xmen", "1", 2, "A", ""])
+                if k:
+                    rows[r][c + 1] = rng.choice(["Human Resources", "Disaster", "Information Technology", 4, " "])
+        start = rng.choice([0, 0, 1, 2, -1])
+        expected = {i for i, row in enumerate(rows) if sk._pair_places(row, max(start, 0))}
+        assert sk._rows_with_places(rows, start) == expected, (rows, start)
+        numbered = list(zip(itertools.count(rng.choice([1, 5])), rows))
+        if rng.random() < 0.3 and numbered:
+            del numbered[rng.randrange(len(numbered))]  # a row left out: not the row above the next
+        skip = {n for n, _ in numbered if rng.random() < 0.1} or None
+        got = [(k.caption, k.col, k.rows, k.caption_row, k.meanings, k.numbers)
+               for k in sk.find_keys(numbered, skip, start)]
+        want = [(k.caption, k.col, k.rows, k.caption_row, k.meanings, k.numbers)
+                for k in _reference_keys(numbered, skip, start)]
+        assert got == want, (numbered, skip, start)
+        found += bool(want)
+    assert found > 20  # the sheets did hold keys
+
+
+def test_a_register_s_rows_are_not_looked_at_one_by_one_for_a_key(sqlite_store, tmp_path, monkeypatch):
+    """600 risks filled across, a key under them: the key's meanings read, and only the key's rows looked at cell
+    by cell for a pair's place (main: every row of the sheet)."""
+    from pmo_desktop.excel import sheet_keys as sk
+
+    records = [[f"R-{i:03d}", f"Supplier {i} may deliver late", ["FF4", "Xmen"][i % 2], f"Owner {i % 7}", 1 + i % 5,
+                1 + i * 3 % 5, ["Open", "Closed"][i % 3 == 0]] for i in range(1, 601)]
+    path = write_xlsx(tmp_path / "Risk register.xlsx", {"Risks": [
+        HEADER, *records, [],
+        [None, None, "Categories Key"],
+        [None, None, "FF4", "Human Resources"],
+        [None, None, "Xmen", "Information Technology"]]})
+    looked = [0]
+    real = sk._pair_places
+
+    def counting(row: Any, start: int) -> list[int]:
+        looked[0] += 1
+        return real(row, start)
+
+    monkeypatch.setattr(sk, "_pair_places", counting)
+    import_all(sqlite_store, path)
+    got = named(sqlite_store, "risks")
+    assert len(got) == 600
+    assert [got[f"Supplier {i} may deliver late"]["category"] for i in (1, 2)] == \
+        ["Information Technology", "Human Resources"]
+    assert 0 < looked[0] <= 10
