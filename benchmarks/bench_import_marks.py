@@ -9,7 +9,7 @@ instructions, inclusive (round speed58a; speed69's marks did the same with an ex
 ``plan``: ``sys_call_tracing`` is ``Planner._plan_ordinary``, ``_operator_call`` its ``_fast_values``,
 ``functools_reduce`` ``Planner.plan_sheet``. ``pieces``: ``sys_call_tracing`` is the ID's and title's template looks
 (``_example``, ``_example_title``), ``_operator_call`` the register's rule (at plan and at apply), ``functools_reduce``
-the ``PlannedRow`` and ``RowReport`` made. A marker costs some 1,850 instructions a call (counted in the function it
+the ``PlannedRow`` and ``RowReport`` made. ``apply``: the apply's pieces (``mark_apply``). A marker costs some 1,850 instructions a call (counted in the function it
 marks), so the marked total is above the plain count. ``rows``: 2,000 unless given.
 
 ``rest`` (round speed59a): each top-level phase of the import outside the planner's rows, each under a C function of
@@ -176,21 +176,55 @@ def mark_rest() -> None:
     b.plan_import = importer.plan_import  # the benchmark's own name for it
 
 
+def mark_apply() -> None:
+    """``apply`` (round speed60b): the apply's pieces, the plan made before the count (only the apply is collected).
+    ``sys_call_tracing``: the risks' insert (``bulk.insert_rows`` from ``create_records``; ``builtin_oct`` its
+    ``_bound`` in it), ``_operator_call`` the risk history's snapshot, ``functools_reduce`` the register's rule,
+    ``takewhile_next`` the people named (``_Names.prepare``), ``filterfalse_next`` the stored IDs, ``builtin_hex``
+    ``remember_written`` — all in ``builtin_ascii``, ``create_records``; ``builtin_dir`` the record history
+    (``history.record``), with ``starmap_next`` its rows' JSON (``_written_as_read``) and ``dropwhile_next`` its
+    executemany (``insert_tuples``)."""
+    from pmo_desktop.models import bulk, history, operations, records
+    from pmo_desktop.models import risks as risk_model
+
+    records.insert_rows = MARKERS["sys_call_tracing"](records.insert_rows)
+    risk = risk_model.Risk
+    records.AFTER_BULK_INSERT[risk] = MARKERS["_operator_call"](records.AFTER_BULK_INSERT[risk])
+    register = REGISTERS["risks"]
+    object.__setattr__(register, "check", MARKERS["functools_reduce"](register.check))
+    history._written_as_read = MARKERS["starmap_next"](history._written_as_read)
+    history.insert_tuples = MARKERS["dropwhile_next"](history.insert_tuples)
+    records.create_records = MARKERS["builtin_ascii"](records.create_records)
+    history.record = MARKERS["builtin_dir"](history.record)
+    bulk._bound = MARKERS["builtin_oct"](bulk._bound)
+    operations.remember_written = MARKERS["builtin_hex"](operations.remember_written)
+    records._Names.prepare = MARKERS["takewhile_next"](records._Names.prepare)  # type: ignore[method-assign]
+    records.stored_codes = MARKERS["filterfalse_next"](records.stored_codes)
+
+
 def main() -> None:
     what = sys.argv[1] if len(sys.argv) > 1 else "plan"
     if what == "names":
         mark_rest()
         print("|".join(marker for _w, marker, _where, _n in REST))
         return
-    {"plan": mark_plan, "pieces": mark_pieces, "rest": mark_rest}[what]()
     folder = Path(tempfile.mkdtemp(prefix="bench-import-marks-"))
     path = folder / "risks.xlsx"
     b.write_register(path, int(sys.argv[2]) if len(sys.argv) > 2 else 2_000)
     store = b.fresh_store(folder, "office.pmo")
+    if what == "apply":
+        plan = b.plan_import(store, path)
+        mark_apply()
 
-    def run(_: int) -> int:
-        b.apply_import(store, b.plan_import(store, path))
-        return 0
+        def run(_: int) -> int:
+            b.apply_import(store, plan)
+            return 0
+    else:
+        {"plan": mark_plan, "pieces": mark_pieces, "rest": mark_rest}[what]()
+
+        def run(_: int) -> int:
+            b.apply_import(store, b.plan_import(store, path))
+            return 0
     sorted([0], key=run)  # collected: everything under builtin_sorted
 
 

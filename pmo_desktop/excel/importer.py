@@ -1244,8 +1244,8 @@ def sheet_keys(reader: SheetReader, match: HeaderMatch,
     headers = match.headers
     if not headers or reader.declared_rows > KEY_MAX_ROWS:
         return cache[match.row]
-    reader.hold()  # the planner reads the same rows next: from calamine once
-    rows = list(reader.data_rows(match.row + 1, len(headers) + 12))
+    reader.hold()  # the planner reads the same rows next: from calamine once, and cut from these (keep_rows)
+    rows = reader.keep_rows(match.row + 1, len(headers) + 12)
     keys = find_keys(rows)
     if keys:
         by_number, keyed = dict(rows), key_cells(keys)

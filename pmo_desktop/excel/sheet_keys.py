@@ -18,11 +18,13 @@ No Qt here, no openpyxl.
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from dataclasses import dataclass, field
 from itertools import repeat
 from operator import is_
+from types import NoneType
 from typing import Any, Iterable, Mapping, Sequence
 
 #: a key is looked for on sheets up to this many rows (hand-made registers; a key under a log of
@@ -98,6 +100,43 @@ def _pair_places(row: Sequence[Any], start: int) -> list[int]:
     return places
 
 
+def _column_blanks(column: tuple[Any, ...], every: int) -> int:
+    """A column's blank cells (as ``_filled`` judges them: None, an empty text or one of spaces) as the bits
+    ``8 * row`` of a number (``every``: all the rows' bits). A column all blank or all filled costs a count and a
+    look at its classes, in C; only a column holding both, or a blank text, is marked cell by cell."""
+    empty = column.count(None)
+    if empty == len(column):
+        return every
+    classes = set(map(type, column))
+    if str in classes:
+        texts = list(filter(None, column)) if classes <= {str, NoneType} else \
+            [x for x in column if x.__class__ is str]
+        if len(texts) + empty < len(column) and classes <= {str, NoneType} or "" in texts or \
+                any(map(str.isspace, texts)):  # an empty text, or one of spaces: blank, cell by cell
+            return int.from_bytes(bytes(not _filled(column, r) for r in range(len(column))), "little")
+    if not empty:
+        return 0
+    return int.from_bytes(bytes(map(is_, column, repeat(None))), "little")
+
+
+def _rows_with_places(cells: list[Sequence[Any]], start: int) -> set[int]:
+    """The rows (their places in ``cells``) where ``_pair_places`` finds a place from ``start``: a cell and the
+    next filled, the cells left and right of them blank (a row's edges blank). Found for all the rows at once,
+    a column at a time (each column's blank cells as the bits of a number): a register's rows, filled across,
+    hold none, and each was looked at cell by cell (round speed60b)."""
+    if not cells:
+        return set()
+    every = int.from_bytes(b"\x01" * len(cells), "little")
+    blanks = [_column_blanks(column, every) for column in itertools.zip_longest(*cells)]
+    found = 0
+    for c in range(max(start, 0), len(blanks) - 1):
+        left = blanks[c - 1] if c > 0 else every
+        right = blanks[c + 2] if c + 2 < len(blanks) else every
+        found |= left & right & ~blanks[c] & ~blanks[c + 1] & every
+    marks = found.to_bytes(len(cells), "little")
+    return {m.start() for m in re.finditer(b"[^\x00]", marks)} if found else set()
+
+
 def find_keys(rows: Iterable[tuple[int, Sequence[Any]]], skip_rows: set[int] | None = None,
               min_col: int = 0) -> list[Key]:
     """The keys among ``rows`` (excel row number, cells): runs of "code | meaning" pairs, each pair with
@@ -106,9 +145,14 @@ def find_keys(rows: Iterable[tuple[int, Sequence[Any]]], skip_rows: set[int] | N
     keys: list[Key] = []
     open_runs: dict[int, Key] = {}  # code column → the key being read there
     previous: tuple[int, Sequence[Any]] | None = None
-    for number, row in rows:
+    numbered = rows if isinstance(rows, list) else list(rows)
+    placed = _rows_with_places([row for _n, row in numbered], min_col)
+    for i, (number, row) in enumerate(numbered):
         if skip_rows and number in skip_rows:
             previous, open_runs = None, {}
+            continue
+        if i not in placed:  # no pair's place: the row opens no key and ends those above
+            previous, open_runs = (number, row), {}
             continue
         pairs = {c for c in _pair_places(row, max(min_col, 0))
                  if code_key(row[c]) and _meaning(row[c + 1]) and code_key(row[c]) != code_key(row[c + 1])}

@@ -25,6 +25,7 @@ from collections import Counter
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache, partial
+from operator import itemgetter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Iterator, Sequence
 
@@ -1411,6 +1412,8 @@ class SheetReader:
         # importer.sheet_keys: the columns a key of the sheet spells out, by header row
         self.keys_cache: dict[int, tuple[dict[int, dict[str, str]], set[tuple[int, int]]]] = {}
         self._held: list[list[Any]] | None = None  # every row as ``_raw`` gives it, once ``hold`` kept them
+        # ``keep_rows``: first row → (width, the rows ``data_rows`` gave from it at that width)
+        self._kept: dict[int, tuple[int, list[tuple[int, tuple[Any, ...]]]]] = {}
         if rows is not None:
             self.declared_rows = len(rows)
         else:
@@ -1520,6 +1523,7 @@ class SheetReader:
         header rows stay for the preview."""
         self.top_rows()
         self._held = None
+        self._kept = {}
         self._sheet = None
         self._released = True
 
@@ -1588,9 +1592,32 @@ class SheetReader:
         return [_plain_row(self._clean(list(r[: limits.max_columns])))
                 for r in itertools.islice(self._raw(len(self.top_rows(fill_merged=False))), count)]
 
+    def _source_rows(self) -> list[list[Any]] | None:
+        """Every row exactly as ``_raw`` gives it, when it gives the rows of a list (a held sheet, a CSV file's
+        rows with no cell to correct); else None."""
+        if self._held is not None:
+            return self._held
+        if self._rows is not None and not self._errors and not self._values:
+            return self._rows
+        return None
+
+    def keep_rows(self, first_row: int, width: int) -> list[tuple[int, tuple[Any, ...]]]:
+        """``data_rows(first_row, width)`` as a list, kept (for a sheet whose rows ``_raw`` gives from a list: held,
+        or a CSV file's) so that a later ``data_rows`` from the same row at a width up to this one is cut from it
+        and not read again: the look for a key under the table reads a short sheet 12 columns wider than the
+        planner, which read every row again (round speed60b). Each value of a row is worked out by itself (an
+        empty text, an invisible mark, a cell merged down from its column's first row), so a row's first
+        columns are the same at any width; what lies past the narrower width (``data_rows``' ``past``) is
+        taken from the rows as read, as a read at that width takes it."""
+        rows = list(self.data_rows(first_row, width))
+        if self._source_rows() is not None:
+            self._kept[first_row] = (width, rows)
+        return rows
+
     def data_rows(self, first_row: int, width: int, past: dict[int, dict[int, Any]] | None = None
                   ) -> Iterator[tuple[int, tuple[Any, ...]]]:
-        """``(excel row number, values)`` from ``first_row`` down, ``width`` values each.
+        """``(excel row number, values)`` from ``first_row`` down, ``width`` values each (cut from the rows
+        ``keep_rows`` kept from ``first_row``, when they are at least as wide: see there).
 
         ``past``: filled with the values a row holds past those ``width`` columns (row number → {column: value}),
         so that a value typed beyond the last column with a header is not lost unsaid (row_planner keeps it in
@@ -1600,6 +1627,38 @@ class SheetReader:
         a cell merged across columns keeps it in its first column only, so no other field is filled.
         Refuses with ``WorkbookError`` once the sheet exceeds the row limits.
         """
+        kept = self._kept.get(first_row)
+        source = self._source_rows() if kept is not None and width <= kept[0] else None
+        if kept is None or source is None:
+            return self._read_rows(first_row, width, past)
+        rows = kept[1]
+        # the wider read counted every row this one counts (a row with a value in its first columns) and went as
+        # far: it refused where this read would
+        if width < kept[0]:
+            rows = list(zip(map(itemgetter(0), rows), map(itemgetter(slice(0, width)), map(itemgetter(1), rows))))
+        if past is None:
+            return iter(rows)
+        raws = source[first_row - 1:first_row - 1 + len(rows)]
+        if max(map(len, raws), default=0) <= width:  # no row goes past the width: nothing past it to keep
+            return iter(rows)
+        return self._with_past(rows, raws, width, past)
+
+    @staticmethod
+    def _with_past(rows: list[tuple[int, tuple[Any, ...]]], raws: list[list[Any]], width: int,
+                   past: dict[int, dict[int, Any]]) -> Iterator[tuple[int, tuple[Any, ...]]]:
+        """``rows`` as they are, ``past`` filled from ``raws`` (each row as read) as ``_read_rows`` fills it, row
+        by row as they are taken."""
+        for numbered, raw in zip(rows, raws):
+            if len(raw) > width:
+                tail = raw[width:]
+                if tail.count("") + tail.count(None) != len(tail):
+                    past[numbered[0]] = {c: x for c, x in enumerate(tail, start=width)
+                                         if x is not None and (x.__class__ is not str or x.strip())}
+            yield numbered
+
+    def _read_rows(self, first_row: int, width: int, past: dict[int, dict[int, Any]] | None = None
+                   ) -> Iterator[tuple[int, tuple[Any, ...]]]:
+        """``data_rows`` read from the sheet's rows."""
         limits = self.book.limits
         downs = sorted((r1, r2, c1) for r1, c1, r2, c2 in self.merged_ranges() if r2 > r1 and c1 < width
                        and r2 >= first_row)
