@@ -51,3 +51,19 @@ def test_a_blank_row_in_a_register_whose_rows_fill_unheaded_columns_ends_nothing
     import_all(sqlite_store, write_xlsx(tmp_path / "Stakeholders.xlsx", {"Stakeholders": rows}))
     names = sorted(r["name"] for r in rows_of(sqlite_store, "stakeholders"))
     assert names == ["Ann Lee", "Bob Ray", "Cy Dee", "Dana Fox", "Eli Moss"]
+
+
+def test_a_colleagues_long_note_in_brackets_is_kept_on_the_risk(sqlite_store, tmp_path):
+    """A risk register's "Comments" written in brackets by a colleague ("[Awaiting the vendor's answer on the
+    migration plan]"): classes89 blanked any bracketed text up to 78 characters as a template's placeholder and the
+    sheet's note said nothing was written there — the note was lost. A longer bracketed text is kept; a short
+    template placeholder ("[Owner]") is still left empty."""
+    rows: list[list[object]] = [
+        ["Risk ID", "Risk Description", "Owner", "Comments"],
+        ["R-01", "The vendor's interface is late", "Ann Lee", "[Awaiting the vendor's answer on the migration plan]"],
+        ["R-02", "Users keep the paper forms", "Bob Ray", "[Comment]"],
+    ]
+    import_all(sqlite_store, write_xlsx(tmp_path / "Risk register.xlsx", {"Risks": rows}))
+    got = by_code(sqlite_store, "risks")
+    assert "[Awaiting the vendor's answer on the migration plan]" in " ".join(str(v) for v in got["R-01"].values())
+    assert "[Comment]" not in " ".join(str(v) for v in got["R-02"].values())

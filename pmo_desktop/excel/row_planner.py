@@ -724,9 +724,10 @@ def _wrapped(above: Any, below: Any) -> bool:
 
 # A template's placeholder left in a cell ("[Owner]", "[Date]", "[What needs to happen]"): nothing written there;
 # also with the template's own fixed tail glued to it ("[email]@wfu.edu", "[name]@company.com"): no one's address;
-# a longer one too, with no sentence's stop or comma in it ("[link to folder with training notes and survey results]":
-# kept where a shorter "[link to vendor SoW]" was blanked, classes89)
-_PLACEHOLDER_RE = re.compile(r"(?:\[[^\[\]\d\s](?:[^\[\]]{0,38}|[^\[\].,;:!?]{39,78})\][^\s\[\]]{0,30}\s*)+")
+# a longer bracketed text is kept, whatever it says: "[link to folder with training notes and survey results]" is a
+# placeholder, but "[Awaiting the vendor's answer on the migration plan]" is a colleague's note, and nothing in the
+# cell tells them apart — keeping a placeholder's words costs a glance, blanking a note loses it (review60)
+_PLACEHOLDER_RE = re.compile(r"(?:\[[^\[\]\d\s][^\[\]]{0,38}\][^\s\[\]]{0,30}\s*)+")
 # A name written as a template's placeholder in any bracket ("[Stakeholder A]", "<Name>", "(name)"): looked for
 # in the name column of a register naming a nameless row by its role (left60)
 _NAME_PLACEHOLDER_RE = re.compile(r"\s*(?:\[[^\[\]\d\s][^\[\]]{0,38}\]|<[^<>\d\s][^<>]{0,38}>|\([^()\d\s][^()]{0,38}\))\s*")
