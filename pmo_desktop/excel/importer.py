@@ -3239,11 +3239,15 @@ def _lone_form(found: list[tuple[SheetReader, HeaderMatch]],
     """The one form of a file with no table and no second form, when it is a record (form_sheets.a_lone_record:
     its labels a record's fields, its values values, its sheet or file named for the register or its ID a
     code); None otherwise — a lone sheet of labels and values is more often a cover or a definitions sheet."""
-    if found or len(forms) != 1:
-        return None  # (a sheet the table reader took stays its table: its rows may be records after all)
+    if len(forms) != 1:
+        return None
     (group,) = forms.values()
     if len(group) != 1:
         return None
+    if any(r.title != group[0][1].title for r, _m in found) or found and group[0][0] is not None:
+        return None  # (a sheet the table reader took stays its table: its rows may be records after all)
+    # — unless that sheet is the form itself, the file's only one: its first label | value pair taken for a header
+    # ("Bug ID | BUG-001" over "Title | …", a record a label) and clearly a record (a_lone_record; classes90)
     _why, reader, match = group[0]
     rows = reader.top_rows(fill_merged=False)
     title = match.sheet_title or reader.title
