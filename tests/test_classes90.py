@@ -30,3 +30,18 @@ def test_a_lone_bug_form_under_field_details_heads_is_one_record(sqlite_store, t
     assert issue["code"] == "ISSUE-42"
     assert issue["title"] == "Search box ignores accented letters"
     assert issue["priority"] == "Low" and issue["status"] == "Open"
+
+
+def test_a_testers_sheet_of_actual_and_expected_results_is_an_issue_log(sqlite_store, tmp_path):
+    """"(empty) | Summary | Steps | Actual Result | Expected Result | Severity" on a sheet of Excel's default name:
+    two columns name issue log fields, so the sheet was refused as a table of another kind — but an actual result
+    beside an expected one is a tester's defect report, which names the issue log as a "Repro Steps" column does."""
+    rows: list[list[object]] = [[None, "Summary", "Steps", "Actual Result", "Expected Result", "Severity"]]
+    rows += [[float(i), f"Export button fails on screen {i}", f"Open screen {i} and export", "An error is shown",
+              "A file is saved", "High" if i % 2 else "Low"] for i in range(1, 7)]
+    import_all(sqlite_store, write_xlsx(tmp_path / "book.xlsx", {"Лист1": rows}))
+    issues = {r["title"]: r for r in rows_of(sqlite_store, "issues")}
+    assert len(issues) == 6
+    first = issues["Export button fails on screen 1"]
+    assert first["priority"] == "High"
+    assert "A file is saved" in (first["description"] or "")

@@ -4297,6 +4297,7 @@ def _no_records(match: HeaderMatch, file_name: str | None = None,
         (book is not None and kind.matches_sheet_name(re.sub(r"[_\-]+", " ", book)) and titled_by_its_noun(match)
          and sum(1 for h in match.headers if h) <= BOOK_NAMED_LABELS) or \
         (kind.register == "issues" and bug_steps_column(match.headers)) or \
+        (kind.register == "issues" and result_columns(match.headers) is not None) or \
         (rows is not None and link_column(kind.register, match.headers, rows) is not None) or \
         match.by_level  # "bug地址", "P1 | P2 | … | P5" over the texts (classes83)
     if not strong and not named_so:
