@@ -45,3 +45,17 @@ def test_a_testers_sheet_of_actual_and_expected_results_is_an_issue_log(sqlite_s
     first = issues["Export button fails on screen 1"]
     assert first["priority"] == "High"
     assert "A file is saved" in (first["description"] or "")
+
+
+def test_a_title_column_of_short_codes_is_the_code_and_the_description_titles(sqlite_store, tmp_path):
+    """"# | Risk | Description | Likelihood | Owner" where "Risk" holds only "RK-1" … and "Description" the
+    sentences: the codes were the titles and the real text went to the notes. Decided from the values once a
+    sheet; a column of bare numbers gives the code up and stays in the notes."""
+    texts = ["Supplier delivers the parts late", "Key engineer leaves during the build",
+             "Budget cut halfway through the year", "Test lab is not available in time", "Regulator changes the rules"]
+    rows: list[list[object]] = [["#", "Risk", "Description", "Likelihood", "Owner"]]
+    rows += [[i, f"RK-{i}", text, "High", "Dana Smith"] for i, text in enumerate(texts, start=1)]
+    import_all(sqlite_store, write_xlsx(tmp_path / "register.xlsx", {"Register": rows}))
+    risks = {r["code"]: r for r in rows_of(sqlite_store, "risks")}
+    assert sorted(risks) == [f"RK-{i}" for i in range(1, 6)]
+    assert risks["RK-2"]["title"] == "Key engineer leaves during the build"
