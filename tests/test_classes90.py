@@ -59,3 +59,26 @@ def test_a_title_column_of_short_codes_is_the_code_and_the_description_titles(sq
     risks = {r["code"]: r for r in rows_of(sqlite_store, "risks")}
     assert sorted(risks) == [f"RK-{i}" for i in range(1, 6)]
     assert risks["RK-2"]["title"] == "Key engineer leaves during the build"
+
+
+def test_a_russian_reaction_column_is_the_response_plan(sqlite_store, tmp_path):
+    """"Реакция" (the reaction to a risk) beside its title, probability and impact: the response plan, as
+    "План реагирования" is; it was kept in the notes."""
+    rows: list[list[object]] = [["Название риска", "Вероятность", "Влияние", "Реакция"]]
+    rows += [[f"Отказ сервера номер {i}", "Высокая", "Низкое", f"Резервный сервер {i}"] for i in range(1, 4)]
+    import_all(sqlite_store, write_xlsx(tmp_path / "riski.xlsx", {"Лист1": rows}))
+    assert len(rows_of(sqlite_store, "risks")) == 3
+    actions = {a["description"] for a in rows_of(sqlite_store, "risk_actions")}
+    assert "Резервный сервер 2" in actions
+
+
+def test_encountered_risks_occurred_and_unencountered_ones_are_open(sqlite_store, tmp_path):
+    """A risk status of "Encountered" (the risk happened) is Occurred; "Unencountered" is Open."""
+    rows: list[list[object]] = [["Risk", "Probability", "Impact", "Status"],
+                                ["Power cut in the data centre", "High", "High", "Encountered"],
+                                ["Vendor goes bankrupt", "Low", "High", "Unencountered"],
+                                ["Office flood", "Low", "Medium", "Unencountered"]]
+    import_all(sqlite_store, write_xlsx(tmp_path / "risks.xlsx", {"Risks": rows}))
+    status = {r["title"]: r["status"] for r in rows_of(sqlite_store, "risks")}
+    assert status == {"Power cut in the data centre": "Occurred", "Vendor goes bankrupt": "Open",
+                      "Office flood": "Open"}
