@@ -82,3 +82,13 @@ def test_encountered_risks_occurred_and_unencountered_ones_are_open(sqlite_store
     status = {r["title"]: r["status"] for r in rows_of(sqlite_store, "risks")}
     assert status == {"Power cut in the data centre": "Occurred", "Vendor goes bankrupt": "Open",
                       "Office flood": "Open"}
+
+
+def test_a_chance_written_below_a_bound_is_the_band_under_it(sqlite_store, tmp_path):
+    """"<0.1" in a column of fractions (0.3, 0.6): below a tenth, the lowest band — it was not placed at all."""
+    rows: list[list[object]] = [["Risk", "Probability", "Impact"],
+                                ["Disk fills up", 0.3, 3], ["Backup job fails", "<0.1", 4], ["Licence expires", 0.6, 2]]
+    import_all(sqlite_store, write_xlsx(tmp_path / "risks.xlsx", {"Risks": rows}))
+    chance = {r["title"]: r["probability"] for r in rows_of(sqlite_store, "risks")}
+    assert chance["Backup job fails"] == 1
+    assert chance["Licence expires"] == 3
