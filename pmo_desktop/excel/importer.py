@@ -3244,10 +3244,12 @@ def _lone_form(found: list[tuple[SheetReader, HeaderMatch]],
     (group,) = forms.values()
     if len(group) != 1:
         return None
-    if any(r.title != group[0][1].title for r, _m in found) or found and group[0][0] is not None:
+    if any(r.title != group[0][1].title or group[0][0] is not None or sum(1 for h in m.headers if h) > 2
+           for r, m in found):
         return None  # (a sheet the table reader took stays its table: its rows may be records after all)
-    # — unless that sheet is the form itself, the file's only one: its first label | value pair taken for a header
-    # ("Bug ID | BUG-001" over "Title | …", a record a label) and clearly a record (a_lone_record; classes90)
+    # — unless that sheet is the form itself, the file's only one, read as a table of two columns: its first label |
+    # value pair taken for a header ("Bug ID | BUG-001" over "Title | …", a record a label) and clearly a record
+    # (a_lone_record; classes90)
     _why, reader, match = group[0]
     rows = reader.top_rows(fill_merged=False)
     title = match.sheet_title or reader.title

@@ -136,7 +136,7 @@ def choice_list_beside(row: list[Any], mapping: dict[int, str], sample: list[lis
 
 
 # a record's short code: letters, maybe a separator, digits ("R1", "RSK-07", "I.12") — no name of anything
-_SHORT_CODE = re.compile(r"[^\W\d_]{1,5}[-_#./ ]?\d{1,6}", re.UNICODE)
+_SHORT_CODE = re.compile(r"[^\W\d_]{1,5}[-_#./]?\d{1,6}", re.UNICODE)  # ("Risk 1", a word and its number: a title)
 
 
 def _a_number(x: Any) -> bool:
