@@ -127,6 +127,7 @@ def form_pairs(kind: SheetKind, rows: list[list[Any]], read: _RowsRead | None = 
     def known(at: int) -> set[int]:
         return set(map_header(kind, facts.cells(at))[0])
 
+    key = kind.reg.key_field.name if kind.reg.key_field is not None else None
     pairs: list[tuple[str, Any]] = []
     last: tuple[int, int] | None = None  # (the pair, its value's column) a label | value row just gave, to go on
     i = 0
@@ -147,8 +148,12 @@ def form_pairs(kind: SheetKind, rows: list[list[Any]], read: _RowsRead | None = 
         last = None
         nxt = rows[i + 1] if i + 1 < len(rows) else []
         below = facts.cols(i + 1)
-        named = {c for c in known(i) if not _a_code(row[c])}
         cells = facts.cells(i)
+        ided = map_header(kind, cells)[0]
+        # a code beside an ID's label is that ID's value, no label, though its letters name the register ("Bug ID |
+        # BUG-001": a pair, not a row of two labels; classes90)
+        named = {c for c in ided if not (_a_code(row[c]) and key is not None and
+                                         any(ided.get(p) == key for p in cols if p < c))}
         labels = [c for c in cols if cells[c] is not None]
         # a row of labels over a row of values: most of it named as columns, the row under it within its
         # columns and naming fewer
