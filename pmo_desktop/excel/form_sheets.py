@@ -16,6 +16,7 @@ under its label).
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from ..models.fields import Kind
@@ -52,6 +53,15 @@ def _label(cell: Any) -> str | None:
     if text is None or len(text) > MAX_LABEL or "\n" in text:
         return None
     return text.rstrip(":：").strip() or None
+
+
+# A record's code ("BUG-001", "R-07", "RSK7"): letters, maybe a dash, digits — a value, never a label, though its letters
+# name a register ("Bug ID | BUG-001" is a label and its value, no row of two labels; classes90)
+_CODE = re.compile(r"[^\W\d_]{1,8}[-_#./ ]?\d{1,8}", re.UNICODE)
+
+
+def _a_code(cell: Any) -> bool:
+    return isinstance(cell, str) and _CODE.fullmatch(cell.strip()) is not None
 
 
 def _filled(row: list[Any]) -> list[int]:
@@ -117,6 +127,7 @@ def form_pairs(kind: SheetKind, rows: list[list[Any]], read: _RowsRead | None = 
     def known(at: int) -> set[int]:
         return set(map_header(kind, facts.cells(at))[0])
 
+    key = kind.reg.key_field.name if kind.reg.key_field is not None else None
     pairs: list[tuple[str, Any]] = []
     last: tuple[int, int] | None = None  # (the pair, its value's column) a label | value row just gave, to go on
     i = 0
@@ -137,8 +148,12 @@ def form_pairs(kind: SheetKind, rows: list[list[Any]], read: _RowsRead | None = 
         last = None
         nxt = rows[i + 1] if i + 1 < len(rows) else []
         below = facts.cols(i + 1)
-        named = known(i)
         cells = facts.cells(i)
+        ided = map_header(kind, cells)[0]
+        # a code beside an ID's label is that ID's value, no label, though its letters name the register ("Bug ID |
+        # BUG-001": a pair, not a row of two labels; classes90)
+        named = {c for c in ided if not (_a_code(row[c]) and key is not None and
+                                         any(ided.get(p) == key for p in cols if p < c))}
         labels = [c for c in cols if cells[c] is not None]
         # a row of labels over a row of values: most of it named as columns, the row under it within its
         # columns and naming fewer
@@ -243,7 +258,9 @@ def labels_down_the_side(kind: SheetKind, rows: list[list[Any]], header_row: int
     records' values."""
     firsts = [row[cols[0]] for row in rows[header_row:header_row + 12] if (cols := _filled(row))]
     named = [x for x in firsts if _label(x) is not None and map_header(kind, [_label(x)])[0]]
-    return len(named) >= 2 and len(named) * 2 >= len(firsts)
+    # a tester's labels of an expected and an actual result (and of the steps) are a bug form's own (classes90)
+    tested = 2 + bug_steps_column(firsts) if kind.register == "issues" and result_columns(firsts) is not None else 0
+    return len(named) >= 2 and (len(named) + tested) * 2 >= len(firsts)
 
 
 def a_lone_record(kind: SheetKind, rows: list[list[Any]], names: list[str]) -> bool:

@@ -41,7 +41,7 @@ from .failure_titles import failure_title
 from .group_lists import labels_records
 from .header_legends import header_legend
 from .impossible_days import impossible_days_why
-from .named_columns import choice_list_beside, said_beside_comments, worded_ids
+from .named_columns import choice_list_beside, coded_titles, said_beside_comments, worded_ids
 from .no_one import no_one_said
 from .noun_titles import noun_named_column
 from .other_tables import wider_header
@@ -3677,8 +3677,11 @@ def detect_header(rows: list[list[Any]], sheet_title: str, kinds: tuple[SheetKin
             mapping = _group_labels(kind, row, mapping, sample)
             mapping = _kind_names_the_records(kind, row, mapping, sample)
             mapping = _abbreviated_levels(kind, row, mapping, sample)
+            coded_said: str | None = None
             if (title := _title_field(kind)) is not None and not kind.is_child:
                 mapping = worded_ids(row, mapping, sample, title, _DESCRIPTION_STEMS)
+                key = kind.reg.key_field.name if kind.reg.key_field is not None else None
+                mapping, coded_said = coded_titles(row, mapping, sample, title, key, _DESCRIPTION_STEMS)
                 if kind.register == ISSUES:  # a failure's reason, the remark on it: an issue log's shape
                     mapping = said_beside_comments(row, mapping, sample, title)
                 mapping = choice_list_beside(row, mapping, sample, title)
@@ -3731,7 +3734,7 @@ def detect_header(rows: list[list[Any]], sheet_title: str, kinds: tuple[SheetKin
                     headers.pop()
                 best = HeaderMatch(kind, i + 1, mapping, headers, score, dups, demoted, sheet_title,
                                    titled_by=titled_by, refused=_refused_said(matched, demoted, sample, left_alone),
-                                   grades_said=" ".join(x for x in (by_values, described, chosen_said) if x))
+                                   grades_said=" ".join(x for x in (by_values, described, chosen_said, coded_said) if x))
             held = per_kind.get(kind.register)
             if held is None or score > held[0].score:
                 headers = ["" if v is None else str(v).strip() for v in written]
@@ -3739,7 +3742,7 @@ def detect_header(rows: list[list[Any]], sheet_title: str, kinds: tuple[SheetKin
                                                        sheet_title, titled_by=titled_by,
                                                        refused=_refused_said(matched, demoted, sample, left_alone),
                                                        grades_said=" ".join(x for x in (by_values, described,
-                                                                                        chosen_said) if x)),
+                                                                                        chosen_said, coded_said) if x)),
                                            row)
     match = _named_sheet(best, per_kind, sheet_title)
     if book and match is best and not any(k.matches_sheet_name(sheet_title) for k in ALL_KINDS):

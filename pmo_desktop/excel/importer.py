@@ -3239,11 +3239,17 @@ def _lone_form(found: list[tuple[SheetReader, HeaderMatch]],
     """The one form of a file with no table and no second form, when it is a record (form_sheets.a_lone_record:
     its labels a record's fields, its values values, its sheet or file named for the register or its ID a
     code); None otherwise — a lone sheet of labels and values is more often a cover or a definitions sheet."""
-    if found or len(forms) != 1:
-        return None  # (a sheet the table reader took stays its table: its rows may be records after all)
+    if len(forms) != 1:
+        return None
     (group,) = forms.values()
     if len(group) != 1:
         return None
+    if any(r.title != group[0][1].title or group[0][0] is not None or sum(1 for h in m.headers if h) > 2
+           for r, m in found):
+        return None  # (a sheet the table reader took stays its table: its rows may be records after all)
+    # — unless that sheet is the form itself, the file's only one, read as a table of two columns: its first label |
+    # value pair taken for a header ("Bug ID | BUG-001" over "Title | …", a record a label) and clearly a record
+    # (a_lone_record; classes90)
     _why, reader, match = group[0]
     rows = reader.top_rows(fill_merged=False)
     title = match.sheet_title or reader.title
@@ -4293,6 +4299,7 @@ def _no_records(match: HeaderMatch, file_name: str | None = None,
         (book is not None and kind.matches_sheet_name(re.sub(r"[_\-]+", " ", book)) and titled_by_its_noun(match)
          and sum(1 for h in match.headers if h) <= BOOK_NAMED_LABELS) or \
         (kind.register == "issues" and bug_steps_column(match.headers)) or \
+        (kind.register == "issues" and result_columns(match.headers) is not None) or \
         (rows is not None and link_column(kind.register, match.headers, rows) is not None) or \
         match.by_level  # "bug地址", "P1 | P2 | … | P5" over the texts (classes83)
     if not strong and not named_so:

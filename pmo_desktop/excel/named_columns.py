@@ -133,3 +133,44 @@ def choice_list_beside(row: list[Any], mapping: dict[int, str], sample: list[lis
     if len(keys) < _LEAST_VALUES or not all(k in words for k in keys) or len(set(keys)) < len(keys):
         return mapping
     return {c: n for c, n in mapping.items() if c != tc}
+
+
+# a record's short code: letters, maybe a separator, digits ("R1", "RSK-07", "I.12") — no name of anything
+_SHORT_CODE = re.compile(r"[^\W\d_]{1,5}[-_#./]?\d{1,6}", re.UNICODE)  # ("Risk 1", a word and its number: a title)
+
+
+def _a_number(x: Any) -> bool:
+    return isinstance(x, (int, float)) and not isinstance(x, bool) or \
+        isinstance(x, str) and re.fullmatch(r"\d{1,6}(?:\.0)?", x.strip()) is not None
+
+
+def coded_titles(row: list[Any], mapping: dict[int, str], sample: list[list[Any]], title: str, key: str | None,
+                 description_stems: tuple[str, ...]) -> tuple[dict[int, str], str | None]:
+    """The title column holding only short codes, each its own ("Risk": "R1" … "R8"), beside a column headed as a
+    description whose values are phrases ("Description": "Inadequate funding to complete project"): the codes are
+    the records' codes and the description names them (classes90; the way round of ``worded_ids``). A code column
+    of bare numbers ("No.": 1, 2, 3 …) yields the code and is kept in the notes; a code column of codes of its own
+    leaves the sheet as it was. Decided once a sheet from the header and the values; returns the mapping and what
+    the import's report says of it."""
+    tc = next((c for c, n in mapping.items() if n == title), None)
+    if tc is None or key is None:
+        return mapping, None
+    codes = _values(tc, sample)
+    if len(codes) < _LEAST_VALUES or not all(isinstance(x, str) and _SHORT_CODE.fullmatch(x.strip()) for x in codes) \
+            or len({str(x).strip().lower() for x in codes}) != len(codes):
+        return mapping, None
+    kc = next((c for c, n in mapping.items() if n == key), None)
+    if kc is not None and not all(_a_number(x) for x in _values(kc, sample)):
+        return mapping, None
+    for c, cell in enumerate(row):
+        words = words_of(cell) if isinstance(cell, str) else []
+        if c == tc or not words or not words[0].startswith(description_stems) or \
+                mapping.get(c) not in (None, "description") or not _phrases(_values(c, sample)):
+            continue
+        out = {k: n for k, n in mapping.items() if k not in (tc, kc, c)}
+        out[tc] = key
+        out[c] = title
+        said = (f"“{row[tc]}” holds only short codes ({codes[0]} …): read as the code, the records titled by "
+                f"“{row[c]}”" + (f"; “{row[kc]}” (their numbers) kept in the notes." if kc is not None else "."))
+        return out, said
+    return mapping, None

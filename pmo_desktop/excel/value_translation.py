@@ -231,6 +231,8 @@ _TRANSLATED_RE = re.compile(r"\s*([^()]*[^()\s])\s*\(([^()]+)\)\s*$")
 _TAGGED_CHOICE_RE = re.compile(r"^\s*\[[^\]]{1,40}\]\s*(\S.*)$", re.S)
 _PERCENT_ONLY_RE = re.compile(r"\s*(\d+(?:[.,]\d+)?)\s*%\s*")
 _RANGE_RE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(?:-|–|to|—)\s*(\d+(?:\.\d+)?)\s*%?\s*$")
+# a chance written as a bound ("<0.1", "< 10%", ">90%"): the band under (over) it, read at its middle (classes90)
+_BOUND_RE = re.compile(r"^\s*(<=?|≤|>=?|≥)\s*(\d+(?:[.,]\d+)?)\s*(%?)\s*$")
 
 
 # An amount of money written as a spreadsheet user types it into a number column: a currency sign or code
@@ -1547,6 +1549,12 @@ class Translator:
             if percents:
                 values = [float(p.replace(",", ".")) / 100 for p in percents]
                 return self._rescale(f, raw, scale_from_fraction(sum(values) / len(values), top), PER_CENT)
+            bound = _BOUND_RE.match(text)
+            if bound is not None:
+                b = float(bound.group(2).replace(",", ".")) / (100 if bound.group(3) else 1)
+                if 0 < b < 1 and (bound.group(3) or profile.fractions or float(bound.group(2).replace(",", ".")) < 1):
+                    mid = b / 2 if bound.group(1)[0] in "<≤" else (b + 1) / 2
+                    return self._rescale(f, raw, scale_from_fraction(mid, top), PER_CENT)
             if ranged and "%" not in text:
                 a, b = float(ranged.group(1)), float(ranged.group(2))
                 mid = (a + b) / 2
