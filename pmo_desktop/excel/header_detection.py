@@ -13,7 +13,6 @@ punctuation never matter.
 from __future__ import annotations
 
 import hashlib
-import os
 import re
 import sys
 from collections import Counter
@@ -667,16 +666,7 @@ def _build_near_index(known: dict[str, str]) -> dict[str, str | set[str]]:
 _TABLE_MODULES = (__name__, vocabulary_module.__name__, v.__name__, action_columns_module.__name__, table_cache.__name__)
 
 
-def _source_stamp(name: str) -> tuple[int, int] | None:
-    path = getattr(sys.modules[name], "__file__", None)
-    try:
-        stat = os.stat(path) if path else None
-    except OSError:
-        stat = None
-    return (stat.st_mtime_ns, stat.st_size) if stat is not None else None
-
-
-_SOURCES_AT_IMPORT = {name: _source_stamp(name) for name in _TABLE_MODULES}
+_SOURCES_AT_IMPORT = {name: table_cache.source_stamp(name) for name in _TABLE_MODULES}
 
 
 @lru_cache(maxsize=1)
@@ -690,7 +680,7 @@ def _stored_tables() -> dict[str, dict[str, Any]]:
         return _build_tables()  # none kept (``PMO_DESKTOP_CACHE`` empty): no fingerprint to work out
     sources: list[tuple[str, bytes]] = []
     for name in _TABLE_MODULES:
-        if _source_stamp(name) != _SOURCES_AT_IMPORT.get(name) or _SOURCES_AT_IMPORT.get(name) is None:
+        if table_cache.source_stamp(name) != _SOURCES_AT_IMPORT.get(name) or _SOURCES_AT_IMPORT.get(name) is None:
             return _build_tables()  # changed since imported, or no file to read: built, not kept
         sources.append((name, Path(cast(str, sys.modules[name].__file__)).read_bytes()))
     declarations = tuple((k.register, k.is_child, k.parent_labels, k.reg.noun,

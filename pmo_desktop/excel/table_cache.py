@@ -40,6 +40,18 @@ def cache_folder() -> Path | None:
     return Path(base) / "pmo-desktop"
 
 
+def source_stamp(name: str) -> tuple[int, int] | None:
+    """The modification time and size of an imported module's file (None when it has none or it cannot be read):
+    taken at import and asked again before tables are kept, so a program updated under a running one never keeps
+    the running code's tables under the new file's fingerprint."""
+    path = getattr(sys.modules[name], "__file__", None)
+    try:
+        stat = os.stat(path) if path else None
+    except OSError:
+        stat = None
+    return (stat.st_mtime_ns, stat.st_size) if stat is not None else None
+
+
 def fingerprint(files: Iterable[tuple[str, bytes]], declarations: object) -> str:
     """A digest of the files (each name and bytes), ``repr(declarations)`` and the interpreter's versions."""
     digest = hashlib.blake2b(digest_size=32)  # a third of sha256's instructions without SHA-NI

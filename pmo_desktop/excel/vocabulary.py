@@ -9,7 +9,6 @@ workbook may mix languages, and a new language is a new file, no code. Words are
 from __future__ import annotations
 
 import json
-import os
 import re
 import sys
 import unicodedata
@@ -57,7 +56,7 @@ def _kept_keys() -> dict[str, str]:
         return {}
     sources: list[tuple[str, bytes]] = []
     for name in _KEYING_MODULES:
-        if _source_stamp(name) != _KEYING_AT_IMPORT.get(name) or _KEYING_AT_IMPORT.get(name) is None:
+        if table_cache.source_stamp(name) != _KEYING_AT_IMPORT.get(name) or _KEYING_AT_IMPORT.get(name) is None:
             return {}  # changed since imported, or no file to read: nothing kept for it
         sources.append((name, Path(cast(str, sys.modules[name].__file__)).read_bytes()))
     try:
@@ -92,16 +91,7 @@ def _files_keys() -> dict[str, str]:
 _KEYING_MODULES = (__name__, values_module.__name__)
 
 
-def _source_stamp(name: str) -> tuple[int, int] | None:
-    path = getattr(sys.modules[name], "__file__", None)
-    try:
-        stat = os.stat(path) if path else None
-    except OSError:
-        stat = None
-    return (stat.st_mtime_ns, stat.st_size) if stat is not None else None
-
-
-_KEYING_AT_IMPORT = {name: _source_stamp(name) for name in _KEYING_MODULES}
+_KEYING_AT_IMPORT = {name: table_cache.source_stamp(name) for name in _KEYING_MODULES}
 
 
 def ascii_key(text: str) -> str:
