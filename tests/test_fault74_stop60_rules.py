@@ -1,0 +1,39 @@
+"""Issue 12, fault74: faults injected into the rules stop 60 added — ordinary registers that look like their shapes,
+and near variants they should take. Each test writes a workbook of the shape (never a fetched file), imports it
+through the real code and failed on main 801e7af2 unless its docstring says it guards a reading that must not
+change."""
+
+from __future__ import annotations
+
+import pytest
+from imported import by_code, import_all, named, rows_of
+from real_world_factory import write_xlsx
+
+_FORM_TOP: list[list[object]] = [["Field", "Details"], ["Bug ID", "BUG-001"], ["Title", "Login button does nothing"],
+                                 ["Severity", "High"], ["Status", "Open"], ["Reported by", "Ann Lee"]]
+
+
+def test_a_bug_forms_value_that_reads_as_a_label_is_kept(sqlite_store, tmp_path):
+    """A lone bug form whose expected result is "Logged in" ("logged" heads a raised-on date): the value was taken
+    for a label with no value beside it and the pair dropped without a word. The last cell of a row after a label
+    no field reads is that label's value."""
+    rows = [*_FORM_TOP, ["Steps", "1. Open the page 2. Click Login"], ["Expected result", "Logged in"],
+            ["Actual result", "Nothing happens"], ["Environment", "Chrome 120"]]
+    import_all(sqlite_store, write_xlsx(tmp_path / "bug report.xlsx", {"Sheet1": rows}))
+    (got,) = rows_of(sqlite_store, "issues")
+    assert got["code"] == "BUG-001" and got["title"] == "Login button does nothing"
+    assert "Expected result: Logged in" in got["description"]
+    assert "Environment: Chrome 120" in got["description"]
+
+
+def test_a_german_bug_form_keeps_its_id(sqlite_store, tmp_path):
+    """"Fehler-ID | BUG-001": no German word of an issue's ID, and "BUG-001" (its letters naming the register) read
+    as a label — the ID lost without a word and the issue numbered I-001. "Fehler-ID", "Fehler-Nr.",
+    "Fehlernummer" are the issue's ID."""
+    rows = [["Feld", "Angaben"], ["Fehler-ID", "BUG-001"], ["Titel", "Anmeldeknopf reagiert nicht"],
+            ["Schweregrad", "Hoch"], ["Status", "Offen"], ["Gemeldet von", "Anna Lehmann"],
+            ["Schritte", "1. Seite öffnen 2. Anmelden klicken"], ["Erwartetes Ergebnis", "Anmeldung"],
+            ["Tatsächliches Ergebnis", "Nichts passiert"]]
+    import_all(sqlite_store, write_xlsx(tmp_path / "fehlerbericht.xlsx", {"Tabelle1": rows}))
+    (got,) = rows_of(sqlite_store, "issues")
+    assert (got["code"], got["title"], got["priority"]) == ("BUG-001", "Anmeldeknopf reagiert nicht", "High")
