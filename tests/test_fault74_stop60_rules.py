@@ -37,3 +37,21 @@ def test_a_german_bug_form_keeps_its_id(sqlite_store, tmp_path):
     import_all(sqlite_store, write_xlsx(tmp_path / "fehlerbericht.xlsx", {"Tabelle1": rows}))
     (got,) = rows_of(sqlite_store, "issues")
     assert (got["code"], got["title"], got["priority"]) == ("BUG-001", "Anmeldeknopf reagiert nicht", "High")
+
+
+def test_a_coded_risk_whose_description_is_empty_keeps_its_code_as_title(sqlite_store, tmp_path):
+    """"No. | Risk | Description" with "Risk" R1 … R4 (classes90's codes as titles) and two descriptions not yet
+    written: the two rows were refused "Title cannot be empty" — on main before that rule they were risks titled
+    "R2", "R4". A row whose description is empty is titled by its code, said once."""
+    rows = [["No.", "Risk", "Description", "Owner", "Status"],
+            [1, "R1", "Vendor delivers the interface late", "Ann Lee", "Open"],
+            [2, "R2", None, "Bob Ray", "Open"],
+            [3, "R3", "Budget is cut in the third quarter", "Cy Dee", "Open"],
+            [4, "R4", None, "Dan Fox", "Open"]]
+    plan = import_all(sqlite_store, write_xlsx(tmp_path / "risks.xlsx", {"Risks": rows}))
+    got = by_code(sqlite_store, "risks")
+    assert {c: r["title"] for c, r in got.items()} == {
+        "R1": "Vendor delivers the interface late", "R2": "R2", "R3": "Budget is cut in the third quarter",
+        "R4": "R4"}
+    assert got["R4"]["owner"] == "Dan Fox"
+    assert "2 rows leave “Description” empty: titled by their “Risk” (R2, R4)" in plan.sheets[0].note

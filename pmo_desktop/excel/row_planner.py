@@ -1978,6 +1978,14 @@ class Planner:
         # an issue's empty title cell: titled by its description, actual result or steps (untitled_rows)
         self._untitled_from = untitled_from(reg.name, headers, title_col, fields) if self._title_from is None else []
         self._untitled_by: Counter[int] = Counter()
+        # the codes written where the title is read ("Risk": R1 … R8 beside "Description", coded_titles): a row whose
+        # description is empty is titled by its code, as it was before that rule, never refused (fault74)
+        self._coded_title: int | None = None
+        if title_col is not None and self._title_from is None and code_col is not None and title is not None and \
+                code_col < len(headers) and isinstance(headers[code_col], str) and \
+                word_key(headers[code_col]) in register_nouns(reg.name):
+            self._coded_title = code_col
+        self._coded_titled: list[str] = []
         # the Excel errors of columns kept in the notes, kept as written and said once a column (fault70b)
         self._errors_kept: dict[int, list[tuple[int, str]]] = {}
         # a review's verdict ("No-Go") titles its decision with the rationale's first sentence (left47)
@@ -2346,7 +2354,7 @@ class Planner:
                     and not plan.extras.keys() - self._field_and_notes.keys()
                     and not self._verdict_titled
                     and answer_col is None and passed_col is None and not self._constants and key is not None and code_col is not None
-                    and self._block_project is None
+                    and self._block_project is None and self._coded_title is None
                     and title_col is not None
                     and code_col != title_col and bool(self._steps))
         # the columns of choices kept in the notes, in the order the full way writes their lines (plan.extras'),
@@ -3106,6 +3114,11 @@ class Planner:
         self._strategy_kinds(plan)
         if self._untitled_by and title_col is not None:
             plan.say(untitled_note(self._headers, title_col, dict(self._untitled_by)))
+        if self._coded_titled and title_col is not None and self._coded_title is not None:
+            n = len(self._coded_titled)
+            plan.say(f"{n} {'row leaves' if n == 1 else 'rows leave'} “{_one_line(str(self._headers[title_col]))}” "
+                     f"empty: titled by {'its' if n == 1 else 'their'} “{_one_line(str(self._headers[self._coded_title]))}"
+                     f"” ({', '.join(self._coded_titled[:3])}{' …' if n > 3 else ''}), as written.")
         if self._generic_titled and self._generic_from:
             plan.say(generic_note(self._headers, self._generic_titled, self._generic_from))
         self._say_opportunity_signs(plan)
@@ -5400,6 +5413,12 @@ class Planner:
                 self._named_by_group.append(number)
         if self._label_cols and values.get("group"):
             self._group_above = values["group"]
+        if action == Action.INSERT and self._coded_title is not None and not values.get(self._title_name) and \
+                self._coded_title < len(row) and isinstance(coded := row[self._coded_title], str) and coded.strip():
+            values[self._title_name] = " ".join(coded.split())  # its code, the one name the row gives it
+            self._coded_titled.append(values[self._title_name])
+            empty = f"{reg.field(self._title_name).label} cannot be empty."
+            errors[:] = [e for e in errors if e != empty]
         if action == Action.INSERT and self._untitled_from and not values.get(self._title_name) and \
                 (untitled := title_instead(row, self._untitled_from)) is not None:
             text, titled_by = untitled
