@@ -55,3 +55,24 @@ def test_a_coded_risk_whose_description_is_empty_keeps_its_code_as_title(sqlite_
         "R4": "R4"}
     assert got["R4"]["owner"] == "Dan Fox"
     assert "2 rows leave “Description” empty: titled by their “Risk” (R2, R4)" in plan.sheets[0].note
+
+
+def test_merged_group_labels_beside_a_category_column_make_no_project(sqlite_store, tmp_path):
+    """"Proyecto" merged A1:A3 and "Producto" A5:A7 down two stacked tables that have a "Categoría" of their own:
+    classes87a's rule left the sheet alone where a category column was read, so "Proyecto" headed the project column
+    again — a project "Producto" made, the first table's risks with none. The labels group the rows all the same:
+    kept in each row's notes, the category the column's."""
+    head = [None, "ID", "Riesgo", "Categoría", "Responsable"]
+    rows: list[list[object]] = [
+        ["Proyecto", *head[1:]], [None, "R1", "Proveedor entrega tarde", "Comercial", "Ana Ruiz"],
+        [None, "R2", "Alcance sin cerrar", "Alcance", "Bea Gil"], [None] * 5,
+        ["Producto", *head[1:]], [None, "R3", "Errores en la versión 2", "Calidad", "Ciro Paz"],
+        [None, "R4", "Pantallas poco claras", "Calidad", "Dora Sanz"]]
+    import_all(sqlite_store, write_xlsx(tmp_path / "riesgos.xlsx", {"Riesgos": rows},
+                                        merges={"Riesgos": ["A1:A3", "A5:A7"]}))
+    assert rows_of(sqlite_store, "projects") == []
+    got = by_code(sqlite_store, "risks")
+    assert set(got) == {"R1", "R2", "R3", "R4"}
+    assert [got[c]["project"] for c in sorted(got)] == [None] * 4
+    assert "Proyecto" in got["R1"]["notes"] and "Producto" in got["R4"]["notes"]
+    assert (got["R1"]["category"], got["R3"]["category"]) == ("Commercial", "Calidad")
