@@ -76,3 +76,20 @@ def test_merged_group_labels_beside_a_category_column_make_no_project(sqlite_sto
     assert [got[c]["project"] for c in sorted(got)] == [None] * 4
     assert "Proyecto" in got["R1"]["notes"] and "Producto" in got["R4"]["notes"]
     assert (got["R1"]["category"], got["R3"]["category"]) == ("Commercial", "Calidad")
+
+
+@pytest.mark.parametrize(("register", "sheet", "head", "tick", "status"), [
+    ("risks", "Risks", "Occurred?", "✓", "Occurred"),
+    ("assumptions", "Assumptions", "Validated", "✔", "Validated"),
+    ("assumptions", "Assumptions", "Validated", "✔️", "Validated"),
+])
+def test_a_tick_answers_a_yes_no_question_of_the_status(sqlite_store, tmp_path, register, sheet, head, tick, status):
+    """"Occurred?" / "Validated" ticked "✓" on a sheet with no status column (classes87b's yes/no questions): a
+    "Yes" or an "x" gave the status, a tick had no word and left the record open (the tick only in its notes)."""
+    rows = [["ID", "Title", "Owner", head], ["X1", "Vendor delivers the interface late", "Ann Lee", tick],
+            ["X2", "Budget is cut in the third quarter", "Bob Ray", None],
+            ["X3", "Key staff leave the project", "Cy Dee", None]]
+    import_all(sqlite_store, write_xlsx(tmp_path / f"{sheet}.xlsx", {sheet: rows}))
+    got = by_code(sqlite_store, register)
+    assert got["X1"]["status"] == status
+    assert got["X2"]["status"] != status and got["X3"]["status"] != status
