@@ -93,3 +93,39 @@ def test_a_tick_answers_a_yes_no_question_of_the_status(sqlite_store, tmp_path, 
     got = by_code(sqlite_store, register)
     assert got["X1"]["status"] == status
     assert got["X2"]["status"] != status and got["X3"]["status"] != status
+
+
+_RISKS: list[list[object]] = [["Risk ID", "Risk Description", "Owner", "Status"],
+                              ["R-01", "The vendor's interface is late", "Ann Lee", "Open"],
+                              ["R-02", "Users keep the paper forms", "Bob Ray", "Open"],
+                              ["R-03", "Old records are not migrated", "Ann Lee", "Open"]]
+
+
+def test_a_count_after_the_word_risk_names_no_risk(sqlite_store, tmp_path):
+    """An action list whose comments say "closes the risk 2 weeks early", "Issue 3 days late", "Risk 1 of 3
+    covered": left60's rule read "2", "1" as risks' numbers and "3" as an issue's, and every action was refused
+    "There is no record “2” in the risk register" (a row blanked as a spacer). A number before a unit or "of" is a
+    count: the sheet is refused as an action list with no Risk ID column, as before the rule."""
+    actions = [["Action ID", "Action Description", "Comments", "Owner", "Due Date"],
+               ["A-01", "Ask the vendor for the specification", "Closes risk 2 weeks early", "Ann Lee", None],
+               ["A-02", "Build the bulk import tool", "Issue 3 days late", "Dan Fox", None],
+               ["A-03", "Plan the training programme", "Risk 1 of 3 covered", "Bob Ray", None],
+               ["A-04", "Run the load test", "on track", "Bob Ray", None]]
+    plan = import_all(sqlite_store, write_xlsx(tmp_path / "raid.xlsx", {"Risks": _RISKS, "Actions": actions}))
+    assert len(rows_of(sqlite_store, "risks")) == 3
+    assert not any(s.sheet == "Actions" for s in plan.sheets)
+    assert any(t == "Actions" and "no Risk ID column ties them" in why for t, why in plan.skipped_sheets)
+
+
+def test_a_risk_named_by_a_bare_number_in_a_free_text_still_ties_its_action(sqlite_store, tmp_path):
+    """Guard: "Riesgo 1", "riesgo 2 (proveedor)" in an "Origen" column of numbered risks still name them."""
+    risks = [["ID", "Riesgo", "Responsable", "Estado"], ["1", "Proveedor entrega tarde", "Ana Ruiz", "Abierto"],
+             ["2", "Papel sin migrar", "Bea Gil", "Abierto"], ["3", "Migración incompleta", "Ana Ruiz", "Abierto"]]
+    actions = [["ID", "Acción", "Origen", "Responsable"], ["A-01", "Pedir la especificación", "Riesgo 1", "Ana Ruiz"],
+               ["A-02", "Construir la herramienta", "Riesgo 3", "Dan Fox"],
+               ["A-03", "Formar al personal", "riesgo 2 (proveedor)", "Bea Gil"]]
+    import_all(sqlite_store, write_xlsx(tmp_path / "raid.xlsx", {"Riesgos": risks, "Acciones": actions}))
+    from test_excel_left60 import _actions
+    assert [a["description"] for a in _actions(sqlite_store, "risks", "3")] == ["Construir la herramienta"]
+    assert [a["description"] for a in _actions(sqlite_store, "risks", "2")] == [
+        "Formar al personal (Origen: riesgo 2 (proveedor))"]
