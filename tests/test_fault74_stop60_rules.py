@@ -129,3 +129,17 @@ def test_a_risk_named_by_a_bare_number_in_a_free_text_still_ties_its_action(sqli
     assert [a["description"] for a in _actions(sqlite_store, "risks", "3")] == ["Construir la herramienta"]
     assert [a["description"] for a in _actions(sqlite_store, "risks", "2")] == [
         "Formar al personal (Origen: riesgo 2 (proveedor))"]
+
+
+def test_a_title_blocks_project_over_a_project_column_is_said_not_given(sqlite_store, tmp_path):
+    """"Project: | Apollo Programme | PM: | Jane Doe" over a register with a "Project" column of its own: the rows'
+    project is the column's (the block names the programme; a row leaving it empty stays without one), and the
+    block was dropped without a word — classes87b says a block's pairs only where it gives its project. Said as
+    not imported."""
+    rows = [["Risk Register"], ["Project:", "Apollo Programme", "PM:", "Jane Doe"], [None],
+            ["ID", "Risk", "Project", "Owner", "Status"], ["R1", "Vendor delivers late", "Portal", "Ann Lee", "Open"],
+            ["R2", "Budget is cut", "Billing", "Bob Ray", "Open"], ["R3", "Key staff leave", None, "Cy Dee", "Open"]]
+    plan = import_all(sqlite_store, write_xlsx(tmp_path / "risks.xlsx", {"Risks": rows}))
+    got = by_code(sqlite_store, "risks")
+    assert got["R3"]["project"] is None and got["R1"]["project"] is not None
+    assert "Not imported, above the header: “Project: Apollo Programme”; “PM: Jane Doe”." in plan.sheets[0].note

@@ -1731,8 +1731,13 @@ class Planner:
         if "project" in reg.field_names and "project" not in mapping.values() and header_row > 1 and \
                 not kind.is_child and not self._constants.get("project"):
             self._block_project = titled_project(reader.top_rows(fill_merged=False)[:header_row - 1], reg.name)
+        # a block naming a project over rows with a project column of their own ("Project: Apollo Programme" over
+        # "… | Project | …"): the rows' project is the column's, the block's pairs are said as not imported — they
+        # were dropped without a word (fault74)
+        beside_column = "project" in mapping.values() and header_row > 1 and not kind.is_child and \
+            titled_project(reader.top_rows(fill_merged=False)[:header_row - 1], reg.name) is not None
         self._block_projected = 0
-        self._say_above_header(plan, reader, header_row, mapping, self._block_project)
+        self._say_above_header(plan, reader, header_row, mapping, self._block_project, beside_column)
         # a list of texts under a group written once ("Page Name | Issues": group_lists, classes84)
         self._group_cols: tuple[int, ...] = () if kind.is_child else group_columns(
             reader.top_rows(fill_merged=False)[header_row:], mapping, headers,
@@ -3235,7 +3240,7 @@ class Planner:
 
     @staticmethod
     def _say_above_header(plan: SheetPlan, reader: SheetReader, header_row: int, mapping: dict[int, str],
-                          project: tuple[str, str, int] | None = None) -> None:
+                          project: tuple[str, str, int] | None = None, pairs: bool = False) -> None:
         """A title block's lines above the header ("NB: Frodo, Sam, Pippin and Bilbo are the project management
         team") are the user's text that no record holds: the preview and the report show them as not imported,
         so that nothing of the sheet goes unseen. A line is a row whose one text stands at or left of the first
@@ -3244,13 +3249,14 @@ class Planner:
         LOG"), of the sheet's or of the workbook file's name, and years or numbers (left49: "Not imported, above
         the header: “Stakeholder Register”" told the user nothing); any other word makes it a line said. A row of
         label–value pairs ("PM | Юрьев Максим", the block written twice side by side) is said as "PM: Юрьев Максим",
-        each pair once; the pair naming the project (``project``, titled_projects) is said as the rows' project."""
+        each pair once; the pair naming the project (``project``, titled_projects) is said as the rows' project —
+        or, where a project column gives the rows theirs (``pairs``), with the other pairs as not imported."""
         if header_row <= 1 or not mapping:
             return
         first_read = min(mapping)
         lines = []
         above = reader.top_rows(fill_merged=False)[:header_row - 1]
-        paired = label_pairs(above) if project is not None else []  # a block naming the project: its pairs
+        paired = label_pairs(above) if project is not None or pairs else []  # a block naming the project: its pairs
         for i, label, value in paired:
             if project is not None and i == project[2] and label == project[1]:
                 continue
