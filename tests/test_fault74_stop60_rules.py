@@ -143,3 +143,38 @@ def test_a_title_blocks_project_over_a_project_column_is_said_not_given(sqlite_s
     got = by_code(sqlite_store, "risks")
     assert got["R3"]["project"] is None and got["R1"]["project"] is not None
     assert "Not imported, above the header: “Project: Apollo Programme”; “PM: Jane Doe”." in plan.sheets[0].note
+
+
+_BUG_LIST: list[list[object]] = [["Bug ID", "Title", "Severity", "Status", "Reported by"],
+                                 ["BUG-002", "Search returns nothing", "Medium", "Open", "Bob Ray"],
+                                 ["BUG-003", "Logo is blurred on the home page", "Low", "Closed", "Cy Dee"],
+                                 ["BUG-004", "Crash when saving a draft", "High", "Open", "Dan Fox"]]
+
+
+def test_a_bug_form_above_a_bug_list_is_one_issue(sqlite_store, tmp_path):
+    """A bug form ("Field | Details", "Bug ID | BUG-001", "Title | …" down the side) over a gap and a bug list on
+    one sheet: the rows above the list were read as a second table under "Bug ID | BUG-001" — four issues titled by
+    the form's values, coded "Title", "Severity", "Status", "Reported by". The form is one issue."""
+    rows = [*_FORM_TOP, [None, None], *_BUG_LIST]
+    import_all(sqlite_store, write_xlsx(tmp_path / "bugs.xlsx", {"Sheet1": rows}))
+    got = by_code(sqlite_store, "issues")
+    assert set(got) == {"BUG-001", "BUG-002", "BUG-003", "BUG-004"}
+    assert (got["BUG-001"]["title"], got["BUG-001"]["priority"]) == ("Login button does nothing", "High")
+
+
+def test_a_bug_form_on_a_sheet_beside_a_bug_list_is_one_issue(sqlite_store, tmp_path):
+    """The form on a sheet of its own beside the list's sheet: classes90 read a lone form only as the file's only
+    sheet, so beside the list it stayed a two-column table — each label an issue coded by it."""
+    form = [*_FORM_TOP, ["Steps", "1. Open the page 2. Click Login"], ["Actual result", "Nothing happens"]]
+    import_all(sqlite_store, write_xlsx(tmp_path / "bugs.xlsx", {"Form": form, "Bugs": _BUG_LIST}))
+    got = by_code(sqlite_store, "issues")
+    assert set(got) == {"BUG-001", "BUG-002", "BUG-003", "BUG-004"}
+    assert "Actual result: Nothing happens" in got["BUG-001"]["description"]
+
+
+def test_a_cover_sheet_beside_a_register_stays_skipped(sqlite_store, tmp_path):
+    """Guard: a cover sheet of labels and values ("Project name | Portal", "Prepared by | …") beside a risk register
+    is no record."""
+    cover = [["Project name", "Portal"], ["Prepared by", "Ann Lee"], ["Version", "1.2"], ["Date", "2027-03-01"]]
+    import_all(sqlite_store, write_xlsx(tmp_path / "risks.xlsx", {"Cover": cover, "Risks": _RISKS}))
+    assert set(by_code(sqlite_store, "risks")) == {"R-01", "R-02", "R-03"}
