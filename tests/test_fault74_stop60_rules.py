@@ -178,3 +178,26 @@ def test_a_cover_sheet_beside_a_register_stays_skipped(sqlite_store, tmp_path):
     cover = [["Project name", "Portal"], ["Prepared by", "Ann Lee"], ["Version", "1.2"], ["Date", "2027-03-01"]]
     import_all(sqlite_store, write_xlsx(tmp_path / "risks.xlsx", {"Cover": cover, "Risks": _RISKS}))
     assert set(by_code(sqlite_store, "risks")) == {"R-01", "R-02", "R-03"}
+
+
+@pytest.mark.parametrize("line", ["Prepared by: J. Smith", "Last updated: 12/03/2027", "Erstellt von: Anna Lehmann"])
+def test_a_line_signing_the_sheet_between_blank_rows_is_no_record(sqlite_store, tmp_path, line):
+    """"Prepared by: J. Smith" alone in the title column between two blank rows, more risks below: classes88 keeps
+    a lone title between blank rows as a record when one follows — a risk titled "Prepared by: J. Smith" was made.
+    A signature's label (``sheet_signatures``) with a name or a day is the table's note."""
+    rows = [["ID", "Risk", "Owner", "Status"], ["R1", "Vendor delivers late", "Ann Lee", "Open"],
+            ["R2", "Budget is cut", "Bob Ray", "Open"], [None] * 4, [None, line, None, None], [None] * 4,
+            ["R3", "Key staff leave", "Cy Dee", "Open"]]
+    plan = import_all(sqlite_store, write_xlsx(tmp_path / "risks.xlsx", {"Risks": rows}))
+    assert set(by_code(sqlite_store, "risks")) == {"R1", "R2", "R3"}
+    (said,) = [r.report.reason for r in plan.sheets[0].rows if r.report.row == 5]
+    assert "a legend or notes" in said
+
+
+def test_a_lone_title_between_blank_rows_is_still_a_record(sqlite_store, tmp_path):
+    """Guard (classes88): "Budget: overspend in Q3" alone between blank rows, a record after it, is a risk."""
+    rows = [["ID", "Risk", "Owner", "Status"], ["R1", "Vendor delivers late", "Ann Lee", "Open"],
+            ["R2", "Budget is cut", "Bob Ray", "Open"], [None] * 4, [None, "Budget: overspend in Q3", None, None],
+            [None] * 4, ["R3", "Key staff leave", "Cy Dee", "Open"]]
+    import_all(sqlite_store, write_xlsx(tmp_path / "risks.xlsx", {"Risks": rows}))
+    assert "Budget: overspend in Q3" in named(sqlite_store, "risks")

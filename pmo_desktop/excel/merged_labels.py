@@ -90,7 +90,7 @@ def merged_group_labels(reader: SheetReader, match: HeaderMatch
         mapping[c1] = field
     else:
         headers[c1] = GROUP_LABEL
-        for r1, _, r2, _ in ranges:
+        for r1, _, _, _ in ranges:
             rows[r1 - 1][c1] = GROUP_LABEL if r1 == header_row else None  # the header written again: no record
     left = [r for r in merges if r not in ranges]
     spans = ", ".join(f"“{t}” ({column_letters(c1)}{r1}:{column_letters(c2)}{r2})"

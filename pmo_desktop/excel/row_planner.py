@@ -145,6 +145,7 @@ from .vocabulary import (
     register_nouns,
     restates_its_headers,
     sample_words,
+    signature_labels,
     state_words_every,
     title_words,
     value_words,
@@ -396,6 +397,26 @@ def _dated(raw: Any) -> bool:
 
 _NOTE_RE = re.compile(r"^\s*(note|notes|nb|n\.b\.|source|sources|key|legend|\*|©|\(c\)|copyright|примечание)\b",
                       re.I)
+
+
+_SIGNED_RE = re.compile(r"([^\W\d_][^:：]{0,39}?)\s*[:：]\s*(\S.*)")
+
+
+def _signed_line(text: str) -> bool:
+    """A line signing the sheet, a label of ``sheet_signatures`` and a person's name or a day ("Prepared by: J.
+    Smith", "Last updated: 12/03/2027"): a note on the table, never a record's title, wherever it stands (fault74: a risk "Prepared by:
+    J. Smith" between two blank rows, classes88's lone title kept as a record since a record followed it)."""
+    m = _SIGNED_RE.fullmatch(" ".join(text.split()))
+    if m is None or word_key(m.group(1)) not in signature_labels():
+        return False
+    value = m.group(2).rstrip(" .")
+    words = value.split()
+    if 1 <= len(words) <= 4 and all(w[:1].isupper() and re.fullmatch(r"[^\W\d_][\w.'’-]*", w) for w in words):
+        return True  # a person's full name ("J. Smith", "Ana María Ruiz")
+    try:
+        return v.parse_date(value, m.group(1)) is not None
+    except (ValidationError, ValueError):
+        return False
 
 
 def _rating_like(text: str) -> bool:
@@ -2304,6 +2325,10 @@ class Planner:
             sparse = typical >= 3 and mine <= max(1, typical // 3)  # far fewer cells than the table's rows
             explains = sum(1 for i in block if i in defining) * 2 >= len(block)
             legend = (title_col is not None and named * 2 < total) or explains
+            if sparse and not legend and title_col is not None and named == len(block) == total and \
+                    all(isinstance(t, str) and _signed_line(t) for t in titles):
+                legend_block(block)  # "Prepared by: J. Smith" alone between blank rows: the table's note
+                return
             if sparse and not legend and not final and title_col is not None and named == len(block) == total:
                 # records written with their title alone between blank rows ("Item" filled, "comments" and
                 # "Status" not yet): a legend only if no record of the table follows (classes88)
