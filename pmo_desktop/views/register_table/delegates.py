@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QEvent, QObject, QPersistentModelIndex, QPoint, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QPersistentModelIndex, QPoint, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QKeyEvent, QKeySequence, QPolygon
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QCompleter,
     QLineEdit,
     QStyledItemDelegate,
+    QStyleOptionViewItem,
     QToolTip,
     QWidget,
 )
@@ -33,6 +34,7 @@ from .choice_editor import (
     plural,
 )
 from .date_entry import DateLineEdit
+from .keyboard_frame import room_for_keyboard_frame
 from .list_cell import names_begun
 from .refusal_note import HELD, note_for
 from .table_model import number_as_typed
@@ -563,6 +565,16 @@ class FieldDelegate(QStyledItemDelegate):
         """The ✱ line emptied (its record added, or cleared): its cells' notes go with what was typed there."""
         if not getattr(self.model, "pending", True):
             self._marks.clear()
+
+    def sizeHint(self, option, index) -> QSize:
+        """A wrapping table's row (a risk's response actions, rows as tall as their text) with room for the keyboard's
+        frame round its text: the row was as tall as its lines alone, and the frame, drawn over the cell's edges, covered
+        the top and bottom of a two-line action's letters where the keyboard was — selected, the frame joins the
+        highlight and the action read cut through at 1280×720 (walk 61). One-line tables keep their fixed rows."""
+        hint = super().sizeHint(option, index)
+        if option.features & QStyleOptionViewItem.ViewItemFeature.WrapText:
+            hint.setHeight(room_for_keyboard_frame(hint.height()))
+        return hint
 
     def paint(self, painter, option, index) -> None:
         super().paint(painter, option, index)
