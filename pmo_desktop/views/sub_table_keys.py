@@ -120,7 +120,7 @@ def _keyboard_into_pane(pane: QWidget) -> None:
         return (widget is not None and widget is not pane and pane.isAncestorOf(widget) and widget.isVisible()
                 and widget.isEnabled() and bool(widget.focusPolicy() & Qt.FocusPolicy.TabFocus))
 
-    last = pane.focusWidget()
+    last: QWidget | None = pane.focusWidget()
     if not takes(last):
         last, widget = None, pane.nextInFocusChain()
         while widget is not None and widget is not pane:
