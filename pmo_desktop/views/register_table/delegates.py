@@ -366,6 +366,11 @@ class FieldDelegate(QStyledItemDelegate):
             return True
         if event.type() == QEvent.Type.FocusOut and editor is self._filling:
             return True
+        if (event.type() == QEvent.Type.KeyPress and isinstance(editor, (QLineEdit, QComboBox))
+                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+                and event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier == Qt.KeyboardModifier.AltModifier):
+            self._line_break(editor)
+            return True
         if event.type() in (QEvent.Type.ShortcutOverride, QEvent.Type.KeyPress) and isinstance(event, QKeyEvent) \
                 and (command := _table_command(editor, event)):
             if event.type() == QEvent.Type.KeyPress:
@@ -426,6 +431,27 @@ class FieldDelegate(QStyledItemDelegate):
                 self.closeEditor.emit(editor, MOVES[Qt.Key(event.key())])
             return True
         return super().eventFilter(editor, event)
+
+    def _line_break(self, editor: QWidget) -> None:
+        """Alt+Enter in a cell being typed, as in Excel's cell: a new line in a long text (a risk's Cause, its Notes), the
+        cell still open; in a cell of one line (a title, a date, a choice) nothing typed, and said. Qt took it for Enter:
+        the cell was stored and the keyboard went down a row, and the second line typed went into the next record's
+        cell (walk 61)."""
+        index = self._open.get(editor)
+        field = self._field(index) if index is not None and index.isValid() else None
+        if field is None:
+            return
+        if field.kind is Kind.LONGTEXT and isinstance(editor, QLineEdit):
+            editor.insert("\n")
+            self._tell_while_typing(f"A new line in {field.label} (Alt+Enter, as in Excel): Enter stores the cell, its "
+                                    "lines read whole in the record's panel.")
+            return
+        fields = self.model.sourceModel().fields if hasattr(self.model, "sourceModel") else self.model.fields
+        longs = [f.label for f in fields if f.kind is Kind.LONGTEXT]
+        where = (f"in a long text only ({', '.join(longs[:3])}{'…' if len(longs) > 3 else ''})" if longs
+                 else "in no cell of this table")
+        self._tell_while_typing(f"{field.label} holds one line: Alt+Enter starts a new line {where}. What you typed "
+                                "stays in the cell: Enter stores it.")
 
     def _store_and_stay(self, editor: QWidget) -> None:
         """Ctrl+Enter in one cell being typed: stored, and the keyboard stays on that cell, as Excel's Ctrl+Enter
