@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from focused_keys import press, type_as_a_person
 from PySide6.QtCore import QRect, Qt
-from PySide6.QtWidgets import QApplication, QStyle
+from PySide6.QtWidgets import QApplication, QLineEdit, QStyle
 from screens import settle
 
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -102,3 +102,108 @@ def test_f6_goes_between_the_status_report_and_its_milestones(demo_window, qtbot
     settle(qtbot)
     assert overall.hasFocus()
     assert "F6 from the report above" in page.milestones_caption.text()
+
+
+def _cell(view, row: int, name: str):
+    return view.proxy.index(row, view.model.column_of(name)).data()
+
+
+def _on_cell(qtbot, view, row: int, name: str) -> None:
+    """The keyboard on a cell as a user gets there: Ctrl+Home, then the arrows."""
+    view.table.setFocus()
+    qtbot.waitUntil(view.table.hasFocus)
+    press(qtbot, Qt.Key.Key_Home, CTRL)
+    for _ in range(row):
+        press(qtbot, Qt.Key.Key_Down)
+    header = view.table.horizontalHeader()
+    while view.table.currentIndex().column() != view.model.column_of(name):
+        before = header.visualIndex(view.table.currentIndex().column())
+        press(qtbot, Qt.Key.Key_Right)
+        assert header.visualIndex(view.table.currentIndex().column()) > before, name
+
+
+def test_up_and_down_leave_a_list_cell_typed_into_as_a_text_cells(demo_window, qtbot):
+    """"2" typed in a risk's Probability and Down, as an Excel user goes on down a column: the closed list stepped to
+    the next level and kept the keyboard, and the Enter after stored 3 — a score nobody typed. Up and Down store what
+    was typed and go on to the cell above or below, as they do from a text cell and as Right does from this one;
+    letters of no choice are passed by with their note, as Tab passes them. The open list (Alt+Down) still moves."""
+    window = demo_window
+    press(qtbot, Qt.Key.Key_4, CTRL)
+    view = window.active_register_view()
+    qtbot.waitUntil(lambda: view.table.hasFocus())
+    _on_cell(qtbot, view, 0, "probability")
+    type_as_a_person(qtbot, "2")
+    press(qtbot, Qt.Key.Key_Down)
+    settle(qtbot)
+    assert view.table.hasFocus() and view.table.currentIndex().row() == 1
+    assert _cell(view, 0, "probability") == "2"
+    type_as_a_person(qtbot, "1")  # the next risk's, typed at once
+    press(qtbot, Qt.Key.Key_Up)
+    settle(qtbot)
+    assert _cell(view, 1, "probability") == "1" and view.table.currentIndex().row() == 0
+    _on_cell(qtbot, view, 2, "status")
+    before = _cell(view, 2, "status")
+    type_as_a_person(qtbot, "zz")  # begins no status: passed by, the cell as it was, the keyboard on
+    press(qtbot, Qt.Key.Key_Down)
+    settle(qtbot)
+    assert _cell(view, 2, "status") == before and view.table.currentIndex().row() == 3
+    assert "left as" in _said(window)
+    for v in window.findChildren(type(view)):
+        v.let_go_of_typing()
+
+
+def test_alt_enter_is_a_new_line_in_a_long_text_never_the_next_records_cell(demo_window, qtbot):
+    """Alt+Enter, Excel's new line in a cell, was taken for Enter: the risk's Cause stored at its first line, the
+    keyboard a row down, and the second line typed became the next risk's Cause. In a long text it is a new line, the
+    cell still open; in a cell of one line nothing is typed, the cell stays open and the status line says why."""
+    window = demo_window
+    press(qtbot, Qt.Key.Key_4, CTRL)
+    view = window.active_register_view()
+    qtbot.waitUntil(lambda: view.table.hasFocus())
+    next_cause = _cell(view, 1, "cause")
+    _on_cell(qtbot, view, 0, "cause")
+    type_as_a_person(qtbot, "Supplier in administration")
+    press(qtbot, Qt.Key.Key_Return, Qt.KeyboardModifier.AltModifier)
+    type_as_a_person(qtbot, "Parent company guarantee lapsed")
+    press(qtbot, Qt.Key.Key_Return)
+    settle(qtbot)
+    assert _cell(view, 0, "cause") == "Supplier in administration\nParent company guarantee lapsed"
+    assert _cell(view, 1, "cause") == next_cause
+    _on_cell(qtbot, view, 0, "title")
+    title = _cell(view, 0, "title")
+    press(qtbot, Qt.Key.Key_F2)
+    type_as_a_person(qtbot, " (vendor)")
+    press(qtbot, Qt.Key.Key_Return, Qt.KeyboardModifier.AltModifier)
+    settle(qtbot)
+    assert isinstance(QApplication.focusWidget(), QLineEdit) and view.table.currentIndex().row() == 0  # still open
+    assert "Title holds one line" in _said(window)
+    press(qtbot, Qt.Key.Key_Return)
+    settle(qtbot)
+    assert _cell(view, 0, "title") == f"{title} (vendor)"
+
+
+def test_ctrl_s_says_every_change_is_saved_and_what_is_not(demo_window, qtbot):
+    """Ctrl+S, an Excel user's reflex after typing a risk, did nothing and said nothing: had it been kept? File ▸ Save
+    (Ctrl+S) says each change is saved as it is made, and names what is not saved: a cell still being typed, what was
+    typed and refused, kept in a cell's red corner."""
+    window = demo_window
+    assert any(a.text() == "&Save" for a in window.file_menu.actions())
+    press(qtbot, Qt.Key.Key_4, CTRL)
+    view = window.active_register_view()
+    qtbot.waitUntil(lambda: view.table.hasFocus())
+    press(qtbot, Qt.Key.Key_S, CTRL)
+    assert _said(window) == "Every change is saved in “demo.pmo” as it is made: there is nothing left to save."
+    _on_cell(qtbot, view, 0, "title")
+    type_as_a_person(qtbot, "Card supplier may fail")
+    press(qtbot, Qt.Key.Key_S, CTRL)
+    assert _said(window).startswith("“Card supplier may fail” is not stored yet: Enter or Tab stores it")
+    press(qtbot, Qt.Key.Key_Escape)
+    _on_cell(qtbot, view, 1, "raised_on")
+    type_as_a_person(qtbot, "32/13/2026")
+    press(qtbot, Qt.Key.Key_Tab)  # passed by: kept in its red corner only
+    press(qtbot, Qt.Key.Key_Escape)
+    settle(qtbot)
+    press(qtbot, Qt.Key.Key_S, CTRL)
+    assert "Not saved: “32/13/2026” in Raised of R-002" in _said(window), _said(window)
+    for v in window.findChildren(type(view)):
+        v.let_go_of_typing()

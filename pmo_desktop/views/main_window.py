@@ -10,11 +10,11 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QEvent, QEventLoop, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QApplication,
     QComboBox,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QMainWindow,
     QPushButton,
     QStyle,
@@ -1674,7 +1674,7 @@ class MainWindow(QMainWindow):
         if view is None or editor is None:
             return ""
         for table in (view.table, view.new_line):
-            if table.state() == QAbstractItemView.State.EditingState and table.isAncestorOf(editor):
+            if table.isAncestorOf(editor) and isinstance(editor, (QLineEdit, QComboBox)):  # a cell's (a frozen one's)
                 text = editor.currentText() if isinstance(editor, QComboBox) else str(getattr(editor, "text", str)())
                 held = str(table.currentIndex().data() or "")
                 return text if text.strip() and text != held else ""
