@@ -187,7 +187,7 @@ def test_ctrl_s_says_every_change_is_saved_and_what_is_not(demo_window, qtbot):
     (Ctrl+S) says each change is saved as it is made, and names what is not saved: a cell still being typed, what was
     typed and refused, kept in a cell's red corner."""
     window = demo_window
-    assert any(a.text() == "&Save" for a in window.file_menu.actions())
+    assert any(a.text() == "Sa&ve" for a in window.file_menu.actions())  # Alt+F, S stays Board Snapshots
     press(qtbot, Qt.Key.Key_4, CTRL)
     view = window.active_register_view()
     qtbot.waitUntil(lambda: view.table.hasFocus())

@@ -251,8 +251,9 @@ class MainWindow(QMainWindow):
         self._add(file_menu, "Connec&t to Shared Office…", self.connect_to_server)
         file_menu.addSeparator()
         # Ctrl+S, an Excel user's reflex, did nothing and said nothing: was the risk just typed kept? Every change is
-        # saved as it is made; Save says so, and names what is not saved yet (walk 61).
-        self._add(file_menu, "&Save", self.say_saved, QKeySequence.StandardKey.Save, True)
+        # saved as it is made; Save says so, and names what is not saved yet (walk 61). Its letter is V: Alt+F, S is Board
+        # Snapshots' (walkthrough 19).
+        self._add(file_menu, "Sa&ve", self.say_saved, QKeySequence.StandardKey.Save, True)
         self._add(file_menu, "Save a Copy &As…", self.save_copy, QKeySequence.StandardKey.SaveAs, True)
         self._add(file_menu, "&Program Details…", self.edit_program, None, True, writes=True)
         self._add(file_menu, "&Your Name in the History…", self.edit_your_name)
