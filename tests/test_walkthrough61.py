@@ -205,5 +205,16 @@ def test_ctrl_s_says_every_change_is_saved_and_what_is_not(demo_window, qtbot):
     settle(qtbot)
     press(qtbot, Qt.Key.Key_S, CTRL)
     assert "Not saved: “32/13/2026” in Raised of R-002" in _said(window), _said(window)
+    cause = window.stack.currentWidget().detail.editors["cause"]  # the panel's box, stored as the keyboard leaves it
+    cause.setFocus()  # as a click puts the keyboard there
+    qtbot.waitUntil(cause.hasFocus)
+    press(qtbot, Qt.Key.Key_End, CTRL)
+    type_as_a_person(qtbot, " Supplier in administration.")
+    press(qtbot, Qt.Key.Key_S, CTRL)
+    settle(qtbot)
+    assert cause.hasFocus()  # the keyboard stays where it was typing
+    row = view.table.currentIndex().row()
+    assert str(_cell(view, row, "cause")).endswith("Supplier in administration."), _cell(view, row, "cause")
+    assert "Not saved: “32/13/2026”" in _said(window)
     for v in window.findChildren(type(view)):
         v.let_go_of_typing()

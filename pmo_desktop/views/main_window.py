@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QEventLoop, QSettings, Qt, QTimer
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QFocusEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
@@ -16,8 +16,10 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMainWindow,
+    QPlainTextEdit,
     QPushButton,
     QStyle,
+    QTextEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -1651,6 +1653,12 @@ class MainWindow(QMainWindow):
         if document is None:
             return ""
         name = document.store.display_name
+        box = QApplication.focusWidget()
+        if isinstance(box, (QPlainTextEdit, QTextEdit)) and box.window() is self and not document.read_only:
+            # A panel's text box (a risk's Cause, a report's commentary) stores its text as the keyboard leaves it:
+            # Save stores it as leaving would, the keyboard staying in it — Save had said all was saved over it.
+            QApplication.sendEvent(box, QFocusEvent(QEvent.Type.FocusOut, Qt.FocusReason.OtherFocusReason))
+            QApplication.sendEvent(box, QFocusEvent(QEvent.Type.FocusIn, Qt.FocusReason.OtherFocusReason))
         typed_here = self._typed_not_stored()
         if document.read_only:
             said = (f"“{name}” is open read only: nothing changed here can be saved in it — File ▸ Save a Copy As… "
