@@ -8,14 +8,18 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QEventLoop, QSettings, Qt, QTimer
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QFocusEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
+    QComboBox,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QMainWindow,
+    QPlainTextEdit,
     QPushButton,
     QStyle,
+    QTextEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -248,6 +252,10 @@ class MainWindow(QMainWindow):
         self._add(file_menu, "Open the &Demo Office", self.open_demo)
         self._add(file_menu, "Connec&t to Shared Office…", self.connect_to_server)
         file_menu.addSeparator()
+        # Ctrl+S, an Excel user's reflex, did nothing and said nothing: was the risk just typed kept? Every change is
+        # saved as it is made; Save says so, and names what is not saved yet (walk 61). Its letter is V: Alt+F, S is Board
+        # Snapshots' (walkthrough 19).
+        self._add(file_menu, "Sa&ve", self.say_saved, QKeySequence.StandardKey.Save, True)
         self._add(file_menu, "Save a Copy &As…", self.save_copy, QKeySequence.StandardKey.SaveAs, True)
         self._add(file_menu, "&Program Details…", self.edit_program, None, True, writes=True)
         self._add(file_menu, "&Your Name in the History…", self.edit_your_name)
@@ -1634,6 +1642,52 @@ class MainWindow(QMainWindow):
         if count:
             self.statusBar().showMessage(f"{count} change{'s' if count != 1 else ''} not saved yet: "
                                          "Edit ▸ Retry Unsaved Changes")
+
+    def say_saved(self) -> str:
+        """File ▸ Save (Ctrl+S): there is nothing to save — each change is saved as it is made — said in the status
+        line with what is not saved: a cell still being typed, a value refused, changes kept to retry, an office open
+        read only. Returns what was said."""
+        from .register_table.register_view import RegisterView
+
+        document = self.document
+        if document is None:
+            return ""
+        name = document.store.display_name
+        box = QApplication.focusWidget()
+        if isinstance(box, (QPlainTextEdit, QTextEdit)) and box.window() is self and not document.read_only:
+            # A panel's text box (a risk's Cause, a report's commentary) stores its text as the keyboard leaves it:
+            # Save stores it as leaving would, the keyboard staying in it — Save had said all was saved over it.
+            QApplication.sendEvent(box, QFocusEvent(QEvent.Type.FocusOut, Qt.FocusReason.OtherFocusReason))
+            QApplication.sendEvent(box, QFocusEvent(QEvent.Type.FocusIn, Qt.FocusReason.OtherFocusReason))
+        typed_here = self._typed_not_stored()
+        if document.read_only:
+            said = (f"“{name}” is open read only: nothing changed here can be saved in it — File ▸ Save a Copy As… "
+                    "(Ctrl+Shift+S) saves the office elsewhere to edit.")
+        elif document.pending:
+            said = (f"{len(document.pending)} change{'s are' if len(document.pending) != 1 else ' is'} not saved yet "
+                    "(the file or server is away): Edit ▸ Retry Unsaved Changes (Ctrl+Shift+R) tries again.")
+        elif typed_here:
+            said = (f"“{typed_here}” is not stored yet: Enter or Tab stores it, and it is saved in “{name}” at once, as "
+                    "every change is.")
+        else:
+            unsaved = next((typed for v in self.findChildren(RegisterView) if (typed := v.unsaved_typing())), None)
+            said = (f"Every change is saved in “{name}” as it is made: there is nothing left to save." if unsaved is None
+                    else f"Every change stored is saved in “{name}” as it is made. Not saved: {unsaved[0]}")
+        self.statusBar().showMessage(said, 15000)
+        return said
+
+    def _typed_not_stored(self) -> str:
+        """The text of the cell being typed where the keyboard is, when it is not what the cell holds; else ""."""
+        editor = QApplication.focusWidget()
+        view = self._register_view_around(editor)
+        if view is None or editor is None:
+            return ""
+        for table in (view.table, view.new_line):
+            if table.isAncestorOf(editor) and isinstance(editor, (QLineEdit, QComboBox)):  # a cell's (a frozen one's)
+                text = editor.currentText() if isinstance(editor, QComboBox) else str(getattr(editor, "text", str)())
+                held = str(table.currentIndex().data() or "")
+                return text if text.strip() and text != held else ""
+        return ""
 
     def retry_pending(self) -> None:
         if self.document is not None:

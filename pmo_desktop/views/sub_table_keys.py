@@ -7,13 +7,19 @@ this table adds one", named no way there (walk 59).
 
 F6 in the register's table: the first of the record's sub-tables, its first row (its ✱ line when it has none); F6 in
 a sub-table: the record's next sub-table, after the last back to the record's row above; Shift+F6 in a sub-table: back
-at once. Each move is said in the status line."""
+at once. Each move is said in the status line.
+
+A form over a table whose records have no table of their own (the Status page's report over its project's milestones)
+is paired with it the same way (``pair_with_pane_above``): F6 or Shift+F6 in the form to the table, in the table back
+to the form's control last used — F6 there had said "the milestones has no table under its records" (walk 61)."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QWidget
 
 from ..models.fields import a_noun
 from ..models.registers import REGISTERS
@@ -88,6 +94,44 @@ def _keyboard_into(view: Any) -> None:
         view.focus_new_line()  # no row yet: the ✱ line, where one is typed
 
 
+def pair_with_pane_above(pane: QWidget, view: Any, name: str) -> None:
+    """F6 and Shift+F6 between ``pane``, a form over ``view``'s table, and the table — as between a record and its own
+    table. ``name`` is the form's as the status line says it ("the report")."""
+    view.pane_above = (pane, name)
+    for key in (KEY, BACK_KEY):
+        action = QAction(f"Go to the {view.register.title}", pane)
+        action.setShortcut(QKeySequence(key))
+        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)  # any control of the form
+        action.triggered.connect(lambda _checked=False: _from_pane_to(view))
+        pane.addAction(action)
+
+
+def _from_pane_to(view: Any) -> None:
+    if view.pane_above is None or not view.isVisible():
+        return
+    _keyboard_into(view)
+    name = view.pane_above[1]
+    view.document.note.emit(f"{view.register.title} under {name}: Ctrl+Shift+N adds one, {KEY} back to {name}.")
+
+
+def _keyboard_into_pane(pane: QWidget) -> None:
+    """The form's control the keyboard was on last, else its first control in the Tab order."""
+    def takes(widget: QWidget | None) -> bool:
+        return (widget is not None and widget is not pane and pane.isAncestorOf(widget) and widget.isVisible()
+                and widget.isEnabled() and bool(widget.focusPolicy() & Qt.FocusPolicy.TabFocus))
+
+    last: QWidget | None = pane.focusWidget()
+    if not takes(last):
+        last, widget = None, pane.nextInFocusChain()
+        while widget is not None and widget is not pane:
+            if takes(widget):
+                last = widget
+                break
+            widget = widget.nextInFocusChain()
+    if last is not None:
+        last.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+
 def to_sub_table_or_back(view: Any, back: bool = False) -> bool:
     """F6 (``back``: Shift+F6) pressed in ``view``'s table; True when the keyboard moved."""
     note = view.document.note.emit
@@ -107,6 +151,11 @@ def to_sub_table_or_back(view: Any, back: bool = False) -> bool:
              f"its {title_of(view).lower() if len(tables) < 2 else 'tables'} again.")
         return True
     declared = [r for r in REGISTERS.values() if r.parent_register == view.register.name]
+    if view.pane_above is not None and view.pane_above[0].isVisible():  # a form over the table: back to it
+        pane, name = view.pane_above
+        _keyboard_into_pane(pane)
+        note(f"In {name} above: {KEY} goes to its {view.register.title.lower()} below.")
+        return True
     if not declared:
         note(f"{KEY}: the {view.register.title.lower()} has no table under its records (a risk has its actions, an "
              "issue its actions, a benefit its plan and measurements).")

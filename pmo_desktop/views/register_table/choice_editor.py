@@ -214,6 +214,16 @@ class ChoiceCombo(QComboBox):
             # "5 – Very high", PageDown a risk's Open "Closed" — which Enter then stored. The open list (Alt+Down)
             # still goes to its first, last or next page's item with them.
             return
+        if (not self.isEditable() and event.key() in (Qt.Key.Key_Up, Qt.Key.Key_Down)
+                and not event.modifiers() & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
+                                             | Qt.KeyboardModifier.MetaModifier)):
+            # Up and Down in a closed list go on to the cell above or below, the choice typed stored — as in a text
+            # cell and as Excel's arrows leave a cell typed into (what begins no choice passed by, as the other
+            # arrows pass it). Qt's stepped to the next choice in the closed box: "2" and Down stored 3 in a risk's
+            # Probability, and the keyboard stayed on the cell (walk 61). The open list (Alt+Down, F4) still moves
+            # through its choices with them.
+            event.ignore()
+            return
         if not self.isEditable() and _is_typing(event) and (event.text() != " " or self._ahead.typed):
             if self.unmatched:  # after a refusal (Enter or Tab) the next key replaces what was held: "9", Enter,
                 # "4" is 4, not "94". A word typed on goes on: "checked" in a Status cell was quoted "cked", its

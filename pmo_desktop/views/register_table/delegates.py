@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QEvent, QObject, QPersistentModelIndex, QPoint, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QPersistentModelIndex, QPoint, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QKeyEvent, QKeySequence, QPolygon
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QCompleter,
     QLineEdit,
     QStyledItemDelegate,
+    QStyleOptionViewItem,
     QToolTip,
     QWidget,
 )
@@ -33,6 +34,7 @@ from .choice_editor import (
     plural,
 )
 from .date_entry import DateLineEdit
+from .keyboard_frame import room_for_keyboard_frame
 from .list_cell import names_begun
 from .refusal_note import HELD, note_for
 from .table_model import number_as_typed
@@ -364,6 +366,11 @@ class FieldDelegate(QStyledItemDelegate):
             return True
         if event.type() == QEvent.Type.FocusOut and editor is self._filling:
             return True
+        if (event.type() == QEvent.Type.KeyPress and isinstance(editor, (QLineEdit, QComboBox))
+                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+                and event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier == Qt.KeyboardModifier.AltModifier):
+            self._line_break(editor)
+            return True
         if event.type() in (QEvent.Type.ShortcutOverride, QEvent.Type.KeyPress) and isinstance(event, QKeyEvent) \
                 and (command := _table_command(editor, event)):
             if event.type() == QEvent.Type.KeyPress:
@@ -424,6 +431,27 @@ class FieldDelegate(QStyledItemDelegate):
                 self.closeEditor.emit(editor, MOVES[Qt.Key(event.key())])
             return True
         return super().eventFilter(editor, event)
+
+    def _line_break(self, editor: QWidget) -> None:
+        """Alt+Enter in a cell being typed, as in Excel's cell: a new line in a long text (a risk's Cause, its Notes), the
+        cell still open; in a cell of one line (a title, a date, a choice) nothing typed, and said. Qt took it for Enter:
+        the cell was stored and the keyboard went down a row, and the second line typed went into the next record's
+        cell (walk 61)."""
+        index = self._open.get(editor)
+        field = self._field(index) if index is not None and index.isValid() else None
+        if field is None:
+            return
+        if field.kind is Kind.LONGTEXT and isinstance(editor, QLineEdit):
+            editor.insert("\n")
+            self._tell_while_typing(f"A new line in {field.label} (Alt+Enter, as in Excel): Enter stores the cell, its "
+                                    "lines read whole in the record's panel.")
+            return
+        fields = self.model.sourceModel().fields if hasattr(self.model, "sourceModel") else self.model.fields
+        longs = [f.label for f in fields if f.kind is Kind.LONGTEXT]
+        where = (f"in a long text only ({', '.join(longs[:3])}{'…' if len(longs) > 3 else ''})" if longs
+                 else "in no cell of this table")
+        self._tell_while_typing(f"{field.label} holds one line: Alt+Enter starts a new line {where}. What you typed "
+                                "stays in the cell: Enter stores it.")
 
     def _store_and_stay(self, editor: QWidget) -> None:
         """Ctrl+Enter in one cell being typed: stored, and the keyboard stays on that cell, as Excel's Ctrl+Enter
@@ -563,6 +591,16 @@ class FieldDelegate(QStyledItemDelegate):
         """The ✱ line emptied (its record added, or cleared): its cells' notes go with what was typed there."""
         if not getattr(self.model, "pending", True):
             self._marks.clear()
+
+    def sizeHint(self, option, index) -> QSize:
+        """A wrapping table's row (a risk's response actions, rows as tall as their text) with room for the keyboard's
+        frame round its text: the row was as tall as its lines alone, and the frame, drawn over the cell's edges, covered
+        the top and bottom of a two-line action's letters where the keyboard was — selected, the frame joins the
+        highlight and the action read cut through at 1280×720 (walk 61). One-line tables keep their fixed rows."""
+        hint = super().sizeHint(option, index)
+        if option.features & QStyleOptionViewItem.ViewItemFeature.WrapText:
+            hint.setHeight(room_for_keyboard_frame(hint.height()))
+        return hint
 
     def paint(self, painter, option, index) -> None:
         super().paint(painter, option, index)

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from .cell_editors import caret_at_end, holds, leave_cell
+from .keyboard_frame import keyboard_frame_width
 
 # The frozen columns take at most this share of the table's width: a wide title is narrowed to fit
 # here (elided, its whole text in a tooltip) while the table keeps its width; a table too narrow even
@@ -82,7 +83,7 @@ def paint_keyboard_cell(view: QTableView, table: "FrozenTable") -> None:
     # A selected cell is already filled in that highlight: the frame joins its fill (no line of another colour
     # inside it, which read as a white ring on a strong cell).
     palette = view.palette()
-    width = max(3, round(view.rowHeight(index.row()) / 10))
+    width = keyboard_frame_width(view.rowHeight(index.row()))
     painter = QPainter(view.viewport())
     try:
         pen = QPen(palette.color(QPalette.ColorGroup.Active, QPalette.ColorRole.Highlight), width)

@@ -335,6 +335,9 @@ ASK_BEFORE_DELETING_MORE_THAN = 20
 class RegisterView(QWidget):
     current_record_changed = Signal(object)  # record id or None
     column_filters_changed = Signal()  # a column's value filter was set or cleared (header menu, Clear filters)
+    # The form above the table F6 goes to and comes back from, with its name ("the report"), where its records have no
+    # table of their own (``sub_table_keys.pair_with_pane_above``: the Status page's report over its milestones).
+    pane_above: tuple[QWidget, str] | None = None
 
     def __init__(self, document: Document, register: Register, parent_id: int | None = None,
                  hidden_fields: tuple[str, ...] = (), parent=None, compact: bool = False):
@@ -572,7 +575,8 @@ class RegisterView(QWidget):
         """Shift+F6: from a record's own table back to the record."""
         from ..sub_table_keys import to_sub_table_or_back
 
-        return to_sub_table_or_back(self, back=True) if self.register.parent_register is not None else False
+        return (to_sub_table_or_back(self, back=True)
+                if self.register.parent_register is not None or self.pane_above is not None else False)
 
     # ------------------------------------------------------------------ filtering
     def eventFilter(self, watched, event) -> bool:

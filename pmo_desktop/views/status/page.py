@@ -27,6 +27,7 @@ from ..register_filter import RegisterFilter, apply_filter
 from ..register_page import page_title
 from ..register_table import RegisterView
 from ..remembered_splitter import RememberedSplitter
+from ..sub_table_keys import pair_with_pane_above
 from .report_form import ReportForm
 
 
@@ -81,6 +82,7 @@ class StatusPage(QWidget):
         below_layout = QVBoxLayout(below)
         below_layout.setContentsMargins(0, 0, 0, 0)
         self.milestones_caption = QLabel(self)
+        self.milestones_caption.setWordWrap(True)  # a long project name: on two lines, never widening the page
         below_layout.addWidget(self.milestones_caption)
         below_layout.addWidget(self.project_milestones, 1)
         report_tab.addWidget(below)
@@ -89,6 +91,8 @@ class StatusPage(QWidget):
         report_tab.setStretchFactor(1, 1)
         report_tab.setSizes([300, 300])
         self.report_tab = report_tab
+        # F6 between the report and its project's milestones, as between a risk and its actions
+        pair_with_pane_above(self.form, self.project_milestones, "the report")
 
         self.tabs = QTabWidget(self)
         self.tabs.addTab(report_tab, "Project report")
@@ -133,7 +137,8 @@ class StatusPage(QWidget):
     # ------------------------------------------------------------------ navigation
     def _project_changed(self, project: str) -> None:
         self.project_milestones.show_project(project)
-        self.milestones_caption.setText(f"<b>Milestones of {project}</b> (Ctrl+Shift+N in this table adds one)"
+        self.milestones_caption.setText(f"<b>Milestones of {project}</b> (F6 from the report above comes here and goes "
+                                        "back; Ctrl+Shift+N adds one)"
                                         if project else "")
         # No project yet (a new office): no milestones to show, and the form says what to do first.
         self.report_below.setVisible(bool(project))
