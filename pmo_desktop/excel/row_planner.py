@@ -2226,6 +2226,7 @@ class Planner:
         probe_size = 2 * len(probe_folded) + 8
         last_record: tuple[int, int, tuple[Any, ...]] | None = None  # (index in plan.rows, row number, raw row)
         record_end = [0]  # the last row the record above was written on (its first, or a row going on with it)
+        filled_down = [0]  # the last row skipped as a default filled down below the records (_filled_down)
         heading_end = [0]  # the last row said to be a section heading (a section may open with two: program, activity)
         # each distinct row → the first row number holding it; only rows whose hash the first pass met
         # more than once can repeat another, so only theirs are kept (not a copy of the whole sheet)
@@ -2814,10 +2815,11 @@ class Planner:
                 continue_record(number, row, labelled, f"“{label}” beside its value: a field of that record")
                 continue
             if last_record is not None and parent_reg is None and title_col not in filled and \
-                    (code_col is None or code_col not in filled) and \
+                    (code_col is None or code_col not in filled) and number - 1 in (record_end[0], filled_down[0]) and \
                     (default := _filled_down(row, filled, last_record[2])) is not None:
                 # "D" alone in the priority column on every row under the last risk: a list's default dragged down
                 # the sheet, not more of that record's text (unseen set 91: fourteen lines "D" in one risk's notes)
+                filled_down[0] = number
                 skip(number, f"only “{default}” in column {column_letters(filled[0])}, as on the row above: a value "
                              "filled down below the table (a list's default), not a record's text.")
                 continue
