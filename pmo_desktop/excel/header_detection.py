@@ -76,6 +76,7 @@ from .vocabulary import (
     asset_words,
     beside_words,
     bug_steps_words,
+    condition_clauses,
     counts_the_columns,
     first_assessed_words,
     foreign_words,
@@ -1560,6 +1561,8 @@ def _cell_alone(kind: SheetKind, _cls: type, cell: Any) -> tuple[tuple[str, ...]
         exact = _level_reviewed(kind, str(cell))
     if not exact:
         exact = _plan_in_place(kind, str(cell))
+    if not exact:
+        exact = _level_with_clause(kind, str(cell))
     if not exact and qualified_effect(str(cell), keys):
         exact = (EFFECT,)  # "Effect On Database/System", "System Effects": what the risk does to that (qualified_effects)
     if not exact and (qualified := qualified_name(_words_without_remark(str(cell)), keys, RESPONSE_PLAN,
@@ -1628,6 +1631,37 @@ _MEASURE_WORDS = ("treatment", "mitigation", "mitigations", "controls", "control
 
 # "Probability - Post Mitigation - Impact": a header's parts, the first of them the group it is written under
 _GROUP_SEPARATOR_RE = re.compile(r"\s+[-–—]\s+")
+
+
+# The stems of words saying a rating is taken with the measures in place ("Impact if mitigated", "… when
+# controls fail"): such a clause says which rating it is, not merely when it applies
+_MEASURE_STEMS = ("mitigat", "treat", "control", "measure", "action", "respon", "remedia", "residual", "inherent")
+
+
+def _level_with_clause(kind: SheetKind, text: str) -> tuple[str, ...]:
+    """A rating's name (one to three words) followed by a clause qualifying it — "Impact if the risk occurs",
+    "Severity should it happen", "Auswirkung falls eintritt", "Impacto en caso de ocurrir": a word opening such a
+    clause (``condition_clauses`` in the files) — is that rating, as "Likelihood of the risk occurring" is. Before,
+    "Impact if the risk occurs" (Minor … Extreme) named nothing and went to the notes while a "Severity" of
+    likelihood-times-impact products was read as the impact (unseen set 91). Only a likelihood or an impact, and
+    not when the clause speaks of the measures ("Impact if mitigated": that is another rating)."""
+    if kind.register != "risks":
+        return ()
+    words = _words_without_remark(text)
+    if len(words) < 3:
+        return ()
+    keys = field_keys(kind)
+    for n in range(1, min(3, len(words) - 1) + 1):
+        rest = words[n:]
+        if not any(rest[:len(clause)] == clause for clause in condition_clauses()):
+            continue
+        name = keys.get(normalise_key(" ".join(words[:n])))
+        if name not in _REASSESSED:
+            return ()
+        if any(w.startswith(_MEASURE_STEMS) or w in reassessed_words() or w in first_assessed_words() for w in rest):
+            return ()
+        return (name,)
+    return ()
 
 
 def _after_its_group(kind: SheetKind, text: str) -> tuple[str, ...]:
@@ -2890,8 +2924,10 @@ def _resolution_of_plans(kind: SheetKind, row: list[Any], mapping: dict[int, str
     half) whose cells say what is to be done ("BA to produce the workflow diagrams …"), two in three of them
     sentences of four words or more and none reporting a thing done (``done_text.says_done``): the issues' action,
     as "Resolution plan" is, so a "Target Resolution" date beside it is that action's due (unseen86, file 01). A
-    resolution reporting what was done ("Fixed in build 42", "Vendor replaced") stays in the notes."""
-    if kind.register != ISSUES or RESPONSE_PLAN in mapping.values():
+    resolution reporting what was done ("Fixed in build 42", "Vendor replaced") stays in the notes. So on a risk
+    register: "Risk | Risk Statement | Resolution" over "Ensure adequate breaks are in place …" is each risk's
+    response plan, as "Mitigation" is (unseen set 91: the plans of 7 risks kept in the notes)."""
+    if kind.register not in (ISSUES, "risks") or kind.is_child or RESPONSE_PLAN in mapping.values():
         return mapping
     words = resolution_headers()
     for c, h in enumerate(row):
@@ -3646,6 +3682,10 @@ def detect_header(rows: list[list[Any]], sheet_title: str, kinds: tuple[SheetKin
             mapping, demoted = _goal_named(kind, matched, mapping, demoted, sample)
             mapping = _resolution_of_plans(kind, row, mapping, sample)
             mapping = refill(kind, row, group, mapping, demoted, sample, named - set(mapping.values()))
+            mapping, demoted, consequence_said = _consequence_beside_its_level(kind, row, matched, mapping, demoted,
+                                                                               sample)
+            mapping, fractions_said = _words_over_fractions(kind, row, mapping, dups, sample)
+            consequence_said = " ".join(x for x in (consequence_said, fractions_said) if x)
             mapping, by_values = _priority_under_another_header(kind, row, mapping, demoted, sample)
             if not by_values:
                 mapping, by_values = _risk_level_of_an_issue(kind, row, mapping, sample)
@@ -3724,7 +3764,8 @@ def detect_header(rows: list[list[Any]], sheet_title: str, kinds: tuple[SheetKin
                     headers.pop()
                 best = HeaderMatch(kind, i + 1, mapping, headers, score, dups, demoted, sheet_title,
                                    titled_by=titled_by, refused=_refused_said(matched, demoted, sample, left_alone),
-                                   grades_said=" ".join(x for x in (by_values, described, chosen_said, coded_said) if x))
+                                   grades_said=" ".join(x for x in (by_values, described, chosen_said, coded_said,
+                                                                    consequence_said) if x))
             held = per_kind.get(kind.register)
             if held is None or score > held[0].score:
                 headers = ["" if v is None else str(v).strip() for v in written]
@@ -3732,7 +3773,8 @@ def detect_header(rows: list[list[Any]], sheet_title: str, kinds: tuple[SheetKin
                                                        sheet_title, titled_by=titled_by,
                                                        refused=_refused_said(matched, demoted, sample, left_alone),
                                                        grades_said=" ".join(x for x in (by_values, described,
-                                                                                        chosen_said, coded_said) if x)),
+                                                                                        chosen_said, coded_said,
+                                                                                        consequence_said) if x)),
                                            row)
     match = _named_sheet(best, per_kind, sheet_title)
     if book and match is best and not any(k.matches_sheet_name(sheet_title) for k in ALL_KINDS):
@@ -4476,6 +4518,73 @@ def _text_field_freed(kind: SheetKind, matched: dict[int, str], mapping: dict[in
         if len(values) >= 2 and (_sentences(values) or name == "impact" and _written_phrases(values)):
             out, left = {**out, c: text}, {k: why for k, why in left.items() if k != c}
     return out, left
+
+
+# More distinct texts than any ladder has levels: a column of them names no levels, whatever its header
+_MORE_THAN_A_LADDER = 8
+
+
+def _consequence_beside_its_level(kind: SheetKind, row: list[Any], matched: dict[int, str], mapping: dict[int, str],
+                                  demoted: dict[int, str], sample: list[list[Any]]
+                                  ) -> tuple[dict[int, str], dict[int, str], str]:
+    """A rating's column whose cells say what would happen in a few words ("Impact" over "User abandonment", "Poor
+    translation quality") while another column gives that rating's level ("Severity" over HIGH / MEDIUM / LOW): the
+    rating's text field, the risk's effect — as "Consequence" over the same cells is — not notes (unseen set 91: the
+    consequences of 45 risks kept in the notes). Every cell a text, none a level word or a number, most of two words
+    or more (``_phrases_no_levels``), two in three of them different; with no other column giving the level, more
+    distinct texts than any ladder has levels (eight), so no scale's words however unknown. Phrases of three words
+    or more, or sentences, were the effect already (``check_values``); decided once a sheet, after the level was
+    placed (``refill``), and said in the sheet's notes."""
+    out, left, said = mapping, demoted, []
+    for c, name in matched.items():
+        text = TEXT_FALLBACK.get((kind.register, name))
+        if c in out or c not in left or not text or text in PSEUDO or text in out.values():
+            continue
+        values = [r[c] for r in sample if c < len(r) and r[c] is not None and str(r[c]).strip()]
+        distinct = {word_key(x) for x in values if isinstance(x, str)}
+        level = next((k for k, n in out.items() if n == name), None)
+        if len(values) < 3 or not _phrases_no_levels(values) or len(distinct) * 3 < len(values) * 2 or \
+                (level is None and len(distinct) < _MORE_THAN_A_LADDER):
+            continue  # (with no other column giving the level: more texts than any ladder's levels)
+        out, left = {**out, c: text}, {k: why for k, why in left.items() if k != c}
+        header = " ".join(str(row[c]).split()) if c < len(row) and row[c] is not None else ""
+        rating = kind.reg.field(name).label.lower()
+        beside = f", while “{' '.join(str(row[level]).split())}” gives its {rating}" \
+            if level is not None and level < len(row) and row[level] is not None else ""
+        said.append(f"“{header}” says what each {kind.reg.noun} would do, in a few words each (no {rating} levels)"
+                    f"{beside}: read as the {kind.reg.field(text).label.lower()}.")
+    return out, left, " ".join(said)
+
+
+def _words_over_fractions(kind: SheetKind, row: list[Any], mapping: dict[int, str], dups: dict[int, str],
+                          sample: list[list[Any]]) -> tuple[dict[int, str], str]:
+    """Two columns naming a risk's impact, the one read holding fractions of one (0.01 … 0.62: "Severity (based on
+    key)", a likelihood-times-impact product from a key) and the other the impact's own words (Minor … Extreme,
+    "Impact if the risk occurs"): the words are the impact, the fractions a score kept in the notes under their
+    header. Read as per cent, the products gave every risk a wrong impact (unseen set 91: Moderate read as 4,
+    Extreme as 1). Decided once a sheet, said in its notes."""
+    if kind.register != "risks":
+        return mapping, ""
+    c = next((k for k, n in mapping.items() if n == "impact"), None)
+    if c is None:
+        return mapping, ""
+    numbers = [_number_of(r[c]) for r in sample if c < len(r) and r[c] is not None and str(r[c]).strip()]
+    if len(numbers) < 3 or any(n is None or not 0 <= n <= 1 for n in numbers) or \
+            all(n is not None and n.is_integer() for n in numbers):
+        return mapping, ""
+    for d, name in sorted(dups.items()):
+        if name != "impact" or d in mapping:
+            continue
+        values = [r[d] for r in sample if d < len(r) and r[d] is not None and str(r[d]).strip()]
+        if len(values) < 3 or any(not isinstance(x, str) or _number_of(x) is not None for x in values) or \
+                not _all_levels(kind, "impact", values):
+            continue
+        shown = [" ".join(str(x[i]).split()) if i < len(x) and x[i] is not None else "" for x, i in ((row, c), (row, d))]
+        low, high = min(n for n in numbers if n is not None), max(n for n in numbers if n is not None)
+        said = (f"“{shown[0]}” holds fractions of one ({low:g}–{high:g}: a score, a product of ratings), kept in the "
+                f"notes; the impact is read from the words of “{shown[1]}”.")
+        return {**{k: n for k, n in mapping.items() if k != c}, d: "impact"}, said
+    return mapping, ""
 
 
 def _goal_named(kind: SheetKind, matched: dict[int, str], mapping: dict[int, str], demoted: dict[int, str],

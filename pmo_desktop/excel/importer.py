@@ -232,6 +232,7 @@ from .value_translation import (
     score_header_scale,
     told_scale,
     word_level_of_rank,
+    written_number,
 )
 from .verdict_logs import cases_not_decisions, rulings_not_decisions, verdicts_not_decisions
 from .vocabulary import (
@@ -831,6 +832,15 @@ def _one_banded_table(blocks: list[list[int]], mapping: dict[int, str], band: li
 
     under = [block_at(c) for c in captions]
     if any(i is None for i in under):  # a caption over an empty column: no band of this table
+        return set()
+    # a block whose cells on the band's row hold a number is another table's row there ("已识别 | 4", a status
+    # tally beside the list starting above its header), not under a caption of this table's band (unseen set 91:
+    # the tally's next rows were read as two columns of the risks)
+    counted = {i for i, b in enumerate(blocks) if any(
+        c < len(band or []) and (x := (band or [])[c]) is not None and x.__class__ is not bool and
+        (isinstance(x, (int, float)) or written_number(x) is not None) for c in b)}
+    under = [i for i in under if i not in counted]
+    if len(under) < 2:
         return set()
     first = min(i for i in under if i is not None)
     run = [first]

@@ -1313,6 +1313,35 @@ def _rating_key(register: str, row: Sequence[Any], title_col: int) -> tuple[str,
     return header_words(register)[word_key(title)], told
 
 
+def _matrix_lead(kind: SheetKind, ratings: frozenset[str], row: Sequence[Any]) -> bool:
+    """A row right above a matrix's axis caption that opens the same matrix: its title alone in the row, naming two
+    of the register's ratings ("Risk Matrix (severity X likelihood)"), or its other axis — a rating's name, then
+    numbers only ("Risk Severity | 1 | 2 | 4 | 5"). The matrix starts at its title: from its axis caption on, the
+    title and the other axis had been read as two risks (unseen set 91)."""
+    cells = [x for x in row if x is not None]
+    if not cells or cells[0].__class__ is not str or len(cells[0]) > 60:
+        return False
+    if len(cells) == 1:
+        keys = header_words(kind.register)
+        return len({keys.get(word_key(w)) for w in words_of(cells[0])} & ratings) >= 2
+    mapping, _ = map_header(kind, [cells[0]])
+    return mapping.get(0) in ratings and all(written_number(x) is not None for x in cells[1:]) and \
+        _numbers_of_a_matrix(cells[1:])
+
+
+def _filled_down(row: Sequence[Any], filled: Sequence[int], above: Sequence[Any]) -> str | None:
+    """The one short word a row holds alone (a letter, a code: no space, twelve characters at most) when the record
+    above ends its same cell with that word: a list's default dragged down below the table ("D" on fourteen rows
+    under the last risk's own "D"), not a line of that record's text. Else None."""
+    if len(filled) != 1:
+        return None
+    c = filled[0]
+    b, a = row[c], above[c] if c < len(above) else None
+    if b.__class__ is not str or a.__class__ is not str or not b.strip() or len(b.strip()) > 12 or " " in b.strip():
+        return None
+    return b.strip() if a.strip().split("\n")[-1].strip() == b.strip() else None
+
+
 def _numbers_of_a_matrix(row: Sequence[Any]) -> bool:
     """The row under such a caption: two numbers or more (a band's scores, "Alto | 3 | 6 | 9"), typed or written
     as text, as a CSV writes them (formats55: the CSV of a register with its matrix under it read the matrix's
@@ -1343,7 +1372,9 @@ def _matrix_under(kind: SheetKind, ratings: frozenset[str], rows: list[tuple[int
         if _matrix_caption(kind, ratings, row):
             below = next((r for k, (_n, r) in enumerate(rows[at + 1:], start=at + 1) if empties[k] != width), None)
             if below is not None and _numbers_of_a_matrix(below):
-                return number
+                while at - 1 > first and _matrix_lead(kind, ratings, rows[at - 1][1]):
+                    at -= 1  # its title and its other axis, right above: the matrix's too
+                return rows[at][0]
 
 
 _NONE_COUNT = methodcaller("count", None)
@@ -2229,6 +2260,7 @@ class Planner:
         probe_size = 2 * len(probe_folded) + 8
         last_record: tuple[int, int, tuple[Any, ...]] | None = None  # (index in plan.rows, row number, raw row)
         record_end = [0]  # the last row the record above was written on (its first, or a row going on with it)
+        filled_down = [0]  # the last row skipped as a default filled down below the records (_filled_down)
         heading_end = [0]  # the last row said to be a section heading (a section may open with two: program, activity)
         # each distinct row → the first row number holding it; only rows whose hash the first pass met
         # more than once can repeat another, so only theirs are kept (not a copy of the whole sheet)
@@ -2819,6 +2851,15 @@ class Planner:
                     return f"{a}\n{b}" if isinstance(a, str) and isinstance(b, str) else a
 
                 continue_record(number, row, labelled, f"“{label}” beside its value: a field of that record")
+                continue
+            if last_record is not None and parent_reg is None and title_col not in filled and \
+                    (code_col is None or code_col not in filled) and number - 1 in (record_end[0], filled_down[0]) and \
+                    (default := _filled_down(row, filled, last_record[2])) is not None:
+                # "D" alone in the priority column on every row under the last risk: a list's default dragged down
+                # the sheet, not more of that record's text (unseen set 91: fourteen lines "D" in one risk's notes)
+                filled_down[0] = number
+                skip(number, f"only “{default}” in column {column_letters(filled[0])}, as on the row above: a value "
+                             "filled down below the table (a list's default), not a record's text.")
                 continue
             # right under the record: a sign-off block below a form ("Risk Assessment Validation", "I confirm
             # that …"), rows of notes and blanks away from the last risk, goes on with no record
@@ -4517,6 +4558,7 @@ class Planner:
             if count_rows:
                 repeated = {key for key, n in Counter(map(hash, rows)).items() if n > 1}
         caption: int | None = None  # a lone rating's name under the records: a matrix if numbers follow it
+        lead: int | None = None  # the first of the rows right above it that open a matrix (``_matrix_lead``)
         records_above = False
         # a sheet too long to hold: the matrix found row by row (its bands read only from a sheet held whole), a key
         # to the ratings by the planner (``_rating_key``, its scale not read)
@@ -4533,7 +4575,12 @@ class Planner:
                         continue
                     caption = None
                 if empty == len(row) - 1 and records_above and _matrix_caption(kind, ratings, row):
-                    caption = numbered[0]
+                    caption = numbered[0] if lead is None else lead  # from its title and other axis above
+                    lead = None
+                elif records_above and empty != len(row) and _matrix_lead(kind, ratings, row):
+                    lead = numbered[0] if lead is None else lead
+                else:
+                    lead = None
                 records_above = records_above or empty < len(row) - 1
             elif self._matrix_at is not None:
                 continue

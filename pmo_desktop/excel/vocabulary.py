@@ -520,6 +520,15 @@ def foreign_words(what: str, part: str) -> frozenset[str]:
 
 
 @lru_cache(maxsize=None)
+def condition_clauses() -> tuple[tuple[str, ...], ...]:
+    """The words opening a clause that qualifies a rating's name in a header ("Impact if the risk occurs",
+    "Auswirkung falls …", "Impacto si ocurre"), each as its keyed words, longest first: ``condition_clauses``
+    in the files (``header_detection._level_with_clause``)."""
+    out = {tuple(words_of(w)) for data in _files() for w in data.get("condition_clauses", ())}
+    return tuple(sorted((w for w in out if w), key=len, reverse=True))
+
+
+@lru_cache(maxsize=None)
 def in_place_words() -> tuple[tuple[str, ...], frozenset[str]]:
     """(phrases of a plan column's header saying its measures are already there, "existing", "in place";
     bare names of a control, "Control") — ``in_place`` in the files, each keyed word by word."""
