@@ -49,6 +49,20 @@ def test_a_title_block_of_pairs_down_still_names_the_project(sqlite_store, tmp_p
     assert {r["project"] for r in named(sqlite_store, "risks").values()} == {"Harbour Data Platform Upgrade"}
 
 
+def test_a_block_of_pairs_down_the_side_names_the_project_whatever_is_under_it(sqlite_store, tmp_path):
+    """Guard (unseen set 70's shape, filled): "COMPANY | … / DEPARTMENT | … / PROJECT NAME | MeetMe / PROJECT MANAGER |
+    …" — a pair over the project's row in the same cells makes the block pairs down the side, though the label under
+    "PROJECT NAME" has more words than the project."""
+    rows: list[list[Any]] = [["ISSUE TRACKING"], ["COMPANY", "Harbour College"], ["DEPARTMENT", "Engineering"],
+                             ["PROJECT NAME", "MeetMe"], ["PROJECT MANAGER", "Rayan Bell"], [],
+                             ["ISSUE NO", "STATUS", "DESCRIPTION", "PRIORITY", "ASSIGNEE"],
+                             [1, "Open", "The login page times out", "High", "Mia Stone"],
+                             [2, "Closed", "The invite mail is not sent", "Low", "Omar Haddad"]]
+    plan = import_all(sqlite_store, write_xlsx(tmp_path / "Issue Tracking.xlsx", {"Simple Issue Tracking": rows}))
+    assert {r["project"] for r in rows_of(sqlite_store, "issues")} == {"MeetMe"}
+    assert "PROJECT MANAGER: Rayan Bell" in " ".join(s.note for s in plan.sheets)
+
+
 def test_remarks_between_the_rows_of_an_ungrouped_list_are_no_categories(sqlite_store, tmp_path):
     """Remarks alone in the first column between a list's rows ("Reviewed at the March board", "Escalated to the
     sponsor"), the first risks under none: classes87b made each the category of the risks under it. Captions

@@ -11,9 +11,11 @@ the header, the value a text of letters and not itself a label; where the block 
 value must be the same (else none is taken). Where the row under the pair fills the cells under its label and its
 value too, the block may as well be labels across over their values ("Project | Project Manager" over "Harbour Data
 Platform | Mia Stone": the project is the cell under "Project", not "Project Manager"): the pair is taken only when
-its label is written as one (a colon after it), or the cell under it reads as a label (a colon after it, a register's
-header word, or fewer words than the value, the value no header word and not opening with the label's word: "PM"
-under "Проект" beside a project of three words); else no project is taken (review61). Each record with no project of
+its label is written as one (a colon after it), or a pair stands over it in the same cells ("DEPARTMENT | …" over
+"PROJECT NAME | MeetMe": a block of pairs down the side, a row of labels having none over it), or the cell under it
+reads as a label (a colon after it, a register's header word, or fewer words than the value, the value no header
+word and not opening with the label's word: "PM" under "Проект" beside a project of three words); else no project
+is taken (review61). Each record with no project of
 its own takes it, said once a sheet.
 The other label–value pairs of the block ("PM | Юрьев Максим") are said in the report as not imported.
 Decided once a sheet, on the rows above the header only.
@@ -86,6 +88,10 @@ def _a_pair_not_labels_over_values(rows: Sequence[Sequence[Any]], i: int, label:
         return True  # nothing under the pair: a label and its value
     if cells[at].strip().endswith((":", "：")):
         return True  # "Project: | …": written as a label
+    above = rows[i - 1] if i > 0 else ()
+    if at + 1 < len(above) and isinstance(above[at], str) and above[at].strip() and \
+            isinstance(above[at + 1], str) and above[at + 1].strip():
+        return True  # a pair over it in the same cells ("DEPARTMENT | …" over "PROJECT NAME | …"): pairs down the side
     under = below[at]
     if not isinstance(under, str):
         return False  # a date or a number under the label: its value, the row a row of labels
