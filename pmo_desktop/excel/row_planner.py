@@ -1776,6 +1776,7 @@ class Planner:
         self._unheaded_used: set[int] = set()
         self._past_used: dict[int, str] = {}  # columns past the header's last whose values a record keeps
         self._past: dict[int, dict[int, Any]] = {}  # values past the last column the sheet reads, by row (data_rows)
+        self._first_filled: dict[int, int] | None = None  # column → the first data row filling it (_filled_above)
         self._in_key = spelled[1] if spelled else set()
         plan.note = note
         # the project a title block above the header names ("Проект | …" over a table with no project column)
@@ -3575,21 +3576,22 @@ class Planner:
                 "group" not in plan.mapping.values():
             self._headed_groups(plan, reg, headings)
 
-    @staticmethod
-    def _filled_above(reader: SheetReader, kept: list[tuple[int, tuple[Any, ...]]] | None, header_row: int, width: int,
-                      number: int, cols: set[int]) -> bool:
+    def _filled_above(self, reader: SheetReader, kept: list[tuple[int, tuple[Any, ...]]] | None, header_row: int,
+                      width: int, number: int, cols: set[int]) -> bool:
         """Whether a data row above row ``number`` fills one of ``cols`` (columns the header leaves unheaded): the
         register's own rows write there too, so a row of short labels there after a gap is one more of its
-        records, not a wider table's header (review60). Read again only when such a row is met (rare)."""
-        past: dict[int, dict[int, Any]] = {}
-        for at, above in kept if kept is not None else reader.data_rows(header_row + 1, width, past):
-            if at >= number:
-                return False
-            whole = _with_past(above, past.get(at))
-            if any(c < len(whole) and whole[c] is not None and (whole[c].__class__ is not str or whole[c].strip())
-                   for c in cols):
-                return True
-        return False
+        records, not a wider table's header (review60). The rows are read once a sheet, at the first such row met
+        (rare), for the first row filling each column: read again for each, a list of 8,000 rows with a blank row
+        before each of its last 2,000 spent three minutes here (review61)."""
+        if self._first_filled is None:
+            self._first_filled = {}
+            past: dict[int, dict[int, Any]] = {}
+            for at, above in kept if kept is not None else reader.data_rows(header_row + 1, width, past):
+                whole = _with_past(above, past.get(at))
+                for c, x in enumerate(whole):
+                    if x is not None and (x.__class__ is not str or x.strip()) and c not in self._first_filled:
+                        self._first_filled[c] = at
+        return any(self._first_filled.get(c, number) < number for c in cols)
 
     @staticmethod
     def _headed_groups(plan: SheetPlan, reg: Register, headings: dict[int, str]) -> None:
@@ -3616,8 +3618,9 @@ class Planner:
     def _captioned_categories(self, plan: SheetPlan, reg: Register, notes: dict[int, str]) -> None:
         """Captions alone in the first column between the rows ("Технологические риски" over three risks,
         "Организационные риски" over the next two; the first column the number's), no column giving the category:
-        two captions at least, each a short name (six words at most, not a number) right over a record, and no
-        other note between the records. Each names the category of the records under it (``_headed_categories``),
+        two captions at least, each a short name (six words at most, not a number) right over a record, the first
+        over the first record (remarks between the rows of an ungrouped list, "Escalated to the sponsor", are no
+        captions: review61), and no other note between the records. Each names the category of the records under it (``_headed_categories``),
         its row a heading, not a note (unseen set 87: skipped as notes, the grouping was lost)."""
         if (reg.name, "category") not in OPEN_LISTS or "category" in plan.mapping.values() or len(notes) < 2:
             return
@@ -3634,6 +3637,8 @@ class Planner:
         if any(i > first and plan.rows[i].report.action is Action.SKIP and i not in between
                and "a note" in plan.rows[i].report.reason for i in range(first, last)):
             return  # other notes among the records: a commented list, not a grouped one
+        if min(between) > first:
+            return  # the first records under no caption: remarks written between the rows, no grouping (review61)
         for i in between:
             prow = plan.rows[i]
             plan.rows[i] = PlannedRow(RowReport(plan.sheet, prow.report.row, Action.SKIP, "",
