@@ -85,6 +85,7 @@ from .vocabulary import (
     hedge_words,
     in_place_words,
     own_name_words,
+    person_said_again_words,
     plain_title_words,
     raid_type_headers,
     raiser_words,
@@ -524,7 +525,7 @@ def _words_without_remark(text: str) -> tuple[str, ...]:
 @lru_cache(maxsize=1 << 14)
 def _prefix_names(kind: SheetKind, text: str) -> tuple[str, ...]:
     """Every field whose known header ``text`` begins with, longest first, whether taken or not."""
-    words = _words_without_remark(text)
+    words = _identifier_words(text)
     out = []
     for phrase, name in _prefixes(kind).get(words[0] if words else "", ()):
         if len(phrase) == 1 and (len(phrase[0]) < 8 or len(words) > 5):
@@ -1560,6 +1561,8 @@ def _cell_alone(kind: SheetKind, _cls: type, cell: Any) -> tuple[tuple[str, ...]
         exact = _level_reviewed(kind, str(cell))
     if not exact:
         exact = _plan_in_place(kind, str(cell))
+    if not exact:
+        exact = _person_said_again(kind, str(cell))
     if not exact and qualified_effect(str(cell), keys):
         exact = (EFFECT,)  # "Effect On Database/System", "System Effects": what the risk does to that (qualified_effects)
     if not exact and (qualified := qualified_name(_words_without_remark(str(cell)), keys, RESPONSE_PLAN,
@@ -1575,6 +1578,37 @@ def _cell_alone(kind: SheetKind, _cls: type, cell: Any) -> tuple[tuple[str, ...]
     # (the asset a risk touches) is one letter from "actions" and was read as the plan (unseen set 75)
     loose = _loose(kind, variants, set())[0] if not exact and not set(variants) & asset_words() else None
     return exact, prefixed, loose
+
+
+# where a header written as one identifier in camel case ("OwnerStakeholder", "riskDescriptionDetails") starts a word
+_CAMEL_RE = re.compile(r"(?<=[a-z])(?=[A-Z])")
+
+
+def _identifier_words(text: str) -> tuple[str, ...]:
+    """A header's words, its bracketed remarks dropped; one written as a single identifier in camel case split where
+    its capitals start its words, as "_" and "-" already split one (left61: "OwnerStakeholder" is "Owner
+    Stakeholder")."""
+    if " " not in text.strip() and _CAMEL_RE.search(text):
+        text = _CAMEL_RE.sub(" ", text)
+    return _words_without_remark(text)
+
+
+def _person_said_again(kind: SheetKind, text: str) -> tuple[str, ...]:
+    """A person's field named, then a word saying only that the column names a person: "Owner Name",
+    "owner_stakeholder", "OwnerPerson", "Responsable persona" (``person_said_again`` in the words files) — the
+    field the words before it name, when that field holds a person (an owner, an actionee, a decider). unseen90's
+    "owner_stakeholder" was kept in the notes, its 12 owners lost to the owner field (left61). Any other field's
+    word before "name" ("Project Name", "Asset Name") is left to the other rules."""
+    words = _identifier_words(text)
+    said = person_said_again_words()
+    for k in (1, 2):
+        if len(words) > k and " ".join(words[-k:]) in said:
+            name = field_keys(kind).get("".join(words[:-k]))
+            if name == ACTION_OWNER and kind.register in ACTIONS_OF or name is not None and \
+                    name in kind.reg.field_names and (ref := kind.reg.field(name).ref) is not None and \
+                    ref.target.__name__ == "Person":
+                return (name,)
+    return ()
 
 
 def _plural_named(kind: SheetKind, variants: list[str]) -> tuple[str, ...]:
