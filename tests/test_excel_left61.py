@@ -5,7 +5,7 @@ reading that must not change."""
 from __future__ import annotations
 
 import pytest
-from imported import import_all, named, rows_of
+from imported import import_all, named
 from real_world_factory import write_csv, write_xlsx
 
 
@@ -65,3 +65,27 @@ def test_a_yes_no_column_saying_the_risk_happened_gives_occurred(sqlite_store, t
     assert got["The parser rejects valid queries"]["status"] == "Open"
     assert got["The build server is slow"]["status"] == "Open"
     assert yes in (got["The storage engine loses a write"]["notes"] or "")
+
+
+def test_a_title_ending_in_an_example_word_beside_real_cells_is_a_record(sqlite_store, tmp_path):
+    """"Contaminated batch results (sample)", "Label printer jams (example)": a word in brackets closing a title whose
+    row holds a real code, owner, status and date was skipped as a template's worked example. Only a row showing a
+    template's placeholder beside the tag (a code of zeros, "Max Mustermann", "DD/MM/YYYY", nothing else) is one;
+    the others are records, said once on the sheet."""
+    rows: list[list[object]] = [
+        ["Issue ID", "Issue", "Owner", "Status", "Raised"],
+        ["QA-12", "Contaminated batch results (sample)", "Dr. Chen", "Open", "2024-03-02"],
+        ["QA-13", "Label printer jams (example)", "Ana Silva", "Closed", "2024-03-05"],
+        ["QA-14", "Freezer alarm does not page anyone", "Ben Ode", "Open", "2024-03-07"],
+        ["QA-0", "Delivery arrives damaged (example)", "Max Mustermann", "Open", "DD/MM/YYYY"],
+        ["QA-15", "Sample fridge log is not signed (Beispiel)", "John Doe", "Open", None],
+    ]
+    plan = import_all(sqlite_store, write_xlsx(tmp_path / "lab issues.xlsx", {"Issues": rows}))
+    got = named(sqlite_store, "issues")
+    assert set(got) == {"Contaminated batch results (sample)", "Label printer jams (example)",
+                        "Freezer alarm does not page anyone"}
+    assert got["Contaminated batch results (sample)"]["owner"] == "Dr. Chen"
+    said = plan.sheets[0].note
+    assert "2 titles end in an example's word in brackets" in said
+    skipped = [r.report.reason for r in plan.sheets[0].rows if r.report.row in (5, 6)]
+    assert len(skipped) == 2 and all("the template's example" in s for s in skipped)

@@ -133,6 +133,7 @@ from .value_translation import same_category as same_category_as
 from .vocabulary import (
     ascii_key,
     counts_the_columns,
+    date_mask,
     example_words,
     guidance_row,
     guidance_words,
@@ -140,6 +141,7 @@ from .vocabulary import (
     instruction_words,
     keys_of,
     kind_not_level_words,
+    placeholder_people,
     placeholder_texts,
     record_link_words,
     register_nouns,
@@ -1390,12 +1392,48 @@ def _example_tag(cells: Iterable[Any], title: Any) -> str | None:
         return found.group(0).strip() if len(words) == 1 and (
             words[0] in example_words() or words[0] in sample_words()) else None
 
-    if (t := tag(title)) is not None:
-        return t
+    if (t := tag(title)) is not None and (_closing_tag(title) is None or _templated_beside(cells, title)):
+        return t  # a tag closing the title marks a template's example only beside a template's other cells (left61)
     for x in cells:
         if x.__class__ is str and (t := tag(x)) is not None and t == x.strip():
             return t
     return None
+
+
+def _closing_tag(title: Any) -> str | None:
+    """The example's one-word tag in brackets closing a title ("Contaminated batch results (sample)"), if any."""
+    if title.__class__ is not str or not title.rstrip().endswith((")", "]")):
+        return None
+    found = _TAG_RE.search(title)
+    if found is None or found.group(2) is None or found.group(0).strip() == title.strip():
+        return None
+    words = words_of(found.group(2))
+    return found.group(0).strip() if len(words) == 1 and (
+        words[0] in example_words() or words[0] in sample_words()) else None
+
+
+# a record's ID of zeros only ("R-00", "000", "ID-0"): a template's own example numbered before its first row
+_ZERO_CODE_RE = re.compile(r"\s*[^\W\d_]{0,6}[-_.#]?\s*0+\s*")
+
+
+def _templated_beside(cells: Iterable[Any], title: Any) -> bool:
+    """Whether a row whose title closes with an example's tag ("… (sample)", "… (Beispiel)") shows a template's
+    placeholder beside it — a code of zeros ("R-00"), a person or a thing in brackets ("[Owner]"), a date's format
+    ("DD/MM/YYYY"), a placeholder's name ("John Doe", "Max Mustermann": ``placeholder_people``) — or nothing but its
+    title. A lab's "Contaminated batch results (sample)" beside its owner, date and status is a record whose title
+    ends in a word in brackets (review60 #6, left61); "[Example] …" opening a title marks the example alone."""
+    others = [x for x in cells if x is not None and x is not title and (x.__class__ is not str or x.strip())]
+    if not others:
+        return True
+    people = placeholder_people()
+    for x in others:
+        if x.__class__ is str:
+            if _ZERO_CODE_RE.fullmatch(x) or _PLACEHOLDER_RE.fullmatch(x) or date_mask(x.strip()) or \
+                    word_key(x) in people:
+                return True
+        elif x.__class__ is int and x == 0:
+            return True
+    return False
 
 
 def _example_title(value: Any, register: str) -> bool:
@@ -2174,6 +2212,7 @@ class Planner:
         other_table: int | None = None  # the row of another table's header under the records (other_tables)
         gap_caption = -2  # the row of a note alone in the first column after a gap: a caption over what follows
         placeholders: list[str] = []  # bracketed placeholders left empty in rows holding more ("[link to …]")
+        tags_kept: list[str] = []  # example tags closing a title beside real cells ("(sample)"): records, said
         # a stakeholders' group written alone on its row (index in plan.rows, row number, raw row): a heading over
         # the rows under it, or a group of its own when the next row writes another group (left57)
         lone_group: tuple[int, int, tuple[Any, ...]] | None = None
@@ -2492,6 +2531,9 @@ class Planner:
                 # "[Example] Supplier goes bankrupt", "… (Beispiel)": the template's tag on its worked example
                 skip(number, f"marked as the template's example (“{tagged}”), not a record.")
                 continue
+            if ("(" in texts or "[" in texts) and title_col is not None and title_col < len(row) and \
+                    (closing := _closing_tag(row[title_col])) is not None:
+                tags_kept.append(closing)  # "… (sample)" beside real cells: a record whose title ends so (left61)
             if self._named_by_role and title_col is not None and title_col < len(row) and \
                     row[title_col].__class__ is str and _NAME_PLACEHOLDER_RE.fullmatch(row[title_col]):
                 # "[Stakeholder A]", "<Name>", "(name)" in the name column beside a real role: a template's name
@@ -3110,6 +3152,11 @@ class Planner:
             plan.say(generic_note(self._headers, self._generic_titled, self._generic_from))
         self._say_opportunity_signs(plan)
         self._say_errors_kept(plan)
+        if tags_kept:
+            n = len(tags_kept)
+            plan.say(f"{n} title{'s' if n != 1 else ''} end{'s' if n == 1 else ''} in an example's word in brackets "
+                     f"(“{tags_kept[0]}”), the row's other cells real (no template's placeholder beside it): "
+                     f"imported as {'records' if n != 1 else 'a record'}, the title as written.")
         if placeholders:
             n = len(placeholders)
             shown = "”, “".join(dict.fromkeys(" ".join(str(x).split())[:50] for x in placeholders[:3]))

@@ -800,6 +800,13 @@ def person_said_again_words() -> frozenset[str]:
 
 
 @lru_cache(maxsize=None)
+def placeholder_people() -> frozenset[str]:
+    """Keyed names a template writes where a person goes ("John Doe", "Max Mustermann", "Juan Pérez"):
+    ``placeholder_people`` in the files (``row_planner._templated_beside``, left61)."""
+    return frozenset(k for data in _files() for w in data.get("placeholder_people", ()) if (k := word_key(w)))
+
+
+@lru_cache(maxsize=None)
 def naming_words() -> frozenset[str]:
     """Keyed words a header adds to a noun to name the column that names each thing ("actionName", "Project
     Title"): ``naming`` in the files (``named_things``)."""
