@@ -29,29 +29,30 @@ def test_an_owner_column_named_again_as_a_person_is_the_owner(sqlite_store, tmp_
 
 
 def test_another_fields_word_before_name_is_left_to_its_own_reading(sqlite_store, tmp_path):
-    """Guard: "Project Name" beside an "Owner" is the project's column, as before — only a person's field named
-    again as a person is read so."""
+    """Guard (passes on main too): "Asset Name" beside an "Owner" stays in the notes and the owner is the "Owner"
+    column's — only a person's field named again as a person is read so."""
     rows: list[list[object]] = [
-        ["Issue ID", "Issue", "Owner", "Status"],
-        ["I-1", "The test server is down every Monday", "Ana Silva", "Open"],
-        ["I-2", "Two suppliers send the same invoice", "Ben Ode", "Open"],
+        ["Issue ID", "Issue", "Owner", "Asset Name", "Status"],
+        ["I-1", "The test server is down every Monday", "Ana Silva", "Test server", "Open"],
+        ["I-2", "Two suppliers send the same invoice", "Ben Ode", "Invoice system", "Open"],
     ]
     import_all(sqlite_store, write_xlsx(tmp_path / "issues.xlsx", {"Issues": rows}))
     got = named(sqlite_store, "issues")
     assert {r["owner"] for r in got.values()} == {"Ana Silva", "Ben Ode"}
+    assert "Asset Name: Test server" in (got["The test server is down every Monday"]["description"] or "")
 
 
 @pytest.mark.parametrize(("header", "yes", "no"), [
     ("Факт влияния", "Да", "Нет"),
     ("Materialised", "Yes", "No"),
-    ("Eingetreten?", "Ja", "Nein"),
+    ("Tatsächlich eingetreten?", "Ja", "Nein"),
     ("¿Ocurrido?", "Sí", "No"),
     ("Survenue", "Oui", "Non"),
     ("Opgetreden", "Ja", "Nee"),
 ])
 def test_a_yes_no_column_saying_the_risk_happened_gives_occurred(sqlite_store, tmp_path, header, yes, no):
     """A risk list with no status column whose last column asks whether the risk happened ("Факт влияния" Да/Нет,
-    "Materialised" Yes/No, "Eingetreten?" Ja/Nein …): a yes was kept only in the notes, the risk left Open. A yes
+    "Materialised" Yes/No, "Tatsächlich eingetreten?" Ja/Nein …): a yes was kept only in the notes, the risk left Open. A yes
     is Occurred, a no leaves it Open; the cell stays in the notes."""
     rows: list[list[object]] = [
         ["Risk", "Probability", "Impact", header],
@@ -89,3 +90,28 @@ def test_a_title_ending_in_an_example_word_beside_real_cells_is_a_record(sqlite_
     assert "2 titles end in an example's word in brackets" in said
     skipped = [r.report.reason for r in plan.sheets[0].rows if r.report.row in (5, 6)]
     assert len(skipped) == 2 and all("the template's example" in s for s in skipped)
+
+
+@pytest.mark.parametrize("filled", ["owners", "states"])
+def test_numbered_rows_beside_someones_owner_or_states_are_records(sqlite_store, tmp_path, filled):
+    """"Release 1 | Team 1 | Wave 1" down a plan, each text a word and the row's number: skipped as a template's
+    numbered placeholders even where the row names a real owner ("Ana Silva") or its states differ from row to row
+    ("Done", "In progress", "Planned") — a template writes a placeholder's name ("Owner 1") and one state down every
+    row. Those rows are records."""
+    owners = ["Ana Silva", "Tom Berg", "Li Wei"] if filled == "owners" else [None, None, None]
+    states = ["Open", "Open", "Open"] if filled == "owners" else ["Closed", "Open", "Occurred"]
+    rows: list[list[object]] = [["Risk ID", "Risk", "Team", "Wave", "Owner", "Status"]]
+    rows += [[f"R-{n}", f"Release {n}", f"Team {n}", f"Wave {n}", owners[n - 1], states[n - 1]] for n in (1, 2, 3)]
+    import_all(sqlite_store, write_xlsx(tmp_path / "cutover.xlsx", {"Risks": rows}))
+    got = named(sqlite_store, "risks")
+    assert set(got) == {"Release 1", "Release 2", "Release 3"}
+    assert [got[f"Release {n}"]["status"] for n in (1, 2, 3)] == states
+
+
+def test_a_templates_numbered_rows_with_one_state_and_numbered_owners_stay_skipped(sqlite_store, tmp_path):
+    """Guard (passes on main too): "Release 1 | Owner 1 | Open" … every row one state and a numbered owner: the
+    template's placeholders."""
+    rows: list[list[object]] = [["Risk ID", "Risk", "Team", "Wave", "Owner", "Status"]]
+    rows += [[f"R-{n}", f"Release {n}", f"Team {n}", f"Wave {n}", f"Owner {n}", "Open"] for n in (1, 2, 3)]
+    import_all(sqlite_store, write_xlsx(tmp_path / "cutover.xlsx", {"Risks": rows}))
+    assert named(sqlite_store, "risks") == {}

@@ -2259,9 +2259,11 @@ class Planner:
         # columns with no header within the table's width: a template's "Example" mark beside its example row
         unheaded_cols = frozenset(c for c in range(width) if c != title_col and
                                   (c >= len(headers) or headers[c] is None or not str(headers[c]).strip()))
-        numbered_rows = numbered_placeholder_rows(_first_rows(kept, reader, header_row, width), title_col,
-                                                  code_col) \
-            if parent_reg is None else {}
+        numbered_rows = numbered_placeholder_rows(
+            _first_rows(kept, reader, header_row, width), title_col, code_col,
+            frozenset(c for c, n in mapping.items() if n in reg.field_names and (ref := reg.field(n).ref) is not None
+                      and ref.target.__name__ == "Person"),
+            next((c for c, n in mapping.items() if n == "status"), None)) if parent_reg is None else {}
         # a status report of one date (portfolio_reports): a row naming a project and nothing more reports nothing —
         # a section's caption after a gap ("R & D", "Tenders"), or a project nothing was said of; no report, no project
         lone_project = next((c for c, n in mapping.items() if n == "project"), None) \
