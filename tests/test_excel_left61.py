@@ -115,3 +115,23 @@ def test_a_templates_numbered_rows_with_one_state_and_numbered_owners_stay_skipp
     rows += [[f"R-{n}", f"Release {n}", f"Team {n}", f"Wave {n}", f"Owner {n}", "Open"] for n in (1, 2, 3)]
     import_all(sqlite_store, write_xlsx(tmp_path / "cutover.xlsx", {"Risks": rows}))
     assert named(sqlite_store, "risks") == {}
+
+
+@pytest.mark.parametrize("why", ["Why rejected", "Por qué se descarta", "Pourquoi écartée"])
+def test_why_an_option_was_rejected_is_kept_with_the_options_considered(sqlite_store, tmp_path, why):
+    """A decision log "Decision | Options considered | Rationale | <why rejected>": why the other options were set
+    aside was written into the decision's rationale's notes, as if it were why the decision was taken. It belongs
+    to the options considered: kept there, labelled with its header; the rationale stays the decision's own."""
+    rows: list[list[object]] = [
+        ["ID", "Decision", "Options considered", "Rationale", why],
+        ["D-1", "Host the pilot on the managed cloud", "Run our own servers", "No one can run servers at night",
+         "Nobody would patch them"],
+        ["D-2", "Publish the figures every month", "Publish them every week", "A quarter is too slow for the board",
+         "Too much manual work"],
+    ]
+    plan = import_all(sqlite_store, write_xlsx(tmp_path / "decision log.xlsx", {"Decisions": rows}))
+    got = named(sqlite_store, "decisions")
+    d = got["Host the pilot on the managed cloud"]
+    assert d["options"] == f"Run our own servers\n{why}: Nobody would patch them"
+    assert d["rationale"] == "No one can run servers at night"
+    assert "kept with the options considered" in (plan.sheets[0].note or "")

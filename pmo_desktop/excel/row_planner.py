@@ -51,6 +51,7 @@ from .action_columns import (
 from .assessed_merges import assessing_fields, one_value, varies
 from .broken_formulas import BrokenColumn
 from .checklist_titles import label_columns as label_columns_of
+from .chosen_options import says_rejected
 from .closed_columns import closed_cell, closed_column
 from .column_legends import COLUMN_LEGEND, column_legend_scale, side_ladder, side_legends
 from .confirmed_notes import confirmed_mark, confirmed_said
@@ -1948,6 +1949,16 @@ class Planner:
         if self._joined_effects:
             plan.say(f"{' and '.join(f'“{_one_line(headers[c])}”' for c in self._joined_effects)} are one effect: "
                      "each cell a line of it, labelled with its header.")
+        # "Por qué se descarta", "Why rejected" beside the options considered: why each option was set aside is said
+        # of the options, not of the decision's rationale (left61)
+        options_col = next((c for c, n in mapping.items() if n == "options"), None)
+        self._options_why = [c for c in plan.extras if says_rejected(headers[c] if c < len(headers) else None)] \
+            if reg.name == "decisions" and options_col is not None else []
+        if self._options_why:
+            plan.say(f"{' and '.join(f'“{_one_line(headers[c])}”' for c in self._options_why)} "
+                     f"{'say' if len(self._options_why) > 1 else 'says'} why the options were set aside: kept with the "
+                     f"options considered (“{_one_line(headers[options_col])}”), labelled with "
+                     f"{'their headers' if len(self._options_why) > 1 else 'its header'}, not in the rationale.")
         # controls already in place ("Current Controls") are actions done; the plan's owner and date
         # columns ("Control Owner | Date Due") are the actionee and due date of the others (action_columns)
         to_do = [c for c in self._responses if not in_place(headers[c] if c < len(headers) else "", False)]
@@ -5147,11 +5158,15 @@ class Planner:
             f"{plan.extras[c]}: {v.parse_text(row[c])}" for c in plan.extras
             if c < width and not v.is_blank(row[c])
             and (v.parse_text(row[c]) not in EXCEL_ERRORS or self._error_kept(number, c, row[c]))
-            and c not in self._joined_effects
+            and c not in self._joined_effects and c not in self._options_why
             and not (c in self._field_and_notes and (self._as_stored(row[c], values.get(self._field_and_notes[c]))
                                                      or v.parse_text(row[c]) in kept_whole))]
         if self._joined_effects:
             self._join_effects(row, width, values)
+        for c in self._options_why:
+            if c < width and not v.is_blank(row[c]) and (why := v.parse_text(row[c])) not in EXCEL_ERRORS:
+                said = f"{_one_line(self._headers[c])}: {why}"
+                values["options"] = f"{values['options']}\n{said}" if values.get("options") else said
         if self._field_and_notes:
             self._note_kept_as(row, width, values)
         if self._unheaded:
