@@ -5,7 +5,7 @@ reading that must not change."""
 from __future__ import annotations
 
 import pytest
-from imported import import_all, named
+from imported import import_all, named, rows_of
 from real_world_factory import write_csv, write_xlsx
 
 
@@ -135,3 +135,38 @@ def test_why_an_option_was_rejected_is_kept_with_the_options_considered(sqlite_s
     assert d["options"] == f"Run our own servers\n{why}: Nobody would patch them"
     assert d["rationale"] == "No one can run servers at night"
     assert "kept with the options considered" in (plan.sheets[0].note or "")
+
+
+def test_an_action_list_citing_tickets_no_record_holds_is_not_read_as_their_actions(sqlite_store, tmp_path):
+    """A RAID workbook's action list whose "Ref" cites a service desk's tickets ("Ticket 4512 raised with the
+    vendor", "Incident 2231"): "ticket" and "incident" are an issue's nouns, so the list was read as the issues'
+    actions — every row then left out naming no record, its text rewritten with "(Ref: …)". A column names records
+    only where two rows at least name one the workbook or the office holds: the sheet is refused as an action list,
+    as before, saying so; the risks beside it are read."""
+    risks: list[list[object]] = [["Risk ID", "Risk", "Owner"], ["R-1", "The supplier delivers late", "Ana Silva"],
+                                 ["R-2", "The budget is cut in Q3", "Ben Ode"]]
+    actions: list[list[object]] = [["#", "Action", "Ref", "Owner"],
+                                   [1, "Call the vendor about the broken scanner", "Ticket 4512 raised with the vendor",
+                                    "Ana Silva"],
+                                   [2, "Reset the VPN keys", "Incident 2231", "Ben Ode"],
+                                   [3, "Replace the pump seal", "Problem 2 of the pump", "Ben Ode"]]
+    plan = import_all(sqlite_store, write_xlsx(tmp_path / "raid.xlsx", {"Risks": risks, "Actions": actions}))
+    assert not [s for s in plan.sheets if s.sheet == "Actions"]
+    why = dict(plan.skipped_sheets)["Actions"]
+    assert "no record of the workbook or the office has that ID" in why and "“4512”" in why
+    assert set(named(sqlite_store, "risks")) == {"The supplier delivers late", "The budget is cut in Q3"}
+    assert rows_of(sqlite_store, "issue_actions") == []
+
+
+def test_an_action_list_naming_the_workbooks_risks_is_still_read_under_them(sqlite_store, tmp_path):
+    """Guard (passes on main too): "Source" of "Risk R-1 / PRD M-02" naming the risk sheet's records: the risks'
+    actions, each under its risk (left60's rule), the risks known to the workbook."""
+    risks: list[list[object]] = [["Risk ID", "Risk", "Owner"], ["R-1", "The supplier delivers late", "Ana Silva"],
+                                 ["R-2", "The budget is cut in Q3", "Ben Ode"]]
+    actions: list[list[object]] = [["#", "Action", "Source / Trigger", "Owner"],
+                                   [1, "Sign a penalty clause", "Risk R-1 / PRD M-02", "Ana Silva"],
+                                   [2, "Ask for a second quote", "Risk R-1", "Ana Silva"],
+                                   [3, "Freeze hiring until July", "Risk R-2", "Ben Ode"]]
+    import_all(sqlite_store, write_xlsx(tmp_path / "raid.xlsx", {"Risks": risks, "Actions": actions}))
+    got = {a["description"].split(" (")[0] for a in rows_of(sqlite_store, "risk_actions")}
+    assert got == {"Sign a penalty clause", "Ask for a second quote", "Freeze hiring until July"}
