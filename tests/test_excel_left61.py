@@ -8,6 +8,8 @@ import pytest
 from imported import import_all, named, rows_of
 from real_world_factory import write_csv, write_xlsx
 
+from pmo_desktop.excel.errors import WorkbookError
+
 
 @pytest.mark.parametrize("header", ["owner_stakeholder", "OwnerStakeholder", "Owner Name", "owner-person"])
 def test_an_owner_column_named_again_as_a_person_is_the_owner(sqlite_store, tmp_path, header):
@@ -170,3 +172,21 @@ def test_an_action_list_naming_the_workbooks_risks_is_still_read_under_them(sqli
     import_all(sqlite_store, write_xlsx(tmp_path / "raid.xlsx", {"Risks": risks, "Actions": actions}))
     got = {a["description"].split(" (")[0] for a in rows_of(sqlite_store, "risk_actions")}
     assert got == {"Sign a penalty clause", "Ask for a second quote", "Freeze hiring until July"}
+
+
+@pytest.mark.parametrize("header", [["Deliverable", "Status", "Notes"], ["Entregable", "Estado", "Notas"],
+                                    ["Livrable", "Responsable", "Statut"]])
+def test_a_list_of_deliverables_is_refused_saying_what_it_is(sqlite_store, tmp_path, header):
+    """"Deliverable | Status | Notes" (a status report of the project's deliverables): refused as "a schedule or
+    task plan …, not the dependencies" or "not the risk register" — no dates, durations or predecessors make it a
+    task plan. The office keeps no register of deliverables: refused saying it is a list of deliverables and how
+    to keep them as milestones."""
+    rows: list[list[object]] = [header, ["Project charter", "Done", "Signed by the sponsor"],
+                                ["Requirements document", "In progress", "Waiting on finance"],
+                                ["Test plan", "Not started", None]]
+    if header[1] == "Responsable":
+        rows = [header, ["Charte projet", "Ana Silva", "Terminé"], ["Plan de test", "Ben Ode", "En cours"],
+                ["Manuel utilisateur", "Li Wei", "À faire"]]
+    with pytest.raises(WorkbookError, match="a list of the project's deliverables and their states") as refused:
+        import_all(sqlite_store, write_xlsx(tmp_path / "status.xlsx", {"Sheet1": rows}))
+    assert f"map “{header[0]}” to Milestone" in str(refused.value)

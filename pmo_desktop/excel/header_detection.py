@@ -77,6 +77,7 @@ from .vocabulary import (
     beside_words,
     bug_steps_words,
     counts_the_columns,
+    deliverable_words,
     first_assessed_words,
     foreign_words,
     guidance_row,
@@ -5339,7 +5340,8 @@ _FOREIGN_WHAT = {"schedule": "a schedule or task plan", "backlog": "a product ba
 # how the reasons a sheet whose header was found is another kind of list than a register begin (a backlog, a
 # schedule, a timeline, an action list): the importer says them when no sheet is read, not "no header row" (a bug
 # tracker refused as a backlog was told only that no header row named register columns, unseen set 66)
-OTHER_LIST_REASONS = tuple(_FOREIGN_WHAT.values())
+DELIVERABLES_REASON = "a list of the project's deliverables and their states"  # (left61)
+OTHER_LIST_REASONS = (*_FOREIGN_WHAT.values(), DELIVERABLES_REASON)
 ACTION_LIST_REASON = _FOREIGN_WHAT["actions"]  # how an action list's refusal begins (named_records)
 
 
@@ -5702,6 +5704,14 @@ def not_records_by_content(match: HeaderMatch, sample: list[list[Any]]) -> str |
         return None
     what = max(FOREIGN_KINDS, key=lambda w: len(evidence[w]))
     signs = ", ".join(x for x in dict.fromkeys(evidence[what] + [x for w in FOREIGN_KINDS for x in evidence[w]]) if x)
+    if what == "schedule" and 0 <= first < len(headers) and word_key(headers[first]) in deliverable_words() and \
+            not strong and not any(x.startswith("its ") or " and “" in x for x in evidence[what]):
+        # "Deliverable | Status | Notes": no task plan (no dates, durations, predecessors), a list of the project's
+        # deliverables and their states, which the office keeps no register of (fault73's left, left61)
+        head = " ".join(headers[first].split())
+        return (f"{DELIVERABLES_REASON} (“{head}”): the office keeps no register of deliverables, so the sheet is not "
+                f"imported; to keep them as milestones, choose Milestones for the sheet in the preview and map “{head}” "
+                f"to Milestone.")
     return (f"{_FOREIGN_WHAT[what]} ({signs}), not the {kind.reg.title.lower()}: neither its name nor the "
             f"columns naming its rows say “{kind.reg.noun}”.")
 

@@ -807,6 +807,13 @@ def placeholder_people() -> frozenset[str]:
 
 
 @lru_cache(maxsize=None)
+def deliverable_words() -> frozenset[str]:
+    """Keyed headers naming a project's deliverables ("Deliverable", "Entregable", "Livrable"): ``deliverables`` in
+    the files (``header_detection`` says a list of them for what it is, left61)."""
+    return frozenset(k for data in _files() for w in data.get("deliverables", ()) if (k := word_key(w)))
+
+
+@lru_cache(maxsize=None)
 def naming_words() -> frozenset[str]:
     """Keyed words a header adds to a noun to name the column that names each thing ("actionName", "Project
     Title"): ``naming`` in the files (``named_things``)."""
