@@ -1954,7 +1954,7 @@ class Planner:
         options_col = next((c for c, n in mapping.items() if n == "options"), None)
         self._options_why = [c for c in plan.extras if says_rejected(headers[c] if c < len(headers) else None)] \
             if reg.name == "decisions" and options_col is not None else []
-        if self._options_why:
+        if self._options_why and options_col is not None:
             plan.say(f"{' and '.join(f'“{_one_line(headers[c])}”' for c in self._options_why)} "
                      f"{'say' if len(self._options_why) > 1 else 'says'} why the options were set aside: kept with the "
                      f"options considered (“{_one_line(headers[options_col])}”), labelled with "
