@@ -190,3 +190,62 @@ def test_a_list_of_deliverables_is_refused_saying_what_it_is(sqlite_store, tmp_p
     with pytest.raises(WorkbookError, match="a list of the project's deliverables and their states") as refused:
         import_all(sqlite_store, write_xlsx(tmp_path / "status.xlsx", {"Sheet1": rows}))
     assert f"map “{header[0]}” to Milestone" in str(refused.value)
+
+
+def test_a_risk_and_control_matrix_reads_its_risk_not_a_form_of_its_header(sqlite_store, tmp_path):
+    """A risk-and-control matrix under blank rows: a two-row header ("Responsabilidad del Control" over "Asignación |
+    Cargo"), one risk merged down over the four rows of its controls "C1" … "C4". The controls' codes down the rows
+    were taken for a form's labels ("C3" naming a field by its letter), the sheet read as one form of its header — a
+    risk "Riesgo \"+\"" whose notes paired header with header ("Zona Geográfica: Macro proceso"), the real risk lost.
+    A code is never a form's label: the risk is read, its controls kept, no junk. (The matrix counted as
+    a second form made the one form beside it "two forms of one register"; alone, it stays unread, as before.)"""
+    head: list[object] = ["Zona Geográfica", "Macro proceso", "Proceso", "Servicios", "Objetivo", "ID", "Responsable",
+                          "Riesgo", "Riesgo \"+\"", "Descripción del Riesgo", "Tipo de Actividad", "Causa",
+                          "Factor de riesgo", "Probabilidad", "Impacto", "Consecuencia", "Severidad del Riesgo Inherente",
+                          None, "No.", "Descripción del Control", None, "Responsabilidad del Control", None,
+                          "Tipo de Control", "Naturaleza del Control", "Ejecución del Control"]
+    sub: list[object] = [None] * 21 + ["Asignación", "Cargo", "Tipo", None, None]
+    risk: list[object] = ["Todas", "Gestión", "Soporte", "Datos", "Definir la metodología", "R5", "Por definir",
+                          "El personal entra en áreas no autorizadas", "El personal debe mejorar su cultura",
+                          "No sigue los procedimientos de acceso", "OT", "Falta de comunicación", "Recurso Humano",
+                          "Probable", "Significativo", "Pérdida de información", "Moderado", None, "C1",
+                          "Autorización en el acceso", None, "Asignado", "Jefe de central", "Detectivo",
+                          "Dependiente de T.I.", "Fuerte"]
+    rows: list[list[object]] = [[None] * 26 for _ in range(8)] + [head, sub, risk]
+    for code, text, who, how in [("C2", "El guardia verifica el documento", "Guardia", "Manual"),
+                                 ("C3", "Un acompañante sigue al colaborador", "Jefe de central", "Manual"),
+                                 ("C4", "Control físico de la puerta", "Seguridad", "Automático")]:
+        row: list[object] = [None] * 26
+        row[18:26] = [code, text, None, "Asignado", who, "Detectivo", how, "Moderado"]
+        if code == "C2":
+            row[10], row[11], row[12] = "MANTENIMIENTO", "Falta de pertenencia", "Recurso Humano"
+        rows.append(row)
+    merges = [f"{col}11:{col}14" for col in "ABCDEFGHIJNOPQ"] + ["V9:W9"] + \
+        [f"{col}9:{col}10" for col in "ABCDEFGHIJKLMNOPQSTXYZ"]
+    form: list[list[object]] = [["ID", "R6"], ["Riesgo", "El proveedor entrega tarde"], ["Responsable", "Ana Silva"],
+                                ["Probabilidad", "Probable"], ["Impacto", "Alto"]]  # a second risk, as a form
+    import_all(sqlite_store, write_xlsx(tmp_path / "Matriz de riesgos y controles.xlsx",
+                                        {"Matriz de riesgos": rows, "Riesgo R6": form}, {"Matriz de riesgos": merges}))
+    got = named(sqlite_store, "risks")
+    assert set(got) == {"El personal entra en áreas no autorizadas"}  # one form alone stays a form (no record)
+    assert got["El personal entra en áreas no autorizadas"]["code"] == "R5"
+    said = (got["El personal entra en áreas no autorizadas"]["notes"] or "") + " ".join(
+        a["description"] for a in rows_of(sqlite_store, "risk_actions"))
+    assert "Control físico de la puerta" in said
+
+
+@pytest.mark.parametrize("header", ["Descripción del Control", "Control description"])
+def test_a_sheet_rating_controls_makes_no_risks_and_a_control_is_the_response(sqlite_store, tmp_path, header):
+    """A control-rating sheet "Descripción del Control | Ejecución del control | Calificación" beside the risk
+    register: the control's description was taken for a risk's title (junk risks "Diseño del Control"). A control's
+    description is the risk's response where it stands beside a risk (as "Control" is), and names no risk alone."""
+    risks: list[list[object]] = [["ID", "Riesgo", "Probabilidad", "Impacto", header],
+                                 ["R1", "El proveedor entrega tarde", 3, 4, "Penalidad en el contrato"],
+                                 ["R2", "La base de datos se satura", 2, 5, "Prueba de carga mensual"]]
+    rating: list[list[object]] = [[header, "Ejecución del control", "Calificación del control"],
+                                  ["Diseño del control", "Total diseño del control", "Total calificación"],
+                                  ["Asignación", "Fuerte", "Moderado"]]
+    import_all(sqlite_store, write_xlsx(tmp_path / "riesgos.xlsx", {"Riesgos": risks, "Calificación controles": rating}))
+    assert set(named(sqlite_store, "risks")) == {"El proveedor entrega tarde", "La base de datos se satura"}
+    assert {a["description"] for a in rows_of(sqlite_store, "risk_actions")} == {"Penalidad en el contrato",
+                                                                                "Prueba de carga mensual"}
