@@ -96,7 +96,7 @@ def test_a_decision_register_naming_the_option_chosen(sqlite_store, tmp_path, he
     """A decision register under a title row, "ID | Opción elegida | Motivo principal | Alternativa descartada | Por
     qué se descarta", each record on two merged rows: no header said "Decision", so the reason titled the records
     and the choice and the option rejected were kept in the notes. The chosen option is the decision, the main
-    reason its rationale, the option rejected its options considered (why it was rejected kept in the notes). No
+    reason its rationale, the option rejected its options considered (why it was rejected with them since left61). No
     column says when and by whom: the decisions stay Pending, and the sheet says why."""
     rows: list[list[object]] = [["Decision register"], header]
     merges: list[str] = []
@@ -109,8 +109,8 @@ def test_a_decision_register_naming_the_option_chosen(sqlite_store, tmp_path, he
     assert set(decisions) == {c[0] for c in _CHOICES}
     for chosen, reason, rejected, why in _CHOICES:
         d = decisions[chosen]
-        assert d["options"] == rejected
-        assert d["rationale"].startswith(reason) and why in d["rationale"]
+        assert d["options"] == f"{rejected}\n{header[4]}: {why}"  # why it was set aside: with the options (left61)
+        assert d["rationale"] == reason
         assert d["status"] == "Pending"
     assert any("stay Pending" in (s.note or "") for s in plan.sheets)
 

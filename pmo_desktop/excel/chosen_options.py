@@ -6,7 +6,8 @@ header said "Decision", so the records were titled by the reason, the choice its
 rejected too. Read now: a column whose header says chosen ("elegido", "chosen", "gewählt", "choisi", "采用" …:
 ``choices_made.chosen`` in the words files) over texts is the decision's title; the first column whose header says
 rejected ("descartado", "rejected", "verworfen", "écarté" …: ``choices_made.rejected``, a header of two words or
-more) over texts is its options considered; a second one (why it was rejected) stays in the notes, said.
+more) over texts is its options considered; a second one (why it was rejected) is kept with the options
+considered, labelled with its header (``row_planner``, left61; it was in the rationale's notes), said.
 
 Such a register records decisions taken, not pending ones. The office records a decision as taken with its date and
 who took it (``models.raid_rules.check_decision``): where the sheet has both columns its rows are Decided by the
@@ -98,9 +99,8 @@ def choice_made(row: list[Any], mapping: dict[int, str], sample: list[list[Any]]
                 and k not in out and _texts(k, sample)]
     if rejected and "options" not in out.values():
         out[rejected[0]] = "options"
-        said.append(f"“{_shown(row[rejected[0]])}” is the option rejected, read as the options considered"
-                    + (f"; {', '.join(f'“{_shown(row[k])}”' for k in rejected[1:])} kept in the notes."
-                       if rejected[1:] else "."))
+        said.append(f"“{_shown(row[rejected[0]])}” is the option rejected, read as the options considered.")
+        # a second such column (why it was rejected) is kept with the options, said by the planner (left61)
     return out, c, " ".join(said)
 
 

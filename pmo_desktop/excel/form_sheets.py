@@ -262,7 +262,9 @@ def labels_down_the_side(kind: SheetKind, rows: list[list[Any]], header_row: int
     Scope creep") is a form: the rows under that "header" begin with labels of the same register, not with
     records' values."""
     firsts = [row[cols[0]] for row in rows[header_row:header_row + 12] if (cols := _filled(row))]
-    named = [x for x in firsts if _label(x) is not None and map_header(kind, [_label(x)])[0]]
+    # a code ("C3", "C4": a control's number down a risk-and-control matrix's rows) is a record's value, never a
+    # label, though a letter of it may name a field (left61: unseen87's matrix was read as a form of its header)
+    named = [x for x in firsts if not _a_code(x) and _label(x) is not None and map_header(kind, [_label(x)])[0]]
     # a tester's labels of an expected and an actual result (and of the steps) are a bug form's own (classes90)
     tested = 2 + bug_steps_column(firsts) if kind.register == "issues" and result_columns(firsts) is not None else 0
     return len(named) >= 2 and (len(named) + tested) * 2 >= len(firsts)

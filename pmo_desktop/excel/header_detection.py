@@ -78,6 +78,7 @@ from .vocabulary import (
     bug_steps_words,
     condition_clauses,
     counts_the_columns,
+    deliverable_words,
     first_assessed_words,
     foreign_words,
     guidance_row,
@@ -86,6 +87,7 @@ from .vocabulary import (
     hedge_words,
     in_place_words,
     own_name_words,
+    person_said_again_words,
     plain_title_words,
     raid_type_headers,
     raiser_words,
@@ -525,7 +527,7 @@ def _words_without_remark(text: str) -> tuple[str, ...]:
 @lru_cache(maxsize=1 << 14)
 def _prefix_names(kind: SheetKind, text: str) -> tuple[str, ...]:
     """Every field whose known header ``text`` begins with, longest first, whether taken or not."""
-    words = _words_without_remark(text)
+    words = _identifier_words(text)
     out = []
     for phrase, name in _prefixes(kind).get(words[0] if words else "", ()):
         if len(phrase) == 1 and (len(phrase[0]) < 8 or len(words) > 5):
@@ -1563,6 +1565,8 @@ def _cell_alone(kind: SheetKind, _cls: type, cell: Any) -> tuple[tuple[str, ...]
         exact = _plan_in_place(kind, str(cell))
     if not exact:
         exact = _level_with_clause(kind, str(cell))
+    if not exact:
+        exact = _person_said_again(kind, str(cell))
     if not exact and qualified_effect(str(cell), keys):
         exact = (EFFECT,)  # "Effect On Database/System", "System Effects": what the risk does to that (qualified_effects)
     if not exact and (qualified := qualified_name(_words_without_remark(str(cell)), keys, RESPONSE_PLAN,
@@ -1578,6 +1582,37 @@ def _cell_alone(kind: SheetKind, _cls: type, cell: Any) -> tuple[tuple[str, ...]
     # (the asset a risk touches) is one letter from "actions" and was read as the plan (unseen set 75)
     loose = _loose(kind, variants, set())[0] if not exact and not set(variants) & asset_words() else None
     return exact, prefixed, loose
+
+
+# where a header written as one identifier in camel case ("OwnerStakeholder", "riskDescriptionDetails") starts a word
+_CAMEL_RE = re.compile(r"(?<=[a-z])(?=[A-Z])")
+
+
+def _identifier_words(text: str) -> tuple[str, ...]:
+    """A header's words, its bracketed remarks dropped; one written as a single identifier in camel case split where
+    its capitals start its words, as "_" and "-" already split one (left61: "OwnerStakeholder" is "Owner
+    Stakeholder")."""
+    if " " not in text.strip() and _CAMEL_RE.search(text):
+        text = _CAMEL_RE.sub(" ", text)
+    return _words_without_remark(text)
+
+
+def _person_said_again(kind: SheetKind, text: str) -> tuple[str, ...]:
+    """A person's field named, then a word saying only that the column names a person: "Owner Name",
+    "owner_stakeholder", "OwnerPerson", "Responsable persona" (``person_said_again`` in the words files) — the
+    field the words before it name, when that field holds a person (an owner, an actionee, a decider). unseen90's
+    "owner_stakeholder" was kept in the notes, its 12 owners lost to the owner field (left61). Any other field's
+    word before "name" ("Project Name", "Asset Name") is left to the other rules."""
+    words = _identifier_words(text)
+    said = person_said_again_words()
+    for k in (1, 2):
+        if len(words) > k and " ".join(words[-k:]) in said:
+            name = field_keys(kind).get("".join(words[:-k]))
+            if name == ACTION_OWNER and kind.register in ACTIONS_OF or name is not None and \
+                    name in kind.reg.field_names and (ref := kind.reg.field(name).ref) is not None and \
+                    ref.target.__name__ == "Person":
+                return (name,)
+    return ()
 
 
 def _plural_named(kind: SheetKind, variants: list[str]) -> tuple[str, ...]:
@@ -5414,7 +5449,8 @@ _FOREIGN_WHAT = {"schedule": "a schedule or task plan", "backlog": "a product ba
 # how the reasons a sheet whose header was found is another kind of list than a register begin (a backlog, a
 # schedule, a timeline, an action list): the importer says them when no sheet is read, not "no header row" (a bug
 # tracker refused as a backlog was told only that no header row named register columns, unseen set 66)
-OTHER_LIST_REASONS = tuple(_FOREIGN_WHAT.values())
+DELIVERABLES_REASON = "a list of the project's deliverables and their states"  # (left61)
+OTHER_LIST_REASONS = (*_FOREIGN_WHAT.values(), DELIVERABLES_REASON)
 ACTION_LIST_REASON = _FOREIGN_WHAT["actions"]  # how an action list's refusal begins (named_records)
 
 
@@ -5777,6 +5813,14 @@ def not_records_by_content(match: HeaderMatch, sample: list[list[Any]]) -> str |
         return None
     what = max(FOREIGN_KINDS, key=lambda w: len(evidence[w]))
     signs = ", ".join(x for x in dict.fromkeys(evidence[what] + [x for w in FOREIGN_KINDS for x in evidence[w]]) if x)
+    if what == "schedule" and 0 <= first < len(headers) and word_key(headers[first]) in deliverable_words() and \
+            not strong and not any(x.startswith("its ") or " and “" in x for x in evidence[what]):
+        # "Deliverable | Status | Notes": no task plan (no dates, durations, predecessors), a list of the project's
+        # deliverables and their states, which the office keeps no register of (fault73's left, left61)
+        head = " ".join(headers[first].split())
+        return (f"{DELIVERABLES_REASON} (“{head}”): the office keeps no register of deliverables, so the sheet is not "
+                f"imported; to keep them as milestones, choose Milestones for the sheet in the preview and map “{head}” "
+                f"to Milestone.")
     return (f"{_FOREIGN_WHAT[what]} ({signs}), not the {kind.reg.title.lower()}: neither its name nor the "
             f"columns naming its rows say “{kind.reg.noun}”.")
 

@@ -2673,6 +2673,60 @@ def _stored_points(session: Session, reg: Register, parents: list[int]) -> dict[
 
 
 @_collector_paused
+def _untied_reason(match: HeaderMatch) -> str:
+    parent = REGISTERS[match.kind.parent or ""].title.lower()
+    return (f"its rows read as {match.kind.reg.title.lower()}, but no {match.kind.parent_labels[0]} column ties them "
+            f"to the {parent}: import the sheet on its own and map that column, or add it.")
+
+
+def _naming_known_records(store: Store, found: list[tuple[SheetReader, HeaderMatch]], naming: dict[str, str],
+                          plan: ImportPlan, made_notes: dict[str, str]) -> list[tuple[SheetReader, HeaderMatch]]:
+    """The action sheets read as the actions of the records a free-text column names ("Risk R-01 / PRD M-02",
+    ``named_records``) kept only where two rows at least name a record the workbook's other sheets or the office
+    hold: "Ticket 4512 raised with the vendor", "Incident 2231" name a service desk's tickets by an issue's noun,
+    and the sheet became issue actions every row of which was left out naming no record, each action's text
+    rewritten (review60 #4, left61). Such a sheet is refused as before, saying why. Decided once a sheet."""
+    known: dict[str, set[str]] = {}
+
+    def codes_of(register: str) -> set[str]:
+        if register not in known:
+            with store.session() as s:
+                held = records.stored_codes(s, REGISTERS[register])
+            for reader, match in found:
+                if match.kind.register == register and not match.kind.is_child and \
+                        (key := match.kind.reg.key_field) is not None and \
+                        (col := next((c for c, n in match.mapping.items() if n == key.name), None)) is not None:
+                    held |= {str(r[col]).strip().lower() for r in reader.all_rows()[match.row:]
+                             if col < len(r) and r[col] is not None and str(r[col]).strip()}
+            known[register] = held
+        return known[register]
+
+    out: list[tuple[SheetReader, HeaderMatch]] = []
+    unknown: dict[str, str] = {}
+    kept: set[str] = set()
+    for reader, match in found:
+        title = match.sheet_title or reader.title
+        parent_col = next((c for c, n in match.mapping.items() if n == PARENT), None)
+        if title not in naming or not match.kind.is_child or parent_col is None:
+            out.append((reader, match))
+            continue
+        named = [str(r[parent_col]).strip() for r in reader.all_rows()[match.row:]
+                 if parent_col < len(r) and r[parent_col] is not None and str(r[parent_col]).strip()]
+        held = codes_of(match.kind.parent or "")
+        if sum(1 for code in named if code.lower() in held) >= 2:
+            out.append((reader, match))
+            kept.add(title)
+        else:
+            unknown.setdefault(title, ", ".join(f"“{c}”" for c in list(dict.fromkeys(named))[:3]))
+    for title, shown in unknown.items():
+        if title in kept:
+            continue  # the other register's actions among them name records of none: their rows are left out
+        made_notes.pop(title, None)
+        plan.skipped_sheets.append((title, f"{naming[title]} (Its rows name {shown} …, but no record of the workbook "
+                                           "or the office has that ID: not read as their actions.)"))
+    return out
+
+
 def plan_workbook_import(store: Store, path: str | os.PathLike[str], progress: Progress | None = None,
                          cancelled: Cancelled | None = None, *, limits: Limits = DEFAULT_LIMITS,
                          translations: dict[str, Any] | None = None, create_missing: bool = False,
@@ -2701,6 +2755,8 @@ def plan_workbook_import(store: Store, path: str | os.PathLike[str], progress: P
             lists: list[list[str]] = []  # the dropdown lists of the workbook's list sheets, each in its order
             made_notes: dict[str, str] = {}  # sheets read under a header made for them: how
             also_read: dict[str, tuple[SheetReader, HeaderMatch] | None] = {}  # a second reading of a sheet (left60)
+            naming_sheets: dict[str, str] = {}  # sheets read as the actions of the records a column names: the
+            # reason each was refused before, given again when none of the records it names is known (left61)
             employees: dict[str, set[str]] = {}  # sheets refused as an employer's staff: their IDs
             pasted_exports: list[str] = []  # sheets of a pasted JSON export's lines (code_exports)
             for title in book.hidden_sheet_names:
@@ -2800,12 +2856,10 @@ def plan_workbook_import(store: Store, path: str | os.PathLike[str], progress: P
                 if match.kind.is_child and PARENT not in match.mapping.values() and \
                         (answering := actions_naming_their_records(reader, match)) is not None:
                     # "Linked to" of "Risk R-01 / Contract §4": each row's risk named in a free text (left60)
+                    naming_sheets[title] = _untied_reason(match)
                     reader, match, made_notes[title], also_read[title] = answering
                 if match.kind.is_child and PARENT not in match.mapping.values():
-                    parent = REGISTERS[match.kind.parent or ""].title.lower()
-                    plan.skipped_sheets.append((title, (
-                        f"its rows read as {match.kind.reg.title.lower()}, but no {match.kind.parent_labels[0]} column "
-                        f"ties them to the {parent}: import the sheet on its own and map that column, or add it.")))
+                    plan.skipped_sheets.append((title, _untied_reason(match)))
                     continue
                 match = _read_as_another(reader, match)
                 if (typed := _typed_as_issues(reader, match)) is not None:
@@ -2915,6 +2969,7 @@ def plan_workbook_import(store: Store, path: str | os.PathLike[str], progress: P
                 if why is not None and why.startswith(ACTION_LIST_REASON) and \
                         (answering := actions_naming_their_records(reader, match)) is not None:
                     # "Source / Trigger" of "Risk R-01 / PRD M-02": the risks' actions, each under its risk (left60)
+                    naming_sheets[title] = why
                     reader, match, made_notes[title], also_read[title] = answering
                     why = None
                 if why is not None:
@@ -2958,6 +3013,8 @@ def plan_workbook_import(store: Store, path: str | os.PathLike[str], progress: P
                     # the same register's other table above the one found ("Evènements redoutés" over the
                     # threat scenarios): its records, unread, were lost without a word (round 49)
                     found.append(above)
+            if naming_sheets:
+                found = _naming_known_records(store, found, naming_sheets, plan, made_notes)
             found = _views_of_employees(found, employees, plan)
             found = _beside_the_register(found, plan)
             found, lent = _headers_overwritten(found)

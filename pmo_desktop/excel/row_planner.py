@@ -51,6 +51,7 @@ from .action_columns import (
 from .assessed_merges import assessing_fields, one_value, varies
 from .broken_formulas import BrokenColumn
 from .checklist_titles import label_columns as label_columns_of
+from .chosen_options import says_rejected
 from .closed_columns import closed_cell, closed_column
 from .column_legends import COLUMN_LEGEND, column_legend_scale, side_ladder, side_legends
 from .confirmed_notes import confirmed_mark, confirmed_said
@@ -133,6 +134,7 @@ from .value_translation import same_category as same_category_as
 from .vocabulary import (
     ascii_key,
     counts_the_columns,
+    date_mask,
     example_words,
     guidance_row,
     guidance_words,
@@ -140,6 +142,7 @@ from .vocabulary import (
     instruction_words,
     keys_of,
     kind_not_level_words,
+    placeholder_people,
     placeholder_texts,
     record_link_words,
     register_nouns,
@@ -1442,12 +1445,48 @@ def _example_tag(cells: Iterable[Any], title: Any) -> str | None:
         return found.group(0).strip() if len(words) == 1 and (
             words[0] in example_words() or words[0] in sample_words()) else None
 
-    if (t := tag(title)) is not None:
-        return t
+    if (t := tag(title)) is not None and (_closing_tag(title) is None or _templated_beside(cells, title)):
+        return t  # a tag closing the title marks a template's example only beside a template's other cells (left61)
     for x in cells:
         if x.__class__ is str and (t := tag(x)) is not None and t == x.strip():
             return t
     return None
+
+
+def _closing_tag(title: Any) -> str | None:
+    """The example's one-word tag in brackets closing a title ("Contaminated batch results (sample)"), if any."""
+    if title.__class__ is not str or not title.rstrip().endswith((")", "]")):
+        return None
+    found = _TAG_RE.search(title)
+    if found is None or found.group(2) is None or found.group(0).strip() == title.strip():
+        return None
+    words = words_of(found.group(2))
+    return found.group(0).strip() if len(words) == 1 and (
+        words[0] in example_words() or words[0] in sample_words()) else None
+
+
+# a record's ID of zeros only ("R-00", "000", "ID-0"): a template's own example numbered before its first row
+_ZERO_CODE_RE = re.compile(r"\s*[^\W\d_]{0,6}[-_.#]?\s*0+\s*")
+
+
+def _templated_beside(cells: Iterable[Any], title: Any) -> bool:
+    """Whether a row whose title closes with an example's tag ("… (sample)", "… (Beispiel)") shows a template's
+    placeholder beside it — a code of zeros ("R-00"), a person or a thing in brackets ("[Owner]"), a date's format
+    ("DD/MM/YYYY"), a placeholder's name ("John Doe", "Max Mustermann": ``placeholder_people``) — or nothing but its
+    title. A lab's "Contaminated batch results (sample)" beside its owner, date and status is a record whose title
+    ends in a word in brackets (review60 #6, left61); "[Example] …" opening a title marks the example alone."""
+    others = [x for x in cells if x is not None and x is not title and (x.__class__ is not str or x.strip())]
+    if not others:
+        return True
+    people = placeholder_people()
+    for x in others:
+        if x.__class__ is str:
+            if _ZERO_CODE_RE.fullmatch(x) or _PLACEHOLDER_RE.fullmatch(x) or date_mask(x.strip()) or \
+                    word_key(x) in people:
+                return True
+        elif x.__class__ is int and x == 0:
+            return True
+    return False
 
 
 def _example_title(value: Any, register: str) -> bool:
@@ -1968,6 +2007,16 @@ class Planner:
         if self._joined_effects:
             plan.say(f"{' and '.join(f'“{_one_line(headers[c])}”' for c in self._joined_effects)} are one effect: "
                      "each cell a line of it, labelled with its header.")
+        # "Por qué se descarta", "Why rejected" beside the options considered: why each option was set aside is said
+        # of the options, not of the decision's rationale (left61)
+        options_col = next((c for c, n in mapping.items() if n == "options"), None)
+        self._options_why = [c for c in plan.extras if says_rejected(headers[c] if c < len(headers) else None)] \
+            if reg.name == "decisions" and options_col is not None else []
+        if self._options_why and options_col is not None:
+            plan.say(f"{' and '.join(f'“{_one_line(headers[c])}”' for c in self._options_why)} "
+                     f"{'say' if len(self._options_why) > 1 else 'says'} why the options were set aside: kept with the "
+                     f"options considered (“{_one_line(headers[options_col])}”), labelled with "
+                     f"{'their headers' if len(self._options_why) > 1 else 'its header'}, not in the rationale.")
         # controls already in place ("Current Controls") are actions done; the plan's owner and date
         # columns ("Control Owner | Date Due") are the actionee and due date of the others (action_columns)
         to_do = [c for c in self._responses if not in_place(headers[c] if c < len(headers) else "", False)]
@@ -2240,6 +2289,7 @@ class Planner:
         other_table: int | None = None  # the row of another table's header under the records (other_tables)
         gap_caption = -2  # the row of a note alone in the first column after a gap: a caption over what follows
         placeholders: list[str] = []  # bracketed placeholders left empty in rows holding more ("[link to …]")
+        tags_kept: list[str] = []  # example tags closing a title beside real cells ("(sample)"): records, said
         # a stakeholders' group written alone on its row (index in plan.rows, row number, raw row): a heading over
         # the rows under it, or a group of its own when the next row writes another group (left57)
         lone_group: tuple[int, int, tuple[Any, ...]] | None = None
@@ -2287,9 +2337,11 @@ class Planner:
         # columns with no header within the table's width: a template's "Example" mark beside its example row
         unheaded_cols = frozenset(c for c in range(width) if c != title_col and
                                   (c >= len(headers) or headers[c] is None or not str(headers[c]).strip()))
-        numbered_rows = numbered_placeholder_rows(_first_rows(kept, reader, header_row, width), title_col,
-                                                  code_col) \
-            if parent_reg is None else {}
+        numbered_rows = numbered_placeholder_rows(
+            _first_rows(kept, reader, header_row, width), title_col, code_col,
+            frozenset(c for c, n in mapping.items() if n in reg.field_names and (ref := reg.field(n).ref) is not None
+                      and ref.target.__name__ == "Person"),
+            next((c for c, n in mapping.items() if n == "status"), None)) if parent_reg is None else {}
         # a status report of one date (portfolio_reports): a row naming a project and nothing more reports nothing —
         # a section's caption after a gap ("R & D", "Tenders"), or a project nothing was said of; no report, no project
         lone_project = next((c for c, n in mapping.items() if n == "project"), None) \
@@ -2563,6 +2615,9 @@ class Planner:
                 # "[Example] Supplier goes bankrupt", "… (Beispiel)": the template's tag on its worked example
                 skip(number, f"marked as the template's example (“{tagged}”), not a record.")
                 continue
+            if ("(" in texts or "[" in texts) and title_col is not None and title_col < len(row) and \
+                    (closing := _closing_tag(row[title_col])) is not None:
+                tags_kept.append(closing)  # "… (sample)" beside real cells: a record whose title ends so (left61)
             if self._named_by_role and title_col is not None and title_col < len(row) and \
                     row[title_col].__class__ is str and _NAME_PLACEHOLDER_RE.fullmatch(row[title_col]):
                 # "[Stakeholder A]", "<Name>", "(name)" in the name column beside a real role: a template's name
@@ -3195,6 +3250,11 @@ class Planner:
             plan.say(generic_note(self._headers, self._generic_titled, self._generic_from))
         self._say_opportunity_signs(plan)
         self._say_errors_kept(plan)
+        if tags_kept:
+            n = len(tags_kept)
+            plan.say(f"{n} title{'s' if n != 1 else ''} end{'s' if n == 1 else ''} in an example's word in brackets "
+                     f"(“{tags_kept[0]}”), the row's other cells real (no template's placeholder beside it): "
+                     f"imported as {'records' if n != 1 else 'a record'}, the title as written.")
         if placeholders:
             n = len(placeholders)
             shown = "”, “".join(dict.fromkeys(" ".join(str(x).split())[:50] for x in placeholders[:3]))
@@ -5194,11 +5254,15 @@ class Planner:
             f"{plan.extras[c]}: {v.parse_text(row[c])}" for c in plan.extras
             if c < width and not v.is_blank(row[c])
             and (v.parse_text(row[c]) not in EXCEL_ERRORS or self._error_kept(number, c, row[c]))
-            and c not in self._joined_effects
+            and c not in self._joined_effects and c not in self._options_why
             and not (c in self._field_and_notes and (self._as_stored(row[c], values.get(self._field_and_notes[c]))
                                                      or v.parse_text(row[c]) in kept_whole))]
         if self._joined_effects:
             self._join_effects(row, width, values)
+        for c in self._options_why:
+            if c < width and not v.is_blank(row[c]) and (why := v.parse_text(row[c])) not in EXCEL_ERRORS:
+                said = f"{_one_line(self._headers[c])}: {why}"
+                values["options"] = f"{values['options']}\n{said}" if values.get("options") else said
         if self._field_and_notes:
             self._note_kept_as(row, width, values)
         if self._unheaded:

@@ -48,13 +48,18 @@ def _numbered(value: Any) -> tuple[str, int] | None:
 
 
 def numbered_placeholder_rows(rows: Iterable[tuple[int, tuple[Any, ...]]], title_col: int | None,
-                              code_col: int | None) -> dict[int, str]:
+                              code_col: int | None, people: frozenset[int] = frozenset(),
+                              status_col: int | None = None) -> dict[int, str]:
     """Row number → its numbered cells as shown ("“Test 1”, “Name 1”, “Response 1”") for each row of a template's
     numbered placeholders (see the module); {} when the sheet has no such series. The records' IDs are never a
-    placeholder: "R1", "R2" … count up with the rows in every register."""
+    placeholder: "R1", "R2" … count up with the rows in every register. ``people``: the columns naming a person — a
+    name there that is no numbered placeholder ("Ana Silva" beside "Release 1 | Team 1 | Wave 1") is someone's, the
+    row a record; ``status_col``: the status column — its states told apart along the series ("Done", "In
+    progress", "Planned") are someone's, where a template writes one state down every row (left61, fault73's left)."""
     if title_col is None:
         return {}
     series: list[tuple[int, int, dict[int, str], list[str]]] = []
+    states: set[str] = set()
     titled: dict[str, int] = {}  # the rows whose title is each stem and a number, in the series or not
     for number, row in rows:
         if title_col >= len(row) or (title := _numbered(row[title_col])) is None:
@@ -69,6 +74,8 @@ def numbered_placeholder_rows(rows: Iterable[tuple[int, tuple[Any, ...]]], title
             if c == title_col or c == code_col or x.__class__ is not str or not x.strip():
                 continue
             other = _numbered(x)
+            if c in people and other is None and not date_mask(x) and not x.lstrip().startswith(("[", "<", "(")):
+                break  # a person named beside the numbered cells: someone's record
             if other is not None and other[1] == n:
                 stems[c] = other[0]
                 shown.append(x.strip())
@@ -79,7 +86,10 @@ def numbered_placeholder_rows(rows: Iterable[tuple[int, tuple[Any, ...]]], title
         else:
             if len(set(stems.values())) >= 2:
                 series.append((number, n, stems, shown))
-    if len(series) < _MIN_SERIES:
+                if status_col is not None and status_col < len(row) and row[status_col].__class__ is str and \
+                        row[status_col].strip():
+                    states.add(text_key(row[status_col]))
+    if len(series) < _MIN_SERIES or len(states) >= 2:
         return {}
     stem = series[0][2][title_col]
     if titled[stem] > sum(1 for _, _, o, _ in series if o[title_col] == stem):

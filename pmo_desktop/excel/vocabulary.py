@@ -815,6 +815,28 @@ def instruction_words() -> frozenset[str]:
 
 
 @lru_cache(maxsize=None)
+def person_said_again_words() -> frozenset[str]:
+    """Keyed words (joined by one space) that, after a header naming a person's field, say only that the column
+    names a person ("Owner Name", "owner_stakeholder", "Responsable persona"): ``person_said_again`` in the files
+    (``header_detection._person_said_again``, left61)."""
+    return frozenset(" ".join(ws) for data in _files() for w in data.get("person_said_again", ()) if (ws := words_of(w)))
+
+
+@lru_cache(maxsize=None)
+def placeholder_people() -> frozenset[str]:
+    """Keyed names a template writes where a person goes ("John Doe", "Max Mustermann", "Juan Pérez"):
+    ``placeholder_people`` in the files (``row_planner._templated_beside``, left61)."""
+    return frozenset(k for data in _files() for w in data.get("placeholder_people", ()) if (k := word_key(w)))
+
+
+@lru_cache(maxsize=None)
+def deliverable_words() -> frozenset[str]:
+    """Keyed headers naming a project's deliverables ("Deliverable", "Entregable", "Livrable"): ``deliverables`` in
+    the files (``header_detection`` says a list of them for what it is, left61)."""
+    return frozenset(k for data in _files() for w in data.get("deliverables", ()) if (k := word_key(w)))
+
+
+@lru_cache(maxsize=None)
 def naming_words() -> frozenset[str]:
     """Keyed words a header adds to a noun to name the column that names each thing ("actionName", "Project
     Title"): ``naming`` in the files (``named_things``)."""
