@@ -234,7 +234,18 @@ def named_by_its_last_words(kind: SheetKind, name: str) -> bool:
     "acme_issues", "2024_issue_log" (a project, an owner or a date before the register), as the name alone
     would ("Risk Register", "issues"). The last four words at most."""
     words = words_of(re.sub(r"[_\-]+", " ", name))
-    return any(kind.matches_sheet_name(" ".join(words[i:])) for i in range(max(0, len(words) - 4), len(words)))
+    if any(kind.matches_sheet_name(" ".join(words[i:])) for i in range(max(0, len(words) - 4), len(words))):
+        return True
+    # a name of an unspaced script is one word: "项目问题记录表" (project + issue record sheet) ends in the register's
+    # name after characters of its own as "Project Issue Log" does after a word (unseen92, a problem log refused).
+    # Three characters of the register's name at least, so a bare noun ("问题", "課題") at a name's end names none
+    last = words[-1] if words else ""
+    return bool(_UNSPACED_NAME_RE.fullmatch(last)) and any(
+        kind.matches_sheet_name(last[i:]) for i in range(1, len(last) - _UNSPACED_NAME_CHARS + 1))
+
+
+_UNSPACED_NAME_RE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]+")
+_UNSPACED_NAME_CHARS = 3
 
 
 @lru_cache(maxsize=256)

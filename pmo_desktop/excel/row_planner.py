@@ -94,7 +94,7 @@ from .score_priorities import score_header, score_note, score_top, scored_choice
 from .several_days import first_of_days, several_days_note
 from .sheet_keys import code_key, code_text
 from .sheet_versions import same_table, titles_agree
-from .step_rows import next_step, told_apart
+from .step_rows import next_step, step_number, told_apart
 from .strategy_kinds import kept_a_threat_line, says_opportunity, strategy_tells_kind
 from .strategy_leads import lead_and_rest, strategy_led, strategy_led_note
 from .template_rows import example_mark, might_be_marked, numbered_placeholder_rows
@@ -711,6 +711,23 @@ def _default_copied_down(row: tuple[Any, ...], filled: list[int], code_col: int,
 
 def _zero(value: Any) -> bool:
     return (value.__class__ is float or value.__class__ is int) and value == 0
+
+
+def _untitled_own(row: Sequence[Any], filled: Sequence[int], above: Sequence[Any], title_col: int, described: int,
+                  text_cols: set[int]) -> bool:
+    """A row with no title right under a record, in a log with no ID column, that fills the description and every
+    other text column the record above fills (two at least), each cell a text of its own — none a sentence cut at
+    the cell above's end (``_wrapped``) nor the next numbered line of it (``next_step``, "2." under "1.") —
+    is a record of its own whose title cell was left empty (unseen92: a problem log's row telling its own
+    problem in "原因分析" with its own "解决方案" was joined to the problem above). ``untitled_rows`` titles it."""
+    if described not in filled or described == title_col:
+        return False
+    given = {c for c in text_cols if c != title_col and c < len(above) and above[c] is not None
+             and str(above[c]).strip()}
+    if len(filled) < 2 or set(filled) != given:
+        return False
+    return all(row[c].__class__ is str and not _wrapped(above[c], row[c]) and not next_step(above[c], row[c])
+               and step_number(row[c]) is None for c in filled)
 
 
 def _wrapped(above: Any, below: Any) -> bool:
@@ -2883,8 +2900,14 @@ class Planner:
                     if isinstance(a, str) and isinstance(b, str) else b)),
                     "its texts go on in the row below, beside the record's other fields")
                 continue
+            # a row of its own whose title cell was left empty, under a record of a log with no ID column
+            untitled_own = title_col is not None and last_record is not None and not after_gap and \
+                parent_reg is None and code_col is None and bool(self._untitled_from) and \
+                starts == record_end[0] + 1 and title_col not in filled and \
+                _untitled_own(row, filled, last_record[2], title_col, self._untitled_from[0],
+                              text_cols | set(plan.extras))
             if title_col is not None and last_record is not None and not after_gap and parent_reg is None and \
-                    starts == record_end[0] + 1 and \
+                    starts == record_end[0] + 1 and not untitled_own and \
                     title_col not in filled and (code_col is None or code_col not in filled) and \
                     set(filled) & text_cols and not own_label(row, last_record[2], self._label_cols) and \
                     all(c in text_cols or c in plan.extras or (c not in mapped_cols and c not in plan.extras and
@@ -2905,7 +2928,7 @@ class Planner:
                 # are, never one of them (round 56's held-out set: a risk titled "Risk:" once the names were read)
                 skip(number, f"a caption (“{row[title_col].strip()}”) over the records, not a record.")
                 continue
-            if len(mapped_filled) < 2 and not has_key and \
+            if len(mapped_filled) < 2 and not has_key and not untitled_own and \
                     not any(c in filled for c in self._label_cols[1:]):  # a sub-group of its own: a stakeholder
                 if (after_gap or last_record is None) and parent_reg is None and len(filled) == 1 and \
                         filled[0] in text_cols and filled[0] != title_col:

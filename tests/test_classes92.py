@@ -1,0 +1,53 @@
+"""Unseen set 92's miss classes as general rules (classes92)."""
+
+from __future__ import annotations
+
+import pytest
+
+from imported import import_all, rows_of
+from real_world_factory import write_xlsx
+
+
+def _notes(plan) -> str:
+    return " ".join(s.note or "" for s in plan.sheets)
+
+
+def test_a_chinese_problem_log_of_error_cause_and_solution_is_an_issue_log(sqlite_store, tmp_path):
+    """"报错 | 原因分析 | 解决方案" (error / cause analysis / solution) on "Sheet1" of a workbook named
+    "<project>问题记录表": the headers were no known words and the name, one word of an unspaced script, named no
+    register, so the log was refused whole. A row with no error of its own but its own cause and solution is a
+    record (titled by its cause); a row numbering "2." under the cause "1." above goes on with that record."""
+    rows: list[list[object]] = [
+        ["报错", "原因分析", "解决方案"],
+        ["接口返回超时", "数据库连接池已满，新的请求只能等待", "把连接池的大小从十调到五十，并监控一周"],
+        ["页面样式不能修改", "全局样式表覆盖了组件里的样式", "给组件的根元素加上唯一的类名"],
+        [None, "第二次发生文件只读的情况", "关闭同步插件后文件可以修改"],
+        ["图片上传失败", "1.缺少依赖注入的注解", None],
+        [None, "2.存储桶的域名配置错了", "修改配置文件中的域名并重启服务"],
+        ["登录后立刻退出", "会话的过期时间被设成了零", "按环境读取会话的过期时间配置"],
+    ]
+    plan = import_all(sqlite_store, write_xlsx(tmp_path / "订单系统问题记录表.xlsx", {"Sheet1": rows}))
+    issues = {r["title"]: r for r in rows_of(sqlite_store, "issues")}
+    assert len(issues) == 5, sorted(issues)
+    assert "第二次发生文件只读的情况" in issues
+    assert "存储桶的域名配置错了" in (issues["图片上传失败"]["description"] or "")
+    assert (issues["接口返回超时"]["description"] or "").startswith("数据库连接池已满，新的请求只能等待")
+    assert "titled by the first sentence of “原因分析”" in _notes(plan)
+
+
+@pytest.mark.parametrize("header", [
+    ["Error message", "Root cause", "Solution"],
+    ["エラー内容", "原因分析", "解決策"],
+    ["Mensaje de error", "Causa raíz", "Solución"],
+])
+def test_error_cause_and_solution_headers_in_other_languages(sqlite_store, tmp_path, header):
+    """The same log's three headers in English, Japanese and Spanish, on a sheet named for the issue log: the
+    error is the title and the cause the description (they were kept in the notes, or the sheet refused)."""
+    texts = [("Timeout on the orders API", "The connection pool is full", "Raise the pool size to fifty"),
+             ("Styles cannot be changed", "A global sheet overrides the component", "Give the root a class"),
+             ("Upload fails for images", "The storage host name is wrong", "Correct the host in the settings")]
+    rows: list[list[object]] = [header, *[list(t) for t in texts]]
+    import_all(sqlite_store, write_xlsx(tmp_path / "log.xlsx", {"Issues": rows}))
+    issues = {r["title"]: r for r in rows_of(sqlite_store, "issues")}
+    assert sorted(issues) == sorted(t[0] for t in texts)
+    assert (issues["Timeout on the orders API"]["description"] or "").startswith("The connection pool is full")
