@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-
 from imported import import_all, rows_of
 from real_world_factory import write_xlsx
 
