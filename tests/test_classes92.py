@@ -50,3 +50,27 @@ def test_error_cause_and_solution_headers_in_other_languages(sqlite_store, tmp_p
     issues = {r["title"]: r for r in rows_of(sqlite_store, "issues")}
     assert sorted(issues) == sorted(t[0] for t in texts)
     assert (issues["Timeout on the orders API"]["description"] or "").startswith("The connection pool is full")
+
+
+def test_a_raid_logs_log_date_and_states(sqlite_store, tmp_path):
+    """"No. | Log Date | Title | State | …" on a RAID log's sheets: "Log Date" is the day raised (it was kept in
+    the notes); an assumption's state "Agreed" is Validated (it stayed Open, the column kept in the notes); a risk's
+    state "Risk Accepted" is Open with the response Accept, said (the response was left empty)."""
+    risks: list[list[object]] = [["No.", "Log Date", "Title", "State", "Comments"],
+                                 [1, "2025-03-02", "Vendor may drop the old API", "Risk Accepted", "Low odds"],
+                                 [2, "2025-03-04", "Key tester leaves in June", "Open", None]]
+    assumptions: list[list[object]] = [["No.", "Log Date", "Title", "State", "Comments"],
+                                       [1, "2025-03-02", "Patients see only their own record", "Agreed", None],
+                                       [2, "2025-03-03", "A doctor can also be a patient", "Agreed", "Checked"],
+                                       [3, "2025-03-05", "One tenant per hospital", "Open", None]]
+    plan = import_all(sqlite_store, write_xlsx(tmp_path / "raid.xlsx", {"Risks": risks, "Assumptions": assumptions}))
+    by_title = {r["title"]: r for r in rows_of(sqlite_store, "risks")}
+    accepted = by_title["Vendor may drop the old API"]
+    assert str(accepted["raised_on"]) == "2025-03-02"
+    assert accepted["status"] == "Open" and accepted["response"] == "Accept"
+    assert by_title["Key tester leaves in June"]["response"] in (None, "")
+    assert "“Risk Accepted” → Accept" in _notes(plan)
+    held = {r["title"]: r for r in rows_of(sqlite_store, "assumptions")}
+    assert held["Patients see only their own record"]["status"] == "Validated"
+    assert str(held["A doctor can also be a patient"]["raised_on"]) == "2025-03-03"
+    assert held["One tenant per hospital"]["status"] == "Open"

@@ -143,6 +143,7 @@ from .vocabulary import (
     placeholder_texts,
     record_link_words,
     register_nouns,
+    response_states,
     restates_its_headers,
     sample_words,
     state_words_every,
@@ -1995,6 +1996,10 @@ class Planner:
         # an issue's empty title cell: titled by its description, actual result or steps (untitled_rows)
         self._untitled_from = untitled_from(reg.name, headers, title_col, fields) if self._title_from is None else []
         self._untitled_by: Counter[int] = Counter()
+        # a risk's state naming its response ("Risk Accepted"): the response where the row gives none (classes92)
+        self._state_col = next((c for c, n in mapping.items() if n == "status"), None) \
+            if reg.name == "risks" and not kind.parent else None
+        self._state_responses: Counter[tuple[str, str]] = Counter()
         # the Excel errors of columns kept in the notes, kept as written and said once a column (fault70b)
         self._errors_kept: dict[int, list[tuple[int, str]]] = {}
         # a review's verdict ("No-Go") titles its decision with the rationale's first sentence (left47)
@@ -3129,6 +3134,11 @@ class Planner:
         self._strategy_kinds(plan)
         if self._untitled_by and title_col is not None:
             plan.say(untitled_note(self._headers, title_col, dict(self._untitled_by)))
+        if self._state_responses and self._state_col is not None:
+            said = ", ".join(f"“{state}” → {chosen} ({n} row{'s' if n != 1 else ''})"
+                             for (state, chosen), n in self._state_responses.items())
+            plan.say(f"“{_one_line(str(self._headers[self._state_col]))}” names the response where the row gives "
+                     f"none: {said}.")
         if self._generic_titled and self._generic_from:
             plan.say(generic_note(self._headers, self._generic_titled, self._generic_from))
         self._say_opportunity_signs(plan)
@@ -5085,6 +5095,11 @@ class Planner:
         for c in self._status_engagement:
             if c < width and row[c].__class__ is str and (state := _engagement_opening(row[c])) is not None:
                 values.setdefault("current_engagement", state)
+        if self._state_col is not None and not values.get("response") and self._state_col < width and \
+                row[self._state_col].__class__ is str and \
+                (chosen := response_states().get(word_key(row[self._state_col]))) is not None:
+            values["response"] = chosen
+            self._state_responses[(_one_line(row[self._state_col]), chosen)] += 1
         if self._title_from and not values.get(self._title_name):
             text = next((values[n] for n in self._title_fallbacks if values.get(n)), "")
             if text:  # the whole text stays in its own field
