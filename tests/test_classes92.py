@@ -74,3 +74,25 @@ def test_a_raid_logs_log_date_and_states(sqlite_store, tmp_path):
     assert held["Patients see only their own record"]["status"] == "Validated"
     assert str(held["A doctor can also be a patient"]["raised_on"]) == "2025-03-03"
     assert held["One tenant per hospital"]["status"] == "Open"
+
+
+def test_a_title_cell_holding_only_its_label_is_no_title(sqlite_store, tmp_path):
+    """An incident export's "Description" whose cells are written from a form ("Issue Description <text>|"), some
+    holding only the label ("Issue Description  |") or the header's own word: such a row was titled by the label.
+    The next text column titles it (its own label dropped), the description keeps the cell as written, said."""
+    rows: list[list[object]] = [["Description", "Resolution", "Number", "Priority", "State"],
+                                ["Issue Description Printer on floor 2 jams on every job|", "Roller replaced",
+                                 "INC001", "4 - Low", "Closed"],
+                                ["Issue Description  |", "Resolution  Label stock was reloaded. User confirmed.",
+                                 "INC002", "4 - Low", "Closed"],
+                                ["Description", "|Resolution  Scanner firmware updated to 4.2", "INC003", "3 - Moderate",
+                                 "Closed"],
+                                ["Issue Description Badge reader at gate B refuses new cards|", None, "INC004",
+                                 "2 - High", "New"]]
+    plan = import_all(sqlite_store, write_xlsx(tmp_path / "issue_log.xlsx", {"Page 1": rows}))
+    issues = {r["code"]: r for r in rows_of(sqlite_store, "issues")}
+    assert issues["INC002"]["title"] == "Label stock was reloaded."
+    assert issues["INC003"]["title"] == "Scanner firmware updated to 4.2"
+    assert issues["INC002"]["description"].startswith("Issue Description")
+    assert "Printer on floor 2 jams" in issues["INC001"]["title"]
+    assert "template's label is no title" in _notes(plan)

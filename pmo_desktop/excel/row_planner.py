@@ -714,6 +714,34 @@ def _zero(value: Any) -> bool:
     return (value.__class__ is float or value.__class__ is int) and value == 0
 
 
+_LABEL_MARKS_RE = re.compile(r"[|:*_\-–—#>]+")
+
+
+def _label_key(text: str) -> str:
+    """A cell's words keyed without the marks a form writes around its labels ("Issue Description  |",
+    "**Description:**")."""
+    return word_key(_LABEL_MARKS_RE.sub(" ", text))
+
+
+def _label_keys(register: str, headers: Sequence[Any], title_col: int) -> frozenset[str]:
+    """What a title cell holding only a label says: the column's own header, or a header word of the register's
+    title or description in any language ("Issue Description", "Description", "Descripción")."""
+    own = _label_key(str(headers[title_col])) if title_col < len(headers) and headers[title_col] else ""
+    return frozenset({k for k, n in header_words(register).items() if n in ("title", "description")} | {own}) - {""}
+
+
+def _after_own_label(text: str, header: Any) -> str:
+    """A cell's text without its column's own header written before it as a form's label ("|Resolution  HU moved
+    …" under "Resolution" → "HU moved …"); the text whole where it opens otherwise."""
+    text = text.strip()
+    if isinstance(header, str) and (words := header.split()):
+        m = re.match(r"[\s|:*_\-–—#>]*" + r"\s+".join(map(re.escape, words)) + r"(?![^\W_])[\s|:*_\-–—#>.]*",
+                     text, re.I)
+        if m is not None:
+            text = text[m.end():]
+    return _LABEL_MARKS_RE.sub(" ", text).strip() if not re.search(r"[^\W_]", text) else text.strip(" |")
+
+
 def _untitled_own(row: Sequence[Any], filled: Sequence[int], above: Sequence[Any], title_col: int, described: int,
                   text_cols: set[int]) -> bool:
     """A row with no title right under a record, in a log with no ID column, that fills the description and every
@@ -2349,6 +2377,12 @@ class Planner:
         value_cols = {c for c, f in fields if not (f.kind.free_text or f.kind.refers)}
         rating_cols = {c for c, f in fields if f.kind is Kind.SCALE}
         text_cols = {c for c, f in fields if f.kind.free_text and not f.kind.is_key} | set(self._responses)
+        # a title cell holding only its template's label ("Issue Description  |", the header's own "Description"):
+        # the row is titled by the next text column instead (classes92)
+        self._label_title = (title_col, _label_keys(reg.name, headers, title_col),
+                             sorted((text_cols | set(plan.extras)) - {title_col}, key=lambda c: (c < title_col, c))) \
+            if title_col is not None and parent_reg is None else None
+        self._label_titled: Counter[tuple[str, int]] = Counter()
         first_block = True
         answer_col = _is_it_one_column(headers, mapping, reg.name)  # "Riesgo S/N": rows answered no are none
         no_words = {k for k, t in value_words("bool").items() if t == "false"}
@@ -3134,6 +3168,11 @@ class Planner:
         self._strategy_kinds(plan)
         if self._untitled_by and title_col is not None:
             plan.say(untitled_note(self._headers, title_col, dict(self._untitled_by)))
+        if self._label_titled:
+            said = "; ".join(f"{n} row{'s' if n != 1 else ''} of “{label}” titled by “{_one_line(str(self._headers[c]))}”"
+                             for (label, c), n in self._label_titled.items())
+            plan.say(f"A title cell holding only its template's label is no title: {said} (its first sentence, the "
+                     "label's cell kept as written).")
         if self._state_responses and self._state_col is not None:
             said = ", ".join(f"“{state}” → {chosen} ({n} row{'s' if n != 1 else ''})"
                              for (state, chosen), n in self._state_responses.items())
@@ -5104,6 +5143,16 @@ class Planner:
             text = next((values[n] for n in self._title_fallbacks if values.get(n)), "")
             if text:  # the whole text stays in its own field
                 values[self._title_name] = first_sentence(self._actual_of(text))
+        if self._label_title is not None and isinstance(label := values.get(self._title_name), str) and \
+                _label_key(label) in self._label_title[1]:
+            # (the description keeps the cell as written: only the title is taken from elsewhere)
+            for c in self._label_title[2]:
+                if c < width and row[c].__class__ is str and \
+                        (text := _after_own_label(row[c], self._headers[c] if c < len(self._headers) else None)) and \
+                        _label_key(text) not in self._label_title[1]:
+                    values[self._title_name] = first_sentence(self._actual_of(text), reg.field(self._title_name).max_length)
+                    self._label_titled[(_one_line(label), c)] += 1
+                    break
         if self._inverted_impact is not None and self._inverted_impact < width and \
                 (worst_first := level_of(row[self._inverted_impact], reg.field("impact").scale_max(self.ctx))) \
                 is not None:
