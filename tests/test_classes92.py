@@ -96,3 +96,25 @@ def test_a_title_cell_holding_only_its_label_is_no_title(sqlite_store, tmp_path)
     assert issues["INC002"]["description"].startswith("Issue Description")
     assert "Printer on floor 2 jams" in issues["INC001"]["title"]
     assert "template's label is no title" in _notes(plan)
+
+
+@pytest.mark.parametrize(("header", "states", "expected"), [
+    (["#", "対応日時/状況", "タイトル", "ステータス", "優先順位", "担当者"], ("対応中", "未着手"), ("Open", "Medium")),
+    (["#", "Action date/Status", "Title", "Status", "Priority", "Owner"], ("In progress", "Closed"),
+     ("Closed", "Medium")),
+])
+def test_a_whole_status_header_beats_half_of_a_slashed_one(sqlite_store, tmp_path, header, states, expected):
+    """"対応日時/状況" (when handled / state) before the sheet's own "ステータス": the slashed header took the status
+    by its half and the whole one went to the notes. The whole header wins, the slashed one is kept in the notes.
+    Japanese "未着手" (not started) is Open, a priority of "通常" (normal) Medium, "優先順位" the priority."""
+    slashed, own = states
+    ja = header[1] != "Action date/Status"
+    priority = "通常" if ja else "Normal"
+    rows: list[list[object]] = [header,
+                                [1, slashed, "ログインが遅い" if ja else "Login page is slow", own, priority, "田中"],
+                                [2, slashed, "出力で文字化け" if ja else "Export loses accents", own, priority, "鈴木"]]
+    import_all(sqlite_store, write_xlsx(tmp_path / "issues.xlsx", {"Issues": rows}))
+    issues = rows_of(sqlite_store, "issues")
+    assert len(issues) == 2
+    assert {(r["status"], r["priority"]) for r in issues} == {expected}
+    assert slashed in (issues[0]["description"] or "")

@@ -912,6 +912,7 @@ def _map_header(kind: SheetKind, row: list[Any], group: list[Any] | None) -> tup
     if duplicates:
         _beside_pairs(kind, row, group, mapping, duplicates)
         _own_name_wins(kind, row, mapping, duplicates)
+        _whole_header_wins(kind, row, mapping, duplicates)
         _own_noun_wins(kind, row, mapping, duplicates)
         _last_date_wins(kind, row, mapping, duplicates)
         _title_over_description(kind, row, mapping, duplicates)
@@ -1078,6 +1079,30 @@ def _own_name_wins(kind: SheetKind, row: list[Any], mapping: dict[int, str], dup
         c = next((k for k, n in mapping.items() if n == name), None)
         if c is None or c >= len(row) or own.isdisjoint(header_variants(row[d])) or \
                 not own.isdisjoint(header_variants(row[c])):
+            continue
+        mapping[d] = name
+        del mapping[c]
+        del duplicates[d]
+        duplicates[c] = name
+
+
+_HALVES_RE = re.compile(r"\s*[/／]\s*")
+
+
+def _whole_header_wins(kind: SheetKind, row: list[Any], mapping: dict[int, str], duplicates: dict[int, str]) -> None:
+    """Two columns naming one field, the first by one half of a slashed header ("対応日時/状況", "Action date/
+    Status"), the other by the field's word whole ("ステータス", "Status"): the whole header takes the field, the
+    slashed one is kept labelled in the notes (unseen92: the status came from an empty "対応日時/状況" while the
+    sheet's own "ステータス" went to the notes). A slashed header that is itself a word of the field ("Open/Closed"
+    for the status) is whole, and keeps the field as before."""
+    keys = field_keys(kind)
+    for d, name in sorted(duplicates.items()):
+        c = next((k for k, n in mapping.items() if n == name), None)
+        if c is None or c >= len(row) or d >= len(row) or not isinstance(row[c], str) or not isinstance(row[d], str):
+            continue
+        if not _HALVES_RE.search(row[c]) or _HALVES_RE.search(row[d]) or \
+                any(keys.get(k) == name for k in (normalise_key(row[c]), word_key(row[c]))) or \
+                not any(keys.get(k) == name for k in (normalise_key(row[d]), word_key(row[d]))):
             continue
         mapping[d] = name
         del mapping[c]
