@@ -118,3 +118,19 @@ def test_a_whole_status_header_beats_half_of_a_slashed_one(sqlite_store, tmp_pat
     assert len(issues) == 2
     assert {(r["status"], r["priority"]) for r in issues} == {expected}
     assert slashed in (issues[0]["description"] or "")
+
+
+@pytest.mark.parametrize(("header", "expected", "said"), [
+    ("重要度", {5: "Critical", 3: "Medium", 1: "Low"}, "read as a level, the higher the more important"),
+    ("優先度", {5: "Low", 3: "Medium", 1: "Critical"}, "read as a rank, 1 the most urgent"),
+])
+def test_a_numbered_importance_counts_up_and_the_report_says_how(sqlite_store, tmp_path, header, expected, said):
+    """A bare number under "重要度" (importance) was read as a rank (5 → Low) while the column's line said it was
+    kept in the notes: an importance counts up (5 the most important), a priority's number is a rank (1 the
+    first), and the sheet's note says which way the numbers were read."""
+    rows: list[list[object]] = [["No.", "発生日", "タイトル", header, "担当者", "ステータス"]]
+    rows += [[i, "2024-06-01", f"課題その{i}", n, "田中", "対応中"] for i, n in enumerate(expected, start=1)]
+    plan = import_all(sqlite_store, write_xlsx(tmp_path / "課題管理表.xlsx", {"Sheet1": rows}))
+    got = {r["title"]: r["priority"] for r in rows_of(sqlite_store, "issues")}
+    assert got == {f"課題その{i}": p for i, p in enumerate(expected.values(), start=1)}
+    assert said in _notes(plan)

@@ -137,6 +137,7 @@ from .vocabulary import (
     guidance_row,
     guidance_words,
     header_words,
+    importance_headers,
     instruction_words,
     keys_of,
     kind_not_level_words,
@@ -1841,8 +1842,11 @@ class Planner:
             reg.field("priority").kind is Kind.ENUM else None
         # "Impact" of 1–5 kept there names the priority by a level, 5 the most, not by a rank: the register's
         # words make an impact its priority in English only ("impact", "issue impact": the field's synonyms)
-        self._priority_as_level = self._numbered_priority is not None and \
-            "impact" in words_of(str(plan.extras[self._numbered_priority]))
+        # so is an importance ("重要度", "Importance", "Wichtigkeit": importance_headers): how much the record matters
+        # counts up, where a priority, a rank or an order counts down (classes92: "重要度" 5 came in Low)
+        self._priority_as_level = self._numbered_priority is not None and (
+            "impact" in words_of(str(plan.extras[self._numbered_priority])) or
+            word_key(str(plan.extras[self._numbered_priority])) in importance_headers())
         # an issue tracker's labels kept in the notes ("bug, High", "Feature,Medium"): the one priority word
         # among a row's tags is its priority, when no column gives one (it was Medium, the default, for all)
         self._labelled_priority = next(
@@ -2174,6 +2178,10 @@ class Planner:
                 plan.say(f"“{_one_line(str(plan.extras[self._numbered_priority]))}” gives the priority as a number, "
                          f"1 the most urgent ({scale}); "
                          f"{' and '.join(f'“{_one_line(str(h))}”' for h in beside)} is kept in the notes.")
+            elif not beside:
+                self._say_numbered_priority(plan, reg, reader, header_row, width, kept)
+        elif self._numbered_priority is not None:
+            self._say_numbered_priority(plan, reg, reader, header_row, width, kept)
         self._translator.from_p0 = frozenset({"priority"}) if p0_col is not None else frozenset()
         if p0_col is not None:
             plan.say(f"“{headers[p0_col] if p0_col < len(headers) else 'Priority'}” counts from P0: P0 is read as "
@@ -3978,6 +3986,31 @@ class Planner:
                 lines.append(f"Column {letters}: {v.parse_text(x)}")
                 self._past_used[c] = UnheadedColumn(f"Column {letters}")
         return lines
+
+    def _say_numbered_priority(self, plan: SheetPlan, reg: Register, reader: SheetReader, header_row: int,
+                               width: int, kept: list[tuple[int, tuple[Any, ...]]] | None) -> None:
+        """Said once a sheet of a priority column kept in the notes whose numbers give each row's priority (the
+        column's line says "kept in the notes", and its numbers were read all the same, unsaid: classes92): which
+        way they count — a level, the higher the more important, under an impact or importance header; else a
+        rank, 1 the most urgent."""
+        at = self._numbered_priority
+        assert at is not None
+        f = reg.field("priority")
+        if not any(numbered_priority(f, r[at], self._priority_as_level) is not None
+                   for _n, r in _first_rows(kept, reader, header_row, width) if at < len(r)):
+            return
+        choices = list(f.choices)
+        if self._priority_as_level:
+            low = 5 - len(choices) + 1
+            scale = ", ".join([*(f"{n} → {choices[n - 1 - (5 - len(choices))]}" for n in range(5, low, -1)),
+                               f"{low} and less → {choices[0]}"])
+            way = f"a level, the higher the more important ({scale})"
+        else:
+            ranked = list(reversed(choices))
+            scale = ", ".join(f"{n}{' and more' if n == len(ranked) else ''} → {x}" for n, x in enumerate(ranked, 1))
+            way = f"a rank, 1 the most urgent ({scale})"
+        plan.say(f"“{_one_line(str(plan.extras[at]))}” gives the priority as a number, read as {way}; the number "
+                 "is the priority, no longer kept in the notes.")
 
     def _priority_by_number(self, reg: Register, plan: SheetPlan, row: tuple[Any, ...], width: int,
                             values: dict[str, Any], lines: list[str]) -> list[str]:

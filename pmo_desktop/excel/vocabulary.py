@@ -857,6 +857,14 @@ def resolution_headers() -> frozenset[str]:
 
 
 @lru_cache(maxsize=None)
+def importance_headers() -> frozenset[str]:
+    """Keyed headers of how important a record is ("Importance", "重要度", "Wichtigkeit", "Importancia"): a number
+    under one counts up, 5 the most important, where a priority's number is a rank, 1 the first
+    (``importance_headers`` in the files; ``row_planner``'s numbered priority)."""
+    return frozenset(k for data in _files() for w in data.get("importance_headers", ()) if (k := word_key(w)))
+
+
+@lru_cache(maxsize=None)
 def response_states() -> dict[str, str]:
     """Keyed risk state → the response it names ("Risk Accepted" → Accept, "Transferred" → Transfer, "Evitado" →
     Avoid): a risk's state that says what was chosen to do about it (``response_states`` in the files;
