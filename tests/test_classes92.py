@@ -134,3 +134,40 @@ def test_a_numbered_importance_counts_up_and_the_report_says_how(sqlite_store, t
     got = {r["title"]: r["priority"] for r in rows_of(sqlite_store, "issues")}
     assert got == {f"課題その{i}": p for i, p in enumerate(expected.values(), start=1)}
     assert said in _notes(plan)
+
+
+def test_a_templates_instruction_row_under_a_two_row_header_is_no_record(sqlite_store, tmp_path):
+    """A Spanish incident template: a title, a two-row header ("FECHA" over "DESDE | HASTA"), then a row telling
+    in capitals what to write in each column ("INDICAR …", "LISTAR CON NOMBRE …", "DESCRIBIR …") and a row holding
+    only the number 1. The instruction row became an issue, its "LISTAR …" a person and its "DESCRIBIR …" an
+    action: it is the template's guidance, skipped and said, and nothing is imported."""
+    rows: list[list[object]] = [
+        ["REPORTE DE FALLAS DEL SERVICIO", None, None, None, None, None, None, None, None],
+        ["No.", "DESCRIPCIÓN DE LA FALLA", "IMPACTO", "REGIÓN", "FECHA", None, "ACCIONES REALIZADAS",
+         "RESPONSABLES", "ESTATUS"],
+        [None, None, None, None, "DESDE", "HASTA", None, None, None],
+        [None, "HACER UNA BREVE DESCRIPCIÓN DE LA FALLA.", "EXPLICAR EL EFECTO DE LA FALLA EN EL SERVICIO.",
+         "INDICAR EN QUÉ REGIÓN OCURRIÓ LA FALLA.", "REFERIR DÍA, MES Y AÑO CUANDO INICIÓ LA FALLA.", None,
+         "DESCRIBIR DETALLADAMENTE LOS TRABAJOS REALIZADOS.", "LISTAR CON NOMBRE Y APELLIDO AL PERSONAL DE GUARDIA.",
+         "INDICAR SI FUE RESUELTA O SI ESTÁ PENDIENTE."],
+        [1, None, None, None, None, None, None, None, None],
+    ]
+    plan = import_all(sqlite_store, write_xlsx(tmp_path / "incidencias.xlsx", {"Formato": rows}, {"Formato": ["E2:F2"]}))
+    assert rows_of(sqlite_store, "issues") == [] and rows_of(sqlite_store, "risks") == []
+    assert rows_of(sqlite_store, "people") == []
+    reasons = [r.reason for s in plan.sheets for r in s.reports]
+    assert any(x.startswith("guidance on filling in the template (“HACER UNA BREVE") for x in reasons)
+
+
+def test_an_instruction_where_the_owner_goes_makes_no_person(sqlite_store, tmp_path):
+    """A real issue whose owner cell still holds the template's instruction ("Enter the name of the person who
+    will fix it"): no person is made of it; the text is kept on the record."""
+    rows: list[list[object]] = [["ID", "Issue", "Owner", "Status"],
+                                ["I-1", "Server room too warm", "Enter the name of the person who will fix it", "Open"],
+                                ["I-2", "Badge reader fails", "Ann Lee", "Open"],
+                                ["I-3", "Printer offline", "Bo Chan", "Closed"]]
+    import_all(sqlite_store, write_xlsx(tmp_path / "issues.xlsx", {"Issues": rows}))
+    assert {p["name"] for p in rows_of(sqlite_store, "people")} == {"Ann Lee", "Bo Chan"}
+    warm = {r["code"]: r for r in rows_of(sqlite_store, "issues")}["I-1"]
+    assert warm["owner"] is None
+    assert "Enter the name of the person" in (warm["description"] or "")

@@ -2228,6 +2228,7 @@ class Planner:
         one_a_block = [0, True]
         lead: tuple[int, int, tuple[Any, ...]] | None = None  # a lone text opening a block: (index, number, row)
         opened: dict[int, int] = {}  # index of a record in plan.rows → index of the lone text that opened it
+        lead_reasons: dict[int, str] = {}  # index of such a text in plan.rows → why it was skipped at first
         data_started = False
         other_table: int | None = None  # the row of another table's header under the records (other_tables)
         gap_caption = -2  # the row of a note alone in the first column after a gap: a caption over what follows
@@ -2265,6 +2266,11 @@ class Planner:
         went_on: set[int] = set()  # indexes into plan.rows of records written over several rows (continue_record)
 
         def skip(number: int, reason: str, code: str = "") -> None:
+            if (at := opened.pop(len(plan.rows), None)) is not None:
+                # the lone text over this row opened no record after all (a list of names under an empty
+                # template): it is skipped for its own reason, not as opening a record that never was
+                plan.rows[at] = PlannedRow(RowReport(plan.sheet, plan.rows[at].report.row, Action.SKIP, "",
+                                                     lead_reasons.pop(at, reason)))
             plan.rows.append(PlannedRow(RowReport(plan.sheet, number, Action.SKIP, code, reason)))
 
         unfilled: list[int] = []  # rows of unfilled placeholders alone ("{{ $json.title }}"), said once a sheet
@@ -2740,6 +2746,7 @@ class Planner:
                 # a text opening the block over the record's row (a cell's wrapped lines centred on the record,
                 # "SOLICITAR DIVIDIR EL DEPARTAMENTO" over "DE SISTEMAS PARA ACOMODAR EL RACK"): its first line
                 at, lead_number, lead_row = lead
+                lead_reasons[at] = plan.rows[at].report.reason
                 row = tuple(b if a is None else (a if b is None else (
                     f"{str(a).rstrip()}\n{b}" if isinstance(a, str) and isinstance(b, str) else b))
                     for a, b in zip(lead_row, row))
@@ -2767,7 +2774,10 @@ class Planner:
                              f"“{_one_line(headers[passed_col])}”): nothing is at issue, not an issue.")
                 continue
             if last_record is None and _guidance(row, filled):
-                skip(number, "guidance on filling in the template (“Enter …”, “From … Form”), not a record.")
+                skip(number, "guidance on filling in the template (“Enter …”, “From … Form”), not a record."
+                     if all(row[c].__class__ is not str or row[c].isascii() for c in filled) else
+                     f"guidance on filling in the template (“{_one_line(v.parse_text(row[filled[0]]))[:40]}”, …), "
+                     "not a record.")
                 continue
             if last_record is None and \
                     explains_the_columns([(row[c], headers[c] if c < len(headers) else None) for c in filled]) and \
