@@ -1090,13 +1090,18 @@ _HALVES_RE = re.compile(r"\s*[/／]\s*")
 
 
 def _whole_header_wins(kind: SheetKind, row: list[Any], mapping: dict[int, str], duplicates: dict[int, str]) -> None:
-    """Two columns naming one field, the first by one half of a slashed header ("対応日時/状況", "Action date/
-    Status"), the other by the field's word whole ("ステータス", "Status"): the whole header takes the field, the
+    """Two columns naming one choice or level, the first by one half of a slashed header ("対応日時/状況", "Action
+    date/Status"), the other by the field's word whole ("ステータス", "Status"): the whole header takes the field, the
     slashed one is kept labelled in the notes (unseen92: the status came from an empty "対応日時/状況" while the
     sheet's own "ステータス" went to the notes). A slashed header that is itself a word of the field ("Open/Closed"
     for the status) is whole, and keeps the field as before."""
     keys = field_keys(kind)
     for d, name in sorted(duplicates.items()):
+        f = next((x for x in kind.reg.fields if x.name == name), None)
+        if f is None or f.kind not in (Kind.ENUM, Kind.SCALE):
+            # a choice or a level only: "Decision Required / Made" is one column's name for the decision, and a
+            # "Decision Made" of outcomes beside it titles nothing (unseen86's RAID log)
+            continue
         c = next((k for k, n in mapping.items() if n == name), None)
         if c is None or c >= len(row) or d >= len(row) or not isinstance(row[c], str) or not isinstance(row[d], str):
             continue

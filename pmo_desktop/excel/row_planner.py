@@ -731,6 +731,14 @@ def _label_keys(register: str, headers: Sequence[Any], title_col: int) -> frozen
     return frozenset({k for k, n in header_words(register).items() if n in ("title", "description")} | {own}) - {""}
 
 
+def _restated_header(row: Sequence[Any], width: int, register: str) -> bool:
+    """A row of three cells or more that are header words of the register ("Riesgo | Factor de riesgo | Descripción
+    del Control …", a second header's line read as a record): no form's labels left in a record, so its title is
+    not taken from another column (it is read as before)."""
+    words = header_words(register)
+    return sum(1 for x in row[:width] if x.__class__ is str and _label_key(x) in words) >= 3
+
+
 def _after_own_label(text: str, header: Any) -> str:
     """A cell's text without its column's own header written before it as a form's label ("|Resolution  HU moved
     …" under "Resolution" → "HU moved …"); the text whole where it opens otherwise."""
@@ -5187,7 +5195,7 @@ class Planner:
             if text:  # the whole text stays in its own field
                 values[self._title_name] = first_sentence(self._actual_of(text))
         if self._label_title is not None and isinstance(label := values.get(self._title_name), str) and \
-                _label_key(label) in self._label_title[1]:
+                _label_key(label) in self._label_title[1] and not _restated_header(row, width, reg.name):
             # (the description keeps the cell as written: only the title is taken from elsewhere)
             for c in self._label_title[2]:
                 if c < width and row[c].__class__ is str and \
