@@ -237,7 +237,18 @@ def named_by_its_last_words(kind: SheetKind, name: str) -> bool:
     "acme_issues", "2024_issue_log" (a project, an owner or a date before the register), as the name alone
     would ("Risk Register", "issues"). The last four words at most."""
     words = words_of(re.sub(r"[_\-]+", " ", name))
-    return any(kind.matches_sheet_name(" ".join(words[i:])) for i in range(max(0, len(words) - 4), len(words)))
+    if any(kind.matches_sheet_name(" ".join(words[i:])) for i in range(max(0, len(words) - 4), len(words))):
+        return True
+    # a name of an unspaced script is one word: "项目问题记录表" (project + issue record sheet) ends in the register's
+    # name after characters of its own as "Project Issue Log" does after a word (unseen92, a problem log refused).
+    # Three characters of the register's name at least, so a bare noun ("问题", "課題") at a name's end names none
+    last = words[-1] if words else ""
+    return bool(_UNSPACED_NAME_RE.fullmatch(last)) and any(
+        kind.matches_sheet_name(last[i:]) for i in range(1, len(last) - _UNSPACED_NAME_CHARS + 1))
+
+
+_UNSPACED_NAME_RE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]+")
+_UNSPACED_NAME_CHARS = 3
 
 
 @lru_cache(maxsize=256)
@@ -904,6 +915,7 @@ def _map_header(kind: SheetKind, row: list[Any], group: list[Any] | None) -> tup
     if duplicates:
         _beside_pairs(kind, row, group, mapping, duplicates)
         _own_name_wins(kind, row, mapping, duplicates)
+        _whole_header_wins(kind, row, mapping, duplicates)
         _own_noun_wins(kind, row, mapping, duplicates)
         _last_date_wins(kind, row, mapping, duplicates)
         _title_over_description(kind, row, mapping, duplicates)
@@ -1070,6 +1082,35 @@ def _own_name_wins(kind: SheetKind, row: list[Any], mapping: dict[int, str], dup
         c = next((k for k, n in mapping.items() if n == name), None)
         if c is None or c >= len(row) or own.isdisjoint(header_variants(row[d])) or \
                 not own.isdisjoint(header_variants(row[c])):
+            continue
+        mapping[d] = name
+        del mapping[c]
+        del duplicates[d]
+        duplicates[c] = name
+
+
+_HALVES_RE = re.compile(r"\s*[/／]\s*")
+
+
+def _whole_header_wins(kind: SheetKind, row: list[Any], mapping: dict[int, str], duplicates: dict[int, str]) -> None:
+    """Two columns naming one choice or level, the first by one half of a slashed header ("対応日時/状況", "Action
+    date/Status"), the other by the field's word whole ("ステータス", "Status"): the whole header takes the field, the
+    slashed one is kept labelled in the notes (unseen92: the status came from an empty "対応日時/状況" while the
+    sheet's own "ステータス" went to the notes). A slashed header that is itself a word of the field ("Open/Closed"
+    for the status) is whole, and keeps the field as before."""
+    keys = field_keys(kind)
+    for d, name in sorted(duplicates.items()):
+        f = next((x for x in kind.reg.fields if x.name == name), None)
+        if f is None or f.kind not in (Kind.ENUM, Kind.SCALE):
+            # a choice or a level only: "Decision Required / Made" is one column's name for the decision, and a
+            # "Decision Made" of outcomes beside it titles nothing (unseen86's RAID log)
+            continue
+        c = next((k for k, n in mapping.items() if n == name), None)
+        if c is None or c >= len(row) or d >= len(row) or not isinstance(row[c], str) or not isinstance(row[d], str):
+            continue
+        if not _HALVES_RE.search(row[c]) or _HALVES_RE.search(row[d]) or \
+                any(keys.get(k) == name for k in (normalise_key(row[c]), word_key(row[c]))) or \
+                not any(keys.get(k) == name for k in (normalise_key(row[d]), word_key(row[d]))):
             continue
         mapping[d] = name
         del mapping[c]

@@ -35,7 +35,7 @@ import re
 from functools import lru_cache
 
 from ..models.registers import REGISTERS
-from .vocabulary import header_words, negation_words, value_words, word_key, words_of
+from .vocabulary import guidance_words, header_words, negation_words, value_words, word_key, words_of
 
 # longer than any word of ``person.nobody`` ("noch nicht zugewiesen"): a cell this long names someone, or says more
 LONGEST = 40
@@ -55,6 +55,9 @@ def no_one_said(text: str, header: object = None, register: str | None = None) -
     """How a cell of a column of people (headed ``header``, of ``register``) names no one: BARE ("N/A", "TBD",
     "?": the empty field says it all), KEPT (a post not filled, a placeholder with its reason, or a status word
     of the register: the cell is kept in the notes), or None (it names someone)."""
+    if _instruction(text):
+        return KEPT  # "LISTAR CON NOMBRE Y APELLIDO EL PERSONAL …", "Enter the name of the person …": a template's
+        # instruction where the name goes, no one's name (classes92: a person was made of it)
     if len(text) > LONGEST_SAID or not text.strip():
         return None
     key = word_key(text)
@@ -74,6 +77,21 @@ def no_one_said(text: str, header: object = None, register: str | None = None) -
     if len(text) <= LONGEST and _no_and_its_noun(tuple(words), header):
         return BARE
     return None
+
+
+# an instruction is a sentence: this many words at least ("Enter owner name" may be a team's odd name, kept)
+_INSTRUCTION_WORDS = 5
+# guidance words that begin a name as often as an instruction ("From Finance …", "Example Ltd"): no verb
+# ("State Revenue Office …", "Track and Trace Team …": a word that is a noun as often opens an office's name)
+_NOT_TELLING = frozenset(word_key(w) for w in ("from", "e.g", "eg", "example", "optional", "aquí", "hier", "z.b",
+                                              "state", "track", "rate", "type", "place", "capture"))
+
+
+def _instruction(text: str) -> bool:
+    """A template's instruction written where a person's name goes: five words or more opening with a verb telling
+    what to write ("Listar con nombre y apellido …", "Enter the name of …": ``guidance`` in the words files)."""
+    words = words_of(text)
+    return len(words) >= _INSTRUCTION_WORDS and words[0] in guidance_words() and words[0] not in _NOT_TELLING
 
 
 def _a_state(key: str, words: int, register: str) -> bool:

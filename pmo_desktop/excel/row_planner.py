@@ -95,7 +95,7 @@ from .score_priorities import score_header, score_note, score_top, scored_choice
 from .several_days import first_of_days, several_days_note
 from .sheet_keys import code_key, code_text
 from .sheet_versions import same_table, titles_agree
-from .step_rows import next_step, told_apart
+from .step_rows import next_step, step_number, told_apart
 from .strategy_kinds import kept_a_threat_line, says_opportunity, strategy_tells_kind
 from .strategy_leads import lead_and_rest, strategy_led, strategy_led_note
 from .template_rows import example_mark, might_be_marked, numbered_placeholder_rows
@@ -139,6 +139,7 @@ from .vocabulary import (
     guidance_row,
     guidance_words,
     header_words,
+    importance_headers,
     instruction_words,
     keys_of,
     kind_not_level_words,
@@ -146,6 +147,7 @@ from .vocabulary import (
     placeholder_texts,
     record_link_words,
     register_nouns,
+    response_states,
     restates_its_headers,
     sample_words,
     signature_labels,
@@ -735,6 +737,59 @@ def _default_copied_down(row: tuple[Any, ...], filled: list[int], code_col: int,
 
 def _zero(value: Any) -> bool:
     return (value.__class__ is float or value.__class__ is int) and value == 0
+
+
+_LABEL_MARKS_RE = re.compile(r"[|:*_\-–—#>]+")
+
+
+def _label_key(text: str) -> str:
+    """A cell's words keyed without the marks a form writes around its labels ("Issue Description  |",
+    "**Description:**")."""
+    return word_key(_LABEL_MARKS_RE.sub(" ", text))
+
+
+def _label_keys(register: str, headers: Sequence[Any], title_col: int) -> frozenset[str]:
+    """What a title cell holding only a label says: the column's own header, or a header word of the register's
+    title or description in any language ("Issue Description", "Description", "Descripción")."""
+    own = _label_key(str(headers[title_col])) if title_col < len(headers) and headers[title_col] else ""
+    return frozenset({k for k, n in header_words(register).items() if n in ("title", "description")} | {own}) - {""}
+
+
+def _restated_header(row: Sequence[Any], width: int, register: str) -> bool:
+    """A row of three cells or more that are header words of the register ("Riesgo | Factor de riesgo | Descripción
+    del Control …", a second header's line read as a record): no form's labels left in a record, so its title is
+    not taken from another column (it is read as before)."""
+    words = header_words(register)
+    return sum(1 for x in row[:width] if x.__class__ is str and _label_key(x) in words) >= 3
+
+
+def _after_own_label(text: str, header: Any) -> str:
+    """A cell's text without its column's own header written before it as a form's label ("|Resolution  HU moved
+    …" under "Resolution" → "HU moved …"); the text whole where it opens otherwise."""
+    text = text.strip()
+    if isinstance(header, str) and (words := header.split()):
+        m = re.match(r"[\s|:*_\-–—#>]*" + r"\s+".join(map(re.escape, words)) + r"(?![^\W_])[\s|:*_\-–—#>.]*",
+                     text, re.I)
+        if m is not None:
+            text = text[m.end():]
+    return _LABEL_MARKS_RE.sub(" ", text).strip() if not re.search(r"[^\W_]", text) else text.strip(" |")
+
+
+def _untitled_own(row: Sequence[Any], filled: Sequence[int], above: Sequence[Any], title_col: int, described: int,
+                  text_cols: set[int]) -> bool:
+    """A row with no title right under a record, in a log with no ID column, that fills the description and every
+    other text column the record above fills (two at least), each cell a text of its own — none a sentence cut at
+    the cell above's end (``_wrapped``) nor the next numbered line of it (``next_step``, "2." under "1.") —
+    is a record of its own whose title cell was left empty (unseen92: a problem log's row telling its own
+    problem in "原因分析" with its own "解决方案" was joined to the problem above). ``untitled_rows`` titles it."""
+    if described not in filled or described == title_col:
+        return False
+    given = {c for c in text_cols if c != title_col and c < len(above) and above[c] is not None
+             and str(above[c]).strip()}
+    if len(filled) < 2 or set(filled) != given:
+        return False
+    return all(row[c].__class__ is str and not _wrapped(above[c], row[c]) and not next_step(above[c], row[c])
+               and step_number(row[c]) is None for c in filled)
 
 
 def _wrapped(above: Any, below: Any) -> bool:
@@ -1892,8 +1947,11 @@ class Planner:
             reg.field("priority").kind is Kind.ENUM else None
         # "Impact" of 1–5 kept there names the priority by a level, 5 the most, not by a rank: the register's
         # words make an impact its priority in English only ("impact", "issue impact": the field's synonyms)
-        self._priority_as_level = self._numbered_priority is not None and \
-            "impact" in words_of(str(plan.extras[self._numbered_priority]))
+        # so is an importance ("重要度", "Importance", "Wichtigkeit": importance_headers): how much the record matters
+        # counts up, where a priority, a rank or an order counts down (classes92: "重要度" 5 came in Low)
+        self._priority_as_level = self._numbered_priority is not None and (
+            "impact" in words_of(str(plan.extras[self._numbered_priority])) or
+            word_key(str(plan.extras[self._numbered_priority])) in importance_headers())
         # an issue tracker's labels kept in the notes ("bug, High", "Feature,Medium"): the one priority word
         # among a row's tags is its priority, when no column gives one (it was Medium, the default, for all)
         self._labelled_priority = next(
@@ -2093,6 +2151,10 @@ class Planner:
                 word_key(headers[code_col]) in register_nouns(reg.name):
             self._coded_title = code_col
         self._coded_titled: list[str] = []
+        # a risk's state naming its response ("Risk Accepted"): the response where the row gives none (classes92)
+        self._state_col = next((c for c, n in mapping.items() if n == "status"), None) \
+            if reg.name == "risks" and not kind.parent else None
+        self._state_responses: Counter[tuple[str, str]] = Counter()
         # the Excel errors of columns kept in the notes, kept as written and said once a column (fault70b)
         self._errors_kept: dict[int, list[tuple[int, str]]] = {}
         # a review's verdict ("No-Go") titles its decision with the rationale's first sentence (left47)
@@ -2239,6 +2301,10 @@ class Planner:
                 plan.say(f"“{_one_line(str(plan.extras[self._numbered_priority]))}” gives the priority as a number, "
                          f"1 the most urgent ({scale}); "
                          f"{' and '.join(f'“{_one_line(str(h))}”' for h in beside)} is kept in the notes.")
+            elif not beside:
+                self._say_numbered_priority(plan, reg, reader, header_row, width, kept)
+        elif self._numbered_priority is not None:
+            self._say_numbered_priority(plan, reg, reader, header_row, width, kept)
         self._translator.from_p0 = frozenset({"priority"}) if p0_col is not None else frozenset()
         if p0_col is not None:
             plan.say(f"“{headers[p0_col] if p0_col < len(headers) else 'Priority'}” counts from P0: P0 is read as "
@@ -2285,6 +2351,7 @@ class Planner:
         one_a_block = [0, True]
         lead: tuple[int, int, tuple[Any, ...]] | None = None  # a lone text opening a block: (index, number, row)
         opened: dict[int, int] = {}  # index of a record in plan.rows → index of the lone text that opened it
+        lead_reasons: dict[int, str] = {}  # index of such a text in plan.rows → why it was skipped at first
         data_started = False
         other_table: int | None = None  # the row of another table's header under the records (other_tables)
         gap_caption = -2  # the row of a note alone in the first column after a gap: a caption over what follows
@@ -2324,6 +2391,11 @@ class Planner:
         went_on: set[int] = set()  # indexes into plan.rows of records written over several rows (continue_record)
 
         def skip(number: int, reason: str, code: str = "") -> None:
+            if (at := opened.pop(len(plan.rows), None)) is not None:
+                # the lone text over this row opened no record after all (a list of names under an empty
+                # template): it is skipped for its own reason, not as opening a record that never was
+                plan.rows[at] = PlannedRow(RowReport(plan.sheet, plan.rows[at].report.row, Action.SKIP, "",
+                                                     lead_reasons.pop(at, reason)))
             plan.rows.append(PlannedRow(RowReport(plan.sheet, number, Action.SKIP, code, reason)))
 
         unfilled: list[int] = []  # rows of unfilled placeholders alone ("{{ $json.title }}"), said once a sheet
@@ -2450,6 +2522,12 @@ class Planner:
         value_cols = {c for c, f in fields if not (f.kind.free_text or f.kind.refers)}
         rating_cols = {c for c, f in fields if f.kind is Kind.SCALE}
         text_cols = {c for c, f in fields if f.kind.free_text and not f.kind.is_key} | set(self._responses)
+        # a title cell holding only its template's label ("Issue Description  |", the header's own "Description"):
+        # the row is titled by the next text column instead (classes92)
+        self._label_title = (title_col, _label_keys(reg.name, headers, title_col),
+                             sorted((text_cols | set(plan.extras)) - {title_col}, key=lambda c: (c < title_col, c))) \
+            if title_col is not None and parent_reg is None else None
+        self._label_titled: Counter[tuple[str, int]] = Counter()
         first_block = True
         answer_col = _is_it_one_column(headers, mapping, reg.name)  # "Riesgo S/N": rows answered no are none
         no_words = {k for k, t in value_words("bool").items() if t == "false"}
@@ -2802,6 +2880,7 @@ class Planner:
                 # a text opening the block over the record's row (a cell's wrapped lines centred on the record,
                 # "SOLICITAR DIVIDIR EL DEPARTAMENTO" over "DE SISTEMAS PARA ACOMODAR EL RACK"): its first line
                 at, lead_number, lead_row = lead
+                lead_reasons[at] = plan.rows[at].report.reason
                 row = tuple(b if a is None else (a if b is None else (
                     f"{str(a).rstrip()}\n{b}" if isinstance(a, str) and isinstance(b, str) else b))
                     for a, b in zip(lead_row, row))
@@ -2829,7 +2908,10 @@ class Planner:
                              f"“{_one_line(headers[passed_col])}”): nothing is at issue, not an issue.")
                 continue
             if last_record is None and _guidance(row, filled):
-                skip(number, "guidance on filling in the template (“Enter …”, “From … Form”), not a record.")
+                skip(number, "guidance on filling in the template (“Enter …”, “From … Form”), not a record."
+                     if all(row[c].__class__ is not str or row[c].isascii() for c in filled) else
+                     f"guidance on filling in the template (“{_one_line(v.parse_text(row[filled[0]]))[:40]}”, …), "
+                     "not a record.")
                 continue
             if last_record is None and \
                     explains_the_columns([(row[c], headers[c] if c < len(headers) else None) for c in filled]) and \
@@ -3018,8 +3100,14 @@ class Planner:
                     if isinstance(a, str) and isinstance(b, str) else b)),
                     "its texts go on in the row below, beside the record's other fields")
                 continue
+            # a row of its own whose title cell was left empty, under a record of a log with no ID column
+            untitled_own = title_col is not None and last_record is not None and not after_gap and \
+                parent_reg is None and code_col is None and bool(self._untitled_from) and \
+                starts == record_end[0] + 1 and title_col not in filled and \
+                _untitled_own(row, filled, last_record[2], title_col, self._untitled_from[0],
+                              text_cols | set(plan.extras))
             if title_col is not None and last_record is not None and not after_gap and parent_reg is None and \
-                    starts == record_end[0] + 1 and \
+                    starts == record_end[0] + 1 and not untitled_own and \
                     title_col not in filled and (code_col is None or code_col not in filled) and \
                     set(filled) & text_cols and not own_label(row, last_record[2], self._label_cols) and \
                     all(c in text_cols or c in plan.extras or (c not in mapped_cols and c not in plan.extras and
@@ -3040,7 +3128,7 @@ class Planner:
                 # are, never one of them (round 56's held-out set: a risk titled "Risk:" once the names were read)
                 skip(number, f"a caption (“{row[title_col].strip()}”) over the records, not a record.")
                 continue
-            if len(mapped_filled) < 2 and not has_key and \
+            if len(mapped_filled) < 2 and not has_key and not untitled_own and \
                     not any(c in filled for c in self._label_cols[1:]):  # a sub-group of its own: a stakeholder
                 if (after_gap or last_record is None) and parent_reg is None and len(filled) == 1 and \
                         filled[0] in text_cols and filled[0] != title_col:
@@ -3246,6 +3334,16 @@ class Planner:
             plan.say(f"{n} {'row leaves' if n == 1 else 'rows leave'} “{_one_line(str(self._headers[title_col]))}” "
                      f"empty: titled by {'its' if n == 1 else 'their'} “{_one_line(str(self._headers[self._coded_title]))}"
                      f"” ({', '.join(self._coded_titled[:3])}{' …' if n > 3 else ''}), as written.")
+        if self._label_titled:
+            said = "; ".join(f"{n} row{'s' if n != 1 else ''} of “{label}” titled by “{_one_line(str(self._headers[c]))}”"
+                             for (label, c), n in self._label_titled.items())
+            plan.say(f"A title cell holding only its template's label is no title: {said} (its first sentence, the "
+                     "label's cell kept as written).")
+        if self._state_responses and self._state_col is not None:
+            said = ", ".join(f"“{state}” → {chosen} ({n} row{'s' if n != 1 else ''})"
+                             for (state, chosen), n in self._state_responses.items())
+            plan.say(f"“{_one_line(str(self._headers[self._state_col]))}” names the response where the row gives "
+                     f"none: {said}.")
         if self._generic_titled and self._generic_from:
             plan.say(generic_note(self._headers, self._generic_titled, self._generic_from))
         self._say_opportunity_signs(plan)
@@ -4056,6 +4154,31 @@ class Planner:
                 lines.append(f"Column {letters}: {v.parse_text(x)}")
                 self._past_used[c] = UnheadedColumn(f"Column {letters}")
         return lines
+
+    def _say_numbered_priority(self, plan: SheetPlan, reg: Register, reader: SheetReader, header_row: int,
+                               width: int, kept: list[tuple[int, tuple[Any, ...]]] | None) -> None:
+        """Said once a sheet of a priority column kept in the notes whose numbers give each row's priority (the
+        column's line says "kept in the notes", and its numbers were read all the same, unsaid: classes92): which
+        way they count — a level, the higher the more important, under an impact or importance header; else a
+        rank, 1 the most urgent."""
+        at = self._numbered_priority
+        assert at is not None
+        f = reg.field("priority")
+        if not any(numbered_priority(f, r[at], self._priority_as_level) is not None
+                   for _n, r in _first_rows(kept, reader, header_row, width) if at < len(r)):
+            return
+        choices = list(f.choices)
+        if self._priority_as_level:
+            low = 5 - len(choices) + 1
+            scale = ", ".join([*(f"{n} → {choices[n - 1 - (5 - len(choices))]}" for n in range(5, low, -1)),
+                               f"{low} and less → {choices[0]}"])
+            way = f"a level, the higher the more important ({scale})"
+        else:
+            ranked = list(reversed(choices))
+            scale = ", ".join(f"{n}{' and more' if n == len(ranked) else ''} → {x}" for n, x in enumerate(ranked, 1))
+            way = f"a rank, 1 the most urgent ({scale})"
+        plan.say(f"“{_one_line(str(plan.extras[at]))}” gives the priority as a number, read as {way}; the number "
+                 "is the priority, no longer kept in the notes.")
 
     def _priority_by_number(self, reg: Register, plan: SheetPlan, row: tuple[Any, ...], width: int,
                             values: dict[str, Any], lines: list[str]) -> list[str]:
@@ -5218,10 +5341,25 @@ class Planner:
         for c in self._status_engagement:
             if c < width and row[c].__class__ is str and (state := _engagement_opening(row[c])) is not None:
                 values.setdefault("current_engagement", state)
+        if self._state_col is not None and not values.get("response") and self._state_col < width and \
+                row[self._state_col].__class__ is str and \
+                (chosen := response_states().get(word_key(row[self._state_col]))) is not None:
+            values["response"] = chosen
+            self._state_responses[(_one_line(row[self._state_col]), chosen)] += 1
         if self._title_from and not values.get(self._title_name):
             text = next((values[n] for n in self._title_fallbacks if values.get(n)), "")
             if text:  # the whole text stays in its own field
                 values[self._title_name] = first_sentence(self._actual_of(text))
+        if self._label_title is not None and isinstance(label := values.get(self._title_name), str) and \
+                _label_key(label) in self._label_title[1] and not _restated_header(row, width, reg.name):
+            # (the description keeps the cell as written: only the title is taken from elsewhere)
+            for c in self._label_title[2]:
+                if c < width and row[c].__class__ is str and \
+                        (text := _after_own_label(row[c], self._headers[c] if c < len(self._headers) else None)) and \
+                        _label_key(text) not in self._label_title[1]:
+                    values[self._title_name] = first_sentence(self._actual_of(text), reg.field(self._title_name).max_length)
+                    self._label_titled[(_one_line(label), c)] += 1
+                    break
         if self._inverted_impact is not None and self._inverted_impact < width and \
                 (worst_first := level_of(row[self._inverted_impact], reg.field("impact").scale_max(self.ctx))) \
                 is not None:

@@ -902,6 +902,27 @@ def resolution_headers() -> frozenset[str]:
 
 
 @lru_cache(maxsize=None)
+def importance_headers() -> frozenset[str]:
+    """Keyed headers of how important a record is ("Importance", "重要度", "Wichtigkeit", "Importancia"): a number
+    under one counts up, 5 the most important, where a priority's number is a rank, 1 the first
+    (``importance_headers`` in the files; ``row_planner``'s numbered priority)."""
+    return frozenset(k for data in _files() for w in data.get("importance_headers", ()) if (k := word_key(w)))
+
+
+@lru_cache(maxsize=None)
+def response_states() -> dict[str, str]:
+    """Keyed risk state → the response it names ("Risk Accepted" → Accept, "Transferred" → Transfer, "Evitado" →
+    Avoid): a risk's state that says what was chosen to do about it (``response_states`` in the files;
+    ``row_planner``, where no response is given)."""
+    out: dict[str, str] = {}
+    for data in _files():
+        for target, words in data.get("response_states", {}).items():
+            for w in words:
+                out.setdefault(word_key(w), target)
+    return out
+
+
+@lru_cache(maxsize=None)
 def hours_worked_words() -> frozenset[str]:
     """Keyed headers of a timesheet's hours ("Number of Hours", "Horas", "Stunden"): ``hours_worked`` in the files
     (``importer._hours_by_day``)."""
