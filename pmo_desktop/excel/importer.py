@@ -155,6 +155,7 @@ from .keyed_legends import key_said, keys_beside
 from .kind_titles import catalogue_reason, kind_column, kind_title_note, titled_rows, tracked_fields
 from .legend_bands import legend_band
 from .lessons_logs import LESSONS_REASON, lessons_log
+from .milestone_lists import named_and_dated
 from .level_lists import level_list
 from .linked_kinds import rows_of_another_kind
 from .map_features import MAP_FEATURES_REASON, map_features
@@ -241,6 +242,7 @@ from .vocabulary import (
     hours_worked_words,
     register_nouns,
     sheet_words,
+    tells_what_to_write,
     value_words,
     word_key,
     words_of,
@@ -774,6 +776,33 @@ def _column_blocks(headers: list[str], sample: list[list[Any]]) -> list[list[int
     return blocks
 
 
+_INSTRUCTION_WORDS = 6  # a sentence of instructions: this many words at least
+
+
+def _instructions_beside(headers: list[str], mapping: dict[int, str], sample: list[list[Any]]) -> list[int]:
+    """Columns of a template's instructions beside its table (an accessible template's column A: "Headings for the
+    table … are in cells B3 through D3." over "Enter milestone dates in cells B4 through B8. …"): no field read, the
+    header a sentence, every cell under it a sentence too, one at least telling what to write (``tells_what_to_write``).
+    Kept in the notes, the first record took the instructions as its own (unseen set 93's timeline, classes93)."""
+    def sentence(x: Any) -> bool:
+        return isinstance(x, str) and len(x.split()) >= _INSTRUCTION_WORDS and x.rstrip()[-1:] in ".:!"
+
+    out = []
+    for c, head in enumerate(headers):
+        if c in mapping or not sentence(head):
+            continue
+        cells = [r[c] for r in sample if c < len(r) and r[c] is not None and str(r[c]).strip()]
+        if cells and all(sentence(x) for x in cells) and \
+                any(tells_what_to_write(x) for x in (head, *cells)):
+            out.append(c)
+    return out
+
+
+def _shortened(text: str, most: int = 60) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= most else text[:most - 1].rstrip() + "…"
+
+
 def _beside_the_table(headers: list[str], mapping: dict[int, str], sample: list[list[Any]],
                       band: list[Any] | None = None) -> set[int]:
     """Columns of another table beside the register, past an empty column (a heat map, a legend, a chart's
@@ -1196,6 +1225,10 @@ def _prepare(store: Store, reader: SheetReader, match: HeaderMatch, mapping: dic
         extras.pop(col, None)
         ignored[col] = broken_said(headers[col] if col < len(headers) and headers[col] else _letter(col), error,
                                    broken_fields.get(col, ""))
+    for col in _instructions_beside(headers, final, sample):
+        extras.pop(col, None)
+        ignored[col] = (f"“{_shortened(headers[col])}” and the cells under it are the template's instructions (sentences "
+                        "telling what to enter where), not a column of the records, so it is not imported.")
     for col in counters:
         ignored[col] = (f"Column {_letter(col)} has no header and numbers the rows (1, 2, 3 …): the sheet's row "
                         "numbers, so it is not imported.")
@@ -4301,7 +4334,9 @@ def _no_records(match: HeaderMatch, file_name: str | None = None,
         (kind.register == "issues" and bug_steps_column(match.headers)) or \
         (kind.register == "issues" and result_columns(match.headers) is not None) or \
         (rows is not None and link_column(kind.register, match.headers, rows) is not None) or \
-        match.by_level  # "bug地址", "P1 | P2 | … | P5" over the texts (classes83)
+        match.by_level or \
+        (titled_by_its_noun(match) and title is not None and  # "bug地址", "P1 | P2 | … | P5" over the texts (classes83)
+         named_and_dated(kind.register, real_fields(match.mapping), title.name))  # "Date | Milestone Title" (classes93)
     if not strong and not named_so:
         return (f"{_weak_reason(len(naming), kind.reg.title.lower())} and its name is not a "
                 "register's, so it is taken for a table of another kind.")

@@ -54,6 +54,7 @@ from .checklist_titles import label_columns as label_columns_of
 from .closed_columns import closed_cell, closed_column
 from .column_legends import COLUMN_LEGEND, column_legend_scale, side_ladder, side_legends
 from .confirmed_notes import confirmed_mark, confirmed_said
+from .csv_comments import comments_said
 from .cut_cells import characters, was_cut
 from .done_text import says_done, says_not_acted_on
 from .errors import ImportCancelled
@@ -1726,6 +1727,8 @@ class Planner:
         self._past: dict[int, dict[int, Any]] = {}  # values past the last column the sheet reads, by row (data_rows)
         self._in_key = spelled[1] if spelled else set()
         plan.note = note
+        if getattr(reader.book, "comment_lines", None):  # a CSV's "# …" lines, read as no row (csv_comments)
+            plan.say(comments_said(reader.book.comment_lines))
         # the project a title block above the header names ("Проект | …" over a table with no project column)
         self._block_project: tuple[str, str, int] | None = None
         if "project" in reg.field_names and "project" not in mapping.values() and header_row > 1 and \

@@ -573,6 +573,13 @@ def year_words() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def plain_date_words() -> frozenset[str]:
+    """Keyed words for a date and nothing more ("Date", "Fecha", "Data", "Datum"): ``plain_dates`` in the files. On a
+    sheet named as the milestones such a column is each milestone's date (header_detection._plain_date, classes93)."""
+    return frozenset(k for data in _files() for w in data.get("plain_dates", ()) if (k := word_key(w)))
+
+
+@lru_cache(maxsize=1)
 def day_count_words() -> frozenset[str]:
     """Keyed words saying a number counts calendar days ("Plazo (días)", "Deadline (days)"): ``day_counts`` in the
     files (child_sheets.due_from_days)."""

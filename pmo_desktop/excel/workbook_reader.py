@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING, Any, Callable, Iterator, Sequence
 
 from ..models import held_files
 from . import csv_rewrapped, plain_text
+from .csv_comments import blanked, comment_lines
 from .errors import WorkbookError
 
 if TYPE_CHECKING:  # imported when a workbook is opened, not at startup
@@ -786,6 +787,7 @@ class SafeWorkbook:
         self._indexes: dict[str, int] | None = None  # ``_index_of``
         self.format = check_file(self.path, limits, self._scanned)
         self._csv: list[list[Any]] | None = None
+        self.comment_lines: dict[int, str] = {}  # a CSV's comment lines, line → text (csv_comments)
         # a web page's or an XML Spreadsheet's sheets (web_tables), by name: their rows and merged ranges
         self._tables: dict[str, tuple[list[list[Any]], list[tuple[int, int, int, int]]]] | None = None
         # a CSV's rows whose cells could not be put under their columns (row number → why): refused
@@ -803,6 +805,10 @@ class SafeWorkbook:
         try:
             if self.format == "csv":
                 self._csv = _read_csv(self.path, limits, self.unaligned, self._csv_cut)
+                # "# …" lines under the header: the file's comments, read as no row and said (csv_comments)
+                self.comment_lines = comment_lines(self._csv)
+                if self.comment_lines:
+                    self._csv = blanked(self._csv, self.comment_lines)
             elif self.format in ("html", "xml"):
                 self._tables = self._read_web()
             else:
