@@ -155,13 +155,13 @@ from .keyed_legends import key_said, keys_beside
 from .kind_titles import catalogue_reason, kind_column, kind_title_note, titled_rows, tracked_fields
 from .legend_bands import legend_band
 from .lessons_logs import LESSONS_REASON, lessons_log
-from .milestone_lists import named_and_dated
 from .level_lists import level_list
 from .linked_kinds import rows_of_another_kind
 from .map_features import MAP_FEATURES_REASON, map_features
 from .matrix_codes import an_axis, axis_in_header, axis_steps, coded_ratings
 from .measured_things import a_number, measurements_not_records
 from .merged_labels import merged_group_labels
+from .milestone_lists import named_and_dated
 from .minutes_sheets import MINUTES_REASON, meeting_minutes
 from .named_records import actions_naming_their_records, links_named
 from .named_rows import keyed_by_names, names_listed
