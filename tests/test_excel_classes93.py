@@ -7,10 +7,10 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-
 from imported import import_all, rows_of
-from pmo_desktop.excel.errors import WorkbookError
 from real_world_factory import write_xlsx
+
+from pmo_desktop.excel.errors import WorkbookError
 
 
 def _csv(path: Path, lines: list[str], encoding: str = "utf-8") -> Path:
