@@ -144,3 +144,66 @@ def test_a_task_tracker_named_milestones_stays_refused(sqlite_store, tmp_path):
     with pytest.raises(WorkbookError):
         import_all(sqlite_store, write_xlsx(tmp_path / "Milestones.xlsx", {"Summary": rows}))
     assert rows_of(sqlite_store, "milestones") == []
+
+
+_PORTFOLIO = ["Project Type", "Project Name", "Implement date", "Current State", "Scope Detail", "Progress",
+              "Planned Budget", "Owner", "Status"]
+
+
+def _portfolio_rows() -> list[list[object]]:
+    return [["Project", f"Branch app wave {i}", date(2026, i, 20), "Design", f"Requirements clear for wave {i}",
+             0.2 * i, 1000.0 * i, "Song Lee", "Green" if i % 2 else "Amber"] for i in range(1, 5)]
+
+
+def _saved_on(path: Path, day: str) -> Path:
+    """The workbook's core properties made to say it was last saved on ``day`` (openpyxl writes the time of saving)."""
+    import re
+    import zipfile
+
+    parts = {}
+    with zipfile.ZipFile(path) as zf:
+        for name in zf.namelist():
+            parts[name] = zf.read(name)
+    core = parts["docProps/core.xml"].decode("utf-8")
+    parts["docProps/core.xml"] = re.sub(r"(<dcterms:modified[^>]*>)[^<]*", rf"\g<1>{day}T04:26:25Z", core).encode()
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
+        for name, data in parts.items():
+            zf.writestr(name, data)
+    return path
+
+
+def test_a_portfolio_status_list_with_no_period_is_read_as_at_the_day_it_was_saved(sqlite_store, tmp_path):
+    """One row a project (its state, details, progress, budget, owner and a Green/Amber "Status") in "Project
+    Status.xlsx", no date anywhere: refused whole before ("no column names the records (Period …)"). Now one status
+    report a project as at the day the workbook says it was last saved, said; the RAG is the overall rating; the
+    other columns kept in the commentary; each project made from its name."""
+    path = _saved_on(write_xlsx(tmp_path / "Project Status.xlsx", {"Sheet1": [_PORTFOLIO, *_portfolio_rows()]}),
+                     "2025-10-08")
+    plan = import_all(sqlite_store, path)
+    reports = {r["project"]: r for r in rows_of(sqlite_store, "status_reports")}
+    assert len(reports) == 4
+    first = reports["Branch app wave 1"]
+    assert first["period"] == "2025-10" and first["reported_on"] == date(2025, 10, 8)
+    assert first["overall"] == "Green" and reports["Branch app wave 2"]["overall"] == "Amber"
+    assert "Scope Detail: Requirements clear for wave 1" in first["commentary"]
+    assert "Current State: Design" in first["commentary"] and "Owner: Song Lee" in first["commentary"]
+    assert sorted(p["name"] for p in rows_of(sqlite_store, "projects")) == [f"Branch app wave {i}" for i in range(1, 5)]
+    assert "last saved" in plan.sheets[0].note and "2025-10-08" in plan.sheets[0].note
+
+
+def test_a_portfolio_status_csv_with_no_period_is_refused_saying_the_period_is_missing(sqlite_store, tmp_path):
+    """The same list as a CSV, which holds no day it was saved: refused saying what it is and that the period is
+    missing (no date made up), not "set the column that holds each record's title"."""
+    lines = [",".join(_PORTFOLIO)] + [",".join(str(x) for x in row) for row in _portfolio_rows()]
+    with pytest.raises(WorkbookError, match="portfolio status list.*gives no period.*Period column"):
+        import_all(sqlite_store, _csv(tmp_path / "project_status.csv", lines))
+    assert rows_of(sqlite_store, "status_reports") == []
+
+
+def test_a_period_column_the_same_on_every_row_dates_the_reports(sqlite_store, tmp_path):
+    """A portfolio's report of one month writes the same period on every row: that dates the reports — it was
+    dropped as "every row says “2025-10”, so it names no record" and the sheet refused."""
+    rows = [["Period", *_PORTFOLIO]] + [["2025-10", *row] for row in _portfolio_rows()]
+    import_all(sqlite_store, _csv(tmp_path / "project_status.csv", [",".join(str(x) for x in r) for r in rows]))
+    reports = rows_of(sqlite_store, "status_reports")
+    assert len(reports) == 4 and {r["period"] for r in reports} == {"2025-10"}

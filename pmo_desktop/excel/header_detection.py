@@ -3026,8 +3026,9 @@ def check_values(kind: SheetKind, mapping: dict[int, str], sample: list[list[Any
             del out[c]  # "RISK" over 7, 12, 17, 22, HIGH: a legend's matrix under its caption line, no names
             why[c] = "its values are numbers and level words (a legend), so it names no record"
             continue
-        if f.required and len(values) >= 3 and common * 5 >= len(values) * 4 and \
+        if f.required and f.kind is not Kind.PERIOD and len(values) >= 3 and common * 5 >= len(values) * 4 and \
                 max((len(str(x).split()) for x in values), default=0) <= 3:
+            # (a period is the same on every row of a portfolio's report of one month: it dates them, classes93)
             del out[c]  # the same word on every row ("Risk", "Risk", "Risk") labels rows, it names none
             why[c] = f"every row says “{str(values[0]).strip()}”, so it names no record"
             continue

@@ -174,7 +174,14 @@ from .office_import import plan_office_import, read_stamp, unstamped_export
 from .paired_items import LINK, a_few_kinds, joined_twins, twin_columns
 from .participant_deciders import participants_decide, unheaded_days_decided
 from .plan_owners import plan_owners
-from .portfolio_reports import dated_report, portfolio_report, project_states
+from .portfolio_reports import (
+    UNDATED_REASON,
+    dated_report,
+    portfolio_report,
+    project_states,
+    undated_report,
+    undated_said,
+)
 from .priority_keys import priority_key
 from .product_ratings import product_ratings
 from .program_output import program_output
@@ -2123,7 +2130,9 @@ def _match_top(reader: SheetReader, kinds: tuple[SheetKind, ...], header_row: in
         # a portfolio status report read as another register's rows: the status reports (classes84)
         if match is None:  # "Projects | 2016-02-13": a status report of one date, its date heading the status column
             return dated_report(reader.top_rows(fill_merged=False), reader.title, book)
-        return portfolio_report(match, reader.top_rows(fill_merged=False), reader.title, book) or match
+        # one without a period anywhere: as at the day the workbook was saved, said (classes93)
+        return portfolio_report(match, reader.top_rows(fill_merged=False), reader.title, book) or \
+            undated_report(match, reader.top_rows(fill_merged=False), reader.title, book, reader.book.saved_on()) or match
     if not 1 <= header_row <= max(len(rows), 1):
         raise WorkbookError(f"The header row must be one of the first {reader.book.limits.header_scan_rows} rows.")
     row = rows[header_row - 1] if rows else []
@@ -3027,7 +3036,8 @@ def plan_workbook_import(store: Store, path: str | os.PathLike[str], progress: P
                                                    LESSONS_REASON, TEMPLATED_REASON, FILLER_REASON, WRITTEN_REASON,
                                                    PLACEHOLDER_SAMPLE_REASON,
                                                    CALCULATION_REASON, MAP_FEATURES_REASON, MINUTES_REASON,
-                                                   CHANGE_HISTORY_REASON, USER_TABLE_REASON, DEFINITIONS_REASON))),
+                                                   CHANGE_HISTORY_REASON, USER_TABLE_REASON, DEFINITIONS_REASON,
+                                                   UNDATED_REASON))),
                                  None)
                 if catalogue is not None:
                     # the other sheets that looked like a register too, each with its reason: the first alone hid
@@ -4347,6 +4357,8 @@ def _no_records(match: HeaderMatch, file_name: str | None = None,
                 f"{kind.reg.title.lower()}: a list of something else.")
     if title is None or title.name in named or named & set(TITLE_FALLBACK.get(kind.register, ())):
         return None
+    if kind.register == "status_reports" and "project" in named:  # the period is what is missing (classes93)
+        return undated_said(next(match.headers[c] for c, n in match.mapping.items() if n == "project"))
     return (f"no column names the records ({title.label} or a synonym), so it is not read as the "
             f"{kind.reg.title.lower()}.")
 

@@ -134,6 +134,8 @@ def _col_index(letters: bytes) -> int:
 
 
 CSV_SUFFIXES = (".csv", ".tsv")
+# the day a workbook was last saved, in its core document properties
+_MODIFIED_RE = re.compile(r"<dcterms:modified[^>]*>\s*(\d{4}-\d{2}-\d{2})")
 ODS_MIME = b"application/vnd.oasis.opendocument.spreadsheet"
 _DIMENSION_RE = re.compile(rb"<(?:\w+:)?dimension\b[^>]*?\bref=\"[A-Z]{1,3}\d{1,7}(?::[A-Z]{1,3}(\d{1,7}))?\"")
 _DTD_RE = re.compile(rb"<!(?:DOCTYPE|ENTITY)", re.IGNORECASE)
@@ -876,6 +878,27 @@ class SafeWorkbook:
         if self._wb is None:
             raise WorkbookError(f"“{self.path.name}” is closed.")
         return self._wb
+
+    def saved_on(self) -> dt.date | None:
+        """The day an .xlsx or .xlsm workbook was last saved, as its own document properties say
+        (docProps/core.xml, dcterms:modified); None for other formats or when it says none. Read on demand."""
+        if self.format != "xlsx" or self._csv is not None:
+            return None
+        try:
+            with zipfile.ZipFile(self.path) as zf:
+                info = zf.getinfo("docProps/core.xml")
+                if info.file_size > 1 << 16:
+                    return None
+                text = zf.read(info).decode("utf-8", "replace")
+        except (KeyError, zipfile.BadZipFile, OSError, ValueError):
+            return None
+        found = _MODIFIED_RE.search(text)
+        if found is None:
+            return None
+        try:
+            return dt.date.fromisoformat(found.group(1))
+        except ValueError:
+            return None
 
     @property
     def sheet_names(self) -> list[str]:
