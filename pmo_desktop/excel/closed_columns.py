@@ -12,7 +12,7 @@ with no status column, only for a column kept in the notes (its cells stay there
 - empty, a placeholder ("n/a", "none": ``nothing``), a no (``bool``), an open status word ("pending", "open") or
   a negation before "yet" or a done word ("not yet", "not fixed"), or the register's noun alone ("issue", "defect":
   it still is one) — still open;
-- a date (a date cell or a text that is one), or a yes — the header's status;
+- a date (a date cell or a text that is one), or a yes (a word or a tick, "✓", "✔") — the header's status;
 - a closing status word of the register ("reject", "won't fix", "duplicate") — that status;
 - under a ``by`` header, any other text — who did it: the header's status;
 - under a header of another status than Resolved / Closed ("Validated", "Occurred"), any other text — no say;
@@ -38,6 +38,8 @@ from ..models.errors import ValidationError
 from .done_text import says_done
 from .vocabulary import closed_header_words, negation_words, register_nouns, value_words, word_key, words_of
 
+# ticks: a yes written as a mark ("✓" under "Occurred?", "✔" under "Validated")
+_TICKS = frozenset({"✓", "✔", "☑", "✅", "🗸"})
 _ASIDE_RE = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
 # a version, build or release the fix went into ("v2.1", "1.0.3", "build 45", "R5")
 _NUMBER_RE = re.compile(r"[\d\s.,%+-]+")
@@ -88,6 +90,8 @@ def closed_cell(raw: Any, status: str, by: bool, register: str, choices: Collect
     if not isinstance(raw, str):
         return None  # a number: a version, a count — no say on the record's state
     text = " ".join(raw.split())
+    if text.replace("\ufe0f", "") in _TICKS:
+        return status, "a yes"  # a tick has no word: its key was empty, and the cell left the record open (fault74)
     key = word_key(text)
     if not key or key in value_words("nothing"):
         return None

@@ -187,8 +187,13 @@ def form_pairs(kind: SheetKind, rows: list[list[Any]], read: _RowsRead | None = 
                 k += 1
                 continue
             value_at = cols[k + 1] if k + 1 < len(cols) else None
-            if value_at is None or value_at in named or (isinstance(row[value_at], str) and
-                                                          row[value_at].rstrip().endswith(":")):
+            # a cell a field's word opens ("Logged in", "BUG-001" beside an ID label the register does not know)
+            # is a label only where it can be one: beside a label of the register, or with a value of its own to
+            # its right — the last cell of a row after a label no field reads is that label's value (fault74:
+            # "Expected result | Logged in" was dropped as a label with no value, without a word)
+            taken = value_at is not None and value_at in named and (c in named or k + 2 < len(cols))
+            if value_at is None or taken or (isinstance(row[value_at], str) and
+                                             row[value_at].rstrip().endswith(":")):
                 k += 1  # a label with no value beside it (a caption, or a field left blank)
                 continue
             value = row[value_at]

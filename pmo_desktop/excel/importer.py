@@ -2027,6 +2027,17 @@ def _table_above(book: SafeWorkbook, reader: SheetReader, match: HeaderMatch) ->
     title = next((f.name for f in match.kind.reg.fields if f.required), None)
     if found is None or found.kind.register != match.kind.register or found.row >= h - 1:
         return None
+    if labels_down_the_side(found.kind, upper.top_rows(fill_merged=False), found.row):
+        # a form of one record above the list ("Bug ID | BUG-001", "Title | …" down the side, then "Bug ID | Title |
+        # Severity" over the bugs): its first pair was read as a header and each label as a record (fault74) — the
+        # form is one record when it clearly is one (form_sheets.a_lone_record), else nothing of it is read
+        read = read_form([list(r) for r in top[:cut]])
+        if read is None or read[0].register != match.kind.register or \
+                not a_lone_record(read[0], read[1][:2], [reader.title]):
+            return None
+        form = SheetReader(book, reader.title, read[1], [])
+        form_match = _match_sheet(form, (read[0],), 1)
+        return None if form_match is None else (form, form_match)
     titled = [c for c, n in found.mapping.items() if n == title]
     rows = upper.top_rows(fill_merged=False)[found.row:]
     if not titled or sum(1 for r in rows if titled[0] < len(r) and r[titled[0]] is not None
@@ -3279,7 +3290,8 @@ def _steps_under_forms(reader: SheetReader, match: HeaderMatch) -> bool:
 def _lone_form(found: list[tuple[SheetReader, HeaderMatch]],
                forms: dict[str, list[tuple[str | None, SheetReader, HeaderMatch]]], path: Path
                ) -> list[tuple[str | None, SheetReader, HeaderMatch]] | None:
-    """The one form of a file with no table and no second form, when it is a record (form_sheets.a_lone_record:
+    """The one form of a file with no second form — and no table, unless the table reader took the form itself —, when
+    it is a record (form_sheets.a_lone_record:
     its labels a record's fields, its values values, its sheet or file named for the register or its ID a
     code); None otherwise — a lone sheet of labels and values is more often a cover or a definitions sheet."""
     if len(forms) != 1:
@@ -3287,12 +3299,14 @@ def _lone_form(found: list[tuple[SheetReader, HeaderMatch]],
     (group,) = forms.values()
     if len(group) != 1:
         return None
-    if any(r.title != group[0][1].title or group[0][0] is not None or sum(1 for h in m.headers if h) > 2
-           for r, m in found):
+    if group[0][0] is not None and found:
+        return None  # (a sheet skipped as no table, beside a table: a cover or a definitions sheet as often)
+    if any(r.title == group[0][1].title and sum(1 for h in m.headers if h) > 2 for r, m in found):
         return None  # (a sheet the table reader took stays its table: its rows may be records after all)
-    # — unless that sheet is the form itself, the file's only one, read as a table of two columns: its first label |
-    # value pair taken for a header ("Bug ID | BUG-001" over "Title | …", a record a label) and clearly a record
-    # (a_lone_record; classes90)
+    # — unless that sheet is the form itself read as a table of two columns: its first label | value pair taken for
+    # a header ("Bug ID | BUG-001" over "Title | …", a record a label) and clearly a record (a_lone_record;
+    # classes90), the file's only sheet or beside other tables (fault74: beside a sheet of bugs, each of its labels
+    # was an issue)
     _why, reader, match = group[0]
     rows = reader.top_rows(fill_merged=False)
     title = match.sheet_title or reader.title
@@ -3587,6 +3601,8 @@ def _column_glossaries(found: list[tuple[SheetReader, HeaderMatch]], plan: Impor
         others = [m for _, m in found if m is not match and not m.kind.is_child]
         sample = reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE]
         why = describes_columns(match, sample, others) if others and not match.kind.is_child else None
+        if why is not None and _a_record_form(reader, match):
+            why = None  # a bug form beside the bug list names the list's columns with its own values (fault74)
         if why is None:
             why = defines_terms(match, sample)  # a sheet of definitions, a paragraph a term (classes85)
             if why is not None and glossaries is not None:
@@ -3596,6 +3612,18 @@ def _column_glossaries(found: list[tuple[SheetReader, HeaderMatch]], plan: Impor
             continue
         kept.append((reader, match))
     return kept
+
+
+def _a_record_form(reader: SheetReader, match: HeaderMatch) -> bool:
+    """Whether a sheet the table reader took is one record's form — labels going on down its side, each beside
+    a value of a few words, not a definition (form_sheets.a_lone_record) —, though its labels are another sheet's
+    headers: a glossary of those columns says what each means, a form gives each its value."""
+    top = reader.top_rows(fill_merged=False)
+    if not labels_down_the_side(match.kind, top, match.row):
+        return False
+    read = read_form([list(r) for r in top])
+    return read is not None and read[0].register == match.kind.register and \
+        a_lone_record(read[0], read[1][:2], [match.sheet_title or reader.title])
 
 
 def _guide_sheet(title: str) -> bool:

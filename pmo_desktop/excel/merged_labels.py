@@ -24,6 +24,7 @@ from .workbook_reader import SheetReader, column_letters
 
 # rows a label must span below its header row: one is a two-row header's lower half merged upward, not a group
 SPANNED_MIN = 2
+GROUP_LABEL = "Group"  # the labels' line in the notes where a column of the sheet gives the category
 
 
 def _label_fields(match: HeaderMatch) -> str | None:
@@ -36,8 +37,12 @@ def merged_group_labels(reader: SheetReader, match: HeaderMatch
     """The sheet's rows with each row's group label written in the label column, the merged ranges left, the
     match reading that column as the label's field, and the note; None for any other sheet."""
     field = _label_fields(match)
-    if field is None or match.kind.is_child or field in match.mapping.values():
+    if field is None or match.kind.is_child:
         return None
+    # a category column of the sheet's own beside the labels (fault74: "Proyecto" A1:A3, "Producto" A5:A7 beside
+    # "Categoría" were read as the project column again, a project "Producto" made): the labels are still no
+    # column's header — each row's group, kept in its notes, the category the column's
+    taken = next((c for c, n in match.mapping.items() if n == field), None)
     header_row = match.row  # 1-based
     merges = reader.merged_ranges()
     top = [r for r in merges if r[0] == header_row and r[2] - header_row >= SPANNED_MIN]
@@ -80,12 +85,20 @@ def merged_group_labels(reader: SheetReader, match: HeaderMatch
             if c < len(rows[r1 - 1]):
                 rows[r1 - 1][c] = None
     mapping = {c: n for c, n in match.mapping.items() if not c1 <= c <= c2}
-    mapping[c1] = field
     headers = ["" if c1 < i <= c2 else h for i, h in enumerate(match.headers)]
+    if taken is None:
+        mapping[c1] = field
+    else:
+        headers[c1] = GROUP_LABEL
+        for r1, _, _, _ in ranges:
+            rows[r1 - 1][c1] = GROUP_LABEL if r1 == header_row else None  # the header written again: no record
     left = [r for r in merges if r not in ranges]
     spans = ", ".join(f"“{t}” ({column_letters(c1)}{r1}:{column_letters(c2)}{r2})"
                       for t, (r1, _, r2, _) in zip(labels, ranges))
     each = "each" if len(labels) > 1 else "it"
+    what = match.kind.reg.field(field).label.lower()
     note = (f"{spans} merged down column {column_letters(c1)} from the header row over the rows {each} groups: "
-            f"read as each row's {match.kind.reg.field(field).label.lower()}, not as a column's header.")
+            + (f"read as each row's {what}, not as a column's header." if taken is None else
+               f"kept in each row's notes as its “{GROUP_LABEL}” (its {what} is “{match.headers[taken]}”'s), not "
+               "read as a column's header."))
     return rows, left, replace(match, mapping=mapping, headers=headers), note

@@ -26,7 +26,7 @@ from .header_detection import (
     real_fields,
     refill,
 )
-from .vocabulary import register_nouns, word_key
+from .vocabulary import quantity_words, register_nouns, word_key, words_of
 from .workbook_reader import SheetReader
 
 _CODE = r"[^\W\d_]{0,4}[-_.]?\d+[a-z]?"
@@ -35,6 +35,8 @@ _CODE = r"[^\W\d_]{0,4}[-_.]?\d+[a-z]?"
 _NAMED_RE = re.compile(rf"([^\W\d_]+)\s*[:#№]?\s*({_CODE}(?:\s*(?:,|;|&|\+|\band\b)\s*{_CODE})*)(?![\w§])", re.I)
 _DIGIT_RE = re.compile(r"\d")  # every code holds a figure: a cell with none names no record (most cells)
 _SPLIT_RE = re.compile(r"\s*(?:,|;|&|\+|\band\b)\s*", re.I)
+# what follows a number: a per cent sign, or the next one or two words
+_AFTER_RE = re.compile(r"\s*(%|[^\W\d_]+(?:\s+[^\W\d_]+)?)")
 _REGISTERS = ("risks", "issues")
 _MIN_ROWS = 2  # one row naming a risk says little of the column
 
@@ -57,10 +59,26 @@ def named_codes(value: Any) -> dict[str, list[str]]:
         register = _register_of(m.group(1))
         if register is None:
             continue
-        for code in _SPLIT_RE.split(m.group(2)):
+        codes = _SPLIT_RE.split(m.group(2))
+        if codes and codes[-1].isdigit() and _a_quantity(value[m.end():]):
+            codes.pop()  # "closes risk 2 weeks early", "Risk 1 of 3 covered": a count, no record's number (fault74)
+        for code in codes:
             if code and code not in out.setdefault(register, []):
                 out[register].append(code)
     return out
+
+
+def _a_quantity(after: str) -> bool:
+    """Whether the text right after a number makes it a quantity: "%", or a word of ``quantity_words`` ("weeks",
+    "days", "of", "Tage", "semanas") alone or with the word after it ("out of")."""
+    m = _AFTER_RE.match(after)
+    if m is None:
+        return False
+    if m.group(1) == "%":
+        return True
+    words = words_of(m.group(1))
+    quantities = quantity_words()
+    return bool(words) and (words[0] in quantities or " ".join(words[:2]) in quantities)
 
 
 def naming_column(headers: list[str], rows: list[list[Any]], skip: set[int],

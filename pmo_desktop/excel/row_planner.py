@@ -146,6 +146,7 @@ from .vocabulary import (
     register_nouns,
     restates_its_headers,
     sample_words,
+    signature_labels,
     state_words_every,
     title_words,
     value_words,
@@ -397,6 +398,26 @@ def _dated(raw: Any) -> bool:
 
 _NOTE_RE = re.compile(r"^\s*(note|notes|nb|n\.b\.|source|sources|key|legend|\*|©|\(c\)|copyright|примечание)\b",
                       re.I)
+
+
+_SIGNED_RE = re.compile(r"([^\W\d_][^:：]{0,39}?)\s*[:：]\s*(\S.*)")
+
+
+def _signed_line(text: str) -> bool:
+    """A line signing the sheet, a label of ``sheet_signatures`` and a person's name or a day ("Prepared by: J.
+    Smith", "Last updated: 12/03/2027"): a note on the table, never a record's title, wherever it stands (fault74: a risk "Prepared by:
+    J. Smith" between two blank rows, classes88's lone title kept as a record since a record followed it)."""
+    m = _SIGNED_RE.fullmatch(" ".join(text.split()))
+    if m is None or word_key(m.group(1)) not in signature_labels():
+        return False
+    value = m.group(2).rstrip(" .")
+    words = value.split()
+    if 1 <= len(words) <= 4 and all(w[:1].isupper() and re.fullmatch(r"[^\W\d_][\w.'’-]*", w) for w in words):
+        return True  # a person's full name ("J. Smith", "Ana María Ruiz")
+    try:
+        return v.parse_date(value, m.group(1)) is not None
+    except (ValidationError, ValueError):
+        return False
 
 
 def _rating_like(text: str) -> bool:
@@ -1734,8 +1755,13 @@ class Planner:
         if "project" in reg.field_names and "project" not in mapping.values() and header_row > 1 and \
                 not kind.is_child and not self._constants.get("project"):
             self._block_project = titled_project(reader.top_rows(fill_merged=False)[:header_row - 1], reg.name)
+        # a block naming a project over rows with a project column of their own ("Project: Apollo Programme" over
+        # "… | Project | …"): the rows' project is the column's, the block's pairs are said as not imported — they
+        # were dropped without a word (fault74)
+        beside_column = "project" in mapping.values() and header_row > 1 and not kind.is_child and \
+            titled_project(reader.top_rows(fill_merged=False)[:header_row - 1], reg.name) is not None
         self._block_projected = 0
-        self._say_above_header(plan, reader, header_row, mapping, self._block_project)
+        self._say_above_header(plan, reader, header_row, mapping, self._block_project, beside_column)
         # a list of texts under a group written once ("Page Name | Issues": group_lists, classes84)
         self._group_cols: tuple[int, ...] = () if kind.is_child else group_columns(
             reader.top_rows(fill_merged=False)[header_row:], mapping, headers,
@@ -1981,6 +2007,14 @@ class Planner:
         # an issue's empty title cell: titled by its description, actual result or steps (untitled_rows)
         self._untitled_from = untitled_from(reg.name, headers, title_col, fields) if self._title_from is None else []
         self._untitled_by: Counter[int] = Counter()
+        # the codes written where the title is read ("Risk": R1 … R8 beside "Description", coded_titles): a row whose
+        # description is empty is titled by its code, as it was before that rule, never refused (fault74)
+        self._coded_title: int | None = None
+        if title_col is not None and self._title_from is None and code_col is not None and title is not None and \
+                code_col < len(headers) and isinstance(headers[code_col], str) and \
+                word_key(headers[code_col]) in register_nouns(reg.name):
+            self._coded_title = code_col
+        self._coded_titled: list[str] = []
         # the Excel errors of columns kept in the notes, kept as written and said once a column (fault70b)
         self._errors_kept: dict[int, list[tuple[int, str]]] = {}
         # a review's verdict ("No-Go") titles its decision with the rationale's first sentence (left47)
@@ -2294,6 +2328,10 @@ class Planner:
             sparse = typical >= 3 and mine <= max(1, typical // 3)  # far fewer cells than the table's rows
             explains = sum(1 for i in block if i in defining) * 2 >= len(block)
             legend = (title_col is not None and named * 2 < total) or explains
+            if sparse and not legend and title_col is not None and named == len(block) == total and \
+                    all(isinstance(t, str) and _signed_line(t) for t in titles):
+                legend_block(block)  # "Prepared by: J. Smith" alone between blank rows: the table's note
+                return
             if sparse and not legend and not final and title_col is not None and named == len(block) == total:
                 # records written with their title alone between blank rows ("Item" filled, "comments" and
                 # "Status" not yet): a legend only if no record of the table follows (classes88)
@@ -2349,7 +2387,7 @@ class Planner:
                     and not plan.extras.keys() - self._field_and_notes.keys()
                     and not self._verdict_titled
                     and answer_col is None and passed_col is None and not self._constants and key is not None and code_col is not None
-                    and self._block_project is None
+                    and self._block_project is None and self._coded_title is None
                     and title_col is not None
                     and code_col != title_col and bool(self._steps))
         # the columns of choices kept in the notes, in the order the full way writes their lines (plan.extras'),
@@ -3109,6 +3147,11 @@ class Planner:
         self._strategy_kinds(plan)
         if self._untitled_by and title_col is not None:
             plan.say(untitled_note(self._headers, title_col, dict(self._untitled_by)))
+        if self._coded_titled and title_col is not None and self._coded_title is not None:
+            n = len(self._coded_titled)
+            plan.say(f"{n} {'row leaves' if n == 1 else 'rows leave'} “{_one_line(str(self._headers[title_col]))}” "
+                     f"empty: titled by {'its' if n == 1 else 'their'} “{_one_line(str(self._headers[self._coded_title]))}"
+                     f"” ({', '.join(self._coded_titled[:3])}{' …' if n > 3 else ''}), as written.")
         if self._generic_titled and self._generic_from:
             plan.say(generic_note(self._headers, self._generic_titled, self._generic_from))
         self._say_opportunity_signs(plan)
@@ -3225,7 +3268,7 @@ class Planner:
 
     @staticmethod
     def _say_above_header(plan: SheetPlan, reader: SheetReader, header_row: int, mapping: dict[int, str],
-                          project: tuple[str, str, int] | None = None) -> None:
+                          project: tuple[str, str, int] | None = None, pairs: bool = False) -> None:
         """A title block's lines above the header ("NB: Frodo, Sam, Pippin and Bilbo are the project management
         team") are the user's text that no record holds: the preview and the report show them as not imported,
         so that nothing of the sheet goes unseen. A line is a row whose one text stands at or left of the first
@@ -3234,13 +3277,14 @@ class Planner:
         LOG"), of the sheet's or of the workbook file's name, and years or numbers (left49: "Not imported, above
         the header: “Stakeholder Register”" told the user nothing); any other word makes it a line said. A row of
         label–value pairs ("PM | Юрьев Максим", the block written twice side by side) is said as "PM: Юрьев Максим",
-        each pair once; the pair naming the project (``project``, titled_projects) is said as the rows' project."""
+        each pair once; the pair naming the project (``project``, titled_projects) is said as the rows' project —
+        or, where a project column gives the rows theirs (``pairs``), with the other pairs as not imported."""
         if header_row <= 1 or not mapping:
             return
         first_read = min(mapping)
         lines = []
         above = reader.top_rows(fill_merged=False)[:header_row - 1]
-        paired = label_pairs(above) if project is not None else []  # a block naming the project: its pairs
+        paired = label_pairs(above) if project is not None or pairs else []  # a block naming the project: its pairs
         for i, label, value in paired:
             if project is not None and i == project[2] and label == project[1]:
                 continue
@@ -5403,6 +5447,12 @@ class Planner:
                 self._named_by_group.append(number)
         if self._label_cols and values.get("group"):
             self._group_above = values["group"]
+        if action == Action.INSERT and self._coded_title is not None and not values.get(self._title_name) and \
+                self._coded_title < len(row) and isinstance(coded := row[self._coded_title], str) and coded.strip():
+            values[self._title_name] = " ".join(coded.split())  # its code, the one name the row gives it
+            self._coded_titled.append(values[self._title_name])
+            empty = f"{reg.field(self._title_name).label} cannot be empty."
+            errors[:] = [e for e in errors if e != empty]
         if action == Action.INSERT and self._untitled_from and not values.get(self._title_name) and \
                 (untitled := title_instead(row, self._untitled_from)) is not None:
             text, titled_by = untitled

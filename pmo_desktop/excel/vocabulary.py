@@ -575,8 +575,22 @@ def year_words() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def plain_date_words() -> frozenset[str]:
     """Keyed words for a date and nothing more ("Date", "Fecha", "Data", "Datum"): ``plain_dates`` in the files. On a
-    sheet named as the milestones such a column is each milestone's date (header_detection._plain_date, classes93)."""
+    sheet named as the milestones such a column is each milestone's baseline (milestone_lists.plain_date, classes93)."""
     return frozenset(k for data in _files() for w in data.get("plain_dates", ()) if (k := word_key(w)))
+
+
+@lru_cache(maxsize=1)
+def signature_labels() -> frozenset[str]:
+    """Keyed labels of a line signing a sheet ("Prepared by", "Last updated", "Erstellt von"): ``sheet_signatures``
+    in the files (row_planner's notes under a table)."""
+    return frozenset(k for data in _files() for w in data.get("sheet_signatures", ()) if (k := word_key(w)))
+
+
+@lru_cache(maxsize=1)
+def quantity_words() -> frozenset[str]:
+    """Words that make the number before them a quantity, not a record's number ("risk 2 weeks early", "Issue 3
+    days late", "Risk 1 of 3"): ``quantity_words`` in the files, keyed by their words (named_records)."""
+    return frozenset(" ".join(words_of(w)) for data in _files() for w in data.get("quantity_words", ()) if words_of(w))
 
 
 @lru_cache(maxsize=1)
