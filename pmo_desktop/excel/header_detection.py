@@ -40,6 +40,7 @@ from .failure_titles import failure_title
 from .group_lists import labels_records
 from .header_legends import header_legend
 from .impossible_days import impossible_days_why
+from .milestone_lists import PLAIN_DATE, dated_names, named_and_dated, plain_date, plain_date_said, says_its_noun
 from .named_columns import choice_list_beside, coded_titles, said_beside_comments, worded_ids
 from .no_one import no_one_said
 from .noun_titles import noun_named_column
@@ -134,6 +135,7 @@ MIN_FIELDS = 2      # a header names at least this many fields
 NAMING_MIN_FIELDS = 3  # ... and this many besides a title found by its noun (naming_column)
 NEAR_MIN = 7        # headers this long may be read with one letter wrong
 SHEET_NAME_BONUS = 1.5
+_PLAIN_DATE_KINDS = frozenset(PLAIN_DATE)  # registers a plain "Date" column dates (milestone_lists)
 FILE_NAME_BONUS = 0.5  # a sheet left as "Sheet1": the workbook's name ("Stakeholder_Register.xlsx") breaks a tie
 
 
@@ -3136,8 +3138,9 @@ def check_values(kind: SheetKind, mapping: dict[int, str], sample: list[list[Any
             del out[c]  # "RISK" over 7, 12, 17, 22, HIGH: a legend's matrix under its caption line, no names
             why[c] = "its values are numbers and level words (a legend), so it names no record"
             continue
-        if f.required and len(values) >= 3 and common * 5 >= len(values) * 4 and \
+        if f.required and f.kind is not Kind.PERIOD and len(values) >= 3 and common * 5 >= len(values) * 4 and \
                 max((len(str(x).split()) for x in values), default=0) <= 3:
+            # (a period is the same on every row of a portfolio's report of one month: it dates them, classes93)
             del out[c]  # the same word on every row ("Risk", "Risk", "Risk") labels rows, it names none
             why[c] = f"every row says “{str(values[0]).strip()}”, so it names no record"
             continue
@@ -3658,6 +3661,13 @@ def detect_header(rows: list[list[Any]], sheet_title: str, kinds: tuple[SheetKin
             mapping = sender_beside_whom(row, mapping, kind.reg.field_names)  # "Who? | To whom?" (classes89)
             mapping = _roles_name_people(kind, mapping, sample)
             mapping = _web_addresses(kind, row, mapping, sample)
+            dated_said = ""
+            if kind.register in _PLAIN_DATE_KINDS:  # "Date" of a milestone list: its baseline (milestone_lists)
+                unread = mapping
+                mapping = plain_date(kind.register, row, mapping, kind.register in named_kinds or says_its_noun(
+                    kind.register, row, mapping, _title_field(kind), _nouns(kind)) or i >= named_from.setdefault(
+                    kind.register, _register_named(kind, sheet_title, file_name, rows)))
+                dated_said = next((plain_date_said(kind.register, row[c]) for c in mapping if c not in unread), "")
             plain = _plain_title(kind, row, mapping, sample)
             if plain is not None and len(real_fields(mapping)) < NAMING_MIN_FIELDS and \
                     i < named_from.setdefault(kind.register, _register_named(kind, sheet_title, file_name, rows)):
@@ -3702,6 +3712,8 @@ def detect_header(rows: list[list[Any]], sheet_title: str, kinds: tuple[SheetKin
                     naming = repeated_texts(row, mapping, sample)
                 if naming is None:  # "Control | … | Recommendation": the controls reviewed are the records
                     naming = controls_reviewed(row, mapping, sample)
+                if naming is None:  # "Date | Label" named as the milestones: the labels name them (milestone_lists)
+                    naming = dated_names(kind.register, row, mapping, sample)
                 if naming is not None and (level_cue_column(row, naming) or _people_named(kind, row, naming, sample)):
                     naming = None
                 titled_by = naming
@@ -3830,6 +3842,8 @@ def detect_header(rows: list[list[Any]], sheet_title: str, kinds: tuple[SheetKin
                 {k: n for k, n in mapping.items() if k != plain}
             score = _score(kind, scored, sheet_title, file_name) + _noun_bonus(kind, _own_cells(row, stored, i), scored)
             ticks = any(n.startswith(LEVEL) for n in mapping.values())
+            grades_said = " ".join(x for x in (by_values, described, chosen_said, coded_said, consequence_said,
+                                               dated_said) if x)
             # ties: the level row, else the register naming more of the columns ("Stakeholder Name | Role |
             # Information Needed | Frequency | Medium" is a communication plan naming its stakeholders)
             if best is None or score > best.score or (score == best.score and (
@@ -3840,17 +3854,14 @@ def detect_header(rows: list[list[Any]], sheet_title: str, kinds: tuple[SheetKin
                     headers.pop()
                 best = HeaderMatch(kind, i + 1, mapping, headers, score, dups, demoted, sheet_title,
                                    titled_by=titled_by, refused=_refused_said(matched, demoted, sample, left_alone),
-                                   grades_said=" ".join(x for x in (by_values, described, chosen_said, coded_said,
-                                                                    consequence_said) if x))
+                                   grades_said=grades_said)
             held = per_kind.get(kind.register)
             if held is None or score > held[0].score:
                 headers = ["" if v is None else str(v).strip() for v in written]
                 per_kind[kind.register] = (HeaderMatch(kind, i + 1, mapping, headers, score, dups, demoted,
                                                        sheet_title, titled_by=titled_by,
                                                        refused=_refused_said(matched, demoted, sample, left_alone),
-                                                       grades_said=" ".join(x for x in (by_values, described,
-                                                                                        chosen_said, coded_said,
-                                                                                        consequence_said) if x)),
+                                                       grades_said=grades_said),
                                            row)
     match = _named_sheet(best, per_kind, sheet_title)
     if book and match is best and not any(k.matches_sheet_name(sheet_title) for k in ALL_KINDS):
@@ -5035,7 +5046,8 @@ def _named_sheet(best: HeaderMatch | None, per_kind: dict[str, tuple[HeaderMatch
     # named by its title or the column standing in for it: an issue log's "Description" names its issues when
     # no column is headed "Issue" (round 43: an "Issue Register" so laid out was read as risks)
     named = [m for m, _row in per_kind.values() if not m.kind.is_child and m.kind.matches_sheet_name(sheet_title)
-             and _names_its_records(m) and len(real_fields(m.mapping)) >= NAMING_MIN_FIELDS
+             and _names_its_records(m) and (len(real_fields(m.mapping)) >= NAMING_MIN_FIELDS or named_and_dated(
+                 m.kind.register, real_fields(m.mapping), _title_field(m.kind)))
              and (m.score >= best.score - SHEET_NAME_BONUS or not specific_fields(best.kind, best.mapping)
                   or _title_says_its_noun(m))]
     # by a little: a risk register on a sheet named "Issue Register" (cause, event, effect, proximity …) stays

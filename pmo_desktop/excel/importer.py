@@ -161,6 +161,7 @@ from .map_features import MAP_FEATURES_REASON, map_features
 from .matrix_codes import an_axis, axis_in_header, axis_steps, coded_ratings
 from .measured_things import a_number, measurements_not_records
 from .merged_labels import merged_group_labels
+from .milestone_lists import named_and_dated
 from .minutes_sheets import MINUTES_REASON, meeting_minutes
 from .named_records import actions_naming_their_records, links_named
 from .named_rows import keyed_by_names, names_listed
@@ -173,7 +174,14 @@ from .office_import import plan_office_import, read_stamp, unstamped_export
 from .paired_items import LINK, a_few_kinds, joined_twins, twin_columns
 from .participant_deciders import participants_decide, unheaded_days_decided
 from .plan_owners import plan_owners
-from .portfolio_reports import dated_report, portfolio_report, project_states
+from .portfolio_reports import (
+    UNDATED_REASON,
+    dated_report,
+    portfolio_report,
+    project_states,
+    undated_report,
+    undated_said,
+)
 from .priority_keys import priority_key
 from .product_ratings import product_ratings
 from .program_output import program_output
@@ -242,6 +250,7 @@ from .vocabulary import (
     hours_worked_words,
     register_nouns,
     sheet_words,
+    tells_what_to_write,
     value_words,
     word_key,
     words_of,
@@ -775,6 +784,33 @@ def _column_blocks(headers: list[str], sample: list[list[Any]]) -> list[list[int
     return blocks
 
 
+_INSTRUCTION_WORDS = 6  # a sentence of instructions: this many words at least
+
+
+def _instructions_beside(headers: list[str], mapping: dict[int, str], sample: list[list[Any]]) -> list[int]:
+    """Columns of a template's instructions beside its table (an accessible template's column A: "Headings for the
+    table … are in cells B3 through D3." over "Enter milestone dates in cells B4 through B8. …"): no field read, the
+    header a sentence, every cell under it a sentence too, one at least telling what to write (``tells_what_to_write``).
+    Kept in the notes, the first record took the instructions as its own (unseen set 93's timeline, classes93)."""
+    def sentence(x: Any) -> bool:
+        return isinstance(x, str) and len(x.split()) >= _INSTRUCTION_WORDS and x.rstrip()[-1:] in ".:!"
+
+    out = []
+    for c, head in enumerate(headers):
+        if c in mapping or not sentence(head):
+            continue
+        cells = [r[c] for r in sample if c < len(r) and r[c] is not None and str(r[c]).strip()]
+        if cells and all(sentence(x) for x in cells) and \
+                any(tells_what_to_write(x) for x in (head, *cells)):
+            out.append(c)
+    return out
+
+
+def _shortened(text: str, most: int = 60) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= most else text[:most - 1].rstrip() + "…"
+
+
 def _beside_the_table(headers: list[str], mapping: dict[int, str], sample: list[list[Any]],
                       band: list[Any] | None = None) -> set[int]:
     """Columns of another table beside the register, past an empty column (a heat map, a legend, a chart's
@@ -1206,6 +1242,10 @@ def _prepare(store: Store, reader: SheetReader, match: HeaderMatch, mapping: dic
         extras.pop(col, None)
         ignored[col] = broken_said(headers[col] if col < len(headers) and headers[col] else _letter(col), error,
                                    broken_fields.get(col, ""))
+    for col in _instructions_beside(headers, final, sample):
+        extras.pop(col, None)
+        ignored[col] = (f"“{_shortened(headers[col])}” and the cells under it are the template's instructions (sentences "
+                        "telling what to enter where), not a column of the records, so it is not imported.")
     for col in counters:
         ignored[col] = (f"Column {_letter(col)} has no header and numbers the rows (1, 2, 3 …): the sheet's row "
                         "numbers, so it is not imported.")
@@ -2111,7 +2151,9 @@ def _match_top(reader: SheetReader, kinds: tuple[SheetKind, ...], header_row: in
         # a portfolio status report read as another register's rows: the status reports (classes84)
         if match is None:  # "Projects | 2016-02-13": a status report of one date, its date heading the status column
             return dated_report(reader.top_rows(fill_merged=False), reader.title, book)
-        return portfolio_report(match, reader.top_rows(fill_merged=False), reader.title, book) or match
+        # one without a period anywhere: as at the day the workbook was saved, said (classes93)
+        return portfolio_report(match, reader.top_rows(fill_merged=False), reader.title, book) or \
+            undated_report(match, reader.top_rows(fill_merged=False), reader.title, book, reader.book.saved_on()) or match
     if not 1 <= header_row <= max(len(rows), 1):
         raise WorkbookError(f"The header row must be one of the first {reader.book.limits.header_scan_rows} rows.")
     row = rows[header_row - 1] if rows else []
@@ -3072,7 +3114,8 @@ def plan_workbook_import(store: Store, path: str | os.PathLike[str], progress: P
                                                    LESSONS_REASON, TEMPLATED_REASON, FILLER_REASON, WRITTEN_REASON,
                                                    PLACEHOLDER_SAMPLE_REASON,
                                                    CALCULATION_REASON, MAP_FEATURES_REASON, MINUTES_REASON,
-                                                   CHANGE_HISTORY_REASON, USER_TABLE_REASON, DEFINITIONS_REASON))),
+                                                   CHANGE_HISTORY_REASON, USER_TABLE_REASON, DEFINITIONS_REASON,
+                                                   UNDATED_REASON))),
                                  None)
                 if catalogue is not None:
                     # the other sheets that looked like a register too, each with its reason: the first alone hid
@@ -4396,7 +4439,9 @@ def _no_records(match: HeaderMatch, file_name: str | None = None,
         (kind.register == "issues" and bug_steps_column(match.headers)) or \
         (kind.register == "issues" and result_columns(match.headers) is not None) or \
         (rows is not None and link_column(kind.register, match.headers, rows) is not None) or \
-        match.by_level  # "bug地址", "P1 | P2 | … | P5" over the texts (classes83)
+        match.by_level or \
+        (titled_by_its_noun(match) and title is not None and  # "bug地址", "P1 | P2 | … | P5" over the texts (classes83)
+         named_and_dated(kind.register, real_fields(match.mapping), title.name))  # "Date | Milestone Title" (classes93)
     if not strong and not named_so:
         return (f"{_weak_reason(len(naming), kind.reg.title.lower())} and its name is not a "
                 "register's, so it is taken for a table of another kind.")
@@ -4407,6 +4452,8 @@ def _no_records(match: HeaderMatch, file_name: str | None = None,
                 f"{kind.reg.title.lower()}: a list of something else.")
     if title is None or title.name in named or named & set(TITLE_FALLBACK.get(kind.register, ())):
         return None
+    if kind.register == "status_reports" and "project" in named:  # the period is what is missing (classes93)
+        return undated_said(next(match.headers[c] for c, n in match.mapping.items() if n == "project"))
     return (f"no column names the records ({title.label} or a synonym), so it is not read as the "
             f"{kind.reg.title.lower()}.")
 

@@ -25,6 +25,7 @@ from datetime import date, datetime
 from typing import Any
 
 from ..models.registers import REGISTERS
+from ..models.status_rules import RAG_ALIASES, RAGS
 from .header_detection import HeaderMatch, kind_for, named_by_its_last_words
 from .vocabulary import register_nouns, value_words, word_key, words_of
 
@@ -32,6 +33,20 @@ STATUS_REPORTS = "status_reports"
 PROJECT_STATES = "projects.status"  # the words files' project states: Proposed, Active, On hold, Closed
 _TEXT_FIELDS = ("description", "notes", "commentary", "title", "cause", "effect", "rationale")
 _MIN_STATES = 3  # rows naming a project's state, at least
+
+
+# how the refusal of a status list that gives no period begins (classes93: a portfolio status list, one row a project
+# with its state, RAG and details, no date anywhere, was refused as "no column names the records (Period …)" and told
+# to set a title column — the period was what was missing, and the office makes none up)
+UNDATED_REASON = "a portfolio status list, one row a project"
+
+
+def undated_said(project_header: str) -> str:
+    """Why a status reports' reading of one row a project, with no period anywhere, is not imported."""
+    return (f"{UNDATED_REASON} (“{project_header}”), that gives no period: a status report is of a month, a week or "
+            "a quarter, and no column, title or date above the header says which, so none is made up; add a Period "
+            "column (such as 2025-10) and import it again — each project is then made from its name, the other "
+            "columns kept in its report's commentary.")
 
 
 def _day(value: Any) -> date | None:
@@ -110,6 +125,65 @@ def portfolio_report(match: HeaderMatch | None, rows: list[list[Any]], sheet_tit
                    ladders={}, grades_said=said, band="",
                    constants={"period": f"{day.year}-{day.month:02d}", "reported_on": day},
                    project_status=status)
+
+
+_RAG_WORDS = frozenset(w.casefold() for w in (*RAGS, *(k for k in RAG_ALIASES if len(k) > 1)))
+
+
+def _rags(values: list[Any]) -> bool:
+    """Green / Amber / Red on every filled cell (two at least): a column of RAG ratings."""
+    cells = [" ".join(str(v).split()).casefold() for v in values if v is not None and str(v).strip()]
+    return len(cells) >= 2 and all(c in _RAG_WORDS for c in cells)
+
+
+def _numbers_only(values: list[Any]) -> bool:
+    cells = [v for v in values if v is not None and str(v).strip() not in ("", "-")]
+    return bool(cells) and all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in cells)
+
+
+def undated_report(match: HeaderMatch | None, rows: list[list[Any]], sheet_title: str, book: str | None,
+                   saved_on: date | None) -> HeaderMatch | None:
+    """A portfolio status list with no period anywhere (classes93): the status reports' reading of a sheet named as
+    them, one row a project, no column, title or date above the header giving the period — read as at the day the
+    workbook was last saved (its own document properties: when what it says was written), said; its column of RAG
+    words ("Status": Green, Amber) each report's overall rating, a column of numbers read as the commentary
+    ("Progress" 0.1 … 1) kept in it under its header instead. Without a saved day (a CSV) the sheet is refused,
+    saying the period is missing (``undated_said``): no date is made up. ``rows``: the top rows as written."""
+    if match is None or match.kind.register != STATUS_REPORTS or saved_on is None or \
+            "period" in match.mapping.values() or "period" in match.constants:
+        return None
+    project = next((c for c, n in match.mapping.items() if n == "project"), None)
+    if project is None:
+        return None
+    above = rows[:match.row - 1]
+    kind = kind_for(STATUS_REPORTS)
+    captions = [x.strip() for line in above for x in line if isinstance(x, str) and x.strip()]
+    if not (_named_a_status_report(sheet_title) or (book is not None and _named_a_status_report(book))
+            or any(kind.matches_sheet_name(x) for x in captions)):
+        return None
+    body = [r for r in rows[match.row:] if any(x is not None and str(x).strip() for x in r)]
+    names = [r[project] if project < len(r) else None for r in body]
+    if _repeated(names) or sum(1 for n in names if isinstance(n, str) and n.strip()) < 2:
+        return None
+
+    def column(c: int) -> list[Any]:
+        return [r[c] if c < len(r) else None for r in body]
+
+    mapping = dict(match.mapping)
+    said = [f"Read as status reports as at {saved_on.isoformat()}, the day the workbook was last saved (its own "
+            "properties say so): one row a project, and no column, title or date above the header gives the period "
+            "— if the list was written for another month, add a Period column and import it again."]
+    if "overall" not in mapping.values():
+        rag = next((c for c in range(len(match.headers)) if c not in mapping and _rags(column(c))), None)
+        if rag is not None:
+            mapping[rag] = "overall"
+            said.append(f"“{match.headers[rag]}” (Green, Amber, Red) is each report's overall RAG.")
+    for c, n in list(mapping.items()):
+        if n == "commentary" and _numbers_only(column(c)):
+            del mapping[c]  # "Progress" 0.1 … 1: kept in the commentary under its header, not made the text
+    return replace(match, mapping=mapping, grades_said=" ".join(x for x in (match.grades_said, *said) if x),
+                   constants={**match.constants, "period": f"{saved_on.year}-{saved_on.month:02d}",
+                              "reported_on": saved_on})
 
 
 def project_states(all_rows: list[list[Any]], match: HeaderMatch) -> dict[str, str]:

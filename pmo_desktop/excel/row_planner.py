@@ -55,6 +55,7 @@ from .chosen_options import says_rejected
 from .closed_columns import closed_cell, closed_column
 from .column_legends import COLUMN_LEGEND, column_legend_scale, side_ladder, side_legends
 from .confirmed_notes import confirmed_mark, confirmed_said
+from .csv_comments import comments_said
 from .cut_cells import characters, was_cut
 from .done_text import says_done, says_not_acted_on
 from .errors import ImportCancelled
@@ -1873,6 +1874,8 @@ class Planner:
         self._first_filled: dict[int, int] | None = None  # column → the first data row filling it (_filled_above)
         self._in_key = spelled[1] if spelled else set()
         plan.note = note
+        if getattr(reader.book, "comment_lines", None):  # a CSV's "# …" lines, read as no row (csv_comments)
+            plan.say(comments_said(reader.book.comment_lines))
         # the project a title block above the header names ("Проект | …" over a table with no project column)
         self._block_project: tuple[str, str, int] | None = None
         if "project" in reg.field_names and "project" not in mapping.values() and header_row > 1 and \

@@ -582,6 +582,13 @@ def year_words() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def plain_date_words() -> frozenset[str]:
+    """Keyed words for a date and nothing more ("Date", "Fecha", "Data", "Datum"): ``plain_dates`` in the files. On a
+    sheet named as the milestones such a column is each milestone's baseline (milestone_lists.plain_date, classes93)."""
+    return frozenset(k for data in _files() for w in data.get("plain_dates", ()) if (k := word_key(w)))
+
+
+@lru_cache(maxsize=1)
 def signature_labels() -> frozenset[str]:
     """Keyed labels of a line signing a sheet ("Prepared by", "Last updated", "Erstellt von"): ``sheet_signatures``
     in the files (row_planner's notes under a table)."""

@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING, Any, Callable, Iterator, Sequence
 
 from ..models import held_files
 from . import csv_rewrapped, plain_text
+from .csv_comments import blanked, comment_lines
 from .errors import WorkbookError
 
 if TYPE_CHECKING:  # imported when a workbook is opened, not at startup
@@ -133,6 +134,8 @@ def _col_index(letters: bytes) -> int:
 
 
 CSV_SUFFIXES = (".csv", ".tsv")
+# the day a workbook was last saved, in its core document properties
+_MODIFIED_RE = re.compile(r"<dcterms:modified[^>]*>\s*(\d{4}-\d{2}-\d{2})")
 ODS_MIME = b"application/vnd.oasis.opendocument.spreadsheet"
 _DIMENSION_RE = re.compile(rb"<(?:\w+:)?dimension\b[^>]*?\bref=\"[A-Z]{1,3}\d{1,7}(?::[A-Z]{1,3}(\d{1,7}))?\"")
 _DTD_RE = re.compile(rb"<!(?:DOCTYPE|ENTITY)", re.IGNORECASE)
@@ -786,6 +789,7 @@ class SafeWorkbook:
         self._indexes: dict[str, int] | None = None  # ``_index_of``
         self.format = check_file(self.path, limits, self._scanned)
         self._csv: list[list[Any]] | None = None
+        self.comment_lines: dict[int, str] = {}  # a CSV's comment lines, line → text (csv_comments)
         # a web page's or an XML Spreadsheet's sheets (web_tables), by name: their rows and merged ranges
         self._tables: dict[str, tuple[list[list[Any]], list[tuple[int, int, int, int]]]] | None = None
         # a CSV's rows whose cells could not be put under their columns (row number → why): refused
@@ -803,6 +807,10 @@ class SafeWorkbook:
         try:
             if self.format == "csv":
                 self._csv = _read_csv(self.path, limits, self.unaligned, self._csv_cut)
+                # "# …" lines under the header: the file's comments, read as no row and said (csv_comments)
+                self.comment_lines = comment_lines(self._csv)
+                if self.comment_lines:
+                    self._csv = blanked(self._csv, self.comment_lines)
             elif self.format in ("html", "xml"):
                 self._tables = self._read_web()
             else:
@@ -870,6 +878,27 @@ class SafeWorkbook:
         if self._wb is None:
             raise WorkbookError(f"“{self.path.name}” is closed.")
         return self._wb
+
+    def saved_on(self) -> dt.date | None:
+        """The day an .xlsx or .xlsm workbook was last saved, as its own document properties say
+        (docProps/core.xml, dcterms:modified); None for other formats or when it says none. Read on demand."""
+        if self.format != "xlsx" or self._csv is not None:
+            return None
+        try:
+            with zipfile.ZipFile(self.path) as zf:
+                info = zf.getinfo("docProps/core.xml")
+                if info.file_size > 1 << 16:
+                    return None
+                text = zf.read(info).decode("utf-8", "replace")
+        except (KeyError, zipfile.BadZipFile, OSError, ValueError):
+            return None
+        found = _MODIFIED_RE.search(text)
+        if found is None:
+            return None
+        try:
+            return dt.date.fromisoformat(found.group(1))
+        except ValueError:
+            return None
 
     @property
     def sheet_names(self) -> list[str]:

@@ -93,7 +93,8 @@ MILESTONES = Register(
         Field("project", "Project", Kind.REF, column="project_id", ref=PROJECT, width=22),
         Field("owner", "Owner", Kind.REF, column="owner_id", ref=PERSON, width=16),
         Field("baseline", "Baseline", Kind.DATE, width=11,
-              synonyms=("baseline date", "planned", "planned date", "original date", "due date")),
+              synonyms=("baseline date", "planned", "planned date", "original date", "due date", "target date",
+                        "milestone date")),
         Field("forecast", "Forecast", Kind.DATE, width=11,  # a date still to come: "30 Jan" typed is the next one
               synonyms=("forecast date", "expected", "expected date", "revised date"), watch="Milestone slips",
               when=DATE_AHEAD),
