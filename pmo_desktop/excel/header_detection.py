@@ -2148,7 +2148,8 @@ def tick_level(name: str) -> tuple[str, int] | None:
 
 
 def is_mark(value: object) -> bool:
-    return value is not None and word_key(value) in _MARKS
+    # a symbol ("✓", "●") has no word key: it is a mark as written (classes91a: ticks of "✓" were no marks)
+    return value is not None and (word_key(value) in _MARKS or str(value).strip() in _MARKS)
 
 
 def tick_columns(kind: SheetKind, row: list[Any], group: list[Any] | None, mapping: dict[int, str],
@@ -2268,6 +2269,67 @@ def engagement_columns(kind: SheetKind, row: list[Any], sample: list[list[Any]])
         if label is not None:
             found[label] = ENGAGE_ROW
     return found
+
+
+# the word levels (1 very low … 5 very high) of n unlabelled columns ticked left to right: three are low, medium,
+# high; four add very high (a "critical" column); five run the whole ladder
+_RUN_LEVELS = {3: (2, 3, 4), 4: (2, 3, 4, 5), 5: (1, 2, 3, 4, 5)}
+
+
+def unlabelled_ticks(kind: SheetKind, row: list[Any], line: list[Any], mapping: dict[int, str],
+                     sample: list[list[Any]]) -> tuple[dict[int, str], str]:
+    """Levels ticked with an x in columns no label names: "Probability" merged over three columns (or written
+    over the first of three empty-headed ones), no row of level words under it, one mark per row among them
+    (the columns filled green, yellow, red). The column's place is the level, left to right low → high (the
+    fills would say the same, but not every reader gives them: calamine does not, so the place decides). A
+    run headed by no scale field ("Risk Level", the register's level, is never ticked on a scale) is the
+    impact where the probability is given and the impact is not. Said; (ticks, what is said)."""
+    keys = field_keys(kind)
+    runs: list[tuple[int, int, str | None]] = []
+    c = 0
+    while c < len(row):
+        label = row[c]
+        k = c + 1
+        if _label(label) and c < len(line) and line[c] == label:
+            while k < len(row) and (k >= len(line) or line[k] is None) and (row[k] is None or row[k] == label):
+                k += 1
+        if k - c in _RUN_LEVELS and _ticked_run(sample, c, k):
+            name = next((keys[x] for x in header_variants(label) if x in keys), None)
+            runs.append((c, k, name))
+        c = k
+    if not runs:
+        return {}, ""
+    scale = {f.name for f in kind.reg.fields if f.kind is Kind.SCALE}
+    inside = {x for c, k, _ in runs for x in range(c, k)}
+    given = real_fields({x: n for x, n in mapping.items() if x not in inside})
+    found: dict[int, str] = {}
+    said: list[str] = []
+    for c, k, name in runs:
+        label = str(row[c]).strip()
+        as_impact = ""
+        if name not in scale and "probability" in scale and "impact" in scale and "impact" not in given and \
+                ("probability" in given or any(n == "probability" for _, _, n in runs)):
+            name = "impact"
+            as_impact = " as the impact (the probability is given, no column gives the impact)"
+        if name not in scale or name in given:
+            continue
+        given.add(name)
+        for x, level in zip(range(c, k), _RUN_LEVELS[k - c]):
+            found[x] = f"{LEVEL}{name}:{level}"
+        said.append(f"“{label}” is ticked with a mark in one of the {k - c} columns under it, which no label names: "
+                    f"read by the marked column's place, left to right from low to high{as_impact}.")
+    return found, " ".join(said) if found else ""
+
+
+def _ticked_run(sample: list[list[Any]], c: int, k: int) -> bool:
+    """Columns c…k-1 hold marks ("x", "✓") or nothing, one mark a row at most, on two rows or more."""
+    marked = 0
+    for r in sample:
+        cells = [x for x in r[c:k] if x is not None and str(x).strip()]
+        if any(not is_mark(x) for x in cells) or len(cells) > 1:
+            return False
+        marked += len(cells)
+    return marked >= 2
 
 
 def with_ticks(mapping: dict[int, str], ticks: dict[int, str]) -> dict[int, str]:
@@ -3651,6 +3713,12 @@ def detect_header(rows: list[list[Any]], sheet_title: str, kinds: tuple[SheetKin
                 mapping, by_values = _risk_level_of_an_issue(kind, row, mapping, sample)
             mapping = _type_of_categories(kind, row, group, mapping, demoted, sample)
             mapping = with_ticks(mapping, tick_columns(kind, row, group, mapping, sample))
+            ticked_said = ""
+            if not any(n.startswith(LEVEL) for n in mapping.values()):
+                # no level row under the field's header: the ticked columns' places are its levels (classes91a)
+                unlabelled, ticked_said = unlabelled_ticks(kind, row, stored[i] if i < len(stored) else [],
+                                                           mapping, sample)
+                mapping = with_ticks(mapping, unlabelled)
             mapping = _codes_over_counter(kind, row, mapping, dups, sample)
             mapping = _numbered_by_its_noun(kind, row, mapping, sample)
             mapping = _kind_by_values(kind, mapping, dups, sample)
@@ -3724,7 +3792,7 @@ def detect_header(rows: list[list[Any]], sheet_title: str, kinds: tuple[SheetKin
                     headers.pop()
                 best = HeaderMatch(kind, i + 1, mapping, headers, score, dups, demoted, sheet_title,
                                    titled_by=titled_by, refused=_refused_said(matched, demoted, sample, left_alone),
-                                   grades_said=" ".join(x for x in (by_values, described, chosen_said, coded_said) if x))
+                                   grades_said=" ".join(x for x in (by_values, described, chosen_said, coded_said, ticked_said) if x))
             held = per_kind.get(kind.register)
             if held is None or score > held[0].score:
                 headers = ["" if v is None else str(v).strip() for v in written]
@@ -3732,7 +3800,8 @@ def detect_header(rows: list[list[Any]], sheet_title: str, kinds: tuple[SheetKin
                                                        sheet_title, titled_by=titled_by,
                                                        refused=_refused_said(matched, demoted, sample, left_alone),
                                                        grades_said=" ".join(x for x in (by_values, described,
-                                                                                        chosen_said, coded_said) if x)),
+                                                                                        chosen_said, coded_said,
+                                                                                        ticked_said) if x)),
                                            row)
     match = _named_sheet(best, per_kind, sheet_title)
     if book and match is best and not any(k.matches_sheet_name(sheet_title) for k in ALL_KINDS):
