@@ -2229,7 +2229,9 @@ def naming_column(kind: SheetKind, row: list[Any], mapping: dict[int, str], samp
         words = set(words_of(_ROUND_BRACKETED_RE.sub(" ", cell)))
         if len(words) > 4:
             continue  # a header names a column in a few words; a longer text is a cell above the data
-        rank = 2 if words & own else 1 if words & nouns else 0
+        # a word naming the risk's event ("Threat Group", "Hazard Name": classes91a) names the records as the
+        # noun does, before a column naming none ("Interaction", the data flow a threat is found on)
+        rank = 2 if words & own else 1 if words & nouns or words & _event_words(kind) else 0
         if not rank:
             continue
         values = texts(c)
@@ -2241,6 +2243,17 @@ def naming_column(kind: SheetKind, row: list[Any], mapping: dict[int, str], samp
         if best is None or key > best[0]:
             best = (key, c)
     return None if best is None else best[1]
+
+
+@lru_cache(maxsize=None)
+def _event_words(kind: SheetKind) -> frozenset[str]:
+    """The one-word headers of the field a register's records fall back on for their title first ("Threat",
+    "Hazard", "Amenaza" of a risk's event): words that name a record as its noun does."""
+    fallback = _TITLE_FALLBACK.get(kind.register, ())
+    if not fallback or fallback[0] != "event" or fallback[0] not in kind.reg.field_names:
+        return frozenset()  # (an issue's description, a stakeholder's group or role names no record alone)
+    return frozenset(k for k, n in field_keys(kind).items() if n == fallback[0] and k.isalpha() and
+                     k not in _naming_words(kind)[0])
 
 
 def real_fields(mapping: dict[int, str]) -> set[str]:
@@ -2260,7 +2273,8 @@ def tick_level(name: str) -> tuple[str, int] | None:
 
 
 def is_mark(value: object) -> bool:
-    return value is not None and word_key(value) in _MARKS
+    # a symbol ("✓", "●") has no word key: it is a mark as written (classes91a: ticks of "✓" were no marks)
+    return value is not None and (word_key(value) in _MARKS or str(value).strip() in _MARKS)
 
 
 def tick_columns(kind: SheetKind, row: list[Any], group: list[Any] | None, mapping: dict[int, str],
@@ -2380,6 +2394,131 @@ def engagement_columns(kind: SheetKind, row: list[Any], sample: list[list[Any]])
         if label is not None:
             found[label] = ENGAGE_ROW
     return found
+
+
+def _before_a_gap(row: list[Any], mapping: dict[int, str], sample: list[list[Any]]) -> list[Any]:
+    """The header row up to the end of its run of columns holding most mapped ones, runs being set apart by a
+    column empty on the header and on every row read: what stands beyond is another table (a legend, a heat
+    map), none of whose columns names a record."""
+    if not mapping:
+        return row
+    gaps = [c for c in range(len(row)) if row[c] is None and
+            not any(c < len(r) and r[c] is not None and str(r[c]).strip() for r in sample)]
+    if not gaps:
+        return row
+    runs: list[tuple[int, int]] = []
+    lo = 0
+    for g in [*gaps, len(row)]:
+        if g > lo:
+            runs.append((lo, g))
+        lo = g + 1
+    if len(runs) < 2:
+        return row
+    best = max(runs, key=lambda r: (sum(1 for c in mapping if r[0] <= c < r[1]), -r[0]))
+    return row[:best[1]]
+
+
+def levels_under_captions(kind: SheetKind, row: list[Any], group: list[Any] | None, mapping: dict[int, str],
+                          sample: list[list[Any]]) -> tuple[dict[int, str], str]:
+    """A caption naming a level field over two or three columns of its own ("Likelihood" over "Score | Severity",
+    "Impact" over "Score | Level"): the one column under it holding level words (LOW, MEDIUM, HIGH) gives that
+    field, whatever its own header says — "Severity" under "Likelihood" is the likelihood's level, not the
+    impact — and the score beside it is kept in the notes. Said; (mapping, what is said)."""
+    if group is None:
+        return mapping, ""
+    keys = field_keys(kind)
+    scale = {f.name for f in kind.reg.fields if f.kind is Kind.SCALE}
+    out = dict(mapping)
+    said: list[str] = []
+    c = 0
+    while c < len(row):
+        top = group[c] if c < len(group) else None
+        k = c + 1
+        if _label(top) and _label(row[c]) and row[c] != top:
+            # the caption merged over its columns (copied into each), or written over the first of two
+            while k < len(row) and k - c < 3 and _label(row[k]) and row[k] != top and \
+                    ((k < len(group) and group[k] == top) or (k == c + 1 and (k >= len(group) or group[k] is None))):
+                k += 1
+        name = next((keys[x] for x in header_variants(top) if x in keys), None) if k - c >= 2 else None
+        if name in scale:
+            worded = [x for x in range(c, k) if _worded_levels(sample, x)]
+            if len(worded) == 1 and out.get(worded[0]) != name:
+                (level,) = worded
+                out = {x: n for x, n in out.items() if n != name and not (c <= x < k and n in scale)}
+                out[level] = name
+                said.append(f"“{str(row[level]).strip()}” under “{str(top).strip()}” gives the "
+                            f"{kind.reg.field(name).label.lower()}: the level words of that caption's "
+                            "own column (its score kept in the notes).")
+        c = k
+    return out, " ".join(said)
+
+
+def _worded_levels(sample: list[list[Any]], c: int) -> bool:
+    """A column of level words ("LOW", "Medium"), no numbers (a record over several rows may leave one filled
+    in the rows read)."""
+    cells = [r[c] for r in sample if c < len(r) and r[c] is not None and str(r[c]).strip()]
+    return len(cells) >= 1 and all(isinstance(x, str) and not _number_like(x) and _level_cell(x) for x in cells)
+
+
+# the word levels (1 very low … 5 very high) of n unlabelled columns ticked left to right: three are low, medium,
+# high; four add very high (a "critical" column); five run the whole ladder
+_RUN_LEVELS = {3: (2, 3, 4), 4: (2, 3, 4, 5), 5: (1, 2, 3, 4, 5)}
+
+
+def unlabelled_ticks(kind: SheetKind, row: list[Any], line: list[Any], mapping: dict[int, str],
+                     sample: list[list[Any]]) -> tuple[dict[int, str], str]:
+    """Levels ticked with an x in columns no label names: "Probability" merged over three columns (or written
+    over the first of three empty-headed ones), no row of level words under it, one mark per row among them
+    (the columns filled green, yellow, red). The column's place is the level, left to right low → high (the
+    fills would say the same, but not every reader gives them: calamine does not, so the place decides). A
+    run headed by no scale field ("Risk Level", the register's level, is never ticked on a scale) is the
+    impact where the probability is given and the impact is not. Said; (ticks, what is said)."""
+    keys = field_keys(kind)
+    runs: list[tuple[int, int, str | None]] = []
+    c = 0
+    while c < len(row):
+        label = row[c]
+        k = c + 1
+        if _label(label) and c < len(line) and line[c] == label:
+            while k < len(row) and (k >= len(line) or line[k] is None) and (row[k] is None or row[k] == label):
+                k += 1
+        if k - c in _RUN_LEVELS and _ticked_run(sample, c, k):
+            name = next((keys[x] for x in header_variants(label) if x in keys), None)
+            runs.append((c, k, name))
+        c = k
+    if not runs:
+        return {}, ""
+    scale = {f.name for f in kind.reg.fields if f.kind is Kind.SCALE}
+    inside = {x for c, k, _ in runs for x in range(c, k)}
+    given = real_fields({x: n for x, n in mapping.items() if x not in inside})
+    found: dict[int, str] = {}
+    said: list[str] = []
+    for c, k, name in runs:
+        label = str(row[c]).strip()
+        as_impact = ""
+        if name not in scale and "probability" in scale and "impact" in scale and "impact" not in given and \
+                ("probability" in given or any(n == "probability" for _, _, n in runs)):
+            name = "impact"
+            as_impact = " as the impact (the probability is given, no column gives the impact)"
+        if name not in scale or name in given:
+            continue
+        given.add(name)
+        for x, level in zip(range(c, k), _RUN_LEVELS[k - c]):
+            found[x] = f"{LEVEL}{name}:{level}"
+        said.append(f"“{label}” is ticked with a mark in one of the {k - c} columns under it, which no label names: "
+                    f"read by the marked column's place, left to right from low to high{as_impact}.")
+    return found, " ".join(said) if found else ""
+
+
+def _ticked_run(sample: list[list[Any]], c: int, k: int) -> bool:
+    """Columns c…k-1 hold marks ("x", "✓") or nothing, one mark a row at most, on two rows or more."""
+    marked = 0
+    for r in sample:
+        cells = [x for x in r[c:k] if x is not None and str(x).strip()]
+        if any(not is_mark(x) for x in cells) or len(cells) > 1:
+            return False
+        marked += len(cells)
+    return marked >= 2
 
 
 def with_ticks(mapping: dict[int, str], ticks: dict[int, str]) -> dict[int, str]:
@@ -3683,9 +3822,13 @@ def detect_header(rows: list[list[Any]], sheet_title: str, kinds: tuple[SheetKin
             if engaged:  # "Unaware | Resistant | … | Leading" with C and D marked in the cells
                 mapping = {c: n for c, n in mapping.items() if c not in engaged and
                            n not in ("current_engagement", "desired_engagement")} | engaged
+            # a legend or grid beside the table, past a column empty on the header and every row read after the
+            # last column a field took, names no record (classes91a: an OWASP rating's legend "High" titled 7 junk
+            # risks and left 514 rows out): the columns naming the records are looked for before it
+            near = _before_a_gap(row, mapping, sample)
             # a table its other columns already name (three fields at least) whose title has a name we do
             # not know: the column naming the records is found by its noun and its values
-            naming = naming_column(kind, row, mapping, sample) \
+            naming = naming_column(kind, near, mapping, sample) \
                 if len(real_fields(mapping)) >= NAMING_MIN_FIELDS else None
             titled_by = None
             described = ""
@@ -3699,19 +3842,19 @@ def detect_header(rows: list[list[Any]], sheet_title: str, kinds: tuple[SheetKin
                 # beside one more field, else, beside three, its first column of distinct short texts
                 # ("Parameters" of a security gap tracker) — the preview says which; a defect's "Actual Result"
                 # beside its "Expected Result" first (result_columns)
-                naming = _actual_result(kind, row)
+                naming = _actual_result(kind, near)
                 if naming is None:
-                    naming = naming_column(kind, row, mapping, sample)
+                    naming = naming_column(kind, near, mapping, sample)
                 if naming is None and len(real_fields(mapping)) >= NAMING_MIN_FIELDS:
-                    naming = text_column(row, mapping, sample)
+                    naming = text_column(near, mapping, sample)
                 if naming is None:
-                    naming = naming_column(kind, row, mapping, sample, repeating=True)
+                    naming = naming_column(kind, near, mapping, sample, repeating=True)
                 if naming is None:  # names under no header beside columns of ratings: the records' names
-                    naming = unheaded_names(row, mapping, sample)
+                    naming = unheaded_names(near, mapping, sample)
                 if naming is None:  # rows told apart by their own IDs only: their one text column
-                    naming = repeated_texts(row, mapping, sample)
+                    naming = repeated_texts(near, mapping, sample)
                 if naming is None:  # "Control | … | Recommendation": the controls reviewed are the records
-                    naming = controls_reviewed(row, mapping, sample)
+                    naming = controls_reviewed(near, mapping, sample)
                 if naming is None:  # "Date | Label" named as the milestones: the labels name them (milestone_lists)
                     naming = dated_names(kind.register, row, mapping, sample)
                 if naming is not None and (level_cue_column(row, naming) or _people_named(kind, row, naming, sample)):
@@ -3779,6 +3922,14 @@ def detect_header(rows: list[list[Any]], sheet_title: str, kinds: tuple[SheetKin
                 mapping, by_values = _risk_level_of_an_issue(kind, row, mapping, sample)
             mapping = _type_of_categories(kind, row, group, mapping, demoted, sample)
             mapping = with_ticks(mapping, tick_columns(kind, row, group, mapping, sample))
+            mapping, captioned_said = levels_under_captions(kind, row, group, mapping, sample)
+            ticked_said = captioned_said
+            if not any(n.startswith(LEVEL) for n in mapping.values()):
+                # no level row under the field's header: the ticked columns' places are its levels (classes91a)
+                unlabelled, unlabelled_said = unlabelled_ticks(kind, row, stored[i] if i < len(stored) else [],
+                                                               mapping, sample)
+                mapping = with_ticks(mapping, unlabelled)
+                ticked_said = " ".join(x for x in (ticked_said, unlabelled_said) if x)
             mapping = _codes_over_counter(kind, row, mapping, dups, sample)
             mapping = _numbered_by_its_noun(kind, row, mapping, sample)
             mapping = _kind_by_values(kind, mapping, dups, sample)
@@ -3843,7 +3994,7 @@ def detect_header(rows: list[list[Any]], sheet_title: str, kinds: tuple[SheetKin
             score = _score(kind, scored, sheet_title, file_name) + _noun_bonus(kind, _own_cells(row, stored, i), scored)
             ticks = any(n.startswith(LEVEL) for n in mapping.values())
             grades_said = " ".join(x for x in (by_values, described, chosen_said, coded_said, consequence_said,
-                                               dated_said) if x)
+                                               dated_said, ticked_said) if x)
             # ties: the level row, else the register naming more of the columns ("Stakeholder Name | Role |
             # Information Needed | Frequency | Medium" is a communication plan naming its stakeholders)
             if best is None or score > best.score or (score == best.score and (

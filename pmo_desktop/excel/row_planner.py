@@ -1683,6 +1683,25 @@ def _first_rows(kept: list[tuple[int, tuple[Any, ...]]] | None, reader: SheetRea
     return kept if kept is not None else itertools.islice(reader.data_rows(header_row + 1, width), KEEP_ROWS)
 
 
+def _records_in_blocks(rows: Iterable[tuple[int, tuple[Any, ...]]], title_col: int, code_col: int | None,
+                       mapped_cols: set[int], extras: set[int], merged_down: Callable[[int, int], bool]) -> bool:
+    """Whether the records are written as blocks of rows: two or more rows name a record beside its fields,
+    and under them at least twice as many rows fill only columns kept in the notes (a factor and its range a
+    row) — the title, the ID and every field empty there (a cell merged down from the block's first row is
+    that row's)."""
+    named = going_on = 0
+    for number, row in rows:
+        filled = [c for c, x in enumerate(row) if x is not None and (x.__class__ is not str or x.strip()) and
+                  not merged_down(number, c)]
+        if not filled:
+            continue
+        if title_col in filled and any(c in mapped_cols and c not in (title_col, code_col) for c in filled):
+            named += 1
+        elif all(c in extras and c not in mapped_cols for c in filled):
+            going_on += 1
+    return named >= 2 and going_on >= 2 * named
+
+
 class Planner:
     """Plans sheets against one read session; remembers what earlier sheets of the import add."""
 
@@ -2431,6 +2450,9 @@ class Planner:
         # record's index → the fields its rows below wrote as a label beside a value (_labelled_field), kept
         # across the replanning of the record each of its rows below does
         labelled_values: dict[int, dict[str, Any]] = {}
+        # record's index → the text written under its name on the block's next row (blocks_of_rows), kept in its
+        # notes across the replanning each row of the block does
+        described_below: dict[int, str] = {}
 
         def continue_record(number: int, row: Sequence[Any], cell: Callable[[int, Any, Any], Any], why: str) -> None:
             """Row ``number`` goes on with the record above: that record is planned again from both rows,
@@ -2438,6 +2460,8 @@ class Planner:
             nonlocal last_record
             assert last_record is not None
             index, first_number, raw = last_record
+            if index in described_below and title_col is not None:  # its description merged down the block
+                row = tuple(None if c == title_col and x == described_below[index] else x for c, x in enumerate(row))
             combined = tuple((a if a is not None else b) if c in person_cols and b is not None and a is not None
                              and _one_line(a) != _one_line(b) and not _wrapped(a, b)
                              and _note_other(others, first_number, c, a, b)
@@ -2458,6 +2482,12 @@ class Planner:
             for name, value in labelled_values.get(index, {}).items():
                 if plan.rows[index].report.action is not Action.SKIP and plan.rows[index].values.get(name) is None:
                     plan.rows[index].values[name] = value  # a field written as a label beside its value (below)
+            if index in described_below and extra is not None and plan.rows[index].report.action is not Action.SKIP:
+                values = plan.rows[index].values
+                label = _one_line(headers[title_col]) if title_col is not None and title_col < len(headers) and \
+                    headers[title_col] else "Title"
+                values[extra] = "\n".join(x for x in (f"{label} (below the name): {v.parse_text(described_below[index])}",
+                                                       values.get(extra)) if x)
             last_record = (index, first_number, combined)
             record_end[0] = number
             went_on.add(index)
@@ -2532,6 +2562,11 @@ class Planner:
             if title_col is not None and parent_reg is None else None
         self._label_titled: Counter[tuple[str, int]] = Counter()
         first_block = True
+        # records written as blocks of rows (an OWASP rating: the threat, its ratings and plan on the first row,
+        # its description under the name, a factor a row below): decided once a sheet (classes91a)
+        blocks_of_rows = title_col is not None and parent_reg is None and _records_in_blocks(
+            _first_rows(kept, reader, header_row, width), title_col, code_col, mapped_cols, set(plan.extras),
+            reader.merged_down)
         answer_col = _is_it_one_column(headers, mapping, reg.name)  # "Riesgo S/N": rows answered no are none
         no_words = {k for k, t in value_words("bool").items() if t == "false"}
         # "Rule | Issue | Count | Severity | Status" over PASS, PASS …: an audit's checks, a row that passed none
@@ -3080,6 +3115,20 @@ class Planner:
                     _default_copied_down(row, filled, code_col, last_record[2]):
                 skip(number, f"an empty template row (only its number “{v.parse_text(row[code_col])}” and the "
                              "value the template writes on every row are filled).")
+                continue
+            if blocks_of_rows and title_col is not None and last_record is not None and not after_gap and \
+                    starts == record_end[0] + 1 and title_col in filled and \
+                    all(c == title_col or c not in mapped_cols or reader.merged_down(number, c) for c in filled) and \
+                    not reader.merged_down(number, title_col) and \
+                    any(c in mapped_cols and c not in (title_col, code_col) and x is not None and str(x).strip()
+                        for c, x in enumerate(last_record[2])):
+                # a sheet of records written as blocks: a text under the name, none of the record's own fields
+                # beside it (its ratings, its plan: on the block's first row), is the record's description (the
+                # threat's, under its name) going on with it, not a record of its own; kept in its notes
+                described_below[last_record[0]] = row[title_col]
+                continue_record(number, row, lambda c, a, b: a if c == title_col or b is None or b == a else (
+                    b if a is None else (f"{a}\n{b}" if isinstance(a, str) else a)),
+                    "a block of rows names one record on its first row; this row's text under the name describes it")
                 continue
             if title_col is not None and last_record is not None and not after_gap and parent_reg is None and \
                     len(filled) == 1 and filled[0] == title_col and table_widths and min(table_widths) >= 3 and \
