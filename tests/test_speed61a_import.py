@@ -153,3 +153,38 @@ def test_the_extent_is_every_cell_s_whatever_the_window(monkeypatch: pytest.Monk
             if extent.may_exceed():
                 whole = b"".join(parts)
                 assert extent.exact_row(lambda: io.BytesIO(whole)) == row  # noqa: B023 (called here, at once)
+
+
+def test_cells_of_shared_text_are_counted_only_where_the_workbook_has_shared_strings(
+        monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """A workbook of inline text (openpyxl's, a web system's export) has no shared string for a cell to repeat: its
+    sheet's ``t="s"`` cells are not counted. With a shared strings part they are, and the sheet's text is bounded."""
+    import zipfile
+
+    counted: list[Any] = []
+    scan = workbook_reader._scan_sheet
+
+    def watched(fh: Any, stop: int | None = None, extent: Any = None, shared: list[int] | None = None) -> Any:
+        out = scan(fh, stop, extent, shared)
+        counted.append(None if shared is None else shared[0])
+        return out
+
+    monkeypatch.setattr(workbook_reader, "_scan_sheet", watched)
+    inline = _register(tmp_path / "inline.xlsx", 50)
+    assert check_file(inline, DEFAULT_LIMITS, {}) == "xlsx"
+    assert counted == [None]
+    shared = tmp_path / "shared.xlsx"
+    with zipfile.ZipFile(inline) as src, zipfile.ZipFile(shared, "w", zipfile.ZIP_DEFLATED) as out:
+        for info in src.infolist():
+            data = src.read(info)
+            if info.filename == "xl/worksheets/sheet1.xml":
+                data = data.replace(b'<c r="B2" t="inlineStr"><is><t>Supplier 1 may be late</t></is></c>',
+                                    b'<c r="B2" t="s"><v>0</v></c>')
+            out.writestr(info.filename, data)
+        out.writestr("xl/sharedStrings.xml", '<sst><si><t>Supplier 1 may be late</t></si></sst>')
+    counted.clear()
+    assert check_file(shared, DEFAULT_LIMITS, {}) == "xlsx"
+    assert counted == [1]
+    counted.clear()
+    with pytest.raises(WorkbookError, match="would hold"):
+        check_file(shared, Limits(max_sheet_text_bytes=10), {})

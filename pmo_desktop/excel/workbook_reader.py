@@ -499,7 +499,9 @@ def _check_xml_parts(name: str, zf: zipfile.ZipFile, infos: list[zipfile.ZipInfo
             m = _DIMENSION_RE.search(head)
             rows = int(m.group(1)) if m and m.group(1) else 0
             extent = _Extent(limits.max_cells)  # the cells holding something: how much the reader will hold
-            shared = [0]  # its cells of shared text (``_refuse_repeated_text``)
+            # its cells of shared text (``_refuse_repeated_text``), counted only where the workbook has shared
+            # strings: a workbook of inline text (a web system's export, a streamed writer's) has none to repeat
+            shared = [0] if longest_possible else None
             if m is None and big:  # no dimension (streamed writers): count the row tags, no parse
                 with zf.open(info) as fh:
                     rows, errors = _scan_sheet(fh, limits.max_rows + limits.header_scan_rows, extent, shared)
@@ -520,7 +522,7 @@ def _check_xml_parts(name: str, zf: zipfile.ZipFile, infos: list[zipfile.ZipInfo
                     scanned[info.filename] = errors
             if extent.may_exceed():
                 _refuse_extent(name, extent.exact_row(partial(zf.open, info)), extent.col, limits)
-            if shared[0] * longest_possible > limits.max_sheet_text_bytes:
+            if shared is not None and shared[0] * longest_possible > limits.max_sheet_text_bytes:
                 if texts is None:
                     texts = _shared_text_sizes(zf, infos)
                 _refuse_repeated_text(name, zf, info, shared[0], texts, limits)
