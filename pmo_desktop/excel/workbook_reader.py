@@ -150,7 +150,7 @@ _FILLED_ROWS_FROM = {digits: re.compile(rb' r="[A-Z]{1,3}(\d{%d,7})"[^>]*(?<!/)>
 # every reference of a cell holding something, its letters and its digits: read over a part's first bytes only
 # (``_Extent.widen``), the columns and rows they reach make the gate the rest of the part is searched with
 _FILLED_REF_RE = re.compile(rb' r="([A-Z]{1,3})(\d{1,7})"[^>]*(?<!/)>')
-_EXTENT_WINDOW = 64 * 1024
+_EXTENT_WINDOW = 16 * 1024
 
 
 @lru_cache(maxsize=None)
