@@ -150,6 +150,12 @@ _FILLED_ROW_RE = {digits: re.compile(rb' r="[A-Z]{1,3}(\d{%d})"[^>]*(?<!/)>' % d
 _FILLED_ROWS_FROM = {digits: re.compile(rb' r="[A-Z]{1,3}(\d{%d,7})"[^>]*(?<!/)>' % digits) for digits in range(1, 8)}
 
 
+# every reference of a cell holding something, its letters and its digits: read over a part's first bytes only
+# (``_Extent.widen``), the columns and rows they reach make the gate the rest of the part is searched with
+_FILLED_REF_RE = re.compile(rb' r="([A-Z]{1,3})(\d{1,7})"[^>]*(?<!/)>')
+_EXTENT_WINDOW = 16 * 1024
+
+
 @lru_cache(maxsize=None)
 def _filled_columns(col: int) -> re.Pattern[bytes]:
     """The references of a longer form than the columns found (``col``: under 26, 26 to 701, 702 and more) name:
@@ -496,7 +502,9 @@ def _check_xml_parts(name: str, zf: zipfile.ZipFile, infos: list[zipfile.ZipInfo
             m = _DIMENSION_RE.search(head)
             rows = int(m.group(1)) if m and m.group(1) else 0
             extent = _Extent(limits.max_cells)  # the cells holding something: how much the reader will hold
-            shared = [0]  # its cells of shared text (``_refuse_repeated_text``)
+            # its cells of shared text (``_refuse_repeated_text``), counted only where the workbook has shared
+            # strings: a workbook of inline text (a web system's export, a streamed writer's) has none to repeat
+            shared = [0] if longest_possible else None
             if m is None and big:  # no dimension (streamed writers): count the row tags, no parse
                 with zf.open(info) as fh:
                     rows, errors = _scan_sheet(fh, limits.max_rows + limits.header_scan_rows, extent, shared)
@@ -517,7 +525,7 @@ def _check_xml_parts(name: str, zf: zipfile.ZipFile, infos: list[zipfile.ZipInfo
                     scanned[info.filename] = errors
             if extent.may_exceed():
                 _refuse_extent(name, extent.exact_row(partial(zf.open, info)), extent.col, limits)
-            if shared[0] * longest_possible > limits.max_sheet_text_bytes:
+            if shared is not None and shared[0] * longest_possible > limits.max_sheet_text_bytes:
                 if texts is None:
                     texts = _shared_text_sizes(zf, infos)
                 _refuse_repeated_text(name, zf, info, shared[0], texts, limits)
@@ -620,20 +628,48 @@ class _Extent:
         # Every reference looked for below is one the gate matches (a column past those found, a row of more
         # digits), so none stands before its first match: the scans start there (round speed59c).
         start = first.start()
-        if self.col < _LAST_COLUMN_OF[3]:
+        col, digits = self.col, self.digits
+        at: int | None = start
+        while at is not None and not rows_exactly and col < 26:
+            # The references of the next ``_EXTENT_WINDOW`` bytes (a register's header and first rows) give the
+            # columns and digits of most parts, and the gate made of them goes through the rest once — where a scan of
+            # every reference for the columns and a search for longer rows went through it twice or more (round
+            # speed61a). A reference that gate matches is past them: the next window starts there (each raises the
+            # columns or the digits: some 30 at most); one the window cannot hold, and columns of two letters or
+            # more, are scanned for as before.
+            end = min(cut, at + _EXTENT_WINDOW)
+            window = _FILLED_REF_RE.findall(buf, at, end)
+            if not window:
+                break
+            letters, numbers = zip(*window)
+            width = max(map(len, letters))
+            last = max(letters) if width == 1 else max(x for x in letters if len(x) == width)
+            col, digits = max(col, _col_index(last) + 1), max(digits, max(map(len, numbers)))
+            if col >= 26:
+                break
+            if end == cut:
+                at = None  # the window held the rest of the part
+                break
+            # the window's last reference may be cut at its end: the gate goes on from there
+            beyond = _gate(col, digits, False)  # (never None: a column past ``col`` is one it looks for)
+            past = beyond.search(buf, max(buf.rfind(b' r="', at, end), at), cut) if beyond is not None else None
+            if past is not None and past.start() <= at:
+                break
+            at = None if past is None else past.start()
+        if at is not None and col < _LAST_COLUMN_OF[3]:
             # one scan for the references of a longer form (three letters, two, one past those found); the longest
             # count, as when each form had a scan of its own, longest first
-            found = _filled_columns(min(self.col, 26) if self.col < 702 else 702).findall(buf, start, cut)
+            found = _filled_columns(min(col, 26) if col < 702 else 702).findall(buf, at, cut)
             if found:
                 width = max(map(len, found))
                 last = max(found) if width == 1 else max(x for x in found if len(x) == width)
-                self.col = max(self.col, _col_index(last) + 1)
-        digits, at = self.digits, start
-        while digits < 7:  # the most digits of a row: each search for more starts at the last row found
+                col = max(col, _col_index(last) + 1)
+        while at is not None and digits < 7:  # the most digits of a row: each search for more starts at the last found
             m = _FILLED_ROWS_FROM[digits + 1].search(buf, at, cut)
             if m is None:
                 break
             digits, at = len(m.group(1)), m.start()
+        self.col = col
         grown = digits > self.digits
         if grown:  # a row of more digits: rows of fewer are all below it
             self.digits, self.row, self.row_exact = digits, 0, True
