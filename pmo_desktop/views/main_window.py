@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from .. import APP_NAME, __version__
 from . import file_dialogs, stored_settings
-from .excel_keys import is_redo, redo_keys
+from .excel_keys import ZOOM_IN_KEYS, ZOOM_OUT_KEYS, is_redo, redo_keys
 from .keyboard_back import dialogs_give_keyboard_back
 from .messages import warn
 from .page_area import PageArea, size_tabs_by_the_shown_tab
@@ -292,9 +292,9 @@ class MainWindow(QMainWindow):
         # letter, Excel's where it has one (Alt+E, C copies; I fills; F finds; E replaces): with none, Alt+E and a
         # letter did nothing, and a keyboard-only user walked the menu with the arrows.
         for text, name in (("&Copy\tCtrl+C", "copy"), ("&Paste\tCtrl+V", "paste"), ("C&lear Cells\tDel", "delete_or_clear"),
-                           (None, None), ("Add Ro&w\tCtrl+Shift+N", "add_row"), ("&Duplicate Rows\tShift+Space, Ctrl+D", "duplicate_selected_rows"),
+                           (None, None), ("Add Ro&w\tCtrl+Shift+N, Ctrl++", "add_row"), ("&Duplicate Rows\tShift+Space, Ctrl+D", "duplicate_selected_rows"),
                            ("F&ill Down\tCtrl+D", "fill_down"),
-                           ("Dele&te Rows\tShift+Del", "delete_rows"), (None, None), ("&Find\tCtrl+F", "focus_search"),
+                           ("Dele&te Rows\tShift+Del, Ctrl+-", "delete_rows"), (None, None), ("&Find\tCtrl+F", "focus_search"),
                            ("R&eplace…\tCtrl+H", "open_replace"), (None, None),
                            ("Go to the Record's Su&b-table and Back\tF6", "to_sub_table"),
                            ("&Sort, Filter and Columns…\tCtrl+Shift+L", "open_header_menu")):
@@ -350,9 +350,10 @@ class MainWindow(QMainWindow):
         level = zoom()
         level.set_percent(stored_settings.read_int(self.settings, "view/zoom", 100))  # text in an INI file
         level.changed.connect(self._on_zoom)  # a method, not a lambda: disconnected when the window goes
-        self.zoom_in_action = self._add(menu, "Zoom &In", level.zoom_in,
-                                        [QKeySequence("Ctrl+="), QKeySequence("Ctrl++"), QKeySequence("Ctrl+Shift+=")])
-        self.zoom_out_action = self._add(menu, "Zoom &Out", level.zoom_out, [QKeySequence("Ctrl+-")])
+        # Ctrl++ and Ctrl+- are Excel's Insert and Delete Row in the tables (``excel_keys``, walk61b): zoom keeps
+        # Ctrl+= and takes Excel's own zoom keys, Ctrl+Alt+= and Ctrl+Alt+-.
+        self.zoom_in_action = self._add(menu, "Zoom &In", level.zoom_in, [QKeySequence(k) for k in ZOOM_IN_KEYS])
+        self.zoom_out_action = self._add(menu, "Zoom &Out", level.zoom_out, [QKeySequence(k) for k in ZOOM_OUT_KEYS])
         self.zoom_reset_action = self._add(menu, "&Actual Size (100 %)", level.reset, [QKeySequence("Ctrl+0")])
         for action in (self.zoom_in_action, self.zoom_out_action, self.zoom_reset_action):
             action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)

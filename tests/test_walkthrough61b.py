@@ -1,0 +1,142 @@
+"""Walk 61b: the Excel keys and messages walk 61's newcomer still missed (/work/rounds/walk61/findings.md #6–#10),
+each driven with real key presses on the real window at 1280×720: Ctrl+- / Ctrl++ on rows, Ctrl+; for today, Enter
+on the import's progress dialog, the status line of a page left, "due" in Ctrl+K."""
+
+from __future__ import annotations
+
+from focused_keys import press, type_as_a_person
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QMessageBox
+from screens import settle
+
+from pmo_desktop.models import clock
+from pmo_desktop.models.values import day_text
+
+CTRL = Qt.KeyboardModifier.ControlModifier
+SHIFT = Qt.KeyboardModifier.ShiftModifier
+
+
+def _said(window) -> str:
+    return " ".join(window.statusBar().currentMessage().split())
+
+
+def _cell(view, row: int, name: str):
+    return view.proxy.index(row, view.model.column_of(name)).data()
+
+
+def _on_cell(qtbot, view, row: int, name: str) -> None:
+    """The keyboard on a cell as a user gets there: Ctrl+Home, then the arrows."""
+    view.table.setFocus()
+    qtbot.waitUntil(view.table.hasFocus)
+    press(qtbot, Qt.Key.Key_Home, CTRL)
+    for _ in range(row):
+        press(qtbot, Qt.Key.Key_Down)
+    header = view.table.horizontalHeader()
+    while view.table.currentIndex().column() != view.model.column_of(name):
+        before = header.visualIndex(view.table.currentIndex().column())
+        press(qtbot, Qt.Key.Key_Right)
+        assert header.visualIndex(view.table.currentIndex().column()) > before, name
+
+
+def _question(qtbot) -> QMessageBox:  # the question a deletion asks
+    boxes: list[QMessageBox] = []
+
+    def shown() -> bool:
+        boxes[:] = [w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible()]
+        return bool(boxes)
+
+    qtbot.waitUntil(shown)
+    return boxes[0]
+
+
+def test_ctrl_minus_deletes_the_rows_and_ctrl_plus_inserts_one_as_in_excel(demo_window, qtbot):
+    """Excel's Delete Row (Ctrl+-) and Insert Row (Ctrl++, Ctrl+Shift+= on the keyboard) zoomed out and in. In a table
+    they are the Delete Rows and Add Row actions: Ctrl+- asks as Shift+Del does (a risk with actions), deletes, one undo
+    step; Ctrl++ adds a row. The zoom stays on Ctrl+= and Excel's Ctrl+Alt+= / Ctrl+Alt+-."""
+    from pmo_desktop.views.zoom import zoom
+
+    window = demo_window
+    press(qtbot, Qt.Key.Key_4, CTRL)  # Risks
+    view = window.active_register_view()
+    qtbot.waitUntil(lambda: view.table.hasFocus())
+    rows = view.proxy.rowCount()
+    first = _cell(view, 0, "title")
+    percent = zoom().percent
+    _on_cell(qtbot, view, 0, "title")
+    press(qtbot, Qt.Key.Key_Minus, CTRL)
+    settle(qtbot)
+    assert _said(window).startswith("Deleted R-001")  # as Shift+Del says it
+    assert view.proxy.rowCount() == rows - 1 and first not in [_cell(view, r, "title") for r in range(rows - 1)]
+    assert zoom().percent == percent
+    press(qtbot, Qt.Key.Key_Z, CTRL)
+    settle(qtbot)
+    assert view.proxy.rowCount() == rows
+    view.table.setFocus()
+    press(qtbot, Qt.Key.Key_Equal, CTRL | SHIFT)  # Ctrl++ as a US keyboard sends it
+    settle(qtbot)
+    assert view.proxy.rowCount() == rows + 1 and zoom().percent == percent
+    view.table.setFocus()
+    press(qtbot, Qt.Key.Key_Plus, CTRL | Qt.KeyboardModifier.KeypadModifier)  # the keypad's +
+    settle(qtbot)
+    assert view.proxy.rowCount() == rows + 2 and zoom().percent == percent
+    view.table.setFocus()
+    press(qtbot, Qt.Key.Key_Home, CTRL)
+    press(qtbot, Qt.Key.Key_Space, SHIFT)  # two whole rows, as Excel selects them
+    press(qtbot, Qt.Key.Key_Down, SHIFT)
+    press(qtbot, Qt.Key.Key_Minus, CTRL)
+    settle(qtbot)
+    for box in [w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible()]:
+        box.reject()  # asked as Shift+Del asks (what refers to them): not deleted
+        settle(qtbot)
+        assert view.proxy.rowCount() == rows + 2
+        view.table.setFocus()
+        press(qtbot, Qt.Key.Key_Delete, SHIFT)
+        _question(qtbot).reject()
+        break
+    else:
+        assert view.proxy.rowCount() == rows and _said(window).startswith("Deleted R-001, R-002")
+    press(qtbot, Qt.Key.Key_Equal, CTRL | Qt.KeyboardModifier.AltModifier)  # Excel's zoom in
+    assert zoom().percent > percent
+    press(qtbot, Qt.Key.Key_Minus, CTRL | Qt.KeyboardModifier.AltModifier)  # and out
+    assert zoom().percent == percent
+    labels = " ".join(a.text() for a in window.edit_menu.actions())
+    assert "Ctrl+-" in labels and "Ctrl++" in labels
+
+
+def test_ctrl_semicolon_types_todays_date_in_a_date_cell(demo_window, qtbot):
+    """Excel's Ctrl+; typed nothing. On a selected date cell it stores today (one undo step); in a date cell being
+    typed it makes the text today's date, Enter storing it; in any other cell, and for Excel's Ctrl+Shift+; (the
+    time), nothing is typed and the status line says why."""
+    window = demo_window
+    today = day_text(clock.today())
+    press(qtbot, Qt.Key.Key_4, CTRL)
+    view = window.active_register_view()
+    qtbot.waitUntil(lambda: view.table.hasFocus())
+    _on_cell(qtbot, view, 1, "proximity")
+    press(qtbot, Qt.Key.Key_Semicolon, CTRL)
+    settle(qtbot)
+    assert _cell(view, 1, "proximity") == today
+    _on_cell(qtbot, view, 2, "proximity")
+    press(qtbot, Qt.Key.Key_F2)
+    press(qtbot, Qt.Key.Key_Semicolon, CTRL)
+    assert QApplication.focusWidget().text() == today  # still being typed
+    press(qtbot, Qt.Key.Key_Return)
+    settle(qtbot)
+    assert _cell(view, 2, "proximity") == today
+    _on_cell(qtbot, view, 0, "title")
+    title = _cell(view, 0, "title")
+    press(qtbot, Qt.Key.Key_Semicolon, CTRL)
+    assert _cell(view, 0, "title") == title
+    assert "Ctrl+; types today's date into a date cell: Title is not one" in _said(window)
+    type_as_a_person(qtbot, "New title")
+    press(qtbot, Qt.Key.Key_Semicolon, CTRL)
+    assert "Title is not one" in _said(window)
+    press(qtbot, Qt.Key.Key_Colon, CTRL | SHIFT)
+    assert "the registers keep days, not times" in _said(window)
+    press(qtbot, Qt.Key.Key_Escape)
+    settle(qtbot)
+    assert _cell(view, 0, "title") == title
+    _on_cell(qtbot, view, 3, "proximity")
+    before = _cell(view, 3, "proximity")
+    press(qtbot, Qt.Key.Key_Colon, CTRL | SHIFT)
+    assert _cell(view, 3, "proximity") == before and "not times" in _said(window)
