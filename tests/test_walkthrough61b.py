@@ -140,3 +140,84 @@ def test_ctrl_semicolon_types_todays_date_in_a_date_cell(demo_window, qtbot):
     before = _cell(view, 3, "proximity")
     press(qtbot, Qt.Key.Key_Colon, CTRL | SHIFT)
     assert _cell(view, 3, "proximity") == before and "not times" in _said(window)
+
+
+def _progress_dialog():
+    from PySide6.QtWidgets import QProgressDialog
+
+    shown = [w for w in QApplication.topLevelWidgets() if isinstance(w, QProgressDialog) and w.isVisible()]
+    return shown[0] if shown else None
+
+
+def _job_until_stopped(seconds: float = 6.0):
+    import time
+
+    def job(progress, cancelled):
+        end = time.monotonic() + seconds
+        while time.monotonic() < end:
+            if cancelled():
+                return "stopped"
+            time.sleep(0.02)
+        return "done"
+
+    return job
+
+
+def test_enter_on_a_progress_dialog_never_stops_the_job_and_esc_asks_when_it_writes(demo_window, qtbot):
+    """Enter on the import's progress dialog pressed its Cancel (the focus and the default were on it): a keyboard
+    user's "go on" lost the import. Enter goes on, saying which key stops it; on a job that writes (an import's
+    records) Esc asks first, Go On the default — Enter there keeps the job; Stop stops it. A job that writes nothing
+    stops at Esc, as before."""
+    from pmo_desktop.views.background import run_with_progress
+
+    window = demo_window
+    seen: dict[str, object] = {}
+
+    def keys() -> None:
+        dialog = _progress_dialog()
+        assert dialog is not None
+        qtbot.keyClick(dialog, Qt.Key.Key_Return)
+        qtbot.keyClick(QApplication.focusWidget() or dialog, Qt.Key.Key_Enter)
+        qtbot.wait(100)
+        seen["after enter"] = dialog.wasCanceled()
+        seen["label"] = dialog.labelText()
+        qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+        qtbot.waitUntil(lambda: isinstance(QApplication.activeModalWidget(), QMessageBox))
+        box = QApplication.activeModalWidget()
+        seen["question"] = box.text()
+        qtbot.keyClick(box, Qt.Key.Key_Return)  # Go On, the default
+        qtbot.wait(100)
+        seen["after go on"] = dialog.wasCanceled()
+        qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+        qtbot.waitUntil(lambda: isinstance(QApplication.activeModalWidget(), QMessageBox))
+        box = QApplication.activeModalWidget()
+        next(b for b in box.buttons() if b.text() == "Stop").click()
+
+    from PySide6.QtCore import QTimer
+
+    QTimer.singleShot(300, keys)
+    result = run_with_progress(window, "Importing risks.xlsx…", _job_until_stopped(), at_once=True, writes=True)
+    assert seen["after enter"] is False and "Esc or Cancel stops it" in str(seen["label"])
+    assert "Stop “Importing risks.xlsx”?" in str(seen["question"])
+    assert seen["after go on"] is False
+    assert result == "stopped"
+
+    def enter_then_esc() -> None:
+        dialog = _progress_dialog()
+        qtbot.keyClick(dialog, Qt.Key.Key_Return)
+        qtbot.wait(50)
+        seen["plain enter"] = dialog.wasCanceled()
+        qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+
+    QTimer.singleShot(300, enter_then_esc)
+    assert run_with_progress(window, "Reading risks.xlsx…", _job_until_stopped(), at_once=True) == "stopped"
+    assert seen["plain enter"] is False
+
+
+def test_the_import_writes_through_a_dialog_that_asks_before_stopping():
+    """The import's own run (``ImportDialog``'s runner) is one that writes: Esc there asks (the source says so)."""
+    import inspect
+
+    from pmo_desktop.views.exchange import import_dialog
+
+    assert 'f"Importing {self.path.name}…", fn, writes=True' in inspect.getsource(import_dialog)
