@@ -221,3 +221,34 @@ def test_the_import_writes_through_a_dialog_that_asks_before_stopping():
     from pmo_desktop.views.exchange import import_dialog
 
     assert 'f"Importing {self.path.name}…", fn, writes=True' in inspect.getsource(import_dialog)
+
+
+def test_a_line_about_the_page_left_goes_and_a_held_or_file_line_stays(demo_window, qtbot):
+    """F6's "Response actions of R-00x …: F6 back to the risk" stood under the Status page after Ctrl+8. A page's line
+    goes when another page comes up; a refused cell's "left as" line held to be read stays, as does a line about a
+    file written; a line said as the new page comes up is that page's."""
+    window = demo_window
+    bar = window.statusBar()
+    press(qtbot, Qt.Key.Key_4, CTRL)  # Risks
+    view = window.active_register_view()
+    qtbot.waitUntil(lambda: view.table.hasFocus())
+    press(qtbot, Qt.Key.Key_Down)
+    press(qtbot, Qt.Key.Key_F6)
+    settle(qtbot)
+    assert "F6 back to the risk" in _said(window)
+    press(qtbot, Qt.Key.Key_8, CTRL)  # Status
+    settle(qtbot)
+    assert "F6 back to the risk" not in _said(window)
+    press(qtbot, Qt.Key.Key_4, CTRL)
+    settle(qtbot)
+    window.status_line.stays("Board pack written to /tmp/pack.pdf, on A4 paper: Ctrl+Shift+O opens it", 15_000)
+    press(qtbot, Qt.Key.Key_8, CTRL)
+    settle(qtbot)
+    assert _said(window).startswith("Board pack written to")
+    press(qtbot, Qt.Key.Key_4, CTRL)
+    settle(qtbot)
+    bar.showMessage("Raised left as “32/13/2026”: not a real date")
+    window.status_line.hold()
+    press(qtbot, Qt.Key.Key_8, CTRL)
+    settle(qtbot)
+    assert _said(window).startswith("Raised left as")

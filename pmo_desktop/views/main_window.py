@@ -207,6 +207,7 @@ class MainWindow(QMainWindow):
 
         self.status_line = StatusLine(self)
         self.setStatusBar(self.status_line)
+        self.status_line.follow_pages(self.stack)  # a page's lines go with it (``StatusLine``)
         self.file_label = self.status_line.file_name  # gives way to a long line in the bar (``StatusLine``)
         # Others may edit the same file or server: look for their changes on a light timer and
         # whenever this window comes back to the front.
@@ -1202,9 +1203,9 @@ class MainWindow(QMainWindow):
                  disk.describe_failure("The copy was not saved", e, os.path.dirname(os.path.abspath(path))))
             return False
         if self.document.store.is_sqlite:
-            self.statusBar().showMessage(f"Copy saved to {path}", 5000)
+            self.status_line.stays(f"Copy saved to {path}", 5000)
         else:  # a copy of the shared office: say what it is for, and that the server's office is not it
-            self.statusBar().showMessage(f"Copy saved to {path}: open it (File ▸ Open) to work offline. What you "
+            self.status_line.stays(f"Copy saved to {path}: open it (File ▸ Open) to work offline. What you "
                                          "change there stays in that file; the shared office is unchanged.", 15_000)
         return True
 
@@ -1238,7 +1239,7 @@ class MainWindow(QMainWindow):
             self.settings.setValue("export_folder", os.path.dirname(path))
             self.settings.setValue("last_export", path)
             self._show_written("Export", Path(path))
-            self.statusBar().showMessage(f"Exported to {path}: “Open It” on the note above opens it", 15_000)
+            self.status_line.stays(f"Exported to {path}: “Open It” on the note above opens it", 15_000)
 
     def export_board_pack(self) -> None:
         from .exchange.actions import ask_workbook_to_save, board_pack_paper, export_board_pack
@@ -1251,7 +1252,7 @@ class MainWindow(QMainWindow):
             paper = "US Letter" if board_pack_paper(self.document) == "Letter" else "A4"
             self.settings.setValue("last_board_pack", path)
             self._show_written("Board pack", Path(path), f"on {paper} paper (File ▸ Board Pack Paper)")
-            self.statusBar().showMessage(f"Board pack written to {path}, on {paper} paper: Ctrl+Shift+O opens it",
+            self.status_line.stays(f"Board pack written to {path}, on {paper} paper: Ctrl+Shift+O opens it",
                                          15_000)
 
     LAST_WRITTEN = {"board_pack": ("last_board_pack", "board pack", "Ctrl+Shift+E"),
@@ -1745,7 +1746,7 @@ class MainWindow(QMainWindow):
             return
         name = self.document.store.display_name if self.document is not None else "the office file"
         left = max(1, round(seconds_left))
-        bar.showMessage(f"{self.WAITING_FOR_FILE} “{name}”: another program is writing to it. Your change is saved "
+        self.status_line.stays(f"{self.WAITING_FOR_FILE} “{name}”: another program is writing to it. Your change is saved "
                         f"as soon as it lets go — or, after {left} s more, kept to retry (Edit ▸ Retry Unsaved "
                         "Changes).")
         if not self._waiting_for_file:
