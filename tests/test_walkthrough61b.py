@@ -252,3 +252,41 @@ def test_a_line_about_the_page_left_goes_and_a_held_or_file_line_stays(demo_wind
     press(qtbot, Qt.Key.Key_8, CTRL)
     settle(qtbot)
     assert _said(window).startswith("Raised left as")
+
+
+def test_due_in_ctrl_k_lists_a_risks_proximity_after_the_actions_due(demo_window, qtbot):
+    """"due" found no risk column: a risk's date ahead is its Proximity, and only its actions have Due. Proximity
+    declares "due" as a word the search finds it by (``Field.search_words``, never the import's): the list names the
+    actions' Due first, the risk register's Proximity after it, and Enter on that line goes to the column."""
+    from pmo_desktop.views.register_table.register_view import RegisterView
+
+    window = demo_window
+    press(qtbot, Qt.Key.Key_4, CTRL)
+    press(qtbot, Qt.Key.Key_K, CTRL)
+    qtbot.waitUntil(lambda: getattr(window, "quick_search_dialog", None) is not None
+                    and window.quick_search_dialog.isVisible())
+    dialog = window.quick_search_dialog
+    type_as_a_person(qtbot, "due")
+
+    def lines() -> list[str]:
+        return [dialog.results.item(i).text() for i in range(dialog.results.count())]
+
+    qtbot.waitUntil(lambda: any(line.startswith("Proximity column — the risk register") for line in lines()),
+                    timeout=5000)
+    found = [line for line in lines() if " column — " in line]
+    assert found[0].startswith("Due column — a risk's response actions")
+    for _ in range(len(found) + 2):
+        item = dialog.results.currentItem()
+        if item is not None and item.text().startswith("Proximity column"):
+            break
+        press(qtbot, Qt.Key.Key_Down)
+    press(qtbot, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=5000)
+    settle(qtbot, 60)
+    widget = QApplication.focusWidget()
+    while widget is not None and not isinstance(widget, RegisterView):
+        widget = widget.parentWidget()
+    assert widget is not None and widget.register.name == "risks"
+    assert widget.table.currentIndex().column() == widget.model.column_of("proximity")
+    assert _said(window) == "“due” is the Proximity column of the risk register."
+
