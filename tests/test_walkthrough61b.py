@@ -202,6 +202,16 @@ def test_enter_on_a_progress_dialog_never_stops_the_job_and_esc_asks_when_it_wri
     assert seen["after go on"] is False
     assert result == "stopped"
 
+
+def test_enter_never_stops_a_job_esc_does(demo_window, qtbot):
+    """A job that writes nothing (a workbook read for the preview): Enter goes on, Esc stops it at once, as before."""
+    from PySide6.QtCore import QTimer
+
+    from pmo_desktop.views.background import run_with_progress
+
+    window = demo_window
+    seen: dict[str, object] = {}
+
     def enter_then_esc() -> None:
         dialog = _progress_dialog()
         qtbot.keyClick(dialog, Qt.Key.Key_Return)
