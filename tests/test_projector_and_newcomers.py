@@ -33,14 +33,15 @@ def projects_view(window) -> RegisterView:
     return window.pages[1].register_view
 
 
-def test_ctrl_plus_minus_zero_zoom_the_tables_and_the_level_is_kept(window, qtbot, tmp_path):
+def test_ctrl_equal_alt_minus_zero_zoom_the_tables_and_the_level_is_kept(window, qtbot, tmp_path):
     view = projects_view(window)
     view.table.setFocus()
     size, row = view.table.font().pointSizeF(), view.table.verticalHeader().defaultSectionSize()
     assert size == BASE_POINT_SIZE > 9
     width = view.table.columnWidth(1)
     qtbot.keyClick(view.table, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)
-    qtbot.keyClick(view.table, Qt.Key.Key_Plus, Qt.KeyboardModifier.ControlModifier)
+    # Ctrl++ is Excel's Insert Row in a table (walk61b): Excel's own zoom key, Ctrl+Alt+=, the second step
+    qtbot.keyClick(view.table, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier)
     assert zoom().percent == 125
     assert view.table.font().pointSizeF() == pytest.approx(BASE_POINT_SIZE * 1.25)
     assert view.table.verticalHeader().defaultSectionSize() > row
@@ -48,7 +49,8 @@ def test_ctrl_plus_minus_zero_zoom_the_tables_and_the_level_is_kept(window, qtbo
     assert view.new_line.columnWidth(1) == view.table.columnWidth(1)  # the new-row line follows
     assert window.settings.value("view/zoom") in (125, "125")
 
-    qtbot.keyClick(view.table, Qt.Key.Key_Minus, Qt.KeyboardModifier.ControlModifier)
+    # Ctrl+- is Excel's Delete Row in a table (walk61b): zoom out is Excel's Ctrl+Alt+-
+    qtbot.keyClick(view.table, Qt.Key.Key_Minus, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier)
     assert zoom().percent == 110
     qtbot.keyClick(view.table, Qt.Key.Key_0, Qt.KeyboardModifier.ControlModifier)
     assert zoom().percent == 100 and view.table.font().pointSizeF() == size

@@ -287,7 +287,7 @@ def test_the_action_log_and_due_this_week_follow_the_zoom_like_the_tables(demo_w
 
     table.setFocus()
     qtbot.keyClick(table, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)
-    qtbot.keyClick(table, Qt.Key.Key_Plus, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(table, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)  # Ctrl++ adds a row (walk61b)
     assert zoom().percent == 125
     for widget in (log, due):
         assert widget.font().pointSizeF() == pytest.approx(table.font().pointSizeF())
@@ -504,8 +504,8 @@ def test_long_texts_of_a_risk_and_a_status_report_follow_the_zoom_like_the_table
     assert len(editors) >= 6
     table = view.table
     table.setFocus()
-    for _ in range(2):
-        qtbot.keyClick(table, Qt.Key.Key_Plus, Qt.KeyboardModifier.ControlModifier)
+    for _ in range(2):  # Ctrl+=: Ctrl++ in a table is Excel's Insert Row (walk61b)
+        qtbot.keyClick(table, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)
     assert zoom().percent == 125
     for editor in editors:
         assert editor.font().pointSizeF() == pytest.approx(table.font().pointSizeF()), editor.accessibleName()

@@ -1031,12 +1031,16 @@ def columns_named(text: str, registers: Sequence[str] | None = None) -> list[Col
     if not key:
         return []
     out: list[ColumnNamed] = []
+    searched: list[ColumnNamed] = []  # by a field's ``search_words``: after the columns the word names outright
     for name, register in REGISTERS.items():
         if registers is not None and name not in registers:
             continue
         fields = {f.name: f for f in register.fields}
         by_label = [f.name for f in register.fields if word_key(f.label) == key]
         by_word = header_words(name).get(key)
-        for field in by_label or ([by_word] if by_word in fields else []):
+        named = by_label or ([by_word] if by_word in fields else [])
+        for field in named:
             out.append(ColumnNamed(name, field, text.strip()))
-    return out
+        searched.extend(ColumnNamed(name, f.name, text.strip()) for f in register.fields
+                        if f.name not in named and any(word_key(w) == key for w in f.search_words))
+    return out + searched

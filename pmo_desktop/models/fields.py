@@ -130,6 +130,11 @@ class Field:
     # status before the date — stopped at the status, the keys typed on piling into it (walk42, walk43). A workbook's
     # rows are imported as they are: the rule still asks for the date there.
     stamped_when: tuple[str, str] | None = None
+    # Words the window's search (Ctrl+K) finds this column by, listed after the columns a word names by label or
+    # header word (``excel.vocabulary.columns_named``) — never read by the import: a risk's Proximity is when it may
+    # happen, which a newcomer asks for as "due", yet a colleague's "Due" header beside a risk is an action's date,
+    # not read as Proximity (walk61b).
+    search_words: tuple[str, ...] = ()
 
     @property
     def editable(self) -> bool:

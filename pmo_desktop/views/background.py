@@ -9,7 +9,8 @@ from contextlib import contextmanager
 from typing import Any, Callable, Iterator
 
 from PySide6.QtCore import QEventLoop, QObject, Qt, QThread, QTimer, Signal, Slot
-from PySide6.QtWidgets import QApplication, QProgressDialog, QWidget
+from PySide6.QtGui import QShortcut
+from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog, QPushButton, QWidget
 
 _collector_lock = threading.Lock()
 _collector_paused = 0  # long jobs running with the cycle collector off (``collector_paused``)
@@ -90,7 +91,7 @@ class _ProgressRelay(QObject):
 
 
 def run_with_progress(parent: QWidget | None, label: str, fn: Callable[..., Any], *, cancellable: bool = True,
-                      at_once: bool = False, on_cancel: Callable[[], None] | None = None) -> Any:
+                      at_once: bool = False, on_cancel: Callable[[], None] | None = None, writes: bool = False) -> Any:
     """Run ``fn(progress=..., cancelled=...)`` in a worker thread while a progress dialog shows.
 
     The window keeps repainting; Cancel sets ``cancelled()`` to True for ``fn`` to honour. Returns
@@ -99,10 +100,12 @@ def run_with_progress(parent: QWidget | None, label: str, fn: Callable[..., Any]
     once, not after 0.4 s — a job known to be long, run from inside a command, whose window must take
     no key meanwhile (a Ctrl+Z pressed twice would undo again inside the first). ``on_cancel``: called on the GUI
     thread at Cancel too, for a job that one long statement keeps from looking at ``cancelled()`` (``windows.Stop``).
+    ``writes``: a job that writes to the office in one transaction (an import): Esc asks before stopping it. Enter
+    never stops any job (``_ProgressDialog``).
     """
     _running[0] += 1
     try:
-        return _run(parent, label, fn, cancellable, at_once, on_cancel)
+        return _run(parent, label, fn, cancellable, at_once, on_cancel, writes)
     finally:
         _running[0] -= 1
 
@@ -126,13 +129,58 @@ class _ProgressDialog(QProgressDialog):
     window took keys again meanwhile — a second Ctrl+Z undid again inside the first. A job that can be stopped is
     stopped by them, as by Cancel."""
 
-    def __init__(self, label: str, parent: QWidget | None, stoppable: bool):
+    def __init__(self, label: str, parent: QWidget | None, stoppable: bool, writes: bool = False):
         super().__init__(label, "Cancel", 0, 0, parent)
         self.stays = not stoppable  # until the job is over (``_run`` sets it False before closing it)
+        self.label, self.writes = label, writes
+        self.asking: QMessageBox | None = None
+        # Enter never stops the job (walk61b): the dialog's one button, Cancel, had the keyboard and was its
+        # default, so Enter — a keyboard user's "go on" — stopped an import. No button is the default; Esc or
+        # Cancel itself stops it.
+        for button in self.findChildren(QPushButton):
+            button.setAutoDefault(False)
+            button.setDefault(False)
+        if writes:  # Qt's own Esc shortcut says "canceled" at once: Esc comes to ``reject`` instead, which asks
+            for shortcut in self.findChildren(QShortcut):
+                shortcut.setEnabled(False)
+
+    def keyPressEvent(self, event) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            if not self.stays and "Esc or Cancel stops it" not in self.labelText():
+                self.setLabelText(f"{self.labelText()}\nGoing on — Enter does not stop it: Esc or Cancel stops it.")
+            event.accept()
+            return
+        super().keyPressEvent(event)
 
     def reject(self) -> None:
-        if not self.stays:
-            super().reject()
+        if self.stays:
+            return
+        if self.writes and self.isVisible():  # Esc (Cancel itself stops at once: its click is the answer)
+            self._ask_first()
+            return
+        super().reject()
+
+    def _ask_first(self) -> None:
+        """Esc on a job that writes (an import's records) asks before stopping it: Esc pressed to put away what looked
+        like a message stopped the import. Stop is not the default: Enter keeps it going."""
+        if self.asking is not None:
+            return
+        box = QMessageBox(QMessageBox.Icon.Question, "Stop?", f"Stop “{self.label.rstrip('…')}”?\n\nWhat it has "
+                          "written is not kept: the office stays as it was before it began.",
+                          QMessageBox.StandardButton.NoButton, self)
+        stop = box.addButton("Stop", QMessageBox.ButtonRole.DestructiveRole)
+        go_on = box.addButton("Go On", QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(go_on)
+        box.setEscapeButton(go_on)
+        self.asking = box
+
+        def answered(_result: int) -> None:
+            self.asking = None
+            if box.clickedButton() is stop and not self.stays:
+                self.canceled.emit()  # as Cancel says it: the job stops at its next safe point
+
+        box.finished.connect(answered)
+        box.open()
 
     def closeEvent(self, event) -> None:
         if self.stays:
@@ -167,11 +215,11 @@ def running() -> bool:
 
 
 def _run(parent: QWidget | None, label: str, fn: Callable[..., Any], cancellable: bool, at_once: bool,
-         on_cancel: Callable[[], None] | None) -> Any:
+         on_cancel: Callable[[], None] | None, writes: bool = False) -> Any:
     # a second long job straight after a first (Replace All's finding, then its saving): the first's dialog gave
     # the keyboard back, but the window is activated only when events next run, so none holds it yet
     focus = QApplication.focusWidget() or (_given_back[0] if _given_back else None)
-    dialog = _ProgressDialog(label, _shown_window(parent), cancellable)
+    dialog = _ProgressDialog(label, _shown_window(parent), cancellable, writes)
     dialog.setWindowModality(Qt.WindowModality.WindowModal)
     if not cancellable:
         dialog.setCancelButton(None)  # type: ignore[arg-type]  # Qt takes None: no button

@@ -35,3 +35,45 @@ def clear_keys() -> list[QKeySequence]:
     """Del and Backspace clear cells, as in Excel — never the platform's other Delete keys: X11's Ctrl+D is Excel's
     Fill Down."""
     return [QKeySequence(Qt.Key.Key_Delete), QKeySequence(Qt.Key.Key_Backspace)]
+
+
+# Excel's row keys (walk61b): Ctrl+- deletes the selected rows, Ctrl++ inserts one. Ctrl++ is Ctrl+Shift+= on most
+# keyboards and Ctrl with the keypad's + on all; Qt sees Key_Plus, or Key_Equal with Shift, as the layout gives it.
+# They zoomed before; zoom keeps Ctrl+= (no Excel meaning in a table) and takes Excel's own Ctrl+Alt+= / Ctrl+Alt+-.
+DELETE_ROW_KEYS = ("Ctrl+-",)
+INSERT_ROW_KEYS = ("Ctrl++", "Ctrl+Shift+=", "Ctrl+Shift++")
+ZOOM_IN_KEYS = ("Ctrl+=", "Ctrl+Alt+=", "Ctrl+Alt++")
+ZOOM_OUT_KEYS = ("Ctrl+Alt+-",)
+
+
+def row_key(event: QKeyEvent) -> str:
+    """"delete" for Excel's Ctrl+-, "insert" for Ctrl++ (``INSERT_ROW_KEYS``), "" for any other key."""
+    mods = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+    ctrl, shift = Qt.KeyboardModifier.ControlModifier, Qt.KeyboardModifier.ShiftModifier
+    if event.key() == Qt.Key.Key_Minus and mods == ctrl:
+        return "delete"
+    if (event.key() == Qt.Key.Key_Plus and mods in (ctrl, ctrl | shift)) or (
+            event.key() == Qt.Key.Key_Equal and mods == ctrl | shift):
+        return "insert"
+    return ""
+
+
+# Excel's Ctrl+; types today's date; Ctrl+Shift+; (Ctrl+: on the keyboard) the time now, which no register keeps.
+TODAY_KEYS = ("Ctrl+;",)
+TIME_KEYS = ("Ctrl+Shift+;", "Ctrl+:", "Ctrl+Shift+:")
+
+
+def today_key(event: QKeyEvent) -> str:
+    """"date" for Excel's Ctrl+;, "time" for its Ctrl+Shift+; (Ctrl+:), "" for any other key."""
+    mods = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+    ctrl, shift = Qt.KeyboardModifier.ControlModifier, Qt.KeyboardModifier.ShiftModifier
+    if event.key() == Qt.Key.Key_Semicolon and mods == ctrl:
+        return "date"
+    if (event.key() == Qt.Key.Key_Colon and mods in (ctrl, ctrl | shift)) or (
+            event.key() == Qt.Key.Key_Semicolon and mods == ctrl | shift):
+        return "time"
+    return ""
+
+
+TIME_SAID = ("Ctrl+Shift+; is Excel's time now: the registers keep days, not times — nothing was typed "
+             "(Ctrl+; types today's date in a date cell).")

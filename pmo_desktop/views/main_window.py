@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from .. import APP_NAME, __version__
 from . import file_dialogs, stored_settings
-from .excel_keys import is_redo, redo_keys
+from .excel_keys import ZOOM_IN_KEYS, ZOOM_OUT_KEYS, is_redo, redo_keys
 from .keyboard_back import dialogs_give_keyboard_back
 from .messages import warn
 from .page_area import PageArea, size_tabs_by_the_shown_tab
@@ -207,6 +207,7 @@ class MainWindow(QMainWindow):
 
         self.status_line = StatusLine(self)
         self.setStatusBar(self.status_line)
+        self.status_line.follow_pages(self.stack)  # a page's lines go with it (``StatusLine``)
         self.file_label = self.status_line.file_name  # gives way to a long line in the bar (``StatusLine``)
         # Others may edit the same file or server: look for their changes on a light timer and
         # whenever this window comes back to the front.
@@ -292,9 +293,9 @@ class MainWindow(QMainWindow):
         # letter, Excel's where it has one (Alt+E, C copies; I fills; F finds; E replaces): with none, Alt+E and a
         # letter did nothing, and a keyboard-only user walked the menu with the arrows.
         for text, name in (("&Copy\tCtrl+C", "copy"), ("&Paste\tCtrl+V", "paste"), ("C&lear Cells\tDel", "delete_or_clear"),
-                           (None, None), ("Add Ro&w\tCtrl+Shift+N", "add_row"), ("&Duplicate Rows\tShift+Space, Ctrl+D", "duplicate_selected_rows"),
+                           (None, None), ("Add Ro&w\tCtrl+Shift+N, Ctrl++", "add_row"), ("&Duplicate Rows\tShift+Space, Ctrl+D", "duplicate_selected_rows"),
                            ("F&ill Down\tCtrl+D", "fill_down"),
-                           ("Dele&te Rows\tShift+Del", "delete_rows"), (None, None), ("&Find\tCtrl+F", "focus_search"),
+                           ("Dele&te Rows\tShift+Del, Ctrl+-", "delete_rows"), (None, None), ("&Find\tCtrl+F", "focus_search"),
                            ("R&eplace…\tCtrl+H", "open_replace"), (None, None),
                            ("Go to the Record's Su&b-table and Back\tF6", "to_sub_table"),
                            ("&Sort, Filter and Columns…\tCtrl+Shift+L", "open_header_menu")):
@@ -350,9 +351,10 @@ class MainWindow(QMainWindow):
         level = zoom()
         level.set_percent(stored_settings.read_int(self.settings, "view/zoom", 100))  # text in an INI file
         level.changed.connect(self._on_zoom)  # a method, not a lambda: disconnected when the window goes
-        self.zoom_in_action = self._add(menu, "Zoom &In", level.zoom_in,
-                                        [QKeySequence("Ctrl+="), QKeySequence("Ctrl++"), QKeySequence("Ctrl+Shift+=")])
-        self.zoom_out_action = self._add(menu, "Zoom &Out", level.zoom_out, [QKeySequence("Ctrl+-")])
+        # Ctrl++ and Ctrl+- are Excel's Insert and Delete Row in the tables (``excel_keys``, walk61b): zoom keeps
+        # Ctrl+= and takes Excel's own zoom keys, Ctrl+Alt+= and Ctrl+Alt+-.
+        self.zoom_in_action = self._add(menu, "Zoom &In", level.zoom_in, [QKeySequence(k) for k in ZOOM_IN_KEYS])
+        self.zoom_out_action = self._add(menu, "Zoom &Out", level.zoom_out, [QKeySequence(k) for k in ZOOM_OUT_KEYS])
         self.zoom_reset_action = self._add(menu, "&Actual Size (100 %)", level.reset, [QKeySequence("Ctrl+0")])
         for action in (self.zoom_in_action, self.zoom_out_action, self.zoom_reset_action):
             action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
@@ -1201,9 +1203,9 @@ class MainWindow(QMainWindow):
                  disk.describe_failure("The copy was not saved", e, os.path.dirname(os.path.abspath(path))))
             return False
         if self.document.store.is_sqlite:
-            self.statusBar().showMessage(f"Copy saved to {path}", 5000)
+            self.status_line.stays(f"Copy saved to {path}", 5000)
         else:  # a copy of the shared office: say what it is for, and that the server's office is not it
-            self.statusBar().showMessage(f"Copy saved to {path}: open it (File ▸ Open) to work offline. What you "
+            self.status_line.stays(f"Copy saved to {path}: open it (File ▸ Open) to work offline. What you "
                                          "change there stays in that file; the shared office is unchanged.", 15_000)
         return True
 
@@ -1237,7 +1239,7 @@ class MainWindow(QMainWindow):
             self.settings.setValue("export_folder", os.path.dirname(path))
             self.settings.setValue("last_export", path)
             self._show_written("Export", Path(path))
-            self.statusBar().showMessage(f"Exported to {path}: “Open It” on the note above opens it", 15_000)
+            self.status_line.stays(f"Exported to {path}: “Open It” on the note above opens it", 15_000)
 
     def export_board_pack(self) -> None:
         from .exchange.actions import ask_workbook_to_save, board_pack_paper, export_board_pack
@@ -1250,7 +1252,7 @@ class MainWindow(QMainWindow):
             paper = "US Letter" if board_pack_paper(self.document) == "Letter" else "A4"
             self.settings.setValue("last_board_pack", path)
             self._show_written("Board pack", Path(path), f"on {paper} paper (File ▸ Board Pack Paper)")
-            self.statusBar().showMessage(f"Board pack written to {path}, on {paper} paper: Ctrl+Shift+O opens it",
+            self.status_line.stays(f"Board pack written to {path}, on {paper} paper: Ctrl+Shift+O opens it",
                                          15_000)
 
     LAST_WRITTEN = {"board_pack": ("last_board_pack", "board pack", "Ctrl+Shift+E"),
@@ -1744,7 +1746,7 @@ class MainWindow(QMainWindow):
             return
         name = self.document.store.display_name if self.document is not None else "the office file"
         left = max(1, round(seconds_left))
-        bar.showMessage(f"{self.WAITING_FOR_FILE} “{name}”: another program is writing to it. Your change is saved "
+        self.status_line.stays(f"{self.WAITING_FOR_FILE} “{name}”: another program is writing to it. Your change is saved "
                         f"as soon as it lets go — or, after {left} s more, kept to retry (Edit ▸ Retry Unsaved "
                         "Changes).")
         if not self._waiting_for_file:

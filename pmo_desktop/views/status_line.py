@@ -7,10 +7,11 @@ stood cut under the file name, the end of what to do lost (walk 59)."""
 from __future__ import annotations
 
 import time
+from typing import Callable
 
 from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QPainter
-from PySide6.QtWidgets import QLabel, QStatusBar, QStyle, QStyleOption, QWidget
+from PySide6.QtWidgets import QLabel, QStackedWidget, QStatusBar, QStyle, QStyleOption, QWidget
 
 LEFT, GAP = 6, 4  # Qt's bar: the line starts 6 px in and ends 4 px before the first permanent widget
 NAME_LEAST = 48  # px: a file name shortened to less than this says nothing ("o…"): left out instead
@@ -46,7 +47,15 @@ class FileNameLabel(QLabel):
 
 class StatusLine(QStatusBar):
     """A status bar whose line is never cut: the file name (``file_name``) gives way first; a line wider than the
-    whole bar is wrapped on two lines (the bar grows by one line while it is shown)."""
+    whole bar is wrapped on two lines (the bar grows by one line while it is shown).
+
+    One rule for the page left (``follow_pages``, walk61b): a line belongs to the page shown when it was said, and
+    goes when another page comes up — F6's "Response actions of R-002 …: F6 back to the risk" stood under the Status
+    page, "Undone: Paste 2 cells into the risk register" likewise, naming keys of a page no longer there. A line said
+    as the new page comes up (Ctrl+K's "“likelihood” is the Probability column …") is that page's and stays. Two
+    kinds stay across pages: a line held to be read (``hold``: a refused cell's "left as …") while its time lasts,
+    and a line about the office or a file rather than a page (``stays``: a file written, a copy saved, a change
+    waiting for the file)."""
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -54,7 +63,32 @@ class StatusLine(QStatusBar):
         self.addPermanentWidget(self.file_name)
         self.wrapped = False  # the line shown is written on two lines
         self._held: tuple[str, float] = ("", 0.0)  # a line to be read before a control's arrival line replaces it
+        self._staying = ""  # the line said by ``stays``: not the page's, kept when the page changes
+        self._page_of_line: object = None  # the page shown when the line was said (``follow_pages``)
+        self._current_page: Callable[[], object] = lambda: None
         self.messageChanged.connect(self._fit)
+        self.messageChanged.connect(self._note_page)
+
+    def follow_pages(self, pages: QStackedWidget) -> None:
+        """Lines said on a page go when another page comes up (the class's rule); ``pages`` is the window's stack."""
+        self._current_page = pages.currentWidget
+        pages.currentChanged.connect(self._page_changed)
+
+    def stays(self, message: str, ms: int = 0) -> None:
+        """Says a line that is not a page's — a file written, the office waiting — kept when the page changes."""
+        self.showMessage(message, ms)
+        self._staying = message
+
+    def _note_page(self, message: str) -> None:
+        if message:
+            self._page_of_line = self._current_page()
+
+    def _page_changed(self, _index: int) -> None:
+        message = self.currentMessage()
+        if (not message or message == self._staying or self.holding()
+                or self._page_of_line is self._current_page()):
+            return
+        self.clearMessage()
 
     def hold(self, ms: int = 5000) -> None:
         """The line shown now is read before a line a control says as the keyboard arrives on it (``holding``): left

@@ -114,7 +114,8 @@ RISKS = Register(
               link_table=risk_project, width=24, synonyms=("related projects", "affected projects", "projects")),
         Field("owner", "Owner", Kind.REF, column="owner_id", ref=PERSON, width=18, synonyms=("risk owner", "owned by", "responsible")),
         Field("raised_on", "Raised", Kind.DATE, width=11, synonyms=("date raised", "raised on", "date identified", "identified", "date"), when=DATE_PAST),
-        Field("proximity", "Proximity", Kind.DATE, width=11, synonyms=("proximity date", "by when", "expected date", "timing"), when=DATE_AHEAD),
+        Field("proximity", "Proximity", Kind.DATE, width=11, synonyms=("proximity date", "by when", "expected date", "timing"), when=DATE_AHEAD,
+              search_words=("due",)),  # Ctrl+K only, never the import (``Field.search_words``)
         Field("probability", "Probability", Kind.SCALE, scale="risk", width=9,
               synonyms=("likelihood", "prob", "p", "inherent probability", "inherent likelihood", "probability 1 5", "likelihood 1 5")),
         Field("impact", "Impact", Kind.SCALE, scale="risk", width=9,

@@ -940,7 +940,7 @@ class ImportDialog(QDialog):
         # the import runs its progress dialog, and the rows left out are this plan's, not the next one's
         checked = self.plan
         plan = valid_rows_only(checked) if partial and not checked.ok else checked
-        runner = lambda fn: run_with_progress(self, f"Importing {self.path.name}…", fn)  # noqa: E731
+        runner = lambda fn: run_with_progress(self, f"Importing {self.path.name}…", fn, writes=True)  # noqa: E731
         command = ImportCommand(self.document, plan, runner)
         errors: list[str] = []
         self.document.error.connect(errors.append)

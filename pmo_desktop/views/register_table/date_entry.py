@@ -230,6 +230,12 @@ class DateLineEdit(QLineEdit):
     def set_date(self, value: date | None) -> None:
         self.setText(day_text(value) if value else "")  # as the cell shows it: "15 Mar 2027"
 
+    def type_today(self) -> None:
+        """Excel's Ctrl+; (the table's delegate passes it here): today's date as the cell's whole text, said as a
+        date typed is said; Enter stores it."""
+        self.set_date(clock.today())
+        self.textEdited.emit(self.text())  # its reading in the status bar, as a date typed
+
     def keyPressEvent(self, event) -> None:
         alt_down = event.key() == Qt.Key.Key_Down and event.modifiers() & Qt.KeyboardModifier.AltModifier
         if alt_down or event.key() == Qt.Key.Key_F4:

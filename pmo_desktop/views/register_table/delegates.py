@@ -23,6 +23,7 @@ from ...models.errors import ValidationError
 from ...models.fields import Field, Kind
 from ...models.records import near_names, noun_of, ref_keys
 from ...models.values import parse_date, split_list
+from ..excel_keys import TIME_SAID, row_key, today_key
 from ..shown_message import tell_while_in
 from .choice_editor import (
     CHOICES_SAID_IN_A_LINE,
@@ -107,6 +108,10 @@ def _table_command(editor: QWidget, event: QKeyEvent) -> str:
     ctrl, shift = Qt.KeyboardModifier.ControlModifier, Qt.KeyboardModifier.ShiftModifier
     if key == Qt.Key.Key_D and mods == ctrl:
         return "Ctrl+D (Fill Down, Duplicate Rows)"
+    if row_key(event) == "delete":
+        return "Delete Rows (Ctrl+-)"
+    if row_key(event) == "insert":
+        return "Add Row (Ctrl++)"
     if (key == Qt.Key.Key_N and mods == ctrl | shift) or (key == Qt.Key.Key_Insert and not mods):
         return "Add Row (Ctrl+Shift+N, Insert)"
     if not isinstance(editor, ChoiceCombo) or editor.isEditable():
@@ -370,6 +375,12 @@ class FieldDelegate(QStyledItemDelegate):
                 and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
                 and event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier == Qt.KeyboardModifier.AltModifier):
             self._line_break(editor)
+            return True
+        if event.type() in (QEvent.Type.ShortcutOverride, QEvent.Type.KeyPress) and isinstance(event, QKeyEvent) \
+                and (which := today_key(event)):
+            if event.type() == QEvent.Type.KeyPress:  # the override taken, the key comes here as a key press
+                self._type_today(editor, which)
+            event.accept()
             return True
         if event.type() in (QEvent.Type.ShortcutOverride, QEvent.Type.KeyPress) and isinstance(event, QKeyEvent) \
                 and (command := _table_command(editor, event)):
@@ -668,6 +679,21 @@ class FieldDelegate(QStyledItemDelegate):
             if popup is not None:
                 popup.setCurrentIndex(completer.completionModel().index(count - 1 if last else 0, 0))
         return True
+
+    def _type_today(self, editor: QWidget, which: str) -> None:
+        """Excel's Ctrl+; in a cell being typed: a date cell's text becomes today's date (its reading said, as typing
+        it says it; Enter stores it, Esc puts the cell back). The time (Ctrl+Shift+;) and any other cell type nothing
+        and say why — before, Ctrl+; typed nothing and said nothing (walk61)."""
+        if which == "time":
+            self._document().note.emit(TIME_SAID)
+            return
+        if isinstance(editor, DateLineEdit):
+            editor.type_today()
+            return
+        index = self._open.get(editor)
+        label = self._field(index).label if index is not None and index.isValid() else "this cell"
+        self._document().note.emit(f"Ctrl+; types today's date into a date cell: {label} is not one — nothing was "
+                                   "typed.")
 
     def _keep_typing(self, editor: QWidget, event: QKeyEvent, command: str) -> None:
         """A table command's key pressed in a cell being typed (``_table_command``): a paste into a list cell is

@@ -49,7 +49,7 @@ from ...models.values import normalise_key
 from .. import stored_settings
 from ..accessibility import name_table
 from ..document import Document
-from ..excel_keys import clear_keys
+from ..excel_keys import DELETE_ROW_KEYS, INSERT_ROW_KEYS, TIME_KEYS, TIME_SAID, TODAY_KEYS, clear_keys
 from ..zoom import zoom
 from .clipboard import first_column_holds_ids, parse_tsv, to_tsv
 from .commands import (
@@ -540,10 +540,17 @@ class RegisterView(QWidget):
         return action
 
     def _make_actions(self) -> None:
-        self.add_action = self._action("Add Row", self.add_row, ["Ctrl+Shift+N", "Insert"], "Add a row (Ctrl+Shift+N)")
+        # Excel's row keys too (``excel_keys``, walk61b): Ctrl++ inserts a row, Ctrl+- deletes the selected rows —
+        # the same actions, so the same undo step and the same question when other records refer to them.
+        self.add_action = self._action("Add Row", self.add_row, ["Ctrl+Shift+N", "Insert", *INSERT_ROW_KEYS],
+                                       "Add a row (Ctrl+Shift+N, or Excel's Ctrl++)")
         self.duplicate_action = self._action("Duplicate Rows", self.duplicate_rows, ["Ctrl+D"])
-        self.delete_action = self._action("Delete Rows", self.delete_rows, ["Shift+Delete", "Ctrl+Shift+Delete"],
-                                          "Delete the selected rows (Shift+Del, or Del on whole rows)")
+        self.delete_action = self._action("Delete Rows", self.delete_rows,
+                                          ["Shift+Delete", "Ctrl+Shift+Delete", *DELETE_ROW_KEYS],
+                                          "Delete the selected rows (Shift+Del or Excel's Ctrl+-, or Del on whole rows)")
+        self.today_action = self._action("Today's Date", self.type_today, TODAY_KEYS,
+                                         "Today's date into the current date cell (Excel's Ctrl+;)")
+        self.time_action = self._action("Time Now", lambda: self.document.note.emit(TIME_SAID), TIME_KEYS)
         self.copy_action = self._action("Copy", self.copy, [QKeySequence.StandardKey.Copy])
         self.paste_action = self._action("Paste", self.paste, [QKeySequence.StandardKey.Paste])
         self.clear_action = self._action("Clear Cells / Delete Selected Rows", self.delete_or_clear, clear_keys(),
@@ -1533,6 +1540,28 @@ class RegisterView(QWidget):
         if isinstance(self.proxy, QIdentityProxyModel):
             return {row: row for row in rows}
         return {row: self.proxy.mapToSource(self.proxy.index(row, 0)).row() for row in rows}
+
+    def type_today(self) -> bool:
+        """Ctrl+; on a selected cell, as in Excel: today's date stored in it when it is a date cell (one undo step, as
+        typed; on the ✱ line, typed there as the line's other cells are). Any other cell says why nothing was typed.
+        (In a cell being typed the delegate takes the key: ``FieldDelegate``'s ``_type_today``.)"""
+        from ...models import clock
+
+        line = self.in_new_line()
+        view = self.new_line if line else self.table
+        index = view.currentIndex()
+        if not index.isValid():
+            self.document.note.emit("Ctrl+; types today's date into a date cell: choose one first.")
+            return False
+        column = index.column() if line else self.proxy.mapToSource(index).column()
+        f = (self.new_row_model if line else self.model).fields[column]
+        if f.kind is not Kind.DATE:
+            self.document.note.emit(f"Ctrl+; types today's date into a date cell: {f.label} is not one — nothing was "
+                                    "typed.")
+            return False
+        if line:
+            return self.new_row_model.setData(index, clock.today())
+        return self.proxy.setData(index, clock.today())
 
     def in_new_line(self) -> bool:
         """Whether the keyboard is in the new-row line (the table's shortcuts then act on it)."""
