@@ -740,12 +740,37 @@ def near_key(kind: SheetKind, key: str) -> str | None:
     return found.pop() if len({keys[k] for k in found}) == 1 else None  # "contingency plan(s)": one field
 
 
+@lru_cache(maxsize=None)
+def _scrambled_index(kind: SheetKind) -> dict[tuple[str, str, str], set[str]]:
+    """Each long one-word header key by its first and last letters and its other letters sorted, as written and
+    with one of them dropped (``scrambled_key``)."""
+    out: dict[tuple[str, str, str], set[str]] = {}
+    for key in field_keys(kind):
+        if len(key) >= NEAR_MIN + 1 and key.isalpha():
+            middle = key[1:-1]
+            for i in range(-1, len(middle)):
+                rest = middle if i < 0 else middle[:i] + middle[i + 1:]
+                out.setdefault((key[0], key[-1], "".join(sorted(rest))), set()).add(key)
+    return out
+
+
+def scrambled_key(kind: SheetKind, key: str) -> str | None:
+    """The one known long header key a one-word header is made of, its letters typed out of order and one of them
+    perhaps dropped, the first and last in place ("Stagery" for "strategy", unseen set 94): a slip ``near_key``
+    does not reach. Only one word of seven letters or more, and only when every key it fits names one field."""
+    if len(key) < NEAR_MIN or not key.isalpha():
+        return None
+    found = _scrambled_index(kind).get((key[0], key[-1], "".join(sorted(key[1:-1]))), set()) - {key}
+    keys = field_keys(kind)
+    return next(iter(found)) if found and len({keys[k] for k in found}) == 1 else None
+
+
 def _loose(kind: SheetKind, variants: list[str], used: set[str]) -> tuple[str | None, str | None]:
     """A header read loosely: mistyped by one letter, or a scale's name with "Score" / "Level" glued on
     ("PowerScore (1-5)"). Returns (field, None), (None, field already taken) or (None, None)."""
     keys = field_keys(kind)
     for key in variants:
-        near = near_key(kind, key)
+        near = near_key(kind, key) or scrambled_key(kind, key)
         candidates = [key[:-len(s)] for s in _SCALE_SUFFIXES if key.endswith(s) and len(key) > len(s) + 2]
         for candidate in ([near] if near else []) + candidates:
             name = keys.get(candidate)
