@@ -33,3 +33,50 @@ def test_a_one_letter_slip_in_the_strategy_header_is_still_the_plan(sqlite_store
                                         {"Sheet1": ["A1:C1"]}))
     actions = " ".join(a["description"] or "" for a in rows_of(sqlite_store, "risk_actions"))
     assert "Add a second disk to server 2" in actions
+
+
+def _asset_rows(filled: int) -> list[list[object]]:
+    rows: list[list[object]] = [
+        ["ASSET IDENTIFICATION", None, None, None, None, "RISK ASSESSMENT", None, None, None, None, None, None,
+         "RISK TREATMENT", None],
+        [None, None, None, None, None, "RISK IDENTIFICATION", None, None, None, "RISK ANALYSIS", None, None, None,
+         None],
+        ["Application", "Asset owner", "Confidentiality", "Integrity", "Availability", "ID", "THREAT IDENTIFICATION",
+         "VULNERABILITY IDENTIFICATION", "INCIDENT SCENARIO", "PROBABILITY OF OCCURRENCE", "RISK LEVEL",
+         "LEVEL OF CONSEQUENCE", "Risk Owner", "MANAGEMENT DECISION", "Revised Likelihood",
+         "Revised Level of Consequence"]]
+    apps = ["Payroll portal", "Mail gateway", "Network monitor", "Ticket desk", "File server", "Badge system"]
+    owners = ["Dana Smith", "Ravi Patel", "Lena Cho"]
+    for i, app in enumerate(apps, start=1):
+        text = i <= filled
+        rows.append([app, owners[i % 3], 3, 2 + i % 2, 3, f"RT{i}",
+                     f"Outage of the {app.lower()} host" if text else None,
+                     f"Single host without failover for {app.lower()}" if text else None,
+                     f"Staff cannot use the {app.lower()} for a day" if text else None,
+                     3, "MODERATE" if i % 2 else "HIGH", "MAJOR", owners[(i + 1) % 3], "ACCEPT", "Rare", "Low"])
+    return rows
+
+
+def test_an_asset_register_with_its_threat_text_mostly_empty_is_titled_by_the_asset(sqlite_store, tmp_path):
+    """An asset-risk register (ISO 27001 style) whose threat, vulnerability and scenario are filled on the first
+    row only: each row still names its asset, so the asset titles the rows whose text is empty (said) and the one
+    filled row is titled by its threat. Its "Revised Likelihood" and "Revised Level of Consequence" (the ratings
+    after the measures) no longer make it a document's version history: it was refused whole."""
+    book = write_xlsx(tmp_path / "Risk.xlsx", {"Sheet1": _asset_rows(1)},
+                      {"Sheet1": ["A1:E1", "F1:L1", "M1:N1", "F2:I2", "J2:L2"]})
+    import_all(sqlite_store, book)
+    risks = {r["code"]: r for r in rows_of(sqlite_store, "risks")}
+    assert sorted(risks) == [f"RT{i}" for i in range(1, 7)]
+    assert risks["RT1"]["title"] == "Outage of the payroll portal host"
+    assert "Mail gateway" in risks["RT2"]["title"]
+
+
+def test_threat_and_incident_scenario_headers_title_over_the_vulnerability(sqlite_store, tmp_path):
+    """"THREAT IDENTIFICATION" and "INCIDENT SCENARIO" name the risk; the vulnerability is its cause. With every
+    row filled, the vulnerability titled the rows."""
+    book = write_xlsx(tmp_path / "Risk.xlsx", {"Sheet1": _asset_rows(6)},
+                      {"Sheet1": ["A1:E1", "F1:L1", "M1:N1", "F2:I2", "J2:L2"]})
+    import_all(sqlite_store, book)
+    risks = {r["code"]: r for r in rows_of(sqlite_store, "risks")}
+    assert len(risks) == 6
+    assert risks["RT3"]["title"] == "Outage of the network monitor host"

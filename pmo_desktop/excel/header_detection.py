@@ -5258,6 +5258,10 @@ _VERSION_HEADERS = frozenset({"version", "versionno", "versionnumber", "ver", "r
 # Columns of a version history: who modified which document when (a change log's are who asked, who approved)
 _EDIT_WORDS = ("modified", "revised", "amended", "lastedited", "modificado", "modificato", "geandert", "geaendert",
                "gewijzigd")
+# stems of a rating a register assesses again after its measures ("Revised Likelihood", "Impacto modificado")
+_REASSESSED_WORDS = ("likelihood", "probab", "impact", "consequence", "severity", "level", "score", "rating",
+                     "wahrscheinlich", "auswirkung", "gravit", "nivel", "niveau", "livello", "risk", "riesgo", "risque",
+                     "risiko", "rischio", "risco")
 _CAPTION_WORDS = 8  # a table's title is a few words; a longer line above it says something of the table
 _LEGEND_TITLES = ("scoring", "legend", "criteria", "definition", "ratingscale", "riskscale", "scales", "lookup")
 
@@ -5406,7 +5410,10 @@ def not_records_by_layout(headers: list[str], above: list[list[Any]], register: 
             and not reasoned:
         first = next(h for h in headers if h)
         return f"a document's version history (“{first}”, then what changed), not a register."
-    edits = [h for h, k in zip((h for h in headers if h), keys) if any(w in k for w in _EDIT_WORDS)]
+    # "Revised Likelihood", "Revised Level of Consequence": a register's rating assessed again after its
+    # measures, no edit of a document (an ISO 27001 register was refused as a version history, unseen set 94)
+    edits = [h for h, k in zip((h for h in headers if h), keys) if any(w in k for w in _EDIT_WORDS)
+             and not any(r in k for r in _REASSESSED_WORDS)]
     if len(edits) >= 2:  # "Date Modified | Document Modified | Modified By": who edited which file when
         return f"a document's version history (“{edits[0]}”, “{edits[1]}”), not a register."
     for row in above:
