@@ -80,3 +80,21 @@ def test_threat_and_incident_scenario_headers_title_over_the_vulnerability(sqlit
     risks = {r["code"]: r for r in rows_of(sqlite_store, "risks")}
     assert len(risks) == 6
     assert risks["RT3"]["title"] == "Outage of the network monitor host"
+
+
+def test_an_action_column_half_of_strategy_words_is_the_response(sqlite_store, tmp_path):
+    """"Acción" holding "Mitigar" on half the rows and one other short word repeated on the rest, beside "Plan de
+    Acción" of sentences: the column is the response type (the word it does not know kept in the notes, said), not
+    one action a risk titled "Mitigar"."""
+    rows: list[list[object]] = [["Riesgo", "Probabilidad", "Impacto", "Acción", "Plan de Acción", "Estado"]]
+    for i in range(1, 7):
+        rows.append([f"El proveedor número {i} entrega tarde", 2, 3, "Mitigar" if i % 2 else "Actuar ya",
+                     f"Acordar con el proveedor {i} una fecha de entrega fija", "Abierto"])
+    import_all(sqlite_store, write_xlsx(tmp_path / "matriz.xlsx", {"Matriz": rows}))
+    risks = {r["title"]: r for r in rows_of(sqlite_store, "risks")}
+    assert len(risks) == 6
+    assert risks["El proveedor número 1 entrega tarde"]["response"] == "Reduce"
+    assert "Actuar ya" in (risks["El proveedor número 2 entrega tarde"]["notes"] or "")
+    actions = [a["description"] for a in rows_of(sqlite_store, "risk_actions")]
+    assert "Mitigar" not in actions and "Actuar ya" not in actions
+    assert "Acordar con el proveedor 4 una fecha de entrega fija" in actions
