@@ -69,6 +69,7 @@ def test_an_asset_register_with_its_threat_text_mostly_empty_is_titled_by_the_as
     assert sorted(risks) == [f"RT{i}" for i in range(1, 7)]
     assert risks["RT1"]["title"] == "Outage of the payroll portal host"
     assert "Mail gateway" in risks["RT2"]["title"]
+    assert risks["RT2"]["residual_impact"] == 2  # "Revised Level of Consequence": Low
 
 
 def test_threat_and_incident_scenario_headers_title_over_the_vulnerability(sqlite_store, tmp_path):
