@@ -769,8 +769,10 @@ def _loose(kind: SheetKind, variants: list[str], used: set[str]) -> tuple[str | 
     """A header read loosely: mistyped by one letter, or a scale's name with "Score" / "Level" glued on
     ("PowerScore (1-5)"). Returns (field, None), (None, field already taken) or (None, None)."""
     keys = field_keys(kind)
+    # (a header of one word only: the keys of a phrase's parts, "for risks", fit keys of other phrases)
+    one_word = bool(variants) and all(variants[0].startswith(v) for v in variants)
     for key in variants:
-        near = near_key(kind, key) or scrambled_key(kind, key)
+        near = near_key(kind, key) or (scrambled_key(kind, key) if one_word else None)
         candidates = [key[:-len(s)] for s in _SCALE_SUFFIXES if key.endswith(s) and len(key) > len(s) + 2]
         for candidate in ([near] if near else []) + candidates:
             name = keys.get(candidate)
