@@ -760,6 +760,9 @@ def scrambled_key(kind: SheetKind, key: str) -> str | None:
     does not reach. Only one word of seven letters or more, and only when every key it fits names one field."""
     if len(key) < NEAR_MIN or not key.isalpha():
         return None
+    near = _near_index(kind)
+    if any(near.get(k) is not None for k in _probes(key)):
+        return None  # one letter from known keys, however many ("residual": "residual p", "residual i"): not scrambled
     found = _scrambled_index(kind).get((key[0], key[-1], "".join(sorted(key[1:-1]))), set()) - {key}
     keys = field_keys(kind)
     return next(iter(found)) if found and len({keys[k] for k in found}) == 1 else None
