@@ -755,12 +755,42 @@ def near_key(kind: SheetKind, key: str) -> str | None:
     return found.pop() if len({keys[k] for k in found}) == 1 else None  # "contingency plan(s)": one field
 
 
+@lru_cache(maxsize=None)
+def _scrambled_index(kind: SheetKind) -> dict[tuple[str, str, str], set[str]]:
+    """Each long one-word header key by its first and last letters and its other letters sorted, as written and
+    with one of them dropped (``scrambled_key``)."""
+    out: dict[tuple[str, str, str], set[str]] = {}
+    for key in field_keys(kind):
+        if len(key) >= NEAR_MIN + 1 and key.isalpha():
+            middle = key[1:-1]
+            for i in range(-1, len(middle)):
+                rest = middle if i < 0 else middle[:i] + middle[i + 1:]
+                out.setdefault((key[0], key[-1], "".join(sorted(rest))), set()).add(key)
+    return out
+
+
+def scrambled_key(kind: SheetKind, key: str) -> str | None:
+    """The one known long header key a one-word header is made of, its letters typed out of order and one of them
+    perhaps dropped, the first and last in place ("Stagery" for "strategy", unseen set 94): a slip ``near_key``
+    does not reach. Only one word of seven letters or more, and only when every key it fits names one field."""
+    if len(key) < NEAR_MIN or not key.isalpha():
+        return None
+    near = _near_index(kind)
+    if any(near.get(k) is not None for k in _probes(key)):
+        return None  # one letter from known keys, however many ("residual": "residual p", "residual i"): not scrambled
+    found = _scrambled_index(kind).get((key[0], key[-1], "".join(sorted(key[1:-1]))), set()) - {key}
+    keys = field_keys(kind)
+    return next(iter(found)) if found and len({keys[k] for k in found}) == 1 else None
+
+
 def _loose(kind: SheetKind, variants: list[str], used: set[str]) -> tuple[str | None, str | None]:
     """A header read loosely: mistyped by one letter, or a scale's name with "Score" / "Level" glued on
     ("PowerScore (1-5)"). Returns (field, None), (None, field already taken) or (None, None)."""
     keys = field_keys(kind)
+    # (a header of one word only: the keys of a phrase's parts, "for risks", fit keys of other phrases)
+    one_word = bool(variants) and all(variants[0].startswith(v) for v in variants)
     for key in variants:
-        near = near_key(kind, key)
+        near = near_key(kind, key) or (scrambled_key(kind, key) if one_word else None)
         candidates = [key[:-len(s)] for s in _SCALE_SUFFIXES if key.endswith(s) and len(key) > len(s) + 2]
         for candidate in ([near] if near else []) + candidates:
             name = keys.get(candidate)
@@ -5472,6 +5502,10 @@ _VERSION_HEADERS = frozenset({"version", "versionno", "versionnumber", "ver", "r
 # Columns of a version history: who modified which document when (a change log's are who asked, who approved)
 _EDIT_WORDS = ("modified", "revised", "amended", "lastedited", "modificado", "modificato", "geandert", "geaendert",
                "gewijzigd")
+# stems of a rating a register assesses again after its measures ("Revised Likelihood", "Impacto modificado")
+_REASSESSED_WORDS = ("likelihood", "probab", "impact", "consequence", "severity", "level", "score", "rating",
+                     "wahrscheinlich", "auswirkung", "gravit", "nivel", "niveau", "livello", "risk", "riesgo", "risque",
+                     "risiko", "rischio", "risco")
 _CAPTION_WORDS = 8  # a table's title is a few words; a longer line above it says something of the table
 _LEGEND_TITLES = ("scoring", "legend", "criteria", "definition", "ratingscale", "riskscale", "scales", "lookup")
 
@@ -5620,7 +5654,10 @@ def not_records_by_layout(headers: list[str], above: list[list[Any]], register: 
             and not reasoned:
         first = next(h for h in headers if h)
         return f"a document's version history (“{first}”, then what changed), not a register."
-    edits = [h for h, k in zip((h for h in headers if h), keys) if any(w in k for w in _EDIT_WORDS)]
+    # "Revised Likelihood", "Revised Level of Consequence": a register's rating assessed again after its
+    # measures, no edit of a document (an ISO 27001 register was refused as a version history, unseen set 94)
+    edits = [h for h, k in zip((h for h in headers if h), keys) if any(w in k for w in _EDIT_WORDS)
+             and not any(r in k for r in _REASSESSED_WORDS)]
     if len(edits) >= 2:  # "Date Modified | Document Modified | Modified By": who edited which file when
         return f"a document's version history (“{edits[0]}”, “{edits[1]}”), not a register."
     for row in above:

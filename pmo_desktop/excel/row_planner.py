@@ -2162,8 +2162,10 @@ class Planner:
         self._generic_from = said_by_instead(reg.name, headers, title_col, fields)
         self._generic_head = _one_line(str(headers[title_col])) if self._generic_from and title_col is not None else ""
         self._generic_titled: Counter[str] = Counter()
-        # an issue's empty title cell: titled by its description, actual result or steps (untitled_rows)
-        self._untitled_from = untitled_from(reg.name, headers, title_col, fields) if self._title_from is None else []
+        # an issue's empty title cell: titled by its description, actual result or steps; a risk's, event and cause
+        # empty too, by the asset it names (untitled_rows)
+        self._untitled_from = untitled_from(reg.name, headers, title_col, fields) \
+            if self._title_from is None or reg.name == "risks" else []
         self._untitled_by: Counter[int] = Counter()
         # the codes written where the title is read ("Risk": R1 … R8 beside "Description", coded_titles): a row whose
         # description is empty is titled by its code, as it was before that rule, never refused (fault74)

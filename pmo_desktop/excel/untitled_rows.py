@@ -22,7 +22,7 @@ from typing import Any
 
 from ..models.fields import Field
 from .generic_results import titled_instead
-from .vocabulary import result_words, word_key
+from .vocabulary import asset_words, result_words, word_key
 
 # "- ", "• ", "* " before a line of a list: no part of what the line says
 _BULLET_RE = re.compile(r"^[\s\-–—•*·]+")
@@ -31,10 +31,16 @@ _BULLET_RE = re.compile(r"^[\s\-–—•*·]+")
 def untitled_from(register: str, headers: Sequence[Any], title_col: int | None,
                   fields: Sequence[tuple[int, Field]]) -> list[int]:
     """The columns that title an issue whose title cell is empty, in order: the description, the actual result,
-    the steps; none for another register or a sheet with no title column."""
-    if register != "issues" or title_col is None:
+    the steps; a risk's, the asset it names; none for another register or a sheet with no title column."""
+    if title_col is None:
         return []
     keys = [word_key(h) if isinstance(h, str) else "" for h in headers]
+    if register == "risks":
+        # an asset-risk register (ISO 27001) writes its threat once and names the asset on every row: the asset
+        # ("Application", "Activo") titles a row whose threat is empty (unseen set 94: refused whole)
+        return [c for c, k in enumerate(keys) if c != title_col and k and k in asset_words()]
+    if register != "issues":
+        return []
     described = [c for c, f in fields if f.name == "description" and c != title_col]
     actual = [c for c, k in enumerate(keys) if c != title_col and k and k in result_words("actual")]
     steps = [c for c, k in enumerate(keys) if c != title_col and k and k in result_words("input")]
