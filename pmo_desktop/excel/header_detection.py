@@ -756,17 +756,19 @@ def near_key(kind: SheetKind, key: str) -> str | None:
 
 
 @lru_cache(maxsize=None)
-def _scrambled_index(kind: SheetKind) -> dict[tuple[str, str, str], set[str]]:
-    """Each long one-word header key by its first and last letters and its other letters sorted, as written and
-    with one of them dropped (``scrambled_key``)."""
+def _scrambled_index(kind: SheetKind) -> tuple[dict[tuple[str, str, str], set[str]], str]:
+    """Each long one-word header key by its first and last letters and its other letters sorted, and every letter
+    those other letters hold (``scrambled_key``). A header with one letter dropped is looked up with each letter added
+    back, not each key indexed with each of its letters dropped: that index took some 0.1 s a register to build, in
+    the first import of every process whose header held a one-word slip (speed, stop 61)."""
     out: dict[tuple[str, str, str], set[str]] = {}
+    letters: set[str] = set()
     for key in field_keys(kind):
         if len(key) >= NEAR_MIN + 1 and key.isalpha():
             middle = key[1:-1]
-            for i in range(-1, len(middle)):
-                rest = middle if i < 0 else middle[:i] + middle[i + 1:]
-                out.setdefault((key[0], key[-1], "".join(sorted(rest))), set()).add(key)
-    return out
+            letters.update(middle)
+            out.setdefault((key[0], key[-1], "".join(sorted(middle))), set()).add(key)
+    return out, "".join(sorted(letters))
 
 
 def scrambled_key(kind: SheetKind, key: str) -> str | None:
@@ -778,7 +780,12 @@ def scrambled_key(kind: SheetKind, key: str) -> str | None:
     near = _near_index(kind)
     if any(near.get(k) is not None for k in _probes(key)):
         return None  # one letter from known keys, however many ("residual": "residual p", "residual i"): not scrambled
-    found = _scrambled_index(kind).get((key[0], key[-1], "".join(sorted(key[1:-1]))), set()) - {key}
+    index, letters = _scrambled_index(kind)
+    first, last, middle = key[0], key[-1], key[1:-1]
+    found: set[str] = set(index.get((first, last, "".join(sorted(middle))), ()))
+    for letter in letters:  # a key one letter longer: the header's letters with that letter back
+        found |= index.get((first, last, "".join(sorted(middle + letter))), set())
+    found.discard(key)
     keys = field_keys(kind)
     return next(iter(found)) if found and len({keys[k] for k in found}) == 1 else None
 

@@ -1689,6 +1689,8 @@ def _records_in_blocks(rows: Iterable[tuple[int, tuple[Any, ...]]], title_col: i
     and under them at least twice as many rows fill only columns kept in the notes (a factor and its range a
     row) — the title, the ID and every field empty there (a cell merged down from the block's first row is
     that row's)."""
+    if not extras - mapped_cols:
+        return False  # no column kept in the notes alone: no row can go on a block (2,000 rows' cells not looked at)
     named = going_on = 0
     for number, row in rows:
         filled = [c for c, x in enumerate(row) if x is not None and (x.__class__ is not str or x.strip()) and
