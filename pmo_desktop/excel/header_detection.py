@@ -756,19 +756,29 @@ def near_key(kind: SheetKind, key: str) -> str | None:
 
 
 @lru_cache(maxsize=None)
-def _scrambled_index(kind: SheetKind) -> tuple[dict[tuple[str, str, str], set[str]], str]:
-    """Each long one-word header key by its first and last letters and its other letters sorted, and every letter
-    those other letters hold (``scrambled_key``). A header with one letter dropped is looked up with each letter added
-    back, not each key indexed with each of its letters dropped: that index took some 0.1 s a register to build, in
-    the first import of every process whose header held a one-word slip (speed, stop 61)."""
-    out: dict[tuple[str, str, str], set[str]] = {}
-    letters: set[str] = set()
+def _scrambled_index(kind: SheetKind) -> dict[tuple[str, str, int], list[tuple[str, str]]]:
+    """Each long one-word header key with its other letters sorted, by its first and last letters and how many
+    others it has (``scrambled_key``). One sort a key: an index of every key with each of its letters dropped took
+    some 0.1 s a register to build, in the first import of every process whose header held a one-word slip."""
+    out: dict[tuple[str, str, int], list[tuple[str, str]]] = {}
     for key in field_keys(kind):
         if len(key) >= NEAR_MIN + 1 and key.isalpha():
-            middle = key[1:-1]
-            letters.update(middle)
-            out.setdefault((key[0], key[-1], "".join(sorted(middle))), set()).add(key)
-    return out, "".join(sorted(letters))
+            out.setdefault((key[0], key[-1], len(key) - 2), []).append(("".join(sorted(key[1:-1])), key))
+    return out
+
+
+def _one_letter_more(longer: str, shorter: str) -> bool:
+    """Whether the sorted letters ``longer`` are the sorted letters ``shorter`` and one more."""
+    i = 0
+    skipped = False
+    for letter in longer:
+        if i < len(shorter) and shorter[i] == letter:
+            i += 1
+        elif skipped:
+            return False
+        else:
+            skipped = True
+    return i == len(shorter)
 
 
 def scrambled_key(kind: SheetKind, key: str) -> str | None:
@@ -780,11 +790,10 @@ def scrambled_key(kind: SheetKind, key: str) -> str | None:
     near = _near_index(kind)
     if any(near.get(k) is not None for k in _probes(key)):
         return None  # one letter from known keys, however many ("residual": "residual p", "residual i"): not scrambled
-    index, letters = _scrambled_index(kind)
-    first, last, middle = key[0], key[-1], key[1:-1]
-    found: set[str] = set(index.get((first, last, "".join(sorted(middle))), ()))
-    for letter in letters:  # a key one letter longer: the header's letters with that letter back
-        found |= index.get((first, last, "".join(sorted(middle + letter))), set())
+    index = _scrambled_index(kind)
+    first, last, middle = key[0], key[-1], "".join(sorted(key[1:-1]))
+    found = {k for m, k in index.get((first, last, len(middle)), ()) if m == middle}
+    found |= {k for m, k in index.get((first, last, len(middle) + 1), ()) if _one_letter_more(m, middle)}
     found.discard(key)
     keys = field_keys(kind)
     return next(iter(found)) if found and len({keys[k] for k in found}) == 1 else None
