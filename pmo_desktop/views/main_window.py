@@ -11,7 +11,6 @@ from PySide6.QtCore import QEvent, QEventLoop, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QFocusEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
-    QComboBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -1680,6 +1679,9 @@ class MainWindow(QMainWindow):
 
     def _typed_not_stored(self) -> str:
         """The text of the cell being typed where the keyboard is, when it is not what the cell holds; else ""."""
+        # imported here, not at the module's top: no combo box type before the first paint (test_speed47_startup)
+        from PySide6.QtWidgets import QComboBox
+
         editor = QApplication.focusWidget()
         view = self._register_view_around(editor)
         if view is None or editor is None:

@@ -122,12 +122,9 @@ def _keyboard_into_pane(pane: QWidget) -> None:
 
     last: QWidget | None = pane.focusWidget()
     if not takes(last):
-        last, widget = None, pane.nextInFocusChain()
-        while widget is not None and widget is not pane:
-            if takes(widget):
-                last = widget
-                break
-            widget = widget.nextInFocusChain()
+        # the pane's own widgets in the order they were made, which is its Tab order: never a walk of the focus
+        # chain, whose widgets PySide hands out as owned by the one reached from (tests/test_walkthrough22.py)
+        last = next((widget for widget in pane.findChildren(QWidget) if takes(widget)), None)
     if last is not None:
         last.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
