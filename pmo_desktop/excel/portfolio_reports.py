@@ -100,9 +100,7 @@ def portfolio_report(match: HeaderMatch | None, rows: list[list[Any]], sheet_tit
         return None
     above = rows[:match.row - 1]
     kind = kind_for(STATUS_REPORTS)
-    captions = [x.strip() for line in above for x in line if isinstance(x, str) and x.strip()]
-    if not (_named_a_status_report(sheet_title) or (book is not None and _named_a_status_report(book))
-            or any(kind.matches_sheet_name(x) for x in captions)):
+    if not _named_as_reports(rows, match, sheet_title, book):
         return None
     body = rows[match.row:]
     if _repeated(r[project] if project < len(r) else None for r in body):
@@ -155,11 +153,7 @@ def undated_report(match: HeaderMatch | None, rows: list[list[Any]], sheet_title
     project = next((c for c, n in match.mapping.items() if n == "project"), None)
     if project is None:
         return None
-    above = rows[:match.row - 1]
-    kind = kind_for(STATUS_REPORTS)
-    captions = [x.strip() for line in above for x in line if isinstance(x, str) and x.strip()]
-    if not (_named_a_status_report(sheet_title) or (book is not None and _named_a_status_report(book))
-            or any(kind.matches_sheet_name(x) for x in captions)):
+    if not _named_as_reports(rows, match, sheet_title, book):
         return None
     body = [r for r in rows[match.row:] if any(x is not None and str(x).strip() for x in r)]
     names = [r[project] if project < len(r) else None for r in body]
@@ -237,3 +231,11 @@ def dated_report(rows: list[list[Any]], sheet_title: str, book: str | None) -> H
                                     "its commentary; a row naming a project alone (a section's caption, a project "
                                     "nothing was said of) makes no report."),
                        constants={"period": f"{day.year}-{day.month:02d}", "reported_on": day})
+
+
+def _named_as_reports(rows: list[list[Any]], match: HeaderMatch, sheet_title: str, book: str | None) -> bool:
+    """Whether the sheet, the workbook or a caption above the header names status reports."""
+    kind = kind_for(STATUS_REPORTS)
+    captions = [x.strip() for line in rows[:match.row - 1] for x in line if isinstance(x, str) and x.strip()]
+    return (_named_a_status_report(sheet_title) or (book is not None and _named_a_status_report(book))
+            or any(kind.matches_sheet_name(x) for x in captions))
