@@ -901,13 +901,15 @@ class MainWindow(QMainWindow):
         last, following = getattr(self, "_stack_seen", (0, None))
         # the command a redo would do next: a new edit after an undo takes the same place, but is another command
         self._stack_seen = (index, stack.command(index) if stack is not None and index < stack.count() else None)
+        # an undo's or redo's line is the office's history, not a page's: it stays while the change's page comes up
+        # (``_show_change``, a turn later) — ``StatusLine.stays``
         if self.document is not None and self.document.putting_back:  # the undo or redo just tried changed nothing
-            self.statusBar().showMessage(self.document.putting_back, 15000)
+            self.status_line.stays(self.document.putting_back, 15000)
         elif stack is not None and index == last - 1:
-            self.statusBar().showMessage(f"Undone: {stack.text(index)}", 8000)
+            self.status_line.stays(f"Undone: {stack.text(index)}", 8000)
             self._show_change(stack.command(index), undoing=True)
         elif stack is not None and index == last + 1 and following is not None and stack.command(last) is following:
-            self.statusBar().showMessage(f"Redone: {stack.text(last)}", 8000)
+            self.status_line.stays(f"Redone: {stack.text(last)}", 8000)
             self._show_change(following, undoing=False)
         else:
             self.statusBar().showMessage("Saved", 1500)

@@ -9,13 +9,16 @@ from __future__ import annotations
 import time
 from typing import Callable
 
-from PySide6.QtCore import QRect, Qt
+from PySide6.QtCore import QRect, Qt, QTimer
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QLabel, QStackedWidget, QStatusBar, QStyle, QStyleOption, QWidget
 
 LEFT, GAP = 6, 4  # Qt's bar: the line starts 6 px in and ends 4 px before the first permanent widget
 NAME_LEAST = 48  # px: a file name shortened to less than this says nothing ("o…"): left out instead
 
+
+
+_SAID_THIS_TURN = object()  # a line said in the event loop's current turn: its page not taken yet
 
 class FileNameLabel(QLabel):
     """The office's name, on the status bar's right: shortened ("Harbour…2026.pmo") or left out while the bar's
@@ -51,11 +54,11 @@ class StatusLine(QStatusBar):
 
     One rule for the page left (``follow_pages``, walk61b): a line belongs to the page shown when it was said, and
     goes when another page comes up — F6's "Response actions of R-002 …: F6 back to the risk" stood under the Status
-    page, "Undone: Paste 2 cells into the risk register" likewise, naming keys of a page no longer there. A line said
+    page, naming keys of a page no longer there. A line said
     as the new page comes up (Ctrl+K's "“likelihood” is the Probability column …") is that page's and stays. Two
     kinds stay across pages: a line held to be read (``hold``: a refused cell's "left as …") while its time lasts,
     and a line about the office or a file rather than a page (``stays``: a file written, a copy saved, a change
-    waiting for the file)."""
+    waiting for the file, an undo's or redo's "Undone: …")."""
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -81,11 +84,19 @@ class StatusLine(QStatusBar):
 
     def _note_page(self, message: str) -> None:
         if message:
+            # the page is taken once the turn of the event loop that said the line is over: an undo that says
+            # "Redone: …" and then brings up the page of the change (walkthrough51), or a refusal said as the page
+            # changes, is the new page's line, not the old one's
+            self._page_of_line = _SAID_THIS_TURN
+            QTimer.singleShot(0, self._take_page)
+
+    def _take_page(self) -> None:
+        if self._page_of_line is _SAID_THIS_TURN:
             self._page_of_line = self._current_page()
 
     def _page_changed(self, _index: int) -> None:
         message = self.currentMessage()
-        if (not message or message == self._staying or self.holding()
+        if (not message or message == self._staying or self.holding() or self._page_of_line is _SAID_THIS_TURN
                 or self._page_of_line is self._current_page()):
             return
         self.clearMessage()
