@@ -9,16 +9,13 @@ from __future__ import annotations
 import time
 from typing import Callable
 
-from PySide6.QtCore import QRect, Qt, QTimer
+from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QLabel, QStackedWidget, QStatusBar, QStyle, QStyleOption, QWidget
 
 LEFT, GAP = 6, 4  # Qt's bar: the line starts 6 px in and ends 4 px before the first permanent widget
 NAME_LEAST = 48  # px: a file name shortened to less than this says nothing ("o…"): left out instead
 
-
-
-_SAID_THIS_TURN = object()  # a line said in the event loop's current turn: its page not taken yet
 
 class FileNameLabel(QLabel):
     """The office's name, on the status bar's right: shortened ("Harbour…2026.pmo") or left out while the bar's
@@ -84,19 +81,11 @@ class StatusLine(QStatusBar):
 
     def _note_page(self, message: str) -> None:
         if message:
-            # the page is taken once the turn of the event loop that said the line is over: an undo that says
-            # "Redone: …" and then brings up the page of the change (walkthrough51), or a refusal said as the page
-            # changes, is the new page's line, not the old one's
-            self._page_of_line = _SAID_THIS_TURN
-            QTimer.singleShot(0, self._take_page)
-
-    def _take_page(self) -> None:
-        if self._page_of_line is _SAID_THIS_TURN:
             self._page_of_line = self._current_page()
 
     def _page_changed(self, _index: int) -> None:
         message = self.currentMessage()
-        if (not message or message == self._staying or self.holding() or self._page_of_line is _SAID_THIS_TURN
+        if (not message or message == self._staying or self.holding()
                 or self._page_of_line is self._current_page()):
             return
         self.clearMessage()
