@@ -9,7 +9,7 @@ are Excel's on every platform, the platform's own added where they do not clash.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QKeyCombination, Qt
 from PySide6.QtGui import QKeyEvent, QKeySequence
 
 EXCEL_REDO = QKeySequence("Ctrl+Y")
@@ -46,16 +46,15 @@ ZOOM_IN_KEYS = ("Ctrl+=", "Ctrl+Alt+=", "Ctrl+Alt++")
 ZOOM_OUT_KEYS = ("Ctrl+Alt+-",)
 
 
+def _pressed(event: QKeyEvent, keys: tuple[str, ...]) -> bool:
+    """Whether a key press is one of ``keys`` as declared above, the keypad's own key counted as the main one."""
+    combination = QKeyCombination(event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier, Qt.Key(event.key()))
+    return QKeySequence(combination) in [QKeySequence(k) for k in keys]
+
+
 def row_key(event: QKeyEvent) -> str:
     """"delete" for Excel's Ctrl+-, "insert" for Ctrl++ (``INSERT_ROW_KEYS``), "" for any other key."""
-    mods = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
-    ctrl, shift = Qt.KeyboardModifier.ControlModifier, Qt.KeyboardModifier.ShiftModifier
-    if event.key() == Qt.Key.Key_Minus and mods == ctrl:
-        return "delete"
-    if (event.key() == Qt.Key.Key_Plus and mods in (ctrl, ctrl | shift)) or (
-            event.key() == Qt.Key.Key_Equal and mods == ctrl | shift):
-        return "insert"
-    return ""
+    return "delete" if _pressed(event, DELETE_ROW_KEYS) else "insert" if _pressed(event, INSERT_ROW_KEYS) else ""
 
 
 # Excel's Ctrl+; types today's date; Ctrl+Shift+; (Ctrl+: on the keyboard) the time now, which no register keeps.
@@ -65,15 +64,13 @@ TIME_KEYS = ("Ctrl+Shift+;", "Ctrl+:", "Ctrl+Shift+:")
 
 def today_key(event: QKeyEvent) -> str:
     """"date" for Excel's Ctrl+;, "time" for its Ctrl+Shift+; (Ctrl+:), "" for any other key."""
-    mods = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
-    ctrl, shift = Qt.KeyboardModifier.ControlModifier, Qt.KeyboardModifier.ShiftModifier
-    if event.key() == Qt.Key.Key_Semicolon and mods == ctrl:
-        return "date"
-    if (event.key() == Qt.Key.Key_Colon and mods in (ctrl, ctrl | shift)) or (
-            event.key() == Qt.Key.Key_Semicolon and mods == ctrl | shift):
-        return "time"
-    return ""
+    return "date" if _pressed(event, TODAY_KEYS) else "time" if _pressed(event, TIME_KEYS) else ""
 
 
 TIME_SAID = ("Ctrl+Shift+; is Excel's time now: the registers keep days, not times — nothing was typed "
              "(Ctrl+; types today's date in a date cell).")
+
+
+def today_refused(label: str) -> str:
+    """What Ctrl+; says on a cell that is not a date (the table's selected cell or a cell being typed)."""
+    return f"Ctrl+; types today's date into a date cell: {label} is not one — nothing was typed."

@@ -23,7 +23,7 @@ from ...models.errors import ValidationError
 from ...models.fields import Field, Kind
 from ...models.records import near_names, noun_of, ref_keys
 from ...models.values import parse_date, split_list
-from ..excel_keys import TIME_SAID, row_key, today_key
+from ..excel_keys import TIME_SAID, row_key, today_key, today_refused
 from ..shown_message import tell_while_in
 from .choice_editor import (
     CHOICES_SAID_IN_A_LINE,
@@ -692,8 +692,7 @@ class FieldDelegate(QStyledItemDelegate):
             return
         index = self._open.get(editor)
         label = self._field(index).label if index is not None and index.isValid() else "this cell"
-        self._document().note.emit(f"Ctrl+; types today's date into a date cell: {label} is not one — nothing was "
-                                   "typed.")
+        self._document().note.emit(today_refused(label))
 
     def _keep_typing(self, editor: QWidget, event: QKeyEvent, command: str) -> None:
         """A table command's key pressed in a cell being typed (``_table_command``): a paste into a list cell is

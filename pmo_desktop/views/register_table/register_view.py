@@ -49,7 +49,15 @@ from ...models.values import normalise_key
 from .. import stored_settings
 from ..accessibility import name_table
 from ..document import Document
-from ..excel_keys import DELETE_ROW_KEYS, INSERT_ROW_KEYS, TIME_KEYS, TIME_SAID, TODAY_KEYS, clear_keys
+from ..excel_keys import (
+    DELETE_ROW_KEYS,
+    INSERT_ROW_KEYS,
+    TIME_KEYS,
+    TIME_SAID,
+    TODAY_KEYS,
+    clear_keys,
+    today_refused,
+)
 from ..zoom import zoom
 from .clipboard import first_column_holds_ids, parse_tsv, to_tsv
 from .commands import (
@@ -1556,8 +1564,7 @@ class RegisterView(QWidget):
         column = index.column() if line else self.proxy.mapToSource(index).column()
         f = (self.new_row_model if line else self.model).fields[column]
         if f.kind is not Kind.DATE:
-            self.document.note.emit(f"Ctrl+; types today's date into a date cell: {f.label} is not one — nothing was "
-                                    "typed.")
+            self.document.note.emit(today_refused(f.label))
             return False
         if line:
             return self.new_row_model.setData(index, clock.today())
