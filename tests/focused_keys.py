@@ -36,6 +36,24 @@ def type_as_a_person(qtbot, text: str) -> None:
 def press(qtbot, key, modifier=Qt.KeyboardModifier.NoModifier) -> None:
     qtbot.keyClick(focused(qtbot), key, modifier)
 
+def cell_shown(view, row: int, name: str):
+    """What a register view's table shows in a row's cell of the field ``name``."""
+    return view.proxy.index(row, view.model.column_of(name)).data()
+
+
+def keyboard_on_cell(qtbot, view, row: int, name: str) -> None:
+    """The keyboard on a cell as a user gets there: Ctrl+Home, then the arrows."""
+    view.table.setFocus()
+    qtbot.waitUntil(view.table.hasFocus)
+    press(qtbot, Qt.Key.Key_Home, Qt.KeyboardModifier.ControlModifier)
+    for _ in range(row):
+        press(qtbot, Qt.Key.Key_Down)
+    header = view.table.horizontalHeader()
+    while view.table.currentIndex().column() != view.model.column_of(name):
+        before = header.visualIndex(view.table.currentIndex().column())
+        press(qtbot, Qt.Key.Key_Right)
+        assert header.visualIndex(view.table.currentIndex().column()) > before, name
+
 
 def a_project_named_twice(qtbot, window):
     """Types "Alpha" and Enter twice on the Projects page's ✱ line, so the register refuses the second (a

@@ -4,7 +4,7 @@ its project's milestones."""
 
 from __future__ import annotations
 
-from focused_keys import press, type_as_a_person
+from focused_keys import cell_shown, keyboard_on_cell, press, type_as_a_person
 from PySide6.QtCore import QRect, Qt
 from PySide6.QtWidgets import QApplication, QLineEdit, QStyle
 from screens import settle
@@ -104,24 +104,6 @@ def test_f6_goes_between_the_status_report_and_its_milestones(demo_window, qtbot
     assert "F6 from the report above" in page.milestones_caption.text()
 
 
-def _cell(view, row: int, name: str):
-    return view.proxy.index(row, view.model.column_of(name)).data()
-
-
-def _on_cell(qtbot, view, row: int, name: str) -> None:
-    """The keyboard on a cell as a user gets there: Ctrl+Home, then the arrows."""
-    view.table.setFocus()
-    qtbot.waitUntil(view.table.hasFocus)
-    press(qtbot, Qt.Key.Key_Home, CTRL)
-    for _ in range(row):
-        press(qtbot, Qt.Key.Key_Down)
-    header = view.table.horizontalHeader()
-    while view.table.currentIndex().column() != view.model.column_of(name):
-        before = header.visualIndex(view.table.currentIndex().column())
-        press(qtbot, Qt.Key.Key_Right)
-        assert header.visualIndex(view.table.currentIndex().column()) > before, name
-
-
 def test_up_and_down_leave_a_list_cell_typed_into_as_a_text_cells(demo_window, qtbot):
     """"2" typed in a risk's Probability and Down, as an Excel user goes on down a column: the closed list stepped to
     the next level and kept the keyboard, and the Enter after stored 3 — a score nobody typed. Up and Down store what
@@ -131,22 +113,22 @@ def test_up_and_down_leave_a_list_cell_typed_into_as_a_text_cells(demo_window, q
     press(qtbot, Qt.Key.Key_4, CTRL)
     view = window.active_register_view()
     qtbot.waitUntil(lambda: view.table.hasFocus())
-    _on_cell(qtbot, view, 0, "probability")
+    keyboard_on_cell(qtbot, view, 0, "probability")
     type_as_a_person(qtbot, "2")
     press(qtbot, Qt.Key.Key_Down)
     settle(qtbot)
     assert view.table.hasFocus() and view.table.currentIndex().row() == 1
-    assert _cell(view, 0, "probability") == "2"
+    assert cell_shown(view, 0, "probability") == "2"
     type_as_a_person(qtbot, "1")  # the next risk's, typed at once
     press(qtbot, Qt.Key.Key_Up)
     settle(qtbot)
-    assert _cell(view, 1, "probability") == "1" and view.table.currentIndex().row() == 0
-    _on_cell(qtbot, view, 2, "status")
-    before = _cell(view, 2, "status")
+    assert cell_shown(view, 1, "probability") == "1" and view.table.currentIndex().row() == 0
+    keyboard_on_cell(qtbot, view, 2, "status")
+    before = cell_shown(view, 2, "status")
     type_as_a_person(qtbot, "zz")  # begins no status: passed by, the cell as it was, the keyboard on
     press(qtbot, Qt.Key.Key_Down)
     settle(qtbot)
-    assert _cell(view, 2, "status") == before and view.table.currentIndex().row() == 3
+    assert cell_shown(view, 2, "status") == before and view.table.currentIndex().row() == 3
     assert "left as" in _said(window)
     for v in window.findChildren(type(view)):
         v.let_go_of_typing()
@@ -160,17 +142,17 @@ def test_alt_enter_is_a_new_line_in_a_long_text_never_the_next_records_cell(demo
     press(qtbot, Qt.Key.Key_4, CTRL)
     view = window.active_register_view()
     qtbot.waitUntil(lambda: view.table.hasFocus())
-    next_cause = _cell(view, 1, "cause")
-    _on_cell(qtbot, view, 0, "cause")
+    next_cause = cell_shown(view, 1, "cause")
+    keyboard_on_cell(qtbot, view, 0, "cause")
     type_as_a_person(qtbot, "Supplier in administration")
     press(qtbot, Qt.Key.Key_Return, Qt.KeyboardModifier.AltModifier)
     type_as_a_person(qtbot, "Parent company guarantee lapsed")
     press(qtbot, Qt.Key.Key_Return)
     settle(qtbot)
-    assert _cell(view, 0, "cause") == "Supplier in administration\nParent company guarantee lapsed"
-    assert _cell(view, 1, "cause") == next_cause
-    _on_cell(qtbot, view, 0, "title")
-    title = _cell(view, 0, "title")
+    assert cell_shown(view, 0, "cause") == "Supplier in administration\nParent company guarantee lapsed"
+    assert cell_shown(view, 1, "cause") == next_cause
+    keyboard_on_cell(qtbot, view, 0, "title")
+    title = cell_shown(view, 0, "title")
     press(qtbot, Qt.Key.Key_F2)
     type_as_a_person(qtbot, " (vendor)")
     press(qtbot, Qt.Key.Key_Return, Qt.KeyboardModifier.AltModifier)
@@ -179,7 +161,7 @@ def test_alt_enter_is_a_new_line_in_a_long_text_never_the_next_records_cell(demo
     assert "Title holds one line" in _said(window)
     press(qtbot, Qt.Key.Key_Return)
     settle(qtbot)
-    assert _cell(view, 0, "title") == f"{title} (vendor)"
+    assert cell_shown(view, 0, "title") == f"{title} (vendor)"
 
 
 def test_ctrl_s_says_every_change_is_saved_and_what_is_not(demo_window, qtbot):
@@ -193,12 +175,12 @@ def test_ctrl_s_says_every_change_is_saved_and_what_is_not(demo_window, qtbot):
     qtbot.waitUntil(lambda: view.table.hasFocus())
     press(qtbot, Qt.Key.Key_S, CTRL)
     assert _said(window) == "Every change is saved in “demo.pmo” as it is made: there is nothing left to save."
-    _on_cell(qtbot, view, 0, "title")
+    keyboard_on_cell(qtbot, view, 0, "title")
     type_as_a_person(qtbot, "Card supplier may fail")
     press(qtbot, Qt.Key.Key_S, CTRL)
     assert _said(window).startswith("“Card supplier may fail” is not stored yet: Enter or Tab stores it")
     press(qtbot, Qt.Key.Key_Escape)
-    _on_cell(qtbot, view, 1, "raised_on")
+    keyboard_on_cell(qtbot, view, 1, "raised_on")
     type_as_a_person(qtbot, "32/13/2026")
     press(qtbot, Qt.Key.Key_Tab)  # passed by: kept in its red corner only
     press(qtbot, Qt.Key.Key_Escape)
@@ -214,7 +196,7 @@ def test_ctrl_s_says_every_change_is_saved_and_what_is_not(demo_window, qtbot):
     settle(qtbot)
     assert cause.hasFocus()  # the keyboard stays where it was typing
     row = view.table.currentIndex().row()
-    assert str(_cell(view, row, "cause")).endswith("Supplier in administration."), _cell(view, row, "cause")
+    assert str(cell_shown(view, row, "cause")).endswith("Supplier in administration."), cell_shown(view, row, "cause")
     assert "Not saved: “32/13/2026”" in _said(window)
     for v in window.findChildren(type(view)):
         v.let_go_of_typing()

@@ -4,7 +4,7 @@ on the import's progress dialog, the status line of a page left, "due" in Ctrl+K
 
 from __future__ import annotations
 
-from focused_keys import press, type_as_a_person
+from focused_keys import cell_shown, keyboard_on_cell, press, type_as_a_person
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 from screens import settle
@@ -18,24 +18,6 @@ SHIFT = Qt.KeyboardModifier.ShiftModifier
 
 def _said(window) -> str:
     return " ".join(window.statusBar().currentMessage().split())
-
-
-def _cell(view, row: int, name: str):
-    return view.proxy.index(row, view.model.column_of(name)).data()
-
-
-def _on_cell(qtbot, view, row: int, name: str) -> None:
-    """The keyboard on a cell as a user gets there: Ctrl+Home, then the arrows."""
-    view.table.setFocus()
-    qtbot.waitUntil(view.table.hasFocus)
-    press(qtbot, Qt.Key.Key_Home, CTRL)
-    for _ in range(row):
-        press(qtbot, Qt.Key.Key_Down)
-    header = view.table.horizontalHeader()
-    while view.table.currentIndex().column() != view.model.column_of(name):
-        before = header.visualIndex(view.table.currentIndex().column())
-        press(qtbot, Qt.Key.Key_Right)
-        assert header.visualIndex(view.table.currentIndex().column()) > before, name
 
 
 def _question(qtbot) -> QMessageBox:  # the question a deletion asks
@@ -60,13 +42,13 @@ def test_ctrl_minus_deletes_the_rows_and_ctrl_plus_inserts_one_as_in_excel(demo_
     view = window.active_register_view()
     qtbot.waitUntil(lambda: view.table.hasFocus())
     rows = view.proxy.rowCount()
-    first = _cell(view, 0, "title")
+    first = cell_shown(view, 0, "title")
     percent = zoom().percent
-    _on_cell(qtbot, view, 0, "title")
+    keyboard_on_cell(qtbot, view, 0, "title")
     press(qtbot, Qt.Key.Key_Minus, CTRL)
     settle(qtbot)
     assert _said(window).startswith("Deleted R-001")  # as Shift+Del says it
-    assert view.proxy.rowCount() == rows - 1 and first not in [_cell(view, r, "title") for r in range(rows - 1)]
+    assert view.proxy.rowCount() == rows - 1 and first not in [cell_shown(view, r, "title") for r in range(rows - 1)]
     assert zoom().percent == percent
     press(qtbot, Qt.Key.Key_Z, CTRL)
     settle(qtbot)
@@ -112,21 +94,21 @@ def test_ctrl_semicolon_types_todays_date_in_a_date_cell(demo_window, qtbot):
     press(qtbot, Qt.Key.Key_4, CTRL)
     view = window.active_register_view()
     qtbot.waitUntil(lambda: view.table.hasFocus())
-    _on_cell(qtbot, view, 1, "proximity")
+    keyboard_on_cell(qtbot, view, 1, "proximity")
     press(qtbot, Qt.Key.Key_Semicolon, CTRL)
     settle(qtbot)
-    assert _cell(view, 1, "proximity") == today
-    _on_cell(qtbot, view, 2, "proximity")
+    assert cell_shown(view, 1, "proximity") == today
+    keyboard_on_cell(qtbot, view, 2, "proximity")
     press(qtbot, Qt.Key.Key_F2)
     press(qtbot, Qt.Key.Key_Semicolon, CTRL)
     assert QApplication.focusWidget().text() == today  # still being typed
     press(qtbot, Qt.Key.Key_Return)
     settle(qtbot)
-    assert _cell(view, 2, "proximity") == today
-    _on_cell(qtbot, view, 0, "title")
-    title = _cell(view, 0, "title")
+    assert cell_shown(view, 2, "proximity") == today
+    keyboard_on_cell(qtbot, view, 0, "title")
+    title = cell_shown(view, 0, "title")
     press(qtbot, Qt.Key.Key_Semicolon, CTRL)
-    assert _cell(view, 0, "title") == title
+    assert cell_shown(view, 0, "title") == title
     assert "Ctrl+; types today's date into a date cell: Title is not one" in _said(window)
     type_as_a_person(qtbot, "New title")
     press(qtbot, Qt.Key.Key_Semicolon, CTRL)
@@ -135,11 +117,11 @@ def test_ctrl_semicolon_types_todays_date_in_a_date_cell(demo_window, qtbot):
     assert "the registers keep days, not times" in _said(window)
     press(qtbot, Qt.Key.Key_Escape)
     settle(qtbot)
-    assert _cell(view, 0, "title") == title
-    _on_cell(qtbot, view, 3, "proximity")
-    before = _cell(view, 3, "proximity")
+    assert cell_shown(view, 0, "title") == title
+    keyboard_on_cell(qtbot, view, 3, "proximity")
+    before = cell_shown(view, 3, "proximity")
     press(qtbot, Qt.Key.Key_Colon, CTRL | SHIFT)
-    assert _cell(view, 3, "proximity") == before and "not times" in _said(window)
+    assert cell_shown(view, 3, "proximity") == before and "not times" in _said(window)
 
 
 def _progress_dialog():
