@@ -231,6 +231,11 @@ def _words_of_register(data: dict[str, Any], register: str) -> list[tuple[str, l
     return out
 
 
+def _keyed(name: str) -> frozenset[str]:
+    """The keyed words of the list ``name`` in every words file (each list's reader below caches its own)."""
+    return frozenset(k for data in _files() for w in data.get(name, ()) if (k := word_key(w)))
+
+
 @lru_cache(maxsize=None)
 def header_words(register: str) -> dict[str, str]:
     """Keyed header word → field name (or a pseudo-field such as ``@response_plan``), all languages."""
@@ -571,28 +576,28 @@ def first_assessed_words() -> frozenset[str]:
 def raid_type_headers() -> frozenset[str]:
     """Keyed words of a header over a RAID log's column saying what each row is ("Type", "Typ", "Tipo",
     "Catégorie"): ``raid_type`` in the files."""
-    return frozenset(k for data in _files() for w in data.get("raid_type", ()) if (k := word_key(w)))
+    return _keyed("raid_type")
 
 
 @lru_cache(maxsize=None)
 def year_words() -> frozenset[str]:
     """Keyed words for a year numbered in a header ("Year 1 Target", "Y3 Target", "Ziel Jahr 2", "Meta año 3"):
     ``years`` in the files."""
-    return frozenset(k for data in _files() for w in data.get("years", ()) if (k := word_key(w)))
+    return _keyed("years")
 
 
 @lru_cache(maxsize=1)
 def plain_date_words() -> frozenset[str]:
     """Keyed words for a date and nothing more ("Date", "Fecha", "Data", "Datum"): ``plain_dates`` in the files. On a
     sheet named as the milestones such a column is each milestone's baseline (milestone_lists.plain_date, classes93)."""
-    return frozenset(k for data in _files() for w in data.get("plain_dates", ()) if (k := word_key(w)))
+    return _keyed("plain_dates")
 
 
 @lru_cache(maxsize=1)
 def signature_labels() -> frozenset[str]:
     """Keyed labels of a line signing a sheet ("Prepared by", "Last updated", "Erstellt von"): ``sheet_signatures``
     in the files (row_planner's notes under a table)."""
-    return frozenset(k for data in _files() for w in data.get("sheet_signatures", ()) if (k := word_key(w)))
+    return _keyed("sheet_signatures")
 
 
 @lru_cache(maxsize=1)
@@ -631,14 +636,14 @@ def status_phrases(register: str) -> tuple[tuple[str, ...], ...]:
 def negation_words() -> frozenset[str]:
     """Keyed words denying the word after them ("not", "cannot", "nicht"): ``negations`` in the files. A status
     word they deny ("not fully finished", "cannot be fixed") says no status."""
-    return frozenset(k for data in _files() for w in data.get("negations", ()) if (k := word_key(w)))
+    return _keyed("negations")
 
 
 @lru_cache(maxsize=None)
 def gain_words() -> frozenset[str]:
     """Keyed words opening a risk's name with something gained ("Gaining popularity …", "Zdobycie …", "Obtención
     de …"): ``gains`` in the files. Under an opportunity's strategy they say the risk is one (strategy_kinds)."""
-    return frozenset(k for data in _files() for w in data.get("gains", ()) if (k := word_key(w)))
+    return _keyed("gains")
 
 
 @lru_cache(maxsize=None)
@@ -652,7 +657,7 @@ def range_join_words() -> frozenset[str]:
 def kind_not_level_words() -> frozenset[str]:
     """Keyed words naming a kind of record or action ("Preventiva", "Corrective", "Positiva": a site notification's
     kind) that a priority column writes where its levels stand: ``kinds_not_levels`` in the files. Never a level."""
-    return frozenset(k for data in _files() for w in data.get("kinds_not_levels", ()) if (k := word_key(w)))
+    return _keyed("kinds_not_levels")
 
 
 @lru_cache(maxsize=None)
@@ -677,7 +682,7 @@ def table_order_words(part: str) -> frozenset[tuple[str, ...]]:
 def statistic_words() -> frozenset[str]:
     """Keyed names of a statistic over measurements ("min", "max", "mean", "median", "std dev"): ``statistics`` in
     the files (``header_detection._statistics_columns``)."""
-    return frozenset(k for data in _files() for w in data.get("statistics", ()) if (k := word_key(w)))
+    return _keyed("statistics")
 
 
 @lru_cache(maxsize=None)
@@ -692,7 +697,7 @@ def bug_steps_words() -> frozenset[str]:
     """Keyed headers naming a bug's steps to reproduce ("Repro Steps", "Steps to reproduce", "Pasos para
     reproducir", "重现步骤"): ``bug_steps`` in the files. Only a bug report keeps such a column, so it says the rows
     are bugs, the issue log's (``header_detection.bug_steps_column``, unseen set 76)."""
-    return frozenset(k for data in _files() for w in data.get("bug_steps", ()) if (k := word_key(w)))
+    return _keyed("bug_steps")
 
 
 @lru_cache(maxsize=None)
@@ -700,21 +705,21 @@ def raiser_words() -> frozenset[str]:
     """Keyed headers naming who raised a record ("Raised by", "Reporter", "起票者", "Reportado por"): ``raisers`` in
     the files. The raiser stands in for the owner when no other column names one; beside an assignee's column
     ("起票者 | … | 担当者") the assignee is the owner (``header_detection._assignee_over_raiser``, classes79)."""
-    return frozenset(k for data in _files() for w in data.get("raisers", ()) if (k := word_key(w)))
+    return _keyed("raisers")
 
 
 @lru_cache(maxsize=None)
 def asset_words() -> frozenset[str]:
     """Keyed headers naming the asset a risk touches ("Activos", "Affected asset", "Vermögenswert"): ``assets`` in
     the files. A word of its own, never a field's name mistyped (``header_detection._cell_alone``)."""
-    return frozenset(k for data in _files() for w in data.get("assets", ()) if (k := word_key(w)))
+    return _keyed("assets")
 
 
 @lru_cache(maxsize=None)
 def score_words() -> frozenset[str]:
     """Keyed words saying a column holds a score, numbers where higher is more ("score", "puntuación",
     "Punkte"): ``scores`` in the files (``score_priorities``)."""
-    return frozenset(k for data in _files() for w in data.get("scores", ()) if (k := word_key(w)))
+    return _keyed("scores")
 
 
 @lru_cache(maxsize=None)
@@ -762,21 +767,21 @@ def telling_questions() -> tuple[TellingQuestions, ...]:
 def plan_question_words() -> frozenset[str]:
     """Keyed question words heading an action plan's columns ("Who?", "What?", "Où ?", "Wie?", "¿Cómo?"; the
     5W1H of a plan): ``plan_questions`` in the files (``question_plans``)."""
-    return frozenset(k for data in _files() for w in data.get("plan_questions", ()) if (k := word_key(w)))
+    return _keyed("plan_questions")
 
 
 @lru_cache(maxsize=None)
 def id_words() -> frozenset[str]:
     """Keyed words saying a header's column holds identifiers ("ID", "Nº", "Ref", "Código"): ``ids`` in the
     files (``child_sheets.tied_by_the_parents_ids``)."""
-    return frozenset(k for data in _files() for w in data.get("ids", ()) if (k := word_key(w)))
+    return _keyed("ids")
 
 
 @lru_cache(maxsize=None)
 def verdict_headers() -> frozenset[str]:
     """Keyed headers of a decision log's column giving each review's verdict ("Recommendation", "Verdict",
     "Go/No-Go"): ``verdicts`` in the files (``row_planner._verdict_title``)."""
-    return frozenset(k for data in _files() for w in data.get("verdicts", ()) if (k := word_key(w)))
+    return _keyed("verdicts")
 
 
 @lru_cache(maxsize=None)
@@ -811,14 +816,14 @@ def languages() -> list[str]:
 def people_header_words() -> frozenset[str]:
     """Keyed words that, beside "name", make a header a person's name ("user_name", "Employee Name", "Author"):
     ``people_headers`` in the files (``people_columns``)."""
-    return frozenset(k for data in _files() for w in data.get("people_headers", ()) if (k := word_key(w)))
+    return _keyed("people_headers")
 
 
 @lru_cache(maxsize=None)
 def instruction_words() -> frozenset[str]:
     """Keyed words a template's placeholder tells the user with, after the example ("Sample issue — replace with
     your own", "Example risk: delete this row"): ``instructions`` in the files (``row_planner._example_title``)."""
-    return frozenset(k for data in _files() for w in data.get("instructions", ()) if (k := word_key(w)))
+    return _keyed("instructions")
 
 
 @lru_cache(maxsize=None)
@@ -833,21 +838,21 @@ def person_said_again_words() -> frozenset[str]:
 def placeholder_people() -> frozenset[str]:
     """Keyed names a template writes where a person goes ("John Doe", "Max Mustermann", "Juan Pérez"):
     ``placeholder_people`` in the files (``row_planner._templated_beside``, left61)."""
-    return frozenset(k for data in _files() for w in data.get("placeholder_people", ()) if (k := word_key(w)))
+    return _keyed("placeholder_people")
 
 
 @lru_cache(maxsize=None)
 def deliverable_words() -> frozenset[str]:
     """Keyed headers naming a project's deliverables ("Deliverable", "Entregable", "Livrable"): ``deliverables`` in
     the files (``header_detection`` says a list of them for what it is, left61)."""
-    return frozenset(k for data in _files() for w in data.get("deliverables", ()) if (k := word_key(w)))
+    return _keyed("deliverables")
 
 
 @lru_cache(maxsize=None)
 def naming_words() -> frozenset[str]:
     """Keyed words a header adds to a noun to name the column that names each thing ("actionName", "Project
     Title"): ``naming`` in the files (``named_things``)."""
-    return frozenset(k for data in _files() for w in data.get("naming", ()) if (k := word_key(w)))
+    return _keyed("naming")
 
 
 @lru_cache(maxsize=None)
@@ -856,7 +861,7 @@ def plain_title_words() -> frozenset[str]:
     ``plain_titles`` in the files. A words file often lists one under a single register's title (Russian
     "название" for a risk's): it titles any register's records when no column names them by the register's own
     words (``header_detection._plain_title``). Words that name a person as often ("Name") are left out."""
-    return frozenset(k for data in _files() for w in data.get("plain_titles", ()) if (k := word_key(w)))
+    return _keyed("plain_titles")
 
 
 @lru_cache(maxsize=None)
@@ -890,7 +895,7 @@ def abstract_endings() -> tuple[str, ...]:
 def test_case_words() -> frozenset[str]:
     """Keyed words naming a test case ("Test case", "Caso de prueba", "测试用例"): ``test_cases`` in the files. A
     column numbering the test cases says the rows are the defects testing found (``header_detection._defects_said``)."""
-    return frozenset(k for data in _files() for w in data.get("test_cases", ()) if (k := word_key(w)))
+    return _keyed("test_cases")
 
 
 @lru_cache(maxsize=None)
@@ -913,7 +918,7 @@ def importance_headers() -> frozenset[str]:
     """Keyed headers of how important a record is ("Importance", "重要度", "Wichtigkeit", "Importancia"): a number
     under one counts up, 5 the most important, where a priority's number is a rank, 1 the first
     (``importance_headers`` in the files; ``row_planner``'s numbered priority)."""
-    return frozenset(k for data in _files() for w in data.get("importance_headers", ()) if (k := word_key(w)))
+    return _keyed("importance_headers")
 
 
 @lru_cache(maxsize=None)
@@ -933,7 +938,7 @@ def response_states() -> dict[str, str]:
 def hours_worked_words() -> frozenset[str]:
     """Keyed headers of a timesheet's hours ("Number of Hours", "Horas", "Stunden"): ``hours_worked`` in the files
     (``importer._hours_by_day``)."""
-    return frozenset(k for data in _files() for w in data.get("hours_worked", ()) if (k := word_key(w)))
+    return _keyed("hours_worked")
 
 
 def text_key(text: str) -> str:
@@ -946,7 +951,7 @@ def sample_words() -> frozenset[str]:
     """Keyed words naming a template's sample ("Sample issue"), an example only when the title goes on to tell the
     user what to do with it (``instruction_words``): "Sample risk 1" … "Sample risk 120" of a generated data set are
     its records. ``samples`` in the files (``row_planner._example_title``)."""
-    return frozenset(k for data in _files() for w in data.get("samples", ()) if (k := word_key(w)))
+    return _keyed("samples")
 
 
 class Questions(NamedTuple):
@@ -1011,7 +1016,7 @@ def failure_title_words() -> frozenset[str]:
     """Headers naming what goes wrong ("Problem", "Failure", "Fault"): an FMEA's failure mode, the risk's title on a
     sheet that rates a likelihood and a consequence beside it (``failure_titles`` in the files, keyed;
     failure_titles.py)."""
-    return frozenset(k for data in _files() for w in data.get("failure_titles", ()) if (k := word_key(w)))
+    return _keyed("failure_titles")
 
 
 class ColumnNamed(NamedTuple):
