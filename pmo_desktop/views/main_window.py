@@ -1207,7 +1207,7 @@ class MainWindow(QMainWindow):
             self.status_line.stays(f"Copy saved to {path}", 5000)
         else:  # a copy of the shared office: say what it is for, and that the server's office is not it
             self.status_line.stays(f"Copy saved to {path}: open it (File ▸ Open) to work offline. What you "
-                                         "change there stays in that file; the shared office is unchanged.", 15_000)
+                                   "change there stays in that file; the shared office is unchanged.", 15_000)
         return True
 
     # ------------------------------------------------------------------ Excel
@@ -1253,8 +1253,7 @@ class MainWindow(QMainWindow):
             paper = "US Letter" if board_pack_paper(self.document) == "Letter" else "A4"
             self.settings.setValue("last_board_pack", path)
             self._show_written("Board pack", Path(path), f"on {paper} paper (File ▸ Board Pack Paper)")
-            self.status_line.stays(f"Board pack written to {path}, on {paper} paper: Ctrl+Shift+O opens it",
-                                         15_000)
+            self.status_line.stays(f"Board pack written to {path}, on {paper} paper: Ctrl+Shift+O opens it", 15_000)
 
     LAST_WRITTEN = {"board_pack": ("last_board_pack", "board pack", "Ctrl+Shift+E"),
                     "export": ("last_export", "export", "Ctrl+E")}
@@ -1750,9 +1749,9 @@ class MainWindow(QMainWindow):
             return
         name = self.document.store.display_name if self.document is not None else "the office file"
         left = max(1, round(seconds_left))
-        self.status_line.stays(f"{self.WAITING_FOR_FILE} “{name}”: another program is writing to it. Your change is saved "
-                        f"as soon as it lets go — or, after {left} s more, kept to retry (Edit ▸ Retry Unsaved "
-                        "Changes).")
+        self.status_line.stays(f"{self.WAITING_FOR_FILE} “{name}”: another program is writing to it. Your change is "
+                               f"saved as soon as it lets go — or, after {left} s more, kept to retry (Edit ▸ Retry "
+                               "Unsaved Changes).")
         if not self._waiting_for_file:
             self._waiting_for_file = True
             QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
