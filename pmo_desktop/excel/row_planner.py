@@ -161,6 +161,7 @@ from .vocabulary import (
     year_words,
 )
 from .workbook_reader import EXCEL_ERRORS, SheetReader, Uncalculated, column_letters
+from .year_columns import latest_year_note
 from .zero_priorities import counts_from_p0
 from .zero_ratings import says_zero, zero_note
 
@@ -3358,6 +3359,9 @@ class Planner:
         self._say_confirmed(plan)
         self._say_slips(plan, reg, fields)
         self._say_rescaled(plan, reg, fields)
+        years = latest_year_note(plan.headers, plan.mapping, plan.extras, {f.name: f.label for f in reg.fields})
+        if years is not None:  # "Interest_2019 | Interest_2020": the latest year's column read (unseen96)
+            plan.say(years)
         self._say_quarters(plan, reg, fields)
         self._say_pairs(plan)
         self._say_several(plan)
@@ -5934,8 +5938,14 @@ class Planner:
         those rows stay refused, unless the default is the field's "unknown" (``_default_means_unknown``: a
         stakeholder's attitude Neutral), which claims nothing either; so do rows with two values unplaced or a sentence (text under the header
         or a legend rather than a record), and registers with no notes to keep the value in."""
-        if not unplaceable or len(unplaceable) > 2 or errors or EXTRA_FIELD.get(reg.name) is None:
+        if not unplaceable or errors or EXTRA_FIELD.get(reg.name) is None:
             return False
+        if len(unplaceable) > 2:
+            # "NA", "n/a", "No information" in every unplaced cell (a stakeholder not yet assessed: interest,
+            # power and attitude all "NA"): each says nothing, as an empty cell does, and each alone is set aside
+            # below — so the row is imported, the words kept in the notes (unseen96: the stakeholder was lost)
+            return all(unsaid_word(text) for _f, _why, text in unplaceable) and \
+                all(Planner._set_aside(reg, [one], errors) for one in unplaceable)
         if len(unplaceable) == 2:
             # a status word the office does not know beside one other value set aside (a tracker's "Replied" on a
             # row whose priority "5 Change Request" names no level): both kept, the row imported (classes65a)
