@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from imported import import_all, named
+from datetime import date
+
+from imported import by_code, import_all, named
 from real_world_factory import write_csv, write_xlsx
 
 
@@ -104,3 +106,20 @@ def test_a_meeting_name_header_in_spanish(sqlite_store, tmp_path):
     import_all(sqlite_store, write_xlsx(tmp_path / "plan.xlsx", {"Hoja1": rows}))
     comms = named(sqlite_store, "communications")
     assert "core team stand-up" in comms and comms["core team stand-up"]["frequency"] == "Weekly"
+
+
+def test_a_pending_decisions_plain_date_is_not_its_day_decided(sqlite_store, tmp_path):
+    """A decision log's bare "Date" is the day decided of the decisions taken; a Pending row's date is the day it
+    was logged or is needed, so it is kept in the notes and no day decided is stored, said once. It was stored as
+    the day decided of a decision not taken."""
+    rows: list[list[object]] = [["Decision ID", "Date", "Decision Required", "Decision Owner", "Status"],
+                                ["D-01", date(2026, 1, 12), "Pick the hosting region", "Sponsor", "Approved"],
+                                ["D-02", date(2026, 2, 2), "Choose the survey vendor", "Research lead", "Approved"],
+                                ["D-03", date(2026, 3, 30), "Agree the launch format", "Marketing lead", "Pending"]]
+    plan = import_all(sqlite_store, write_xlsx(tmp_path / "decisions.xlsx", {"Decision Log": rows}))
+    decisions = by_code(sqlite_store, "decisions")
+    assert decisions["D-01"]["status"] == "Decided" and decisions["D-01"]["decided_on"] == date(2026, 1, 12)
+    pending = decisions["D-03"]
+    assert pending["status"] == "Pending" and pending["decided_on"] is None
+    assert "Date: 2026-03-30" in pending["rationale"]
+    assert "day decided only of a decision taken" in plan.sheets[0].note

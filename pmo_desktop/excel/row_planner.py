@@ -146,6 +146,7 @@ from .vocabulary import (
     kind_not_level_words,
     placeholder_people,
     placeholder_texts,
+    plain_date_words,
     record_link_words,
     register_nouns,
     response_states,
@@ -2021,6 +2022,14 @@ class Planner:
         self._due_decides = reg.name == "decisions" and "status" in mapping.values() and \
             "due" in mapping.values() and "decided_on" not in mapping.values()
         self._due_decided: set[int] = set()  # the rows so decided (a row the fast way leaves is planned again)
+        # a decision log's bare "Date" read as the day decided: a Pending row's date is not the day a decision was
+        # taken (it is the day it was logged, or is needed), so on such a row it is kept in the notes, not stored
+        # as decided, said once (unseen96: a pending decision showed a day decided)
+        self._plain_decided_col = next(
+            (c for c, n in sorted(mapping.items()) if n == "decided_on" and c < len(plan.headers)
+             and isinstance(plan.headers[c], str) and word_key(plan.headers[c]) in plain_date_words()), None) \
+            if reg.name == "decisions" and "status" in mapping.values() else None
+        self._undecided_days: set[int] = set()
         # a change calendar's requests carried out on a day ("Actual Implementation date") with no one named as
         # deciding: Decided needs who decided (raid_rules.check_decision), so they stay Pending — said once, with the
         # column, so the user is not left wondering why the calendar's done changes read as pending (unseen set 70)
@@ -3345,6 +3354,11 @@ class Planner:
             plan.say(f"The status speaks of the decided work's progress on {n} row{'s' if n != 1 else ''} that give "
                      "the day decided and who decided (“In progress”, “Not started”): Decided, the word kept in the "
                      "notes.")
+        if self._undecided_days and self._plain_decided_col is not None:
+            n = len(self._undecided_days)
+            plan.say(f"“{_one_line(str(plan.headers[self._plain_decided_col]))}” is the day decided only of a decision "
+                     f"taken: on {n} Pending row{'s' if n != 1 else ''} it is kept in the notes, no day decided "
+                     "stored.")
         if self._due_decided:
             n = len(self._due_decided)
             plan.say(f"The status says {n} decision{'s are' if n != 1 else ' is'} taken with no day decided "
@@ -5353,6 +5367,7 @@ class Planner:
         self._decided_in_progress(number, row, values)
         self._pending_though_carried_out(number, row, values)
         self._pending_though_confirmed(number, row, values)
+        self._undecided_day(number, plan, row, values)
         if self._benefit_kind is not None and self._benefit_kind < width and \
                 word_key(row[self._benefit_kind]) in value_words("benefits.kind"):
             values["dis_benefit"] = True
@@ -6210,6 +6225,8 @@ class Planner:
         self._decided_in_progress(number, row, values)
         self._pending_though_carried_out(number, row, values)
         self._pending_though_confirmed(number, row, values)
+        if self._plain_decided_col is not None and values.get("status") == "Pending" and values.get("decided_on"):
+            return None  # a pending decision's plain date, kept in the notes: the full way (_undecided_day)
         if self._category_col is not None and not self._same_category(row, values):
             return None  # a category the office's list stores as another: its word goes to the notes, the full way
         if self._category_kinds and values.get("category").__class__ is str and \
@@ -6380,6 +6397,18 @@ class Planner:
                 values.get("decided_by") and isinstance(due, date) and due <= date.today():
             values["decided_on"] = due
             self._due_decided.add(number)
+
+    def _undecided_day(self, number: int, plan: SheetPlan, row: Sequence[Any], values: dict[str, Any]) -> None:
+        """A Pending decision's date under a bare "Date" read as the day decided (``_plain_decided_col``): no day
+        decided is stored, the date kept in the notes under its header; counted for the sheet's note."""
+        c = self._plain_decided_col
+        if c is None or values.get("status") != "Pending" or not values.get("decided_on") or c >= len(row):
+            return
+        day = values.pop("decided_on")
+        written = row[c]
+        shown = day.isoformat() if isinstance(day, date) and not isinstance(written, str) else v.parse_text(written)
+        self._long_texts.append(f"{_one_line(str(plan.headers[c]))}: {shown}")
+        self._undecided_days.add(number)
 
     def _decided_if_given(self, values: dict[str, Any]) -> None:
         """Decided, for a row of a log with no status column that gives the day decided (not yet to come) and who
