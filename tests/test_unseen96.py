@@ -123,3 +123,20 @@ def test_a_pending_decisions_plain_date_is_not_its_day_decided(sqlite_store, tmp
     assert pending["status"] == "Pending" and pending["decided_on"] is None
     assert "Date: 2026-03-30" in pending["rationale"]
     assert "day decided only of a decision taken" in plan.sheets[0].note
+
+
+def test_a_short_text_saying_nothing_is_left_empty_and_kept(sqlite_store, tmp_path):
+    """"NA" under a stakeholder's position, "n/a" as its contact: the cell says nothing (not available), so the field
+    is left empty and the word kept in the notes, said once a column. "NA" was stored as the role."""
+    rows: list[list[object]] = [["Stakeholder", "Position", "Contact", "Interest"],
+                                ["Planning office", "NA", "plan@example.org", 3],
+                                ["Mayor", "Head of council", "n/a", 4],
+                                ["Transit agency", "Director", "transit@example.org", 2],
+                                ["Residents' forum", "NA", "n/a", 5]]
+    plan = import_all(sqlite_store, write_csv(tmp_path / "stakeholders.csv", rows))
+    people = named(sqlite_store, "stakeholders")
+    assert not people["Planning office"]["role"] and "Position: NA" in people["Planning office"]["notes"]
+    assert people["Mayor"]["role"] == "Head of council" and not people["Mayor"]["contact"]
+    assert not people["Residents' forum"]["role"] and not people["Residents' forum"]["contact"]
+    assert people["Transit agency"]["role"] == "Director"
+    assert "“Position” says nothing on 2 rows" in plan.sheets[0].note

@@ -1281,6 +1281,8 @@ def _prompt_forms() -> frozenset[str]:
 # "{}" for no settings): nothing written there, as a prompt left in a cell is — blanked the same way, in one look-up
 _EMPTY_STRUCTURES = frozenset({"[]", "[ ]", "{}", "{ }"})
 _NOTHING_WRITTEN = _prompt_forms() | _EMPTY_STRUCTURES
+# the longest cell an optional short text's "says nothing" is looked for in ("Not available", "No information")
+_UNSAID_LENGTH = 16
 
 
 def _guidance(row: Sequence[Any], filled: list[int]) -> bool:
@@ -2359,6 +2361,12 @@ class Planner:
         self._one_off: dict[int, tuple[int, PlannedRow, str]] = {}
         self._one_off_left: dict[int, list[int]] = {}
         self._texts: dict[str, dict[str, str]] = {f.name: {} for _, f in fields if _plain_text_limit(f)}
+        # an optional short text written "NA", "n/a", "TBD", "No information" (a stakeholder's role, a contact, a
+        # benefit's unit): the cell says nothing, so the field is left empty and the word kept in the notes, said once
+        # a column (unseen96: "NA" was stored as nine stakeholders' role)
+        self._unsaid_fields = frozenset(f.name for _, f in fields if f.kind is Kind.TEXT and not f.required)
+        self._unsaid_cells: Counter[int] = Counter()
+        self._unsaid_first: dict[int, str] = {}
         # the row's values at the cost of a lookup per cell (``_fast_values``): per column, each cell value
         # seen → what the step above made of it, for the cells it made a value of and nothing else
         columns = [c for c, *_ in self._steps]
@@ -2366,8 +2374,9 @@ class Planner:
         self._step_names = tuple(name for _, _, name, *_ in self._steps)
         self._memos: list[dict[Any, Any]] = [{} for _ in self._steps]
         self._misses = (_MISS,) * len(self._steps)
-        self._plain_limits = [limit if not (name == "response" and self._escalates) else 0
-                              for _c, _f, name, _cache, _profile, limit in self._steps]
+        # ("NA" in an optional short text is no text kept as it is: such a column's cells go through ``_learn``)
+        self._plain_limits = [limit if not (name == "response" and self._escalates or name in self._unsaid_fields)
+                              else 0 for _c, _f, name, _cache, _profile, limit in self._steps]
         self._last_col = max(columns, default=-1)
         self._length_checks = {n: limit for n, limit in self._lengths.items()
                                if not any(f.name == n and _plain_text_limit(f) for _, f in fields)}
@@ -3373,6 +3382,11 @@ class Planner:
         self._say_confirmed(plan)
         self._say_slips(plan, reg, fields)
         self._say_rescaled(plan, reg, fields)
+        for c, n in sorted(self._unsaid_cells.items()):
+            f = reg.field(plan.mapping[c]) if plan.mapping.get(c) in reg.field_names else None
+            plan.say(f"“{_one_line(str(plan.headers[c]))}” says nothing on {n} row{'s' if n != 1 else ''} "
+                     f"(“{self._unsaid_first[c]}”): the {f.label.lower() if f else 'field'} left empty there, the word "
+                     "kept in the notes.")
         years = latest_year_note(plan.headers, plan.mapping, plan.extras, {f.name: f.label for f in reg.fields})
         if years is not None:  # "Interest_2019 | Interest_2020": the latest year's column read (unseen96)
             plan.say(years)
@@ -5224,6 +5238,11 @@ class Planner:
                 if raw[:1] == "#" and raw.strip() in EXCEL_ERRORS:
                     errors.append(f"{f.label} shows the Excel error {raw.strip()}; correct or clear that cell.")
                     continue
+                if text_limit and name in self._unsaid_fields and len(raw) <= _UNSAID_LENGTH and unsaid_word(raw):
+                    self._long_texts.append(f"{self._heading(plan, c, f)}: {raw.strip()}")
+                    self._unsaid_cells[c] += 1
+                    self._unsaid_first.setdefault(c, raw.strip())
+                    continue
                 if text_limit:  # plain text (Field.parse: stripped, at most its length, not empty if required)
                     seen = texts[name]
                     text = seen.get(raw)
@@ -6722,6 +6741,8 @@ class Planner:
             if raw[:1] == "#" and raw.strip() in EXCEL_ERRORS:
                 return _MISS
             if text_limit:
+                if name in self._unsaid_fields and len(raw) <= _UNSAID_LENGTH and unsaid_word(raw):
+                    return _MISS  # "NA" in an optional short text: left empty, kept in the notes, the steps' way
                 text = raw.strip()
                 if not text or len(text) > text_limit or not text.isprintable() and CONTROL_CHARACTER.search(text):
                     return _MISS  # Field.parse and the length checks of every field (a NUL, an ESC): the steps' way
