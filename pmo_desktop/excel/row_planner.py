@@ -3383,10 +3383,9 @@ class Planner:
         self._say_slips(plan, reg, fields)
         self._say_rescaled(plan, reg, fields)
         for c, n in sorted(self._unsaid_cells.items()):
-            f = reg.field(plan.mapping[c]) if plan.mapping.get(c) in reg.field_names else None
+            unsaid = reg.field(plan.mapping[c]).label.lower() if plan.mapping.get(c) in reg.field_names else "field"
             plan.say(f"“{_one_line(str(plan.headers[c]))}” says nothing on {n} row{'s' if n != 1 else ''} "
-                     f"(“{self._unsaid_first[c]}”): the {f.label.lower() if f else 'field'} left empty there, the word "
-                     "kept in the notes.")
+                     f"(“{self._unsaid_first[c]}”): the {unsaid} left empty there, the word kept in the notes.")
         years = latest_year_note(plan.headers, plan.mapping, plan.extras, {f.name: f.label for f in reg.fields})
         if years is not None:  # "Interest_2019 | Interest_2020": the latest year's column read (unseen96)
             plan.say(years)
