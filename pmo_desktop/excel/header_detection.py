@@ -108,6 +108,7 @@ from .vocabulary import (
 )
 from .workbook_reader import EXCEL_ERRORS
 from .written_rows import written_out
+from .year_columns import latest_year_wins
 
 normalise_key = word_key  # header words in any alphabet
 RESPONSE_PLAN = "@response_plan"  # risks: mitigation / response plan columns, imported as response actions
@@ -966,6 +967,7 @@ def _map_header(kind: SheetKind, row: list[Any], group: list[Any] | None) -> tup
         _whole_header_wins(kind, row, mapping, duplicates)
         _own_noun_wins(kind, row, mapping, duplicates)
         _last_date_wins(kind, row, mapping, duplicates)
+        latest_year_wins(row, mapping, duplicates)
         _title_over_description(kind, row, mapping, duplicates)
         _statement_wins_over_kind(kind, row, mapping, duplicates)
     if kind.register == "risks":

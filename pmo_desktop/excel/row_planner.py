@@ -146,6 +146,7 @@ from .vocabulary import (
     kind_not_level_words,
     placeholder_people,
     placeholder_texts,
+    plain_date_words,
     record_link_words,
     register_nouns,
     response_states,
@@ -161,6 +162,7 @@ from .vocabulary import (
     year_words,
 )
 from .workbook_reader import EXCEL_ERRORS, SheetReader, Uncalculated, column_letters
+from .year_columns import latest_year_note
 from .zero_priorities import counts_from_p0
 from .zero_ratings import says_zero, zero_note
 
@@ -1279,6 +1281,8 @@ def _prompt_forms() -> frozenset[str]:
 # "{}" for no settings): nothing written there, as a prompt left in a cell is — blanked the same way, in one look-up
 _EMPTY_STRUCTURES = frozenset({"[]", "[ ]", "{}", "{ }"})
 _NOTHING_WRITTEN = _prompt_forms() | _EMPTY_STRUCTURES
+# the longest cell an optional short text's "says nothing" is looked for in ("Not available", "No information")
+_UNSAID_LENGTH = 16
 
 
 def _guidance(row: Sequence[Any], filled: list[int]) -> bool:
@@ -2020,6 +2024,14 @@ class Planner:
         self._due_decides = reg.name == "decisions" and "status" in mapping.values() and \
             "due" in mapping.values() and "decided_on" not in mapping.values()
         self._due_decided: set[int] = set()  # the rows so decided (a row the fast way leaves is planned again)
+        # a decision log's bare "Date" read as the day decided: a Pending row's date is not the day a decision was
+        # taken (it is the day it was logged, or is needed), so on such a row it is kept in the notes, not stored
+        # as decided, said once (unseen96: a pending decision showed a day decided)
+        self._plain_decided_col = next(
+            (c for c, n in sorted(mapping.items()) if n == "decided_on" and c < len(plan.headers)
+             and isinstance(plan.headers[c], str) and word_key(plan.headers[c]) in plain_date_words()), None) \
+            if reg.name == "decisions" and "status" in mapping.values() else None
+        self._undecided_days: set[int] = set()
         # a change calendar's requests carried out on a day ("Actual Implementation date") with no one named as
         # deciding: Decided needs who decided (raid_rules.check_decision), so they stay Pending — said once, with the
         # column, so the user is not left wondering why the calendar's done changes read as pending (unseen set 70)
@@ -2349,6 +2361,12 @@ class Planner:
         self._one_off: dict[int, tuple[int, PlannedRow, str]] = {}
         self._one_off_left: dict[int, list[int]] = {}
         self._texts: dict[str, dict[str, str]] = {f.name: {} for _, f in fields if _plain_text_limit(f)}
+        # an optional short text written "NA", "n/a", "TBD", "No information" (a stakeholder's role, a contact, a
+        # benefit's unit): the cell says nothing, so the field is left empty and the word kept in the notes, said once
+        # a column (unseen96: "NA" was stored as nine stakeholders' role)
+        self._unsaid_fields = frozenset(f.name for _, f in fields if f.kind is Kind.TEXT and not f.required)
+        self._unsaid_cells: Counter[int] = Counter()
+        self._unsaid_first: dict[int, str] = {}
         # the row's values at the cost of a lookup per cell (``_fast_values``): per column, each cell value
         # seen → what the step above made of it, for the cells it made a value of and nothing else
         columns = [c for c, *_ in self._steps]
@@ -2356,8 +2374,9 @@ class Planner:
         self._step_names = tuple(name for _, _, name, *_ in self._steps)
         self._memos: list[dict[Any, Any]] = [{} for _ in self._steps]
         self._misses = (_MISS,) * len(self._steps)
-        self._plain_limits = [limit if not (name == "response" and self._escalates) else 0
-                              for _c, _f, name, _cache, _profile, limit in self._steps]
+        # ("NA" in an optional short text is no text kept as it is: such a column's cells go through ``_learn``)
+        self._plain_limits = [limit if not (name == "response" and self._escalates or name in self._unsaid_fields)
+                              else 0 for _c, _f, name, _cache, _profile, limit in self._steps]
         self._last_col = max(columns, default=-1)
         self._length_checks = {n: limit for n, limit in self._lengths.items()
                                if not any(f.name == n and _plain_text_limit(f) for _, f in fields)}
@@ -3344,6 +3363,11 @@ class Planner:
             plan.say(f"The status speaks of the decided work's progress on {n} row{'s' if n != 1 else ''} that give "
                      "the day decided and who decided (“In progress”, “Not started”): Decided, the word kept in the "
                      "notes.")
+        if self._undecided_days and self._plain_decided_col is not None:
+            n = len(self._undecided_days)
+            plan.say(f"“{_one_line(str(plan.headers[self._plain_decided_col]))}” is the day decided only of a decision "
+                     f"taken: on {n} Pending row{'s' if n != 1 else ''} it is kept in the notes, no day decided "
+                     "stored.")
         if self._due_decided:
             n = len(self._due_decided)
             plan.say(f"The status says {n} decision{'s are' if n != 1 else ' is'} taken with no day decided "
@@ -3358,6 +3382,13 @@ class Planner:
         self._say_confirmed(plan)
         self._say_slips(plan, reg, fields)
         self._say_rescaled(plan, reg, fields)
+        for c, n in sorted(self._unsaid_cells.items()):
+            unsaid = reg.field(plan.mapping[c]).label.lower() if plan.mapping.get(c) in reg.field_names else "field"
+            plan.say(f"“{_one_line(str(plan.headers[c]))}” says nothing on {n} row{'s' if n != 1 else ''} "
+                     f"(“{self._unsaid_first[c]}”): the {unsaid} left empty there, the word kept in the notes.")
+        years = latest_year_note(plan.headers, plan.mapping, plan.extras, {f.name: f.label for f in reg.fields})
+        if years is not None:  # "Interest_2019 | Interest_2020": the latest year's column read (unseen96)
+            plan.say(years)
         self._say_quarters(plan, reg, fields)
         self._say_pairs(plan)
         self._say_several(plan)
@@ -5206,6 +5237,11 @@ class Planner:
                 if raw[:1] == "#" and raw.strip() in EXCEL_ERRORS:
                     errors.append(f"{f.label} shows the Excel error {raw.strip()}; correct or clear that cell.")
                     continue
+                if text_limit and name in self._unsaid_fields and len(raw) <= _UNSAID_LENGTH and unsaid_word(raw):
+                    self._long_texts.append(f"{self._heading(plan, c, f)}: {raw.strip()}")
+                    self._unsaid_cells[c] += 1
+                    self._unsaid_first.setdefault(c, raw.strip())
+                    continue
                 if text_limit:  # plain text (Field.parse: stripped, at most its length, not empty if required)
                     seen = texts[name]
                     text = seen.get(raw)
@@ -5349,6 +5385,7 @@ class Planner:
         self._decided_in_progress(number, row, values)
         self._pending_though_carried_out(number, row, values)
         self._pending_though_confirmed(number, row, values)
+        self._undecided_day(number, plan, row, values)
         if self._benefit_kind is not None and self._benefit_kind < width and \
                 word_key(row[self._benefit_kind]) in value_words("benefits.kind"):
             values["dis_benefit"] = True
@@ -5934,8 +5971,14 @@ class Planner:
         those rows stay refused, unless the default is the field's "unknown" (``_default_means_unknown``: a
         stakeholder's attitude Neutral), which claims nothing either; so do rows with two values unplaced or a sentence (text under the header
         or a legend rather than a record), and registers with no notes to keep the value in."""
-        if not unplaceable or len(unplaceable) > 2 or errors or EXTRA_FIELD.get(reg.name) is None:
+        if not unplaceable or errors or EXTRA_FIELD.get(reg.name) is None:
             return False
+        if len(unplaceable) > 2:
+            # "NA", "n/a", "No information" in every unplaced cell (a stakeholder not yet assessed: interest,
+            # power and attitude all "NA"): each says nothing, as an empty cell does, and each alone is set aside
+            # below — so the row is imported, the words kept in the notes (unseen96: the stakeholder was lost)
+            return all(unsaid_word(text) for _f, _why, text in unplaceable) and \
+                all(Planner._set_aside(reg, [one], errors) for one in unplaceable)
         if len(unplaceable) == 2:
             # a status word the office does not know beside one other value set aside (a tracker's "Replied" on a
             # row whose priority "5 Change Request" names no level): both kept, the row imported (classes65a)
@@ -6200,6 +6243,8 @@ class Planner:
         self._decided_in_progress(number, row, values)
         self._pending_though_carried_out(number, row, values)
         self._pending_though_confirmed(number, row, values)
+        if self._plain_decided_col is not None and values.get("status") == "Pending" and values.get("decided_on"):
+            return None  # a pending decision's plain date, kept in the notes: the full way (_undecided_day)
         if self._category_col is not None and not self._same_category(row, values):
             return None  # a category the office's list stores as another: its word goes to the notes, the full way
         if self._category_kinds and values.get("category").__class__ is str and \
@@ -6370,6 +6415,18 @@ class Planner:
                 values.get("decided_by") and isinstance(due, date) and due <= date.today():
             values["decided_on"] = due
             self._due_decided.add(number)
+
+    def _undecided_day(self, number: int, plan: SheetPlan, row: Sequence[Any], values: dict[str, Any]) -> None:
+        """A Pending decision's date under a bare "Date" read as the day decided (``_plain_decided_col``): no day
+        decided is stored, the date kept in the notes under its header; counted for the sheet's note."""
+        c = self._plain_decided_col
+        if c is None or values.get("status") != "Pending" or not values.get("decided_on") or c >= len(row):
+            return
+        day = values.pop("decided_on")
+        written = row[c]
+        shown = day.isoformat() if isinstance(day, date) and not isinstance(written, str) else v.parse_text(written)
+        self._long_texts.append(f"{_one_line(str(plan.headers[c]))}: {shown}")
+        self._undecided_days.add(number)
 
     def _decided_if_given(self, values: dict[str, Any]) -> None:
         """Decided, for a row of a log with no status column that gives the day decided (not yet to come) and who
@@ -6683,6 +6740,8 @@ class Planner:
             if raw[:1] == "#" and raw.strip() in EXCEL_ERRORS:
                 return _MISS
             if text_limit:
+                if name in self._unsaid_fields and len(raw) <= _UNSAID_LENGTH and unsaid_word(raw):
+                    return _MISS  # "NA" in an optional short text: left empty, kept in the notes, the steps' way
                 text = raw.strip()
                 if not text or len(text) > text_limit or not text.isprintable() and CONTROL_CHARACTER.search(text):
                     return _MISS  # Field.parse and the length checks of every field (a NUL, an ESC): the steps' way

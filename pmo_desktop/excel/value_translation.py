@@ -72,6 +72,8 @@ WHOLE_PER_CENT = "whole per cent"     # "40" in a probability column of numbers 
 TENS = "a score of 1–10"              # 7 of 10: rescaled to the register's levels
 PRODUCTS = "a product of two ratings"  # 12 = 3 × 4 on a 1–5 × 1–5 grid
 PER_CENT_READINGS = (PER_CENT, WHOLE_PER_CENT)
+# 3.5 or 4.5 in a column of levels 1–N: the nearer level, halves up — a changed value, said and the cell kept
+BETWEEN_LEVELS = "a rating between two levels, rounded to the nearer (halves up)"
 
 # a status cell of this many words whose first is a yes or a no is a reply, not a state (Translator._lookup)
 _REPLY_WORDS = 3
@@ -983,7 +985,7 @@ _NOT_ASSESSED_WORDS = frozenset(v.normalise_key(w) for w in (
     "tbd", "tbc", "tba", "to be determined", "to be confirmed", "to be assessed", "to be agreed", "unknown",
     "not known", "not known yet", "not assessed", "not assessed yet", "not prioritised", "not prioritised yet",
     "not prioritized", "not prioritized yet", "not rated", "not yet rated", "not yet assessed", "n/a", "na", "none",
-    "nil", "pending"))
+    "nil", "pending", "no information", "no info", "not available"))  # "No information": unseen96
 
 
 def unassessed_word(f: Field, text: Any) -> bool:
@@ -1573,7 +1575,11 @@ class Translator:
             if profile.fractions and 0 <= number <= 1 or 0 < number < 1:
                 return self._rescale(f, raw, scale_from_fraction(number, top), PER_CENT)
             if 1 <= number <= top:
-                return math.floor(number + 0.5)
+                if number.is_integer():
+                    return int(number)
+                # 3.5 between levels 3 and 4 (a half-point rating, a mean): the nearer level, halves up — a
+                # number the level cannot give back, so said and the cell kept in the notes (unseen96: it was lost)
+                return self._rescale(f, raw, math.floor(number + 0.5), BETWEEN_LEVELS)
             if profile.tens and 0 < number <= 10:
                 return self._rescale(f, raw, max(1, math.ceil(number * top / 10)), TENS)
             if profile.products and number in _products(top):
