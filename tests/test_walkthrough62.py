@@ -1,0 +1,61 @@
+"""Walk 62: what a fresh newcomer doing a week's work tripped on (/work/rounds/walk62/findings.md), each driven with
+real key presses on the real window at 1280×720."""
+
+from __future__ import annotations
+
+from focused_keys import press
+from openpyxl import load_workbook
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QMenu
+from screens import settle
+
+CTRL = Qt.KeyboardModifier.ControlModifier
+ALT = Qt.KeyboardModifier.AltModifier
+
+
+def _said(window) -> str:
+    return " ".join(window.statusBar().currentMessage().split())
+
+
+def _file_menu_letter(qtbot, window, letter) -> None:
+    """Alt+F, then a letter of the File menu, as a keyboard user picks an item."""
+    press(qtbot, Qt.Key.Key_F, ALT)
+    qtbot.waitUntil(lambda: isinstance(QApplication.activePopupWidget(), QMenu))
+    qtbot.keyClick(QApplication.activePopupWidget(), letter)
+    settle(qtbot)
+
+
+def test_file_export_this_register_writes_the_register_on_screen_alone(demo_window, qtbot, tmp_path, monkeypatch):
+    """"Export the risk register": Ctrl+E wrote the whole office, twenty sheets. File ▸ Export This Register (Alt+F, H)
+    writes the register on screen with its sub-tables — from a risk's actions too, the risk register — and says so;
+    on the overview, which shows no register, it says where to go."""
+    import pmo_desktop.views.exchange.actions as actions
+
+    asked: list[tuple[str, str]] = []
+
+    def save_as(_parent, title, suggested, pdf=False):
+        asked.append((title, suggested))
+        return str(tmp_path / f"out{len(asked)}.xlsx")
+
+    monkeypatch.setattr(actions, "ask_workbook_to_save", save_as)
+    window = demo_window
+    press(qtbot, Qt.Key.Key_4, CTRL)  # Risks
+    view = window.active_register_view()
+    qtbot.waitUntil(lambda: view.table.hasFocus())
+    _file_menu_letter(qtbot, window, Qt.Key.Key_H)
+    qtbot.waitUntil(lambda: (tmp_path / "out1.xlsx").exists())
+    assert asked[0][0] == "Export the risk register to Excel" and asked[0][1].endswith("demo risk register.xlsx")
+    assert load_workbook(tmp_path / "out1.xlsx", read_only=True).sheetnames[:2] == ["Risk register", "Risk actions"]
+    assert "Stakeholder map" not in load_workbook(tmp_path / "out1.xlsx", read_only=True).sheetnames
+    assert _said(window).startswith("Exported the risk register (with risk actions) to ")
+
+    press(qtbot, Qt.Key.Key_3, CTRL)  # the stakeholders: their communication plan comes with them
+    _file_menu_letter(qtbot, window, Qt.Key.Key_H)
+    qtbot.waitUntil(lambda: (tmp_path / "out2.xlsx").exists())
+    sheets = load_workbook(tmp_path / "out2.xlsx", read_only=True).sheetnames
+    assert "Stakeholder map" in sheets and "Communication plan" in sheets and "Risk register" not in sheets
+
+    press(qtbot, Qt.Key.Key_1, CTRL)  # the overview shows no register
+    _file_menu_letter(qtbot, window, Qt.Key.Key_H)
+    assert len(asked) == 2
+    assert "shows no register" in _said(window) and "Ctrl+E exports the whole office" in _said(window)
