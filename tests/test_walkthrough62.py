@@ -59,3 +59,40 @@ def test_file_export_this_register_writes_the_register_on_screen_alone(demo_wind
     _file_menu_letter(qtbot, window, Qt.Key.Key_H)
     assert len(asked) == 2
     assert "shows no register" in _said(window) and "Ctrl+E exports the whole office" in _said(window)
+
+
+def test_a_row_added_under_a_record_is_said_with_its_noun_and_whose_it_is(demo_window, qtbot):
+    """A benefit's measurement typed on its ✱ line said "Added “1 Mar 2026”." — a date added where? It is said as the
+    measurement of that day, to its benefit; a risk's action likewise as the risk action, to its risk."""
+    from focused_keys import type_as_a_person
+
+    window = demo_window
+    press(qtbot, Qt.Key.Key_5, CTRL)  # Benefits, the keyboard on B-001
+    view = window.active_register_view()
+    qtbot.waitUntil(lambda: view.table.hasFocus())
+    press(qtbot, Qt.Key.Key_F6)  # its plan
+    press(qtbot, Qt.Key.Key_F6)  # its measurements
+    settle(qtbot)
+    assert _said(window).startswith("Measurements of B-001")
+    press(qtbot, Qt.Key.Key_Home, CTRL)
+    press(qtbot, Qt.Key.Key_Down, CTRL)  # the last measurement's day, as in Excel
+    press(qtbot, Qt.Key.Key_Down)  # the ✱ line
+    type_as_a_person(qtbot, "1 Mar 2026")
+    press(qtbot, Qt.Key.Key_Tab)
+    type_as_a_person(qtbot, "12")
+    press(qtbot, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: _said(window).startswith("Added"), timeout=3000)
+    assert _said(window).startswith("Added the measurement of 1 Mar 2026 to B-001 “"), _said(window)
+
+    press(qtbot, Qt.Key.Key_4, CTRL)  # Risks, the keyboard on R-001
+    view = window.active_register_view()
+    qtbot.waitUntil(lambda: view.table.hasFocus())
+    press(qtbot, Qt.Key.Key_F6)  # its actions
+    settle(qtbot)
+    press(qtbot, Qt.Key.Key_Home, CTRL)
+    press(qtbot, Qt.Key.Key_Down, CTRL)
+    press(qtbot, Qt.Key.Key_Down)
+    type_as_a_person(qtbot, "Call the supplier")
+    press(qtbot, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: _said(window).startswith("Added"))
+    assert _said(window).startswith("Added the risk action “Call the supplier” to R-001 “"), _said(window)
