@@ -96,3 +96,31 @@ def test_a_row_added_under_a_record_is_said_with_its_noun_and_whose_it_is(demo_w
     press(qtbot, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: _said(window).startswith("Added"))
     assert _said(window).startswith("Added the risk action “Call the supplier” to R-001 “"), _said(window)
+
+
+def test_a_benefit_measured_with_no_plan_says_its_measurement_kept(empty_window, qtbot):
+    """A new benefit, a measurement typed under it: the profile said "Not measured: no planned trajectory", beside the
+    very measurement, read as if it had not been kept. It names the measurements kept and what would rate them."""
+    from focused_keys import type_as_a_person
+
+    window = empty_window
+    press(qtbot, Qt.Key.Key_5, CTRL)  # Benefits, empty: the keyboard on its ✱ line
+    view = window.active_register_view()
+    qtbot.waitUntil(lambda: view.table.hasFocus())
+    type_as_a_person(qtbot, "Faster ship turnaround")
+    press(qtbot, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: view.proxy.rowCount() == 1)
+    press(qtbot, Qt.Key.Key_Up)  # the benefit typed
+    press(qtbot, Qt.Key.Key_F6)  # its plan
+    press(qtbot, Qt.Key.Key_F6)  # its measurements
+    settle(qtbot)
+    type_as_a_person(qtbot, "1 Mar 2026")
+    press(qtbot, Qt.Key.Key_Tab)
+    type_as_a_person(qtbot, "12")
+    press(qtbot, Qt.Key.Key_Return)
+    page = window.stack.currentWidget()
+    verdict = page.profile.verdict
+    qtbot.waitUntil(lambda: "1 measurement kept" in verdict.text(), timeout=3000)
+    text = verdict.text()
+    assert "the latest 12 on 1 Mar 2026" in text and "Plan tab" in text
+    assert "Not measured</b>: no planned trajectory" not in text
