@@ -124,3 +124,21 @@ def test_a_benefit_measured_with_no_plan_says_its_measurement_kept(empty_window,
     text = verdict.text()
     assert "the latest 12 on 1 Mar 2026" in text and "Plan tab" in text
     assert "Not measured</b>: no planned trajectory" not in text
+
+
+def test_ctrl_w_then_enter_opens_the_office_again(demo_window, qtbot):
+    """Close and reopen by the keyboard: after Ctrl+W the start screen said "Recent offices — Enter opens" with the
+    keyboard on no control, and Enter did nothing. The keyboard is on the office just closed: Enter opens it again."""
+    window = demo_window
+    path = window.document.store.path if hasattr(window.document.store, "path") else None
+    press(qtbot, Qt.Key.Key_4, CTRL)
+    qtbot.waitUntil(lambda: window.active_register_view().table.hasFocus())
+    press(qtbot, Qt.Key.Key_W, CTRL)  # File ▸ Close
+    qtbot.waitUntil(lambda: window.document is None)
+    recent = window.welcome.recent
+    assert recent is not None and QApplication.focusWidget() is recent
+    assert recent.currentRow() == 0 and recent.currentItem().text().startswith("demo.pmo")
+    press(qtbot, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.document is not None)
+    assert window.document.store.display_name.endswith("demo.pmo")
+    assert path is None or window.document.store.path == path

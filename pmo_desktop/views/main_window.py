@@ -789,10 +789,16 @@ class MainWindow(QMainWindow):
             # own: a Python event handler makes PySide build QEvent's types, 13 M instructions of the first start;
             # at the start ``show_start`` lists them)
             if closing:
-                self.welcome.show_recent()
+                self.welcome.show_recent(newest=True)
             self.stack.setCurrentWidget(self.welcome)
             self.setWindowTitle(APP_NAME)
             self.file_label.setText("No file open")
+            if closing:
+                # The keyboard on the office just closed, Enter opening it again, as at the start (``show_start``):
+                # after Ctrl+W it was on no control, "Enter opens" said over a list Enter did not reach (walk 62).
+                recent = self.welcome.recent
+                shown = recent is not None and recent.count() > 0 and not recent.isHidden()
+                (recent if shown else self.welcome.buttons[0]).setFocus(Qt.FocusReason.OtherFocusReason)
             return
         document.error.connect(self.show_error)
         document.read_only_changed.connect(self._show_read_only)
