@@ -122,7 +122,7 @@ def test_a_benefit_measured_with_no_plan_says_its_measurement_kept(empty_window,
     verdict = page.profile.verdict
     qtbot.waitUntil(lambda: "1 measurement kept" in verdict.text(), timeout=3000)
     text = verdict.text()
-    assert "the latest 12 on 1 Mar 2026" in text and "Plan tab" in text
+    assert "the latest 12 on 1 Mar 2026" in text and "no plan to judge it by" in text and "Plan tab" in text
     assert "Not measured</b>: no planned trajectory" not in text
 
 

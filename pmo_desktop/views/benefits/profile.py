@@ -348,9 +348,8 @@ class BenefitProfile(QWidget):
                 on, value = max(s.actuals)
                 count = f"{len(s.actuals)} measurement{'s' if len(s.actuals) > 1 else ''}"
                 return (f"<b>{rules.NOT_MEASURED}</b> against a plan: {count} kept, the latest "
-                        f"{escape(rules.measured_text(r, value))} on {day_text(on)}, and no planned trajectory (nor "
-                        "baseline and target with dates) to judge it by — add the plan on its Plan tab, or a "
-                        "baseline and a target with their dates.")
+                        f"{escape(rules.measured_text(r, value))} on {day_text(on)}; no plan to judge it by — add "
+                        "one on its Plan tab, or a dated baseline and target.")
             why = ("no planned trajectory (nor baseline and target with dates)" if not (s and s.effective_plan)
                    else "no measurement yet")
             return f"<b>{rules.NOT_MEASURED}</b>: {why}."
