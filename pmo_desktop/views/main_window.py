@@ -797,8 +797,10 @@ class MainWindow(QMainWindow):
                 # The keyboard on the office just closed, Enter opening it again, as at the start (``show_start``):
                 # after Ctrl+W it was on no control, "Enter opens" said over a list Enter did not reach (walk 62).
                 recent = self.welcome.recent
-                shown = recent is not None and recent.count() > 0 and not recent.isHidden()
-                (recent if shown else self.welcome.buttons[0]).setFocus(Qt.FocusReason.OtherFocusReason)
+                if recent is not None and recent.count() > 0 and not recent.isHidden():
+                    recent.setFocus(Qt.FocusReason.OtherFocusReason)
+                else:
+                    self.welcome.buttons[0].setFocus(Qt.FocusReason.OtherFocusReason)
             return
         document.error.connect(self.show_error)
         document.read_only_changed.connect(self._show_read_only)
