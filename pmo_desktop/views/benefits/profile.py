@@ -342,6 +342,14 @@ class BenefitProfile(QWidget):
     def _verdict_text(self, r: dict, s: BenefitSeries | None) -> str:
         a = s.assessment(self.today(), self.document.read_setting(BENEFIT_THRESHOLDS)) if s else None
         if a is None:
+            if s is not None and s.actuals and not s.effective_plan:
+                # Measured, with nothing to judge it by: "Not measured: no planned trajectory" read, beside the
+                # measurement just typed, as if it had not been kept (walk 62). The status stays the register's word.
+                on, value = max(s.actuals)
+                count = f"{len(s.actuals)} measurement{'s' if len(s.actuals) > 1 else ''}"
+                return (f"<b>{rules.NOT_MEASURED}</b> against a plan: {count} kept, the latest "
+                        f"{escape(rules.measured_text(r, value))} on {day_text(on)}; no plan to judge it by — add "
+                        "one on its Plan tab, or a dated baseline and target.")
             why = ("no planned trajectory (nor baseline and target with dates)" if not (s and s.effective_plan)
                    else "no measurement yet")
             return f"<b>{rules.NOT_MEASURED}</b>: {why}."

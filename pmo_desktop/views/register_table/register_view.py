@@ -1288,7 +1288,30 @@ class RegisterView(QWidget):
         first = next((i for i, f in enumerate(self.model.fields) if f.editable and f.required), None)
         name = self.model.index(row, first).data() if first is not None else None
         said = " ".join(str(part) for part in (code, f"“{name}”" if name else None) if part)
+        owner = self._owner_said() if not code else ""
+        if owner:
+            # A record under another (a benefit's measurement, a risk's action) said with its own noun and whose it
+            # is: "Added “1 Dec 2026”" read as a date added somewhere (walk 62).
+            named = self.register.name_field is not None
+            what = (f"“{name}”" if named else f"of {name}") if name else ""
+            said = " ".join(filter(None, ("the", self.register.noun, what, "to", owner)))
         self.document.note.emit(f"Added {said or 'a ' + self.register.noun}.")
+
+    def _owner_said(self) -> str:
+        """The code and name of the record this table's rows belong to ("B-001 “Reduced stock-outs”"), "" for a
+        register of its own or where it cannot be read now (the server away: no reason to say less of the row)."""
+        from sqlalchemy.exc import SQLAlchemyError
+
+        from ...models import errors
+        from ...models.record_names import code_and_name_of
+
+        parent_id = getattr(self.model, "parent_id", None)
+        if not self.register.parent_register or parent_id is None:
+            return ""
+        try:
+            return self.document.office.read(code_and_name_of, self.register.parent_register, parent_id)
+        except (errors.StoreError, SQLAlchemyError):
+            return ""
 
     def show_history(self):
         """Edit ▸ Record History… (Ctrl+Shift+H): the changes the file keeps of the record the keyboard is on."""
