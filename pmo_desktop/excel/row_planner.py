@@ -2804,7 +2804,11 @@ class Planner:
                     renamed_probe is not None and renamed_probe[0] < len(row) and \
                     row[renamed_probe[0]].__class__ is str and \
                     same_label(row[renamed_probe[0]], renamed_probe[1]) and \
-                    (renamed := _renamed_header(row, header_cells, header_probe, headers)) is not None:
+                    (renamed := _renamed_header(row, header_cells, header_probe, headers)) is not None and \
+                    word_key(renamed) not in field_keys(kind) and \
+                    _other_side(reg, kind, row, mapping, title_col) is None:
+                # (a label the register's header words read, "Threat", "Oportunidades": the register's own other
+                # table or side, told by the rules below — classes85, fault73)
                 caption: str | None = None  # the caption of the table under the header written again, if any
                 if blank_run and not first_block and 0 < len(block) <= 2 and table_widths and all(
                         2 <= widths.get(i, 0) and widths.get(i, 0) * 2 <= sorted(table_widths)[len(table_widths) // 2]
