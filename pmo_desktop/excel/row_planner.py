@@ -540,6 +540,29 @@ def _repeats_header(row: Sequence[Any], cells: list[tuple[int, str]], headers: l
         for c, x in filled)
 
 
+def _renamed_header(row: Sequence[Any], cells: list[tuple[int, str]], probe: tuple[int, str] | None,
+                    headers: Sequence[Any]) -> str | None:
+    """The label a row writes where the header's first cell stands when it writes every other mapped column's
+    header again, three at least, word for word ("Feature Enchancement | Description | Status | Log" under "Bug |
+    Description | Status | Log": the same table going on over rows of another kind, named in its first column,
+    unseen set 95 — read as an issue titled "Feature Enchancement"); None for any other row. The label is short
+    (four words at most, no figure): a record's title there beside the header's words is a record."""
+    if probe is None or probe[0] >= len(row):
+        return None
+    label = row[probe[0]]
+    if label.__class__ is not str or not label.strip() or len(label.split()) > 4 or any(ch.isdigit() for ch in label):
+        return None
+    others = [(c, text) for c, text in cells if c != probe[0]]
+    if len(others) < 2 or not all(c < len(row) and row[c].__class__ is str and same_label(row[c], text)
+                                  for c, text in others):
+        return None
+    # any other filled cell writes its own column's header too (a column kept in the notes, "Log")
+    return " ".join(label.split()) if all(
+        c == probe[0] or (x.__class__ is str and c < len(headers) and headers[c].__class__ is str and
+                          same_label(x, headers[c]))
+        for c, x in enumerate(row) if x is not None and (x.__class__ is not str or x.strip())) else None
+
+
 def _taken_on_another_sheet(label: str, code: str, earlier: tuple[str, int], reg: Register) -> str:
     """Why a row whose ID another sheet of the same import already gave to a different record (opportunities
     numbered 1, 2 … beside risks numbered 1, 2 …) is added as a new record with an ID of its own."""
@@ -2421,6 +2444,10 @@ class Planner:
         # the probe's text whatever its case and spacing, looked for in a cell not much longer (left57)
         probe_folded = " ".join(header_probe[1].split()).casefold() if header_probe is not None else ""
         probe_size = 2 * len(probe_folded) + 8
+        # the header written again under a first cell of its own ("Feature Enchancement | Description | Status |
+        # Log" under "Bug | Description | …"): probed by the first other mapped cell with a header (unseen set 95)
+        renamed_probe = next((cell for cell in header_cells if header_probe is not None and
+                              cell[0] != header_probe[0]), None) if len(header_cells) >= 3 else None
         last_record: tuple[int, int, tuple[Any, ...]] | None = None  # (index in plan.rows, row number, raw row)
         record_end = [0]  # the last row the record above was written on (its first, or a row going on with it)
         filled_down = [0]  # the last row skipped as a default filled down below the records (_filled_down)
@@ -2788,10 +2815,19 @@ class Planner:
             tick += 1
             if tick % TICK == 0:
                 self._tick()
+            renamed: str | None = None
             if header_probe is not None and header_probe[0] < len(row) and row[header_probe[0]].__class__ is str \
                     and (header_probe[1] in (probed := row[header_probe[0]]) or len(probed) <= probe_size and
                          probe_folded in " ".join(probed.split()).casefold()) \
-                    and _repeats_header(row, header_cells, headers):
+                    and _repeats_header(row, header_cells, headers) or \
+                    renamed_probe is not None and renamed_probe[0] < len(row) and \
+                    row[renamed_probe[0]].__class__ is str and \
+                    same_label(row[renamed_probe[0]], renamed_probe[1]) and \
+                    (renamed := _renamed_header(row, header_cells, header_probe, headers)) is not None and \
+                    word_key(renamed) not in field_keys(kind) and \
+                    _other_side(reg, kind, row, mapping, title_col) is None:
+                # (a label the register's header words read, "Threat", "Oportunidades": the register's own other
+                # table or side, told by the rules below — classes85, fault73)
                 caption: str | None = None  # the caption of the table under the header written again, if any
                 if blank_run and not first_block and 0 < len(block) <= 2 and table_widths and all(
                         2 <= widths.get(i, 0) and widths.get(i, 0) * 2 <= sorted(table_widths)[len(table_widths) // 2]
@@ -2819,7 +2855,9 @@ class Planner:
                     span = f"row {blank_run[0]}" if len(blank_run) == 1 else f"rows {blank_run[0]}–{blank_run[-1]}"
                     skip(blank_run[0], f"blank spacer ({span}).")
                     blank_run = []
-                skip(number, "a repeat of the header (the table's column names written again), not a record.")
+                skip(number, "a repeat of the header (the table's column names written again), not a record." if
+                     renamed is None else f"the header written again, its first column naming the rows below "
+                     f"“{renamed}”: the table's column names, not a record.")
                 part[0] += 1
                 repeated_at = number
                 self._later_table = caption if comes_after(caption, self._captions) else None

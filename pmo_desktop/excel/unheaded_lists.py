@@ -8,6 +8,12 @@ status that register knows and a text of some words that differs from row to row
 values: the ID, the status, the title; web addresses, lists of tags and whatever else is kept in the notes under a
 name saying what it holds. A header is made for the rows and the sheet read under it, as if the file had one.
 
+A tracker's own log repeats now and then (unseen set 95: "101,ATM machine related issue,ATM Working now,Low,Open,
+Name,2025-02-11,14:49:16" on every line, one issue entered twice under its ID and short titles such as "ATM
+Machine" given three times): an ID may repeat once in twenty rows, the title three in four rows are distinct at
+least, and of two such texts the leftmost is the title (a title stands before what is said of it). A column of
+the register's priority words on every row, repeated down the rows, is the priority.
+
 Anything short of that is still refused: a demo list ("Asset1, Risk1, Medium": no status, the "titles" repeat),
 a table whose first row is its header (that row's cells give no status), a list of names with no status.
 """
@@ -99,30 +105,66 @@ def _read_by_values(kind: SheetKind, table: list[list[str]]) -> tuple[list[str],
         return len({x.casefold() for x in columns[c]}) == len(table)
 
     def mostly_distinct(c: int) -> bool:
-        # a tracker's titles repeat now and then ("[Bug]:" left as the template gave it, one exercise listed
-        # twice): one in twenty may; a demo's "Risk1, Risk1, Risk3" repeats far more
+        # an ID given twice now and then (one issue entered twice, unseen set 95): one in twenty may
         return len({x.casefold() for x in columns[c]}) >= len(table) - len(table) // 20
 
-    ids = [c for c in filled if distinct(c) and all(_ID_RE.match(x) for x in columns[c])]
+    def fairly_distinct(c: int) -> bool:
+        # a tracker's titles repeat now and then ("[Bug]:" left as the template gave it, "ATM Machine" three
+        # times in a bank's log): three in four distinct at least; a demo's "Risk1, Risk1, Risk3" repeats more
+        return len({x.casefold() for x in columns[c]}) * 4 >= len(table) * 3
+
+    ids = [c for c in filled if (distinct(c) or mostly_distinct(c)) and all(_ID_RE.match(x) for x in columns[c])]
     statuses = [c for c in filled if c not in ids and _all_statuses(kind, columns[c])]
     if not ids or len(statuses) != 1:
         return None
     taken = {ids[0], statuses[0]}
     webs = {c for c in filled if c not in taken and all(_WEB_RE.match(x) for x in columns[c])}
     tags = {c for c in range(width) if c not in taken | webs and _tags(columns[c], len(table))}
-    texts = [c for c in filled if c not in taken | webs | tags and mostly_distinct(c) and
+    texts = [c for c in filled if c not in taken | webs | tags and fairly_distinct(c) and
              not all(_ID_RE.match(x) for x in columns[c]) and not all(_a_date(x) for x in columns[c]) and
              sum(1 for x in columns[c] if len(x.split()) >= 2) * 2 >= len(table)]
     if not texts:
         return None
-    title = max(texts, key=lambda c: sum(len(x) for x in columns[c]))
+    title = _title_column(texts, columns)
+    priority = _priority_column(kind, [c for c in filled if c not in taken | webs | tags | {title}], columns)
     header = [f"Column {column_letters(c)}" for c in range(width)]
     header[ids[0]], header[statuses[0]], header[title] = "ID", "Status", "Title"
+    if priority is not None:
+        header[priority] = "Priority"
     for c in webs:
         header[c] = "Web address" if len(webs) == 1 else f"Web address ({column_letters(c)})"
     for c in tags:
         header[c] = "Labels" if len(tags) == 1 else f"Labels ({column_letters(c)})"
     return header, (ids[0], statuses[0], title)
+
+
+def _title_column(texts: list[int], columns: list[list[str]]) -> int:
+    """The title among the columns of texts: the one with the most text (a dump's "title" beside a short label),
+    but of two whose texts are alike in length — neither twice the other's — the leftmost: a title stands before
+    what is said of it ("ATM machine related issue | ATM Working now", unseen set 95)."""
+    longest = max(texts, key=lambda c: sum(len(x) for x in columns[c]))
+    size = sum(len(x) for x in columns[longest])
+    alike = [c for c in texts if 2 * sum(len(x) for x in columns[c]) > size]
+    return min(alike)
+
+
+def _priority_column(kind: SheetKind, candidates: list[int], columns: list[list[str]]) -> int | None:
+    """The one column whose every value is a priority the register knows ("Low", "High", "Critical"), a few
+    words given again down the rows, on a register that has a priority; None otherwise."""
+    if "priority" not in kind.reg.field_names or kind.reg.field("priority").kind is not Kind.ENUM:
+        return None
+    f = kind.reg.field("priority")
+    translator, ctx = Translator(kind.register, add_unknown=False), Context()
+
+    def reads(x: str) -> bool:
+        try:
+            return len(x.split()) <= 2 and translator.parse(f, x, ctx) not in (None, "")
+        except ValidationError:
+            return False
+
+    found = [c for c in candidates if len({x.casefold() for x in columns[c]}) * 2 <= len(columns[c]) and
+             all(reads(x) for x in columns[c])]
+    return found[0] if len(found) == 1 else None
 
 
 def _bare_table(rows: list[list[Any]], sheet_title: str, file_name: str | None
@@ -134,7 +176,8 @@ def _bare_table(rows: list[list[Any]], sheet_title: str, file_name: str | None
 
 
 def _read_note(header: list[str], keys: tuple[int, ...]) -> str:
-    return ", ".join(f"{column_letters(c)} as {header[c]}" for c in sorted(set(keys)))
+    read = set(keys) | {c for c, h in enumerate(header) if h == "Priority"}  # a priority read by its words too
+    return ", ".join(f"{column_letters(c)} as {header[c]}" for c in sorted(read))
 
 
 def made_header(rows: list[list[Any]], sheet_title: str, file_name: str | None) -> tuple[list[str], str] | None:
