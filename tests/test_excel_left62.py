@@ -81,3 +81,34 @@ def test_a_problem_description_in_a_workbook_named_otherwise_is_still_refused(sq
     with pytest.raises(WorkbookError):
         import_all(sqlite_store, write_xlsx(tmp_path / "bot_notes.xlsx", {"Sheet1": _problem_rows()}))
     assert rows_of(sqlite_store, "issues") == []
+
+
+def test_an_impact_beside_its_product_column_is_one_rating_not_products(sqlite_store, tmp_path):
+    """"Impacto" of 3, 4, 5 with a few 10s and a 20 (past the 1–5 scale) was read as products of two ratings,
+    3–5 → 2; "Riesgo" beside it is Probabilidad × Impacto on every row, so "Impacto" is the factor: its numbers
+    are levels, the ones past the scale left empty and kept in the notes, said. "Corregir inmediatamente" in the
+    column of response types is Reduce."""
+    rows: list[list[object]] = [["ID", "Descripción Riesgo", "Probabilidad", "Impacto", "Riesgo", "Acción",
+                                 "Plan de Acción"]]
+    cells = [(1, 3), (1, 5), (1, 4), (2, 10), (1, 20), (2, 5), (2, 10), (2, 10)]
+    for i, (p, impact) in enumerate(cells, start=1):
+        rows.append([i, f"El servicio número {i} falla durante la entrega", p, impact, p * impact,
+                     "Corregir inmediatamente" if impact >= 10 else "Mitigar", f"Revisar el servicio {i} cada semana"])
+    plan = import_all(sqlite_store, write_xlsx(tmp_path / "matriz.xlsx", {"Matriz": rows}))
+    risks = {r["code"]: r for r in rows_of(sqlite_store, "risks")}
+    assert len(risks) == 8
+    assert [risks[c]["impact"] for c in ("1", "2", "3", "6")] == [3, 5, 4, 5]
+    assert risks["4"]["impact"] is None and "Impacto: 10" in (risks["4"]["notes"] or "")
+    assert {r["response"] for r in risks.values()} == {"Reduce"}
+    assert "not a product of two" in (plan.sheets[0].note or "")
+
+
+def test_a_product_column_alone_still_reads_as_products(sqlite_store, tmp_path):
+    """Guard: a "Risk Score" of products (12, 16, 20) with no column of which it is the product is read as
+    before, each the level nearest its square root."""
+    rows: list[list[object]] = [["ID", "Risk", "Likelihood", "Impact"]]
+    for i, impact in enumerate([12, 16, 20, 4], start=1):
+        rows.append([i, f"Supplier number {i} delivers late", 2, impact])
+    import_all(sqlite_store, write_xlsx(tmp_path / "risks.xlsx", {"Risks": rows}))
+    impacts = sorted(r["impact"] for r in rows_of(sqlite_store, "risks"))
+    assert impacts == [2, 3, 4, 4]
