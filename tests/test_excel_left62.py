@@ -35,7 +35,7 @@ def test_a_task_row_written_as_a_defect_report_is_kept_as_an_issue(sqlite_store,
     plan = import_all(sqlite_store, write_xlsx(tmp_path / "Issues.xlsx", {"issues": _tracker_rows(texts)}))
     codes = sorted(r["code"] for r in rows_of(sqlite_store, "issues"))
     assert codes == ["SHOP-1", "SHOP-10", "SHOP-11", "SHOP-2", "SHOP-3", "SHOP-4"]
-    assert "kept as issues" in (plan.sheets[0].note or "")
+    assert "(SHOP-10, SHOP-11) typed “Task” kept as issues" in (plan.sheets[0].note or "")
     skipped = " ".join(r.report.reason or "" for r in plan.sheets[0].rows if r.report.reason)
     assert "planned work" in skipped  # the plain task, SHOP-12
 

@@ -5474,14 +5474,15 @@ def tagged_kind(value: Any) -> str | None:
 
 def raid_filter(col: int, register: str, untyped: str = "risks",
                 header: str = "", title_col: int | None = None,
-                headers: Sequence[Any] = ()) -> Callable[[Sequence[Any]], str | None]:
+                headers: Sequence[Any] = (), code_col: int | None = None) -> Callable[[Sequence[Any]], str | None]:
     """A row filter keeping the rows of ``register`` and naming where the others go. ``title_col``: a tracker's
     title column, whose leading tag ("[US] …") says a row's kind where the type column (its labels) says none
     (round 54's held-out set: a clinic app's 24 user stories, labelled by feature, were read as 24 issues).
     ``headers``: the sheet's header row, by which a tracker's row typed as planned work that is a defect report
     (its steps to reproduce or actual result filled: ``defect_tasks``) is kept as an issue; the filter's
-    ``kept_as_defects`` lists them, (the type written, the label found), for the sheet's notes (left62)."""
-    kept: list[tuple[str, str]] = []
+    ``kept_as_defects`` lists them, (the type written, the label found, the row's ID from ``code_col`` or ""), for
+    the sheet's notes (left62): the type column is no field, so the note names the rows it was "Task" on."""
+    kept: list[tuple[str, str, str]] = []
 
     def why(row: Sequence[Any]) -> str | None:
         kind = raid_kind(row[col]) if col < len(row) else None
@@ -5499,7 +5500,8 @@ def raid_filter(col: int, register: str, untyped: str = "risks",
         if kind == BACKLOG:
             said = str(row[col]).strip()
             if register == ISSUES and untyped != "risks" and (label := defect_label(row, headers)) is not None:
-                kept.append((said, label))
+                ident = row[code_col] if code_col is not None and code_col < len(row) else None
+                kept.append((said, label, str(ident).strip() if ident is not None else ""))
                 return None
             return (f"“{said}” under “{header}”: planned work of the tracker's backlog (a feature, story, task or "
                     "epic), not an issue; the office has no register for it.")

@@ -3772,7 +3772,8 @@ def _split_raid(found: list[tuple[SheetReader, HeaderMatch]]) -> list[tuple[Shee
             named_by = next((f.name for f in kind.reg.fields if f.required), None)  # the title
             titled = next((c for c, n in m.mapping.items() if n == named_by), None) if tracker else None
             row_filter = raid_filter(col, register, untyped, match.headers[col] if col < len(match.headers) else "",
-                                     titled, match.headers)
+                                     titled, match.headers,
+                                     next((c for c, n in m.mapping.items() if n == "code"), None))
             row_filter.column = col  # type: ignore[attr-defined]
             out.append((reader, m, row_filter))
     return out
@@ -3784,10 +3785,12 @@ def _defect_tasks_said(sheet_plan: SheetPlan, row_filter: Any) -> None:
     kept = getattr(row_filter, "kept_as_defects", None)
     if not kept:
         return
-    kinds = sorted({k for k, _ in kept})
-    labels = sorted({label for _, label in kept})
+    kinds = sorted({k for k, _, _ in kept})
+    labels = sorted({label for _, label, _ in kept})
+    ids = [i for _, _, i in kept if i]
     n = len(kept)
-    sheet_plan.say(f"{n} row{'s' if n != 1 else ''} typed {' / '.join(f'“{k}”' for k in kinds)} kept as "
+    named = f" ({', '.join(ids[:10])}{' …' if len(ids) > 10 else ''})" if ids else ""
+    sheet_plan.say(f"{n} row{'s' if n != 1 else ''}{named} typed {' / '.join(f'“{k}”' for k in kinds)} kept as "
                    f"issue{'s' if n != 1 else ''}, not left out as planned work: "
                    f"{'each writes' if n != 1 else 'it writes'} a defect report "
                    f"({', '.join(f'“{x}”' for x in labels[:3])}).")
