@@ -35,6 +35,7 @@ from .asked_headers import sender_beside_whom, sentence_field
 from .chosen_options import choice_made, taken_said
 from .coded_legends import column_legend, read_through
 from .date_rows import a_row_of_dates
+from .defect_tasks import defect_label
 from .done_text import says_done
 from .failure_titles import failure_title
 from .group_lists import labels_records
@@ -1994,6 +1995,21 @@ def _label(x: Any) -> bool:
     return isinstance(x, str) and bool(x.strip())
 
 
+def _described_by_its_noun(kind: SheetKind, row: list[Any], mapping: dict[int, str]) -> int | None:
+    """The column of a mapping's one field when it stands in for the title (an issue's description) and its
+    header is the register's noun and a description word ("Problem Description", "Descripción del problema"):
+    with no title column it names the records as the noun alone would (left62: an RPA bot's problem list was
+    refused whole for want of a title word). None otherwise."""
+    [(c, name)] = mapping.items()
+    if name not in _TITLE_FALLBACK.get(kind.register, ()) or c >= len(row) or not isinstance(row[c], str):
+        return None
+    said = words_of(row[c])
+    nouns = _naming_words(kind)[1] | _nouns(kind)
+    if len(said) != 2 or not any(word_key(w) in nouns for w in said):
+        return None
+    return c
+
+
 def _titled_by_its_noun_alone(kind: SheetKind, row: list[Any], mapping: dict[int, str],
                               sample: list[list[Any]], by_book: bool = False) -> bool:
     """A table whose only column the register knows is the one headed by its noun ("Timestamp | Problem |
@@ -3940,12 +3956,26 @@ def detect_header(rows: list[list[Any]], sheet_title: str, kinds: tuple[SheetKin
                              f"each row is one issue, named by “{str(row[links[1]]).strip()}”.")
             if naming is not None:
                 mapping[naming] = _title_field(kind) or ""
+            noun_named = None
+            if naming is None and len(mapping) == 1 and not kind.is_child and \
+                    (noun_named := _described_by_its_noun(kind, row, mapping)) is not None:
+                # "Document | Process | Action Item | Problem Description | Solution": the one column the register
+                # knows describes the records by their noun, and no column titles them: it is the title, read as
+                # a column headed by the noun alone would be (_titled_by_its_noun_alone, on a sheet or file named
+                # as the register), said (left62)
+                mapping = {noun_named: _title_field(kind) or ""}
+                described = (f"“{str(row[noun_named]).strip()}” titles each {kind.reg.noun.lower()}: it names the "
+                             "register's noun and no column is headed as the title.")
             # a workbook named as the register ("Issues.xlsx") names its sheets named for something else ("Box",
             # "Trello": one sheet a product), when the column naming their rows says the noun ("Issue name") and
             # one column more is all the table has (wider, it may be a library or a plan: importer's _no_records)
             by_book = book is not None and not kind.is_child and kind.matches_sheet_name(re.sub(r"[_\-]+", " ", book))
             by_book = by_book and sum(1 for x in row if isinstance(x, str) and x.strip()) == 2
-            lone = len(mapping) == 1 and _titled_by_its_noun_alone(kind, row, mapping, sample, by_book) and \
+            # (a described column made the title is judged on the rows it fills: a row naming only its document
+            # under "Document" has no problem to import, and is left out as any untitled row)
+            lone_rows = sample if not described or noun_named is None else \
+                [r for r in sample if noun_named < len(r) and r[noun_named] is not None and str(r[noun_named]).strip()]
+            lone = len(mapping) == 1 and _titled_by_its_noun_alone(kind, row, mapping, lone_rows, by_book) and \
                 (by_book or i >= named_from.setdefault(kind.register, _register_named(kind, sheet_title, file_name, rows)))
             # a bug report's steps to reproduce count as one column of the issue log (bug_steps_column), beside a
             # column naming the bugs: a bug report headed otherwise (no title read) is read as a defect report
@@ -5445,10 +5475,17 @@ def tagged_kind(value: Any) -> str | None:
 
 
 def raid_filter(col: int, register: str, untyped: str = "risks",
-                header: str = "", title_col: int | None = None) -> Callable[[Sequence[Any]], str | None]:
+                header: str = "", title_col: int | None = None,
+                headers: Sequence[Any] = (), code_col: int | None = None) -> Callable[[Sequence[Any]], str | None]:
     """A row filter keeping the rows of ``register`` and naming where the others go. ``title_col``: a tracker's
     title column, whose leading tag ("[US] …") says a row's kind where the type column (its labels) says none
-    (round 54's held-out set: a clinic app's 24 user stories, labelled by feature, were read as 24 issues)."""
+    (round 54's held-out set: a clinic app's 24 user stories, labelled by feature, were read as 24 issues).
+    ``headers``: the sheet's header row, by which a tracker's row typed as planned work that is a defect report
+    (its steps to reproduce or actual result filled: ``defect_tasks``) is kept as an issue; the filter's
+    ``kept_as_defects`` lists them, (the type written, the label found, the row's ID from ``code_col`` or ""), for
+    the sheet's notes (left62): the type column is no field, so the note names the rows it was "Task" on."""
+    kept: list[tuple[str, str, str]] = []
+
     def why(row: Sequence[Any]) -> str | None:
         kind = raid_kind(row[col]) if col < len(row) else None
         if kind is None and title_col is not None and title_col < len(row) and \
@@ -5464,6 +5501,10 @@ def raid_filter(col: int, register: str, untyped: str = "risks",
                     "training, a deployment …); the office has no register for it.")
         if kind == BACKLOG:
             said = str(row[col]).strip()
+            if register == ISSUES and untyped != "risks" and (label := defect_label(row, headers)) is not None:
+                ident = row[code_col] if code_col is not None and code_col < len(row) else None
+                kept.append((said, label, str(ident).strip() if ident is not None else ""))
+                return None
             return (f"“{said}” under “{header}”: planned work of the tracker's backlog (a feature, story, task or "
                     "epic), not an issue; the office has no register for it.")
         home = RAID_HOMES.get(kind or "")
@@ -5472,6 +5513,7 @@ def raid_filter(col: int, register: str, untyped: str = "risks",
             return f"{a_noun(noun)} row of the RAID log, imported into {home}."
         return f"{a_noun(noun)} row of the RAID log; the office has no register for {noun}s."
 
+    why.kept_as_defects = kept  # type: ignore[attr-defined]
     return why
 
 

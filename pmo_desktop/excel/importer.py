@@ -3195,6 +3195,7 @@ def plan_workbook_import(store: Store, path: str | os.PathLike[str], progress: P
                                                                              plan, referenced, rated_again),
                                                     rated_again=rated_again, band=match.band)
                     sheet_plan.chosen = chosen
+                    _defect_tasks_said(sheet_plan, row_filter)
                     if match.project_status is not None:
                         _take_project_states(plan, reader, match, sheet_plan)
                     for said in referenced:
@@ -3771,10 +3772,28 @@ def _split_raid(found: list[tuple[SheetReader, HeaderMatch]]) -> list[tuple[Shee
             named_by = next((f.name for f in kind.reg.fields if f.required), None)  # the title
             titled = next((c for c, n in m.mapping.items() if n == named_by), None) if tracker else None
             row_filter = raid_filter(col, register, untyped, match.headers[col] if col < len(match.headers) else "",
-                                     titled)
+                                     titled, match.headers,
+                                     next((c for c, n in m.mapping.items() if n == "code"), None))
             row_filter.column = col  # type: ignore[attr-defined]
             out.append((reader, m, row_filter))
     return out
+
+
+def _defect_tasks_said(sheet_plan: SheetPlan, row_filter: Any) -> None:
+    """The sheet note of a tracker's rows typed as planned work kept as issues, their defect report's fields
+    filled (``raid_filter``'s ``kept_as_defects``, ``defect_tasks``; left62)."""
+    kept = getattr(row_filter, "kept_as_defects", None)
+    if not kept:
+        return
+    kinds = sorted({k for k, _, _ in kept})
+    labels = sorted({label for _, label, _ in kept})
+    ids = [i for _, _, i in kept if i]
+    n = len(kept)
+    named = f" ({', '.join(ids[:10])}{' …' if len(ids) > 10 else ''})" if ids else ""
+    sheet_plan.say(f"{n} row{'s' if n != 1 else ''}{named} typed {' / '.join(f'“{k}”' for k in kinds)} kept as "
+                   f"issue{'s' if n != 1 else ''}, not left out as planned work: "
+                   f"{'each writes' if n != 1 else 'it writes'} a defect report "
+                   f"({', '.join(f'“{x}”' for x in labels[:3])}).")
 
 
 def _names_an_issue(reader: SheetReader, first_row: int, col: int) -> bool:

@@ -1263,6 +1263,43 @@ def _one_scale_for_both_ratings(profiles: dict[int, ColumnProfile], scale_cols: 
             profiles[other] = replace(q, tens=True)
 
 
+def _factors_of_a_product(profiles: dict[int, ColumnProfile], scale_cols: list[tuple[int, Field]],
+                          rows: list[tuple[Any, ...]] | None, headers: list[str], ctx: Context) -> list[str]:
+    """A rating column whose numbers went past the scale, read as products of two ratings (``ColumnProfile``'s
+    ``products``), is one rating all the same when another column of the sheet is its product with the other
+    rating on most rows ("Probabilidad | Impacto | Riesgo" over 2 | 10 | 20): the product is that column, so
+    this one is the factor it multiplies — each number a level, one past the scale refused by the field's rule
+    and kept in the notes, as any number past a rating's scale is. Decided once a sheet, from the rows held whole
+    (a sheet too long to hold keeps the products' reading); said. Returns the sentences to say (left62: a QA
+    team's "Impacto" of 3, 4, 5 beside "Riesgo" = P × I was read as products, 3–5 → 2)."""
+    if rows is None:
+        return []
+    said: list[str] = []
+    at = {f.name: c for c, f in scale_cols}
+    for one, other in _both_ways(at, (("probability", "impact"), ("residual_probability", "residual_impact"))):
+        if not profiles[one].products or profiles[other].products:
+            continue
+        pairs = [(r, a, b) for r in rows if one < len(r) and other < len(r)
+                 and (a := written_number(r[one])) is not None and (b := written_number(r[other])) is not None]
+        if len(pairs) < 3:
+            continue
+        width = max(map(len, rows))
+        product = next((d for d in range(width) if d not in (one, other) and 3 * sum(
+            1 for r, a, b in pairs if d < len(r) and written_number(r[d]) == a * b) >= 2 * len(pairs)), None)
+        if product is None:
+            continue
+        profiles[one] = replace(profiles[one], products=False, factor=True)
+        field = next(f for c, f in scale_cols if c == one)
+        top = field.scale_max(ctx)
+        past = sorted({a for _r, a, _b in pairs if a > top})
+        head = headers[one] if one < len(headers) else field.label
+        said.append(f"“{head}” is one rating of 1–{top}, not a product of two: “"
+                    f"{headers[product] if product < len(headers) else 'a column'}” beside it is its product with "
+                    f"the {'impact' if 'prob' in field.name else 'likelihood'}"
+                    + (f"; {', '.join(f'{n:g}' for n in past)} past the scale kept in the notes." if past else "."))
+    return said
+
+
 def _both_ways(at: dict[str, int], pairs: Iterable[tuple[str, str]]) -> Iterator[tuple[int, int]]:
     """The columns of each pair of fields the sheet has both of, each way round: (first, second), (second, first)."""
     for a, b in pairs:
@@ -1788,6 +1825,7 @@ class Planner:
         self._told_scales: dict[int, ToldScale] = {}
         self._told_words: dict[int, list[tuple[str, int]]] = {}
         self._scale_words: dict[int, list[str]] = {}  # a scale column → its distinct words (_say_ties)
+        self._factor_notes: list[str] = []  # a rating beside its product column, said (_factors_of_a_product)
         # what the number texts of the file say of their decimal separator (number_order): the first rows of its
         # sheets (set by the importer), and each sheet planned so far whole
         self.file_numbers = number_order.NumberEvidence()
@@ -2324,6 +2362,8 @@ class Planner:
                     f"{f.label} (“{headers[c] if c < len(headers) else f.label}”) is on 1–{f.scale_max(self.ctx) ** 2}, "
                     "two ratings multiplied: each number is read as the level nearest its square root "
                     "(16 → 4, 20 → 4, 25 → 5).")
+        for sentence in self._factor_notes:  # a rating beside its product column: its numbers are levels
+            plan.say(sentence)
         # an impact rated with 1 the worst (Pressman's RMMM table), decided once a sheet from its header
         impact_col = next((c for c, f in fields if f.name == "impact" and f.kind is Kind.SCALE), None)
         self._inverted_impact = impact_col if inverted_impact(headers, impact_col) else None
@@ -4833,6 +4873,7 @@ class Planner:
         self._matrix_at = None
         self._key_rows = set()
         self._scale_words = {}
+        self._factor_notes = []
         scale_cols = [(c, f) for c, f in fields if f.kind is Kind.SCALE]
         date_cols = [c for c, f in fields if f.kind is Kind.DATE]
         number_cols = [c for c, f in fields if f.kind.numeric]  # scales too: "2.500" is read the column's way
@@ -4981,6 +5022,8 @@ class Planner:
                                         chance=f.name in CHANCE_FIELDS)
                     for c, f in scale_cols}
         _one_scale_for_both_ratings(profiles, scale_cols, columns)
+        self._factor_notes = _factors_of_a_product(profiles, scale_cols, rows if kept is not None else None,
+                                                   headers, self.ctx)
         self._legend_ladders(reader, header_row, headers, scale_cols, columns, profiles)
         # each scale column's distinct words, for the ties said once (_say_ties): the distinct cells first, in C
         # (a pass in Python over every cell was some 8 calls a row)

@@ -340,6 +340,8 @@ class ColumnProfile:
     percents: bool = False    # a probability column of whole numbers up to 100, some above 10: per cent, "%" unwritten
     drawn: bool = False       # ``declared`` is the bands of a matrix drawn under the table, not the header's: said
     ladder_said: str = ""     # ``ladder`` is a legend's beside the table (column_legends.side_ladder): said, cells kept
+    factor: bool = False      # one rating beside its product column (row_planner._factors_of_a_product): a number
+    # past the scale leaves the field empty, the cell kept in the notes (said once a sheet)
 
     @classmethod
     def of(cls, values: list[Any], top: int = 5, header: object = None, decimal: str = "",
@@ -1310,6 +1312,11 @@ class Translator:
                 and not isinstance(raw, bool) and 0 < raw <= 10:
             # a 1–10 column: every value rescaled
             return self._rescale(f, raw, max(1, math.ceil(raw * f.scale_max(ctx) / 10 - 1e-9)), TENS)
+        if profile is not None and profile.factor and f.kind is Kind.SCALE and isinstance(raw, (int, float)) \
+                and not isinstance(raw, bool) and raw > f.scale_max(ctx):
+            # a rating's number past its scale beside the product column (left62): no level, the cell kept
+            self.rescaled_cells.setdefault(f.name, set()).add(v.parse_text(raw))
+            return None
         if f.name == "priority" and raw.__class__ is str and _P_NUMBER_RE.match(raw):
             # "P1": the first priority, however its letters read otherwise (the second where P0 is the first)
             ranked = numbered_priority(f, raw, from_zero=f.name in self.from_p0)
