@@ -1,0 +1,78 @@
+"""Issue 12, fault75: faults injected into the rules stop 61 added — ordinary registers that look like their shapes,
+and near variants they should take. Each test writes a workbook of the shape (never a fetched file), imports it
+through the real code and failed on main ff04f305."""
+
+from __future__ import annotations
+
+from imported import by_code, import_all, rows_of
+from real_world_factory import write_csv, write_xlsx
+
+
+def test_a_csv_whose_ids_are_written_after_a_hash_keeps_every_record(sqlite_store, tmp_path):
+    """"# 1", "# 2" … as the IDs of a CSV (a number after its sign): classes93's comment lines took every line for
+    a comment and the file imported nothing. A comment goes on in a word, not a number."""
+    rows = [["ID", "Risk", "Owner", "Status"], ["# 1", "Vendor delivers late", "Ann Lee", "Open"],
+            ["# 2", "Budget is cut in the third quarter", "Bob Ray", "Open"],
+            ["# 3", "Key tester leaves the team", "Cy Dee", "Closed"]]
+    plan = import_all(sqlite_store, write_csv(tmp_path / "risks.csv", rows))
+    got = by_code(sqlite_store, "risks")
+    assert sorted(got) == ["# 1", "# 2", "# 3"]
+    assert got["# 3"]["status"] == "Closed"
+    assert "comment" not in plan.sheets[0].note
+
+
+def test_a_csv_whose_every_line_opens_with_a_hash_word_is_no_file_of_comments(sqlite_store, tmp_path):
+    """"# Infrastructure", "# People" as each risk's category, every line so: read as the file's comments, every
+    record was dropped. Where every line under the header opens so, none is a comment."""
+    rows = [["Category", "Risk", "Owner", "Status"], ["# Infrastructure", "Server room floods", "Ann Lee", "Open"],
+            ["# Staff", "Key tester leaves the team", "Bob Ray", "Open"],
+            ["# Budget", "Funding cut in the third quarter", "Cy Dee", "Closed"]]
+    import_all(sqlite_store, write_csv(tmp_path / "risk list.csv", rows))
+    got = {r["title"]: r for r in rows_of(sqlite_store, "risks")}
+    assert set(got) == {"Server room floods", "Key tester leaves the team", "Funding cut in the third quarter"}
+    assert got["Server room floods"]["owner"] == "Ann Lee"
+
+
+def test_a_csvs_comment_lines_among_records_are_still_comments(sqlite_store, tmp_path):
+    """Guards classes93's reading (passes on main): "# …" lines of words among real records are the comments."""
+    rows = [["Milestone", "Date"], ["# name : the milestone's label", None], ["# Example row", "2025-01-01"],
+            ["Kick-off", "2025-02-01"], ["Go-live", "2025-06-01"]]
+    import_all(sqlite_store, write_csv(tmp_path / "milestones.csv", rows))
+    assert sorted(r["title"] for r in rows_of(sqlite_store, "milestones")) == ["Go-live", "Kick-off"]
+
+
+def test_fatal_is_an_issues_top_priority(sqlite_store, tmp_path):
+    """"Fatal" under a defect log's priority (classes91b made it the top of a scale, an impact of 5): the issue's
+    priority was left empty and the word only in the description, said nowhere. It is Critical."""
+    rows = [["ID", "Defect", "Priority", "Status"], ["B1", "App crashes at login", "Fatal", "Open"],
+            ["B2", "Typo on the help page", "Low", "Open"], ["B3", "Report totals off by one", "High", "Open"]]
+    import_all(sqlite_store, write_xlsx(tmp_path / "defects.xlsx", {"Defects": rows}))
+    got = by_code(sqlite_store, "issues")
+    assert (got["B1"]["priority"], got["B2"]["priority"], got["B3"]["priority"]) == ("Critical", "Low", "High")
+
+
+def test_a_german_word_for_fatal_under_a_priority_is_critical(sqlite_store, tmp_path):
+    rows = [["ID", "Titel", "Priorität", "Status"], ["F1", "Absturz beim Anmelden", "Tödlich", "Offen"],
+            ["F2", "Tippfehler auf der Hilfeseite", "Niedrig", "Offen"]]
+    import_all(sqlite_store, write_xlsx(tmp_path / "fehler.xlsx", {"Fehler": rows}))
+    assert by_code(sqlite_store, "issues")["F1"]["priority"] == "Critical"
+
+
+def test_a_portfolio_status_list_with_a_period_column_in_spanish(sqlite_store, tmp_path):
+    """"Proyecto | Periodo | Comentario" on a status reports sheet: no words of a status report's period but
+    English ones, so the sheet was refused as "a table of another kind" — the whole month's portfolio lost."""
+    rows = [["Proyecto", "Periodo", "Comentario"], ["Portal", "2025-03", "Según el plan"],
+            ["ERP", "2025-03", "Retraso del proveedor"], ["CRM", "2025-03", "Sin presupuesto aprobado"]]
+    import_all(sqlite_store, write_xlsx(tmp_path / "cartera.xlsx", {"Status Reports": rows}))
+    got = {r["project"]: r for r in rows_of(sqlite_store, "status_reports")}
+    assert set(got) == {"Portal", "ERP", "CRM"}
+    assert {r["period"] for r in got.values()} == {"2025-03"}
+    assert got["ERP"]["commentary"] == "Retraso del proveedor"
+
+
+def test_a_portfolio_status_list_with_a_german_period_column(sqlite_store, tmp_path):
+    rows = [["Projekt", "Berichtszeitraum", "Kommentar"], ["Portal", "2025-03", "Im Plan"],
+            ["ERP", "2025-03", "Lieferant verspätet"]]
+    import_all(sqlite_store, write_xlsx(tmp_path / "portfolio.xlsx", {"Projektstatus": rows}))
+    got = {r["project"]: r for r in rows_of(sqlite_store, "status_reports")}
+    assert {p: r["period"] for p, r in got.items()} == {"Portal": "2025-03", "ERP": "2025-03"}
