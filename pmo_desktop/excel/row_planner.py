@@ -6192,6 +6192,9 @@ class Planner:
         check_repeat = repeated is None or hash(row) in repeated
         if check_repeat and tuple(row) in seen_rows:
             return None
+        if self._state_col is not None and (state := row[self._state_col]).__class__ is str and \
+                word_key(state) in response_states():
+            return None  # a state naming the response ("Transferred") gives it the full way (fault75)
         values = self._fast_values(row)
         if values is None:
             return None
