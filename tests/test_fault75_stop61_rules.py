@@ -76,3 +76,39 @@ def test_a_portfolio_status_list_with_a_german_period_column(sqlite_store, tmp_p
     import_all(sqlite_store, write_xlsx(tmp_path / "portfolio.xlsx", {"Projektstatus": rows}))
     got = {r["project"]: r for r in rows_of(sqlite_store, "status_reports")}
     assert {p: r["period"] for p, r in got.items()} == {"Portal": "2025-03", "ERP": "2025-03"}
+
+
+def test_the_day_raised_beats_the_day_logged_whichever_comes_first(sqlite_store, tmp_path):
+    """"Log Date | Issue | Owner | Date Raised" (classes92 made "Log Date" a raised-on date): the first column won,
+    every issue raised the day it was logged and its own "Date Raised" sent to the notes. The field's own name wins;
+    the logged day is kept in the notes."""
+    rows = [["Log Date", "Issue", "Owner", "Date Raised"],
+            ["2025-02-01", "Server room flooded", "Ann Lee", "2025-01-10"],
+            ["2025-02-01", "Licence expired for the build tool", "Bob Ray", "2025-01-12"]]
+    import_all(sqlite_store, write_xlsx(tmp_path / "issue log.xlsx", {"Issues": rows}))
+    got = {r["title"]: r for r in rows_of(sqlite_store, "issues")}
+    assert str(got["Server room flooded"]["raised_on"]) == "2025-01-10"
+    assert str(got["Licence expired for the build tool"]["raised_on"]) == "2025-01-12"
+    assert "Log Date: 2025-02-01" in (got["Server room flooded"]["description"] or "")
+
+
+def test_a_log_date_alone_is_still_the_day_raised(sqlite_store, tmp_path):
+    """Guards classes92's reading (passes on main): "Log Date" with no other raised date is the day raised."""
+    rows = [["ID", "Risk", "Log Date", "Owner"], ["R1", "Vendor delivers late", "2025-01-10", "Ann Lee"],
+            ["R2", "Budget is cut", "2025-01-12", "Bob Ray"]]
+    import_all(sqlite_store, write_xlsx(tmp_path / "raid log.xlsx", {"Risks": rows}))
+    assert str(by_code(sqlite_store, "risks")["R2"]["raised_on"]) == "2025-01-12"
+
+
+def test_a_state_naming_the_response_gives_it_on_every_row(sqlite_store, tmp_path):
+    """"State" of Open / Transferred / Avoided below a first ordinary row: classes92's rule (a state naming the
+    response gives the response) ran on the rows planned the full way only — the rows planned in one step
+    (``_plan_ordinary``) kept no response, and the sheet's note said nothing of them."""
+    rows = [["ID", "Risk", "Owner", "State"], ["R1", "Vendor delivers late", "Ann Lee", "Open"],
+            ["R2", "Budget is cut in the third quarter", "Bob Ray", "Transferred"],
+            ["R3", "Key tester leaves the team", "Cy Dee", "Avoided"],
+            ["R4", "Office move slips", "Dan Fox", "Open"]]
+    plan = import_all(sqlite_store, write_xlsx(tmp_path / "raid.xlsx", {"Risks": rows}))
+    got = by_code(sqlite_store, "risks")
+    assert {c: r["response"] for c, r in got.items()} == {"R1": "", "R2": "Transfer", "R3": "Avoid", "R4": ""}
+    assert "“Transferred” → Transfer" in plan.sheets[0].note
