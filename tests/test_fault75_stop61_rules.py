@@ -112,3 +112,28 @@ def test_a_state_naming_the_response_gives_it_on_every_row(sqlite_store, tmp_pat
     got = by_code(sqlite_store, "risks")
     assert {c: r["response"] for c, r in got.items()} == {"R1": "", "R2": "Transfer", "R3": "Avoid", "R4": ""}
     assert "“Transferred” → Transfer" in plan.sheets[0].note
+
+
+def test_an_asset_with_only_its_owner_is_a_risk_titled_by_the_asset(sqlite_store, tmp_path):
+    """An ISO 27001 register's row naming its asset and owner, threat not yet written (classes94 titles such a row
+    by its asset): skipped as "looks like a note … (one filled cell …)" — two cells filled, the asset and its owner
+    lost. A row naming what titles it beside a field of its own is a record."""
+    rows = [["Application", "Threat", "Owner", "Likelihood"],
+            ["Payroll", "Ransomware encrypts the payroll data", "Ann Lee", "High"],
+            ["Laptop fleet", None, "Bob Ray", None],
+            ["CRM", "Customer data leaks", "Cy Dee", "Medium"]]
+    import_all(sqlite_store, write_xlsx(tmp_path / "isms.xlsx", {"Risk Register": rows}))
+    got = {r["title"]: r for r in rows_of(sqlite_store, "risks")}
+    assert set(got) == {"Ransomware encrypts the payroll data", "Laptop fleet", "Customer data leaks"}
+    assert got["Laptop fleet"]["owner"] == "Bob Ray"
+
+
+def test_a_note_row_of_two_cells_is_not_said_to_hold_one(sqlite_store, tmp_path):
+    """A row of a zone (kept in the notes) and an owner, no threat: skipped, but said as "one filled cell" — the
+    reader looked for a lost cell. The reason names the one imported column filled."""
+    rows = [["Zone", "Threat", "Owner", "Likelihood"], ["DMZ", "Ransomware encrypts data", "Ann Lee", "High"],
+            ["LAN", "Customer data leaks", "Bob Ray", "Low"], ["Cloud", None, "Cy Dee", None]]
+    plan = import_all(sqlite_store, write_xlsx(tmp_path / "risks.xlsx", {"Risks": rows}))
+    (skipped,) = [r.report for r in plan.sheets[0].rows if r.report.row == 4]
+    assert "one filled cell" not in skipped.reason
+    assert "only “Owner” filled" in skipped.reason
