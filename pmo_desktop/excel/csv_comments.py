@@ -4,14 +4,17 @@ example ("# Fine OAuth2,103,103"), then its four milestones. Read as rows, the c
 file was refused whole. A line under the first whose first filled cell opens with "#" and a space (or "##") and goes
 on in words is the file's comment, as R, pandas and Gantt tools write them: it is read as no row (its cells blank, so
 every rule sees the rows around it as they are) and said once in the sheet's note, with its text. The first line is
-never one (a header "# ID | Title" is a header), nor is "#12" (a ticket's number) or "#" alone (a number column)."""
+never one (a header "# ID | Title" is a header), nor is "#12" (a ticket's number), "# 12" (a number written after its
+sign) or "#" alone (a number column). Where every line under the first opens so, none is a comment (fault75): a file
+of comments only holds no records, so the "#" is how its first column writes its values ("# Infrastructure",
+"# People" as categories) — read as comments, every record was dropped."""
 
 from __future__ import annotations
 
 import re
 from typing import Any
 
-_COMMENT_RE = re.compile(r"#(?:#+\s*|\s+)\w")
+_COMMENT_RE = re.compile(r"#(?:#+\s*|\s+)[^\W\d_]")  # goes on in a word, not a number
 SHOWN = 2  # comment lines quoted in the note
 
 
@@ -22,7 +25,8 @@ def comment_lines(rows: list[list[Any]]) -> dict[int, str]:
         first = next((x for x in row if x is not None and str(x).strip()), None)
         if isinstance(first, str) and _COMMENT_RE.match(first.strip()):
             out[number] = ",".join("" if x is None else str(x) for x in row).rstrip(",")
-    return out
+    filled = sum(1 for row in rows[1:] if any(x is not None and str(x).strip() for x in row))
+    return {} if out and len(out) == filled else out  # every line so: the column's own way of writing, no comment
 
 
 def blanked(rows: list[list[Any]], comments: dict[int, str]) -> list[list[Any]]:

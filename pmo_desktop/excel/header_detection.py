@@ -1118,9 +1118,22 @@ def _own_name_wins(kind: SheetKind, row: list[Any], mapping: dict[int, str], dup
     its impact under the field's own name; the severity, a rating of both, is kept in the notes. So for a
     choice: a defect log's "Severity | Priority" (Medium / Low, Serious / High) gives each defect the priority
     its own column says (round 37: every defect had its severity as its priority, the Serious ones left out).
-    The field's name after the register's noun is its own name too ("Domain | … | Risk Category")."""
+    The field's name after the register's noun is its own name too ("Domain | … | Risk Category"). A day logged
+    ("Log Date", "Logged on": when the row was written into the log) before the field's own date ("Date Raised",
+    "Raised on") yields to it as well (fault75: the raised days went to the notes, each record raised the day it
+    was logged)."""
     for d, name in sorted(duplicates.items()):
         f = next((x for x in kind.reg.fields if x.name == name), None)
+        c = next((k for k, n in mapping.items() if n == name), None)
+        if f is not None and f.kind == Kind.DATE and c is not None and c < len(row) and d < len(row) and \
+                _logged_day(row[c]) and not _logged_day(row[d]) and \
+                not {normalise_key(f.label), normalise_key(f"date {f.label}"), normalise_key(f"{f.label} date"),
+                     normalise_key(f"{f.label} on")}.isdisjoint(header_variants(row[d])):
+            mapping[d] = name
+            del mapping[c]
+            del duplicates[d]
+            duplicates[c] = name
+            continue
         if f is None or f.required or f.kind not in (Kind.LONGTEXT, Kind.SCALE, Kind.ENUM) or d >= len(row):  # a short
             # text ("Role" beside "Position"): the first column keeps it, as before
             continue
@@ -1138,6 +1151,12 @@ def _own_name_wins(kind: SheetKind, row: list[Any], mapping: dict[int, str], dup
         del mapping[c]
         del duplicates[d]
         duplicates[c] = name
+
+
+def _logged_day(cell: Any) -> bool:
+    """A header naming the day a row was written into the log: "Log Date", "Date logged", "Logged on"."""
+    return isinstance(cell, str) and any(w.startswith("log") for w in words_of(cell.casefold())) and \
+        len(words_of(cell)) <= 3
 
 
 _HALVES_RE = re.compile(r"\s*[/／]\s*")

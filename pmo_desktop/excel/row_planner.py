@@ -3281,7 +3281,10 @@ class Planner:
                 # are, never one of them (round 56's held-out set: a risk titled "Risk:" once the names were read)
                 skip(number, f"a caption (“{row[title_col].strip()}”) over the records, not a record.")
                 continue
-            if len(mapped_filled) < 2 and not has_key and not untitled_own and \
+            # a row naming the thing that titles it where its title is empty (an asset, kept in the notes) beside
+            # a field of its own ("Laptop fleet | | Bob Ray"): a record so titled, not a note (fault75)
+            named_by = bool(mapped_filled) and any(c in filled and c not in mapped_cols for c in self._untitled_from)
+            if len(mapped_filled) < 2 and not has_key and not untitled_own and not named_by and \
                     not any(c in filled for c in self._label_cols[1:]):  # a sub-group of its own: a stakeholder
                 if (after_gap or last_record is None) and parent_reg is None and len(filled) == 1 and \
                         filled[0] in text_cols and filled[0] != title_col:
@@ -3289,7 +3292,11 @@ class Planner:
                 what = " or ".join(x for x in (key.label if key else "", title.label if title else "") if x)
                 if self._label_cols and mapped_filled == [self._label_cols[0]] and parent_reg is None:
                     lone_group = (len(plan.rows), number, tuple(row))  # a heading, unless a group follows it
-                skip(number, f"looks like a note, not a record (one filled cell and no {what}).")
+                skip(number, f"looks like a note, not a record (one filled cell and no {what})." if len(filled) == 1 else
+                     f"looks like a note, not a record (no {what}, and of the imported columns only "
+                     f"“{_one_line(str(self._headers[mapped_filled[0]]))}” filled)." if mapped_filled and
+                     mapped_filled[0] < len(self._headers) and self._headers[mapped_filled[0]] else
+                     f"looks like a note, not a record (no {what} and no value in the imported columns).")
                 continue
             if first_block and last_record is None and title_col is not None and title_col not in filled and \
                     (code_col is None or code_col not in filled) and parent_reg is None and \
@@ -6316,6 +6323,9 @@ class Planner:
         check_repeat = repeated is None or hash(row) in repeated
         if check_repeat and tuple(row) in seen_rows:
             return None
+        if self._state_col is not None and (state := row[self._state_col]).__class__ is str and \
+                word_key(state) in response_states():
+            return None  # a state naming the response ("Transferred") gives it the full way (fault75)
         values = self._fast_values(row)
         if values is None:
             return None
