@@ -63,3 +63,80 @@ def test_the_close_button_of_an_imports_progress_dialog_asks_before_stopping_it(
     assert run_with_progress(demo_window, "Importing b.xlsx…", _job_until_stopped(0.3), at_once=True,
                              writes=True) == "done"
     assert not [w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible()]
+
+
+def _header_keys_damaged(kept, register: str, text: str, key: str) -> None:
+    """The kept header tables with a header's key in ``register`` changed to ``key`` — bytes damaged where the key is,
+    the file still whole and its fingerprint the same (the CRC-32 beside the kept bytes left as it was written)."""
+    import marshal
+
+    held = marshal.loads(kept.read_bytes())
+    data = held["data"]
+    tables = marshal.loads(data) if isinstance(data, bytes) else data
+    keys = tables[register]["keys"]
+    assert text in keys
+    keys[key] = keys.pop(text)
+    held["data"] = marshal.dumps(tables) if isinstance(data, bytes) else tables
+    kept.write_bytes(marshal.dumps(held))
+
+
+def test_a_header_key_damaged_in_the_kept_header_tables_is_never_read(tmp_path):
+    """Review61 checked the words' keys kept in the cache folder against a CRC-32, but the header tables beside them
+    (every register's header keys, their prefixes and near indexes: speed53, speed68) were still read unchecked: a key
+    damaged on disk ("estado" read back as "esxxdo") left the Spanish issue log's Estado column unread in this process
+    and every later one — the closed issues came in Open — until the program or a words file changed. Every kept
+    table is now checked: the damaged file is built again and the workbook read as before."""
+    from test_speed60a_word_keys import _import, _workbook
+
+    book = _workbook(tmp_path / "Projekt.xlsx")
+    cache = tmp_path / "cache"
+    office = tmp_path / "office.pmo"
+    built = _import(book, cache, office)
+    assert any("Closed" in row for row in built["records"]["issues"])
+    (kept,) = cache.glob("header-tables-*.tables")
+    _header_keys_damaged(kept, "issues", "estado", "esxxdo")
+    assert _import(book, cache, office)["records"] == built["records"]
+    assert _import(book, cache, office)["records"] == built["records"]  # and in the process after it
+
+
+def test_a_long_risk_register_looks_for_a_matrixs_title_without_a_header_search_a_row(tmp_path, sqlite_store,
+                                                                                     monkeypatch):
+    """Stop 61's matrix title (``_matrix_lead``: "Risk Severity | 1 | 2 | 4 | 5" right above a matrix under the table)
+    was looked for on every record of a register with ratings, and ran a header search of the row's first cell before
+    its other cells — a record's texts — ruled it out: a 60,000-row risk register's planning spent about a minute
+    there. The numbers are looked at first; the matrix under the table is still found from its title."""
+    import openpyxl
+
+    from pmo_desktop.excel import row_planner
+    from imported import import_all, rows_of
+
+    searched = [0]
+    real = row_planner.map_header
+
+    def counted(*args, **kwargs):
+        searched[0] += 1
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(row_planner, "map_header", counted)
+    # a sheet too long to hold (over 20,000 rows) is the one looked at row by row: held at 500 rows here, as 1,500
+    monkeypatch.setattr(row_planner, "KEEP_ROWS", 500)
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "Risks"
+    sheet.append(["ID", "Risk Description", "Likelihood", "Impact", "Owner", "Status"])
+    levels = ["Low", "Medium", "High"]
+    for i in range(1, 1501):
+        sheet.append([f"R-{i:04d}", f"Supplier batch {i} may arrive late", levels[i % 3], levels[i * 2 % 3],
+                      f"Owner {i % 9}", "Open"])
+    sheet.append([])
+    sheet.append(["Risk Matrix (likelihood x impact)"])
+    sheet.append(["Impact", 1, 2, 3])
+    sheet.append(["Likelihood"])
+    for n in (1, 2, 3):
+        sheet.append([n, n, 2 * n, 3 * n])
+    path = tmp_path / "Long risk register.xlsx"
+    book.save(path)
+    import_all(sqlite_store, path)
+    risks = rows_of(sqlite_store, "risks")
+    assert len(risks) == 1500  # the matrix's title, axes and scores no risks
+    assert searched[0] < 200, searched[0]  # main: a search for each of the 1,500 records
