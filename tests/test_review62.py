@@ -140,3 +140,40 @@ def test_a_long_risk_register_looks_for_a_matrixs_title_without_a_header_search_
     risks = rows_of(sqlite_store, "risks")
     assert len(risks) == 1500  # the matrix's title, axes and scores no risks
     assert searched[0] < 200, searched[0]  # main: a search for each of the 1,500 records
+
+
+def _issues_csv(tmp_path, lines: list[str]):
+    path = tmp_path / "issues.csv"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def test_a_record_written_with_a_hash_among_a_csvs_records_is_kept(sqlite_store, tmp_path):
+    """Stop 61's CSV comment lines (classes93) took any line under the first whose first filled cell opened with
+    "# " and a word: an issue logged with no ID and titled "# of failed logins doubled since the upgrade" — "#" for
+    "number of" — was blanked as a comment and lost (said only as a comment's text). A comment opens its line (its
+    first cell) and stands above the records or below them all: a "#" line between records is read as a record."""
+    from imported import import_all, named
+
+    for lines in (
+        ["ID,Issue,Owner,Priority,Status", "I-1,Test server down,Ann Lee,High,Open",
+         ",# of failed logins doubled since the upgrade,Omar Haddad,Medium,Open",
+         "I-3,Vendor invoice disputed,Mia Stone,Low,Closed"],
+        ["Issue,Owner,Priority,Status", "Test server down,Ann Lee,High,Open",
+         "# of failed logins doubled since the upgrade,Omar Haddad,Medium,Open",
+         "Vendor invoice disputed,Mia Stone,Low,Closed"],
+    ):
+        import_all(sqlite_store, _issues_csv(tmp_path, lines))
+        titles = set(named(sqlite_store, "issues"))
+        assert "# of failed logins doubled since the upgrade" in titles, titles
+
+
+def test_comment_lines_above_a_csvs_records_and_below_them_are_still_no_records(sqlite_store, tmp_path):
+    """The comments the rule is for stay comments: under the header, and at the file's end."""
+    from imported import import_all, named
+
+    lines = ["Issue,Owner,Priority,Status", "# exported by the weekly job; do not edit by hand",
+             "# Priority: High, Medium or Low", "Test server down,Ann Lee,High,Open",
+             "Vendor invoice disputed,Mia Stone,Low,Closed", "# end of export, 2 rows"]
+    import_all(sqlite_store, _issues_csv(tmp_path, lines))
+    assert set(named(sqlite_store, "issues")) == {"Test server down", "Vendor invoice disputed"}
