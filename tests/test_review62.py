@@ -106,9 +106,9 @@ def test_a_long_risk_register_looks_for_a_matrixs_title_without_a_header_search_
     its other cells — a record's texts — ruled it out: a 60,000-row risk register's planning spent about a minute
     there. The numbers are looked at first; the matrix under the table is still found from its title."""
     import openpyxl
+    from imported import import_all, rows_of
 
     from pmo_desktop.excel import row_planner
-    from imported import import_all, rows_of
 
     searched = [0]
     real = row_planner.map_header
