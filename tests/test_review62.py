@@ -177,3 +177,39 @@ def test_comment_lines_above_a_csvs_records_and_below_them_are_still_no_records(
              "Vendor invoice disputed,Mia Stone,Low,Closed", "# end of export, 2 rows"]
     import_all(sqlite_store, _issues_csv(tmp_path, lines))
     assert set(named(sqlite_store, "issues")) == {"Test server down", "Vendor invoice disputed"}
+
+
+def test_ctrl_minus_and_ctrl_plus_zoom_on_a_page_with_no_table_and_stay_row_keys_in_a_table(demo_window, qtbot):
+    """Walk61b gave Ctrl+- and Ctrl++ to the tables' rows (Excel's Delete and Insert Row) and took them from the zoom
+    everywhere: on the Dashboard, where there is no row, Ctrl+= zoomed in and Ctrl+- did nothing — the zoom taken
+    by the obvious key could not be undone by its pair. Out of a table they zoom again; in a table they stay row
+    keys (the zoom unchanged)."""
+    from focused_keys import press
+    from PySide6.QtCore import Qt
+    from screens import settle
+
+    from pmo_desktop.views.zoom import zoom
+
+    ctrl = Qt.KeyboardModifier.ControlModifier
+    press(qtbot, Qt.Key.Key_1, ctrl)  # the Dashboard: no table
+    settle(qtbot)
+    percent = zoom().percent
+    press(qtbot, Qt.Key.Key_Equal, ctrl)
+    settle(qtbot)
+    assert zoom().percent > percent
+    press(qtbot, Qt.Key.Key_Minus, ctrl)
+    settle(qtbot)
+    assert zoom().percent == percent  # main: still zoomed in
+    press(qtbot, Qt.Key.Key_Equal, ctrl | Qt.KeyboardModifier.ShiftModifier)  # Ctrl++ on a US keyboard
+    settle(qtbot)
+    assert zoom().percent > percent
+    press(qtbot, Qt.Key.Key_Minus, ctrl)
+    settle(qtbot)
+    assert zoom().percent == percent
+    press(qtbot, Qt.Key.Key_4, ctrl)  # Risks: the keyboard in the table
+    view = demo_window.active_register_view()
+    qtbot.waitUntil(lambda: view.table.hasFocus())
+    rows = view.proxy.rowCount()
+    press(qtbot, Qt.Key.Key_Equal, ctrl | Qt.KeyboardModifier.ShiftModifier)
+    settle(qtbot)
+    assert view.proxy.rowCount() == rows + 1 and zoom().percent == percent  # a row added, no zoom
