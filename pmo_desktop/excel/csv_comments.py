@@ -13,7 +13,8 @@ import re
 from bisect import bisect_left
 from typing import Any
 
-_COMMENT_RE = re.compile(r"#(?:#+\s*|\s+)\w")
+# "#", a space (or "##"), then a word's letter: "# 1" is a number written with its sign, as an ID column writes it
+_COMMENT_RE = re.compile(r"#(?:#+\s*|\s+)[^\W\d_]")
 SHOWN = 2  # comment lines quoted in the note
 
 
