@@ -69,7 +69,7 @@ def fingerprint(files: Iterable[tuple[str, bytes]], declarations: object) -> str
     return digest.hexdigest()
 
 
-def stored(name: str, key: str, build: Callable[[], Any], checked: bool = False) -> Any:
+def stored(name: str, key: str, build: Callable[[], Any]) -> Any:
     """The data ``build`` makes (dicts, lists, tuples, sets and texts), read from ``<name>-<key>.tables`` in
     the cache folder when there, else built and written there for the next process (atomically: processes
     starting together each write a whole file or none; files of other keys for ``name`` are removed, a
@@ -77,18 +77,18 @@ def stored(name: str, key: str, build: Callable[[], Any], checked: bool = False)
     no per-entry Python — as JSON the same tables cost twice the instructions to read, and came back as
     lists where tuples and sets were written; it is Python's own, and the fingerprint names the Python.
 
-    ``checked``: the data kept as its bytes beside their CRC-32, read only when the bytes still give it — a file
-    damaged where a text is (a bit flipped, a bad sector's bytes) is otherwise read as other data of the same
-    shape, and trusted by every later process (review61: a word's key kept wrong misread its header until the
-    words files changed). 1 ms for the 470 KB of the words' keys."""
+    The data is kept as its bytes beside their CRC-32, read only when the bytes still give it — a file damaged
+    where a text is (a bit flipped, a bad sector's bytes) is otherwise read as other data of the same shape, and
+    trusted by every later process (review61: a word's key kept wrong misread its header until the words files
+    changed; review62: the header tables were still kept unchecked, a header's key damaged there read its column
+    into the notes). Some 1 ms for the 470 KB of the words' keys, 2 ms for the 2.5 MB of the header tables; a
+    file that fails the check is built and written again."""
     folder = cache_folder()
     path = folder / f"{name}-{key[:32]}.tables" if folder is not None else None
     if path is not None:
         try:
             held = marshal.loads(path.read_bytes())
             if isinstance(held, dict) and held.get("key") == key:
-                if not checked:
-                    return held["data"]
                 raw = held.get("data")
                 if isinstance(raw, bytes) and held.get("crc") == zlib.crc32(raw):
                     return marshal.loads(raw)
@@ -100,11 +100,8 @@ def stored(name: str, key: str, build: Callable[[], Any], checked: bool = False)
             path.parent.mkdir(parents=True, exist_ok=True)
             # a name of this process's and thread's own (not tempfile's, which the program's start does not load)
             temporary = path.parent / f".{name}-{os.getpid()}-{_thread.get_ident()}-{key[:8]}.part"
-            if checked:
-                raw = marshal.dumps(data)
-                kept: dict[str, Any] = {"key": key, "crc": zlib.crc32(raw), "data": raw}
-            else:
-                kept = {"key": key, "data": data}
+            raw = marshal.dumps(data)
+            kept = {"key": key, "crc": zlib.crc32(raw), "data": raw}
             try:
                 with open(temporary, "wb") as out:
                     out.write(marshal.dumps(kept))

@@ -62,7 +62,7 @@ def _kept_keys() -> dict[str, str]:
     try:
         files = words_files()
         key = table_cache.fingerprint([*files, *sources], "word keys")
-        kept: Any = table_cache.stored("word-keys", key, _files_keys, checked=True)  # a damaged key never read
+        kept: Any = table_cache.stored("word-keys", key, _files_keys)  # a damaged key never read
     except (WorkbookError, OSError):
         return {}  # a words file unreadable or damaged: said where the words are read (``_files``)
     return kept if isinstance(kept, dict) else {}

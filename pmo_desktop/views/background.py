@@ -186,6 +186,13 @@ class _ProgressDialog(QProgressDialog):
         if self.stays:
             event.ignore()
             return
+        if self.writes and self.isVisible():
+            # the window's close button (the title bar's ×, Alt+F4) asks as Esc does: QProgressDialog's own
+            # closeEvent says "canceled" at once, and an import stopped without a word (review62); ``_run`` sets
+            # ``writes`` False before closing the dialog of a job that is over
+            event.ignore()
+            self._ask_first()
+            return
         super().closeEvent(event)
 
 
@@ -256,6 +263,7 @@ def _run(parent: QWidget | None, label: str, fn: Callable[..., Any], cancellable
     show_anyway.stop()
     cancel_button_said.job_done = True
     dialog.stays = False
+    dialog.writes = False  # the job is over: its dialog closes without asking (``closeEvent``)
     thread.quit()
     thread.wait()
     dialog.close()

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from .. import APP_NAME, __version__
 from . import file_dialogs, stored_settings
-from .excel_keys import ZOOM_IN_KEYS, ZOOM_OUT_KEYS, is_redo, redo_keys
+from .excel_keys import DELETE_ROW_KEYS, INSERT_ROW_KEYS, ZOOM_IN_KEYS, ZOOM_OUT_KEYS, is_redo, redo_keys
 from .keyboard_back import dialogs_give_keyboard_back
 from .messages import warn
 from .page_area import PageArea, size_tabs_by_the_shown_tab
@@ -361,6 +361,17 @@ class MainWindow(QMainWindow):
         self.zoom_reset_action = self._add(menu, "&Actual Size (100 %)", level.reset, [QKeySequence("Ctrl+0")])
         for action in (self.zoom_in_action, self.zoom_out_action, self.zoom_reset_action):
             action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+        # Out of the tables (a dashboard, a report, the Status page's form) Ctrl+- and Ctrl++ have no row to delete or
+        # add and zoom as everywhere else: Ctrl+= zoomed in there while Ctrl+- did nothing, and a zoom taken by the
+        # obvious key could not be undone by its pair (review62). Enabled only while no table has the keyboard, as
+        # ``find_elsewhere``: two enabled actions on one key are ambiguous to Qt, and neither would fire.
+        self.zoom_elsewhere: list[QAction] = []
+        for keys, slot in ((DELETE_ROW_KEYS, level.zoom_out), (INSERT_ROW_KEYS, level.zoom_in)):
+            action = QAction(self)
+            action.setShortcuts([QKeySequence(k) for k in keys])
+            action.triggered.connect(slot)
+            self.addAction(action)
+            self.zoom_elsewhere.append(action)
 
     def _on_zoom(self, percent: int) -> None:
         if not self.presentation.active:  # presentation mode's larger zoom is not kept
@@ -607,6 +618,8 @@ class MainWindow(QMainWindow):
         # of every widget class of QtWidgets to find its own (54 classes, a fifth of the start-up's excess).
         inside_table = bool(self.pages) and self._register_view_around(new) is not None
         self.find_elsewhere.setEnabled(not inside_table)
+        for action in getattr(self, "zoom_elsewhere", ()):  # Ctrl+- / Ctrl++ zoom where they are no row keys
+            action.setEnabled(not inside_table)
         if self.pages and new is not None and new.window() is self:  # boxes live in pages, as tables do
             if self.text_undo is None:
                 from .text_undo import OfficeUndoInTextBoxes
