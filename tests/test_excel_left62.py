@@ -112,3 +112,13 @@ def test_a_product_column_alone_still_reads_as_products(sqlite_store, tmp_path):
     import_all(sqlite_store, write_xlsx(tmp_path / "risks.xlsx", {"Risks": rows}))
     impacts = sorted(r["impact"] for r in rows_of(sqlite_store, "risks"))
     assert impacts == [2, 3, 4, 4]
+
+
+def test_a_trackers_type_column_is_not_said_to_be_kept_when_it_is_dropped(sqlite_store, tmp_path):
+    """The type column that sorts a tracker's rows is not stored on the records; the report said "kept on each
+    record" of it all the same. It now says what the column did, and no record's notes claim it."""
+    plan = import_all(sqlite_store, write_xlsx(tmp_path / "Issues.xlsx", {"issues": _tracker_rows(["Plain task"])}))
+    said = plan.sheets[0].ignored[_TRACKER.index("Type")]
+    assert "kept on each record" not in said
+    assert "gives each row's kind" in said
+    assert all("Type:" not in (r.get("notes") or "") for r in rows_of(sqlite_store, "issues"))

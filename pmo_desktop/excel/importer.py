@@ -3185,8 +3185,11 @@ def plan_workbook_import(store: Store, path: str | os.PathLike[str], progress: P
                     if row_filter is not None:
                         # the type column says nothing more than the register; a tracker's labels ("bug, High,
                         # Waiting for merge") say more, and stay in the notes
-                        extras = {c: h for c, h in extras.items() if c != getattr(row_filter, "column", None)
-                                  or word_key(h) in LABEL_HEADERS}
+                        typed = getattr(row_filter, "column", None)
+                        extras = {c: h for c, h in extras.items() if c != typed or word_key(h) in LABEL_HEADERS}
+                        if typed is not None and typed not in extras and typed in ignored:
+                            # said as what it is: the report called it "kept on each record" though it was dropped
+                            ignored = {**ignored, typed: _sorting_column_said(match.headers[typed], match.kind)}
                     sheet_plan = planner.plan_sheet(reader, match.kind, match.row, final, match.headers, layout,
                                                     ignored, finish=False, extras=extras, own_export=own,
                                                     row_filter=row_filter, constants=sheet_constants(match, final),
@@ -3777,6 +3780,14 @@ def _split_raid(found: list[tuple[SheetReader, HeaderMatch]]) -> list[tuple[Shee
             row_filter.column = col  # type: ignore[attr-defined]
             out.append((reader, m, row_filter))
     return out
+
+
+def _sorting_column_said(header: Any, kind: SheetKind) -> str:
+    """Why a RAID log's or tracker's type column is not imported: it decides which rows are this register's
+    (the rows of other kinds said as left out or sent to their register), so each record's value is the register
+    itself — a row kept though typed otherwise (a defect report typed "Task") is named in the sheet's note."""
+    return (f"“{str(header).strip()}” gives each row's kind: the {kind.reg.title.lower()}'s rows are imported, "
+            "the others said; the column itself is not kept.")
 
 
 def _defect_tasks_said(sheet_plan: SheetPlan, row_filter: Any) -> None:
