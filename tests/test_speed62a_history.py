@@ -94,3 +94,22 @@ def test_each_distinct_value_is_encoded_once_with_its_key_and_brace():
     assert history._encoded([1, 2, None], None, '"n":') == ['"n":1', '"n":2', '"n":null']
     assert history._encoded([math.inf, 1.5], None, "", "}") == ["Infinity}", "1.5}"]
     assert history._encoded([[1], [2]], None, '"x":') == ['"x":[1]', '"x":[2]']  # unhashable: each its own
+
+
+def test_a_response_columns_strategy_look_reads_each_distinct_cell_once():
+    """``strategy_led``: the same decision as a cell at a time (more than half of the filled cells, two at least), each
+    distinct cell matched and read once however often it is written (round speed62a)."""
+    from pmo_desktop.excel.strategy_leads import strategy_led
+
+    asked: list[str] = []
+
+    def read(words: str) -> str | None:
+        asked.append(words)
+        return {"avoiding": "Avoid", "mitigating": "Reduce"}.get(words.casefold())
+
+    cells = ["Avoiding: keep the team told"] * 60 + ["Reduce", None, "  "] * 50 + ["Mitigating: a sandbox"] * 3
+    assert strategy_led(cells, read) is True  # 63 of 113 filled cells
+    assert asked == ["Avoiding", "Mitigating"]  # once each, in the order first written
+    assert strategy_led(["Avoiding: x"] * 50 + ["Reduce"] * 50, read) is False  # half is not more than half
+    assert strategy_led(["Avoiding: x"], read) is False  # one such cell is a cell
+    assert strategy_led(["Avoiding: x", "Mitigating: y", "Note: see the contract"], read) is True
