@@ -1620,7 +1620,7 @@ def _example_title(value: Any, register: str) -> bool:
         return False
     examples = example_words()
     told = _TOLD_RE.fullmatch(value)
-    if told is not None and words_of(told.group(2))[:1] and words_of(told.group(2))[0] in instruction_words():
+    if told is not None and (then := words_of(told.group(2))[:1]) and then[0] in instruction_words():
         # round 61: a tracker's placeholder row, merged into another sheet's issue 1; "sample" is an example's
         # word only so told ("Sample risk 1" … "Sample risk 120" name a generated data set's records)
         value, examples = told.group(1), examples | sample_words()
@@ -6332,11 +6332,17 @@ class Planner:
         values = self._fast_values(row)
         if values is None:
             return None
-        self._decided_if_given(values)
-        self._decided_by_due(number, values)
-        self._decided_in_progress(number, row, values)
-        self._pending_though_carried_out(number, row, values)
-        self._pending_though_confirmed(number, row, values)
+        # each asked only on a sheet that has what it looks at (each returns at once otherwise): no call a row
+        if self._decided_when_given:
+            self._decided_if_given(values)
+        if self._due_decides:
+            self._decided_by_due(number, values)
+        if self._progress_col is not None:
+            self._decided_in_progress(number, row, values)
+        if self._carried_out_col is not None:
+            self._pending_though_carried_out(number, row, values)
+        if self._confirmed_cols:
+            self._pending_though_confirmed(number, row, values)
         if self._plain_decided_col is not None and values.get("status") == "Pending" and values.get("decided_on"):
             return None  # a pending decision's plain date, kept in the notes: the full way (_undecided_day)
         if self._category_col is not None and not self._same_category(row, values):
