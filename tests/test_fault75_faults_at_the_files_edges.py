@@ -149,3 +149,33 @@ def test_a_folder_of_kept_tables_that_cannot_be_written_changes_nothing(tmp_path
     assert done.stderr == ""
     assert done.stdout.strip().endswith("Imported 5 new and 0 updated records (0 unchanged, 0 rows skipped).")
     assert count_in(office) == 5
+
+
+def test_the_import_dialog_says_the_office_went_and_a_copy_keeps_the_import(qtbot, main_window, tmp_path: Path,
+                                                                             monkeypatch) -> None:
+    from PySide6.QtCore import Qt
+
+    from pmo_desktop.views import file_dialogs
+    from pmo_desktop.views.exchange.import_dialog import ImportDialog
+
+    window = main_window
+    office = tmp_path / "Harbour.pmo"
+    assert window.create_file(str(office))
+    dialog = ImportDialog(window.document, a_csv(tmp_path, 50), window)
+    qtbot.addWidget(dialog)
+    assert dialog.plan is not None and dialog.plan.ok
+    when_the_first_risk_is_written(window.document.store, lambda: replace(office))
+    dialog.do_import()
+    assert "“Harbour.pmo” is no longer where it was opened" in dialog.summary.text()
+    assert "your change is kept" in dialog.summary.text()
+    assert len(window.document.pending) == 1  # kept, as any change the office refused so
+    with window.document.store.session() as s:
+        assert records.fetch_rows(s, RISKS) == []  # the file opened took nothing
+    dialog.close()
+    copy = tmp_path / "rescued.pmo"
+    monkeypatch.setattr(file_dialogs, "ask_save", lambda *_a, **_k: str(copy))  # the system's file chooser
+    qtbot.waitUntil(lambda: window.read_only_banner.isVisible(), timeout=5000)
+    qtbot.mouseClick(window.read_only_banner.button, Qt.MouseButton.LeftButton)
+    assert window.document.store.path == copy and not window.document.pending
+    assert count_in(copy) == 50  # the import, saved into the copy
+    assert count_in(office) == 0  # the other program's file as it left it
