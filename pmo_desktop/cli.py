@@ -23,7 +23,7 @@ import sys
 
 # json is imported by the commands that read or print it, not here: the window starts through this module and
 # reads none before its first paint (7 M instructions, round speed47c).
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, Callable
 
 from . import __version__
 
@@ -563,43 +563,66 @@ def _os_error(e: OSError) -> str:
     return f"Could not use {what}: {failure_cause(e, folder) or e.strerror or _one_line(e)}."
 
 
+def _quiet_when_memory_ran_out(previous: Callable[[Any], object]) -> Callable[[Any], None]:
+    """A ``sys.unraisablehook`` for a command: a cleanup that failed for want of memory — a generator closed as an
+    out-of-memory failure unwinds, which cannot make its GeneratorExit — went to stderr as "Exception ignored in:
+    <generator object …>" and a traceback, beside the one line that says memory ran out (robust62). That line says
+    it all; with PMO_DEBUG set, or for any other failure, the report goes to ``previous`` as before."""
+
+    from .models.errors import ran_out_of_memory  # now: an import when memory is short fails too
+
+    def hook(unraisable: Any) -> None:
+        if unraisable.exc_value is not None and not os.environ.get("PMO_DEBUG") \
+                and ran_out_of_memory(unraisable.exc_value):
+            return
+        previous(unraisable)
+
+    return hook
+
+
 def run_headless(argv: list[str]) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     if getattr(args, "handler", None) is None:
         parser.print_help()
         return EXIT_USAGE
+    previous_hook = sys.unraisablehook
+    sys.unraisablehook = _quiet_when_memory_ran_out(previous_hook)
     try:
-        code = args.handler(args)
         try:
-            sys.stdout.flush()
-        except BrokenPipeError:
-            _stdout_gone()
-        return code
-    except UsageError as e:
-        print(f"{PROG} {args.command}: {e} (see “{PROG} {args.command} --help”).", file=sys.stderr)
-        return EXIT_USAGE
-    except KeyboardInterrupt:
-        print(f"{PROG}: Interrupted; nothing was changed.", file=sys.stderr)
-        return 130
-    except Exception as e:
-        print(f"{PROG}: {describe_error(e)}", file=sys.stderr)
-        return EXIT_REFUSED
+            code = args.handler(args)
+            try:
+                sys.stdout.flush()
+            except BrokenPipeError:
+                _stdout_gone()
+            return code
+        except UsageError as e:
+            print(f"{PROG} {args.command}: {e} (see “{PROG} {args.command} --help”).", file=sys.stderr)
+            return EXIT_USAGE
+        except KeyboardInterrupt:
+            print(f"{PROG}: Interrupted; nothing was changed.", file=sys.stderr)
+            return 130
+        except Exception as e:
+            print(f"{PROG}: {describe_error(e)}", file=sys.stderr)
+            return EXIT_REFUSED
+    finally:  # after the except clauses: the failure's frames, and what they held, dropped by then
+        sys.unraisablehook = previous_hook
 
 
 def describe_error(e: Exception) -> str:
     """One line for the user. Imported lazily: a usage error should not pay for loading SQLAlchemy."""
+    from .models.errors import OUT_OF_MEMORY, StoreError, ran_out_of_memory
+
+    if isinstance(e, StoreError):
+        return _one_line(e)
+    if ran_out_of_memory(e):  # a MemoryError, or a C library's failed allocation (robust62): before any import,
+        return OUT_OF_MEMORY  # which memory short may fail too
     from sqlalchemy.exc import SQLAlchemyError
 
     from .excel.export_errors import ExportError
-    from .models.errors import StoreError
 
-    if isinstance(e, (StoreError, ExportError)):
+    if isinstance(e, ExportError):
         return _one_line(e)
-    if isinstance(e, MemoryError):
-        from .models.errors import OUT_OF_MEMORY
-
-        return OUT_OF_MEMORY
     if isinstance(e, OSError):
         return _os_error(e)
     import sqlite3

@@ -25,15 +25,21 @@ from pmo_desktop.models.errors import OUT_OF_MEMORY
 from pmo_desktop.models.store import Store
 
 ROOT = Path(__file__).resolve().parents[1]
-LIMIT = 180 * 1024 * 1024
-
-
-def limited() -> None:
-    resource.setrlimit(resource.RLIMIT_AS, (LIMIT, LIMIT))
+# Which allocation fails first under a limit varies from run to run with where the system places memory: a list's
+# (MemoryError), a block of the interpreter's frames (Python 3.11: "SystemError: error return without exception set"),
+# the GeneratorExit of a reader's generator dropped as the failure unwinds ("Exception ignored in: <generator …>" on
+# stderr). Each said once, as memory that ran out (robust62: the second was said "Unexpected error" now and then, in
+# full runs; the last printed tracebacks beside the message). At 180 MB the frames' block was seen to fail, at 184 MB the
+# generator's close.
+LIMITS_MB = (180, 184)
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="an address-space limit is POSIX's")
-def test_an_import_that_runs_out_of_memory_says_so_and_leaves_the_office_as_it_was(tmp_path):
+@pytest.mark.parametrize("limit_mb", LIMITS_MB)
+def test_an_import_that_runs_out_of_memory_says_so_and_leaves_the_office_as_it_was(tmp_path, limit_mb):
+    def limited() -> None:
+        resource.setrlimit(resource.RLIMIT_AS, (limit_mb << 20, limit_mb << 20))
+
     office = tmp_path / "Harbour.pmo"
     Store.create(office).close()
     before = office.read_bytes()

@@ -30,6 +30,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Iterator, Sequence
 
 from ..models import held_files
+from ..models.errors import ran_out_of_memory
 from . import csv_rewrapped, plain_text
 from .csv_comments import blanked, comment_lines
 from .errors import WorkbookError
@@ -867,7 +868,7 @@ class SafeWorkbook:
         except WorkbookError:
             raise
         except BaseException as e:  # calamine raises its own errors for broken parts (a Rust panic too)
-            if isinstance(e, _NOT_FILE_ERRORS):
+            if isinstance(e, _NOT_FILE_ERRORS) or ran_out_of_memory(e):
                 raise
             if self.format == "xls":
                 raise WorkbookError(f"“{name}” is an old-format Excel file (.xls) that cannot be read ({_short(e)}); "
@@ -998,7 +999,7 @@ class SafeWorkbook:
                 ranges = ranges or found
             merges = [(r1 + 1, c1, r2 + 1, c2) for (r1, c1), (r2, c2) in (ranges or ())]
         except BaseException as e:  # a Rust panic on a damaged sheet is a BaseException
-            if isinstance(e, _NOT_FILE_ERRORS):
+            if isinstance(e, _NOT_FILE_ERRORS) or ran_out_of_memory(e):
                 raise
             raise _guard(self.path.name, e) from None
         if len(merges) > self.limits.max_merged_ranges:
@@ -1547,7 +1548,7 @@ class SheetReader:
                     row = [x[:LONGEST_CELL + 1] if x.__class__ is str and len(x) > LONGEST_CELL else x for x in row]
                 yield row
         except BaseException as e:  # a Rust panic deep in a damaged sheet is a BaseException
-            if isinstance(e, _NOT_FILE_ERRORS):
+            if isinstance(e, _NOT_FILE_ERRORS) or ran_out_of_memory(e):
                 raise
             raise _guard(self.book.path.name, e) from None
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from typing import Any
 
 
@@ -161,6 +162,68 @@ class EditConflict(StoreError):
 OUT_OF_MEMORY = ("There was not enough memory to finish (the computer's, or the most this program may use): what was "
                  "under way was not saved, and the office holds every change saved before it. Close other programs "
                  "and try again, or import a large workbook in parts.")
+
+# What the interpreter says when a function written in C failed and said nothing of why. Python 3.11 says it when
+# memory runs out as a function is called: its frames are kept in blocks of 16 KB taken as the calls go deeper, and a
+# block it could not have is returned as a failure with no MemoryError set (``push_chunk`` in pystate.c). An import
+# under a limit on memory ended so, now and then, in "Unexpected error (SystemError: error return without exception
+# set)" where the same import an instant later ran out in a MemoryError (robust62). Not a cause by itself: a bug in
+# a C library says the same; it is memory's only when memory was short (``memory_ran_short``).
+SILENT_C_FAILURE = "error return without exception set"
+XML_ERROR_NO_MEMORY = 1  # expat's code for "out of memory" (xml.parsers.expat.errors.codes)
+
+
+def memory_ran_short() -> bool:
+    """True when this process cannot have 16 MB more now, or holds more than seven eighths of the address space it
+    may use (``ulimit -v``; what it holds, ``VmSize``, read on Linux: still held while the failure is said, its
+    traceback keeping what was being read)."""
+    try:
+        bytes(16 << 20)  # zeroed by the system: asked for, never touched
+    except MemoryError:
+        return True
+    try:
+        import resource
+
+        limit = resource.getrlimit(resource.RLIMIT_AS)[0]
+    except MemoryError:
+        return True
+    except (ImportError, OSError, ValueError):  # Windows: no such limit
+        return False
+    if limit == resource.RLIM_INFINITY or limit <= 0:
+        return False
+    try:
+        with open("/proc/self/status", encoding="ascii", errors="replace") as status:
+            held = next((int(line.split()[1]) * 1024 for line in status if line.startswith("VmSize:")), None)
+    except MemoryError:
+        return True
+    except (OSError, ValueError, IndexError):
+        return False
+    return held is not None and held >= limit - limit // 8
+
+
+def ran_out_of_memory(error: BaseException) -> bool:
+    """True when ``error``, or an error it was raised from or while handling, is an allocation that failed: a
+    MemoryError; zlib's Z_MEM_ERROR (-4) or expat's "out of memory" (a workbook's parts are zip and XML); the
+    interpreter's ``SILENT_C_FAILURE`` raised while memory was short. What the user is told then is
+    ``OUT_OF_MEMORY``, never "Unexpected error" nor that a workbook is damaged. Imports nothing (asked when memory
+    is short): a library not loaded raised nothing."""
+    zlib, expat, tree = (sys.modules.get(name) for name in ("zlib", "pyexpat", "xml.etree.ElementTree"))
+    xml_errors = tuple(kind for kind in (getattr(expat, "ExpatError", None), getattr(tree, "ParseError", None))
+                       if isinstance(kind, type))
+    seen: set[int] = set()
+    e: BaseException | None = error
+    while e is not None and id(e) not in seen and len(seen) < 10:
+        seen.add(id(e))
+        if isinstance(e, MemoryError):
+            return True
+        if zlib is not None and isinstance(e, zlib.error) and str(e).startswith("Error -4 "):
+            return True
+        if xml_errors and isinstance(e, xml_errors) and getattr(e, "code", None) == XML_ERROR_NO_MEMORY:
+            return True  # ElementTree's ParseError: openpyxl reading a part
+        if isinstance(e, SystemError) and SILENT_C_FAILURE in str(e):
+            return memory_ran_short()
+        e = e.__cause__ or e.__context__
+    return False
 
 
 def show_value(value: object) -> str:

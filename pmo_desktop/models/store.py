@@ -975,6 +975,21 @@ class Store:
                 self.read_only_reason = why
         return not self.gone
 
+    def _moved_away(self) -> bool:
+        """Whether the file at the path is no longer the one opened (deleted, renamed, moved, replaced): asked again
+        as a transaction commits, since ``still_there`` was asked as it began. An import of 20,000 rows took seconds
+        to apply, and the office deleted or replaced by another program meanwhile (a sync tool, a colleague's copy
+        dragged over it) took the whole import into the file no longer there — "Imported 20000 new records", and the
+        office at the path, the one opened next, holding none of them (robust62). Its name only (a stat): the
+        transaction's own writes change the file's other marks."""
+        if self.gone or self.path is None or self._identity is None:
+            return self.gone
+        st = _stat(self.path)
+        if st is None or (st.st_dev, st.st_ino) != self._identity:
+            self.gone = True
+            self.read_only_reason = GONE_REASON
+        return self.gone
+
     @property
     def gone_sentence(self) -> str:
         """What happened to the file while open (``still_there``), as a sentence without its full stop."""
@@ -1135,6 +1150,8 @@ class Store:
                                session.info.get(history.FOLD_KEY))
                 signature = (tuple(session.connection().exec_driver_sql(_SIGNATURE).one())
                              if self._seen is not None else None)
+                if self._moved_away():  # while it ran: rolled back, not committed into a file no longer there
+                    self.refuse_if_read_only()
             self._note_size(signature)
         except orm_exc.StaleDataError as e:
             raise errors.EditConflict.unknown() from e

@@ -23,12 +23,12 @@ Override = TypeVar("Override", bound=Callable[..., None])
 
 def failure_text(error: BaseException) -> str | None:
     """The sentence for a failure of the office's storage, None for any other error (a bug)."""
+    from ..models.errors import OUT_OF_MEMORY, StoreError, ran_out_of_memory
+
+    if ran_out_of_memory(error):  # a MemoryError, or a C library's failed allocation (robust62)
+        return OUT_OF_MEMORY
     from sqlalchemy.exc import DBAPIError
 
-    from ..models.errors import OUT_OF_MEMORY, StoreError
-
-    if isinstance(error, MemoryError):
-        return OUT_OF_MEMORY
     if isinstance(error, StoreError):  # without what PySide puts before it ("Error calling Python override of …: ")
         return _PYSIDE_PREFIX.sub("", str(error))
     if isinstance(error, DBAPIError):
