@@ -3786,8 +3786,8 @@ def _sorting_column_said(header: Any, kind: SheetKind) -> str:
     """Why a RAID log's or tracker's type column is not imported: it decides which rows are this register's
     (the rows of other kinds said as left out or sent to their register), so each record's value is the register
     itself — a row kept though typed otherwise (a defect report typed "Task") is named in the sheet's note."""
-    return (f"“{str(header).strip()}” gives each row's kind: the {kind.reg.title.lower()}'s rows are imported, "
-            "the others said; the column itself is not kept.")
+    return (f"“{str(header).strip()}” gives each row's kind: the rows of the {kind.reg.title.lower()} are "
+            "imported here, the others said; the column itself is not kept.")
 
 
 def _defect_tasks_said(sheet_plan: SheetPlan, row_filter: Any) -> None:
