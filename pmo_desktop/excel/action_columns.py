@@ -8,7 +8,8 @@ actionee or due date of the row's response actions:
 - by where it stands: a second owner column right after a plan column (or after another such column), the
   risk's owner being given by a column of its own. A date the register's words make the risk's proximity
   ("Target Date") standing there stays the proximity, as earlier rounds measured it, and is the due date of
-  the plan's actions as well.
+  the plan's actions as well; so it is with the risk's owner column between ("fix | owner | due_date"), that
+  owner then the actions' actionee too (classes97).
 A sheet with no plan column keeps them as the risk's owner and proximity. With a plan but no risk owner
 column, the action owner is the risk's owner too: the one person the sheet names for the risk.
 
@@ -64,22 +65,43 @@ def action_columns(mapping: dict[int, str], duplicates: dict[int, str], plan: st
 
 
 def date_beside_the_plan(mapping: dict[int, str], plan: str) -> int | None:
-    """The risk's date column ("Target Date", "Target Resolution") standing right after the plan, when no
-    column says it is the actions' own: it stays the risk's proximity, as the register has always read it,
-    and is the due date of the plan's actions too."""
+    """The risk's date column ("Target Date", "Target Resolution") standing right after the plan, or after the
+    plan and the risk's owner column ("fix | owner | due_date": ``owner_beside_the_plan``), when no column says it
+    is the actions' own: it stays the risk's proximity, as the register has always read it, and is the due date
+    of the plan's actions too."""
     if ACTION_DUE in mapping.values():
         return None
-    return next((c for c in _after_the_plan(mapping, plan, lambda c: False) if mapping.get(c) == "proximity"), None)
+    return next((c for c in _after_the_plan(mapping, plan, lambda c: False, through_owner=True)
+                 if mapping.get(c) == "proximity"), None)
 
 
-def _after_the_plan(mapping: dict[int, str], plan: str, joins: Callable[[int], bool]) -> list[int]:
+def owner_beside_the_plan(mapping: dict[int, str], plan: str) -> int | None:
+    """The risk's owner column standing between the plan and the risk's date beside it ("fix | owner | due_date |
+    status", classes97): the one person the row names beside its plan and date does the plan — the risk's owner
+    and its actions' actionee both; None where the date stands right after the plan, or no date stands there."""
+    due = date_beside_the_plan(mapping, plan)
+    if due is None or ACTION_OWNER in mapping.values():
+        return None
+    return next((c for c in _after_the_plan(mapping, plan, lambda c: False, through_owner=True)
+                 if c < due and mapping.get(c) == "owner"), None)
+
+
+def _after_the_plan(mapping: dict[int, str], plan: str, joins: Callable[[int], bool],
+                    through_owner: bool = False) -> list[int]:
     """The columns standing in a run right after a plan column: the plan's owner and date columns, the risk's
-    date, and those ``joins`` says belong (a second owner column)."""
+    date, and those ``joins`` says belong (a second owner column); ``through_owner``: the risk's owner column
+    too, once a run, when the risk's date follows it."""
     out: list[int] = []
     for start in sorted(c for c, n in mapping.items() if n == plan):
-        c = start + 1
-        while mapping.get(c) in (ACTION_OWNER, ACTION_DUE, "proximity", plan) or (c not in mapping and joins(c)):
-            out.append(c)
+        c, owner_passed = start + 1, not through_owner
+        while True:
+            if mapping.get(c) in (ACTION_OWNER, ACTION_DUE, "proximity", plan) or (c not in mapping and joins(c)):
+                out.append(c)
+            elif not owner_passed and mapping.get(c) == "owner" and mapping.get(c + 1) == "proximity":
+                owner_passed = True
+                out.append(c)
+            else:
+                break
             c += 1
     return out
 

@@ -47,6 +47,7 @@ from .action_columns import (
     FINISHED_RECORD,
     date_beside_the_plan,
     in_place,
+    owner_beside_the_plan,
 )
 from .assessed_merges import assessing_fields, one_value, varies
 from .broken_formulas import BrokenColumn
@@ -2190,6 +2191,11 @@ class Planner:
         self._action_by = [(c, n, actions_of.field(_ACTION_FIELDS[n]))
                            for c, n in sorted(mapping.items()) if n in _ACTION_FIELDS]
         self._due_beside = date_beside_the_plan(mapping, RESPONSE_PLAN)
+        # "fix | owner | due_date": the risk's owner between the plan and its date does the plan (classes97)
+        self._owner_beside = owner_beside_the_plan(mapping, RESPONSE_PLAN)
+        if self._owner_beside is not None and self._due_beside is not None:
+            plan.say(f"“{_one_line(headers[self._owner_beside])}” and “{_one_line(headers[self._due_beside])}” stand "
+                     "after the plan: the record's owner and date are its actions' actionee and due date as well.")
         # no column of its own gives the risk's owner: the one the plan's actions name is the risk's too
         # (not under a treatment's caption: the person doing the treatment is the action's, left57)
         self._owner_from_actions = "owner" in reg.field_names and "owner" not in mapping.values() and not self._band
@@ -5635,6 +5641,9 @@ class Planner:
         extra_lines += unused
         if self._due_beside is not None and "due" not in by and isinstance(values.get("proximity"), date):
             by["due"] = values["proximity"]
+        if self._owner_beside is not None and "actionee" not in by and values.get("owner") and \
+                any(c not in self._in_place for c, _t in planned):
+            by["actionee"] = values["owner"]
         if self._owner_from_actions and "actionee" in by and not values.get("owner"):
             values["owner"] = by["actionee"]
         # a control in place is done, and so is a plan written as carried out ("Mitigated by moving the launch",
