@@ -78,3 +78,27 @@ def tab_named(qtbot, window, page_key, name: str):
         press(qtbot, Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier)
     assert page.tabs.tabText(page.tabs.currentIndex()) == name
     return page
+
+
+def progress_dialog_shown():
+    """The progress dialog on screen (a background job's), or None."""
+    from PySide6.QtWidgets import QProgressDialog
+
+    shown = [w for w in QApplication.topLevelWidgets() if isinstance(w, QProgressDialog) and w.isVisible()]
+    return shown[0] if shown else None
+
+
+def job_until_stopped(seconds: float = 6.0):
+    """A background job that runs ``seconds`` unless stopped: "stopped" or "done"."""
+    import time
+
+    def job(progress, cancelled):
+        end = time.monotonic() + seconds
+        while time.monotonic() < end:
+            if cancelled():
+                return "stopped"
+            time.sleep(0.02)
+        return "done"
+
+    return job
+

@@ -4,27 +4,9 @@ written to tmp_path — of the shape of a defect found, and fails on main ff04f3
 
 from __future__ import annotations
 
-import time
-
+from focused_keys import job_until_stopped, progress_dialog_shown
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
-
-
-def _progress_dialog() -> QProgressDialog | None:
-    shown = [w for w in QApplication.topLevelWidgets() if isinstance(w, QProgressDialog) and w.isVisible()]
-    return shown[0] if shown else None
-
-
-def _job_until_stopped(seconds: float = 6.0):
-    def job(progress, cancelled):
-        end = time.monotonic() + seconds
-        while time.monotonic() < end:
-            if cancelled():
-                return "stopped"
-            time.sleep(0.02)
-        return "done"
-
-    return job
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 
 def test_the_close_button_of_an_imports_progress_dialog_asks_before_stopping_it(demo_window, qtbot):
@@ -37,7 +19,7 @@ def test_the_close_button_of_an_imports_progress_dialog_asks_before_stopping_it(
     seen: dict[str, object] = {}
 
     def close_it() -> None:
-        dialog = _progress_dialog()
+        dialog = progress_dialog_shown()
         assert dialog is not None
         dialog.close()  # what the window's close button sends
         qtbot.wait(100)
@@ -53,14 +35,14 @@ def test_the_close_button_of_an_imports_progress_dialog_asks_before_stopping_it(
             next(b for b in QApplication.activeModalWidget().buttons() if b.text() == "Stop").click()
 
     QTimer.singleShot(300, close_it)
-    result = run_with_progress(demo_window, "Importing risks.xlsx…", _job_until_stopped(), at_once=True, writes=True)
+    result = run_with_progress(demo_window, "Importing risks.xlsx…", job_until_stopped(), at_once=True, writes=True)
     assert seen["after close"] is False
     assert "Stop “Importing risks.xlsx”?" in str(seen["asked"])
     assert seen["after go on"] is False
     assert result == "stopped"
     assert not [w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible()]
     # a job done: its dialog closes without a question
-    assert run_with_progress(demo_window, "Importing b.xlsx…", _job_until_stopped(0.3), at_once=True,
+    assert run_with_progress(demo_window, "Importing b.xlsx…", job_until_stopped(0.3), at_once=True,
                              writes=True) == "done"
     assert not [w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible()]
 

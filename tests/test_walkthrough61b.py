@@ -4,7 +4,7 @@ on the import's progress dialog, the status line of a page left, "due" in Ctrl+K
 
 from __future__ import annotations
 
-from focused_keys import cell_shown, keyboard_on_cell, press, type_as_a_person
+from focused_keys import cell_shown, job_until_stopped, keyboard_on_cell, press, progress_dialog_shown, type_as_a_person
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 from screens import settle
@@ -124,27 +124,6 @@ def test_ctrl_semicolon_types_todays_date_in_a_date_cell(demo_window, qtbot):
     assert cell_shown(view, 3, "proximity") == before and "not times" in _said(window)
 
 
-def _progress_dialog():
-    from PySide6.QtWidgets import QProgressDialog
-
-    shown = [w for w in QApplication.topLevelWidgets() if isinstance(w, QProgressDialog) and w.isVisible()]
-    return shown[0] if shown else None
-
-
-def _job_until_stopped(seconds: float = 6.0):
-    import time
-
-    def job(progress, cancelled):
-        end = time.monotonic() + seconds
-        while time.monotonic() < end:
-            if cancelled():
-                return "stopped"
-            time.sleep(0.02)
-        return "done"
-
-    return job
-
-
 def test_enter_on_a_progress_dialog_never_stops_the_job_and_esc_asks_when_it_writes(demo_window, qtbot):
     """Enter on the import's progress dialog pressed its Cancel (the focus and the default were on it): a keyboard
     user's "go on" lost the import. Enter goes on, saying which key stops it; on a job that writes (an import's
@@ -156,7 +135,7 @@ def test_enter_on_a_progress_dialog_never_stops_the_job_and_esc_asks_when_it_wri
     seen: dict[str, object] = {}
 
     def keys() -> None:
-        dialog = _progress_dialog()
+        dialog = progress_dialog_shown()
         assert dialog is not None
         qtbot.keyClick(dialog, Qt.Key.Key_Return)
         qtbot.keyClick(QApplication.focusWidget() or dialog, Qt.Key.Key_Enter)
@@ -178,7 +157,7 @@ def test_enter_on_a_progress_dialog_never_stops_the_job_and_esc_asks_when_it_wri
     from PySide6.QtCore import QTimer
 
     QTimer.singleShot(300, keys)
-    result = run_with_progress(window, "Importing risks.xlsx…", _job_until_stopped(), at_once=True, writes=True)
+    result = run_with_progress(window, "Importing risks.xlsx…", job_until_stopped(), at_once=True, writes=True)
     assert seen["after enter"] is False and "Esc or Cancel stops it" in str(seen["label"])
     assert "Stop “Importing risks.xlsx”?" in str(seen["question"])
     assert seen["after go on"] is False
@@ -195,14 +174,14 @@ def test_enter_never_stops_a_job_esc_does(demo_window, qtbot):
     seen: dict[str, object] = {}
 
     def enter_then_esc() -> None:
-        dialog = _progress_dialog()
+        dialog = progress_dialog_shown()
         qtbot.keyClick(dialog, Qt.Key.Key_Return)
         qtbot.wait(50)
         seen["plain enter"] = dialog.wasCanceled()
         qtbot.keyClick(dialog, Qt.Key.Key_Escape)
 
     QTimer.singleShot(300, enter_then_esc)
-    assert run_with_progress(window, "Reading risks.xlsx…", _job_until_stopped(), at_once=True) == "stopped"
+    assert run_with_progress(window, "Reading risks.xlsx…", job_until_stopped(), at_once=True) == "stopped"
     assert seen["plain enter"] is False
 
 
