@@ -140,3 +140,18 @@ def test_a_short_text_saying_nothing_is_left_empty_and_kept(sqlite_store, tmp_pa
     assert not people["Residents' forum"]["role"] and not people["Residents' forum"]["contact"]
     assert people["Transit agency"]["role"] == "Director"
     assert "“Position” says nothing on 2 rows" in plan.sheets[0].note
+
+
+def test_a_short_text_that_is_a_mark_is_kept_as_written(sqlite_store, tmp_path):
+    """A mark with no letter says something in a text: a benefit's unit "%" (or "$") is its unit. Read as saying
+    nothing, every "%" unit went to the notes — the office's own export came back changed."""
+    rows: list[list[object]] = [["Benefit", "Unit", "Owner"],
+                                ["Fewer late payments", "%", "Ana Ruiz"],
+                                ["Lower running cost", "$", "Ana Ruiz"],
+                                ["Shorter queues", "NA", "Ana Ruiz"]]
+    import_all(sqlite_store, write_xlsx(tmp_path / "benefits.xlsx", {"Benefits": rows}))
+    benefits = named(sqlite_store, "benefits")
+    assert benefits["Fewer late payments"]["unit"] == "%"
+    assert benefits["Lower running cost"]["unit"] == "$"
+    assert not benefits["Shorter queues"]["unit"]
+

@@ -1346,6 +1346,13 @@ _NOTHING_WRITTEN = _prompt_forms() | _EMPTY_STRUCTURES
 _UNSAID_LENGTH = 16
 
 
+def _unsaid_text(raw: str) -> bool:
+    """Whether an optional short text's cell is a word saying nothing ("NA", "n/a", "TBD", "No information"). Not a
+    mark with no letter: in a text those say something — a benefit's unit "%" (the office's own export came back
+    with every "%" unit moved to the notes, so a re-import changed what it had written)."""
+    return any(ch.isalnum() for ch in raw) and unsaid_word(raw)
+
+
 def _guidance(row: Sequence[Any], filled: list[int]) -> bool:
     """A template's guidance row under its header (``vocabulary.guidance_row``)."""
     return guidance_row([row[c] for c in filled])
@@ -5334,7 +5341,7 @@ class Planner:
                 if raw[:1] == "#" and raw.strip() in EXCEL_ERRORS:
                     errors.append(f"{f.label} shows the Excel error {raw.strip()}; correct or clear that cell.")
                     continue
-                if text_limit and name in self._unsaid_fields and len(raw) <= _UNSAID_LENGTH and unsaid_word(raw):
+                if text_limit and name in self._unsaid_fields and len(raw) <= _UNSAID_LENGTH and _unsaid_text(raw):
                     self._long_texts.append(f"{self._heading(plan, c, f)}: {raw.strip()}")
                     self._unsaid_cells[c] += 1
                     self._unsaid_first.setdefault(c, raw.strip())
@@ -6849,7 +6856,7 @@ class Planner:
             if raw[:1] == "#" and raw.strip() in EXCEL_ERRORS:
                 return _MISS
             if text_limit:
-                if name in self._unsaid_fields and len(raw) <= _UNSAID_LENGTH and unsaid_word(raw):
+                if name in self._unsaid_fields and len(raw) <= _UNSAID_LENGTH and _unsaid_text(raw):
                     return _MISS  # "NA" in an optional short text: left empty, kept in the notes, the steps' way
                 text = raw.strip()
                 if not text or len(text) > text_limit or not text.isprintable() and CONTROL_CHARACTER.search(text):
