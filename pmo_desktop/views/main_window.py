@@ -1256,16 +1256,20 @@ class MainWindow(QMainWindow):
             open_import_dialog(self, self.document, path)
 
     def export_excel(self) -> None:
+        if self.document is not None:
+            self._export("Export to Excel", " registers", None, "Exported")
+
+    def _export(self, caption: str, suffix: str, registers: list[str] | None, said: str) -> None:
+        """Ask for a workbook and write ``registers`` (None: the whole office) there, said as ``said`` to it."""
         from .exchange.actions import ask_workbook_to_save, export_registers
 
-        if self.document is None:
-            return
-        path = ask_workbook_to_save(self, "Export to Excel", self._suggest(" registers"))
-        if path and export_registers(self, self.document, path):
+        assert self.document is not None
+        path = ask_workbook_to_save(self, caption, self._suggest(suffix))
+        if path and export_registers(self, self.document, path, registers):
             self.settings.setValue("export_folder", os.path.dirname(path))
             self.settings.setValue("last_export", path)
             self._show_written("Export", Path(path))
-            self.status_line.stays(f"Exported to {path}: “Open It” on the note above opens it", 15_000)
+            self.status_line.stays(f"{said} to {path}: “Open It” on the note above opens it", 15_000)
 
     def shown_register(self):
         """The register of the table the keyboard is in, else of the page's main table, as it stands in a workbook:
@@ -1282,7 +1286,6 @@ class MainWindow(QMainWindow):
     def export_shown_register(self) -> None:
         """File ▸ Export This Register (Alt+F, H): the register on screen alone, with its sub-tables."""
         from ..models.registers import children
-        from .exchange.actions import ask_workbook_to_save, export_registers
 
         if self.document is None:
             return
@@ -1292,15 +1295,9 @@ class MainWindow(QMainWindow):
                                          "there, or Ctrl+E exports the whole office.", 10_000)
             return
         title = register.title[:1].lower() + register.title[1:]
-        path = ask_workbook_to_save(self, f"Export the {title} to Excel", self._suggest(f" {title}"))
-        if path and export_registers(self, self.document, path, [register.name]):
-            self.settings.setValue("export_folder", os.path.dirname(path))
-            self.settings.setValue("last_export", path)
-            self._show_written("Export", Path(path))
-            with_ = [r.title[:1].lower() + r.title[1:] for r in children(register.name)]
-            also = f" (with {', '.join(with_)})" if with_ else ""
-            self.status_line.stays(f"Exported the {title}{also} to {path}: “Open It” on the note above opens it",
-                                   15_000)
+        with_ = [r.title[:1].lower() + r.title[1:] for r in children(register.name)]
+        also = f" (with {', '.join(with_)})" if with_ else ""
+        self._export(f"Export the {title} to Excel", f" {title}", [register.name], f"Exported the {title}{also}")
 
     def export_board_pack(self) -> None:
         from .exchange.actions import ask_workbook_to_save, board_pack_paper, export_board_pack
